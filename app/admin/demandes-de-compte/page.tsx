@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { staffPage } from "@/lib/auth/session";
+import { listAccountRequests } from "@/lib/accounts/list-account-requests";
+import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { DecisionControls } from "@/components/admin/decision-controls";
+import { RequestStateBadge } from "@/components/ui/request-state-badge";
+import { refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
+
+export const metadata: Metadata = { title: "Demandes de compte" };
+
+export default async function AccountRequestsPage() {
+  await staffPage("/admin/demandes-de-compte");
+  const { pending, decided } = await listAccountRequests();
+  return (
+    <div className="page-wide">
+      <h1 className="page-title">Demandes de compte</h1>
+      <section aria-labelledby="en-attente">
+        <h2 id="en-attente" className="mb-3 text-xl font-bold">En attente ({pending.length}), les plus anciennes d&apos;abord</h2>
+        {pending.length === 0 ? <p className="mb-6">Aucune demande en attente.</p> : null}
+        <ul className="mb-8 grid gap-4 md:grid-cols-2">
+          {pending.map((request) => {
+            const name = `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`;
+            return (
+              <li key={request.id} className="card">
+                <h3 className="text-lg font-bold">{name}</h3>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="font-semibold">E-mail</dt><dd className="break-all">{request.email}</dd>
+                  <dt className="font-semibold">Né(e) le</dt><dd>{formatCalendarDate(request.birthDate)}</dd>
+                  <dt className="font-semibold">Portable</dt><dd>{request.mobilePhone}</dd>
+                  {request.homePhone ? (<><dt className="font-semibold">Domicile</dt><dd>{request.homePhone}</dd></>) : null}
+                  <dt className="font-semibold">Adresse</dt>
+                  <dd>
+                    {request.street}
+                    {request.addressComplement ? `, ${request.addressComplement}` : ""}, {request.postalCode} {request.city}
+                  </dd>
+                  <dt className="font-semibold">Envoyée le</dt><dd>{formatDateTime(request.createdAt)}</dd>
+                </dl>
+                <DecisionControls
+                  id={request.id}
+                  subject={`demande de ${name}`}
+                  accept={validateAccountRequestAction}
+                  refuse={refuseAccountRequestAction}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="traitees">
+        <h2 id="traitees" className="mb-3 text-xl font-bold">Traitées récemment</h2>
+        {decided.length === 0 ? <p>Aucune demande traitée.</p> : (
+          <ul className="flex flex-col gap-2">
+            {decided.map((request) => (
+              <li key={request.id} className="card flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  {request.lastName.toUpperCase()} {request.firstName} — {request.email}
+                  {request.refusalReason ? <span className="block text-sm">Motif : {request.refusalReason}</span> : null}
+                </span>
+                <RequestStateBadge state={request.status === "VALIDATED" ? "ACCEPTED" : "REFUSED"} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

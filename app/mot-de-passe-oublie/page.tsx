@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { ForgottenPasswordForm } from "@/components/auth/password-forms";
+import { requestPasswordResetAction } from "./actions";
+
+export const metadata: Metadata = { title: "Mot de passe oublié" };
+
+export default function ForgottenPasswordPage() {
+  return (
+    <div className="page max-w-md">
+      <h1 className="page-title">Mot de passe oublié</h1>
+      <p className="mb-4">Indiquez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+      <ForgottenPasswordForm action={requestPasswordResetAction} />
+    </div>
+  );
+}

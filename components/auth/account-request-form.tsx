@@ -1,0 +1,80 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { useServerForm } from "@/components/form/use-server-form";
+import { accountRequestSchema, type AccountRequestInput } from "@/lib/accounts/schemas";
+import type { ActionResult } from "@/lib/action-result";
+
+type TextName = Exclude<keyof AccountRequestInput, "civility">;
+
+export function AccountRequestForm({ action }: { action: (input: AccountRequestInput) => Promise<ActionResult<null>> }) {
+  const router = useRouter();
+  const form = useForm<AccountRequestInput>({
+    resolver: zodResolver(accountRequestSchema),
+    defaultValues: {
+      lastName: "", firstName: "", birthDate: "", homePhone: "", mobilePhone: "", email: "",
+      street: "", addressComplement: "", postalCode: "", city: "", password: "", passwordConfirmation: "",
+    },
+  });
+  const { submit, formError, pending } = useServerForm(form, action, () => router.push("/creer-mon-compte/merci"));
+  const { errors } = form.formState;
+
+  const text = (name: TextName, label: string, options: { type?: string; autoComplete?: string; required?: boolean; hint?: string; inputMode?: "tel" | "numeric" | "email" } = {}) => (
+    <Field id={name} label={label} required={options.required} hint={options.hint} error={errors[name]?.message}>
+      {(aria) => (
+        <input
+          {...aria}
+          {...form.register(name)}
+          type={options.type ?? "text"}
+          autoComplete={options.autoComplete}
+          inputMode={options.inputMode}
+          className="input"
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      <FormAlert message={formError} />
+      <fieldset className="card">
+        <legend className="px-1 text-lg font-bold">Informations personnelles</legend>
+        <fieldset className="field" aria-describedby={errors.civility ? "civility-erreur" : undefined}>
+          <legend className="field-label">Civilité<span aria-hidden="true" className="text-red-800"> *</span></legend>
+          <div className="flex gap-6">
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" value="MME" {...form.register("civility")} /> Madame
+            </label>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" value="M" {...form.register("civility")} /> Monsieur
+            </label>
+          </div>
+          {errors.civility ? <p id="civility-erreur" className="field-error">{errors.civility.message}</p> : null}
+        </fieldset>
+        {text("lastName", "Nom", { required: true, autoComplete: "family-name" })}
+        {text("firstName", "Prénom", { required: true, autoComplete: "given-name" })}
+        {text("birthDate", "Date de naissance", { required: true, type: "date", autoComplete: "bday" })}
+        {text("homePhone", "Téléphone domicile", { type: "tel", autoComplete: "tel", inputMode: "tel" })}
+        {text("mobilePhone", "Téléphone portable", { required: true, type: "tel", autoComplete: "tel", inputMode: "tel", hint: "Exemple : 06 12 34 56 78" })}
+        {text("email", "E-mail", { required: true, type: "email", autoComplete: "email", hint: "Ce sera votre identifiant de connexion." })}
+      </fieldset>
+      <fieldset className="card">
+        <legend className="px-1 text-lg font-bold">Adresse</legend>
+        {text("street", "N° et nom de voie", { required: true, autoComplete: "address-line1" })}
+        {text("addressComplement", "Complément d'adresse", { autoComplete: "address-line2", hint: "Entrée, étage, boîte postale…" })}
+        {text("postalCode", "Code postal", { required: true, autoComplete: "postal-code", inputMode: "numeric" })}
+        {text("city", "Ville", { required: true, autoComplete: "address-level2" })}
+      </fieldset>
+      <fieldset className="card">
+        <legend className="px-1 text-lg font-bold">Mot de passe</legend>
+        {text("password", "Mot de passe", { required: true, type: "password", autoComplete: "new-password", hint: "10 caractères au minimum, dont au moins une lettre et un chiffre." })}
+        {text("passwordConfirmation", "Confirmation du mot de passe", { required: true, type: "password", autoComplete: "new-password" })}
+      </fieldset>
+      <div>
+        <SubmitButton pending={pending}>Envoyer ma demande</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { useServerForm } from "@/components/form/use-server-form";
+import { forgottenPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
+import type { ActionResult } from "@/lib/action-result";
+
+type ForgottenValues = z.input<typeof forgottenPasswordSchema>;
+type ResetValues = z.input<typeof resetPasswordSchema>;
+
+export function ForgottenPasswordForm({ action }: { action: (input: ForgottenValues) => Promise<ActionResult<null>> }) {
+  const form = useForm<ForgottenValues>({ resolver: zodResolver(forgottenPasswordSchema), defaultValues: { email: "" } });
+  const [sent, setSent] = useState(false);
+  const { submit, formError, pending } = useServerForm(form, action, () => setSent(true));
+  if (sent) {
+    return (
+      <p role="status" className="alert alert-success">
+        Si un compte existe avec cette adresse, un e-mail avec un lien de réinitialisation vient de lui être envoyé. Le lien
+        est valable une heure et ne sert qu&apos;une fois.
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <FormAlert message={formError} />
+      <Field id="email" label="E-mail" required error={form.formState.errors.email?.message}>
+        {(aria) => <input {...aria} {...form.register("email")} type="email" autoComplete="email" className="input" />}
+      </Field>
+      <SubmitButton pending={pending}>Recevoir le lien</SubmitButton>
+    </form>
+  );
+}
+
+export function NewPasswordForm({ token, action }: { token: string; action: (input: ResetValues) => Promise<ActionResult<null>> }) {
+  const router = useRouter();
+  const form = useForm<ResetValues>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { token, password: "", passwordConfirmation: "" },
+  });
+  const { submit, formError, pending } = useServerForm(form, action, () => router.push("/connexion?mot_de_passe=modifie"));
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <FormAlert message={formError} />
+      <Field id="password" label="Nouveau mot de passe" required hint="10 caractères au minimum, dont au moins une lettre et un chiffre." error={errors.password?.message}>
+        {(aria) => <input {...aria} {...form.register("password")} type="password" autoComplete="new-password" className="input" />}
+      </Field>
+      <Field id="passwordConfirmation" label="Confirmation du mot de passe" required error={errors.passwordConfirmation?.message}>
+        {(aria) => <input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" className="input" />}
+      </Field>
+      <SubmitButton pending={pending}>Enregistrer le mot de passe</SubmitButton>
+    </form>
+  );
+}

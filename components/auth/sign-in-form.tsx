@@ -1,0 +1,49 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { z } from "zod";
+import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { emailField } from "@/lib/accounts/schemas";
+import { SIGN_IN_MESSAGES, type SignInFailure } from "@/lib/accounts/sign-in-messages";
+
+const schema = z.object({
+  email: emailField,
+  password: z.string().min(1, "Mot de passe : champ obligatoire.").max(128, "Mot de passe : 128 caractères au maximum."),
+});
+type Values = z.input<typeof schema>;
+
+export function SignInForm({ back }: { back: string | null }) {
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "", password: "" } });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit((values) => {
+    setError(null);
+    startTransition(async () => {
+      const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+      if (result?.ok && !result.error) {
+        // Full load: the header and every server component read the new session.
+        window.location.assign(back ?? "/");
+        return;
+      }
+      const code = (result?.error ?? "INVALID") as SignInFailure;
+      setError(SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.INVALID);
+    });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <FormAlert message={error} />
+      <Field id="email" label="E-mail" required error={errors.email?.message}>
+        {(aria) => <input {...aria} {...form.register("email")} type="email" autoComplete="email" className="input" />}
+      </Field>
+      <Field id="password" label="Mot de passe" required error={errors.password?.message}>
+        {(aria) => <input {...aria} {...form.register("password")} type="password" autoComplete="current-password" className="input" />}
+      </Field>
+      <SubmitButton pending={pending}>Se connecter</SubmitButton>
+    </form>
+  );
+}

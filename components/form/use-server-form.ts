@@ -1,0 +1,35 @@
+"use client";
+import { useState, useTransition } from "react";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { ActionResult } from "@/lib/action-result";
+
+/**
+ * Sends a react-hook-form form to a server action and puts the server's field
+ * errors back next to their fields (the server re-validates everything).
+ */
+export function useServerForm<V extends FieldValues, T>(
+  form: UseFormReturn<V>,
+  action: (values: V) => Promise<ActionResult<T>>,
+  onSuccess: (data: T) => void,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const submit = form.handleSubmit(
+    (values) => {
+      setFormError(null);
+      startTransition(async () => {
+        const result = await action(values);
+        if (result.ok) {
+          onSuccess(result.data);
+          return;
+        }
+        setFormError(result.error);
+        for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
+          form.setError(name as Path<V>, { type: "server", message }, { shouldFocus: false });
+        }
+      });
+    },
+    () => setFormError("Le formulaire contient des erreurs : corrigez les champs signalés."),
+  );
+  return { submit, formError, pending };
+}

@@ -1,0 +1,88 @@
+/**
+ * E-mail templates, HTML + text, in French. Their wording follows the examples
+ * of the structures' own e-mails (seed 000): « Mme, Mr …, Votre demande … a été
+ * acceptée. … Cordialement, ».
+ */
+import { config } from "@/lib/config";
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+export interface Addressee {
+  civility: "M" | "MME";
+  lastName: string;
+  firstName: string;
+}
+
+export function salutation(person: Addressee): string {
+  return `${person.civility === "MME" ? "Madame" : "Monsieur"} ${person.lastName.toUpperCase()} ${person.firstName},`;
+}
+
+/** Paragraphs of plain text → both renderings; a paragraph may hold one link. */
+function render(subject: string, paragraphs: (string | { text: string; href: string })[]): RenderedEmail {
+  const signature = ["Cordialement,", config.structureName];
+  const text = [
+    ...paragraphs.map((p) => (typeof p === "string" ? p : `${p.text} : ${p.href}`)),
+    signature.join("\n"),
+  ].join("\n\n");
+  const body = paragraphs
+    .map((p) =>
+      typeof p === "string"
+        ? `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`
+        : `<p><a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a></p>`,
+    )
+    .join("\n");
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2937;line-height:1.5">
+${body}
+<p>${signature.map(escapeHtml).join("<br>")}</p>
+</body></html>`;
+  return { subject, html, text };
+}
+
+export function accountRequestReceivedEmail(person: Addressee): RenderedEmail {
+  return render("Votre demande de création de compte a bien été reçue", [
+    salutation(person),
+    `Votre demande de création de compte sur le Portail Famille de ${config.structureName} a bien été reçue. Elle est en attente de validation par la structure.`,
+    "Vous recevrez un e-mail dès qu'elle aura été traitée. Vous pourrez alors vous connecter avec votre adresse e-mail et le mot de passe que vous avez choisi.",
+  ]);
+}
+
+export function accountValidatedEmail(person: Addressee): RenderedEmail {
+  return render("Votre compte Portail Famille est validé", [
+    salutation(person),
+    "Votre demande de création de compte a été acceptée.",
+    "Vous pouvez dès maintenant vous connecter avec votre adresse e-mail et votre mot de passe, puis compléter votre dossier famille.",
+    { text: "Se connecter au Portail Famille", href: `${config.appUrl}/connexion` },
+  ]);
+}
+
+export function accountRefusedEmail(person: Addressee, reason: string): RenderedEmail {
+  return render("Votre demande de création de compte a été refusée", [
+    salutation(person),
+    "Votre demande de création de compte sur le Portail Famille a été refusée.",
+    `Motif : ${reason}`,
+    "Pour toute question, contactez l'accueil de la structure.",
+  ]);
+}
+
+export function passwordResetEmail(person: Addressee, link: string, validMinutes: number): RenderedEmail {
+  return render("Réinitialisation de votre mot de passe", [
+    salutation(person),
+    "Vous avez demandé à réinitialiser votre mot de passe du Portail Famille.",
+    { text: "Choisir un nouveau mot de passe", href: link },
+    `Ce lien ne peut servir qu'une fois et expire dans ${validMinutes} minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.`,
+  ]);
+}

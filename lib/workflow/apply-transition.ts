@@ -1,0 +1,217 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Role, WorkflowMachine } from "@/lib/generated/prisma/enums";
+import { canTransition, findRule, type ActorKind, type StatusByMachine } from "./machines";
+import {
+  IllegalTransitionError,
+  InscriptionNotValidatedError,
+  NotFoundError,
+  ReasonRequiredError,
+  StaleStatusError,
+} from "./errors";
+
+export interface Actor {
+  /** null for an anonymous visitor or the system. */
+  userId: string | null;
+  kind: ActorKind;
+  /** What is written to the log: the user's role, "VISITOR" or "SYSTEM". */
+  label: Role | "VISITOR" | "SYSTEM";
+}
+
+export const SYSTEM: Actor = { userId: null, kind: "SYSTEM", label: "SYSTEM" };
+export const VISITOR: Actor = { userId: null, kind: "VISITOR", label: "VISITOR" };
+
+export function actorFromUser(user: { id: string; role: Role }): Actor {
+  return { userId: user.id, kind: user.role === "PARENT" ? "PARENT" : "STAFF", label: user.role };
+}
+
+function check<M extends WorkflowMachine>(
+  machine: M,
+  from: StatusByMachine[M] | null,
+  to: StatusByMachine[M],
+  actor: Actor,
+  reason: string | undefined,
+): void {
+  if (!canTransition(machine, from, to, actor.kind)) {
+    throw new IllegalTransitionError(machine, from, to, actor.label);
+  }
+  if (findRule(machine, from, to)?.requiresReason && !reason?.trim()) {
+    throw new ReasonRequiredError();
+  }
+}
+
+async function log(
+  tx: Tx,
+  machine: WorkflowMachine,
+  entityId: string,
+  from: string | null,
+  to: string,
+  actor: Actor,
+  reason: string | undefined,
+): Promise<void> {
+  await tx.transitionLog.create({
+    data: {
+      machine,
+      entityId,
+      fromStatus: from,
+      toStatus: to,
+      actorId: actor.userId,
+      actorRole: actor.label,
+      reason: reason?.trim() || null,
+    },
+  });
+}
+
+/** Reads the current status of an entity; null when it does not exist. */
+async function currentStatus(tx: Tx, machine: WorkflowMachine, id: string): Promise<string | null> {
+  const select = { status: true } as const;
+  const where = { id };
+  switch (machine) {
+    case "ACCOUNT_REQUEST":
+      return (await tx.accountRequest.findUnique({ where, select }))?.status ?? null;
+    case "CHANGE_REQUEST":
+      return (await tx.changeRequest.findUnique({ where, select }))?.status ?? null;
+    case "INSCRIPTION":
+      return (await tx.inscription.findUnique({ where, select }))?.status ?? null;
+    case "RESERVATION":
+      return (await tx.reservation.findUnique({ where, select }))?.status ?? null;
+    case "INVOICE":
+      return (await tx.invoice.findUnique({ where, select }))?.status ?? null;
+  }
+}
+
+/** Writes the new status only if it is still `from`; returns the number of rows changed. */
+async function compareAndSet(
+  tx: Tx,
+  machine: WorkflowMachine,
+  id: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  // The casts are safe: `from` and `to` were checked against the machine's states.
+  switch (machine) {
+    case "ACCOUNT_REQUEST":
+      return (await tx.accountRequest.updateMany({
+        where: { id, status: from as StatusByMachine["ACCOUNT_REQUEST"] },
+        data: { status: to as StatusByMachine["ACCOUNT_REQUEST"] },
+      })).count;
+    case "CHANGE_REQUEST":
+      return (await tx.changeRequest.updateMany({
+        where: { id, status: from as StatusByMachine["CHANGE_REQUEST"] },
+        data: { status: to as StatusByMachine["CHANGE_REQUEST"] },
+      })).count;
+    case "INSCRIPTION":
+      return (await tx.inscription.updateMany({
+        where: { id, status: from as StatusByMachine["INSCRIPTION"] },
+        data: { status: to as StatusByMachine["INSCRIPTION"] },
+      })).count;
+    case "RESERVATION":
+      return (await tx.reservation.updateMany({
+        where: { id, status: from as StatusByMachine["RESERVATION"] },
+        data: { status: to as StatusByMachine["RESERVATION"] },
+      })).count;
+    case "INVOICE":
+      return (await tx.invoice.updateMany({
+        where: { id, status: from as StatusByMachine["INVOICE"] },
+        data: { status: to as StatusByMachine["INVOICE"] },
+      })).count;
+  }
+}
+
+export interface TransitionInput<M extends WorkflowMachine> {
+  machine: M;
+  id: string;
+  to: StatusByMachine[M];
+  actor: Actor;
+  reason?: string;
+  /** When given, the transition only happens from this status (what the screen showed). */
+  expectedFrom?: StatusByMachine[M];
+}
+
+/**
+ * The one way a status changes: checks the rule, writes the status only if it
+ * has not changed meanwhile, and logs who, when and why. Run it inside the
+ * caller's transaction so that the decision, its side effects (e-mail outbox…)
+ * and the log commit together.
+ */
+export async function applyTransition<M extends WorkflowMachine>(
+  tx: Tx,
+  input: TransitionInput<M>,
+): Promise<{ from: StatusByMachine[M]; to: StatusByMachine[M] }> {
+  const { machine, id, to, actor, reason } = input;
+  const from = (await currentStatus(tx, machine, id)) as StatusByMachine[M] | null;
+  if (from === null) throw new NotFoundError();
+  if (input.expectedFrom !== undefined && input.expectedFrom !== from) throw new StaleStatusError();
+  check(machine, from, to, actor, reason);
+  if ((await compareAndSet(tx, machine, id, from, to)) !== 1) throw new StaleStatusError();
+  await log(tx, machine, id, from, to, actor, reason);
+  return { from, to };
+}
+
+/**
+ * Checks and logs the creation of an entity in its first status. Call it right
+ * after the insert, in the same transaction.
+ */
+export async function recordCreation<M extends WorkflowMachine>(
+  tx: Tx,
+  input: { machine: M; id: string; status: StatusByMachine[M]; actor: Actor; reason?: string },
+): Promise<void> {
+  check(input.machine, null, input.status, input.actor, input.reason);
+  await log(tx, input.machine, input.id, null, input.status, input.actor, input.reason);
+}
+
+/** Asserts that `creation` is allowed before anything is written. */
+export function assertCanCreate<M extends WorkflowMachine>(
+  machine: M,
+  status: StatusByMachine[M],
+  actor: Actor,
+): void {
+  check(machine, null, status, actor, undefined);
+}
+
+export interface NewReservation {
+  inscriptionId: string;
+  timeUnitId: string;
+  /** A calendar date (UTC midnight of the day in Europe/Paris). */
+  date: Date;
+  status: StatusByMachine["RESERVATION"];
+}
+
+/**
+ * The gate of SPEC.md: a reservation exists only inside a VALIDATED
+ * inscription, on a day within its dates and for a time unit of its activity.
+ * The inscription row is locked so that a concurrent cancellation cannot slip
+ * between the check and the insert.
+ */
+export async function createReservation(
+  tx: Tx,
+  input: NewReservation,
+  actor: Actor,
+): Promise<{ id: string }> {
+  assertCanCreate("RESERVATION", input.status, actor);
+  const rows = await tx.$queryRaw<
+    { status: string; startDate: Date; endDate: Date; activityId: string }[]
+  >`SELECT "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ${input.inscriptionId} FOR UPDATE`;
+  const inscription = rows[0];
+  if (!inscription) throw new NotFoundError();
+  if (inscription.status !== "VALIDATED") throw new InscriptionNotValidatedError();
+  if (input.date < inscription.startDate || input.date > inscription.endDate) {
+    throw new InscriptionNotValidatedError();
+  }
+  const unit = await tx.timeUnit.findFirst({
+    where: { id: input.timeUnitId, activityId: inscription.activityId },
+    select: { id: true },
+  });
+  if (!unit) throw new NotFoundError();
+  const created = await tx.reservation.create({
+    data: {
+      inscriptionId: input.inscriptionId,
+      timeUnitId: input.timeUnitId,
+      date: input.date,
+      status: input.status,
+    },
+    select: { id: true },
+  });
+  await log(tx, "RESERVATION", created.id, null, input.status, actor, undefined);
+  return created;
+}

@@ -1,0 +1,56 @@
+/**
+ * Errors meant for the person in front of the screen carry a French message.
+ * Anything else is a bug: logged, and shown as a generic message.
+ */
+export class UserFacingError extends Error {
+  readonly fieldErrors?: Record<string, string>;
+  constructor(message: string, fieldErrors?: Record<string, string>) {
+    super(message);
+    this.name = "UserFacingError";
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export class IllegalTransitionError extends UserFacingError {
+  readonly machine: string;
+  readonly from: string | null;
+  readonly to: string;
+  readonly actor: string;
+  constructor(machine: string, from: string | null, to: string, actor: string) {
+    super("Cette action n'est pas possible dans l'état actuel de la demande.");
+    this.name = "IllegalTransitionError";
+    this.machine = machine;
+    this.from = from;
+    this.to = to;
+    this.actor = actor;
+  }
+}
+
+export class ReasonRequiredError extends UserFacingError {
+  constructor() {
+    super("Indiquez le motif.", { reason: "Indiquez le motif." });
+    this.name = "ReasonRequiredError";
+  }
+}
+
+/** The status changed between our read and our write (another staff member, a double click). */
+export class StaleStatusError extends UserFacingError {
+  constructor() {
+    super("Cette demande vient d'être traitée par ailleurs. Actualisez la page.");
+    this.name = "StaleStatusError";
+  }
+}
+
+export class NotFoundError extends UserFacingError {
+  constructor() {
+    super("Élément introuvable.");
+    this.name = "NotFoundError";
+  }
+}
+
+export class InscriptionNotValidatedError extends UserFacingError {
+  constructor() {
+    super("Une réservation n'est possible que dans une inscription validée.");
+    this.name = "InscriptionNotValidatedError";
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./machines";
+export * from "./errors";
+export * from "./apply-transition";

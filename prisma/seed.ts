@@ -1,0 +1,68 @@
+/**
+ * The demo world: one structure with its activities for the current school
+ * year, a staff and an admin account, three families and one account request
+ * waiting for validation. Runs once, on an empty database.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { createDemoStructure, createFamily, createStaffUser, DEMO_PASSWORD, hashedPassword } from "./factories";
+
+export const DEMO_LOGINS = [
+  { role: "Parent (famille Martin)", email: "claire.martin@exemple.fr" },
+  { role: "Parent (famille Benali)", email: "karim.benali@exemple.fr" },
+  { role: "Parent (famille Dubois)", email: "sophie.dubois@exemple.fr" },
+  { role: "Agent d'accueil", email: "accueil@les-tilleuls.example" },
+  { role: "Administrateur", email: "admin@les-tilleuls.example" },
+];
+
+async function main() {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  try {
+    if ((await db.structure.count()) > 0) {
+      console.log("[seed] Données de démonstration déjà présentes.");
+      return;
+    }
+    const today = new Date();
+    await createDemoStructure(db, today);
+    await createStaffUser(db, { email: "accueil@les-tilleuls.example", role: "STAFF", displayName: "Nadia (accueil)" });
+    await createStaffUser(db, { email: "admin@les-tilleuls.example", role: "ADMIN", displayName: "Administrateur" });
+    await createFamily(db, {
+      lastName: "Martin", firstName: "Claire", email: "claire.martin@exemple.fr", quotientFamilial: 720,
+      children: [
+        { firstName: "Léo", birthDate: "2022-03-14", sex: "M", school: "École maternelle Anatole France", schoolClass: "MS" },
+        { firstName: "Inès", birthDate: "2018-06-02", sex: "F", school: "École Jules Simon", schoolClass: "CE2", hasAllergies: true, allergyNotes: "Arachide" },
+      ],
+    });
+    await createFamily(db, {
+      lastName: "Benali", firstName: "Karim", civility: "M", email: "karim.benali@exemple.fr", quotientFamilial: 430,
+      children: [
+        { firstName: "Yasmine", birthDate: "2020-01-20", sex: "F", school: "École Jules Simon", schoolClass: "CP" },
+        { firstName: "Adam", birthDate: "2016-09-09", sex: "M", school: "École Jules Simon", schoolClass: "CM2" },
+      ],
+    });
+    await createFamily(db, {
+      lastName: "Dubois", firstName: "Sophie", email: "sophie.dubois@exemple.fr", quotientFamilial: 1350,
+      children: [
+        { firstName: "Lucas", birthDate: "2024-05-01", sex: "M" },
+        { firstName: "Emma", birthDate: "2014-02-11", sex: "F", school: "Collège Carnot", schoolClass: "5e" },
+      ],
+    });
+    await db.accountRequest.create({
+      data: {
+        civility: "MME", lastName: "Lefebvre", firstName: "Julie", birthDate: new Date("1990-10-05T00:00:00Z"),
+        mobilePhone: "07 11 22 33 44", email: "julie.lefebvre@exemple.fr", street: "8 rue Nationale", postalCode: "59000",
+        city: "Lille", passwordHash: await hashedPassword(DEMO_PASSWORD),
+      },
+    });
+    console.log("[seed] Données de démonstration chargées.");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

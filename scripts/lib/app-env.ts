@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { prismaEnv } from "./prisma-env";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** NEXTAUTH_SECRET from the environment, or one generated once and kept in .data/. */
+function nextAuthSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(ROOT, ".data", "nextauth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** The environment of the app server and of the prisma CLI. */
+export function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  return {
+    ...process.env,
+    ...prismaEnv,
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: nextAuthSecret(),
+    PORT: String(port),
+  };
+}
+
+export const BIN = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+export { ROOT };
