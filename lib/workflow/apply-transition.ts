@@ -8,6 +8,7 @@ import {
   NotFoundError,
   ReasonRequiredError,
   StaleStatusError,
+  UserFacingError,
 } from "./errors";
 
 export interface Actor {
@@ -196,7 +197,7 @@ export async function createReservation(
   if (!inscription) throw new NotFoundError();
   if (inscription.status !== "VALIDATED") throw new InscriptionNotValidatedError();
   if (input.date < inscription.startDate || input.date > inscription.endDate) {
-    throw new InscriptionNotValidatedError();
+    throw new UserFacingError("Ce jour est en dehors des dates de l'inscription.");
   }
   const unit = await tx.timeUnit.findFirst({
     where: { id: input.timeUnitId, activityId: inscription.activityId },

@@ -27,6 +27,7 @@ export function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: nextAuthSecret(),
     PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
   };
 }
 

@@ -1,0 +1,215 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb, uniqueEmail } from "./support";
+
+const PASSWORD = "Nouveau-compte-42";
+
+async function fillAccountRequest(page: Page, email: string, lastName: string) {
+  await page.getByLabel("Madame").check();
+  await page.getByLabel("Nom", { exact: true }).fill(lastName);
+  await page.getByLabel("Prénom", { exact: true }).fill("Aurélie");
+  await page.getByLabel("Date de naissance").fill("1987-05-21");
+  await page.getByLabel("Téléphone portable").fill("06 98 76 54 32");
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
+  await page.getByLabel("N° et nom de voie").fill("5 rue du Buisson");
+  await page.getByLabel("Code postal").fill("59800");
+  await page.getByLabel("Ville").fill("Lille");
+  await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
+}
+
+async function requestAccount(page: Page, email: string, lastName: string) {
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Créer mon compte" }).first().click();
+  await expect(page.getByRole("heading", { name: "Créer mon compte" })).toBeVisible();
+  await expectAccessible(page);
+  await fillAccountRequest(page, email, lastName);
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  await expect(page.getByRole("status")).toContainText("en attente de validation");
+  await expectAccessible(page);
+}
+
+test("créer un compte, validation par l'accueil, e-mail reçu, connexion", async ({ page, browser }) => {
+  const email = uniqueEmail("nouvelle");
+  const lastName = `Valide${Date.now() % 100000}`.replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+  await requestAccount(page, email, lastName);
+
+  // Not yet validated: the sign-in says so.
+  await page.goto("/connexion");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("alert")).toContainText("en attente de validation");
+
+  // Staff validate it.
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.email);
+  await staffPage.goto("/admin");
+  await expectAccessible(staffPage);
+  await staffPage.getByRole("link", { name: /Demandes de compte en attente/ }).click();
+  await expectAccessible(staffPage);
+  const card = staffPage.getByRole("listitem").filter({ hasText: email });
+  await card.getByRole("button", { name: /^Valider/ }).click();
+  await expect(staffPage.getByRole("listitem").filter({ hasText: email }).getByText("Acceptée")).toBeVisible();
+
+  // The e-mail is delivered (worker → Resend SDK → local stand-in) and visible in the mailbox.
+  const text = await openDeliveredEmail(staffPage, email, "Votre compte Portail Famille est validé");
+  expect(text).toContain(`Madame ${lastName.toUpperCase()} Aurélie,`);
+  expect(text).toContain("Votre demande de création de compte a été acceptée.");
+  await expectAccessible(staffPage);
+  await staffContext.close();
+
+  // The parent signs in and sees the accepted request on the dashboard.
+  await signIn(page, email, PASSWORD);
+  await expect(page.getByRole("heading", { name: "Mon tableau de bord" })).toBeVisible();
+  const request = page.getByRole("listitem").filter({ hasText: "Création de compte" });
+  await expect(request.getByText("Acceptée")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("une demande refusée, avec son motif, par e-mail et à la connexion", async ({ page, browser }) => {
+  const email = uniqueEmail("refusee");
+  await requestAccount(page, email, "Refus");
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.email);
+  await staffPage.goto("/admin/demandes-de-compte");
+  const card = staffPage.getByRole("listitem").filter({ hasText: email });
+  await card.getByRole("button", { name: /^Refuser/ }).click();
+  // The reason is required.
+  await card.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(card.getByText("Motif du refus : champ obligatoire.")).toBeVisible();
+  await expectAccessible(staffPage);
+  await card.getByLabel(/Motif du refus/).fill("Famille non domiciliée dans la commune");
+  await card.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(staffPage.getByRole("listitem").filter({ hasText: email }).getByText("Refusée")).toBeVisible();
+  const text = await openDeliveredEmail(staffPage, email, "Votre demande de création de compte a été refusée");
+  expect(text).toContain("Motif : Famille non domiciliée dans la commune");
+  await staffContext.close();
+
+  await page.goto("/connexion");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("alert")).toContainText("a été refusée");
+  expect(await testDb().user.count({ where: { email } })).toBe(0);
+});
+
+test("mot de passe oublié : lien par e-mail, à usage unique", async ({ page, browser }) => {
+  const { user } = await newFamily();
+  await page.goto("/connexion");
+  await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  await expect(page.getByRole("status")).toContainText("Si un compte existe avec cette adresse");
+
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.email);
+  const text = await openDeliveredEmail(staffPage, user.email, "Réinitialisation de votre mot de passe");
+  await staffContext.close();
+  const link = /https?:\/\/\S+\/mot-de-passe-oublie\/nouveau\?jeton=[\w-]+/.exec(text)?.[0];
+  expect(link, "lien de réinitialisation dans l'e-mail").toBeTruthy();
+  const path = new URL(link!).pathname + new URL(link!).search;
+
+  await page.goto(path);
+  await expectAccessible(page);
+  await page.getByLabel("Nouveau mot de passe").fill("court");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText("Mot de passe : 10 caractères au minimum.")).toBeVisible();
+  await page.getByLabel("Nouveau mot de passe").fill("Tout-nouveau-2027");
+  await page.getByLabel("Confirmation du mot de passe").fill("Tout-nouveau-2027");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByRole("status")).toContainText("Votre mot de passe a été modifié");
+  await signIn(page, user.email, "Tout-nouveau-2027");
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+
+  // The link works only once.
+  await page.goto(path);
+  await page.getByLabel("Nouveau mot de passe").fill("Encore-autre-2028");
+  await page.getByLabel("Confirmation du mot de passe").fill("Encore-autre-2028");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByRole("alert")).toContainText("Ce lien n'est plus valable");
+});
+
+test("un mauvais mot de passe répété finit par bloquer la connexion", async ({ page }) => {
+  const { user } = await newFamily();
+  await page.goto("/connexion");
+  await expectAccessible(page);
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await page.getByLabel("E-mail").fill(user.email);
+    await page.getByLabel("Mot de passe").fill(`mauvais-${attempt}`);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("alert")).toHaveText("E-mail ou mot de passe incorrect.");
+  }
+  // Even the right password is now refused, with a clear message.
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion");
+  await expectAccessible(page);
+  await page.goto("/tableau-de-bord");
+  await expect(page).toHaveURL(/\/connexion/);
+});
+
+test("un parent n'ouvre pas /admin ; un visiteur n'ouvre pas une page parent", async ({ page }) => {
+  await page.goto("/tableau-de-bord");
+  await expect(page).toHaveURL(/\/connexion\?retour=%2Ftableau-de-bord/);
+  await expect(page.getByText("Connectez-vous pour accéder à cette page.")).toBeVisible();
+  await page.goto("/admin/demandes-de-compte");
+  await expect(page).toHaveURL(/\/connexion/);
+
+  const { user } = await newFamily();
+  await signIn(page, user.email);
+  for (const path of ["/admin", "/admin/demandes-de-compte", "/admin/courriels"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  }
+  await expectAccessible(page);
+});
+
+test("le formulaire « Créer mon compte » refuse les saisies invalides sans rien enregistrer", async ({ page }) => {
+  await page.goto("/creer-mon-compte");
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Le formulaire contient des erreurs");
+  for (const message of [
+    "Civilité : choisissez Madame ou Monsieur.",
+    "Nom : champ obligatoire.",
+    "Prénom : champ obligatoire.",
+    "Date de naissance : champ obligatoire.",
+    "Téléphone portable : champ obligatoire.",
+    "E-mail : champ obligatoire.",
+    "Code postal : champ obligatoire.",
+  ]) {
+    await expect(page.getByText(message)).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  const email = uniqueEmail("invalide");
+  await fillAccountRequest(page, email, "Invalide");
+  await page.getByLabel("E-mail", { exact: true }).fill("pas-une-adresse");
+  await page.getByLabel("Date de naissance").fill("2099-01-01");
+  await page.getByLabel("Nom", { exact: true }).fill("x".repeat(10_000));
+  await page.getByLabel("Téléphone portable").fill("12345");
+  await page.getByLabel("Prénom", { exact: true }).fill("<script>alert(1)</script>");
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  await expect(page.getByText("E-mail : adresse invalide")).toBeVisible();
+  await expect(page.getByText("Date de naissance : elle ne peut pas être dans le futur.")).toBeVisible();
+  await expect(page.getByText("Nom : 80 caractères au maximum.")).toBeVisible();
+  await expect(page.getByText("Téléphone portable : numéro invalide")).toBeVisible();
+  await expect(page.getByText("Prénom : lettres, espaces, apostrophes et tirets uniquement.")).toBeVisible();
+
+  // A duplicate e-mail is caught by the server.
+  const { user } = await newFamily();
+  await fillAccountRequest(page, user.email, "Doublon");
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  await expect(page.getByText("un compte ou une demande en attente existe déjà avec cette adresse").first()).toBeVisible();
+
+  const db = testDb();
+  expect(await db.accountRequest.count({ where: { email: { in: [email, user.email, "pas-une-adresse"] } } })).toBe(0);
+});

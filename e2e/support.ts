@@ -1,0 +1,44 @@
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { createFamily, createStaffUser, DEMO_PASSWORD, uniqueEmail } from "../prisma/factories";
+
+export { DEMO_PASSWORD, uniqueEmail };
+
+let client: PrismaClient | undefined;
+/** Direct access to the e2e database, to build each test's own world and check effects. */
+export function testDb(): PrismaClient {
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.E2E_DATABASE_URL! }) });
+  return client;
+}
+
+export const newFamily = (input: Parameters<typeof createFamily>[1] = {}) => createFamily(testDb(), input);
+export const newStaff = () => createStaffUser(testDb(), { displayName: "Agent de test" });
+
+/** No WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `violations axe sur ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}
+
+/** Opens the staff mailbox filtered on one recipient and waits until `subject` was delivered. */
+export async function openDeliveredEmail(page: Page, to: string, subject: string): Promise<string> {
+  await page.goto(`/admin/courriels?destinataire=${encodeURIComponent(to)}`);
+  const email = page.getByRole("article", { name: `${subject} — ${to}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(email.getByText("Envoyé", { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await email.getByText("Lire le message").click();
+  return (await email.locator("pre").textContent()) ?? "";
+}

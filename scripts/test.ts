@@ -1,0 +1,101 @@
+/**
+ * `npm test`: every test, on fresh databases.
+ *  1. Vitest: rules and domain functions against a real PostgreSQL (embedded, or DATABASE_URL's server).
+ *  2. Playwright: journeys in Debian's Chromium against a production build of the app.
+ * Prints one closing line « N passed, N failed » summing both.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { dropDatabase, startDatabase } from "./lib/database";
+import { appEnv, BIN, ROOT } from "./lib/app-env";
+import { mustRun, run } from "./lib/run";
+
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, file), "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Le serveur de test ne répond pas sur ${url}`);
+}
+
+async function freshDatabase(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const first = await startDatabase(name);
+  const server = new URL(first.url);
+  await dropDatabase(server.toString(), name);
+  const db = await startDatabase(name);
+  return { url: db.url, stop: first.stop };
+}
+
+async function main() {
+  const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
+  fs.rmSync(path.join(ROOT, "test-results"), { recursive: true, force: true });
+  fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
+  const unitDb = await freshDatabase("portail_test_unit");
+  let unitCode = 0;
+  let e2eCode = 0;
+  try {
+    if (only !== "e2e") {
+      const env = appEnv(unitDb.url, E2E_PORT);
+      await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+      unitCode = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"], {
+        cwd: ROOT,
+        env: { ...env, TEST_DATABASE_URL: unitDb.url, EMAIL_WORKER: "off" },
+      });
+    }
+    if (only !== "unit") {
+      const e2eDb = await freshDatabase("portail_test_e2e");
+      const env = {
+        ...appEnv(e2eDb.url, E2E_PORT),
+        NEXT_DIST_DIR: ".next-test",
+        EMAIL_WORKER_INTERVAL_MS: "300",
+      };
+      await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+      if (process.env.SKIP_BUILD !== "1") await mustRun(BIN("next"), ["build"], { cwd: ROOT, env });
+      const server = spawn(BIN("next"), ["start", "-p", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+      const log = fs.createWriteStream(path.join(ROOT, "test-results", "server.log"));
+      server.stdout.pipe(log);
+      server.stderr.pipe(log);
+      try {
+        await waitForServer(`http://localhost:${E2E_PORT}/connexion`, 60_000);
+        e2eCode = await run(BIN("playwright"), ["test", ...process.argv.slice(3)], {
+          cwd: ROOT,
+          env: { ...env, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, E2E_DATABASE_URL: e2eDb.url },
+        });
+      } finally {
+        server.kill("SIGTERM");
+      }
+    }
+  } finally {
+    await unitDb.stop();
+  }
+
+  const unit = readJson("test-results/unit.json") as { numPassedTests?: number; numFailedTests?: number } | null;
+  const e2e = readJson("test-results/e2e.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+  const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+  console.log(`\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(unitCode !== 0 || e2eCode !== 0 || failed > 0 || passed === 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

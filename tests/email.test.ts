@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { backoffSeconds, deliverDueEmails, MAX_ATTEMPTS, type EmailSender, type OutgoingEmail } from "@/lib/email/deliver";
+import { enqueueEmail } from "@/lib/email/enqueue";
+import { accountValidatedEmail, escapeHtml } from "@/lib/email/templates";
+import { POST as standInPost } from "@/app/api/resend-stand-in/emails/route";
+import { STAND_IN_API_KEY } from "@/lib/config";
+import { uniqueEmail } from "@/prisma/factories";
+import { prisma } from "./helpers";
+
+/** Behaves like Resend: one message per idempotency key, whatever the retries. */
+function fakeProvider() {
+  const delivered = new Map<string, OutgoingEmail>();
+  const send: EmailSender = async (email) => {
+    if (!delivered.has(email.idempotencyKey)) delivered.set(email.idempotencyKey, email);
+    return `msg_${email.idempotencyKey.slice(0, 8)}`;
+  };
+  return { delivered, send };
+}
+
+async function enqueue(to: string) {
+  return prisma.$transaction((tx) =>
+    enqueueEmail(tx, { to, template: "test", email: accountValidatedEmail({ civility: "M", lastName: "Essai", firstName: "Paul" }) }),
+  );
+}
+
+async function clearQueue() {
+  // Other test files leave PENDING e-mails: mark them sent so that each test sees only its own.
+  await prisma.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "SENT" } });
+}
+
+describe("e-mail outbox", () => {
+  it("delivers pending e-mails and marks them sent", async () => {
+    await clearQueue();
+    const to = uniqueEmail("courriel");
+    const { id } = await enqueue(to);
+    const provider = fakeProvider();
+    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 1, failed: 0 });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 1 });
+    expect([...provider.delivered.values()].map((e) => e.to)).toEqual([to]);
+    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("retries with backoff, then gives up as FAILED (kept for staff to resend)", async () => {
+    await clearQueue();
+    const { id } = await enqueue(uniqueEmail("panne"));
+    const failing: EmailSender = async () => {
+      throw new Error("service indisponible");
+    };
+    const before = Date.now();
+    expect(await deliverDueEmails(failing)).toEqual({ sent: 0, failed: 1 });
+    let row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "service indisponible" });
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 29_000);
+    // Not due yet: nothing is tried.
+    expect(await deliverDueEmails(failing)).toEqual({ sent: 0, failed: 0 });
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      await prisma.emailOutbox.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+      await deliverDueEmails(failing);
+    }
+    row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    expect([backoffSeconds(1), backoffSeconds(2), backoffSeconds(3), backoffSeconds(20)]).toEqual([30, 60, 120, 3600]);
+  });
+
+  it("a worker killed mid-batch loses nothing and sends nothing twice", async () => {
+    await clearQueue();
+    const recipients = [uniqueEmail("lot"), uniqueEmail("lot"), uniqueEmail("lot")];
+    const ids = [];
+    for (const to of recipients) ids.push((await enqueue(to)).id);
+    const provider = fakeProvider();
+    // The first worker claims the batch, hands the first e-mail to the provider, then dies
+    // before writing anything back.
+    const claimed = await prisma.$queryRaw<{ id: string; idempotencyKey: string }[]>`
+      UPDATE "EmailOutbox" SET "lockedUntil" = now() + interval '60 seconds'
+      WHERE "id" IN (SELECT "id" FROM "EmailOutbox" WHERE "status" = 'PENDING' FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "idempotencyKey"`;
+    expect(claimed).toHaveLength(3);
+    const first = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: ids[0] } });
+    await provider.send(first);
+    // While its lease runs, another worker does not touch these rows.
+    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 0, failed: 0 });
+    // The lease expires: the next worker sends all three, the first with the same idempotency key.
+    await prisma.emailOutbox.updateMany({ where: { id: { in: ids } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 3, failed: 0 });
+    expect(provider.delivered.size).toBe(3);
+    expect([...provider.delivered.values()].map((e) => e.to).sort()).toEqual([...recipients].sort());
+    expect(await prisma.emailOutbox.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(3);
+  });
+
+  it("the local Resend stand-in honours the idempotency key and checks the key", async () => {
+    const to = uniqueEmail("stand-in");
+    const request = (key: string | null, auth = `Bearer ${STAND_IN_API_KEY}`) =>
+      standInPost(
+        new Request("http://localhost/api/resend-stand-in/emails", {
+          method: "POST",
+          headers: { authorization: auth, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+          body: JSON.stringify({ from: "a@exemple.fr", to: [to], subject: "Essai", html: "<p>x</p>", text: "x" }),
+        }),
+      );
+    const key = `cle-${Date.now()}`;
+    const a = await (await request(key)).json();
+    const b = await (await request(key)).json();
+    expect(a.id).toBe(b.id);
+    expect(await prisma.standInEmail.count({ where: { to } })).toBe(1);
+    expect((await request("autre", "Bearer faux")).status).toBe(401);
+    expect(await prisma.standInEmail.count({ where: { to } })).toBe(1);
+  });
+
+  it("escapes what families typed in the HTML part", () => {
+    expect(escapeHtml(`<script>alert("x")</script>`)).toBe("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    const email = accountValidatedEmail({ civility: "MME", lastName: "<b>", firstName: "Ève" });
+    expect(email.html).not.toContain("<b>");
+    expect(email.html).toContain("&lt;B&gt;");
+  });
+});
