@@ -42,3 +42,15 @@ export async function openDeliveredEmail(page: Page, to: string, subject: string
   await email.getByText("Lire le message").click();
   return (await email.locator("pre").textContent()) ?? "";
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The control whose label is exactly `label` (a required field's label ends with « * »). */
+export function field(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+}
+
+/** The form's own alert (Next.js adds an empty route announcer with role alert too). */
+export function alertWith(page: Page, text: string | RegExp) {
+  return page.getByRole("alert").filter({ hasText: text });
+}
