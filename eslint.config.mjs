@@ -12,6 +12,11 @@ const eslintConfig = defineConfig([
     "out/**",
     "build/**",
     "next-env.d.ts",
+    // Generated code and build output.
+    "lib/generated/**",
+    ".next-test/**",
+    ".data/**",
+    "test-results/**",
   ]),
 ]);
 

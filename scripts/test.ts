@@ -43,6 +43,18 @@ async function freshDatabase(name: string): Promise<{ url: string; stop: () => P
   return { url: db.url, stop: first.stop };
 }
 
+/** Debian's Chromium drives the journeys; a downloaded browser is not possible here. */
+async function ensureChromium(): Promise<void> {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(chromium)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Chromium est introuvable (${chromium}). Installez-le : sudo apt-get install -y chromium`);
+  }
+  console.log("[test] Installation de Chromium (Debian)…");
+  await mustRun("apt-get", ["update", "-qq"]);
+  await mustRun("apt-get", ["install", "-y", "-qq", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
 async function main() {
   const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
   fs.rmSync(path.join(ROOT, "test-results"), { recursive: true, force: true });
@@ -60,6 +72,7 @@ async function main() {
       });
     }
     if (only !== "unit") {
+      await ensureChromium();
       const e2eDb = await freshDatabase("portail_test_e2e");
       const env = {
         ...appEnv(e2eDb.url, E2E_PORT),

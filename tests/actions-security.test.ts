@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+/**
+ * Server actions check the session and the role themselves, whatever the
+ * proxy or the layout did. The session is what next-auth would return for the
+ * cookie; everything below it (database, workflow) is real.
+ */
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import { refuseAccountRequestAction, validateAccountRequestAction } from "@/app/admin/demandes-de-compte/actions";
+import { retryEmailAction } from "@/app/admin/courriels/actions";
+import { requestAccountAction } from "@/app/creer-mon-compte/actions";
+import { accountRequestSchema } from "@/lib/accounts/schemas";
+import { requestAccount } from "@/lib/accounts/request-account";
+import { createFamily, createStaffUser, uniqueEmail } from "@/prisma/factories";
+import { prisma } from "./helpers";
+
+async function pendingRequest() {
+  return requestAccount(
+    accountRequestSchema.parse({
+      civility: "M", lastName: "Action", firstName: "Test", birthDate: "1980-01-01", mobilePhone: "0611223344",
+      email: uniqueEmail("action"), street: "1 rue A", postalCode: "59000", city: "Lille",
+      password: "Motdepasse-2026", passwordConfirmation: "Motdepasse-2026",
+    }),
+  );
+}
+
+beforeEach(() => {
+  session.current = null;
+});
+
+describe("staff actions refuse anyone but staff", () => {
+  it.each([
+    ["a visitor", async () => null],
+    ["a parent", async () => ({ user: { id: (await createFamily(prisma)).user.id } })],
+    ["a deactivated staff member", async () => {
+      const staff = await createStaffUser(prisma);
+      await prisma.user.update({ where: { id: staff.id }, data: { isActive: false } });
+      return { user: { id: staff.id } };
+    }],
+  ])("%s cannot validate, refuse or resend", async (_who, makeSession) => {
+    const { id } = await pendingRequest();
+    session.current = await makeSession();
+    const validate = await validateAccountRequestAction({ id });
+    const refuse = await refuseAccountRequestAction({ id, reason: "Non" });
+    const retry = await retryEmailAction({ id: "inexistant" });
+    for (const result of [validate, refuse, retry]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/Accès refusé|session a expiré/);
+    }
+    expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    expect(await prisma.transitionLog.count({ where: { entityId: id } })).toBe(1);
+  });
+
+  it("staff can, and a second decision on the same request is refused clearly", async () => {
+    const { id } = await pendingRequest();
+    const staff = await createStaffUser(prisma);
+    session.current = { user: { id: staff.id } };
+    expect(await validateAccountRequestAction({ id })).toEqual({ ok: true, data: null });
+    const again = await refuseAccountRequestAction({ id, reason: "Doublon" });
+    expect(again).toEqual({ ok: false, error: "Cette action n'est pas possible dans l'état actuel de la demande." });
+  });
+
+  it("bad input is answered in French, field by field, and writes nothing", async () => {
+    const staff = await createStaffUser(prisma);
+    session.current = { user: { id: staff.id } };
+    const { id } = await pendingRequest();
+    const result = await refuseAccountRequestAction({ id, reason: "x".repeat(501) });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { reason: "Motif du refus : 500 caractères au maximum." } });
+    const empty = await requestAccountAction({});
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.fieldErrors).toMatchObject({ lastName: "Nom : champ obligatoire.", email: "E-mail : champ obligatoire." });
+    expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+  });
+});
