@@ -18,6 +18,8 @@ export const newStaff = () => createStaffUser(testDb(), { displayName: "Agent de
 
 /** No WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next.js streams the <title> after a client-side navigation: wait for it before judging.
+  await expect(page).toHaveTitle(/Portail Famille/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `violations axe sur ${page.url()}`).toEqual([]);

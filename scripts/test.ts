@@ -57,8 +57,8 @@ async function ensureChromium(): Promise<void> {
 
 async function main() {
   const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
-  fs.rmSync(path.join(ROOT, "test-results"), { recursive: true, force: true });
-  fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
+  fs.rmSync(path.join(ROOT, ".test-reports"), { recursive: true, force: true });
+  fs.mkdirSync(path.join(ROOT, ".test-reports"), { recursive: true });
   const unitDb = await freshDatabase("portail_test_unit");
   let unitCode = 0;
   let e2eCode = 0;
@@ -66,7 +66,7 @@ async function main() {
     if (only !== "e2e") {
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-      unitCode = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"], {
+      unitCode = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json"], {
         cwd: ROOT,
         env: { ...env, TEST_DATABASE_URL: unitDb.url, EMAIL_WORKER: "off" },
       });
@@ -82,7 +82,7 @@ async function main() {
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       if (process.env.SKIP_BUILD !== "1") await mustRun(BIN("next"), ["build"], { cwd: ROOT, env });
       const server = spawn(BIN("next"), ["start", "-p", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-      const log = fs.createWriteStream(path.join(ROOT, "test-results", "server.log"));
+      const log = fs.createWriteStream(path.join(ROOT, ".test-reports", "server.log"));
       server.stdout.pipe(log);
       server.stderr.pipe(log);
       try {
@@ -99,8 +99,8 @@ async function main() {
     await unitDb.stop();
   }
 
-  const unit = readJson("test-results/unit.json") as { numPassedTests?: number; numFailedTests?: number } | null;
-  const e2e = readJson("test-results/e2e.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  const unit = readJson(".test-reports/unit.json") as { numPassedTests?: number; numFailedTests?: number } | null;
+  const e2e = readJson(".test-reports/e2e.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
   const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
   const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
   console.log(`\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec`);
