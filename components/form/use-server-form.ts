@@ -7,18 +7,19 @@ import type { ActionResult } from "@/lib/action-result";
  * Sends a react-hook-form form to a server action and puts the server's field
  * errors back next to their fields (the server re-validates everything).
  */
-export function useServerForm<V extends FieldValues, T>(
-  form: UseFormReturn<V>,
+export function useServerForm<V extends FieldValues, T, O = V>(
+  form: UseFormReturn<V, unknown, O>,
   action: (values: V) => Promise<ActionResult<T>>,
   onSuccess: (data: T) => void,
 ) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const submit = form.handleSubmit(
-    (values) => {
+    () => {
       setFormError(null);
       startTransition(async () => {
-        const result = await action(values);
+        // The raw values, not the schema's output: the server parses them with the same schema.
+        const result = await action(form.getValues());
         if (result.ok) {
           onSuccess(result.data);
           return;

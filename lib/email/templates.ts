@@ -86,3 +86,20 @@ export function passwordResetEmail(person: Addressee, link: string, validMinutes
     `Ce lien ne peut servir qu'une fois et expire dans ${validMinutes} minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.`,
   ]);
 }
+
+export function changeRequestAcceptedEmail(person: Addressee, subject: string): RenderedEmail {
+  return render(`Votre demande a été acceptée : ${subject}`, [
+    salutation(person),
+    `Votre demande « ${subject} » a été acceptée. La modification est enregistrée dans votre dossier famille.`,
+    { text: "Voir mon tableau de bord", href: `${config.appUrl}/tableau-de-bord` },
+  ]);
+}
+
+export function changeRequestRefusedEmail(person: Addressee, subject: string, reason: string): RenderedEmail {
+  return render(`Votre demande a été refusée : ${subject}`, [
+    salutation(person),
+    `Votre demande « ${subject} » a été refusée.`,
+    `Motif : ${reason}`,
+    { text: "Voir mon tableau de bord", href: `${config.appUrl}/tableau-de-bord` },
+  ]);
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { changeRequestLabel } from "./change-requests";
 
 export type RequestState = "PENDING" | "ACCEPTED" | "REFUSED";
 
@@ -13,40 +14,87 @@ export interface DashboardRequest {
   decidedAt: Date | null;
 }
 
-export interface FamilyDashboard {
-  familyName: string;
-  adults: { id: string; fullName: string }[];
-  requests: DashboardRequest[];
+/**
+ * The request feed of « Mon tableau de bord ». Each source lists one kind of
+ * request of one family; a later feature (inscriptions, réservations,
+ * documents, messages…) adds its own source here and nothing else changes.
+ */
+type FeedSource = (familyId: string) => Promise<DashboardRequest[]>;
+
+const accountRequests: FeedSource = async (familyId) => {
+  const request = await db.accountRequest.findUnique({
+    where: { familyId },
+    select: { id: true, status: true, refusalReason: true, createdAt: true, decidedAt: true },
+  });
+  if (!request) return [];
+  return [{
+    id: request.id,
+    kind: "ACCOUNT",
+    label: "Création de compte",
+    state: request.status === "VALIDATED" ? "ACCEPTED" : request.status === "REFUSED" ? "REFUSED" : "PENDING",
+    reason: request.refusalReason,
+    sentAt: request.createdAt,
+    decidedAt: request.decidedAt,
+  }];
+};
+
+const changeRequests: FeedSource = async (familyId) => {
+  const requests = await db.changeRequest.findMany({
+    where: { familyId },
+    select: { id: true, kind: true, targetId: true, after: true, status: true, refusalReason: true, createdAt: true, decidedAt: true },
+  });
+  return Promise.all(
+    requests.map(async (r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: await changeRequestLabel(db, r),
+      state: r.status,
+      reason: r.refusalReason,
+      sentAt: r.createdAt,
+      decidedAt: r.decidedAt,
+    })),
+  );
+};
+
+export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests];
+
+export async function listFamilyRequests(familyId: string): Promise<DashboardRequest[]> {
+  const all = (await Promise.all(FEED_SOURCES.map((source) => source(familyId)))).flat();
+  return all.sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime());
 }
 
-/** Everything the family's dashboard shows, scoped to that family only. */
+export interface FamilyDashboard {
+  familyName: string;
+  requests: DashboardRequest[];
+  /** « À faire » : what is pending and what is missing from the file. */
+  todo: { text: string; href: string }[];
+}
+
 export async function getFamilyDashboard(familyId: string): Promise<FamilyDashboard | null> {
   const family = await db.family.findUnique({
     where: { id: familyId },
     select: {
       name: true,
-      adults: { select: { id: true, firstName: true, lastName: true }, orderBy: { createdAt: "asc" } },
-      accountRequest: { select: { id: true, status: true, refusalReason: true, createdAt: true, decidedAt: true } },
+      quotientFamilial: true,
+      cafNumber: true,
+      children: { where: { status: { not: "REFUSED" } }, select: { id: true, firstName: true, _count: { select: { authorizedPersons: true } } } },
     },
   });
   if (!family) return null;
-  const requests: DashboardRequest[] = [];
-  if (family.accountRequest) {
-    const r = family.accountRequest;
-    requests.push({
-      id: r.id,
-      kind: "ACCOUNT",
-      label: "Création de compte",
-      state: r.status === "VALIDATED" ? "ACCEPTED" : r.status === "REFUSED" ? "REFUSED" : "PENDING",
-      reason: r.refusalReason,
-      sentAt: r.createdAt,
-      decidedAt: r.decidedAt,
-    });
+  const requests = await listFamilyRequests(familyId);
+  const todo: FamilyDashboard["todo"] = [];
+  const pending = requests.filter((r) => r.state === "PENDING").length;
+  if (pending > 0) {
+    todo.push({ text: `${pending} demande${pending > 1 ? "s" : ""} en attente de traitement par la structure`, href: "#demandes" });
   }
-  requests.sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime());
-  return {
-    familyName: family.name,
-    adults: family.adults.map((a) => ({ id: a.id, fullName: `${a.firstName} ${a.lastName}` })),
-    requests,
-  };
+  if (family.children.length === 0) todo.push({ text: "Ajoutez vos enfants à votre dossier", href: "/ma-famille/ajouter-un-enfant" });
+  for (const child of family.children) {
+    if (child._count.authorizedPersons === 0) {
+      todo.push({ text: `Indiquez qui peut venir chercher ${child.firstName}`, href: `/ma-famille/enfants/${child.id}/modifier` });
+    }
+  }
+  if (family.quotientFamilial === null || !family.cafNumber) {
+    todo.push({ text: "Renseignez votre quotient familial et votre numéro d'allocataire CAF", href: "/mes-coordonnees#quotient" });
+  }
+  return { familyName: family.name, requests, todo };
 }

@@ -79,7 +79,7 @@ export async function startDatabase(database: string | null): Promise<Database> 
   let stop = async () => {};
   if (await portIsOpen(EMBEDDED_PORT)) {
     // Another of our scripts (the demo server, say) already runs it: share it.
-    console.log(`[db] PostgreSQL intégré déjà démarré sur le port ${EMBEDDED_PORT}`);
+    console.error(`[db] PostgreSQL intégré déjà démarré sur le port ${EMBEDDED_PORT}`);
   } else {
     const server = new EmbeddedPostgres({
       databaseDir: DATA_DIR,
@@ -95,7 +95,7 @@ export async function startDatabase(database: string | null): Promise<Database> 
       },
     });
     if (!fs.existsSync(path.join(DATA_DIR, "PG_VERSION"))) {
-      console.log(`[db] Initialisation de PostgreSQL intégré dans ${path.relative(ROOT, DATA_DIR)}…`);
+      console.error(`[db] Initialisation de PostgreSQL intégré dans ${path.relative(ROOT, DATA_DIR)}…`);
       fs.mkdirSync(path.dirname(DATA_DIR), { recursive: true });
       await server.initialise();
     }
@@ -103,7 +103,7 @@ export async function startDatabase(database: string | null): Promise<Database> 
     const pidFile = path.join(DATA_DIR, "postmaster.pid");
     if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
     await server.start();
-    console.log(`[db] PostgreSQL intégré démarré sur le port ${EMBEDDED_PORT}`);
+    console.error(`[db] PostgreSQL intégré démarré sur le port ${EMBEDDED_PORT}`);
     stop = () => server.stop();
   }
   const name = database ?? "portail";

@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { UserFacingError, type Actor } from "@/lib/workflow";
+import { healthRecordOf, identityRecordOf } from "./child-mapping";
+import { createChangeRequest } from "./change-requests";
+import type { ChildData } from "./schemas";
+
+export const MAX_CHILDREN = 12;
+
+/**
+ * « Ajouter un enfant ». From a parent, the child waits for the structure's
+ * check (a CHILD_ADDED request on the dashboard); from staff, it is validated
+ * at once. Everything is written in one transaction, or nothing.
+ */
+export async function addChild(input: { familyId: string; data: ChildData; actor: Actor }): Promise<{ id: string }> {
+  const byStaff = input.actor.kind === "STAFF";
+  return db.$transaction(async (tx) => {
+    const count = await tx.child.count({ where: { familyId: input.familyId } });
+    if (count >= MAX_CHILDREN) {
+      throw new UserFacingError("Nombre maximal d'enfants atteint pour ce foyer : contactez la structure.");
+    }
+    const child = await tx.child.create({
+      data: {
+        familyId: input.familyId,
+        status: byStaff ? "VALIDATED" : "PENDING",
+        ...identityRecordOf(input.data),
+        ...healthRecordOf(input.data),
+        authorizedPersons: { create: input.data.contacts.authorizedPersons },
+      },
+      select: { id: true, firstName: true, lastName: true, birthDate: true },
+    });
+    if (!byStaff) {
+      await createChangeRequest(tx, {
+        familyId: input.familyId,
+        kind: "CHILD_ADDED",
+        targetId: child.id,
+        before: {},
+        after: { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate.toISOString().slice(0, 10) },
+        actor: input.actor,
+      });
+    }
+    return { id: child.id };
+  });
+}

@@ -1,0 +1,164 @@
+import "server-only";
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
+import { enqueueEmail } from "@/lib/email/enqueue";
+import { changeRequestAcceptedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
+import { applyTransition, NotFoundError, recordCreation, UserFacingError, type Actor } from "@/lib/workflow";
+import type { ChildHealthRecord } from "./child-mapping";
+
+/**
+ * « Demandes de modification »: what a family asks to change in its file and
+ * the structure must check first. Each kind says what it targets, how it is
+ * labelled and how it is applied once accepted.
+ */
+const addressShape = z.object({ street: z.string(), addressComplement: z.string().nullable(), postalCode: z.string(), city: z.string() });
+const phonesShape = z.object({ homePhone: z.string().nullable(), mobilePhone: z.string(), workPhone: z.string().nullable() });
+const quotientShape = z.object({ quotientFamilial: z.number().int(), cafNumber: z.string() });
+const healthShape = z.object({
+  hasAllergies: z.boolean(), allergyNotes: z.string().nullable(), hasPai: z.boolean(),
+  mealType: z.enum(["STANDARD", "SANS_PORC", "SANS_VIANDE", "VEGETARIEN", "PANIER_REPAS"]),
+  dietNotes: z.string().nullable(), doctorName: z.string().nullable(), doctorPhone: z.string().nullable(),
+  cafAllocataireNumber: z.string().nullable(),
+});
+const childAddedShape = z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() });
+
+export type AddressChange = z.infer<typeof addressShape>;
+export type PhonesChange = z.infer<typeof phonesShape>;
+export type QuotientChange = z.infer<typeof quotientShape>;
+
+/** The French label of a request, as the family and staff see it. */
+export async function changeRequestLabel(tx: Tx, request: { kind: ChangeRequestKind; targetId: string | null; after: unknown }): Promise<string> {
+  switch (request.kind) {
+    case "ADDRESS":
+      return "Modification de l'adresse";
+    case "PHONES": {
+      const adult = request.targetId ? await tx.adult.findUnique({ where: { id: request.targetId }, select: { firstName: true, lastName: true } }) : null;
+      return `Modification des téléphones${adult ? ` de ${adult.firstName} ${adult.lastName}` : ""}`;
+    }
+    case "QUOTIENT_FAMILIAL":
+      return "Modification du quotient familial et du numéro CAF";
+    case "CHILD_HEALTH": {
+      const child = request.targetId ? await tx.child.findUnique({ where: { id: request.targetId }, select: { firstName: true } }) : null;
+      return `Modification des informations de santé${child ? ` de ${child.firstName}` : ""}`;
+    }
+    case "CHILD_ADDED": {
+      const after = childAddedShape.safeParse(request.after);
+      return `Ajout de l'enfant ${after.success ? after.data.firstName : ""}`.trim();
+    }
+    case "OTHER":
+      return "Demande de modification";
+  }
+}
+
+/** Applies an accepted request to the family file; the target must still belong to the family. */
+async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown }) {
+  const { familyId, targetId } = request;
+  switch (request.kind) {
+    case "ADDRESS":
+      await tx.family.update({ where: { id: familyId }, data: addressShape.parse(request.after) });
+      return;
+    case "QUOTIENT_FAMILIAL":
+      await tx.family.update({ where: { id: familyId }, data: quotientShape.parse(request.after) });
+      return;
+    case "PHONES": {
+      const { count } = await tx.adult.updateMany({ where: { id: targetId ?? "", familyId }, data: phonesShape.parse(request.after) });
+      if (count !== 1) throw new NotFoundError();
+      return;
+    }
+    case "CHILD_HEALTH": {
+      const { count } = await tx.child.updateMany({ where: { id: targetId ?? "", familyId }, data: healthShape.parse(request.after) });
+      if (count !== 1) throw new NotFoundError();
+      return;
+    }
+    case "CHILD_ADDED": {
+      const { count } = await tx.child.updateMany({ where: { id: targetId ?? "", familyId, status: "PENDING" }, data: { status: "VALIDATED" } });
+      if (count !== 1) throw new NotFoundError();
+      return;
+    }
+    case "OTHER":
+      return;
+  }
+}
+
+export interface NewChangeRequest {
+  familyId: string;
+  kind: Exclude<ChangeRequestKind, "OTHER">;
+  targetId: string;
+  before: AddressChange | PhonesChange | QuotientChange | ChildHealthRecord | Record<string, never>;
+  after: AddressChange | PhonesChange | QuotientChange | ChildHealthRecord | z.infer<typeof childAddedShape>;
+  actor: Actor;
+}
+
+export const ALREADY_PENDING_MESSAGE = "Une demande du même type est déjà en attente de traitement : attendez la réponse de la structure.";
+
+/** Records a pending request; one pending request per kind and target at a time. */
+export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Promise<{ id: string }> {
+  // Serialises requests of one family: no two pending requests of a kind for one target.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`change:${input.familyId}`}))`;
+  const pending = await tx.changeRequest.findFirst({
+    where: { familyId: input.familyId, kind: input.kind, targetId: input.targetId, status: "PENDING" },
+    select: { id: true },
+  });
+  if (pending) throw new UserFacingError(ALREADY_PENDING_MESSAGE);
+  const created = await tx.changeRequest.create({
+    data: {
+      familyId: input.familyId,
+      kind: input.kind,
+      targetId: input.targetId,
+      before: input.before,
+      after: input.after,
+      requestedById: input.actor.userId,
+    },
+    select: { id: true },
+  });
+  await recordCreation(tx, { machine: "CHANGE_REQUEST", id: created.id, status: "PENDING", actor: input.actor });
+  return created;
+}
+
+/** The parents (with a login) of a family, to e-mail them a decision. */
+async function familyRecipients(tx: Tx, familyId: string) {
+  const users = await tx.user.findMany({
+    where: { familyId, isActive: true },
+    select: { email: true, adult: { select: { civility: true, lastName: true, firstName: true } } },
+  });
+  return users.filter((u) => u.adult).map((u) => ({ email: u.email, person: u.adult! }));
+}
+
+async function decide(input: { id: string; actor: Actor; accept: boolean; reason?: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const request = await tx.changeRequest.findUnique({ where: { id: input.id } });
+    if (!request) throw new NotFoundError();
+    await applyTransition(tx, {
+      machine: "CHANGE_REQUEST",
+      id: request.id,
+      to: input.accept ? "ACCEPTED" : "REFUSED",
+      actor: input.actor,
+      reason: input.reason,
+      expectedFrom: "PENDING",
+    });
+    if (input.accept) await applyChange(tx, request);
+    else if (request.kind === "CHILD_ADDED" && request.targetId) {
+      await tx.child.updateMany({ where: { id: request.targetId, familyId: request.familyId }, data: { status: "REFUSED" } });
+    }
+    await tx.changeRequest.update({
+      where: { id: request.id },
+      data: { decidedAt: new Date(), decidedById: input.actor.userId, refusalReason: input.accept ? null : input.reason!.trim() },
+    });
+    const label = await changeRequestLabel(tx, request);
+    for (const recipient of await familyRecipients(tx, request.familyId)) {
+      await enqueueEmail(tx, {
+        to: recipient.email,
+        familyId: request.familyId,
+        template: input.accept ? "change-request-accepted" : "change-request-refused",
+        email: input.accept
+          ? changeRequestAcceptedEmail(recipient.person, label)
+          : changeRequestRefusedEmail(recipient.person, label, input.reason!.trim()),
+      });
+    }
+  });
+}
+
+export const acceptChangeRequest = (input: { id: string; actor: Actor }) => decide({ ...input, accept: true });
+export const refuseChangeRequest = (input: { id: string; reason: string; actor: Actor }) =>
+  decide({ ...input, accept: false, reason: input.reason });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Adult" ADD COLUMN     "relationship" TEXT;
+
