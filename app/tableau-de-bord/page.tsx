@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
@@ -17,12 +18,22 @@ export default async function DashboardPage() {
       <p className="mb-4">
         Bonjour {user.displayName} — {dashboard.familyName}
       </p>
-      <section aria-labelledby="demandes" className="card">
-        <h2 id="demandes" className="mb-3 text-lg font-bold">Mes demandes</h2>
+      {dashboard.todo.length > 0 ? (
+        <section aria-labelledby="a-faire" className="card mb-4 border-amber-700">
+          <h2 id="a-faire" className="mb-2 text-lg font-bold">À faire</h2>
+          <ul className="list-disc pl-5">
+            {dashboard.todo.map((item) => (
+              <li key={item.text}><Link href={item.href} className="link">{item.text}</Link></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="demandes-titre" id="demandes" className="card">
+        <h2 id="demandes-titre" className="mb-3 text-lg font-bold">Mes demandes</h2>
         {dashboard.requests.length === 0 ? (
           <p>Aucune demande pour le moment.</p>
         ) : (
-          <ul className="flex flex-col gap-3">
+          <ul className="flex flex-col gap-3" aria-labelledby="demandes-titre">
             {dashboard.requests.map((request) => (
               <li key={request.id} className="border-b border-gray-200 pb-2 last:border-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">

@@ -23,7 +23,7 @@ export function RadioGroup(props: {
       <div className="flex flex-wrap gap-x-6">
         {props.options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2">
-            <input type="radio" value={option.value} {...props.registration} aria-invalid={Boolean(props.error)} />
+            <input type="radio" value={option.value} {...props.registration} />
             {option.label}
           </label>
         ))}

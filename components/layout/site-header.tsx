@@ -3,10 +3,16 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { SignOutButton } from "./sign-out-button";
 
 /** The parent rubriques that exist so far; a rubrique appears here once it works. */
-const PARENT_LINKS = [{ href: "/tableau-de-bord", label: "Mon tableau de bord" }];
+const PARENT_LINKS = [
+  { href: "/tableau-de-bord", label: "Mon tableau de bord" },
+  { href: "/ma-famille", label: "Ma famille" },
+  { href: "/mes-coordonnees", label: "Mes coordonnées" },
+];
 const STAFF_LINKS = [
   { href: "/admin", label: "Accueil gestion" },
   { href: "/admin/demandes-de-compte", label: "Demandes de compte" },
+  { href: "/admin/demandes-de-modification", label: "Demandes de modification" },
+  { href: "/admin/familles", label: "Familles" },
   { href: "/admin/courriels", label: "Courriels" },
 ];
 

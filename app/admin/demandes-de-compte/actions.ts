@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/action";
 import { refusalSchema } from "@/lib/accounts/schemas";
+import { bulkMessage, forEachRequest } from "@/lib/bulk";
+import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { requireStaff } from "@/lib/auth/session";
 import { refuseAccountRequest, validateAccountRequest } from "@/lib/accounts/decide-account-request";
 
@@ -23,5 +25,18 @@ export async function refuseAccountRequestAction(input: unknown): Promise<Action
     await refuseAccountRequest({ id, reason, actor: staff.actor });
     revalidatePath("/admin", "layout");
     return null;
+  });
+}
+
+
+export async function decideAccountRequestsAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(bulkDecisionSchema, input, async (data) => {
+    const staff = await requireStaff();
+    const result = await forEachRequest(data.ids, async (id) => {
+      if (data.decision === "accept") await validateAccountRequest({ id, actor: staff.actor });
+      else await refuseAccountRequest({ id, reason: data.reason, actor: staff.actor });
+    });
+    revalidatePath("/admin", "layout");
+    return { message: bulkMessage(result, data.decision === "accept" ? "acceptée" : "refusée") };
   });
 }

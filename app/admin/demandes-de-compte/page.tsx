@@ -4,7 +4,8 @@ import { listAccountRequests } from "@/lib/accounts/list-account-requests";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { RequestStateBadge } from "@/components/ui/request-state-badge";
-import { refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
+import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { decideAccountRequestsAction, refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Demandes de compte" };
 
@@ -16,7 +17,7 @@ export default async function AccountRequestsPage() {
       <h1 className="page-title">Demandes de compte</h1>
       <section aria-labelledby="en-attente">
         <h2 id="en-attente" className="mb-3 text-xl font-bold">En attente ({pending.length}), les plus anciennes d&apos;abord</h2>
-        {pending.length === 0 ? <p className="mb-6">Aucune demande en attente.</p> : null}
+        {pending.length === 0 ? <p className="mb-6">Aucune demande en attente.</p> : <BulkDecisionForm formId="lot-comptes" action={decideAccountRequestsAction} />}
         <ul className="mb-8 grid gap-4 md:grid-cols-2">
           {pending.map((request) => {
             const name = `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`;
@@ -35,6 +36,7 @@ export default async function AccountRequestsPage() {
                   </dd>
                   <dt className="font-semibold">Envoyée le</dt><dd>{formatDateTime(request.createdAt)}</dd>
                 </dl>
+                <SelectBox formId="lot-comptes" id={request.id} label={`demande de ${name}`} />
                 <DecisionControls
                   id={request.id}
                   subject={`demande de ${name}`}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { staffPage } from "@/lib/auth/session";
+import { countPendingChangeRequests, listPendingChangeRequests } from "@/lib/families/list-change-requests";
+import { formatDateTime } from "@/lib/format";
+import { DecisionControls } from "@/components/admin/decision-controls";
+import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { acceptChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
+
+export const metadata: Metadata = { title: "Demandes de modification" };
+
+export default async function ChangeRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await staffPage("/admin/demandes-de-modification");
+  const { type } = await searchParams;
+  const kind = type === "enfants" ? "CHILDREN" : "CHANGES";
+  const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);
+  return (
+    <div className="page-wide">
+      <h1 className="page-title">{kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}</h1>
+      <nav aria-label="Files d'attente" className="mb-4 flex flex-wrap gap-3">
+        <Link href="/admin/demandes-de-modification" className="link" aria-current={kind === "CHANGES" ? "page" : undefined}>
+          Modifications de coordonnées et de santé ({counts.changes})
+        </Link>
+        <Link href="/admin/demandes-de-modification?type=enfants" className="link" aria-current={kind === "CHILDREN" ? "page" : undefined}>
+          Nouveaux enfants ({counts.children})
+        </Link>
+      </nav>
+      {requests.length === 0 ? <p>Aucune demande en attente.</p> : (
+        <>
+          <BulkDecisionForm formId="lot-modifications" action={decideChangeRequestsAction} />
+          <h2 className="mb-3 text-xl font-bold">En attente ({requests.length}), les plus anciennes d&apos;abord</h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {requests.map((request) => {
+              const subject = `${request.label} — ${request.family.name}`;
+              return (
+                <li key={request.id} className="card">
+                  <article aria-label={subject}>
+                    <h3 className="font-bold">{request.label}</h3>
+                    <p className="text-sm">
+                      <Link href={`/admin/familles/${request.family.id}`} className="link">{request.family.name}</Link> — envoyée le {formatDateTime(request.createdAt)}
+                    </p>
+                    <table className="mt-2 w-full text-left text-sm">
+                      <caption className="sr-only">Modifications demandées</caption>
+                      <thead><tr><th scope="col">Champ</th><th scope="col">Avant</th><th scope="col">Demandé</th></tr></thead>
+                      <tbody>
+                        {request.changes.map((change) => (
+                          <tr key={change.field} className="border-t border-gray-200 align-top">
+                            <th scope="row" className="pr-2 font-semibold">{change.field}</th>
+                            <td className="pr-2">{change.before}</td>
+                            <td className="font-semibold">{change.after}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    <SelectBox formId="lot-modifications" id={request.id} label={subject} />
+                    <DecisionControls id={request.id} subject={subject} acceptLabel="Accepter" accept={acceptChangeRequestAction} refuse={refuseChangeRequestAction} />
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

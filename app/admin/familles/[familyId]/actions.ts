@@ -1,0 +1,56 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction, type ActionResult } from "@/lib/action";
+import { requireStaff } from "@/lib/auth/session";
+import { staffChangeLoginEmail, staffUpdateAddress, staffUpdateAdult, staffUpdateQuotient } from "@/lib/families/staff-edit";
+import { updateChild } from "@/lib/families/update-child";
+import { addressSchema, adultSchema, childIdSchema, childSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
+
+const familyId = { familyId: z.string().min(1).max(64) };
+const SAVED = { message: "Modification enregistrée." };
+
+export async function staffUpdateAddressAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(addressSchema.extend(familyId), input, async ({ familyId, ...data }) => {
+    await requireStaff();
+    await staffUpdateAddress(familyId, data);
+    revalidatePath("/admin/familles", "layout");
+    return SAVED;
+  });
+}
+
+export async function staffUpdateQuotientAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(quotientSchema.extend(familyId), input, async ({ familyId, ...data }) => {
+    await requireStaff();
+    await staffUpdateQuotient(familyId, data);
+    revalidatePath("/admin/familles", "layout");
+    return SAVED;
+  });
+}
+
+export async function staffUpdateAdultAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(adultSchema.extend({ ...familyId, adultId: z.string().min(1).max(64) }), input, async ({ familyId, adultId, ...data }) => {
+    await requireStaff();
+    await staffUpdateAdult({ familyId, adultId, data });
+    revalidatePath("/admin/familles", "layout");
+    return SAVED;
+  });
+}
+
+export async function staffChangeLoginEmailAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(staffEmailSchema.extend(familyId), input, async ({ familyId, userId, email }) => {
+    await requireStaff();
+    await staffChangeLoginEmail({ familyId, userId, email });
+    revalidatePath("/admin/familles", "layout");
+    return { message: `Adresse de connexion modifiée : ${email}.` };
+  });
+}
+
+export async function staffUpdateChildAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(childSchema.extend({ ...childIdSchema.shape, ...familyId }), input, async ({ familyId, childId, ...data }) => {
+    const staff = await requireStaff();
+    await updateChild({ familyId, childId, data, actor: staff.actor });
+    revalidatePath("/admin/familles", "layout");
+    return { message: `Les informations de ${data.identity.firstName} sont enregistrées.` };
+  });
+}

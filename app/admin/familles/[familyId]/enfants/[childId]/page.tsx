@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { staffPage } from "@/lib/auth/session";
+import { getChildOfFamily } from "@/lib/families/get-family-file";
+import { childFormOf } from "@/lib/families/child-mapping";
+import { ChildWizard } from "@/components/family/child-wizard";
+import { staffUpdateChildAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Modifier un enfant" };
+
+export default async function StaffEditChildPage({ params }: { params: Promise<{ familyId: string; childId: string }> }) {
+  const { familyId, childId } = await params;
+  const staff = await staffPage(`/admin/familles/${familyId}/enfants/${childId}`);
+  const child = await getChildOfFamily(familyId, childId);
+  if (!child) notFound();
+  const update = async (input: unknown) => {
+    "use server";
+    return staffUpdateChildAction({ ...(input as object), familyId, childId });
+  };
+  return (
+    <div className="page">
+      <p className="mb-2"><Link href={`/admin/familles/${familyId}`} className="link">← Retour à la famille</Link></p>
+      <h1 className="page-title">Modifier {child.firstName}</h1>
+      <ChildWizard draftKey={`admin-enfant:${child.id}:${staff.id}`} initial={childFormOf(child)} submitLabel="Enregistrer les modifications"
+        doneHref={`/admin/familles/${familyId}`} action={update} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { staffPage } from "@/lib/auth/session";
+import { getFamilyFile } from "@/lib/families/get-family-file";
+import { getFamilyHistory } from "@/lib/families/get-family-history";
+import { MEAL_TYPES } from "@/lib/families/schemas";
+import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { ageLabel } from "@/lib/format-age";
+import { SchemaForm } from "@/components/form/schema-form";
+import { ADDRESS_FIELDS, ADULT_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
+import { RequestStateBadge } from "@/components/ui/request-state-badge";
+import { FlashMessage } from "@/components/ui/flash-message";
+import { LoginEmailForm } from "@/components/admin/login-email-form";
+import { staffChangeLoginEmailAction, staffUpdateAddressAction, staffUpdateAdultAction, staffUpdateQuotientAction } from "./actions";
+
+export const metadata: Metadata = { title: "Famille" };
+
+const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+const STATUS_LABELS: Record<string, string> = {
+  PENDING: "en attente", VALIDATED: "validée", ACCEPTED: "acceptée", REFUSED: "refusée",
+};
+
+export default async function StaffFamilyPage({ params, searchParams }: {
+  params: Promise<{ familyId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { familyId } = await params;
+  const { message } = await searchParams;
+  await staffPage(`/admin/familles/${familyId}`);
+  const family = await getFamilyFile(familyId);
+  if (!family) notFound();
+  const history = await getFamilyHistory(familyId);
+  return (
+    <div className="page-wide">
+      <p className="mb-2"><Link href="/admin/familles" className="link">← Familles</Link></p>
+      <h1 className="page-title">{family.name}</h1>
+      <FlashMessage message={message} />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="card" aria-labelledby="adresse">
+          <h2 id="adresse" className="mb-2 text-lg font-bold">Adresse</h2>
+          <SchemaForm schema="address" idPrefix="adresse" fields={ADDRESS_FIELDS} hidden={{ familyId }} submitLabel="Enregistrer l'adresse" action={staffUpdateAddressAction}
+            defaultValues={{ street: family.street, addressComplement: text(family.addressComplement), postalCode: family.postalCode, city: family.city }} />
+        </section>
+        <section className="card" aria-labelledby="quotient">
+          <h2 id="quotient" className="mb-2 text-lg font-bold">Quotient familial et CAF</h2>
+          <SchemaForm schema="quotient" idPrefix="quotient" fields={QUOTIENT_FIELDS} hidden={{ familyId }} submitLabel="Enregistrer le quotient" action={staffUpdateQuotientAction}
+            defaultValues={{ quotientFamilial: text(family.quotientFamilial), cafNumber: text(family.cafNumber) }} />
+        </section>
+      </div>
+
+      <h2 className="mb-2 mt-6 text-xl font-bold">Adultes</h2>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {family.adults.map((adult, index) => (
+          <section key={adult.id} className="card" aria-labelledby={`adulte-${index}`}>
+            <h3 id={`adulte-${index}`} className="mb-2 text-lg font-bold">{adult.firstName} {adult.lastName.toUpperCase()}</h3>
+            {adult.user ? (
+              <LoginEmailForm idPrefix={`connexion-${index}`} familyId={familyId} userId={adult.user.id} email={adult.user.email} action={staffChangeLoginEmailAction} />
+            ) : null}
+            <SchemaForm schema="adult" idPrefix={`adulte-${index}`} fields={ADULT_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer" action={staffUpdateAdultAction}
+              defaultValues={{
+                civility: adult.civility, lastName: adult.lastName, firstName: adult.firstName,
+                birthDate: adult.birthDate ? adult.birthDate.toISOString().slice(0, 10) : "", mobilePhone: text(adult.mobilePhone),
+                email: text(adult.email), relationship: text(adult.relationship),
+              }} />
+          </section>
+        ))}
+      </div>
+
+      <h2 className="mb-2 mt-6 text-xl font-bold">Enfants</h2>
+      {family.children.length === 0 ? <p>Aucun enfant.</p> : null}
+      <ul className="grid gap-4 lg:grid-cols-2">
+        {family.children.map((child) => (
+          <li key={child.id} className="card">
+            <h3 className="text-lg font-bold">{child.firstName} {child.lastName.toUpperCase()}</h3>
+            <p className="text-sm">Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — ajout {STATUS_LABELS[child.status]}</p>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="font-semibold">Allergies</dt><dd>{child.hasAllergies ? `Oui — ${child.allergyNotes ?? ""}` : "Non"}</dd>
+              <dt className="font-semibold">PAI</dt><dd>{child.hasPai ? "Oui" : "Non"}</dd>
+              <dt className="font-semibold">Repas</dt><dd>{MEAL_TYPES[child.mealType]}</dd>
+              <dt className="font-semibold">Médecin</dt><dd>{[child.doctorName, child.doctorPhone].filter(Boolean).join(", ") || "—"}</dd>
+              <dt className="font-semibold">Personnes autorisées</dt>
+              <dd>{child.authorizedPersons.length === 0 ? "Aucune" : child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; ")}</dd>
+            </dl>
+            <p className="mt-2">
+              <Link href={`/admin/familles/${familyId}/enfants/${child.id}`} className="btn btn-secondary" aria-label={`Modifier ${child.firstName}`}>Modifier</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="mb-2 mt-6 text-xl font-bold">Historique des demandes</h2>
+      {history.requests.length === 0 ? <p>Aucune demande.</p> : (
+        <ul className="flex flex-col gap-2">
+          {history.requests.map((request) => (
+            <li key={request.id} className="card">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-semibold">{request.label}</span>
+                <RequestStateBadge state={request.state} />
+              </div>
+              <ul className="mt-1 text-sm">
+                {history.log.filter((l) => l.entityId === request.id).map((entry) => (
+                  <li key={entry.id}>
+                    {formatDateTime(entry.createdAt)} — {entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus] ?? entry.fromStatus} → ` : "envoyée : "}
+                    {STATUS_LABELS[entry.toStatus] ?? entry.toStatus} par {entry.actor?.displayName ?? (entry.actorRole === "VISITOR" ? "la famille" : entry.actorRole)}
+                    {entry.reason ? ` (motif : ${entry.reason})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

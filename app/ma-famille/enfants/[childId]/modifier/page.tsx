@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { parentPage } from "@/lib/auth/session";
+import { getChildOfFamily } from "@/lib/families/get-family-file";
+import { childFormOf } from "@/lib/families/child-mapping";
+import { ChildWizard } from "@/components/family/child-wizard";
+import { updateChildAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Modifier un enfant" };
+
+export default async function EditChildPage({ params }: { params: Promise<{ childId: string }> }) {
+  const { childId } = await params;
+  const user = await parentPage(`/ma-famille/enfants/${childId}/modifier`);
+  // Scoped by the family of the session: another family's child is « introuvable ».
+  const child = await getChildOfFamily(user.familyId, childId);
+  if (!child || child.status === "REFUSED") notFound();
+  const update = async (input: unknown) => {
+    "use server";
+    return updateChildAction({ ...(input as object), childId });
+  };
+  return (
+    <div className="page">
+      <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
+      <h1 className="page-title">Modifier {child.firstName}</h1>
+      <p className="mb-4 text-sm text-gray-700">
+        Les modifications des informations de santé (allergies, PAI, repas, médecin, CAF) sont vérifiées par la structure avant d&apos;être appliquées.
+      </p>
+      <ChildWizard
+        draftKey={`enfant:${child.id}:${user.id}`}
+        initial={childFormOf(child)}
+        submitLabel="Enregistrer les modifications"
+        doneHref="/ma-famille"
+        action={update}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { parentPage } from "@/lib/auth/session";
+import { getFamilyFile } from "@/lib/families/get-family-file";
+import { MEAL_TYPES } from "@/lib/families/schemas";
+import { formatCalendarDate } from "@/lib/format";
+import { ageLabel } from "@/lib/format-age";
+import { FlashMessage } from "@/components/ui/flash-message";
+
+export const metadata: Metadata = { title: "Ma famille" };
+
+export default async function MyFamilyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await parentPage("/ma-famille");
+  const family = await getFamilyFile(user.familyId);
+  if (!family) notFound();
+  const { message } = await searchParams;
+  const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
+  return (
+    <div className="page">
+      <h1 className="page-title">Ma famille</h1>
+      <FlashMessage message={message} />
+      <section aria-labelledby="adultes" className="mb-6">
+        <h2 id="adultes" className="mb-3 text-xl font-bold">Responsables et adultes du foyer</h2>
+        <ul className="flex flex-col gap-3">
+          {family.adults.map((adult) => (
+            <li key={adult.id} className="card">
+              <p className="font-bold">
+                {adult.civility === "MME" ? "Mme" : "M."} {adult.firstName} {adult.lastName.toUpperCase()}
+              </p>
+              <p className="text-sm text-gray-800">
+                {adult.isLegalGuardian ? "Responsable légal" : "Adulte du foyer"}
+                {adult.relationship ? ` — ${adult.relationship}` : ""}
+                {adult.user ? " — titulaire du compte" : ""}
+              </p>
+              {adult.mobilePhone ? <p className="text-sm">Portable : {adult.mobilePhone}</p> : null}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3">
+          <Link href="/ma-famille/ajouter-un-adulte" className="btn btn-secondary">Ajouter un responsable légal</Link>
+        </p>
+      </section>
+      <section aria-labelledby="enfants">
+        <h2 id="enfants" className="mb-3 text-xl font-bold">Enfants</h2>
+        {family.children.length === 0 ? <p className="mb-3">Aucun enfant pour le moment.</p> : null}
+        <ul className="flex flex-col gap-3">
+          {family.children.map((child) => (
+            <li key={child.id} className="card">
+              <article aria-label={`${child.firstName} ${child.lastName}`}>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <h3 className="text-lg font-bold">{child.firstName} {child.lastName.toUpperCase()}</h3>
+                  {child.status === "PENDING" ? (
+                    <span className="badge border border-amber-700 bg-amber-100 text-amber-900">Ajout en attente de validation</span>
+                  ) : child.status === "REFUSED" ? (
+                    <span className="badge border border-red-700 bg-red-100 text-red-900">Ajout refusé</span>
+                  ) : null}
+                </div>
+                <p className="text-sm">
+                  Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)})
+                  {child.school ? ` — ${child.school}` : ""}{child.schoolClass ? `, ${child.schoolClass}` : ""}
+                </p>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="font-semibold">Allergies</dt>
+                  <dd>{child.hasAllergies ? `Oui — ${child.allergyNotes ?? ""}` : "Non"}</dd>
+                  <dt className="font-semibold">PAI</dt><dd>{child.hasPai ? "Oui" : "Non"}</dd>
+                  <dt className="font-semibold">Repas</dt><dd>{MEAL_TYPES[child.mealType]}</dd>
+                  <dt className="font-semibold">Personnes autorisées</dt>
+                  <dd>{child.authorizedPersons.length === 0 ? "Aucune" : child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship})`).join(", ")}</dd>
+                </dl>
+                {pendingHealth.has(child.id) ? (
+                  <p className="mt-2 text-sm font-semibold text-amber-900">Modification des informations de santé en attente de validation.</p>
+                ) : null}
+                {child.status !== "REFUSED" ? (
+                  <p className="mt-3">
+                    <Link href={`/ma-famille/enfants/${child.id}/modifier`} className="btn btn-secondary" aria-label={`Modifier ${child.firstName}`}>
+                      Modifier
+                    </Link>
+                  </p>
+                ) : null}
+              </article>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4">
+          <Link href="/ma-famille/ajouter-un-enfant" className="btn btn-primary">Ajouter un enfant</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

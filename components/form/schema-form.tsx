@@ -1,0 +1,97 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type FieldValues, type Path } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { RadioGroup } from "@/components/form/choice";
+import { addressSchema, adultSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
+import type { ActionResult } from "@/lib/action-result";
+
+/** The forms this component can render; a schema cannot travel from a server component as a prop. */
+const SCHEMAS = {
+  address: addressSchema,
+  phones: phonesSchema,
+  quotient: quotientSchema,
+  preferences: preferencesSchema,
+  adult: adultSchema,
+} as const;
+
+export type SchemaName = keyof typeof SCHEMAS;
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: "text" | "tel" | "email" | "date" | "number" | "radio";
+  required?: boolean;
+  hint?: string;
+  autoComplete?: string;
+  inputMode?: "numeric" | "tel" | "email";
+  options?: { value: string; label: string }[];
+}
+
+/**
+ * A small form (one card) validated by one of the shared zod schemas, sent to
+ * a server action. Extra fixed values (an adult's id…) travel in `hidden`.
+ */
+export function SchemaForm(props: {
+  schema: SchemaName;
+  fields: FieldSpec[];
+  defaultValues: Record<string, string>;
+  hidden?: Record<string, string>;
+  submitLabel: string;
+  action: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
+  idPrefix: string;
+}) {
+  const router = useRouter();
+  const schema = SCHEMAS[props.schema] as unknown as z.ZodType<FieldValues, FieldValues>;
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: props.defaultValues });
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit(
+    async () => {
+      setMessage(null);
+      setPending(true);
+      const result = await props.action({ ...form.getValues(), ...props.hidden });
+      setPending(false);
+      if (result.ok) {
+        setMessage({ tone: "success", text: result.data.message });
+        router.refresh();
+        return;
+      }
+      setMessage({ tone: "error", text: result.error });
+      for (const [name, text] of Object.entries(result.fieldErrors ?? {})) {
+        form.setError(name as Path<FieldValues>, { type: "server", message: text });
+      }
+    },
+    () => setMessage({ tone: "error", text: "Le formulaire contient des erreurs : corrigez les champs signalés." }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <FormAlert message={message?.text} tone={message?.tone} />
+      {props.fields.map((spec) => {
+        const id = `${props.idPrefix}-${spec.name}`;
+        const error = errors[spec.name]?.message as string | undefined;
+        if (spec.type === "radio") {
+          return (
+            <RadioGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}
+              options={spec.options ?? []} registration={form.register(spec.name)} error={error} />
+          );
+        }
+        return (
+          <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
+            {(aria) => (
+              <input {...aria} {...form.register(spec.name)} type={spec.type ?? "text"} autoComplete={spec.autoComplete ?? "off"}
+                inputMode={spec.inputMode} className="input" />
+            )}
+          </Field>
+        );
+      })}
+      <SubmitButton pending={pending}>{props.submitLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { changeRequestLabel } from "./change-requests";
+import { MEAL_TYPES } from "./schemas";
+
+const FIELD_LABELS: Record<string, string> = {
+  street: "N° et nom de voie", addressComplement: "Complément d'adresse", postalCode: "Code postal", city: "Ville",
+  homePhone: "Téléphone domicile", mobilePhone: "Téléphone portable", workPhone: "Téléphone professionnel",
+  quotientFamilial: "Quotient familial", cafNumber: "Numéro d'allocataire CAF",
+  hasAllergies: "Allergies", allergyNotes: "Précisions allergies", hasPai: "PAI", mealType: "Type de repas",
+  dietNotes: "Recommandations", doctorName: "Médecin traitant", doctorPhone: "Téléphone du médecin",
+  cafAllocataireNumber: "N° allocataire CAF (enfant)", firstName: "Prénom", lastName: "Nom", birthDate: "Date de naissance",
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (value === true) return "Oui";
+  if (value === false) return "Non";
+  if (typeof value === "string" && value in MEAL_TYPES) return MEAL_TYPES[value as keyof typeof MEAL_TYPES];
+  return String(value);
+}
+
+/** Before → after, field by field, only what changes (everything for a new child). */
+export function describeChange(before: unknown, after: unknown): { field: string; before: string; after: string }[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  return Object.keys(a)
+    .filter((key) => b[key] !== a[key])
+    .map((key) => ({ field: FIELD_LABELS[key] ?? key, before: key in b ? show(b[key]) : "—", after: show(a[key]) }));
+}
+
+/** The staff queue, oldest first: new children, or the other demandes de modification. */
+export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES") {
+  const requests = await db.changeRequest.findMany({
+    where: { status: "PENDING", kind: kind === "CHILDREN" ? "CHILD_ADDED" : { not: "CHILD_ADDED" } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { id: true, kind: true, targetId: true, before: true, after: true, createdAt: true, family: { select: { id: true, name: true } } },
+  });
+  return Promise.all(
+    requests.map(async (r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      family: r.family,
+      label: await changeRequestLabel(db, r),
+      changes: describeChange(r.before, r.after),
+    })),
+  );
+}
+
+export async function countPendingChangeRequests() {
+  const [children, changes] = await Promise.all([
+    db.changeRequest.count({ where: { status: "PENDING", kind: "CHILD_ADDED" } }),
+    db.changeRequest.count({ where: { status: "PENDING", kind: { not: "CHILD_ADDED" } } }),
+  ]);
+  return { children, changes };
+}
