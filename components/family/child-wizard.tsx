@@ -36,7 +36,7 @@ export function ChildWizard(props: {
   const [restored, setRestored] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
-  const form = useForm<ChildFormInput, unknown, ChildData>({ resolver: zodResolver(childSchema), defaultValues: props.initial, mode: "onTouched" });
+  const form = useForm<ChildFormInput, unknown, ChildData>({ resolver: zodResolver(childSchema), defaultValues: props.initial });
   const persons = useFieldArray({ control: form.control, name: "contacts.authorizedPersons" });
   const { errors } = form.formState;
   const storageKey = `portail-famille:${props.draftKey}`;

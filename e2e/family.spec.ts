@@ -1,0 +1,257 @@
+import { expect, test, type Page } from "@playwright/test";
+import { alertWith, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
+
+async function next(page: Page) {
+  await page.getByRole("button", { name: "Suivant" }).click();
+}
+
+async function stepHeading(page: Page, text: RegExp) {
+  await expect(page.getByRole("heading", { name: text })).toBeVisible();
+}
+
+test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge, et le retrouve dans Ma famille", async ({ page }) => {
+  const { user, family } = await newFamily({ lastName: "Assistant" });
+  await signIn(page, user.email);
+  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Ma famille" }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Ajouter un enfant" }).click();
+  await stepHeading(page, /Étape 1 sur 4 : Informations personnelles/);
+  await expectAccessible(page);
+  await expect(field(page, "Nom")).toHaveValue("Assistant");
+  await field(page, "Prénom").fill("Zoé");
+  await field(page, "Date de naissance").fill("2021-03-15");
+  await page.getByRole("radio", { name: "Fille" }).check();
+  await field(page, "École").fill("École Jules Simon");
+  await field(page, "Classe").fill("GS");
+  await next(page);
+
+  await stepHeading(page, /Étape 2 sur 4 : Santé et CAF/);
+  await page.getByRole("group", { name: "Allergies" }).getByRole("radio", { name: "Oui" }).check();
+  await field(page, "Précisions sur les allergies").fill("Arachide, kiwi");
+  await page.getByRole("group", { name: /PAI/ }).getByRole("radio", { name: "Non" }).check();
+  await field(page, "Type de repas").selectOption({ label: "Sans porc" });
+  await field(page, "Médecin traitant").fill("Dr Lambert");
+  await expectAccessible(page);
+
+  // Back and forth keeps what was typed.
+  await page.getByRole("button", { name: "Précédent" }).click();
+  await stepHeading(page, /Étape 1 sur 4/);
+  await expect(field(page, "Prénom")).toHaveValue("Zoé");
+  await expect(field(page, "Classe")).toHaveValue("GS");
+  await next(page);
+  await expect(field(page, "Précisions sur les allergies")).toHaveValue("Arachide, kiwi");
+  await expect(field(page, "Type de repas")).toHaveValue("SANS_PORC");
+  await next(page);
+
+  await stepHeading(page, /Étape 3 sur 4 : Liens familiaux/);
+  await page.getByRole("button", { name: "Ajouter une personne autorisée" }).click();
+  await field(page, "Nom et prénom").fill("Monique Assistant");
+  await field(page, "Téléphone").fill("06 22 33 44 55");
+  await field(page, "Lien avec l'enfant").fill("Grand-mère");
+  await expectAccessible(page);
+
+  // A reload loses nothing.
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Votre saisie en cours a été reprise." })).toBeVisible();
+  await stepHeading(page, /Étape 3 sur 4/);
+  await expect(field(page, "Nom et prénom")).toHaveValue("Monique Assistant");
+  await next(page);
+
+  await stepHeading(page, /Étape 4 sur 4 : Autorisations/);
+  // Nothing is sent half-valid.
+  await page.getByRole("button", { name: "Enregistrer l'enfant" }).click();
+  await expect(page.getByText("Droit à l'image : répondez oui ou non.")).toBeVisible();
+  expect(await testDb().child.count({ where: { familyId: family.id } })).toBe(0);
+  await page.getByRole("group", { name: "Droit à l'image" }).getByRole("radio", { name: "Oui" }).check();
+  await page.getByRole("group", { name: "Sortie seul" }).getByRole("radio", { name: "Non" }).check();
+  await page.getByRole("group", { name: "Soins d'urgence" }).getByRole("radio", { name: "Oui" }).check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Enregistrer l'enfant" }).click();
+
+  await expect(page.getByRole("heading", { name: "Ma famille" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Zoé est ajouté(e) à votre famille");
+  const card = page.getByRole("article", { name: "Zoé Assistant" });
+  await expect(card.getByText("Ajout en attente de validation")).toBeVisible();
+  await expect(card.getByText("Oui — Arachide, kiwi")).toBeVisible();
+  await expect(card.getByText("Monique Assistant (Grand-mère)")).toBeVisible();
+  await expectAccessible(page);
+
+  const child = await testDb().child.findFirstOrThrow({ where: { familyId: family.id }, include: { authorizedPersons: true } });
+  expect(child).toMatchObject({ firstName: "Zoé", status: "PENDING", hasAllergies: true, mealType: "SANS_PORC", photoConsent: true, canLeaveAlone: false });
+  expect(child.authorizedPersons).toHaveLength(1);
+
+  await page.getByRole("link", { name: "Mon tableau de bord" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Ajout de l'enfant Zoé" }).getByText("En attente de traitement")).toBeVisible();
+});
+
+test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adresse et e-mail ; un autre refusé avec motif", async ({ page, browser }) => {
+  const { user, family } = await newFamily({ lastName: "Demenage" });
+  await signIn(page, user.email);
+  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Mes coordonnées" }).click();
+  await expectAccessible(page);
+  await expect(page.getByLabel("E-mail", { exact: true })).toHaveAttribute("readonly", "");
+  await expect(page.getByText("Pour modifier votre adresse e-mail, contactez la structure.")).toBeVisible();
+
+  const address = page.getByRole("region", { name: "Adresse du foyer" });
+  await field(address as unknown as Page, "N° et nom de voie").fill("40 avenue du Peuple Belge");
+  await field(address as unknown as Page, "Code postal").fill("59800");
+  await address.getByRole("button", { name: "Demander la modification de l'adresse" }).click();
+  await expect(address.getByRole("status")).toContainText("Votre demande de modification est envoyée");
+  await expect(address.getByText(/Demande de modification en attente de traitement.*40 avenue du Peuple Belge/)).toBeVisible();
+  // The file itself has not changed yet.
+  expect((await testDb().family.findUniqueOrThrow({ where: { id: family.id } })).street).toBe("12 rue des Tilleuls");
+
+  const phones = page.getByRole("region", { name: "Mes téléphones" });
+  await field(phones as unknown as Page, "Téléphone portable").fill("07 00 00 00 01");
+  await phones.getByRole("button", { name: "Demander la modification des téléphones" }).click();
+  await expect(phones.getByRole("status")).toContainText("Votre demande de modification est envoyée");
+
+  await page.getByRole("link", { name: "Mon tableau de bord" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("En attente de traitement")).toBeVisible();
+  await expectAccessible(page);
+
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.email);
+  await staffPage.getByRole("link", { name: /Demandes de modification en attente/ }).click();
+  await expectAccessible(staffPage);
+  const addressRequest = staffPage.getByRole("article", { name: "Modification de l'adresse — Famille DEMENAGE" });
+  await expect(addressRequest.getByRole("cell", { name: "40 avenue du Peuple Belge" })).toBeVisible();
+  await addressRequest.getByRole("button", { name: /^Accepter/ }).click();
+  await expect(addressRequest).toHaveCount(0);
+
+  const phonesRequest = staffPage.getByRole("article", { name: /Modification des téléphones de .* — Famille DEMENAGE/ });
+  await phonesRequest.getByRole("button", { name: /^Refuser/ }).click();
+  await phonesRequest.getByLabel(/Motif du refus/).fill("Numéro non attribué, merci de vérifier");
+  await phonesRequest.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(phonesRequest).toHaveCount(0);
+
+  const text = await openDeliveredEmail(staffPage, user.email, "Votre demande a été acceptée : Modification de l'adresse");
+  expect(text).toContain("La modification est enregistrée dans votre dossier famille.");
+  await staffContext.close();
+
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("Acceptée")).toBeVisible();
+  const refused = page.getByRole("listitem").filter({ hasText: "Modification des téléphones" });
+  await expect(refused.getByText("Refusée")).toBeVisible();
+  await expect(refused.getByText("Motif : Numéro non attribué, merci de vérifier")).toBeVisible();
+  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Mes coordonnées" }).click();
+  await expect(field(page, "N° et nom de voie")).toHaveValue("40 avenue du Peuple Belge");
+  await expect(field(page, "Téléphone portable")).toHaveValue("06 12 34 56 78");
+});
+
+test("l'assistant refuse les saisies invalides, rend le texte échappé et n'écrit rien", async ({ page }) => {
+  const { user, family } = await newFamily({ lastName: "Erreurs" });
+  await signIn(page, user.email);
+  await page.goto("/ma-famille/ajouter-un-enfant");
+  await field(page, "Nom").fill("");
+  await next(page);
+  await expect(alertWith(page, "Cette étape contient des erreurs")).toBeVisible();
+  await expect(page.getByText("Nom : champ obligatoire.", { exact: true })).toBeVisible();
+  await expect(page.getByText("Prénom : champ obligatoire.", { exact: true })).toBeVisible();
+  await expect(page.getByText("Date de naissance : champ obligatoire.", { exact: true })).toBeVisible();
+  await expect(page.getByText("Sexe : choisissez Fille ou Garçon.")).toBeVisible();
+  await expectAccessible(page);
+
+  await field(page, "Nom").fill("x".repeat(10_000));
+  await field(page, "Prénom").fill("<script>alert('x')</script>");
+  await field(page, "Date de naissance").fill("2099-05-01");
+  await page.getByRole("radio", { name: "Garçon" }).check();
+  await next(page);
+  await expect(page.getByText("Nom : 80 caractères au maximum.")).toBeVisible();
+  await expect(page.getByText("Prénom : lettres, espaces, apostrophes et tirets uniquement.")).toBeVisible();
+  await expect(page.getByText("Date de naissance : elle ne peut pas être dans le futur.")).toBeVisible();
+  await field(page, "Date de naissance").fill("2001-05-01");
+  await next(page);
+  await expect(page.getByText("Date de naissance : l'enfant doit avoir moins de 18 ans.")).toBeVisible();
+
+  await field(page, "Nom").fill("Erreurs");
+  await field(page, "Prénom").fill("Noé");
+  await field(page, "Date de naissance").fill("2019-05-01");
+  await next(page);
+  await page.getByRole("group", { name: "Allergies" }).getByRole("radio", { name: "Oui" }).check();
+  await page.getByRole("group", { name: /PAI/ }).getByRole("radio", { name: "Non" }).check();
+  await next(page);
+  await expect(page.getByText("Précisions sur les allergies : indiquez lesquelles.")).toBeVisible();
+  await field(page, "Précisions sur les allergies").fill("<img src=x onerror=alert(1)> œufs");
+  await field(page, "Téléphone du médecin").fill("123");
+  await next(page);
+  await expect(page.getByText("Téléphone du médecin : numéro invalide")).toBeVisible();
+  await field(page, "Téléphone du médecin").fill("");
+  await field(page, "Précisions sur les allergies").fill("œufs");
+  await next(page);
+  await page.getByRole("button", { name: "Ajouter une personne autorisée" }).click();
+  await field(page, "Téléphone").fill("0000");
+  await next(page);
+  await expect(page.getByText("Nom et prénom : champ obligatoire.")).toBeVisible();
+  await expect(page.getByText("Téléphone : numéro invalide")).toBeVisible();
+  expect(await testDb().child.count({ where: { familyId: family.id } })).toBe(0);
+  expect(await testDb().changeRequest.count({ where: { familyId: family.id } })).toBe(0);
+});
+
+test("un parent ne lit ni ne modifie les enfants d'une autre famille ; refusé comme un identifiant absent", async ({ page }) => {
+  const a = await newFamily({ lastName: "Alpha" });
+  const b = await newFamily({ lastName: "Bravo", children: [{ firstName: "Bastien", birthDate: "2018-02-02", sex: "M", hasAllergies: true, allergyNotes: "Gluten" }] });
+  await signIn(page, a.user.email);
+  const foreign = await page.goto(`/ma-famille/enfants/${b.children[0].id}/modifier`);
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+  const missing = await page.goto("/ma-famille/enfants/inexistant/modifier");
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+  expect(foreign?.status()).toBe(404);
+  expect(missing?.status()).toBe(404);
+  await expectAccessible(page);
+  // Nothing of family B anywhere in A's pages.
+  for (const path of ["/ma-famille", "/mes-coordonnees", "/tableau-de-bord"]) {
+    await page.goto(path);
+    await expect(page.getByText("Bastien")).toHaveCount(0);
+    await expect(page.getByText("Gluten")).toHaveCount(0);
+  }
+  for (const path of ["/admin/familles", `/admin/familles/${b.family.id}`, `/admin/demandes-de-modification`, `/admin/familles/${b.family.id}/enfants/${b.children[0].id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  }
+});
+
+test("l'accueil cherche une famille, change l'e-mail de connexion (unique) et valide des enfants par lot", async ({ page }) => {
+  const target = await newFamily({ lastName: "Recherche", children: [{ firstName: "Rosalie", birthDate: "2017-07-07", sex: "F" }] });
+  const other = await newFamily({ lastName: "Autre" });
+  const db = testDb();
+  // Two children added by the family, waiting in the « Nouveaux enfants » queue.
+  const pendingIds: string[] = [];
+  for (const firstName of ["Lot", "Lotte"]) {
+    const child = await db.child.create({
+      data: { familyId: target.family.id, status: "PENDING", lastName: "Recherche", firstName, birthDate: new Date("2020-01-01T00:00:00Z"), sex: "F" },
+    });
+    const request = await db.changeRequest.create({
+      data: { familyId: target.family.id, kind: "CHILD_ADDED", targetId: child.id, before: {}, after: { firstName, lastName: "Recherche", birthDate: "2020-01-01" } },
+    });
+    pendingIds.push(request.id);
+  }
+  const staff = await newStaff();
+  await signIn(page, staff.email);
+  await page.goto("/admin/familles");
+  await page.getByRole("searchbox", { name: "Rechercher une famille" }).fill("Rosalie");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page.getByRole("link", { name: "Famille RECHERCHE" }).click();
+  await expectAccessible(page);
+
+  const login = page.getByLabel("E-mail de connexion");
+  await login.fill(other.user.email);
+  await page.getByRole("button", { name: "Changer l'e-mail de connexion" }).click();
+  await expect(page.getByText("E-mail : cette adresse est déjà utilisée par un autre compte.").first()).toBeVisible();
+  const fresh = `nouvelle.${Date.now()}@exemple.fr`;
+  await login.fill(fresh);
+  await page.getByRole("button", { name: "Changer l'e-mail de connexion" }).click();
+  await expect(page.getByText(`Adresse de connexion modifiée : ${fresh}.`)).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: target.user.id } })).email).toBe(fresh);
+
+  await page.goto("/admin/demandes-de-modification?type=enfants");
+  await expectAccessible(page);
+  await page.getByLabel("Sélectionner : Ajout de l'enfant Lot — Famille RECHERCHE").check();
+  await page.getByLabel("Sélectionner : Ajout de l'enfant Lotte — Famille RECHERCHE").check();
+  await page.getByRole("button", { name: "Accepter la sélection" }).click();
+  await expect(page.getByText("2 demandes acceptées.")).toBeVisible();
+  expect(await db.child.count({ where: { familyId: target.family.id, status: "VALIDATED" } })).toBe(3);
+  expect(await db.changeRequest.count({ where: { id: { in: pendingIds }, status: "ACCEPTED" } })).toBe(2);
+});
