@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { addChild } from "@/lib/families/add-child";
+import { updateChild } from "@/lib/families/update-child";
+import { acceptChangeRequest, ALREADY_PENDING_MESSAGE, refuseChangeRequest } from "@/lib/families/change-requests";
+import { requestAddressChange, requestPhonesChange } from "@/lib/families/contact-changes";
+import { EMAIL_TAKEN_MESSAGE, staffChangeLoginEmail } from "@/lib/families/staff-edit";
+import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
+import { childIdentitySchema, childSchema } from "@/lib/families/schemas";
+import { forEachRequest } from "@/lib/bulk";
+import { StaleStatusError, actorFromUser } from "@/lib/workflow";
+import { createFamily } from "@/prisma/factories";
+import { prisma, staffActor } from "./helpers";
+
+const childInput = (overrides: { hasAllergies?: "oui" | "non"; allergyNotes?: string } = {}) =>
+  childSchema.parse({
+    identity: { lastName: "Test", firstName: "Lina", birthDate: "2019-04-04", sex: "F", school: "", schoolClass: "CP" },
+    health: { hasAllergies: overrides.hasAllergies ?? "non", allergyNotes: overrides.allergyNotes ?? "", hasPai: "non", mealType: "STANDARD", dietNotes: "", doctorName: "", doctorPhone: "", cafAllocataireNumber: "" },
+    contacts: { authorizedPersons: [{ fullName: "Mamie Test", phone: "06 01 02 03 04", relationship: "Grand-mère" }] },
+    consents: { photoConsent: "oui", canLeaveAlone: "non", emergencyCareConsent: "oui" },
+  });
+
+const address = { street: "2 rue Neuve", addressComplement: null, postalCode: "59100", city: "Roubaix" };
+
+describe("children", () => {
+  it("validates a child's birth date: not in the future, under 18", () => {
+    const base = { lastName: "A", firstName: "B", sex: "F", school: "", schoolClass: "" };
+    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2999-01-01" }).error?.issues[0].message).toBe("Date de naissance : elle ne peut pas être dans le futur.");
+    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2000-01-01" }).error?.issues[0].message).toBe("Date de naissance : l'enfant doit avoir moins de 18 ans.");
+    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2018-01-01" }).success).toBe(true);
+  });
+
+  it("a child added by a parent waits for staff; accepting validates it, once", async () => {
+    const { family, user } = await createFamily(prisma);
+    const { id } = await addChild({ familyId: family.id, data: childInput(), actor: actorFromUser(user) });
+    expect(await prisma.child.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", photoConsent: true });
+    expect(await prisma.authorizedPerson.count({ where: { childId: id } })).toBe(1);
+    const request = await prisma.changeRequest.findFirstOrThrow({ where: { familyId: family.id, kind: "CHILD_ADDED" } });
+    const staff = await staffActor();
+    await acceptChangeRequest({ id: request.id, actor: staff });
+    expect((await prisma.child.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
+    // A second decision on the same request: already processed.
+    await expect(acceptChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError);
+    const dashboard = await getFamilyDashboard(family.id);
+    expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({ label: "Ajout de l'enfant Lina", state: "ACCEPTED" });
+  });
+
+  it("health changes of a validated child wait for staff; other fields apply at once", async () => {
+    const { family, user, children } = await createFamily(prisma, { children: [{ firstName: "Max", birthDate: "2018-08-08", sex: "M" }] });
+    const parent = actorFromUser(user);
+    const data = childInput({ hasAllergies: "oui", allergyNotes: "Lactose" });
+    const result = await updateChild({ familyId: family.id, childId: children[0].id, data, actor: parent });
+    expect(result).toEqual({ healthPending: true });
+    let stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
+    expect(stored).toMatchObject({ firstName: "Lina", schoolClass: "CP", hasAllergies: false, allergyNotes: null });
+    // A second health change while the first waits is refused clearly.
+    await expect(updateChild({ familyId: family.id, childId: children[0].id, data: childInput({ hasAllergies: "oui", allergyNotes: "Œufs" }), actor: parent }))
+      .rejects.toThrow(ALREADY_PENDING_MESSAGE);
+    const request = await prisma.changeRequest.findFirstOrThrow({ where: { familyId: family.id, kind: "CHILD_HEALTH", status: "PENDING" } });
+    await acceptChangeRequest({ id: request.id, actor: await staffActor() });
+    stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
+    expect(stored).toMatchObject({ hasAllergies: true, allergyNotes: "Lactose" });
+    // Staff apply health data directly.
+    await updateChild({ familyId: family.id, childId: children[0].id, data: childInput(), actor: await staffActor() });
+    expect((await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } })).hasAllergies).toBe(false);
+  });
+});
+
+describe("demandes de modification", () => {
+  it("an accepted address change applies and e-mails the parent; a refused one keeps the file and says why", async () => {
+    const { family, user } = await createFamily(prisma);
+    const parent = actorFromUser(user);
+    const { id } = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
+    expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).city).toBe("Lille");
+    await expect(requestAddressChange({ familyId: family.id, data: { ...address, city: "Tourcoing" }, actor: parent })).rejects.toThrow(ALREADY_PENDING_MESSAGE);
+    await acceptChangeRequest({ id, actor: await staffActor() });
+    expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject(address);
+    expect(await prisma.emailOutbox.count({ where: { to: user.email, template: "change-request-accepted" } })).toBe(1);
+    await expect(requestAddressChange({ familyId: family.id, data: address, actor: parent })).rejects.toThrow("Aucune modification");
+
+    const phones = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 04", workPhone: null }, actor: parent });
+    await refuseChangeRequest({ id: phones.id, reason: "Numéro inconnu", actor: await staffActor() });
+    expect((await prisma.adult.findUniqueOrThrow({ where: { id: family.adults[0].id } })).mobilePhone).toBe("06 12 34 56 78");
+    const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: user.email, template: "change-request-refused" } });
+    expect(email.text).toContain("Motif : Numéro inconnu");
+  });
+
+  it("bulk decisions go on past a request already decided, and report it", async () => {
+    const { family, user } = await createFamily(prisma);
+    const parent = actorFromUser(user);
+    const first = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
+    const second = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 05", workPhone: null }, actor: parent });
+    const staff = await staffActor();
+    await acceptChangeRequest({ id: first.id, actor: staff });
+    const result = await forEachRequest([first.id, second.id], (id) => acceptChangeRequest({ id, actor: staff }));
+    expect(result.done).toBe(1);
+    expect(result.failed).toEqual([{ id: first.id, error: "Cette demande vient d'être traitée par ailleurs. Actualisez la page." }]);
+  });
+});
+
+describe("staff edit", () => {
+  it("changes a login e-mail only to a free address", async () => {
+    const a = await createFamily(prisma);
+    const b = await createFamily(prisma);
+    await expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email })).rejects.toThrow(EMAIL_TAKEN_MESSAGE);
+    await expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr" })).rejects.toThrow("Élément introuvable.");
+    const fresh = `libre.${Date.now()}@exemple.fr`;
+    await staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: fresh });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: a.user.id } })).email).toBe(fresh);
+    expect((await prisma.adult.findUniqueOrThrow({ where: { id: a.adult.id } })).email).toBe(fresh);
+  });
+});
