@@ -95,6 +95,8 @@ describe("a parent of family A with the ids of family B", () => {
       staffFamilyActions.staffUpdateAdultAction({ familyId: b.family.id, adultId: b.adult.id, civility: "M", lastName: "Pirate", firstName: "Jack", birthDate: "1980-01-01", mobilePhone: "0611111111", email: "", relationship: "" }),
       staffFamilyActions.staffChangeLoginEmailAction({ familyId: b.family.id, userId: b.user.id, email: "pirate@exemple.fr" }),
       staffFamilyActions.staffUpdateChildAction({ ...child, familyId: b.family.id, childId: b.children[0].id }),
+      staffFamilyActions.staffUpdatePhonesAction({ ...phones, familyId: b.family.id, adultId: b.adult.id }),
+      staffFamilyActions.staffUpdatePreferencesAction({ profession: "Pirate", employer: "", familyId: b.family.id, adultId: b.adult.id }),
       accountActions.decideAccountRequestsAction({ decision: "refuse", ids: ["x"], reason: "Non" }),
     ]);
     for (const result of results) expect(result).toEqual({ ok: false, error: "Accès refusé." });

@@ -28,6 +28,16 @@ export async function staffUpdateAdult(input: {
   if (count !== 1) throw new NotFoundError();
 }
 
+/** Phones and situation of an adult, set directly by staff. */
+export async function staffUpdateAdultDetails(input: {
+  familyId: string;
+  adultId: string;
+  data: { homePhone?: string | null; mobilePhone?: string; workPhone?: string | null; profession?: string | null; employer?: string | null };
+}) {
+  const { count } = await db.adult.updateMany({ where: { id: input.adultId, familyId: input.familyId }, data: input.data });
+  if (count !== 1) throw new NotFoundError();
+}
+
 export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée par un autre compte.";
 
 /** The parent's login e-mail: only staff may change it, and it must stay unique. */

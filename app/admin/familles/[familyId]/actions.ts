@@ -3,11 +3,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/action";
 import { requireStaff } from "@/lib/auth/session";
-import { staffChangeLoginEmail, staffUpdateAddress, staffUpdateAdult, staffUpdateQuotient } from "@/lib/families/staff-edit";
+import { staffChangeLoginEmail, staffUpdateAddress, staffUpdateAdult, staffUpdateAdultDetails, staffUpdateQuotient } from "@/lib/families/staff-edit";
 import { updateChild } from "@/lib/families/update-child";
-import { addressSchema, adultSchema, childIdSchema, childSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
+import { addressSchema, adultSchema, childIdSchema, childSchema, phonesSchema, preferencesSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
 
 const familyId = { familyId: z.string().min(1).max(64) };
+const adultTarget = { ...familyId, adultId: z.string().min(1).max(64) };
 const SAVED = { message: "Modification enregistrée." };
 
 export async function staffUpdateAddressAction(input: unknown): Promise<ActionResult<{ message: string }>> {
@@ -29,7 +30,7 @@ export async function staffUpdateQuotientAction(input: unknown): Promise<ActionR
 }
 
 export async function staffUpdateAdultAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  return runAction(adultSchema.extend({ ...familyId, adultId: z.string().min(1).max(64) }), input, async ({ familyId, adultId, ...data }) => {
+  return runAction(adultSchema.extend(adultTarget), input, async ({ familyId, adultId, ...data }) => {
     await requireStaff();
     await staffUpdateAdult({ familyId, adultId, data });
     revalidatePath("/admin/familles", "layout");
@@ -52,5 +53,23 @@ export async function staffUpdateChildAction(input: unknown): Promise<ActionResu
     await updateChild({ familyId, childId, data, actor: staff.actor });
     revalidatePath("/admin/familles", "layout");
     return { message: `Les informations de ${data.identity.firstName} sont enregistrées.` };
+  });
+}
+
+export async function staffUpdatePhonesAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(phonesSchema.extend(adultTarget), input, async ({ familyId, adultId, ...data }) => {
+    await requireStaff();
+    await staffUpdateAdultDetails({ familyId, adultId, data });
+    revalidatePath("/admin/familles", "layout");
+    return SAVED;
+  });
+}
+
+export async function staffUpdatePreferencesAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(preferencesSchema.extend(adultTarget), input, async ({ familyId, adultId, ...data }) => {
+    await requireStaff();
+    await staffUpdateAdultDetails({ familyId, adultId, data });
+    revalidatePath("/admin/familles", "layout");
+    return SAVED;
   });
 }

@@ -8,15 +8,23 @@ import { MEAL_TYPES } from "@/lib/families/schemas";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { SchemaForm } from "@/components/form/schema-form";
-import { ADDRESS_FIELDS, ADULT_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
+import { ADDRESS_FIELDS, ADULT_FIELDS, PHONES_FIELDS, PREFERENCES_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
 import { RequestStateBadge } from "@/components/ui/request-state-badge";
 import { FlashMessage } from "@/components/ui/flash-message";
 import { LoginEmailForm } from "@/components/admin/login-email-form";
-import { staffChangeLoginEmailAction, staffUpdateAddressAction, staffUpdateAdultAction, staffUpdateQuotientAction } from "./actions";
+import {
+  staffChangeLoginEmailAction,
+  staffUpdateAddressAction,
+  staffUpdateAdultAction,
+  staffUpdatePhonesAction,
+  staffUpdatePreferencesAction,
+  staffUpdateQuotientAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Famille" };
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+const CHILD_STATUS: Record<string, string> = { PENDING: "ajout en attente de validation", VALIDATED: "ajout validé", REFUSED: "ajout refusé" };
 const STATUS_LABELS: Record<string, string> = {
   PENDING: "en attente", VALIDATED: "validée", ACCEPTED: "acceptée", REFUSED: "refusée",
 };
@@ -64,6 +72,12 @@ export default async function StaffFamilyPage({ params, searchParams }: {
                 birthDate: adult.birthDate ? adult.birthDate.toISOString().slice(0, 10) : "", mobilePhone: text(adult.mobilePhone),
                 email: text(adult.email), relationship: text(adult.relationship),
               }} />
+            <h4 className="mb-2 mt-4 font-bold">Téléphones</h4>
+            <SchemaForm schema="phones" idPrefix={`telephones-${index}`} fields={PHONES_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer les téléphones" action={staffUpdatePhonesAction}
+              defaultValues={{ homePhone: text(adult.homePhone), mobilePhone: text(adult.mobilePhone), workPhone: text(adult.workPhone) }} />
+            <h4 className="mb-2 mt-4 font-bold">Situation professionnelle</h4>
+            <SchemaForm schema="preferences" idPrefix={`situation-${index}`} fields={PREFERENCES_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer la situation" action={staffUpdatePreferencesAction}
+              defaultValues={{ profession: text(adult.profession), employer: text(adult.employer) }} />
           </section>
         ))}
       </div>
@@ -74,7 +88,7 @@ export default async function StaffFamilyPage({ params, searchParams }: {
         {family.children.map((child) => (
           <li key={child.id} className="card">
             <h3 className="text-lg font-bold">{child.firstName} {child.lastName.toUpperCase()}</h3>
-            <p className="text-sm">Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — ajout {STATUS_LABELS[child.status]}</p>
+            <p className="text-sm">Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — {CHILD_STATUS[child.status]}</p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="font-semibold">Allergies</dt><dd>{child.hasAllergies ? `Oui — ${child.allergyNotes ?? ""}` : "Non"}</dd>
               <dt className="font-semibold">PAI</dt><dd>{child.hasPai ? "Oui" : "Non"}</dd>
