@@ -255,3 +255,43 @@ test("l'accueil cherche une famille, change l'e-mail de connexion (unique) et va
   expect(await db.child.count({ where: { familyId: target.family.id, status: "VALIDATED" } })).toBe(3);
   expect(await db.changeRequest.count({ where: { id: { in: pendingIds }, status: "ACCEPTED" } })).toBe(2);
 });
+
+test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfant", async ({ page, browser }) => {
+  const { user, family } = await newFamily({ lastName: "Second", children: [{ firstName: "Sacha", birthDate: "2016-06-06", sex: "M" }] });
+  await signIn(page, user.email);
+  await page.goto("/ma-famille");
+  await page.getByRole("link", { name: "Ajouter un responsable légal" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.getByText("Civilité : choisissez Madame ou Monsieur.")).toBeVisible();
+  await page.getByRole("radio", { name: "Monsieur" }).check();
+  await field(page, "Nom").fill("Second");
+  await field(page, "Prénom").fill("Marc");
+  await field(page, "Date de naissance").fill("1984-09-09");
+  await field(page, "Téléphone portable").fill("06 55 44 33 22");
+  await field(page, "Lien avec les enfants").fill("Père");
+  await page.getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marc Second est ajouté(e) à votre famille." })).toBeVisible();
+  await page.goto("/ma-famille");
+  await expect(page.getByText("M. Marc SECOND")).toBeVisible();
+  expect(await testDb().adult.count({ where: { familyId: family.id } })).toBe(2);
+
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.email);
+  await staffPage.goto(`/admin/familles/${family.id}`);
+  await expect(staffPage.getByRole("heading", { name: "Marc SECOND" })).toBeVisible();
+  await staffPage.getByRole("link", { name: "Modifier Sacha" }).click();
+  await expect(staffPage.getByRole("heading", { name: /Étape 1 sur 4/ })).toBeVisible();
+  await expectAccessible(staffPage);
+  await field(staffPage, "Classe").fill("6e");
+  for (let i = 0; i < 3; i += 1) await staffPage.getByRole("button", { name: "Suivant" }).click();
+  await staffPage.getByRole("group", { name: "Droit à l'image" }).getByRole("radio", { name: "Non" }).check();
+  await staffPage.getByRole("group", { name: "Sortie seul" }).getByRole("radio", { name: "Oui" }).check();
+  await staffPage.getByRole("group", { name: "Soins d'urgence" }).getByRole("radio", { name: "Oui" }).check();
+  await staffPage.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(staffPage.getByRole("status").filter({ hasText: "Les informations de Sacha sont enregistrées." })).toBeVisible();
+  expect((await testDb().child.findFirstOrThrow({ where: { familyId: family.id } })).schoolClass).toBe("6e");
+  await staffContext.close();
+});
