@@ -1,0 +1,55 @@
+/**
+ * Booking and cancellation deadlines, as the structures write them (seeds):
+ *   « J-2 10:00 »                 two days before the day, at 10:00 (Paris time)
+ *   « MERCREDI_PRECEDENT 23:59 »  the Wednesday before the day, before midnight
+ * Written by staff in the activity settings, evaluated in Europe/Paris, so that
+ * « 10:00 » stays 10:00 across the daylight-saving change.
+ */
+import { addDays, parisInstant, weekdayOf } from "./paris";
+
+const WEEKDAYS = ["DIMANCHE", "LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI"] as const;
+
+export type Deadline =
+  | { kind: "DAYS_BEFORE"; days: number; time: string }
+  | { kind: "WEEKDAY_BEFORE"; weekday: number; time: string };
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export const DEADLINE_HELP =
+  "Exemples : « J-2 10:00 » (deux jours avant, avant 10 h) ou « MERCREDI_PRECEDENT 23:59 » (le mercredi précédent avant minuit).";
+
+export function parseDeadline(expression: string): Deadline | null {
+  const [head, time, ...rest] = expression.trim().toUpperCase().split(/\s+/);
+  if (rest.length > 0 || !time || !TIME.test(time)) return null;
+  const days = /^J-(\d{1,2})$/.exec(head ?? "");
+  if (days) return { kind: "DAYS_BEFORE", days: Number(days[1]), time };
+  const weekday = /^([A-Z]+)_PRECEDENT$/.exec(head ?? "");
+  if (weekday) {
+    const index = WEEKDAYS.indexOf(weekday[1] as (typeof WEEKDAYS)[number]);
+    if (index >= 0) return { kind: "WEEKDAY_BEFORE", weekday: index, time };
+  }
+  return null;
+}
+
+/** The last instant at which a request for `day` ("YYYY-MM-DD") is still on time. */
+export function deadlineFor(deadline: Deadline, day: string): Date {
+  if (deadline.kind === "DAYS_BEFORE") return parisInstant(addDays(day, -deadline.days), deadline.time);
+  // The same weekday as the day itself means the one a week before.
+  let back = (weekdayOf(day) - deadline.weekday + 7) % 7;
+  if (back === 0) back = 7;
+  return parisInstant(addDays(day, -back), deadline.time);
+}
+
+export function isBeforeDeadline(expression: string, day: string, now: Date): boolean {
+  const deadline = parseDeadline(expression);
+  if (!deadline) throw new Error(`Délai invalide : ${expression}`);
+  return now.getTime() <= deadlineFor(deadline, day).getTime();
+}
+
+export function describeDeadline(expression: string): string {
+  const deadline = parseDeadline(expression);
+  if (!deadline) return expression;
+  const time = deadline.time === "23:59" ? "avant minuit" : `avant ${deadline.time.replace(":", "h")}`;
+  if (deadline.kind === "DAYS_BEFORE") return deadline.days === 0 ? `le jour même ${time}` : `${deadline.days} jour${deadline.days > 1 ? "s" : ""} avant, ${time}`;
+  return `le ${WEEKDAYS[deadline.weekday].toLowerCase()} précédent ${time}`;
+}
