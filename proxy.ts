@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/admin/:path*", "/tableau-de-bord/:path*", "/ma-famille/:path*", "/mes-coordonnees/:path*"],
+  matcher: ["/admin/:path*", "/tableau-de-bord/:path*", "/ma-famille/:path*", "/mes-coordonnees/:path*", "/mes-inscriptions/:path*"],
 };

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { countStaffQueues } from "@/lib/accounts/list-account-requests";
 import { countPendingChangeRequests } from "@/lib/families/list-change-requests";
+import { countPendingInscriptions } from "@/lib/inscriptions/list-inscriptions";
 
 export const metadata: Metadata = { title: "Gestion" };
 
 export default async function AdminHomePage() {
   await staffPage("/admin");
-  const [counts, changes] = await Promise.all([countStaffQueues(), countPendingChangeRequests()]);
+  const [counts, changes, inscriptions] = await Promise.all([countStaffQueues(), countPendingChangeRequests(), countPendingInscriptions()]);
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests },
+    { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: inscriptions },
     { href: "/admin/demandes-de-modification", label: "Demandes de modification en attente", count: changes.changes },
     { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: changes.children },
     { href: "/admin/courriels?statut=FAILED", label: "Courriels en échec", count: counts.failedEmails },

@@ -7,6 +7,15 @@ import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
 import { RadioGroup } from "@/components/form/choice";
 import { addressSchema, adultSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
+import {
+  activitySchema,
+  ageGroupSchema,
+  calendarExceptionSchema,
+  capacityOverrideSchema,
+  periodSchema,
+  structureSchema,
+  timeUnitSchema,
+} from "@/lib/activities/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
 /** The forms this component can render; a schema cannot travel from a server component as a prop. */
@@ -16,6 +25,13 @@ const SCHEMAS = {
   quotient: quotientSchema,
   preferences: preferencesSchema,
   adult: adultSchema,
+  activity: activitySchema,
+  period: periodSchema,
+  ageGroup: ageGroupSchema,
+  timeUnit: timeUnitSchema,
+  capacityOverride: capacityOverrideSchema,
+  structure: structureSchema,
+  calendarException: calendarExceptionSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -23,7 +39,7 @@ export type SchemaName = keyof typeof SCHEMAS;
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "tel" | "email" | "date" | "number" | "radio";
+  type?: "text" | "tel" | "email" | "date" | "time" | "datetime-local" | "radio" | "select" | "checkboxes" | "textarea";
   required?: boolean;
   hint?: string;
   autoComplete?: string;
@@ -38,9 +54,11 @@ export interface FieldSpec {
 export function SchemaForm(props: {
   schema: SchemaName;
   fields: FieldSpec[];
-  defaultValues: Record<string, string>;
+  defaultValues: Record<string, string | string[]>;
   hidden?: Record<string, string>;
   submitLabel: string;
+  /** Empty the form after a success (forms that add an item to a list). */
+  resetOnSuccess?: boolean;
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
   idPrefix: string;
 }) {
@@ -59,6 +77,7 @@ export function SchemaForm(props: {
       setPending(false);
       if (result.ok) {
         setMessage({ tone: "success", text: result.data.message });
+        if (props.resetOnSuccess) form.reset(props.defaultValues);
         router.refresh();
         return;
       }
@@ -76,6 +95,40 @@ export function SchemaForm(props: {
       {props.fields.map((spec) => {
         const id = `${props.idPrefix}-${spec.name}`;
         const error = errors[spec.name]?.message as string | undefined;
+        if (spec.type === "checkboxes") {
+          return (
+            <fieldset key={spec.name} className="field" id={id} aria-describedby={error ? `${id}-erreur` : undefined}>
+              <legend className="field-label">{spec.label}{spec.required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}</legend>
+              {spec.hint ? <p className="field-hint">{spec.hint}</p> : null}
+              <div className="flex flex-wrap gap-x-4">
+                {(spec.options ?? []).map((option) => (
+                  <label key={option.value} className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" value={option.value} {...form.register(spec.name)} /> {option.label}
+                  </label>
+                ))}
+              </div>
+              {error ? <p id={`${id}-erreur`} className="field-error">{error}</p> : null}
+            </fieldset>
+          );
+        }
+        if (spec.type === "select") {
+          return (
+            <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
+              {(aria) => (
+                <select {...aria} {...form.register(spec.name)} className="input">
+                  {(spec.options ?? []).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                </select>
+              )}
+            </Field>
+          );
+        }
+        if (spec.type === "textarea") {
+          return (
+            <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
+              {(aria) => <textarea {...aria} {...form.register(spec.name)} rows={3} className="input" />}
+            </Field>
+          );
+        }
         if (spec.type === "radio") {
           return (
             <RadioGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}

@@ -7,12 +7,15 @@ const PARENT_LINKS = [
   { href: "/tableau-de-bord", label: "Mon tableau de bord" },
   { href: "/ma-famille", label: "Ma famille" },
   { href: "/mes-coordonnees", label: "Mes coordonnées" },
+  { href: "/mes-inscriptions", label: "Mes inscriptions" },
 ];
 const STAFF_LINKS = [
   { href: "/admin", label: "Accueil gestion" },
   { href: "/admin/demandes-de-compte", label: "Demandes de compte" },
   { href: "/admin/demandes-de-modification", label: "Demandes de modification" },
+  { href: "/admin/inscriptions", label: "Inscriptions" },
   { href: "/admin/familles", label: "Familles" },
+  { href: "/admin/activites", label: "Activités" },
   { href: "/admin/courriels", label: "Courriels" },
 ];
 

@@ -103,3 +103,32 @@ export function changeRequestRefusedEmail(person: Addressee, subject: string, re
     { text: "Voir mon tableau de bord", href: `${config.appUrl}/tableau-de-bord` },
   ]);
 }
+
+/** « STRUCTURE - ACTIVITÉ - PÉRIODE », as in the structures' e-mails (seed 000). */
+export function inscriptionTitle(structure: string, activity: string, period: string): string {
+  return `${structure} - ${activity} - ${period}`.toUpperCase();
+}
+
+export function inscriptionAcceptedEmail(person: Addressee, childName: string, title: string, start: string, end: string): RenderedEmail {
+  return render("Votre demande d'inscription a été acceptée", [
+    salutation(person),
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été acceptée.\nL'inscription commence le ${start} et finit le ${end}.\n(Aucune réservation n'est en liste d'attente)`,
+    "Vous pouvez maintenant faire vos réservations dans « Mes inscriptions ».",
+  ]);
+}
+
+export function inscriptionRefusedEmail(person: Addressee, childName: string, title: string, reason: string): RenderedEmail {
+  return render("Votre demande d'inscription a été refusée", [
+    salutation(person),
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été refusée.`,
+    `Motif : ${reason}`,
+  ]);
+}
+
+export function inscriptionWaitlistedEmail(person: Addressee, childName: string, title: string, position: number): RenderedEmail {
+  return render("Votre demande d'inscription est en liste d'attente", [
+    salutation(person),
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} est en liste d'attente (position ${position}).`,
+    "Vous recevrez un e-mail dès qu'une place se libère et que la structure valide votre demande.",
+  ]);
+}

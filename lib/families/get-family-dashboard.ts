@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { changeRequestLabel } from "./change-requests";
 
-export type RequestState = "PENDING" | "ACCEPTED" | "REFUSED";
+export type RequestState = "PENDING" | "ACCEPTED" | "REFUSED" | "WITHDRAWN" | "CANCELLED";
 
 export interface DashboardRequest {
   id: string;
@@ -56,7 +56,27 @@ const changeRequests: FeedSource = async (familyId) => {
   );
 };
 
-export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests];
+const inscriptions: FeedSource = async (familyId) => {
+  const rows = await db.inscription.findMany({
+    where: { familyId },
+    select: {
+      id: true, status: true, reason: true, createdAt: true, decidedAt: true, updatedAt: true,
+      child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } },
+    },
+  });
+  const states = { PENDING: "PENDING", WAITLISTED: "PENDING", VALIDATED: "ACCEPTED", REFUSED: "REFUSED", WITHDRAWN: "WITHDRAWN", CANCELLED: "CANCELLED" } as const;
+  return rows.map((r) => ({
+    id: r.id,
+    kind: "INSCRIPTION",
+    label: `Inscription de ${r.child.firstName} — ${r.activity.name} (${r.period.name})${r.status === "WAITLISTED" ? ", en liste d'attente" : ""}`,
+    state: states[r.status],
+    reason: r.reason,
+    sentAt: r.createdAt,
+    decidedAt: r.decidedAt ?? (r.status === "WITHDRAWN" ? r.updatedAt : null),
+  }));
+};
+
+export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions];
 
 export async function listFamilyRequests(familyId: string): Promise<DashboardRequest[]> {
   const all = (await Promise.all(FEED_SOURCES.map((source) => source(familyId)))).flat();

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { staffPage } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getActivityConfiguration } from "@/lib/activities/manage-activity";
+import { describeBounds } from "@/lib/activities/age-groups";
+import { describeDeadline } from "@/lib/calendar/deadlines";
+import { formatCalendarDate, formatCents } from "@/lib/format";
+import { SchemaForm } from "@/components/form/schema-form";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { TariffEditor } from "@/components/admin/tariff-editor";
+import { activityFields, AGE_GROUP_FIELDS, CAPACITY_OVERRIDE_FIELDS, PERIOD_FIELDS, TIME_UNIT_FIELDS } from "@/components/admin/activity-field-specs";
+import {
+  addAgeGroupAction, addPeriodAction, addTimeUnitAction, deleteAgeGroupAction, deletePeriodAction, deleteTimeUnitAction,
+  setCapacityOverrideAction, setTariffsAction, updateActivityAction,
+} from "../actions";
+
+export const metadata: Metadata = { title: "Configurer une activité" };
+
+/** "YYYY-MM-DDTHH:MM" in Paris time, for a datetime-local input. */
+function localValue(date: Date | null): string {
+  if (!date) return "";
+  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(date);
+  return parts.replace(" ", "T");
+}
+
+export default async function ActivityConfigPage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { activityId } = await params;
+  await staffPage(`/admin/activites/${activityId}`);
+  const [activity, structures] = await Promise.all([
+    getActivityConfiguration(activityId),
+    db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  if (!activity) notFound();
+  const hidden = { activityId };
+  return (
+    <div className="page-wide">
+      <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
+      <h1 className="page-title">{activity.name}</h1>
+      <p className="mb-4">
+        {activity.structure.name} — réservation {describeDeadline(activity.bookingDeadline)}, annulation {describeDeadline(activity.cancellationDeadline)}
+      </p>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="card" aria-labelledby="periodes">
+          <h2 id="periodes" className="mb-2 text-xl font-bold">Périodes</h2>
+          {activity.periods.length === 0 ? <p className="mb-2">Aucune période.</p> : (
+            <ul className="mb-4 flex flex-col gap-2">
+              {activity.periods.map((p) => (
+                <li key={p.id} className="border-b border-gray-200 pb-2">
+                  <strong>{p.name}</strong> — du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}, {p._count.openingDays} jour(s) d&apos;ouverture, {p._count.inscriptions} inscription(s){" "}
+                  <DeleteButton id={p.id} label={`la période ${p.name}`} remove={deletePeriodAction} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-2 font-bold">Ajouter une période</h3>
+          <SchemaForm schema="period" idPrefix="periode" fields={PERIOD_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter la période" action={addPeriodAction}
+            defaultValues={{ name: "", startDate: "", endDate: "", weekdays: [], inHolidays: "non" }} />
+        </section>
+
+        <section className="card" aria-labelledby="groupes">
+          <h2 id="groupes" className="mb-2 text-xl font-bold">Groupes d&apos;âge</h2>
+          {activity.ageGroups.length === 0 ? <p className="mb-2">Aucun groupe : tous les âges sont acceptés.</p> : (
+            <ul className="mb-4 flex flex-col gap-2">
+              {activity.ageGroups.map((g) => (
+                <li key={g.id} className="border-b border-gray-200 pb-2">
+                  <strong>{g.name}</strong> — {describeBounds(g)}{g.capacity !== null ? `, ${g.capacity} places` : ""}, {g._count.inscriptions} inscription(s){" "}
+                  <DeleteButton id={g.id} label={`le groupe ${g.name}`} remove={deleteAgeGroupAction} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-2 font-bold">Ajouter un groupe</h3>
+          <SchemaForm schema="ageGroup" idPrefix="groupe" fields={AGE_GROUP_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter le groupe" action={addAgeGroupAction}
+            defaultValues={{ name: "", minYears: "", maxYears: "", capacity: "" }} />
+        </section>
+      </div>
+
+      <section className="card mt-4" aria-labelledby="unites">
+        <h2 id="unites" className="mb-2 text-xl font-bold">Unités d&apos;accueil, capacités et tarifs</h2>
+        {activity.timeUnits.length === 0 ? <p className="mb-2">Aucune unité.</p> : null}
+        <div className="grid gap-4 lg:grid-cols-2">
+          {activity.timeUnits.map((unit) => (
+            <article key={unit.id} className="rounded border border-gray-300 p-3" aria-label={`Unité ${unit.name}`}>
+              <h3 className="font-bold">{unit.name}</h3>
+              <p className="text-sm">
+                {unit.startTime.replace(":", "h")} – {unit.endTime.replace(":", "h")}, {unit.capacity} places par jour, {unit._count.reservations} réservation(s){" "}
+                <DeleteButton id={unit.id} label={`l'unité ${unit.name}`} remove={deleteTimeUnitAction} />
+              </p>
+              {unit.tariffs.length > 0 ? (
+                <p className="text-sm">Tarifs : {unit.tariffs.map((t) => `QF ${t.qfMin}${t.qfMax === null ? " et plus" : `–${t.qfMax}`} : ${formatCents(t.priceCents)}`).join(" ; ")}</p>
+              ) : <p className="text-sm font-semibold text-red-800">Aucun tarif.</p>}
+              {unit.capacityOverrides.length > 0 ? (
+                <p className="text-sm">Capacités particulières : {unit.capacityOverrides.map((o) => `${formatCalendarDate(o.date)} : ${o.capacity}`).join(", ")}</p>
+              ) : null}
+              <details className="mt-2">
+                <summary className="cursor-pointer font-semibold text-brand">Modifier les tarifs de « {unit.name} »</summary>
+                <TariffEditor timeUnitId={unit.id} unitName={unit.name} action={setTariffsAction}
+                  initial={unit.tariffs.map((t) => ({ qfMin: String(t.qfMin), qfMax: t.qfMax === null ? "" : String(t.qfMax), price: (t.priceCents / 100).toFixed(2).replace(".", ",") }))} />
+              </details>
+              <details className="mt-2">
+                <summary className="cursor-pointer font-semibold text-brand">Capacité d&apos;un jour particulier pour « {unit.name} »</summary>
+                <SchemaForm schema="capacityOverride" idPrefix={`capacite-${unit.id}`} fields={CAPACITY_OVERRIDE_FIELDS} hidden={{ timeUnitId: unit.id }} submitLabel="Enregistrer la capacité du jour"
+                  action={setCapacityOverrideAction} defaultValues={{ date: "", capacity: "" }} />
+              </details>
+            </article>
+          ))}
+        </div>
+        <h3 className="mb-2 mt-4 font-bold">Ajouter une unité</h3>
+        <SchemaForm schema="timeUnit" idPrefix="unite" fields={TIME_UNIT_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter l'unité" action={addTimeUnitAction}
+          defaultValues={{ name: "", startTime: "", endTime: "", capacity: "" }} />
+      </section>
+
+      <section className="card mt-4" aria-labelledby="parametres">
+        <h2 id="parametres" className="mb-2 text-xl font-bold">Paramètres</h2>
+        <SchemaForm schema="activity" idPrefix="parametres" fields={activityFields(structures)} hidden={hidden} submitLabel="Enregistrer les paramètres" action={updateActivityAction}
+          defaultValues={{
+            structureId: activity.structure.id, careKind: activity.careType.kind, name: activity.name, description: activity.description ?? "",
+            inscriptionValidation: activity.inscriptionValidation, reservationValidation: activity.reservationValidation,
+            bookingDeadline: activity.bookingDeadline, cancellationDeadline: activity.cancellationDeadline,
+            inscriptionsOpenAt: localValue(activity.inscriptionsOpenAt), residentsOpenAt: localValue(activity.residentsOpenAt),
+            maxInscriptions: activity.maxInscriptions === null ? "" : String(activity.maxInscriptions), isPreRegistration: activity.isPreRegistration ? "oui" : "non",
+          }} />
+      </section>
+    </div>
+  );
+}

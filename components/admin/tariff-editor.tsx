@@ -1,0 +1,78 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { tariffsSchema } from "@/lib/activities/schemas";
+import type { ActionResult } from "@/lib/action-result";
+
+type Input = z.input<typeof tariffsSchema>;
+
+function errorAt(errors: FieldErrors<Input>, index: number, key: "qfMin" | "qfMax" | "price"): string | undefined {
+  return errors.brackets?.[index]?.[key]?.message;
+}
+
+/** Tariffs of one unit by quotient-familial bracket: contiguous from 0, the last one open-ended. */
+export function TariffEditor(props: {
+  timeUnitId: string;
+  unitName: string;
+  initial: { qfMin: string; qfMax: string; price: string }[];
+  action: (input: Input) => Promise<ActionResult<{ message: string }>>;
+}) {
+  const router = useRouter();
+  const form = useForm<Input, unknown, z.output<typeof tariffsSchema>>({
+    resolver: zodResolver(tariffsSchema),
+    defaultValues: { timeUnitId: props.timeUnitId, brackets: props.initial.length ? props.initial : [{ qfMin: "0", qfMax: "", price: "" }] },
+  });
+  const rows = useFieldArray({ control: form.control, name: "brackets" });
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const { errors } = form.formState;
+  const prefix = `tarifs-${props.timeUnitId}`;
+
+  const submit = form.handleSubmit(
+    async () => {
+      setPending(true);
+      const result = await props.action(form.getValues());
+      setPending(false);
+      if (result.ok) {
+        setMessage({ tone: "success", text: result.data.message });
+        router.refresh();
+      } else {
+        setMessage({ tone: "error", text: result.error });
+        for (const [name, text] of Object.entries(result.fieldErrors ?? {})) form.setError(name as "brackets", { type: "server", message: text });
+      }
+    },
+    () => setMessage({ tone: "error", text: "Les tranches contiennent des erreurs : corrigez les champs signalés." }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Tarifs : ${props.unitName}`}>
+      <FormAlert message={message?.text} tone={message?.tone} />
+      {errors.brackets?.root?.message || errors.brackets?.message ? <p className="field-error">{errors.brackets?.root?.message ?? errors.brackets?.message}</p> : null}
+      {rows.fields.map((row, index) => (
+        <fieldset key={row.id} className="mb-2 grid grid-cols-3 gap-2 rounded border border-gray-300 p-2">
+          <legend className="px-1 text-sm font-semibold">Tranche {index + 1}</legend>
+          <Field id={`${prefix}-${index}-min`} label="QF de" error={errorAt(errors, index, "qfMin")}>
+            {(aria) => <input {...aria} {...form.register(`brackets.${index}.qfMin`)} inputMode="numeric" className="input" />}
+          </Field>
+          <Field id={`${prefix}-${index}-max`} label="QF à" error={errorAt(errors, index, "qfMax")}>
+            {(aria) => <input {...aria} {...form.register(`brackets.${index}.qfMax`)} inputMode="numeric" className="input" placeholder="sans plafond" />}
+          </Field>
+          <Field id={`${prefix}-${index}-prix`} label="Prix (€)" error={errorAt(errors, index, "price")}>
+            {(aria) => <input {...aria} {...form.register(`brackets.${index}.price`)} inputMode="decimal" className="input" />}
+          </Field>
+          {rows.fields.length > 1 ? (
+            <button type="button" className="btn btn-secondary col-span-3 min-h-9 py-1" onClick={() => rows.remove(index)}>Retirer la tranche {index + 1}</button>
+          ) : null}
+        </fieldset>
+      ))}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className="btn btn-secondary" onClick={() => rows.append({ qfMin: "", qfMax: "", price: "" })}>Ajouter une tranche</button>
+        <SubmitButton pending={pending}>Enregistrer les tarifs</SubmitButton>
+      </div>
+    </form>
+  );
+}

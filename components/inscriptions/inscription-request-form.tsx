@@ -1,0 +1,63 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { useServerForm } from "@/components/form/use-server-form";
+import { inscriptionRequestSchema, type InscriptionRequestInput } from "@/lib/inscriptions/schemas";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+
+/** Last step of « Nouvelle inscription »: the group that fits the child, the dates wanted, « Enregistrer ma demande ». */
+export function InscriptionRequestForm(props: {
+  action: (input: InscriptionRequestInput) => Promise<ActionResult<{ message: string }>>;
+  childId: string;
+  childName: string;
+  activityId: string;
+  periodId: string;
+  groups: { id: string; label: string }[];
+  periodStart: string;
+  periodEnd: string;
+  full: boolean;
+}) {
+  const router = useRouter();
+  const form = useForm<InscriptionRequestInput, unknown, z.output<typeof inscriptionRequestSchema>>({
+    resolver: zodResolver(inscriptionRequestSchema),
+    defaultValues: {
+      childId: props.childId, activityId: props.activityId, periodId: props.periodId,
+      ageGroupId: props.groups[0]?.id ?? "", startDate: props.periodStart, endDate: props.periodEnd,
+    },
+  });
+  const { submit, formError, pending } = useServerForm(form, props.action, (data) => {
+    router.push(`/mes-inscriptions?message=${encodeURIComponent(data.message)}`);
+    router.refresh();
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <FormAlert message={formError} />
+      {props.groups.length > 0 ? (
+        <Field id="ageGroupId" label="Groupe" required hint={`Seuls les groupes qui correspondent à l'âge de ${props.childName} au début de la période sont proposés.`} error={errors.ageGroupId?.message}>
+          {(aria) => (
+            <select {...aria} {...form.register("ageGroupId")} className="input">
+              {props.groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <fieldset className="field">
+        <legend className="field-label">Dates d&apos;inscription souhaitées</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="startDate" label="Du" required error={errors.startDate?.message}>
+            {(aria) => <input {...aria} {...form.register("startDate")} type="date" min={props.periodStart} max={props.periodEnd} className="input" />}
+          </Field>
+          <Field id="endDate" label="Au" required error={errors.endDate?.message}>
+            {(aria) => <input {...aria} {...form.register("endDate")} type="date" min={props.periodStart} max={props.periodEnd} className="input" />}
+          </Field>
+        </div>
+      </fieldset>
+      <p className="mb-3 text-sm">Vérifiez bien que votre enfant est inscrit dans la bonne structure et le bon groupe d&apos;âge avant d&apos;enregistrer.</p>
+      <SubmitButton pending={pending}>{props.full ? "Enregistrer ma demande en liste d'attente" : "Enregistrer ma demande"}</SubmitButton>
+    </form>
+  );
+}

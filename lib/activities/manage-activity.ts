@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { parisInstant } from "@/lib/calendar/paris";
+import { NotFoundError, UserFacingError } from "@/lib/workflow";
+import { CARE_KINDS, type ActivityData } from "./schemas";
+
+const localToInstant = (value: string | null) => (value ? parisInstant(value.slice(0, 10), value.slice(11, 16)) : null);
+
+function activityFields(data: ActivityData) {
+  return {
+    name: data.name,
+    description: data.description,
+    inscriptionValidation: data.inscriptionValidation,
+    reservationValidation: data.reservationValidation,
+    bookingDeadline: data.bookingDeadline.toUpperCase(),
+    cancellationDeadline: data.cancellationDeadline.toUpperCase(),
+    inscriptionsOpenAt: localToInstant(data.inscriptionsOpenAt),
+    residentsOpenAt: localToInstant(data.residentsOpenAt),
+    maxInscriptions: data.maxInscriptions,
+    isPreRegistration: data.isPreRegistration === "oui",
+  };
+}
+
+const DUPLICATE_NAME = "Nom de l'activité : une activité porte déjà ce nom dans ce lieu d'accueil.";
+
+export async function createActivity(data: ActivityData): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const structure = await tx.structure.findUnique({ where: { id: data.structureId }, select: { id: true } });
+    if (!structure) throw new UserFacingError("Lieu d'accueil introuvable.", { structureId: "Lieu d'accueil : choisissez dans la liste." });
+    if (await tx.activity.findFirst({ where: { structureId: data.structureId, name: data.name }, select: { id: true } })) {
+      throw new UserFacingError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
+    }
+    const careType = await tx.careType.upsert({
+      where: { structureId_kind: { structureId: data.structureId, kind: data.careKind } },
+      create: { structureId: data.structureId, kind: data.careKind, name: CARE_KINDS[data.careKind] },
+      update: {},
+      select: { id: true },
+    });
+    return tx.activity.create({ data: { structureId: data.structureId, careTypeId: careType.id, ...activityFields(data) }, select: { id: true } });
+  });
+}
+
+/** The settings of an activity; refused when they would break existing inscriptions. */
+export async function updateActivity(activityId: string, data: ActivityData): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const activity = await tx.activity.findUnique({ where: { id: activityId }, select: { structureId: true } });
+    if (!activity) throw new NotFoundError();
+    if (activity.structureId !== data.structureId) {
+      throw new UserFacingError("Le lieu d'accueil d'une activité ne peut pas changer.", { structureId: "Lieu d'accueil : il ne peut pas changer." });
+    }
+    if (data.maxInscriptions !== null) {
+      const enrolled = await tx.inscription.count({ where: { activityId, status: { in: ["PENDING", "VALIDATED"] } } });
+      if (enrolled > data.maxInscriptions) {
+        const message = `Nombre maximal d'inscriptions : ${enrolled} inscriptions sont déjà validées ou en attente ; le maximum ne peut pas descendre en dessous.`;
+        throw new UserFacingError(message, { maxInscriptions: message });
+      }
+    }
+    const clash = await tx.activity.findFirst({ where: { structureId: data.structureId, name: data.name, id: { not: activityId } }, select: { id: true } });
+    if (clash) throw new UserFacingError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
+    const careType = await tx.careType.upsert({
+      where: { structureId_kind: { structureId: data.structureId, kind: data.careKind } },
+      create: { structureId: data.structureId, kind: data.careKind, name: CARE_KINDS[data.careKind] },
+      update: {},
+      select: { id: true },
+    });
+    await tx.activity.update({ where: { id: activityId }, data: { careTypeId: careType.id, ...activityFields(data) } });
+  });
+}
+
+export async function listActivities() {
+  return db.activity.findMany({
+    orderBy: [{ structure: { name: "asc" } }, { name: "asc" }],
+    select: {
+      id: true, name: true, structure: { select: { name: true } }, careType: { select: { kind: true, name: true } },
+      inscriptionValidation: true,
+      _count: { select: { periods: true, timeUnits: true, ageGroups: true, inscriptions: true } },
+    },
+  });
+}
+
+export async function getActivityConfiguration(activityId: string) {
+  return db.activity.findUnique({
+    where: { id: activityId },
+    include: {
+      structure: { select: { id: true, name: true } },
+      careType: { select: { kind: true } },
+      periods: { orderBy: { startDate: "asc" }, include: { _count: { select: { openingDays: true, inscriptions: true } } } },
+      ageGroups: { orderBy: [{ minAgeMonths: "asc" }, { name: "asc" }], include: { _count: { select: { inscriptions: true } } } },
+      timeUnits: {
+        orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
+        include: { tariffs: { orderBy: { qfMin: "asc" } }, capacityOverrides: { orderBy: { date: "asc" } }, _count: { select: { reservations: true } } },
+      },
+    },
+  });
+}

@@ -1,0 +1,190 @@
+/** Forms of the activity configuration (staff). */
+import { z } from "zod";
+import { dateField, trimmed } from "@/lib/accounts/schemas";
+import { DEADLINE_HELP, parseDeadline } from "@/lib/calendar/deadlines";
+
+const label = (name: string, max = 120) =>
+  trimmed(name, max).refine((v) => !/[<>]/.test(v), { message: `${name} : les caractères < et > ne sont pas acceptés.` });
+
+const optionalInt = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d*$/, `${name} : un nombre entier positif.`)
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || (v >= min && v <= max), { message: `${name} : entre ${min} et ${max}.` });
+
+const requiredInt = (name: string, min: number, max: number) =>
+  z
+    .string({ error: `${name} : champ obligatoire.` })
+    .trim()
+    .min(1, `${name} : champ obligatoire.`)
+    .regex(/^-?\d+$/, `${name} : un nombre entier.`)
+    .transform(Number)
+    .refine((v) => v >= min, { message: min === 0 ? `${name} : pas de nombre négatif.` : `${name} : au moins ${min}.` })
+    .refine((v) => v <= max, { message: `${name} : ${max} au plus.` });
+
+const deadline = (name: string) =>
+  trimmed(name, 40).refine((v) => parseDeadline(v) !== null, { message: `${name} : format non reconnu. ${DEADLINE_HELP}` });
+
+/** "YYYY-MM-DDTHH:MM" (datetime-local), Paris wall-clock time; empty = none. */
+const optionalLocalDateTime = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), { message: `${name} : date et heure invalides.` })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const CARE_KINDS = {
+  PERISCOLAIRE: "Périscolaire",
+  ALSH_MERCREDIS: "ALSH mercredis",
+  ALSH_VACANCES: "ALSH vacances",
+  SEJOURS: "Séjours",
+  RESTAURATION_SCOLAIRE: "Restauration scolaire",
+  PETITE_ENFANCE: "Petite enfance",
+} as const;
+
+export const activitySchema = z
+  .object({
+    structureId: z.string().min(1, "Lieu d'accueil : choisissez dans la liste.").max(64),
+    careKind: z.enum(Object.keys(CARE_KINDS) as [keyof typeof CARE_KINDS], { error: "Type d'accueil : choisissez dans la liste." }),
+    name: label("Nom de l'activité"),
+    description: z.string().trim().max(1000, "Description : 1000 caractères au maximum.").optional().transform((v) => v || null),
+    inscriptionValidation: z.enum(["MANUAL", "AUTOMATIC"], { error: "Validation des inscriptions : choisissez." }),
+    reservationValidation: z.enum(["MANUAL", "AUTOMATIC"], { error: "Validation des réservations : choisissez." }),
+    bookingDeadline: deadline("Délai de réservation"),
+    cancellationDeadline: deadline("Délai d'annulation"),
+    inscriptionsOpenAt: optionalLocalDateTime("Ouverture des inscriptions"),
+    residentsOpenAt: optionalLocalDateTime("Ouverture pour les habitants de la commune"),
+    maxInscriptions: optionalInt("Nombre maximal d'inscriptions", 1, 10_000),
+    isPreRegistration: z.enum(["oui", "non"], { error: "Pré-inscription : répondez oui ou non." }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.residentsOpenAt && v.inscriptionsOpenAt && v.residentsOpenAt > v.inscriptionsOpenAt) {
+      ctx.addIssue({ code: "custom", path: ["residentsOpenAt"], message: "Ouverture pour les habitants : elle doit précéder l'ouverture à tous." });
+    }
+    if (v.residentsOpenAt && !v.inscriptionsOpenAt) {
+      ctx.addIssue({ code: "custom", path: ["inscriptionsOpenAt"], message: "Ouverture des inscriptions : indiquez aussi l'ouverture à tous." });
+    }
+  });
+
+export const periodSchema = z
+  .object({
+    activityId: z.string().min(1).max(64),
+    name: label("Nom de la période"),
+    startDate: dateField("Date de début"),
+    endDate: dateField("Date de fin"),
+    weekdays: z.array(z.enum(["1", "2", "3", "4", "5", "6", "0"])).min(1, "Jours d'ouverture : cochez au moins un jour."),
+    inHolidays: z.enum(["oui", "non"], { error: "Pendant les vacances scolaires : répondez oui ou non." }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Date de fin : elle doit suivre la date de début." });
+  });
+
+export const ageGroupSchema = z
+  .object({
+    activityId: z.string().min(1).max(64),
+    name: label("Nom du groupe", 60),
+    minYears: optionalInt("Âge minimum", 0, 25),
+    maxYears: optionalInt("Âge maximum", 1, 26),
+    capacity: optionalInt("Places du groupe", 0, 10_000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.minYears !== null && v.maxYears !== null && v.maxYears <= v.minYears) {
+      ctx.addIssue({ code: "custom", path: ["maxYears"], message: "Âge maximum : il doit dépasser l'âge minimum." });
+    }
+  });
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const timeUnitSchema = z
+  .object({
+    activityId: z.string().min(1).max(64),
+    name: label("Nom de l'unité", 80),
+    startTime: z.string().regex(TIME, "Heure de début : format HH:MM."),
+    endTime: z.string().regex(TIME, "Heure de fin : format HH:MM."),
+    capacity: requiredInt("Capacité (places par jour)", 0, 10_000),
+  })
+  .superRefine((v, ctx) => {
+    if (TIME.test(v.startTime) && TIME.test(v.endTime) && v.endTime <= v.startTime) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Heure de fin : elle doit suivre l'heure de début." });
+    }
+  });
+
+/** "12", "12,5", "12.50" € → cents. */
+export const euros = (name: string) =>
+  z
+    .string({ error: `${name} : champ obligatoire.` })
+    .trim()
+    .min(1, `${name} : champ obligatoire.`)
+    .refine((v) => !v.startsWith("-"), { message: `${name} : pas de montant négatif.` })
+    .refine((v) => /^\d{1,5}([.,]\d{1,2})?$/.test(v), { message: `${name} : un montant en euros (exemple : 2,50).` })
+    .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
+
+export const tariffsSchema = z
+  .object({
+    timeUnitId: z.string().min(1).max(64),
+    brackets: z
+      .array(
+        z.object({
+          qfMin: requiredInt("QF minimum", 0, 100_000),
+          qfMax: optionalInt("QF maximum", 0, 100_000),
+          price: euros("Prix"),
+        }),
+      )
+      .min(1, "Tarifs : au moins une tranche.")
+      .max(12, "Tarifs : 12 tranches au plus."),
+  })
+  .superRefine((v, ctx) => {
+    const rows = [...v.brackets];
+    if (rows[0] && rows[0].qfMin !== 0) {
+      ctx.addIssue({ code: "custom", path: ["brackets", 0, "qfMin"], message: "QF minimum : la première tranche commence à 0." });
+    }
+    rows.forEach((row, i) => {
+      if (row.qfMax !== null && row.qfMax < row.qfMin) {
+        ctx.addIssue({ code: "custom", path: ["brackets", i, "qfMax"], message: `Tranche ${i + 1} : le QF maximum doit suivre le QF minimum.` });
+      }
+      const next = rows[i + 1];
+      if (next) {
+        if (row.qfMax === null) {
+          ctx.addIssue({ code: "custom", path: ["brackets", i, "qfMax"], message: `Tranche ${i + 1} : seule la dernière tranche peut être sans maximum.` });
+        } else if (next.qfMin <= row.qfMax) {
+          ctx.addIssue({ code: "custom", path: ["brackets", i + 1, "qfMin"], message: `Tranche ${i + 2} : elle chevauche la tranche ${i + 1}.` });
+        } else if (next.qfMin > row.qfMax + 1) {
+          ctx.addIssue({ code: "custom", path: ["brackets", i + 1, "qfMin"], message: `Tranche ${i + 2} : trou entre ${row.qfMax} et ${next.qfMin} (elle doit commencer à ${row.qfMax + 1}).` });
+        }
+      } else if (row.qfMax !== null) {
+        ctx.addIssue({ code: "custom", path: ["brackets", i, "qfMax"], message: "Dernière tranche : laissez le QF maximum vide (sans plafond)." });
+      }
+    });
+  });
+
+export const capacityOverrideSchema = z.object({
+  timeUnitId: z.string().min(1).max(64),
+  date: dateField("Jour"),
+  capacity: requiredInt("Places ce jour-là", 0, 10_000),
+});
+
+export const structureSchema = z.object({
+  name: label("Nom du lieu d'accueil"),
+  street: z.string().trim().max(120).optional().transform((v) => v || null),
+  postalCode: z.string().trim().refine((v) => v === "" || /^\d{5}$/.test(v), { message: "Code postal : 5 chiffres." }).optional().transform((v) => v || null),
+  city: z.string().trim().max(80).optional().transform((v) => v || null),
+});
+
+export const calendarExceptionSchema = z
+  .object({
+    structureId: z.string().min(1).max(64),
+    kind: z.enum(["VACANCES_SCOLAIRES", "JOUR_FERIE", "FERMETURE"], { error: "Type : choisissez dans la liste." }),
+    label: label("Libellé", 80),
+    startDate: dateField("Du"),
+    endDate: dateField("Au"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });
+  });
+
+export type ActivityData = z.output<typeof activitySchema>;
+export type PeriodData = z.output<typeof periodSchema>;

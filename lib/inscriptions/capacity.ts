@@ -1,0 +1,47 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+
+/** Statuses that hold a place: a pending request is counted, so that staff never validate beyond the limit. */
+export const HOLDING = ["PENDING", "VALIDATED"] as const;
+
+export interface InscriptionScope {
+  activityId: string;
+  periodId: string;
+  ageGroupId: string | null;
+  maxInscriptions: number | null;
+  groupCapacity: number | null;
+}
+
+/**
+ * Is there a place left for one more inscription? The activity's maximum
+ * (per period) and the group's capacity both apply. Call it under the scope's
+ * lock (lockScope) so that two requests cannot both take the last place.
+ */
+export async function hasPlace(tx: Tx, scope: InscriptionScope): Promise<boolean> {
+  if (scope.maxInscriptions !== null) {
+    const taken = await tx.inscription.count({ where: { activityId: scope.activityId, periodId: scope.periodId, status: { in: [...HOLDING] } } });
+    if (taken >= scope.maxInscriptions) return false;
+  }
+  if (scope.groupCapacity !== null && scope.ageGroupId) {
+    const taken = await tx.inscription.count({ where: { periodId: scope.periodId, ageGroupId: scope.ageGroupId, status: { in: [...HOLDING] } } });
+    if (taken >= scope.groupCapacity) return false;
+  }
+  return true;
+}
+
+export async function lockScope(tx: Tx, activityId: string, periodId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`inscription:${activityId}:${periodId}`}))`;
+}
+
+/** Position on the waiting list (1 = next), among the waiting requests of the same activity and period. */
+export async function waitlistPosition(tx: Tx, inscription: { activityId: string; periodId: string; waitlistRank: number | null }): Promise<number> {
+  if (inscription.waitlistRank === null) return 0;
+  return tx.inscription.count({
+    where: { activityId: inscription.activityId, periodId: inscription.periodId, status: "WAITLISTED", waitlistRank: { lte: inscription.waitlistRank } },
+  });
+}
+
+export async function nextWaitlistRank(tx: Tx, activityId: string, periodId: string): Promise<number> {
+  const last = await tx.inscription.aggregate({ where: { activityId, periodId }, _max: { waitlistRank: true } });
+  return (last._max.waitlistRank ?? 0) + 1;
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { fittingGroups, describeBounds } from "@/lib/activities/age-groups";
+import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
+import { formatDateTime } from "@/lib/format";
+import { applyTransition, NotFoundError, recordCreation, SYSTEM, UserFacingError, type Actor } from "@/lib/workflow";
+import { hasPlace, lockScope, nextWaitlistRank, waitlistPosition } from "./capacity";
+import { notifyInscriptionDecision } from "./notify";
+
+export const DUPLICATE_INSCRIPTION = "Une demande d'inscription existe déjà pour cet enfant à cette activité et cette période.";
+
+/** Everything the « Nouvelle inscription » form and the request itself must know about a choice. */
+export async function loadInscriptionContext(
+  tx: Tx,
+  input: { familyId: string; childId: string; activityId: string; periodId: string },
+) {
+  const [child, family, activity, period] = await Promise.all([
+    tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId, status: "VALIDATED" }, select: { id: true, firstName: true, lastName: true, birthDate: true } }),
+    tx.family.findUnique({ where: { id: input.familyId }, select: { isResident: true } }),
+    tx.activity.findFirst({
+      where: { id: input.activityId, isPublished: true },
+      select: {
+        id: true, name: true, maxInscriptions: true, inscriptionsOpenAt: true, residentsOpenAt: true, inscriptionValidation: true, isPreRegistration: true,
+        structure: { select: { name: true } },
+        ageGroups: { select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true, capacity: true }, orderBy: { minAgeMonths: "asc" } },
+      },
+    }),
+    tx.period.findFirst({ where: { id: input.periodId, activityId: input.activityId }, select: { id: true, name: true, startDate: true, endDate: true } }),
+  ]);
+  if (!child || !family || !activity || !period) return null;
+  const groups = fittingGroups(activity.ageGroups, child.birthDate, period.startDate);
+  return { child, family, activity, period, groups };
+}
+
+export type InscriptionContext = NonNullable<Awaited<ReturnType<typeof loadInscriptionContext>>>;
+
+/** Why no group fits, in French. */
+export function noGroupMessage(context: InscriptionContext): string {
+  if (context.activity.ageGroups.length === 0) return "Aucun groupe n'est ouvert pour cette activité : contactez la structure.";
+  const bounds = context.activity.ageGroups.map((g) => `${g.name} (${describeBounds(g)})`).join(", ");
+  return `${context.child.firstName} n'a l'âge d'aucun groupe de cette activité au début de la période (${bounds}).`;
+}
+
+/** What the parent is told before sending: closed until…, or full (position on the waiting list). */
+export async function previewInscription(context: InscriptionContext, groupId: string | null, now: Date) {
+  const opensAt = opensAtFor(context.activity, context.family.isResident);
+  const open = isOpenFor(context.activity, context.family.isResident, now);
+  const group = context.groups.find((g) => g.id === groupId) ?? null;
+  return db.$transaction(async (tx) => {
+    const full = group
+      ? !(await hasPlace(tx, {
+          activityId: context.activity.id, periodId: context.period.id, ageGroupId: group.id,
+          maxInscriptions: context.activity.maxInscriptions, groupCapacity: group.capacity,
+        }))
+      : false;
+    const waiting = full ? await tx.inscription.count({ where: { activityId: context.activity.id, periodId: context.period.id, status: "WAITLISTED" } }) : 0;
+    const duplicate = await tx.inscription.findFirst({
+      where: { childId: context.child.id, activityId: context.activity.id, periodId: context.period.id, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] } },
+      select: { id: true },
+    });
+    return { open, opensAt, full, waitlistPosition: full ? waiting + 1 : null, duplicate: Boolean(duplicate) };
+  });
+}
+
+/**
+ * « Enregistrer ma demande ». Checked again here, whatever the form showed:
+ * the child is the family's and validated, the activity open for this family,
+ * the group fits the child, no active duplicate, and the place is counted under
+ * a lock — beyond the limit the request joins the waiting list.
+ */
+export async function requestInscription(input: {
+  familyId: string;
+  childId: string;
+  activityId: string;
+  periodId: string;
+  ageGroupId: string | null;
+  startDate?: string;
+  endDate?: string;
+  actor: Actor;
+  now?: Date;
+}): Promise<{ id: string; status: "PENDING" | "WAITLISTED" | "VALIDATED"; waitlistPosition: number }> {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const context = await loadInscriptionContext(tx, input);
+    if (!context) throw new NotFoundError();
+    const { activity, period, child } = context;
+    if (!isOpenFor(activity, context.family.isResident, now)) {
+      const opensAt = opensAtFor(activity, context.family.isResident)!;
+      throw new UserFacingError(`Les inscriptions à cette activité ouvrent le ${formatDateTime(opensAt)}.`);
+    }
+    if (dayOf(period.endDate) < parisDay(now)) throw new UserFacingError("Cette période est terminée.");
+    const group = activity.ageGroups.length === 0 ? null : context.groups.find((g) => g.id === input.ageGroupId);
+    if (activity.ageGroups.length > 0 && !group) {
+      throw new UserFacingError(context.groups.length === 0 ? noGroupMessage(context) : "Groupe : choisissez un groupe qui correspond à l'âge de l'enfant.", { ageGroupId: "Groupe : choisissez dans la liste." });
+    }
+    const start = input.startDate ?? dayOf(period.startDate);
+    const end = input.endDate ?? dayOf(period.endDate);
+    if (start < dayOf(period.startDate) || end > dayOf(period.endDate) || end < start) {
+      throw new UserFacingError("Dates souhaitées : elles doivent être comprises dans la période, la fin après le début.", { startDate: "Dates : hors de la période." });
+    }
+
+    await lockScope(tx, activity.id, period.id);
+    const duplicate = await tx.inscription.findFirst({
+      where: { childId: child.id, activityId: activity.id, periodId: period.id, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] } },
+      select: { id: true },
+    });
+    if (duplicate) throw new UserFacingError(DUPLICATE_INSCRIPTION);
+    const place = await hasPlace(tx, {
+      activityId: activity.id, periodId: period.id, ageGroupId: group?.id ?? null,
+      maxInscriptions: activity.maxInscriptions, groupCapacity: group?.capacity ?? null,
+    });
+    const status = place ? "PENDING" : "WAITLISTED";
+    const created = await tx.inscription.create({
+      data: {
+        familyId: input.familyId, childId: child.id, activityId: activity.id, periodId: period.id, ageGroupId: group?.id ?? null,
+        status, startDate: dateOf(start), endDate: dateOf(end),
+        waitlistRank: place ? null : await nextWaitlistRank(tx, activity.id, period.id),
+      },
+      select: { id: true, activityId: true, periodId: true, waitlistRank: true },
+    });
+    await recordCreation(tx, { machine: "INSCRIPTION", id: created.id, status, actor: input.actor });
+    if (place && activity.inscriptionValidation === "AUTOMATIC" && !activity.isPreRegistration) {
+      await applyTransition(tx, { machine: "INSCRIPTION", id: created.id, to: "VALIDATED", actor: SYSTEM, reason: "Validation automatique" });
+      await tx.inscription.update({ where: { id: created.id }, data: { decidedAt: now } });
+      await notifyInscriptionDecision(tx, created.id, "VALIDATED");
+      return { id: created.id, status: "VALIDATED", waitlistPosition: 0 };
+    }
+    const position = await waitlistPosition(tx, created);
+    if (!place) await notifyInscriptionDecision(tx, created.id, "WAITLISTED");
+    return { id: created.id, status, waitlistPosition: position };
+  });
+}

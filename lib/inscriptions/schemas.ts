@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { dateField } from "@/lib/accounts/schemas";
+
+const id = (label: string) => z.string({ error: `${label} : choisissez dans la liste.` }).min(1, `${label} : choisissez dans la liste.`).max(64);
+
+export const inscriptionRequestSchema = z
+  .object({
+    childId: id("Enfant"),
+    activityId: id("Activité"),
+    periodId: id("Période"),
+    ageGroupId: z.string().max(64).optional().transform((v) => v || null),
+    startDate: dateField("Du"),
+    endDate: dateField("Au"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });
+  });
+
+export type InscriptionRequestInput = z.input<typeof inscriptionRequestSchema>;
