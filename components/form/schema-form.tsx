@@ -64,7 +64,9 @@ export function SchemaForm(props: {
 }) {
   const router = useRouter();
   const schema = SCHEMAS[props.schema] as unknown as z.ZodType<FieldValues, FieldValues>;
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: props.defaultValues });
+  // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
+  const initial = { ...props.defaultValues, ...props.hidden };
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: initial });
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const { errors } = form.formState;
@@ -77,7 +79,7 @@ export function SchemaForm(props: {
       setPending(false);
       if (result.ok) {
         setMessage({ tone: "success", text: result.data.message });
-        if (props.resetOnSuccess) form.reset(props.defaultValues);
+        if (props.resetOnSuccess) form.reset(initial);
         router.refresh();
         return;
       }
@@ -86,7 +88,12 @@ export function SchemaForm(props: {
         form.setError(name as Path<FieldValues>, { type: "server", message: text });
       }
     },
-    () => setMessage({ tone: "error", text: "Le formulaire contient des erreurs : corrigez les champs signalés." }),
+    (invalid) => {
+      // An error on a field this form does not show is a bug, not something the person can fix.
+      const hiddenError = Object.keys(invalid).find((name) => !props.fields.some((f) => f.name === name));
+      if (hiddenError) console.error(`[formulaire] erreur sur un champ caché : ${hiddenError}`);
+      setMessage({ tone: "error", text: "Le formulaire contient des erreurs : corrigez les champs signalés." });
+    },
   );
 
   return (

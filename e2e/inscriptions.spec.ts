@@ -1,0 +1,242 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
+import { alertWith, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const fr = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** A period starting on the Monday at least two weeks ahead, lasting ten weeks. */
+function upcomingPeriod() {
+  const start = new Date();
+  start.setUTCDate(start.getUTCDate() + 14 + ((8 - start.getUTCDay()) % 7));
+  const end = new Date(start.getTime() + 69 * 86_400_000);
+  return { start: iso(start), end: iso(end) };
+}
+
+function yearsBefore(day: string, years: number, extraMonths = 0): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  d.setUTCMonth(d.getUTCMonth() - extraMonths);
+  return iso(d);
+}
+
+async function saved(page: Page, text: string | RegExp) {
+  await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+}
+
+test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (Maternelle seulement) ; acceptée → e-mail, V, attestation PDF ; une autre refusée", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now().toString(36);
+  const structureName = `Centre social Test ${suffix}`;
+  const activityName = `Mercredis loisirs ${suffix}`;
+  const period = upcomingPeriod();
+
+  // ── Staff configure the activity.
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const admin = await staffContext.newPage();
+  await signIn(admin, staff.email);
+  await admin.goto("/admin/structures");
+  await expectAccessible(admin);
+  const newPlace = admin.getByRole("region", { name: "Nouveau lieu d'accueil" });
+  await newPlace.getByLabel(/^Nom du lieu d'accueil/).fill(structureName);
+  await newPlace.getByLabel("Ville").fill("Lille");
+  await newPlace.getByRole("button", { name: "Créer le lieu d'accueil" }).click();
+  await saved(admin, `Lieu d'accueil « ${structureName} » créé.`);
+
+  await admin.goto("/admin/activites/nouvelle");
+  await expectAccessible(admin);
+  await field(admin, "Lieu d'accueil").selectOption({ label: structureName });
+  await field(admin, "Type d'accueil").selectOption({ label: "ALSH mercredis" });
+  await field(admin, "Nom de l'activité").fill(activityName);
+  await admin.getByRole("button", { name: "Créer l'activité" }).click();
+  await expect(admin.getByRole("heading", { name: activityName })).toBeVisible();
+  await expectAccessible(admin);
+
+  const periods = admin.getByRole("region", { name: "Périodes" });
+  await periods.getByLabel(/^Nom de la période/).fill("Mercredis de printemps");
+  await periods.getByLabel(/^Date de début/).fill(period.start);
+  await periods.getByLabel(/^Date de fin/).fill(period.end);
+  await periods.getByRole("checkbox", { name: "Mercredi" }).check();
+  await periods.getByRole("button", { name: "Ajouter la période" }).click();
+  await saved(admin, /Période « Mercredis de printemps » ajoutée : 10 jour\(s\) d'ouverture\./);
+
+  const groups = admin.getByRole("region", { name: "Groupes d'âge" });
+  for (const [name, min, max] of [["Maternelle", "3", "6"], ["Élémentaire +6 ans", "6", "12"]]) {
+    await groups.getByLabel(/^Nom du groupe/).fill(name);
+    await groups.getByLabel("Âge minimum (ans)").fill(min);
+    await groups.getByLabel("Âge maximum (ans, non compris)").fill(max);
+    await groups.getByRole("button", { name: "Ajouter le groupe" }).click();
+    await saved(admin, `Groupe « ${name} » ajouté.`);
+  }
+
+  const units = admin.getByRole("region", { name: "Unités d'accueil, capacités et tarifs" });
+  await units.getByLabel(/^Nom de l'unité/).fill("Journée complète");
+  await units.getByLabel(/^Heure de début/).fill("08:30");
+  await units.getByLabel(/^Heure de fin/).fill("17:30");
+  await units.getByLabel(/^Capacité \(places par jour\)/).fill("24");
+  await units.getByRole("button", { name: "Ajouter l'unité" }).click();
+  await saved(admin, "Unité « Journée complète » ajoutée.");
+
+  const unit = admin.getByRole("article", { name: "Unité Journée complète" });
+  await unit.getByText("Modifier les tarifs de « Journée complète »").click();
+  const tariffs = unit.getByRole("form", { name: "Tarifs : Journée complète" });
+  await tariffs.getByLabel("QF à").fill("700");
+  await tariffs.getByLabel("Prix (€)").fill("6,50");
+  await tariffs.getByRole("button", { name: "Ajouter une tranche" }).click();
+  await tariffs.getByLabel("QF de").nth(1).fill("701");
+  await tariffs.getByLabel("Prix (€)").nth(1).fill("12");
+  await tariffs.getByRole("button", { name: "Enregistrer les tarifs" }).click();
+  await expect(unit.getByText("Tarifs : QF 0–700 : 6,50 € ; QF 701 et plus : 12,00 €")).toBeVisible();
+  await expectAccessible(admin);
+
+  // ── A parent asks an inscription for a 4-year-old, and another for a 7-year-old.
+  const { user, family } = await newFamily({
+    lastName: "Inscrit",
+    children: [
+      { firstName: "Léa", birthDate: yearsBefore(period.start, 4, 2), sex: "F" },
+      { firstName: "Tom", birthDate: yearsBefore(period.start, 7, 1), sex: "M" },
+    ],
+  });
+  await signIn(page, user.email);
+  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Mes inscriptions" }).click();
+  await expectAccessible(page);
+
+  async function ask(child: string) {
+    await page.goto("/mes-inscriptions");
+    await page.getByRole("link", { name: "Nouvelle inscription" }).click();
+    await field(page, "Enfant").selectOption({ label: `${child} Inscrit` });
+    await page.getByRole("button", { name: "Continuer" }).click();
+    await field(page, "Lieu d'accueil").selectOption({ label: structureName });
+    await page.getByRole("button", { name: "Continuer" }).click();
+    await expect(field(page, "Type d'accueil")).toHaveValue(/.+/);
+    await page.getByRole("button", { name: "Continuer" }).click();
+    await page.getByRole("button", { name: "Continuer" }).click();
+    await page.getByRole("button", { name: "Continuer" }).click();
+  }
+
+  await ask("Léa");
+  await expectAccessible(page);
+  const group = field(page, "Groupe");
+  await expect(group.locator("option")).toHaveCount(1);
+  await expect(group.locator("option")).toHaveText(/^Maternelle/);
+  await page.getByRole("button", { name: "Enregistrer ma demande" }).click();
+  await saved(page, "Votre demande d'inscription est enregistrée. Elle est en attente de validation par la structure.");
+  const lea = page.getByRole("article", { name: `Léa — ${activityName} (Mercredis de printemps)` });
+  await expect(lea.getByText("État : En attente de validation")).toBeVisible();
+
+  // A duplicate is refused before sending.
+  await ask("Léa");
+  await expect(alertWith(page, "Une demande d'inscription existe déjà pour Léa")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enregistrer ma demande" })).toHaveCount(0);
+
+  await ask("Tom");
+  await expect(field(page, "Groupe").locator("option")).toHaveText([/^Élémentaire \+6 ans/]);
+  await page.getByRole("button", { name: "Enregistrer ma demande" }).click();
+  await saved(page, "Votre demande d'inscription est enregistrée.");
+
+  // ── Staff accept Léa's, refuse Tom's.
+  await admin.goto("/admin/inscriptions");
+  await expectAccessible(admin);
+  const leaRequest = admin.getByRole("article", { name: `inscription de Léa Inscrit — ${activityName}` });
+  await leaRequest.getByRole("button", { name: /^Accepter/ }).click();
+  await expect(leaRequest).toHaveCount(0);
+  const tomRequest = admin.getByRole("article", { name: `inscription de Tom Inscrit — ${activityName}` });
+  await tomRequest.getByRole("button", { name: /^Refuser/ }).click();
+  await tomRequest.getByLabel(/Motif du refus/).fill("Groupe élémentaire complet ce trimestre");
+  await tomRequest.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(tomRequest).toHaveCount(0);
+
+  const text = await openDeliveredEmail(admin, user.email, "Votre demande d'inscription a été acceptée");
+  const title = `${structureName} - ${activityName} - Mercredis de printemps`.toUpperCase();
+  expect(text).toContain(`Votre demande de création d'inscription pour l'individu INSCRIT Léa à l'activité ${title} a été acceptée.`);
+  expect(text).toContain(`L'inscription commence le ${fr(period.start)} et finit le ${fr(period.end)}.`);
+  await staffContext.close();
+
+  // ── The parent sees V, downloads the attestation, and the refusal with its reason.
+  await page.goto("/mes-inscriptions");
+  await expect(lea.getByText("État : Validée")).toBeVisible();
+  await expect(lea.getByText("V", { exact: true })).toBeVisible();
+  const tom = page.getByRole("article", { name: `Tom — ${activityName} (Mercredis de printemps)` });
+  await expect(tom.getByText("État : Refusée")).toBeVisible();
+  await expect(tom.getByText("Motif : Groupe élémentaire complet ce trimestre")).toBeVisible();
+  await expectAccessible(page);
+
+  const downloadPromise = page.waitForEvent("download");
+  await lea.getByRole("link", { name: "Demander une attestation d'inscription" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("attestation-inscription-lea-inscrit.pdf");
+  const pdf = await getDocumentProxy(new Uint8Array(fs.readFileSync(await download.path())));
+  const { text: pdfText } = await extractText(pdf, { mergePages: true });
+  expect(pdfText).toContain("ATTESTATION D'INSCRIPTION");
+  expect(pdfText).toContain("Léa INSCRIT");
+  expect(pdfText).toContain(activityName);
+
+  await page.getByRole("link", { name: "Mon tableau de bord" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: `Inscription de Léa — ${activityName}` }).getByText("Acceptée")).toBeVisible();
+  expect(await testDb().inscription.count({ where: { familyId: family.id, status: "VALIDATED" } })).toBe(1);
+});
+
+test("la configuration refuse les saisies invalides sans rien écrire", async ({ page }) => {
+  const db = testDb();
+  const structure = await db.structure.create({ data: { name: `Lieu erreurs ${Date.now()}` } });
+  const careType = await db.careType.create({ data: { structureId: structure.id, kind: "ALSH_VACANCES", name: "ALSH vacances" } });
+  const activity = await db.activity.create({ data: { structureId: structure.id, careTypeId: careType.id, name: "Activité à erreurs" } });
+  const period = upcomingPeriod();
+  await db.period.create({ data: { activityId: activity.id, name: "Existante", startDate: new Date(`${period.start}T00:00:00Z`), endDate: new Date(`${period.end}T00:00:00Z`) } });
+  const unit = await db.timeUnit.create({ data: { activityId: activity.id, name: "Matin", startTime: "08:00", endTime: "12:00", capacity: 10 } });
+  const staff = await newStaff();
+  await signIn(page, staff.email);
+  await page.goto(`/admin/activites/${activity.id}`);
+
+  const periods = page.getByRole("region", { name: "Périodes" });
+  await periods.getByLabel(/^Nom de la période/).fill("À l'envers");
+  await periods.getByLabel(/^Date de début/).fill(period.end);
+  await periods.getByLabel(/^Date de fin/).fill(period.start);
+  await periods.getByRole("checkbox", { name: "Lundi" }).check();
+  await periods.getByRole("button", { name: "Ajouter la période" }).click();
+  await expect(periods.getByText("Date de fin : elle doit suivre la date de début.")).toBeVisible();
+  await periods.getByLabel(/^Date de début/).fill(period.start);
+  await periods.getByLabel(/^Date de fin/).fill(period.end);
+  await periods.getByRole("button", { name: "Ajouter la période" }).click();
+  await expect(periods.getByText("Dates : elles chevauchent la période « Existante » de cette activité.").first()).toBeVisible();
+  await periods.getByLabel(/^Date de début/).fill("2020-01-06");
+  await periods.getByLabel(/^Date de fin/).fill("2020-02-06");
+  await periods.getByRole("button", { name: "Ajouter la période" }).click();
+  await expect(periods.getByText("Date de fin : cette période est déjà terminée.").first()).toBeVisible();
+
+  const units = page.getByRole("region", { name: "Unités d'accueil, capacités et tarifs" });
+  await units.getByLabel(/^Nom de l'unité/).fill("Négative");
+  await units.getByLabel(/^Heure de début/).fill("13:00");
+  await units.getByLabel(/^Heure de fin/).fill("12:00");
+  await units.getByLabel(/^Capacité \(places par jour\)/).fill("-3");
+  await units.getByRole("button", { name: "Ajouter l'unité" }).click();
+  await expect(units.getByText("Capacité (places par jour) : pas de nombre négatif.")).toBeVisible();
+  await expect(units.getByText("Heure de fin : elle doit suivre l'heure de début.")).toBeVisible();
+
+  const morning = page.getByRole("article", { name: "Unité Matin" });
+  await morning.getByText("Modifier les tarifs de « Matin »").click();
+  const tariffs = morning.getByRole("form", { name: "Tarifs : Matin" });
+  await tariffs.getByLabel("QF à").fill("500");
+  await tariffs.getByLabel("Prix (€)").fill("3");
+  await tariffs.getByRole("button", { name: "Ajouter une tranche" }).click();
+  await tariffs.getByLabel("QF de").nth(1).fill("600");
+  await tariffs.getByLabel("Prix (€)").nth(1).fill("4");
+  await tariffs.getByRole("button", { name: "Enregistrer les tarifs" }).click();
+  await expect(tariffs.getByText("Tranche 2 : trou entre 500 et 600 (elle doit commencer à 501).")).toBeVisible();
+  await tariffs.getByLabel("QF de").nth(1).fill("400");
+  await tariffs.getByRole("button", { name: "Enregistrer les tarifs" }).click();
+  await expect(tariffs.getByText("Tranche 2 : elle chevauche la tranche 1.")).toBeVisible();
+
+  const settings = page.getByRole("region", { name: "Paramètres" });
+  await settings.getByLabel(/^Délai de réservation/).fill("deux jours avant");
+  await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+  await expect(settings.getByText(/Délai de réservation : format non reconnu/)).toBeVisible();
+  await expectAccessible(page);
+
+  expect(await db.period.count({ where: { activityId: activity.id } })).toBe(1);
+  expect(await db.timeUnit.count({ where: { activityId: activity.id } })).toBe(1);
+  expect(await db.tariff.count({ where: { timeUnitId: unit.id } })).toBe(0);
+  expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).bookingDeadline).toBe("J-2 10:00");
+});
