@@ -240,3 +240,65 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   expect(await db.tariff.count({ where: { timeUnitId: unit.id } })).toBe(0);
   expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).bookingDeadline).toBe("J-2 10:00");
 });
+
+async function quickActivity(options: { max?: number; opensAt?: Date }) {
+  const db = testDb();
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const structure = await db.structure.create({ data: { name: `Lieu ${suffix}` } });
+  const careType = await db.careType.create({ data: { structureId: structure.id, kind: "PERISCOLAIRE", name: "Périscolaire" } });
+  const activity = await db.activity.create({
+    data: { structureId: structure.id, careTypeId: careType.id, name: `Garderie ${suffix}`, maxInscriptions: options.max ?? null, inscriptionsOpenAt: options.opensAt ?? null },
+  });
+  const { start, end } = upcomingPeriod();
+  const period = await db.period.create({ data: { activityId: activity.id, name: "Trimestre", startDate: new Date(`${start}T00:00:00Z`), endDate: new Date(`${end}T00:00:00Z`) } });
+  return { structure, activity, period };
+}
+
+test("complet : la demande part en liste d'attente avec sa position ; pas encore ouvert : la date d'ouverture", async ({ page }) => {
+  const full = await quickActivity({ max: 1 });
+  const other = await newFamily({ lastName: "Premier", children: [{ firstName: "Paul", birthDate: "2018-03-03", sex: "M" }] });
+  await testDb().inscription.create({
+    data: { familyId: other.family.id, childId: other.children[0].id, activityId: full.activity.id, periodId: full.period.id, status: "PENDING", startDate: full.period.startDate, endDate: full.period.endDate },
+  });
+  const { user, children } = await newFamily({ lastName: "Attente", children: [{ firstName: "Nina", birthDate: "2018-04-04", sex: "F" }] });
+  await signIn(page, user.email);
+  await page.goto(`/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${full.structure.id}&type=${full.activity.careTypeId}&activite=${full.activity.id}&periode=${full.period.id}`);
+  await expect(page.getByRole("status").filter({ hasText: "Cette activité est complète : votre demande sera placée en liste d'attente, en position 1." })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Enregistrer ma demande en liste d'attente" }).click();
+  await saved(page, "Votre demande est enregistrée en liste d'attente (position 1).");
+  await expect(page.getByText("État : En liste d'attente (position 1)")).toBeVisible();
+  // The parent can withdraw it.
+  await page.getByRole("button", { name: /^Retirer ma demande/ }).click();
+  await page.getByRole("button", { name: "Oui, retirer" }).click();
+  await expect(page.getByText("État : Retirée")).toBeVisible();
+
+  const later = await quickActivity({ opensAt: new Date(Date.now() + 3 * 86_400_000) });
+  await page.goto(`/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${later.structure.id}&type=${later.activity.careTypeId}&activite=${later.activity.id}&periode=${later.period.id}`);
+  await expect(page.getByRole("status").filter({ hasText: /Les inscriptions à cette activité ouvrent le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Enregistrer ma demande/ })).toHaveCount(0);
+});
+
+test("inscriptions : un parent ne voit rien d'une autre famille et n'ouvre aucune page de configuration", async ({ page }) => {
+  const act = await quickActivity({});
+  const a = await newFamily({ lastName: "Alpha", children: [{ firstName: "Alice", birthDate: "2018-01-01", sex: "F" }] });
+  const b = await newFamily({ lastName: "Bravo", children: [{ firstName: "Bastien", birthDate: "2018-01-01", sex: "M" }] });
+  const inscription = await testDb().inscription.create({
+    data: { familyId: b.family.id, childId: b.children[0].id, activityId: act.activity.id, periodId: act.period.id, status: "VALIDATED", startDate: act.period.startDate, endDate: act.period.endDate },
+  });
+  await signIn(page, a.user.email);
+  await page.goto("/mes-inscriptions");
+  await expect(page.getByText("Bastien")).toHaveCount(0);
+  // B's child in the link: the form starts again at « Enfant », offering only A's children.
+  await page.goto(`/mes-inscriptions/nouvelle?enfant=${b.children[0].id}&lieu=${act.structure.id}&type=${act.activity.careTypeId}&activite=${act.activity.id}&periode=${act.period.id}`);
+  await expect(field(page, "Enfant").locator("option")).toHaveText(["Alice Alpha"]);
+  await expect(page.getByText("Bastien")).toHaveCount(0);
+  const foreign = await page.request.get(`/mes-inscriptions/${inscription.id}/attestation`);
+  const missing = await page.request.get("/mes-inscriptions/inexistant/attestation");
+  expect(foreign.status()).toBe(404);
+  expect(await foreign.json()).toEqual(await missing.json());
+  for (const path of ["/admin/inscriptions", "/admin/activites", `/admin/activites/${act.activity.id}`, "/admin/activites/nouvelle", "/admin/structures"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  }
+});

@@ -26,14 +26,14 @@ async function main() {
     await createDemoStructure(db, today);
     await createStaffUser(db, { email: "accueil@les-tilleuls.example", role: "STAFF", displayName: "Nadia (accueil)" });
     await createStaffUser(db, { email: "admin@les-tilleuls.example", role: "ADMIN", displayName: "Administrateur" });
-    await createFamily(db, {
+    const martin = await createFamily(db, {
       lastName: "Martin", firstName: "Claire", email: "claire.martin@exemple.fr", quotientFamilial: 720,
       children: [
         { firstName: "Léo", birthDate: "2022-03-14", sex: "M", school: "École maternelle Anatole France", schoolClass: "MS" },
         { firstName: "Inès", birthDate: "2018-06-02", sex: "F", school: "École Jules Simon", schoolClass: "CE2", hasAllergies: true, allergyNotes: "Arachide" },
       ],
     });
-    await createFamily(db, {
+    const benali = await createFamily(db, {
       lastName: "Benali", firstName: "Karim", civility: "M", email: "karim.benali@exemple.fr", quotientFamilial: 430,
       children: [
         { firstName: "Yasmine", birthDate: "2020-01-20", sex: "F", school: "École Jules Simon", schoolClass: "CP" },
@@ -47,6 +47,30 @@ async function main() {
         { firstName: "Emma", birthDate: "2014-02-11", sex: "F", school: "Collège Carnot", schoolClass: "5e" },
       ],
     });
+    // A few inscriptions, so that « Mes inscriptions » shows V and ? from the start.
+    const activity = (kind: "ALSH_MERCREDIS" | "PERISCOLAIRE" | "RESTAURATION_SCOLAIRE") =>
+      db.activity.findFirstOrThrow({ where: { careType: { kind } }, include: { periods: true, ageGroups: true } });
+    const enrol = async (
+      family: Awaited<ReturnType<typeof createFamily>>,
+      childName: string,
+      kind: "ALSH_MERCREDIS" | "PERISCOLAIRE" | "RESTAURATION_SCOLAIRE",
+      group: string,
+      status: "VALIDATED" | "PENDING",
+    ) => {
+      const a = await activity(kind);
+      const child = family.children.find((c) => c.firstName === childName)!;
+      const period = a.periods[0];
+      await db.inscription.create({
+        data: {
+          familyId: family.family.id, childId: child.id, activityId: a.id, periodId: period.id,
+          ageGroupId: a.ageGroups.find((g) => g.name === group)?.id ?? null, status,
+          startDate: period.startDate, endDate: period.endDate, decidedAt: status === "VALIDATED" ? new Date() : null,
+        },
+      });
+    };
+    await enrol(martin, "Léo", "ALSH_MERCREDIS", "Maternelle", "VALIDATED");
+    await enrol(martin, "Inès", "PERISCOLAIRE", "Élémentaire +6 ans", "PENDING");
+    await enrol(benali, "Yasmine", "RESTAURATION_SCOLAIRE", "Élémentaire +6 ans", "VALIDATED");
     await db.accountRequest.create({
       data: {
         civility: "MME", lastName: "Lefebvre", firstName: "Julie", birthDate: new Date("1990-10-05T00:00:00Z"),

@@ -48,12 +48,11 @@ export async function previewInscription(context: InscriptionContext, groupId: s
   const open = isOpenFor(context.activity, context.family.isResident, now);
   const group = context.groups.find((g) => g.id === groupId) ?? null;
   return db.$transaction(async (tx) => {
-    const full = group
-      ? !(await hasPlace(tx, {
-          activityId: context.activity.id, periodId: context.period.id, ageGroupId: group.id,
-          maxInscriptions: context.activity.maxInscriptions, groupCapacity: group.capacity,
-        }))
-      : false;
+    // Without age groups, only the activity's maximum applies.
+    const full = !(await hasPlace(tx, {
+      activityId: context.activity.id, periodId: context.period.id, ageGroupId: group?.id ?? null,
+      maxInscriptions: context.activity.maxInscriptions, groupCapacity: group?.capacity ?? null,
+    }));
     const waiting = full ? await tx.inscription.count({ where: { activityId: context.activity.id, periodId: context.period.id, status: "WAITLISTED" } }) : 0;
     const duplicate = await tx.inscription.findFirst({
       where: { childId: context.child.id, activityId: context.activity.id, periodId: context.period.id, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] } },

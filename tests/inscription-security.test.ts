@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+/** Security matrix of inscriptions and activity configuration (session simulated, the rest real). */
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import * as parentActions from "@/app/mes-inscriptions/actions";
+import * as queueActions from "@/app/admin/inscriptions/actions";
+import * as configActions from "@/app/admin/activites/actions";
+import * as structureActions from "@/app/admin/structures/actions";
+import { GET as attestation } from "@/app/mes-inscriptions/[inscriptionId]/attestation/route";
+import { createFamily } from "@/prisma/factories";
+import { prisma } from "./helpers";
+
+async function setup() {
+  const structure = await prisma.structure.create({ data: { name: `Lieu ${Math.random().toString(36).slice(2)}` } });
+  const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "PERISCOLAIRE", name: "Périscolaire" } });
+  const activity = await prisma.activity.create({ data: { structureId: structure.id, careTypeId: careType.id, name: "Garderie" } });
+  const period = await prisma.period.create({ data: { activityId: activity.id, name: "Année", startDate: new Date("2027-01-04T00:00:00Z"), endDate: new Date("2027-06-30T00:00:00Z") } });
+  const unit = await prisma.timeUnit.create({ data: { activityId: activity.id, name: "Matin", startTime: "07:30", endTime: "08:30", capacity: 10 } });
+  const a = await createFamily(prisma, { lastName: "Alpha", children: [{ firstName: "Anna", birthDate: "2019-01-01", sex: "F" }] });
+  const b = await createFamily(prisma, { lastName: "Bravo", children: [{ firstName: "Bruno", birthDate: "2019-01-01", sex: "M" }] });
+  const inscriptionB = await prisma.inscription.create({
+    data: { familyId: b.family.id, childId: b.children[0].id, activityId: activity.id, periodId: period.id, status: "VALIDATED", startDate: period.startDate, endDate: period.endDate },
+  });
+  return { structure, activity, period, unit, a, b, inscriptionB };
+}
+
+beforeEach(() => {
+  session.current = null;
+});
+
+describe("inscriptions: family A with family B's ids", () => {
+  it("cannot ask an inscription for B's child, withdraw B's request or download B's attestation — as with a missing id", async () => {
+    const { activity, period, a, b, inscriptionB } = await setup();
+    session.current = { user: { id: a.user.id } };
+    const ask = (childId: string) =>
+      parentActions.requestInscriptionAction({ childId, activityId: activity.id, periodId: period.id, ageGroupId: "", startDate: "2027-01-04", endDate: "2027-06-30" });
+    const foreignAsk = await ask(b.children[0].id);
+    expect(foreignAsk).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await ask("inexistant")).toEqual(foreignAsk);
+
+    const foreignWithdraw = await parentActions.withdrawInscriptionAction({ id: inscriptionB.id });
+    expect(foreignWithdraw).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await parentActions.withdrawInscriptionAction({ id: "inexistant" })).toEqual(foreignWithdraw);
+
+    const download = (id: string) => attestation(new Request("http://localhost/"), { params: Promise.resolve({ inscriptionId: id }) });
+    const foreignPdf = await download(inscriptionB.id);
+    const missingPdf = await download("inexistant");
+    expect(foreignPdf.status).toBe(404);
+    expect(await foreignPdf.json()).toEqual(await missingPdf.json());
+    expect(missingPdf.status).toBe(404);
+
+    expect(await prisma.inscription.count({ where: { childId: b.children[0].id } })).toBe(1);
+    expect((await prisma.inscription.findUniqueOrThrow({ where: { id: inscriptionB.id } })).status).toBe("VALIDATED");
+    // Own child works.
+    expect((await ask(a.children[0].id)).ok).toBe(true);
+  });
+
+  it("a visitor gets no attestation", async () => {
+    const { inscriptionB } = await setup();
+    const response = await attestation(new Request("http://localhost/"), { params: Promise.resolve({ inscriptionId: inscriptionB.id }) });
+    expect(response.status).toBe(403);
+  });
+
+  it("a parent cannot call any staff action of inscriptions or configuration", async () => {
+    const { structure, activity, period, unit, a, inscriptionB } = await setup();
+    session.current = { user: { id: a.user.id } };
+    const before = await prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } } });
+    const results = await Promise.all([
+      queueActions.acceptInscriptionAction({ id: inscriptionB.id }),
+      queueActions.refuseInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
+      queueActions.decideInscriptionsAction({ decision: "accept", ids: [inscriptionB.id] }),
+      configActions.createActivityAction({ structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
+      configActions.updateActivityAction({ activityId: activity.id, structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "AUTOMATIC", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
+      configActions.addPeriodAction({ activityId: activity.id, name: "Pirate", startDate: "2027-07-01", endDate: "2027-07-31", weekdays: ["1"], inHolidays: "oui" }),
+      configActions.addAgeGroupAction({ activityId: activity.id, name: "Pirate", minYears: "", maxYears: "", capacity: "" }),
+      configActions.addTimeUnitAction({ activityId: activity.id, name: "Pirate", startTime: "08:00", endTime: "09:00", capacity: "1" }),
+      configActions.setTariffsAction({ timeUnitId: unit.id, brackets: [{ qfMin: "0", qfMax: "", price: "0" }] }),
+      configActions.setCapacityOverrideAction({ timeUnitId: unit.id, date: "2027-01-05", capacity: "0" }),
+      configActions.deletePeriodAction({ id: period.id }),
+      configActions.deleteTimeUnitAction({ id: unit.id }),
+      structureActions.createStructureAction({ name: "Pirate", street: "", postalCode: "", city: "" }),
+      structureActions.addCalendarExceptionAction({ structureId: structure.id, kind: "FERMETURE", label: "Pirate", startDate: "2027-01-04", endDate: "2027-01-08" }),
+    ]);
+    for (const result of results) expect(result).toEqual({ ok: false, error: "Accès refusé." });
+    const after = await prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } } });
+    expect(after).toEqual(before);
+    expect(await prisma.structure.count({ where: { name: "Pirate" } })).toBe(0);
+    expect(await prisma.calendarException.count({ where: { structureId: structure.id } })).toBe(0);
+  });
+});
