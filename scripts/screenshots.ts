@@ -27,8 +27,8 @@ async function main() {
   });
   const sets: { who: string | null; pages: string[] }[] = [
     { who: null, pages: ["/", "/connexion", "/creer-mon-compte", "/mot-de-passe-oublie"] },
-    { who: "claire.martin@exemple.fr", pages: ["/tableau-de-bord", "/ma-famille", "/ma-famille/ajouter-un-enfant", "/ma-famille/ajouter-un-adulte", "/mes-coordonnees", "/admin"] },
-    { who: "accueil@les-tilleuls.example", pages: ["/admin", "/admin/demandes-de-compte", "/admin/demandes-de-modification", "/admin/familles", "/admin/courriels"] },
+    { who: "claire.martin@exemple.fr", pages: ["/tableau-de-bord", "/ma-famille", "/ma-famille/ajouter-un-enfant", "/ma-famille/ajouter-un-adulte", "/mes-coordonnees", "/mes-inscriptions", "/mes-inscriptions/nouvelle", "/admin"] },
+    { who: "accueil@les-tilleuls.example", pages: ["/admin", "/admin/demandes-de-compte", "/admin/demandes-de-modification", "/admin/familles", "/admin/inscriptions", "/admin/activites", "/admin/structures", "/admin/courriels"] },
   ];
   for (const width of [390, 1280]) {
     for (const set of sets) {
