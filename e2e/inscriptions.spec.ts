@@ -188,6 +188,9 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   const unit = await db.timeUnit.create({ data: { activityId: activity.id, name: "Matin", startTime: "08:00", endTime: "12:00", capacity: 10 } });
   const staff = await newStaff();
   await signIn(page, staff.email);
+  await page.goto("/admin/activites");
+  await expect(page.getByRole("link", { name: "Activité à erreurs" })).toBeVisible();
+  await expectAccessible(page);
   await page.goto(`/admin/activites/${activity.id}`);
 
   const periods = page.getByRole("region", { name: "Périodes" });

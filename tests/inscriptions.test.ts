@@ -46,6 +46,15 @@ describe("requestInscription", () => {
     expect(await prisma.inscription.count({ where: { childId: f.children[0].id } })).toBe(1);
   });
 
+  it("explains why no group fits a child", async () => {
+    const w = await world();
+    const baby = await familyWith("2025-09-01");
+    await expect(
+      requestInscription({ familyId: baby.family.id, childId: baby.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: null, actor: actorFromUser(baby.user), now: NOW }),
+    ).rejects.toThrow("Léna n'a l'âge d'aucun groupe de cette activité au début de la période (Maternelle (de 3 ans à 6 ans (exclu)), Élémentaire +6 ans (de 6 ans à 13 ans (exclu))).");
+    expect(await prisma.inscription.count({ where: { familyId: baby.family.id } })).toBe(0);
+  });
+
   it("says when inscriptions open, earlier for families of the town", async () => {
     const w = await world({ opensAt: new Date("2026-12-01T07:00:00Z"), residentsAt: new Date("2026-11-20T07:00:00Z") });
     const outsider = await familyWith();

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { useServerForm } from "@/components/form/use-server-form";
 import { emailField } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -19,24 +20,24 @@ export function LoginEmailForm(props: {
   action: (input: { familyId: string; userId: string; email: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const router = useRouter();
-  const form = useForm<z.input<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { email: props.email } });
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
-  const submit = form.handleSubmit(async ({ email }) => {
-    setPending(true);
-    const result = await props.action({ familyId: props.familyId, userId: props.userId, email });
-    setPending(false);
-    if (result.ok) {
-      setMessage({ tone: "success", text: result.data.message });
-      router.refresh();
-    } else {
-      setMessage({ tone: "error", text: result.error });
-      if (result.fieldErrors?.email) form.setError("email", { type: "server", message: result.fieldErrors.email });
-    }
+  const form = useForm<{ email: string; familyId: string; userId: string }>({
+    resolver: zodResolver(schema.extend({ familyId: z.string(), userId: z.string() })),
+    defaultValues: { email: props.email, familyId: props.familyId, userId: props.userId },
   });
+  const [success, setSuccess] = useState<string | null>(null);
+  const { submit, formError, pending } = useServerForm(
+    form,
+    props.action,
+    (data) => {
+      setSuccess(data.message);
+      router.refresh();
+    },
+    () => setSuccess(null),
+  );
   return (
     <form onSubmit={submit} noValidate className="mb-4 border-b border-gray-200 pb-4">
-      <FormAlert message={message?.text} tone={message?.tone} />
+      <FormAlert message={formError} />
+      <FormAlert message={success} tone="success" />
       <Field id={`${props.idPrefix}-email`} label="E-mail de connexion" required error={form.formState.errors.email?.message}>
         {(aria) => <input {...aria} {...form.register("email")} type="email" className="input" autoComplete="off" />}
       </Field>

@@ -5,6 +5,7 @@ import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { useServerForm } from "@/components/form/use-server-form";
 import { tariffsSchema } from "@/lib/activities/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -27,30 +28,23 @@ export function TariffEditor(props: {
     defaultValues: { timeUnitId: props.timeUnitId, brackets: props.initial.length ? props.initial : [{ qfMin: "0", qfMax: "", price: "" }] },
   });
   const rows = useFieldArray({ control: form.control, name: "brackets" });
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const [success, setSuccess] = useState<string | null>(null);
+  const { submit, formError, pending } = useServerForm(
+    form,
+    props.action,
+    (data) => {
+      setSuccess(data.message);
+      router.refresh();
+    },
+    () => setSuccess(null),
+  );
   const { errors } = form.formState;
   const prefix = `tarifs-${props.timeUnitId}`;
 
-  const submit = form.handleSubmit(
-    async () => {
-      setPending(true);
-      const result = await props.action(form.getValues());
-      setPending(false);
-      if (result.ok) {
-        setMessage({ tone: "success", text: result.data.message });
-        router.refresh();
-      } else {
-        setMessage({ tone: "error", text: result.error });
-        for (const [name, text] of Object.entries(result.fieldErrors ?? {})) form.setError(name as "brackets", { type: "server", message: text });
-      }
-    },
-    () => setMessage({ tone: "error", text: "Les tranches contiennent des erreurs : corrigez les champs signalés." }),
-  );
-
   return (
     <form onSubmit={submit} noValidate aria-label={`Tarifs : ${props.unitName}`}>
-      <FormAlert message={message?.text} tone={message?.tone} />
+      <FormAlert message={formError} />
+      <FormAlert message={success} tone="success" />
       {errors.brackets?.root?.message || errors.brackets?.message ? <p className="field-error">{errors.brackets?.root?.message ?? errors.brackets?.message}</p> : null}
       {rows.fields.map((row, index) => (
         <fieldset key={row.id} className="mb-2 grid grid-cols-3 gap-2 rounded border border-gray-300 p-2">

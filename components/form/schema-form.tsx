@@ -1,10 +1,11 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, type FieldValues, type Path } from "react-hook-form";
+import { useForm, type FieldValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { useServerForm } from "@/components/form/use-server-form";
 import { RadioGroup } from "@/components/form/choice";
 import { addressSchema, adultSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
 import {
@@ -67,38 +68,23 @@ export function SchemaForm(props: {
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial = { ...props.defaultValues, ...props.hidden };
   const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: initial });
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
-  const { errors } = form.formState;
-
-  const submit = form.handleSubmit(
-    async () => {
-      setMessage(null);
-      setPending(true);
-      const result = await props.action({ ...form.getValues(), ...props.hidden });
-      setPending(false);
-      if (result.ok) {
-        setMessage({ tone: "success", text: result.data.message });
-        if (props.resetOnSuccess) form.reset(initial);
-        router.refresh();
-        return;
-      }
-      setMessage({ tone: "error", text: result.error });
-      for (const [name, text] of Object.entries(result.fieldErrors ?? {})) {
-        form.setError(name as Path<FieldValues>, { type: "server", message: text });
-      }
+  const [success, setSuccess] = useState<string | null>(null);
+  const { submit, formError, pending } = useServerForm(
+    form,
+    props.action,
+    (data) => {
+      setSuccess(data.message);
+      if (props.resetOnSuccess) form.reset(initial);
+      router.refresh();
     },
-    (invalid) => {
-      // An error on a field this form does not show is a bug, not something the person can fix.
-      const hiddenError = Object.keys(invalid).find((name) => !props.fields.some((f) => f.name === name));
-      if (hiddenError) console.error(`[formulaire] erreur sur un champ caché : ${hiddenError}`);
-      setMessage({ tone: "error", text: "Le formulaire contient des erreurs : corrigez les champs signalés." });
-    },
+    () => setSuccess(null),
   );
+  const { errors } = form.formState;
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormAlert message={message?.text} tone={message?.tone} />
+      <FormAlert message={formError} />
+      <FormAlert message={success} tone="success" />
       {props.fields.map((spec) => {
         const id = `${props.idPrefix}-${spec.name}`;
         const error = errors[spec.name]?.message as string | undefined;

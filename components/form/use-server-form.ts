@@ -11,12 +11,14 @@ export function useServerForm<V extends FieldValues, T, O = V>(
   form: UseFormReturn<V, unknown, O>,
   action: (values: V) => Promise<ActionResult<T>>,
   onSuccess: (data: T) => void,
+  onStart?: () => void,
 ) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const submit = form.handleSubmit(
     () => {
       setFormError(null);
+      onStart?.();
       startTransition(async () => {
         // The raw values, not the schema's output: the server parses them with the same schema.
         const result = await action(form.getValues());
