@@ -132,6 +132,12 @@ describe("authenticate", () => {
     expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: "10.1.1.1" })).toEqual({ ok: false, failure: "RATE_LIMITED" });
   });
 
+  it("with no IP known, only the e-mail limit applies (no shared bucket for everyone)", async () => {
+    for (let i = 0; i < 25; i += 1) await authenticate({ email: uniqueEmail("sans-ip"), password: "x", ip: null });
+    const { user } = await createFamily(prisma, { password: "Bon-mot-de-passe-1" });
+    expect((await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).ok).toBe(true);
+  });
+
   it("blocks an IP after many failures across e-mails", async () => {
     const ip = `10.2.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 20; i += 1) await authenticate({ email: uniqueEmail("inconnu"), password: "x", ip });

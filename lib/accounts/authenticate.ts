@@ -7,6 +7,8 @@ import { SIGN_IN_WINDOW_MINUTES, type SignInFailure } from "./sign-in-messages";
 
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 20;
+/** Recorded when no proxy tells the visitor's IP; never counted as one IP. */
+export const UNKNOWN_IP = "inconnue";
 
 export type AuthenticationResult =
   | { ok: true; user: { id: string; email: string; role: Role; displayName: string; familyId: string | null } }
@@ -16,15 +18,16 @@ export type AuthenticationResult =
  * Checks e-mail and password, with rate limiting per e-mail and per IP: after
  * too many failures within the window, even the right password is refused.
  */
-export async function authenticate(input: { email: string; password: string; ip: string }): Promise<AuthenticationResult> {
+export async function authenticate(input: { email: string; password: string; ip: string | null }): Promise<AuthenticationResult> {
   const email = input.email.trim().toLowerCase();
+  const ip = input.ip ?? UNKNOWN_IP;
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
   const [byEmail, byIp] = await Promise.all([
     db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    db.signInAttempt.count({ where: { ip: input.ip, succeeded: false, createdAt: { gte: since } } }),
+    input.ip === null ? 0 : db.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
   ]);
   if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
-    await db.signInAttempt.create({ data: { email, ip: input.ip, succeeded: false } });
+    await db.signInAttempt.create({ data: { email, ip, succeeded: false } });
     return { ok: false, failure: "RATE_LIMITED" };
   }
 
@@ -47,7 +50,7 @@ export async function authenticate(input: { email: string; password: string; ip:
     failure = request && matches && request.status !== "VALIDATED" ? request.status : "INVALID";
   }
 
-  await db.signInAttempt.create({ data: { email, ip: input.ip, succeeded: failure === null } });
+  await db.signInAttempt.create({ data: { email, ip, succeeded: failure === null } });
   if (failure !== null || !user) return { ok: false, failure: failure ?? "INVALID" };
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {

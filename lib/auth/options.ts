@@ -4,11 +4,16 @@ import { authenticate } from "@/lib/accounts/authenticate";
 import { signInSchema } from "@/lib/accounts/schemas";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+/**
+ * The visitor's IP as the reverse proxy reports it. Without a proxy header the
+ * IP is unknown (null): then only the per-e-mail limit applies, rather than one
+ * bucket shared by every visitor, which would let anyone lock everybody out.
+ */
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
   const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "local";
+  return first || (Array.isArray(real) ? real[0] : real) || null;
 }
 
 export const authOptions: NextAuthOptions = {
