@@ -1,11 +1,9 @@
 "use client";
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
-import { useServerForm } from "@/components/form/use-server-form";
+import { useRefreshingForm } from "@/components/form/use-server-form";
 import { emailField } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -19,21 +17,11 @@ export function LoginEmailForm(props: {
   email: string;
   action: (input: { familyId: string; userId: string; email: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
-  const router = useRouter();
   const form = useForm<{ email: string; familyId: string; userId: string }>({
     resolver: zodResolver(schema.extend({ familyId: z.string(), userId: z.string() })),
     defaultValues: { email: props.email, familyId: props.familyId, userId: props.userId },
   });
-  const [success, setSuccess] = useState<string | null>(null);
-  const { submit, formError, pending } = useServerForm(
-    form,
-    props.action,
-    (data) => {
-      setSuccess(data.message);
-      router.refresh();
-    },
-    () => setSuccess(null),
-  );
+  const { submit, formError, success, pending } = useRefreshingForm(form, props.action);
   return (
     <form onSubmit={submit} noValidate className="mb-4 border-b border-gray-200 pb-4">
       <FormAlert message={formError} />

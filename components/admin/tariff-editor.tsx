@@ -1,11 +1,9 @@
 "use client";
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
-import { useServerForm } from "@/components/form/use-server-form";
+import { useRefreshingForm } from "@/components/form/use-server-form";
 import { tariffsSchema } from "@/lib/activities/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -22,22 +20,12 @@ export function TariffEditor(props: {
   initial: { qfMin: string; qfMax: string; price: string }[];
   action: (input: Input) => Promise<ActionResult<{ message: string }>>;
 }) {
-  const router = useRouter();
   const form = useForm<Input, unknown, z.output<typeof tariffsSchema>>({
     resolver: zodResolver(tariffsSchema),
     defaultValues: { timeUnitId: props.timeUnitId, brackets: props.initial.length ? props.initial : [{ qfMin: "0", qfMax: "", price: "" }] },
   });
   const rows = useFieldArray({ control: form.control, name: "brackets" });
-  const [success, setSuccess] = useState<string | null>(null);
-  const { submit, formError, pending } = useServerForm(
-    form,
-    props.action,
-    (data) => {
-      setSuccess(data.message);
-      router.refresh();
-    },
-    () => setSuccess(null),
-  );
+  const { submit, formError, success, pending } = useRefreshingForm(form, props.action);
   const { errors } = form.formState;
   const prefix = `tarifs-${props.timeUnitId}`;
 

@@ -1,11 +1,9 @@
 "use client";
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useForm, type FieldValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
-import { useServerForm } from "@/components/form/use-server-form";
+import { useRefreshingForm } from "@/components/form/use-server-form";
 import { RadioGroup } from "@/components/form/choice";
 import { addressSchema, adultSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
 import {
@@ -63,22 +61,13 @@ export function SchemaForm(props: {
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
   idPrefix: string;
 }) {
-  const router = useRouter();
   const schema = SCHEMAS[props.schema] as unknown as z.ZodType<FieldValues, FieldValues>;
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial = { ...props.defaultValues, ...props.hidden };
   const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: initial });
-  const [success, setSuccess] = useState<string | null>(null);
-  const { submit, formError, pending } = useServerForm(
-    form,
-    props.action,
-    (data) => {
-      setSuccess(data.message);
-      if (props.resetOnSuccess) form.reset(initial);
-      router.refresh();
-    },
-    () => setSuccess(null),
-  );
+  const { submit, formError, success, pending } = useRefreshingForm(form, props.action, () => {
+    if (props.resetOnSuccess) form.reset(initial);
+  });
   const { errors } = form.formState;
 
   return (

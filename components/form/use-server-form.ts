@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -35,4 +36,28 @@ export function useServerForm<V extends FieldValues, T, O = V>(
     () => setFormError("Le formulaire contient des erreurs : corrigez les champs signalés."),
   );
   return { submit, formError, pending };
+}
+
+/**
+ * For forms that stay on the page: shows the server's confirmation and
+ * refreshes the server components around the form.
+ */
+export function useRefreshingForm<V extends FieldValues, O = V>(
+  form: UseFormReturn<V, unknown, O>,
+  action: (values: V) => Promise<ActionResult<{ message: string }>>,
+  onSuccess?: () => void,
+) {
+  const router = useRouter();
+  const [success, setSuccess] = useState<string | null>(null);
+  const { submit, formError, pending } = useServerForm(
+    form,
+    action,
+    (data) => {
+      setSuccess(data.message);
+      onSuccess?.();
+      router.refresh();
+    },
+    () => setSuccess(null),
+  );
+  return { submit, formError, success, pending };
 }
