@@ -305,3 +305,32 @@ test("inscriptions : un parent ne voit rien d'une autre famille et n'ouvre aucun
     await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
   }
 });
+
+test("l'accueil annule une inscription validée avec un motif ; le parent voit « Annulée » et le motif", async ({ page, browser }) => {
+  const act = await quickActivity({});
+  const { user, family, children } = await newFamily({ lastName: "Annule", children: [{ firstName: "Hugo", birthDate: "2017-05-05", sex: "M" }] });
+  const inscription = await testDb().inscription.create({
+    data: { familyId: family.id, childId: children[0].id, activityId: act.activity.id, periodId: act.period.id, status: "VALIDATED", startDate: act.period.startDate, endDate: act.period.endDate },
+  });
+  const staff = await newStaff();
+  const staffContext = await browser.newContext();
+  const admin = await staffContext.newPage();
+  await signIn(admin, staff.email);
+  await admin.goto(`/admin/familles/${family.id}`);
+  const card = admin.getByRole("article", { name: `inscription de Hugo — ${act.activity.name} (Trimestre)` });
+  await card.getByRole("button", { name: /^Annuler l'inscription/ }).click();
+  await card.getByRole("button", { name: "Confirmer : annuler l'inscription" }).click();
+  await expect(card.getByText("Motif de l'annulation : champ obligatoire.")).toBeVisible();
+  await card.getByLabel(/Motif de l'annulation/).fill("Changement d'école");
+  await card.getByRole("button", { name: "Confirmer : annuler l'inscription" }).click();
+  await expect(card.getByText("Annulée", { exact: true })).toBeVisible();
+  await expectAccessible(admin);
+  await staffContext.close();
+
+  await signIn(page, user.email);
+  await page.goto("/mes-inscriptions");
+  const mine = page.getByRole("article", { name: `Hugo — ${act.activity.name} (Trimestre)` });
+  await expect(mine.getByText("État : Annulée")).toBeVisible();
+  await expect(mine.getByText("Motif : Changement d'école")).toBeVisible();
+  expect((await testDb().inscription.findUniqueOrThrow({ where: { id: inscription.id } })).status).toBe("CANCELLED");
+});

@@ -72,6 +72,7 @@ describe("inscriptions: family A with family B's ids", () => {
       queueActions.acceptInscriptionAction({ id: inscriptionB.id }),
       queueActions.refuseInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       queueActions.decideInscriptionsAction({ decision: "accept", ids: [inscriptionB.id] }),
+      queueActions.cancelInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       configActions.createActivityAction({ structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
       configActions.updateActivityAction({ activityId: activity.id, structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "AUTOMATIC", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
       configActions.addPeriodAction({ activityId: activity.id, name: "Pirate", startDate: "2027-07-01", endDate: "2027-07-31", weekdays: ["1"], inHolidays: "oui" }),
@@ -85,6 +86,7 @@ describe("inscriptions: family A with family B's ids", () => {
       structureActions.addCalendarExceptionAction({ structureId: structure.id, kind: "FERMETURE", label: "Pirate", startDate: "2027-01-04", endDate: "2027-01-08" }),
     ]);
     for (const result of results) expect(result).toEqual({ ok: false, error: "Accès refusé." });
+    expect((await prisma.inscription.findUniqueOrThrow({ where: { id: inscriptionB.id } })).status).toBe("VALIDATED");
     const after = await prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } } });
     expect(after).toEqual(before);
     expect(await prisma.structure.count({ where: { name: "Pirate" } })).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { requestInscription, DUPLICATE_INSCRIPTION } from "@/lib/inscriptions/request-inscription";
-import { acceptInscription, refuseInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
+import { acceptInscription, cancelInscription, refuseInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
 import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
 import { addPeriod, addCalendarException, deletePeriod, setCapacityOverride } from "@/lib/activities/manage-parts";
 import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
@@ -112,6 +112,25 @@ describe("requestInscription", () => {
     await expect(withdrawInscription({ id, familyId: b.family.id, actor: actorFromUser(b.user) })).rejects.toThrow("Élément introuvable.");
     await acceptInscription({ id, actor: await staffActor() });
     await expect(withdrawInscription({ id, familyId: a.family.id, actor: actorFromUser(a.user) })).rejects.toBeInstanceOf(IllegalTransitionError);
+  });
+
+  it("staff cancel a validated inscription with a reason, once its coming reservations are gone", async () => {
+    const w = await world();
+    const f = await familyWith();
+    const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+    const staff = await staffActor();
+    await expect(cancelInscription({ id, reason: "Déménagement", actor: staff })).rejects.toThrow("Cette demande vient d'être traitée par ailleurs.");
+    await acceptInscription({ id, actor: staff });
+    const booked = await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
+    const today = new Date("2026-12-01T00:00:00Z");
+    await expect(cancelInscription({ id, reason: "Déménagement", actor: staff, today })).rejects.toThrow("1 réservation(s) à venir dans cette inscription");
+    await prisma.reservation.update({ where: { id: booked.id }, data: { status: "ABSENT_EXCUSED" } });
+    await expect(cancelInscription({ id, reason: " ", actor: staff, today })).rejects.toThrow("Indiquez le motif.");
+    await expect(cancelInscription({ id, reason: "Déménagement", actor: actorFromUser(f.user), today })).rejects.toBeInstanceOf(IllegalTransitionError);
+    await cancelInscription({ id, reason: "Déménagement", actor: staff, today });
+    expect(await prisma.inscription.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELLED", reason: "Déménagement" });
+    const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: f.user.email, template: "inscription-cancelled" } });
+    expect(email.text).toContain("Motif : Déménagement");
   });
 
   it("the attestation is a PDF of a validated inscription of the family only", async () => {

@@ -7,6 +7,7 @@ import { MEAL_TYPES } from "@/lib/families/schemas";
 import { formatCalendarDate } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { FlashMessage } from "@/components/ui/flash-message";
+import { markerLabel } from "@/lib/inscriptions/markers";
 
 export const metadata: Metadata = { title: "Ma famille" };
 
@@ -68,14 +69,29 @@ export default async function MyFamilyPage({ searchParams }: { searchParams: Pro
                   <dt className="font-semibold">Personnes autorisées</dt>
                   <dd>{child.authorizedPersons.length === 0 ? "Aucune" : child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship})`).join(", ")}</dd>
                 </dl>
+                {child.inscriptions.length > 0 ? (
+                  <div className="mt-2 text-sm">
+                    <p className="font-semibold">Inscriptions en cours et en attente</p>
+                    <ul className="list-disc pl-5">
+                      {child.inscriptions.map((i) => (
+                        <li key={i.id}>{i.activity.name} ({i.period.name}) — {markerLabel(i.status, i.activity.isPreRegistration)}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 {pendingHealth.has(child.id) ? (
                   <p className="mt-2 text-sm font-semibold text-amber-900">Modification des informations de santé en attente de validation.</p>
                 ) : null}
                 {child.status !== "REFUSED" ? (
-                  <p className="mt-3">
+                  <p className="mt-3 flex flex-wrap gap-2">
                     <Link href={`/ma-famille/enfants/${child.id}/modifier`} className="btn btn-secondary" aria-label={`Modifier ${child.firstName}`}>
                       Modifier
                     </Link>
+                    {child.status === "VALIDATED" ? (
+                      <Link href={`/mes-inscriptions/nouvelle?enfant=${child.id}`} className="btn btn-secondary" aria-label={`Nouvelle inscription pour ${child.firstName}`}>
+                        Nouvelle inscription
+                      </Link>
+                    ) : null}
                   </p>
                 ) : null}
               </article>

@@ -8,10 +8,15 @@ import type { ActionResult } from "@/lib/action-result";
 export function DecisionControls(props: {
   id: string;
   subject: string;
-  accept: (input: { id: string }) => Promise<ActionResult<null>>;
+  /** Absent: only the refusal-like action (e.g. « Annuler l'inscription »), which needs a reason. */
+  accept?: (input: { id: string }) => Promise<ActionResult<null>>;
   refuse: (input: { id: string; reason: string }) => Promise<ActionResult<null>>;
   acceptLabel?: string;
+  refuseLabel?: string;
+  reasonLabel?: string;
 }) {
+  const refuseLabel = props.refuseLabel ?? "Refuser";
+  const reasonLabel = props.reasonLabel ?? "Motif du refus";
   const router = useRouter();
   const reasonId = useId();
   const [refusing, setRefusing] = useState(false);
@@ -45,7 +50,7 @@ export function DecisionControls(props: {
           }}
           className="flex flex-col gap-2"
         >
-          <label htmlFor={reasonId} className="field-label">Motif du refus ({props.subject})</label>
+          <label htmlFor={reasonId} className="field-label">{reasonLabel} ({props.subject})</label>
           <textarea
             id={reasonId}
             className="input"
@@ -58,29 +63,31 @@ export function DecisionControls(props: {
           />
           {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn btn-danger" disabled={pending}>Confirmer le refus</button>
+            <button type="submit" className="btn btn-danger" disabled={pending}>{props.accept ? "Confirmer le refus" : `Confirmer : ${refuseLabel.toLowerCase()}`}</button>
             <button type="button" className="btn btn-secondary" onClick={() => setRefusing(false)} disabled={pending}>Annuler</button>
           </div>
         </form>
       ) : (
         <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={pending}
-            aria-label={`${props.acceptLabel ?? "Valider"} : ${props.subject}`}
-            onClick={() => run(() => props.accept({ id: props.id }))}
-          >
-            {props.acceptLabel ?? "Valider"}
-          </button>
+          {props.accept ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={pending}
+              aria-label={`${props.acceptLabel ?? "Valider"} : ${props.subject}`}
+              onClick={() => run(() => props.accept!({ id: props.id }))}
+            >
+              {props.acceptLabel ?? "Valider"}
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn btn-secondary"
             disabled={pending}
-            aria-label={`Refuser : ${props.subject}`}
+            aria-label={`${refuseLabel} : ${props.subject}`}
             onClick={() => setRefusing(true)}
           >
-            Refuser
+            {refuseLabel}
           </button>
         </div>
       )}

@@ -127,6 +127,11 @@ export const refusalSchema = z.object({
   reason: trimmed("Motif du refus", 500),
 });
 
+export const cancellationSchema = z.object({
+  id: z.string().min(1).max(64),
+  reason: trimmed("Motif de l'annulation", 500),
+});
+
 export const signInSchema = z.object({
   email: emailField,
   password: z.string().min(1, required("Mot de passe")).max(128, "Mot de passe : 128 caractères au maximum."),

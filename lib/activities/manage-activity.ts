@@ -84,7 +84,10 @@ export async function getActivityConfiguration(activityId: string) {
     include: {
       structure: { select: { id: true, name: true } },
       careType: { select: { kind: true } },
-      periods: { orderBy: { startDate: "asc" }, include: { _count: { select: { openingDays: true, inscriptions: true } } } },
+      periods: {
+        orderBy: { startDate: "asc" },
+        include: { openingDays: { select: { date: true }, orderBy: { date: "asc" } }, _count: { select: { openingDays: true, inscriptions: true } } },
+      },
       ageGroups: { orderBy: [{ minAgeMonths: "asc" }, { name: "asc" }], include: { _count: { select: { inscriptions: true } } } },
       timeUnits: {
         orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],

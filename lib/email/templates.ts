@@ -132,3 +132,11 @@ export function inscriptionWaitlistedEmail(person: Addressee, childName: string,
     "Vous recevrez un e-mail dès qu'une place se libère et que la structure valide votre demande.",
   ]);
 }
+
+export function inscriptionCancelledEmail(person: Addressee, childName: string, title: string, reason: string): RenderedEmail {
+  return render("Votre inscription a été annulée", [
+    salutation(person),
+    `L'inscription de l'individu ${childName} à l'activité ${title} a été annulée par la structure.`,
+    `Motif : ${reason}`,
+  ]);
+}

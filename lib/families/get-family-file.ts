@@ -17,6 +17,11 @@ const childSelect = {
   hasAllergies: true, allergyNotes: true, hasPai: true, mealType: true, dietNotes: true, doctorName: true, doctorPhone: true,
   cafAllocataireNumber: true, photoConsent: true, canLeaveAlone: true, emergencyCareConsent: true,
   authorizedPersons: { select: { id: true, fullName: true, phone: true, relationship: true }, orderBy: { createdAt: "asc" as const } },
+  inscriptions: {
+    where: { status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] as ("PENDING" | "WAITLISTED" | "VALIDATED")[] } },
+    select: { id: true, status: true, activity: { select: { name: true, isPreRegistration: true } }, period: { select: { name: true } } },
+    orderBy: { createdAt: "desc" as const },
+  },
 } as const;
 
 export async function getFamilyFile(familyId: string) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { applyTransition, NotFoundError, UserFacingError, type Actor } from "@/lib/workflow";
 import { hasPlace, lockScope } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
@@ -43,5 +44,22 @@ export async function withdrawInscription(input: { id: string; familyId: string;
     const inscription = await tx.inscription.findFirst({ where: { id: input.id, familyId: input.familyId }, select: { id: true } });
     if (!inscription) throw new NotFoundError();
     await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "WITHDRAWN", actor: input.actor });
+  });
+}
+
+/**
+ * Staff cancel a validated inscription (with a reason, e-mailed to the family).
+ * Refused while reservations to come are still held in it: they are cancelled first.
+ */
+export async function cancelInscription(input: { id: string; reason: string; actor: Actor; today?: Date }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const today = input.today ?? dateOf(parisDay(new Date()));
+    const upcoming = await tx.reservation.count({
+      where: { inscriptionId: input.id, date: { gte: today }, status: { in: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"] } },
+    });
+    if (upcoming > 0) throw new UserFacingError(`${upcoming} réservation(s) à venir dans cette inscription : annulez-les d'abord.`);
+    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "CANCELLED", actor: input.actor, reason: input.reason, expectedFrom: "VALIDATED" });
+    await tx.inscription.update({ where: { id: input.id }, data: { reason: input.reason.trim(), decidedAt: new Date(), decidedById: input.actor.userId } });
+    await notifyInscriptionDecision(tx, input.id, "CANCELLED", input.reason.trim());
   });
 }

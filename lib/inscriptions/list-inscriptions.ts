@@ -1,25 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { waitlistPosition } from "./capacity";
+import { markerOf } from "./markers";
 
-/** The marker of seed 003: V validée, ? en attente, ! pré-inscription petite enfance non validée. */
-export function markerOf(status: InscriptionStatus, isPreRegistration: boolean): { symbol: string; label: string } {
-  switch (status) {
-    case "VALIDATED":
-      return { symbol: "V", label: "Validée" };
-    case "PENDING":
-      return isPreRegistration ? { symbol: "!", label: "Pré-inscription non validée" } : { symbol: "?", label: "En attente de validation" };
-    case "WAITLISTED":
-      return { symbol: "?", label: "En liste d'attente" };
-    case "REFUSED":
-      return { symbol: "✕", label: "Refusée" };
-    case "WITHDRAWN":
-      return { symbol: "–", label: "Retirée" };
-    case "CANCELLED":
-      return { symbol: "✕", label: "Annulée" };
-  }
-}
+export { markerOf };
 
 const select = {
   id: true, status: true, startDate: true, endDate: true, reason: true, createdAt: true, decidedAt: true, waitlistRank: true,

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { inscriptionAcceptedEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
+import { inscriptionAcceptedEmail, inscriptionCancelledEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
 import { formatCalendarDate } from "@/lib/format";
 import { waitlistPosition } from "./capacity";
 
 /** E-mails every parent with a login of the family about a decision on an inscription (same transaction). */
-export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, decision: "VALIDATED" | "REFUSED" | "WAITLISTED", reason?: string) {
+export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, decision: "VALIDATED" | "REFUSED" | "WAITLISTED" | "CANCELLED", reason?: string) {
   const inscription = await tx.inscription.findUniqueOrThrow({
     where: { id: inscriptionId },
     select: {
@@ -27,7 +27,9 @@ export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, d
         ? inscriptionAcceptedEmail(user.adult, childName, title, formatCalendarDate(inscription.startDate), formatCalendarDate(inscription.endDate))
         : decision === "REFUSED"
           ? inscriptionRefusedEmail(user.adult, childName, title, reason ?? "")
-          : inscriptionWaitlistedEmail(user.adult, childName, title, position);
+          : decision === "CANCELLED"
+            ? inscriptionCancelledEmail(user.adult, childName, title, reason ?? "")
+            : inscriptionWaitlistedEmail(user.adult, childName, title, position);
     await enqueueEmail(tx, { to: user.email, familyId: inscription.familyId, template: `inscription-${decision.toLowerCase()}`, email });
   }
 }

@@ -2,11 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action";
 import { requireStaff } from "@/lib/auth/session";
-import { refusalSchema } from "@/lib/accounts/schemas";
+import { cancellationSchema, refusalSchema } from "@/lib/accounts/schemas";
 import { bulkMessage, forEachRequest } from "@/lib/bulk";
 import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { idSchema } from "@/lib/families/schemas";
-import { acceptInscription, refuseInscription } from "@/lib/inscriptions/decide-inscription";
+import { acceptInscription, cancelInscription, refuseInscription } from "@/lib/inscriptions/decide-inscription";
 
 export async function acceptInscriptionAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(idSchema, input, async ({ id }) => {
@@ -34,5 +34,14 @@ export async function decideInscriptionsAction(input: unknown): Promise<ActionRe
     );
     revalidatePath("/admin", "layout");
     return { message: bulkMessage(result, data.decision === "accept" ? "acceptée" : "refusée") };
+  });
+}
+
+export async function cancelInscriptionAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(cancellationSchema, input, async ({ id, reason }) => {
+    const staff = await requireStaff();
+    await cancelInscription({ id, reason, actor: staff.actor });
+    revalidatePath("/admin", "layout");
+    return null;
   });
 }

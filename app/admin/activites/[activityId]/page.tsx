@@ -25,6 +25,17 @@ function localValue(date: Date | null): string {
   return parts.replace(" ", "T");
 }
 
+/** Opening days grouped by month: « novembre 2026 : 4, 18, 25 ». */
+function monthsOf(dates: Date[]): [string, number[]][] {
+  const months = new Map<string, number[]>();
+  const monthName = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
+  for (const date of dates) {
+    const key = monthName.format(date);
+    months.set(key, [...(months.get(key) ?? []), date.getUTCDate()]);
+  }
+  return [...months.entries()];
+}
+
 export default async function ActivityConfigPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { activityId } = await params;
   await staffPage(`/admin/activites/${activityId}`);
@@ -51,6 +62,16 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
                 <li key={p.id} className="border-b border-gray-200 pb-2">
                   <strong>{p.name}</strong> — du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}, {p._count.openingDays} jour(s) d&apos;ouverture, {p._count.inscriptions} inscription(s){" "}
                   <DeleteButton id={p.id} label={`la période ${p.name}`} remove={deletePeriodAction} />
+                  {p.openingDays.length > 0 ? (
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer font-semibold text-brand">Voir les jours d&apos;ouverture de « {p.name} »</summary>
+                      <ul className="mt-1">
+                        {monthsOf(p.openingDays.map((d) => d.date)).map(([month, days]) => (
+                          <li key={month}><strong>{month}</strong> : {days.join(", ")}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -11,6 +11,9 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { ADDRESS_FIELDS, ADULT_FIELDS, PHONES_FIELDS, PREFERENCES_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
 import { RequestStateBadge } from "@/components/ui/request-state-badge";
 import { FlashMessage } from "@/components/ui/flash-message";
+import { DecisionControls } from "@/components/admin/decision-controls";
+import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
+import { cancelInscriptionAction } from "@/app/admin/inscriptions/actions";
 import { LoginEmailForm } from "@/components/admin/login-email-form";
 import {
   staffChangeLoginEmailAction,
@@ -27,6 +30,7 @@ const text = (value: string | number | null | undefined) => (value === null || v
 const CHILD_STATUS: Record<string, string> = { PENDING: "ajout en attente de validation", VALIDATED: "ajout validé", REFUSED: "ajout refusé" };
 const STATUS_LABELS: Record<string, string> = {
   PENDING: "en attente", VALIDATED: "validée", ACCEPTED: "acceptée", REFUSED: "refusée",
+  WAITLISTED: "en liste d'attente", WITHDRAWN: "retirée", CANCELLED: "annulée",
 };
 
 export default async function StaffFamilyPage({ params, searchParams }: {
@@ -38,7 +42,7 @@ export default async function StaffFamilyPage({ params, searchParams }: {
   await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
-  const history = await getFamilyHistory(familyId);
+  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId), listFamilyInscriptions(familyId)]);
   return (
     <div className="page-wide">
       <p className="mb-2"><Link href="/admin/familles" className="link">← Familles</Link></p>
@@ -103,6 +107,28 @@ export default async function StaffFamilyPage({ params, searchParams }: {
           </li>
         ))}
       </ul>
+
+      <h2 className="mb-2 mt-6 text-xl font-bold">Inscriptions</h2>
+      {inscriptions.length === 0 ? <p>Aucune inscription.</p> : (
+        <ul className="grid gap-3 lg:grid-cols-2">
+          {inscriptions.map((inscription) => {
+            const subject = `inscription de ${inscription.child.firstName} — ${inscription.activity.name} (${inscription.period.name})`;
+            return (
+              <li key={inscription.id} className="card">
+                <article aria-label={subject}>
+                  <p className="font-semibold">{inscription.child.firstName} — {inscription.activity.name}</p>
+                  <p className="text-sm">{inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} — du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}</p>
+                  <p className="text-sm font-semibold">{inscription.marker.label}{inscription.position ? ` (position ${inscription.position})` : ""}</p>
+                  {inscription.reason ? <p className="text-sm">Motif : {inscription.reason}</p> : null}
+                  {inscription.status === "VALIDATED" ? (
+                    <DecisionControls id={inscription.id} subject={subject} refuse={cancelInscriptionAction} refuseLabel="Annuler l'inscription" reasonLabel="Motif de l'annulation" />
+                  ) : null}
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
 
       <h2 className="mb-2 mt-6 text-xl font-bold">Historique des demandes</h2>
       {history.requests.length === 0 ? <p>Aucune demande.</p> : (
