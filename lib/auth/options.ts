@@ -2,7 +2,6 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { signInSchema } from "@/lib/accounts/schemas";
-import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
  * The visitor's IP as the reverse proxy reports it. Without a proxy header the
@@ -51,4 +50,3 @@ declare module "next-auth" {
   }
 }
 
-export type SessionRole = Role;
