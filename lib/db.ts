@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-export type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The transaction client handed to domain functions that must join a caller's transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -32,3 +31,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(real) : value;
   },
 });
+
+/** A known Prisma error of this code: P2002 unique constraint, P2003 foreign key, … */
+export function isPrismaError(error: unknown, code: "P2002" | "P2003"): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
+}

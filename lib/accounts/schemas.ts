@@ -3,6 +3,7 @@
  * the server action. Messages are French and shown next to the field.
  */
 import { z } from "zod";
+import { parisDay } from "@/lib/calendar/paris";
 
 // Zod's own messages (rarely seen: ours are set per field) in French too.
 z.config(z.locales.fr());
@@ -60,9 +61,6 @@ export const dateField = (label: string) =>
       message: `${label} : date invalide.`,
     });
 
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
-}
 
 export const passwordField = z
   .string({ error: required("Mot de passe") })
@@ -97,7 +95,7 @@ export const accountRequestSchema = z
     passwordConfirmation: z.string({ error: required("Confirmation du mot de passe") }),
   })
   .superRefine((value, ctx) => {
-    const today = todayInParis();
+    const today = parisDay(new Date());
     if (value.birthDate > today) {
       ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Date de naissance : elle ne peut pas être dans le futur." });
     } else if (value.birthDate > shiftYears(today, -16)) {

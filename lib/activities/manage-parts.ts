@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { db, isPrismaError } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
 import { NotFoundError, UserFacingError } from "@/lib/workflow";
 import type { PeriodData } from "./schemas";
@@ -75,8 +74,8 @@ export async function addAgeGroup(data: { activityId: string; name: string; minY
       select: { id: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") field("name", "Nom du groupe : un groupe porte déjà ce nom.");
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new NotFoundError();
+    if (isPrismaError(error, "P2002")) field("name", "Nom du groupe : un groupe porte déjà ce nom.");
+    if (isPrismaError(error, "P2003")) throw new NotFoundError();
     throw error;
   }
 }
@@ -93,8 +92,8 @@ export async function addTimeUnit(data: { activityId: string; name: string; star
     const count = await db.timeUnit.count({ where: { activityId: data.activityId } });
     return await db.timeUnit.create({ data: { ...data, sortOrder: count }, select: { id: true } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") field("name", "Nom de l'unité : une unité porte déjà ce nom.");
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new NotFoundError();
+    if (isPrismaError(error, "P2002")) field("name", "Nom de l'unité : une unité porte déjà ce nom.");
+    if (isPrismaError(error, "P2003")) throw new NotFoundError();
     throw error;
   }
 }
@@ -135,7 +134,7 @@ export async function createStructure(data: { name: string; street: string | nul
   try {
     return await db.structure.create({ data, select: { id: true } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") field("name", "Nom du lieu d'accueil : ce lieu existe déjà.");
+    if (isPrismaError(error, "P2002")) field("name", "Nom du lieu d'accueil : ce lieu existe déjà.");
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { enqueueEmail } from "@/lib/email/enqueue";
 import { changeRequestAcceptedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
 import { applyTransition, NotFoundError, recordCreation, UserFacingError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";
+import { familyRecipients } from "./recipients";
 
 /**
  * « Demandes de modification »: what a family asks to change in its file and
@@ -114,15 +115,6 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
   });
   await recordCreation(tx, { machine: "CHANGE_REQUEST", id: created.id, status: "PENDING", actor: input.actor });
   return created;
-}
-
-/** The parents (with a login) of a family, to e-mail them a decision. */
-async function familyRecipients(tx: Tx, familyId: string) {
-  const users = await tx.user.findMany({
-    where: { familyId, isActive: true },
-    select: { email: true, adult: { select: { civility: true, lastName: true, firstName: true } } },
-  });
-  return users.filter((u) => u.adult).map((u) => ({ email: u.email, person: u.adult! }));
 }
 
 async function decide(input: { id: string; actor: Actor; accept: boolean; reason?: string }): Promise<void> {

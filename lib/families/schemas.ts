@@ -10,9 +10,9 @@ import {
   optionalPhoneField,
   phoneField,
   shiftYears,
-  todayInParis,
   trimmed,
 } from "@/lib/accounts/schemas";
+import { parisDay } from "@/lib/calendar/paris";
 
 export const MEAL_TYPES = {
   STANDARD: "Repas standard",
@@ -46,7 +46,7 @@ export const childIdentitySchema = z
     schoolClass: optionalText("Classe", 40),
   })
   .superRefine((value, ctx) => {
-    const today = todayInParis();
+    const today = parisDay(new Date());
     if (value.birthDate > today) {
       ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Date de naissance : elle ne peut pas être dans le futur." });
     } else if (value.birthDate <= shiftYears(today, -18)) {
@@ -176,7 +176,7 @@ export const adultSchema = z.object({
   civility: z.enum(["M", "MME"], { error: "Civilité : choisissez Madame ou Monsieur." }),
   lastName: nameField("Nom"),
   firstName: nameField("Prénom"),
-  birthDate: dateField("Date de naissance").refine((v) => v <= todayInParis(), {
+  birthDate: dateField("Date de naissance").refine((v) => v <= parisDay(new Date()), {
     message: "Date de naissance : elle ne peut pas être dans le futur.",
   }),
   mobilePhone: phoneField("Téléphone portable"),

@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { db, isPrismaError } from "@/lib/db";
 import { NotFoundError, UserFacingError } from "@/lib/workflow";
 import type { AddressData, QuotientData } from "./schemas";
 
@@ -53,7 +52,7 @@ export async function staffChangeLoginEmail(input: { familyId: string; userId: s
     });
   } catch (error) {
     // The unique index decides, not a prior check: two concurrent changes cannot both win.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isPrismaError(error, "P2002")) {
       throw new UserFacingError(EMAIL_TAKEN_MESSAGE, { email: EMAIL_TAKEN_MESSAGE });
     }
     throw error;
