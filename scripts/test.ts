@@ -66,7 +66,8 @@ async function main() {
     if (only !== "e2e") {
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-      unitCode = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json"], {
+      const filters = only === "unit" ? process.argv.slice(3) : [];
+      unitCode = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json", ...filters], {
         cwd: ROOT,
         env: { ...env, TEST_DATABASE_URL: unitDb.url, EMAIL_WORKER: "off" },
       });

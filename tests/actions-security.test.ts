@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
  * cookie; everything below it (database, workflow) is real.
  */
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { refuseAccountRequestAction, validateAccountRequestAction } from "@/app/admin/demandes-de-compte/actions";
@@ -17,14 +17,17 @@ import { requestAccount } from "@/lib/accounts/request-account";
 import { createFamily, createStaffUser, uniqueEmail } from "@/prisma/factories";
 import { prisma } from "./helpers";
 
-async function pendingRequest() {
-  return requestAccount(
+async function pendingRequest(): Promise<{ id: string }> {
+  const result = await requestAccount(
     accountRequestSchema.parse({
       civility: "M", lastName: "Action", firstName: "Test", birthDate: "1980-01-01", mobilePhone: "0611223344",
       email: uniqueEmail("action"), street: "1 rue A", postalCode: "59000", city: "Lille",
       password: "Motdepasse-2026", passwordConfirmation: "Motdepasse-2026",
     }),
+    null,
   );
+  if (result.outcome !== "REQUESTED") throw new Error("demande non créée");
+  return result;
 }
 
 beforeEach(() => {
@@ -37,7 +40,7 @@ describe("staff actions refuse anyone but staff", () => {
     ["a parent", async () => ({ user: { id: (await createFamily(prisma)).user.id } })],
     ["a deactivated staff member", async () => {
       const staff = await createStaffUser(prisma);
-      await prisma.user.update({ where: { id: staff.id }, data: { isActive: false } });
+      await prisma.user.update({ where: { id: staff.id }, data: { status: "DEACTIVATED" } });
       return { user: { id: staff.id } };
     }],
   ])("%s cannot validate, refuse or resend", async (_who, makeSession) => {

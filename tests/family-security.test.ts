@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
  * simulated (what next-auth returns for the cookie); the rest is real.
  */
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import * as familyActions from "@/app/ma-famille/actions";

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 /** Security matrix of inscriptions and activity configuration (session simulated, the rest real). */
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import * as parentActions from "@/app/mes-inscriptions/actions";

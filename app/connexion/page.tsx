@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { config } from "@/lib/config";
+import { safeReturnPath } from "@/lib/net/safe-return";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const back = typeof params.retour === "string" && params.retour.startsWith("/") && !params.retour.startsWith("//") ? params.retour : null;
+  const back = safeReturnPath(params.retour, config.appUrl);
+  // Codes from our own redirects, never text from the URL.
   const notice =
     params.mot_de_passe === "modifie"
-      ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau."
-      : null;
+      ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau. Vos autres sessions ont été fermées."
+      : params.deconnexion === "tous"
+        ? "Vous êtes déconnecté de tous vos appareils."
+        : null;
   return (
     <div className="page max-w-md">
       <h1 className="page-title">Connexion</h1>

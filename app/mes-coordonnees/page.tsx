@@ -5,6 +5,8 @@ import { getFamilyFile } from "@/lib/families/get-family-file";
 import { formatDate } from "@/lib/format";
 import { SchemaForm } from "@/components/form/schema-form";
 import { ADDRESS_FIELDS, PHONES_FIELDS, PREFERENCES_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
+import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
+import { signOutEverywhereAction } from "@/app/compte/actions";
 import {
   requestAddressChangeAction,
   requestPhonesChangeAction,
@@ -70,6 +72,15 @@ export default async function MyDetailsPage() {
         <p className="mb-2 text-sm text-gray-700">Enregistré immédiatement.</p>
         <SchemaForm schema="preferences" idPrefix="preferences" fields={PREFERENCES_FIELDS} hidden={{ adultId: me.id }} submitLabel="Enregistrer" action={updatePreferencesAction}
           defaultValues={{ profession: text(me.profession), employer: text(me.employer) }} />
+      </section>
+
+      <section className="card mb-4" aria-labelledby="securite">
+        <h2 id="securite" className="mb-2 text-lg font-bold">Sécurité du compte</h2>
+        <p className="mb-3 text-sm">
+          Un téléphone perdu, un ordinateur partagé ? Fermez toutes vos sessions ouvertes, y compris celle-ci : il faudra vous
+          reconnecter partout avec votre mot de passe.
+        </p>
+        <SignOutEverywhereButton action={signOutEverywhereAction} />
       </section>
     </div>
   );

@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
 import { emailField } from "@/lib/accounts/schemas";
-import { SIGN_IN_MESSAGES, type SignInFailure } from "@/lib/accounts/sign-in-messages";
+import { isSignInFailure, SIGN_IN_MESSAGES } from "@/lib/accounts/sign-in-messages";
 
 const schema = z.object({
   email: emailField,
@@ -23,14 +23,14 @@ export function SignInForm({ back }: { back: string | null }) {
   const submit = form.handleSubmit((values) => {
     setError(null);
     startTransition(async () => {
-      const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+      const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false }).catch(() => undefined);
       if (result?.ok && !result.error) {
         // Full load: the header and every server component read the new session.
         window.location.assign(back ?? "/");
         return;
       }
-      const code = (result?.error ?? "INVALID") as SignInFailure;
-      setError(SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.INVALID);
+      // No answer, or not one of our codes: a technical failure, never the visitor's mistake.
+      setError(SIGN_IN_MESSAGES[isSignInFailure(result?.error) ? result.error : "UNAVAILABLE"]);
     });
   });
 

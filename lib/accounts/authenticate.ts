@@ -2,12 +2,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { clear, giveBack, isExhausted, take, type Limit } from "@/lib/auth/rate-limit";
 
 import { SIGN_IN_WINDOW_MINUTES, type SignInFailure } from "./sign-in-messages";
 
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
-/** Recorded when no proxy tells the visitor's IP; never counted as one IP. */
+/** Password checks allowed per e-mail, and per IP address, in a window of SIGN_IN_WINDOW_MINUTES. */
+export const SIGN_IN_PER_EMAIL: Limit = { name: "connexion-email", points: 5, windowSeconds: SIGN_IN_WINDOW_MINUTES * 60 };
+export const SIGN_IN_PER_IP: Limit = { name: "connexion-ip", points: 20, windowSeconds: SIGN_IN_WINDOW_MINUTES * 60 };
+export const MAX_FAILURES_PER_EMAIL = SIGN_IN_PER_EMAIL.points;
+export const MAX_FAILURES_PER_IP = SIGN_IN_PER_IP.points;
+/** Recorded in the sign-in log when the IP is unknown (no server in front told it); never counted as one IP. */
 export const UNKNOWN_IP = "inconnue";
 
 export type AuthenticationResult =
@@ -15,30 +19,36 @@ export type AuthenticationResult =
   | { ok: false; failure: SignInFailure };
 
 /**
- * Checks e-mail and password, with rate limiting per e-mail and per IP: after
- * too many failures within the window, even the right password is refused.
+ * Checks e-mail and password. Every password check takes one point per e-mail
+ * and per IP first, atomically, so that N parallel attempts check at most the
+ * limit; an attempt refused by the limit checks nothing and counts nothing
+ * (the window is never extended by refusals). A successful sign-in, or a new
+ * password, clears the e-mail's counter.
  */
 export async function authenticate(input: { email: string; password: string; ip: string | null }): Promise<AuthenticationResult> {
   const email = input.email.trim().toLowerCase();
-  const ip = input.ip ?? UNKNOWN_IP;
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [byEmail, byIp] = await Promise.all([
-    db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    input.ip === null ? 0 : db.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
+  const ip = input.ip;
+  const limited: AuthenticationResult = { ok: false, failure: "RATE_LIMITED" };
+
+  const [emailFull, ipFull] = await Promise.all([
+    isExhausted(SIGN_IN_PER_EMAIL, email),
+    ip === null ? false : isExhausted(SIGN_IN_PER_IP, ip),
   ]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
-    await db.signInAttempt.create({ data: { email, ip, succeeded: false } });
-    return { ok: false, failure: "RATE_LIMITED" };
+  if (emailFull || ipFull) return limited;
+  if (!(await take(SIGN_IN_PER_EMAIL, email))) return limited;
+  if (ip !== null && !(await take(SIGN_IN_PER_IP, ip))) {
+    await giveBack(SIGN_IN_PER_EMAIL, email);
+    return limited;
   }
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, role: true, displayName: true, familyId: true, passwordHash: true, isActive: true },
+    select: { id: true, email: true, role: true, displayName: true, familyId: true, passwordHash: true, status: true },
   });
   let failure: SignInFailure | null = null;
   if (user) {
     if (!(await verifyPassword(user.passwordHash, input.password))) failure = "INVALID";
-    else if (!user.isActive) failure = "INACTIVE";
+    else if (user.status !== "ACTIVE") failure = "INACTIVE";
   } else {
     // Someone who asked for an account: tell them where it stands, but only with the right password.
     const request = await db.accountRequest.findFirst({
@@ -50,9 +60,13 @@ export async function authenticate(input: { email: string; password: string; ip:
     failure = request && matches && request.status !== "VALIDATED" ? request.status : "INVALID";
   }
 
-  await db.signInAttempt.create({ data: { email, ip, succeeded: failure === null } });
+  await db.signInAttempt.create({ data: { email, ip: ip ?? UNKNOWN_IP, succeeded: failure === null } });
   if (failure !== null || !user) return { ok: false, failure: failure ?? "INVALID" };
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await Promise.all([
+    clear(SIGN_IN_PER_EMAIL, email),
+    ip === null ? null : giveBack(SIGN_IN_PER_IP, ip),
+    db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
+  ]);
   return {
     ok: true,
     user: { id: user.id, email: user.email, role: user.role, displayName: user.displayName, familyId: user.familyId },

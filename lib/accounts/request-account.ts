@@ -2,15 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { accountRequestReceivedEmail } from "@/lib/email/templates";
-import { recordCreation, UserFacingError, VISITOR } from "@/lib/workflow";
+import { accountAlreadyExistsEmail, accountRequestReceivedEmail } from "@/lib/email/templates";
+import { recordCreation, VISITOR } from "@/lib/workflow";
+import { anonymousEmailLimits } from "./anonymous-limits";
 import type { AccountRequestData } from "./schemas";
 
-export const DUPLICATE_EMAIL_MESSAGE =
-  "E-mail : un compte ou une demande en attente existe déjà avec cette adresse. Utilisez « Mot de passe oublié » ou contactez la structure.";
-
-/** « Créer mon compte »: records the request, waiting for staff validation. */
-export async function requestAccount(data: AccountRequestData): Promise<{ id: string }> {
+/**
+ * « Créer mon compte »: records the request, waiting for staff validation.
+ * The answer on screen is the same whether the address is new, already has an
+ * account or a pending request: only the e-mail sent to that address differs
+ * (nobody learns from the page which addresses have an account).
+ */
+export async function requestAccount(data: AccountRequestData, ip: string | null): Promise<{ outcome: "REQUESTED"; id: string } | { outcome: "ALREADY_EXISTS" }> {
+  await anonymousEmailLimits("compte", data.email, ip);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     // Serialises requests for the same e-mail: no two pending requests, no request for a taken e-mail.
@@ -19,7 +23,14 @@ export async function requestAccount(data: AccountRequestData): Promise<{ id: st
       tx.user.findUnique({ where: { email: data.email }, select: { id: true } }),
       tx.accountRequest.findFirst({ where: { email: data.email, status: "PENDING" }, select: { id: true } }),
     ]);
-    if (user || pending) throw new UserFacingError(DUPLICATE_EMAIL_MESSAGE, { email: DUPLICATE_EMAIL_MESSAGE });
+    if (user || pending) {
+      await enqueueEmail(tx, {
+        to: data.email,
+        template: "account-already-exists",
+        email: accountAlreadyExistsEmail(user ? "ACCOUNT" : "PENDING_REQUEST"),
+      });
+      return { outcome: "ALREADY_EXISTS" as const };
+    }
     const request = await tx.accountRequest.create({
       data: {
         civility: data.civility,
@@ -38,11 +49,7 @@ export async function requestAccount(data: AccountRequestData): Promise<{ id: st
       select: { id: true },
     });
     await recordCreation(tx, { machine: "ACCOUNT_REQUEST", id: request.id, status: "PENDING", actor: VISITOR });
-    await enqueueEmail(tx, {
-      to: data.email,
-      template: "account-request-received",
-      email: accountRequestReceivedEmail(data),
-    });
-    return request;
+    await enqueueEmail(tx, { to: data.email, template: "account-request-received", email: accountRequestReceivedEmail() });
+    return { outcome: "REQUESTED" as const, id: request.id };
   });
 }

@@ -26,7 +26,7 @@ const optionalTrimmed = (label: string, max: number) =>
     .transform((value) => (value ? value : undefined));
 
 export const nameField = (label: string) =>
-  trimmed(label, 80).refine((v) => /^[\p{L}][\p{L}\p{M}' .-]*$/u.test(v), {
+  trimmed(label, 80).refine((v) => /^[\p{L}][\p{L}\p{M}' -]*$/u.test(v), {
       message: `${label} : lettres, espaces, apostrophes et tirets uniquement.`,
     });
 

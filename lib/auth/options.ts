@@ -2,21 +2,18 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { signInSchema } from "@/lib/accounts/schemas";
+import { clientIp } from "@/lib/net/client-ip";
+import { closeSession, openSession, SESSION_HOURS } from "./user-sessions";
 
-/**
- * The visitor's IP as the reverse proxy reports it. Without a proxy header the
- * IP is unknown (null): then only the per-e-mail limit applies, rather than one
- * bucket shared by every visitor, which would let anyone lock everybody out.
- */
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
+function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The cookie holds an encrypted JWT naming a server-side session (UserSession): deleting the
+  // row ends the session at once, whatever the cookie's own expiry says.
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     CredentialsProvider({
@@ -25,16 +22,30 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error("INVALID");
-        const result = await authenticate({ ...parsed.data, ip: clientIp(request?.headers) });
-        // The code travels to the form, which shows the French message (SIGN_IN_MESSAGES).
-        if (!result.ok) throw new Error(result.failure);
-        return { id: result.user.id, email: result.user.email, name: result.user.displayName };
+        let sessionId: string;
+        let user: { id: string; email: string; displayName: string };
+        try {
+          const result = await authenticate({ ...parsed.data, ip: clientIp(request?.headers) });
+          // The code travels to the form, which shows the French message (SIGN_IN_MESSAGES).
+          if (!result.ok) throw new SignInRefused(result.failure);
+          user = result.user;
+          sessionId = await openSession(user.id, header(request?.headers, "user-agent"));
+        } catch (error) {
+          if (error instanceof SignInRefused) throw new Error(error.code);
+          // A technical failure (database down…) is not the visitor's mistake: say so.
+          console.error("[connexion] erreur technique :", error);
+          throw new Error("UNAVAILABLE");
+        }
+        return { id: user.id, email: user.email, name: user.displayName, sessionId };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.userId = user.id;
+      if (user) {
+        token.userId = user.id;
+        token.sessionId = (user as { sessionId?: string }).sessionId;
+      }
       return token;
     },
     async session({ session, token }) {
@@ -42,11 +53,22 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  events: {
+    // « Se déconnecter » ends this device's session on the server too: a copied cookie is dead.
+    async signOut({ token }) {
+      if (typeof token?.sessionId === "string") await closeSession(token.sessionId);
+    },
+  },
 };
+
+class SignInRefused extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
 
 declare module "next-auth" {
   interface Session {
     user?: { id?: string; name?: string | null; email?: string | null; image?: string | null };
   }
 }
-

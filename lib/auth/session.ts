@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { UserFacingError, actorFromUser, type Actor } from "@/lib/workflow";
-import { authOptions } from "./options";
+import { userOfSession } from "./user-sessions";
 
 export interface SessionUser {
   id: string;
@@ -16,19 +16,32 @@ export interface SessionUser {
   actor: Actor;
 }
 
+/** next-auth's cookie: `__Secure-` prefixed when the app is served over https. */
+export function sessionCookieName(): string {
+  const secure = (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://");
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** The session cookie's content: who, and which server-side session. */
+export async function readSessionToken(): Promise<{ userId: string; sessionId: string } | null> {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  if (typeof token?.userId !== "string" || typeof token.sessionId !== "string") return null;
+  return { userId: token.userId, sessionId: token.sessionId };
+}
+
 /**
- * The signed-in user, read again from the database on every request: a
- * deactivated account or a changed role takes effect at once.
+ * The signed-in user, read again from the database on every request with the
+ * server-side session: a closed session, a deactivated account or a changed
+ * role takes effect at once.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, role: true, displayName: true, familyId: true, isActive: true },
-  });
-  if (!user || !user.isActive) return null;
+  const token = await readSessionToken();
+  if (!token) return null;
+  const user = await userOfSession(token.sessionId, token.userId);
+  if (!user) return null;
   return { ...user, actor: actorFromUser(user) };
 });
 

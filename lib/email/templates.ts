@@ -52,11 +52,30 @@ ${body}
   return { subject, html, text };
 }
 
-export function accountRequestReceivedEmail(person: Addressee): RenderedEmail {
+/*
+ * The e-mails sent to an address nobody has checked yet (a new account request, « Mot de passe
+ * oublié ») carry no text typed by the visitor: a name such as « Votre compte est suspendu… » would
+ * otherwise reach any inbox from the structure's own address.
+ */
+
+export function accountRequestReceivedEmail(): RenderedEmail {
   return render("Votre demande de création de compte a bien été reçue", [
-    salutation(person),
+    "Bonjour,",
     `Votre demande de création de compte sur le Portail Famille de ${config.structureName} a bien été reçue. Elle est en attente de validation par la structure.`,
     "Vous recevrez un e-mail dès qu'elle aura été traitée. Vous pourrez alors vous connecter avec votre adresse e-mail et le mot de passe que vous avez choisi.",
+  ]);
+}
+
+/** « Créer mon compte » with an address that already has an account or a pending request. */
+export function accountAlreadyExistsEmail(kind: "ACCOUNT" | "PENDING_REQUEST"): RenderedEmail {
+  return render("Votre demande de création de compte", [
+    "Bonjour,",
+    `Une demande de création de compte sur le Portail Famille de ${config.structureName} vient d'être faite avec cette adresse e-mail.`,
+    kind === "ACCOUNT"
+      ? "Un compte existe déjà avec cette adresse : aucun nouveau compte n'a été créé. Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion."
+      : "Une demande de création de compte est déjà en attente de validation avec cette adresse : aucune nouvelle demande n'a été enregistrée. Vous recevrez un e-mail dès qu'elle aura été traitée.",
+    { text: kind === "ACCOUNT" ? "Mot de passe oublié" : "Page de connexion", href: `${config.appUrl}${kind === "ACCOUNT" ? "/mot-de-passe-oublie" : "/connexion"}` },
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail.",
   ]);
 }
 
@@ -84,6 +103,17 @@ export function passwordResetEmail(person: Addressee, link: string, validMinutes
     "Vous avez demandé à réinitialiser votre mot de passe du Portail Famille.",
     { text: "Choisir un nouveau mot de passe", href: link },
     `Ce lien ne peut servir qu'une fois et expire dans ${validMinutes} minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.`,
+  ]);
+}
+
+/** « Mot de passe oublié » for an address without a usable account: the same work, another e-mail. */
+export function passwordResetNoAccountEmail(): RenderedEmail {
+  return render("Réinitialisation de votre mot de passe", [
+    "Bonjour,",
+    `Une réinitialisation du mot de passe du Portail Famille de ${config.structureName} a été demandée pour cette adresse e-mail, mais aucun compte actif n'y correspond.`,
+    "Si vous avez un compte avec une autre adresse, recommencez avec celle-ci ; si votre compte a été désactivé, contactez la structure. Vous pouvez aussi demander la création d'un compte.",
+    { text: "Créer mon compte", href: `${config.appUrl}/creer-mon-compte` },
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail.",
   ]);
 }
 

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 const adultSelect = {
   id: true, civility: true, lastName: true, firstName: true, birthDate: true, homePhone: true, mobilePhone: true,
   workPhone: true, email: true, isLegalGuardian: true, relationship: true, profession: true, employer: true,
-  user: { select: { id: true, email: true } },
+  user: { select: { id: true, email: true, status: true } },
 } as const;
 
 const childSelect = {

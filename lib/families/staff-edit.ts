@@ -1,5 +1,6 @@
 import "server-only";
 import { db, isPrismaError } from "@/lib/db";
+import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { NotFoundError, UserFacingError } from "@/lib/workflow";
 import type { AddressData, QuotientData } from "./schemas";
 
@@ -39,7 +40,10 @@ export async function staffUpdateAdultDetails(input: {
 
 export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée par un autre compte.";
 
-/** The parent's login e-mail: only staff may change it, and it must stay unique. */
+/**
+ * The parent's login e-mail: only staff may change it, and it must stay unique.
+ * Every session of the account ends (sessions opened under the old address).
+ */
 export async function staffChangeLoginEmail(input: { familyId: string; userId: string; email: string }) {
   try {
     await db.$transaction(async (tx) => {
@@ -49,6 +53,7 @@ export async function staffChangeLoginEmail(input: { familyId: string; userId: s
       if (pending) throw new UserFacingError(EMAIL_TAKEN_MESSAGE, { email: EMAIL_TAKEN_MESSAGE });
       await tx.user.update({ where: { id: input.userId }, data: { email: input.email } });
       if (user.adultId) await tx.adult.update({ where: { id: user.adultId }, data: { email: input.email } });
+      await closeAllSessions(tx, input.userId);
     });
   } catch (error) {
     // The unique index decides, not a prior check: two concurrent changes cannot both win.

@@ -68,6 +68,8 @@ async function currentStatus(tx: Tx, machine: WorkflowMachine, id: string): Prom
   const select = { status: true } as const;
   const where = { id };
   switch (machine) {
+    case "USER_ACCOUNT":
+      return (await tx.user.findUnique({ where, select }))?.status ?? null;
     case "ACCOUNT_REQUEST":
       return (await tx.accountRequest.findUnique({ where, select }))?.status ?? null;
     case "CHANGE_REQUEST":
@@ -91,6 +93,11 @@ async function compareAndSet(
 ): Promise<number> {
   // The casts are safe: `from` and `to` were checked against the machine's states.
   switch (machine) {
+    case "USER_ACCOUNT":
+      return (await tx.user.updateMany({
+        where: { id, status: from as StatusByMachine["USER_ACCOUNT"] },
+        data: { status: to as StatusByMachine["USER_ACCOUNT"] },
+      })).count;
     case "ACCOUNT_REQUEST":
       return (await tx.accountRequest.updateMany({
         where: { id, status: from as StatusByMachine["ACCOUNT_REQUEST"] },

@@ -9,6 +9,7 @@ import type {
   InscriptionStatus,
   InvoiceStatus,
   ReservationStatus,
+  UserStatus,
   WorkflowMachine,
 } from "@/lib/generated/prisma/enums";
 
@@ -33,12 +34,25 @@ export interface Machine<S extends string> {
 }
 
 export interface StatusByMachine {
+  USER_ACCOUNT: UserStatus;
   ACCOUNT_REQUEST: AccountRequestStatus;
   CHANGE_REQUEST: ChangeRequestStatus;
   INSCRIPTION: InscriptionStatus;
   RESERVATION: ReservationStatus;
   INVOICE: InvoiceStatus;
 }
+
+/** A sign-in account: staff deactivate it (every session ends) and reactivate it, always saying why. */
+export const userAccountMachine: Machine<UserStatus> = {
+  name: "USER_ACCOUNT",
+  states: ["ACTIVE", "DEACTIVATED"],
+  terminal: [],
+  rules: [
+    { from: null, to: "ACTIVE", by: ["STAFF", "SYSTEM"] },
+    { from: "ACTIVE", to: "DEACTIVATED", by: ["STAFF"], requiresReason: true },
+    { from: "DEACTIVATED", to: "ACTIVE", by: ["STAFF"], requiresReason: true },
+  ],
+};
 
 export const accountRequestMachine: Machine<AccountRequestStatus> = {
   name: "ACCOUNT_REQUEST",
@@ -160,6 +174,7 @@ export const invoiceMachine: Machine<InvoiceStatus> = {
 };
 
 export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } = {
+  USER_ACCOUNT: userAccountMachine,
   ACCOUNT_REQUEST: accountRequestMachine,
   CHANGE_REQUEST: changeRequestMachine,
   INSCRIPTION: inscriptionMachine,

@@ -7,6 +7,7 @@ import { canTransition, machines, type ActorKind } from "@/lib/workflow/machines
  * be refused.
  */
 const EXPECTED: Record<string, string[]> = {
+  USER_ACCOUNT: ["->ACTIVE:STAFF,SYSTEM", "ACTIVE>DEACTIVATED:STAFF", "DEACTIVATED>ACTIVE:STAFF"],
   ACCOUNT_REQUEST: ["->PENDING:VISITOR", "PENDING>VALIDATED:STAFF", "PENDING>REFUSED:STAFF"],
   CHANGE_REQUEST: ["->PENDING:PARENT", "PENDING>ACCEPTED:STAFF", "PENDING>REFUSED:STAFF"],
   INSCRIPTION: [

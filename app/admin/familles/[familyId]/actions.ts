@@ -5,6 +5,8 @@ import { runAction, type ActionResult } from "@/lib/action";
 import { requireStaff } from "@/lib/auth/session";
 import { staffChangeLoginEmail, staffUpdateAddress, staffUpdateAdult, staffUpdateAdultDetails, staffUpdateQuotient } from "@/lib/families/staff-edit";
 import { updateChild } from "@/lib/families/update-child";
+import { setAccountStatus } from "@/lib/accounts/set-account-status";
+import { refusalSchema } from "@/lib/accounts/schemas";
 import { addressSchema, adultSchema, childIdSchema, childSchema, phonesSchema, preferencesSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
 
 const familyId = { familyId: z.string().min(1).max(64) };
@@ -71,5 +73,26 @@ export async function staffUpdatePreferencesAction(input: unknown): Promise<Acti
     await staffUpdateAdultDetails({ familyId, adultId, data });
     revalidatePath("/admin/familles", "layout");
     return SAVED;
+  });
+}
+
+const accountStatusSchema = refusalSchema.extend({ familyId: z.string().min(1).max(64) });
+
+/** Bound to the family on the page: `deactivateAccountAction.bind(null, familyId)`; id = the login's user id. */
+export async function deactivateAccountAction(familyId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(accountStatusSchema, { ...(input as object), familyId }, async ({ familyId, id, reason }) => {
+    const staff = await requireStaff();
+    await setAccountStatus({ familyId, userId: id, to: "DEACTIVATED", reason, actor: staff.actor });
+    revalidatePath("/admin/familles", "layout");
+    return null;
+  });
+}
+
+export async function reactivateAccountAction(familyId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(accountStatusSchema, { ...(input as object), familyId }, async ({ familyId, id, reason }) => {
+    const staff = await requireStaff();
+    await setAccountStatus({ familyId, userId: id, to: "ACTIVE", reason, actor: staff.actor });
+    revalidatePath("/admin/familles", "layout");
+    return null;
   });
 }

@@ -16,6 +16,8 @@ import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
 import { cancelInscriptionAction } from "@/app/admin/inscriptions/actions";
 import { LoginEmailForm } from "@/components/admin/login-email-form";
 import {
+  deactivateAccountAction,
+  reactivateAccountAction,
   staffChangeLoginEmailAction,
   staffUpdateAddressAction,
   staffUpdateAdultAction,
@@ -68,7 +70,29 @@ export default async function StaffFamilyPage({ params, searchParams }: {
           <section key={adult.id} className="card" aria-labelledby={`adulte-${index}`}>
             <h3 id={`adulte-${index}`} className="mb-2 text-lg font-bold">{adult.firstName} {adult.lastName.toUpperCase()}</h3>
             {adult.user ? (
-              <LoginEmailForm idPrefix={`connexion-${index}`} familyId={familyId} userId={adult.user.id} email={adult.user.email} action={staffChangeLoginEmailAction} />
+              <>
+                <LoginEmailForm idPrefix={`connexion-${index}`} familyId={familyId} userId={adult.user.id} email={adult.user.email} action={staffChangeLoginEmailAction} />
+                <div className="mb-4 border-b border-gray-200 pb-4">
+                  <p className="font-semibold">
+                    Compte de connexion : {adult.user.status === "ACTIVE" ? "actif" : "désactivé (connexion impossible)"}
+                  </p>
+                  <ul className="text-sm">
+                    {history.accountLog.filter((entry) => entry.entityId === adult.user?.id).map((entry) => (
+                      <li key={entry.id}>
+                        {formatDateTime(entry.createdAt)} — {entry.toStatus === "ACTIVE" ? "réactivé" : "désactivé"} par {entry.actor?.displayName ?? "la structure"}
+                        {entry.reason ? ` (motif : ${entry.reason})` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                  <DecisionControls
+                    id={adult.user.id}
+                    subject={`compte de ${adult.firstName} ${adult.lastName.toUpperCase()}`}
+                    refuse={(adult.user.status === "ACTIVE" ? deactivateAccountAction : reactivateAccountAction).bind(null, familyId)}
+                    refuseLabel={adult.user.status === "ACTIVE" ? "Désactiver le compte" : "Réactiver le compte"}
+                    reasonLabel={adult.user.status === "ACTIVE" ? "Motif de la désactivation" : "Motif de la réactivation"}
+                  />
+                </div>
+              </>
             ) : null}
             <SchemaForm schema="adult" idPrefix={`adulte-${index}`} fields={ADULT_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer" action={staffUpdateAdultAction}
               defaultValues={{

@@ -1,0 +1,34 @@
+"use client";
+import { useState, useTransition } from "react";
+import { signOut } from "next-auth/react";
+import { FormAlert } from "@/components/form/field";
+import type { ActionResult } from "@/lib/action-result";
+
+/** Ends every session of the account on the server, then clears this device's cookie. */
+export function SignOutEverywhereButton({ action }: { action: (input: object) => Promise<ActionResult<{ closed: number }>> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div>
+      <FormAlert message={error} />
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            setError(null);
+            const result = await action({});
+            if (!result.ok) {
+              setError(result.error);
+              return;
+            }
+            await signOut({ callbackUrl: "/connexion?deconnexion=tous" });
+          })
+        }
+      >
+        Se déconnecter de tous les appareils
+      </button>
+    </div>
+  );
+}
