@@ -1,7 +1,9 @@
 /**
  * The demo world: one structure with its activities for the current school
  * year, a staff and an admin account, three families and one account request
- * waiting for validation. Runs once, on an empty database.
+ * waiting for validation. Runs once, on an empty database, in ONE transaction:
+ * interrupted at any point, it leaves nothing behind and the next start loads
+ * it whole (`npm run db:reset` starts over from an empty base).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
@@ -16,12 +18,27 @@ export const DEMO_LOGINS = [
 ];
 
 async function main() {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
   try {
-    if ((await db.structure.count()) > 0) {
-      console.log("[seed] Données de démonstration déjà présentes.");
-      return;
-    }
+    const loaded = await client.$transaction(
+      async (tx) => {
+        // Two starts at once: the second waits here, then finds the data.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('demo-seed'))`;
+        if ((await tx.structure.count()) > 0 || (await tx.user.count()) > 0) return false;
+        // The factories take a client; inside the transaction they use the transaction's (same API).
+        await loadDemo(tx as unknown as PrismaClient);
+        return true;
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
+    console.log(loaded ? "[seed] Données de démonstration chargées." : "[seed] Données de démonstration déjà présentes.");
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+async function loadDemo(db: PrismaClient) {
+  {
     const today = new Date();
     await createDemoStructure(db, today);
     await createStaffUser(db, { email: "accueil@les-tilleuls.example", role: "STAFF", displayName: "Nadia (accueil)" });
@@ -78,9 +95,6 @@ async function main() {
         city: "Lille", passwordHash: await hashedPassword(DEMO_PASSWORD),
       },
     });
-    console.log("[seed] Données de démonstration chargées.");
-  } finally {
-    await db.$disconnect();
   }
 }
 

@@ -82,7 +82,8 @@ async function main() {
       };
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       if (process.env.SKIP_BUILD !== "1") await mustRun(BIN("next"), ["build"], { cwd: ROOT, env });
-      const server = spawn(BIN("next"), ["start", "-p", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+      // The same server as `npm start` (client IP, clean stop), on the test build.
+      const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
       const log = fs.createWriteStream(path.join(ROOT, ".test-reports", "server.log"));
       server.stdout.pipe(log);
       server.stderr.pipe(log);

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { startDatabase } from "./lib/database";
 import { prismaEnv } from "./lib/prisma-env";
+import { reportFatal } from "./lib/lifecycle";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -26,7 +27,4 @@ async function main() {
   process.exit(code);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(reportFatal);

@@ -4,6 +4,7 @@ import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountValidatedEmail, escapeHtml } from "@/lib/email/templates";
 import { POST as standInPost } from "@/app/api/resend-stand-in/emails/route";
 import { STAND_IN_API_KEY } from "@/lib/config";
+import { CLIENT_IP_HEADER_ENV } from "@/lib/net/client-ip";
 import { uniqueEmail } from "@/prisma/factories";
 import { prisma } from "./helpers";
 
@@ -87,22 +88,57 @@ describe("e-mail outbox", () => {
     expect(await prisma.emailOutbox.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(3);
   });
 
+  // Our server names the client-IP header at random per process; here the test plays that part.
+  const IP_HEADER = "x-ip-test-0123";
+  process.env[CLIENT_IP_HEADER_ENV] = IP_HEADER;
+  const standIn = (options: { key?: string | null; auth?: string; ip?: string | null; body?: BodyInit; headers?: Record<string, string> }) =>
+    standInPost(
+      new Request("http://localhost/api/resend-stand-in/emails", {
+        method: "POST",
+        headers: {
+          authorization: options.auth ?? `Bearer ${STAND_IN_API_KEY}`,
+          "content-type": "application/json",
+          ...(options.key ? { "idempotency-key": options.key } : {}),
+          ...(options.ip === null ? {} : { [IP_HEADER]: options.ip ?? "127.0.0.1" }),
+          ...options.headers,
+        },
+        body: options.body,
+      }),
+    );
+
   it("the local Resend stand-in honours the idempotency key and checks the key", async () => {
     const to = uniqueEmail("stand-in");
     const request = (key: string | null, auth = `Bearer ${STAND_IN_API_KEY}`) =>
-      standInPost(
-        new Request("http://localhost/api/resend-stand-in/emails", {
-          method: "POST",
-          headers: { authorization: auth, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
-          body: JSON.stringify({ from: "a@exemple.fr", to: [to], subject: "Essai", html: "<p>x</p>", text: "x" }),
-        }),
-      );
+      standIn({ key, auth, body: JSON.stringify({ from: "a@exemple.fr", to: [to], subject: "Essai", html: "<p>x</p>", text: "x" }) });
     const key = `cle-${Date.now()}`;
     const a = await (await request(key)).json();
     const b = await (await request(key)).json();
     expect(a.id).toBe(b.id);
     expect(await prisma.standInEmail.count({ where: { to } })).toBe(1);
     expect((await request("autre", "Bearer faux")).status).toBe(401);
+    expect(await prisma.standInEmail.count({ where: { to } })).toBe(1);
+  });
+
+  it("the stand-in answers only this machine, with this installation's key, and a bounded body", async () => {
+    const to = uniqueEmail("stand-in-garde");
+    const body = JSON.stringify({ from: "a@exemple.fr", to, subject: "Essai", text: "x" });
+    // The old public key, a remote caller, a caller whose address is unknown: refused, nothing stored.
+    expect((await standIn({ auth: "Bearer re_stand_in_local", body })).status).toBe(401);
+    expect((await standIn({ ip: "203.0.113.9", body })).status).toBe(403);
+    expect((await standIn({ ip: null, body, headers: { "x-forwarded-for": "127.0.0.1" } })).status).toBe(403);
+    expect(STAND_IN_API_KEY).not.toBe("re_stand_in_local");
+    expect(STAND_IN_API_KEY.length).toBeGreaterThan(30);
+    // 5 MB, declared or not: refused without being stored.
+    const huge = JSON.stringify({ from: "a@exemple.fr", to, subject: "Gros", text: "x".repeat(5 * 1024 * 1024) });
+    expect((await standIn({ body: huge })).status).toBe(413);
+    const stream = new Blob([huge]).stream();
+    expect((await standInPost(new Request("http://localhost/api/resend-stand-in/emails", {
+      method: "POST", body: stream, duplex: "half",
+      headers: { authorization: `Bearer ${STAND_IN_API_KEY}`, [IP_HEADER]: "::1" },
+    } as RequestInit & { duplex: "half" }))).status).toBe(413);
+    expect((await standIn({ body: "pas du json" })).status).toBe(422);
+    expect(await prisma.standInEmail.count({ where: { to } })).toBe(0);
+    expect((await standIn({ ip: "::ffff:127.0.0.1", body })).status).toBe(200);
     expect(await prisma.standInEmail.count({ where: { to } })).toBe(1);
   });
 

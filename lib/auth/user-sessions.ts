@@ -48,7 +48,7 @@ export async function userOfSession(sessionId: string, userId: string): Promise<
       user: { select: { id: true, email: true, role: true, displayName: true, familyId: true, status: true } },
     },
   });
-  if (!row || row.expiresAt <= new Date() || row.user.id !== userId || row.user.status !== "ACTIVE") return null;
-  const { status: _status, ...user } = row.user;
-  return user;
+  if (!row || row.expiresAt <= new Date() || row.user.id !== userId) return null;
+  const { status, ...user } = row.user;
+  return status === "ACTIVE" ? user : null;
 }

@@ -5,10 +5,10 @@ import { prismaEnv } from "./prisma-env";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-/** NEXTAUTH_SECRET from the environment, or one generated once and kept in .data/. */
-function nextAuthSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(ROOT, ".data", "nextauth-secret");
+/** A secret from the environment, or one generated once for this installation and kept in .data/ (mode 600). */
+function localSecret(envName: string, fileName: string): string {
+  if (process.env[envName]) return process.env[envName];
+  const file = path.join(ROOT, ".data", fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -25,7 +25,9 @@ export function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
-    NEXTAUTH_SECRET: nextAuthSecret(),
+    NEXTAUTH_SECRET: localSecret("NEXTAUTH_SECRET", "nextauth-secret"),
+    // The key of the local e-mail stand-in (used only without RESEND_API_KEY).
+    RESEND_STAND_IN_KEY: localSecret("RESEND_STAND_IN_KEY", "resend-stand-in-key"),
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
   };

