@@ -82,7 +82,7 @@ describe("the embedded database's data folder", () => {
       const pidFile = path.join(ROOT, ".data", "pg", "postmaster.pid");
       if (!fs.existsSync(pidFile)) return; // the tests run on another PostgreSQL
       const before = fs.readFileSync(pidFile, "utf8");
-      const env = { ...process.env, EMBEDDED_PG_PORT: "54398" };
+      const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: "54398" };
       delete env.DATABASE_URL;
       const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/with-db.ts", "--", "true"], { cwd: ROOT, env, encoding: "utf8", timeout: 30_000 });
       expect(result.status).toBe(1);
