@@ -11,16 +11,15 @@ import { markerLabel } from "@/lib/inscriptions/markers";
 
 export const metadata: Metadata = { title: "Ma famille" };
 
-export default async function MyFamilyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyFamilyPage() {
   const user = await parentPage("/ma-famille");
   const family = await getFamilyFile(user.familyId);
   if (!family) notFound();
-  const { message } = await searchParams;
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
     <div className="page">
       <h1 className="page-title">Ma famille</h1>
-      <FlashMessage message={message} />
+      <FlashMessage />
       <section aria-labelledby="adultes" className="mb-6">
         <h2 id="adultes" className="mb-3 text-xl font-bold">Responsables et adultes du foyer</h2>
         <ul className="flex flex-col gap-3">

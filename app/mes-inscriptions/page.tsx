@@ -15,14 +15,13 @@ const MARKER_STYLE: Record<string, string> = {
   "!": "bg-orange-100 text-orange-950 border-orange-700",
 };
 
-export default async function MyInscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyInscriptionsPage() {
   const user = await parentPage("/mes-inscriptions");
   const inscriptions = await listFamilyInscriptions(user.familyId);
-  const { message } = await searchParams;
   return (
     <div className="page">
       <h1 className="page-title">Mes inscriptions</h1>
-      <FlashMessage message={message} />
+      <FlashMessage />
       <p className="mb-4 text-sm">
         <strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité pour une période ; une fois
         validée (V), vous pourrez réserver les jours.

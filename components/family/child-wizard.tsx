@@ -7,6 +7,7 @@ import { Field, FormAlert } from "@/components/form/field";
 import { RadioGroup, YES_NO } from "@/components/form/choice";
 import { CHILD_STEPS, MEAL_TYPES, childSchema, type ChildData, type ChildFormInput } from "@/lib/families/schemas";
 import type { ActionResult } from "@/lib/action-result";
+import { leaveFlashMessage } from "@/components/ui/flash-message";
 
 type StepKey = (typeof CHILD_STEPS)[number]["key"];
 
@@ -94,8 +95,8 @@ export function ChildWizard(props: {
         const result = await props.action(form.getValues());
         if (result.ok) {
           window.sessionStorage.removeItem(storageKey);
-          router.push(`${props.doneHref}?message=${encodeURIComponent(result.data.message)}`);
-          router.refresh();
+          leaveFlashMessage(result.data.message);
+          router.push(props.doneHref);
           return;
         }
         setFormError(result.error);

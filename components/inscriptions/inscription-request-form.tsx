@@ -7,6 +7,7 @@ import { useServerForm } from "@/components/form/use-server-form";
 import { inscriptionRequestSchema, type InscriptionRequestInput } from "@/lib/inscriptions/schemas";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import { leaveFlashMessage } from "@/components/ui/flash-message";
 
 /** Last step of « Nouvelle inscription »: the group that fits the child, the dates wanted, « Enregistrer ma demande ». */
 export function InscriptionRequestForm(props: {
@@ -29,8 +30,8 @@ export function InscriptionRequestForm(props: {
     },
   });
   const { submit, formError, pending } = useServerForm(form, props.action, (data) => {
-    router.push(`/mes-inscriptions?message=${encodeURIComponent(data.message)}`);
-    router.refresh();
+    leaveFlashMessage(data.message);
+    router.push("/mes-inscriptions");
   });
   const { errors } = form.formState;
   return (

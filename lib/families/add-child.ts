@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { UserFacingError, type Actor } from "@/lib/workflow";
 import { healthRecordOf, identityRecordOf } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
+import { lockFamily } from "./lock-family";
 import type { ChildData } from "./schemas";
 
 export const MAX_CHILDREN = 12;
@@ -15,6 +16,8 @@ export const MAX_CHILDREN = 12;
 export async function addChild(input: { familyId: string; data: ChildData; actor: Actor }): Promise<{ id: string }> {
   const byStaff = input.actor.kind === "STAFF";
   return db.$transaction(async (tx) => {
+    // Lock first, then count: 20 parallel requests cannot all see « 3 children ».
+    await lockFamily(tx, input.familyId);
     const count = await tx.child.count({ where: { familyId: input.familyId } });
     if (count >= MAX_CHILDREN) {
       throw new UserFacingError("Nombre maximal d'enfants atteint pour ce foyer : contactez la structure.");

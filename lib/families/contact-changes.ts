@@ -1,4 +1,5 @@
 import "server-only";
+import { lockFamily } from "./lock-family";
 import { db } from "@/lib/db";
 import { NotFoundError, UserFacingError, type Actor } from "@/lib/workflow";
 import { createChangeRequest, type AddressChange, type PhonesChange, type QuotientChange } from "./change-requests";
@@ -66,6 +67,7 @@ export async function addAdult(input: {
   data: { civility: "M" | "MME"; lastName: string; firstName: string; birthDate: string; mobilePhone: string; email: string | null; relationship: string | null };
 }) {
   return db.$transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     if ((await tx.adult.count({ where: { familyId: input.familyId } })) >= MAX_ADULTS) {
       throw new UserFacingError(`Un foyer compte ${MAX_ADULTS} adultes au plus : contactez la structure.`);
     }

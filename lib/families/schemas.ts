@@ -176,11 +176,28 @@ export const adultSchema = z.object({
   civility: z.enum(["M", "MME"], { error: "Civilité : choisissez Madame ou Monsieur." }),
   lastName: nameField("Nom"),
   firstName: nameField("Prénom"),
-  birthDate: dateField("Date de naissance").refine((v) => v <= parisDay(new Date()), {
-    message: "Date de naissance : elle ne peut pas être dans le futur.",
+  birthDate: dateField("Date de naissance").superRefine((v, ctx) => {
+    const today = parisDay(new Date());
+    const message =
+      v > today
+        ? "Date de naissance : elle ne peut pas être dans le futur."
+        : v > shiftYears(today, -16)
+          ? "Date de naissance : un responsable légal a au moins 16 ans."
+          : v < shiftYears(today, -110)
+            ? "Date de naissance : vérifiez l'année."
+            : null;
+    if (message) ctx.addIssue({ code: "custom", message });
   }),
   mobilePhone: phoneField("Téléphone portable"),
-  email: z.union([z.literal(""), emailField]).transform((v) => (v ? v : null)),
+  // Optional: empty means none; anything else must be an address, with the field's own French message.
+  email: z
+    .string()
+    .trim()
+    .max(254, "E-mail : 254 caractères au maximum.")
+    .refine((v) => v === "" || z.email().safeParse(v).success, {
+      message: "E-mail : adresse invalide (exemple : prenom.nom@exemple.fr).",
+    })
+    .transform((v) => (v ? v.toLowerCase() : null)),
   relationship: optionalText("Lien avec les enfants", 60),
 });
 

@@ -35,12 +35,8 @@ const STATUS_LABELS: Record<string, string> = {
   WAITLISTED: "en liste d'attente", WITHDRAWN: "retirée", CANCELLED: "annulée",
 };
 
-export default async function StaffFamilyPage({ params, searchParams }: {
-  params: Promise<{ familyId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function StaffFamilyPage({ params }: { params: Promise<{ familyId: string }> }) {
   const { familyId } = await params;
-  const { message } = await searchParams;
   await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
@@ -49,7 +45,7 @@ export default async function StaffFamilyPage({ params, searchParams }: {
     <div className="page-wide">
       <p className="mb-2"><Link href="/admin/familles" className="link">← Familles</Link></p>
       <h1 className="page-title">{family.name}</h1>
-      <FlashMessage message={message} />
+      <FlashMessage />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="card" aria-labelledby="adresse">
