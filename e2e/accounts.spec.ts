@@ -25,7 +25,7 @@ async function requestAccount(page: Page, email: string, lastName: string) {
   await expectAccessible(page);
   await fillAccountRequest(page, email, lastName);
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
-  await expect(page.getByRole("status")).toContainText("en attente de validation");
+  await expect(page.getByRole("status")).toContainText("Votre demande de création de compte a été transmise");
   await expectAccessible(page);
 }
 
@@ -206,12 +206,71 @@ test("le formulaire « Créer mon compte » refuse les saisies invalides sans ri
   await expect(page.getByText("Téléphone portable : numéro invalide")).toBeVisible();
   await expect(page.getByText("Prénom : lettres, espaces, apostrophes et tirets uniquement.")).toBeVisible();
 
-  // A duplicate e-mail is caught by the server.
+  const db = testDb();
+  expect(await db.accountRequest.count({ where: { email: { in: [email, "pas-une-adresse"] } } })).toBe(0);
+});
+
+test("« Créer mon compte » avec l'adresse d'un compte existant : même réponse à l'écran, un e-mail à cette adresse", async ({ page }) => {
   const { user } = await newFamily();
+  await page.goto("/creer-mon-compte");
   await fillAccountRequest(page, user.email, "Doublon");
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
-  await expect(page.getByText("un compte ou une demande en attente existe déjà avec cette adresse").first()).toBeVisible();
-
+  // Exactly the page a new address gets: nothing tells a visitor that this address has an account.
+  await expect(page.getByRole("status")).toContainText("Votre demande de création de compte a été transmise");
+  await expect(page.getByText(/existe déjà/)).toHaveCount(1); // only the general explanation paragraph
   const db = testDb();
-  expect(await db.accountRequest.count({ where: { email: { in: [email, user.email, "pas-une-adresse"] } } })).toBe(0);
+  expect(await db.accountRequest.count({ where: { email: user.email } })).toBe(0);
+  await expect.poll(() => db.emailOutbox.count({ where: { to: user.email, template: "account-already-exists" } })).toBe(1);
+});
+
+test("après « Se déconnecter », le cookie rejoué n'ouvre plus rien ; « tous les appareils » ferme les autres sessions", async ({ page, browser }) => {
+  const { user } = await newFamily();
+  await signIn(page, user.email);
+  const cookies = await page.context().cookies();
+  // A second device.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, user.email);
+
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+  // The stolen cookie, replayed after sign-out.
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/ma-famille");
+  await expect(thiefPage).toHaveURL(/\/connexion/);
+  await thief.close();
+
+  // The other device still works, then closes every session.
+  await otherPage.goto("/mes-coordonnees");
+  await expectAccessible(otherPage);
+  const otherCookies = await other.cookies();
+  await otherPage.getByRole("button", { name: "Se déconnecter de tous les appareils" }).click();
+  await expect(otherPage.getByRole("status")).toContainText("Vous êtes déconnecté de tous vos appareils.");
+  const replay = await browser.newContext();
+  await replay.addCookies(otherCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/mes-coordonnees");
+  await expect(replayPage).toHaveURL(/\/connexion/);
+  await replay.close();
+  await other.close();
+  expect(await testDb().userSession.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("?retour= n'envoie jamais ailleurs ; ?message= n'affiche rien", async ({ page }) => {
+  const { user } = await newFamily();
+  for (const retour of ["/%5Cevil.example/vol", "/%09/evil.example", "https://evil.example/", "javascript:alert(1)", "//evil.example"]) {
+    await page.context().clearCookies();
+    await page.goto(`/connexion?retour=${retour}`);
+    await field(page, "E-mail").fill(user.email);
+    await field(page, "Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(page.url(), process.env.E2E_BASE_URL ?? "http://localhost:3100").origin);
+    expect(page.url()).not.toContain("evil");
+  }
+  await page.goto("/ma-famille?message=Votre%20compte%20est%20suspendu");
+  await expect(page.getByRole("heading", { name: "Ma famille" })).toBeVisible();
+  await expect(page.getByText("Votre compte est suspendu")).toHaveCount(0);
 });

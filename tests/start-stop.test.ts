@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import net from "node:net";
+import http from "node:http";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
@@ -127,4 +128,40 @@ describe("demo data", () => {
     expect(again.stdout).toContain("déjà présentes");
     expect(await counts(name)).toEqual(complete);
   }, 120_000);
+});
+
+describe("the visitor's address (TRUSTED_PROXIES)", () => {
+  async function seen(trusted: string[], headers: Record<string, string>): Promise<Record<string, string | undefined>> {
+    const { clientIpFilter } = await import("@/scripts/lib/serve");
+    const filter = clientIpFilter(trusted, "x-ip-test");
+    const server = http.createServer((req, res) => {
+      filter(req);
+      res.end(JSON.stringify({ ip: req.headers["x-ip-test"], xff: req.headers["x-forwarded-for"] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as net.AddressInfo;
+      return (await (await fetch(`http://127.0.0.1:${port}/`, { headers })).json()) as Record<string, string | undefined>;
+    } finally {
+      server.close();
+    }
+  }
+
+  it("without trusted proxies, a rotating X-Forwarded-For changes nothing: the socket's address counts", async () => {
+    for (const forged of ["1.2.3.4", "5.6.7.8, 9.9.9.9"]) {
+      expect(await seen([], { "x-forwarded-for": forged, "x-ip-test": "6.6.6.6" })).toEqual({ ip: "127.0.0.1" });
+    }
+  });
+
+  it("behind a trusted proxy, the first untrusted hop counts", async () => {
+    expect(await seen(["loopback"], { "x-forwarded-for": "203.0.113.5" })).toMatchObject({ ip: "203.0.113.5" });
+    // A visitor prepending a fake hop does not move it: the proxy appended the real one last.
+    expect(await seen(["loopback", "10.0.0.0/8"], { "x-forwarded-for": "1.1.1.1, 198.51.100.7, 10.0.0.2" })).toMatchObject({ ip: "198.51.100.7" });
+  });
+
+  it("refuses a TRUSTED_PROXIES it cannot read, in French", async () => {
+    const { trustedProxies } = await import("@/scripts/lib/serve");
+    expect(() => trustedProxies("pas-une-adresse")).toThrow(/TRUSTED_PROXIES contient une valeur invalide/);
+    expect(trustedProxies("127.0.0.1, 10.0.0.0/8")).toEqual(["127.0.0.1", "10.0.0.0/8"]);
+  });
 });

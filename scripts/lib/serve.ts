@@ -28,10 +28,6 @@ export function trustedProxies(value = process.env.TRUSTED_PROXIES ?? ""): strin
   return list;
 }
 
-/** The visitor's address for this request (the socket's, unless it is a trusted proxy). */
-export function resolveClientIp(req: http.IncomingMessage, trusted: string[]): string {
-  return proxyaddr(req, proxyaddr.compile(trusted));
-}
 
 const STARTING_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Démarrage en cours</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
@@ -82,21 +78,32 @@ export function listen(port: number): Promise<PortalServer> {
 
 const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
+/**
+ * Prepares each request for the app: forwarding headers are dropped unless the
+ * peer is a trusted proxy, and the visitor's address (the socket's, or the
+ * first untrusted hop of X-Forwarded-For behind trusted proxies) is put in
+ * `ipHeader`, overwriting whatever the visitor sent under that name.
+ */
+export function clientIpFilter(trusted: string[], ipHeader: string): (req: http.IncomingMessage) => void {
+  const compiled = proxyaddr.compile(trusted);
+  return (req) => {
+    const peer = req.socket.remoteAddress ?? "";
+    if (!compiled(peer, 0)) for (const name of FORWARDED) delete req.headers[name];
+    req.headers[ipHeader] = proxyaddr(req, compiled);
+  };
+}
+
 /** Loads the production build of Next.js in this process and hands it the requests. */
 export async function attachNext(portal: PortalServer, options: { dir: string; port: number }): Promise<void> {
-  const trusted = trustedProxies();
-  const compiled = proxyaddr.compile(trusted);
   const ipHeader = `x-portail-ip-${randomBytes(8).toString("hex")}`;
+  const filter = clientIpFilter(trustedProxies(), ipHeader);
   process.env[CLIENT_IP_HEADER_ENV] = ipHeader;
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: options.dir, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
   portal.attach((req, res) => {
-    const peer = req.socket.remoteAddress ?? "";
-    // What a visitor says about forwarding is dropped unless it comes through a trusted proxy.
-    if (!compiled(peer, 0)) for (const name of FORWARDED) delete req.headers[name];
-    req.headers[ipHeader] = proxyaddr(req, compiled);
+    filter(req);
     void handle(req, res);
   });
 }
