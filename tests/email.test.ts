@@ -50,7 +50,7 @@ describe("e-mail outbox", () => {
     const before = Date.now();
     expect(await deliverDueEmails(failing)).toEqual({ sent: 0, failed: 1 });
     let row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "service indisponible" });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Échec de l'envoi : « service indisponible »" });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 29_000);
     // Not due yet: nothing is tried.
     expect(await deliverDueEmails(failing)).toEqual({ sent: 0, failed: 0 });

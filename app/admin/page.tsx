@@ -4,12 +4,16 @@ import { staffPage } from "@/lib/auth/session";
 import { countStaffQueues } from "@/lib/accounts/list-account-requests";
 import { countPendingChangeRequests } from "@/lib/families/list-change-requests";
 import { countPendingInscriptions } from "@/lib/inscriptions/list-inscriptions";
+import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 
 export const metadata: Metadata = { title: "Gestion" };
 
 export default async function AdminHomePage() {
   await staffPage("/admin");
-  const [counts, changes, inscriptions] = await Promise.all([countStaffQueues(), countPendingChangeRequests(), countPendingInscriptions()]);
+  const [counts, changes, inscriptions, sender] = await Promise.all([
+    countStaffQueues(), countPendingChangeRequests(), countPendingInscriptions(), getSenderStatus(),
+  ]);
+  const warning = senderWarning(sender);
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests },
     { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: inscriptions },
@@ -21,6 +25,11 @@ export default async function AdminHomePage() {
   return (
     <div className="page-wide">
       <h1 className="page-title">À traiter</h1>
+      {warning ? (
+        <p role="alert" className="alert alert-error">
+          {warning} <Link href="/admin/courriels" className="link">Voir les courriels</Link>
+        </p>
+      ) : null}
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {queues.map((queue) => (
           <li key={queue.href} className="card">

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 
-export function RetryEmailButton({ id, retry }: { id: string; retry: (input: { id: string }) => Promise<ActionResult<null>> }) {
+export function RetryEmailButton({ id, subject, retry }: { id: string; subject: string; retry: (input: { id: string }) => Promise<ActionResult<null>> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -13,6 +13,7 @@ export function RetryEmailButton({ id, retry }: { id: string; retry: (input: { i
         type="button"
         className="btn btn-secondary"
         disabled={pending}
+        aria-label={`Renvoyer maintenant : ${subject}`}
         onClick={() =>
           startTransition(async () => {
             const result = await retry({ id });
@@ -21,7 +22,7 @@ export function RetryEmailButton({ id, retry }: { id: string; retry: (input: { i
           })
         }
       >
-        Renvoyer
+        Renvoyer maintenant
       </button>
       {error ? <p role="alert" className="field-error">{error}</p> : null}
     </>

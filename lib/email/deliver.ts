@@ -23,7 +23,7 @@ export function resendSender(): EmailSender {
       // Resend keeps the key 24 h: a retry after a crash never sends twice.
       { idempotencyKey: email.idempotencyKey },
     );
-    if (error || !data) throw new Error(error?.message ?? "Réponse vide du service d'e-mail");
+    if (error || !data) throw new ProviderError(error?.message ?? "réponse vide");
     return data.id;
   };
 }
@@ -85,7 +85,7 @@ export async function deliverDueEmails(
       sent += 1;
     } catch (error) {
       const attempts = row.attempts + 1;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeSendError(error);
       await db.emailOutbox.update({
         where: { id: row.id },
         data: {
@@ -103,10 +103,36 @@ export async function deliverDueEmails(
   return { sent, failed };
 }
 
-/** Staff put a failed e-mail back in the queue (mailbox page). */
+/**
+ * What staff read in the mailbox when a sending fails: French, saying whose
+ * fault it is; the provider's own words are kept, quoted, for support.
+ */
+export function describeSendError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` ${error.cause.message}` : "";
+  const text = `${raw}${cause}`;
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|fetch failed|socket hang up|Unable to fetch data/i.test(text)) {
+    return `Service d'envoi injoignable (réseau) : « ${text.trim()} »`;
+  }
+  if (error instanceof ProviderError) return `Le service d'envoi a refusé l'e-mail : « ${raw} »`;
+  return `Échec de l'envoi : « ${raw} »`;
+}
+
+/** An error answered by the e-mail provider (Resend or its stand-in). */
+export class ProviderError extends Error {}
+
+/**
+ * Staff send an e-mail again, at any time (mailbox page): a failed one goes
+ * back in the queue with fresh attempts; one waiting for its next attempt is
+ * tried at the next round of the worker. A sent one is never sent twice.
+ */
 export async function retryEmail(id: string): Promise<void> {
   await db.emailOutbox.updateMany({
     where: { id, status: "FAILED" },
-    data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
+    data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0, lockedUntil: null },
+  });
+  await db.emailOutbox.updateMany({
+    where: { id, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] },
+    data: { nextAttemptAt: new Date() },
   });
 }

@@ -13,7 +13,7 @@ export async function listEmails(filter: { recipient?: string; status?: EmailSta
     take: filter.take ?? 100,
     select: {
       id: true, to: true, subject: true, text: true, status: true, attempts: true, lastError: true,
-      createdAt: true, sentAt: true, template: true,
+      createdAt: true, sentAt: true, template: true, nextAttemptAt: true,
     },
   });
 }

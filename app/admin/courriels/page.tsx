@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
 import { listEmails } from "@/lib/email/list-emails";
 import { config } from "@/lib/config";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatTime } from "@/lib/format";
+import { MAX_ATTEMPTS } from "@/lib/email/deliver";
+import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { retryEmailAction } from "./actions";
 
@@ -19,10 +21,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const recipient = typeof params.destinataire === "string" ? params.destinataire.slice(0, 254) : "";
   const status = params.statut === "PENDING" || params.statut === "SENT" || params.statut === "FAILED" ? params.statut : undefined;
-  const emails = await listEmails({ recipient: recipient || undefined, status });
+  const [emails, sender] = await Promise.all([listEmails({ recipient: recipient || undefined, status }), getSenderStatus()]);
+  const warning = senderWarning(sender);
   return (
     <div className="page-wide">
       <h1 className="page-title">Courriels</h1>
+      {warning ? <p role="alert" className="alert alert-error">{warning}</p> : null}
       <p className="mb-4">
         {config.usesEmailStandIn
           ? "Mode local : les e-mails sont remis au service de remplacement local au lieu de partir réellement."
@@ -58,12 +62,19 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   À <span className="break-all">{email.to}</span> — écrit le {formatDateTime(email.createdAt)}
                   {email.sentAt ? `, envoyé le ${formatDateTime(email.sentAt)}` : ""} — {email.attempts} tentative(s)
                 </p>
+                {email.status === "PENDING" && email.attempts > 0 ? (
+                  <p className="text-sm font-semibold text-amber-900">
+                    Échec de la tentative {email.attempts} sur {MAX_ATTEMPTS} — nouvelle tentative à {formatTime(email.nextAttemptAt)}
+                  </p>
+                ) : null}
                 {email.lastError && email.status !== "SENT" ? <p className="text-sm text-red-800">Dernière erreur : {email.lastError}</p> : null}
                 <details className="mt-2">
                   <summary className="cursor-pointer font-semibold text-brand">Lire le message</summary>
                   <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{email.text}</pre>
                 </details>
-                {email.status === "FAILED" ? <RetryEmailButton id={email.id} retry={retryEmailAction} /> : null}
+                {email.status === "FAILED" || (email.status === "PENDING" && email.attempts > 0) ? (
+                  <RetryEmailButton id={email.id} subject={`${email.subject} — ${email.to}`} retry={retryEmailAction} />
+                ) : null}
               </article>
             </li>
           ))}
