@@ -20,6 +20,8 @@ export function FlashMessage() {
     const stored = window.sessionStorage.getItem(KEY);
     if (stored) {
       window.sessionStorage.removeItem(KEY);
+      // sessionStorage exists only in the browser, after hydration: this one update is the point.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setMessage(stored);
     }
   }, []);
