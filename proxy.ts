@@ -37,11 +37,18 @@ function refuse(status: number, message: string): NextResponse {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-/** A server action posted from elsewhere, or too big to be one of our forms. */
-function badActionRequest(request: NextRequest): NextResponse | null {
+/**
+ * A server action posted from elsewhere, too big to be one of our forms, or
+ * whose body is not what our forms send (our forms send JSON as text/plain,
+ * with a Content-Length): a clear 4xx here, never an « application error ».
+ */
+async function badActionRequest(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > ACTION_BODY_LIMIT) return refuse(413, "Requête refusée : le formulaire envoyé est trop volumineux (1 Mo au plus).");
+  // Our actions' ids are long hexadecimal strings; anything else was not sent by one of our pages.
+  if (!/^[0-9a-f]{40,64}$/.test(request.headers.get("next-action") ?? "")) return refuse(400, "Requête refusée : formulaire inconnu.");
+  const declared = request.headers.get("content-length");
+  if (declared === null) return refuse(411, "Requête refusée : longueur du formulaire absente.");
+  if (Number(declared) > ACTION_BODY_LIMIT) return refuse(413, "Requête refusée : le formulaire envoyé est trop volumineux (1 Mo au plus).");
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin !== null) {
@@ -53,11 +60,18 @@ function badActionRequest(request: NextRequest): NextResponse | null {
     }
     if (originHost !== host) return refuse(403, "Requête refusée : elle ne vient pas d'une page du portail.");
   }
+  if ((request.headers.get("content-type") ?? "").startsWith("text/plain")) {
+    try {
+      JSON.parse(await request.clone().text());
+    } catch {
+      return refuse(400, "Requête refusée : le contenu du formulaire est illisible.");
+    }
+  }
   return null;
 }
 
-export function proxy(request: NextRequest) {
-  const refused = badActionRequest(request);
+export async function proxy(request: NextRequest) {
+  const refused = await badActionRequest(request);
   if (refused) return refused;
 
   const { pathname } = request.nextUrl;
