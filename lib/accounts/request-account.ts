@@ -19,10 +19,9 @@ export async function requestAccount(data: AccountRequestData, ip: string | null
   return db.$transaction(async (tx) => {
     // Serialises requests for the same e-mail: no two pending requests, no request for a taken e-mail.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account:${data.email}`}))`;
-    const [user, pending] = await Promise.all([
-      tx.user.findUnique({ where: { email: data.email }, select: { id: true } }),
-      tx.accountRequest.findFirst({ where: { email: data.email, status: "PENDING" }, select: { id: true } }),
-    ]);
+    // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
+    const user = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
+    const pending = await tx.accountRequest.findFirst({ where: { email: data.email, status: "PENDING" }, select: { id: true } });
     if (user || pending) {
       await enqueueEmail(tx, {
         to: data.email,

@@ -15,19 +15,18 @@ export async function loadInscriptionContext(
   tx: Tx,
   input: { familyId: string; childId: string; activityId: string; periodId: string },
 ) {
-  const [child, family, activity, period] = await Promise.all([
-    tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId, status: "VALIDATED" }, select: { id: true, firstName: true, lastName: true, birthDate: true } }),
-    tx.family.findUnique({ where: { id: input.familyId }, select: { isResident: true } }),
-    tx.activity.findFirst({
-      where: { id: input.activityId, isPublished: true },
-      select: {
-        id: true, name: true, maxInscriptions: true, inscriptionsOpenAt: true, residentsOpenAt: true, inscriptionValidation: true, isPreRegistration: true,
-        structure: { select: { name: true } },
-        ageGroups: { select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true, capacity: true }, orderBy: { minAgeMonths: "asc" } },
-      },
-    }),
-    tx.period.findFirst({ where: { id: input.periodId, activityId: input.activityId }, select: { id: true, name: true, startDate: true, endDate: true } }),
-  ]);
+  // One query at a time: inside a transaction they share one connection.
+  const child = await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId, status: "VALIDATED" }, select: { id: true, firstName: true, lastName: true, birthDate: true } });
+  const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { isResident: true } });
+  const activity = await tx.activity.findFirst({
+    where: { id: input.activityId, isPublished: true },
+    select: {
+      id: true, name: true, maxInscriptions: true, inscriptionsOpenAt: true, residentsOpenAt: true, inscriptionValidation: true, isPreRegistration: true,
+      structure: { select: { name: true } },
+      ageGroups: { select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true, capacity: true }, orderBy: { minAgeMonths: "asc" } },
+    },
+  });
+  const period = await tx.period.findFirst({ where: { id: input.periodId, activityId: input.activityId }, select: { id: true, name: true, startDate: true, endDate: true } });
   if (!child || !family || !activity || !period) return null;
   const groups = fittingGroups(activity.ageGroups, child.birthDate, period.startDate);
   return { child, family, activity, period, groups };
