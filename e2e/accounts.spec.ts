@@ -52,12 +52,12 @@ test("créer un compte, validation par l'accueil, e-mail reçu, connexion", asyn
   await expectAccessible(staffPage);
   const card = staffPage.getByRole("listitem").filter({ hasText: email });
   await card.getByRole("button", { name: /^Valider/ }).click();
-  await expect(staffPage.getByRole("listitem").filter({ hasText: email }).getByText("Acceptée")).toBeVisible();
+  await expect(staffPage.getByRole("listitem").filter({ hasText: email }).getByText("Validée", { exact: true })).toBeVisible();
 
   // The e-mail is delivered (worker → Resend SDK → local stand-in) and visible in the mailbox.
   const text = await openDeliveredEmail(staffPage, email, "Votre compte Portail Famille est validé");
   expect(text).toContain(`Madame ${lastName.toUpperCase()} Aurélie,`);
-  expect(text).toContain("Votre demande de création de compte a été acceptée.");
+  expect(text).toContain("Votre demande de création de compte a été validée.");
   await expectAccessible(staffPage);
   await staffContext.close();
 
@@ -65,7 +65,7 @@ test("créer un compte, validation par l'accueil, e-mail reçu, connexion", asyn
   await signIn(page, email, PASSWORD);
   await expect(page.getByRole("heading", { name: "Mon tableau de bord" })).toBeVisible();
   const request = page.getByRole("listitem").filter({ hasText: "Création de compte" });
-  await expect(request.getByText("Acceptée")).toBeVisible();
+  await expect(request.getByText("Validée", { exact: true })).toBeVisible();
   await expectAccessible(page);
 });
 

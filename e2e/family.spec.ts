@@ -81,7 +81,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   expect(child.authorizedPersons).toHaveLength(1);
 
   await page.getByRole("link", { name: "Mon tableau de bord" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Ajout de l'enfant Zoé" }).getByText("En attente de traitement")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Ajout de l'enfant Zoé" }).getByText("En attente de validation")).toBeVisible();
 });
 
 test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adresse et e-mail ; un autre refusé avec motif", async ({ page, browser }) => {
@@ -107,7 +107,7 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   await expect(phones.getByRole("status")).toContainText("Votre demande de modification est envoyée");
 
   await page.getByRole("link", { name: "Mon tableau de bord" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("En attente de traitement")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("En attente de validation")).toBeVisible();
   await expectAccessible(page);
 
   const staff = await newStaff();
@@ -118,7 +118,7 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   await expectAccessible(staffPage);
   const addressRequest = staffPage.getByRole("article", { name: "Modification de l'adresse — Famille DEMENAGE" });
   await expect(addressRequest.getByRole("cell", { name: "40 avenue du Peuple Belge" })).toBeVisible();
-  await addressRequest.getByRole("button", { name: /^Accepter/ }).click();
+  await addressRequest.getByRole("button", { name: /^Valider/ }).click();
   await expect(addressRequest).toHaveCount(0);
 
   const phonesRequest = staffPage.getByRole("article", { name: /Modification des téléphones de .* — Famille DEMENAGE/ });
@@ -127,12 +127,12 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   await phonesRequest.getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(phonesRequest).toHaveCount(0);
 
-  const text = await openDeliveredEmail(staffPage, user.email, "Votre demande a été acceptée : Modification de l'adresse");
+  const text = await openDeliveredEmail(staffPage, user.email, "Votre demande a été validée : Modification de l'adresse");
   expect(text).toContain("La modification est enregistrée dans votre dossier famille.");
   await staffContext.close();
 
   await page.reload();
-  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("Acceptée")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("Validée", { exact: true })).toBeVisible();
   const refused = page.getByRole("listitem").filter({ hasText: "Modification des téléphones" });
   await expect(refused.getByText("Refusée")).toBeVisible();
   await expect(refused.getByText("Motif : Numéro non attribué, merci de vérifier")).toBeVisible();
@@ -250,10 +250,10 @@ test("l'accueil cherche une famille, change l'e-mail de connexion (unique) et va
   await expectAccessible(page);
   await page.getByLabel("Sélectionner : Ajout de l'enfant Lot — Famille RECHERCHE").check();
   await page.getByLabel("Sélectionner : Ajout de l'enfant Lotte — Famille RECHERCHE").check();
-  await page.getByRole("button", { name: "Accepter la sélection" }).click();
-  await expect(page.getByText("2 demandes acceptées.")).toBeVisible();
+  await page.getByRole("button", { name: "Valider la sélection" }).click();
+  await expect(page.getByText("2 demandes validées.")).toBeVisible();
   expect(await db.child.count({ where: { familyId: target.family.id, status: "VALIDATED" } })).toBe(3);
-  expect(await db.changeRequest.count({ where: { id: { in: pendingIds }, status: "ACCEPTED" } })).toBe(2);
+  expect(await db.changeRequest.count({ where: { id: { in: pendingIds }, status: "VALIDATED" } })).toBe(2);
 });
 
 test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfant", async ({ page, browser }) => {

@@ -140,7 +140,7 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await admin.goto("/admin/inscriptions");
   await expectAccessible(admin);
   const leaRequest = admin.getByRole("article", { name: `inscription de Léa Inscrit — ${activityName}` });
-  await leaRequest.getByRole("button", { name: /^Accepter/ }).click();
+  await leaRequest.getByRole("button", { name: /^Valider/ }).click();
   await expect(leaRequest).toHaveCount(0);
   const tomRequest = admin.getByRole("article", { name: `inscription de Tom Inscrit — ${activityName}` });
   await tomRequest.getByRole("button", { name: /^Refuser/ }).click();
@@ -148,9 +148,9 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await tomRequest.getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(tomRequest).toHaveCount(0);
 
-  const text = await openDeliveredEmail(admin, user.email, "Votre demande d'inscription a été acceptée");
+  const text = await openDeliveredEmail(admin, user.email, "Votre demande d'inscription a été validée");
   const title = `${structureName} - ${activityName} - Mercredis de printemps`.toUpperCase();
-  expect(text).toContain(`Votre demande de création d'inscription pour l'individu INSCRIT Léa à l'activité ${title} a été acceptée.`);
+  expect(text).toContain(`Votre demande de création d'inscription pour l'individu INSCRIT Léa à l'activité ${title} a été validée.`);
   expect(text).toContain(`L'inscription commence le ${fr(period.start)} et finit le ${fr(period.end)}.`);
   await staffContext.close();
 
@@ -174,7 +174,7 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   expect(pdfText).toContain(activityName);
 
   await page.getByRole("link", { name: "Mon tableau de bord" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: `Inscription de Léa — ${activityName}` }).getByText("Acceptée")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `Inscription de Léa — ${activityName}` }).getByText("Validée", { exact: true })).toBeVisible();
   expect(await testDb().inscription.count({ where: { familyId: family.id, status: "VALIDATED" } })).toBe(1);
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
-import { UserFacingError } from "@/lib/workflow/errors";
+
 import { MAX_BULK } from "@/lib/bulk-schema";
+import { UserFacingError } from "@/lib/errors";
 
 export interface BulkResult {
   done: number;

@@ -100,8 +100,10 @@ describe("requestAccount and its decision", () => {
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: input.email, template: "account-validated" } });
     expect(email.text).toContain("Madame DURAND Léa,");
     expect(email.familyId).toBe(familyId);
-    // A second decision is illegal.
-    await expect(refuseAccountRequest({ id, reason: "Trop tard", actor: staff })).rejects.toBeInstanceOf(IllegalTransitionError);
+    // A second decision says what happened, and changes nothing.
+    await expect(refuseAccountRequest({ id, reason: "Trop tard", actor: staff })).rejects.toThrow(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/);
+    expect(await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "VALIDATED", reason: null });
+    expect(await prisma.transitionLog.count({ where: { entityId: id } })).toBe(2);
   });
 
   it("refusal needs a reason, which the e-mail carries; a parent or visitor cannot decide", async () => {
@@ -117,7 +119,7 @@ describe("requestAccount and its decision", () => {
 
     await refuseAccountRequest({ id, reason: "Hors commune", actor: staff });
     const request = await prisma.accountRequest.findUniqueOrThrow({ where: { id } });
-    expect(request).toMatchObject({ status: "REFUSED", refusalReason: "Hors commune", decidedById: staff.userId });
+    expect(request).toMatchObject({ status: "REFUSED", reason: "Hors commune", decidedById: staff.userId });
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: input.email, template: "account-refused" } });
     expect(email.text).toContain("Motif : Hors commune");
   });

@@ -63,7 +63,8 @@ describe("staff actions refuse anyone but staff", () => {
     session.current = { user: { id: staff.id } };
     expect(await validateAccountRequestAction({ id })).toEqual({ ok: true, data: null });
     const again = await refuseAccountRequestAction({ id, reason: "Doublon" });
-    expect(again).toEqual({ ok: false, error: "Cette action n'est pas possible dans l'état actuel de la demande." });
+    expect(again).toEqual({ ok: false, error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/) });
+    expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
   });
 
   it("bad input is answered in French, field by field, and writes nothing", async () => {

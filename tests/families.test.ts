@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addChild } from "@/lib/families/add-child";
 import { updateChild } from "@/lib/families/update-child";
-import { acceptChangeRequest, ALREADY_PENDING_MESSAGE, refuseChangeRequest } from "@/lib/families/change-requests";
+import { validateChangeRequest, ALREADY_PENDING_MESSAGE, refuseChangeRequest } from "@/lib/families/change-requests";
 import { requestAddressChange, requestPhonesChange } from "@/lib/families/contact-changes";
 import { EMAIL_TAKEN_MESSAGE, staffChangeLoginEmail } from "@/lib/families/staff-edit";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
@@ -36,12 +36,15 @@ describe("children", () => {
     expect(await prisma.authorizedPerson.count({ where: { childId: id } })).toBe(1);
     const request = await prisma.changeRequest.findFirstOrThrow({ where: { familyId: family.id, kind: "CHILD_ADDED" } });
     const staff = await staffActor();
-    await acceptChangeRequest({ id: request.id, actor: staff });
+    await validateChangeRequest({ id: request.id, actor: staff });
     expect((await prisma.child.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
     // A second decision on the same request: already processed.
-    await expect(acceptChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError);
+    await expect(validateChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError);
     const dashboard = await getFamilyDashboard(family.id);
-    expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({ label: "Ajout de l'enfant Lina", state: "ACCEPTED" });
+    expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({ label: "Ajout de l'enfant Lina", state: { label: "Validée", tone: "done" } });
+    // The child's own status went through its machine, logged like any other.
+    const childLog = await prisma.transitionLog.findMany({ where: { machine: "CHILD", entityId: id }, orderBy: { createdAt: "asc" } });
+    expect(childLog.map((l) => `${l.fromStatus ?? "-"}>${l.toStatus}:${l.actorRole}`)).toEqual(["->PENDING:PARENT", "PENDING>VALIDATED:STAFF"]);
   });
 
   it("health changes of a validated child wait for staff; other fields apply at once", async () => {
@@ -56,7 +59,7 @@ describe("children", () => {
     await expect(updateChild({ familyId: family.id, childId: children[0].id, data: childInput({ hasAllergies: "oui", allergyNotes: "Œufs" }), actor: parent }))
       .rejects.toThrow(ALREADY_PENDING_MESSAGE);
     const request = await prisma.changeRequest.findFirstOrThrow({ where: { familyId: family.id, kind: "CHILD_HEALTH", status: "PENDING" } });
-    await acceptChangeRequest({ id: request.id, actor: await staffActor() });
+    await validateChangeRequest({ id: request.id, actor: await staffActor() });
     stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
     expect(stored).toMatchObject({ hasAllergies: true, allergyNotes: "Lactose" });
     // Staff apply health data directly.
@@ -72,9 +75,9 @@ describe("demandes de modification", () => {
     const { id } = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).city).toBe("Lille");
     await expect(requestAddressChange({ familyId: family.id, data: { ...address, city: "Tourcoing" }, actor: parent })).rejects.toThrow(ALREADY_PENDING_MESSAGE);
-    await acceptChangeRequest({ id, actor: await staffActor() });
+    await validateChangeRequest({ id, actor: await staffActor() });
     expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject(address);
-    expect(await prisma.emailOutbox.count({ where: { to: user.email, template: "change-request-accepted" } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { to: user.email, template: "change-request-validated" } })).toBe(1);
     await expect(requestAddressChange({ familyId: family.id, data: address, actor: parent })).rejects.toThrow("Aucune modification");
 
     const phones = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 04", workPhone: null }, actor: parent });
@@ -90,10 +93,10 @@ describe("demandes de modification", () => {
     const first = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
     const second = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 05", workPhone: null }, actor: parent });
     const staff = await staffActor();
-    await acceptChangeRequest({ id: first.id, actor: staff });
-    const result = await forEachRequest([first.id, second.id], (id) => acceptChangeRequest({ id, actor: staff }));
+    await validateChangeRequest({ id: first.id, actor: staff });
+    const result = await forEachRequest([first.id, second.id], (id) => validateChangeRequest({ id, actor: staff }));
     expect(result.done).toBe(1);
-    expect(result.failed).toEqual([{ id: first.id, error: "Cette demande vient d'être traitée par ailleurs. Actualisez la page." }]);
+    expect(result.failed).toEqual([{ id: first.id, error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/) }]);
   });
 });
 
@@ -101,10 +104,12 @@ describe("staff edit", () => {
   it("changes a login e-mail only to a free address", async () => {
     const a = await createFamily(prisma);
     const b = await createFamily(prisma);
-    await expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email })).rejects.toThrow(EMAIL_TAKEN_MESSAGE);
-    await expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr" })).rejects.toThrow("Élément introuvable.");
+    const actor = await staffActor();
+    await expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email, actor })).rejects.toThrow(EMAIL_TAKEN_MESSAGE);
+    await expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr", actor })).rejects.toThrow("Élément introuvable.");
+    expect(await prisma.staffEdit.count({ where: { familyId: { in: [a.family.id, b.family.id] } } })).toBe(0);
     const fresh = `libre.${Date.now()}@exemple.fr`;
-    await staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: fresh });
+    await staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: fresh, actor });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: a.user.id } })).email).toBe(fresh);
     expect((await prisma.adult.findUniqueOrThrow({ where: { id: a.adult.id } })).email).toBe(fresh);
   });

@@ -87,7 +87,7 @@ describe("a parent of family A with the ids of family B", () => {
     session.current = { user: { id: a.user.id } };
     const before = await snapshotOf(b.family.id);
     const results = await Promise.all([
-      changeActions.acceptChangeRequestAction({ id: request.id }),
+      changeActions.validateChangeRequestAction({ id: request.id }),
       changeActions.refuseChangeRequestAction({ id: request.id, reason: "Non" }),
       changeActions.decideChangeRequestsAction({ decision: "accept", ids: [request.id] }),
       staffFamilyActions.staffUpdateAddressAction({ familyId: b.family.id, street: "1 rue Pirate", addressComplement: "", postalCode: "59000", city: "Lille" }),

@@ -69,7 +69,7 @@ describe("inscriptions: family A with family B's ids", () => {
     session.current = { user: { id: a.user.id } };
     const before = await prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } } });
     const results = await Promise.all([
-      queueActions.acceptInscriptionAction({ id: inscriptionB.id }),
+      queueActions.validateInscriptionAction({ id: inscriptionB.id }),
       queueActions.refuseInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       queueActions.decideInscriptionsAction({ decision: "accept", ids: [inscriptionB.id] }),
       queueActions.cancelInscriptionAction({ id: inscriptionB.id, reason: "Non" }),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { requestInscription, DUPLICATE_INSCRIPTION } from "@/lib/inscriptions/request-inscription";
-import { acceptInscription, cancelInscription, refuseInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
+import { validateInscription, cancelInscription, refuseInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
 import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
-import { addPeriod, addCalendarException, deletePeriod, setCapacityOverride } from "@/lib/activities/manage-parts";
+import { addPeriod, deletePeriod } from "@/lib/activities/periods";
+import { addCalendarException } from "@/lib/activities/calendar-exceptions";
+import { setCapacityOverride } from "@/lib/activities/capacity-overrides";
 import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
 import { activitySchema, tariffsSchema } from "@/lib/activities/schemas";
 import { createReservation, IllegalTransitionError, SYSTEM, actorFromUser } from "@/lib/workflow";
@@ -73,7 +75,7 @@ describe("requestInscription", () => {
     const result = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
     expect(result.status).toBe("VALIDATED");
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: f.user.email, template: "inscription-validated" } });
-    expect(email.text).toContain(`pour l'individu TESTEUR Léna à l'activité ${w.structure.name.toUpperCase()} - MERCREDIS - HIVER a été acceptée.`);
+    expect(email.text).toContain(`pour l'individu TESTEUR Léna à l'activité ${w.structure.name.toUpperCase()} - MERCREDIS - HIVER a été validée.`);
     expect(email.text).toContain("L'inscription commence le 06/01/2027 et finit le 31/03/2027.");
     const log = await prisma.transitionLog.findMany({ where: { entityId: result.id }, orderBy: { createdAt: "asc" } });
     expect(log.map((l) => `${l.fromStatus ?? "-"}>${l.toStatus}:${l.actorRole}`)).toEqual(["->PENDING:PARENT", "PENDING>VALIDATED:SYSTEM"]);
@@ -97,10 +99,10 @@ describe("requestInscription", () => {
     // A waiting request cannot be accepted while the activity is full; once a place frees, it can.
     const waiting = await prisma.inscription.findFirstOrThrow({ where: { activityId: w.activity.id, status: "WAITLISTED" }, orderBy: { waitlistRank: "asc" } });
     const staff = await staffActor();
-    await expect(acceptInscription({ id: waiting.id, actor: staff })).rejects.toThrow("Plus de place disponible");
+    await expect(validateInscription({ id: waiting.id, actor: staff })).rejects.toThrow("Plus de place disponible");
     const pending = await prisma.inscription.findFirstOrThrow({ where: { activityId: w.activity.id, status: "PENDING" } });
     await refuseInscription({ id: pending.id, reason: "Dossier incomplet", actor: staff });
-    await acceptInscription({ id: waiting.id, actor: staff });
+    await validateInscription({ id: waiting.id, actor: staff });
     expect(await prisma.inscription.count({ where: { activityId: w.activity.id, status: { in: ["PENDING", "VALIDATED"] } } })).toBe(3);
   });
 
@@ -110,8 +112,10 @@ describe("requestInscription", () => {
     const b = await familyWith();
     const { id } = await requestInscription({ familyId: a.family.id, childId: a.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(a.user), now: NOW });
     await expect(withdrawInscription({ id, familyId: b.family.id, actor: actorFromUser(b.user) })).rejects.toThrow("Élément introuvable.");
-    await acceptInscription({ id, actor: await staffActor() });
-    await expect(withdrawInscription({ id, familyId: a.family.id, actor: actorFromUser(a.user) })).rejects.toBeInstanceOf(IllegalTransitionError);
+    await validateInscription({ id, actor: await staffActor() });
+    await expect(withdrawInscription({ id, familyId: a.family.id, actor: actorFromUser(a.user) })).rejects.toThrow(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/);
+    expect((await prisma.inscription.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
+    expect(await prisma.transitionLog.count({ where: { entityId: id } })).toBe(2);
   });
 
   it("staff cancel a validated inscription with a reason, once its coming reservations are gone", async () => {
@@ -119,8 +123,9 @@ describe("requestInscription", () => {
     const f = await familyWith();
     const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
     const staff = await staffActor();
-    await expect(cancelInscription({ id, reason: "Déménagement", actor: staff })).rejects.toThrow("Cette demande vient d'être traitée par ailleurs.");
-    await acceptInscription({ id, actor: staff });
+    await expect(cancelInscription({ id, reason: "Déménagement", actor: staff })).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect((await prisma.inscription.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    await validateInscription({ id, actor: staff });
     const booked = await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
     const today = new Date("2026-12-01T00:00:00Z");
     await expect(cancelInscription({ id, reason: "Déménagement", actor: staff, today })).rejects.toThrow("1 réservation(s) à venir dans cette inscription");
@@ -139,7 +144,7 @@ describe("requestInscription", () => {
     const b = await familyWith();
     const { id } = await requestInscription({ familyId: a.family.id, childId: a.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(a.user), now: NOW });
     await expect(inscriptionAttestation({ id, familyId: a.family.id })).rejects.toThrow("Une attestation n'est délivrée que pour une inscription validée.");
-    await acceptInscription({ id, actor: await staffActor() });
+    await validateInscription({ id, actor: await staffActor() });
     await expect(inscriptionAttestation({ id, familyId: b.family.id })).rejects.toThrow("Élément introuvable.");
     const { bytes, fileName } = await inscriptionAttestation({ id, familyId: a.family.id });
     expect(fileName).toBe("attestation-inscription-lena-testeur.pdf");
@@ -175,7 +180,7 @@ describe("activity configuration", () => {
       structureId: w.structure.id, careKind: "ALSH_MERCREDIS", name: "Mercredis", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL",
       bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non",
     });
-    await acceptInscription({ id, actor: await staffActor() });
+    await validateInscription({ id, actor: await staffActor() });
     await prisma.inscription.create({ data: { familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, status: "PENDING", startDate: w.period.startDate, endDate: w.period.endDate } });
     await expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 })).rejects.toThrow("2 inscriptions sont déjà validées ou en attente");
     await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));

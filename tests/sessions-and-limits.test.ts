@@ -24,7 +24,7 @@ import { deactivateAccountAction, reactivateAccountAction } from "@/app/admin/fa
 import { safeReturnPath } from "@/lib/net/safe-return";
 import { CLIENT_IP_HEADER_ENV, clientIp, isLoopback } from "@/lib/net/client-ip";
 import { createFamily, createStaffUser, uniqueEmail } from "@/prisma/factories";
-import { prisma } from "./helpers";
+import { prisma, staffActor } from "./helpers";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -96,12 +96,12 @@ describe("sessions end on the server", () => {
     const device = await cookieFor(user.id);
     const staffUser = await createStaffUser(prisma);
     session.current = { user: { id: staffUser.id } };
-    const noReason = await deactivateAccountAction(family.id, { id: user.id, reason: " " });
+    const noReason = await deactivateAccountAction({ familyId: family.id, id: user.id, reason: " " });
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: "Motif du refus : champ obligatoire." } });
     expect((await userForCookie(device.cookie))?.id).toBe(user.id);
 
     session.current = { user: { id: staffUser.id } };
-    expect(await deactivateAccountAction(family.id, { id: user.id, reason: "Départ de la commune" })).toEqual({ ok: true, data: null });
+    expect(await deactivateAccountAction({ familyId: family.id, id: user.id, reason: "Départ de la commune" })).toEqual({ ok: true, data: null });
     expect(await userForCookie(device.cookie)).toBeNull();
     expect(await prisma.userSession.count({ where: { userId: user.id } })).toBe(0);
     expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).toEqual({ ok: false, failure: "INACTIVE" });
@@ -109,9 +109,9 @@ describe("sessions end on the server", () => {
     expect(log).toMatchObject({ fromStatus: "ACTIVE", toStatus: "DEACTIVATED", actorId: staffUser.id, reason: "Départ de la commune" });
 
     session.current = { user: { id: staffUser.id } };
-    expect(await deactivateAccountAction(family.id, { id: user.id, reason: "Encore" })).toEqual({ ok: false, error: "Ce compte est déjà désactivé." });
+    expect(await deactivateAccountAction({ familyId: family.id, id: user.id, reason: "Encore" })).toEqual({ ok: false, error: "Ce compte est déjà désactivé." });
     session.current = { user: { id: staffUser.id } };
-    expect(await reactivateAccountAction(family.id, { id: user.id, reason: "Retour" })).toEqual({ ok: true, data: null });
+    expect(await reactivateAccountAction({ familyId: family.id, id: user.id, reason: "Retour" })).toEqual({ ok: true, data: null });
     expect((await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).ok).toBe(true);
   });
 
@@ -119,19 +119,19 @@ describe("sessions end on the server", () => {
     const a = await createFamily(prisma);
     const b = await createFamily(prisma);
     session.current = { user: { id: a.user.id } };
-    expect(await deactivateAccountAction(a.family.id, { id: b.user.id, reason: "x" })).toEqual({ ok: false, error: "Accès refusé." });
+    expect(await deactivateAccountAction({ familyId: a.family.id, id: b.user.id, reason: "x" })).toEqual({ ok: false, error: "Accès refusé." });
     const staff = await createStaffUser(prisma);
     session.current = { user: { id: staff.id } };
-    expect(await deactivateAccountAction(a.family.id, { id: b.user.id, reason: "x" })).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await deactivateAccountAction({ familyId: a.family.id, id: b.user.id, reason: "x" })).toEqual({ ok: false, error: "Élément introuvable." });
     const otherStaff = await createStaffUser(prisma);
-    expect(await deactivateAccountAction(a.family.id, { id: otherStaff.id, reason: "x" })).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await deactivateAccountAction({ familyId: a.family.id, id: otherStaff.id, reason: "x" })).toEqual({ ok: false, error: "Élément introuvable." });
     expect(await prisma.user.count({ where: { id: { in: [a.user.id, b.user.id, otherStaff.id] }, status: "ACTIVE" } })).toBe(3);
   });
 
   it("a login e-mail change by staff ends the account's sessions", async () => {
     const { user, family } = await createFamily(prisma);
     const device = await cookieFor(user.id);
-    await staffChangeLoginEmail({ familyId: family.id, userId: user.id, email: uniqueEmail("nouvelle") });
+    await staffChangeLoginEmail({ familyId: family.id, userId: user.id, email: uniqueEmail("nouvelle"), actor: await staffActor() });
     expect(await userForCookie(device.cookie)).toBeNull();
   });
 

@@ -1,24 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { countStaffQueues } from "@/lib/accounts/list-account-requests";
-import { countPendingChangeRequests } from "@/lib/families/list-change-requests";
-import { countPendingInscriptions } from "@/lib/inscriptions/list-inscriptions";
+import { countStaffQueues } from "@/lib/staff/queues";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 
 export const metadata: Metadata = { title: "Gestion" };
 
 export default async function AdminHomePage() {
   await staffPage("/admin");
-  const [counts, changes, inscriptions, sender] = await Promise.all([
-    countStaffQueues(), countPendingChangeRequests(), countPendingInscriptions(), getSenderStatus(),
-  ]);
+  const [counts, sender] = await Promise.all([countStaffQueues(), getSenderStatus()]);
   const warning = senderWarning(sender);
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests },
-    { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: inscriptions },
-    { href: "/admin/demandes-de-modification", label: "Demandes de modification en attente", count: changes.changes },
-    { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: changes.children },
+    { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: counts.inscriptions },
+    { href: "/admin/demandes-de-modification", label: "Demandes de modification en attente", count: counts.changes },
+    { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: counts.newChildren },
     { href: "/admin/courriels?statut=FAILED", label: "Courriels en échec", count: counts.failedEmails },
     { href: "/admin/courriels?statut=PENDING", label: "Courriels en cours d'envoi", count: counts.pendingEmails },
   ];

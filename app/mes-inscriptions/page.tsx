@@ -17,7 +17,7 @@ const MARKER_STYLE: Record<string, string> = {
 
 export default async function MyInscriptionsPage() {
   const user = await parentPage("/mes-inscriptions");
-  const inscriptions = await listFamilyInscriptions(user.familyId);
+  const inscriptions = await listFamilyInscriptions(user.familyId, "PARENT");
   return (
     <div className="page">
       <h1 className="page-title">Mes inscriptions</h1>
@@ -51,16 +51,16 @@ export default async function MyInscriptionsPage() {
                         État : {inscription.marker.label}
                         {inscription.position ? ` (position ${inscription.position})` : ""}
                       </p>
-                      {inscription.reason && (inscription.status === "REFUSED" || inscription.status === "CANCELLED") ? (
+                      {inscription.reason && inscription.can.showReason ? (
                         <p className="text-sm">Motif : {inscription.reason}</p>
                       ) : null}
                       <div className="mt-2 flex flex-wrap gap-2">
-                        {inscription.status === "VALIDATED" ? (
+                        {inscription.can.attestation ? (
                           <a href={`/mes-inscriptions/${inscription.id}/attestation`} className="btn btn-secondary" download>
                             Demander une attestation d&apos;inscription
                           </a>
                         ) : null}
-                        {inscription.status === "PENDING" || inscription.status === "WAITLISTED" ? (
+                        {inscription.can.withdraw ? (
                           <WithdrawButton id={inscription.id} label={title} withdraw={withdrawInscriptionAction} />
                         ) : null}
                       </div>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { formatDate } from "@/lib/format";
-import { RequestStateBadge } from "@/components/ui/request-state-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
@@ -38,7 +38,7 @@ export default async function DashboardPage() {
               <li key={request.id} className="border-b border-gray-200 pb-2 last:border-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-semibold">{request.label}</span>
-                  <RequestStateBadge state={request.state} />
+                  <StatusBadge label={request.state.label} tone={request.state.tone} />
                 </div>
                 <p className="text-sm text-gray-700">
                   Envoyée le {formatDate(request.sentAt)}

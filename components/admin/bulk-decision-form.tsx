@@ -5,12 +5,12 @@ import { FormAlert } from "@/components/form/field";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
- * Accept or refuse the ticked requests of a queue. The checkboxes live in the
+ * Validate or refuse the ticked requests of a queue. The checkboxes live in the
  * list (form="{formId}"), so that each item keeps its own one-by-one controls.
  */
 export function BulkDecisionForm(props: {
   formId: string;
-  action: (input: { decision: "accept" | "refuse"; ids: string[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
+  action: (input: { decision: "validate" | "refuse"; ids: string[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const router = useRouter();
   const reasonId = useId();
@@ -30,7 +30,7 @@ export function BulkDecisionForm(props: {
         event.preventDefault();
         const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
         const data = new FormData(event.currentTarget);
-        const decision = submitter?.value === "refuse" ? "refuse" : "accept";
+        const decision = submitter?.value === "refuse" ? "refuse" : "validate";
         const ids = data.getAll("ids").map(String);
         const reason = String(data.get("reason") ?? "");
         setMessage(null);
@@ -49,7 +49,7 @@ export function BulkDecisionForm(props: {
       }}
     >
       <h2 className="mb-2 text-lg font-bold">Traitement par lot</h2>
-      <p className="mb-2 text-sm">Cochez les demandes dans la liste, puis acceptez-les ou refusez-les ensemble.</p>
+      <p className="mb-2 text-sm">Cochez les demandes dans la liste, puis validez-les ou refusez-les ensemble.</p>
       <FormAlert message={message?.text} tone={message?.tone} />
       <div className="field">
         <label htmlFor={reasonId} className="field-label">Motif du refus (pour un refus par lot)</label>
@@ -58,7 +58,7 @@ export function BulkDecisionForm(props: {
         {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="accept" className="btn btn-primary" disabled={pending}>Accepter la sélection</button>
+        <button type="submit" name="decision" value="validate" className="btn btn-primary" disabled={pending}>Valider la sélection</button>
         <button type="submit" name="decision" value="refuse" className="btn btn-danger" disabled={pending}>Refuser la sélection</button>
       </div>
     </form>

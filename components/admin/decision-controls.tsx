@@ -11,6 +11,8 @@ export function DecisionControls(props: {
   /** Absent: only the refusal-like action (e.g. « Annuler l'inscription »), which needs a reason. */
   accept?: (input: { id: string }) => Promise<ActionResult<null>>;
   refuse: (input: { id: string; reason: string }) => Promise<ActionResult<null>>;
+  /** Sent with the decision (e.g. the family an account belongs to). */
+  hidden?: Record<string, string>;
   acceptLabel?: string;
   refuseLabel?: string;
   reasonLabel?: string;
@@ -46,7 +48,7 @@ export function DecisionControls(props: {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            run(() => props.refuse({ id: props.id, reason }));
+            run(() => props.refuse({ ...props.hidden, id: props.id, reason }));
           }}
           className="flex flex-col gap-2"
         >

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
-import { emailField } from "@/lib/accounts/schemas";
+import { emailField } from "@/lib/forms/fields";
 import type { ActionResult } from "@/lib/action-result";
 
 const schema = z.object({ email: emailField });

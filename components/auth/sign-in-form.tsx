@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/form/field";
-import { emailField } from "@/lib/accounts/schemas";
+import { emailField } from "@/lib/forms/fields";
 import { isSignInFailure, SIGN_IN_MESSAGES } from "@/lib/accounts/sign-in-messages";
 
 const schema = z.object({

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountRefusedEmail, accountValidatedEmail } from "@/lib/email/templates";
-import { applyTransition, NotFoundError, UserFacingError, type Actor } from "@/lib/workflow";
+import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
+import { UserFacingError } from "@/lib/errors";
 
 /**
- * Staff accept a « Créer mon compte » request: the family, its first
+ * Staff validate a « Créer mon compte » request: the family, its first
  * responsable légal and the parent's login are created, and the family is
  * told by e-mail — all in one transaction.
  */
@@ -42,7 +43,7 @@ export async function validateAccountRequest(input: { id: string; actor: Actor }
       },
       select: { id: true },
     });
-    await tx.user.create({
+    await createWithStatus(tx, { machine: "USER_ACCOUNT", status: "ACTIVE", actor: input.actor }, () => tx.user.create({
       data: {
         email: request.email,
         passwordHash: request.passwordHash,
@@ -51,11 +52,9 @@ export async function validateAccountRequest(input: { id: string; actor: Actor }
         familyId: family.id,
         adultId: adult.id,
       },
-    });
-    await tx.accountRequest.update({
-      where: { id: request.id },
-      data: { familyId: family.id, decidedAt: new Date(), decidedById: input.actor.userId },
-    });
+      select: { id: true },
+    }));
+    await tx.accountRequest.update({ where: { id: request.id }, data: { familyId: family.id } });
     await enqueueEmail(tx, {
       to: request.email,
       template: "account-validated",
@@ -75,10 +74,7 @@ export async function refuseAccountRequest(input: { id: string; reason: string; 
       actor: input.actor,
       reason: input.reason,
     });
-    const request = await tx.accountRequest.update({
-      where: { id: input.id },
-      data: { refusalReason: input.reason.trim(), decidedAt: new Date(), decidedById: input.actor.userId },
-    });
+    const request = await tx.accountRequest.findUniqueOrThrow({ where: { id: input.id } });
     await enqueueEmail(tx, {
       to: request.email,
       template: "account-refused",

@@ -6,20 +6,11 @@ export async function listAccountRequests() {
   const select = {
     id: true, status: true, civility: true, lastName: true, firstName: true, birthDate: true, email: true,
     homePhone: true, mobilePhone: true, street: true, addressComplement: true, postalCode: true, city: true,
-    refusalReason: true, createdAt: true, decidedAt: true,
+    reason: true, createdAt: true, decidedAt: true,
   } as const;
   const [pending, decided] = await Promise.all([
     db.accountRequest.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select }),
     db.accountRequest.findMany({ where: { status: { not: "PENDING" } }, orderBy: { decidedAt: "desc" }, take: 20, select }),
   ]);
   return { pending, decided };
-}
-
-export async function countStaffQueues() {
-  const [accountRequests, failedEmails, pendingEmails] = await Promise.all([
-    db.accountRequest.count({ where: { status: "PENDING" } }),
-    db.emailOutbox.count({ where: { status: "FAILED" } }),
-    db.emailOutbox.count({ where: { status: "PENDING" } }),
-  ]);
-  return { accountRequests, failedEmails, pendingEmails };
 }

@@ -7,9 +7,10 @@ import { clear } from "@/lib/auth/rate-limit";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { passwordResetEmail, passwordResetNoAccountEmail } from "@/lib/email/templates";
-import { UserFacingError } from "@/lib/workflow";
+
 import { anonymousEmailLimits } from "./anonymous-limits";
 import { SIGN_IN_PER_EMAIL } from "./authenticate";
+import { UserFacingError } from "@/lib/errors";
 
 export const RESET_TOKEN_MINUTES = 60;
 

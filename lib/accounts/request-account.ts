@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountAlreadyExistsEmail, accountRequestReceivedEmail } from "@/lib/email/templates";
-import { recordCreation, VISITOR } from "@/lib/workflow";
+import { createWithStatus, VISITOR } from "@/lib/workflow";
 import { anonymousEmailLimits } from "./anonymous-limits";
 import type { AccountRequestData } from "./schemas";
 
@@ -30,7 +30,7 @@ export async function requestAccount(data: AccountRequestData, ip: string | null
       });
       return { outcome: "ALREADY_EXISTS" as const };
     }
-    const request = await tx.accountRequest.create({
+    const request = await createWithStatus(tx, { machine: "ACCOUNT_REQUEST", status: "PENDING", actor: VISITOR }, () => tx.accountRequest.create({
       data: {
         civility: data.civility,
         lastName: data.lastName,
@@ -46,8 +46,7 @@ export async function requestAccount(data: AccountRequestData, ip: string | null
         passwordHash,
       },
       select: { id: true },
-    });
-    await recordCreation(tx, { machine: "ACCOUNT_REQUEST", id: request.id, status: "PENDING", actor: VISITOR });
+    }));
     await enqueueEmail(tx, { to: data.email, template: "account-request-received", email: accountRequestReceivedEmail() });
     return { outcome: "REQUESTED" as const, id: request.id };
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
-import { applyTransition, NotFoundError, UserFacingError, type Actor } from "@/lib/workflow";
+import { applyTransition, NotFoundError, type Actor } from "@/lib/workflow";
+import { UserFacingError } from "@/lib/errors";
 
 /**
  * Staff deactivate or reactivate a parent's login, from the family page, always

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { parisInstant } from "@/lib/calendar/paris";
-import { NotFoundError, UserFacingError } from "@/lib/workflow";
+import { INSCRIPTION_STATUSES, NotFoundError, statusIn } from "@/lib/workflow";
 import { CARE_KINDS, type ActivityData } from "./schemas";
+import { UserFacingError } from "@/lib/errors";
 
 const localToInstant = (value: string | null) => (value ? parisInstant(value.slice(0, 10), value.slice(11, 16)) : null);
 
@@ -49,7 +50,7 @@ export async function updateActivity(activityId: string, data: ActivityData): Pr
       throw new UserFacingError("Le lieu d'accueil d'une activité ne peut pas changer.", { structureId: "Lieu d'accueil : il ne peut pas changer." });
     }
     if (data.maxInscriptions !== null) {
-      const enrolled = await tx.inscription.count({ where: { activityId, status: { in: ["PENDING", "VALIDATED"] } } });
+      const enrolled = await tx.inscription.count({ where: { activityId, status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE) } });
       if (enrolled > data.maxInscriptions) {
         const message = `Nombre maximal d'inscriptions : ${enrolled} inscriptions sont déjà validées ou en attente ; le maximum ne peut pas descendre en dessous.`;
         throw new UserFacingError(message, { maxInscriptions: message });

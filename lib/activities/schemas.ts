@@ -1,6 +1,6 @@
 /** Forms of the activity configuration (staff). */
 import { z } from "zod";
-import { dateField, trimmed } from "@/lib/accounts/schemas";
+import { dateField, trimmed } from "@/lib/forms/fields";
 import { DEADLINE_HELP, parseDeadline } from "@/lib/calendar/deadlines";
 
 const label = (name: string, max = 120) =>

@@ -4,8 +4,9 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { UserFacingError, actorFromUser, type Actor } from "@/lib/workflow";
+import { actorFromUser, type Actor } from "@/lib/workflow";
 import { userOfSession } from "./user-sessions";
+import { UserFacingError } from "@/lib/errors";
 
 export interface SessionUser {
   id: string;

@@ -1,7 +1,8 @@
 /**
  * E-mail templates, HTML + text, in French. Their wording follows the examples
  * of the structures' own e-mails (seed 000): « Mme, Mr …, Votre demande … a été
- * acceptée. … Cordialement, ».
+ * validée. … Cordialement, » — with the one word of the glossary for a positive
+ * decision (seed 000 says « acceptée » in one e-mail and « validée » elsewhere).
  */
 import { config } from "@/lib/config";
 
@@ -82,7 +83,7 @@ export function accountAlreadyExistsEmail(kind: "ACCOUNT" | "PENDING_REQUEST"): 
 export function accountValidatedEmail(person: Addressee): RenderedEmail {
   return render("Votre compte Portail Famille est validé", [
     salutation(person),
-    "Votre demande de création de compte a été acceptée.",
+    "Votre demande de création de compte a été validée.",
     "Vous pouvez dès maintenant vous connecter avec votre adresse e-mail et votre mot de passe, puis compléter votre dossier famille.",
     { text: "Se connecter au Portail Famille", href: `${config.appUrl}/connexion` },
   ]);
@@ -117,10 +118,10 @@ export function passwordResetNoAccountEmail(): RenderedEmail {
   ]);
 }
 
-export function changeRequestAcceptedEmail(person: Addressee, subject: string): RenderedEmail {
-  return render(`Votre demande a été acceptée : ${subject}`, [
+export function changeRequestValidatedEmail(person: Addressee, subject: string): RenderedEmail {
+  return render(`Votre demande a été validée : ${subject}`, [
     salutation(person),
-    `Votre demande « ${subject} » a été acceptée. La modification est enregistrée dans votre dossier famille.`,
+    `Votre demande « ${subject} » a été validée. La modification est enregistrée dans votre dossier famille.`,
     { text: "Voir mon tableau de bord", href: `${config.appUrl}/tableau-de-bord` },
   ]);
 }
@@ -139,10 +140,10 @@ export function inscriptionTitle(structure: string, activity: string, period: st
   return `${structure} - ${activity} - ${period}`.toUpperCase();
 }
 
-export function inscriptionAcceptedEmail(person: Addressee, childName: string, title: string, start: string, end: string): RenderedEmail {
-  return render("Votre demande d'inscription a été acceptée", [
+export function inscriptionValidatedEmail(person: Addressee, childName: string, title: string, start: string, end: string): RenderedEmail {
+  return render("Votre demande d'inscription a été validée", [
     salutation(person),
-    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été acceptée.\nL'inscription commence le ${start} et finit le ${end}.\n(Aucune réservation n'est en liste d'attente)`,
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été validée.\nL'inscription commence le ${start} et finit le ${end}.\n(Aucune réservation n'est en liste d'attente)`,
     "Vous pouvez maintenant faire vos réservations dans « Mes inscriptions ».",
   ]);
 }

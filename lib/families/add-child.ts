@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { UserFacingError, type Actor } from "@/lib/workflow";
+import { createWithStatus, type Actor } from "@/lib/workflow";
 import { healthRecordOf, identityRecordOf } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
 import { lockFamily } from "./lock-family";
 import type { ChildData } from "./schemas";
+import { UserFacingError } from "@/lib/errors";
 
 export const MAX_CHILDREN = 12;
 
@@ -22,16 +23,17 @@ export async function addChild(input: { familyId: string; data: ChildData; actor
     if (count >= MAX_CHILDREN) {
       throw new UserFacingError("Nombre maximal d'enfants atteint pour ce foyer : contactez la structure.");
     }
-    const child = await tx.child.create({
+    const status = byStaff ? "VALIDATED" : "PENDING";
+    const child = await createWithStatus(tx, { machine: "CHILD", status, actor: input.actor }, () => tx.child.create({
       data: {
         familyId: input.familyId,
-        status: byStaff ? "VALIDATED" : "PENDING",
+        status,
         ...identityRecordOf(input.data),
         ...healthRecordOf(input.data),
         authorizedPersons: { create: input.data.contacts.authorizedPersons },
       },
       select: { id: true, firstName: true, lastName: true, birthDate: true },
-    });
+    }));
     if (!byStaff) {
       await createChangeRequest(tx, {
         familyId: input.familyId,

@@ -3,15 +3,16 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { changeRequestAcceptedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
-import { applyTransition, NotFoundError, recordCreation, UserFacingError, type Actor } from "@/lib/workflow";
+import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
+import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";
 import { familyRecipients } from "./recipients";
+import { UserFacingError } from "@/lib/errors";
 
 /**
  * « Demandes de modification »: what a family asks to change in its file and
  * the structure must check first. Each kind says what it targets, how it is
- * labelled and how it is applied once accepted.
+ * labelled and how it is applied once validated.
  */
 const addressShape = z.object({ street: z.string(), addressComplement: z.string().nullable(), postalCode: z.string(), city: z.string() });
 const phonesShape = z.object({ homePhone: z.string().nullable(), mobilePhone: z.string(), workPhone: z.string().nullable() });
@@ -52,8 +53,8 @@ export async function changeRequestLabel(tx: Tx, request: { kind: ChangeRequestK
   }
 }
 
-/** Applies an accepted request to the family file; the target must still belong to the family. */
-async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown }) {
+/** Applies a validated request to the family file; the target must still belong to the family. */
+async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown }, actor: Actor) {
   const { familyId, targetId } = request;
   switch (request.kind) {
     case "ADDRESS":
@@ -72,14 +73,19 @@ async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId:
       if (count !== 1) throw new NotFoundError();
       return;
     }
-    case "CHILD_ADDED": {
-      const { count } = await tx.child.updateMany({ where: { id: targetId ?? "", familyId, status: "PENDING" }, data: { status: "VALIDATED" } });
-      if (count !== 1) throw new NotFoundError();
+    case "CHILD_ADDED":
+      await decideChild(tx, { familyId, childId: targetId, to: "VALIDATED", actor });
       return;
-    }
     case "OTHER":
       return;
   }
+}
+
+/** The child a CHILD_ADDED request is about follows its decision, through its own machine. */
+async function decideChild(tx: Tx, input: { familyId: string; childId: string | null; to: "VALIDATED" | "REFUSED"; actor: Actor; reason?: string }) {
+  const child = await tx.child.findFirst({ where: { id: input.childId ?? "", familyId: input.familyId }, select: { id: true } });
+  if (!child) throw new NotFoundError();
+  await applyTransition(tx, { machine: "CHILD", id: child.id, to: input.to, actor: input.actor, reason: input.reason, expectedFrom: "PENDING" });
 }
 
 export interface NewChangeRequest {
@@ -102,7 +108,7 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
     select: { id: true },
   });
   if (pending) throw new UserFacingError(ALREADY_PENDING_MESSAGE);
-  const created = await tx.changeRequest.create({
+  return createWithStatus(tx, { machine: "CHANGE_REQUEST", status: "PENDING", actor: input.actor }, () => tx.changeRequest.create({
     data: {
       familyId: input.familyId,
       kind: input.kind,
@@ -112,45 +118,39 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
       requestedById: input.actor.userId,
     },
     select: { id: true },
-  });
-  await recordCreation(tx, { machine: "CHANGE_REQUEST", id: created.id, status: "PENDING", actor: input.actor });
-  return created;
+  }));
 }
 
-async function decide(input: { id: string; actor: Actor; accept: boolean; reason?: string }): Promise<void> {
+async function decide(input: { id: string; actor: Actor; validate: boolean; reason?: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id: input.id } });
     if (!request) throw new NotFoundError();
     await applyTransition(tx, {
       machine: "CHANGE_REQUEST",
       id: request.id,
-      to: input.accept ? "ACCEPTED" : "REFUSED",
+      to: input.validate ? "VALIDATED" : "REFUSED",
       actor: input.actor,
       reason: input.reason,
       expectedFrom: "PENDING",
     });
-    if (input.accept) await applyChange(tx, request);
-    else if (request.kind === "CHILD_ADDED" && request.targetId) {
-      await tx.child.updateMany({ where: { id: request.targetId, familyId: request.familyId }, data: { status: "REFUSED" } });
+    if (input.validate) await applyChange(tx, request, input.actor);
+    else if (request.kind === "CHILD_ADDED") {
+      await decideChild(tx, { familyId: request.familyId, childId: request.targetId, to: "REFUSED", actor: input.actor, reason: input.reason });
     }
-    await tx.changeRequest.update({
-      where: { id: request.id },
-      data: { decidedAt: new Date(), decidedById: input.actor.userId, refusalReason: input.accept ? null : input.reason!.trim() },
-    });
     const label = await changeRequestLabel(tx, request);
     for (const recipient of await familyRecipients(tx, request.familyId)) {
       await enqueueEmail(tx, {
         to: recipient.email,
         familyId: request.familyId,
-        template: input.accept ? "change-request-accepted" : "change-request-refused",
-        email: input.accept
-          ? changeRequestAcceptedEmail(recipient.person, label)
+        template: input.validate ? "change-request-validated" : "change-request-refused",
+        email: input.validate
+          ? changeRequestValidatedEmail(recipient.person, label)
           : changeRequestRefusedEmail(recipient.person, label, input.reason!.trim()),
       });
     }
   });
 }
 
-export const acceptChangeRequest = (input: { id: string; actor: Actor }) => decide({ ...input, accept: true });
+export const validateChangeRequest = (input: { id: string; actor: Actor }) => decide({ ...input, validate: true });
 export const refuseChangeRequest = (input: { id: string; reason: string; actor: Actor }) =>
-  decide({ ...input, accept: false, reason: input.reason });
+  decide({ ...input, validate: false, reason: input.reason });

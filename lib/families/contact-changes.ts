@@ -1,8 +1,8 @@
 import "server-only";
-import { lockFamily } from "./lock-family";
 import { db } from "@/lib/db";
-import { NotFoundError, UserFacingError, type Actor } from "@/lib/workflow";
+import { NotFoundError, type Actor } from "@/lib/workflow";
 import { createChangeRequest, type AddressChange, type PhonesChange, type QuotientChange } from "./change-requests";
+import { UserFacingError } from "@/lib/errors";
 
 const NOTHING_CHANGED = "Aucune modification : les valeurs saisies sont celles de votre dossier.";
 
@@ -49,32 +49,6 @@ export async function requestQuotientChange(input: { familyId: string; data: Quo
       before: { quotientFamilial: family.quotientFamilial ?? 0, cafNumber: family.cafNumber ?? "" },
       after: input.data,
       actor: input.actor,
-    });
-  });
-}
-
-/** Simple preferences apply at once. */
-export async function updatePreferences(input: { familyId: string; adultId: string; data: { profession: string | null; employer: string | null } }) {
-  const { count } = await db.adult.updateMany({ where: { id: input.adultId, familyId: input.familyId }, data: input.data });
-  if (count !== 1) throw new NotFoundError();
-}
-
-export const MAX_ADULTS = 4;
-
-/** « Ajouter un responsable légal » (or another adult of the household). */
-export async function addAdult(input: {
-  familyId: string;
-  data: { civility: "M" | "MME"; lastName: string; firstName: string; birthDate: string; mobilePhone: string; email: string | null; relationship: string | null };
-}) {
-  return db.$transaction(async (tx) => {
-    await lockFamily(tx, input.familyId);
-    if ((await tx.adult.count({ where: { familyId: input.familyId } })) >= MAX_ADULTS) {
-      throw new UserFacingError(`Un foyer compte ${MAX_ADULTS} adultes au plus : contactez la structure.`);
-    }
-    const { birthDate, ...rest } = input.data;
-    return tx.adult.create({
-      data: { ...rest, familyId: input.familyId, birthDate: new Date(`${birthDate}T00:00:00Z`), isLegalGuardian: true },
-      select: { id: true },
     });
   });
 }

@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { statusLabel, statusTone, type Tone } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
-
-export type RequestState = "PENDING" | "ACCEPTED" | "REFUSED" | "WITHDRAWN" | "CANCELLED";
 
 export interface DashboardRequest {
   id: string;
   kind: string;
   label: string;
-  state: RequestState;
+  /** The status in its machine's words (README glossary) and how it reads. */
+  state: { label: string; tone: Tone };
   reason: string | null;
   sentAt: Date;
   decidedAt: Date | null;
@@ -24,15 +24,15 @@ type FeedSource = (familyId: string) => Promise<DashboardRequest[]>;
 const accountRequests: FeedSource = async (familyId) => {
   const request = await db.accountRequest.findUnique({
     where: { familyId },
-    select: { id: true, status: true, refusalReason: true, createdAt: true, decidedAt: true },
+    select: { id: true, status: true, reason: true, createdAt: true, decidedAt: true },
   });
   if (!request) return [];
   return [{
     id: request.id,
     kind: "ACCOUNT",
     label: "Création de compte",
-    state: request.status === "VALIDATED" ? "ACCEPTED" : request.status === "REFUSED" ? "REFUSED" : "PENDING",
-    reason: request.refusalReason,
+    state: { label: statusLabel("ACCOUNT_REQUEST", request.status), tone: statusTone("ACCOUNT_REQUEST", request.status) },
+    reason: request.reason,
     sentAt: request.createdAt,
     decidedAt: request.decidedAt,
   }];
@@ -41,15 +41,15 @@ const accountRequests: FeedSource = async (familyId) => {
 const changeRequests: FeedSource = async (familyId) => {
   const requests = await db.changeRequest.findMany({
     where: { familyId },
-    select: { id: true, kind: true, targetId: true, after: true, status: true, refusalReason: true, createdAt: true, decidedAt: true },
+    select: { id: true, kind: true, targetId: true, after: true, status: true, reason: true, createdAt: true, decidedAt: true },
   });
   return Promise.all(
     requests.map(async (r) => ({
       id: r.id,
       kind: r.kind,
       label: await changeRequestLabel(db, r),
-      state: r.status,
-      reason: r.refusalReason,
+      state: { label: statusLabel("CHANGE_REQUEST", r.status), tone: statusTone("CHANGE_REQUEST", r.status) },
+      reason: r.reason,
       sentAt: r.createdAt,
       decidedAt: r.decidedAt,
     })),
@@ -64,12 +64,11 @@ const inscriptions: FeedSource = async (familyId) => {
       child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } },
     },
   });
-  const states = { PENDING: "PENDING", WAITLISTED: "PENDING", VALIDATED: "ACCEPTED", REFUSED: "REFUSED", WITHDRAWN: "WITHDRAWN", CANCELLED: "CANCELLED" } as const;
   return rows.map((r) => ({
     id: r.id,
     kind: "INSCRIPTION",
-    label: `Inscription de ${r.child.firstName} — ${r.activity.name} (${r.period.name})${r.status === "WAITLISTED" ? ", en liste d'attente" : ""}`,
-    state: states[r.status],
+    label: `Inscription de ${r.child.firstName} — ${r.activity.name} (${r.period.name})`,
+    state: { label: statusLabel("INSCRIPTION", r.status), tone: statusTone("INSCRIPTION", r.status) },
     reason: r.reason,
     sentAt: r.createdAt,
     decidedAt: r.decidedAt ?? (r.status === "WITHDRAWN" ? r.updatedAt : null),
@@ -103,7 +102,7 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
   if (!family) return null;
   const requests = await listFamilyRequests(familyId);
   const todo: FamilyDashboard["todo"] = [];
-  const pending = requests.filter((r) => r.state === "PENDING").length;
+  const pending = requests.filter((r) => r.state.tone === "waiting").length;
   if (pending > 0) {
     todo.push({ text: `${pending} demande${pending > 1 ? "s" : ""} en attente de traitement par la structure`, href: "#demandes" });
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { INSCRIPTION_STATUSES, statusIn } from "@/lib/workflow";
 
 /**
  * The family file, for its own family (Ma famille, Mes coordonnées) and for
@@ -18,7 +19,7 @@ const childSelect = {
   cafAllocataireNumber: true, photoConsent: true, canLeaveAlone: true, emergencyCareConsent: true,
   authorizedPersons: { select: { id: true, fullName: true, phone: true, relationship: true }, orderBy: { createdAt: "asc" as const } },
   inscriptions: {
-    where: { status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] as ("PENDING" | "WAITLISTED" | "VALIDATED")[] } },
+    where: { status: statusIn(INSCRIPTION_STATUSES.ACTIVE) },
     select: { id: true, status: true, activity: { select: { name: true, isPreRegistration: true } }, period: { select: { name: true } } },
     orderBy: { createdAt: "desc" as const },
   },

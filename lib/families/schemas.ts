@@ -4,15 +4,16 @@
  */
 import { z } from "zod";
 import {
-  dateField,
+  adultBirthDateField,
+  birthDateField,
   emailField,
+  entityId,
   nameField,
   optionalPhoneField,
+  optionalText,
   phoneField,
-  shiftYears,
   trimmed,
-} from "@/lib/accounts/schemas";
-import { parisDay } from "@/lib/calendar/paris";
+} from "@/lib/forms/fields";
 
 export const MEAL_TYPES = {
   STANDARD: "Repas standard",
@@ -21,15 +22,6 @@ export const MEAL_TYPES = {
   VEGETARIEN: "Végétarien",
   PANIER_REPAS: "Panier repas (PAI)",
 } as const;
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} : ${max} caractères au maximum.`)
-    .refine((v) => !/[<>]/.test(v), { message: `${label} : les caractères < et > ne sont pas acceptés.` })
-    .optional()
-    .transform((v) => (v ? v : null));
 
 const yesNo = (label: string) =>
   z.enum(["oui", "non"], { error: `${label} : répondez oui ou non.` });
@@ -40,18 +32,10 @@ export const childIdentitySchema = z
   .object({
     lastName: nameField("Nom"),
     firstName: nameField("Prénom"),
-    birthDate: dateField("Date de naissance"),
+    birthDate: birthDateField({ maxYears: 18, tooOld: "Date de naissance : l'enfant doit avoir moins de 18 ans." }),
     sex: z.enum(["F", "M"], { error: "Sexe : choisissez Fille ou Garçon." }),
     school: optionalText("École", 120),
     schoolClass: optionalText("Classe", 40),
-  })
-  .superRefine((value, ctx) => {
-    const today = parisDay(new Date());
-    if (value.birthDate > today) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Date de naissance : elle ne peut pas être dans le futur." });
-    } else if (value.birthDate <= shiftYears(today, -18)) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Date de naissance : l'enfant doit avoir moins de 18 ans." });
-    }
   });
 
 export const childHealthSchema = z
@@ -134,8 +118,7 @@ export const emptyChildForm = (lastName = ""): ChildFormInput => ({
   },
 });
 
-export const idSchema = z.object({ id: z.string().min(1).max(64) });
-export const childIdSchema = z.object({ childId: z.string().min(1).max(64) });
+export const childIdSchema = z.object({ childId: entityId });
 
 // ── Mes coordonnées
 
@@ -176,18 +159,7 @@ export const adultSchema = z.object({
   civility: z.enum(["M", "MME"], { error: "Civilité : choisissez Madame ou Monsieur." }),
   lastName: nameField("Nom"),
   firstName: nameField("Prénom"),
-  birthDate: dateField("Date de naissance").superRefine((v, ctx) => {
-    const today = parisDay(new Date());
-    const message =
-      v > today
-        ? "Date de naissance : elle ne peut pas être dans le futur."
-        : v > shiftYears(today, -16)
-          ? "Date de naissance : un responsable légal a au moins 16 ans."
-          : v < shiftYears(today, -110)
-            ? "Date de naissance : vérifiez l'année."
-            : null;
-    if (message) ctx.addIssue({ code: "custom", message });
-  }),
+  birthDate: adultBirthDateField("Date de naissance : un responsable légal a au moins 16 ans."),
   mobilePhone: phoneField("Téléphone portable"),
   // Optional: empty means none; anything else must be an address, with the field's own French message.
   email: z
@@ -201,8 +173,10 @@ export const adultSchema = z.object({
   relationship: optionalText("Lien avec les enfants", 60),
 });
 
-export const staffEmailSchema = z.object({ userId: z.string().min(1).max(64), email: emailField });
+export const staffEmailSchema = z.object({ userId: entityId, email: emailField });
 
 export type AddressData = z.output<typeof addressSchema>;
 export type PhonesData = z.output<typeof phonesSchema>;
 export type QuotientData = z.output<typeof quotientSchema>;
+export type AdultData = z.output<typeof adultSchema>;
+export type PreferencesData = z.output<typeof preferencesSchema>;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError, type Actor } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
+import { recordEdit } from "./staff-edit";
 import type { ChildData } from "./schemas";
 
 /**
@@ -23,17 +24,29 @@ export async function updateChild(input: {
     const select = Object.fromEntries(HEALTH_KEYS.map((k) => [k, true])) as Record<keyof ChildHealthRecord, true>;
     const child = await tx.child.findFirst({
       where: { id: input.childId, familyId: input.familyId },
-      select: { ...select, id: true, status: true },
+      select: {
+        ...select, id: true, status: true,
+        lastName: true, firstName: true, birthDate: true, sex: true, school: true, schoolClass: true, photoConsent: true, canLeaveAlone: true, emergencyCareConsent: true,
+      },
     });
     if (!child || child.status === "REFUSED") throw new NotFoundError();
     const health = healthRecordOf(input.data);
-    const { id, status, ...currentHealth } = child;
+    const { id, status, lastName, firstName, birthDate, sex, school, schoolClass, photoConsent, canLeaveAlone, emergencyCareConsent, ...currentHealth } = child;
+    const identity = identityRecordOf(input.data);
     const healthChanged = !sameHealth(currentHealth, health);
     const applyHealthNow = byStaff || status === "PENDING";
     await tx.child.update({
       where: { id },
-      data: { ...identityRecordOf(input.data), ...(applyHealthNow ? health : {}) },
+      data: { ...identity, ...(applyHealthNow ? health : {}) },
     });
+    if (byStaff) {
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      await recordEdit(tx, {
+        familyId: input.familyId, kind: "CHILD", targetId: id, actor: input.actor,
+        before: { lastName, firstName, birthDate: day(birthDate), sex, school, schoolClass, photoConsent, canLeaveAlone, emergencyCareConsent, ...currentHealth },
+        after: { ...identity, birthDate: day(identity.birthDate), ...health },
+      });
+    }
     await tx.authorizedPerson.deleteMany({ where: { childId: id } });
     await tx.authorizedPerson.createMany({
       data: input.data.contacts.authorizedPersons.map((p) => ({ ...p, childId: id })),

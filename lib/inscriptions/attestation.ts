@@ -2,7 +2,8 @@ import "server-only";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import { db } from "@/lib/db";
 import { formatCalendarDate, formatDate } from "@/lib/format";
-import { NotFoundError, UserFacingError } from "@/lib/workflow";
+import { INSCRIPTION_STATUSES, isIn, NotFoundError } from "@/lib/workflow";
+import { UserFacingError } from "@/lib/errors";
 
 /**
  * « Demander une attestation d'inscription »: a one-page PDF for a validated
@@ -21,7 +22,7 @@ export async function inscriptionAttestation(input: { id: string; familyId: stri
     },
   });
   if (!inscription) throw new NotFoundError();
-  if (inscription.status !== "VALIDATED") throw new UserFacingError("Une attestation n'est délivrée que pour une inscription validée.");
+  if (!isIn(INSCRIPTION_STATUSES.CERTIFIABLE, inscription.status)) throw new UserFacingError("Une attestation n'est délivrée que pour une inscription validée.");
   const { structure } = inscription.activity;
 
   const pdf = await PDFDocument.create();

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { INSCRIPTION_STATUSES } from "@/lib/workflow";
 
-/** Statuses that hold a place: a pending request is counted, so that staff never validate beyond the limit. */
-export const HOLDING = ["PENDING", "VALIDATED"] as const;
+// A pending request holds its place (INSCRIPTION_STATUSES.HOLDS_PLACE): staff never validate beyond the limit.
+const HOLDING = INSCRIPTION_STATUSES.HOLDS_PLACE;
 
 export interface InscriptionScope {
   activityId: string;

@@ -1,39 +1,57 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
-import { applyTransition, NotFoundError, UserFacingError, type Actor } from "@/lib/workflow";
+import { UserFacingError } from "@/lib/errors";
+import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn } from "@/lib/workflow";
+import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { hasPlace, lockScope } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
 
 /**
- * Staff accept a request (pending, or waiting for a place). A waiting request
- * is accepted only if a place is free: the limit is never exceeded.
+ * Locks the inscription's row, then reads it: whatever is decided below is
+ * decided on the status as it is now, and a reservation (which locks the same
+ * row) cannot be created in between.
  */
-export async function acceptInscription(input: { id: string; actor: Actor }): Promise<void> {
+async function lockInscription(tx: Tx, id: string) {
+  const rows = await tx.$queryRaw<{ status: InscriptionStatus; familyId: string; activityId: string; periodId: string; ageGroupId: string | null }[]>`
+    SELECT "status", "familyId", "activityId", "periodId", "ageGroupId" FROM "Inscription" WHERE "id" = ${id} FOR UPDATE`;
+  if (!rows[0]) throw new NotFoundError();
+  return rows[0];
+}
+
+/**
+ * Staff validate a request (pending, or waiting for a place). A waiting request
+ * is validated only if a place is free: the limit is never exceeded. The
+ * activity's places are locked before the status is read, so two validations
+ * at once give one validation and one « déjà validée ».
+ */
+export async function validateInscription(input: { id: string; actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const inscription = await tx.inscription.findUnique({
-      where: { id: input.id },
-      select: { status: true, activityId: true, periodId: true, ageGroupId: true, activity: { select: { maxInscriptions: true } }, ageGroup: { select: { capacity: true } } },
-    });
-    if (!inscription) throw new NotFoundError();
-    await lockScope(tx, inscription.activityId, inscription.periodId);
+    // The activity and period of an inscription never change: read them to know which places to lock.
+    const scope = await tx.inscription.findUnique({ where: { id: input.id }, select: { activityId: true, periodId: true } });
+    if (!scope) throw new NotFoundError();
+    await lockScope(tx, scope.activityId, scope.periodId);
+    const inscription = await lockInscription(tx, input.id);
     if (inscription.status === "WAITLISTED") {
+      const limits = await tx.inscription.findUniqueOrThrow({
+        where: { id: input.id },
+        select: { activity: { select: { maxInscriptions: true } }, ageGroup: { select: { capacity: true } } },
+      });
       const place = await hasPlace(tx, {
         activityId: inscription.activityId, periodId: inscription.periodId, ageGroupId: inscription.ageGroupId,
-        maxInscriptions: inscription.activity.maxInscriptions, groupCapacity: inscription.ageGroup?.capacity ?? null,
+        maxInscriptions: limits.activity.maxInscriptions, groupCapacity: limits.ageGroup?.capacity ?? null,
       });
       if (!place) throw new UserFacingError("Plus de place disponible : cette demande reste en liste d'attente.");
     }
-    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "VALIDATED", actor: input.actor });
-    await tx.inscription.update({ where: { id: input.id }, data: { decidedAt: new Date(), decidedById: input.actor.userId, waitlistRank: null } });
+    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "VALIDATED", actor: input.actor, expectedFrom: inscription.status });
     await notifyInscriptionDecision(tx, input.id, "VALIDATED");
   });
 }
 
 export async function refuseInscription(input: { id: string; reason: string; actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "REFUSED", actor: input.actor, reason: input.reason });
-    await tx.inscription.update({ where: { id: input.id }, data: { reason: input.reason.trim(), decidedAt: new Date(), decidedById: input.actor.userId } });
+    const inscription = await lockInscription(tx, input.id);
+    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "REFUSED", actor: input.actor, reason: input.reason, expectedFrom: inscription.status });
     await notifyInscriptionDecision(tx, input.id, "REFUSED", input.reason.trim());
   });
 }
@@ -43,23 +61,26 @@ export async function withdrawInscription(input: { id: string; familyId: string;
   await db.$transaction(async (tx) => {
     const inscription = await tx.inscription.findFirst({ where: { id: input.id, familyId: input.familyId }, select: { id: true } });
     if (!inscription) throw new NotFoundError();
-    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "WITHDRAWN", actor: input.actor });
+    const locked = await lockInscription(tx, input.id);
+    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "WITHDRAWN", actor: input.actor, expectedFrom: locked.status });
   });
 }
 
 /**
  * Staff cancel a validated inscription (with a reason, e-mailed to the family).
- * Refused while reservations to come are still held in it: they are cancelled first.
+ * Refused while reservations to come are still open in it: they are cancelled
+ * first. The inscription is locked before they are counted, so none can be
+ * created in between (a reservation locks the same row).
  */
 export async function cancelInscription(input: { id: string; reason: string; actor: Actor; today?: Date }): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockInscription(tx, input.id);
     const today = input.today ?? dateOf(parisDay(new Date()));
     const upcoming = await tx.reservation.count({
-      where: { inscriptionId: input.id, date: { gte: today }, status: { in: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"] } },
+      where: { inscriptionId: input.id, date: { gte: today }, status: statusIn(RESERVATION_STATUSES.OPEN) },
     });
     if (upcoming > 0) throw new UserFacingError(`${upcoming} réservation(s) à venir dans cette inscription : annulez-les d'abord.`);
     await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "CANCELLED", actor: input.actor, reason: input.reason, expectedFrom: "VALIDATED" });
-    await tx.inscription.update({ where: { id: input.id }, data: { reason: input.reason.trim(), decidedAt: new Date(), decidedById: input.actor.userId } });
     await notifyInscriptionDecision(tx, input.id, "CANCELLED", input.reason.trim());
   });
 }

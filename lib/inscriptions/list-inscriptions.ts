@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { allowedActions, INSCRIPTION_STATUSES, isIn, statusTone, type ActorKind, statusIn } from "@/lib/workflow";
+import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { waitlistPosition } from "./capacity";
 import { markerOf } from "./markers";
 
@@ -14,13 +16,24 @@ const select = {
   ageGroup: { select: { name: true } },
 } as const;
 
-export async function listFamilyInscriptions(familyId: string) {
+/** What the viewer may do with an inscription, asked of the machine (pages decide nothing themselves). */
+function permissions(status: InscriptionStatus, viewer: ActorKind) {
+  return {
+    ...allowedActions("INSCRIPTION", status, viewer),
+    attestation: isIn(INSCRIPTION_STATUSES.CERTIFIABLE, status),
+    /** A refusal or a cancellation says why. */
+    showReason: ["refused", "closed"].includes(statusTone("INSCRIPTION", status)),
+  };
+}
+
+export async function listFamilyInscriptions(familyId: string, viewer: ActorKind) {
   const rows = await db.inscription.findMany({ where: { familyId }, orderBy: [{ createdAt: "desc" }], select });
   return Promise.all(
     rows.map(async (row) => ({
       ...row,
       marker: markerOf(row.status, row.activity.isPreRegistration),
       position: row.status === "WAITLISTED" ? await waitlistPosition(db, row) : null,
+      can: permissions(row.status, viewer),
     })),
   );
 }
@@ -29,7 +42,7 @@ export async function listFamilyInscriptions(familyId: string) {
 export async function listInscriptionQueue(filter: { activityId?: string; periodId?: string }) {
   const rows = await db.inscription.findMany({
     where: {
-      status: { in: ["PENDING", "WAITLISTED"] },
+      status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION),
       ...(filter.activityId ? { activityId: filter.activityId } : {}),
       ...(filter.periodId ? { periodId: filter.periodId } : {}),
     },
@@ -38,12 +51,17 @@ export async function listInscriptionQueue(filter: { activityId?: string; period
     select: { ...select, family: { select: { id: true, name: true } } },
   });
   return Promise.all(
-    rows.map(async (row) => ({ ...row, marker: markerOf(row.status, row.activity.isPreRegistration), position: row.status === "WAITLISTED" ? await waitlistPosition(db, row) : null })),
+    rows.map(async (row) => ({
+      ...row,
+      marker: markerOf(row.status, row.activity.isPreRegistration),
+      position: row.status === "WAITLISTED" ? await waitlistPosition(db, row) : null,
+      can: permissions(row.status, "STAFF"),
+    })),
   );
 }
 
 export async function countPendingInscriptions() {
-  return db.inscription.count({ where: { status: { in: ["PENDING", "WAITLISTED"] } } });
+  return db.inscription.count({ where: { status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION) } });
 }
 
 export async function listActivityFilters() {

@@ -1,21 +1,17 @@
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
+import { statusLabel } from "@/lib/workflow/machines";
 
-/** The marker of seed 003: V validée, ? en attente, ! pré-inscription petite enfance non validée. */
+const SYMBOLS: Record<InscriptionStatus, string> = {
+  VALIDATED: "V", PENDING: "?", WAITLISTED: "?", REFUSED: "✕", WITHDRAWN: "–", CANCELLED: "✕",
+};
+
+/**
+ * The marker of seed 003: V validée, ? en attente, ! pré-inscription petite
+ * enfance non validée. The words are the machine's (one label per status).
+ */
 export function markerOf(status: InscriptionStatus, isPreRegistration: boolean): { symbol: string; label: string } {
-  switch (status) {
-    case "VALIDATED":
-      return { symbol: "V", label: "Validée" };
-    case "PENDING":
-      return isPreRegistration ? { symbol: "!", label: "Pré-inscription non validée" } : { symbol: "?", label: "En attente de validation" };
-    case "WAITLISTED":
-      return { symbol: "?", label: "En liste d'attente" };
-    case "REFUSED":
-      return { symbol: "✕", label: "Refusée" };
-    case "WITHDRAWN":
-      return { symbol: "–", label: "Retirée" };
-    case "CANCELLED":
-      return { symbol: "✕", label: "Annulée" };
-  }
+  if (status === "PENDING" && isPreRegistration) return { symbol: "!", label: "Pré-inscription non validée" };
+  return { symbol: SYMBOLS[status], label: statusLabel("INSCRIPTION", status) };
 }
 
 export const markerLabel = (status: InscriptionStatus, isPreRegistration: boolean) => markerOf(status, isPreRegistration).label;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { inscriptionAcceptedEmail, inscriptionCancelledEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
+import { inscriptionValidatedEmail, inscriptionCancelledEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
 import { formatCalendarDate } from "@/lib/format";
 import { familyRecipients } from "@/lib/families/recipients";
 import { waitlistPosition } from "./capacity";
@@ -23,7 +23,7 @@ export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, d
   for (const { email: to, person } of await familyRecipients(tx, inscription.familyId)) {
     const email =
       decision === "VALIDATED"
-        ? inscriptionAcceptedEmail(person, childName, title, formatCalendarDate(inscription.startDate), formatCalendarDate(inscription.endDate))
+        ? inscriptionValidatedEmail(person, childName, title, formatCalendarDate(inscription.startDate), formatCalendarDate(inscription.endDate))
         : decision === "REFUSED"
           ? inscriptionRefusedEmail(person, childName, title, reason ?? "")
           : decision === "CANCELLED"

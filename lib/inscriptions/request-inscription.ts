@@ -4,9 +4,10 @@ import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { fittingGroups, describeBounds } from "@/lib/activities/age-groups";
 import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
 import { formatDateTime } from "@/lib/format";
-import { applyTransition, NotFoundError, recordCreation, SYSTEM, UserFacingError, type Actor } from "@/lib/workflow";
+import { applyTransition, createWithStatus, INSCRIPTION_STATUSES, NotFoundError, SYSTEM, type Actor, statusIn } from "@/lib/workflow";
 import { hasPlace, lockScope, nextWaitlistRank, waitlistPosition } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
+import { UserFacingError } from "@/lib/errors";
 
 export const DUPLICATE_INSCRIPTION = "Une demande d'inscription existe déjà pour cet enfant à cette activité et cette période.";
 
@@ -54,7 +55,7 @@ export async function previewInscription(context: InscriptionContext, groupId: s
     }));
     const waiting = full ? await tx.inscription.count({ where: { activityId: context.activity.id, periodId: context.period.id, status: "WAITLISTED" } }) : 0;
     const duplicate = await tx.inscription.findFirst({
-      where: { childId: context.child.id, activityId: context.activity.id, periodId: context.period.id, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] } },
+      where: { childId: context.child.id, activityId: context.activity.id, periodId: context.period.id, status: statusIn(INSCRIPTION_STATUSES.ACTIVE) },
       select: { id: true },
     });
     return { open, opensAt, full, waitlistPosition: full ? waiting + 1 : null, duplicate: Boolean(duplicate) };
@@ -100,7 +101,7 @@ export async function requestInscription(input: {
 
     await lockScope(tx, activity.id, period.id);
     const duplicate = await tx.inscription.findFirst({
-      where: { childId: child.id, activityId: activity.id, periodId: period.id, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] } },
+      where: { childId: child.id, activityId: activity.id, periodId: period.id, status: statusIn(INSCRIPTION_STATUSES.ACTIVE) },
       select: { id: true },
     });
     if (duplicate) throw new UserFacingError(DUPLICATE_INSCRIPTION);
@@ -109,18 +110,17 @@ export async function requestInscription(input: {
       maxInscriptions: activity.maxInscriptions, groupCapacity: group?.capacity ?? null,
     });
     const status = place ? "PENDING" : "WAITLISTED";
-    const created = await tx.inscription.create({
+    const waitlistRank = place ? null : await nextWaitlistRank(tx, activity.id, period.id);
+    const created = await createWithStatus(tx, { machine: "INSCRIPTION", status, actor: input.actor }, () => tx.inscription.create({
       data: {
         familyId: input.familyId, childId: child.id, activityId: activity.id, periodId: period.id, ageGroupId: group?.id ?? null,
         status, startDate: dateOf(start), endDate: dateOf(end),
-        waitlistRank: place ? null : await nextWaitlistRank(tx, activity.id, period.id),
+        waitlistRank,
       },
       select: { id: true, activityId: true, periodId: true, waitlistRank: true },
-    });
-    await recordCreation(tx, { machine: "INSCRIPTION", id: created.id, status, actor: input.actor });
+    }));
     if (place && activity.inscriptionValidation === "AUTOMATIC" && !activity.isPreRegistration) {
-      await applyTransition(tx, { machine: "INSCRIPTION", id: created.id, to: "VALIDATED", actor: SYSTEM, reason: "Validation automatique" });
-      await tx.inscription.update({ where: { id: created.id }, data: { decidedAt: now } });
+      await applyTransition(tx, { machine: "INSCRIPTION", id: created.id, to: "VALIDATED", actor: SYSTEM, reason: "Validation automatique", now });
       await notifyInscriptionDecision(tx, created.id, "VALIDATED");
       return { id: created.id, status: "VALIDATED", waitlistPosition: 0 };
     }

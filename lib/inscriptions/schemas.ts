@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField } from "@/lib/accounts/schemas";
+import { dateField } from "@/lib/forms/fields";
 
 const id = (label: string) => z.string({ error: `${label} : choisissez dans la liste.` }).min(1, `${label} : choisissez dans la liste.`).max(64);
 

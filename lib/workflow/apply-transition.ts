@@ -1,15 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Role, WorkflowMachine } from "@/lib/generated/prisma/enums";
-import { canTransition, findRule, type ActorKind, type StatusByMachine } from "./machines";
-import {
-  IllegalTransitionError,
-  InscriptionNotValidatedError,
-  NotFoundError,
-  ReasonRequiredError,
-  StaleStatusError,
-  UserFacingError,
-} from "./errors";
+import { formatDateTime } from "@/lib/format";
+import { canTransition, findRule, machines, statusLabel, type ActorKind, type StatusByMachine, type TransitionRule } from "./machines";
+import { IllegalTransitionError, InscriptionNotValidatedError, NotFoundError, ReasonRequiredError, StaleStatusError } from "./errors";
+import { UserFacingError } from "@/lib/errors";
 
 export interface Actor {
   /** null for an anonymous visitor or the system. */
@@ -70,6 +65,8 @@ async function currentStatus(tx: Tx, machine: WorkflowMachine, id: string): Prom
   switch (machine) {
     case "USER_ACCOUNT":
       return (await tx.user.findUnique({ where, select }))?.status ?? null;
+    case "CHILD":
+      return (await tx.child.findUnique({ where, select }))?.status ?? null;
     case "ACCOUNT_REQUEST":
       return (await tx.accountRequest.findUnique({ where, select }))?.status ?? null;
     case "CHANGE_REQUEST":
@@ -83,13 +80,24 @@ async function currentStatus(tx: Tx, machine: WorkflowMachine, id: string): Prom
   }
 }
 
-/** Writes the new status only if it is still `from`; returns the number of rows changed. */
+/** What a decision records on the entity itself, for the machines whose rows keep it. */
+interface Decision {
+  decidedAt: Date;
+  decidedById: string | null;
+  reason: string | null;
+}
+
+/**
+ * Writes the new status only if it is still `from` (compare-and-set), with the
+ * decision (when, who, why) on the rows that keep one; returns the rows changed.
+ */
 async function compareAndSet(
   tx: Tx,
   machine: WorkflowMachine,
   id: string,
   from: string,
   to: string,
+  decision: Decision,
 ): Promise<number> {
   // The casts are safe: `from` and `to` were checked against the machine's states.
   switch (machine) {
@@ -98,25 +106,31 @@ async function compareAndSet(
         where: { id, status: from as StatusByMachine["USER_ACCOUNT"] },
         data: { status: to as StatusByMachine["USER_ACCOUNT"] },
       })).count;
+    case "CHILD":
+      return (await tx.child.updateMany({
+        where: { id, status: from as StatusByMachine["CHILD"] },
+        data: { status: to as StatusByMachine["CHILD"] },
+      })).count;
     case "ACCOUNT_REQUEST":
       return (await tx.accountRequest.updateMany({
         where: { id, status: from as StatusByMachine["ACCOUNT_REQUEST"] },
-        data: { status: to as StatusByMachine["ACCOUNT_REQUEST"] },
+        data: { status: to as StatusByMachine["ACCOUNT_REQUEST"], ...decision },
       })).count;
     case "CHANGE_REQUEST":
       return (await tx.changeRequest.updateMany({
         where: { id, status: from as StatusByMachine["CHANGE_REQUEST"] },
-        data: { status: to as StatusByMachine["CHANGE_REQUEST"] },
+        data: { status: to as StatusByMachine["CHANGE_REQUEST"], ...decision },
       })).count;
     case "INSCRIPTION":
       return (await tx.inscription.updateMany({
         where: { id, status: from as StatusByMachine["INSCRIPTION"] },
-        data: { status: to as StatusByMachine["INSCRIPTION"] },
+        // Leaving the waiting list leaves its rank too.
+        data: { status: to as StatusByMachine["INSCRIPTION"], ...decision, ...(to === "WAITLISTED" ? {} : { waitlistRank: null }) },
       })).count;
     case "RESERVATION":
       return (await tx.reservation.updateMany({
         where: { id, status: from as StatusByMachine["RESERVATION"] },
-        data: { status: to as StatusByMachine["RESERVATION"] },
+        data: { status: to as StatusByMachine["RESERVATION"], ...(decision.reason ? { reason: decision.reason } : {}) },
       })).count;
     case "INVOICE":
       return (await tx.invoice.updateMany({
@@ -126,14 +140,34 @@ async function compareAndSet(
   }
 }
 
+/**
+ * « Cette demande est déjà « Validée » (par Claire MARTIN le 25/11/2026 à 10:02) »:
+ * what happened meanwhile, from the log, rather than a vague « traitée par ailleurs ».
+ */
+async function staleError(tx: Tx, machine: WorkflowMachine, id: string): Promise<UserFacingError> {
+  const last = await tx.transitionLog.findFirst({
+    where: { machine, entityId: id },
+    orderBy: { createdAt: "desc" },
+    select: { fromStatus: true, toStatus: true, createdAt: true, actorRole: true, actor: { select: { displayName: true } } },
+  });
+  if (!last) return new StaleStatusError();
+  const label = statusLabel(machine, last.toStatus as StatusByMachine[typeof machine]) ?? last.toStatus;
+  const who = last.actor?.displayName ?? (last.actorRole === "SYSTEM" ? "le portail" : "la structure");
+  // Never decided (still as created): the action simply does not apply to it.
+  if (last.fromStatus === null) return new IllegalTransitionError(machine, last.toStatus, "?", "?");
+  return new StaleStatusError(`« ${label} » (par ${who} le ${formatDateTime(last.createdAt)})`);
+}
+
 export interface TransitionInput<M extends WorkflowMachine> {
   machine: M;
   id: string;
   to: StatusByMachine[M];
   actor: Actor;
   reason?: string;
-  /** When given, the transition only happens from this status (what the screen showed). */
+  /** When given, the transition only happens from this status (what the screen showed, or what was read under a lock). */
   expectedFrom?: StatusByMachine[M];
+  /** When the decision happens (tests pass a fixed clock). */
+  now?: Date;
 }
 
 /**
@@ -149,32 +183,35 @@ export async function applyTransition<M extends WorkflowMachine>(
   const { machine, id, to, actor, reason } = input;
   const from = (await currentStatus(tx, machine, id)) as StatusByMachine[M] | null;
   if (from === null) throw new NotFoundError();
-  if (input.expectedFrom !== undefined && input.expectedFrom !== from) throw new StaleStatusError();
+  if (input.expectedFrom !== undefined && input.expectedFrom !== from) throw await staleError(tx, machine, id);
+  // Decided already (a second click, another staff member): the actor could make this move from
+  // another status, not from this one — say what happened rather than « impossible ».
+  if (!canTransition(machine, from, to, actor.kind) && couldFromElsewhere(machine, to, actor.kind)) throw await staleError(tx, machine, id);
   check(machine, from, to, actor, reason);
-  if ((await compareAndSet(tx, machine, id, from, to)) !== 1) throw new StaleStatusError();
+  const decision = { decidedAt: input.now ?? new Date(), decidedById: actor.userId, reason: reason?.trim() || null };
+  if ((await compareAndSet(tx, machine, id, from, to, decision)) !== 1) throw await staleError(tx, machine, id);
   await log(tx, machine, id, from, to, actor, reason);
   return { from, to };
 }
 
-/**
- * Checks and logs the creation of an entity in its first status. Call it right
- * after the insert, in the same transaction.
- */
-export async function recordCreation<M extends WorkflowMachine>(
-  tx: Tx,
-  input: { machine: M; id: string; status: StatusByMachine[M]; actor: Actor; reason?: string },
-): Promise<void> {
-  check(input.machine, null, input.status, input.actor, input.reason);
-  await log(tx, input.machine, input.id, null, input.status, input.actor, input.reason);
+function couldFromElsewhere(machine: WorkflowMachine, to: string, actor: ActorKind): boolean {
+  return (machines[machine].rules as readonly TransitionRule<string>[]).some((rule) => rule.from !== null && rule.to === to && rule.by.includes(actor));
 }
 
-/** Asserts that `creation` is allowed before anything is written. */
-export function assertCanCreate<M extends WorkflowMachine>(
-  machine: M,
-  status: StatusByMachine[M],
-  actor: Actor,
-): void {
-  check(machine, null, status, actor, undefined);
+/**
+ * The one way an entity is created in a status: the machine's rule is checked
+ * before anything is written, then `insert` runs and the creation is logged,
+ * in the caller's transaction.
+ */
+export async function createWithStatus<M extends WorkflowMachine, R extends { id: string }>(
+  tx: Tx,
+  input: { machine: M; status: StatusByMachine[M]; actor: Actor; reason?: string },
+  insert: () => Promise<R>,
+): Promise<R> {
+  check(input.machine, null, input.status, input.actor, input.reason);
+  const created = await insert();
+  await log(tx, input.machine, created.id, null, input.status, input.actor, input.reason);
+  return created;
 }
 
 export interface NewReservation {
@@ -196,7 +233,7 @@ export async function createReservation(
   input: NewReservation,
   actor: Actor,
 ): Promise<{ id: string }> {
-  assertCanCreate("RESERVATION", input.status, actor);
+  check("RESERVATION", null, input.status, actor, undefined);
   const rows = await tx.$queryRaw<
     { status: string; startDate: Date; endDate: Date; activityId: string }[]
   >`SELECT "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ${input.inscriptionId} FOR UPDATE`;

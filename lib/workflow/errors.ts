@@ -1,15 +1,4 @@
-/**
- * Errors meant for the person in front of the screen carry a French message.
- * Anything else is a bug: logged, and shown as a generic message.
- */
-export class UserFacingError extends Error {
-  readonly fieldErrors?: Record<string, string>;
-  constructor(message: string, fieldErrors?: Record<string, string>) {
-    super(message);
-    this.name = "UserFacingError";
-    this.fieldErrors = fieldErrors;
-  }
-}
+import { UserFacingError } from "@/lib/errors";
 
 export class IllegalTransitionError extends UserFacingError {
   readonly machine: string;
@@ -35,8 +24,9 @@ export class ReasonRequiredError extends UserFacingError {
 
 /** The status changed between our read and our write (another staff member, a double click). */
 export class StaleStatusError extends UserFacingError {
-  constructor() {
-    super("Cette demande vient d'être traitée par ailleurs. Actualisez la page.");
+  /** `what`: « « Validée » (par … le …) », read from the log. */
+  constructor(what?: string) {
+    super(what ? `Déjà traitée : ${what}. Actualisez la page.` : "Cette demande vient d'être traitée par ailleurs. Actualisez la page.");
     this.name = "StaleStatusError";
   }
 }

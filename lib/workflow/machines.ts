@@ -6,6 +6,7 @@
 import type {
   AccountRequestStatus,
   ChangeRequestStatus,
+  ChildStatus,
   InscriptionStatus,
   InvoiceStatus,
   ReservationStatus,
@@ -25,16 +26,29 @@ export interface TransitionRule<S extends string> {
   requiresReason?: boolean;
 }
 
+/** The actions screens offer (buttons), by name; each machine says which status each leads to. */
+export type ActionName = "validate" | "refuse" | "withdraw" | "cancel" | "deactivate" | "reactivate" | "requestCancellation" | "issue";
+const ACTION_NAMES: readonly ActionName[] = ["validate", "refuse", "withdraw", "cancel", "deactivate", "reactivate", "requestCancellation", "issue"];
+
+/** How a status reads at a glance (the colour of its badge). */
+export type Tone = "waiting" | "done" | "refused" | "closed";
+
 export interface Machine<S extends string> {
   name: WorkflowMachine;
   states: readonly S[];
   /** States from which nothing can follow. */
   terminal: readonly S[];
   rules: readonly TransitionRule<S>[];
+  /** The one French word of each status (README glossary), on every page and e-mail. */
+  labels: Readonly<Record<S, string>>;
+  tones: Readonly<Record<S, Tone>>;
+  /** The actions a screen offers, by the status they lead to. */
+  actions: Readonly<Partial<Record<ActionName, S>>>;
 }
 
 export interface StatusByMachine {
   USER_ACCOUNT: UserStatus;
+  CHILD: ChildStatus;
   ACCOUNT_REQUEST: AccountRequestStatus;
   CHANGE_REQUEST: ChangeRequestStatus;
   INSCRIPTION: InscriptionStatus;
@@ -52,6 +66,29 @@ export const userAccountMachine: Machine<UserStatus> = {
     { from: "ACTIVE", to: "DEACTIVATED", by: ["STAFF"], requiresReason: true },
     { from: "DEACTIVATED", to: "ACTIVE", by: ["STAFF"], requiresReason: true },
   ],
+  labels: { ACTIVE: "Actif", DEACTIVATED: "Désactivé" },
+  tones: { ACTIVE: "done", DEACTIVATED: "closed" },
+  actions: { deactivate: "DEACTIVATED", reactivate: "ACTIVE" },
+};
+
+/**
+ * A child of the family file. Added by a parent, the child waits for the
+ * structure's check (a CHILD_ADDED demande de modification decides it); added
+ * by staff, it is validated at once. Only a validated child can be inscribed.
+ */
+export const childMachine: Machine<ChildStatus> = {
+  name: "CHILD",
+  states: ["PENDING", "VALIDATED", "REFUSED"],
+  terminal: ["REFUSED"],
+  rules: [
+    { from: null, to: "PENDING", by: ["PARENT"] },
+    { from: null, to: "VALIDATED", by: ["STAFF", "SYSTEM"] },
+    { from: "PENDING", to: "VALIDATED", by: ["STAFF"] },
+    { from: "PENDING", to: "REFUSED", by: ["STAFF"], requiresReason: true },
+  ],
+  labels: { PENDING: "En attente de validation", VALIDATED: "Validé", REFUSED: "Refusé" },
+  tones: { PENDING: "waiting", VALIDATED: "done", REFUSED: "refused" },
+  actions: { validate: "VALIDATED", refuse: "REFUSED" },
 };
 
 export const accountRequestMachine: Machine<AccountRequestStatus> = {
@@ -63,17 +100,23 @@ export const accountRequestMachine: Machine<AccountRequestStatus> = {
     { from: "PENDING", to: "VALIDATED", by: ["STAFF"] },
     { from: "PENDING", to: "REFUSED", by: ["STAFF"], requiresReason: true },
   ],
+  labels: { PENDING: "En attente de validation", VALIDATED: "Validée", REFUSED: "Refusée" },
+  tones: { PENDING: "waiting", VALIDATED: "done", REFUSED: "refused" },
+  actions: { validate: "VALIDATED", refuse: "REFUSED" },
 };
 
 export const changeRequestMachine: Machine<ChangeRequestStatus> = {
   name: "CHANGE_REQUEST",
-  states: ["PENDING", "ACCEPTED", "REFUSED"],
-  terminal: ["ACCEPTED", "REFUSED"],
+  states: ["PENDING", "VALIDATED", "REFUSED"],
+  terminal: ["VALIDATED", "REFUSED"],
   rules: [
     { from: null, to: "PENDING", by: ["PARENT"] },
-    { from: "PENDING", to: "ACCEPTED", by: ["STAFF"] },
+    { from: "PENDING", to: "VALIDATED", by: ["STAFF"] },
     { from: "PENDING", to: "REFUSED", by: ["STAFF"], requiresReason: true },
   ],
+  labels: { PENDING: "En attente de validation", VALIDATED: "Validée", REFUSED: "Refusée" },
+  tones: { PENDING: "waiting", VALIDATED: "done", REFUSED: "refused" },
+  actions: { validate: "VALIDATED", refuse: "REFUSED" },
 };
 
 export const inscriptionMachine: Machine<InscriptionStatus> = {
@@ -95,6 +138,16 @@ export const inscriptionMachine: Machine<InscriptionStatus> = {
     { from: "WAITLISTED", to: "WITHDRAWN", by: ["PARENT"] },
     { from: "VALIDATED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
   ],
+  labels: {
+    PENDING: "En attente de validation",
+    WAITLISTED: "En liste d'attente",
+    VALIDATED: "Validée",
+    REFUSED: "Refusée",
+    WITHDRAWN: "Retirée",
+    CANCELLED: "Annulée",
+  },
+  tones: { PENDING: "waiting", WAITLISTED: "waiting", VALIDATED: "done", REFUSED: "refused", WITHDRAWN: "closed", CANCELLED: "closed" },
+  actions: { validate: "VALIDATED", refuse: "REFUSED", withdraw: "WITHDRAWN", cancel: "CANCELLED" },
 };
 
 /**
@@ -156,6 +209,24 @@ export const reservationMachine: Machine<ReservationStatus> = {
     { from: "ABSENT_BILLED", to: "INVOICED", by: ["SYSTEM", "STAFF"] },
     { from: "RESERVED", to: "INVOICED", by: ["SYSTEM", "STAFF"] },
   ],
+  // SPEC.md §2 and seeds 001/004 (codes DR, R, DA, P, A Exc., A Fact.).
+  labels: {
+    REQUESTED: "Demande de réservation envoyée",
+    WAITLISTED: "En liste d'attente",
+    RESERVED: "Réservation validée",
+    REFUSED: "Refusée",
+    WITHDRAWN: "Retirée",
+    CANCELLATION_REQUESTED: "Demande d'annulation",
+    PRESENT: "Présence",
+    ABSENT_EXCUSED: "Absence excusée",
+    ABSENT_BILLED: "Absence facturée",
+    INVOICED: "Facturée",
+  },
+  tones: {
+    REQUESTED: "waiting", WAITLISTED: "waiting", RESERVED: "done", REFUSED: "refused", WITHDRAWN: "closed",
+    CANCELLATION_REQUESTED: "waiting", PRESENT: "done", ABSENT_EXCUSED: "closed", ABSENT_BILLED: "refused", INVOICED: "closed",
+  },
+  actions: { validate: "RESERVED", refuse: "REFUSED", withdraw: "WITHDRAWN", requestCancellation: "CANCELLATION_REQUESTED" },
 };
 
 export const invoiceMachine: Machine<InvoiceStatus> = {
@@ -171,10 +242,14 @@ export const invoiceMachine: Machine<InvoiceStatus> = {
     { from: "ISSUED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
     { from: "PARTIALLY_PAID", to: "PAID", by: ["STAFF", "SYSTEM"] },
   ],
+  labels: { DRAFT: "Brouillon", ISSUED: "À payer", PARTIALLY_PAID: "Partiellement payée", PAID: "Payée", CANCELLED: "Annulée" },
+  tones: { DRAFT: "waiting", ISSUED: "waiting", PARTIALLY_PAID: "waiting", PAID: "done", CANCELLED: "closed" },
+  actions: { issue: "ISSUED", cancel: "CANCELLED" },
 };
 
 export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } = {
   USER_ACCOUNT: userAccountMachine,
+  CHILD: childMachine,
   ACCOUNT_REQUEST: accountRequestMachine,
   CHANGE_REQUEST: changeRequestMachine,
   INSCRIPTION: inscriptionMachine,
@@ -201,3 +276,64 @@ export function canTransition<M extends WorkflowMachine>(
   const rule = findRule(machine, from, to);
   return rule !== undefined && rule.by.includes(actor);
 }
+
+/** What `actor` may do now with an entity in status `from`: each action of the machine, allowed or not. */
+export function allowedActions<M extends WorkflowMachine>(
+  machine: M,
+  from: StatusByMachine[M],
+  actor: ActorKind,
+): Record<ActionName, boolean> {
+  const actions = machines[machine].actions as Partial<Record<ActionName, StatusByMachine[M]>>;
+  const out = {} as Record<ActionName, boolean>;
+  for (const name of ACTION_NAMES) {
+    const to = actions[name];
+    out[name] = to !== undefined && canTransition(machine, from, to, actor);
+  }
+  return out;
+}
+
+/** A Prisma `{ in: [...] }` filter from a named set (a mutable copy, as Prisma wants). */
+export const statusIn = <S extends string>(set: readonly S[]): { in: S[] } => ({ in: [...set] });
+
+/** The French word of a status (README glossary). */
+export function statusLabel<M extends WorkflowMachine>(machine: M, status: StatusByMachine[M]): string {
+  return (machines[machine].labels as Record<string, string>)[status];
+}
+
+export function statusTone<M extends WorkflowMachine>(machine: M, status: StatusByMachine[M]): Tone {
+  return (machines[machine].tones as Record<string, Tone>)[status];
+}
+
+/**
+ * Named sets of statuses, so that no query or page re-derives what a status
+ * means. Each is a subset of its machine's states (checked by the tests).
+ */
+export const INSCRIPTION_STATUSES = {
+  /** A live request or inscription: a second one for the same child, activity and period is a duplicate. */
+  ACTIVE: ["PENDING", "WAITLISTED", "VALIDATED"],
+  /** Counted against the activity's maximum and the group's capacity (a pending request keeps its place). */
+  HOLDS_PLACE: ["PENDING", "VALIDATED"],
+  /** Waiting for a staff decision (the queue of /admin/inscriptions). */
+  AWAITING_DECISION: ["PENDING", "WAITLISTED"],
+  /** An attestation d'inscription can be delivered. */
+  CERTIFIABLE: ["VALIDATED"],
+} as const satisfies Record<string, readonly InscriptionStatus[]>;
+
+/** Is `status` one of `set`? (Typed for the named sets above.) */
+export function isIn<S extends string>(set: readonly S[], status: string): status is S {
+  return (set as readonly string[]).includes(status);
+}
+
+export const RESERVATION_STATUSES = {
+  /** Takes a place of the unit that day. */
+  HOLDS_PLACE: ["RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
+  /** Still open (asked, waiting, booked, being cancelled): an inscription with one to come cannot be cancelled. */
+  OPEN: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"],
+  /** A request or a record a closure of the structure must not erase. */
+  LIVE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
+} as const satisfies Record<string, readonly ReservationStatus[]>;
+
+export const REQUEST_STATUSES = {
+  /** Account, change and child requests waiting for staff. */
+  AWAITING_DECISION: ["PENDING"],
+} as const;

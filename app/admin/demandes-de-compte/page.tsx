@@ -3,7 +3,8 @@ import { staffPage } from "@/lib/auth/session";
 import { listAccountRequests } from "@/lib/accounts/list-account-requests";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { DecisionControls } from "@/components/admin/decision-controls";
-import { RequestStateBadge } from "@/components/ui/request-state-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { statusLabel, statusTone } from "@/lib/workflow/machines";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { decideAccountRequestsAction, refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
 
@@ -56,9 +57,9 @@ export default async function AccountRequestsPage() {
               <li key={request.id} className="card flex flex-wrap items-center justify-between gap-2">
                 <span>
                   {request.lastName.toUpperCase()} {request.firstName} — {request.email}
-                  {request.refusalReason ? <span className="block text-sm">Motif : {request.refusalReason}</span> : null}
+                  {request.reason ? <span className="block text-sm">Motif : {request.reason}</span> : null}
                 </span>
-                <RequestStateBadge state={request.status === "VALIDATED" ? "ACCEPTED" : "REFUSED"} />
+                <StatusBadge label={statusLabel("ACCOUNT_REQUEST", request.status)} tone={statusTone("ACCOUNT_REQUEST", request.status)} />
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { countPendingChangeRequests, listPendingChangeRequests } from "@/lib/fam
 import { formatDateTime } from "@/lib/format";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
-import { acceptChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
+import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Demandes de modification" };
 
@@ -53,7 +53,7 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
                       </tbody>
                     </table>
                     <SelectBox formId="lot-modifications" id={request.id} label={subject} />
-                    <DecisionControls id={request.id} subject={subject} acceptLabel="Accepter" accept={acceptChangeRequestAction} refuse={refuseChangeRequestAction} />
+                    <DecisionControls id={request.id} subject={subject} accept={validateChangeRequestAction} refuse={refuseChangeRequestAction} />
                   </article>
                 </li>
               );

@@ -6,7 +6,7 @@ import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
-import { acceptInscriptionAction, decideInscriptionsAction, refuseInscriptionAction } from "./actions";
+import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
 
@@ -55,7 +55,7 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
                     <p className="text-sm">Du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)} — envoyée le {formatDateTime(inscription.createdAt)}</p>
                     <p className="text-sm font-semibold">{inscription.marker.label}{inscription.position ? ` (position ${inscription.position})` : ""}</p>
                     <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />
-                    <DecisionControls id={inscription.id} subject={subject} acceptLabel="Accepter" accept={acceptInscriptionAction} refuse={refuseInscriptionAction} />
+                    <DecisionControls id={inscription.id} subject={subject} accept={validateInscriptionAction} refuse={refuseInscriptionAction} />
                   </article>
                 </li>
               );

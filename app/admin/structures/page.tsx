@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listStructures } from "@/lib/activities/manage-parts";
+import { listStructures } from "@/lib/activities/structures";
 import { formatCalendarDate } from "@/lib/format";
 import { SchemaForm, type FieldSpec } from "@/components/form/schema-form";
 import { addCalendarExceptionAction, createStructureAction } from "./actions";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
+import { allowedActions, statusLabel } from "@/lib/workflow/machines";
 import { getFamilyFile } from "@/lib/families/get-family-file";
 import { getFamilyHistory } from "@/lib/families/get-family-history";
 import { MEAL_TYPES } from "@/lib/families/schemas";
@@ -9,7 +10,7 @@ import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { SchemaForm } from "@/components/form/schema-form";
 import { ADDRESS_FIELDS, ADULT_FIELDS, PHONES_FIELDS, PREFERENCES_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
-import { RequestStateBadge } from "@/components/ui/request-state-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { FlashMessage } from "@/components/ui/flash-message";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
@@ -29,18 +30,13 @@ import {
 export const metadata: Metadata = { title: "Famille" };
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
-const CHILD_STATUS: Record<string, string> = { PENDING: "ajout en attente de validation", VALIDATED: "ajout validé", REFUSED: "ajout refusé" };
-const STATUS_LABELS: Record<string, string> = {
-  PENDING: "en attente", VALIDATED: "validée", ACCEPTED: "acceptée", REFUSED: "refusée",
-  WAITLISTED: "en liste d'attente", WITHDRAWN: "retirée", CANCELLED: "annulée",
-};
 
 export default async function StaffFamilyPage({ params }: { params: Promise<{ familyId: string }> }) {
   const { familyId } = await params;
   await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
-  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId), listFamilyInscriptions(familyId)]);
+  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId), listFamilyInscriptions(familyId, "STAFF")]);
   return (
     <div className="page-wide">
       <p className="mb-2"><Link href="/admin/familles" className="link">← Familles</Link></p>
@@ -70,12 +66,12 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                 <LoginEmailForm idPrefix={`connexion-${index}`} familyId={familyId} userId={adult.user.id} email={adult.user.email} action={staffChangeLoginEmailAction} />
                 <div className="mb-4 border-b border-gray-200 pb-4">
                   <p className="font-semibold">
-                    Compte de connexion : {adult.user.status === "ACTIVE" ? "actif" : "désactivé (connexion impossible)"}
+                    Compte de connexion : {statusLabel("USER_ACCOUNT", adult.user.status)}{adult.user.status === "DEACTIVATED" ? " (connexion impossible)" : ""}
                   </p>
                   <ul className="text-sm">
-                    {history.accountLog.filter((entry) => entry.entityId === adult.user?.id).map((entry) => (
+                    {history.log.filter((entry) => entry.entityId === adult.user?.id && entry.from !== null).map((entry) => (
                       <li key={entry.id}>
-                        {formatDateTime(entry.createdAt)} — {entry.toStatus === "ACTIVE" ? "réactivé" : "désactivé"} par {entry.actor?.displayName ?? "la structure"}
+                        {formatDateTime(entry.at)} — {entry.to} par {entry.who}
                         {entry.reason ? ` (motif : ${entry.reason})` : ""}
                       </li>
                     ))}
@@ -83,7 +79,8 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                   <DecisionControls
                     id={adult.user.id}
                     subject={`compte de ${adult.firstName} ${adult.lastName.toUpperCase()}`}
-                    refuse={(adult.user.status === "ACTIVE" ? deactivateAccountAction : reactivateAccountAction).bind(null, familyId)}
+                    hidden={{ familyId }}
+                    refuse={allowedActions("USER_ACCOUNT", adult.user.status, "STAFF").deactivate ? deactivateAccountAction : reactivateAccountAction}
                     refuseLabel={adult.user.status === "ACTIVE" ? "Désactiver le compte" : "Réactiver le compte"}
                     reasonLabel={adult.user.status === "ACTIVE" ? "Motif de la désactivation" : "Motif de la réactivation"}
                   />
@@ -112,7 +109,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
         {family.children.map((child) => (
           <li key={child.id} className="card">
             <h3 className="text-lg font-bold">{child.firstName} {child.lastName.toUpperCase()}</h3>
-            <p className="text-sm">Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — {CHILD_STATUS[child.status]}</p>
+            <p className="text-sm">Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — {statusLabel("CHILD", child.status)}</p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="font-semibold">Allergies</dt><dd>{child.hasAllergies ? `Oui — ${child.allergyNotes ?? ""}` : "Non"}</dd>
               <dt className="font-semibold">PAI</dt><dd>{child.hasPai ? "Oui" : "Non"}</dd>
@@ -139,8 +136,8 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                   <p className="font-semibold">{inscription.child.firstName} — {inscription.activity.name}</p>
                   <p className="text-sm">{inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} — du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}</p>
                   <p className="text-sm font-semibold">{inscription.marker.label}{inscription.position ? ` (position ${inscription.position})` : ""}</p>
-                  {inscription.reason ? <p className="text-sm">Motif : {inscription.reason}</p> : null}
-                  {inscription.status === "VALIDATED" ? (
+                  {inscription.reason && inscription.can.showReason ? <p className="text-sm">Motif : {inscription.reason}</p> : null}
+                  {inscription.can.cancel ? (
                     <DecisionControls id={inscription.id} subject={subject} refuse={cancelInscriptionAction} refuseLabel="Annuler l'inscription" reasonLabel="Motif de l'annulation" />
                   ) : null}
                 </article>
@@ -157,16 +154,30 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
             <li key={request.id} className="card">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-semibold">{request.label}</span>
-                <RequestStateBadge state={request.state} />
+                <StatusBadge label={request.state.label} tone={request.state.tone} />
               </div>
               <ul className="mt-1 text-sm">
                 {history.log.filter((l) => l.entityId === request.id).map((entry) => (
                   <li key={entry.id}>
-                    {formatDateTime(entry.createdAt)} — {entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus] ?? entry.fromStatus} → ` : "envoyée : "}
-                    {STATUS_LABELS[entry.toStatus] ?? entry.toStatus} par {entry.actor?.displayName ?? (entry.actorRole === "VISITOR" ? "la famille" : entry.actorRole)}
+                    {formatDateTime(entry.at)} — {entry.from ? `${entry.from} → ` : "envoyée : "}
+                    {entry.to} par {entry.who}
                     {entry.reason ? ` (motif : ${entry.reason})` : ""}
                   </li>
                 ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 className="mb-2 mt-6 text-xl font-bold" id="modifications-accueil">Modifications faites par l&apos;accueil</h2>
+      {history.staffEdits.length === 0 ? <p>Aucune modification directe.</p> : (
+        <ul className="flex flex-col gap-2" aria-labelledby="modifications-accueil">
+          {history.staffEdits.map((edit) => (
+            <li key={edit.id} className="card">
+              <p className="font-semibold">{edit.what} — {formatDateTime(edit.at)} par {edit.who}</p>
+              <ul className="mt-1 text-sm">
+                {edit.changes.map((change) => <li key={change}>{change}</li>)}
               </ul>
             </li>
           ))}

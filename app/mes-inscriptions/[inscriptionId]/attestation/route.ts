@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
-import { UserFacingError } from "@/lib/workflow";
+import { UserFacingError } from "@/lib/errors";
+
 
 /** The attestation PDF of one of the family's validated inscriptions. */
 export async function GET(_request: Request, { params }: { params: Promise<{ inscriptionId: string }> }) {

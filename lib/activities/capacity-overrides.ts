@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { dateOf } from "@/lib/calendar/paris";
+import { fieldError } from "@/lib/errors";
+import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+
+/** Places of one unit on one day; never below what is already booked that day. */
+export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }) {
+  await db.$transaction(async (tx) => {
+    if (!(await tx.timeUnit.findUnique({ where: { id: data.timeUnitId }, select: { id: true } }))) throw new NotFoundError();
+    const booked = await tx.reservation.count({
+      where: { timeUnitId: data.timeUnitId, date: dateOf(data.date), status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) },
+    });
+    if (data.capacity < booked) fieldError("capacity", `Places ce jour-là : ${booked} place(s) sont déjà réservées ce jour-là.`);
+    await tx.capacityOverride.upsert({
+      where: { timeUnitId_date: { timeUnitId: data.timeUnitId, date: dateOf(data.date) } },
+      create: { timeUnitId: data.timeUnitId, date: dateOf(data.date), capacity: data.capacity },
+      update: { capacity: data.capacity },
+    });
+  });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
+import { fieldError, UserFacingError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/workflow";
+import type { PeriodData } from "./schemas";
+
+/**
+ * A period of an activity and its opening days: the ticked weekdays between
+ * the two dates, less the structure's closures and public holidays, and less
+ * school holidays unless the period runs during them.
+ */
+export async function addPeriod(data: PeriodData, today: string = parisDay(new Date())): Promise<{ id: string; openingDays: number }> {
+  if (data.endDate < today) fieldError("endDate", "Date de fin : cette période est déjà terminée.");
+  return db.$transaction(async (tx) => {
+    const activity = await tx.activity.findUnique({ where: { id: data.activityId }, select: { structureId: true } });
+    if (!activity) throw new NotFoundError();
+    const overlapping = await tx.period.findFirst({
+      where: { activityId: data.activityId, startDate: { lte: dateOf(data.endDate) }, endDate: { gte: dateOf(data.startDate) } },
+      select: { name: true },
+    });
+    if (overlapping) fieldError("startDate", `Dates : elles chevauchent la période « ${overlapping.name} » de cette activité.`);
+    if (await tx.period.findFirst({ where: { activityId: data.activityId, name: data.name }, select: { id: true } })) {
+      fieldError("name", "Nom de la période : une période porte déjà ce nom.");
+    }
+    const exceptions = await tx.calendarException.findMany({
+      where: { structureId: activity.structureId, startDate: { lte: dateOf(data.endDate) }, endDate: { gte: dateOf(data.startDate) } },
+      select: { kind: true, startDate: true, endDate: true },
+    });
+    const closed = (day: string) =>
+      exceptions.some((e) => day >= dayOf(e.startDate) && day <= dayOf(e.endDate) && (e.kind !== "VACANCES_SCOLAIRES" || data.inHolidays === "non"));
+    const weekdays = new Set(data.weekdays.map(Number));
+    const days: string[] = [];
+    for (let day = data.startDate; day <= data.endDate; day = addDays(day, 1)) {
+      if (weekdays.has(weekdayOf(day)) && !closed(day)) days.push(day);
+    }
+    if (days.length === 0) fieldError("weekdays", "Jours d'ouverture : aucun jour ouvert avec ces dates (vacances ou fermetures).");
+    const period = await tx.period.create({
+      data: { activityId: data.activityId, name: data.name, startDate: dateOf(data.startDate), endDate: dateOf(data.endDate) },
+      select: { id: true },
+    });
+    await tx.openingDay.createMany({ data: days.map((day) => ({ periodId: period.id, date: dateOf(day) })) });
+    return { id: period.id, openingDays: days.length };
+  });
+}
+
+export async function deletePeriod(periodId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const period = await tx.period.findUnique({ where: { id: periodId }, select: { _count: { select: { inscriptions: true } } } });
+    if (!period) throw new NotFoundError();
+    if (period._count.inscriptions > 0) {
+      throw new UserFacingError(`Cette période a ${period._count.inscriptions} inscription(s) : elle ne peut pas être supprimée.`);
+    }
+    await tx.period.delete({ where: { id: periodId } });
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The field primitives every form of the portal is made of (accounts, family
+ * file, activities…). Messages are French, start with the field's label and
+ * are shown next to the field; the server re-parses with the same schemas.
+ */
+import { z } from "zod";
+import { parisDay } from "@/lib/calendar/paris";
+
+// Zod's own messages (rarely seen: ours are set per field) in French too.
+z.config(z.locales.fr());
+
+export const required = (label: string) => `${label} : champ obligatoire.`;
+
+export const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: required(label) })
+    .trim()
+    .min(1, required(label))
+    .max(max, `${label} : ${max} caractères au maximum.`);
+
+/** Empty means none (undefined). */
+export const optionalTrimmed = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} : ${max} caractères au maximum.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/** Free text shown back on pages: < and > refused, empty means none (null). */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} : ${max} caractères au maximum.`)
+    .refine((v) => !/[<>]/.test(v), { message: `${label} : les caractères < et > ne sont pas acceptés.` })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const nameField = (label: string) =>
+  trimmed(label, 80).refine((v) => /^[\p{L}][\p{L}\p{M}' -]*$/u.test(v), {
+    message: `${label} : lettres, espaces, apostrophes et tirets uniquement.`,
+  });
+
+export const emailField = z
+  .string({ error: required("E-mail") })
+  .trim()
+  .min(1, required("E-mail"))
+  .max(254, "E-mail : 254 caractères au maximum.")
+  .pipe(z.email("E-mail : adresse invalide (exemple : prenom.nom@exemple.fr)."))
+  .transform((value) => value.toLowerCase());
+
+/** French phone numbers: 10 digits starting with 0, or +33 followed by 9 digits. */
+export const PHONE_PATTERN = /^(?:0|\+33 ?)[1-9](?:[ .-]?\d{2}){4}$/;
+const PHONE_MESSAGE = (label: string) => `${label} : numéro invalide (10 chiffres, exemple : 06 12 34 56 78).`;
+
+export const phoneField = (label: string) =>
+  trimmed(label, 20).refine((v) => PHONE_PATTERN.test(v), { message: PHONE_MESSAGE(label) });
+
+export const optionalPhoneField = (label: string) =>
+  optionalTrimmed(label, 20).refine((v) => v === undefined || PHONE_PATTERN.test(v), { message: PHONE_MESSAGE(label) });
+
+/** "YYYY-MM-DD" (what <input type="date"> sends). */
+export const dateField = (label: string) =>
+  z
+    .string({ error: required(label) })
+    .min(1, required(label))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+      message: `${label} : date invalide.`,
+    });
+
+export function shiftYears(isoDate: string, years: number): string {
+  const year = Number(isoDate.slice(0, 4)) + years;
+  return `${String(year).padStart(4, "0")}${isoDate.slice(4)}`;
+}
+
+/**
+ * The one birth-date rule: never in the future, and an age within bounds
+ * (today in Europe/Paris). `tooYoung` / `tooOld` say it for this person.
+ */
+export const birthDateField = (bounds: { minYears?: number; maxYears: number; tooYoung?: string; tooOld: string }) =>
+  dateField("Date de naissance").superRefine((v, ctx) => {
+    const today = parisDay(new Date());
+    const message =
+      v > today
+        ? "Date de naissance : elle ne peut pas être dans le futur."
+        : bounds.minYears !== undefined && v > shiftYears(today, -bounds.minYears)
+          ? bounds.tooYoung
+          : v <= shiftYears(today, -bounds.maxYears)
+            ? bounds.tooOld
+            : null;
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
+/** An adult (account holder, responsable légal): 16 to 110 years old. */
+export const adultBirthDateField = (tooYoung: string) =>
+  birthDateField({ minYears: 16, maxYears: 110, tooYoung, tooOld: "Date de naissance : vérifiez l'année." });
+
+/** The id of a row, as a hidden field sends it. */
+export const entityId = z.string().min(1).max(64);
+export const idSchema = z.object({ id: entityId });
+
+export const refusalSchema = z.object({ id: entityId, reason: trimmed("Motif du refus", 500) });
+export const cancellationSchema = z.object({ id: entityId, reason: trimmed("Motif de l'annulation", 500) });

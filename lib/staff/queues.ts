@@ -1,0 +1,17 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { countPendingChangeRequests } from "@/lib/families/list-change-requests";
+import { countPendingInscriptions } from "@/lib/inscriptions/list-inscriptions";
+import { REQUEST_STATUSES, statusIn } from "@/lib/workflow";
+
+/** Every queue of the staff's home page (« À traiter »), counted once. */
+export async function countStaffQueues() {
+  const [accountRequests, changes, inscriptions, failedEmails, pendingEmails] = await Promise.all([
+    db.accountRequest.count({ where: { status: statusIn(REQUEST_STATUSES.AWAITING_DECISION) } }),
+    countPendingChangeRequests(),
+    countPendingInscriptions(),
+    db.emailOutbox.count({ where: { status: "FAILED" } }),
+    db.emailOutbox.count({ where: { status: "PENDING" } }),
+  ]);
+  return { accountRequests, changes: changes.changes, newChildren: changes.children, inscriptions, failedEmails, pendingEmails };
+}
