@@ -89,7 +89,7 @@ describe("a parent of family A with the ids of family B", () => {
     const results = await Promise.all([
       changeActions.validateChangeRequestAction({ id: request.id }),
       changeActions.refuseChangeRequestAction({ id: request.id, reason: "Non" }),
-      changeActions.decideChangeRequestsAction({ decision: "accept", ids: [request.id] }),
+      changeActions.decideChangeRequestsAction({ decision: "validate", ids: [request.id] }),
       staffFamilyActions.staffUpdateAddressAction({ familyId: b.family.id, street: "1 rue Pirate", addressComplement: "", postalCode: "59000", city: "Lille" }),
       staffFamilyActions.staffUpdateQuotientAction({ familyId: b.family.id, quotientFamilial: "1", cafNumber: "1234567" }),
       staffFamilyActions.staffUpdateAdultAction({ familyId: b.family.id, adultId: b.adult.id, civility: "M", lastName: "Pirate", firstName: "Jack", birthDate: "1980-01-01", mobilePhone: "0611111111", email: "", relationship: "" }),

@@ -11,13 +11,20 @@ import * as configActions from "@/app/admin/activites/actions";
 import * as structureActions from "@/app/admin/structures/actions";
 import { GET as attestation } from "@/app/mes-inscriptions/[inscriptionId]/attestation/route";
 import { createFamily } from "@/prisma/factories";
+import { addDays, dateOf, parisDay } from "@/lib/calendar/paris";
 import { prisma } from "./helpers";
+
+// Dates relative to today: the period is always to come, whenever the suite runs.
+const TODAY = parisDay(new Date());
+const START = addDays(TODAY, 40);
+const END = addDays(TODAY, 220);
+const LATER = addDays(TODAY, 240);
 
 async function setup() {
   const structure = await prisma.structure.create({ data: { name: `Lieu ${Math.random().toString(36).slice(2)}` } });
   const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "PERISCOLAIRE", name: "Périscolaire" } });
   const activity = await prisma.activity.create({ data: { structureId: structure.id, careTypeId: careType.id, name: "Garderie" } });
-  const period = await prisma.period.create({ data: { activityId: activity.id, name: "Année", startDate: new Date("2027-01-04T00:00:00Z"), endDate: new Date("2027-06-30T00:00:00Z") } });
+  const period = await prisma.period.create({ data: { activityId: activity.id, name: "Année", startDate: dateOf(START), endDate: dateOf(END) } });
   const unit = await prisma.timeUnit.create({ data: { activityId: activity.id, name: "Matin", startTime: "07:30", endTime: "08:30", capacity: 10 } });
   const a = await createFamily(prisma, { lastName: "Alpha", children: [{ firstName: "Anna", birthDate: "2019-01-01", sex: "F" }] });
   const b = await createFamily(prisma, { lastName: "Bravo", children: [{ firstName: "Bruno", birthDate: "2019-01-01", sex: "M" }] });
@@ -36,7 +43,7 @@ describe("inscriptions: family A with family B's ids", () => {
     const { activity, period, a, b, inscriptionB } = await setup();
     session.current = { user: { id: a.user.id } };
     const ask = (childId: string) =>
-      parentActions.requestInscriptionAction({ childId, activityId: activity.id, periodId: period.id, ageGroupId: "", startDate: "2027-01-04", endDate: "2027-06-30" });
+      parentActions.requestInscriptionAction({ childId, activityId: activity.id, periodId: period.id, ageGroupId: "", startDate: START, endDate: END });
     const foreignAsk = await ask(b.children[0].id);
     expect(foreignAsk).toEqual({ ok: false, error: "Élément introuvable." });
     expect(await ask("inexistant")).toEqual(foreignAsk);
@@ -71,19 +78,19 @@ describe("inscriptions: family A with family B's ids", () => {
     const results = await Promise.all([
       queueActions.validateInscriptionAction({ id: inscriptionB.id }),
       queueActions.refuseInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
-      queueActions.decideInscriptionsAction({ decision: "accept", ids: [inscriptionB.id] }),
+      queueActions.decideInscriptionsAction({ decision: "validate", ids: [inscriptionB.id] }),
       queueActions.cancelInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       configActions.createActivityAction({ structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
       configActions.updateActivityAction({ activityId: activity.id, structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "AUTOMATIC", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
-      configActions.addPeriodAction({ activityId: activity.id, name: "Pirate", startDate: "2027-07-01", endDate: "2027-07-31", weekdays: ["1"], inHolidays: "oui" }),
+      configActions.addPeriodAction({ activityId: activity.id, name: "Pirate", startDate: LATER, endDate: addDays(LATER, 30), weekdays: ["1"], inHolidays: "oui" }),
       configActions.addAgeGroupAction({ activityId: activity.id, name: "Pirate", minYears: "", maxYears: "", capacity: "" }),
       configActions.addTimeUnitAction({ activityId: activity.id, name: "Pirate", startTime: "08:00", endTime: "09:00", capacity: "1" }),
       configActions.setTariffsAction({ timeUnitId: unit.id, brackets: [{ qfMin: "0", qfMax: "", price: "0" }] }),
-      configActions.setCapacityOverrideAction({ timeUnitId: unit.id, date: "2027-01-05", capacity: "0" }),
+      configActions.setCapacityOverrideAction({ timeUnitId: unit.id, date: addDays(START, 1), capacity: "0" }),
       configActions.deletePeriodAction({ id: period.id }),
       configActions.deleteTimeUnitAction({ id: unit.id }),
       structureActions.createStructureAction({ name: "Pirate", street: "", postalCode: "", city: "" }),
-      structureActions.addCalendarExceptionAction({ structureId: structure.id, kind: "FERMETURE", label: "Pirate", startDate: "2027-01-04", endDate: "2027-01-08" }),
+      structureActions.addCalendarExceptionAction({ structureId: structure.id, kind: "FERMETURE", label: "Pirate", startDate: START, endDate: addDays(START, 4) }),
     ]);
     for (const result of results) expect(result).toEqual({ ok: false, error: "Accès refusé." });
     expect((await prisma.inscription.findUniqueOrThrow({ where: { id: inscriptionB.id } })).status).toBe("VALIDATED");

@@ -227,3 +227,52 @@ describe("markers (seed 003)", () => {
     expect(markerOf("REFUSED", false).label).toBe("Refusée");
   });
 });
+
+describe("locks taken before reading what they protect", () => {
+  it("two validations of the same request at once: one validation, one « déjà validée » saying by whom, one e-mail", async () => {
+    const w = await world();
+    const f = await familyWith();
+    const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+    const [first, second] = [await staffActor(), await staffActor()];
+    const results = await Promise.allSettled([validateInscription({ id, actor: first }), validateInscription({ id, actor: second })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(String(refused.reason.message)).toMatch(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/);
+    expect(await prisma.transitionLog.count({ where: { entityId: id, toStatus: "VALIDATED" } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { to: f.user.email, template: "inscription-validated" } })).toBe(1);
+    const row = await prisma.inscription.findUniqueOrThrow({ where: { id } });
+    expect([first.userId, second.userId]).toContain(row.decidedById);
+    expect(row.decidedAt).not.toBeNull();
+  });
+
+  it("a cancellation racing a booking never leaves an open reservation in a cancelled inscription", async () => {
+    const w = await world();
+    const staff = await staffActor();
+    const today = new Date("2026-12-01T00:00:00Z");
+    let cancelled = 0;
+    let booked = 0;
+    for (let round = 0; round < 12; round++) {
+      const f = await familyWith();
+      const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+      await validateInscription({ id, actor: staff });
+      const [cancel, book] = await Promise.allSettled([
+        cancelInscription({ id, reason: "Départ", actor: staff, today }),
+        prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM)),
+      ]);
+      const status = (await prisma.inscription.findUniqueOrThrow({ where: { id } })).status;
+      const open = await prisma.reservation.count({ where: { inscriptionId: id, status: { in: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"] } } });
+      // Exactly one of the two wins, and the loser says why.
+      expect([cancel.status, book.status].sort()).toEqual(["fulfilled", "rejected"]);
+      if (status === "CANCELLED") {
+        cancelled++;
+        expect(open).toBe(0);
+        expect(book.status === "rejected" && book.reason.message).toBe("Une réservation n'est possible que dans une inscription validée.");
+      } else {
+        booked++;
+        expect(open).toBe(1);
+        expect(cancel.status === "rejected" && cancel.reason.message).toContain("1 réservation(s) à venir");
+      }
+    }
+    expect(cancelled + booked).toBe(12);
+  });
+});
