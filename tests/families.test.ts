@@ -9,7 +9,7 @@ import { childIdentitySchema, childSchema } from "@/lib/families/schemas";
 import { forEachRequest } from "@/lib/bulk";
 import { StaleStatusError, actorFromUser } from "@/lib/workflow";
 import { createFamily } from "@/prisma/factories";
-import { prisma, staffActor } from "./helpers";
+import { prisma, staffActor, expectNothingChanged } from "./helpers";
 
 const childInput = (overrides: { hasAllergies?: "oui" | "non"; allergyNotes?: string } = {}) =>
   childSchema.parse({
@@ -39,7 +39,7 @@ describe("children", () => {
     await validateChangeRequest({ id: request.id, actor: staff });
     expect((await prisma.child.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
     // A second decision on the same request: already processed.
-    await expect(validateChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError);
+    await expectNothingChanged(() => expect(validateChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError));
     const dashboard = await getFamilyDashboard(family.id);
     expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({ label: "Ajout de l'enfant Lina", state: { label: "Validée", tone: "done" } });
     // The child's own status went through its machine, logged like any other.
@@ -56,8 +56,8 @@ describe("children", () => {
     let stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
     expect(stored).toMatchObject({ firstName: "Lina", schoolClass: "CP", hasAllergies: false, allergyNotes: null });
     // A second health change while the first waits is refused clearly.
-    await expect(updateChild({ familyId: family.id, childId: children[0].id, data: childInput({ hasAllergies: "oui", allergyNotes: "Œufs" }), actor: parent }))
-      .rejects.toThrow(ALREADY_PENDING_MESSAGE);
+    await expectNothingChanged(() => expect(updateChild({ familyId: family.id, childId: children[0].id, data: childInput({ hasAllergies: "oui", allergyNotes: "Œufs" }), actor: parent }))
+      .rejects.toThrow(ALREADY_PENDING_MESSAGE));
     const request = await prisma.changeRequest.findFirstOrThrow({ where: { familyId: family.id, kind: "CHILD_HEALTH", status: "PENDING" } });
     await validateChangeRequest({ id: request.id, actor: await staffActor() });
     stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
@@ -74,11 +74,11 @@ describe("demandes de modification", () => {
     const parent = actorFromUser(user);
     const { id } = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).city).toBe("Lille");
-    await expect(requestAddressChange({ familyId: family.id, data: { ...address, city: "Tourcoing" }, actor: parent })).rejects.toThrow(ALREADY_PENDING_MESSAGE);
+    await expectNothingChanged(() => expect(requestAddressChange({ familyId: family.id, data: { ...address, city: "Tourcoing" }, actor: parent })).rejects.toThrow(ALREADY_PENDING_MESSAGE));
     await validateChangeRequest({ id, actor: await staffActor() });
     expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject(address);
     expect(await prisma.emailOutbox.count({ where: { to: user.email, template: "change-request-validated" } })).toBe(1);
-    await expect(requestAddressChange({ familyId: family.id, data: address, actor: parent })).rejects.toThrow("Aucune modification");
+    await expectNothingChanged(() => expect(requestAddressChange({ familyId: family.id, data: address, actor: parent })).rejects.toThrow("Aucune modification"));
 
     const phones = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 04", workPhone: null }, actor: parent });
     await refuseChangeRequest({ id: phones.id, reason: "Numéro inconnu", actor: await staffActor() });
@@ -105,8 +105,8 @@ describe("staff edit", () => {
     const a = await createFamily(prisma);
     const b = await createFamily(prisma);
     const actor = await staffActor();
-    await expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email, actor })).rejects.toThrow(EMAIL_TAKEN_MESSAGE);
-    await expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr", actor })).rejects.toThrow("Élément introuvable.");
+    await expectNothingChanged(() => expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email, actor })).rejects.toThrow(EMAIL_TAKEN_MESSAGE));
+    await expectNothingChanged(() => expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr", actor })).rejects.toThrow("Élément introuvable."));
     expect(await prisma.staffEdit.count({ where: { familyId: { in: [a.family.id, b.family.id] } } })).toBe(0);
     const fresh = `libre.${Date.now()}@exemple.fr`;
     await staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: fresh, actor });

@@ -9,7 +9,7 @@ import {
   SYSTEM,
   actorFromUser,
 } from "@/lib/workflow";
-import { demoStructure, familyWithChild, prisma, staffActor } from "../helpers";
+import { demoStructure, familyWithChild, prisma, staffActor, expectNothingChanged } from "../helpers";
 
 async function inscriptionFor(status: "PENDING" | "VALIDATED") {
   const structure = await demoStructure();
@@ -44,9 +44,9 @@ describe("applyTransition", () => {
 
   it("rejects an illegal transition with a typed error and changes nothing", async () => {
     const { inscription, parent } = await inscriptionFor("PENDING");
-    await expect(
+    await expectNothingChanged(() => expect(
       prisma.$transaction((tx) => applyTransition(tx, { machine: "INSCRIPTION", id: inscription.id, to: "VALIDATED", actor: parent })),
-    ).rejects.toBeInstanceOf(IllegalTransitionError);
+    ).rejects.toBeInstanceOf(IllegalTransitionError));
     expect((await prisma.inscription.findUniqueOrThrow({ where: { id: inscription.id } })).status).toBe("PENDING");
     expect(await prisma.transitionLog.count({ where: { entityId: inscription.id } })).toBe(0);
   });
@@ -54,20 +54,20 @@ describe("applyTransition", () => {
   it("requires a reason to refuse", async () => {
     const { inscription } = await inscriptionFor("PENDING");
     const staff = await staffActor();
-    await expect(
+    await expectNothingChanged(() => expect(
       prisma.$transaction((tx) => applyTransition(tx, { machine: "INSCRIPTION", id: inscription.id, to: "REFUSED", actor: staff, reason: "   " })),
-    ).rejects.toBeInstanceOf(ReasonRequiredError);
+    ).rejects.toBeInstanceOf(ReasonRequiredError));
   });
 
   it("refuses a decision taken on a status that has changed meanwhile", async () => {
     const { inscription } = await inscriptionFor("PENDING");
     const staff = await staffActor();
     await prisma.$transaction((tx) => applyTransition(tx, { machine: "INSCRIPTION", id: inscription.id, to: "VALIDATED", actor: staff }));
-    await expect(
+    await expectNothingChanged(() => expect(
       prisma.$transaction((tx) =>
         applyTransition(tx, { machine: "INSCRIPTION", id: inscription.id, to: "REFUSED", actor: staff, reason: "x", expectedFrom: "PENDING" }),
       ),
-    ).rejects.toBeInstanceOf(StaleStatusError);
+    ).rejects.toBeInstanceOf(StaleStatusError));
   });
 
   it("lets only one of two concurrent decisions win", async () => {
@@ -86,9 +86,9 @@ describe("createReservation: the gate behind a validated inscription", () => {
   it("refuses a reservation in an inscription that is not validated", async () => {
     const { inscription, unit, parent } = await inscriptionFor("PENDING");
     const date = new Date("2026-12-02T00:00:00Z");
-    await expect(
+    await expectNothingChanged(() => expect(
       prisma.$transaction((tx) => createReservation(tx, { inscriptionId: inscription.id, timeUnitId: unit.id, date, status: "REQUESTED" }, parent)),
-    ).rejects.toBeInstanceOf(InscriptionNotValidatedError);
+    ).rejects.toBeInstanceOf(InscriptionNotValidatedError));
     expect(await prisma.reservation.count({ where: { inscriptionId: inscription.id } })).toBe(0);
   });
 
@@ -105,15 +105,15 @@ describe("createReservation: the gate behind a validated inscription", () => {
   it("refuses a day outside the inscription and a status the actor may not create", async () => {
     const { inscription, unit, parent, period } = await inscriptionFor("VALIDATED");
     const after = new Date(period.endDate.getTime() + 7 * 86_400_000);
-    await expect(
+    await expectNothingChanged(() => expect(
       prisma.$transaction((tx) => createReservation(tx, { inscriptionId: inscription.id, timeUnitId: unit.id, date: after, status: "REQUESTED" }, parent)),
-    ).rejects.toThrow("en dehors des dates de l'inscription");
+    ).rejects.toThrow("en dehors des dates de l'inscription"));
     // A parent cannot create a reservation directly in the "réservée" state.
-    await expect(
+    await expectNothingChanged(() => expect(
       prisma.$transaction((tx) =>
         createReservation(tx, { inscriptionId: inscription.id, timeUnitId: unit.id, date: new Date("2026-12-09T00:00:00Z"), status: "RESERVED" }, parent),
       ),
-    ).rejects.toBeInstanceOf(IllegalTransitionError);
+    ).rejects.toBeInstanceOf(IllegalTransitionError));
     await prisma.$transaction((tx) =>
       createReservation(tx, { inscriptionId: inscription.id, timeUnitId: unit.id, date: new Date("2026-12-09T00:00:00Z"), status: "RESERVED" }, SYSTEM),
     );
