@@ -16,14 +16,13 @@ async function enqueue(to: string) {
 
 describe("a failing e-mail", () => {
   it("shows a French error and its next attempt; staff can send it again before then", async () => {
-    await prisma.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "SENT" } });
     const to = uniqueEmail("panne");
     const { id } = await enqueue(to);
     const failing: EmailSender = async () => {
       throw new ProviderError("The `to` field must be a valid email address");
     };
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-    await deliverDueEmails(failing);
+    await deliverDueEmails(failing, 20, [id]);
     quiet.mockRestore();
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Le service d'envoi a refusé l'e-mail : « The `to` field must be a valid email address »" });
@@ -39,7 +38,7 @@ describe("a failing e-mail", () => {
     // « Renvoyer maintenant » while it waits: due at once, delivered at the next round.
     await retryEmail(id);
     expect((await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(await deliverDueEmails(async () => "msg_ok")).toMatchObject({ sent: 1 });
+    expect(await deliverDueEmails(async () => "msg_ok", 20, [id])).toEqual({ sent: 1, failed: 0 });
     expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2 });
     // Sent is final: a retry changes nothing.
     await retryEmail(id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffSeconds, deliverDueEmails, MAX_ATTEMPTS, type EmailSender, type OutgoingEmail } from "@/lib/email/deliver";
+import { backoffSeconds, claimDueEmails, deliverDueEmails, MAX_ATTEMPTS, type EmailSender, type OutgoingEmail } from "@/lib/email/deliver";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountValidatedEmail, escapeHtml } from "@/lib/email/templates";
 import { POST as standInPost } from "@/app/api/resend-stand-in/emails/route";
@@ -8,14 +8,16 @@ import { CLIENT_IP_HEADER_ENV } from "@/lib/net/client-ip";
 import { uniqueEmail } from "@/prisma/factories";
 import { prisma } from "./helpers";
 
-/** Behaves like Resend: one message per idempotency key, whatever the retries. */
+/** Records every call (what we asked the provider), and what a provider honouring idempotency keys would deliver. */
 function fakeProvider() {
+  const calls: OutgoingEmail[] = [];
   const delivered = new Map<string, OutgoingEmail>();
   const send: EmailSender = async (email) => {
+    calls.push(email);
     if (!delivered.has(email.idempotencyKey)) delivered.set(email.idempotencyKey, email);
     return `msg_${email.idempotencyKey.slice(0, 8)}`;
   };
-  return { delivered, send };
+  return { calls, delivered, send };
 }
 
 async function enqueue(to: string) {
@@ -24,39 +26,33 @@ async function enqueue(to: string) {
   );
 }
 
-async function clearQueue() {
-  // Other test files leave PENDING e-mails: mark them sent so that each test sees only its own.
-  await prisma.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "SENT" } });
-}
-
 describe("e-mail outbox", () => {
   it("delivers pending e-mails and marks them sent", async () => {
-    await clearQueue();
     const to = uniqueEmail("courriel");
     const { id } = await enqueue(to);
     const provider = fakeProvider();
-    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails(provider.send, 20, [id])).toEqual({ sent: 1, failed: 0 });
     expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 1 });
-    expect([...provider.delivered.values()].map((e) => e.to)).toEqual([to]);
-    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 0, failed: 0 });
+    expect(provider.calls.map((e) => e.to)).toEqual([to]);
+    expect(await deliverDueEmails(provider.send, 20, [id])).toEqual({ sent: 0, failed: 0 });
+    expect(provider.calls).toHaveLength(1);
   });
 
   it("retries with backoff, then gives up as FAILED (kept for staff to resend)", async () => {
-    await clearQueue();
     const { id } = await enqueue(uniqueEmail("panne"));
     const failing: EmailSender = async () => {
       throw new Error("service indisponible");
     };
     const before = Date.now();
-    expect(await deliverDueEmails(failing)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDueEmails(failing, 20, [id])).toEqual({ sent: 0, failed: 1 });
     let row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Échec de l'envoi : « service indisponible »" });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 29_000);
     // Not due yet: nothing is tried.
-    expect(await deliverDueEmails(failing)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails(failing, 20, [id])).toEqual({ sent: 0, failed: 0 });
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
       await prisma.emailOutbox.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
-      await deliverDueEmails(failing);
+      await deliverDueEmails(failing, 20, [id]);
     }
     row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
@@ -64,28 +60,31 @@ describe("e-mail outbox", () => {
   });
 
   it("a worker killed mid-batch loses nothing and sends nothing twice", async () => {
-    await clearQueue();
     const recipients = [uniqueEmail("lot"), uniqueEmail("lot"), uniqueEmail("lot")];
-    const ids = [];
+    const ids: string[] = [];
     for (const to of recipients) ids.push((await enqueue(to)).id);
     const provider = fakeProvider();
-    // The first worker claims the batch, hands the first e-mail to the provider, then dies
-    // before writing anything back.
-    const claimed = await prisma.$queryRaw<{ id: string; idempotencyKey: string }[]>`
-      UPDATE "EmailOutbox" SET "lockedUntil" = now() + interval '60 seconds'
-      WHERE "id" IN (SELECT "id" FROM "EmailOutbox" WHERE "status" = 'PENDING' FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "idempotencyKey"`;
-    expect(claimed).toHaveLength(3);
-    const first = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: ids[0] } });
-    await provider.send(first);
-    // While its lease runs, another worker does not touch these rows.
-    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 0, failed: 0 });
-    // The lease expires: the next worker sends all three, the first with the same idempotency key.
+    // The first worker claims the batch with the worker's own query, hands the first e-mail to
+    // the provider, then dies before writing anything back.
+    const claimed = await claimDueEmails(20, ids);
+    expect(claimed.map((c) => c.id).sort()).toEqual([...ids].sort());
+    await provider.send(claimed.find((c) => c.id === ids[0])!);
+    // While its lease runs, another worker does not touch these rows: no call at all.
+    expect(await deliverDueEmails(provider.send, 20, ids)).toEqual({ sent: 0, failed: 0 });
+    expect(provider.calls).toHaveLength(1);
+    // The lease expires: the next worker sends all three, once each, the first again with the
+    // same idempotency key (so the provider delivers it once).
     await prisma.emailOutbox.updateMany({ where: { id: { in: ids } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await deliverDueEmails(provider.send)).toEqual({ sent: 3, failed: 0 });
-    expect(provider.delivered.size).toBe(3);
+    expect(await deliverDueEmails(provider.send, 20, ids)).toEqual({ sent: 3, failed: 0 });
+    expect(provider.calls).toHaveLength(4);
+    const first = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: ids[0] } });
+    expect(provider.calls.filter((c) => c.idempotencyKey === first.idempotencyKey)).toHaveLength(2);
+    expect(new Set(provider.calls.map((c) => c.idempotencyKey)).size).toBe(3);
     expect([...provider.delivered.values()].map((e) => e.to).sort()).toEqual([...recipients].sort());
     expect(await prisma.emailOutbox.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(3);
+    // Sent rows are never claimed again.
+    expect(await deliverDueEmails(provider.send, 20, ids)).toEqual({ sent: 0, failed: 0 });
+    expect(provider.calls).toHaveLength(4);
   });
 
   // Our server names the client-IP header at random per process; here the test plays that part.

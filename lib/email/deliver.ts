@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { config, STAND_IN_API_KEY } from "@/lib/config";
 
 export interface OutgoingEmail {
@@ -47,6 +48,24 @@ interface ClaimedRow {
 }
 
 /**
+ * Claims up to `limit` due e-mails for LOCK_SECONDS (the worker's lease): the
+ * rows are skipped by every other worker until the lease ends.
+ */
+export async function claimDueEmails(limit: number, ids?: string[]): Promise<ClaimedRow[]> {
+  const only = ids ? Prisma.sql`AND "id" IN (${Prisma.join(ids.length ? ids : [""])})` : Prisma.empty;
+  return db.$queryRaw<ClaimedRow[]>`
+    UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${LOCK_SECONDS})
+    WHERE "id" IN (
+      SELECT "id" FROM "EmailOutbox"
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < now()) ${only}
+      ORDER BY "createdAt" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "idempotencyKey", "to", "subject", "html", "text", "attempts"`;
+}
+
+/**
  * Delivers up to `limit` due e-mails. Rows are claimed with SKIP LOCKED and a
  * lease (lockedUntil): two workers never take the same row, and a worker killed
  * mid-batch leaves rows that are retried after the lease, with the same
@@ -55,17 +74,10 @@ interface ClaimedRow {
 export async function deliverDueEmails(
   send: EmailSender = resendSender(),
   limit = 20,
+  /** Only these rows (a « Renvoyer maintenant », a test); all due rows when absent. */
+  ids?: string[],
 ): Promise<{ sent: number; failed: number }> {
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${LOCK_SECONDS})
-    WHERE "id" IN (
-      SELECT "id" FROM "EmailOutbox"
-      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      ORDER BY "createdAt" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "idempotencyKey", "to", "subject", "html", "text", "attempts"`;
+  const claimed = await claimDueEmails(limit, ids);
   let sent = 0;
   let failed = 0;
   for (const row of claimed) {
