@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import { requestInscription, DUPLICATE_INSCRIPTION } from "@/lib/inscriptions/request-inscription";
+import { requestInscription, duplicateInscriptionMessage } from "@/lib/inscriptions/request-inscription";
 import { validateInscription, cancelInscription, refuseInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
 import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
 import { addPeriod, deletePeriod } from "@/lib/activities/periods";
@@ -44,7 +44,7 @@ describe("requestInscription", () => {
     await expectNothingChanged(() => expect(requestInscription({ ...base, ageGroupId: w.elementaire.id })).rejects.toThrow("Groupe : choisissez un groupe qui correspond à l'âge de l'enfant."));
     const result = await requestInscription({ ...base, ageGroupId: w.maternelle.id });
     expect(result).toMatchObject({ status: "PENDING", waitlistPosition: 0 });
-    await expectNothingChanged(() => expect(requestInscription({ ...base, ageGroupId: w.maternelle.id })).rejects.toThrow(DUPLICATE_INSCRIPTION));
+    await expectNothingChanged(() => expect(requestInscription({ ...base, ageGroupId: w.maternelle.id })).rejects.toThrow(duplicateInscriptionMessage("Léna")));
     expect(await prisma.inscription.count({ where: { childId: f.children[0].id } })).toBe(1);
   });
 

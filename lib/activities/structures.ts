@@ -3,6 +3,12 @@ import { db, isPrismaError } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
 
 /** Lieux d'accueil. */
+
+/** The structures to choose from in a form (name order). */
+export async function listStructureChoices() {
+  return db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
 export async function createStructure(data: { name: string; street: string | null; postalCode: string | null; city: string | null }) {
   try {
     return await db.structure.create({ data, select: { id: true } });

@@ -9,7 +9,11 @@ import { hasPlace, lockScope, nextWaitlistRank, waitlistPosition } from "./capac
 import { notifyInscriptionDecision } from "./notify";
 import { UserFacingError } from "@/lib/errors";
 
-export const DUPLICATE_INSCRIPTION = "Une demande d'inscription existe déjà pour cet enfant à cette activité et cette période.";
+export const duplicateInscriptionMessage = (firstName: string) =>
+  `Une demande d'inscription existe déjà pour ${firstName} à cette activité et cette période.`;
+const opensMessage = (opensAt: Date) => `Les inscriptions à cette activité ouvrent le ${formatDateTime(opensAt)}.`;
+const fullMessage = (position: number) => `Cette activité est complète : votre demande sera placée en liste d'attente, en position ${position}.`;
+export const CHOICE_UNAVAILABLE = "Ce choix n'est plus disponible. Recommencez.";
 
 /** Everything the « Nouvelle inscription » form and the request itself must know about a choice. */
 export async function loadInscriptionContext(
@@ -42,8 +46,30 @@ export function noGroupMessage(context: InscriptionContext): string {
   return `${context.child.firstName} n'a l'âge d'aucun groupe de cette activité au début de la période (${bounds}).`;
 }
 
-/** What the parent is told before sending: closed until…, or full (position on the waiting list). */
-export async function previewInscription(context: InscriptionContext, groupId: string | null, now: Date) {
+/**
+ * The last step of « Nouvelle inscription »: the choice, and what the parent is
+ * told before sending (closed until…, already asked, full → waiting list), in
+ * the same words as the refusals of requestInscription.
+ */
+export async function prepareInscription(input: { familyId: string; childId: string; activityId: string; periodId: string; now: Date }) {
+  const context = await db.$transaction((tx) => loadInscriptionContext(tx, input));
+  if (!context) return { kind: "UNAVAILABLE" as const, message: CHOICE_UNAVAILABLE };
+  if (context.activity.ageGroups.length > 0 && context.groups.length === 0) return { kind: "NO_GROUP" as const, message: noGroupMessage(context) };
+  const preview = await previewInscription(context, context.groups[0]?.id ?? null, input.now);
+  return {
+    kind: "READY" as const,
+    context,
+    canSend: preview.open && !preview.duplicate,
+    full: preview.full,
+    notices: {
+      closed: !preview.open && preview.opensAt ? opensMessage(preview.opensAt) : null,
+      duplicate: preview.duplicate ? duplicateInscriptionMessage(context.child.firstName) : null,
+      full: preview.full && preview.open && !preview.duplicate && preview.waitlistPosition ? fullMessage(preview.waitlistPosition) : null,
+    },
+  };
+}
+
+async function previewInscription(context: InscriptionContext, groupId: string | null, now: Date) {
   const opensAt = opensAtFor(context.activity, context.family.isResident);
   const open = isOpenFor(context.activity, context.family.isResident, now);
   const group = context.groups.find((g) => g.id === groupId) ?? null;
@@ -86,7 +112,7 @@ export async function requestInscription(input: {
     const { activity, period, child } = context;
     if (!isOpenFor(activity, context.family.isResident, now)) {
       const opensAt = opensAtFor(activity, context.family.isResident)!;
-      throw new UserFacingError(`Les inscriptions à cette activité ouvrent le ${formatDateTime(opensAt)}.`);
+      throw new UserFacingError(opensMessage(opensAt));
     }
     if (dayOf(period.endDate) < parisDay(now)) throw new UserFacingError("Cette période est terminée.");
     const group = activity.ageGroups.length === 0 ? null : context.groups.find((g) => g.id === input.ageGroupId);
@@ -104,7 +130,7 @@ export async function requestInscription(input: {
       where: { childId: child.id, activityId: activity.id, periodId: period.id, status: statusIn(INSCRIPTION_STATUSES.ACTIVE) },
       select: { id: true },
     });
-    if (duplicate) throw new UserFacingError(DUPLICATE_INSCRIPTION);
+    if (duplicate) throw new UserFacingError(duplicateInscriptionMessage(child.firstName));
     const place = await hasPlace(tx, {
       activityId: activity.id, periodId: period.id, ageGroupId: group?.id ?? null,
       maxInscriptions: activity.maxInscriptions, groupCapacity: group?.capacity ?? null,

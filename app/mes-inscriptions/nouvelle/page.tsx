@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parentPage } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { inscriptionChoices } from "@/lib/inscriptions/choices";
-import { loadInscriptionContext, noGroupMessage, previewInscription } from "@/lib/inscriptions/request-inscription";
+import { prepareInscription } from "@/lib/inscriptions/request-inscription";
 import { describeBounds } from "@/lib/activities/age-groups";
-import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/format";
 import { dayOf } from "@/lib/calendar/paris";
 import { InscriptionRequestForm } from "@/components/inscriptions/inscription-request-form";
 import { requestInscriptionAction } from "../actions";
@@ -72,27 +71,17 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
 
   let final: React.ReactNode = null;
   if (current === null) {
-    const context = await db.$transaction((tx) =>
-      loadInscriptionContext(tx, { familyId: user.familyId, childId: chosen.enfant!, activityId: chosen.activite!, periodId: chosen.periode! }),
-    );
-    if (!context) {
-      final = <p className="alert alert-error">Ce choix n&apos;est plus disponible. Recommencez.</p>;
-    } else if (context.activity.ageGroups.length > 0 && context.groups.length === 0) {
-      final = <p role="alert" className="alert alert-error">{noGroupMessage(context)}</p>;
+    const prepared = await prepareInscription({ familyId: user.familyId, childId: chosen.enfant!, activityId: chosen.activite!, periodId: chosen.periode!, now: new Date() });
+    if (prepared.kind !== "READY") {
+      final = <p role="alert" className="alert alert-error">{prepared.message}</p>;
     } else {
-      const preview = await previewInscription(context, context.groups[0]?.id ?? null, new Date());
+      const { context, notices } = prepared;
       final = (
         <>
-          {!preview.open && preview.opensAt ? (
-            <p role="status" className="alert alert-info">Les inscriptions à cette activité ouvrent le {formatDateTime(preview.opensAt)}. Revenez à ce moment-là.</p>
-          ) : null}
-          {preview.duplicate ? <p role="alert" className="alert alert-error">Une demande d&apos;inscription existe déjà pour {context.child.firstName} à cette activité et cette période.</p> : null}
-          {preview.full && preview.open && !preview.duplicate ? (
-            <p role="status" className="alert alert-info">
-              Cette activité est complète : votre demande sera placée en liste d&apos;attente, en position {preview.waitlistPosition}.
-            </p>
-          ) : null}
-          {preview.open && !preview.duplicate ? (
+          {notices.closed ? <p role="status" className="alert alert-info">{notices.closed}</p> : null}
+          {notices.duplicate ? <p role="alert" className="alert alert-error">{notices.duplicate}</p> : null}
+          {notices.full ? <p role="status" className="alert alert-info">{notices.full}</p> : null}
+          {prepared.canSend ? (
             <InscriptionRequestForm
               action={requestInscriptionAction}
               childId={context.child.id}
@@ -102,7 +91,7 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
               groups={context.groups.map((g) => ({ id: g.id, label: `${g.name} (${describeBounds(g)})` }))}
               periodStart={dayOf(context.period.startDate)}
               periodEnd={dayOf(context.period.endDate)}
-              full={preview.full}
+              full={prepared.full}
             />
           ) : null}
         </>

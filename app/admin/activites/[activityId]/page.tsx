@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listStructureChoices } from "@/lib/activities/structures";
 import { getActivityConfiguration } from "@/lib/activities/manage-activity";
 import { describeBounds } from "@/lib/activities/age-groups";
 import { describeDeadline } from "@/lib/calendar/deadlines";
@@ -41,7 +41,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
   await staffPage(`/admin/activites/${activityId}`);
   const [activity, structures] = await Promise.all([
     getActivityConfiguration(activityId),
-    db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listStructureChoices(),
   ]);
   if (!activity) notFound();
   const hidden = { activityId };

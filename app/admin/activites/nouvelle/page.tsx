@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listStructureChoices } from "@/lib/activities/structures";
 import { NewActivityForm } from "@/components/admin/new-activity-form";
 import { activityFields } from "@/components/admin/activity-field-specs";
 import { createActivityAction } from "../actions";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Nouvelle activité" };
 
 export default async function NewActivityPage() {
   await staffPage("/admin/activites/nouvelle");
-  const structures = await db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const structures = await listStructureChoices();
   return (
     <div className="page">
       <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { storeStandInEmail } from "@/lib/email/stand-in";
 import { config, STAND_IN_API_KEY } from "@/lib/config";
 import { clientIp, isLoopback } from "@/lib/net/client-ip";
 import { readBodyUpTo } from "@/lib/net/read-body";
@@ -56,8 +56,6 @@ export async function POST(request: Request) {
     html: parsed.data.html ?? "",
     text: parsed.data.text ?? "",
   };
-  const stored = key
-    ? await db.standInEmail.upsert({ where: { idempotencyKey: key }, create: { ...data, idempotencyKey: key }, update: {}, select: { id: true } })
-    : await db.standInEmail.create({ data, select: { id: true } });
+  const stored = await storeStandInEmail(data, key);
   return NextResponse.json({ id: stored.id });
 }
