@@ -3,13 +3,14 @@ import { addChild } from "@/lib/families/add-child";
 import { updateChild } from "@/lib/families/update-child";
 import { validateChangeRequest, ALREADY_PENDING_MESSAGE, refuseChangeRequest } from "@/lib/families/change-requests";
 import { requestAddressChange, requestPhonesChange } from "@/lib/families/contact-changes";
-import { EMAIL_TAKEN_MESSAGE, staffChangeLoginEmail } from "@/lib/families/staff-edit";
+import { EMAIL_TAKEN_MESSAGE, staffChangeLoginEmail, staffUpdateQuotient } from "@/lib/families/staff-edit";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { childIdentitySchema, childSchema } from "@/lib/families/schemas";
 import { forEachRequest } from "@/lib/bulk";
 import { StaleStatusError, actorFromUser } from "@/lib/workflow";
-import { createFamily } from "@/prisma/factories";
+import { createFamily, uniqueEmail } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";
+import { getFamilyHistory } from "@/lib/families/get-family-history";
 
 const childInput = (overrides: { hasAllergies?: "oui" | "non"; allergyNotes?: string } = {}) =>
   childSchema.parse({
@@ -112,5 +113,24 @@ describe("staff edit", () => {
     await staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: fresh, actor });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: a.user.id } })).email).toBe(fresh);
     expect((await prisma.adult.findUniqueOrThrow({ where: { id: a.adult.id } })).email).toBe(fresh);
+  });
+
+  it("every direct edit by staff is kept: who, when, before and after; shown in the family's history", async () => {
+    const { family, user } = await createFamily(prisma);
+    const actor = await staffActor();
+    const before = await prisma.family.findUniqueOrThrow({ where: { id: family.id } });
+    await staffUpdateQuotient({ familyId: family.id, data: { quotientFamilial: 455, cafNumber: "1234567" }, actor });
+    // The same values again: nothing changed, nothing logged.
+    await staffUpdateQuotient({ familyId: family.id, data: { quotientFamilial: 455, cafNumber: "1234567" }, actor });
+    const fresh = uniqueEmail("connexion");
+    await staffChangeLoginEmail({ familyId: family.id, userId: user.id, email: fresh, actor });
+    const edits = await prisma.staffEdit.findMany({ where: { familyId: family.id }, orderBy: { createdAt: "asc" } });
+    expect(edits.map((e) => ({ kind: e.kind, before: e.before, after: e.after, actorId: e.actorId }))).toEqual([
+      { kind: "QUOTIENT_FAMILIAL", before: { quotientFamilial: before.quotientFamilial, cafNumber: before.cafNumber }, after: { quotientFamilial: 455, cafNumber: "1234567" }, actorId: actor.userId },
+      { kind: "LOGIN_EMAIL", before: { email: user.email }, after: { email: fresh }, actorId: actor.userId },
+    ]);
+    const history = await getFamilyHistory(family.id);
+    expect(history.staffEdits.map((e) => e.what)).toEqual(["E-mail de connexion", "Quotient familial et numéro CAF"]);
+    expect(history.staffEdits[1].changes).toContain(`Quotient familial : ${before.quotientFamilial ?? "(vide)"} → 455`);
   });
 });
