@@ -1,8 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { alertWith, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
 
-async function next(page: Page) {
+/** « Suivant », then wait for what it gives: the expected step, or this step's errors. */
+async function next(page: Page, expected: number | "erreurs") {
   await page.getByRole("button", { name: "Suivant" }).click();
+  if (expected === "erreurs") await expect(alertWith(page, "Cette étape contient des erreurs")).toBeVisible();
+  else await expect(page.getByRole("heading", { name: new RegExp(`Étape ${expected} sur 4`) })).toBeVisible();
 }
 
 async function stepHeading(page: Page, text: RegExp) {
@@ -23,7 +26,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await page.getByRole("radio", { name: "Fille" }).check();
   await field(page, "École").fill("École Jules Simon");
   await field(page, "Classe").fill("GS");
-  await next(page);
+  await next(page, 2);
 
   await stepHeading(page, /Étape 2 sur 4 : Santé et CAF/);
   await page.getByRole("group", { name: "Allergies" }).getByRole("radio", { name: "Oui" }).check();
@@ -38,10 +41,10 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await stepHeading(page, /Étape 1 sur 4/);
   await expect(field(page, "Prénom")).toHaveValue("Zoé");
   await expect(field(page, "Classe")).toHaveValue("GS");
-  await next(page);
+  await next(page, 2);
   await expect(field(page, "Précisions sur les allergies")).toHaveValue("Arachide, kiwi");
   await expect(field(page, "Type de repas")).toHaveValue("SANS_PORC");
-  await next(page);
+  await next(page, 3);
 
   await stepHeading(page, /Étape 3 sur 4 : Liens familiaux/);
   await page.getByRole("button", { name: "Ajouter une personne autorisée" }).click();
@@ -55,7 +58,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await expect(page.getByRole("status").filter({ hasText: "Votre saisie en cours a été reprise." })).toBeVisible();
   await stepHeading(page, /Étape 3 sur 4/);
   await expect(field(page, "Nom et prénom")).toHaveValue("Monique Assistant");
-  await next(page);
+  await next(page, 4);
 
   await stepHeading(page, /Étape 4 sur 4 : Autorisations/);
   // Nothing is sent half-valid.
@@ -146,7 +149,7 @@ test("l'assistant refuse les saisies invalides, rend le texte échappé et n'éc
   await signIn(page, user.email);
   await page.goto("/ma-famille/ajouter-un-enfant");
   await field(page, "Nom").fill("");
-  await next(page);
+  await next(page, "erreurs");
   await expect(alertWith(page, "Cette étape contient des erreurs")).toBeVisible();
   await expect(page.getByText("Nom : champ obligatoire.", { exact: true })).toBeVisible();
   await expect(page.getByText("Prénom : champ obligatoire.", { exact: true })).toBeVisible();
@@ -158,32 +161,32 @@ test("l'assistant refuse les saisies invalides, rend le texte échappé et n'éc
   await field(page, "Prénom").fill("<script>alert('x')</script>");
   await field(page, "Date de naissance").fill("2099-05-01");
   await page.getByRole("radio", { name: "Garçon" }).check();
-  await next(page);
+  await next(page, "erreurs");
   await expect(page.getByText("Nom : 80 caractères au maximum.")).toBeVisible();
   await expect(page.getByText("Prénom : lettres, espaces, apostrophes et tirets uniquement.")).toBeVisible();
   await expect(page.getByText("Date de naissance : elle ne peut pas être dans le futur.")).toBeVisible();
   await field(page, "Date de naissance").fill("2001-05-01");
-  await next(page);
+  await next(page, "erreurs");
   await expect(page.getByText("Date de naissance : l'enfant doit avoir moins de 18 ans.")).toBeVisible();
 
   await field(page, "Nom").fill("Erreurs");
   await field(page, "Prénom").fill("Noé");
   await field(page, "Date de naissance").fill("2019-05-01");
-  await next(page);
+  await next(page, 2);
   await page.getByRole("group", { name: "Allergies" }).getByRole("radio", { name: "Oui" }).check();
   await page.getByRole("group", { name: /PAI/ }).getByRole("radio", { name: "Non" }).check();
-  await next(page);
+  await next(page, "erreurs");
   await expect(page.getByText("Précisions sur les allergies : indiquez lesquelles.")).toBeVisible();
   await field(page, "Précisions sur les allergies").fill("<img src=x onerror=alert(1)> œufs");
   await field(page, "Téléphone du médecin").fill("123");
-  await next(page);
+  await next(page, "erreurs");
   await expect(page.getByText("Téléphone du médecin : numéro invalide")).toBeVisible();
   await field(page, "Téléphone du médecin").fill("");
   await field(page, "Précisions sur les allergies").fill("œufs");
-  await next(page);
+  await next(page, 3);
   await page.getByRole("button", { name: "Ajouter une personne autorisée" }).click();
   await field(page, "Téléphone").fill("0000");
-  await next(page);
+  await next(page, "erreurs");
   await expect(page.getByText("Nom et prénom : champ obligatoire.")).toBeVisible();
   await expect(page.getByText("Téléphone : numéro invalide")).toBeVisible();
   expect(await testDb().child.count({ where: { familyId: family.id } })).toBe(0);
@@ -202,8 +205,10 @@ test("un parent ne lit ni ne modifie les enfants d'une autre famille ; refusé c
   expect(missing?.status()).toBe(404);
   await expectAccessible(page);
   // Nothing of family B anywhere in A's pages.
-  for (const path of ["/ma-famille", "/mes-coordonnees", "/tableau-de-bord"]) {
+  for (const [path, title] of [["/ma-famille", "Ma famille"], ["/mes-coordonnees", "Mes coordonnées"], ["/tableau-de-bord", "Mon tableau de bord"]] as const) {
     await page.goto(path);
+    // The page rendered (its own title, A's own child) before checking that B is absent.
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText("Bastien")).toHaveCount(0);
     await expect(page.getByText("Gluten")).toHaveCount(0);
   }
@@ -286,7 +291,10 @@ test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfan
   await expect(staffPage.getByRole("heading", { name: /Étape 1 sur 4/ })).toBeVisible();
   await expectAccessible(staffPage);
   await field(staffPage, "Classe").fill("6e");
-  for (let i = 0; i < 3; i += 1) await staffPage.getByRole("button", { name: "Suivant" }).click();
+  for (const step of [2, 3, 4]) {
+    await staffPage.getByRole("button", { name: "Suivant" }).click();
+    await expect(staffPage.getByRole("heading", { name: new RegExp(`Étape ${step} sur 4`) })).toBeVisible();
+  }
   await staffPage.getByRole("group", { name: "Droit à l'image" }).getByRole("radio", { name: "Non" }).check();
   await staffPage.getByRole("group", { name: "Sortie seul" }).getByRole("radio", { name: "Oui" }).check();
   await staffPage.getByRole("group", { name: "Soins d'urgence" }).getByRole("radio", { name: "Oui" }).check();

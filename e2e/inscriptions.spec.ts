@@ -291,10 +291,12 @@ test("inscriptions : un parent ne voit rien d'une autre famille et n'ouvre aucun
   });
   await signIn(page, a.user.email);
   await page.goto("/mes-inscriptions");
+  await expect(page.getByRole("heading", { level: 1, name: "Mes inscriptions" })).toBeVisible();
   await expect(page.getByText("Bastien")).toHaveCount(0);
   // B's child in the link: the form starts again at « Enfant », offering only A's children.
   await page.goto(`/mes-inscriptions/nouvelle?enfant=${b.children[0].id}&lieu=${act.structure.id}&type=${act.activity.careTypeId}&activite=${act.activity.id}&periode=${act.period.id}`);
   await expect(field(page, "Enfant").locator("option")).toHaveText(["Alice Alpha"]);
+  await expect(page.getByRole("heading", { level: 1, name: "Nouvelle inscription" })).toBeVisible();
   await expect(page.getByText("Bastien")).toHaveCount(0);
   const foreign = await page.request.get(`/mes-inscriptions/${inscription.id}/attestation`);
   const missing = await page.request.get("/mes-inscriptions/inexistant/attestation");
