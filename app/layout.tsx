@@ -1,34 +1,40 @@
 import type { Metadata, Viewport } from "next";
+import type { CSSProperties } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { ToastProvider } from "@/components/ui/toast";
 import { getSessionUser } from "@/lib/auth/session";
-import { config } from "@/lib/config";
+import { getPortalIdentity } from "@/lib/settings/identity";
+import { brandPalette } from "@/lib/settings/colour";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Portail Famille", template: "%s — Portail Famille" },
-  description: "Inscriptions, réservations et factures de l'accueil de loisirs et du périscolaire.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const identity = await getPortalIdentity();
+  return {
+    title: { default: `Portail Famille — ${identity.name}`, template: `%s — Portail Famille — ${identity.name}` },
+    description: `Inscriptions, réservations et factures de l'accueil de loisirs et du périscolaire — ${identity.name}.`,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const user = await getSessionUser();
+  const [user, identity] = [await getSessionUser(), await getPortalIdentity()];
+  const palette = brandPalette(identity.primaryColor);
+  const theme = { "--color-brand": palette.brand, "--color-brand-dark": palette.dark, "--color-brand-soft": palette.soft } as CSSProperties;
   return (
-    <html lang="fr">
+    <html lang="fr" style={theme}>
       <body className="flex min-h-screen flex-col">
         <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           Aller au contenu
         </a>
-        <SiteHeader user={user ? { displayName: user.displayName, role: user.role } : null} structureName={config.structureName} />
-        <main id="contenu" className="flex-1">
-          {children}
-        </main>
-        <footer className="border-t border-gray-300 bg-white px-4 py-3 text-center text-sm text-gray-700">
-          {config.structureName} — Portail Famille
-          {config.usesEmailStandIn ? (
-            <p>Mode local : les e-mails ne partent pas, ils sont conservés dans la boîte de test du service.</p>
-          ) : null}
-        </footer>
+        <ToastProvider>
+          <SiteHeader user={user ? { displayName: user.displayName, role: user.role } : null} identity={identity} />
+          <main id="contenu" className="flex-1" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter identity={identity} />
+        </ToastProvider>
       </body>
     </html>
   );

@@ -7,7 +7,7 @@ export default async function HomePage() {
   if (user) redirect(homeFor(user.role));
   return (
     <div className="page">
-      <h1 className="page-title">Bienvenue sur le Portail Famille</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Bienvenue sur le Portail Famille</h1>
       <p className="mb-4">
         Depuis votre téléphone ou votre ordinateur, inscrivez vos enfants aux activités, réservez leurs journées,
         prévenez d&apos;une absence et réglez vos factures.

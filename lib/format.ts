@@ -14,3 +14,12 @@ export const formatTime = (date: Date) => timeFormat.format(date);
 export const formatCalendarDate = (date: Date) =>
   new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
 export const formatCents = (cents: number) => euro.format(cents / 100);
+
+const longDate = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+/** « mercredi 6 mai 2026 » for a calendar date (UTC midnight, @db.Date) or an ISO day "2026-05-06". */
+export const formatLongDate = (date: Date | string) => longDate.format(typeof date === "string" ? new Date(`${date}T00:00:00Z`) : date);
+/** "2018-05-14" → « 14/05/2018 » (what a date field shows and accepts). */
+export const isoToFrench = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
+/** "2026-05-06T08:30" → « 06/05/2026 08:30 ». */
+export const isoLocalToFrench = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? `${isoToFrench(value.slice(0, 10))} ${value.slice(11, 16)}` : value;

@@ -20,7 +20,7 @@ export default async function AdminHomePage() {
   ];
   return (
     <div className="page-wide">
-      <h1 className="page-title">À traiter</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>À traiter</h1>
       {warning ? (
         <p role="alert" className="alert alert-error">
           {warning} <Link href="/admin/courriels" className="link">Voir les courriels</Link>

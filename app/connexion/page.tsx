@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         : null;
   return (
     <div className="page max-w-md">
-      <h1 className="page-title">Connexion</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Connexion</h1>
       {back ? <p className="alert alert-info">Connectez-vous pour accéder à cette page.</p> : null}
       {notice ? <p role="status" className="alert alert-success">{notice}</p> : null}
       <SignInForm back={back} />

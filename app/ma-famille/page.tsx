@@ -6,7 +6,7 @@ import { getFamilyFile } from "@/lib/families/get-family-file";
 import { MEAL_TYPES } from "@/lib/families/schemas";
 import { formatCalendarDate } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
-import { FlashMessage } from "@/components/ui/flash-message";
+import { FlashMessage } from "@/components/ui/toast";
 import { markerLabel } from "@/lib/inscriptions/markers";
 
 export const metadata: Metadata = { title: "Ma famille" };
@@ -18,7 +18,7 @@ export default async function MyFamilyPage() {
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
     <div className="page">
-      <h1 className="page-title">Ma famille</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Ma famille</h1>
       <FlashMessage />
       <section aria-labelledby="adultes" className="mb-6">
         <h2 id="adultes" className="mb-3 text-xl font-bold">Responsables et adultes du foyer</h2>

@@ -35,7 +35,7 @@ export default async function MyDetailsPage() {
   const pending = (kind: string, targetId: string) => family.changeRequests.find((r) => r.kind === kind && r.targetId === targetId);
   return (
     <div className="page">
-      <h1 className="page-title">Mes coordonnées</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Mes coordonnées</h1>
       <section className="card mb-4" aria-labelledby="identite">
         <h2 id="identite" className="mb-2 text-lg font-bold">Identité</h2>
         <p>{me.civility === "MME" ? "Madame" : "Monsieur"} {me.firstName} {me.lastName.toUpperCase()}</p>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { parentPage } from "@/lib/auth/session";
 import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
 import { formatCalendarDate } from "@/lib/format";
-import { FlashMessage } from "@/components/ui/flash-message";
+import { FlashMessage } from "@/components/ui/toast";
 import { WithdrawButton } from "@/components/inscriptions/withdraw-button";
 import { withdrawInscriptionAction } from "./actions";
 
@@ -20,7 +20,7 @@ export default async function MyInscriptionsPage() {
   const inscriptions = await listFamilyInscriptions(user.familyId, "PARENT");
   return (
     <div className="page">
-      <h1 className="page-title">Mes inscriptions</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Mes inscriptions</h1>
       <FlashMessage />
       <p className="mb-4 text-sm">
         <strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité pour une période ; une fois

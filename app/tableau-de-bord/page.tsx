@@ -14,7 +14,7 @@ export default async function DashboardPage() {
   if (!dashboard) notFound();
   return (
     <div className="page">
-      <h1 className="page-title">Mon tableau de bord</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Mon tableau de bord</h1>
       <p className="mb-4">
         Bonjour {user.displayName} — {dashboard.familyName}
       </p>

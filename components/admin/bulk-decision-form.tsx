@@ -1,7 +1,7 @@
 "use client";
 import { useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { FormAlert } from "@/components/form/field";
+import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 
 /**

@@ -1,10 +1,18 @@
 "use client";
-import { useId, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { FormAlert } from "@/components/form/field";
+import { Check } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
-/** « Valider » / « Refuser » (with the reason) for one request of a staff queue. */
+/** After a decision the item leaves the list: the focus goes to the list's heading (or the page's). */
+export function focusAfterDecision() {
+  window.setTimeout(() => (document.getElementById("file-attente") ?? document.getElementById("titre-page"))?.focus(), 50);
+}
+
+/** « Valider » / « Refuser » (a dialog asks the reason) for one request of a staff queue. */
 export function DecisionControls(props: {
   id: string;
   subject: string;
@@ -16,83 +24,44 @@ export function DecisionControls(props: {
   acceptLabel?: string;
   refuseLabel?: string;
   reasonLabel?: string;
+  /** What the toast says once done (« Demande validée », « Inscription annulée »). */
+  acceptedMessage?: string;
+  refusedMessage?: string;
 }) {
   const refuseLabel = props.refuseLabel ?? "Refuser";
-  const reasonLabel = props.reasonLabel ?? "Motif du refus";
+  const acceptLabel = props.acceptLabel ?? "Valider";
   const router = useRouter();
-  const reasonId = useId();
-  const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const toast = useToast();
   const [pending, startTransition] = useTransition();
-
-  const run = (call: () => Promise<ActionResult<null>>) => {
-    setError(null);
-    setReasonError(null);
-    startTransition(async () => {
-      const result = await call();
-      if (result.ok) router.refresh();
-      else {
-        setError(result.error);
-        setReasonError(result.fieldErrors?.reason ?? null);
-      }
-    });
-  };
-
   return (
-    <div className="mt-3">
-      <FormAlert message={error} />
-      {refusing ? (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            run(() => props.refuse({ ...props.hidden, id: props.id, reason }));
-          }}
-          className="flex flex-col gap-2"
-        >
-          <label htmlFor={reasonId} className="field-label">{reasonLabel} ({props.subject})</label>
-          <textarea
-            id={reasonId}
-            className="input"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            aria-invalid={Boolean(reasonError)}
-            aria-describedby={reasonError ? `${reasonId}-erreur` : undefined}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn btn-danger" disabled={pending}>{props.accept ? "Confirmer le refus" : `Confirmer : ${refuseLabel.toLowerCase()}`}</button>
-            <button type="button" className="btn btn-secondary" onClick={() => setRefusing(false)} disabled={pending}>Annuler</button>
-          </div>
-        </form>
-      ) : (
-        <div className="flex flex-wrap gap-2">
-          {props.accept ? (
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={pending}
-              aria-label={`${props.acceptLabel ?? "Valider"} : ${props.subject}`}
-              onClick={() => run(() => props.accept!({ id: props.id }))}
-            >
-              {props.acceptLabel ?? "Valider"}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={pending}
-            aria-label={`${refuseLabel} : ${props.subject}`}
-            onClick={() => setRefusing(true)}
-          >
-            {refuseLabel}
-          </button>
-        </div>
-      )}
+    <div className="mt-3 flex flex-wrap gap-2">
+      {props.accept ? (
+        <Button variant="primary" pending={pending} aria-label={`${acceptLabel} : ${props.subject}`}
+          onClick={() => startTransition(async () => {
+            const result = await props.accept!({ ...props.hidden, id: props.id });
+            if (result.ok) {
+              toast(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`);
+              router.refresh();
+              focusAfterDecision();
+            } else toast(result.error, "error");
+          })}>
+          <Check aria-hidden="true" className="size-4" /> {acceptLabel}
+        </Button>
+      ) : null}
+      <ConfirmDialog
+        triggerLabel={refuseLabel}
+        triggerAriaLabel={`${refuseLabel} : ${props.subject}`}
+        title={`${refuseLabel} : ${props.subject}`}
+        description="La famille reçoit un e-mail avec ce motif ; elle le voit aussi dans son tableau de bord."
+        reasonLabel={props.reasonLabel ?? "Motif du refus"}
+        confirmLabel={props.accept ? "Confirmer le refus" : `Confirmer : ${refuseLabel.toLowerCase()}`}
+        action={({ reason }) => props.refuse({ ...props.hidden, id: props.id, reason: reason ?? "" })}
+        onDone={() => {
+          toast(`${props.refusedMessage ?? "Demande refusée"} : ${props.subject}.`);
+          router.refresh();
+          focusAfterDecision();
+        }}
+      />
     </div>
   );
 }

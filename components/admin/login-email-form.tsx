@@ -2,7 +2,7 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
 import { emailField } from "@/lib/forms/fields";
 import type { ActionResult } from "@/lib/action-result";

@@ -2,7 +2,7 @@
 import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
 import { tariffsSchema } from "@/lib/activities/schemas";
 import type { ActionResult } from "@/lib/action-result";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
 import { forgottenPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";

@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { z } from "zod";
-import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { emailField } from "@/lib/forms/fields";
 import { isSignInFailure, SIGN_IN_MESSAGES } from "@/lib/accounts/sign-in-messages";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { signOut } from "next-auth/react";
-import { FormAlert } from "@/components/form/field";
+import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 
 /** Ends every session of the account on the server, then clears this device's cookie. */

@@ -3,11 +3,11 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, type FieldErrors, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Field, FormAlert } from "@/components/form/field";
-import { RadioGroup, YES_NO } from "@/components/form/choice";
+import { Field, FormAlert } from "@/components/ui/field";
+import { RadioGroup, YES_NO } from "@/components/ui/field";
 import { CHILD_STEPS, MEAL_TYPES, childSchema, type ChildData, type ChildFormInput } from "@/lib/families/schemas";
 import type { ActionResult } from "@/lib/action-result";
-import { leaveFlashMessage } from "@/components/ui/flash-message";
+import { leaveFlashMessage } from "@/components/ui/toast";
 
 type StepKey = (typeof CHILD_STEPS)[number]["key"];
 

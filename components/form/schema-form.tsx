@@ -2,9 +2,9 @@
 import { useForm, type FieldValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { CheckboxGroup, DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
-import { RadioGroup } from "@/components/form/choice";
+import { isoLocalToFrench, isoToFrench } from "@/lib/format";
 import { addressSchema, adultSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
 import {
   activitySchema,
@@ -15,6 +15,7 @@ import {
   structureSchema,
   timeUnitSchema,
 } from "@/lib/activities/schemas";
+import { identitySchema, informationPageSchema } from "@/lib/settings/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
 /** The forms this component can render; a schema cannot travel from a server component as a prop. */
@@ -31,6 +32,8 @@ const SCHEMAS = {
   capacityOverride: capacityOverrideSchema,
   structure: structureSchema,
   calendarException: calendarExceptionSchema,
+  identity: identitySchema,
+  informationPage: informationPageSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -44,6 +47,16 @@ export interface FieldSpec {
   autoComplete?: string;
   inputMode?: "numeric" | "tel" | "email";
   options?: { value: string; label: string }[];
+  /** Lines of a textarea. */
+  rows?: number;
+}
+
+/** Dates and times are shown and typed the French way, whatever the browser's language. */
+function displayValue(spec: FieldSpec, value: string | string[] | undefined) {
+  if (typeof value !== "string") return value;
+  if (spec.type === "date") return isoToFrench(value);
+  if (spec.type === "datetime-local") return isoLocalToFrench(value);
+  return value;
 }
 
 /**
@@ -63,7 +76,9 @@ export function SchemaForm(props: {
 }) {
   const schema = SCHEMAS[props.schema] as unknown as z.ZodType<FieldValues, FieldValues>;
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
-  const initial = { ...props.defaultValues, ...props.hidden };
+  const initial: Record<string, string | string[] | undefined> = { ...props.hidden };
+  for (const spec of props.fields) initial[spec.name] = displayValue(spec, props.defaultValues[spec.name]);
+  for (const [name, value] of Object.entries(props.defaultValues)) if (!(name in initial)) initial[name] = value;
   const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: initial });
   const { submit, formError, success, pending } = useRefreshingForm(form, props.action, () => {
     if (props.resetOnSuccess) form.reset(initial);
@@ -79,25 +94,21 @@ export function SchemaForm(props: {
         const error = errors[spec.name]?.message as string | undefined;
         if (spec.type === "checkboxes") {
           return (
-            <fieldset key={spec.name} className="field" id={id} aria-describedby={error ? `${id}-erreur` : undefined}>
-              <legend className="field-label">{spec.label}{spec.required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}</legend>
-              {spec.hint ? <p className="field-hint">{spec.hint}</p> : null}
-              <div className="flex flex-wrap gap-x-4">
-                {(spec.options ?? []).map((option) => (
-                  <label key={option.value} className="flex min-h-11 items-center gap-2">
-                    <input type="checkbox" value={option.value} {...form.register(spec.name)} /> {option.label}
-                  </label>
-                ))}
-              </div>
-              {error ? <p id={`${id}-erreur`} className="field-error">{error}</p> : null}
-            </fieldset>
+            <CheckboxGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}
+              options={spec.options ?? []} registration={form.register(spec.name)} error={error} />
+          );
+        }
+        if (spec.type === "date" || spec.type === "datetime-local") {
+          return (
+            <DateField key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}
+              withTime={spec.type === "datetime-local"} autoComplete={spec.autoComplete} registration={form.register(spec.name)} />
           );
         }
         if (spec.type === "select") {
           return (
             <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
               {(aria) => (
-                <select {...aria} {...form.register(spec.name)} className="input">
+                <select {...aria} {...form.register(spec.name)} className={inputClass}>
                   {(spec.options ?? []).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
                 </select>
               )}
@@ -107,7 +118,7 @@ export function SchemaForm(props: {
         if (spec.type === "textarea") {
           return (
             <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
-              {(aria) => <textarea {...aria} {...form.register(spec.name)} rows={3} className="input" />}
+              {(aria) => <textarea {...aria} {...form.register(spec.name)} rows={spec.rows ?? 3} className={inputClass} />}
             </Field>
           );
         }
@@ -118,10 +129,12 @@ export function SchemaForm(props: {
           );
         }
         return (
-          <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
+          <Field key={spec.name} id={id} label={spec.label} required={spec.required} error={error}
+            hint={spec.type === "time" ? `${spec.hint ? `${spec.hint} ` : ""}Format : hh:mm, par exemple 08:30.` : spec.hint}>
             {(aria) => (
-              <input {...aria} {...form.register(spec.name)} type={spec.type ?? "text"} autoComplete={spec.autoComplete ?? "off"}
-                inputMode={spec.inputMode} className="input" />
+              <input {...aria} {...form.register(spec.name)} type={spec.type === "time" ? "text" : (spec.type ?? "text")} autoComplete={spec.autoComplete ?? "off"}
+                inputMode={spec.type === "time" ? "numeric" : spec.inputMode} maxLength={spec.type === "time" ? 5 : undefined}
+                className={spec.type === "time" ? `${inputClass} max-w-28` : inputClass} />
             )}
           </Field>
         );

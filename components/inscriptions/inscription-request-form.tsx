@@ -2,12 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Field, FormAlert, SubmitButton } from "@/components/form/field";
+import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
 import { inscriptionRequestSchema, type InscriptionRequestInput } from "@/lib/inscriptions/schemas";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { leaveFlashMessage } from "@/components/ui/flash-message";
+import { leaveFlashMessage } from "@/components/ui/toast";
 
 /** Last step of « Nouvelle inscription »: the group that fits the child, the dates wanted, « Enregistrer ma demande ». */
 export function InscriptionRequestForm(props: {

@@ -1,39 +1,25 @@
 "use client";
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
 export function WithdrawButton({ id, label, withdraw }: { id: string; label: string; withdraw: (input: { id: string }) => Promise<ActionResult<null>> }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (!confirming) {
-    return (
-      <button type="button" className="btn btn-secondary" onClick={() => setConfirming(true)} aria-label={`Retirer ma demande : ${label}`}>
-        Retirer ma demande
-      </button>
-    );
-  }
+  const toast = useToast();
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <span>Retirer cette demande ?</span>
-      <button
-        type="button"
-        className="btn btn-danger"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await withdraw({ id });
-            if (result.ok) router.refresh();
-            else setError(result.error);
-          })
-        }
-      >
-        Oui, retirer
-      </button>
-      <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>Non</button>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
-    </div>
+    <ConfirmDialog
+      triggerLabel="Retirer ma demande"
+      triggerAriaLabel={`Retirer ma demande : ${label}`}
+      title="Retirer cette demande ?"
+      description={<>Votre demande « {label} » ne sera plus traitée par la structure. Vous pourrez en faire une nouvelle.</>}
+      confirmLabel="Oui, retirer"
+      action={() => withdraw({ id })}
+      onDone={() => {
+        toast(`Demande retirée : ${label}.`);
+        router.refresh();
+        window.setTimeout(() => document.getElementById("titre-page")?.focus(), 50);
+      }}
+    />
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { LogOut } from "lucide-react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button type="button" className="btn btn-secondary min-h-9 py-1" onClick={() => signOut({ callbackUrl: "/connexion" })}>
-      Se déconnecter
-    </button>
+    <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/connexion" })}>
+      <LogOut aria-hidden="true" className="size-4" /> Se déconnecter
+    </Button>
   );
 }

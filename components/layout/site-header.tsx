@@ -1,56 +1,50 @@
 import Link from "next/link";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { PortalIdentity } from "@/lib/settings/defaults";
+import { LinkButton } from "@/components/ui/link-button";
+import { MainNav } from "./main-nav";
+import { navFor } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-/** The parent rubriques that exist so far; a rubrique appears here once it works. */
-const PARENT_LINKS = [
-  { href: "/tableau-de-bord", label: "Mon tableau de bord" },
-  { href: "/ma-famille", label: "Ma famille" },
-  { href: "/mes-coordonnees", label: "Mes coordonnées" },
-  { href: "/mes-inscriptions", label: "Mes inscriptions" },
-];
-const STAFF_LINKS = [
-  { href: "/admin", label: "Accueil gestion" },
-  { href: "/admin/demandes-de-compte", label: "Demandes de compte" },
-  { href: "/admin/demandes-de-modification", label: "Demandes de modification" },
-  { href: "/admin/inscriptions", label: "Inscriptions" },
-  { href: "/admin/familles", label: "Familles" },
-  { href: "/admin/activites", label: "Activités" },
-  { href: "/admin/courriels", label: "Courriels" },
-];
+/** The structure's logo, or its initials in its colour until it has one. */
+export function Emblem({ identity }: { identity: PortalIdentity }) {
+  if (identity.logoVersion) {
+    // eslint-disable-next-line @next/next/no-img-element -- a small image from our own route; next/image adds nothing here
+    return <img src={`/api/logo?v=${identity.logoVersion}`} alt="" className="h-12 w-auto max-w-32 object-contain" />;
+  }
+  const initials = identity.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).slice(0, 2).map((w) => w[0]).join("") || "PF";
+  return (
+    <span aria-hidden="true" className="inline-flex size-12 shrink-0 items-center justify-center rounded-lg bg-brand text-lg font-bold text-white">
+      {initials}
+    </span>
+  );
+}
 
-export function SiteHeader({ user, structureName }: { user: { displayName: string; role: Role } | null; structureName: string }) {
-  const links = !user ? [] : user.role === "PARENT" ? PARENT_LINKS : STAFF_LINKS;
+export function SiteHeader({ user, identity }: { user: { displayName: string; role: Role } | null; identity: PortalIdentity }) {
+  const groups = navFor(user?.role ?? null);
   return (
     <header className="border-b border-gray-300 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-brand no-underline">
-          Portail Famille
-          <span className="block text-sm font-normal text-gray-700">{structureName}</span>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+        <Link href="/" className="flex min-h-11 items-center gap-3 text-gray-900 no-underline">
+          <Emblem identity={identity} />
+          <span>
+            <span className="block text-lg font-bold leading-tight text-brand">Portail Famille</span>
+            <span className="block text-sm leading-tight text-gray-700">{identity.name}</span>
+          </span>
         </Link>
         {user ? (
-          <div className="flex items-center gap-3 text-sm">
+          <div className="hidden items-center gap-3 text-sm md:flex">
             <span className="text-gray-800">{user.displayName}</span>
             <SignOutButton />
           </div>
         ) : (
-          <nav aria-label="Compte" className="flex gap-3 text-sm">
-            <Link href="/connexion" className="link">Se connecter</Link>
-            <Link href="/creer-mon-compte" className="link">Créer mon compte</Link>
+          <nav aria-label="Compte" className="flex gap-2 text-sm">
+            <LinkButton href="/connexion" variant="quiet" size="sm">Se connecter</LinkButton>
+            <LinkButton href="/creer-mon-compte" variant="secondary" size="sm">Créer mon compte</LinkButton>
           </nav>
         )}
       </div>
-      {links.length > 0 ? (
-        <nav aria-label="Rubriques" className="border-t border-gray-200 bg-blue-50">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-4 gap-y-1 px-4 py-2">
-            {links.map((link) => (
-              <li key={link.href}>
-                <Link href={link.href} className="link">{link.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {user && groups.length > 0 ? <MainNav groups={groups} userName={user.displayName} /> : null}
     </header>
   );
 }

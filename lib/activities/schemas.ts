@@ -1,6 +1,6 @@
 /** Forms of the activity configuration (staff). */
 import { z } from "zod";
-import { dateField, trimmed } from "@/lib/forms/fields";
+import { dateField, frenchDateTimeToIso, frenchTimeToIso, trimmed } from "@/lib/forms/fields";
 import { DEADLINE_HELP, parseDeadline } from "@/lib/calendar/deadlines";
 
 const label = (name: string, max = 120) =>
@@ -28,14 +28,22 @@ const requiredInt = (name: string, min: number, max: number) =>
 const deadline = (name: string) =>
   trimmed(name, 40).refine((v) => parseDeadline(v) !== null, { message: `${name} : format non reconnu. ${DEADLINE_HELP}` });
 
-/** "YYYY-MM-DDTHH:MM" (datetime-local), Paris wall-clock time; empty = none. */
+/** « jj/mm/aaaa hh:mm », Paris wall-clock time → "YYYY-MM-DDTHH:MM"; empty = none. */
 const optionalLocalDateTime = (name: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), { message: `${name} : date et heure invalides.` })
+    .refine((v) => v === "" || frenchDateTimeToIso(v) !== null, { message: `${name} : date et heure invalides, attendues au format jj/mm/aaaa hh:mm (par exemple 02/03/2026 08:00).` })
     .optional()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v ? frenchDateTimeToIso(v) : null));
+
+/** « 8h30 », « 08:30 »… → "08:30". */
+const timeOfDay = (name: string) =>
+  z
+    .string({ error: `${name} : champ obligatoire.` })
+    .trim()
+    .refine((v) => frenchTimeToIso(v) !== null, { message: `${name} : heure invalide, attendue au format hh:mm (par exemple 08:30).` })
+    .transform((v) => frenchTimeToIso(v)!);
 
 export const CARE_KINDS = {
   PERISCOLAIRE: "Périscolaire",
@@ -103,8 +111,8 @@ export const timeUnitSchema = z
   .object({
     activityId: z.string().min(1).max(64),
     name: label("Nom de l'unité", 80),
-    startTime: z.string().regex(TIME, "Heure de début : format HH:MM."),
-    endTime: z.string().regex(TIME, "Heure de fin : format HH:MM."),
+    startTime: timeOfDay("Heure de début"),
+    endTime: timeOfDay("Heure de fin"),
     capacity: requiredInt("Capacité (places par jour)", 0, 10_000),
   })
   .superRefine((v, ctx) => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import type { RenderedEmail } from "./templates";
+import { structureNameIn } from "@/lib/settings/identity";
+import { escapeHtml, STRUCTURE, type RenderedEmail } from "./templates";
 
 /**
  * Puts an e-mail in the outbox. Call it inside the transaction of the decision
@@ -11,14 +12,16 @@ export async function enqueueEmail(
   tx: Tx,
   input: { to: string; template: string; email: RenderedEmail; familyId?: string | null },
 ): Promise<{ id: string }> {
+  const name = await structureNameIn(tx);
+  const sign = (text: string, value: string) => text.split(STRUCTURE).join(value);
   return tx.emailOutbox.create({
     data: {
       idempotencyKey: randomUUID(),
       to: input.to,
       template: input.template,
-      subject: input.email.subject,
-      html: input.email.html,
-      text: input.email.text,
+      subject: sign(input.email.subject, name),
+      html: sign(input.email.html, escapeHtml(name)),
+      text: sign(input.email.text, name),
       familyId: input.familyId ?? null,
     },
     select: { id: true },

@@ -6,6 +6,12 @@
  */
 import { config } from "@/lib/config";
 
+/**
+ * Stands for the structure's name in a template; the outbox puts the name set
+ * in /admin/parametres in its place, in the transaction that queues the e-mail.
+ */
+export const STRUCTURE = "[[structure]]";
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -33,7 +39,7 @@ export function salutation(person: Addressee): string {
 
 /** Paragraphs of plain text → both renderings; a paragraph may hold one link. */
 function render(subject: string, paragraphs: (string | { text: string; href: string })[]): RenderedEmail {
-  const signature = ["Cordialement,", config.structureName];
+  const signature = ["Cordialement,", STRUCTURE];
   const text = [
     ...paragraphs.map((p) => (typeof p === "string" ? p : `${p.text} : ${p.href}`)),
     signature.join("\n"),
@@ -62,7 +68,7 @@ ${body}
 export function accountRequestReceivedEmail(): RenderedEmail {
   return render("Votre demande de création de compte a bien été reçue", [
     "Bonjour,",
-    `Votre demande de création de compte sur le Portail Famille de ${config.structureName} a bien été reçue. Elle est en attente de validation par la structure.`,
+    `Votre demande de création de compte sur le Portail Famille de ${STRUCTURE} a bien été reçue. Elle est en attente de validation par la structure.`,
     "Vous recevrez un e-mail dès qu'elle aura été traitée. Vous pourrez alors vous connecter avec votre adresse e-mail et le mot de passe que vous avez choisi.",
   ]);
 }
@@ -71,7 +77,7 @@ export function accountRequestReceivedEmail(): RenderedEmail {
 export function accountAlreadyExistsEmail(kind: "ACCOUNT" | "PENDING_REQUEST"): RenderedEmail {
   return render("Votre demande de création de compte", [
     "Bonjour,",
-    `Une demande de création de compte sur le Portail Famille de ${config.structureName} vient d'être faite avec cette adresse e-mail.`,
+    `Une demande de création de compte sur le Portail Famille de ${STRUCTURE} vient d'être faite avec cette adresse e-mail.`,
     kind === "ACCOUNT"
       ? "Un compte existe déjà avec cette adresse : aucun nouveau compte n'a été créé. Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion."
       : "Une demande de création de compte est déjà en attente de validation avec cette adresse : aucune nouvelle demande n'a été enregistrée. Vous recevrez un e-mail dès qu'elle aura été traitée.",
@@ -111,7 +117,7 @@ export function passwordResetEmail(person: Addressee, link: string, validMinutes
 export function passwordResetNoAccountEmail(): RenderedEmail {
   return render("Réinitialisation de votre mot de passe", [
     "Bonjour,",
-    `Une réinitialisation du mot de passe du Portail Famille de ${config.structureName} a été demandée pour cette adresse e-mail, mais aucun compte actif n'y correspond.`,
+    `Une réinitialisation du mot de passe du Portail Famille de ${STRUCTURE} a été demandée pour cette adresse e-mail, mais aucun compte actif n'y correspond.`,
     "Si vous avez un compte avec une autre adresse, recommencez avec celle-ci ; si votre compte a été désactivé, contactez la structure. Vous pouvez aussi demander la création d'un compte.",
     { text: "Créer mon compte", href: `${config.appUrl}/creer-mon-compte` },
     "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail.",

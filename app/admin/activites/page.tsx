@@ -10,7 +10,7 @@ export default async function ActivitiesPage() {
   const activities = await listActivities();
   return (
     <div className="page-wide">
-      <h1 className="page-title">Activités</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Activités</h1>
       <p className="mb-4 flex flex-wrap gap-3">
         <Link href="/admin/activites/nouvelle" className="btn btn-primary">Nouvelle activité</Link>
         <Link href="/admin/structures" className="btn btn-secondary">Lieux d&apos;accueil et calendrier</Link>

@@ -25,7 +25,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const warning = senderWarning(sender);
   return (
     <div className="page-wide">
-      <h1 className="page-title">Courriels</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Courriels</h1>
       {warning ? <p role="alert" className="alert alert-error">{warning}</p> : null}
       <p className="mb-4">
         {config.usesEmailStandIn

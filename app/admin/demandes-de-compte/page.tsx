@@ -15,7 +15,7 @@ export default async function AccountRequestsPage() {
   const { pending, decided } = await listAccountRequests();
   return (
     <div className="page-wide">
-      <h1 className="page-title">Demandes de compte</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Demandes de compte</h1>
       <section aria-labelledby="en-attente">
         <h2 id="en-attente" className="mb-3 text-xl font-bold">En attente ({pending.length}), les plus anciennes d&apos;abord</h2>
         {pending.length === 0 ? <p className="mb-6">Aucune demande en attente.</p> : <BulkDecisionForm formId="lot-comptes" action={decideAccountRequestsAction} />}

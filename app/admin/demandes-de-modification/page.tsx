@@ -16,7 +16,7 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
   const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);
   return (
     <div className="page-wide">
-      <h1 className="page-title">{kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>{kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}</h1>
       <nav aria-label="Files d'attente" className="mb-4 flex flex-wrap gap-3">
         <Link href="/admin/demandes-de-modification" className="link" aria-current={kind === "CHANGES" ? "page" : undefined}>
           Modifications de coordonnées et de santé ({counts.changes})

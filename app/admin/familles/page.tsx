@@ -12,7 +12,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const families = await searchFamilies(query);
   return (
     <div className="page-wide">
-      <h1 className="page-title">Familles</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Familles</h1>
       <form method="get" role="search" className="card mb-4 flex flex-wrap items-end gap-3">
         <div className="field mb-0 flex-1">
           <label htmlFor="q" className="field-label">Rechercher une famille</label>

@@ -19,7 +19,7 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
   const periods = activities.find((a) => a.id === activityId)?.periods ?? [];
   return (
     <div className="page-wide">
-      <h1 className="page-title">Demandes d&apos;inscription</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Demandes d&apos;inscription</h1>
       <form method="get" className="card mb-4 flex flex-wrap items-end gap-3" aria-label="Filtres">
         <div className="field mb-0">
           <label htmlFor="filtre-activite" className="field-label">Activité</label>

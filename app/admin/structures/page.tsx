@@ -30,7 +30,7 @@ export default async function StructuresPage() {
   return (
     <div className="page-wide">
       <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
-      <h1 className="page-title">Lieux d&apos;accueil et calendrier</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Lieux d&apos;accueil et calendrier</h1>
       <p className="mb-4 text-sm">Une fermeture ou un jour férié retire les jours d&apos;ouverture qu&apos;il couvre ; c&apos;est refusé tant que des réservations existent ces jours-là.</p>
       <div className="grid gap-4 lg:grid-cols-2">
         {structures.map((structure, index) => (

@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "Demande envoyée" };
 export default function AccountRequestSentPage() {
   return (
     <div className="page">
-      <h1 className="page-title">Demande envoyée</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Demande envoyée</h1>
       <div role="status" className="alert alert-success">
         Votre demande de création de compte a été transmise. Un e-mail vous a été envoyé à l&apos;adresse indiquée : il vous
         dit la suite.

@@ -12,7 +12,7 @@ export default async function AddAdultPage() {
   return (
     <div className="page">
       <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
-      <h1 className="page-title">Ajouter un responsable légal</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Ajouter un responsable légal</h1>
       <div className="card">
         <SchemaForm
           schema="adult"

@@ -15,7 +15,7 @@ export default async function AddChildPage() {
   return (
     <div className="page">
       <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
-      <h1 className="page-title">Ajouter un enfant</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Ajouter un enfant</h1>
       <p className="mb-4 text-sm text-gray-700">Les champs marqués d&apos;un astérisque (*) sont obligatoires. Votre saisie est gardée si vous rechargez la page.</p>
       <ChildWizard
         draftKey={`enfant-nouveau:${user.id}`}

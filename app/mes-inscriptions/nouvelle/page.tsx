@@ -102,7 +102,7 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
   return (
     <div className="page">
       <p className="mb-2"><Link href="/mes-inscriptions" className="link">← Mes inscriptions</Link></p>
-      <h1 className="page-title">Nouvelle inscription</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Nouvelle inscription</h1>
       {Object.keys(chosen).length > 0 ? (
         <dl className="card mb-4 grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-2 text-sm">
           {STEPS.map((step, index) =>

@@ -9,7 +9,7 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
   const { jeton } = await searchParams;
   return (
     <div className="page max-w-md">
-      <h1 className="page-title">Choisir un nouveau mot de passe</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Choisir un nouveau mot de passe</h1>
       {typeof jeton === "string" && jeton.length >= 20 ? (
         <NewPasswordForm token={jeton} action={resetPasswordAction} />
       ) : (

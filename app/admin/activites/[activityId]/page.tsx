@@ -48,7 +48,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
   return (
     <div className="page-wide">
       <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
-      <h1 className="page-title">{activity.name}</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>{activity.name}</h1>
       <p className="mb-4">
         {activity.structure.name} — réservation {describeDeadline(activity.bookingDeadline)}, annulation {describeDeadline(activity.cancellationDeadline)}
       </p>

@@ -14,7 +14,7 @@ export default async function NewActivityPage() {
   return (
     <div className="page">
       <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
-      <h1 className="page-title">Nouvelle activité</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Nouvelle activité</h1>
       <div className="card">
         <NewActivityForm fields={activityFields(structures)} action={createActivityAction} />
       </div>

@@ -11,7 +11,7 @@ import { ageLabel } from "@/lib/format-age";
 import { SchemaForm } from "@/components/form/schema-form";
 import { ADDRESS_FIELDS, ADULT_FIELDS, PHONES_FIELDS, PREFERENCES_FIELDS, QUOTIENT_FIELDS } from "@/components/family/field-specs";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { FlashMessage } from "@/components/ui/flash-message";
+import { FlashMessage } from "@/components/ui/toast";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
 import { cancelInscriptionAction } from "@/app/admin/inscriptions/actions";
@@ -40,7 +40,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
   return (
     <div className="page-wide">
       <p className="mb-2"><Link href="/admin/familles" className="link">← Familles</Link></p>
-      <h1 className="page-title">{family.name}</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>{family.name}</h1>
       <FlashMessage />
 
       <div className="grid gap-4 lg:grid-cols-2">

@@ -22,7 +22,7 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
   return (
     <div className="page">
       <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
-      <h1 className="page-title">Modifier {child.firstName}</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Modifier {child.firstName}</h1>
       <p className="mb-4 text-sm text-gray-700">
         Les modifications des informations de santé (allergies, PAI, repas, médecin, CAF) sont vérifiées par la structure avant d&apos;être appliquées.
       </p>

@@ -21,7 +21,7 @@ export default async function StaffEditChildPage({ params }: { params: Promise<{
   return (
     <div className="page">
       <p className="mb-2"><Link href={`/admin/familles/${familyId}`} className="link">← Retour à la famille</Link></p>
-      <h1 className="page-title">Modifier {child.firstName}</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>Modifier {child.firstName}</h1>
       <ChildWizard draftKey={`admin-enfant:${child.id}:${staff.id}`} initial={childFormOf(child)} submitLabel="Enregistrer les modifications"
         doneHref={`/admin/familles/${familyId}`} action={update} />
     </div>

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { Clock, Mail, MapPin, Phone } from "lucide-react";
+import { InformationPage } from "@/components/layout/information-page";
+import { Card } from "@/components/ui/card";
+import { getInformationPage, textBlocks } from "@/lib/settings/information-pages";
+import { getPortalIdentity } from "@/lib/settings/identity";
+
+export const metadata: Metadata = { title: "Contact" };
+
+export default async function ContactPage() {
+  const [page, identity] = [await getInformationPage("CONTACT"), await getPortalIdentity()];
+  const details = (
+    <Card className="mb-5">
+      <p className="mb-2 text-lg font-bold">{identity.name}</p>
+      <dl className="grid gap-2 sm:grid-cols-[auto_1fr] sm:gap-x-4">
+        {identity.address ? <><dt className="flex items-center gap-2 font-semibold"><MapPin aria-hidden="true" className="size-4" />Adresse</dt><dd>{identity.address}</dd></> : null}
+        {identity.phone ? <><dt className="flex items-center gap-2 font-semibold"><Phone aria-hidden="true" className="size-4" />Téléphone</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>{identity.phone}</a></dd></> : null}
+        {identity.email ? <><dt className="flex items-center gap-2 font-semibold"><Mail aria-hidden="true" className="size-4" />E-mail</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>{identity.email}</a></dd></> : null}
+        {identity.openingHours ? <><dt className="flex items-center gap-2 font-semibold"><Clock aria-hidden="true" className="size-4" />Horaires d&apos;ouverture</dt><dd>{identity.openingHours}</dd></> : null}
+      </dl>
+    </Card>
+  );
+  return <InformationPage page={page} blocks={textBlocks(page.body)} before={details} />;
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { InformationPage } from "@/components/layout/information-page";
+import { getInformationPage, textBlocks } from "@/lib/settings/information-pages";
+
+export const metadata: Metadata = { title: "Mentions légales" };
+
+export default async function Page() {
+  const page = await getInformationPage("MENTIONS_LEGALES");
+  return <InformationPage page={page} blocks={textBlocks(page.body)} />;
+}

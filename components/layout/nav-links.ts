@@ -1,0 +1,62 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+export interface NavGroup {
+  label?: string;
+  links: NavLink[];
+}
+
+/** The parent rubriques that exist so far; a rubrique appears here once it works. */
+const PARENT_NAV: NavGroup[] = [
+  {
+    links: [
+      { href: "/tableau-de-bord", label: "Mon tableau de bord" },
+      { href: "/ma-famille", label: "Ma famille" },
+      { href: "/mes-inscriptions", label: "Mes inscriptions" },
+      { href: "/mes-coordonnees", label: "Mes coordonnées" },
+    ],
+  },
+];
+
+/** The back office, grouped as the front desk thinks of it. */
+const STAFF_NAV: NavGroup[] = [
+  {
+    label: "À traiter",
+    links: [
+      { href: "/admin", label: "Tableau de bord" },
+      { href: "/admin/demandes-de-compte", label: "Demandes de compte" },
+      { href: "/admin/demandes-de-modification", label: "Demandes de modification" },
+      { href: "/admin/inscriptions", label: "Inscriptions" },
+    ],
+  },
+  { label: "Familles", links: [{ href: "/admin/familles", label: "Familles" }] },
+  {
+    label: "Organisation",
+    links: [
+      { href: "/admin/activites", label: "Activités" },
+      { href: "/admin/structures", label: "Lieux d'accueil" },
+    ],
+  },
+  {
+    label: "Structure",
+    links: [
+      { href: "/admin/courriels", label: "E-mails" },
+      { href: "/admin/parametres", label: "Paramètres" },
+    ],
+  },
+];
+
+export function navFor(role: Role | null): NavGroup[] {
+  if (!role) return [];
+  return role === "PARENT" ? PARENT_NAV : STAFF_NAV;
+}
+
+/** "page" on the page itself, "true" inside its section (a family's page under « Familles »). */
+export function currentState(href: string, pathname: string): "page" | "true" | undefined {
+  if (pathname === href) return "page";
+  if (href !== "/admin" && pathname.startsWith(`${href}/`)) return "true";
+  return undefined;
+}

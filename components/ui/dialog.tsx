@@ -1,0 +1,126 @@
+"use client";
+import * as DialogPrimitive from "@radix-ui/react-dialog";
+import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import { useId, useState, useTransition, type ReactNode } from "react";
+import { X } from "lucide-react";
+import { Button, type ButtonVariants } from "./button";
+import { Alert, inputClass } from "./field";
+import type { ActionResult } from "@/lib/action-result";
+
+const overlay = "fixed inset-0 z-40 bg-black/50";
+const panel =
+  "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
+
+/** A modal dialog (Radix: focus trapped inside, Échap closes, focus returns to the trigger). */
+export function Dialog({ trigger, title, description, children, open, onOpenChange }: {
+  trigger?: ReactNode;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
+  return (
+    <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
+      {trigger ? <DialogPrimitive.Trigger asChild>{trigger}</DialogPrimitive.Trigger> : null}
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className={overlay} />
+        <DialogPrimitive.Content className={panel} aria-describedby={description ? undefined : undefined}>
+          <div className="mb-3 flex items-start justify-between gap-3">
+            <DialogPrimitive.Title className="text-xl font-bold text-gray-900">{title}</DialogPrimitive.Title>
+            <DialogPrimitive.Close asChild>
+              <Button variant="quiet" size="sm" aria-label="Fermer" className="-mr-2 -mt-1 no-underline">
+                <X aria-hidden="true" className="size-5" />
+              </Button>
+            </DialogPrimitive.Close>
+          </div>
+          {description ? <DialogPrimitive.Description className="mb-3 text-gray-800">{description}</DialogPrimitive.Description> : <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>}
+          {children}
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
+  );
+}
+
+/**
+ * « Êtes-vous sûr ? » before a destructive or irreversible action (refuse,
+ * delete, cancel). With `reasonLabel` it asks the reason too (required by the
+ * server). The action's French error stays in the dialog; on success the
+ * dialog closes and `onDone` says where the focus goes next.
+ */
+export function ConfirmDialog(props: {
+  /** The button that opens the dialog. */
+  triggerLabel: string;
+  triggerAriaLabel?: string;
+  triggerVariant?: ButtonVariants["variant"];
+  triggerSize?: ButtonVariants["size"];
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  confirmVariant?: "primary" | "danger";
+  reasonLabel?: string;
+  reasonHint?: string;
+  action: (input: { reason?: string }) => Promise<ActionResult<unknown>>;
+  onDone?: (result: ActionResult<unknown> & { ok: true }) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const reasonId = useId();
+  return (
+    <AlertDialogPrimitive.Root open={open} onOpenChange={(next) => {
+      setOpen(next);
+      if (next) { setError(null); setReasonError(null); }
+    }}>
+      <AlertDialogPrimitive.Trigger asChild>
+        <Button variant={props.triggerVariant ?? "secondary"} size={props.triggerSize} aria-label={props.triggerAriaLabel}>{props.triggerLabel}</Button>
+      </AlertDialogPrimitive.Trigger>
+      <AlertDialogPrimitive.Portal>
+        <AlertDialogPrimitive.Overlay className={overlay} />
+        <AlertDialogPrimitive.Content className={panel}>
+          <AlertDialogPrimitive.Title className="mb-2 text-xl font-bold text-gray-900">{props.title}</AlertDialogPrimitive.Title>
+          <AlertDialogPrimitive.Description asChild>
+            <div className="mb-3 text-gray-800">{props.description}</div>
+          </AlertDialogPrimitive.Description>
+          <form noValidate onSubmit={(event) => {
+            event.preventDefault();
+            setError(null);
+            setReasonError(null);
+            startTransition(async () => {
+              const result = await props.action(props.reasonLabel ? { reason } : {});
+              if (result.ok) {
+                setOpen(false);
+                setReason("");
+                props.onDone?.(result);
+              } else {
+                setError(result.fieldErrors?.reason ? null : result.error);
+                setReasonError(result.fieldErrors?.reason ?? null);
+              }
+            });
+          }}>
+            {error ? <Alert tone="error" focus>{error}</Alert> : null}
+            {props.reasonLabel ? (
+              <div className="mb-4 flex flex-col gap-1">
+                <label htmlFor={reasonId} className="font-semibold">{props.reasonLabel}<span aria-hidden="true" className="text-red-800"> *</span></label>
+                {props.reasonHint ? <p id={`${reasonId}-aide`} className="text-sm text-gray-700">{props.reasonHint}</p> : null}
+                <textarea id={reasonId} className={inputClass} rows={3} maxLength={500} value={reason} required
+                  aria-invalid={Boolean(reasonError)}
+                  aria-describedby={[props.reasonHint ? `${reasonId}-aide` : "", reasonError ? `${reasonId}-erreur` : ""].join(" ").trim() || undefined}
+                  onChange={(event) => setReason(event.target.value)} />
+                {reasonError ? <p id={`${reasonId}-erreur`} role="alert" className="text-sm font-semibold text-red-800">{reasonError}</p> : null}
+              </div>
+            ) : null}
+            <div className="flex flex-wrap justify-end gap-2">
+              <AlertDialogPrimitive.Cancel asChild>
+                <Button variant="secondary" disabled={pending}>Annuler</Button>
+              </AlertDialogPrimitive.Cancel>
+              <Button type="submit" variant={props.confirmVariant ?? "danger"} pending={pending}>{props.confirmLabel}</Button>
+            </div>
+          </form>
+        </AlertDialogPrimitive.Content>
+      </AlertDialogPrimitive.Portal>
+    </AlertDialogPrimitive.Root>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { cache } from "react";
+import { fileTypeFromBuffer } from "file-type";
+import { db } from "@/lib/db";
+import { UserFacingError, fieldError } from "@/lib/errors";
+import type { z } from "zod";
+import { DEFAULT_IDENTITY, type PortalIdentity } from "./defaults";
+import { LOGO_MAX_BYTES, type identitySchema } from "./schemas";
+
+const SETTINGS_ID = "portail";
+
+/** The structure's identity for this request (header, footer, e-mails); the defaults until an admin sets it. */
+export const getPortalIdentity = cache(async (): Promise<PortalIdentity> => {
+  const row = await db.portalSettings.findUnique({
+    where: { id: SETTINGS_ID },
+    select: { name: true, primaryColor: true, address: true, phone: true, email: true, openingHours: true, logoType: true, updatedAt: true },
+  });
+  if (!row) return DEFAULT_IDENTITY;
+  const { logoType, updatedAt, ...rest } = row;
+  return { ...rest, logoVersion: logoType ? String(updatedAt.getTime()) : null };
+});
+
+export async function updatePortalIdentity(input: { actorId: string; data: z.output<typeof identitySchema> }): Promise<void> {
+  await db.portalSettings.upsert({
+    where: { id: SETTINGS_ID },
+    create: { id: SETTINGS_ID, ...input.data, updatedById: input.actorId },
+    update: { ...input.data, updatedById: input.actorId },
+  });
+}
+
+const LOGO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
+
+/** The logo's type is read from its content (magic bytes), never from its name or the browser's word. */
+export async function setPortalLogo(input: { actorId: string; file: File }): Promise<void> {
+  if (input.file.size === 0) fieldError("logo", "Logo : choisissez un fichier.");
+  if (input.file.size > LOGO_MAX_BYTES) fieldError("logo", "Logo : 300 Ko au maximum.");
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !LOGO_TYPES.has(type.mime)) fieldError("logo", "Logo : le fichier doit être une image PNG, JPEG ou WebP.");
+  const existing = await db.portalSettings.findUnique({ where: { id: SETTINGS_ID }, select: { id: true } });
+  if (!existing) throw new UserFacingError("Enregistrez d'abord l'identité de la structure, puis son logo.");
+  await db.portalSettings.update({ where: { id: SETTINGS_ID }, data: { logo: bytes, logoType: type.mime, updatedById: input.actorId } });
+}
+
+export async function removePortalLogo(input: { actorId: string }): Promise<void> {
+  await db.portalSettings.updateMany({ where: { id: SETTINGS_ID }, data: { logo: null, logoType: null, updatedById: input.actorId } });
+}
+
+export async function getPortalLogo(): Promise<{ bytes: Uint8Array; type: string } | null> {
+  const row = await db.portalSettings.findUnique({ where: { id: SETTINGS_ID }, select: { logo: true, logoType: true } });
+  return row?.logo && row.logoType ? { bytes: row.logo, type: row.logoType } : null;
+}
+
+/** The structure's name for e-mails, read inside the transaction that queues them. */
+export async function structureNameIn(tx: Pick<typeof db, "portalSettings">): Promise<string> {
+  const row = await tx.portalSettings.findUnique({ where: { id: SETTINGS_ID }, select: { name: true } });
+  return row?.name ?? DEFAULT_IDENTITY.name;
+}
