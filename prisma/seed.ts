@@ -41,6 +41,16 @@ async function loadDemo(db: PrismaClient) {
   {
     const today = new Date();
     await createDemoStructure(db, today);
+    await db.portalSettings.create({
+      data: {
+        name: "Centre social Les Tilleuls",
+        primaryColor: "#17599e",
+        address: "12 rue des Tilleuls, 59000 Lille",
+        phone: "03 20 00 12 34",
+        email: "accueil@les-tilleuls.example",
+        openingHours: "Du lundi au vendredi, de 9 h à 12 h 30 et de 13 h 30 à 17 h ; le mercredi jusqu'à 18 h 30.",
+      },
+    });
     await createStaffUser(db, { email: "accueil@les-tilleuls.example", role: "STAFF", displayName: "Nadia (accueil)" });
     await createStaffUser(db, { email: "admin@les-tilleuls.example", role: "ADMIN", displayName: "Administrateur" });
     const martin = await createFamily(db, {

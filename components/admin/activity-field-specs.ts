@@ -1,5 +1,5 @@
 import type { FieldSpec } from "@/components/form/schema-form";
-import { CARE_KINDS } from "@/lib/activities/schemas";
+import { CARE_KINDS } from "@/lib/activities/care-kinds";
 import { DEADLINE_HELP } from "@/lib/calendar/deadlines";
 
 const VALIDATION = [

@@ -1,13 +1,9 @@
 "use client";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
-import { emailField } from "@/lib/forms/fields";
 import type { ActionResult } from "@/lib/action-result";
-
-const schema = z.object({ email: emailField });
 
 /** Staff change a parent's login e-mail (the parent cannot). */
 export function LoginEmailForm(props: {
@@ -18,7 +14,10 @@ export function LoginEmailForm(props: {
   action: (input: { familyId: string; userId: string; email: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const form = useForm<{ email: string; familyId: string; userId: string }>({
-    resolver: zodResolver(schema.extend({ familyId: z.string(), userId: z.string() })),
+    resolver: lazyZodResolver(async () => {
+      const [{ z }, { emailField }] = await Promise.all([import("zod"), import("@/lib/forms/fields")]);
+      return z.object({ email: emailField, familyId: z.string(), userId: z.string() });
+    }),
     defaultValues: { email: props.email, familyId: props.familyId, userId: props.userId },
   });
   const { submit, formError, success, pending } = useRefreshingForm(form, props.action);

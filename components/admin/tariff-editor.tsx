@@ -1,10 +1,10 @@
 "use client";
 import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import type { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
-import { tariffsSchema } from "@/lib/activities/schemas";
+import type { tariffsSchema } from "@/lib/activities/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
 type Input = z.input<typeof tariffsSchema>;
@@ -21,7 +21,7 @@ export function TariffEditor(props: {
   action: (input: Input) => Promise<ActionResult<{ message: string }>>;
 }) {
   const form = useForm<Input, unknown, z.output<typeof tariffsSchema>>({
-    resolver: zodResolver(tariffsSchema),
+    resolver: lazyZodResolver(() => import("@/lib/activities/schemas").then((m) => m.tariffsSchema)),
     defaultValues: { timeUnitId: props.timeUnitId, brackets: props.initial.length ? props.initial : [{ qfMin: "0", qfMax: "", price: "" }] },
   });
   const rows = useFieldArray({ control: form.control, name: "brackets" });

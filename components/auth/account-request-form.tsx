@@ -1,10 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
-import { accountRequestSchema, type AccountRequestInput } from "@/lib/accounts/schemas";
+import type { AccountRequestInput } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
 type TextName = Exclude<keyof AccountRequestInput, "civility">;
@@ -12,7 +12,7 @@ type TextName = Exclude<keyof AccountRequestInput, "civility">;
 export function AccountRequestForm({ action }: { action: (input: AccountRequestInput) => Promise<ActionResult<null>> }) {
   const router = useRouter();
   const form = useForm<AccountRequestInput>({
-    resolver: zodResolver(accountRequestSchema),
+    resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.accountRequestSchema)),
     defaultValues: {
       lastName: "", firstName: "", birthDate: "", homePhone: "", mobilePhone: "", email: "",
       street: "", addressComplement: "", postalCode: "", city: "", password: "", passwordConfirmation: "",

@@ -2,18 +2,18 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import type { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
-import { forgottenPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
+import type { forgottenPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
 type ForgottenValues = z.input<typeof forgottenPasswordSchema>;
 type ResetValues = z.input<typeof resetPasswordSchema>;
 
 export function ForgottenPasswordForm({ action }: { action: (input: ForgottenValues) => Promise<ActionResult<null>> }) {
-  const form = useForm<ForgottenValues>({ resolver: zodResolver(forgottenPasswordSchema), defaultValues: { email: "" } });
+  const form = useForm<ForgottenValues>({ resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.forgottenPasswordSchema)), defaultValues: { email: "" } });
   const [sent, setSent] = useState(false);
   const { submit, formError, pending } = useServerForm(form, action, () => setSent(true));
   if (sent) {
@@ -38,7 +38,7 @@ export function ForgottenPasswordForm({ action }: { action: (input: ForgottenVal
 export function NewPasswordForm({ token, action }: { token: string; action: (input: ResetValues) => Promise<ActionResult<null>> }) {
   const router = useRouter();
   const form = useForm<ResetValues>({
-    resolver: zodResolver(resetPasswordSchema),
+    resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.resetPasswordSchema)),
     defaultValues: { token, password: "", passwordConfirmation: "" },
   });
   const { submit, formError, pending } = useServerForm(form, action, () => router.push("/connexion?mot_de_passe=modifie"));

@@ -1,21 +1,15 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { signIn } from "next-auth/react";
-import { z } from "zod";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
-import { emailField } from "@/lib/forms/fields";
 import { isSignInFailure, SIGN_IN_MESSAGES } from "@/lib/accounts/sign-in-messages";
 
-const schema = z.object({
-  email: emailField,
-  password: z.string().min(1, "Mot de passe : champ obligatoire.").max(128, "Mot de passe : 128 caractères au maximum."),
-});
-type Values = z.input<typeof schema>;
+type Values = { email: string; password: string };
 
 export function SignInForm({ back }: { back: string | null }) {
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "", password: "" } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.signInSchema)), defaultValues: { email: "", password: "" } });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const { errors } = form.formState;

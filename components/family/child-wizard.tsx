@@ -2,10 +2,11 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, type FieldErrors, type Path } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { Field, FormAlert } from "@/components/ui/field";
 import { RadioGroup, YES_NO } from "@/components/ui/field";
-import { CHILD_STEPS, MEAL_TYPES, childSchema, type ChildData, type ChildFormInput } from "@/lib/families/schemas";
+import { CHILD_STEPS, MEAL_TYPES } from "@/lib/families/child-options";
+import type { ChildData, ChildFormInput } from "@/lib/families/schemas";
 import type { ActionResult } from "@/lib/action-result";
 import { leaveFlashMessage } from "@/components/ui/toast";
 
@@ -37,7 +38,7 @@ export function ChildWizard(props: {
   const [restored, setRestored] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
-  const form = useForm<ChildFormInput, unknown, ChildData>({ resolver: zodResolver(childSchema), defaultValues: props.initial });
+  const form = useForm<ChildFormInput, unknown, ChildData>({ resolver: lazyZodResolver<ChildFormInput, ChildData>(() => import("@/lib/families/schemas").then((m) => m.childSchema)), defaultValues: props.initial });
   const persons = useFieldArray({ control: form.control, name: "contacts.authorizedPersons" });
   const { errors } = form.formState;
   const storageKey = `portail-famille:${props.draftKey}`;

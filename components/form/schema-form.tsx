@@ -1,40 +1,31 @@
 "use client";
 import { useForm, type FieldValues } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { CheckboxGroup, DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
 import { isoLocalToFrench, isoToFrench } from "@/lib/format";
-import { addressSchema, adultSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
-import {
-  activitySchema,
-  ageGroupSchema,
-  calendarExceptionSchema,
-  capacityOverrideSchema,
-  periodSchema,
-  structureSchema,
-  timeUnitSchema,
-} from "@/lib/activities/schemas";
-import { identitySchema, informationPageSchema } from "@/lib/settings/schemas";
 import type { ActionResult } from "@/lib/action-result";
 
-/** The forms this component can render; a schema cannot travel from a server component as a prop. */
+/**
+ * The forms this component can render (a schema cannot travel from a server
+ * component as a prop); each is downloaded with zod on the form's first send.
+ */
 const SCHEMAS = {
-  address: addressSchema,
-  phones: phonesSchema,
-  quotient: quotientSchema,
-  preferences: preferencesSchema,
-  adult: adultSchema,
-  activity: activitySchema,
-  period: periodSchema,
-  ageGroup: ageGroupSchema,
-  timeUnit: timeUnitSchema,
-  capacityOverride: capacityOverrideSchema,
-  structure: structureSchema,
-  calendarException: calendarExceptionSchema,
-  identity: identitySchema,
-  informationPage: informationPageSchema,
-} as const;
+  address: () => import("@/lib/families/schemas").then((m) => m.addressSchema),
+  phones: () => import("@/lib/families/schemas").then((m) => m.phonesSchema),
+  quotient: () => import("@/lib/families/schemas").then((m) => m.quotientSchema),
+  preferences: () => import("@/lib/families/schemas").then((m) => m.preferencesSchema),
+  adult: () => import("@/lib/families/schemas").then((m) => m.adultSchema),
+  activity: () => import("@/lib/activities/schemas").then((m) => m.activitySchema),
+  period: () => import("@/lib/activities/schemas").then((m) => m.periodSchema),
+  ageGroup: () => import("@/lib/activities/schemas").then((m) => m.ageGroupSchema),
+  timeUnit: () => import("@/lib/activities/schemas").then((m) => m.timeUnitSchema),
+  capacityOverride: () => import("@/lib/activities/schemas").then((m) => m.capacityOverrideSchema),
+  structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
+  calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),
+  identity: () => import("@/lib/settings/schemas").then((m) => m.identitySchema),
+  informationPage: () => import("@/lib/settings/schemas").then((m) => m.informationPageSchema),
+} satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;
 
@@ -74,12 +65,11 @@ export function SchemaForm(props: {
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
   idPrefix: string;
 }) {
-  const schema = SCHEMAS[props.schema] as unknown as z.ZodType<FieldValues, FieldValues>;
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial: Record<string, string | string[] | undefined> = { ...props.hidden };
   for (const spec of props.fields) initial[spec.name] = displayValue(spec, props.defaultValues[spec.name]);
   for (const [name, value] of Object.entries(props.defaultValues)) if (!(name in initial)) initial[name] = value;
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues: initial });
+  const form = useForm<FieldValues>({ resolver: lazyZodResolver(SCHEMAS[props.schema] as () => Promise<never>), defaultValues: initial });
   const { submit, formError, success, pending } = useRefreshingForm(form, props.action, () => {
     if (props.resetOnSuccess) form.reset(initial);
   });

@@ -1,10 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
-import { inscriptionRequestSchema, type InscriptionRequestInput } from "@/lib/inscriptions/schemas";
+import type { inscriptionRequestSchema, InscriptionRequestInput } from "@/lib/inscriptions/schemas";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { leaveFlashMessage } from "@/components/ui/toast";
@@ -23,7 +23,7 @@ export function InscriptionRequestForm(props: {
 }) {
   const router = useRouter();
   const form = useForm<InscriptionRequestInput, unknown, z.output<typeof inscriptionRequestSchema>>({
-    resolver: zodResolver(inscriptionRequestSchema),
+    resolver: lazyZodResolver(() => import("@/lib/inscriptions/schemas").then((m) => m.inscriptionRequestSchema)),
     defaultValues: {
       childId: props.childId, activityId: props.activityId, periodId: props.periodId,
       ageGroupId: props.groups[0]?.id ?? "", startDate: props.periodStart, endDate: props.periodEnd,

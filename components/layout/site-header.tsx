@@ -12,7 +12,8 @@ export function Emblem({ identity }: { identity: PortalIdentity }) {
     // eslint-disable-next-line @next/next/no-img-element -- a small image from our own route; next/image adds nothing here
     return <img src={`/api/logo?v=${identity.logoVersion}`} alt="" className="h-12 w-auto max-w-32 object-contain" />;
   }
-  const initials = identity.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).slice(0, 2).map((w) => w[0]).join("") || "PF";
+  const words = identity.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const initials = (words.length > 1 ? `${words[0][0]}${words[words.length - 1][0]}` : (words[0]?.slice(0, 2) ?? "PF")).toUpperCase();
   return (
     <span aria-hidden="true" className="inline-flex size-12 shrink-0 items-center justify-center rounded-lg bg-brand text-lg font-bold text-white">
       {initials}

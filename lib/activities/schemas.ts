@@ -45,14 +45,9 @@ const timeOfDay = (name: string) =>
     .refine((v) => frenchTimeToIso(v) !== null, { message: `${name} : heure invalide, attendue au format hh:mm (par exemple 08:30).` })
     .transform((v) => frenchTimeToIso(v)!);
 
-export const CARE_KINDS = {
-  PERISCOLAIRE: "Périscolaire",
-  ALSH_MERCREDIS: "ALSH mercredis",
-  ALSH_VACANCES: "ALSH vacances",
-  SEJOURS: "Séjours",
-  RESTAURATION_SCOLAIRE: "Restauration scolaire",
-  PETITE_ENFANCE: "Petite enfance",
-} as const;
+import { CARE_KINDS } from "./care-kinds";
+
+export { CARE_KINDS } from "./care-kinds";
 
 export const activitySchema = z
   .object({

@@ -15,13 +15,9 @@ import {
   trimmed,
 } from "@/lib/forms/fields";
 
-export const MEAL_TYPES = {
-  STANDARD: "Repas standard",
-  SANS_PORC: "Sans porc",
-  SANS_VIANDE: "Sans viande",
-  VEGETARIEN: "Végétarien",
-  PANIER_REPAS: "Panier repas (PAI)",
-} as const;
+import { MEAL_TYPES } from "./child-options";
+
+export { CHILD_STEPS, MEAL_TYPES } from "./child-options";
 
 const yesNo = (label: string) =>
   z.enum(["oui", "non"], { error: `${label} : répondez oui ou non.` });
@@ -79,12 +75,6 @@ export const childConsentsSchema = z.object({
   emergencyCareConsent: yesNo("Soins d'urgence"),
 });
 
-export const CHILD_STEPS = [
-  { key: "identity", title: "Informations personnelles", schema: childIdentitySchema },
-  { key: "health", title: "Santé et CAF", schema: childHealthSchema },
-  { key: "contacts", title: "Liens familiaux", schema: childContactsSchema },
-  { key: "consents", title: "Autorisations", schema: childConsentsSchema },
-] as const;
 
 /** The whole child, every step at once: nothing is saved half-valid. */
 export const childSchema = z
