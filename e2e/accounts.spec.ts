@@ -7,7 +7,7 @@ async function fillAccountRequest(page: Page, email: string, lastName: string) {
   await page.getByRole("radio", { name: "Madame" }).check();
   await field(page, "Nom").fill(lastName);
   await field(page, "Prénom").fill("Aurélie");
-  await field(page, "Date de naissance").fill("1987-05-21");
+  await field(page, "Date de naissance").fill("21/05/1987");
   await field(page, "Téléphone portable").fill("06 98 76 54 32");
   await field(page, "E-mail").fill(email);
   await field(page, "N° et nom de voie").fill("5 rue du Buisson");
@@ -195,7 +195,7 @@ test("le formulaire « Créer mon compte » refuse les saisies invalides sans ri
   const email = uniqueEmail("invalide");
   await fillAccountRequest(page, email, "Invalide");
   await field(page, "E-mail").fill("pas-une-adresse");
-  await field(page, "Date de naissance").fill("2099-01-01");
+  await field(page, "Date de naissance").fill("01/01/2099");
   await field(page, "Nom").fill("x".repeat(10_000));
   await field(page, "Téléphone portable").fill("12345");
   await field(page, "Prénom").fill("<script>alert(1)</script>");

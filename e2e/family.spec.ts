@@ -22,7 +22,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await expectAccessible(page);
   await expect(field(page, "Nom")).toHaveValue("Assistant");
   await field(page, "Prénom").fill("Zoé");
-  await field(page, "Date de naissance").fill("2021-03-15");
+  await field(page, "Date de naissance").fill("15/03/2021");
   await page.getByRole("radio", { name: "Fille" }).check();
   await field(page, "École").fill("École Jules Simon");
   await field(page, "Classe").fill("GS");
@@ -46,7 +46,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await expect(field(page, "Type de repas")).toHaveValue("SANS_PORC");
   await next(page, 3);
 
-  await stepHeading(page, /Étape 3 sur 4 : Liens familiaux/);
+  await stepHeading(page, /Étape 3 sur 4 : Personnes autorisées/);
   await page.getByRole("button", { name: "Ajouter une personne autorisée" }).click();
   await field(page, "Nom et prénom").fill("Monique Assistant");
   await field(page, "Téléphone").fill("06 22 33 44 55");
@@ -61,18 +61,24 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await next(page, 4);
 
   await stepHeading(page, /Étape 4 sur 4 : Autorisations/);
-  // Nothing is sent half-valid.
-  await page.getByRole("button", { name: "Enregistrer l'enfant" }).click();
-  await expect(page.getByText("Droit à l'image : répondez oui ou non.")).toBeVisible();
+  // Nothing is sent half-valid: the error summary takes the focus and links to the field.
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Cette étape contient des erreurs" });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Droit à l'image : répondez oui ou non." })).toBeVisible();
   expect(await testDb().child.count({ where: { familyId: family.id } })).toBe(0);
   await page.getByRole("group", { name: "Droit à l'image" }).getByRole("radio", { name: "Oui" }).check();
   await page.getByRole("group", { name: "Sortie seul" }).getByRole("radio", { name: "Non" }).check();
   await page.getByRole("group", { name: "Soins d'urgence" }).getByRole("radio", { name: "Oui" }).check();
   await expectAccessible(page);
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await expect(page.getByRole("heading", { name: "Vérifiez avant d'enregistrer" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Personnes autorisées" })).toContainText("Monique Assistant (Grand-mère)");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Enregistrer l'enfant" }).click();
 
   await expect(page.getByRole("heading", { name: "Ma famille" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("Zoé est ajouté(e) à votre famille");
+  await expect(page.getByRole("status")).toContainText("Zoé est ajoutée à votre famille");
   const card = page.getByRole("article", { name: "Zoé Assistant" });
   await expect(card.getByText("Ajout en attente de validation")).toBeVisible();
   await expect(card.getByText("Oui — Arachide, kiwi")).toBeVisible();
@@ -151,44 +157,44 @@ test("l'assistant refuse les saisies invalides, rend le texte échappé et n'éc
   await field(page, "Nom").fill("");
   await next(page, "erreurs");
   await expect(alertWith(page, "Cette étape contient des erreurs")).toBeVisible();
-  await expect(page.getByText("Nom : champ obligatoire.", { exact: true })).toBeVisible();
-  await expect(page.getByText("Prénom : champ obligatoire.", { exact: true })).toBeVisible();
-  await expect(page.getByText("Date de naissance : champ obligatoire.", { exact: true })).toBeVisible();
-  await expect(page.getByText("Sexe : choisissez Fille ou Garçon.")).toBeVisible();
+  await expect(page.getByText("Nom : champ obligatoire.", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Prénom : champ obligatoire.", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Date de naissance : champ obligatoire.", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Sexe : choisissez Fille ou Garçon.").first()).toBeVisible();
   await expectAccessible(page);
 
   await field(page, "Nom").fill("x".repeat(10_000));
   await field(page, "Prénom").fill("<script>alert('x')</script>");
-  await field(page, "Date de naissance").fill("2099-05-01");
+  await field(page, "Date de naissance").fill("01/05/2099");
   await page.getByRole("radio", { name: "Garçon" }).check();
   await next(page, "erreurs");
-  await expect(page.getByText("Nom : 80 caractères au maximum.")).toBeVisible();
-  await expect(page.getByText("Prénom : lettres, espaces, apostrophes et tirets uniquement.")).toBeVisible();
-  await expect(page.getByText("Date de naissance : elle ne peut pas être dans le futur.")).toBeVisible();
-  await field(page, "Date de naissance").fill("2001-05-01");
+  await expect(page.getByText("Nom : 80 caractères au maximum.").first()).toBeVisible();
+  await expect(page.getByText("Prénom : lettres, espaces, apostrophes et tirets uniquement.").first()).toBeVisible();
+  await expect(page.getByText("Date de naissance : elle ne peut pas être dans le futur.").first()).toBeVisible();
+  await field(page, "Date de naissance").fill("01/05/2001");
   await next(page, "erreurs");
-  await expect(page.getByText("Date de naissance : l'enfant doit avoir moins de 18 ans.")).toBeVisible();
+  await expect(page.getByText("Date de naissance : l'enfant doit avoir moins de 18 ans.").first()).toBeVisible();
 
   await field(page, "Nom").fill("Erreurs");
   await field(page, "Prénom").fill("Noé");
-  await field(page, "Date de naissance").fill("2019-05-01");
+  await field(page, "Date de naissance").fill("01/05/2019");
   await next(page, 2);
   await page.getByRole("group", { name: "Allergies" }).getByRole("radio", { name: "Oui" }).check();
   await page.getByRole("group", { name: /PAI/ }).getByRole("radio", { name: "Non" }).check();
   await next(page, "erreurs");
-  await expect(page.getByText("Précisions sur les allergies : indiquez lesquelles.")).toBeVisible();
+  await expect(page.getByText("Précisions sur les allergies : indiquez lesquelles.").first()).toBeVisible();
   await field(page, "Précisions sur les allergies").fill("<img src=x onerror=alert(1)> œufs");
   await field(page, "Téléphone du médecin").fill("123");
   await next(page, "erreurs");
-  await expect(page.getByText("Téléphone du médecin : numéro invalide")).toBeVisible();
+  await expect(page.getByText("Téléphone du médecin : numéro invalide").first()).toBeVisible();
   await field(page, "Téléphone du médecin").fill("");
   await field(page, "Précisions sur les allergies").fill("œufs");
   await next(page, 3);
   await page.getByRole("button", { name: "Ajouter une personne autorisée" }).click();
   await field(page, "Téléphone").fill("0000");
   await next(page, "erreurs");
-  await expect(page.getByText("Nom et prénom : champ obligatoire.")).toBeVisible();
-  await expect(page.getByText("Téléphone : numéro invalide")).toBeVisible();
+  await expect(page.getByText("Nom et prénom : champ obligatoire.").first()).toBeVisible();
+  await expect(page.getByText("Téléphone : numéro invalide").first()).toBeVisible();
   expect(await testDb().child.count({ where: { familyId: family.id } })).toBe(0);
   expect(await testDb().changeRequest.count({ where: { familyId: family.id } })).toBe(0);
 });
@@ -272,11 +278,11 @@ test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfan
   await page.getByRole("radio", { name: "Monsieur" }).check();
   await field(page, "Nom").fill("Second");
   await field(page, "Prénom").fill("Marc");
-  await field(page, "Date de naissance").fill("1984-09-09");
+  await field(page, "Date de naissance").fill("09/09/1984");
   await field(page, "Téléphone portable").fill("06 55 44 33 22");
   await field(page, "Lien avec les enfants").fill("Père");
   await page.getByRole("button", { name: "Ajouter" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Marc Second est ajouté(e) à votre famille." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Marc Second est ajouté à votre famille." })).toBeVisible();
   await page.goto("/ma-famille");
   await expect(page.getByText("M. Marc SECOND")).toBeVisible();
   expect(await testDb().adult.count({ where: { familyId: family.id } })).toBe(2);
@@ -298,6 +304,7 @@ test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfan
   await staffPage.getByRole("group", { name: "Droit à l'image" }).getByRole("radio", { name: "Non" }).check();
   await staffPage.getByRole("group", { name: "Sortie seul" }).getByRole("radio", { name: "Oui" }).check();
   await staffPage.getByRole("group", { name: "Soins d'urgence" }).getByRole("radio", { name: "Oui" }).check();
+  await staffPage.getByRole("button", { name: "Vérifier" }).click();
   await staffPage.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(staffPage.getByRole("status").filter({ hasText: "Les informations de Sacha sont enregistrées." })).toBeVisible();
   expect((await testDb().child.findFirstOrThrow({ where: { familyId: family.id } })).schoolClass).toBe("6e");

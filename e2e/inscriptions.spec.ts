@@ -124,7 +124,7 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await page.getByRole("button", { name: "Enregistrer ma demande" }).click();
   await saved(page, "Votre demande d'inscription est enregistrée. Elle est en attente de validation par la structure.");
   const lea = page.getByRole("article", { name: `Léa — ${activityName} (Mercredis de printemps)` });
-  await expect(lea.getByText("État : En attente de validation")).toBeVisible();
+  await expect(lea.getByText("En attente de validation")).toBeVisible();
 
   // A duplicate is refused before sending.
   await ask("Léa");
@@ -156,15 +156,15 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
 
   // ── The parent sees V, downloads the attestation, and the refusal with its reason.
   await page.goto("/mes-inscriptions");
-  await expect(lea.getByText("État : Validée")).toBeVisible();
+  await expect(lea.getByText("Validée")).toBeVisible();
   await expect(lea.getByText("V", { exact: true })).toBeVisible();
   const tom = page.getByRole("article", { name: `Tom — ${activityName} (Mercredis de printemps)` });
-  await expect(tom.getByText("État : Refusée")).toBeVisible();
+  await expect(tom.getByText("Refusée")).toBeVisible();
   await expect(tom.getByText("Motif : Groupe élémentaire complet ce trimestre")).toBeVisible();
   await expectAccessible(page);
 
   const downloadPromise = page.waitForEvent("download");
-  await lea.getByRole("link", { name: "Demander une attestation d'inscription" }).click();
+  await lea.getByRole("link", { name: /^Télécharger l'attestation/ }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("attestation-inscription-lea-inscrit.pdf");
   const pdf = await getDocumentProxy(new Uint8Array(fs.readFileSync(await download.path())));
@@ -204,8 +204,8 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   await periods.getByLabel(/^Date de fin/).fill(period.end);
   await periods.getByRole("button", { name: "Ajouter la période" }).click();
   await expect(periods.getByText("Dates : elles chevauchent la période « Existante » de cette activité.").first()).toBeVisible();
-  await periods.getByLabel(/^Date de début/).fill("2020-01-06");
-  await periods.getByLabel(/^Date de fin/).fill("2020-02-06");
+  await periods.getByLabel(/^Date de début/).fill("06/01/2020");
+  await periods.getByLabel(/^Date de fin/).fill("06/02/2020");
   await periods.getByRole("button", { name: "Ajouter la période" }).click();
   await expect(periods.getByText("Date de fin : cette période est déjà terminée.").first()).toBeVisible();
 
@@ -270,11 +270,11 @@ test("complet : la demande part en liste d'attente avec sa position ; pas encore
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enregistrer ma demande en liste d'attente" }).click();
   await saved(page, "Votre demande est enregistrée en liste d'attente (position 1).");
-  await expect(page.getByText("État : En liste d'attente (position 1)")).toBeVisible();
+  await expect(page.getByText("En liste d'attente (position 1)")).toBeVisible();
   // The parent can withdraw it.
   await page.getByRole("button", { name: /^Retirer ma demande/ }).click();
   await page.getByRole("button", { name: "Oui, retirer" }).click();
-  await expect(page.getByText("État : Retirée")).toBeVisible();
+  await expect(page.getByText("Retirée")).toBeVisible();
 
   const later = await quickActivity({ opensAt: new Date(Date.now() + 3 * 86_400_000) });
   await page.goto(`/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${later.structure.id}&type=${later.activity.careTypeId}&activite=${later.activity.id}&periode=${later.period.id}`);
@@ -332,7 +332,7 @@ test("l'accueil annule une inscription validée avec un motif ; le parent voit �
   await signIn(page, user.email);
   await page.goto("/mes-inscriptions");
   const mine = page.getByRole("article", { name: `Hugo — ${act.activity.name} (Trimestre)` });
-  await expect(mine.getByText("État : Annulée")).toBeVisible();
+  await expect(mine.getByText("Annulée")).toBeVisible();
   await expect(mine.getByText("Motif : Changement d'école")).toBeVisible();
   expect((await testDb().inscription.findUniqueOrThrow({ where: { id: inscription.id } })).status).toBe("CANCELLED");
 });

@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 
 import { MAX_BULK } from "@/lib/bulk-schema";
@@ -31,5 +32,5 @@ export async function forEachRequest(ids: string[], decide: (id: string) => Prom
 
 export function bulkMessage(result: BulkResult, verb: string): string {
   const done = `${result.done} demande${result.done > 1 ? "s" : ""} ${verb}${result.done > 1 ? "s" : ""}.`;
-  return result.failed.length === 0 ? done : `${done} ${result.failed.length} non traitée(s) : ${result.failed[0].error}`;
+  return result.failed.length === 0 ? done : `${done} ${count(result.failed.length, "non traitée", "non traitées")} : ${result.failed[0].error}`;
 }

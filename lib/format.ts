@@ -23,3 +23,8 @@ export const isoToFrench = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `
 /** "2026-05-06T08:30" → « 06/05/2026 08:30 ». */
 export const isoLocalToFrench = (value: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? `${isoToFrench(value.slice(0, 10))} ${value.slice(11, 16)}` : value;
+
+/** « 1 réservation », « 3 réservations » — never « réservation(s) ». */
+export const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n === 1 || n === 0 ? singular : plural}`;
+/** The word that agrees with a person's sex (F / M, or MME / M). */
+export const agree = (sex: "F" | "M" | "MME", masculine: string, feminine: string) => (sex === "F" || sex === "MME" ? feminine : masculine);

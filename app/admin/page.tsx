@@ -1,49 +1,75 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Search } from "lucide-react";
 import { staffPage } from "@/lib/auth/session";
 import { countStaffQueues } from "@/lib/staff/queues";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 
-export const metadata: Metadata = { title: "Gestion" };
+export const metadata: Metadata = { title: "Tableau de bord de l'accueil" };
 
 export default async function AdminHomePage() {
   await staffPage("/admin");
   const [counts, sender] = await Promise.all([countStaffQueues(), getSenderStatus()]);
   const warning = senderWarning(sender);
   const queues = [
-    { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests },
-    { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: counts.inscriptions },
-    { href: "/admin/demandes-de-modification", label: "Demandes de modification en attente", count: counts.changes },
-    { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: counts.newChildren },
-    { href: "/admin/courriels?statut=FAILED", label: "Courriels en échec", count: counts.failedEmails },
-    { href: "/admin/courriels?statut=PENDING", label: "Courriels en cours d'envoi", count: counts.pendingEmails },
+    { href: "/admin/demandes-de-compte", label: "Demandes de compte", count: counts.accountRequests, urgent: false },
+    { href: "/admin/inscriptions", label: "Demandes d'inscription", count: counts.inscriptions, urgent: false },
+    { href: "/admin/demandes-de-modification", label: "Demandes de modification", count: counts.changes, urgent: false },
+    { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: counts.newChildren, urgent: false },
+    { href: "/admin/courriels?statut=FAILED", label: "E-mails en échec", count: counts.failedEmails, urgent: true },
+    { href: "/admin/courriels?statut=PENDING", label: "E-mails en cours d'envoi", count: counts.pendingEmails, urgent: false },
   ];
+  const toDo = queues.filter((q) => q.count > 0);
+  const empty = queues.filter((q) => q.count === 0);
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>À traiter</h1>
+      <PageHeader title="Tableau de bord de l'accueil"
+        description={toDo.length === 0 ? "Rien n'attend : toutes les demandes sont traitées." : `${toDo.reduce((n, q) => n + q.count, 0)} éléments attendent un traitement.`} />
       {warning ? (
-        <p role="alert" className="alert alert-error">
-          {warning} <Link href="/admin/courriels" className="link">Voir les courriels</Link>
-        </p>
+        <Alert tone="error">{warning} <Link href="/admin/courriels" className="link">Voir les e-mails</Link></Alert>
       ) : null}
-      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {queues.map((queue) => (
-          <li key={queue.href} className="card">
-            <Link href={queue.href} className="link block">
-              <span className="block text-3xl font-bold">{queue.count}</span>
-              {queue.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <h2 className="mb-2 mt-6 text-xl font-bold">Familles</h2>
-      <form method="get" action="/admin/familles" role="search" className="card flex flex-wrap items-end gap-3">
-        <div className="field mb-0 flex-1">
-          <label htmlFor="recherche-famille" className="field-label">Rechercher une famille</label>
-          <input id="recherche-famille" name="q" type="search" className="input" placeholder="Nom, e-mail ou prénom d'un enfant" />
-        </div>
-        <button type="submit" className="btn btn-primary">Rechercher</button>
-      </form>
+      {toDo.length > 0 ? (
+        <section aria-labelledby="a-traiter" className="mb-6">
+          <h2 id="a-traiter" className="mb-2 text-xl font-bold">À traiter</h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {toDo.map((queue) => (
+              <li key={queue.href}>
+                <Link href={queue.href}
+                  className={cn("flex min-h-24 flex-col justify-between rounded-lg border-2 bg-white p-4 no-underline shadow-sm hover:shadow-md",
+                    queue.urgent ? "border-red-700" : "border-brand")}>
+                  <span className={cn("text-4xl font-bold", queue.urgent ? "text-red-800" : "text-brand")}>{queue.count}</span>
+                  <span className="font-semibold text-gray-900 underline">{queue.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {empty.length > 0 ? (
+        <section aria-labelledby="rien-en-attente" className="mb-6">
+          <h2 id="rien-en-attente" className="mb-1 text-base font-semibold text-gray-700">Rien en attente</h2>
+          <ul className="flex flex-wrap gap-x-4 text-sm text-gray-700">
+            {empty.map((queue) => (
+              <li key={queue.href}><Link href={queue.href} className="inline-flex min-h-11 items-center underline">{queue.label} : 0</Link></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Card title="Familles" titleId="recherche">
+        <form method="get" action="/admin/familles" role="search" className="flex flex-wrap items-end gap-3">
+          <div className="flex min-w-60 flex-1 flex-col gap-1">
+            <label htmlFor="recherche-famille" className="font-semibold">Rechercher une famille</label>
+            <p id="recherche-aide" className="text-sm text-gray-700">Nom, e-mail ou prénom d&apos;un enfant</p>
+            <input id="recherche-famille" name="q" type="search" className="input" aria-describedby="recherche-aide" />
+          </div>
+          <Button type="submit"><Search aria-hidden="true" className="size-5" /> Rechercher</Button>
+        </form>
+      </Card>
     </div>
   );
 }

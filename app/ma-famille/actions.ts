@@ -1,4 +1,5 @@
 "use server";
+import { agree } from "@/lib/format";
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
 import { addChild } from "@/lib/families/add-child";
@@ -12,7 +13,7 @@ import { adultSchema, childIdSchema, childSchema } from "@/lib/families/schemas"
 export const addChildAction = parentAction(childSchema, async (data, parent) => {
   await addChild({ familyId: parent.familyId, data, actor: parent.actor });
   revalidatePath("/", "layout");
-  return { message: `${data.identity.firstName} est ajouté(e) à votre famille. La structure doit valider cet ajout.` };
+  return { message: `${data.identity.firstName} est ${agree(data.identity.sex, "ajouté", "ajoutée")} à votre famille. La structure doit valider cet ajout.` };
 });
 
 export const updateChildAction = parentAction(childSchema.extend(childIdSchema.shape), async ({ childId, ...data }, parent) => {
@@ -28,5 +29,5 @@ export const updateChildAction = parentAction(childSchema.extend(childIdSchema.s
 export const addAdultAction = parentAction(adultSchema, async (data, parent) => {
   await addAdult({ familyId: parent.familyId, data });
   revalidatePath("/", "layout");
-  return { message: `${data.firstName} ${data.lastName} est ajouté(e) à votre famille.` };
+  return { message: `${data.firstName} ${data.lastName} est ${agree(data.civility, "ajouté", "ajoutée")} à votre famille.` };
 });

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArrowRight, ClipboardList, Home, UserPlus } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { formatDate } from "@/lib/format";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/ui/link-button";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
@@ -14,30 +19,35 @@ export default async function DashboardPage() {
   if (!dashboard) notFound();
   return (
     <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Mon tableau de bord</h1>
-      <p className="mb-4">
-        Bonjour {user.displayName} — {dashboard.familyName}
-      </p>
+      <PageHeader title="Mon tableau de bord" description={<>Bonjour {user.displayName} — {dashboard.familyName}</>} />
+      <nav aria-label="Raccourcis" className="mb-5">
+        <ul className="grid gap-2 sm:grid-cols-3">
+          <li><LinkButton href="/mes-inscriptions/nouvelle" className="w-full"><ClipboardList aria-hidden="true" className="size-5" /> Nouvelle inscription</LinkButton></li>
+          <li><LinkButton href="/ma-famille/ajouter-un-enfant" variant="secondary" className="w-full"><UserPlus aria-hidden="true" className="size-5" /> Ajouter un enfant</LinkButton></li>
+          <li><LinkButton href="/mes-coordonnees" variant="secondary" className="w-full"><Home aria-hidden="true" className="size-5" /> Mes coordonnées</LinkButton></li>
+        </ul>
+      </nav>
       {dashboard.todo.length > 0 ? (
-        <section aria-labelledby="a-faire" className="card mb-4 border-amber-700">
-          <h2 id="a-faire" className="mb-2 text-lg font-bold">À faire</h2>
-          <ul className="list-disc pl-5">
+        <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
+          <ul className="flex flex-col">
             {dashboard.todo.map((item) => (
-              <li key={item.text}><Link href={item.href} className="link">{item.text}</Link></li>
+              <li key={item.text}>
+                <Link href={item.href} className="link inline-flex min-h-11 items-center gap-2"><ArrowRight aria-hidden="true" className="size-4 shrink-0" />{item.text}</Link>
+              </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
-      <section aria-labelledby="demandes-titre" id="demandes" className="card">
-        <h2 id="demandes-titre" className="mb-3 text-lg font-bold">Mes demandes</h2>
+      <Card title="Mes demandes" titleId="demandes-titre" id="demandes"
+        actions={dashboard.waitingCount > 0 ? <span className="text-sm text-gray-800">{dashboard.waitingCount === 1 ? "1 demande en attente de validation" : `${dashboard.waitingCount} demandes en attente de validation`}</span> : null}>
         {dashboard.requests.length === 0 ? (
-          <p>Aucune demande pour le moment.</p>
+          <EmptyState title="Aucune demande pour le moment">Vos demandes d&apos;inscription et de modification apparaîtront ici, avec leur réponse.</EmptyState>
         ) : (
-          <ul className="flex flex-col gap-3" aria-labelledby="demandes-titre">
+          <ul className="flex flex-col" aria-labelledby="demandes-titre">
             {dashboard.requests.map((request) => (
-              <li key={request.id} className="border-b border-gray-200 pb-2 last:border-0">
+              <li key={request.id} className="border-b border-gray-200 py-2 last:border-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-semibold">{request.label}</span>
+                  <Link href={request.href} className="link inline-flex min-h-11 items-center font-semibold sm:min-h-0">{request.label}</Link>
                   <StatusBadge label={request.state.label} tone={request.state.tone} />
                 </div>
                 <p className="text-sm text-gray-700">
@@ -49,7 +59,7 @@ export default async function DashboardPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -2,7 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
-import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
+import { DateField, Field, FormAlert, SubmitButton, inputClass } from "@/components/ui/field";
+import { isoToFrench } from "@/lib/format";
 import { useServerForm } from "@/components/form/use-server-form";
 import type { inscriptionRequestSchema, InscriptionRequestInput } from "@/lib/inscriptions/schemas";
 import type { z } from "zod";
@@ -26,7 +27,7 @@ export function InscriptionRequestForm(props: {
     resolver: lazyZodResolver(() => import("@/lib/inscriptions/schemas").then((m) => m.inscriptionRequestSchema)),
     defaultValues: {
       childId: props.childId, activityId: props.activityId, periodId: props.periodId,
-      ageGroupId: props.groups[0]?.id ?? "", startDate: props.periodStart, endDate: props.periodEnd,
+      ageGroupId: props.groups[0]?.id ?? "", startDate: isoToFrench(props.periodStart), endDate: isoToFrench(props.periodEnd),
     },
   });
   const { submit, formError, pending } = useServerForm(form, props.action, (data) => {
@@ -40,7 +41,7 @@ export function InscriptionRequestForm(props: {
       {props.groups.length > 0 ? (
         <Field id="ageGroupId" label="Groupe" required hint={`Seuls les groupes qui correspondent à l'âge de ${props.childName} au début de la période sont proposés.`} error={errors.ageGroupId?.message}>
           {(aria) => (
-            <select {...aria} {...form.register("ageGroupId")} className="input">
+            <select {...aria} {...form.register("ageGroupId")} className={inputClass}>
               {props.groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
             </select>
           )}
@@ -49,12 +50,10 @@ export function InscriptionRequestForm(props: {
       <fieldset className="field">
         <legend className="field-label">Dates d&apos;inscription souhaitées</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="startDate" label="Du" required error={errors.startDate?.message}>
-            {(aria) => <input {...aria} {...form.register("startDate")} type="date" min={props.periodStart} max={props.periodEnd} className="input" />}
-          </Field>
-          <Field id="endDate" label="Au" required error={errors.endDate?.message}>
-            {(aria) => <input {...aria} {...form.register("endDate")} type="date" min={props.periodStart} max={props.periodEnd} className="input" />}
-          </Field>
+          <DateField id="startDate" label="Du" required error={errors.startDate?.message} registration={form.register("startDate")}
+            hint={`Au plus tôt le ${isoToFrench(props.periodStart)}.`} />
+          <DateField id="endDate" label="Au" required error={errors.endDate?.message} registration={form.register("endDate")}
+            hint={`Au plus tard le ${isoToFrench(props.periodEnd)}.`} />
         </div>
       </fieldset>
       <p className="mb-3 text-sm">Vérifiez bien que votre enfant est inscrit dans la bonne structure et le bon groupe d&apos;âge avant d&apos;enregistrer.</p>

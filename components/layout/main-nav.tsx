@@ -5,7 +5,6 @@ import { useEffect, useId, useState } from "react";
 import { Menu, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { currentState, type NavGroup } from "./nav-links";
-import { SignOutButton } from "./sign-out-button";
 
 function NavItem({ href, label, pathname, onNavigate, large }: { href: string; label: string; pathname: string; onNavigate?: () => void; large?: boolean }) {
   const current = currentState(href, pathname);
@@ -61,10 +60,7 @@ export function MainNav({ groups, userName }: { groups: NavGroup[]; userName: st
             </li>
           ))}
         </ul>
-        <div className="mt-2 flex items-center justify-between gap-2 border-t border-gray-300 px-3 pt-2 md:hidden">
-          <span className="text-gray-800">{userName}</span>
-          <SignOutButton />
-        </div>
+        <p className="mt-2 border-t border-gray-300 px-3 pt-2 text-gray-800 md:hidden">Connecté : {userName}</p>
       </div>
     </nav>
   );

@@ -34,8 +34,8 @@ export function SiteHeader({ user, identity }: { user: { displayName: string; ro
           </span>
         </Link>
         {user ? (
-          <div className="hidden items-center gap-3 text-sm md:flex">
-            <span className="text-gray-800">{user.displayName}</span>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden text-gray-800 md:inline">{user.displayName}</span>
             <SignOutButton />
           </div>
         ) : (

@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { db, isPrismaError } from "@/lib/db";
 import { fieldError, UserFacingError } from "@/lib/errors";
@@ -26,6 +27,6 @@ export async function addAgeGroup(data: { activityId: string; name: string; minY
 export async function deleteAgeGroup(groupId: string): Promise<void> {
   const group = await db.ageGroup.findUnique({ where: { id: groupId }, select: { _count: { select: { inscriptions: true } } } });
   if (!group) throw new NotFoundError();
-  if (group._count.inscriptions > 0) throw new UserFacingError(`Ce groupe a ${group._count.inscriptions} inscription(s) : il ne peut pas être supprimé.`);
+  if (group._count.inscriptions > 0) throw new UserFacingError(`Ce groupe a ${count(group._count.inscriptions, "inscription")} : il ne peut pas être supprimé.`);
   await db.ageGroup.delete({ where: { id: groupId } });
 }

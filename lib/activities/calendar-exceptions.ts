@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { db } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
@@ -18,7 +19,7 @@ export async function addCalendarException(data: { structureId: string; kind: "V
         where: { date: range, status: statusIn(RESERVATION_STATUSES.LIVE), timeUnit: { activity: { structureId: data.structureId } } },
       });
       if (booked > 0) {
-        throw new UserFacingError(`${booked} réservation(s) existent sur ces jours : annulez-les avant de fermer l'accueil.`);
+        throw new UserFacingError(`${count(booked, "réservation existe", "réservations existent")} sur ces jours : annulez-les avant de fermer l'accueil.`);
       }
       await tx.openingDay.deleteMany({ where: { date: range, period: { activity: { structureId: data.structureId } } } });
     }

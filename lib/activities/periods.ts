@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
@@ -49,7 +50,7 @@ export async function deletePeriod(periodId: string): Promise<void> {
     const period = await tx.period.findUnique({ where: { id: periodId }, select: { _count: { select: { inscriptions: true } } } });
     if (!period) throw new NotFoundError();
     if (period._count.inscriptions > 0) {
-      throw new UserFacingError(`Cette période a ${period._count.inscriptions} inscription(s) : elle ne peut pas être supprimée.`);
+      throw new UserFacingError(`Cette période a ${count(period._count.inscriptions, "inscription")} : elle ne peut pas être supprimée.`);
     }
     await tx.period.delete({ where: { id: periodId } });
   });

@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
@@ -40,11 +41,11 @@ export async function getSenderStatus(): Promise<SenderStatus> {
 /** One sentence for staff when something is wrong, else null. */
 export function senderWarning(status: SenderStatus): string | null {
   if (status.workerOff) {
-    return `L'envoi des e-mails est arrêté sur ce serveur (EMAIL_WORKER=off) : ${status.late} e-mail(s) attendent depuis plus de 5 minutes. Les familles ne reçoivent rien tant qu'il n'est pas relancé.`;
+    return `L'envoi des e-mails est arrêté sur ce serveur (EMAIL_WORKER=off) : ${count(status.late, "e-mail attend", "e-mails attendent")} depuis plus de 5 minutes. Les familles ne reçoivent rien tant qu'il n'est pas relancé.`;
   }
   if (status.retrying > 0 || status.failed > 0) {
-    return `L'envoi des e-mails rencontre des échecs : ${status.retrying} e-mail(s) en attente d'une nouvelle tentative, ${status.failed} abandonné(s).${status.lastError ? ` Dernière erreur : ${status.lastError}` : ""}`;
+    return `L'envoi des e-mails rencontre des échecs : ${count(status.retrying, "e-mail")} en attente d'une nouvelle tentative, ${count(status.failed, "abandonné")}.${status.lastError ? ` Dernière erreur : ${status.lastError}` : ""}`;
   }
-  if (status.late > 0) return `${status.late} e-mail(s) attendent depuis plus de 5 minutes : vérifiez que le serveur tourne.`;
+  if (status.late > 0) return `${count(status.late, "e-mail attend", "e-mails attendent")} depuis plus de 5 minutes : vérifiez que le serveur tourne.`;
   return null;
 }

@@ -12,6 +12,8 @@ export interface DashboardRequest {
   reason: string | null;
   sentAt: Date;
   decidedAt: Date | null;
+  /** Where the parent sees the thing the request is about. */
+  href: string;
 }
 
 /**
@@ -35,6 +37,7 @@ const accountRequests: FeedSource = async (familyId) => {
     reason: request.reason,
     sentAt: request.createdAt,
     decidedAt: request.decidedAt,
+    href: "/mes-coordonnees",
   }];
 };
 
@@ -52,6 +55,7 @@ const changeRequests: FeedSource = async (familyId) => {
       reason: r.reason,
       sentAt: r.createdAt,
       decidedAt: r.decidedAt,
+      href: r.kind === "CHILD_ADDED" || r.kind === "CHILD_HEALTH" ? "/ma-famille" : "/mes-coordonnees",
     })),
   );
 };
@@ -72,6 +76,7 @@ const inscriptions: FeedSource = async (familyId) => {
     reason: r.reason,
     sentAt: r.createdAt,
     decidedAt: r.decidedAt ?? (r.status === "WITHDRAWN" ? r.updatedAt : null),
+    href: "/mes-inscriptions",
   }));
 };
 
@@ -85,8 +90,10 @@ export async function listFamilyRequests(familyId: string): Promise<DashboardReq
 export interface FamilyDashboard {
   familyName: string;
   requests: DashboardRequest[];
-  /** « À faire » : what is pending and what is missing from the file. */
+  /** « À faire » : only what the parent must do (what the structure must do is counted apart). */
   todo: { text: string; href: string }[];
+  /** Requests waiting for the structure. */
+  waitingCount: number;
 }
 
 export async function getFamilyDashboard(familyId: string): Promise<FamilyDashboard | null> {
@@ -102,10 +109,7 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
   if (!family) return null;
   const requests = await listFamilyRequests(familyId);
   const todo: FamilyDashboard["todo"] = [];
-  const pending = requests.filter((r) => r.state.tone === "waiting").length;
-  if (pending > 0) {
-    todo.push({ text: `${pending} demande${pending > 1 ? "s" : ""} en attente de traitement par la structure`, href: "#demandes" });
-  }
+  const waitingCount = requests.filter((r) => r.state.tone === "waiting").length;
   if (family.children.length === 0) todo.push({ text: "Ajoutez vos enfants à votre dossier", href: "/ma-famille/ajouter-un-enfant" });
   for (const child of family.children) {
     if (child._count.authorizedPersons === 0) {
@@ -115,5 +119,5 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
   if (family.quotientFamilial === null || !family.cafNumber) {
     todo.push({ text: "Renseignez votre quotient familial et votre numéro d'allocataire CAF", href: "/mes-coordonnees#quotient" });
   }
-  return { familyName: family.name, requests, todo };
+  return { familyName: family.name, requests, todo, waitingCount };
 }

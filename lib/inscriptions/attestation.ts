@@ -1,7 +1,7 @@
 import "server-only";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import { db } from "@/lib/db";
-import { formatCalendarDate, formatDate } from "@/lib/format";
+import { formatCalendarDate, formatDate, agree } from "@/lib/format";
 import { INSCRIPTION_STATUSES, isIn, NotFoundError } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 
@@ -14,7 +14,7 @@ export async function inscriptionAttestation(input: { id: string; familyId: stri
     where: { id: input.id, familyId: input.familyId },
     select: {
       status: true, startDate: true, endDate: true,
-      child: { select: { firstName: true, lastName: true, birthDate: true } },
+      child: { select: { firstName: true, lastName: true, birthDate: true, sex: true } },
       activity: { select: { name: true, careType: { select: { name: true } }, structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } } } },
       period: { select: { name: true } },
       ageGroup: { select: { name: true } },
@@ -47,9 +47,10 @@ export async function inscriptionAttestation(input: { id: string; familyId: stri
   line("ATTESTATION D'INSCRIPTION", { font: bold, size: 18, gap: 36 });
   const child = `${inscription.child.firstName} ${inscription.child.lastName.toUpperCase()}`;
   line(`Nous attestons que l'enfant ${child},`);
-  line(`né(e) le ${formatCalendarDate(inscription.child.birthDate)}, domicilié(e) chez ${inscription.family.name},`);
+  const sex = inscription.child.sex;
+  line(`${agree(sex, "né", "née")} le ${formatCalendarDate(inscription.child.birthDate)}, ${agree(sex, "domicilié", "domiciliée")} chez ${inscription.family.name},`);
   line(`${inscription.family.street}, ${inscription.family.postalCode} ${inscription.family.city},`, { gap: 26 });
-  line("est inscrit(e) à l'activité suivante :", { gap: 22 });
+  line(`est ${agree(sex, "inscrit", "inscrite")} à l'activité suivante :`, { gap: 22 });
   line(`Activité : ${inscription.activity.name} (${inscription.activity.careType.name})`, { font: bold });
   line(`Période : ${inscription.period.name}`);
   if (inscription.ageGroup) line(`Groupe : ${inscription.ageGroup.name}`);

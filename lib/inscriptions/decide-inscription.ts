@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
@@ -79,7 +80,7 @@ export async function cancelInscription(input: { id: string; reason: string; act
     const upcoming = await tx.reservation.count({
       where: { inscriptionId: input.id, date: { gte: today }, status: statusIn(RESERVATION_STATUSES.OPEN) },
     });
-    if (upcoming > 0) throw new UserFacingError(`${upcoming} réservation(s) à venir dans cette inscription : annulez-les d'abord.`);
+    if (upcoming > 0) throw new UserFacingError(`${count(upcoming, "réservation")} à venir dans cette inscription : annulez-les d'abord.`);
     await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "CANCELLED", actor: input.actor, reason: input.reason, expectedFrom: "VALIDATED" });
     await notifyInscriptionDecision(tx, input.id, "CANCELLED", input.reason.trim());
   });

@@ -1,5 +1,5 @@
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
-import { statusLabel } from "@/lib/workflow/machines";
+import { statusLabel, statusTone, type Tone } from "@/lib/workflow/machines";
 
 const SYMBOLS: Record<InscriptionStatus, string> = {
   VALIDATED: "V", PENDING: "?", WAITLISTED: "?", REFUSED: "✕", WITHDRAWN: "–", CANCELLED: "✕",
@@ -9,9 +9,17 @@ const SYMBOLS: Record<InscriptionStatus, string> = {
  * The marker of seed 003: V validée, ? en attente, ! pré-inscription petite
  * enfance non validée. The words are the machine's (one label per status).
  */
-export function markerOf(status: InscriptionStatus, isPreRegistration: boolean): { symbol: string; label: string } {
-  if (status === "PENDING" && isPreRegistration) return { symbol: "!", label: "Pré-inscription non validée" };
-  return { symbol: SYMBOLS[status], label: statusLabel("INSCRIPTION", status) };
+export function markerOf(status: InscriptionStatus, isPreRegistration: boolean): { symbol: string; label: string; tone: Tone } {
+  const tone = statusTone("INSCRIPTION", status);
+  if (status === "PENDING" && isPreRegistration) return { symbol: "!", label: "Pré-inscription non validée", tone };
+  return { symbol: SYMBOLS[status], label: statusLabel("INSCRIPTION", status), tone };
 }
+
+/** The legend of the seeds' markers, shown under the list. */
+export const MARKER_LEGEND = [
+  { symbol: "V", label: "inscription validée : vous pouvez réserver les jours" },
+  { symbol: "?", label: "en attente de validation par la structure (ou en liste d'attente)" },
+  { symbol: "!", label: "pré-inscription petite enfance non encore validée" },
+] as const;
 
 export const markerLabel = (status: InscriptionStatus, isPreRegistration: boolean) => markerOf(status, isPreRegistration).label;

@@ -1,4 +1,5 @@
 "use server";
+import { count } from "@/lib/format";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { entityId, idSchema } from "@/lib/forms/fields";
@@ -27,7 +28,7 @@ export const updateActivityAction = staffAction(activitySchema.extend({ activity
 
 export const addPeriodAction = staffAction(periodSchema, async (data) => {
   const { openingDays } = await addPeriod(data);
-  return done(`Période « ${data.name} » ajoutée : ${openingDays} jour(s) d'ouverture.`);
+  return done(`Période « ${data.name} » ajoutée : ${count(openingDays, "jour")} d'ouverture.`);
 });
 
 export const addAgeGroupAction = staffAction(ageGroupSchema, async (data) => {

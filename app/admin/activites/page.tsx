@@ -1,3 +1,4 @@
+import { count } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
@@ -21,7 +22,7 @@ export default async function ActivitiesPage() {
             <Link href={`/admin/activites/${a.id}`} className="link text-lg">{a.name}</Link>
             <p className="text-sm">{a.structure.name} · {a.careType.name}</p>
             <p className="text-sm">
-              {a._count.periods} période(s), {a._count.ageGroups} groupe(s), {a._count.timeUnits} unité(s), {a._count.inscriptions} inscription(s) — validation {a.inscriptionValidation === "AUTOMATIC" ? "automatique" : "manuelle"}
+              {count(a._count.periods, "période")}, {count(a._count.ageGroups, "groupe")}, {count(a._count.timeUnits, "unité")}, {count(a._count.inscriptions, "inscription")} — validation {a.inscriptionValidation === "AUTOMATIC" ? "automatique" : "manuelle"}
             </p>
           </li>
         ))}

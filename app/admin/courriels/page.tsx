@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
 import { listEmails } from "@/lib/email/list-emails";
 import { config } from "@/lib/config";
-import { formatDateTime, formatTime } from "@/lib/format";
+import { formatDateTime, formatTime, count } from "@/lib/format";
 import { MAX_ATTEMPTS } from "@/lib/email/deliver";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { retryEmailAction } from "./actions";
 
-export const metadata: Metadata = { title: "Courriels" };
+export const metadata: Metadata = { title: "E-mails" };
 
 const STATUS = {
   PENDING: { label: "En cours d'envoi", className: "bg-amber-100 text-amber-900 border border-amber-700" },
@@ -25,14 +25,16 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const warning = senderWarning(sender);
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Courriels</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>E-mails</h1>
       {warning ? <p role="alert" className="alert alert-error">{warning}</p> : null}
-      <p className="mb-4">
-        {config.usesEmailStandIn
-          ? "Mode local : les e-mails sont remis au service de remplacement local au lieu de partir réellement."
-          : "Les e-mails partent par Resend."}{" "}
+      <p className="mb-2">
         Chaque e-mail est écrit ici au moment de la décision, puis envoyé avec des nouvelles tentatives en cas d&apos;échec.
       </p>
+      {config.usesEmailStandIn ? (
+        <p className="mb-4 text-sm text-gray-700">
+          Installation sans service d&apos;envoi configuré : les e-mails restent dans cette liste et ne partent pas (voir RESEND_API_KEY dans le README).
+        </p>
+      ) : <p className="mb-4 text-sm text-gray-700">Les e-mails partent par Resend.</p>}
       <form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="field mb-0 flex-1">
           <label htmlFor="destinataire" className="field-label">Destinataire</label>
@@ -60,7 +62,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                 </div>
                 <p className="text-sm text-gray-700">
                   À <span className="break-all">{email.to}</span> — écrit le {formatDateTime(email.createdAt)}
-                  {email.sentAt ? `, envoyé le ${formatDateTime(email.sentAt)}` : ""} — {email.attempts} tentative(s)
+                  {email.sentAt ? `, envoyé le ${formatDateTime(email.sentAt)}` : ""} — {count(email.attempts, "tentative")}
                 </p>
                 {email.status === "PENDING" && email.attempts > 0 ? (
                   <p className="text-sm font-semibold text-amber-900">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/structures";
-import { formatCalendarDate } from "@/lib/format";
+import { formatCalendarDate, count } from "@/lib/format";
 import { SchemaForm, type FieldSpec } from "@/components/form/schema-form";
 import { addCalendarExceptionAction, createStructureAction } from "./actions";
 
@@ -36,7 +36,7 @@ export default async function StructuresPage() {
         {structures.map((structure, index) => (
           <section key={structure.id} className="card" aria-labelledby={`lieu-${index}`}>
             <h2 id={`lieu-${index}`} className="text-xl font-bold">{structure.name}</h2>
-            <p className="mb-2 text-sm">{structure.city ?? ""} — {structure._count.activities} activité(s)</p>
+            <p className="mb-2 text-sm">{structure.city ?? ""} — {count(structure._count.activities, "activité")}</p>
             <h3 className="font-bold">Calendrier</h3>
             <ul className="mb-3 text-sm">
               {structure.calendarDays.map((day) => (

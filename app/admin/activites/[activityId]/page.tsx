@@ -6,7 +6,7 @@ import { listStructureChoices } from "@/lib/activities/structures";
 import { getActivityConfiguration } from "@/lib/activities/manage-activity";
 import { describeBounds } from "@/lib/activities/age-groups";
 import { describeDeadline } from "@/lib/calendar/deadlines";
-import { formatCalendarDate, formatCents } from "@/lib/format";
+import { formatCalendarDate, formatCents, count } from "@/lib/format";
 import { SchemaForm } from "@/components/form/schema-form";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { TariffEditor } from "@/components/admin/tariff-editor";
@@ -60,7 +60,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
             <ul className="mb-4 flex flex-col gap-2">
               {activity.periods.map((p) => (
                 <li key={p.id} className="border-b border-gray-200 pb-2">
-                  <strong>{p.name}</strong> — du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}, {p._count.openingDays} jour(s) d&apos;ouverture, {p._count.inscriptions} inscription(s){" "}
+                  <strong>{p.name}</strong> — du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}, {count(p._count.openingDays, "jour")} d&apos;ouverture, {count(p._count.inscriptions, "inscription")}{" "}
                   <DeleteButton id={p.id} label={`la période ${p.name}`} remove={deletePeriodAction} />
                   {p.openingDays.length > 0 ? (
                     <details className="mt-1 text-sm">
@@ -87,7 +87,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
             <ul className="mb-4 flex flex-col gap-2">
               {activity.ageGroups.map((g) => (
                 <li key={g.id} className="border-b border-gray-200 pb-2">
-                  <strong>{g.name}</strong> — {describeBounds(g)}{g.capacity !== null ? `, ${g.capacity} places` : ""}, {g._count.inscriptions} inscription(s){" "}
+                  <strong>{g.name}</strong> — {describeBounds(g)}{g.capacity !== null ? `, ${g.capacity} places` : ""}, {count(g._count.inscriptions, "inscription")}{" "}
                   <DeleteButton id={g.id} label={`le groupe ${g.name}`} remove={deleteAgeGroupAction} />
                 </li>
               ))}
@@ -107,7 +107,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
             <article key={unit.id} className="rounded border border-gray-300 p-3" aria-label={`Unité ${unit.name}`}>
               <h3 className="font-bold">{unit.name}</h3>
               <p className="text-sm">
-                {unit.startTime.replace(":", "h")} – {unit.endTime.replace(":", "h")}, {unit.capacity} places par jour, {unit._count.reservations} réservation(s){" "}
+                {unit.startTime.replace(":", "h")} – {unit.endTime.replace(":", "h")}, {unit.capacity} places par jour, {count(unit._count.reservations, "réservation")}{" "}
                 <DeleteButton id={unit.id} label={`l'unité ${unit.name}`} remove={deleteTimeUnitAction} />
               </p>
               {unit.tariffs.length > 0 ? (
