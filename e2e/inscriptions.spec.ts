@@ -54,14 +54,16 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await expect(admin.getByRole("heading", { name: activityName })).toBeVisible();
   await expectAccessible(admin);
 
+  await admin.getByRole("tab", { name: "Périodes" }).click();
   const periods = admin.getByRole("region", { name: "Périodes" });
   await periods.getByLabel(/^Nom de la période/).fill("Mercredis de printemps");
   await periods.getByLabel(/^Date de début/).fill(period.start);
   await periods.getByLabel(/^Date de fin/).fill(period.end);
   await periods.getByRole("checkbox", { name: "Mercredi" }).check();
   await periods.getByRole("button", { name: "Ajouter la période" }).click();
-  await saved(admin, /Période « Mercredis de printemps » ajoutée : 10 jour\(s\) d'ouverture\./);
+  await saved(admin, /Période « Mercredis de printemps » ajoutée : 10 jours d'ouverture\./);
 
+  await admin.getByRole("tab", { name: "Groupes d'âge" }).click();
   const groups = admin.getByRole("region", { name: "Groupes d'âge" });
   for (const [name, min, max] of [["Maternelle", "3", "6"], ["Élémentaire +6 ans", "6", "12"]]) {
     await groups.getByLabel(/^Nom du groupe/).fill(name);
@@ -71,6 +73,7 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
     await saved(admin, `Groupe « ${name} » ajouté.`);
   }
 
+  await admin.getByRole("tab", { name: "Unités et tarifs" }).click();
   const units = admin.getByRole("region", { name: "Unités d'accueil, capacités et tarifs" });
   await units.getByLabel(/^Nom de l'unité/).fill("Journée complète");
   await units.getByLabel(/^Heure de début/).fill("08:30");
@@ -106,14 +109,13 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   async function ask(child: string) {
     await page.goto("/mes-inscriptions");
     await page.getByRole("link", { name: "Nouvelle inscription" }).click();
-    await field(page, "Enfant").selectOption({ label: `${child} Inscrit` });
+    await page.getByRole("group", { name: /Enfant$/ }).getByRole("radio", { name: `${child} Inscrit`, exact: true }).check();
     await page.getByRole("button", { name: "Continuer" }).click();
-    await field(page, "Lieu d'accueil").selectOption({ label: structureName });
+    await page.getByRole("group", { name: /Lieu d'accueil$/ }).getByRole("radio", { name: structureName, exact: true }).check();
     await page.getByRole("button", { name: "Continuer" }).click();
-    await expect(field(page, "Type d'accueil")).toHaveValue(/.+/);
-    await page.getByRole("button", { name: "Continuer" }).click();
-    await page.getByRole("button", { name: "Continuer" }).click();
-    await page.getByRole("button", { name: "Continuer" }).click();
+    // This lieu has one type d'accueil, one activity and one period: they are chosen for the parent.
+    await expect(page.getByRole("heading", { name: /groupe et dates$/ })).toBeVisible();
+    await expect(page.getByText("(seul choix possible)")).toHaveCount(3);
   }
 
   await ask("Léa");
@@ -193,6 +195,7 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   await expectAccessible(page);
   await page.goto(`/admin/activites/${activity.id}`);
 
+  await page.getByRole("tab", { name: "Périodes" }).click();
   const periods = page.getByRole("region", { name: "Périodes" });
   await periods.getByLabel(/^Nom de la période/).fill("À l'envers");
   await periods.getByLabel(/^Date de début/).fill(period.end);
@@ -209,6 +212,7 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   await periods.getByRole("button", { name: "Ajouter la période" }).click();
   await expect(periods.getByText("Date de fin : cette période est déjà terminée.").first()).toBeVisible();
 
+  await page.getByRole("tab", { name: "Unités et tarifs" }).click();
   const units = page.getByRole("region", { name: "Unités d'accueil, capacités et tarifs" });
   await units.getByLabel(/^Nom de l'unité/).fill("Négative");
   await units.getByLabel(/^Heure de début/).fill("13:00");
@@ -232,10 +236,13 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   await tariffs.getByRole("button", { name: "Enregistrer les tarifs" }).click();
   await expect(tariffs.getByText("Tranche 2 : elle chevauche la tranche 1.")).toBeVisible();
 
+  await page.getByRole("tab", { name: "Général et délais" }).click();
   const settings = page.getByRole("region", { name: "Paramètres" });
-  await settings.getByLabel(/^Délai de réservation/).fill("deux jours avant");
+  const booking = settings.getByRole("group", { name: /^Délai de réservation/ });
+  await expect(booking.getByLabel("Nombre de jours avant")).toHaveValue("2");
+  await booking.getByLabel("Heure limite").fill("25:00");
   await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
-  await expect(settings.getByText(/Délai de réservation : format non reconnu/)).toBeVisible();
+  await expect(settings.getByText(/Délai de réservation : incomplet ou invalide/)).toBeVisible();
   await expectAccessible(page);
 
   expect(await db.period.count({ where: { activityId: activity.id } })).toBe(1);

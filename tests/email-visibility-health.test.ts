@@ -31,7 +31,7 @@ describe("a failing e-mail", () => {
     // Visible on /admin and in the mailbox: « échecs », with the last error (the sender runs here).
     vi.stubEnv("EMAIL_WORKER", "on");
     const warning = senderWarning(await getSenderStatus());
-    expect(warning).toMatch(/^L'envoi des e-mails rencontre des échecs : \d+ e-mail\(s\) en attente d'une nouvelle tentative/);
+    expect(warning).toMatch(/^L'envoi des e-mails rencontre des échecs : \d+ e-mails? en attente d'une nouvelle tentative/);
     expect(warning).toContain("Dernière erreur : Le service d'envoi a refusé l'e-mail");
     vi.unstubAllEnvs();
 
@@ -55,7 +55,7 @@ describe("a failing e-mail", () => {
 
   it("with the sender off, staff are told how many e-mails wait", () => {
     expect(senderWarning({ workerOff: true, usesStandIn: true, retrying: 0, failed: 0, late: 3, lastError: null })).toBe(
-      "L'envoi des e-mails est arrêté sur ce serveur (EMAIL_WORKER=off) : 3 e-mail(s) attendent depuis plus de 5 minutes. Les familles ne reçoivent rien tant qu'il n'est pas relancé.",
+      "L'envoi des e-mails est arrêté sur ce serveur (EMAIL_WORKER=off) : 3 e-mails attendent depuis plus de 5 minutes. Les familles ne reçoivent rien tant qu'il n'est pas relancé.",
     );
     expect(senderWarning({ workerOff: false, usesStandIn: true, retrying: 0, failed: 0, late: 0, lastError: null })).toBeNull();
   });

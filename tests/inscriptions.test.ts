@@ -128,7 +128,7 @@ describe("requestInscription", () => {
     await validateInscription({ id, actor: staff });
     const booked = await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
     const today = new Date("2026-12-01T00:00:00Z");
-    await expectNothingChanged(() => expect(cancelInscription({ id, reason: "Déménagement", actor: staff, today })).rejects.toThrow("1 réservation(s) à venir dans cette inscription"));
+    await expectNothingChanged(() => expect(cancelInscription({ id, reason: "Déménagement", actor: staff, today })).rejects.toThrow("1 réservation à venir dans cette inscription"));
     await prisma.reservation.update({ where: { id: booked.id }, data: { status: "ABSENT_EXCUSED" } });
     await expectNothingChanged(() => expect(cancelInscription({ id, reason: " ", actor: staff, today })).rejects.toThrow("Indiquez le motif."));
     await expectNothingChanged(() => expect(cancelInscription({ id, reason: "Déménagement", actor: actorFromUser(f.user), today })).rejects.toBeInstanceOf(IllegalTransitionError));
@@ -175,7 +175,7 @@ describe("activity configuration", () => {
     const w = await world();
     const f = await familyWith();
     const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
-    await expectNothingChanged(() => expect(deletePeriod(w.period.id)).rejects.toThrow("Cette période a 1 inscription(s) : elle ne peut pas être supprimée."));
+    await expectNothingChanged(() => expect(deletePeriod(w.period.id)).rejects.toThrow("Cette période a 1 inscription : elle ne peut pas être supprimée."));
     const settings = activitySchema.parse({
       structureId: w.structure.id, careKind: "ALSH_MERCREDIS", name: "Mercredis", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL",
       bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non",
@@ -184,9 +184,9 @@ describe("activity configuration", () => {
     await prisma.inscription.create({ data: { familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, status: "PENDING", startDate: w.period.startDate, endDate: w.period.endDate } });
     await expectNothingChanged(() => expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 })).rejects.toThrow("2 inscriptions sont déjà validées ou en attente"));
     await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
-    await expectNothingChanged(() => expect(setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 })).rejects.toThrow("1 place(s) sont déjà réservées ce jour-là."));
+    await expectNothingChanged(() => expect(setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 })).rejects.toThrow("1 place est déjà réservée ce jour-là."));
     await expectNothingChanged(() => expect(addCalendarException({ structureId: w.structure.id, kind: "FERMETURE", label: "Travaux", startDate: "2027-01-11", endDate: "2027-01-15" }))
-      .rejects.toThrow("1 réservation(s) existent sur ces jours"));
+      .rejects.toThrow("1 réservation existe sur ces jours"));
     expect(await prisma.calendarException.count({ where: { structureId: w.structure.id } })).toBe(0);
   });
 
@@ -220,9 +220,9 @@ describe("activity configuration", () => {
 describe("markers (seed 003)", () => {
   it("V validée, ? en attente, ! pré-inscription petite enfance non validée", async () => {
     const { markerOf } = await import("@/lib/inscriptions/list-inscriptions");
-    expect(markerOf("VALIDATED", false)).toEqual({ symbol: "V", label: "Validée" });
-    expect(markerOf("PENDING", false)).toEqual({ symbol: "?", label: "En attente de validation" });
-    expect(markerOf("PENDING", true)).toEqual({ symbol: "!", label: "Pré-inscription non validée" });
+    expect(markerOf("VALIDATED", false)).toEqual({ symbol: "V", label: "Validée", tone: "done" });
+    expect(markerOf("PENDING", false)).toEqual({ symbol: "?", label: "En attente de validation", tone: "waiting" });
+    expect(markerOf("PENDING", true)).toEqual({ symbol: "!", label: "Pré-inscription non validée", tone: "waiting" });
     expect(markerOf("WAITLISTED", false).label).toBe("En liste d'attente");
     expect(markerOf("REFUSED", false).label).toBe("Refusée");
   });
@@ -270,7 +270,7 @@ describe("locks taken before reading what they protect", () => {
       } else {
         booked++;
         expect(open).toBe(1);
-        expect(cancel.status === "rejected" && cancel.reason.message).toContain("1 réservation(s) à venir");
+        expect(cancel.status === "rejected" && cancel.reason.message).toContain("1 réservation à venir");
       }
     }
     expect(cancelled + booked).toBe(12);

@@ -1,6 +1,5 @@
 import type { FieldSpec } from "@/components/form/schema-form";
 import { CARE_KINDS } from "@/lib/activities/care-kinds";
-import { DEADLINE_HELP } from "@/lib/calendar/deadlines";
 
 const VALIDATION = [
   { value: "MANUAL", label: "Manuelle (par l'accueil)" },
@@ -15,8 +14,8 @@ export function activityFields(structures: { id: string; name: string }[]): Fiel
     { name: "description", label: "Description", type: "textarea" },
     { name: "inscriptionValidation", label: "Validation des inscriptions", type: "radio", required: true, options: VALIDATION },
     { name: "reservationValidation", label: "Validation des réservations", type: "radio", required: true, options: VALIDATION },
-    { name: "bookingDeadline", label: "Délai de réservation", required: true, hint: DEADLINE_HELP },
-    { name: "cancellationDeadline", label: "Délai d'annulation", required: true, hint: DEADLINE_HELP },
+    { name: "bookingDeadline", label: "Délai de réservation", type: "deadline", required: true, hint: "Jusqu'à quand une famille peut réserver un jour." },
+    { name: "cancellationDeadline", label: "Délai d'annulation", type: "deadline", required: true, hint: "Jusqu'à quand une annulation est une absence excusée ; après, elle est facturée." },
     { name: "inscriptionsOpenAt", label: "Ouverture des inscriptions", type: "datetime-local", hint: "Heure de Paris. Vide : ouvertes dès maintenant." },
     { name: "residentsOpenAt", label: "Ouverture pour les habitants de la commune", type: "datetime-local", hint: "Facultatif : une première phase réservée aux familles de la commune." },
     { name: "maxInscriptions", label: "Nombre maximal d'inscriptions par période", hint: "Au-delà, les demandes vont en liste d'attente. Vide : pas de limite." },

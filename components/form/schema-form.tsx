@@ -4,6 +4,7 @@ import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { CheckboxGroup, DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
 import { isoLocalToFrench, isoToFrench } from "@/lib/format";
+import { DeadlinePicker } from "@/components/admin/deadline-picker";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
@@ -32,7 +33,7 @@ export type SchemaName = keyof typeof SCHEMAS;
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "tel" | "email" | "date" | "time" | "datetime-local" | "radio" | "select" | "checkboxes" | "textarea";
+  type?: "text" | "tel" | "email" | "date" | "time" | "datetime-local" | "radio" | "select" | "checkboxes" | "textarea" | "deadline";
   required?: boolean;
   hint?: string;
   autoComplete?: string;
@@ -86,6 +87,15 @@ export function SchemaForm(props: {
           return (
             <CheckboxGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}
               options={spec.options ?? []} registration={form.register(spec.name)} error={error} />
+          );
+        }
+        if (spec.type === "deadline") {
+          return (
+            <div key={spec.name}>
+              <input type="hidden" {...form.register(spec.name)} />
+              <DeadlinePicker id={id} legend={spec.label} hint={spec.hint} error={error} value={String(initial[spec.name] ?? "")}
+                onChange={(expression) => form.setValue(spec.name, expression, { shouldDirty: true })} />
+            </div>
           );
         }
         if (spec.type === "date" || spec.type === "datetime-local") {

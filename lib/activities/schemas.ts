@@ -1,7 +1,7 @@
 /** Forms of the activity configuration (staff). */
 import { z } from "zod";
 import { dateField, frenchDateTimeToIso, frenchTimeToIso, trimmed } from "@/lib/forms/fields";
-import { DEADLINE_HELP, parseDeadline } from "@/lib/calendar/deadlines";
+import { parseDeadline } from "@/lib/calendar/deadlines";
 
 const label = (name: string, max = 120) =>
   trimmed(name, max).refine((v) => !/[<>]/.test(v), { message: `${name} : les caractères < et > ne sont pas acceptés.` });
@@ -26,7 +26,9 @@ const requiredInt = (name: string, min: number, max: number) =>
     .refine((v) => v <= max, { message: `${name} : ${max} au plus.` });
 
 const deadline = (name: string) =>
-  trimmed(name, 40).refine((v) => parseDeadline(v) !== null, { message: `${name} : format non reconnu. ${DEADLINE_HELP}` });
+  trimmed(name, 40).refine((v) => parseDeadline(v) !== null, {
+    message: `${name} : incomplet ou invalide (un nombre de jours de 0 à 99 ou un jour de la semaine, et une heure limite au format hh:mm).`,
+  });
 
 /** « jj/mm/aaaa hh:mm », Paris wall-clock time → "YYYY-MM-DDTHH:MM"; empty = none. */
 const optionalLocalDateTime = (name: string) =>

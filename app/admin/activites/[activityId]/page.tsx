@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { Tabs } from "@/components/ui/tabs";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
 import { listStructureChoices } from "@/lib/activities/structures";
@@ -45,15 +46,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
   ]);
   if (!activity) notFound();
   const hidden = { activityId };
-  return (
-    <div className="page-wide">
-      <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>{activity.name}</h1>
-      <p className="mb-4">
-        {activity.structure.name} — réservation {describeDeadline(activity.bookingDeadline)}, annulation {describeDeadline(activity.cancellationDeadline)}
-      </p>
-
-      <div className="grid gap-4 lg:grid-cols-2">
+  const periods = (
         <section className="card" aria-labelledby="periodes">
           <h2 id="periodes" className="mb-2 text-xl font-bold">Périodes</h2>
           {activity.periods.length === 0 ? <p className="mb-2">Aucune période.</p> : (
@@ -80,7 +73,8 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
           <SchemaForm schema="period" idPrefix="periode" fields={PERIOD_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter la période" action={addPeriodAction}
             defaultValues={{ name: "", startDate: "", endDate: "", weekdays: [], inHolidays: "non" }} />
         </section>
-
+  );
+  const groups = (
         <section className="card" aria-labelledby="groupes">
           <h2 id="groupes" className="mb-2 text-xl font-bold">Groupes d&apos;âge</h2>
           {activity.ageGroups.length === 0 ? <p className="mb-2">Aucun groupe : tous les âges sont acceptés.</p> : (
@@ -97,9 +91,9 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
           <SchemaForm schema="ageGroup" idPrefix="groupe" fields={AGE_GROUP_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter le groupe" action={addAgeGroupAction}
             defaultValues={{ name: "", minYears: "", maxYears: "", capacity: "" }} />
         </section>
-      </div>
-
-      <section className="card mt-4" aria-labelledby="unites">
+  );
+  const units = (
+      <section className="card" aria-labelledby="unites">
         <h2 id="unites" className="mb-2 text-xl font-bold">Unités d&apos;accueil, capacités et tarifs</h2>
         {activity.timeUnits.length === 0 ? <p className="mb-2">Aucune unité.</p> : null}
         <div className="grid gap-4 lg:grid-cols-2">
@@ -133,8 +127,9 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
         <SchemaForm schema="timeUnit" idPrefix="unite" fields={TIME_UNIT_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter l'unité" action={addTimeUnitAction}
           defaultValues={{ name: "", startTime: "", endTime: "", capacity: "" }} />
       </section>
-
-      <section className="card mt-4" aria-labelledby="parametres">
+  );
+  const settings = (
+      <section className="card" aria-labelledby="parametres">
         <h2 id="parametres" className="mb-2 text-xl font-bold">Paramètres</h2>
         <SchemaForm schema="activity" idPrefix="parametres" fields={activityFields(structures)} hidden={hidden} submitLabel="Enregistrer les paramètres" action={updateActivityAction}
           defaultValues={{
@@ -145,6 +140,17 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
             maxInscriptions: activity.maxInscriptions === null ? "" : String(activity.maxInscriptions), isPreRegistration: activity.isPreRegistration ? "oui" : "non",
           }} />
       </section>
+  );
+  return (
+    <div className="page-wide">
+      <PageHeader title={activity.name} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]}
+        description={<>{activity.structure.name} — réservation {describeDeadline(activity.bookingDeadline)}, annulation {describeDeadline(activity.cancellationDeadline)}</>} />
+      <Tabs label="Configuration de l'activité" tabs={[
+        { id: "general", title: "Général et délais", content: settings },
+        { id: "periodes", title: "Périodes", content: periods },
+        { id: "groupes", title: "Groupes d'âge", content: groups },
+        { id: "unites", title: "Unités et tarifs", content: units },
+      ]} />
     </div>
   );
 }
