@@ -80,11 +80,12 @@ test("une demande refusée, avec son motif, par e-mail et à la connexion", asyn
   const card = staffPage.getByRole("listitem").filter({ hasText: email });
   await card.getByRole("button", { name: /^Refuser/ }).click();
   // The reason is required.
-  await card.getByRole("button", { name: "Confirmer le refus" }).click();
-  await expect(card.getByText("Motif du refus : champ obligatoire.")).toBeVisible();
+  const dialog = staffPage.getByRole("alertdialog");
+  await dialog.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(dialog.getByText("Motif du refus : champ obligatoire.")).toBeVisible();
   await expectAccessible(staffPage);
-  await card.getByLabel(/Motif du refus/).fill("Famille non domiciliée dans la commune");
-  await card.getByRole("button", { name: "Confirmer le refus" }).click();
+  await dialog.getByLabel(/Motif du refus/).fill("Famille non domiciliée dans la commune");
+  await dialog.getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(staffPage.getByRole("listitem").filter({ hasText: email }).getByText("Refusée")).toBeVisible();
   const text = await openDeliveredEmail(staffPage, email, "Votre demande de création de compte a été refusée");
   expect(text).toContain("Motif : Famille non domiciliée dans la commune");

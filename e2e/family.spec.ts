@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { alertWith, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
+import { alertWith, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb, openRubrique } from "./support";
 
 /** « Suivant », then wait for what it gives: the expected step, or this step's errors. */
 async function next(page: Page, expected: number | "erreurs") {
@@ -15,7 +15,7 @@ async function stepHeading(page: Page, text: RegExp) {
 test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge, et le retrouve dans Ma famille", async ({ page }) => {
   const { user, family } = await newFamily({ lastName: "Assistant" });
   await signIn(page, user.email);
-  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Ma famille" }).click();
+  await openRubrique(page, "Ma famille");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Ajouter un enfant" }).click();
   await stepHeading(page, /Étape 1 sur 4 : Informations personnelles/);
@@ -96,7 +96,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
 test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adresse et e-mail ; un autre refusé avec motif", async ({ page, browser }) => {
   const { user, family } = await newFamily({ lastName: "Demenage" });
   await signIn(page, user.email);
-  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Mes coordonnées" }).click();
+  await openRubrique(page, "Mes coordonnées");
   await expectAccessible(page);
   await expect(page.getByLabel("E-mail", { exact: true })).toHaveAttribute("readonly", "");
   await expect(page.getByText("Pour modifier votre adresse e-mail, contactez la structure.")).toBeVisible();
@@ -132,8 +132,8 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
 
   const phonesRequest = staffPage.getByRole("article", { name: /Modification des téléphones de .* — Famille DEMENAGE/ });
   await phonesRequest.getByRole("button", { name: /^Refuser/ }).click();
-  await phonesRequest.getByLabel(/Motif du refus/).fill("Numéro non attribué, merci de vérifier");
-  await phonesRequest.getByRole("button", { name: "Confirmer le refus" }).click();
+  await staffPage.getByRole("alertdialog").getByLabel(/Motif du refus/).fill("Numéro non attribué, merci de vérifier");
+  await staffPage.getByRole("alertdialog").getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(phonesRequest).toHaveCount(0);
 
   const text = await openDeliveredEmail(staffPage, user.email, "Votre demande a été validée : Modification de l'adresse");
@@ -145,7 +145,7 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   const refused = page.getByRole("listitem").filter({ hasText: "Modification des téléphones" });
   await expect(refused.getByText("Refusée")).toBeVisible();
   await expect(refused.getByText("Motif : Numéro non attribué, merci de vérifier")).toBeVisible();
-  await page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name: "Mes coordonnées" }).click();
+  await openRubrique(page, "Mes coordonnées");
   await expect(field(page, "N° et nom de voie")).toHaveValue("40 avenue du Peuple Belge");
   await expect(field(page, "Téléphone portable")).toHaveValue("06 12 34 56 78");
 });
@@ -247,7 +247,11 @@ test("l'accueil cherche une famille, change l'e-mail de connexion (unique) et va
   await page.getByRole("link", { name: "Famille RECHERCHE" }).click();
   await expectAccessible(page);
 
+  // Read first: the login e-mail is shown, its form opens on demand with the focus in it.
+  await expect(page.getByRole("region", { name: "Connexion" })).toContainText(target.user.email);
+  await page.getByRole("button", { name: /^Modifier l'e-mail de connexion/ }).click();
   const login = page.getByLabel("E-mail de connexion");
+  await expect(login).toBeFocused();
   await login.fill(other.user.email);
   await page.getByRole("button", { name: "Changer l'e-mail de connexion" }).click();
   await expect(page.getByText("E-mail : cette adresse est déjà utilisée par un autre compte.").first()).toBeVisible();

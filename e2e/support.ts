@@ -16,11 +16,11 @@ export function testDb(): PrismaClient {
 export const newFamily = (input: Parameters<typeof createFamily>[1] = {}) => createFamily(testDb(), input);
 export const newStaff = () => createStaffUser(testDb(), { displayName: "Agent de test" });
 
-/** No WCAG 2.1 A/AA violation on the page as it is now. */
+/** No WCAG 2.2 A/AA violation (axe-core tags up to wcag22aa) on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
   // Next.js streams the <title> after a client-side navigation: wait for it before judging.
   await expect(page).toHaveTitle(/Portail Famille/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `violations axe sur ${page.url()}`).toEqual([]);
 }
@@ -55,4 +55,14 @@ export function field(page: Page, label: string) {
 /** The form's own alert (Next.js adds an empty route announcer with role alert too). */
 export function alertWith(page: Page, text: string | RegExp) {
   return page.getByRole("alert").filter({ hasText: text });
+}
+
+/** Opens a rubrique from the navigation (behind « Menu » on a phone). */
+export async function openRubrique(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) await menu.click();
+  const link = page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name, exact: true });
+  const href = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL((url) => url.pathname === href);
 }

@@ -17,9 +17,9 @@ export default async function AdminHomePage() {
   const [counts, sender] = await Promise.all([countStaffQueues(), getSenderStatus()]);
   const warning = senderWarning(sender);
   const queues = [
-    { href: "/admin/demandes-de-compte", label: "Demandes de compte", count: counts.accountRequests, urgent: false },
-    { href: "/admin/inscriptions", label: "Demandes d'inscription", count: counts.inscriptions, urgent: false },
-    { href: "/admin/demandes-de-modification", label: "Demandes de modification", count: counts.changes, urgent: false },
+    { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests, urgent: false },
+    { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: counts.inscriptions, urgent: false },
+    { href: "/admin/demandes-de-modification", label: "Demandes de modification en attente", count: counts.changes, urgent: false },
     { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: counts.newChildren, urgent: false },
     { href: "/admin/courriels?statut=FAILED", label: "E-mails en échec", count: counts.failedEmails, urgent: true },
     { href: "/admin/courriels?statut=PENDING", label: "E-mails en cours d'envoi", count: counts.pendingEmails, urgent: false },

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
-import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
+import { DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
 import type { AccountRequestInput } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
@@ -30,7 +30,7 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
           type={options.type ?? "text"}
           autoComplete={options.autoComplete}
           inputMode={options.inputMode}
-          className="input"
+          className={inputClass}
         />
       )}
     </Field>
@@ -41,21 +41,11 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
       <FormAlert message={formError} />
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">Informations personnelles</legend>
-        <fieldset className="field" aria-describedby={errors.civility ? "civility-erreur" : undefined}>
-          <legend className="field-label">Civilité<span aria-hidden="true" className="text-red-800"> *</span></legend>
-          <div className="flex gap-6">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" value="MME" {...form.register("civility")} /> Madame
-            </label>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" value="M" {...form.register("civility")} /> Monsieur
-            </label>
-          </div>
-          {errors.civility ? <p id="civility-erreur" className="field-error">{errors.civility.message}</p> : null}
-        </fieldset>
+        <RadioGroup id="civility" legend="Civilité" required registration={form.register("civility")} error={errors.civility?.message}
+          options={[{ value: "MME", label: "Madame" }, { value: "M", label: "Monsieur" }]} />
         {text("lastName", "Nom", { required: true, autoComplete: "family-name" })}
         {text("firstName", "Prénom", { required: true, autoComplete: "given-name" })}
-        {text("birthDate", "Date de naissance", { required: true, type: "date", autoComplete: "bday" })}
+        <DateField id="birthDate" label="Date de naissance" required autoComplete="bday" registration={form.register("birthDate")} error={errors.birthDate?.message} />
         {text("homePhone", "Téléphone domicile", { type: "tel", autoComplete: "tel", inputMode: "tel" })}
         {text("mobilePhone", "Téléphone portable", { required: true, type: "tel", autoComplete: "tel", inputMode: "tel", hint: "Exemple : 06 12 34 56 78" })}
         {text("email", "E-mail", { required: true, type: "email", autoComplete: "email", hint: "Ce sera votre identifiant de connexion." })}

@@ -33,6 +33,8 @@ export interface DataRow {
   sort?: Record<string, string | number>;
   /** The text the filter box searches (names, e-mails…). */
   search?: string;
+  /** The row's name for assistive technologies (« inscription de Léa MARTIN — Mercredis »). */
+  label?: string;
 }
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
@@ -132,7 +134,7 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="block border-b border-gray-300 py-2 md:table-row md:py-0">
+            <tr key={row.id} aria-label={row.original.label} className="block border-b border-gray-300 py-2 md:table-row md:py-0">
               {row.getVisibleCells().map((cell) => {
                 const column = columns.find((c) => c.key === cell.column.id);
                 const content = flexRender(cell.column.columnDef.cell, cell.getContext());

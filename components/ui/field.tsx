@@ -20,13 +20,9 @@ function describedBy(...ids: (string | undefined | false)[]): string | undefined
   return ids.filter(Boolean).join(" ") || undefined;
 }
 
+/** The asterisk is for the eye; screen readers hear `aria-required` on the control. */
 function Required() {
-  return (
-    <>
-      <span aria-hidden="true" className="text-red-800"> *</span>
-      <span className="sr-only"> (obligatoire)</span>
-    </>
-  );
+  return <span aria-hidden="true" className="text-red-800"> *</span>;
 }
 
 /** Label, hint and error wired to the control (`aria-invalid`, `aria-describedby`) for screen readers. */

@@ -37,6 +37,16 @@ export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES") {
     take: 200,
     select: { id: true, kind: true, targetId: true, before: true, after: true, createdAt: true, family: { select: { id: true, name: true } } },
   });
+  // A new child: what staff need to decide, read from the child itself (sex, age, health, who may pick up).
+  const childIds = kind === "CHILDREN" ? requests.map((r) => r.targetId).filter((id): id is string => Boolean(id)) : [];
+  const children = childIds.length === 0 ? [] : await db.child.findMany({
+    where: { id: { in: childIds } },
+    select: {
+      id: true, sex: true, birthDate: true, school: true, schoolClass: true, hasAllergies: true, allergyNotes: true, hasPai: true, mealType: true,
+      photoConsent: true, canLeaveAlone: true, emergencyCareConsent: true,
+      authorizedPersons: { select: { fullName: true, relationship: true, phone: true } },
+    },
+  });
   return Promise.all(
     requests.map(async (r) => ({
       id: r.id,
@@ -44,6 +54,7 @@ export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES") {
       family: r.family,
       label: await changeRequestLabel(db, r),
       changes: describeChange(r.before, r.after),
+      child: children.find((c) => c.id === r.targetId) ?? null,
     })),
   );
 }

@@ -50,12 +50,27 @@ export async function listInscriptionQueue(filter: { activityId?: string; period
     take: 200,
     select: { ...select, family: { select: { id: true, name: true } } },
   });
+  // Places left per activity and period (when the activity has a maximum): what accepting means.
+  const scopes = [...new Map(rows.map((r) => [`${r.activityId}|${r.periodId}`, { activityId: r.activityId, periodId: r.periodId }])).values()];
+  const held = scopes.length === 0 ? [] : await db.inscription.groupBy({
+    by: ["activityId", "periodId"],
+    where: { status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE), OR: scopes },
+    _count: { _all: true },
+  });
+  const maxima = new Map((await db.activity.findMany({ where: { id: { in: scopes.map((s) => s.activityId) } }, select: { id: true, maxInscriptions: true } })).map((a) => [a.id, a.maxInscriptions]));
+  const placesLeft = (activityId: string, periodId: string) => {
+    const max = maxima.get(activityId);
+    if (max === null || max === undefined) return null;
+    const taken = held.find((h) => h.activityId === activityId && h.periodId === periodId)?._count._all ?? 0;
+    return Math.max(0, max - taken);
+  };
   return Promise.all(
     rows.map(async (row) => ({
       ...row,
       marker: markerOf(row.status, row.activity.isPreRegistration),
       position: row.status === "WAITLISTED" ? await waitlistPosition(db, row) : null,
       can: permissions(row.status, "STAFF"),
+      placesLeft: placesLeft(row.activityId, row.periodId),
     })),
   );
 }

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { countPendingChangeRequests, listPendingChangeRequests } from "@/lib/families/list-change-requests";
-import { formatDateTime } from "@/lib/format";
+import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { ageLabel } from "@/lib/format-age";
+import { MEAL_TYPES } from "@/lib/families/child-options";
+import { Details } from "@/components/ui/editable-section";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
@@ -16,19 +22,19 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
   const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>{kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}</h1>
-      <nav aria-label="Files d'attente" className="mb-4 flex flex-wrap gap-3">
-        <Link href="/admin/demandes-de-modification" className="link" aria-current={kind === "CHANGES" ? "page" : undefined}>
+      <PageHeader title={kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"} breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
+      <nav aria-label="Files d'attente" className="mb-4 flex flex-wrap gap-x-4">
+        <Link href="/admin/demandes-de-modification" className="link inline-flex min-h-11 items-center" aria-current={kind === "CHANGES" ? "page" : undefined}>
           Modifications de coordonnées et de santé ({counts.changes})
         </Link>
-        <Link href="/admin/demandes-de-modification?type=enfants" className="link" aria-current={kind === "CHILDREN" ? "page" : undefined}>
+        <Link href="/admin/demandes-de-modification?type=enfants" className="link inline-flex min-h-11 items-center" aria-current={kind === "CHILDREN" ? "page" : undefined}>
           Nouveaux enfants ({counts.children})
         </Link>
       </nav>
-      {requests.length === 0 ? <p>Aucune demande en attente.</p> : (
+      {requests.length === 0 ? <EmptyState title="Aucune demande en attente" /> : (
         <>
           <BulkDecisionForm formId="lot-modifications" action={decideChangeRequestsAction} />
-          <h2 className="mb-3 text-xl font-bold">En attente ({requests.length}), les plus anciennes d&apos;abord</h2>
+          <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">En attente ({requests.length}), les plus anciennes d&apos;abord</h2>
           <ul className="grid gap-4 md:grid-cols-2">
             {requests.map((request) => {
               const subject = `${request.label} — ${request.family.name}`;
@@ -39,6 +45,24 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
                     <p className="text-sm">
                       <Link href={`/admin/familles/${request.family.id}`} className="link">{request.family.name}</Link> — envoyée le {formatDateTime(request.createdAt)}
                     </p>
+                    {request.child ? (
+                      <div className="mt-2">
+                        <p className="mb-2 flex flex-wrap gap-2">
+                          {request.child.hasAllergies ? <Badge tone="refused">Allergies</Badge> : null}
+                          {request.child.hasPai ? <Badge tone="refused">PAI</Badge> : null}
+                          {request.child.authorizedPersons.length === 0 ? <Badge tone="waiting">Aucune personne autorisée</Badge> : null}
+                        </p>
+                        <Details rows={[
+                          ["Enfant", `${request.child.sex === "F" ? "Fille" : "Garçon"}, ${request.child.sex === "F" ? "née" : "né"} le ${formatCalendarDate(request.child.birthDate)} (${ageLabel(request.child.birthDate)})`],
+                          ["École", [request.child.school, request.child.schoolClass].filter(Boolean).join(", ")],
+                          ["Allergies", request.child.hasAllergies ? `Oui — ${request.child.allergyNotes ?? ""}` : "Non"],
+                          ["PAI", request.child.hasPai ? "Oui" : "Non"],
+                          ["Repas", MEAL_TYPES[request.child.mealType]],
+                          ["Personnes autorisées", request.child.authorizedPersons.length === 0 ? "Aucune" : request.child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; ")],
+                          ["Autorisations", `photo : ${request.child.photoConsent ? "oui" : "non"} · sortie seul : ${request.child.canLeaveAlone ? "oui" : "non"} · soins d'urgence : ${request.child.emergencyCareConsent ? "oui" : "non"}`],
+                        ]} />
+                      </div>
+                    ) : (
                     <table className="mt-2 w-full text-left text-sm">
                       <caption className="sr-only">Modifications demandées</caption>
                       <thead><tr><th scope="col">Champ</th><th scope="col">Avant</th><th scope="col">Demandé</th></tr></thead>
@@ -52,6 +76,7 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
                         ))}
                       </tbody>
                     </table>
+                    )}
                     <SelectBox formId="lot-modifications" id={request.id} label={subject} />
                     <DecisionControls id={request.id} subject={subject} accept={validateChangeRequestAction} refuse={refuseChangeRequestAction} />
                   </article>

@@ -2,10 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { listActivityFilters, listInscriptionQueue } from "@/lib/inscriptions/list-inscriptions";
-import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { count, formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { inputClass } from "@/components/ui/field";
 import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
@@ -17,50 +25,78 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
   const periodId = typeof params.periode === "string" && params.periode ? params.periode : undefined;
   const [queue, activities] = await Promise.all([listInscriptionQueue({ activityId, periodId }), listActivityFilters()]);
   const periods = activities.find((a) => a.id === activityId)?.periods ?? [];
+  const rows: DataRow[] = queue.map((inscription) => {
+    const subject = `inscription de ${inscription.child.firstName} ${inscription.child.lastName} — ${inscription.activity.name}`;
+    return {
+      id: inscription.id,
+      label: subject,
+      search: `${inscription.child.firstName} ${inscription.child.lastName} ${inscription.family.name} ${inscription.activity.name}`,
+      sort: { enfant: `${inscription.child.lastName} ${inscription.child.firstName}`, envoyee: inscription.createdAt.getTime(), activite: inscription.activity.name },
+      cells: {
+        choix: <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />,
+        enfant: (
+          <>
+            {inscription.child.firstName} {inscription.child.lastName.toUpperCase()}
+            <span className="block text-sm font-normal text-gray-700">{ageLabel(inscription.child.birthDate)} · <Link href={`/admin/familles/${inscription.family.id}`} className="link">{inscription.family.name}</Link></span>
+          </>
+        ),
+        activite: (
+          <>
+            {inscription.activity.name}
+            <span className="block text-sm text-gray-700">{inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} · du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}</span>
+          </>
+        ),
+        places: inscription.placesLeft === null ? <span className="text-gray-700">sans limite</span> : (
+          <Badge tone={inscription.placesLeft === 0 ? "refused" : inscription.placesLeft <= 3 ? "waiting" : "done"}>
+            {inscription.placesLeft === 0 ? "complet" : count(inscription.placesLeft, "place restante", "places restantes")}
+          </Badge>
+        ),
+        etat: <StatusBadge code={inscription.marker.symbol} label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`} tone={inscription.marker.tone} />,
+        envoyee: <span className="text-sm">{formatDateTime(inscription.createdAt)}</span>,
+        decision: <DecisionControls id={inscription.id} subject={subject} accept={validateInscriptionAction} refuse={refuseInscriptionAction}
+          acceptedMessage="Inscription validée" refusedMessage="Inscription refusée" />,
+      },
+    };
+  });
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Demandes d&apos;inscription</h1>
-      <form method="get" className="card mb-4 flex flex-wrap items-end gap-3" aria-label="Filtres">
-        <div className="field mb-0">
-          <label htmlFor="filtre-activite" className="field-label">Activité</label>
-          <select id="filtre-activite" name="activite" defaultValue={activityId ?? ""} className="input">
-            <option value="">Toutes</option>
-            {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </div>
-        {periods.length > 0 ? (
-          <div className="field mb-0">
-            <label htmlFor="filtre-periode" className="field-label">Période</label>
-            <select id="filtre-periode" name="periode" defaultValue={periodId ?? ""} className="input">
+      <PageHeader title="Demandes d'inscription" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Les plus anciennes d'abord. Valider une demande en liste d'attente n'est possible que s'il reste une place." />
+      <Card className="mb-4">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filtres">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filtre-activite" className="font-semibold">Activité</label>
+            <select id="filtre-activite" name="activite" defaultValue={activityId ?? ""} className={inputClass}>
               <option value="">Toutes</option>
-              {periods.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
             </select>
           </div>
-        ) : null}
-        <button type="submit" className="btn btn-primary">Filtrer</button>
-      </form>
-      {queue.length === 0 ? <p>Aucune demande en attente.</p> : (
+          {periods.length > 0 ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="filtre-periode" className="font-semibold">Période</label>
+              <select id="filtre-periode" name="periode" defaultValue={periodId ?? ""} className={inputClass}>
+                <option value="">Toutes</option>
+                {periods.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select>
+            </div>
+          ) : null}
+          <Button type="submit">Filtrer</Button>
+        </form>
+      </Card>
+      {queue.length === 0 ? <EmptyState title="Aucune demande en attente">Les nouvelles demandes d&apos;inscription apparaîtront ici.</EmptyState> : (
         <>
           <BulkDecisionForm formId="lot-inscriptions" action={decideInscriptionsAction} />
-          <h2 className="mb-3 text-xl font-bold">En attente ({queue.length}), les plus anciennes d&apos;abord</h2>
-          <ul className="grid gap-4 md:grid-cols-2">
-            {queue.map((inscription) => {
-              const subject = `inscription de ${inscription.child.firstName} ${inscription.child.lastName} — ${inscription.activity.name}`;
-              return (
-                <li key={inscription.id} className="card">
-                  <article aria-label={subject}>
-                    <h3 className="font-bold">{inscription.child.firstName} {inscription.child.lastName.toUpperCase()} ({ageLabel(inscription.child.birthDate)})</h3>
-                    <p className="text-sm"><Link href={`/admin/familles/${inscription.family.id}`} className="link">{inscription.family.name}</Link></p>
-                    <p className="text-sm">{inscription.activity.name} · {inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""}</p>
-                    <p className="text-sm">Du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)} — envoyée le {formatDateTime(inscription.createdAt)}</p>
-                    <p className="text-sm font-semibold">{inscription.marker.label}{inscription.position ? ` (position ${inscription.position})` : ""}</p>
-                    <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />
-                    <DecisionControls id={inscription.id} subject={subject} accept={validateInscriptionAction} refuse={refuseInscriptionAction} />
-                  </article>
-                </li>
-              );
-            })}
-          </ul>
+          <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">En attente ({queue.length})</h2>
+          <DataTable caption="Demandes d'inscription en attente" rows={rows} filterLabel="Filtrer (enfant, famille, activité)"
+            columns={[
+              { key: "choix", header: "Sélection" },
+              { key: "enfant", header: "Enfant", sortable: true, rowHeader: true },
+              { key: "activite", header: "Activité", sortable: true },
+              { key: "places", header: "Places" },
+              { key: "etat", header: "État" },
+              { key: "envoyee", header: "Envoyée le", sortable: true },
+              { key: "decision", header: "Décision" },
+            ]} />
         </>
       )}
     </div>

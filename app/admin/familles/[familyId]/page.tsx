@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Details, EditableSection } from "@/components/ui/editable-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { LinkButton } from "@/components/ui/link-button";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
 import { allowedActions, statusLabel } from "@/lib/workflow/machines";
@@ -39,21 +41,19 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
   const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId), listFamilyInscriptions(familyId, "STAFF")]);
   return (
     <div className="page-wide">
-      <p className="mb-2"><Link href="/admin/familles" className="link">← Familles</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>{family.name}</h1>
+      <PageHeader title={family.name} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }]}
+        description={`${family.adults.length} ${family.adults.length > 1 ? "adultes" : "adulte"}, ${family.children.length} ${family.children.length > 1 ? "enfants" : "enfant"}`} />
       <FlashMessage />
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <section className="card" aria-labelledby="adresse">
-          <h2 id="adresse" className="mb-2 text-lg font-bold">Adresse</h2>
-          <SchemaForm schema="address" idPrefix="adresse" fields={ADDRESS_FIELDS} hidden={{ familyId }} submitLabel="Enregistrer l'adresse" action={staffUpdateAddressAction}
-            defaultValues={{ street: family.street, addressComplement: text(family.addressComplement), postalCode: family.postalCode, city: family.city }} />
-        </section>
-        <section className="card" aria-labelledby="quotient">
-          <h2 id="quotient" className="mb-2 text-lg font-bold">Quotient familial et CAF</h2>
-          <SchemaForm schema="quotient" idPrefix="quotient" fields={QUOTIENT_FIELDS} hidden={{ familyId }} submitLabel="Enregistrer le quotient" action={staffUpdateQuotientAction}
-            defaultValues={{ quotientFamilial: text(family.quotientFamilial), cafNumber: text(family.cafNumber) }} />
-        </section>
+        <EditableSection title="Adresse" titleId="adresse" editLabel="Modifier l'adresse"
+          view={<Details rows={[["Adresse", [family.street, family.addressComplement, `${family.postalCode} ${family.city}`].filter(Boolean).join(", ")]]} />}
+          form={<SchemaForm schema="address" idPrefix="adresse" fields={ADDRESS_FIELDS} hidden={{ familyId }} submitLabel="Enregistrer l'adresse" action={staffUpdateAddressAction}
+            defaultValues={{ street: family.street, addressComplement: text(family.addressComplement), postalCode: family.postalCode, city: family.city }} />} />
+        <EditableSection title="Quotient familial et CAF" titleId="quotient" editLabel="Modifier le quotient familial"
+          view={<Details rows={[["Quotient familial", text(family.quotientFamilial)], ["Numéro d'allocataire CAF", text(family.cafNumber)]]} />}
+          form={<SchemaForm schema="quotient" idPrefix="quotient" fields={QUOTIENT_FIELDS} hidden={{ familyId }} submitLabel="Enregistrer le quotient" action={staffUpdateQuotientAction}
+            defaultValues={{ quotientFamilial: text(family.quotientFamilial), cafNumber: text(family.cafNumber) }} />} />
       </div>
 
       <h2 className="mb-2 mt-6 text-xl font-bold">Adultes</h2>
@@ -63,7 +63,10 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
             <h3 id={`adulte-${index}`} className="mb-2 text-lg font-bold">{adult.firstName} {adult.lastName.toUpperCase()}</h3>
             {adult.user ? (
               <>
-                <LoginEmailForm idPrefix={`connexion-${index}`} familyId={familyId} userId={adult.user.id} email={adult.user.email} action={staffChangeLoginEmailAction} />
+                <EditableSection title="Connexion" titleId={`connexion-titre-${index}`} className="mb-3 border-0 p-0 shadow-none"
+                  editLabel={`Modifier l'e-mail de connexion de ${adult.firstName}`}
+                  view={<Details rows={[["E-mail de connexion", adult.user.email]]} />}
+                  form={<LoginEmailForm idPrefix={`connexion-${index}`} familyId={familyId} userId={adult.user.id} email={adult.user.email} action={staffChangeLoginEmailAction} />} />
                 <div className="mb-4 border-b border-gray-200 pb-4">
                   <p className="font-semibold">
                     Compte de connexion : {statusLabel("USER_ACCOUNT", adult.user.status)}{adult.user.status === "DEACTIVATED" ? " (connexion impossible)" : ""}
@@ -87,18 +90,30 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                 </div>
               </>
             ) : null}
-            <SchemaForm schema="adult" idPrefix={`adulte-${index}`} fields={ADULT_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer" action={staffUpdateAdultAction}
-              defaultValues={{
-                civility: adult.civility, lastName: adult.lastName, firstName: adult.firstName,
-                birthDate: adult.birthDate ? adult.birthDate.toISOString().slice(0, 10) : "", mobilePhone: text(adult.mobilePhone),
-                email: text(adult.email), relationship: text(adult.relationship),
-              }} />
-            <h4 className="mb-2 mt-4 font-bold">Téléphones</h4>
-            <SchemaForm schema="phones" idPrefix={`telephones-${index}`} fields={PHONES_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer les téléphones" action={staffUpdatePhonesAction}
-              defaultValues={{ homePhone: text(adult.homePhone), mobilePhone: text(adult.mobilePhone), workPhone: text(adult.workPhone) }} />
-            <h4 className="mb-2 mt-4 font-bold">Situation professionnelle</h4>
-            <SchemaForm schema="preferences" idPrefix={`situation-${index}`} fields={PREFERENCES_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer la situation" action={staffUpdatePreferencesAction}
-              defaultValues={{ profession: text(adult.profession), employer: text(adult.employer) }} />
+            <EditableSection title="Identité et téléphones" titleId={`identite-${index}`} className="border-0 p-0 shadow-none"
+              editLabel={`Modifier l'identité et les téléphones de ${adult.firstName}`}
+              view={<Details rows={[
+                ["Civilité", adult.civility === "MME" ? "Madame" : "Monsieur"],
+                ["Date de naissance", adult.birthDate ? formatCalendarDate(adult.birthDate) : ""],
+                ["Lien avec les enfants", text(adult.relationship)],
+                ["E-mail de contact", text(adult.email)],
+                ["Téléphones", [adult.mobilePhone && `portable ${adult.mobilePhone}`, adult.homePhone && `domicile ${adult.homePhone}`, adult.workPhone && `travail ${adult.workPhone}`].filter(Boolean).join(" · ")],
+                ["Situation professionnelle", [adult.profession, adult.employer].filter(Boolean).join(", ")],
+              ]} />}
+              form={<>
+                <SchemaForm schema="adult" idPrefix={`adulte-${index}`} fields={ADULT_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer" action={staffUpdateAdultAction}
+                  defaultValues={{
+                    civility: adult.civility, lastName: adult.lastName, firstName: adult.firstName,
+                    birthDate: adult.birthDate ? adult.birthDate.toISOString().slice(0, 10) : "", mobilePhone: text(adult.mobilePhone),
+                    email: text(adult.email), relationship: text(adult.relationship),
+                  }} />
+                <h4 className="mb-2 mt-4 font-bold">Téléphones</h4>
+                <SchemaForm schema="phones" idPrefix={`telephones-${index}`} fields={PHONES_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer les téléphones" action={staffUpdatePhonesAction}
+                  defaultValues={{ homePhone: text(adult.homePhone), mobilePhone: text(adult.mobilePhone), workPhone: text(adult.workPhone) }} />
+                <h4 className="mb-2 mt-4 font-bold">Situation professionnelle</h4>
+                <SchemaForm schema="preferences" idPrefix={`situation-${index}`} fields={PREFERENCES_FIELDS} hidden={{ familyId, adultId: adult.id }} submitLabel="Enregistrer la situation" action={staffUpdatePreferencesAction}
+                  defaultValues={{ profession: text(adult.profession), employer: text(adult.employer) }} />
+              </>} />
           </section>
         ))}
       </div>
@@ -109,7 +124,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
         {family.children.map((child) => (
           <li key={child.id} className="card">
             <h3 className="text-lg font-bold">{child.firstName} {child.lastName.toUpperCase()}</h3>
-            <p className="text-sm">Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — {statusLabel("CHILD", child.status)}</p>
+            <p className="text-sm">{child.sex === "F" ? "Née" : "Né"} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)}) — {statusLabel("CHILD", child.status)}</p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="font-semibold">Allergies</dt><dd>{child.hasAllergies ? `Oui — ${child.allergyNotes ?? ""}` : "Non"}</dd>
               <dt className="font-semibold">PAI</dt><dd>{child.hasPai ? "Oui" : "Non"}</dd>
@@ -119,7 +134,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
               <dd>{child.authorizedPersons.length === 0 ? "Aucune" : child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; ")}</dd>
             </dl>
             <p className="mt-2">
-              <Link href={`/admin/familles/${familyId}/enfants/${child.id}`} className="btn btn-secondary" aria-label={`Modifier ${child.firstName}`}>Modifier</Link>
+              <LinkButton href={`/admin/familles/${familyId}/enfants/${child.id}`} variant="secondary" aria-label={`Modifier ${child.firstName}`}>Modifier</LinkButton>
             </p>
           </li>
         ))}
@@ -135,7 +150,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                 <article aria-label={subject}>
                   <p className="font-semibold">{inscription.child.firstName} — {inscription.activity.name}</p>
                   <p className="text-sm">{inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} — du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}</p>
-                  <p className="text-sm font-semibold">{inscription.marker.label}{inscription.position ? ` (position ${inscription.position})` : ""}</p>
+                  <p className="mt-1"><StatusBadge code={inscription.marker.symbol} label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`} tone={inscription.marker.tone} /></p>
                   {inscription.reason && inscription.can.showReason ? <p className="text-sm">Motif : {inscription.reason}</p> : null}
                   {inscription.can.cancel ? (
                     <DecisionControls id={inscription.id} subject={subject} refuse={cancelInscriptionAction} refuseLabel="Annuler l'inscription" reasonLabel="Motif de l'annulation" />
