@@ -89,7 +89,7 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   expect(child).toMatchObject({ firstName: "Zoé", status: "PENDING", hasAllergies: true, mealType: "SANS_PORC", photoConsent: true, canLeaveAlone: false });
   expect(child.authorizedPersons).toHaveLength(1);
 
-  await page.getByRole("link", { name: "Mon tableau de bord" }).click();
+  await openRubrique(page, "Mon tableau de bord");
   await expect(page.getByRole("listitem").filter({ hasText: "Ajout de l'enfant Zoé" }).getByText("En attente de validation")).toBeVisible();
 });
 
@@ -115,7 +115,7 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   await phones.getByRole("button", { name: "Demander la modification des téléphones" }).click();
   await expect(phones.getByRole("status")).toContainText("Votre demande de modification est envoyée");
 
-  await page.getByRole("link", { name: "Mon tableau de bord" }).click();
+  await openRubrique(page, "Mon tableau de bord");
   await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("En attente de validation")).toBeVisible();
   await expectAccessible(page);
 

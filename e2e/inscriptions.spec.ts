@@ -175,7 +175,7 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   expect(pdfText).toContain("Léa INSCRIT");
   expect(pdfText).toContain(activityName);
 
-  await page.getByRole("link", { name: "Mon tableau de bord" }).click();
+  await openRubrique(page, "Mon tableau de bord");
   await expect(page.getByRole("listitem").filter({ hasText: `Inscription de Léa — ${activityName}` }).getByText("Validée", { exact: true })).toBeVisible();
   expect(await testDb().inscription.count({ where: { familyId: family.id, status: "VALIDATED" } })).toBe(1);
 });

@@ -28,3 +28,5 @@ export const isoLocalToFrench = (value: string) =>
 export const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n === 1 || n === 0 ? singular : plural}`;
 /** The word that agrees with a person's sex (F / M, or MME / M). */
 export const agree = (sex: "F" | "M" | "MME", masculine: string, feminine: string) => (sex === "F" || sex === "MME" ? feminine : masculine);
+/** « de Léa », « d'Inès » — the elision before a vowel. */
+export const deName = (name: string) => (/^[aeiouyàâäéèêëîïôöûüœæ]/i.test(name) ? `d'${name}` : `de ${name}`);

@@ -1,5 +1,5 @@
 "use server";
-import { agree } from "@/lib/format";
+import { agree, deName } from "@/lib/format";
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
 import { addChild } from "@/lib/families/add-child";
@@ -21,8 +21,8 @@ export const updateChildAction = parentAction(childSchema.extend(childIdSchema.s
   revalidatePath("/", "layout");
   return {
     message: healthPending
-      ? `Les informations de ${data.identity.firstName} sont enregistrées. Les informations de santé sont envoyées à la structure pour validation.`
-      : `Les informations de ${data.identity.firstName} sont enregistrées.`,
+      ? `Les informations ${deName(data.identity.firstName)} sont enregistrées. Les informations de santé sont envoyées à la structure pour validation.`
+      : `Les informations ${deName(data.identity.firstName)} sont enregistrées.`,
   };
 });
 

@@ -28,8 +28,8 @@ export default async function MyInscriptionsPage() {
         description={<><strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité pour une période ; une fois validée, vous pourrez réserver les jours.</>} />
       <FlashMessage />
       {inscriptions.length === 0 ? (
-        <EmptyState title="Aucune inscription pour le moment" action={newButton}>
-          Commencez par inscrire un enfant à une activité (périscolaire, mercredis, vacances…).
+        <EmptyState title="Aucune inscription pour le moment">
+          Commencez par « Nouvelle inscription » : choisissez l&apos;enfant, puis l&apos;activité et la période.
         </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3">

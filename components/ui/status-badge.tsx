@@ -6,7 +6,7 @@ export function StatusBadge({ label, tone, code }: { label: string; tone: Tone; 
   return (
     <Badge tone={tone}>
       {code ? <span aria-hidden="true" className="font-mono">{code}</span> : null}
-      {label}
+      <span>{label}</span>
     </Badge>
   );
 }

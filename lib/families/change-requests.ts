@@ -8,6 +8,7 @@ import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/
 import type { ChildHealthRecord } from "./child-mapping";
 import { familyRecipients } from "./recipients";
 import { UserFacingError } from "@/lib/errors";
+import { deName } from "@/lib/format";
 
 /**
  * « Demandes de modification »: what a family asks to change in its file and
@@ -36,13 +37,13 @@ export async function changeRequestLabel(tx: Tx, request: { kind: ChangeRequestK
       return "Modification de l'adresse";
     case "PHONES": {
       const adult = request.targetId ? await tx.adult.findUnique({ where: { id: request.targetId }, select: { firstName: true, lastName: true } }) : null;
-      return `Modification des téléphones${adult ? ` de ${adult.firstName} ${adult.lastName}` : ""}`;
+      return `Modification des téléphones${adult ? ` ${deName(`${adult.firstName} ${adult.lastName}`)}` : ""}`;
     }
     case "QUOTIENT_FAMILIAL":
       return "Modification du quotient familial et du numéro CAF";
     case "CHILD_HEALTH": {
       const child = request.targetId ? await tx.child.findUnique({ where: { id: request.targetId }, select: { firstName: true } }) : null;
-      return `Modification des informations de santé${child ? ` de ${child.firstName}` : ""}`;
+      return `Modification des informations de santé${child ? ` ${deName(child.firstName)}` : ""}`;
     }
     case "CHILD_ADDED": {
       const after = childAddedShape.safeParse(request.after);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { statusLabel, statusTone, type Tone } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
+import { deName } from "@/lib/format";
 
 export interface DashboardRequest {
   id: string;
@@ -71,7 +72,7 @@ const inscriptions: FeedSource = async (familyId) => {
   return rows.map((r) => ({
     id: r.id,
     kind: "INSCRIPTION",
-    label: `Inscription de ${r.child.firstName} — ${r.activity.name} (${r.period.name})`,
+    label: `Inscription ${deName(r.child.firstName)} — ${r.activity.name} (${r.period.name})`,
     state: { label: statusLabel("INSCRIPTION", r.status), tone: statusTone("INSCRIPTION", r.status) },
     reason: r.reason,
     sentAt: r.createdAt,

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { changeRequestLabel } from "./change-requests";
-import { MEAL_TYPES } from "./schemas";
+import { MEAL_TYPES } from "./child-options";
+import { isoToFrench } from "@/lib/format";
 
 const FIELD_LABELS: Record<string, string> = {
   street: "N° et nom de voie", addressComplement: "Complément d'adresse", postalCode: "Code postal", city: "Ville",
@@ -17,6 +18,7 @@ function show(value: unknown): string {
   if (value === true) return "Oui";
   if (value === false) return "Non";
   if (typeof value === "string" && value in MEAL_TYPES) return MEAL_TYPES[value as keyof typeof MEAL_TYPES];
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return isoToFrench(value);
   return String(value);
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/structures";
 import { formatCalendarDate, count } from "@/lib/format";
@@ -29,8 +29,7 @@ export default async function StructuresPage() {
   const structures = await listStructures();
   return (
     <div className="page-wide">
-      <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Lieux d&apos;accueil et calendrier</h1>
+      <PageHeader title={"Lieux d'accueil et calendrier"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />
       <p className="mb-4 text-sm">Une fermeture ou un jour férié retire les jours d&apos;ouverture qu&apos;il couvre ; c&apos;est refusé tant que des réservations existent ces jours-là.</p>
       <div className="grid gap-4 lg:grid-cols-2">
         {structures.map((structure, index) => (

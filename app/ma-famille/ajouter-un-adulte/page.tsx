@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { parentPage } from "@/lib/auth/session";
 import { SchemaForm } from "@/components/form/schema-form";
 import { ADULT_FIELDS } from "@/components/family/field-specs";
@@ -11,8 +11,7 @@ export default async function AddAdultPage() {
   await parentPage("/ma-famille/ajouter-un-adulte");
   return (
     <div className="page">
-      <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Ajouter un responsable légal</h1>
+      <PageHeader title={"Ajouter un responsable légal"} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
       <div className="card">
         <SchemaForm
           schema="adult"

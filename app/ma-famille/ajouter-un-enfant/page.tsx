@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyFile } from "@/lib/families/get-family-file";
 import { emptyChildForm } from "@/lib/families/schemas";
@@ -14,8 +14,7 @@ export default async function AddChildPage() {
   const lastName = family?.adults[0]?.lastName ?? "";
   return (
     <div className="page">
-      <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Ajouter un enfant</h1>
+      <PageHeader title={"Ajouter un enfant"} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
       <p className="mb-4 text-sm text-gray-700">Les champs marqués d&apos;un astérisque (*) sont obligatoires. Votre saisie est gardée si vous rechargez la page.</p>
       <ChildWizard
         draftKey={`enfant-nouveau:${user.id}`}

@@ -106,7 +106,6 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
     chosen[step.key] = value.slice(0, 64);
   }
   // A choice with one option is made for the parent; each choice narrows the next list.
-  const auto = new Set<StepKey>();
   let lists: Record<StepKey, Option[]>;
   let summaries: ActivitySummary[] = [];
   let current: StepKey | null;
@@ -131,7 +130,6 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
     }
     if (current === null || lists[current].length !== 1 || round >= STEPS.length) break;
     chosen[current] = lists[current][0].id;
-    auto.add(current);
   }
   const query = (upTo: number) => new URLSearchParams(STEPS.slice(0, upTo).filter((s) => chosen[s.key]).map((s) => [s.key, chosen[s.key]!])).toString();
   const currentIndex = current === null ? STEPS.length : STEPS.findIndex((s) => s.key === current);
@@ -186,10 +184,10 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
                   <dt className="font-semibold">{step.label}</dt>
                   <dd>
                     {lists[step.key].find((o) => o.id === chosen[step.key])?.label}
-                    {auto.has(step.key) ? <span className="text-gray-700"> (seul choix possible)</span> : null}
+                    {lists[step.key].length === 1 ? <span className="text-gray-700"> (seul choix possible)</span> : null}
                   </dd>
                   <dd>
-                    {auto.has(step.key) ? null : (
+                    {lists[step.key].length === 1 ? null : (
                       <Link href={`/mes-inscriptions/nouvelle?${query(index)}`} className="link inline-flex min-h-11 items-center" aria-label={`Modifier : ${step.label}`}>Modifier</Link>
                     )}
                   </dd>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listStructureChoices } from "@/lib/activities/structures";
 import { NewActivityForm } from "@/components/admin/new-activity-form";
@@ -13,8 +13,7 @@ export default async function NewActivityPage() {
   const structures = await listStructureChoices();
   return (
     <div className="page">
-      <p className="mb-2"><Link href="/admin/activites" className="link">← Activités</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Nouvelle activité</h1>
+      <PageHeader title={"Nouvelle activité"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />
       <div className="card">
         <NewActivityForm fields={activityFields(structures)} action={createActivityAction} />
       </div>

@@ -6,6 +6,7 @@ import { updateChild } from "@/lib/families/update-child";
 import { setAccountStatus } from "@/lib/accounts/set-account-status";
 import { entityId, refusalSchema } from "@/lib/forms/fields";
 import { addressSchema, adultSchema, childIdSchema, childSchema, phonesSchema, preferencesSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
+import { deName } from "@/lib/format";
 
 const familyId = { familyId: entityId };
 const adultTarget = { ...familyId, adultId: entityId };
@@ -39,7 +40,7 @@ export const staffChangeLoginEmailAction = staffAction(staffEmailSchema.extend(f
 export const staffUpdateChildAction = staffAction(childSchema.extend({ ...childIdSchema.shape, ...familyId }), async ({ familyId, childId, ...data }, staff) => {
   await updateChild({ familyId, childId, data, actor: staff.actor });
   refresh();
-  return { message: `Les informations de ${data.identity.firstName} sont enregistrées.` };
+  return { message: `Les informations ${deName(data.identity.firstName)} sont enregistrées.` };
 });
 
 export const staffUpdatePhonesAction = staffAction(phonesSchema.extend(adultTarget), async ({ familyId, adultId, ...data }, staff) => {

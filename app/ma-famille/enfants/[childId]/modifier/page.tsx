@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getChildOfFamily } from "@/lib/families/get-family-file";
@@ -21,8 +21,7 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
   };
   return (
     <div className="page">
-      <p className="mb-2"><Link href="/ma-famille" className="link">← Ma famille</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Modifier {child.firstName}</h1>
+      <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
       <p className="mb-4 text-sm text-gray-700">
         Les modifications des informations de santé (allergies, PAI, repas, médecin, CAF) sont vérifiées par la structure avant d&apos;être appliquées.
       </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
 import { getChildOfFamily } from "@/lib/families/get-family-file";
@@ -20,8 +20,7 @@ export default async function StaffEditChildPage({ params }: { params: Promise<{
   };
   return (
     <div className="page">
-      <p className="mb-2"><Link href={`/admin/familles/${familyId}`} className="link">← Retour à la famille</Link></p>
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Modifier {child.firstName}</h1>
+      <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }, { label: "Famille", href: `/admin/familles/${familyId}` }]} />
       <ChildWizard draftKey={`admin-enfant:${child.id}:${staff.id}`} initial={childFormOf(child)} submitLabel="Enregistrer les modifications"
         doneHref={`/admin/familles/${familyId}`} action={update} />
     </div>
