@@ -7,25 +7,11 @@
  * (demo data), loopback only. Not a test.
  */
 import { gzipSync } from "node:zlib";
-import { DEMO_PASSWORD } from "../prisma/factories";
+import { loopbackBase, sessionCookie as signIn } from "./lib";
 
-const base = process.argv[2] ?? "http://localhost:3000";
-if (!/^http:\/\/(localhost|127\.\d+\.\d+\.\d+)(:\d+)?$/.test(base)) throw new Error("Banc d'essai limité à la boucle locale.");
+const base = loopbackBase(process.argv[2]);
+const sessionCookie = (email: string) => signIn(base, email);
 
-async function sessionCookie(email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Connexion impossible pour ${email}`);
-  return session;
-}
 
 const cache = new Map<string, number>();
 async function gzippedSize(src: string): Promise<number> {

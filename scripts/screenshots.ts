@@ -26,9 +26,10 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const sets: { who: string | null; pages: string[] }[] = [
-    { who: null, pages: ["/", "/connexion", "/creer-mon-compte", "/mot-de-passe-oublie"] },
+    { who: null, pages: ["/", "/connexion", "/creer-mon-compte", "/mot-de-passe-oublie", "/contact", "/mentions-legales", "/donnees-personnelles", "/accessibilite"] },
     { who: "claire.martin@exemple.fr", pages: ["/tableau-de-bord", "/ma-famille", "/ma-famille/ajouter-un-enfant", "/ma-famille/ajouter-un-adulte", "/mes-coordonnees", "/mes-inscriptions", "/mes-inscriptions/nouvelle", "/admin"] },
-    { who: "accueil@les-tilleuls.example", pages: ["/admin", "/admin/demandes-de-compte", "/admin/demandes-de-modification", "/admin/familles", "/admin/inscriptions", "/admin/activites", "/admin/structures", "/admin/courriels"] },
+    { who: "accueil@les-tilleuls.example", pages: ["/admin", "/admin/demandes-de-compte", "/admin/demandes-de-modification", "/admin/familles", "/admin/inscriptions", "/admin/activites", "/admin/structures", "/admin/courriels", "/admin/parametres"] },
+    { who: "admin@les-tilleuls.example", pages: ["/admin/parametres"] },
   ];
   for (const width of [390, 1280]) {
     for (const set of sets) {

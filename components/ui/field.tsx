@@ -92,8 +92,7 @@ export function DateField(props: {
   );
 }
 
-/** A group of radio buttons with its legend, hint and error; each radio is marked invalid too. */
-export function RadioGroup(props: {
+interface ChoiceGroupProps {
   id: string;
   legend: string;
   required?: boolean;
@@ -102,35 +101,19 @@ export function RadioGroup(props: {
   error?: string;
   hint?: ReactNode;
   inline?: boolean;
-}) {
+}
+
+/** A group of radio buttons with its legend, hint and error; each radio is marked invalid too. */
+export function RadioGroup(props: ChoiceGroupProps) {
   return <ChoiceGroup {...props} type="radio" />;
 }
 
 /** Several checkboxes under one legend (weekdays, units…). */
-export function CheckboxGroup(props: {
-  id: string;
-  legend: string;
-  required?: boolean;
-  options: { value: string; label: string; hint?: string }[];
-  registration: UseFormRegisterReturn;
-  error?: string;
-  hint?: ReactNode;
-  inline?: boolean;
-}) {
+export function CheckboxGroup(props: ChoiceGroupProps) {
   return <ChoiceGroup {...props} type="checkbox" />;
 }
 
-function ChoiceGroup(props: {
-  id: string;
-  legend: string;
-  required?: boolean;
-  options: { value: string; label: string; hint?: string }[];
-  registration: UseFormRegisterReturn;
-  error?: string;
-  hint?: ReactNode;
-  inline?: boolean;
-  type: "radio" | "checkbox";
-}) {
+function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
   const errorId = props.error ? `${props.id}-erreur` : undefined;
   const hintId = props.hint ? `${props.id}-aide` : undefined;
   const inline = props.inline ?? true;
