@@ -162,7 +162,7 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await expect(lea.getByText("V", { exact: true })).toBeVisible();
   const tom = page.getByRole("article", { name: `Tom — ${activityName} (Mercredis de printemps)` });
   await expect(tom.getByText("Refusée")).toBeVisible();
-  await expect(tom.getByText("Motif : Groupe élémentaire complet ce trimestre")).toBeVisible();
+  await expect(tom.getByText("Groupe élémentaire complet ce trimestre")).toBeVisible();
   await expectAccessible(page);
 
   const downloadPromise = page.waitForEvent("download");
