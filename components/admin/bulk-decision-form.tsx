@@ -69,7 +69,7 @@ export function SelectBox({ formId, id, label }: { formId: string; id: string; l
   return (
     <label className="flex min-h-11 items-center gap-2 text-sm font-semibold">
       <input type="checkbox" name="ids" value={id} form={formId} className="h-5 w-5" />
-      Sélectionner : {label}
+      Sélectionner<span className="sr-only"> : {label}</span>
     </label>
   );
 }

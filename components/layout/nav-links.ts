@@ -32,7 +32,7 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/inscriptions", label: "Inscriptions" },
     ],
   },
-  { label: "Familles", links: [{ href: "/admin/familles", label: "Familles" }] },
+  { links: [{ href: "/admin/familles", label: "Familles" }] },
   {
     label: "Organisation",
     links: [
@@ -41,7 +41,7 @@ const STAFF_NAV: NavGroup[] = [
     ],
   },
   {
-    label: "Structure",
+    label: "Administration",
     links: [
       { href: "/admin/courriels", label: "E-mails" },
       { href: "/admin/parametres", label: "Paramètres" },
