@@ -13,6 +13,8 @@ async function stepHeading(page: Page, text: RegExp) {
 }
 
 test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge, et le retrouve dans Ma famille", async ({ page }) => {
+  // A long journey (four steps, a reload, the review): more than the default minute on a busy 2-core machine.
+  test.slow();
   const { user, family } = await newFamily({ lastName: "Assistant" });
   await signIn(page, user.email);
   await openRubrique(page, "Ma famille");

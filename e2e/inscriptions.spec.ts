@@ -26,7 +26,7 @@ async function saved(page: Page, text: string | RegExp) {
 }
 
 test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (Maternelle seulement) ; acceptée → e-mail, V, attestation PDF ; une autre refusée", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const structureName = `Centre social Test ${suffix}`;
   const activityName = `Mercredis loisirs ${suffix}`;
@@ -281,7 +281,7 @@ test("complet : la demande part en liste d'attente avec sa position ; pas encore
   // The parent can withdraw it.
   await page.getByRole("button", { name: /^Retirer ma demande/ }).click();
   await page.getByRole("button", { name: "Oui, retirer" }).click();
-  await expect(page.getByText("Retirée")).toBeVisible();
+  await expect(page.getByRole("article").getByText("Retirée", { exact: true })).toBeVisible();
 
   const later = await quickActivity({ opensAt: new Date(Date.now() + 3 * 86_400_000) });
   await page.goto(`/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${later.structure.id}&type=${later.activity.careTypeId}&activite=${later.activity.id}&periode=${later.period.id}`);

@@ -38,6 +38,7 @@ function upcomingWednesdays() {
 }
 
 test("au clavier seul : connexion, ajout d'un enfant, nouvelle inscription — le focus suit chaque action", async ({ page }) => {
+  test.slow();
   const { user } = await newFamily({ lastName: "Clavier", children: [{ firstName: "Maé", birthDate: "2018-02-02", sex: "F" }] });
   const db = testDb();
   const suffix = Math.random().toString(36).slice(2, 8);

@@ -30,3 +30,5 @@ export const count = (n: number, singular: string, plural = `${singular}s`) => `
 export const agree = (sex: "F" | "M" | "MME", masculine: string, feminine: string) => (sex === "F" || sex === "MME" ? feminine : masculine);
 /** « de Léa », « d'Inès » — the elision before a vowel. */
 export const deName = (name: string) => (/^[aeiouyàâäéèêëîïôöûüœæ]/i.test(name) ? `d'${name}` : `de ${name}`);
+/** « 9 h 30 », « 17 h » never split across two lines (non-breaking spaces around « h »). */
+export const keepHoursTogether = (text: string) => text.replace(/(\d) h(?: (\d{2}))?/g, (_m, h: string, min?: string) => (min ? `${h}\u00a0h\u00a0${min}` : `${h}\u00a0h`));

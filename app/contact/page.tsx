@@ -4,6 +4,7 @@ import { InformationPage } from "@/components/layout/information-page";
 import { Card } from "@/components/ui/card";
 import { getInformationPage, textBlocks } from "@/lib/settings/information-pages";
 import { getPortalIdentity } from "@/lib/settings/identity";
+import { keepHoursTogether } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -16,7 +17,7 @@ export default async function ContactPage() {
         {identity.address ? <><dt className="flex items-center gap-2 font-semibold"><MapPin aria-hidden="true" className="size-4" />Adresse</dt><dd>{identity.address}</dd></> : null}
         {identity.phone ? <><dt className="flex items-center gap-2 font-semibold"><Phone aria-hidden="true" className="size-4" />Téléphone</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>{identity.phone}</a></dd></> : null}
         {identity.email ? <><dt className="flex items-center gap-2 font-semibold"><Mail aria-hidden="true" className="size-4" />E-mail</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>{identity.email}</a></dd></> : null}
-        {identity.openingHours ? <><dt className="flex items-center gap-2 font-semibold"><Clock aria-hidden="true" className="size-4" />Horaires d&apos;ouverture</dt><dd>{identity.openingHours}</dd></> : null}
+        {identity.openingHours ? <><dt className="flex items-center gap-2 font-semibold"><Clock aria-hidden="true" className="size-4" />Horaires d&apos;ouverture</dt><dd>{keepHoursTogether(identity.openingHours)}</dd></> : null}
       </dl>
     </Card>
   );

@@ -29,7 +29,7 @@ export default async function DashboardPage() {
       </nav>
       {dashboard.todo.length > 0 ? (
         <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
-          <ul className="flex flex-col">
+          <ul className="flex flex-col gap-2">
             {dashboard.todo.map((item) => (
               <li key={item.text}>
                 <Link href={item.href} className="link inline-flex min-h-11 items-center gap-2"><ArrowRight aria-hidden="true" className="size-4 shrink-0" />{item.text}</Link>

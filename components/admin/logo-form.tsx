@@ -1,9 +1,9 @@
 "use client";
 import { useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { FormAlert, inputClass } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/field";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -18,6 +18,7 @@ export function LogoForm({ hasLogo, upload, remove }: {
   const toast = useToast();
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <div>
@@ -30,16 +31,25 @@ export function LogoForm({ hasLogo, upload, remove }: {
           if (result.ok) {
             toast(result.data.message);
             formRef.current?.reset();
+            setFileName(null);
             router.refresh();
           } else setError(result.fieldErrors?.logo ?? result.error);
         });
       }}>
         <FormAlert message={error} />
         <div className="mb-4 flex flex-col gap-1">
-          <label htmlFor={id} className="font-semibold">Logo</label>
+          <span className="font-semibold" id={`${id}-titre`}>Fichier du logo</span>
           <p id={`${id}-aide`} className="text-sm text-gray-700">Image PNG, JPEG ou WebP, 300 Ko au maximum, de préférence plus large que haute.</p>
-          <input id={id} name="logo" type="file" accept="image/png,image/jpeg,image/webp" className={inputClass}
-            aria-describedby={`${id}-aide`} aria-invalid={Boolean(error)} />
+          {/* The browser's own file button speaks the browser's language: ours says it in French. */}
+          <div className="flex flex-wrap items-center gap-3">
+            <label htmlFor={id} className={`${buttonVariants({ variant: "secondary" })} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-700`}>
+              Choisir un fichier
+              <input id={id} name="logo" type="file" accept="image/png,image/jpeg,image/webp" className="sr-only"
+                aria-describedby={`${id}-aide ${id}-choix`} aria-invalid={Boolean(error)}
+                onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)} />
+            </label>
+            <span id={`${id}-choix`} className="text-sm text-gray-800">{fileName ?? "Aucun fichier choisi"}</span>
+          </div>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">Enregistrer le logo</Button>

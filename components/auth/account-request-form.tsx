@@ -45,7 +45,7 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
           options={[{ value: "MME", label: "Madame" }, { value: "M", label: "Monsieur" }]} />
         {text("lastName", "Nom", { required: true, autoComplete: "family-name" })}
         {text("firstName", "Prénom", { required: true, autoComplete: "given-name" })}
-        <DateField id="birthDate" label="Date de naissance" required autoComplete="bday" registration={form.register("birthDate")} error={errors.birthDate?.message} />
+        <DateField id="birthDate" label="Date de naissance" required autoComplete="bday" example="14/05/1985" registration={form.register("birthDate")} error={errors.birthDate?.message} />
         {text("homePhone", "Téléphone domicile", { type: "tel", autoComplete: "tel", inputMode: "tel" })}
         {text("mobilePhone", "Téléphone portable", { required: true, type: "tel", autoComplete: "tel", inputMode: "tel", hint: "Exemple : 06 12 34 56 78" })}
         {text("email", "E-mail", { required: true, type: "email", autoComplete: "email", hint: "Ce sera votre identifiant de connexion." })}

@@ -185,7 +185,7 @@ export function ChildWizard(props: {
         <div hidden={step !== 0}>
           {text("identity.lastName", "Nom", { required: true })}
           {text("identity.firstName", "Prénom", { required: true })}
-          <DateField id="identity-birthDate" label="Date de naissance" required registration={form.register("identity.birthDate")} error={errorAt(errors, "identity.birthDate")} />
+          <DateField id="identity-birthDate" label="Date de naissance" required example="14/05/2018" registration={form.register("identity.birthDate")} error={errorAt(errors, "identity.birthDate")} />
           <RadioGroup id="identity-sex" legend="Sexe" required registration={form.register("identity.sex")} error={errorAt(errors, "identity.sex")}
             options={[{ value: "F", label: "Fille" }, { value: "M", label: "Garçon" }]} />
           {text("identity.school", "École")}

@@ -28,7 +28,7 @@ export const ADULT_FIELDS: FieldSpec[] = [
   { name: "civility", label: "Civilité", type: "radio", required: true, options: [{ value: "MME", label: "Madame" }, { value: "M", label: "Monsieur" }] },
   { name: "lastName", label: "Nom", required: true },
   { name: "firstName", label: "Prénom", required: true },
-  { name: "birthDate", label: "Date de naissance", type: "date", required: true },
+  { name: "birthDate", label: "Date de naissance", type: "date", required: true, example: "14/05/1985" },
   { name: "mobilePhone", label: "Téléphone portable", type: "tel", required: true },
   { name: "email", label: "E-mail", type: "email", hint: "Facultatif" },
   { name: "relationship", label: "Lien avec les enfants", hint: "Exemple : père, mère, beau-père, tuteur" },

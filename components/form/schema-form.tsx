@@ -41,7 +41,11 @@ export interface FieldSpec {
   options?: { value: string; label: string }[];
   /** Lines of a textarea. */
   rows?: number;
+  /** A date field's example (jj/mm/aaaa). */
+  example?: string;
 }
+
+const asText = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 /** Dates and times are shown and typed the French way, whatever the browser's language. */
 function displayValue(spec: FieldSpec, value: string | string[] | undefined) {
@@ -101,14 +105,15 @@ export function SchemaForm(props: {
         if (spec.type === "date" || spec.type === "datetime-local") {
           return (
             <DateField key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}
-              withTime={spec.type === "datetime-local"} autoComplete={spec.autoComplete} registration={form.register(spec.name)} />
+              withTime={spec.type === "datetime-local"} autoComplete={spec.autoComplete} registration={form.register(spec.name)}
+              example={spec.example} defaultValue={asText(initial[spec.name])} />
           );
         }
         if (spec.type === "select") {
           return (
             <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
               {(aria) => (
-                <select {...aria} {...form.register(spec.name)} className={inputClass}>
+                <select {...aria} {...form.register(spec.name)} defaultValue={asText(initial[spec.name])} className={inputClass}>
                   {(spec.options ?? []).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
                 </select>
               )}
@@ -118,21 +123,21 @@ export function SchemaForm(props: {
         if (spec.type === "textarea") {
           return (
             <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
-              {(aria) => <textarea {...aria} {...form.register(spec.name)} rows={spec.rows ?? 3} className={inputClass} />}
+              {(aria) => <textarea {...aria} {...form.register(spec.name)} defaultValue={asText(initial[spec.name])} rows={spec.rows ?? 3} className={inputClass} />}
             </Field>
           );
         }
         if (spec.type === "radio") {
           return (
             <RadioGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}
-              options={spec.options ?? []} registration={form.register(spec.name)} error={error} />
+              options={spec.options ?? []} registration={form.register(spec.name)} error={error} defaultValue={initial[spec.name]} />
           );
         }
         return (
           <Field key={spec.name} id={id} label={spec.label} required={spec.required} error={error}
             hint={spec.type === "time" ? `${spec.hint ? `${spec.hint} ` : ""}Format : hh:mm, par exemple 08:30.` : spec.hint}>
             {(aria) => (
-              <input {...aria} {...form.register(spec.name)} type={spec.type === "time" ? "text" : (spec.type ?? "text")} autoComplete={spec.autoComplete ?? "off"}
+              <input {...aria} {...form.register(spec.name)} defaultValue={asText(initial[spec.name])} type={spec.type === "time" ? "text" : (spec.type ?? "text")} autoComplete={spec.autoComplete ?? "off"}
                 inputMode={spec.type === "time" ? "numeric" : spec.inputMode} maxLength={spec.type === "time" ? 5 : undefined}
                 className={spec.type === "time" ? `${inputClass} max-w-28` : inputClass} />
             )}

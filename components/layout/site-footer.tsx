@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Clock, Mail, MapPin, Phone } from "lucide-react";
 import type { PortalIdentity } from "@/lib/settings/defaults";
 import { INFORMATION_PAGES } from "@/lib/settings/defaults";
+import { keepHoursTogether } from "@/lib/format";
 
 /** Who runs the service and how to reach them, and the pages every French public service must have. */
 export function SiteFooter({ identity }: { identity: PortalIdentity }) {
@@ -20,7 +21,7 @@ export function SiteFooter({ identity }: { identity: PortalIdentity }) {
               <li className="flex items-center gap-2"><Mail aria-hidden="true" className="size-4 shrink-0" />
                 <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>{identity.email}</a></li>
             ) : null}
-            {identity.openingHours ? <li className="flex gap-2"><Clock aria-hidden="true" className="size-4 shrink-0" /><span>{identity.openingHours}</span></li> : null}
+            {identity.openingHours ? <li className="flex gap-2"><Clock aria-hidden="true" className="size-4 shrink-0" /><span>{keepHoursTogether(identity.openingHours)}</span></li> : null}
           </ul>
         </div>
         <nav aria-label="Informations">

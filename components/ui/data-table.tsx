@@ -24,6 +24,8 @@ export interface DataColumn {
   /** Shown as a row header (the thing the row is about). */
   rowHeader?: boolean;
   className?: string;
+  /** On a phone each cell is preceded by its column's name; false for cells that name themselves (a checkbox, buttons). */
+  phoneLabel?: boolean;
 }
 
 /** A row: its cells already rendered by the server page, plus what to sort and filter on. */
@@ -142,7 +144,7 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
                 return column?.rowHeader ? (
                   <th key={cell.id} scope="row" className="block px-2 py-1 text-left align-top font-semibold md:table-cell md:py-2">{content}</th>
                 ) : (
-                  <td key={cell.id} className={`block px-2 py-1 align-top md:table-cell md:py-2 ${column?.className ?? ""}`}>{column?.header ? label : null}{content}</td>
+                  <td key={cell.id} className={`block px-2 py-1 align-top md:table-cell md:py-2 ${column?.className ?? ""}`}>{column?.header && column.phoneLabel !== false ? label : null}{content}</td>
                 );
               })}
             </tr>

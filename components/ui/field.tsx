@@ -78,13 +78,17 @@ export function DateField(props: {
   error?: string;
   autoComplete?: string;
   withTime?: boolean;
+  /** A plausible value for this field (a birth date is not in the coming weeks). */
+  example?: string;
+  /** Also rendered by the server, so the field shows its value before the page's script runs. */
+  defaultValue?: string;
 }) {
-  const example = props.withTime ? "jj/mm/aaaa hh:mm, par exemple 06/05/2026 08:30" : "jj/mm/aaaa, par exemple 06/05/2026";
+  const example = `${props.withTime ? "jj/mm/aaaa hh:mm" : "jj/mm/aaaa"}, par exemple ${props.example ?? (props.withTime ? "06/05/2026 08:30" : "06/05/2026")}`;
   return (
     <Field id={props.id} label={props.label} required={props.required} error={props.error}
       hint={<>{props.hint ? <>{props.hint} </> : null}Format : {example}.</>}>
       {(aria) => (
-        <input {...aria} {...props.registration} type="text" inputMode={props.withTime ? "text" : "numeric"}
+        <input {...aria} {...props.registration} defaultValue={props.defaultValue} type="text" inputMode={props.withTime ? "text" : "numeric"}
           autoComplete={props.autoComplete ?? "off"} maxLength={props.withTime ? 16 : 10}
           className={cn(inputClass, props.withTime ? "max-w-56" : "max-w-40")} />
       )}
@@ -101,6 +105,8 @@ interface ChoiceGroupProps {
   error?: string;
   hint?: ReactNode;
   inline?: boolean;
+  /** The checked value(s), also rendered by the server. */
+  defaultValue?: string | string[];
 }
 
 /** A group of radio buttons with its legend, hint and error; each radio is marked invalid too. */
@@ -128,6 +134,7 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
         {props.options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2">
             <input type={props.type} value={option.value} className="size-5 accent-brand"
+              defaultChecked={Array.isArray(props.defaultValue) ? props.defaultValue.includes(option.value) : props.defaultValue === option.value}
               aria-invalid={Boolean(props.error) || undefined} {...props.registration} />
             <span>
               {option.label}

@@ -39,15 +39,15 @@ export function defaultPageBody(slug: InformationPageSlug, name: string): string
   switch (slug) {
     case "CONTACT":
       return [
-        `Pour toute question sur une inscription, une réservation ou une facture, l'accueil de ${name} vous répond aux heures d'ouverture indiquées ci-dessus.`,
+        "Pour toute question sur une inscription, une réservation ou une facture, l'accueil vous répond aux heures d'ouverture indiquées ci-dessus, par téléphone, par e-mail ou sur place.",
         "Pour une modification de votre dossier (adresse, téléphones, quotient familial), passez plutôt par « Mes coordonnées » : votre demande est suivie dans « Mon tableau de bord ».",
       ].join("\n\n");
     case "MENTIONS_LEGALES":
       return [
         "## Éditeur",
-        `Ce portail est édité par ${name}. Directeur ou directrice de la publication : le ou la responsable légal de la structure.`,
+        `Structure éditrice : ${name}. Directeur ou directrice de la publication : son représentant légal. Coordonnées : voir la page Contact.`,
         "## Hébergement",
-        "Indiquez ici le nom, l'adresse et le téléphone de l'hébergeur du portail.",
+        `Le portail est hébergé sur les serveurs de la structure éditrice (${name}), ou de son prestataire nommé sur demande auprès de l'accueil.`,
         "## Logiciel",
         "Portail Famille est un logiciel libre. Son code source est publié sous licence libre.",
       ].join("\n\n");
@@ -61,7 +61,7 @@ export function defaultPageBody(slug: InformationPageSlug, name: string): string
           "- vos demandes (inscriptions, réservations, modifications) et leurs décisions.",
         ].join("\n"),
         "## Pourquoi",
-        `Ces données servent uniquement à inscrire et accueillir vos enfants en sécurité, à facturer au juste tarif et à vous informer. Le traitement repose sur la mission de service public de ${name} et, pour les données de santé, sur l'intérêt de l'enfant lors de son accueil.`,
+        "Ces données servent uniquement à inscrire et accueillir vos enfants en sécurité, à facturer au juste tarif et à vous informer. Le traitement repose sur la mission de service public de la structure et, pour les données de santé, sur l'intérêt de l'enfant lors de son accueil.",
         "## Qui les voit",
         "Votre famille et les agents de l'accueil qui en ont besoin. Les informations de santé ne sont montrées qu'à l'équipe qui accueille l'enfant. Rien n'est vendu ni transmis à des tiers, sauf obligation légale.",
         "## Combien de temps",
@@ -71,11 +71,11 @@ export function defaultPageBody(slug: InformationPageSlug, name: string): string
       ].join("\n\n");
     case "ACCESSIBILITE":
       return [
-        `${name} s'engage à rendre ce portail accessible, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.`,
+        `Structure responsable : ${name}. Elle s'engage à rendre ce portail accessible, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.`,
         "## État de conformité",
-        "Ce portail est partiellement conforme au référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1. Chaque page est vérifiée automatiquement (axe-core, WCAG 2.2 niveau AA) et au clavier ; un audit complet reste à faire.",
+        "Ce portail est partiellement conforme au référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1 : chaque page est vérifiée par un outil automatique et parcourue au clavier seul, sur téléphone et sur ordinateur ; un audit complet par un organisme indépendant reste à faire.",
         "## Établissement de cette déclaration",
-        "Cette déclaration a été établie à partir de ces vérifications. Technologies utilisées : HTML, CSS, JavaScript. Testé avec Chromium, au clavier, à 390 px et 1 280 px de large.",
+        "Cette déclaration a été établie à partir de ces vérifications. Technologies utilisées : HTML, CSS, JavaScript.",
         "## Retour d'information et contact",
         "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez l'accueil (voir la page Contact) : nous vous proposerons une autre façon d'y accéder.",
         "## Voies de recours",

@@ -32,7 +32,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       </p>
       {config.usesEmailStandIn ? (
         <p className="mb-4 text-sm text-gray-700">
-          Installation sans service d&apos;envoi configuré : les e-mails restent dans cette liste et ne partent pas (voir RESEND_API_KEY dans le README).
+          Aucun service d&apos;envoi n&apos;est configuré sur ce serveur : les e-mails restent dans cette liste et ne partent pas. Demandez à l&apos;administrateur technique d&apos;en configurer un.
         </p>
       ) : <p className="mb-4 text-sm text-gray-700">Les e-mails partent par Resend.</p>}
       <form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">

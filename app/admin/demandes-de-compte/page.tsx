@@ -27,7 +27,7 @@ export default async function AccountRequestsPage() {
                 <h3 className="text-lg font-bold">{name}</h3>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="font-semibold">E-mail</dt><dd className="break-all">{request.email}</dd>
-                  <dt className="font-semibold">Né(e) le</dt><dd>{formatCalendarDate(request.birthDate)}</dd>
+                  <dt className="font-semibold">{request.civility === "MME" ? "Née le" : "Né le"}</dt><dd>{formatCalendarDate(request.birthDate)}</dd>
                   <dt className="font-semibold">Portable</dt><dd>{request.mobilePhone}</dd>
                   {request.homePhone ? (<><dt className="font-semibold">Domicile</dt><dd>{request.homePhone}</dd></>) : null}
                   <dt className="font-semibold">Adresse</dt>

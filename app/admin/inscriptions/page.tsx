@@ -89,13 +89,13 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
           <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">En attente ({queue.length})</h2>
           <DataTable caption="Demandes d'inscription en attente" rows={rows} filterLabel="Filtrer (enfant, famille, activité)"
             columns={[
-              { key: "choix", header: "Sélection" },
+              { key: "choix", header: "Sélection", phoneLabel: false },
               { key: "enfant", header: "Enfant", sortable: true, rowHeader: true },
               { key: "activite", header: "Activité", sortable: true },
               { key: "places", header: "Places" },
               { key: "etat", header: "État" },
               { key: "envoyee", header: "Envoyée le", sortable: true },
-              { key: "decision", header: "Décision" },
+              { key: "decision", header: "Décision", phoneLabel: false },
             ]} />
         </>
       )}

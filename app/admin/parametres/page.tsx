@@ -26,7 +26,7 @@ export default async function SettingsPage() {
           defaultValues={{ name: identity.name, primaryColor: identity.primaryColor, address: identity.address, phone: identity.phone, email: identity.email, openingHours: identity.openingHours }}
           fields={[
             { name: "name", label: "Nom de la structure", required: true, autoComplete: "organization" },
-            { name: "primaryColor", label: "Couleur principale", required: true, hint: "Au format #rrvvbb. Elle doit rester foncée : le texte des boutons est blanc." },
+            { name: "primaryColor", label: "Couleur principale", required: true, hint: "Code couleur hexadécimal, par exemple #17599e. Elle doit rester foncée : le texte des boutons est blanc." },
             { name: "address", label: "Adresse", required: true, autoComplete: "street-address" },
             { name: "phone", label: "Téléphone", required: true, type: "tel", autoComplete: "tel" },
             { name: "email", label: "E-mail de l'accueil", required: true, type: "email", autoComplete: "email" },
@@ -67,7 +67,7 @@ export default async function SettingsPage() {
   );
   return (
     <div className="page-wide">
-      <PageHeader title="Paramètres" breadcrumbs={[{ label: "Gestion", href: "/admin" }]}
+      <PageHeader title="Paramètres" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="L'identité du portail et les pages d'information que toute structure publique doit publier." />
       <Tabs label="Paramètres" tabs={[
         { id: "identite", title: "Identité", content: identityTab },

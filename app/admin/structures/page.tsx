@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/structures";
-import { formatCalendarDate, count } from "@/lib/format";
+import { formatCalendarDate, count, formatLongDate } from "@/lib/format";
 import { SchemaForm, type FieldSpec } from "@/components/form/schema-form";
 import { addCalendarExceptionAction, createStructureAction } from "./actions";
 
@@ -39,7 +39,7 @@ export default async function StructuresPage() {
             <h3 className="font-bold">Calendrier</h3>
             <ul className="mb-3 text-sm">
               {structure.calendarDays.map((day) => (
-                <li key={day.id}>{KINDS[day.kind]} : {day.label}, du {formatCalendarDate(day.startDate)} au {formatCalendarDate(day.endDate)}</li>
+                <li key={day.id}>{KINDS[day.kind]} : {day.label}, {day.startDate.getTime() === day.endDate.getTime() ? `le ${formatLongDate(day.startDate)}` : `du ${formatCalendarDate(day.startDate)} au ${formatCalendarDate(day.endDate)}`}</li>
               ))}
             </ul>
             <details>
