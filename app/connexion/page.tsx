@@ -23,10 +23,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {notice ? <p role="status" className="alert alert-success">{notice}</p> : null}
       <SignInForm back={back} />
       <p className="mt-4">
-        <Link href="/mot-de-passe-oublie" className="link">Mot de passe oublié ?</Link>
+        <Link href="/mot-de-passe-oublie" className="link inline-flex min-h-11 items-center">Mot de passe oublié ?</Link>
       </p>
       <p className="mt-2">
-        Pas encore de compte ? <Link href="/creer-mon-compte" className="link">Créer mon compte</Link>
+        Pas encore de compte ? <Link href="/creer-mon-compte" className="link inline-flex min-h-11 items-center">Créer mon compte</Link>
       </p>
     </div>
   );

@@ -158,7 +158,7 @@ export function ChildWizard(props: {
           const state = index === step ? "current" : index <= visited ? "visited" : "todo";
           const label = index < REVIEW ? `${index + 1}. ${title}` : title;
           return (
-            <li key={title} aria-current={state === "current" ? "step" : undefined}>
+            <li key={title} aria-current={state === "current" ? "step" : undefined} className={index === REVIEW ? "col-span-2 sm:col-span-1" : undefined}>
               {state === "visited" ? (
                 <button type="button" onClick={() => goTo(index)}
                   className="flex min-h-11 w-full items-center gap-1 rounded border border-green-700 px-2 py-1 text-left text-green-950 underline hover:bg-green-50">

@@ -1,5 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Search } from "lucide-react";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { count } from "@/lib/format";
 import { staffPage } from "@/lib/auth/session";
 import { searchFamilies } from "@/lib/families/search-families";
 
@@ -10,28 +17,41 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const { q } = await searchParams;
   const query = typeof q === "string" ? q : "";
   const families = await searchFamilies(query);
+  const rows: DataRow[] = families.map((family) => ({
+    id: family.id,
+    label: family.name,
+    search: `${family.name} ${family.adults.map((a) => `${a.firstName} ${a.lastName}`).join(" ")} ${family.users.map((u) => u.email).join(" ")} ${family.children.map((c) => c.firstName).join(" ")} ${family.city}`,
+    sort: { famille: family.name, ville: family.city, enfants: family.children.length },
+    cells: {
+      famille: <Link href={`/admin/familles/${family.id}`} className="link">{family.name}</Link>,
+      adultes: family.adults.map((a) => `${a.firstName} ${a.lastName}`).join(", "),
+      emails: <span className="break-all">{family.users.map((u) => u.email).join(", ")}</span>,
+      enfants: family.children.length === 0 ? "aucun" : family.children.map((c) => c.firstName).join(", "),
+      ville: family.city,
+    },
+  }));
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Familles</h1>
-      <form method="get" role="search" className="card mb-4 flex flex-wrap items-end gap-3">
-        <div className="field mb-0 flex-1">
-          <label htmlFor="q" className="field-label">Rechercher une famille</label>
-          <p id="q-aide" className="field-hint">Nom, e-mail ou prénom d&apos;un enfant</p>
-          <input id="q" name="q" type="search" defaultValue={query} maxLength={100} className="input" aria-describedby="q-aide" />
-        </div>
-        <button type="submit" className="btn btn-primary">Rechercher</button>
-      </form>
-      <p className="mb-2" role="status">{families.length} famille{families.length > 1 ? "s" : ""}{query ? ` pour « ${query} »` : ""}</p>
-      <ul className="grid gap-3 md:grid-cols-2">
-        {families.map((family) => (
-          <li key={family.id} className="card">
-            <Link href={`/admin/familles/${family.id}`} className="link text-lg">{family.name}</Link>
-            <p className="text-sm">{family.adults.map((a) => `${a.firstName} ${a.lastName}`).join(", ")} — {family.city}</p>
-            <p className="break-all text-sm">{family.users.map((u) => u.email).join(", ")}</p>
-            <p className="text-sm">Enfants : {family.children.length === 0 ? "aucun" : family.children.map((c) => c.firstName).join(", ")}</p>
-          </li>
-        ))}
-      </ul>
+      <PageHeader title="Familles" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
+      <Card className="mb-4">
+        <form method="get" role="search" className="flex flex-wrap items-end gap-3">
+          <div className="flex min-w-0 flex-[1_1_16rem] flex-col gap-1">
+            <label htmlFor="q" className="font-semibold">Rechercher une famille</label>
+            <p id="q-aide" className="text-sm text-gray-700">Nom, e-mail ou prénom d&apos;un enfant</p>
+            <input id="q" name="q" type="search" defaultValue={query} maxLength={100} className={inputClass} aria-describedby="q-aide" />
+          </div>
+          <Button type="submit"><Search aria-hidden="true" className="size-5" /> Rechercher</Button>
+        </form>
+      </Card>
+      <p className="mb-2" role="status">{count(families.length, "famille")}{query ? ` pour « ${query} »` : ""}</p>
+      <DataTable caption="Familles" rows={rows} emptyTitle="Aucune famille ne correspond" filterLabel="Filtrer ces résultats" initialSort={{ key: "famille" }}
+        columns={[
+          { key: "famille", header: "Famille", sortable: true, rowHeader: true },
+          { key: "adultes", header: "Responsables" },
+          { key: "emails", header: "E-mails de connexion" },
+          { key: "enfants", header: "Enfants", sortable: true },
+          { key: "ville", header: "Ville", sortable: true },
+        ]} />
     </div>
   );
 }

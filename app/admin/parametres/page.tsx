@@ -69,7 +69,7 @@ export default async function SettingsPage() {
     <div className="page-wide">
       <PageHeader title="Paramètres" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="L'identité du portail et les pages d'information que toute structure publique doit publier." />
-      <Tabs label="Paramètres" tabs={[
+      <Tabs label="Paramètres" defaultTab={isAdmin ? "identite" : "pages"} tabs={[
         { id: "identite", title: "Identité", content: identityTab },
         { id: "pages", title: "Pages d'information", content: pagesTab },
       ]} />

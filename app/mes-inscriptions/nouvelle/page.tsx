@@ -171,7 +171,7 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
         description="Choisissez l'enfant, puis le lieu, le type d'accueil, l'activité et la période : chaque choix réduit les suivants." />
       <div className="mb-4" aria-hidden="true">
         <div className="h-2 w-full overflow-hidden rounded bg-gray-200">
-          <div className="h-2 bg-brand" style={{ width: `${Math.round((currentIndex / (STEPS.length + 1)) * 100)}%` }} />
+          <div className="h-2 bg-brand" style={{ width: `${Math.round(((currentIndex + 1) / (STEPS.length + 1)) * 100)}%` }} />
         </div>
       </div>
       {Object.keys(chosen).length > 0 ? (
