@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyFile } from "@/lib/families/get-family-file";
-import { MEAL_TYPES } from "@/lib/families/schemas";
+import { MEAL_TYPES } from "@/lib/families/child-options";
 import { formatCalendarDate } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { FlashMessage } from "@/components/ui/toast";

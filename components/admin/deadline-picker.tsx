@@ -3,10 +3,8 @@ import { useState } from "react";
 import { composeDeadline, deadlineParts, DEADLINE_WEEKDAYS, type DeadlineParts } from "@/lib/calendar/deadline-parts";
 import { inputClass } from "@/components/ui/field";
 
-const WEEKDAY_LABELS: Record<(typeof DEADLINE_WEEKDAYS)[number], string> = {
-  LUNDI: "lundi", MARDI: "mardi", MERCREDI: "mercredi", JEUDI: "jeudi", VENDREDI: "vendredi", SAMEDI: "samedi", DIMANCHE: "dimanche",
-};
-const ORDER = ["LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI", "DIMANCHE"] as const;
+/** Monday first, as a French week reads. */
+const ORDER = [...DEADLINE_WEEKDAYS.slice(1), DEADLINE_WEEKDAYS[0]];
 
 /**
  * « Délai de réservation » chosen from fields — « 2 jours avant, 10:00 » or
@@ -58,7 +56,7 @@ export function DeadlinePicker({ id, legend, value, onChange, error, hint }: {
             <label htmlFor={`${id}-jour`} className="font-semibold">Jour</label>
             <select id={`${id}-jour`} className={`${inputClass} w-40`} value={parts.weekday}
               onChange={(e) => update({ ...parts, weekday: e.target.value as (typeof DEADLINE_WEEKDAYS)[number] })}>
-              {ORDER.map((d) => <option key={d} value={d}>le {WEEKDAY_LABELS[d]} précédent</option>)}
+              {ORDER.map((d) => <option key={d} value={d}>le {d.toLowerCase()} précédent</option>)}
             </select>
           </div>
         )}

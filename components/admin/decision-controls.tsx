@@ -5,12 +5,11 @@ import { Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/action-result";
+import { focusAfterChange } from "@/components/ui/focus";
 
 /** After a decision the item leaves the list: the focus goes to the list's heading (or the page's). */
-export function focusAfterDecision() {
-  window.setTimeout(() => (document.getElementById("file-attente") ?? document.getElementById("titre-page"))?.focus(), 50);
-}
+const focusAfterDecision = () => focusAfterChange("file-attente", "titre-page");
+import type { ActionResult } from "@/lib/action-result";
 
 /** « Valider » / « Refuser » (a dialog asks the reason) for one request of a staff queue. */
 export function DecisionControls(props: {

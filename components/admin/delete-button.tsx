@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
 /** « Supprimer » with a confirmation dialog; the server refuses what would break inscriptions or reservations. */
@@ -20,7 +21,7 @@ export function DeleteButton({ id, label, remove }: { id: string; label: string;
       onDone={() => {
         toast(`Suppression faite : ${label}.`);
         router.refresh();
-        window.setTimeout(() => document.getElementById("titre-page")?.focus(), 50);
+        focusAfterChange("titre-page");
       }}
     />
   );

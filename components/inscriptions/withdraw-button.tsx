@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
 export function WithdrawButton({ id, label, withdraw }: { id: string; label: string; withdraw: (input: { id: string }) => Promise<ActionResult<null>> }) {
@@ -18,7 +19,7 @@ export function WithdrawButton({ id, label, withdraw }: { id: string; label: str
       onDone={() => {
         toast(`Demande retirée : ${label}.`);
         router.refresh();
-        window.setTimeout(() => document.getElementById("titre-page")?.focus(), 50);
+        focusAfterChange("titre-page");
       }}
     />
   );

@@ -12,12 +12,13 @@ export function Tabs({ label, tabs, defaultTab }: {
   defaultTab?: string;
 }) {
   const [value, setValue] = useState(defaultTab ?? tabs[0]?.id ?? "");
+  const ids = tabs.map((t) => t.id).join(" ");
   useEffect(() => {
     const fromHash = window.location.hash.slice(1);
     // The hash exists only in the browser, after hydration: this one update is the point.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (tabs.some((t) => t.id === fromHash)) setValue(fromHash);
-  }, [tabs]);
+    if (ids.split(" ").includes(fromHash)) setValue(fromHash);
+  }, [ids]);
   return (
     <TabsPrimitive.Root value={value} onValueChange={(next) => {
       setValue(next);

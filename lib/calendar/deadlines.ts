@@ -6,17 +6,13 @@
  * « 10:00 » stays 10:00 across the daylight-saving change.
  */
 import { addDays, parisInstant, weekdayOf } from "./paris";
-
-const WEEKDAYS = ["DIMANCHE", "LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI"] as const;
+import { DEADLINE_WEEKDAYS as WEEKDAYS } from "./deadline-parts";
 
 export type Deadline =
   | { kind: "DAYS_BEFORE"; days: number; time: string }
   | { kind: "WEEKDAY_BEFORE"; weekday: number; time: string };
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export const DEADLINE_HELP =
-  "Exemples : « J-2 10:00 » (deux jours avant, avant 10 h) ou « MERCREDI_PRECEDENT 23:59 » (le mercredi précédent avant minuit).";
 
 export function parseDeadline(expression: string): Deadline | null {
   const [head, time, ...rest] = expression.trim().toUpperCase().split(/\s+/);

@@ -18,8 +18,8 @@ function show(value: unknown): string {
   if (value === true) return "Oui";
   if (value === false) return "Non";
   if (typeof value === "string" && value in MEAL_TYPES) return MEAL_TYPES[value as keyof typeof MEAL_TYPES];
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return isoToFrench(value);
-  return String(value);
+  // A day ("2018-05-14") the French way; any other text as it is.
+  return typeof value === "string" ? isoToFrench(value) : String(value);
 }
 
 /** Before → after, field by field, only what changes (everything for a new child). */

@@ -17,8 +17,6 @@ import {
 
 import { MEAL_TYPES } from "./child-options";
 
-export { CHILD_STEPS, MEAL_TYPES } from "./child-options";
-
 const yesNo = (label: string) =>
   z.enum(["oui", "non"], { error: `${label} : répondez oui ou non.` });
 

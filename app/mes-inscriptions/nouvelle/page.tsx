@@ -107,16 +107,14 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
   }
   // A choice with one option is made for the parent; each choice narrows the next list.
   let lists: Record<StepKey, Option[]>;
-  let summaries: ActivitySummary[] = [];
   let current: StepKey | null;
   for (let round = 0; ; round++) {
     const choices = await inscriptionChoices({ familyId: user.familyId, structureId: chosen.lieu, careTypeId: chosen.type, activityId: chosen.activite });
-    summaries = await summariseActivities({ familyId: user.familyId, activityIds: choices.activities.map((a) => a.id) });
     lists = {
       enfant: choices.children.map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` })),
       lieu: choices.structures.map((s) => ({ id: s.id, label: s.name })),
       type: choices.careTypes.map((t) => ({ id: t.id, label: t.name })),
-      activite: summaries.map((s) => ({ id: s.id, label: s.name, details: <ActivityDetails summary={s} /> })),
+      activite: choices.activities.map((a) => ({ id: a.id, label: a.name })),
       periode: choices.periods.map((p) => ({ id: p.id, label: p.name, details: <span className="block text-sm text-gray-800">du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}</span> })),
     };
     current = null;
@@ -130,6 +128,11 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
     }
     if (current === null || lists[current].length !== 1 || round >= STEPS.length) break;
     chosen[current] = lists[current][0].id;
+  }
+  // What a parent needs to choose an activity, read only when the activities are the choice shown.
+  if (current === "activite") {
+    const summaries = await summariseActivities({ familyId: user.familyId, activityIds: lists.activite.map((a) => a.id) });
+    lists.activite = summaries.map((s) => ({ id: s.id, label: s.name, details: <ActivityDetails summary={s} /> }));
   }
   const query = (upTo: number) => new URLSearchParams(STEPS.slice(0, upTo).filter((s) => chosen[s.key]).map((s) => [s.key, chosen[s.key]!])).toString();
   const currentIndex = current === null ? STEPS.length : STEPS.findIndex((s) => s.key === current);

@@ -7,7 +7,7 @@ import { staffPage } from "@/lib/auth/session";
 import { allowedActions, statusLabel } from "@/lib/workflow/machines";
 import { getFamilyFile } from "@/lib/families/get-family-file";
 import { getFamilyHistory } from "@/lib/families/get-family-history";
-import { MEAL_TYPES } from "@/lib/families/schemas";
+import { MEAL_TYPES } from "@/lib/families/child-options";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { SchemaForm } from "@/components/form/schema-form";
