@@ -310,3 +310,78 @@ export async function createDemoStructure(db: PrismaClient, today: Date, name = 
   });
   return structure;
 }
+
+export interface BookableUnit {
+  name: string;
+  start?: string;
+  end?: string;
+  capacity: number;
+  /** Price per QF bracket (0–400, 401–800, 801–1200, 1201+), in cents. */
+  prices?: number[];
+}
+
+/**
+ * A small bookable world for the reservation tests, E2E journeys and benches:
+ * one structure, one activity with its units and tariffs, one period whose
+ * opening days are `weekdays` between `start` and `end` minus `closed` days
+ * (recorded as a public holiday of the structure).
+ */
+export async function createBookableWorld(
+  db: PrismaClient,
+  input: {
+    start: string;
+    end: string;
+    weekdays: number[];
+    units: BookableUnit[];
+    automatic?: boolean;
+    bookingDeadline?: string;
+    cancellationDeadline?: string;
+    closed?: string[];
+    unitCapacityPerGroup?: number | null;
+  },
+) {
+  const tag = randomUUID().slice(0, 6);
+  const structure = await db.structure.create({ data: { name: `Accueil ${tag}`, city: "Lille" } });
+  const careType = await db.careType.create({ data: { structureId: structure.id, kind: "ALSH_MERCREDIS", name: "ALSH mercredis" } });
+  const activity = await db.activity.create({
+    data: {
+      structureId: structure.id, careTypeId: careType.id, name: `Mercredis ${tag}`,
+      reservationValidation: input.automatic ? "AUTOMATIC" : "MANUAL",
+      bookingDeadline: input.bookingDeadline ?? "J-2 10:00",
+      cancellationDeadline: input.cancellationDeadline ?? "J-2 10:00",
+      ageGroups: { create: [{ name: "Tous", minAgeMonths: 24, maxAgeMonths: 215, unitCapacity: input.unitCapacityPerGroup ?? null }] },
+    },
+    include: { ageGroups: true },
+  });
+  const units = [];
+  for (const [index, unit] of input.units.entries()) {
+    units.push(await db.timeUnit.create({
+      data: {
+        activityId: activity.id, name: unit.name, startTime: unit.start ?? "08:30", endTime: unit.end ?? "17:30", sortOrder: index, capacity: unit.capacity,
+        tariffs: { create: QF_BRACKETS.map(([qfMin, qfMax], i) => ({ qfMin, qfMax, priceCents: (unit.prices ?? [100, 200, 300, 400])[i]! })) },
+      },
+    }));
+  }
+  const period = await db.period.create({ data: { activityId: activity.id, name: `Période ${tag}`, startDate: day(input.start), endDate: day(input.end) } });
+  const closed = new Set(input.closed ?? []);
+  for (const c of closed) await db.calendarException.create({ data: { structureId: structure.id, kind: "JOUR_FERIE", label: "Jour férié", startDate: day(c), endDate: day(c) } });
+  const open = eachDay(input.start, input.end).filter((d) => input.weekdays.includes(d.getUTCDay()) && !closed.has(iso(d)));
+  await db.openingDay.createMany({ data: open.map((date) => ({ periodId: period.id, date })) });
+  return { structure, activity, period, units, ageGroup: activity.ageGroups[0]!, openingDays: open.map(iso) };
+}
+
+/** A validated inscription of `childId` in the world's activity for its whole period (or the given status). */
+export async function inscribe(
+  db: PrismaClient,
+  world: { activity: { id: string }; period: { id: string; startDate: Date; endDate: Date }; ageGroup: { id: string } },
+  family: { id: string },
+  childId: string,
+  status: "VALIDATED" | "PENDING" | "REFUSED" | "CANCELLED" | "WAITLISTED" = "VALIDATED",
+) {
+  return db.inscription.create({
+    data: {
+      familyId: family.id, childId, activityId: world.activity.id, periodId: world.period.id, ageGroupId: world.ageGroup.id,
+      status, startDate: world.period.startDate, endDate: world.period.endDate,
+    },
+  });
+}

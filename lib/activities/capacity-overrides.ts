@@ -4,11 +4,19 @@ import { db } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { fieldError } from "@/lib/errors";
 import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { fillFreedPlaces } from "@/lib/reservations/promote";
+import { lockSlots } from "@/lib/reservations/slots";
 
-/** Places of one unit on one day; never below what is already booked that day. */
+/**
+ * Places of one unit on one day; never below what is already booked that day.
+ * Counted under the slot's lock (a booking cannot slip in between); more places
+ * go at once to the waiting list, in arrival order.
+ */
 export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }) {
   await db.$transaction(async (tx) => {
     if (!(await tx.timeUnit.findUnique({ where: { id: data.timeUnitId }, select: { id: true } }))) throw new NotFoundError();
+    const slot = { timeUnitId: data.timeUnitId, day: data.date };
+    await lockSlots(tx, [slot]);
     const booked = await tx.reservation.count({
       where: { timeUnitId: data.timeUnitId, date: dateOf(data.date), status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) },
     });
@@ -18,5 +26,6 @@ export async function setCapacityOverride(data: { timeUnitId: string; date: stri
       create: { timeUnitId: data.timeUnitId, date: dateOf(data.date), capacity: data.capacity },
       update: { capacity: data.capacity },
     });
+    await fillFreedPlaces(tx, [slot]);
   });
 }

@@ -177,3 +177,68 @@ export function inscriptionCancelledEmail(person: Addressee, childName: string, 
     `Motif : ${reason}`,
   ]);
 }
+
+/** One inscription's part of a reservation e-mail: its title (seed 000) and one line per date and unit. */
+export interface ReservationSection {
+  childName: string;
+  title: string;
+  start: string;
+  end: string;
+  /** « 04/09/2019 - Temps d'accueil : MATIN AVEC REPAS - Réservation validée ». */
+  lines: string[];
+}
+
+const sectionText = (s: ReservationSection) => `${s.childName} — inscription ${s.title} du ${s.start} au ${s.end} :\n${s.lines.join("\n")}`;
+
+/** The receipt of « Valider mes demandes »: what became of every cell sent. */
+export function reservationRequestsEmail(person: Addressee, sections: ReservationSection[]): RenderedEmail {
+  return render("Vos demandes de réservation", [
+    salutation(person),
+    "Vos demandes de réservation ont bien été reçues. Selon le détail :",
+    ...sections.map(sectionText),
+    { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
+  ]);
+}
+
+/** Seed 000: « Les demandes de réservations pour … ont été acceptées. Elles concernent l'inscription … ». */
+export function reservationsAcceptedEmail(person: Addressee, sections: ReservationSection[], first: string, last: string): RenderedEmail {
+  return render("Vos demandes de réservation ont été validées", [
+    salutation(person),
+    ...sections.map((s) => `Les demandes de réservations pour ${s.childName} ont été validées.\nElles concernent l'inscription ${s.title} du ${s.start} au ${s.end}.`),
+    `Les réservations validées sont comprises entre le ${first} et le ${last}.\nSelon le détail :\n${sections.flatMap((s) => s.lines).join("\n")}`,
+    { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
+  ]);
+}
+
+export function reservationsRefusedEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
+  return render("Vos demandes de réservation ont été refusées", [
+    salutation(person),
+    ...sections.map((s) => `Les demandes de réservations pour ${s.childName} (inscription ${s.title}) ont été refusées :\n${s.lines.join("\n")}`),
+    `Motif : ${reason}`,
+  ]);
+}
+
+/** A place freed: a waiting request got it. */
+export function reservationPromotedEmail(person: Addressee, sections: ReservationSection[]): RenderedEmail {
+  return render("Une place s'est libérée", [
+    salutation(person),
+    "Une place s'est libérée : votre demande en liste d'attente a obtenu la place.",
+    ...sections.map(sectionText),
+    { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
+  ]);
+}
+
+/** Seed 004: « 2 annulations excusées les : 06/05, 13/05 » / « 1 annulation facturée le : 20/05 », per unit. */
+export function cancellationsDecidedEmail(person: Addressee, childName: string, activity: string, units: { unit: string; excused: string[]; billed: string[] }[], reason: string | null): RenderedEmail {
+  const phrase = (days: string[], excused: boolean) => {
+    const many = days.length > 1;
+    return `${days.length} annulation${many ? "s" : ""} ${excused ? "excusée" : "facturée"}${many ? "s les" : " le"} : ${days.join(", ")}`;
+  };
+  return render("Réponse à vos demandes d'annulation", [
+    salutation(person),
+    `Nous vous informons que votre demande d'annulation concernant ${childName} pour la prestation ${activity} a été acceptée.`,
+    "Ci-dessous, le détail de la réponse concernant vos demandes d'annulation :",
+    ...units.map((u) => [u.unit, u.excused.length ? phrase(u.excused, true) : "", u.billed.length ? phrase(u.billed, false) : ""].filter(Boolean).join("\n")),
+    ...(reason ? [`Motif : ${reason}`] : []),
+  ]);
+}

@@ -130,7 +130,11 @@ async function compareAndSet(
     case "RESERVATION":
       return (await tx.reservation.updateMany({
         where: { id, status: from as StatusByMachine["RESERVATION"] },
-        data: { status: to as StatusByMachine["RESERVATION"], ...(decision.reason ? { reason: decision.reason } : {}) },
+        // Leaving the waiting list leaves its rank too; the reason of an earlier decision stays until a new one.
+        data: {
+          status: to as StatusByMachine["RESERVATION"], decidedAt: decision.decidedAt, decidedById: decision.decidedById,
+          ...(decision.reason ? { reason: decision.reason } : {}), ...(to === "WAITLISTED" ? {} : { waitlistRank: null }),
+        },
       })).count;
     case "INVOICE":
       return (await tx.invoice.updateMany({

@@ -180,6 +180,8 @@ export const reservationMachine: Machine<ReservationStatus> = {
     { from: "REQUESTED", to: "REFUSED", by: ["STAFF"], requiresReason: true },
     { from: "REQUESTED", to: "WITHDRAWN", by: ["PARENT"] },
     { from: "WAITLISTED", to: "RESERVED", by: ["STAFF", "SYSTEM"] },
+    // A place freed for a request of an activity validated by staff: it becomes a DR holding that place.
+    { from: "WAITLISTED", to: "REQUESTED", by: ["SYSTEM"] },
     { from: "WAITLISTED", to: "REFUSED", by: ["STAFF"], requiresReason: true },
     { from: "WAITLISTED", to: "WITHDRAWN", by: ["PARENT"] },
     // A refused or withdrawn cell is free again: the parent may ask once more.
@@ -325,13 +327,36 @@ export function isIn<S extends string>(set: readonly S[], status: string): statu
 }
 
 export const RESERVATION_STATUSES = {
-  /** Takes a place of the unit that day. */
-  HOLDS_PLACE: ["RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
+  /**
+   * Takes a place of the unit that day: a DR keeps its place until staff decide (they never accept beyond
+   * the capacity); a decided cancellation, excused or billed, frees it for the waiting list.
+   */
+  HOLDS_PLACE: ["REQUESTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "INVOICED"],
+  /** Waiting for the structure (the staff queue): a DR or a DA. */
+  AWAITING_DECISION: ["REQUESTED", "CANCELLATION_REQUESTED"],
+  /** Ended without a place: the cell is free again and may be asked once more. */
+  ASKABLE_AGAIN: ["REFUSED", "WITHDRAWN"],
+  /** Counted against the rules between units of a day (a waiting request too: it may get the place). */
+  ON_THE_DAY: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
   /** Still open (asked, waiting, booked, being cancelled): an inscription with one to come cannot be cancelled. */
   OPEN: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"],
   /** A request or a record a closure of the structure must not erase. */
   LIVE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
 } as const satisfies Record<string, readonly ReservationStatus[]>;
+
+/** The codes of the calendar cells (seed 004: R, DR, DA, P, A Exc., A Fact.); « LA » for the waiting list. */
+export const RESERVATION_CODES: Readonly<Record<ReservationStatus, string>> = {
+  REQUESTED: "DR",
+  WAITLISTED: "LA",
+  RESERVED: "R",
+  REFUSED: "",
+  WITHDRAWN: "",
+  CANCELLATION_REQUESTED: "DA",
+  PRESENT: "P",
+  ABSENT_EXCUSED: "A Exc.",
+  ABSENT_BILLED: "A Fact.",
+  INVOICED: "F",
+};
 
 export const REQUEST_STATUSES = {
   /** Account, change and child requests waiting for staff. */

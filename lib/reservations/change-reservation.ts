@@ -1,0 +1,89 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { dayOf, parisDay } from "@/lib/calendar/paris";
+import { UserFacingError } from "@/lib/errors";
+import { applyTransition, IllegalTransitionError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor } from "@/lib/workflow";
+import { cancellationInTime } from "./availability";
+import { notifyReservations } from "./notify";
+import { fillFreedPlaces } from "./promote";
+import { lockSlots, slotOf } from "./slots";
+import { removalViolation, type UnitRule } from "./unit-rules";
+
+/** A reservation of the family (another family's is answered as a missing one), read under its slot's lock. */
+async function lockOwnReservation(tx: Tx, familyId: string, reservationId: string) {
+  const where = { id: reservationId, inscription: { familyId } };
+  const found = await tx.reservation.findFirst({ where, select: { timeUnitId: true, date: true } });
+  if (!found) throw new NotFoundError();
+  await lockSlots(tx, [slotOf(found)]);
+  return tx.reservation.findFirstOrThrow({
+    where,
+    select: {
+      id: true, status: true, timeUnitId: true, date: true, inscriptionId: true,
+      inscription: { select: { activity: { select: { reservationValidation: true, cancellationDeadline: true } } } },
+    },
+  });
+}
+
+/** Removing this unit from the child's day must not leave a unit without the one it requires. */
+async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUnitId: string; date: Date }) {
+  const sameDay = await tx.reservation.findMany({
+    where: { inscriptionId: reservation.inscriptionId, date: reservation.date, status: { in: [...RESERVATION_STATUSES.ON_THE_DAY] } },
+    select: { timeUnitId: true, timeUnit: { select: { name: true } } },
+  });
+  if (sameDay.length < 2) return;
+  const rules = await tx.timeUnitRule.findMany({ where: { unitId: { in: sameDay.map((r) => r.timeUnitId) }, kind: "REQUIRES" }, select: { kind: true, unitId: true, otherUnitId: true } });
+  const names = new Map(sameDay.map((r) => [r.timeUnitId, r.timeUnit.name]));
+  const violation = removalViolation(rules as UnitRule[], new Set(sameDay.map((r) => r.timeUnitId)), reservation.timeUnitId, names);
+  if (violation) throw new UserFacingError(violation);
+}
+
+/**
+ * The parent clicks an R: a demande d'annulation (DA). In time, it will be an
+ * absence excusée; after the cancellation deadline it is still asked, and will
+ * probably be billed (the parent was told before confirming). An activity that
+ * validates automatically accepts an in-time cancellation at once: the place
+ * goes to the waiting list.
+ */
+export async function askCancellation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
+    const day = dayOf(reservation.date);
+    if (day < parisDay(now)) throw new UserFacingError("Ce jour est passé : la réservation ne peut plus être annulée.");
+    if (reservation.status !== "RESERVED") throw new IllegalTransitionError("RESERVATION", reservation.status, "CANCELLATION_REQUESTED", input.actor.label);
+    await checkRemoval(tx, reservation);
+    const { activity } = reservation.inscription;
+    const inTime = cancellationInTime(activity.cancellationDeadline, day, now);
+    await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "CANCELLATION_REQUESTED", actor: input.actor, expectedFrom: "RESERVED", now });
+    if (inTime && activity.reservationValidation === "AUTOMATIC") {
+      await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "ABSENT_EXCUSED", actor: SYSTEM, reason: "Annulation dans le délai", now });
+      await notifyReservations(tx, "CANCELLATIONS", [reservation.id]);
+      await fillFreedPlaces(tx, [slotOf(reservation)], now);
+      return { status: "ABSENT_EXCUSED" as const, inTime };
+    }
+    return { status: "CANCELLATION_REQUESTED" as const, inTime };
+  });
+}
+
+/**
+ * The parent takes back what is not decided yet: a DR or a waiting request
+ * (withdrawn — a DR's place goes to the waiting list), or a DA (the booking
+ * stays R).
+ */
+export async function withdrawReservation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
+    if (reservation.status === "CANCELLATION_REQUESTED") {
+      await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "RESERVED", actor: input.actor, expectedFrom: "CANCELLATION_REQUESTED", now });
+      return { status: "RESERVED" as const };
+    }
+    if (reservation.status !== "REQUESTED" && reservation.status !== "WAITLISTED") {
+      throw new IllegalTransitionError("RESERVATION", reservation.status, "WITHDRAWN", input.actor.label);
+    }
+    await checkRemoval(tx, reservation);
+    await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "WITHDRAWN", actor: input.actor, expectedFrom: reservation.status, now });
+    if (isIn(RESERVATION_STATUSES.HOLDS_PLACE, reservation.status)) await fillFreedPlaces(tx, [slotOf(reservation)], now);
+    return { status: "WITHDRAWN" as const };
+  });
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
+import { dateOf, dayOf } from "@/lib/calendar/paris";
+import { UserFacingError } from "@/lib/errors";
+import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
+import {
+  applyTransition, createReservation, InscriptionNotValidatedError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor,
+} from "@/lib/workflow";
+import type { ReservationStatus } from "@/lib/generated/prisma/enums";
+import { bookingBlocked } from "./availability";
+import { notifyReservations } from "./notify";
+import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
+import { refusedByRules, type UnitRule } from "./unit-rules";
+
+/** The most cells one send may carry: a whole school year of a few units per day fits. */
+export const MAX_CELLS_PER_SEND = 1000;
+
+export interface CellRequest {
+  inscriptionId: string;
+  timeUnitId: string;
+  /** "YYYY-MM-DD". */
+  day: string;
+}
+
+/** What became of one cell of a send, said to the parent cell by cell. */
+export type CellOutcome = CellRequest & (
+  | { outcome: "RESERVED" | "REQUESTED" }
+  | { outcome: "WAITLISTED"; position: number }
+  /** Already asked or booked: a repeated send changes nothing. */
+  | { outcome: "ALREADY"; status: ReservationStatus }
+  | { outcome: "REFUSED"; message: string }
+);
+
+const cellKey = (c: CellRequest) => `${c.inscriptionId}|${c.timeUnitId}|${c.day}`;
+
+/** The validated inscriptions the cells name, with what a request needs; only the family's. */
+async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
+  const rows = await tx.inscription.findMany({
+    where: { id: { in: ids }, familyId },
+    select: {
+      id: true, status: true, startDate: true, endDate: true, periodId: true, activityId: true,
+      child: { select: { firstName: true } },
+      ageGroup: { select: { id: true, unitCapacity: true } },
+      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, timeUnits: { select: { id: true, name: true } } } },
+    },
+  });
+  // Another family's inscription is answered as a missing one: nothing says it exists.
+  if (rows.length !== ids.length) throw new NotFoundError();
+  if (rows.some((r) => r.status !== "VALIDATED")) throw new InscriptionNotValidatedError();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * « Valider mes demandes »: every cell is checked (the family's validated
+ * inscription, a unit of its activity, an opening day within its dates — any
+ * tampering refuses the whole send and writes nothing), then, cell by cell:
+ * too late → refused with the deadline; a rule between units broken →
+ * refused with the rule; already asked → unchanged; otherwise a place is
+ * counted under the slot's lock: R at once (automatic validation) or DR, and
+ * beyond the places the waiting list in arrival order. One receipt e-mail.
+ */
+export async function requestReservations(input: { familyId: string; cells: CellRequest[]; actor: Actor; now?: Date }): Promise<CellOutcome[]> {
+  const now = input.now ?? new Date();
+  const cells = [...new Map(input.cells.map((c) => [cellKey(c), c])).values()];
+  if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
+  if (cells.length > MAX_CELLS_PER_SEND) {
+    throw new UserFacingError(`Trop de demandes en une fois (${cells.length}) : ${MAX_CELLS_PER_SEND} au plus. Envoyez-les en plusieurs fois.`);
+  }
+  return db.$transaction(async (tx) => {
+    const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
+    // The inscriptions first (always in the same order), then the slots: a cancellation of the
+    // inscription cannot slip in, and no two sends wait for each other in a circle.
+    for (const id of inscriptionIds) await tx.$queryRaw`SELECT 1 FROM "Inscription" WHERE "id" = ${id} FOR UPDATE`;
+    const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
+    const days = [...new Set(cells.map((c) => c.day))];
+    const opening = await tx.openingDay.findMany({
+      where: { periodId: { in: [...new Set([...inscriptions.values()].map((i) => i.periodId))] }, date: { in: days.map(dateOf) } },
+      select: { periodId: true, date: true },
+    });
+    const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
+    const unitNames = new Map<string, string>();
+    for (const inscription of inscriptions.values()) for (const unit of inscription.activity.timeUnits) unitNames.set(unit.id, unit.name);
+
+    const outcomes = new Map<string, CellOutcome>();
+    const open: CellRequest[] = [];
+    for (const cell of cells) {
+      const inscription = inscriptions.get(cell.inscriptionId)!;
+      if (!inscription.activity.timeUnits.some((u) => u.id === cell.timeUnitId)) throw new NotFoundError();
+      const blocked = bookingBlocked({
+        day: cell.day, isOpeningDay: isOpening.has(`${inscription.periodId}|${cell.day}`),
+        inscription: { startDay: dayOf(inscription.startDate), endDay: dayOf(inscription.endDate) },
+        bookingDeadline: inscription.activity.bookingDeadline, now,
+      });
+      if (blocked === "OUTSIDE") throw new UserFacingError(`Le ${formatLongDate(cell.day)} est en dehors des dates de l'inscription ${deName(inscription.child.firstName)}.`);
+      if (blocked === "CLOSED") throw new UserFacingError(`Le ${formatLongDate(cell.day)} n'est pas un jour d'ouverture de ${inscription.activity.name}.`);
+      if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
+      else if (blocked === "DEADLINE") {
+        const deadline = deadlineFor(parseDeadline(inscription.activity.bookingDeadline)!, cell.day);
+        outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Délai de réservation dépassé (jusqu'au ${formatDateTime(deadline)}).` });
+      } else open.push(cell);
+    }
+
+    // What each child already has on those days (for the rules between units, and to skip what is asked already).
+    const existing = await tx.reservation.findMany({
+      where: { inscriptionId: { in: inscriptionIds }, date: { in: [...new Set(open.map((c) => c.day))].map(dateOf) } },
+      select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true },
+    });
+    const existingByCell = new Map(existing.map((r) => [cellKey({ inscriptionId: r.inscriptionId, timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r]));
+    const rules = await tx.timeUnitRule.findMany({ where: { unitId: { in: [...unitNames.keys()] } }, select: { kind: true, unitId: true, otherUnitId: true } });
+    const toAsk: CellRequest[] = [];
+    const byChildDay = new Map<string, CellRequest[]>();
+    for (const cell of open) {
+      const found = existingByCell.get(cellKey(cell));
+      if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
+        outcomes.set(cellKey(cell), { ...cell, outcome: "ALREADY", status: found.status });
+        continue;
+      }
+      const key = `${cell.inscriptionId}|${cell.day}`;
+      byChildDay.set(key, [...(byChildDay.get(key) ?? []), cell]);
+    }
+    for (const [key, asked] of byChildDay) {
+      const [inscriptionId, day] = key.split("|") as [string, string];
+      const held = new Set(existing.filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.ON_THE_DAY, r.status)).map((r) => r.timeUnitId));
+      const refused = refusedByRules(rules as UnitRule[], held, asked.map((c) => c.timeUnitId), unitNames);
+      for (const cell of asked) {
+        const message = refused.get(cell.timeUnitId);
+        if (message) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message });
+        else toAsk.push(cell);
+      }
+    }
+
+    // Under the slots' locks, as briefly as possible: count, then write.
+    const bySlot = [...toAsk].sort((a, b) => slotKey(slotOfCell(a)).localeCompare(slotKey(slotOfCell(b))));
+    await lockSlots(tx, bySlot.map(slotOfCell));
+    const changed: string[] = [];
+    for (const cell of bySlot) {
+      const inscription = inscriptions.get(cell.inscriptionId)!;
+      const state = await readSlot(tx, slotOfCell(cell), inscription.ageGroup?.id ?? null);
+      const place = placeLeft(state, inscription.ageGroup);
+      const previous = existingByCell.get(cellKey(cell));
+      const id = previous
+        ? (await applyTransition(tx, { machine: "RESERVATION", id: previous.id, to: "REQUESTED", actor: input.actor, expectedFrom: previous.status, now }), previous.id)
+        : (await createReservation(tx, { inscriptionId: cell.inscriptionId, timeUnitId: cell.timeUnitId, date: dateOf(cell.day), status: "REQUESTED" }, input.actor)).id;
+      changed.push(id);
+      if (!place) {
+        await applyTransition(tx, { machine: "RESERVATION", id, to: "WAITLISTED", actor: SYSTEM, reason: "Plus de place disponible", now });
+        await tx.reservation.update({ where: { id }, data: { waitlistRank: state.lastRank + 1 } });
+        // Everyone before is still waiting (all under this lock): the position is the count of those ranks.
+        const position = await tx.reservation.count({ where: { timeUnitId: cell.timeUnitId, date: dateOf(cell.day), status: "WAITLISTED", waitlistRank: { lte: state.lastRank + 1 } } });
+        outcomes.set(cellKey(cell), { ...cell, outcome: "WAITLISTED", position });
+      } else if (inscription.activity.reservationValidation === "AUTOMATIC") {
+        await applyTransition(tx, { machine: "RESERVATION", id, to: "RESERVED", actor: SYSTEM, reason: "Validation automatique", now });
+        outcomes.set(cellKey(cell), { ...cell, outcome: "RESERVED" });
+      } else {
+        outcomes.set(cellKey(cell), { ...cell, outcome: "REQUESTED" });
+      }
+    }
+    await notifyReservations(tx, "RECEIPT", changed);
+    return cells.map((c) => outcomes.get(cellKey(c))!);
+  }, { maxWait: 30_000, timeout: 60_000 });
+}
+
+const slotOfCell = (cell: CellRequest): Slot => ({ timeUnitId: cell.timeUnitId, day: cell.day });
+
+/** « 3 réservations validées, 1 demande envoyée, 2 en liste d'attente, 1 refusée » — the sum-up of a send. */
+export function summarizeOutcomes(outcomes: CellOutcome[]): string {
+  const n = (kind: CellOutcome["outcome"]) => outcomes.filter((o) => o.outcome === kind).length;
+  const parts = [
+    n("RESERVED") && count(n("RESERVED"), "réservation validée", "réservations validées"),
+    n("REQUESTED") && count(n("REQUESTED"), "demande envoyée", "demandes envoyées"),
+    n("WAITLISTED") && `${n("WAITLISTED")} en liste d'attente`,
+    n("ALREADY") && count(n("ALREADY"), "déjà demandée", "déjà demandées"),
+    n("REFUSED") && count(n("REFUSED"), "refusée", "refusées"),
+  ].filter(Boolean);
+  return parts.join(", ");
+}

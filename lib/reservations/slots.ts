@@ -1,0 +1,65 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { dateOf, dayOf } from "@/lib/calendar/paris";
+import { RESERVATION_STATUSES } from "@/lib/workflow";
+
+/** One time unit on one day: the thing whose places are counted. */
+export interface Slot {
+  timeUnitId: string;
+  /** "YYYY-MM-DD". */
+  day: string;
+}
+
+export const slotKey = (slot: Slot) => `${slot.timeUnitId}|${slot.day}`;
+
+/**
+ * Takes the lock of each slot, always in the same order (so that two sends
+ * sharing slots never wait for each other in a circle), for the rest of the
+ * transaction. Every place of a slot is counted and given under its lock:
+ * two parents can never both take its last place.
+ */
+export async function lockSlots(tx: Tx, slots: Slot[]): Promise<void> {
+  const keys = [...new Set(slots.map(slotKey))].sort();
+  for (const key of keys) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`slot:${key}`}))`;
+  }
+}
+
+/**
+ * The slot as it is now, in one round trip (it runs under the slot's lock,
+ * where every millisecond makes the next parent wait): places booked and
+ * their number (the day's override, else the unit's), the places taken by
+ * the age group when it has its own number, and the last waiting rank.
+ */
+export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
+  const date = dateOf(slot.day);
+  const holding = [...RESERVATION_STATUSES.HOLDS_PLACE];
+  const rows = await tx.$queryRaw<{ taken: number; capacity: number; groupTaken: number; lastRank: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
+         AND r."status"::text = ANY(${holding})) AS "taken",
+      COALESCE((SELECT o."capacity" FROM "CapacityOverride" o WHERE o."timeUnitId" = ${slot.timeUnitId} AND o."date" = ${date}),
+               (SELECT u."capacity" FROM "TimeUnit" u WHERE u."id" = ${slot.timeUnitId})) AS "capacity",
+      (SELECT count(*)::int FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId"
+         WHERE ${ageGroupId}::text IS NOT NULL AND i."ageGroupId" = ${ageGroupId} AND r."timeUnitId" = ${slot.timeUnitId}
+         AND r."date" = ${date} AND r."status"::text = ANY(${holding})) AS "groupTaken",
+      COALESCE((SELECT max(r."waitlistRank") FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
+         AND r."status" = 'WAITLISTED'), 0)::int AS "lastRank"`;
+  return rows[0]!;
+}
+
+/** Is there a place for one more child of `ageGroup` (the unit's places, and the group's own number)? */
+export function placeLeft(state: { taken: number; capacity: number; groupTaken: number }, ageGroup: { unitCapacity: number | null } | null): boolean {
+  if (state.taken >= state.capacity) return false;
+  return !(ageGroup && ageGroup.unitCapacity !== null && state.groupTaken >= ageGroup.unitCapacity);
+}
+
+/** Position on the slot's waiting list (1 = next to get a place). */
+export async function slotWaitlistPosition(tx: Tx, reservation: { timeUnitId: string; date: Date; waitlistRank: number | null }): Promise<number> {
+  if (reservation.waitlistRank === null) return 0;
+  return tx.reservation.count({
+    where: { timeUnitId: reservation.timeUnitId, date: reservation.date, status: "WAITLISTED", waitlistRank: { lte: reservation.waitlistRank } },
+  });
+}
+
+export const slotOf = (reservation: { timeUnitId: string; date: Date }): Slot => ({ timeUnitId: reservation.timeUnitId, day: dayOf(reservation.date) });
