@@ -32,3 +32,9 @@ export const agree = (sex: "F" | "M" | "MME", masculine: string, feminine: strin
 export const deName = (name: string) => (/^[aeiouyàâäéèêëîïôöûüœæ]/i.test(name) ? `d'${name}` : `de ${name}`);
 /** « 9 h 30 », « 17 h » never split across two lines (non-breaking spaces around « h »). */
 export const keepHoursTogether = (text: string) => text.replace(/(\d) h(?: (\d{2}))?/g, (_m, h: string, min?: string) => (min ? `${h}\u00a0h\u00a0${min}` : `${h}\u00a0h`));
+const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
+/** « mer. 6 janv. » for an ISO day, where a calendar row has little room. */
+export const formatShortDay = (day: string) => shortDay.format(new Date(`${day}T00:00:00Z`));
+const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
+/** « janvier 2027 » for "2027-01". */
+export const formatMonth = (month: string) => monthTitle.format(new Date(`${month}-01T00:00:00Z`));

@@ -285,12 +285,26 @@ export async function createDemoStructure(db: PrismaClient, today: Date, name = 
     { name: "Journée complète", start: "08:30", end: "17:30", capacity: 24, prices: [650, 950, 1300, 1600] },
     { name: "Accueil relais soir", start: "17:30", end: "18:30", capacity: 20, prices: [50, 80, 110, 140] },
   ];
-  await activity({
+  const mercredis = await activity({
     kind: "ALSH_MERCREDIS",
     name: "ALSH Les Chats Perchés — mercredis",
     description: "Accueil de loisirs des mercredis hors vacances scolaires.",
     units: alshUnits,
     periods: [{ name: `Mercredis ${label}`, start: schoolYearStart, end: schoolYearEnd, weekdays: [3] }],
+  });
+  // Seed 000: the day is booked as « matin avec repas » and/or « après-midi », or « journée complète »;
+  // the relays only around them.
+  const unit = async (name: string) => (await db.timeUnit.findFirstOrThrow({ where: { activityId: mercredis.id, name } })).id;
+  const [relaisMatin, matin, apresMidi, journee, relaisSoir] = await Promise.all(alshUnits.map((u) => unit(u.name)));
+  await db.timeUnitRule.createMany({
+    data: [
+      { kind: "INCOMPATIBLE", unitId: journee!, otherUnitId: matin! },
+      { kind: "INCOMPATIBLE", unitId: journee!, otherUnitId: apresMidi! },
+      { kind: "REQUIRES", unitId: relaisMatin!, otherUnitId: matin! },
+      { kind: "REQUIRES", unitId: relaisMatin!, otherUnitId: journee! },
+      { kind: "REQUIRES", unitId: relaisSoir!, otherUnitId: apresMidi! },
+      { kind: "REQUIRES", unitId: relaisSoir!, otherUnitId: journee! },
+    ],
   });
   const holidayPeriods = holidays
     .filter((h) => h.kind === "VACANCES_SCOLAIRES")

@@ -97,6 +97,7 @@ async function loadDemo(db: PrismaClient) {
     };
     await enrol(martin, "Léo", "ALSH_MERCREDIS", "Maternelle", "VALIDATED");
     await enrol(martin, "Inès", "PERISCOLAIRE", "Élémentaire +6 ans", "PENDING");
+    await enrol(martin, "Inès", "ALSH_MERCREDIS", "Élémentaire +6 ans", "VALIDATED");
     await enrol(benali, "Yasmine", "RESTAURATION_SCOLAIRE", "Élémentaire +6 ans", "VALIDATED");
     await db.accountRequest.create({
       data: {

@@ -27,7 +27,7 @@ async function main() {
   });
   const sets: { who: string | null; pages: string[] }[] = [
     { who: null, pages: ["/", "/connexion", "/creer-mon-compte", "/mot-de-passe-oublie", "/contact", "/mentions-legales", "/donnees-personnelles", "/accessibilite"] },
-    { who: "claire.martin@exemple.fr", pages: ["/tableau-de-bord", "/ma-famille", "/ma-famille/ajouter-un-enfant", "/ma-famille/ajouter-un-adulte", "/mes-coordonnees", "/mes-inscriptions", "/mes-inscriptions/nouvelle", "/admin"] },
+    { who: "claire.martin@exemple.fr", pages: ["/tableau-de-bord", "/ma-famille", "/ma-famille/ajouter-un-enfant", "/ma-famille/ajouter-un-adulte", "/mes-coordonnees", "/mes-inscriptions", "/mes-inscriptions/nouvelle", "/mes-reservations", "/mes-reservations/periode", "/admin"] },
     { who: "accueil@les-tilleuls.example", pages: ["/admin", "/admin/demandes-de-compte", "/admin/demandes-de-modification", "/admin/familles", "/admin/inscriptions", "/admin/activites", "/admin/structures", "/admin/courriels", "/admin/parametres"] },
     { who: "admin@les-tilleuls.example", pages: ["/admin/parametres"] },
   ];
@@ -36,7 +36,8 @@ async function main() {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "fr-FR" });
       const page = await context.newPage();
       if (set.who) await signIn(page, set.who);
-      for (const pathname of set.pages) {
+      // SCREENSHOTS_ONLY=reservations: only the pages whose path matches.
+      for (const pathname of set.pages.filter((p) => !process.env.SCREENSHOTS_ONLY || new RegExp(process.env.SCREENSHOTS_ONLY).test(p))) {
         await page.goto(`${base}${pathname}`);
         const name = `${width}-${set.who ? set.who.split("@")[0] : "visiteur"}${pathname.replace(/\//g, "_") || "_"}.png`;
         await page.screenshot({ path: path.join(out, name), fullPage: true });

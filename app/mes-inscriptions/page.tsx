@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Download, Plus } from "lucide-react";
+import { CalendarDays, Download, Plus } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
 import { MARKER_LEGEND } from "@/lib/inscriptions/markers";
@@ -51,6 +51,11 @@ export default async function MyInscriptionsPage() {
                     </dl>
                     {inscription.can.attestation || inscription.can.withdraw ? (
                       <div className="mt-3 flex flex-wrap gap-2">
+                        {inscription.status === "VALIDATED" ? (
+                          <LinkButton href={`/mes-reservations?inscription=${inscription.id}`} aria-label={`Mes réservations : ${title}`}>
+                            <CalendarDays aria-hidden="true" className="size-5" /> Mes réservations
+                          </LinkButton>
+                        ) : null}
                         {inscription.can.attestation ? (
                           <a href={`/mes-inscriptions/${inscription.id}/attestation`} className={buttonVariants({ variant: "secondary" })} download
                             aria-label={`Télécharger l'attestation d'inscription (PDF) : ${title}`}>

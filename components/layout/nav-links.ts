@@ -16,6 +16,7 @@ const PARENT_NAV: NavGroup[] = [
       { href: "/tableau-de-bord", label: "Mon tableau de bord" },
       { href: "/ma-famille", label: "Ma famille" },
       { href: "/mes-inscriptions", label: "Mes inscriptions" },
+      { href: "/mes-reservations", label: "Mes réservations" },
       { href: "/mes-coordonnees", label: "Mes coordonnées" },
     ],
   },

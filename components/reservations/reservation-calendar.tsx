@@ -1,0 +1,306 @@
+"use client";
+import { useMemo, useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { useRouter } from "next/navigation";
+import { Check } from "lucide-react";
+import type { CalendarCell, CalendarLane, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
+import type { CellOutcome, CellRequest } from "@/lib/reservations/request-reservations";
+import type { ActionResult } from "@/lib/action-result";
+import { formatCents, formatLongDate, formatShortDay } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { focusAfterChange } from "@/components/ui/focus";
+import { cn } from "@/components/ui/cn";
+import { BLOCKED_LOOK, FREE_LOOK, FULL_LOOK, SELECTED_LOOK, STATUS_LOOK } from "./cell-look";
+
+type Send = (input: { cells: CellRequest[] }) => Promise<ActionResult<{ outcomes: CellOutcome[]; summary: string }>>;
+type OnReservation = (input: { reservationId: string }) => Promise<ActionResult<{ status: string; inTime?: boolean }>>;
+
+const keyOf = (c: { inscriptionId: string; unitId?: string; timeUnitId?: string; day: string }) => `${c.inscriptionId}|${c.unitId ?? c.timeUnitId}|${c.day}`;
+const cellId = (key: string) => `case-${key.replace(/\|/g, "-")}`;
+
+interface Target { cell: CalendarCell; lane: CalendarLane; unit: LaneUnit; day: string }
+
+/** What a cell says in words: its state, and what the parent needs at the moment of choosing. */
+function describe(cell: CalendarCell, unit: LaneUnit, selected: boolean): { text: string; detail: string } {
+  const s = cell.state;
+  const price = unit.priceCents !== null ? `, ${formatCents(unit.priceCents)}` : "";
+  switch (s.kind) {
+    case "FREE":
+      return selected
+        ? { text: "Sélectionnée", detail: `Demande de réservation sélectionnée, pas encore envoyée${price}` }
+        : { text: s.placesLeft !== null ? `Libre · ${s.placesLeft} pl.` : "Libre", detail: `Réservation disponible${s.placesLeft !== null ? `, plus que ${s.placesLeft} ${s.placesLeft > 1 ? "places" : "place"}` : ""}${price}, réservable jusqu'au ${s.bookUntil}` };
+    case "FULL":
+      return selected
+        ? { text: "Sélectionnée (liste d'attente)", detail: `Demande sélectionnée, pas encore envoyée : elle ira en liste d'attente${price}` }
+        : { text: "Complet", detail: `Plus de place disponible : une demande ira en liste d'attente${s.waiting ? ` (${s.waiting} déjà en attente)` : ""}, jusqu'au ${s.bookUntil}` };
+    case "BLOCKED":
+      return { text: s.label, detail: `Réservation non disponible : ${s.label.toLowerCase()}` };
+    case "BOOKED": {
+      const position = s.position ? `, position ${s.position}` : "";
+      const why = s.status === "RESERVED" ? (s.can.cancel ? `, annulation sans frais jusqu'au ${s.cancelUntil}` : "") : "";
+      return { text: `${s.code}${s.position ? ` n°${s.position}` : ""}`, detail: `${s.label}${position}${why}` };
+    }
+  }
+}
+
+function outcomeText(o: CellOutcome): string {
+  switch (o.outcome) {
+    case "RESERVED": return "réservation validée";
+    case "REQUESTED": return "demande de réservation envoyée";
+    case "WAITLISTED": return `en liste d'attente, position ${o.position}`;
+    case "ALREADY": return "déjà demandée, rien n'a changé";
+    case "REFUSED": return `refusée : ${o.message}`;
+  }
+}
+
+export function ReservationCalendar({ calendar, familyView, send, cancel, withdraw }: {
+  calendar: MonthCalendar;
+  familyView: boolean;
+  send: Send;
+  cancel: OnReservation;
+  withdraw: OnReservation;
+}) {
+  const router = useRouter();
+  const toast = useToast();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [active, setActive] = useState<string | null>(null);
+  const [results, setResults] = useState<{ summary: string; lines: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [target, setTarget] = useState<Target | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const gridRef = useRef<HTMLTableElement>(null);
+
+  const units = useMemo(() => new Map(calendar.lanes.flatMap((lane) => lane.units.map((u) => [`${lane.inscriptionId}|${u.id}`, u] as const))), [calendar.lanes]);
+  const laneById = useMemo(() => new Map(calendar.lanes.map((l) => [l.inscriptionId, l])), [calendar.lanes]);
+  const interactive = (cell: CalendarCell) => cell.state.kind === "FREE" || cell.state.kind === "FULL" || (cell.state.kind === "BOOKED" && (cell.state.can.cancel || cell.state.can.withdraw));
+  const allKeys = useMemo(() => calendar.days.flatMap((d) => d.lanes.flatMap((cells) => (cells ?? []).filter(interactive).map((c) => keyOf({ ...c, day: d.day })))), [calendar.days]);
+  const roving = active && allKeys.includes(active) ? active : allKeys[0] ?? null;
+  // A cell that got booked meanwhile is no longer selectable.
+  const selectable = useMemo(() => new Set(calendar.days.flatMap((d) => d.lanes.flatMap((cells) => (cells ?? []).filter((c) => c.state.kind === "FREE" || c.state.kind === "FULL").map((c) => keyOf({ ...c, day: d.day }))))), [calendar.days]);
+  const chosen = [...selected].filter((k) => selectable.has(k));
+  const total = chosen.reduce((sum, key) => {
+    const [inscriptionId, unitId] = key.split("|");
+    return sum + (units.get(`${inscriptionId}|${unitId}`)?.priceCents ?? 0);
+  }, 0);
+
+  function toggle(key: string) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key); else next.add(key);
+      return next;
+    });
+  }
+
+  function activate(cell: CalendarCell, day: string) {
+    const key = keyOf({ ...cell, day });
+    setActive(key);
+    if (cell.state.kind === "FREE" || cell.state.kind === "FULL") return toggle(key);
+    if (cell.state.kind === "BOOKED") {
+      setDialogError(null);
+      setTarget({ cell, day, lane: laneById.get(cell.inscriptionId)!, unit: units.get(`${cell.inscriptionId}|${cell.unitId}`)! });
+    }
+  }
+
+  /** Arrows move between cells (rows are days), Home / End to the ends of a day; Space / Enter act (native buttons). */
+  function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+    const element = event.target as HTMLElement;
+    const row = element.dataset.r;
+    if (row === undefined) return;
+    const rows = [...new Set([...(gridRef.current?.querySelectorAll<HTMLElement>("[data-r]") ?? [])].map((e) => Number(e.dataset.r)))].sort((a, b) => a - b);
+    const inRow = (r: number) => [...(gridRef.current?.querySelectorAll<HTMLElement>(`[data-r="${r}"]`) ?? [])];
+    const current = inRow(Number(row));
+    const column = current.indexOf(element);
+    const rowIndex = rows.indexOf(Number(row));
+    let next: HTMLElement | undefined;
+    if (event.key === "ArrowRight") next = current[column + 1];
+    else if (event.key === "ArrowLeft") next = current[column - 1];
+    else if (event.key === "Home") next = current[0];
+    else if (event.key === "End") next = current[current.length - 1];
+    else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      const other = rows[rowIndex + (event.key === "ArrowDown" ? 1 : -1)];
+      if (other !== undefined) { const cells = inRow(other); next = cells[Math.min(column, cells.length - 1)]; }
+    } else return;
+    event.preventDefault();
+    if (next) { setActive(next.dataset.cell!); next.focus(); }
+  }
+
+  function sendSelection() {
+    setError(null);
+    const cells = chosen.map((key) => { const [inscriptionId, timeUnitId, day] = key.split("|") as [string, string, string]; return { inscriptionId, timeUnitId, day }; });
+    startTransition(async () => {
+      const result = await send({ cells });
+      if (!result.ok) { setError(result.error); focusAfterChange("resultat-envoi"); return; }
+      const lines = result.data.outcomes.map((o) => {
+        const lane = laneById.get(o.inscriptionId);
+        const unit = units.get(`${o.inscriptionId}|${o.timeUnitId}`);
+        return `${formatLongDate(o.day)} — ${lane?.childFirstName ?? ""}, ${unit?.name ?? ""} : ${outcomeText(o)}`;
+      });
+      setResults({ summary: result.data.summary, lines });
+      setSelected(new Set());
+      router.refresh();
+      focusAfterChange("resultat-envoi");
+    });
+  }
+
+  function onTarget(action: OnReservation, done: (data: { status: string; inTime?: boolean }) => string) {
+    if (!target || target.cell.state.kind !== "BOOKED") return;
+    const key = keyOf({ ...target.cell, day: target.day });
+    const reservationId = target.cell.state.reservationId;
+    startTransition(async () => {
+      const result = await action({ reservationId });
+      if (!result.ok) { setDialogError(result.error); return; }
+      setTarget(null);
+      toast(done(result.data));
+      router.refresh();
+      focusAfterChange(cellId(key), "titre-mois");
+    });
+  }
+
+  const columns: { key: string; title: string; sub: string; lane: CalendarLane; unit: LaneUnit | null }[] = familyView
+    ? calendar.lanes.map((lane) => ({ key: lane.inscriptionId, title: lane.childFirstName, sub: lane.activityName, lane, unit: null }))
+    : calendar.lanes.flatMap((lane) => lane.units.map((unit) => ({ key: `${lane.inscriptionId}|${unit.id}`, title: unit.name, sub: unit.hours, lane, unit })));
+
+  return (
+    <div>
+      <div id="resultat-envoi" tabIndex={-1} className="focus:outline-none">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {results ? (
+          <Alert tone="success">
+            <p className="font-semibold">Demandes envoyées : {results.summary}.</p>
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {results.lines.slice(0, 60).map((line, i) => <li key={i}>{line}</li>)}
+              {results.lines.length > 60 ? <li>et {results.lines.length - 60} autres (voir le calendrier)</li> : null}
+            </ul>
+          </Alert>
+        ) : null}
+      </div>
+
+      <table ref={gridRef} onKeyDown={onKeyDown} className="w-full border-separate border-spacing-1 max-sm:block">
+        <caption className="sr-only">
+          Calendrier des réservations : une ligne par jour ; les flèches du clavier passent d&apos;une case à l&apos;autre, Espace ou Entrée sélectionne une case.
+        </caption>
+        <thead className="max-sm:sr-only">
+          <tr>
+            <th scope="col" className="w-28 p-1 text-left text-sm font-semibold text-gray-800">Jour</th>
+            {columns.map((col) => (
+              <th key={col.key} scope="col" className="p-1 text-left align-bottom text-sm font-semibold text-gray-900">
+                {col.title}<span className="block font-normal text-gray-700">{col.sub}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="max-sm:block">
+          {calendar.days.map((day, r) => (
+            <tr key={day.day} className="max-sm:mb-3 max-sm:block max-sm:rounded-md max-sm:border max-sm:border-gray-300 max-sm:p-2">
+              <th scope="row" className="whitespace-nowrap p-1 text-left text-sm font-semibold text-gray-900 max-sm:block max-sm:text-base">
+                <span className="sm:hidden">{formatLongDate(day.day)}</span>
+                <span className="max-sm:hidden">{formatShortDay(day.day)}</span>
+              </th>
+              {columns.map((col) => {
+                const laneIndex = calendar.lanes.indexOf(col.lane);
+                const cells = day.lanes[laneIndex];
+                const shown = cells ? (col.unit ? cells.filter((c) => c.unitId === col.unit!.id) : cells) : null;
+                return (
+                  <td key={col.key} className="p-0 align-top max-sm:mt-1 max-sm:block">
+                    {familyView ? <span className="mb-0.5 block text-sm font-semibold text-gray-900 sm:hidden">{col.title} — {col.sub}</span> : null}
+                    {shown === null ? (
+                      <span className={cn("block rounded border px-2 py-2 text-sm", BLOCKED_LOOK)}>Pas d&apos;accueil ce jour</span>
+                    ) : (
+                      <div className={cn("flex gap-1", familyView ? "flex-col" : "")}>
+                        {shown.map((cell) => {
+                          const key = keyOf({ ...cell, day: day.day });
+                          const unit = units.get(`${cell.inscriptionId}|${cell.unitId}`)!;
+                          const isSelected = selected.has(key) && selectable.has(key);
+                          const { text, detail } = describe(cell, unit, isSelected);
+                          const label = `${unit.name}, ${formatLongDate(day.day)}, ${col.lane.childFirstName} : ${detail}`;
+                          const look = cell.state.kind === "BOOKED" ? STATUS_LOOK[cell.state.status] : cell.state.kind === "BLOCKED" ? BLOCKED_LOOK : isSelected ? SELECTED_LOOK : cell.state.kind === "FULL" ? FULL_LOOK : FREE_LOOK;
+                          const content = (
+                            <>
+                              <span className={cn("text-left text-sm", familyView ? "" : "sm:hidden")}>{unit.name}</span>
+                              <span className="inline-flex items-center gap-1 whitespace-nowrap text-sm font-semibold">
+                                {isSelected ? <Check aria-hidden="true" className="size-4" /> : null}{text}
+                              </span>
+                            </>
+                          );
+                          const base = "flex min-h-11 w-full items-center justify-between gap-2 rounded border px-2 py-1";
+                          if (!interactive(cell)) {
+                            return <span key={key} id={cellId(key)} className={cn(base, look)} title={detail}><span className="sr-only">{label}</span><span aria-hidden="true" className="contents">{content}</span></span>;
+                          }
+                          return (
+                            <button key={key} id={cellId(key)} type="button" data-cell={key} data-r={r}
+                              tabIndex={key === roving ? 0 : -1}
+                              aria-pressed={cell.state.kind === "BOOKED" ? undefined : isSelected}
+                              aria-haspopup={cell.state.kind === "BOOKED" ? "dialog" : undefined}
+                              aria-label={label} title={detail}
+                              onFocus={() => setActive(key)}
+                              onClick={() => activate(cell, day.day)}
+                              className={cn(base, look, "cursor-pointer focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-dark")}>
+                              {content}
+                            </button>
+                          );
+                        })}
+                      </div>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="sticky bottom-0 z-10 mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-gray-300 bg-white/95 py-3" role="region" aria-label="Demandes sélectionnées">
+        <p aria-live="polite" className="text-gray-900">
+          {chosen.length === 0 ? "Aucune demande sélectionnée : cliquez sur les cases libres."
+            : <><strong>{chosen.length} {chosen.length > 1 ? "demandes sélectionnées" : "demande sélectionnée"}</strong> · montant estimé {formatCents(total)}</>}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {chosen.length > 0 ? <Button variant="secondary" onClick={() => setSelected(new Set())} disabled={pending}>Tout désélectionner</Button> : null}
+          <Button onClick={sendSelection} disabled={chosen.length === 0} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes</Button>
+        </div>
+      </div>
+
+      <TargetDialog target={target} pending={pending} error={dialogError} onClose={() => setTarget(null)}
+        onCancel={() => onTarget(cancel, (d) => d.status === "ABSENT_EXCUSED" ? "Réservation annulée : absence excusée, non facturée." : "Demande d'annulation envoyée.")}
+        onWithdraw={() => onTarget(withdraw, (d) => d.status === "RESERVED" ? "Demande d'annulation retirée : la réservation reste validée." : "Demande retirée.")} />
+    </div>
+  );
+}
+
+/** What clicking an R, a DR, a waiting request or a DA leads to: always confirmed first, with what it will cost. */
+function TargetDialog({ target, pending, error, onClose, onCancel, onWithdraw }: {
+  target: Target | null; pending: boolean; error: string | null; onClose: () => void; onCancel: () => void; onWithdraw: () => void;
+}) {
+  const state = target?.cell.state.kind === "BOOKED" ? target.cell.state : null;
+  const what = target ? `${target.lane.childFirstName} — ${target.unit.name}, ${formatLongDate(target.day)}` : "";
+  const title = !state ? "" : state.status === "RESERVED" ? "Annuler cette réservation ?" : state.status === "CANCELLATION_REQUESTED" ? "Retirer la demande d'annulation ?" : state.status === "WAITLISTED" ? "Retirer la demande en liste d'attente ?" : "Retirer la demande de réservation ?";
+  return (
+    <Dialog open={target !== null} onOpenChange={(open) => { if (!open) onClose(); }} title={title} description={what}>
+      {state ? (
+        <div className="flex flex-col gap-3">
+          {state.status === "RESERVED" ? (
+            state.cancelInTime ? (
+              <Alert tone="info">Vous êtes dans le délai d&apos;annulation (jusqu&apos;au {state.cancelUntil}) : ce sera une <strong>absence excusée</strong>, non facturée.{target!.lane.automatic ? " L'annulation est immédiate." : " La structure doit valider votre demande d'annulation."}</Alert>
+            ) : (
+              <Alert tone="error"><strong>Le délai d&apos;annulation est dépassé</strong> (il était fixé au {state.cancelUntil}) : cette absence sera probablement <strong>facturée</strong> (absence facturée). Vous pouvez quand même demander l&apos;annulation ; la structure décidera.</Alert>
+            )
+          ) : state.status === "CANCELLATION_REQUESTED" ? (
+            <p>La réservation restera validée (R).</p>
+          ) : (
+            <p>La demande ne sera plus traitée{state.status === "WAITLISTED" && state.position ? ` (vous êtes en position ${state.position} sur la liste d'attente)` : ""}. Vous pourrez en faire une nouvelle.</p>
+          )}
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={onClose} disabled={pending}>{state.status === "RESERVED" ? "Garder la réservation" : "Ne rien changer"}</Button>
+            {state.status === "RESERVED"
+              ? <Button variant="danger" onClick={onCancel} pending={pending} pendingLabel="Envoi en cours…">Demander l&apos;annulation</Button>
+              : <Button variant="danger" onClick={onWithdraw} pending={pending} pendingLabel="Envoi en cours…">{state.status === "CANCELLATION_REQUESTED" ? "Retirer la demande d'annulation" : "Retirer la demande"}</Button>}
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { deadlineFor, isBeforeDeadline, parseDeadline } from "@/lib/calendar/deadlines";
+import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { formatDateTime } from "@/lib/format";
+import { RESERVATION_CODES, RESERVATION_STATUSES, isIn, statusLabel, statusTone, type Tone } from "@/lib/workflow";
+import type { ReservationStatus } from "@/lib/generated/prisma/enums";
+import { bookingBlocked, BLOCKED_LABELS, type Blocked } from "./availability";
+import { unitPrice } from "./pricing";
+
+/** « Plus que 3 places » is said only when few remain. */
+export const FEW_PLACES = 3;
+
+export interface LaneUnit {
+  id: string;
+  name: string;
+  hours: string;
+  /** The family's price for one unit (its QF bracket), in cents; null without tariffs. */
+  priceCents: number | null;
+}
+
+/** One validated inscription: a child in an activity, with its units in their configured order. */
+export interface CalendarLane {
+  inscriptionId: string;
+  childFirstName: string;
+  activityName: string;
+  periodName: string;
+  startDay: string;
+  endDay: string;
+  automatic: boolean;
+  units: LaneUnit[];
+}
+
+/** Every cell is in exactly one state of SPEC.md §2 (« demande sélectionnée » is the screen's own, before sending). */
+export type CellState =
+  | { kind: "FREE"; placesLeft: number | null; bookUntil: string }
+  | { kind: "FULL"; waiting: number; bookUntil: string }
+  | { kind: "BLOCKED"; reason: Blocked; label: string }
+  | {
+      kind: "BOOKED";
+      reservationId: string;
+      status: ReservationStatus;
+      code: string;
+      label: string;
+      tone: Tone;
+      /** Position on the waiting list (WAITLISTED). */
+      position: number | null;
+      reason: string | null;
+      /** What the parent may do now. */
+      can: { cancel: boolean; withdraw: boolean };
+      /** For an R: will a cancellation asked now be excused, and until when. */
+      cancelInTime: boolean;
+      cancelUntil: string;
+    };
+
+export interface CalendarCell {
+  inscriptionId: string;
+  unitId: string;
+  state: CellState;
+}
+
+export interface CalendarDay {
+  day: string;
+  /** One entry per lane; null when the lane's activity is not open that day (family view). */
+  lanes: (CalendarCell[] | null)[];
+}
+
+export interface MonthCalendar {
+  month: string;
+  previous: string | null;
+  next: string | null;
+  lanes: CalendarLane[];
+  days: CalendarDay[];
+  /** Closures of the month (holidays, public holidays) for the lanes' structures, said under the grid. */
+  closures: { label: string; start: string; end: string }[];
+}
+
+const monthOf = (day: string) => day.slice(0, 7);
+const firstOf = (month: string) => `${month}-01`;
+const lastOf = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
+function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+function previousMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+export const isMonth = (value: string | undefined): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
+/**
+ * The month calendar of « Mes réservations »: one inscription (`inscriptionId`)
+ * or the family view (all validated inscriptions of the family's children).
+ * Null when the inscription is not one of the family's validated ones.
+ */
+export async function getMonthCalendar(input: { familyId: string; inscriptionId: string | null; month?: string; now?: Date }): Promise<MonthCalendar | null> {
+  const now = input.now ?? new Date();
+  const today = parisDay(now);
+  const inscriptions = await db.inscription.findMany({
+    where: { familyId: input.familyId, status: "VALIDATED", ...(input.inscriptionId ? { id: input.inscriptionId } : {}) },
+    orderBy: [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }, { startDate: "asc" }],
+    select: {
+      id: true, startDate: true, endDate: true, periodId: true,
+      child: { select: { firstName: true } },
+      family: { select: { quotientFamilial: true } },
+      period: { select: { name: true } },
+      activity: {
+        select: {
+          name: true, structureId: true, reservationValidation: true, bookingDeadline: true, cancellationDeadline: true,
+          timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true, startTime: true, endTime: true, capacity: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
+        },
+      },
+    },
+  });
+  if (inscriptions.length === 0) return input.inscriptionId ? null : { month: monthOf(today), previous: null, next: null, lanes: [], days: [], closures: [] };
+
+  const firstMonth = monthOf(dayOf(inscriptions.reduce((a, b) => (a.startDate < b.startDate ? a : b)).startDate));
+  const lastMonth = monthOf(dayOf(inscriptions.reduce((a, b) => (a.endDate > b.endDate ? a : b)).endDate));
+  const clamp = (m: string) => (m < firstMonth ? firstMonth : m > lastMonth ? lastMonth : m);
+  const month = clamp(isMonth(input.month) ? input.month : monthOf(today));
+  const from = dateOf(firstOf(month));
+  const to = dateOf(lastOf(month));
+
+  const unitIds = inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id));
+  const [opening, reservations, usage, overrides, waiting, closures] = await Promise.all([
+    db.openingDay.findMany({ where: { periodId: { in: inscriptions.map((i) => i.periodId) }, date: { gte: from, lte: to } }, select: { periodId: true, date: true } }),
+    db.reservation.findMany({
+      where: { inscriptionId: { in: inscriptions.map((i) => i.id) }, date: { gte: from, lte: to } },
+      select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true, reason: true, waitlistRank: true },
+    }),
+    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } }, _count: { _all: true } }),
+    db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to } }, select: { timeUnitId: true, date: true, capacity: true } }),
+    db.reservation.findMany({ where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: "WAITLISTED" }, select: { timeUnitId: true, date: true, waitlistRank: true } }),
+    db.calendarException.findMany({
+      where: { structureId: { in: [...new Set(inscriptions.map((i) => i.activity.structureId))] }, startDate: { lte: to }, endDate: { gte: from } },
+      orderBy: { startDate: "asc" }, select: { label: true, startDate: true, endDate: true },
+    }),
+  ]);
+  const slot = (unitId: string, day: string) => `${unitId}|${day}`;
+  const taken = new Map(usage.map((u) => [slot(u.timeUnitId, dayOf(u.date)), u._count._all]));
+  const capacityOverride = new Map(overrides.map((o) => [slot(o.timeUnitId, dayOf(o.date)), o.capacity]));
+  const waitingRanks = new Map<string, number[]>();
+  for (const w of waiting) waitingRanks.set(slot(w.timeUnitId, dayOf(w.date)), [...(waitingRanks.get(slot(w.timeUnitId, dayOf(w.date))) ?? []), w.waitlistRank ?? 0]);
+  const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
+  const booked = new Map(reservations.map((r) => [`${r.inscriptionId}|${r.timeUnitId}|${dayOf(r.date)}`, r]));
+
+  const lanes: CalendarLane[] = inscriptions.map((i) => ({
+    inscriptionId: i.id,
+    childFirstName: i.child.firstName,
+    activityName: i.activity.name,
+    periodName: i.period.name,
+    startDay: dayOf(i.startDate),
+    endDay: dayOf(i.endDate),
+    automatic: i.activity.reservationValidation === "AUTOMATIC",
+    units: i.activity.timeUnits.map((u) => ({ id: u.id, name: u.name, hours: `${u.startTime.replace(":", "h")}–${u.endTime.replace(":", "h")}`, priceCents: unitPrice(u.tariffs, i.family.quotientFamilial) })),
+  }));
+
+  const dayList = [...new Set([...opening.map((o) => dayOf(o.date)), ...reservations.filter((r) => isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => dayOf(r.date))])].sort();
+  const days: CalendarDay[] = dayList.map((day) => ({
+    day,
+    lanes: inscriptions.map((i) => {
+      const open = isOpening.has(`${i.periodId}|${day}`);
+      const units = i.activity.timeUnits;
+      const hasAny = units.some((u) => booked.has(`${i.id}|${u.id}|${day}`) && isIn(RESERVATION_STATUSES.LIVE, booked.get(`${i.id}|${u.id}|${day}`)!.status));
+      if (!open && !hasAny && inscriptions.length > 1) return null;
+      return units.map((u): CalendarCell => {
+        const found = booked.get(`${i.id}|${u.id}|${day}`);
+        if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
+          const ranks = waitingRanks.get(slot(u.id, day)) ?? [];
+          const future = day >= today;
+          return {
+            inscriptionId: i.id, unitId: u.id,
+            state: {
+              kind: "BOOKED", reservationId: found.id, status: found.status, code: RESERVATION_CODES[found.status],
+              label: statusLabel("RESERVATION", found.status), tone: statusTone("RESERVATION", found.status),
+              position: found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
+              reason: found.reason,
+              can: { cancel: found.status === "RESERVED" && future, withdraw: future && (found.status === "REQUESTED" || found.status === "WAITLISTED" || found.status === "CANCELLATION_REQUESTED") },
+              cancelInTime: isBeforeDeadline(i.activity.cancellationDeadline, day, now),
+              cancelUntil: formatDateTime(deadlineFor(parseDeadline(i.activity.cancellationDeadline)!, day)),
+            },
+          };
+        }
+        const blocked = bookingBlocked({ day, isOpeningDay: open, inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookingDeadline: i.activity.bookingDeadline, now });
+        if (blocked) return { inscriptionId: i.id, unitId: u.id, state: { kind: "BLOCKED", reason: blocked, label: BLOCKED_LABELS[blocked] } };
+        const capacity = capacityOverride.get(slot(u.id, day)) ?? u.capacity;
+        const left = Math.max(0, capacity - (taken.get(slot(u.id, day)) ?? 0));
+        const bookUntil = formatDateTime(deadlineFor(parseDeadline(i.activity.bookingDeadline)!, day));
+        if (left === 0) return { inscriptionId: i.id, unitId: u.id, state: { kind: "FULL", waiting: (waitingRanks.get(slot(u.id, day)) ?? []).length, bookUntil } };
+        return { inscriptionId: i.id, unitId: u.id, state: { kind: "FREE", placesLeft: left <= FEW_PLACES ? left : null, bookUntil } };
+      });
+    }),
+  }));
+
+  return {
+    month,
+    previous: month > firstMonth ? previousMonth(month) : null,
+    next: month < lastMonth ? nextMonth(month) : null,
+    lanes,
+    days,
+    closures: closures.map((c) => ({ label: c.label, start: dayOf(c.startDate), end: dayOf(c.endDate) })),
+  };
+}
+
+/** The calendars a family can open: each validated inscription (the family view shows them all). */
+export async function listCalendarChoices(familyId: string) {
+  const rows = await db.inscription.findMany({
+    where: { familyId, status: "VALIDATED" },
+    orderBy: [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }, { startDate: "asc" }],
+    select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ inscriptionId: r.id, childFirstName: r.child.firstName, activityName: r.activity.name, periodName: r.period.name }));
+}
