@@ -8,7 +8,7 @@ import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 export const STATUS_LOOK: Readonly<Record<ReservationStatus, string>> = {
   REQUESTED: "border-yellow-700 bg-yellow-200 text-yellow-950",
   WAITLISTED: "border-orange-700 bg-orange-200 text-orange-950",
-  RESERVED: "border-green-800 bg-green-600 text-white",
+  RESERVED: "border-green-900 bg-green-700 text-white",
   REFUSED: "border-gray-400 bg-white text-gray-900",
   WITHDRAWN: "border-gray-400 bg-white text-gray-900",
   CANCELLATION_REQUESTED: "border-fuchsia-800 bg-fuchsia-100 text-fuchsia-950",
