@@ -105,7 +105,7 @@ describe("requestReservations", () => {
       await expect(send(cells(p.inscription.id, unit, ["2027-04-07"]))).rejects.toThrow("Le mercredi 7 avril 2027 est en dehors des dates de l'inscription de Léa.");
       await expect(send(cells(p.inscription.id, unit, ["2027-01-07"]))).rejects.toThrow(`Le jeudi 7 janvier 2027 n'est pas un jour d'ouverture de ${w.activity.name}.`);
       const many = Array.from({ length: MAX_CELLS_PER_SEND + 1 }, (_, i) => ({ inscriptionId: p.inscription.id, timeUnitId: unit, day: `2027-01-${String((i % 28) + 1).padStart(2, "0")}#${i}` }));
-      await expect(send(many)).rejects.toThrow("Trop de demandes en une fois (1001) : 1000 au plus. Envoyez-les en plusieurs fois.");
+      await expect(send(many)).rejects.toThrow("Trop de demandes en une fois (1\u202f001) : 1\u202f000 au plus. Envoyez-les en plusieurs fois.");
       await expect(send([])).rejects.toThrow("Sélectionnez au moins une case du calendrier.");
     });
   });

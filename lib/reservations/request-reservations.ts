@@ -62,11 +62,12 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
  */
 export async function requestReservations(input: { familyId: string; cells: CellRequest[]; actor: Actor; now?: Date }): Promise<CellOutcome[]> {
   const now = input.now ?? new Date();
+  // Counted as sent, before repeated cells are merged: a send of 10 000 cells is refused whatever they hold.
+  if (input.cells.length > MAX_CELLS_PER_SEND) {
+    throw new UserFacingError(`Trop de demandes en une fois (${input.cells.length.toLocaleString("fr-FR")}) : ${MAX_CELLS_PER_SEND.toLocaleString("fr-FR")} au plus. Envoyez-les en plusieurs fois.`);
+  }
   const cells = [...new Map(input.cells.map((c) => [cellKey(c), c])).values()];
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
-  if (cells.length > MAX_CELLS_PER_SEND) {
-    throw new UserFacingError(`Trop de demandes en une fois (${cells.length}) : ${MAX_CELLS_PER_SEND} au plus. Envoyez-les en plusieurs fois.`);
-  }
   return db.$transaction(async (tx) => {
     const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
     // The inscriptions first (always in the same order), then the slots: a cancellation of the
