@@ -3,6 +3,7 @@ import { requestReservations, MAX_CELLS_PER_SEND, type CellRequest } from "@/lib
 import { askCancellation, withdrawReservation } from "@/lib/reservations/change-reservation";
 import { acceptReservations, decideCancellations, refuseReservations } from "@/lib/reservations/decide-reservations";
 import { setCapacityOverride } from "@/lib/activities/capacity-overrides";
+import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { actorFromUser, InscriptionNotValidatedError, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
@@ -220,5 +221,24 @@ describe("capacity and the waiting list", () => {
     expect(emails[0]!.text).toContain("Journée complète\n2 annulations excusées les : 13/01, 20/01");
     expect(emails[1]!.text).toContain("Journée complète\n1 annulation facturée le : 06/01");
     expect((await prisma.reservation.findMany({ where: { inscriptionId: p.inscription.id }, orderBy: { date: "asc" } })).map((r) => r.status)).toEqual(["ABSENT_BILLED", "ABSENT_EXCUSED", "ABSENT_EXCUSED"]);
+  });
+});
+
+describe("the dashboard", () => {
+  it("follows reservation and cancellation requests with their state and reason, and asks to book a validated inscription", async () => {
+    const w = await world({ units: [{ name: "Journée", capacity: 1 }] });
+    const first = await parentIn(w, "Ana");
+    const p = await parentIn(w, "Léa");
+    const todo = (await getFamilyDashboard(p.family.id))!.todo;
+    expect(todo).toContainEqual({ text: `Réservez les jours de Léa — ${w.activity.name}`, href: `/mes-reservations?inscription=${p.inscription.id}` });
+    await requestReservations({ familyId: first.family.id, cells: cells(first.inscription.id, w.units[0]!.id, ["2027-01-06"]), actor: first.actor, now: new Date() });
+    await requestReservations({ familyId: p.family.id, cells: cells(p.inscription.id, w.units[0]!.id, ["2027-01-06", "2027-01-13", "2027-01-20"]), actor: p.actor, now: new Date() });
+    const dashboard = (await getFamilyDashboard(p.family.id))!;
+    const lines = dashboard.requests.filter((r) => r.kind === "RESERVATION").map((r) => [r.label, r.state.label, r.reason]);
+    expect(lines).toEqual(expect.arrayContaining([
+      [`Réservations de Léa — ${w.activity.name} : 2 jours (13/01, 20/01)`, "Demande de réservation envoyée", null],
+      [`Réservations de Léa — ${w.activity.name} : 1 jour (06/01)`, "En liste d'attente", "Plus de place disponible"],
+    ]));
+    expect(dashboard.todo.some((t) => t.text.startsWith("Réservez les jours de Léa"))).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ export default async function DashboardPage() {
       <Card title="Mes demandes" titleId="demandes-titre" id="demandes"
         actions={dashboard.waitingCount > 0 ? <span className="text-sm text-gray-800">{dashboard.waitingCount === 1 ? "1 demande en attente de validation" : `${dashboard.waitingCount} demandes en attente de validation`}</span> : null}>
         {dashboard.requests.length === 0 ? (
-          <EmptyState title="Aucune demande pour le moment">Vos demandes d&apos;inscription et de modification apparaîtront ici, avec leur réponse.</EmptyState>
+          <EmptyState title="Aucune demande pour le moment">Vos demandes d&apos;inscription, de réservation et de modification apparaîtront ici, avec leur réponse.</EmptyState>
         ) : (
           <ul className="flex flex-col" aria-labelledby="demandes-titre">
             {dashboard.requests.map((request) => (

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { statusLabel, statusTone, type Tone } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
+import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
 
 export interface DashboardRequest {
   id: string;
@@ -81,7 +82,7 @@ const inscriptions: FeedSource = async (familyId) => {
   }));
 };
 
-export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions];
+export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions, (familyId) => reservationFeed(familyId)];
 
 export async function listFamilyRequests(familyId: string): Promise<DashboardRequest[]> {
   const all = (await Promise.all(FEED_SOURCES.map((source) => source(familyId)))).flat();
@@ -117,6 +118,7 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
       todo.push({ text: `Indiquez qui peut venir chercher ${child.firstName}`, href: `/ma-famille/enfants/${child.id}/modifier` });
     }
   }
+  todo.push(...(await inscriptionsWithoutReservation(familyId)));
   if (family.quotientFamilial === null || !family.cafNumber) {
     todo.push({ text: "Renseignez votre quotient familial et votre numéro d'allocataire CAF", href: "/mes-coordonnees#quotient" });
   }

@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { count, deName, formatCalendarDate } from "@/lib/format";
+import { statusLabel, statusTone } from "@/lib/workflow";
+import type { ReservationStatus } from "@/lib/generated/prisma/enums";
+import type { DashboardRequest } from "@/lib/families/get-family-dashboard";
+
+/** What the dashboard follows: requests waiting for the structure, and decisions of the last weeks. */
+const FOLLOWED: ReservationStatus[] = ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED", "REFUSED", "ABSENT_EXCUSED", "ABSENT_BILLED"];
+const CANCELLATIONS: ReservationStatus[] = ["CANCELLATION_REQUESTED", "ABSENT_EXCUSED", "ABSENT_BILLED"];
+const MAX_DAYS_LISTED = 6;
+
+/**
+ * « Mon tableau de bord »: reservation and cancellation requests, one line per
+ * inscription and state (« Réservations de Léa — Mercredis : 3 jours (06/01,
+ * 13/01, 20/01) », En liste d'attente), for days from two weeks ago on.
+ */
+export async function reservationFeed(familyId: string, now: Date = new Date()): Promise<DashboardRequest[]> {
+  const since = dateOf(addDays(parisDay(now), -14));
+  const rows = await db.reservation.findMany({
+    where: { inscription: { familyId }, status: { in: FOLLOWED }, date: { gte: since }, NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, decidedById: null, reason: null } },
+    orderBy: [{ date: "asc" }],
+    select: {
+      id: true, status: true, date: true, reason: true, createdAt: true, updatedAt: true, decidedAt: true, inscriptionId: true,
+      inscription: { select: { child: { select: { firstName: true } }, activity: { select: { name: true } } } },
+    },
+  });
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.inscriptionId}|${row.status}|${row.reason ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const days = group.map((r) => formatCalendarDate(r.date).slice(0, 5));
+    const listed = days.length > MAX_DAYS_LISTED ? `${days.slice(0, MAX_DAYS_LISTED).join(", ")}…` : days.join(", ");
+    const cancellation = CANCELLATIONS.includes(first.status);
+    const what = cancellation ? "Annulations" : "Réservations";
+    const decided = group.map((r) => r.decidedAt).filter((d): d is Date => d !== null);
+    return {
+      id: `reservations-${first.id}`,
+      kind: cancellation ? "CANCELLATION" : "RESERVATION",
+      label: `${what} ${deName(first.inscription.child.firstName)} — ${first.inscription.activity.name} : ${count(group.length, "jour")} (${listed})`,
+      state: { label: statusLabel("RESERVATION", first.status), tone: statusTone("RESERVATION", first.status) },
+      reason: first.reason,
+      sentAt: new Date(Math.min(...group.map((r) => r.createdAt.getTime()))),
+      decidedAt: first.status === "REQUESTED" || first.status === "WAITLISTED" || first.status === "CANCELLATION_REQUESTED" ? null : decided.length ? new Date(Math.max(...decided.map((d) => d.getTime()))) : null,
+      href: `/mes-reservations?inscription=${first.inscriptionId}&mois=${dayOf(first.date).slice(0, 7)}`,
+    };
+  });
+}
+
+/** « À faire »: a validated inscription still to come or running, with no day booked yet. */
+export async function inscriptionsWithoutReservation(familyId: string, now: Date = new Date()) {
+  const today = dateOf(parisDay(now));
+  const rows = await db.inscription.findMany({
+    where: { familyId, status: "VALIDATED", endDate: { gte: today }, reservations: { none: {} } },
+    select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ text: `Réservez les jours ${deName(r.child.firstName)} — ${r.activity.name}`, href: `/mes-reservations?inscription=${r.id}` }));
+}
