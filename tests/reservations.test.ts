@@ -4,6 +4,7 @@ import { askCancellation, withdrawReservation } from "@/lib/reservations/change-
 import { acceptReservations, decideCancellations, refuseReservations } from "@/lib/reservations/decide-reservations";
 import { setCapacityOverride } from "@/lib/activities/capacity-overrides";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
+import { addUnitRule, deleteUnitRule } from "@/lib/activities/unit-rules";
 import { actorFromUser, InscriptionNotValidatedError, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
@@ -89,6 +90,21 @@ describe("requestReservations", () => {
     const morning = await prisma.reservation.findFirstOrThrow({ where: { inscriptionId: p.inscription.id, timeUnitId: matin.id } });
     await expectNothingChanged(async () => expect(withdrawReservation({ familyId: p.family.id, reservationId: morning.id, actor: p.actor, now: NOW }))
       .rejects.toThrow("« Après-midi » nécessite « Matin avec repas » : annulez d'abord « Après-midi »."));
+  });
+
+  it("staff set the rules: units of one activity, one incompatibility per pair, no duplicate", async () => {
+    const w = await world();
+    const other = await world();
+    const [matin, apresMidi] = w.units as [typeof w.units[0], typeof w.units[0]];
+    const rule = await addUnitRule({ unitId: matin.id, kind: "INCOMPATIBLE", otherUnitId: apresMidi.id });
+    await expectNothingChanged(async () => {
+      await expect(addUnitRule({ unitId: apresMidi.id, kind: "INCOMPATIBLE", otherUnitId: matin.id })).rejects.toThrow("Règle : cette incompatibilité existe déjà.");
+      await expect(addUnitRule({ unitId: matin.id, kind: "INCOMPATIBLE", otherUnitId: apresMidi.id })).rejects.toThrow("Règle : elle existe déjà.");
+      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: other.units[0]!.id })).rejects.toThrow("Autre unité : elle doit être de la même activité.");
+      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: "inexistant" })).rejects.toThrow(NotFoundError);
+    });
+    await deleteUnitRule(rule.id);
+    await expect(deleteUnitRule(rule.id)).rejects.toThrow(NotFoundError);
   });
 
   it("refuses tampered or impossible input as a whole, writing nothing", async () => {

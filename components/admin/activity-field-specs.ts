@@ -39,7 +39,20 @@ export const AGE_GROUP_FIELDS: FieldSpec[] = [
   { name: "minYears", label: "Âge minimum (ans)", inputMode: "numeric", hint: "Âge au début de la période." },
   { name: "maxYears", label: "Âge maximum (ans, non compris)", inputMode: "numeric", hint: "Exemple : 6 pour les moins de 6 ans." },
   { name: "capacity", label: "Places du groupe", inputMode: "numeric", hint: "Facultatif : nombre maximal d'inscriptions dans ce groupe." },
+  { name: "unitCapacity", label: "Places du groupe par unité et par jour", inputMode: "numeric", hint: "Facultatif : au-delà, les réservations des enfants de ce groupe vont en liste d'attente, même s'il reste des places dans l'unité." },
 ];
+
+export function unitRuleFields(units: { id: string; name: string }[]): FieldSpec[] {
+  const options = [{ value: "", label: "— Choisissez —" }, ...units.map((u) => ({ value: u.id, label: u.name }))];
+  return [
+    { name: "unitId", label: "Unité", type: "select", required: true, options },
+    { name: "kind", label: "Règle", type: "select", required: true, options: [
+      { value: "INCOMPATIBLE", label: "ne peut pas être réservée le même jour que" },
+      { value: "REQUIRES", label: "nécessite aussi, le même jour," },
+    ] },
+    { name: "otherUnitId", label: "Autre unité", type: "select", required: true, options, hint: "Plusieurs règles « nécessite » pour une unité : l'une des unités suffit." },
+  ];
+}
 
 export const TIME_UNIT_FIELDS: FieldSpec[] = [
   { name: "name", label: "Nom de l'unité", required: true, hint: "Exemple : Accueil soir de 16h00 à 18h30" },

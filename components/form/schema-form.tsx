@@ -22,6 +22,7 @@ const SCHEMAS = {
   ageGroup: () => import("@/lib/activities/schemas").then((m) => m.ageGroupSchema),
   timeUnit: () => import("@/lib/activities/schemas").then((m) => m.timeUnitSchema),
   capacityOverride: () => import("@/lib/activities/schemas").then((m) => m.capacityOverrideSchema),
+  unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),
   identity: () => import("@/lib/settings/schemas").then((m) => m.identitySchema),

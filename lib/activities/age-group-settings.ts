@@ -5,7 +5,7 @@ import { fieldError, UserFacingError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
 /** The groups of an activity (Maternelle, Élémentaire…), set by staff. */
-export async function addAgeGroup(data: { activityId: string; name: string; minYears: number | null; maxYears: number | null; capacity: number | null }) {
+export async function addAgeGroup(data: { activityId: string; name: string; minYears: number | null; maxYears: number | null; capacity: number | null; unitCapacity?: number | null }) {
   try {
     return await db.ageGroup.create({
       data: {
@@ -14,6 +14,7 @@ export async function addAgeGroup(data: { activityId: string; name: string; minY
         minAgeMonths: data.minYears === null ? null : data.minYears * 12,
         maxAgeMonths: data.maxYears === null ? null : data.maxYears * 12 - 1,
         capacity: data.capacity,
+        unitCapacity: data.unitCapacity ?? null,
       },
       select: { id: true },
     });

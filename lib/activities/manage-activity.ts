@@ -92,7 +92,10 @@ export async function getActivityConfiguration(activityId: string) {
       ageGroups: { orderBy: [{ minAgeMonths: "asc" }, { name: "asc" }], include: { _count: { select: { inscriptions: true } } } },
       timeUnits: {
         orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
-        include: { tariffs: { orderBy: { qfMin: "asc" } }, capacityOverrides: { orderBy: { date: "asc" } }, _count: { select: { reservations: true } } },
+        include: {
+          tariffs: { orderBy: { qfMin: "asc" } }, capacityOverrides: { orderBy: { date: "asc" } }, _count: { select: { reservations: true } },
+          rules: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, otherUnit: { select: { name: true } } } },
+        },
       },
     },
   });

@@ -95,6 +95,7 @@ export const ageGroupSchema = z
     minYears: optionalInt("Âge minimum", 0, 25),
     maxYears: optionalInt("Âge maximum", 1, 26),
     capacity: optionalInt("Places du groupe", 0, 10_000),
+    unitCapacity: optionalInt("Places du groupe par unité et par jour", 0, 10_000).optional().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     if (v.minYears !== null && v.maxYears !== null && v.maxYears <= v.minYears) {
@@ -171,6 +172,16 @@ export const capacityOverrideSchema = z.object({
   date: dateField("Jour"),
   capacity: requiredInt("Places ce jour-là", 0, 10_000),
 });
+
+export const unitRuleSchema = z
+  .object({
+    unitId: z.string({ error: "Unité : choisissez dans la liste." }).min(1, "Unité : choisissez dans la liste.").max(64),
+    kind: z.enum(["INCOMPATIBLE", "REQUIRES"], { error: "Règle : choisissez dans la liste." }),
+    otherUnitId: z.string({ error: "Autre unité : choisissez dans la liste." }).min(1, "Autre unité : choisissez dans la liste.").max(64),
+  })
+  .superRefine((v, ctx) => {
+    if (v.unitId === v.otherUnitId) ctx.addIssue({ code: "custom", path: ["otherUnitId"], message: "Autre unité : choisissez une unité différente de la première." });
+  });
 
 export const structureSchema = z.object({
   name: label("Nom du lieu d'accueil"),

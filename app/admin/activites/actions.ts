@@ -3,7 +3,8 @@ import { count } from "@/lib/format";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { entityId, idSchema } from "@/lib/forms/fields";
-import { activitySchema, ageGroupSchema, capacityOverrideSchema, periodSchema, tariffsSchema, timeUnitSchema } from "@/lib/activities/schemas";
+import { activitySchema, ageGroupSchema, capacityOverrideSchema, periodSchema, tariffsSchema, timeUnitSchema, unitRuleSchema } from "@/lib/activities/schemas";
+import { addUnitRule, deleteUnitRule } from "@/lib/activities/unit-rules";
 import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
 import { addPeriod, deletePeriod } from "@/lib/activities/periods";
 import { addAgeGroup, deleteAgeGroup } from "@/lib/activities/age-group-settings";
@@ -65,6 +66,17 @@ export const deleteAgeGroupAction = staffAction(idSchema, async ({ id }) => {
 
 export const deleteTimeUnitAction = staffAction(idSchema, async ({ id }) => {
   await deleteTimeUnit(id);
+  done("");
+  return null;
+});
+
+export const addUnitRuleAction = staffAction(unitRuleSchema, async (data) => {
+  await addUnitRule(data);
+  return done("Règle ajoutée.");
+});
+
+export const deleteUnitRuleAction = staffAction(idSchema, async ({ id }) => {
+  await deleteUnitRule(id);
   done("");
   return null;
 });

@@ -11,9 +11,9 @@ import { formatCalendarDate, formatCents, count } from "@/lib/format";
 import { SchemaForm } from "@/components/form/schema-form";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { TariffEditor } from "@/components/admin/tariff-editor";
-import { activityFields, AGE_GROUP_FIELDS, CAPACITY_OVERRIDE_FIELDS, PERIOD_FIELDS, TIME_UNIT_FIELDS } from "@/components/admin/activity-field-specs";
+import { activityFields, AGE_GROUP_FIELDS, CAPACITY_OVERRIDE_FIELDS, PERIOD_FIELDS, TIME_UNIT_FIELDS, unitRuleFields } from "@/components/admin/activity-field-specs";
 import {
-  addAgeGroupAction, addPeriodAction, addTimeUnitAction, deleteAgeGroupAction, deletePeriodAction, deleteTimeUnitAction,
+  addAgeGroupAction, addPeriodAction, addTimeUnitAction, addUnitRuleAction, deleteAgeGroupAction, deletePeriodAction, deleteTimeUnitAction, deleteUnitRuleAction,
   setCapacityOverrideAction, setTariffsAction, updateActivityAction,
 } from "../actions";
 
@@ -81,7 +81,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
             <ul className="mb-4 flex flex-col gap-2">
               {activity.ageGroups.map((g) => (
                 <li key={g.id} className="border-b border-gray-200 pb-2">
-                  <strong>{g.name}</strong> — {describeBounds(g)}{g.capacity !== null ? `, ${g.capacity} places` : ""}, {count(g._count.inscriptions, "inscription")}{" "}
+                  <strong>{g.name}</strong> — {describeBounds(g)}{g.capacity !== null ? `, ${g.capacity} places` : ""}{g.unitCapacity !== null ? `, ${g.unitCapacity} places par unité et par jour` : ""}, {count(g._count.inscriptions, "inscription")}{" "}
                   <DeleteButton id={g.id} label={`le groupe ${g.name}`} remove={deleteAgeGroupAction} />
                 </li>
               ))}
@@ -89,7 +89,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
           )}
           <h3 className="mb-2 font-bold">Ajouter un groupe</h3>
           <SchemaForm schema="ageGroup" idPrefix="groupe" fields={AGE_GROUP_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter le groupe" action={addAgeGroupAction}
-            defaultValues={{ name: "", minYears: "", maxYears: "", capacity: "" }} />
+            defaultValues={{ name: "", minYears: "", maxYears: "", capacity: "", unitCapacity: "" }} />
         </section>
   );
   const units = (
@@ -123,6 +123,24 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
             </article>
           ))}
         </div>
+        <section aria-labelledby="regles" className="mt-4">
+          <h3 id="regles" className="mb-1 font-bold">Règles entre unités</h3>
+          <p className="mb-2 text-sm text-gray-800">Vérifiées à chaque demande de réservation et d&apos;annulation : une demande qui en enfreint une est refusée, avec la règle.</p>
+          {activity.timeUnits.every((u) => u.rules.length === 0) ? <p className="mb-2">Aucune règle.</p> : (
+            <ul className="mb-3 flex flex-col gap-1">
+              {activity.timeUnits.flatMap((u) => u.rules.map((r) => (
+                <li key={r.id}>
+                  « {u.name} » {r.kind === "INCOMPATIBLE" ? "ne peut pas être réservée le même jour que" : "nécessite aussi"} « {r.otherUnit.name} »{" "}
+                  <DeleteButton id={r.id} label={`la règle « ${u.name} » / « ${r.otherUnit.name} »`} remove={deleteUnitRuleAction} />
+                </li>
+              )))}
+            </ul>
+          )}
+          {activity.timeUnits.length >= 2 ? (
+            <SchemaForm schema="unitRule" idPrefix="regle" fields={unitRuleFields(activity.timeUnits)} resetOnSuccess submitLabel="Ajouter la règle" action={addUnitRuleAction}
+              defaultValues={{ unitId: "", kind: "INCOMPATIBLE", otherUnitId: "" }} />
+          ) : null}
+        </section>
         <h3 className="mb-2 mt-4 font-bold">Ajouter une unité</h3>
         <SchemaForm schema="timeUnit" idPrefix="unite" fields={TIME_UNIT_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter l'unité" action={addTimeUnitAction}
           defaultValues={{ name: "", startTime: "", endTime: "", capacity: "" }} />
