@@ -10,9 +10,9 @@ import { escapeHtml, STRUCTURE, type RenderedEmail } from "./templates";
  */
 export async function enqueueEmail(
   tx: Tx,
-  input: { to: string; template: string; email: RenderedEmail; familyId?: string | null },
+  input: { to: string; template: string; email: RenderedEmail; familyId?: string | null; /** Read earlier in the transaction (outside a lock held meanwhile). */ structureName?: string },
 ): Promise<{ id: string }> {
-  const name = await structureNameIn(tx);
+  const name = input.structureName ?? (await structureNameIn(tx));
   const sign = (text: string, value: string) => text.split(STRUCTURE).join(value);
   return tx.emailOutbox.create({
     data: {

@@ -6,6 +6,7 @@ import {
   reservationsRefusedEmail, type ReservationSection,
 } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
+import { structureNameIn } from "@/lib/settings/identity";
 import { formatCalendarDate } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";
 import { slotWaitlistPosition } from "./slots";
@@ -94,5 +95,20 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
               : reservationPromotedEmail(person, sections);
       await enqueueEmail(tx, { to, familyId, template: `reservation-${notice.toLowerCase()}`, email });
     }
+  }
+}
+
+/**
+ * The receipt of a send, prepared before the places are locked (who receives it, the structure's
+ * name) and written after, from what the send decided — one insert per recipient under the lock.
+ */
+export async function prepareReceipt(tx: Tx, familyId: string) {
+  return { familyId, recipients: await familyRecipients(tx, familyId), structureName: await structureNameIn(tx) };
+}
+
+export async function queueReceipt(tx: Tx, prepared: Awaited<ReturnType<typeof prepareReceipt>>, sections: ReservationSection[]): Promise<void> {
+  if (sections.length === 0) return;
+  for (const { email: to, person } of prepared.recipients) {
+    await enqueueEmail(tx, { to, familyId: prepared.familyId, template: "reservation-receipt", email: reservationRequestsEmail(person, sections), structureName: prepared.structureName });
   }
 }

@@ -3,13 +3,14 @@ import { db, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
+import { count, deName, formatCalendarDate, formatDateTime, formatLongDate } from "@/lib/format";
 import {
-  applyTransition, createReservation, InscriptionNotValidatedError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor,
+  applyTransition, createReservationAs, InscriptionNotValidatedError, isIn, NotFoundError, openReservationGate, RESERVATION_STATUSES, statusLabel, SYSTEM, type Actor,
 } from "@/lib/workflow";
+import { inscriptionTitle, type ReservationSection } from "@/lib/email/templates";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
-import { notifyReservations } from "./notify";
+import { prepareReceipt, queueReceipt } from "./notify";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 
@@ -40,9 +41,10 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
     where: { id: { in: ids }, familyId },
     select: {
       id: true, status: true, startDate: true, endDate: true, periodId: true, activityId: true,
-      child: { select: { firstName: true } },
+      child: { select: { firstName: true, lastName: true } },
+      period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
-      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, timeUnits: { select: { id: true, name: true } } } },
+      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, structure: { select: { name: true } }, timeUnits: { select: { id: true, name: true } } } },
     },
   });
   // Another family's inscription is answered as a missing one: nothing says it exists.
@@ -70,10 +72,11 @@ export async function requestReservations(input: { familyId: string; cells: Cell
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
   return db.$transaction(async (tx) => {
     const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
-    // The inscriptions first (always in the same order), then the slots: a cancellation of the
-    // inscription cannot slip in, and no two sends wait for each other in a circle.
-    for (const id of inscriptionIds) await tx.$queryRaw`SELECT 1 FROM "Inscription" WHERE "id" = ${id} FOR UPDATE`;
+    // The family's own inscriptions first (another family's is a missing one), then the gate locks them
+    // (always in the same order) and checks they are validated, then — last — the places.
     const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
+    const gate = await openReservationGate(tx, inscriptionIds);
+    const receipt = await prepareReceipt(tx, input.familyId);
     const days = [...new Set(cells.map((c) => c.day))];
     const opening = await tx.openingDay.findMany({
       where: { periodId: { in: [...new Set([...inscriptions.values()].map((i) => i.periodId))] }, date: { in: days.map(dateOf) } },
@@ -131,33 +134,50 @@ export async function requestReservations(input: { familyId: string; cells: Cell
       }
     }
 
-    // Under the slots' locks, as briefly as possible: count, then write.
+    // Under the slots' locks, as briefly as possible: for each cell one read of the slot and one write
+    // (with its log), then the receipt — everything else was read before.
     const bySlot = [...toAsk].sort((a, b) => slotKey(slotOfCell(a)).localeCompare(slotKey(slotOfCell(b))));
     await lockSlots(tx, bySlot.map(slotOfCell));
-    const changed: string[] = [];
+    const lines = new Map<string, string[]>();
     for (const cell of bySlot) {
       const inscription = inscriptions.get(cell.inscriptionId)!;
       const state = await readSlot(tx, slotOfCell(cell), inscription.ageGroup?.id ?? null);
       const place = placeLeft(state, inscription.ageGroup);
+      const to: "WAITLISTED" | "RESERVED" | "REQUESTED" = !place ? "WAITLISTED" : inscription.activity.reservationValidation === "AUTOMATIC" ? "RESERVED" : "REQUESTED";
       const previous = existingByCell.get(cellKey(cell));
-      const id = previous
-        ? (await applyTransition(tx, { machine: "RESERVATION", id: previous.id, to: "REQUESTED", actor: input.actor, expectedFrom: previous.status, now }), previous.id)
-        : (await createReservation(tx, { inscriptionId: cell.inscriptionId, timeUnitId: cell.timeUnitId, date: dateOf(cell.day), status: "REQUESTED" }, input.actor)).id;
-      changed.push(id);
-      if (!place) {
-        await applyTransition(tx, { machine: "RESERVATION", id, to: "WAITLISTED", actor: SYSTEM, reason: "Plus de place disponible", now });
-        await tx.reservation.update({ where: { id }, data: { waitlistRank: state.lastRank + 1 } });
-        // Everyone before is still waiting (all under this lock): the position is the count of those ranks.
-        const position = await tx.reservation.count({ where: { timeUnitId: cell.timeUnitId, date: dateOf(cell.day), status: "WAITLISTED", waitlistRank: { lte: state.lastRank + 1 } } });
-        outcomes.set(cellKey(cell), { ...cell, outcome: "WAITLISTED", position });
-      } else if (inscription.activity.reservationValidation === "AUTOMATIC") {
-        await applyTransition(tx, { machine: "RESERVATION", id, to: "RESERVED", actor: SYSTEM, reason: "Validation automatique", now });
-        outcomes.set(cellKey(cell), { ...cell, outcome: "RESERVED" });
+      const rank = state.lastRank + 1;
+      if (previous) {
+        // Asked again after a refusal or a withdrawal (rare): step by step through the machine.
+        await applyTransition(tx, { machine: "RESERVATION", id: previous.id, to: "REQUESTED", actor: input.actor, expectedFrom: previous.status, now });
+        if (to !== "REQUESTED") await applyTransition(tx, { machine: "RESERVATION", id: previous.id, to, actor: SYSTEM, reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique", now });
+        if (to === "WAITLISTED") await tx.reservation.update({ where: { id: previous.id }, data: { waitlistRank: rank } });
       } else {
-        outcomes.set(cellKey(cell), { ...cell, outcome: "REQUESTED" });
+        await createReservationAs(tx, gate, {
+          inscriptionId: cell.inscriptionId, timeUnitId: cell.timeUnitId, date: dateOf(cell.day), waitlistRank: rank, now,
+          steps: [
+            { to: "REQUESTED", actor: input.actor },
+            ...(to === "REQUESTED" ? [] : [{ to, actor: SYSTEM, reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique" }]),
+          ],
+        });
       }
+      // Everyone waiting before is still waiting (all under this lock): the position follows them.
+      const outcome: CellOutcome = to === "WAITLISTED" ? { ...cell, outcome: "WAITLISTED", position: state.waiting + 1 } : { ...cell, outcome: to };
+      outcomes.set(cellKey(cell), outcome);
+      const word = outcome.outcome === "WAITLISTED" ? `${statusLabel("RESERVATION", "WAITLISTED")} (position ${outcome.position})` : statusLabel("RESERVATION", to);
+      const unitName = unitNames.get(cell.timeUnitId)!.toUpperCase();
+      lines.set(cell.inscriptionId, [...(lines.get(cell.inscriptionId) ?? []), `${cell.day.slice(8, 10)}/${cell.day.slice(5, 7)}/${cell.day.slice(0, 4)}|${unitName}|${word}`]);
     }
-    await notifyReservations(tx, "RECEIPT", changed);
+    const sections: ReservationSection[] = [...lines].map(([inscriptionId, rows]) => {
+      const i = inscriptions.get(inscriptionId)!;
+      return {
+        childName: `${i.child.lastName.toUpperCase()} ${i.child.firstName}`,
+        title: inscriptionTitle(i.activity.structure.name, i.activity.name, i.period.name),
+        start: formatCalendarDate(i.startDate),
+        end: formatCalendarDate(i.endDate),
+        lines: rows.sort().map((r) => { const [date, unit, word] = r.split("|"); return `${date} - Temps d'accueil : ${unit} - ${word}`; }),
+      };
+    });
+    await queueReceipt(tx, receipt, sections);
     return cells.map((c) => outcomes.get(cellKey(c))!);
   }, { maxWait: 30_000, timeout: 60_000 });
 }

@@ -34,7 +34,7 @@ export async function lockSlots(tx: Tx, slots: Slot[]): Promise<void> {
 export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
   const date = dateOf(slot.day);
   const holding = [...RESERVATION_STATUSES.HOLDS_PLACE];
-  const rows = await tx.$queryRaw<{ taken: number; capacity: number; groupTaken: number; lastRank: number }[]>`
+  const rows = await tx.$queryRaw<{ taken: number; capacity: number; groupTaken: number; lastRank: number; waiting: number }[]>`
     SELECT
       (SELECT count(*)::int FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
          AND r."status"::text = ANY(${holding})) AS "taken",
@@ -44,7 +44,9 @@ export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
          WHERE ${ageGroupId}::text IS NOT NULL AND i."ageGroupId" = ${ageGroupId} AND r."timeUnitId" = ${slot.timeUnitId}
          AND r."date" = ${date} AND r."status"::text = ANY(${holding})) AS "groupTaken",
       COALESCE((SELECT max(r."waitlistRank") FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
-         AND r."status" = 'WAITLISTED'), 0)::int AS "lastRank"`;
+         AND r."status" = 'WAITLISTED'), 0)::int AS "lastRank",
+      (SELECT count(*)::int FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
+         AND r."status" = 'WAITLISTED') AS "waiting"`;
   return rows[0]!;
 }
 

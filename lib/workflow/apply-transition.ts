@@ -218,6 +218,75 @@ export async function createWithStatus<M extends WorkflowMachine, R extends { id
   return created;
 }
 
+/**
+ * The gate of SPEC.md, opened once for a send: the inscriptions' rows are
+ * locked (a cancellation of the inscription cannot slip in before the commit)
+ * and each must be VALIDATED. Only a gate lets `createReservationAs` write, so
+ * no reservation can be created outside a validated inscription.
+ */
+export interface ReservationGate {
+  readonly inscriptions: ReadonlyMap<string, { startDate: Date; endDate: Date; unitIds: ReadonlySet<string> }>;
+  readonly opened: true;
+}
+
+export async function openReservationGate(tx: Tx, inscriptionIds: string[]): Promise<ReservationGate> {
+  const ids = [...new Set(inscriptionIds)].sort();
+  // Locked in the order of their ids: two sends never wait for each other in a circle.
+  const rows = await tx.$queryRaw<{ id: string; status: string; startDate: Date; endDate: Date; activityId: string }[]>`
+    SELECT "id", "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ANY(${ids}) ORDER BY "id" FOR UPDATE`;
+  if (rows.length !== ids.length) throw new NotFoundError();
+  if (rows.some((r) => r.status !== "VALIDATED")) throw new InscriptionNotValidatedError();
+  const units = await tx.timeUnit.findMany({ where: { activityId: { in: [...new Set(rows.map((r) => r.activityId))] } }, select: { id: true, activityId: true } });
+  return {
+    opened: true,
+    inscriptions: new Map(rows.map((r) => [r.id, { startDate: r.startDate, endDate: r.endDate, unitIds: new Set(units.filter((u) => u.activityId === r.activityId).map((u) => u.id)) }])),
+  };
+}
+
+/**
+ * Creates a reservation through a gate, already in the status its story ends
+ * with (e.g. DR sent by the parent → R by the system's automatic validation),
+ * each step checked against the machine and logged: one insert and one log
+ * write, so that the place's lock is held as briefly as possible.
+ */
+export async function createReservationAs(
+  tx: Tx,
+  gate: ReservationGate,
+  input: { inscriptionId: string; timeUnitId: string; date: Date; steps: { to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string }[]; waitlistRank?: number | null; now?: Date },
+): Promise<{ id: string }> {
+  const inscription = gate.inscriptions.get(input.inscriptionId);
+  if (!inscription || !inscription.unitIds.has(input.timeUnitId)) throw new NotFoundError();
+  if (input.date < inscription.startDate || input.date > inscription.endDate) throw new UserFacingError("Ce jour est en dehors des dates de l'inscription.");
+  let from: StatusByMachine["RESERVATION"] | null = null;
+  for (const step of input.steps) {
+    check("RESERVATION", from, step.to, step.actor, step.reason);
+    from = step.to;
+  }
+  const last = input.steps[input.steps.length - 1];
+  if (!last) throw new Error("createReservationAs: aucune étape");
+  const now = input.now ?? new Date();
+  const created = await tx.reservation.create({
+    data: {
+      inscriptionId: input.inscriptionId, timeUnitId: input.timeUnitId, date: input.date, status: last.to,
+      reason: last.reason?.trim() || null, waitlistRank: last.to === "WAITLISTED" ? input.waitlistRank ?? null : null,
+      decidedAt: input.steps.length > 1 ? now : null,
+    },
+    select: { id: true },
+  });
+  let previous: string | null = null;
+  await tx.transitionLog.createMany({
+    data: input.steps.map((step, i) => {
+      const row = {
+        machine: "RESERVATION" as const, entityId: created.id, fromStatus: previous, toStatus: step.to, actorId: step.actor.userId, actorRole: step.actor.label,
+        reason: step.reason?.trim() || null, createdAt: new Date(now.getTime() + i),
+      };
+      previous = step.to;
+      return row;
+    }),
+  });
+  return created;
+}
+
 export interface NewReservation {
   inscriptionId: string;
   timeUnitId: string;
