@@ -22,10 +22,11 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
   const search = await searchParams;
   const inscriptionId = typeof search.inscription === "string" && search.inscription.length <= 64 ? search.inscription : null;
   const month = isMonth(search.mois) ? search.mois : undefined;
-  const choices = await listCalendarChoices(user.familyId);
   // Without a choice: the family view, or the one calendar there is. Another family's inscription: 404.
   const calendar = await getMonthCalendar({ familyId: user.familyId, inscriptionId, month });
   if (!calendar) notFound();
+  // The family view's lanes are the family's choices already; one inscription's calendar reads them apart.
+  const choices = inscriptionId ? await listCalendarChoices(user.familyId) : calendar.lanes;
   const family = { lanes: choices };
   const familyView = inscriptionId === null && choices.length > 1;
   const href = (m: string | null) => `/mes-reservations?${new URLSearchParams({ ...(inscriptionId ? { inscription: inscriptionId } : {}), ...(m ? { mois: m } : {}) })}`;

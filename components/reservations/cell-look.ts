@@ -6,22 +6,24 @@ import type { ReservationStatus } from "@/lib/generated/prisma/enums";
  * pair keeps a 4.5:1 contrast; the code (R, DR…) says it without colour.
  */
 export const STATUS_LOOK: Readonly<Record<ReservationStatus, string>> = {
-  REQUESTED: "border-yellow-700 bg-yellow-200 text-yellow-950",
-  WAITLISTED: "border-orange-700 bg-orange-200 text-orange-950",
-  RESERVED: "border-green-900 bg-green-700 text-white",
-  REFUSED: "border-gray-400 bg-white text-gray-900",
-  WITHDRAWN: "border-gray-400 bg-white text-gray-900",
-  CANCELLATION_REQUESTED: "border-fuchsia-800 bg-fuchsia-100 text-fuchsia-950",
-  PRESENT: "border-blue-800 bg-blue-700 text-white",
-  ABSENT_EXCUSED: "border-gray-600 bg-gray-200 text-gray-900",
-  ABSENT_BILLED: "border-red-800 bg-red-100 text-red-950",
-  INVOICED: "border-gray-600 bg-gray-300 text-gray-950",
+  REQUESTED: "cal-dr",
+  WAITLISTED: "cal-la",
+  RESERVED: "cal-r",
+  // Refused or withdrawn: the cell is free again (the calendar never draws these two).
+  REFUSED: "cal-free",
+  WITHDRAWN: "cal-free",
+  CANCELLATION_REQUESTED: "cal-da",
+  PRESENT: "cal-p",
+  ABSENT_EXCUSED: "cal-aexc",
+  ABSENT_BILLED: "cal-afact",
+  INVOICED: "cal-f",
 };
 
-export const FREE_LOOK = "border-gray-500 bg-white text-gray-900 hover:bg-brand-soft";
-export const FULL_LOOK = "border-gray-500 bg-[repeating-linear-gradient(45deg,#f3f4f6_0,#f3f4f6_6px,#e5e7eb_6px,#e5e7eb_12px)] text-gray-900";
-export const SELECTED_LOOK = "border-yellow-700 bg-yellow-100 text-yellow-950 ring-2 ring-yellow-600";
-export const BLOCKED_LOOK = "border-transparent bg-gray-100 text-gray-700";
+/** Defined in app/globals.css (one short class per look: a month of cells per child is sent). */
+export const FREE_LOOK = "cal-free";
+export const FULL_LOOK = "cal-full";
+export const SELECTED_LOOK = "cal-selected";
+export const BLOCKED_LOOK = "cal-blocked";
 
 /** The page's legend, in the seeds' words (SPEC.md §2). */
 export const LEGEND: { code: string; label: string; look: string }[] = [

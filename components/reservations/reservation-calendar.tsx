@@ -2,7 +2,9 @@
 import { useMemo, useRef, useState, useTransition, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Check } from "lucide-react";
-import type { CalendarCell, CalendarLane, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
+import type { CalendarLane, CellState, LaneDay, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
+import { BLOCKED_LABELS } from "@/lib/reservations/labels";
+import { RESERVATION_CODES, reservationMachine } from "@/lib/workflow/machines";
 import type { CellOutcome, CellRequest } from "@/lib/reservations/request-reservations";
 import type { ActionResult } from "@/lib/action-result";
 import { formatCents, formatLongDate, formatShortDay } from "@/lib/format";
@@ -17,30 +19,39 @@ import { BLOCKED_LOOK, FREE_LOOK, FULL_LOOK, SELECTED_LOOK, STATUS_LOOK } from "
 type Send = (input: { cells: CellRequest[] }) => Promise<ActionResult<{ outcomes: CellOutcome[]; summary: string }>>;
 type OnReservation = (input: { reservationId: string }) => Promise<ActionResult<{ status: string; inTime?: boolean }>>;
 
-const keyOf = (c: { inscriptionId: string; unitId?: string; timeUnitId?: string; day: string }) => `${c.inscriptionId}|${c.unitId ?? c.timeUnitId}|${c.day}`;
-const cellId = (key: string) => `case-${key.replace(/\|/g, "-")}`;
+const keyOf = (inscriptionId: string, unitId: string, day: string) => `${inscriptionId}|${unitId}|${day}`;
+/** After a change the focus goes back to the cell (found by its key), else to the month's title. */
+function focusCell(key: string) {
+  window.setTimeout(() => {
+    const element = document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`) ?? document.getElementById("titre-mois");
+    element?.focus();
+  }, 50);
+}
 
-interface Target { cell: CalendarCell; lane: CalendarLane; unit: LaneUnit; day: string }
+/** One cell as the screen handles it: its state, where it is, and its lane's deadlines that day. */
+interface Cell { state: CellState; lane: CalendarLane; unit: LaneUnit; day: string; laneDay: LaneDay; key: string }
+type Target = Cell;
 
 /** What a cell says in words: its state, and what the parent needs at the moment of choosing. */
-function describe(cell: CalendarCell, unit: LaneUnit, selected: boolean): { text: string; detail: string } {
+function describe(cell: Cell, selected: boolean): { text: string; detail: string } {
   const s = cell.state;
-  const price = unit.priceCents !== null ? `, ${formatCents(unit.priceCents)}` : "";
+  const price = cell.unit.priceCents !== null ? `, ${formatCents(cell.unit.priceCents)}` : "";
   switch (s.kind) {
     case "FREE":
       return selected
         ? { text: "Sélectionnée", detail: `Demande de réservation sélectionnée, pas encore envoyée${price}` }
-        : { text: s.placesLeft !== null ? `Libre · ${s.placesLeft} pl.` : "Libre", detail: `Réservation disponible${s.placesLeft !== null ? `, plus que ${s.placesLeft} ${s.placesLeft > 1 ? "places" : "place"}` : ""}${price}, réservable jusqu'au ${s.bookUntil}` };
+        : { text: s.placesLeft !== null ? `Libre · ${s.placesLeft} pl.` : "Libre", detail: `Réservation disponible${s.placesLeft !== null ? `, plus que ${s.placesLeft} ${s.placesLeft > 1 ? "places" : "place"}` : ""}${price}, réservable jusqu'au ${cell.laneDay.bookUntil}` };
     case "FULL":
       return selected
         ? { text: "Sélectionnée (liste d'attente)", detail: `Demande sélectionnée, pas encore envoyée : elle ira en liste d'attente${price}` }
-        : { text: "Complet", detail: `Plus de place disponible : une demande ira en liste d'attente${s.waiting ? ` (${s.waiting} déjà en attente)` : ""}, jusqu'au ${s.bookUntil}` };
+        : { text: "Complet", detail: `Plus de place disponible : une demande ira en liste d'attente${s.waiting ? ` (${s.waiting} déjà en attente)` : ""}, jusqu'au ${cell.laneDay.bookUntil}` };
     case "BLOCKED":
-      return { text: s.label, detail: `Réservation non disponible : ${s.label.toLowerCase()}` };
+      return { text: BLOCKED_LABELS[s.reason], detail: `Réservation non disponible : ${BLOCKED_LABELS[s.reason].toLowerCase()}` };
     case "BOOKED": {
       const position = s.position ? `, position ${s.position}` : "";
-      const why = s.status === "RESERVED" ? (s.can.cancel ? `, annulation sans frais jusqu'au ${s.cancelUntil}` : "") : "";
-      return { text: `${s.code}${s.position ? ` n°${s.position}` : ""}`, detail: `${s.label}${position}${why}` };
+      const why = s.status !== "RESERVED" || !s.can.cancel ? "" : cell.laneDay.cancelInTime
+        ? `, annulation sans frais jusqu'au ${cell.laneDay.cancelUntil}` : ", délai d'annulation dépassé : une annulation serait probablement facturée";
+      return { text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`, detail: `${reservationMachine.labels[s.status]}${position}${why}` };
     }
   }
 }
@@ -75,11 +86,21 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
 
   const units = useMemo(() => new Map(calendar.lanes.flatMap((lane) => lane.units.map((u) => [`${lane.inscriptionId}|${u.id}`, u] as const))), [calendar.lanes]);
   const laneById = useMemo(() => new Map(calendar.lanes.map((l) => [l.inscriptionId, l])), [calendar.lanes]);
-  const interactive = (cell: CalendarCell) => cell.state.kind === "FREE" || cell.state.kind === "FULL" || (cell.state.kind === "BOOKED" && (cell.state.can.cancel || cell.state.can.withdraw));
-  const allKeys = useMemo(() => calendar.days.flatMap((d) => d.lanes.flatMap((cells) => (cells ?? []).filter(interactive).map((c) => keyOf({ ...c, day: d.day })))), [calendar.days]);
+  /** Every cell of the month, by day and lane (null: the lane is not open that day). */
+  const grid = useMemo(() => calendar.days.map((d) => d.lanes.map((laneDay, l) => {
+    if (!laneDay) return null;
+    const lane = calendar.lanes[l]!;
+    return laneDay.cells.map((state, u): Cell => {
+      const unit = lane.units[u]!;
+      return { state, lane, unit, day: d.day, laneDay, key: keyOf(lane.inscriptionId, unit.id, d.day) };
+    });
+  })), [calendar]);
+  const interactive = (cell: Cell) => cell.state.kind === "FREE" || cell.state.kind === "FULL" || (cell.state.kind === "BOOKED" && (cell.state.can.cancel || cell.state.can.withdraw));
+  const allCells = useMemo(() => grid.flat().flatMap((cells) => cells ?? []), [grid]);
+  const allKeys = allCells.filter(interactive).map((c) => c.key);
   const roving = active && allKeys.includes(active) ? active : allKeys[0] ?? null;
   // A cell that got booked meanwhile is no longer selectable.
-  const selectable = useMemo(() => new Set(calendar.days.flatMap((d) => d.lanes.flatMap((cells) => (cells ?? []).filter((c) => c.state.kind === "FREE" || c.state.kind === "FULL").map((c) => keyOf({ ...c, day: d.day }))))), [calendar.days]);
+  const selectable = new Set(allCells.filter((c) => c.state.kind === "FREE" || c.state.kind === "FULL").map((c) => c.key));
   const chosen = [...selected].filter((k) => selectable.has(k));
   const total = chosen.reduce((sum, key) => {
     const [inscriptionId, unitId] = key.split("|");
@@ -94,13 +115,12 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
     });
   }
 
-  function activate(cell: CalendarCell, day: string) {
-    const key = keyOf({ ...cell, day });
-    setActive(key);
-    if (cell.state.kind === "FREE" || cell.state.kind === "FULL") return toggle(key);
+  function activate(cell: Cell) {
+    setActive(cell.key);
+    if (cell.state.kind === "FREE" || cell.state.kind === "FULL") return toggle(cell.key);
     if (cell.state.kind === "BOOKED") {
       setDialogError(null);
-      setTarget({ cell, day, lane: laneById.get(cell.inscriptionId)!, unit: units.get(`${cell.inscriptionId}|${cell.unitId}`)! });
+      setTarget(cell);
     }
   }
 
@@ -146,16 +166,16 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
   }
 
   function onTarget(action: OnReservation, done: (data: { status: string; inTime?: boolean }) => string) {
-    if (!target || target.cell.state.kind !== "BOOKED") return;
-    const key = keyOf({ ...target.cell, day: target.day });
-    const reservationId = target.cell.state.reservationId;
+    if (!target || target.state.kind !== "BOOKED") return;
+    const key = target.key;
+    const reservationId = target.state.reservationId;
     startTransition(async () => {
       const result = await action({ reservationId });
       if (!result.ok) { setDialogError(result.error); return; }
       setTarget(null);
       toast(done(result.data));
       router.refresh();
-      focusAfterChange(cellId(key), "titre-mois");
+      focusCell(key);
     });
   }
 
@@ -201,8 +221,8 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
               </th>
               {columns.map((col) => {
                 const laneIndex = calendar.lanes.indexOf(col.lane);
-                const cells = day.lanes[laneIndex];
-                const shown = cells ? (col.unit ? cells.filter((c) => c.unitId === col.unit!.id) : cells) : null;
+                const cells = grid[r]![laneIndex];
+                const shown = cells ? (col.unit ? cells.filter((c) => c.unit.id === col.unit!.id) : cells) : null;
                 return (
                   <td key={col.key} className="p-0 align-top max-sm:mt-1 max-sm:block">
                     {familyView ? <span className="mb-0.5 block text-sm font-semibold text-gray-900 sm:hidden">{col.title} — {col.sub}</span> : null}
@@ -211,33 +231,32 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
                     ) : (
                       <div className={cn("flex gap-1", familyView ? "flex-col" : "")}>
                         {shown.map((cell) => {
-                          const key = keyOf({ ...cell, day: day.day });
-                          const unit = units.get(`${cell.inscriptionId}|${cell.unitId}`)!;
+                          const key = cell.key;
                           const isSelected = selected.has(key) && selectable.has(key);
-                          const { text, detail } = describe(cell, unit, isSelected);
-                          const label = `${unit.name}, ${formatLongDate(day.day)}, ${col.lane.childFirstName} : ${detail}`;
+                          const { text, detail } = describe(cell, isSelected);
+                          const label = `${cell.unit.name}, ${formatLongDate(day.day)}, ${col.lane.childFirstName} : ${detail}`;
                           const look = cell.state.kind === "BOOKED" ? STATUS_LOOK[cell.state.status] : cell.state.kind === "BLOCKED" ? BLOCKED_LOOK : isSelected ? SELECTED_LOOK : cell.state.kind === "FULL" ? FULL_LOOK : FREE_LOOK;
                           const content = (
                             <>
-                              <span className={cn("text-left text-sm", familyView ? "" : "sm:hidden")}>{unit.name}</span>
-                              <span className="inline-flex items-center gap-1 whitespace-nowrap text-sm font-semibold">
+                              <span className={familyView ? "cal-unit" : "cal-unit sm:hidden"}>{cell.unit.name}</span>
+                              <span className="cal-code">
                                 {isSelected ? <Check aria-hidden="true" className="size-4" /> : null}{text}
                               </span>
                             </>
                           );
-                          const base = "flex min-h-11 w-full items-center justify-between gap-2 rounded border px-2 py-1";
+                          const base = "cal-cell";
                           if (!interactive(cell)) {
-                            return <span key={key} id={cellId(key)} className={cn(base, look)} title={detail}><span className="sr-only">{label}</span><span aria-hidden="true" className="contents">{content}</span></span>;
+                            return <span key={key} className={cn(base, look)}><span className="sr-only">{label}</span><span aria-hidden="true" className="contents">{content}</span></span>;
                           }
                           return (
-                            <button key={key} id={cellId(key)} type="button" data-cell={key} data-r={r}
+                            <button key={key} type="button" data-cell={key} data-r={r}
                               tabIndex={key === roving ? 0 : -1}
                               aria-pressed={cell.state.kind === "BOOKED" ? undefined : isSelected}
                               aria-haspopup={cell.state.kind === "BOOKED" ? "dialog" : undefined}
-                              aria-label={label} title={detail}
+                              aria-label={label}
                               onFocus={() => setActive(key)}
-                              onClick={() => activate(cell, day.day)}
-                              className={cn(base, look, "cursor-pointer focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-dark")}>
+                              onClick={() => activate(cell)}
+                              className={cn(base, look)}>
                               {content}
                             </button>
                           );
@@ -274,7 +293,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
 function TargetDialog({ target, pending, error, onClose, onCancel, onWithdraw }: {
   target: Target | null; pending: boolean; error: string | null; onClose: () => void; onCancel: () => void; onWithdraw: () => void;
 }) {
-  const state = target?.cell.state.kind === "BOOKED" ? target.cell.state : null;
+  const state = target?.state.kind === "BOOKED" ? target.state : null;
   const what = target ? `${target.lane.childFirstName} — ${target.unit.name}, ${formatLongDate(target.day)}` : "";
   const title = !state ? "" : state.status === "RESERVED" ? "Annuler cette réservation ?" : state.status === "CANCELLATION_REQUESTED" ? "Retirer la demande d'annulation ?" : state.status === "WAITLISTED" ? "Retirer la demande en liste d'attente ?" : "Retirer la demande de réservation ?";
   return (
@@ -282,10 +301,10 @@ function TargetDialog({ target, pending, error, onClose, onCancel, onWithdraw }:
       {state ? (
         <div className="flex flex-col gap-3">
           {state.status === "RESERVED" ? (
-            state.cancelInTime ? (
-              <Alert tone="info">Vous êtes dans le délai d&apos;annulation (jusqu&apos;au {state.cancelUntil}) : ce sera une <strong>absence excusée</strong>, non facturée.{target!.lane.automatic ? " L'annulation est immédiate." : " La structure doit valider votre demande d'annulation."}</Alert>
+            target!.laneDay.cancelInTime ? (
+              <Alert tone="info">Vous êtes dans le délai d&apos;annulation (jusqu&apos;au {target!.laneDay.cancelUntil}) : ce sera une <strong>absence excusée</strong>, non facturée.{target!.lane.automatic ? " L'annulation est immédiate." : " La structure doit valider votre demande d'annulation."}</Alert>
             ) : (
-              <Alert tone="error"><strong>Le délai d&apos;annulation est dépassé</strong> (il était fixé au {state.cancelUntil}) : cette absence sera probablement <strong>facturée</strong> (absence facturée). Vous pouvez quand même demander l&apos;annulation ; la structure décidera.</Alert>
+              <Alert tone="error"><strong>Le délai d&apos;annulation est dépassé</strong> (il était fixé au {target!.laneDay.cancelUntil}) : cette absence sera probablement <strong>facturée</strong> (absence facturée). Vous pouvez quand même demander l&apos;annulation ; la structure décidera.</Alert>
             )
           ) : state.status === "CANCELLATION_REQUESTED" ? (
             <p>La réservation restera validée (R).</p>

@@ -1,28 +1,24 @@
 import { isBeforeDeadline } from "@/lib/calendar/deadlines";
 import { parisDay } from "@/lib/calendar/paris";
 
-/** Why a free cell cannot be asked (SPEC.md §2 « Réservation non disponible »), in the parent's words. */
-export type Blocked = "CLOSED" | "OUTSIDE" | "PAST" | "DEADLINE";
-
-export const BLOCKED_LABELS: Readonly<Record<Blocked, string>> = {
-  CLOSED: "Jour fermé",
-  OUTSIDE: "Hors inscription",
-  PAST: "Jour passé",
-  DEADLINE: "Délai dépassé",
-};
+import type { Blocked } from "./labels";
+export { BLOCKED_LABELS, type Blocked } from "./labels";
 
 /** Can a request for `day` still be made? null when it can. */
 export function bookingBlocked(input: {
   day: string;
   isOpeningDay: boolean;
   inscription: { startDay: string; endDay: string };
-  bookingDeadline: string;
+  /** The last instant a request for that day is on time (deadlineFor the activity's booking deadline). */
+  bookUntil: Date;
   now: Date;
+  /** parisDay(now), when the caller has it already (a calendar asks for every cell). */
+  today?: string;
 }): Blocked | null {
   if (input.day < input.inscription.startDay || input.day > input.inscription.endDay) return "OUTSIDE";
   if (!input.isOpeningDay) return "CLOSED";
-  if (input.day < parisDay(input.now)) return "PAST";
-  if (!isBeforeDeadline(input.bookingDeadline, input.day, input.now)) return "DEADLINE";
+  if (input.day < (input.today ?? parisDay(input.now))) return "PAST";
+  if (input.now.getTime() > input.bookUntil.getTime()) return "DEADLINE";
   return null;
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { deadlineFor, isBeforeDeadline, parseDeadline } from "@/lib/calendar/deadlines";
+import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { formatDateTime } from "@/lib/format";
-import { RESERVATION_CODES, RESERVATION_STATUSES, isIn, statusLabel, statusTone, type Tone } from "@/lib/workflow";
+import { RESERVATION_STATUSES, isIn } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
-import { bookingBlocked, BLOCKED_LABELS, type Blocked } from "./availability";
+import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
 
 /** « Plus que 3 places » is said only when few remain. */
@@ -31,38 +31,38 @@ export interface CalendarLane {
   units: LaneUnit[];
 }
 
-/** Every cell is in exactly one state of SPEC.md §2 (« demande sélectionnée » is the screen's own, before sending). */
+/**
+ * Every cell is in exactly one state of SPEC.md §2 (« demande sélectionnée » is the screen's own,
+ * before sending). Kept small: the screen receives a month of them for every child.
+ */
 export type CellState =
-  | { kind: "FREE"; placesLeft: number | null; bookUntil: string }
-  | { kind: "FULL"; waiting: number; bookUntil: string }
-  | { kind: "BLOCKED"; reason: Blocked; label: string }
+  | { kind: "FREE"; placesLeft: number | null }
+  | { kind: "FULL"; waiting: number }
+  | { kind: "BLOCKED"; reason: Blocked }
   | {
       kind: "BOOKED";
       reservationId: string;
       status: ReservationStatus;
-      code: string;
-      label: string;
-      tone: Tone;
       /** Position on the waiting list (WAITLISTED). */
       position: number | null;
       reason: string | null;
       /** What the parent may do now. */
       can: { cancel: boolean; withdraw: boolean };
-      /** For an R: will a cancellation asked now be excused, and until when. */
-      cancelInTime: boolean;
-      cancelUntil: string;
     };
 
-export interface CalendarCell {
-  inscriptionId: string;
-  unitId: string;
-  state: CellState;
+/** One lane (inscription) on one day: its deadlines that day, and one cell per unit, in the lane's order. */
+export interface LaneDay {
+  bookUntil: string;
+  cancelUntil: string;
+  /** Would a cancellation asked now be excused? */
+  cancelInTime: boolean;
+  cells: CellState[];
 }
 
 export interface CalendarDay {
   day: string;
   /** One entry per lane; null when the lane's activity is not open that day (family view). */
-  lanes: (CalendarCell[] | null)[];
+  lanes: (LaneDay | null)[];
 }
 
 export interface MonthCalendar {
@@ -160,35 +160,37 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     day,
     lanes: inscriptions.map((i) => {
       const open = isOpening.has(`${i.periodId}|${day}`);
+      // Each deadline once per lane and day (a Paris wall-clock time: computing it costs more than the cells).
+      const bookUntil = deadlineFor(parseDeadline(i.activity.bookingDeadline)!, day);
+      const cancelUntil = deadlineFor(parseDeadline(i.activity.cancellationDeadline)!, day);
       const units = i.activity.timeUnits;
       const hasAny = units.some((u) => booked.has(`${i.id}|${u.id}|${day}`) && isIn(RESERVATION_STATUSES.LIVE, booked.get(`${i.id}|${u.id}|${day}`)!.status));
       if (!open && !hasAny && inscriptions.length > 1) return null;
-      return units.map((u): CalendarCell => {
+      const cells = units.map((u): CellState => {
         const found = booked.get(`${i.id}|${u.id}|${day}`);
         if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
           const ranks = waitingRanks.get(slot(u.id, day)) ?? [];
           const future = day >= today;
           return {
-            inscriptionId: i.id, unitId: u.id,
-            state: {
-              kind: "BOOKED", reservationId: found.id, status: found.status, code: RESERVATION_CODES[found.status],
-              label: statusLabel("RESERVATION", found.status), tone: statusTone("RESERVATION", found.status),
-              position: found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
-              reason: found.reason,
-              can: { cancel: found.status === "RESERVED" && future, withdraw: future && (found.status === "REQUESTED" || found.status === "WAITLISTED" || found.status === "CANCELLATION_REQUESTED") },
-              cancelInTime: isBeforeDeadline(i.activity.cancellationDeadline, day, now),
-              cancelUntil: formatDateTime(deadlineFor(parseDeadline(i.activity.cancellationDeadline)!, day)),
-            },
+            kind: "BOOKED", reservationId: found.id, status: found.status,
+            position: found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
+            reason: found.reason,
+            can: { cancel: found.status === "RESERVED" && future, withdraw: future && (found.status === "REQUESTED" || found.status === "WAITLISTED" || found.status === "CANCELLATION_REQUESTED") },
           };
         }
-        const blocked = bookingBlocked({ day, isOpeningDay: open, inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookingDeadline: i.activity.bookingDeadline, now });
-        if (blocked) return { inscriptionId: i.id, unitId: u.id, state: { kind: "BLOCKED", reason: blocked, label: BLOCKED_LABELS[blocked] } };
+        const blocked = bookingBlocked({ day, isOpeningDay: open, inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookUntil, now, today });
+        if (blocked) return { kind: "BLOCKED", reason: blocked };
         const capacity = capacityOverride.get(slot(u.id, day)) ?? u.capacity;
         const left = Math.max(0, capacity - (taken.get(slot(u.id, day)) ?? 0));
-        const bookUntil = formatDateTime(deadlineFor(parseDeadline(i.activity.bookingDeadline)!, day));
-        if (left === 0) return { inscriptionId: i.id, unitId: u.id, state: { kind: "FULL", waiting: (waitingRanks.get(slot(u.id, day)) ?? []).length, bookUntil } };
-        return { inscriptionId: i.id, unitId: u.id, state: { kind: "FREE", placesLeft: left <= FEW_PLACES ? left : null, bookUntil } };
+        if (left === 0) return { kind: "FULL", waiting: (waitingRanks.get(slot(u.id, day)) ?? []).length };
+        return { kind: "FREE", placesLeft: left <= FEW_PLACES ? left : null };
       });
+      return {
+        bookUntil: formatDateTime(bookUntil),
+        cancelUntil: formatDateTime(cancelUntil),
+        cancelInTime: now.getTime() <= cancelUntil.getTime(),
+        cells,
+      };
     }),
   }));
 

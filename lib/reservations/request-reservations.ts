@@ -91,17 +91,17 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     for (const cell of cells) {
       const inscription = inscriptions.get(cell.inscriptionId)!;
       if (!inscription.activity.timeUnits.some((u) => u.id === cell.timeUnitId)) throw new NotFoundError();
+      const bookUntil = deadlineFor(parseDeadline(inscription.activity.bookingDeadline)!, cell.day);
       const blocked = bookingBlocked({
         day: cell.day, isOpeningDay: isOpening.has(`${inscription.periodId}|${cell.day}`),
         inscription: { startDay: dayOf(inscription.startDate), endDay: dayOf(inscription.endDate) },
-        bookingDeadline: inscription.activity.bookingDeadline, now,
+        bookUntil, now,
       });
       if (blocked === "OUTSIDE") throw new UserFacingError(`Le ${formatLongDate(cell.day)} est en dehors des dates de l'inscription ${deName(inscription.child.firstName)}.`);
       if (blocked === "CLOSED") throw new UserFacingError(`Le ${formatLongDate(cell.day)} n'est pas un jour d'ouverture de ${inscription.activity.name}.`);
       if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
       else if (blocked === "DEADLINE") {
-        const deadline = deadlineFor(parseDeadline(inscription.activity.bookingDeadline)!, cell.day);
-        outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Délai de réservation dépassé (jusqu'au ${formatDateTime(deadline)}).` });
+        outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Délai de réservation dépassé (jusqu'au ${formatDateTime(bookUntil)}).` });
       } else open.push(cell);
     }
 
