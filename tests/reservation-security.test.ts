@@ -142,3 +142,25 @@ describe("réservations: bad input gets a French message and writes nothing", ()
     expect(await prisma.reservation.count({ where: { inscriptionId: inscriptionA.id, status: "REQUESTED" } })).toBe(mondays + wednesdays);
   });
 });
+
+describe("réservations: what the screen never offers, replayed", () => {
+  it("no withdrawal on a past day, no DA brought back to R in a cancelled inscription, no year 0000, a box sent twice counted once", async () => {
+    const { w, a, inscriptionA } = await setup();
+    session.current = { user: { id: a.user.id } };
+    const past = addDays(TODAY, -3);
+    const pastDr = await prisma.reservation.create({ data: { inscriptionId: inscriptionA.id, timeUnitId: w.units[0]!.id, date: new Date(`${past}T00:00:00Z`), status: "REQUESTED" } });
+    const cancelled = await inscribe(prisma, w, a.family, a.children[0]!.id, "CANCELLED");
+    const day = w.openingDays[2]!;
+    const da = await prisma.reservation.create({ data: { inscriptionId: cancelled.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "CANCELLATION_REQUESTED" } });
+    await expectNothingChanged(async () => {
+      expect(await actions.withdrawReservationAction({ reservationId: pastDr.id })).toEqual({ ok: false, error: "Ce jour est passé : la demande ne peut plus être retirée." });
+      expect(await actions.withdrawReservationAction({ reservationId: da.id })).toEqual({ ok: false, error: "Une réservation n'est possible que dans une inscription validée." });
+      expect(await actions.sendReservationRequestsAction({ cells: [{ inscriptionId: inscriptionA.id, timeUnitId: w.units[0]!.id, day: "0000-01-01" }] }))
+        .toMatchObject({ ok: false, error: "Le formulaire contient des erreurs : corrigez les champs signalés." });
+    });
+    const fr = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+    const once = await actions.previewPeriodAction({ inscriptionId: inscriptionA.id, startDate: fr(w.openingDays[0]!), endDate: fr(w.openingDays[9]!), weekType: "ALL", slots: [`1:${w.units[0]!.id}`] });
+    const twice = await actions.previewPeriodAction({ inscriptionId: inscriptionA.id, startDate: fr(w.openingDays[0]!), endDate: fr(w.openingDays[9]!), weekType: "ALL", slots: [`1:${w.units[0]!.id}`, `1:${w.units[0]!.id}`] });
+    expect(once.ok && twice.ok && twice.data.totalCents === once.data.totalCents && twice.data.cells.length === once.data.cells.length).toBe(true);
+  });
+});

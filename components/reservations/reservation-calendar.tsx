@@ -218,6 +218,12 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
               <th scope="row" className="whitespace-nowrap p-1 text-left text-sm font-semibold text-gray-900 max-sm:block max-sm:text-base">
                 <span className="sm:hidden">{formatLongDate(day.day)}</span>
                 <span className="max-sm:hidden">{formatShortDay(day.day)}</span>
+                {(() => {
+                  // One activity on the row: until when its free cells can be asked (the cells say it to screen readers).
+                  const laneDay = familyView ? null : day.lanes[0];
+                  if (!laneDay || !laneDay.cells.some((c) => c.kind === "FREE" || c.kind === "FULL")) return null;
+                  return <span aria-hidden="true" className="block text-xs font-normal text-gray-700">réservable jusqu&apos;au {laneDay.bookUntil.replace(/\/\d{4}/, "")}</span>;
+                })()}
               </th>
               {columns.map((col) => {
                 const laneIndex = calendar.lanes.indexOf(col.lane);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, isPrismaError } from "@/lib/db";
+import { db } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
@@ -9,19 +9,19 @@ import { NotFoundError } from "@/lib/workflow";
  * They apply to the requests to come; what is booked already stays.
  */
 export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" | "REQUIRES"; otherUnitId: string }) {
-  const units = await db.timeUnit.findMany({ where: { id: { in: [data.unitId, data.otherUnitId] } }, select: { id: true, activityId: true } });
-  if (units.length !== 2) throw new NotFoundError();
-  if (units[0]!.activityId !== units[1]!.activityId) fieldError("otherUnitId", "Autre unité : elle doit être de la même activité.");
-  // One incompatibility per pair, whichever way round it was written.
-  if (data.kind === "INCOMPATIBLE" && (await db.timeUnitRule.findFirst({ where: { kind: "INCOMPATIBLE", unitId: data.otherUnitId, otherUnitId: data.unitId } }))) {
-    fieldError("otherUnitId", "Règle : cette incompatibilité existe déjà.");
-  }
-  try {
-    return await db.timeUnitRule.create({ data, select: { id: true } });
-  } catch (error) {
-    if (isPrismaError(error, "P2002")) fieldError("otherUnitId", "Règle : elle existe déjà.");
-    throw error;
-  }
+  return db.$transaction(async (tx) => {
+    const units = await tx.timeUnit.findMany({ where: { id: { in: [data.unitId, data.otherUnitId] } }, select: { id: true, activityId: true } });
+    if (units.length !== 2) throw new NotFoundError();
+    if (units[0]!.activityId !== units[1]!.activityId) fieldError("otherUnitId", "Autre unité : elle doit être de la même activité.");
+    // The activity's rules change one at a time: A↔B and B↔A written at once cannot both pass the check below.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`unit-rules:${units[0]!.activityId}`}))`;
+    // One incompatibility per pair, whichever way round it was written.
+    if (data.kind === "INCOMPATIBLE" && (await tx.timeUnitRule.findFirst({ where: { kind: "INCOMPATIBLE", unitId: data.otherUnitId, otherUnitId: data.unitId } }))) {
+      fieldError("otherUnitId", "Règle : cette incompatibilité existe déjà.");
+    }
+    if (await tx.timeUnitRule.findFirst({ where: data, select: { id: true } })) fieldError("otherUnitId", "Règle : elle existe déjà.");
+    return tx.timeUnitRule.create({ data, select: { id: true } });
+  });
 }
 
 export async function deleteUnitRule(ruleId: string): Promise<void> {

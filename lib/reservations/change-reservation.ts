@@ -2,24 +2,29 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { dayOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { applyTransition, IllegalTransitionError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor } from "@/lib/workflow";
+import { applyTransition, IllegalTransitionError, InscriptionNotValidatedError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor } from "@/lib/workflow";
 import { cancellationInTime } from "./availability";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";
 
-/** A reservation of the family (another family's is answered as a missing one), read under its slot's lock. */
+/**
+ * A reservation of the family (another family's is answered as a missing one), read under the lock of
+ * its inscription — the child's day changes one request at a time, so the rules between units hold
+ * when two cells of the day change at once — then under its slot's lock (the order of a send).
+ */
 async function lockOwnReservation(tx: Tx, familyId: string, reservationId: string) {
   const where = { id: reservationId, inscription: { familyId } };
-  const found = await tx.reservation.findFirst({ where, select: { timeUnitId: true, date: true } });
+  const found = await tx.reservation.findFirst({ where, select: { timeUnitId: true, date: true, inscriptionId: true } });
   if (!found) throw new NotFoundError();
+  await tx.$queryRaw`SELECT 1 FROM "Inscription" WHERE "id" = ${found.inscriptionId} FOR UPDATE`;
   await lockSlots(tx, [slotOf(found)]);
   return tx.reservation.findFirstOrThrow({
     where,
     select: {
       id: true, status: true, timeUnitId: true, date: true, inscriptionId: true,
-      inscription: { select: { activity: { select: { reservationValidation: true, cancellationDeadline: true } } } },
+      inscription: { select: { status: true, activity: { select: { reservationValidation: true, cancellationDeadline: true } } } },
     },
   });
 }
@@ -74,9 +79,17 @@ export async function withdrawReservation(input: { familyId: string; reservation
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
+    // A past day is the structure's (pointage); the screen never offers it, a replayed call is refused.
+    if (dayOf(reservation.date) < parisDay(now)) throw new UserFacingError("Ce jour est passé : la demande ne peut plus être retirée.");
     if (reservation.status === "CANCELLATION_REQUESTED") {
+      // Back to R only inside a validated inscription (never a booking brought back in a cancelled one).
+      if (reservation.inscription.status !== "VALIDATED") throw new InscriptionNotValidatedError();
       await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "RESERVED", actor: input.actor, expectedFrom: "CANCELLATION_REQUESTED", now });
       return { status: "RESERVED" as const };
+    }
+    if (reservation.status === "RESERVED") {
+      // A waiting request promoted meanwhile (a place freed just before): say so, the parent decides again.
+      throw new UserFacingError("Cette demande vient d'obtenir une place : c'est maintenant une réservation validée (R). Pour ne pas la garder, demandez son annulation.");
     }
     if (reservation.status !== "REQUESTED" && reservation.status !== "WAITLISTED") {
       throw new IllegalTransitionError("RESERVATION", reservation.status, "WITHDRAWN", input.actor.label);

@@ -49,7 +49,8 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
   if (!inscription) throw new NotFoundError();
   const units = new Map(inscription.activity.timeUnits.map((u) => [u.id, u]));
   const pattern = new Map<number, string[]>();
-  for (const slot of input.slots) {
+  // A box sent twice is one box.
+  for (const slot of new Set(input.slots)) {
     const [weekday, unitId] = slot.split(":") as [string, string];
     if (!units.has(unitId)) throw new NotFoundError();
     pattern.set(Number(weekday), [...(pattern.get(Number(weekday)) ?? []), unitId]);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { dateField, entityId } from "@/lib/forms/fields";
 
-/** A calendar day "YYYY-MM-DD" that exists. */
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Jour invalide.").refine((v) => {
+/** A calendar day "YYYY-MM-DD" that exists, in a year the portal can hold (PostgreSQL refuses year 0). */
+const isoDay = z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, "Jour invalide.").refine((v) => {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }, "Jour invalide.");
