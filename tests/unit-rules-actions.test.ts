@@ -36,9 +36,9 @@ it("unit rules actions", async () => {
     }
   });
   session.current = { user: { id: staff.id } };
-  const res = await Promise.all([admin.addUnitRuleAction({ unitId: a!.id, kind: "INCOMPATIBLE", otherUnitId: b!.id }), admin.addUnitRuleAction({ unitId: b!.id, kind: "INCOMPATIBLE", otherUnitId: a!.id })]);
+  await Promise.all([admin.addUnitRuleAction({ unitId: a!.id, kind: "INCOMPATIBLE", otherUnitId: b!.id }), admin.addUnitRuleAction({ unitId: b!.id, kind: "INCOMPATIBLE", otherUnitId: a!.id })]);
 
-  const dup = await Promise.all([admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id }), admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id })]);
+  await Promise.all([admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id }), admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id })]);
 
   expect(await prisma.timeUnitRule.count({ where: { kind: "INCOMPATIBLE", unitId: { in: [a!.id, b!.id] } } })).toBe(1);
 });
