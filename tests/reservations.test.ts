@@ -5,6 +5,7 @@ import { acceptReservations, decideCancellations, refuseReservations } from "@/l
 import { setCapacityOverride } from "@/lib/activities/capacity-overrides";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { addUnitRule, deleteUnitRule } from "@/lib/activities/unit-rules";
+import { previewPeriod } from "@/lib/reservations/period";
 import { actorFromUser, InscriptionNotValidatedError, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
@@ -90,6 +91,20 @@ describe("requestReservations", () => {
     const morning = await prisma.reservation.findFirstOrThrow({ where: { inscriptionId: p.inscription.id, timeUnitId: matin.id } });
     await expectNothingChanged(async () => expect(withdrawReservation({ familyId: p.family.id, reservationId: morning.id, actor: p.actor, now: NOW }))
       .rejects.toThrow("« Après-midi » nécessite « Matin avec repas » : annulez d'abord « Après-midi »."));
+  });
+
+  it("the period preview applies the rules between units: what would be refused is said and not counted", async () => {
+    const w = await world();
+    const [matin, apresMidi] = w.units as [typeof w.units[0], typeof w.units[0]];
+    await addUnitRule({ unitId: apresMidi.id, kind: "REQUIRES", otherUnitId: matin.id });
+    const p = await parentIn(w);
+    const preview = await previewPeriod({ familyId: p.family.id, inscriptionId: p.inscription.id, startDate: "2027-01-04", endDate: "2027-01-24", weekType: "ALL", slots: [`3:${apresMidi.id}`], now: NOW });
+    expect(preview.cells).toEqual([]);
+    expect(preview.totalCents).toBe(0);
+    expect(preview.skipped.rules).toEqual(WEDNESDAYS.map((day) => ({ day, message: "« Après-midi » nécessite aussi « Matin avec repas » le même jour." })));
+    const both = await previewPeriod({ familyId: p.family.id, inscriptionId: p.inscription.id, startDate: "2027-01-04", endDate: "2027-01-24", weekType: "ALL", slots: [`3:${apresMidi.id}`, `3:${matin.id}`], now: NOW });
+    expect(both.cells).toHaveLength(6);
+    expect(both.totalCents).toBe(3 * (600 + 200));
   });
 
   it("staff set the rules: units of one activity, one incompatibility per pair, no duplicate", async () => {

@@ -26,7 +26,7 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [shown, setShown] = useState<PeriodPreview | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ text: string; refused: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const inscriptionId = useWatch({ control: form.control, name: "inscriptionId" });
   const choice = choices.find((c) => c.inscriptionId === inscriptionId) ?? initial;
@@ -65,7 +65,8 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
         return;
       }
       setShown(null);
-      setSent(`Demandes envoyées : ${result.data.summary}.`);
+      const refused = result.data.outcomes.some((o) => o.outcome === "REFUSED");
+      setSent({ text: refused ? `Envoi : ${result.data.summary}. Le détail de chaque date est dans l'e-mail et le calendrier.` : `Demandes envoyées : ${result.data.summary}.`, refused });
       focusAfterChange("resultat-periode");
     });
   }
@@ -84,17 +85,17 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
       <div id="resultat-periode" tabIndex={-1} className="focus:outline-none">
         {message ? <Alert tone="error">{message}</Alert> : null}
         {sent ? (
-          <Alert tone="success">
-            <p>{sent}</p>
+          <Alert tone={sent.refused ? "error" : "success"}>
+            <p>{sent.text}</p>
             <p className="mt-1">Vous recevez un e-mail avec le détail ; suivez-les dans le calendrier.</p>
           </Alert>
         ) : null}
       </div>
       <form noValidate onSubmit={(e) => { e.preventDefault(); onPreview(); }} onChange={() => setShown(null)}>
-        <Field id="inscriptionId" label="Inscription" required error={errors.inscriptionId}>
+        <Field id="inscriptionId" label="Inscription" required error={errors.inscriptionId} hint={`Du ${isoToFrench(choice.startDay)} au ${isoToFrench(choice.endDay)}.`}>
           {(aria) => (
             <select {...aria} {...form.register("inscriptionId")} className={inputClass}>
-              {choices.map((c) => <option key={c.inscriptionId} value={c.inscriptionId}>{c.label} (du {isoToFrench(c.startDay)} au {isoToFrench(c.endDay)})</option>)}
+              {choices.map((c) => <option key={c.inscriptionId} value={c.inscriptionId}>{c.label}</option>)}
             </select>
           )}
         </Field>
@@ -106,7 +107,7 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
           registration={form.register("weekType")} defaultValue="ALL" error={errors.weekType}
           hint="Semaines paires ou impaires : selon le numéro de la semaine dans l'année (semaine 1 = celle du premier jeudi de janvier)." />
         <fieldset id="slots" tabIndex={-1} className="mb-4" aria-describedby={errors.slots ? "slots-erreur" : undefined}>
-          <legend className="mb-1 font-semibold text-gray-900">Semaine type <span aria-hidden="true" className="text-red-800">*</span></legend>
+          <legend className="mb-1 font-semibold text-gray-900">Semaine type : jours et temps d&apos;accueil à réserver <span aria-hidden="true" className="text-red-800">*</span></legend>
           <p className="mb-2 text-sm text-gray-700">Cochez, pour chaque jour de la semaine, les temps d&apos;accueil à réserver.</p>
           <div className="overflow-x-auto">
             <table className="border-collapse text-sm">
@@ -138,13 +139,20 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
           </div>
           {errors.slots ? <p id="slots-erreur" className="mt-1 text-sm font-semibold text-red-800">{errors.slots}</p> : null}
         </fieldset>
-        <Button type="submit" variant="secondary" pending={pending && !shown} pendingLabel="Calcul en cours…">Voir les dates</Button>
+        <Button type="submit" pending={pending && !shown} pendingLabel="Calcul en cours…">Voir les dates</Button>
       </form>
 
       {shown ? (
         <section id="apercu-periode" tabIndex={-1} aria-labelledby="apercu-titre" className="mt-6 rounded-md border border-gray-300 p-4 focus:outline-none">
           <h2 id="apercu-titre" className="text-lg font-bold">Aperçu : {shown.cells.length} {shown.cells.length > 1 ? "demandes" : "demande"} pour {shown.inscription.childFirstName}</h2>
           <p className="mt-1 text-lg"><strong>Total : {formatCents(shown.totalCents)}</strong> <span className="text-sm text-gray-700">(estimation selon votre quotient familial ; la facture fait foi)</span></p>
+          {shown.cells.length > 12 ? <Button className="mt-2" onClick={onSend} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes de réservations</Button> : null}
+          {shown.skipped.rules.length > 0 ? (
+            <div className="mt-2 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-950">
+              <p className="font-semibold">Non demandées, à cause des règles de l&apos;activité :</p>
+              <ul className="list-disc pl-5">{[...new Set(shown.skipped.rules.map((r) => r.message))].map((m) => <li key={m}>{m} ({shown.skipped.rules.filter((r) => r.message === m).length} {shown.skipped.rules.filter((r) => r.message === m).length > 1 ? "dates" : "date"})</li>)}</ul>
+            </div>
+          ) : null}
           {shown.skipped.closed.length + shown.skipped.booked + shown.skipped.late + shown.skipped.outside > 0 ? (
             <ul className="mt-2 list-disc pl-5 text-sm text-gray-800">
               {shown.skipped.closed.length > 0 ? <li>Jours sans accueil ignorés (vacances, jours fériés, fermetures) : {shown.skipped.closed.map(isoToFrench).join(", ")}</li> : null}
@@ -156,7 +164,7 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
           {[...byMonth].map(([month, days]) => (
             <div key={month} className="mt-3">
               <h3 className="font-semibold capitalize">{formatMonth(month)}</h3>
-              <ul className="text-sm">
+              <ul className="flex flex-col gap-1 text-sm">
                 {days.map((d) => <li key={d.day}>{formatLongDate(d.day)} : {d.units.join(", ")}</li>)}
               </ul>
             </div>

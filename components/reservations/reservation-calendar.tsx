@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Check } from "lucide-react";
 import type { CalendarLane, CellState, LaneDay, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
 import { BLOCKED_LABELS } from "@/lib/reservations/labels";
+import { refusedByRules } from "@/lib/reservations/unit-rules";
 import { RESERVATION_CODES, reservationMachine } from "@/lib/workflow/machines";
 import type { CellOutcome, CellRequest } from "@/lib/reservations/request-reservations";
 import type { ActionResult } from "@/lib/action-result";
@@ -77,7 +78,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
   const toast = useToast();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState<string | null>(null);
-  const [results, setResults] = useState<{ summary: string; lines: string[] } | null>(null);
+  const [results, setResults] = useState<{ summary: string; lines: string[]; refused: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<Target | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -106,6 +107,23 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
     const [inscriptionId, unitId] = key.split("|");
     return sum + (units.get(`${inscriptionId}|${unitId}`)?.priceCents ?? 0);
   }, 0);
+
+  // The rules between units, checked on the selection as the server will: said before sending.
+  const ruleWarnings: string[] = [];
+  for (const [l, lane] of calendar.lanes.entries()) {
+    if (lane.rules.length === 0) continue;
+    const names = new Map(lane.units.map((u) => [u.id, u.name]));
+    for (const [r, day] of calendar.days.entries()) {
+      const cells = grid[r]![l];
+      if (!cells) continue;
+      const asked = cells.filter((c) => chosen.includes(c.key)).map((c) => c.unit.id);
+      if (asked.length === 0) continue;
+      const held = new Set(cells.filter((c) => c.state.kind === "BOOKED" && c.state.status !== "ABSENT_EXCUSED").map((c) => c.unit.id));
+      for (const message of new Set(refusedByRules(lane.rules, held, asked, names).values())) {
+        ruleWarnings.push(`${formatLongDate(day.day)}, ${lane.childFirstName} : ${message}`);
+      }
+    }
+  }
 
   function toggle(key: string) {
     setSelected((current) => {
@@ -153,12 +171,14 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
     startTransition(async () => {
       const result = await send({ cells });
       if (!result.ok) { setError(result.error); focusAfterChange("resultat-envoi"); return; }
-      const lines = result.data.outcomes.map((o) => {
+      // Refused cells first: they are what the parent must read.
+      const ordered = [...result.data.outcomes].sort((a, b) => Number(b.outcome === "REFUSED") - Number(a.outcome === "REFUSED"));
+      const lines = ordered.map((o) => {
         const lane = laneById.get(o.inscriptionId);
         const unit = units.get(`${o.inscriptionId}|${o.timeUnitId}`);
         return `${formatLongDate(o.day)} — ${lane?.childFirstName ?? ""}, ${unit?.name ?? ""} : ${outcomeText(o)}`;
       });
-      setResults({ summary: result.data.summary, lines });
+      setResults({ summary: result.data.summary, lines, refused: result.data.outcomes.filter((o) => o.outcome === "REFUSED").length });
       setSelected(new Set());
       router.refresh();
       focusAfterChange("resultat-envoi");
@@ -179,6 +199,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
     });
   }
 
+  const sameActivity = new Set(calendar.lanes.map((l) => l.activityName)).size === 1;
   const columns: { key: string; title: string; sub: string; lane: CalendarLane; unit: LaneUnit | null }[] = familyView
     ? calendar.lanes.map((lane) => ({ key: lane.inscriptionId, title: lane.childFirstName, sub: lane.activityName, lane, unit: null }))
     : calendar.lanes.flatMap((lane) => lane.units.map((unit) => ({ key: `${lane.inscriptionId}|${unit.id}`, title: unit.name, sub: unit.hours, lane, unit })));
@@ -188,8 +209,8 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
       <div id="resultat-envoi" tabIndex={-1} className="focus:outline-none">
         {error ? <Alert tone="error">{error}</Alert> : null}
         {results ? (
-          <Alert tone="success">
-            <p className="font-semibold">Demandes envoyées : {results.summary}.</p>
+          <Alert tone={results.refused > 0 ? "error" : "success"}>
+            <p className="font-semibold">{results.refused > 0 ? `Envoi : ${results.summary}. Lisez le motif des refus ci-dessous.` : `Demandes envoyées : ${results.summary}.`}</p>
             <ul className="mt-1 list-disc pl-5 text-sm">
               {results.lines.slice(0, 60).map((line, i) => <li key={i}>{line}</li>)}
               {results.lines.length > 60 ? <li>et {results.lines.length - 60} autres (voir le calendrier)</li> : null}
@@ -198,7 +219,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
         ) : null}
       </div>
 
-      <table ref={gridRef} onKeyDown={onKeyDown} className="w-full border-separate border-spacing-1 max-sm:block">
+      <table ref={gridRef} onKeyDown={onKeyDown} className={cn("w-full border-separate border-spacing-1 max-sm:block", familyView ? "" : "sm:table-fixed")}>
         <caption className="sr-only">
           Calendrier des réservations : une ligne par jour ; les flèches du clavier passent d&apos;une case à l&apos;autre, Espace ou Entrée sélectionne une case.
         </caption>
@@ -207,15 +228,15 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
             <th scope="col" className="w-28 p-1 text-left text-sm font-semibold text-gray-800">Jour</th>
             {columns.map((col) => (
               <th key={col.key} scope="col" className="p-1 text-left align-bottom text-sm font-semibold text-gray-900">
-                {col.title}<span className="block font-normal text-gray-700">{col.sub}</span>
+                {col.title}<span className="block whitespace-nowrap font-normal text-gray-700">{col.sub}</span>
               </th>
             ))}
           </tr>
         </thead>
         <tbody className="max-sm:block">
           {calendar.days.map((day, r) => (
-            <tr key={day.day} className="max-sm:mb-3 max-sm:block max-sm:rounded-md max-sm:border max-sm:border-gray-300 max-sm:p-2">
-              <th scope="row" className="whitespace-nowrap p-1 text-left text-sm font-semibold text-gray-900 max-sm:block max-sm:text-base">
+            <tr key={day.day} className="cal-row">
+              <th scope="row" className="cal-day">
                 <span className="sm:hidden">{formatLongDate(day.day)}</span>
                 <span className="max-sm:hidden">{formatShortDay(day.day)}</span>
                 {(() => {
@@ -231,7 +252,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
                 const shown = cells ? (col.unit ? cells.filter((c) => c.unit.id === col.unit!.id) : cells) : null;
                 return (
                   <td key={col.key} className="p-0 align-top max-sm:mt-1 max-sm:block">
-                    {familyView ? <span className="mb-0.5 block text-sm font-semibold text-gray-900 sm:hidden">{col.title} — {col.sub}</span> : null}
+                    {familyView ? <span className="mb-0.5 block text-sm font-semibold text-gray-900 sm:hidden">{col.title}{sameActivity ? "" : ` — ${col.sub}`}</span> : null}
                     {shown === null ? (
                       <span className={cn("block rounded border px-2 py-2 text-sm", BLOCKED_LOOK)}>Pas d&apos;accueil ce jour</span>
                     ) : (
@@ -244,7 +265,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
                           const look = cell.state.kind === "BOOKED" ? STATUS_LOOK[cell.state.status] : cell.state.kind === "BLOCKED" ? BLOCKED_LOOK : isSelected ? SELECTED_LOOK : cell.state.kind === "FULL" ? FULL_LOOK : FREE_LOOK;
                           const content = (
                             <>
-                              <span className={familyView ? "cal-unit" : "cal-unit sm:hidden"}>{cell.unit.name}</span>
+                              <span className={familyView ? "cal-unit" : "cal-unit sm:hidden"}>{cell.unit.name}<span className="cal-hours">{cell.unit.hours}</span></span>
                               <span className="cal-code">
                                 {isSelected ? <Check aria-hidden="true" className="size-4" /> : null}{text}
                               </span>
@@ -277,14 +298,22 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
         </tbody>
       </table>
 
-      <div className="sticky bottom-0 z-10 mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-gray-300 bg-white/95 py-3" role="region" aria-label="Demandes sélectionnées">
-        <p aria-live="polite" className="text-gray-900">
-          {chosen.length === 0 ? "Aucune demande sélectionnée : cliquez sur les cases libres."
-            : <><strong>{chosen.length} {chosen.length > 1 ? "demandes sélectionnées" : "demande sélectionnée"}</strong> · montant estimé {formatCents(total)}</>}
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {chosen.length > 0 ? <Button variant="secondary" onClick={() => setSelected(new Set())} disabled={pending}>Tout désélectionner</Button> : null}
-          <Button onClick={sendSelection} disabled={chosen.length === 0} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes</Button>
+      <div className="sticky bottom-0 z-10 mt-3 border-t border-gray-300 bg-white px-1 py-2 shadow-[0_-4px_12px_rgba(0,0,0,0.08)]" role="region" aria-label="Demandes sélectionnées">
+        {ruleWarnings.length > 0 ? (
+          <div role="status" className="mb-2 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-950">
+            <p className="font-semibold">Ces demandes seront refusées (règles de l&apos;activité) :</p>
+            <ul className="list-disc pl-5">{ruleWarnings.slice(0, 5).map((w) => <li key={w}>{w}</li>)}{ruleWarnings.length > 5 ? <li>et {ruleWarnings.length - 5} autres</li> : null}</ul>
+          </div>
+        ) : null}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p aria-live="polite" className="text-gray-900">
+            {chosen.length === 0 ? "Aucune demande sélectionnée : choisissez des cases libres."
+              : <><strong>{chosen.length} {chosen.length > 1 ? "demandes sélectionnées" : "demande sélectionnée"}</strong> · montant estimé {formatCents(total)}</>}
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            {chosen.length > 0 ? <Button variant="quiet" size="sm" onClick={() => setSelected(new Set())} disabled={pending}>Tout désélectionner</Button> : null}
+            <Button onClick={sendSelection} disabled={chosen.length === 0} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes</Button>
+          </div>
         </div>
       </div>
 
@@ -318,7 +347,7 @@ function TargetDialog({ target, pending, error, onClose, onCancel, onWithdraw }:
             <p>La demande ne sera plus traitée{state.status === "WAITLISTED" && state.position ? ` (vous êtes en position ${state.position} sur la liste d'attente)` : ""}. Vous pourrez en faire une nouvelle.</p>
           )}
           {error ? <Alert tone="error">{error}</Alert> : null}
-          <div className="flex flex-wrap justify-end gap-2">
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={onClose} disabled={pending}>{state.status === "RESERVED" ? "Garder la réservation" : "Ne rien changer"}</Button>
             {state.status === "RESERVED"
               ? <Button variant="danger" onClick={onCancel} pending={pending} pendingLabel="Envoi en cours…">Demander l&apos;annulation</Button>

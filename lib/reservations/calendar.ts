@@ -7,6 +7,7 @@ import { RESERVATION_STATUSES, isIn } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
+import type { UnitRule } from "./unit-rules";
 
 /** « Plus que 3 places » is said only when few remain. */
 export const FEW_PLACES = 3;
@@ -29,6 +30,8 @@ export interface CalendarLane {
   endDay: string;
   automatic: boolean;
   units: LaneUnit[];
+  /** The rules between its units (the screen warns before sending a selection that breaks one). */
+  rules: UnitRule[];
 }
 
 /**
@@ -122,7 +125,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
   const to = dateOf(lastOf(month));
 
   const unitIds = inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id));
-  const [opening, reservations, usage, overrides, waiting, closures] = await Promise.all([
+  const [opening, reservations, usage, overrides, waiting, closures, rules] = await Promise.all([
     db.openingDay.findMany({ where: { periodId: { in: inscriptions.map((i) => i.periodId) }, date: { gte: from, lte: to } }, select: { periodId: true, date: true } }),
     db.reservation.findMany({
       where: { inscriptionId: { in: inscriptions.map((i) => i.id) }, date: { gte: from, lte: to } },
@@ -135,6 +138,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
       where: { structureId: { in: [...new Set(inscriptions.map((i) => i.activity.structureId))] }, startDate: { lte: to }, endDate: { gte: from } },
       orderBy: { startDate: "asc" }, select: { label: true, startDate: true, endDate: true },
     }),
+    db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
   ]);
   const slot = (unitId: string, day: string) => `${unitId}|${day}`;
   const taken = new Map(usage.map((u) => [slot(u.timeUnitId, dayOf(u.date)), u._count._all]));
@@ -153,6 +157,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     endDay: dayOf(i.endDate),
     automatic: i.activity.reservationValidation === "AUTOMATIC",
     units: i.activity.timeUnits.map((u) => ({ id: u.id, name: u.name, hours: `${u.startTime.replace(":", "h")}–${u.endTime.replace(":", "h")}`, priceCents: unitPrice(u.tariffs, i.family.quotientFamilial) })),
+    rules: rules.filter((r) => i.activity.timeUnits.some((u) => u.id === r.unitId)),
   }));
 
   const dayList = [...new Set([...opening.map((o) => dayOf(o.date)), ...reservations.filter((r) => isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => dayOf(r.date))])].sort();

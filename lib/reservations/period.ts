@@ -6,6 +6,7 @@ import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
 import { unitPrice } from "./pricing";
+import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
 import type { PeriodRequest } from "./schemas";
 
@@ -25,7 +26,7 @@ export interface PeriodPreview {
   cells: (CellRequest & { unitName: string; priceCents: number })[];
   totalCents: number;
   /** Days of the semaine type that are not asked, and why. */
-  skipped: { closed: string[]; outside: number; booked: number; late: number };
+  skipped: { closed: string[]; outside: number; booked: number; late: number; rules: { day: string; message: string }[] };
 }
 
 /**
@@ -68,9 +69,11 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     db.openingDay.findMany({ where: { periodId: inscription.periodId, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { date: true } }),
     db.reservation.findMany({ where: { inscriptionId: inscription.id, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { timeUnitId: true, date: true, status: true } }),
   ]);
+  const rules = await db.timeUnitRule.findMany({ where: { unitId: { in: [...units.keys()] } }, select: { kind: true, unitId: true, otherUnitId: true } });
+  const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
   const taken = new Set(existing.filter((r) => !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, r.status)).map((r) => `${r.timeUnitId}|${dayOf(r.date)}`));
-  const skipped = { closed: [] as string[], outside: 0, booked: 0, late: 0 };
+  const skipped: PeriodPreview["skipped"] = { closed: [], outside: 0, booked: 0, late: 0, rules: [] };
   const cells: PeriodPreview["cells"] = [];
   const today = parisDay(now);
   for (let day = input.startDate; day <= input.endDate; day = addDays(day, 1)) {
@@ -80,9 +83,18 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     if ((input.weekType === "EVEN" && week % 2 !== 0) || (input.weekType === "ODD" && week % 2 !== 1)) continue;
     if (day < from || day > to) { skipped.outside += unitIds.length; continue; }
     if (!open.has(day)) { skipped.closed.push(day); continue; }
+    const asked: string[] = [];
     for (const unitId of unitIds) {
       if (taken.has(`${unitId}|${day}`)) { skipped.booked += 1; continue; }
       if (day < today || !isBeforeDeadline(inscription.activity.bookingDeadline, day, now)) { skipped.late += 1; continue; }
+      asked.push(unitId);
+    }
+    // The rules between units, as the send will apply them: what would be refused is said now, and not counted.
+    const held = new Set(existing.filter((r) => dayOf(r.date) === day && isIn(RESERVATION_STATUSES.ON_THE_DAY, r.status)).map((r) => r.timeUnitId));
+    const refused = refusedByRules(rules as UnitRule[], held, asked, names);
+    for (const unitId of asked) {
+      const message = refused.get(unitId);
+      if (message) { skipped.rules.push({ day, message }); continue; }
       const unit = units.get(unitId)!;
       cells.push({ inscriptionId: inscription.id, timeUnitId: unitId, day, unitName: unit.name, priceCents: unitPrice(unit.tariffs, inscription.family.quotientFamilial) ?? 0 });
     }

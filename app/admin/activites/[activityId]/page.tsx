@@ -127,13 +127,20 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
           <h3 id="regles" className="mb-1 font-bold">Règles entre unités</h3>
           <p className="mb-2 text-sm text-gray-800">Vérifiées à chaque demande de réservation et d&apos;annulation : une demande qui en enfreint une est refusée, avec la règle.</p>
           {activity.timeUnits.every((u) => u.rules.length === 0) ? <p className="mb-2">Aucune règle.</p> : (
-            <ul className="mb-3 flex flex-col gap-1">
-              {activity.timeUnits.flatMap((u) => u.rules.map((r) => (
-                <li key={r.id}>
-                  « {u.name} » {r.kind === "INCOMPATIBLE" ? "ne peut pas être réservée le même jour que" : "nécessite aussi"} « {r.otherUnit.name} »{" "}
-                  <DeleteButton id={r.id} label={`la règle « ${u.name} » / « ${r.otherUnit.name} »`} remove={deleteUnitRuleAction} />
-                </li>
-              )))}
+            <ul className="mb-3 flex flex-col divide-y divide-gray-200">
+              {activity.timeUnits.flatMap((u) => {
+                const requires = u.rules.filter((r) => r.kind === "REQUIRES");
+                return u.rules.map((r) => (
+                  <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
+                    <span>
+                      {`«\u00a0${u.name}\u00a0» `}
+                      {r.kind === "INCOMPATIBLE" ? "ne peut pas être réservée le même jour que" : requires.length > 1 ? "nécessite aussi (l'une suffit)" : "nécessite aussi"}
+                      {` «\u00a0${r.otherUnit.name}\u00a0»`}
+                    </span>
+                    <DeleteButton id={r.id} label={`la règle « ${u.name} » / « ${r.otherUnit.name} »`} remove={deleteUnitRuleAction} />
+                  </li>
+                ));
+              })}
             </ul>
           )}
           {activity.timeUnits.length >= 2 ? (
@@ -141,7 +148,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
               defaultValues={{ unitId: "", kind: "INCOMPATIBLE", otherUnitId: "" }} />
           ) : null}
         </section>
-        <h3 className="mb-2 mt-4 font-bold">Ajouter une unité</h3>
+        <h3 className="mb-2 mt-6 border-t border-gray-300 pt-4 font-bold">Ajouter une unité</h3>
         <SchemaForm schema="timeUnit" idPrefix="unite" fields={TIME_UNIT_FIELDS} hidden={hidden} resetOnSuccess submitLabel="Ajouter l'unité" action={addTimeUnitAction}
           defaultValues={{ name: "", startTime: "", endTime: "", capacity: "" }} />
       </section>
