@@ -107,6 +107,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
       child: { select: { firstName: true } },
       family: { select: { quotientFamilial: true } },
       period: { select: { name: true } },
+      ageGroup: { select: { id: true, unitCapacity: true } },
       activity: {
         select: {
           name: true, structureId: true, reservationValidation: true, bookingDeadline: true, cancellationDeadline: true,
@@ -140,6 +141,12 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     }),
     db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
   ]);
+  // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
+  const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
+  const groupUsage = await Promise.all(limitedGroups.map(async (groupId) => [groupId, await db.reservation.groupBy({
+    by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] }, inscription: { ageGroupId: groupId } }, _count: { _all: true },
+  })] as const));
+  const groupTaken = new Map(groupUsage.flatMap(([groupId, rows]) => rows.map((r) => [`${groupId}|${r.timeUnitId}|${dayOf(r.date)}`, r._count._all] as const)));
   const slot = (unitId: string, day: string) => `${unitId}|${day}`;
   const taken = new Map(usage.map((u) => [slot(u.timeUnitId, dayOf(u.date)), u._count._all]));
   const capacityOverride = new Map(overrides.map((o) => [slot(o.timeUnitId, dayOf(o.date)), o.capacity]));
@@ -186,7 +193,10 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
         const blocked = bookingBlocked({ day, isOpeningDay: open, inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookUntil, now, today });
         if (blocked) return { kind: "BLOCKED", reason: blocked };
         const capacity = capacityOverride.get(slot(u.id, day)) ?? u.capacity;
-        const left = Math.max(0, capacity - (taken.get(slot(u.id, day)) ?? 0));
+        const unitLeft = capacity - (taken.get(slot(u.id, day)) ?? 0);
+        const group = i.ageGroup?.unitCapacity != null ? i.ageGroup : null;
+        const groupLeft = group ? group.unitCapacity! - (groupTaken.get(`${group.id}|${u.id}|${day}`) ?? 0) : Infinity;
+        const left = Math.max(0, Math.min(unitLeft, groupLeft));
         if (left === 0) return { kind: "FULL", waiting: (waitingRanks.get(slot(u.id, day)) ?? []).length };
         return { kind: "FREE", placesLeft: left <= FEW_PLACES ? left : null };
       });
