@@ -194,11 +194,11 @@ describe("capacity and the waiting list", () => {
     const day = ["2027-01-06"];
     expect((await requestReservations({ familyId: a.family.id, cells: cells(a.inscription.id, w.units[0]!.id, day), actor: a.actor, now: NOW }))[0]!.outcome).toBe("RESERVED");
     expect((await requestReservations({ familyId: b.family.id, cells: cells(b.inscription.id, w.units[0]!.id, day), actor: b.actor, now: NOW }))[0]).toMatchObject({ outcome: "WAITLISTED", position: 1 });
-    // The calendar of a third child of the group says it before: plus de place (the unit has 9 left).
+    // The calendar of a third child of the group says it before: plus de place (the unit has 9 left); another day, the group's one place.
     const c = await parentIn(w, "Céline");
     const calendar = (await getMonthCalendar({ familyId: c.family.id, inscriptionId: c.inscription.id, month: "2027-01", now: NOW }))!;
     expect(calendar.days.find((d) => d.day === "2027-01-06")!.lanes[0]!.cells[0]).toEqual({ kind: "FULL", waiting: 1 });
-    expect(calendar.days.find((d) => d.day === "2027-01-13")!.lanes[0]!.cells[0]).toEqual({ kind: "FREE", placesLeft: null });
+    expect(calendar.days.find((d) => d.day === "2027-01-13")!.lanes[0]!.cells[0]).toEqual({ kind: "FREE", placesLeft: 1 });
   });
 
   it("a DR holds its place; staff refusing it (reason required) or raising the day's places promotes the waiting list", async () => {
