@@ -185,6 +185,22 @@ test("vue famille : un même jour réservé pour deux enfants en une fois", asyn
   expect(await testDb().reservation.count({ where: { inscription: { familyId: p.family.id }, status: "RESERVED" } })).toBe(2);
 });
 
+test("sur un grand écran, les flèches haut et bas restent dans la colonne de l'unité", async ({ browser }) => {
+  const w = await world();
+  const p = await parent(w);
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(page, p.user.email);
+  await page.goto("/mes-reservations");
+  // A click (once the page's script runs, the cell says it is selected) puts the focus on the cell.
+  await cell(page, "Après-midi", w.wednesdays[0]!, "Léa").click();
+  await expect(cell(page, "Après-midi", w.wednesdays[0]!, "Léa")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(cell(page, "Après-midi", w.wednesdays[1]!, "Léa")).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Home");
+  await expect(cell(page, "Matin avec repas", w.wednesdays[0]!, "Léa")).toBeFocused();
+});
+
 test("au clavier seulement : flèches pour aller à un jour, Espace pour le sélectionner, puis envoyer", async ({ page }) => {
   const w = await world({ automatic: true });
   const p = await parent(w);
@@ -194,8 +210,8 @@ test("au clavier seulement : flèches pour aller à un jour, Espace pour le sél
   await first.focus();
   await page.keyboard.press("ArrowRight");
   await expect(cell(page, "Après-midi", w.wednesdays[0]!, "Léa")).toBeFocused();
+  // On a phone a day's cells are stacked: down goes to the next cell, here the next day's first.
   await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("ArrowLeft");
   const target = cell(page, "Matin avec repas", w.wednesdays[1]!, "Léa");
   await expect(target).toBeFocused();
   await page.keyboard.press("Space");
@@ -205,7 +221,7 @@ test("au clavier seulement : flèches pour aller à un jour, Espace pour le sél
   await expect(cell(page, "Après-midi", w.wednesdays[1]!, "Léa")).toHaveAttribute("aria-pressed", "true");
   // Tab leaves the grid (one tab stop) for the summary's button.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Tout désélectionner" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Désélectionner" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Valider mes demandes" })).toBeFocused();
   await page.keyboard.press("Enter");

@@ -142,7 +142,10 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
     }
   }
 
-  /** Arrows move between cells (rows are days), Home / End to the ends of a day; Space / Enter act (native buttons). */
+  /**
+   * Arrows move between cells (rows are days; on a phone, where a day's cells are stacked, up and down
+   * follow the cells), Home / End to the ends of a day; Space / Enter act (native buttons).
+   */
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
     const element = event.target as HTMLElement;
     const row = element.dataset.r;
@@ -157,7 +160,11 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
     else if (event.key === "ArrowLeft") next = current[column - 1];
     else if (event.key === "Home") next = current[0];
     else if (event.key === "End") next = current[current.length - 1];
-    else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && window.matchMedia("(max-width: 639px)").matches) {
+      // On a phone each day is a card whose cells are stacked: down is the next cell, whatever its day.
+      const all = [...(gridRef.current?.querySelectorAll<HTMLElement>("[data-r]") ?? [])];
+      next = all[all.indexOf(element) + (event.key === "ArrowDown" ? 1 : -1)];
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       const other = rows[rowIndex + (event.key === "ArrowDown" ? 1 : -1)];
       if (other !== undefined) { const cells = inRow(other); next = cells[Math.min(column, cells.length - 1)]; }
     } else return;
@@ -306,13 +313,17 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
           </div>
         ) : null}
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <p aria-live="polite" className="text-gray-900">
+          <p aria-live="polite" className="text-sm text-gray-900 sm:text-base">
             {chosen.length === 0 ? "Aucune demande sélectionnée : choisissez des cases libres."
               : <><strong>{chosen.length} {chosen.length > 1 ? "demandes sélectionnées" : "demande sélectionnée"}</strong> · montant estimé {formatCents(total)}</>}
           </p>
-          <div className="flex flex-wrap items-center gap-2">
-            {chosen.length > 0 ? <Button variant="quiet" size="sm" onClick={() => setSelected(new Set())} disabled={pending}>Tout désélectionner</Button> : null}
-            <Button onClick={sendSelection} disabled={chosen.length === 0} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes</Button>
+          <div className="flex flex-wrap items-center justify-end gap-1 sm:gap-2">
+            {chosen.length > 0 ? (
+              <Button variant="quiet" size="sm" className="whitespace-nowrap px-2" onClick={() => setSelected(new Set())} disabled={pending}>
+                <span className="sm:hidden">Désélectionner</span><span className="max-sm:hidden">Tout désélectionner</span>
+              </Button>
+            ) : null}
+            <Button className="whitespace-nowrap" onClick={sendSelection} disabled={chosen.length === 0} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes</Button>
           </div>
         </div>
       </div>
