@@ -150,7 +150,8 @@ export function inscriptionValidatedEmail(person: Addressee, childName: string, 
   return render("Votre demande d'inscription a été validée", [
     salutation(person),
     `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été validée.\nL'inscription commence le ${start} et finit le ${end}.\n(Aucune réservation n'est en liste d'attente)`,
-    "Vous pouvez maintenant faire vos réservations dans « Mes inscriptions ».",
+    "Vous pouvez maintenant faire vos réservations dans « Mes réservations ».",
+    { text: "Faire mes réservations", href: `${config.appUrl}/mes-reservations` },
   ]);
 }
 
