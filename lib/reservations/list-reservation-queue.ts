@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
+import { dateOf, dayOf } from "@/lib/calendar/paris";
+import { RESERVATION_STATUSES } from "@/lib/workflow";
+import type { ReservationStatus } from "@/lib/generated/prisma/enums";
+
+/** What the front desk decides: DR and waiting requests (accept / refuse), DA (excusée / facturée). */
+const QUEUED: ReservationStatus[] = ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED"];
+
+export interface QueueFilters {
+  structureId?: string;
+  activityId?: string;
+  timeUnitId?: string;
+  /** "YYYY-MM-DD", inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The staff queue of reservation requests, oldest first, each with the live
+ * availability of its unit-day (booked / places / waiting) — what accepting
+ * means — and, for a DA, the decision the cancellation deadline proposes
+ * (asked in time → excusée, else facturée).
+ */
+export async function listReservationQueue(filters: QueueFilters = {}, limit = 500) {
+  const rows = await db.reservation.findMany({
+    where: {
+      status: { in: QUEUED },
+      ...(filters.timeUnitId ? { timeUnitId: filters.timeUnitId } : {}),
+      ...(filters.from || filters.to ? { date: { ...(filters.from ? { gte: dateOf(filters.from) } : {}), ...(filters.to ? { lte: dateOf(filters.to) } : {}) } } : {}),
+      inscription: { activityId: filters.activityId, activity: filters.structureId ? { structureId: filters.structureId } : undefined },
+    },
+    orderBy: [{ createdAt: "asc" }, { date: "asc" }],
+    take: limit,
+    select: {
+      id: true, status: true, date: true, createdAt: true, decidedAt: true, waitlistRank: true, timeUnitId: true,
+      timeUnit: { select: { name: true, capacity: true } },
+      inscription: {
+        select: {
+          id: true, family: { select: { id: true, name: true } }, child: { select: { firstName: true, lastName: true } },
+          activity: { select: { id: true, name: true, cancellationDeadline: true } },
+        },
+      },
+    },
+  });
+  const unitIds = [...new Set(rows.map((r) => r.timeUnitId))];
+  const dates = [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf);
+  const [booked, waiting, overrides] = rows.length === 0 ? [[], [], []] : await Promise.all([
+    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { in: dates }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } }, _count: { _all: true } }),
+    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { in: dates }, status: "WAITLISTED" }, _count: { _all: true } }),
+    db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: { in: dates } }, select: { timeUnitId: true, date: true, capacity: true } }),
+  ]);
+  const key = (unitId: string, date: Date) => `${unitId}|${dayOf(date)}`;
+  const bookedBy = new Map(booked.map((b) => [key(b.timeUnitId, b.date), b._count._all]));
+  const waitingBy = new Map(waiting.map((w) => [key(w.timeUnitId, w.date), w._count._all]));
+  const overrideBy = new Map(overrides.map((o) => [key(o.timeUnitId, o.date), o.capacity]));
+  return rows.map((r) => {
+    const slot = key(r.timeUnitId, r.date);
+    const deadline = deadlineFor(parseDeadline(r.inscription.activity.cancellationDeadline)!, dayOf(r.date));
+    return {
+      id: r.id,
+      status: r.status,
+      day: dayOf(r.date),
+      sentAt: r.createdAt,
+      /** Family and month: how the desk reads a batch (one e-mail per family). */
+      group: `${r.inscription.family.id}|${dayOf(r.date).slice(0, 7)}`,
+      family: r.inscription.family,
+      child: r.inscription.child,
+      activity: { id: r.inscription.activity.id, name: r.inscription.activity.name },
+      unit: { id: r.timeUnitId, name: r.timeUnit.name },
+      availability: { booked: bookedBy.get(slot) ?? 0, capacity: overrideBy.get(slot) ?? r.timeUnit.capacity, waiting: waitingBy.get(slot) ?? 0 },
+      // The DA's request time is its decision time (R → DA, by the parent).
+      proposedCancellation: r.status === "CANCELLATION_REQUESTED" ? ((r.decidedAt ?? r.createdAt) <= deadline ? ("EXCUSED" as const) : ("BILLED" as const)) : null,
+    };
+  });
+}
+
+export type QueuedReservation = Awaited<ReturnType<typeof listReservationQueue>>[number];
