@@ -227,3 +227,33 @@ test("au clavier seulement : flèches pour aller à un jour, Espace pour le sél
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Demandes envoyées : 2 réservations validées." })).toBeVisible();
 });
+
+test("l'accueil valide une DR et décide une DA depuis « Demandes de réservation », avec les places du jour", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const w = await world({ cancellationDeadline: "J-2 10:00" });
+  const p = await parent(w, ["Zélie"]);
+  const [first, second] = [w.wednesdays[0]!, w.wednesdays[1]!];
+  const request = await testDb().reservation.create({ data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[0]!.id, date: new Date(`${first}T00:00:00Z`), status: "REQUESTED" } });
+  const asked = await testDb().reservation.create({ data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[1]!.id, date: new Date(`${second}T00:00:00Z`), status: "CANCELLATION_REQUESTED", decidedAt: new Date() } });
+  const staff = await newStaff();
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(desk, staff.email);
+  await desk.goto(`/admin/reservations?activite=${w.activity.id}`);
+  await expect(desk.getByRole("heading", { level: 1, name: "Demandes de réservation" })).toBeVisible();
+  await expectAccessible(desk);
+  const row = desk.getByRole("row", { name: new RegExp(`Zélie .* — Matin avec repas, ${escape(long(first))}`) });
+  await expect(row).toContainText("1 / 20 réservées");
+  await row.getByRole("button", { name: /^Valider : / }).click();
+  await expect(desk.getByText(/Réservation validée : Zélie/)).toBeVisible();
+  await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("RESERVED");
+
+  const cancellation = desk.getByRole("row", { name: new RegExp(`Zélie .* — Après-midi, ${escape(long(second))}`) });
+  await cancellation.getByRole("button", { name: /^Absence excusée : / }).click();
+  const dialog = desk.getByRole("alertdialog");
+  await dialog.getByLabel(/^Motif/).fill("Annulée dans le délai");
+  await expectAccessible(desk);
+  await dialog.getByRole("button", { name: "Confirmer : absence excusée" }).click();
+  await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("ABSENT_EXCUSED");
+  const text = await openDeliveredEmail(desk, p.user.email, "Réponse à vos demandes d'annulation");
+  expect(text).toContain(`1 annulation excusée le : ${second.slice(8, 10)}/${second.slice(5, 7)}`);
+});

@@ -6,6 +6,7 @@ vi.mock("next/headers", async () => (await import("./session-mock")).nextHeaders
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import * as actions from "@/app/mes-reservations/actions";
+import * as desk from "@/app/admin/reservations/actions";
 import MyReservationsPage from "@/app/mes-reservations/page";
 import { getMonthCalendar } from "@/lib/reservations/calendar";
 import { addDays, parisDay } from "@/lib/calendar/paris";
@@ -162,5 +163,27 @@ describe("réservations: what the screen never offers, replayed", () => {
     const once = await actions.previewPeriodAction({ inscriptionId: inscriptionA.id, startDate: fr(w.openingDays[0]!), endDate: fr(w.openingDays[9]!), weekType: "ALL", slots: [`1:${w.units[0]!.id}`] });
     const twice = await actions.previewPeriodAction({ inscriptionId: inscriptionA.id, startDate: fr(w.openingDays[0]!), endDate: fr(w.openingDays[9]!), weekType: "ALL", slots: [`1:${w.units[0]!.id}`, `1:${w.units[0]!.id}`] });
     expect(once.ok && twice.ok && twice.data.totalCents === once.data.totalCents && twice.data.cells.length === once.data.cells.length).toBe(true);
+  });
+});
+
+describe("the staff console's actions", () => {
+  it("refuse parents and bad input, keep a waiting request without a place waiting, and decide what staff ask", async () => {
+    const { w, a, inscriptionA, reservationB, day } = await setup();
+    const staff = await createStaffUser(prisma);
+    const waiting = await prisma.reservation.create({ data: { inscriptionId: inscriptionA.id, timeUnitId: w.units[1]!.id, date: new Date(`${day}T00:00:00Z`), status: "WAITLISTED", waitlistRank: 1 } });
+    await prisma.capacityOverride.create({ data: { timeUnitId: w.units[1]!.id, date: new Date(`${day}T00:00:00Z`), capacity: 0 } });
+    await expectNothingChanged(async () => {
+      session.current = { user: { id: a.user.id } };
+      expect(await desk.acceptReservationAction({ id: reservationB.id })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await desk.decideCancellationsAction({ ids: [reservationB.id], decision: "EXCUSED", reason: "x" })).toEqual({ ok: false, error: "Accès refusé." });
+      session.current = { user: { id: staff.id } };
+      expect(await desk.decideCancellationsAction({ ids: [reservationB.id], decision: "PEUT-ÊTRE", reason: "x" })).toMatchObject({ ok: false, fieldErrors: { decision: "Décision : choisissez excusée ou facturée." } });
+      expect(await desk.decideCancellationsAction({ ids: [], decision: "EXCUSED", reason: "x" })).toMatchObject({ ok: false, fieldErrors: { ids: "Cochez au moins une demande." } });
+      expect(await desk.acceptReservationAction({ id: waiting.id })).toMatchObject({ ok: false, error: expect.stringMatching(/^Plus de place disponible le .* : la demande reste en liste d'attente\.$/) });
+      // An R is not a DA: deciding it as a cancellation says what it is.
+      expect((await desk.decideCancellationsAction({ ids: [reservationB.id], decision: "BILLED", reason: "Hors délai" })).ok).toBe(false);
+    });
+    session.current = { user: { id: staff.id } };
+    expect(await desk.decideReservationsAction({ decision: "refuse", ids: [waiting.id], reason: "Groupe complet" })).toEqual({ ok: true, data: { message: "1 demande refusée." } });
   });
 });

@@ -19,6 +19,8 @@ export default async function AdminHomePage() {
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests, urgent: false },
     { href: "/admin/inscriptions", label: "Demandes d'inscription en attente", count: counts.inscriptions, urgent: false },
+    { href: "/admin/reservations", label: "Demandes de réservation en attente", count: counts.reservations, urgent: false },
+    { href: "/admin/reservations#annulations", label: "Demandes d'annulation en attente", count: counts.cancellations, urgent: false },
     { href: "/admin/demandes-de-modification", label: "Demandes de modification en attente", count: counts.changes, urgent: false },
     { href: "/admin/demandes-de-modification?type=enfants", label: "Nouveaux enfants à valider", count: counts.newChildren, urgent: false },
     { href: "/admin/courriels?statut=FAILED", label: "E-mails en échec", count: counts.failedEmails, urgent: true },

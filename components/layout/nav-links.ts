@@ -31,6 +31,7 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/demandes-de-compte", label: "Demandes de compte" },
       { href: "/admin/demandes-de-modification", label: "Demandes de modification" },
       { href: "/admin/inscriptions", label: "Inscriptions" },
+      { href: "/admin/reservations", label: "Réservations" },
     ],
   },
   { links: [{ href: "/admin/familles", label: "Familles" }] },

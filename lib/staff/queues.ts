@@ -6,12 +6,14 @@ import { REQUEST_STATUSES, statusIn } from "@/lib/workflow";
 
 /** Every queue of the staff's home page (« À traiter »), counted once. */
 export async function countStaffQueues() {
-  const [accountRequests, changes, inscriptions, failedEmails, pendingEmails] = await Promise.all([
+  const [accountRequests, changes, inscriptions, failedEmails, pendingEmails, reservations, cancellations] = await Promise.all([
     db.accountRequest.count({ where: { status: statusIn(REQUEST_STATUSES.AWAITING_DECISION) } }),
     countPendingChangeRequests(),
     countPendingInscriptions(),
     db.emailOutbox.count({ where: { status: "FAILED" } }),
     db.emailOutbox.count({ where: { status: "PENDING" } }),
+    db.reservation.count({ where: { status: { in: ["REQUESTED", "WAITLISTED"] } } }),
+    db.reservation.count({ where: { status: "CANCELLATION_REQUESTED" } }),
   ]);
-  return { accountRequests, changes: changes.changes, newChildren: changes.children, inscriptions, failedEmails, pendingEmails };
+  return { accountRequests, changes: changes.changes, newChildren: changes.children, inscriptions, failedEmails, pendingEmails, reservations, cancellations };
 }

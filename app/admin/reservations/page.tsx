@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { staffPage } from "@/lib/auth/session";
+import { listReservationQueue } from "@/lib/reservations/list-reservation-queue";
+import { listActivityFilters } from "@/lib/inscriptions/list-inscriptions";
+import { formatDateTime, formatLongDate, formatMonth } from "@/lib/format";
+import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
+import { DecisionControls } from "@/components/admin/decision-controls";
+import { CancellationDecision } from "@/components/admin/cancellation-decision";
+import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { inputClass } from "@/components/ui/field";
+import { acceptReservationAction, decideCancellationsAction, decideReservationsAction, refuseReservationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Demandes de réservation" };
+
+export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await staffPage("/admin/reservations");
+  const params = await searchParams;
+  const activityId = typeof params.activite === "string" && params.activite.length <= 64 && params.activite ? params.activite : undefined;
+  const [queue, activities] = await Promise.all([listReservationQueue({ activityId }), listActivityFilters()]);
+  const requests = queue.filter((q) => q.status !== "CANCELLATION_REQUESTED");
+  const cancellations = queue.filter((q) => q.status === "CANCELLATION_REQUESTED");
+  const rowsOf = (items: typeof queue, formId: string): DataRow[] => items.map((q) => {
+    const subject = `${q.child.firstName} ${q.child.lastName.toUpperCase()} — ${q.unit.name}, ${formatLongDate(q.day)}`;
+    const full = q.availability.booked >= q.availability.capacity;
+    return {
+      id: q.id,
+      label: subject,
+      search: `${q.child.firstName} ${q.child.lastName} ${q.family.name} ${q.activity.name} ${q.unit.name}`,
+      sort: { famille: `${q.family.name} ${q.day.slice(0, 7)}`, jour: q.day, envoyee: q.sentAt.getTime() },
+      cells: {
+        choix: <SelectBox formId={formId} id={q.id} label={subject} />,
+        famille: (
+          <>
+            <Link href={`/admin/familles/${q.family.id}`} className="link">{q.family.name}</Link>
+            <span className="block text-sm capitalize text-gray-700">{formatMonth(q.day.slice(0, 7))}</span>
+          </>
+        ),
+        enfant: <>{q.child.firstName} {q.child.lastName.toUpperCase()}</>,
+        jour: (
+          <>
+            {formatLongDate(q.day)}
+            <span className="block text-sm text-gray-700">{q.unit.name} · {q.activity.name}</span>
+          </>
+        ),
+        places: (
+          <Badge tone={full ? "refused" : q.availability.capacity - q.availability.booked <= 3 ? "waiting" : "done"}>
+            {q.availability.booked} / {q.availability.capacity} réservées{q.availability.waiting ? ` · ${q.availability.waiting} en attente` : ""}
+          </Badge>
+        ),
+        etat: <StatusBadge code={RESERVATION_CODES[q.status]} label={statusLabel("RESERVATION", q.status)} tone={statusTone("RESERVATION", q.status)} />,
+        envoyee: <span className="text-sm">{formatDateTime(q.sentAt)}</span>,
+        decision: q.status === "CANCELLATION_REQUESTED"
+          ? <CancellationDecision id={q.id} subject={subject} proposed={q.proposedCancellation ?? "BILLED"} decide={decideCancellationsAction} />
+          : <DecisionControls id={q.id} subject={subject} accept={acceptReservationAction} refuse={refuseReservationAction} acceptedMessage="Réservation validée" refusedMessage="Demande refusée" />,
+      },
+    };
+  });
+  const columns = [
+    { key: "choix", header: "Sélection", phoneLabel: false as const },
+    { key: "famille", header: "Famille et mois", sortable: true },
+    { key: "enfant", header: "Enfant", rowHeader: true },
+    { key: "jour", header: "Jour et unité", sortable: true },
+    { key: "places", header: "Places ce jour" },
+    { key: "etat", header: "État" },
+    { key: "envoyee", header: "Envoyée le", sortable: true },
+    { key: "decision", header: "Décision", phoneLabel: false as const },
+  ];
+  return (
+    <div className="page-wide">
+      <PageHeader title="Demandes de réservation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Les plus anciennes d'abord, avec les places du jour : une demande de réservation (DR) garde sa place jusqu'à votre décision ; une demande en liste d'attente n'est validée que s'il reste une place. Chaque famille reçoit un e-mail par décision." />
+      <Card className="mb-4">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filtres">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filtre-activite" className="font-semibold">Activité</label>
+            <select id="filtre-activite" name="activite" defaultValue={activityId ?? ""} className={inputClass}>
+              <option value="">Toutes</option>
+              {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          </div>
+          <Button type="submit">Filtrer</Button>
+        </form>
+      </Card>
+      <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">Demandes de réservation ({requests.length})</h2>
+      {requests.length === 0 ? <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState> : (
+        <>
+          <BulkDecisionForm formId="lot-reservations" action={decideReservationsAction} />
+          <DataTable caption="Demandes de réservation en attente" rows={rowsOf(requests, "lot-reservations")} filterLabel="Filtrer (enfant, famille, activité, unité)" columns={columns} />
+        </>
+      )}
+      <h2 id="annulations" className="mb-3 mt-8 text-xl font-bold">Demandes d&apos;annulation ({cancellations.length})</h2>
+      {cancellations.length === 0 ? <EmptyState title="Aucune demande d'annulation en attente">Les demandes d&apos;annulation (DA) apparaîtront ici, avec la décision que propose le délai d&apos;annulation.</EmptyState> : (
+        <DataTable caption="Demandes d'annulation en attente" rows={rowsOf(cancellations, "lot-annulations")} filterLabel="Filtrer (enfant, famille, activité, unité)"
+          columns={columns.filter((c) => c.key !== "choix")} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { focusAfterChange } from "@/components/ui/focus";
+import type { ActionResult } from "@/lib/action-result";
+
+type Decide = (input: { ids: string[]; decision: "EXCUSED" | "BILLED"; reason: string }) => Promise<ActionResult<{ message: string }>>;
+
+/** A DA: « Excusée » or « Facturée », the one the cancellation deadline proposes first. */
+export function CancellationDecision({ id, subject, proposed, decide }: { id: string; subject: string; proposed: "EXCUSED" | "BILLED"; decide: Decide }) {
+  const router = useRouter();
+  const toast = useToast();
+  const choices = (["EXCUSED", "BILLED"] as const).slice().sort((a) => (a === proposed ? -1 : 1));
+  return (
+    <div className="mt-3 flex flex-wrap gap-2">
+      {choices.map((decision) => {
+        const label = decision === "EXCUSED" ? "Absence excusée" : "Absence facturée";
+        return (
+          <ConfirmDialog key={decision}
+            triggerLabel={`${label}${decision === proposed ? " (proposée)" : ""}`}
+            triggerAriaLabel={`${label} : ${subject}`}
+            triggerVariant={decision === proposed ? "primary" : "secondary"}
+            title={`${label} : ${subject}`}
+            description={decision === "EXCUSED" ? "Non facturée. La famille reçoit un e-mail avec ce motif ; la place va à la liste d'attente." : "Facturée. La famille reçoit un e-mail avec ce motif ; la place va à la liste d'attente."}
+            reasonLabel="Motif (envoyé à la famille)"
+            confirmLabel={`Confirmer : ${label.toLowerCase()}`}
+            confirmVariant={decision === "BILLED" ? "danger" : "primary"}
+            action={({ reason }) => decide({ ids: [id], decision, reason: reason ?? "" })}
+            onDone={() => {
+              toast(`${label} : ${subject}.`);
+              router.refresh();
+              focusAfterChange("file-attente", "titre-page");
+            }}
+          />
+        );
+      })}
+    </div>
+  );
+}
