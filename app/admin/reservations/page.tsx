@@ -20,11 +20,14 @@ import { acceptReservationAction, decideCancellationsAction, decideReservationsA
 
 export const metadata: Metadata = { title: "Demandes de réservation" };
 
+/** The oldest requests first, this many at most (the filter by activity narrows the rest). */
+const QUEUE_LIMIT = 500;
+
 export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await staffPage("/admin/reservations");
   const params = await searchParams;
   const activityId = typeof params.activite === "string" && params.activite.length <= 64 && params.activite ? params.activite : undefined;
-  const [queue, activities] = await Promise.all([listReservationQueue({ activityId }), listActivityFilters()]);
+  const [queue, activities] = await Promise.all([listReservationQueue({ activityId }, QUEUE_LIMIT), listActivityFilters()]);
   const requests = queue.filter((q) => q.status !== "CANCELLATION_REQUESTED");
   const cancellations = queue.filter((q) => q.status === "CANCELLATION_REQUESTED");
   const rowsOf = (items: typeof queue, formId: string): DataRow[] => items.map((q) => {
@@ -90,6 +93,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
         </form>
       </Card>
       <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">Demandes de réservation ({requests.length})</h2>
+      {queue.length === QUEUE_LIMIT ? <p className="mb-3 text-sm text-gray-800">Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez par activité pour voir les suivantes.</p> : null}
       {requests.length === 0 ? <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState> : (
         <>
           <BulkDecisionForm formId="lot-reservations" action={decideReservationsAction} />
