@@ -7,13 +7,11 @@ import { ageLabel } from "@/lib/format-age";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
-import { inputClass } from "@/components/ui/field";
+import { QueueFilters } from "@/components/admin/queue-filters";
 import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
@@ -62,27 +60,7 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
     <div className="page-wide">
       <PageHeader title="Demandes d'inscription" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Les plus anciennes d'abord. Valider une demande en liste d'attente n'est possible que s'il reste une place." />
-      <Card className="mb-4">
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filtres">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="filtre-activite" className="font-semibold">Activité</label>
-            <select id="filtre-activite" name="activite" defaultValue={activityId ?? ""} className={inputClass}>
-              <option value="">Toutes</option>
-              {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </div>
-          {periods.length > 0 ? (
-            <div className="flex flex-col gap-1">
-              <label htmlFor="filtre-periode" className="font-semibold">Période</label>
-              <select id="filtre-periode" name="periode" defaultValue={periodId ?? ""} className={inputClass}>
-                <option value="">Toutes</option>
-                {periods.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-              </select>
-            </div>
-          ) : null}
-          <Button type="submit">Filtrer</Button>
-        </form>
-      </Card>
+      <QueueFilters activities={activities} activityId={activityId} periods={periods} periodId={periodId} />
       {queue.length === 0 ? <EmptyState title="Aucune demande en attente">Les nouvelles demandes d&apos;inscription apparaîtront ici.</EmptyState> : (
         <>
           <BulkDecisionForm formId="lot-inscriptions" action={decideInscriptionsAction} />

@@ -9,13 +9,11 @@ import { DecisionControls } from "@/components/admin/decision-controls";
 import { CancellationDecision } from "@/components/admin/cancellation-decision";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
-import { inputClass } from "@/components/ui/field";
+import { QueueFilters } from "@/components/admin/queue-filters";
 import { acceptReservationAction, decideCancellationsAction, decideReservationsAction, refuseReservationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Demandes de réservation" };
@@ -80,18 +78,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
     <div className="page-wide">
       <PageHeader title="Demandes de réservation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Les plus anciennes d'abord, avec les places du jour : une demande de réservation (DR) garde sa place jusqu'à votre décision ; une demande en liste d'attente n'est validée que s'il reste une place. Chaque famille reçoit un e-mail par décision." />
-      <Card className="mb-4">
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filtres">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="filtre-activite" className="font-semibold">Activité</label>
-            <select id="filtre-activite" name="activite" defaultValue={activityId ?? ""} className={inputClass}>
-              <option value="">Toutes</option>
-              {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </div>
-          <Button type="submit">Filtrer</Button>
-        </form>
-      </Card>
+      <QueueFilters activities={activities} activityId={activityId} />
       <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">Demandes de réservation ({requests.length})</h2>
       {queue.length === QUEUE_LIMIT ? <p className="mb-3 text-sm text-gray-800">Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez par activité pour voir les suivantes.</p> : null}
       {requests.length === 0 ? <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState> : (
