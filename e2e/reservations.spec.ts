@@ -244,7 +244,7 @@ test("l'accueil valide une DR et décide une DA depuis « Demandes de réservati
   const row = desk.getByRole("row", { name: new RegExp(`Zélie .* — Matin avec repas, ${escape(long(first))}`) });
   await expect(row).toContainText("1 / 20 réservées");
   await row.getByRole("button", { name: /^Valider : / }).click();
-  await expect(desk.getByText(/Réservation validée : Zélie/)).toBeVisible();
+  await expect(desk.getByText(/^Réservation validée : Zélie/)).toBeVisible();
   await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("RESERVED");
 
   const cancellation = desk.getByRole("row", { name: new RegExp(`Zélie .* — Après-midi, ${escape(long(second))}`) });
