@@ -5,7 +5,7 @@ import { Check } from "lucide-react";
 import type { CalendarLane, CellState, LaneDay, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
 import { BLOCKED_LABELS } from "@/lib/reservations/labels";
 import { refusedByRules } from "@/lib/reservations/unit-rules";
-import { RESERVATION_CODES, reservationMachine } from "@/lib/workflow/machines";
+import { isIn, RESERVATION_CODES, RESERVATION_STATUSES, reservationMachine } from "@/lib/workflow/machines";
 import type { CellOutcome, CellRequest } from "@/lib/reservations/request-reservations";
 import type { ActionResult } from "@/lib/action-result";
 import { formatCents, formatLongDate, formatShortDay } from "@/lib/format";
@@ -118,7 +118,7 @@ export function ReservationCalendar({ calendar, familyView, send, cancel, withdr
       if (!cells) continue;
       const asked = cells.filter((c) => chosen.includes(c.key)).map((c) => c.unit.id);
       if (asked.length === 0) continue;
-      const held = new Set(cells.filter((c) => c.state.kind === "BOOKED" && c.state.status !== "ABSENT_EXCUSED").map((c) => c.unit.id));
+      const held = new Set(cells.filter((c) => c.state.kind === "BOOKED" && isIn(RESERVATION_STATUSES.LIVE, c.state.status)).map((c) => c.unit.id));
       for (const message of new Set(refusedByRules(lane.rules, held, asked, names).values())) {
         ruleWarnings.push(`${formatLongDate(day.day)}, ${lane.childFirstName} : ${message}`);
       }

@@ -187,7 +187,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
             kind: "BOOKED", reservationId: found.id, status: found.status,
             position: found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
             reason: found.reason,
-            can: { cancel: found.status === "RESERVED" && future, withdraw: future && (found.status === "REQUESTED" || found.status === "WAITLISTED" || found.status === "CANCELLATION_REQUESTED") },
+            can: { cancel: found.status === "RESERVED" && future, withdraw: future && isIn(RESERVATION_STATUSES.AWAITING_DECISION, found.status) },
           };
         }
         const blocked = bookingBlocked({ day, isOpeningDay: open, inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookUntil, now, today });

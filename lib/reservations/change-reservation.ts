@@ -32,7 +32,7 @@ async function lockOwnReservation(tx: Tx, familyId: string, reservationId: strin
 /** Removing this unit from the child's day must not leave a unit without the one it requires. */
 async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUnitId: string; date: Date }) {
   const sameDay = await tx.reservation.findMany({
-    where: { inscriptionId: reservation.inscriptionId, date: reservation.date, status: { in: [...RESERVATION_STATUSES.ON_THE_DAY] } },
+    where: { inscriptionId: reservation.inscriptionId, date: reservation.date, status: { in: [...RESERVATION_STATUSES.LIVE] } },
     select: { timeUnitId: true, timeUnit: { select: { name: true } } },
   });
   if (sameDay.length < 2) return;
@@ -91,7 +91,7 @@ export async function withdrawReservation(input: { familyId: string; reservation
       // A waiting request promoted meanwhile (a place freed just before): say so, the parent decides again.
       throw new UserFacingError("Cette demande vient d'obtenir une place : c'est maintenant une réservation validée (R). Pour ne pas la garder, demandez son annulation.");
     }
-    if (reservation.status !== "REQUESTED" && reservation.status !== "WAITLISTED") {
+    if (!isIn(RESERVATION_STATUSES.REQUESTS, reservation.status)) {
       throw new IllegalTransitionError("RESERVATION", reservation.status, "WITHDRAWN", input.actor.label);
     }
     await checkRemoval(tx, reservation);

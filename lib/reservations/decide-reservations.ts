@@ -34,7 +34,7 @@ async function lockAll(tx: Tx, ids: string[]) {
  * Only a request still waiting for a decision is decided: from any other status (withdrawn by the
  * parent meanwhile, decided by a colleague) the workflow says what happened instead of booking it.
  */
-const awaiting = (status: ReservationStatus): ReservationStatus => (status === "REQUESTED" || status === "WAITLISTED" ? status : "REQUESTED");
+const awaiting = (status: ReservationStatus): ReservationStatus => (isIn(RESERVATION_STATUSES.REQUESTS, status) ? status : "REQUESTED");
 
 const requireReason = (reason: string | undefined): string => {
   const trimmed = reason?.trim() ?? "";

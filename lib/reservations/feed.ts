@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { count, deName, formatCalendarDate } from "@/lib/format";
-import { statusLabel, statusTone } from "@/lib/workflow";
+import { isIn, RESERVATION_STATUSES, statusLabel, statusTone } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import type { DashboardRequest } from "@/lib/families/get-family-dashboard";
 
@@ -45,7 +45,7 @@ export async function reservationFeed(familyId: string, now: Date = new Date()):
       state: { label: statusLabel("RESERVATION", first.status), tone: statusTone("RESERVATION", first.status) },
       reason: first.reason,
       sentAt: new Date(Math.min(...group.map((r) => r.createdAt.getTime()))),
-      decidedAt: first.status === "REQUESTED" || first.status === "WAITLISTED" || first.status === "CANCELLATION_REQUESTED" ? null : decided.length ? new Date(Math.max(...decided.map((d) => d.getTime()))) : null,
+      decidedAt: isIn(RESERVATION_STATUSES.AWAITING_DECISION, first.status) ? null : decided.length ? new Date(Math.max(...decided.map((d) => d.getTime()))) : null,
       href: `/mes-reservations?inscription=${first.inscriptionId}&mois=${dayOf(first.date).slice(0, 7)}`,
     };
   });

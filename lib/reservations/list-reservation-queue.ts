@@ -2,11 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
-import { RESERVATION_STATUSES } from "@/lib/workflow";
-import type { ReservationStatus } from "@/lib/generated/prisma/enums";
-
-/** What the front desk decides: DR and waiting requests (accept / refuse), DA (excusée / facturée). */
-const QUEUED: ReservationStatus[] = ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED"];
+import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
 export interface QueueFilters {
   structureId?: string;
@@ -26,7 +22,8 @@ export interface QueueFilters {
 export async function listReservationQueue(filters: QueueFilters = {}, limit = 500) {
   const rows = await db.reservation.findMany({
     where: {
-      status: { in: QUEUED },
+      // What the front desk decides: DR and waiting requests (accept / refuse), DA (excusée / facturée).
+      status: statusIn(RESERVATION_STATUSES.AWAITING_DECISION),
       ...(filters.timeUnitId ? { timeUnitId: filters.timeUnitId } : {}),
       ...(filters.from || filters.to ? { date: { ...(filters.from ? { gte: dateOf(filters.from) } : {}), ...(filters.to ? { lte: dateOf(filters.to) } : {}) } } : {}),
       inscription: { activityId: filters.activityId, activity: filters.structureId ? { structureId: filters.structureId } : undefined },

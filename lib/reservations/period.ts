@@ -90,7 +90,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
       asked.push(unitId);
     }
     // The rules between units, as the send will apply them: what would be refused is said now, and not counted.
-    const held = new Set(existing.filter((r) => dayOf(r.date) === day && isIn(RESERVATION_STATUSES.ON_THE_DAY, r.status)).map((r) => r.timeUnitId));
+    const held = new Set(existing.filter((r) => dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => r.timeUnitId));
     const refused = refusedByRules(rules as UnitRule[], held, asked, names);
     for (const unitId of asked) {
       const message = refused.get(unitId);

@@ -125,7 +125,7 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     }
     for (const [key, asked] of byChildDay) {
       const [inscriptionId, day] = key.split("|") as [string, string];
-      const held = new Set(existing.filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.ON_THE_DAY, r.status)).map((r) => r.timeUnitId));
+      const held = new Set(existing.filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => r.timeUnitId));
       const refused = refusedByRules(rules as UnitRule[], held, asked.map((c) => c.timeUnitId), unitNames);
       for (const cell of asked) {
         const message = refused.get(cell.timeUnitId);

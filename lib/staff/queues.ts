@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { countPendingChangeRequests } from "@/lib/families/list-change-requests";
 import { countPendingInscriptions } from "@/lib/inscriptions/list-inscriptions";
-import { REQUEST_STATUSES, statusIn } from "@/lib/workflow";
+import { REQUEST_STATUSES, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
 /** Every queue of the staff's home page (« À traiter »), counted once. */
 export async function countStaffQueues() {
@@ -12,7 +12,7 @@ export async function countStaffQueues() {
     countPendingInscriptions(),
     db.emailOutbox.count({ where: { status: "FAILED" } }),
     db.emailOutbox.count({ where: { status: "PENDING" } }),
-    db.reservation.count({ where: { status: { in: ["REQUESTED", "WAITLISTED"] } } }),
+    db.reservation.count({ where: { status: statusIn(RESERVATION_STATUSES.REQUESTS) } }),
     db.reservation.count({ where: { status: "CANCELLATION_REQUESTED" } }),
   ]);
   return { accountRequests, changes: changes.changes, newChildren: changes.children, inscriptions, failedEmails, pendingEmails, reservations, cancellations };

@@ -332,15 +332,18 @@ export const RESERVATION_STATUSES = {
    * the capacity); a decided cancellation, excused or billed, frees it for the waiting list.
    */
   HOLDS_PLACE: ["REQUESTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "INVOICED"],
-  /** Waiting for the structure (the staff queue): a DR or a DA. */
-  AWAITING_DECISION: ["REQUESTED", "CANCELLATION_REQUESTED"],
+  /** A request for a place (a DR, or on the waiting list): staff accept or refuse it, the parent may withdraw it. */
+  REQUESTS: ["REQUESTED", "WAITLISTED"],
+  /** Waiting for the structure (the staff queue): a request, or a DA. */
+  AWAITING_DECISION: ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED"],
   /** Ended without a place: the cell is free again and may be asked once more. */
   ASKABLE_AGAIN: ["REFUSED", "WITHDRAWN"],
-  /** Counted against the rules between units of a day (a waiting request too: it may get the place). */
-  ON_THE_DAY: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
   /** Still open (asked, waiting, booked, being cancelled): an inscription with one to come cannot be cancelled. */
   OPEN: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"],
-  /** A request or a record a closure of the structure must not erase. */
+  /**
+   * A request or a record: a closure of the structure must not erase it, and it counts against the rules
+   * between units of the child's day (a waiting request too: it may get the place).
+   */
   LIVE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
 } as const satisfies Record<string, readonly ReservationStatus[]>;
 
