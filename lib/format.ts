@@ -13,6 +13,8 @@ export const formatTime = (date: Date) => timeFormat.format(date);
 /** A calendar date stored as UTC midnight (@db.Date). */
 export const formatCalendarDate = (date: Date) =>
   new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+/** « 06/05 »: a calendar date where the year goes without saying (lists of days, seed 004's e-mails). */
+export const formatDayMonth = (date: Date) => formatCalendarDate(date).slice(0, 5);
 export const formatCents = (cents: number) => euro.format(cents / 100);
 
 const longDate = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });

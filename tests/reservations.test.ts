@@ -50,6 +50,24 @@ describe("requestReservations", () => {
     for (const day of ["06/01/2027", "13/01/2027", "20/01/2027"]) expect(email.text).toContain(`${day} - Temps d'accueil : MATIN AVEC REPAS - Réservation`);
   });
 
+  it("lists the receipt's lines in the order of the days and of the units, across months", async () => {
+    const w = await world();
+    const p = await parentIn(w);
+    const [matin, apresMidi] = w.units as [typeof w.units[0], typeof w.units[0]];
+    await requestReservations({ familyId: p.family.id, actor: p.actor, now: NOW, cells: [
+      { inscriptionId: p.inscription.id, timeUnitId: apresMidi.id, day: "2027-02-03" },
+      { inscriptionId: p.inscription.id, timeUnitId: matin.id, day: "2027-02-03" },
+      { inscriptionId: p.inscription.id, timeUnitId: apresMidi.id, day: "2027-01-13" },
+    ] });
+    const receipt = await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: p.family.id, template: "reservation-receipt" } });
+    const lines = receipt.text.split("\n").filter((l) => l.includes("Temps d'accueil"));
+    expect(lines).toEqual([
+      "13/01/2027 - Temps d'accueil : APRÈS-MIDI - Demande de réservation envoyée",
+      "03/02/2027 - Temps d'accueil : MATIN AVEC REPAS - Demande de réservation envoyée",
+      "03/02/2027 - Temps d'accueil : APRÈS-MIDI - Demande de réservation envoyée",
+    ]);
+  });
+
   it("gives R at once when the activity validates automatically, and a repeated send changes nothing", async () => {
     const w = await world({ automatic: true });
     const p = await parentIn(w);

@@ -141,6 +141,11 @@ export function changeRequestRefusedEmail(person: Addressee, subject: string, re
   ]);
 }
 
+/** « MARTIN Léa »: how the structures' e-mails name « l'individu » (seed 000). */
+export function individualName(child: { lastName: string; firstName: string }): string {
+  return `${child.lastName.toUpperCase()} ${child.firstName}`;
+}
+
 /** « STRUCTURE - ACTIVITÉ - PÉRIODE », as in the structures' e-mails (seed 000). */
 export function inscriptionTitle(structure: string, activity: string, period: string): string {
   return `${structure} - ${activity} - ${period}`.toUpperCase();

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { inscriptionValidatedEmail, inscriptionCancelledEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
+import { individualName, inscriptionValidatedEmail, inscriptionCancelledEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
 import { formatCalendarDate } from "@/lib/format";
 import { familyRecipients } from "@/lib/families/recipients";
 import { waitlistPosition } from "./capacity";
@@ -17,7 +17,7 @@ export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, d
       period: { select: { name: true } },
     },
   });
-  const childName = `${inscription.child.lastName.toUpperCase()} ${inscription.child.firstName}`;
+  const childName = individualName(inscription.child);
   const title = inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name);
   const position = decision === "WAITLISTED" ? await waitlistPosition(tx, inscription) : 0;
   for (const { email: to, person } of await familyRecipients(tx, inscription.familyId)) {

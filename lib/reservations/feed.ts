@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
-import { count, deName, formatCalendarDate } from "@/lib/format";
+import { count, deName, formatDayMonth } from "@/lib/format";
 import { isIn, RESERVATION_STATUSES, statusLabel, statusTone } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import type { DashboardRequest } from "@/lib/families/get-family-dashboard";
@@ -33,7 +33,7 @@ export async function reservationFeed(familyId: string, now: Date = new Date()):
   }
   return [...groups.values()].map((group) => {
     const first = group[0]!;
-    const days = group.map((r) => formatCalendarDate(r.date).slice(0, 5));
+    const days = group.map((r) => formatDayMonth(r.date));
     const listed = days.length > MAX_DAYS_LISTED ? `${days.slice(0, MAX_DAYS_LISTED).join(", ")}…` : days.join(", ");
     const cancellation = CANCELLATIONS.includes(first.status);
     const what = cancellation ? "Annulations" : "Réservations";

@@ -2,31 +2,48 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import {
-  cancellationsDecidedEmail, inscriptionTitle, reservationPromotedEmail, reservationRequestsEmail, reservationsAcceptedEmail,
+  cancellationsDecidedEmail, individualName, inscriptionTitle, reservationPromotedEmail, reservationRequestsEmail, reservationsAcceptedEmail,
   reservationsRefusedEmail, type ReservationSection,
 } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { structureNameIn } from "@/lib/settings/identity";
-import { formatCalendarDate } from "@/lib/format";
+import { dayOf } from "@/lib/calendar/paris";
+import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";
-import { slotWaitlistPosition } from "./slots";
 
 /**
- * What a reservation e-mail announces: the receipt of a send, staff accepting
- * or refusing requests, a waiting request getting a place, cancellations
- * decided. One e-mail per family and per event, queued in the transaction of
- * the decision (both commit, or neither).
+ * What a reservation e-mail announces: staff accepting or refusing requests, a
+ * waiting request getting a place, cancellations decided (the receipt of a send
+ * is queued by the send itself: queueReceipt). One e-mail per family and per
+ * event, queued in the transaction of the decision (both commit, or neither).
  */
-export type ReservationNotice = "RECEIPT" | "ACCEPTED" | "REFUSED" | "PROMOTED" | "CANCELLATIONS";
+export type ReservationNotice = "ACCEPTED" | "REFUSED" | "PROMOTED" | "CANCELLATIONS";
 
-const ddmm = (date: Date) => formatCalendarDate(date).slice(0, 5);
+/** « 04/09/2019 - Temps d'accueil : MATIN AVEC REPAS - Réservation » (seed 000). */
+export function reservationLine(day: string, unitName: string, word: string): string {
+  return `${isoToFrench(day)} - Temps d'accueil : ${unitName.toUpperCase()} - ${word}`;
+}
+
+/** One inscription's part of an e-mail: the child, the inscription's title and dates, its lines. */
+export function reservationSection(
+  inscription: { startDate: Date; endDate: Date; child: { firstName: string; lastName: string }; activity: { name: string; structure: { name: string } }; period: { name: string } },
+  lines: string[],
+): ReservationSection {
+  return {
+    childName: individualName(inscription.child),
+    title: inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name),
+    start: formatCalendarDate(inscription.startDate),
+    end: formatCalendarDate(inscription.endDate),
+    lines,
+  };
+}
 
 async function load(tx: Tx, ids: string[]) {
   return tx.reservation.findMany({
     where: { id: { in: ids } },
     orderBy: [{ date: "asc" }, { timeUnit: { sortOrder: "asc" } }],
     select: {
-      id: true, date: true, status: true, waitlistRank: true, timeUnitId: true,
+      id: true, date: true, status: true, timeUnitId: true,
       timeUnit: { select: { name: true } },
       inscription: {
         select: {
@@ -42,12 +59,6 @@ async function load(tx: Tx, ids: string[]) {
 
 type Row = Awaited<ReturnType<typeof load>>[number];
 
-async function outcomeWord(tx: Tx, notice: ReservationNotice, row: Row): Promise<string> {
-  if (notice === "ACCEPTED") return "Réservation";
-  if (row.status === "WAITLISTED") return `${statusLabel("RESERVATION", row.status)} (position ${await slotWaitlistPosition(tx, row)})`;
-  return statusLabel("RESERVATION", row.status);
-}
-
 export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids: string[], reason?: string): Promise<void> {
   if (ids.length === 0) return;
   const rows = await load(tx, ids);
@@ -56,19 +67,10 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
   for (const [familyId, familyRows] of byFamily) {
     const byInscription = new Map<string, Row[]>();
     for (const row of familyRows) byInscription.set(row.inscription.id, [...(byInscription.get(row.inscription.id) ?? []), row]);
-    const sections: ReservationSection[] = [];
-    for (const group of byInscription.values()) {
-      const { inscription } = group[0]!;
-      const lines: string[] = [];
-      for (const row of group) lines.push(`${formatCalendarDate(row.date)} - Temps d'accueil : ${row.timeUnit.name.toUpperCase()} - ${await outcomeWord(tx, notice, row)}`);
-      sections.push({
-        childName: `${inscription.child.lastName.toUpperCase()} ${inscription.child.firstName}`,
-        title: inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name),
-        start: formatCalendarDate(inscription.startDate),
-        end: formatCalendarDate(inscription.endDate),
-        lines,
-      });
-    }
+    // Seed 000 says « - Réservation » for an accepted one; otherwise the status as the calendar names it.
+    const word = (row: Row) => (notice === "ACCEPTED" ? "Réservation" : statusLabel("RESERVATION", row.status));
+    const sections = [...byInscription.values()].map((group) =>
+      reservationSection(group[0]!.inscription, group.map((row) => reservationLine(dayOf(row.date), row.timeUnit.name, word(row)))));
     const recipients = await familyRecipients(tx, familyId);
     for (const { email: to, person } of recipients) {
       if (notice === "CANCELLATIONS") {
@@ -77,11 +79,10 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
           const units = new Map<string, { unit: string; excused: string[]; billed: string[] }>();
           for (const row of group) {
             const entry = units.get(row.timeUnitId) ?? { unit: row.timeUnit.name, excused: [], billed: [] };
-            (row.status === "ABSENT_EXCUSED" ? entry.excused : entry.billed).push(ddmm(row.date));
+            (row.status === "ABSENT_EXCUSED" ? entry.excused : entry.billed).push(formatDayMonth(row.date));
             units.set(row.timeUnitId, entry);
           }
-          const childName = `${inscription.child.lastName.toUpperCase()} ${inscription.child.firstName}`;
-          const email = cancellationsDecidedEmail(person, childName, inscription.activity.name.toUpperCase(), [...units.values()], reason ?? null);
+          const email = cancellationsDecidedEmail(person, individualName(inscription.child), inscription.activity.name.toUpperCase(), [...units.values()], reason ?? null);
           await enqueueEmail(tx, { to, familyId, template: "reservation-cancellations", email });
         }
         continue;
@@ -89,10 +90,9 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
       const first = formatCalendarDate(familyRows[0]!.date);
       const last = formatCalendarDate(familyRows[familyRows.length - 1]!.date);
       const email =
-        notice === "RECEIPT" ? reservationRequestsEmail(person, sections)
-          : notice === "ACCEPTED" ? reservationsAcceptedEmail(person, sections, first, last)
-            : notice === "REFUSED" ? reservationsRefusedEmail(person, sections, reason ?? "")
-              : reservationPromotedEmail(person, sections);
+        notice === "ACCEPTED" ? reservationsAcceptedEmail(person, sections, first, last)
+          : notice === "REFUSED" ? reservationsRefusedEmail(person, sections, reason ?? "")
+            : reservationPromotedEmail(person, sections);
       await enqueueEmail(tx, { to, familyId, template: `reservation-${notice.toLowerCase()}`, email });
     }
   }

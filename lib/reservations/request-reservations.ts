@@ -3,14 +3,13 @@ import { db, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { count, deName, formatCalendarDate, formatDateTime, formatLongDate } from "@/lib/format";
+import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
 import {
-  applyTransition, createReservationAs, InscriptionNotValidatedError, isIn, NotFoundError, openReservationGate, RESERVATION_STATUSES, statusLabel, SYSTEM, type Actor,
+  applyTransition, createReservationAs, isIn, NotFoundError, openReservationGate, RESERVATION_STATUSES, statusLabel, SYSTEM, type Actor,
 } from "@/lib/workflow";
-import { inscriptionTitle, type ReservationSection } from "@/lib/email/templates";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
-import { prepareReceipt, queueReceipt } from "./notify";
+import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 
@@ -35,7 +34,7 @@ export type CellOutcome = CellRequest & (
 
 const cellKey = (c: CellRequest) => `${c.inscriptionId}|${c.timeUnitId}|${c.day}`;
 
-/** The validated inscriptions the cells name, with what a request needs; only the family's. */
+/** The inscriptions the cells name, with what a request needs; only the family's. */
 async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
   const rows = await tx.inscription.findMany({
     where: { id: { in: ids }, familyId },
@@ -44,12 +43,12 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
       child: { select: { firstName: true, lastName: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
-      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, structure: { select: { name: true } }, timeUnits: { select: { id: true, name: true } } } },
+      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, structure: { select: { name: true } }, timeUnits: { select: { id: true, name: true, sortOrder: true } } } },
     },
   });
-  // Another family's inscription is answered as a missing one: nothing says it exists.
+  // Another family's inscription is answered as a missing one: nothing says it exists. Whether each is
+  // validated is the gate's to say, under its lock.
   if (rows.length !== ids.length) throw new NotFoundError();
-  if (rows.some((r) => r.status !== "VALIDATED")) throw new InscriptionNotValidatedError();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -83,8 +82,8 @@ export async function requestReservations(input: { familyId: string; cells: Cell
       select: { periodId: true, date: true },
     });
     const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
-    const unitNames = new Map<string, string>();
-    for (const inscription of inscriptions.values()) for (const unit of inscription.activity.timeUnits) unitNames.set(unit.id, unit.name);
+    const units = new Map([...inscriptions.values()].flatMap((i) => i.activity.timeUnits.map((u) => [u.id, u] as const)));
+    const unitNames = new Map([...units].map(([id, u]) => [id, u.name]));
 
     const outcomes = new Map<string, CellOutcome>();
     const open: CellRequest[] = [];
@@ -138,7 +137,8 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     // (with its log), then the receipt — everything else was read before.
     const bySlot = [...toAsk].sort((a, b) => slotKey(slotOfCell(a)).localeCompare(slotKey(slotOfCell(b))));
     await lockSlots(tx, bySlot.map(slotOfCell));
-    const lines = new Map<string, string[]>();
+    // The receipt's lines, per inscription, in the order of the days and of the units.
+    const lines = new Map<string, { day: string; order: number; line: string }[]>();
     for (const cell of bySlot) {
       const inscription = inscriptions.get(cell.inscriptionId)!;
       const state = await readSlot(tx, slotOfCell(cell), inscription.ageGroup?.id ?? null);
@@ -164,19 +164,13 @@ export async function requestReservations(input: { familyId: string; cells: Cell
       const outcome: CellOutcome = to === "WAITLISTED" ? { ...cell, outcome: "WAITLISTED", position: state.waiting + 1 } : { ...cell, outcome: to };
       outcomes.set(cellKey(cell), outcome);
       const word = outcome.outcome === "WAITLISTED" ? `${statusLabel("RESERVATION", "WAITLISTED")} (position ${outcome.position})` : statusLabel("RESERVATION", to);
-      const unitName = unitNames.get(cell.timeUnitId)!.toUpperCase();
-      lines.set(cell.inscriptionId, [...(lines.get(cell.inscriptionId) ?? []), `${cell.day.slice(8, 10)}/${cell.day.slice(5, 7)}/${cell.day.slice(0, 4)}|${unitName}|${word}`]);
+      const unit = units.get(cell.timeUnitId)!;
+      lines.set(cell.inscriptionId, [...(lines.get(cell.inscriptionId) ?? []), { day: cell.day, order: unit.sortOrder, line: reservationLine(cell.day, unit.name, word) }]);
     }
-    const sections: ReservationSection[] = [...lines].map(([inscriptionId, rows]) => {
-      const i = inscriptions.get(inscriptionId)!;
-      return {
-        childName: `${i.child.lastName.toUpperCase()} ${i.child.firstName}`,
-        title: inscriptionTitle(i.activity.structure.name, i.activity.name, i.period.name),
-        start: formatCalendarDate(i.startDate),
-        end: formatCalendarDate(i.endDate),
-        lines: rows.sort().map((r) => { const [date, unit, word] = r.split("|"); return `${date} - Temps d'accueil : ${unit} - ${word}`; }),
-      };
-    });
+    const sections = [...lines].map(([inscriptionId, rows]) => reservationSection(
+      inscriptions.get(inscriptionId)!,
+      rows.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map((r) => r.line),
+    ));
     await queueReceipt(tx, receipt, sections);
     return cells.map((c) => outcomes.get(cellKey(c))!);
   }, { maxWait: 30_000, timeout: 60_000 });

@@ -56,12 +56,4 @@ export function placeLeft(state: { taken: number; capacity: number; groupTaken: 
   return !(ageGroup && ageGroup.unitCapacity !== null && state.groupTaken >= ageGroup.unitCapacity);
 }
 
-/** Position on the slot's waiting list (1 = next to get a place). */
-export async function slotWaitlistPosition(tx: Tx, reservation: { timeUnitId: string; date: Date; waitlistRank: number | null }): Promise<number> {
-  if (reservation.waitlistRank === null) return 0;
-  return tx.reservation.count({
-    where: { timeUnitId: reservation.timeUnitId, date: reservation.date, status: "WAITLISTED", waitlistRank: { lte: reservation.waitlistRank } },
-  });
-}
-
 export const slotOf = (reservation: { timeUnitId: string; date: Date }): Slot => ({ timeUnitId: reservation.timeUnitId, day: dayOf(reservation.date) });
