@@ -255,8 +255,9 @@ export async function createReservationAs(
   input: { inscriptionId: string; timeUnitId: string; date: Date; steps: { to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string }[]; waitlistRank?: number | null; now?: Date },
 ): Promise<{ id: string }> {
   const inscription = gate.inscriptions.get(input.inscriptionId);
-  if (!inscription || !inscription.unitIds.has(input.timeUnitId)) throw new NotFoundError();
+  if (!inscription) throw new NotFoundError();
   if (input.date < inscription.startDate || input.date > inscription.endDate) throw new UserFacingError("Ce jour est en dehors des dates de l'inscription.");
+  if (!inscription.unitIds.has(input.timeUnitId)) throw new NotFoundError();
   let from: StatusByMachine["RESERVATION"] | null = null;
   for (const step of input.steps) {
     check("RESERVATION", from, step.to, step.actor, step.reason);
@@ -296,10 +297,9 @@ export interface NewReservation {
 }
 
 /**
- * The gate of SPEC.md: a reservation exists only inside a VALIDATED
- * inscription, on a day within its dates and for a time unit of its activity.
- * The inscription row is locked so that a concurrent cancellation cannot slip
- * between the check and the insert.
+ * One reservation through its own gate (staff at the desk, tests): a VALIDATED
+ * inscription, a day within its dates, a unit of its activity, the inscription
+ * locked until the commit. The rule is checked before anything is read.
  */
 export async function createReservation(
   tx: Tx,
@@ -307,29 +307,6 @@ export async function createReservation(
   actor: Actor,
 ): Promise<{ id: string }> {
   check("RESERVATION", null, input.status, actor, undefined);
-  const rows = await tx.$queryRaw<
-    { status: string; startDate: Date; endDate: Date; activityId: string }[]
-  >`SELECT "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ${input.inscriptionId} FOR UPDATE`;
-  const inscription = rows[0];
-  if (!inscription) throw new NotFoundError();
-  if (inscription.status !== "VALIDATED") throw new InscriptionNotValidatedError();
-  if (input.date < inscription.startDate || input.date > inscription.endDate) {
-    throw new UserFacingError("Ce jour est en dehors des dates de l'inscription.");
-  }
-  const unit = await tx.timeUnit.findFirst({
-    where: { id: input.timeUnitId, activityId: inscription.activityId },
-    select: { id: true },
-  });
-  if (!unit) throw new NotFoundError();
-  const created = await tx.reservation.create({
-    data: {
-      inscriptionId: input.inscriptionId,
-      timeUnitId: input.timeUnitId,
-      date: input.date,
-      status: input.status,
-    },
-    select: { id: true },
-  });
-  await log(tx, "RESERVATION", created.id, null, input.status, actor, undefined);
-  return created;
+  const gate = await openReservationGate(tx, [input.inscriptionId]);
+  return createReservationAs(tx, gate, { inscriptionId: input.inscriptionId, timeUnitId: input.timeUnitId, date: input.date, steps: [{ to: input.status, actor }] });
 }
