@@ -11,7 +11,7 @@ type Decide = (input: { ids: string[]; decision: "EXCUSED" | "BILLED"; reason: s
 export function CancellationDecision({ id, subject, proposed, decide }: { id: string; subject: string; proposed: "EXCUSED" | "BILLED"; decide: Decide }) {
   const router = useRouter();
   const toast = useToast();
-  const choices = (["EXCUSED", "BILLED"] as const).slice().sort((a) => (a === proposed ? -1 : 1));
+  const choices = proposed === "EXCUSED" ? (["EXCUSED", "BILLED"] as const) : (["BILLED", "EXCUSED"] as const);
   return (
     <div className="mt-3 flex flex-wrap gap-2">
       {choices.map((decision) => {

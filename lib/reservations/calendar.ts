@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { formatDateTime } from "@/lib/format";
@@ -8,6 +9,9 @@ import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
 import type { UnitRule } from "./unit-rules";
+
+/** The family's calendars, everywhere in the same order: the eldest child first, then by activity and dates. */
+export const LANE_ORDER = [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }, { startDate: "asc" }] as const satisfies Prisma.InscriptionOrderByWithRelationInput[];
 
 /** « Plus que 3 places » is said only when few remain. */
 export const FEW_PLACES = 3;
@@ -101,7 +105,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
   const today = parisDay(now);
   const inscriptions = await db.inscription.findMany({
     where: { familyId: input.familyId, status: "VALIDATED", ...(input.inscriptionId ? { id: input.inscriptionId } : {}) },
-    orderBy: [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }, { startDate: "asc" }],
+    orderBy: LANE_ORDER,
     select: {
       id: true, startDate: true, endDate: true, periodId: true,
       child: { select: { firstName: true } },
@@ -223,7 +227,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
 export async function listCalendarChoices(familyId: string) {
   const rows = await db.inscription.findMany({
     where: { familyId, status: "VALIDATED" },
-    orderBy: [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }, { startDate: "asc" }],
+    orderBy: LANE_ORDER,
     select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } } },
   });
   return rows.map((r) => ({ inscriptionId: r.id, childFirstName: r.child.firstName, activityName: r.activity.name, periodName: r.period.name }));

@@ -5,6 +5,7 @@ import { isBeforeDeadline } from "@/lib/calendar/deadlines";
 import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
+import { LANE_ORDER } from "./calendar";
 import { unitPrice } from "./pricing";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
@@ -118,7 +119,7 @@ export async function sendPeriod(input: PeriodRequest & { familyId: string; acto
 export async function listPeriodChoices(familyId: string) {
   const rows = await db.inscription.findMany({
     where: { familyId, status: "VALIDATED" },
-    orderBy: [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }],
+    orderBy: LANE_ORDER,
     select: {
       id: true, startDate: true, endDate: true, periodId: true,
       child: { select: { firstName: true } },
