@@ -24,6 +24,14 @@ export interface LaneUnit {
   priceCents: number | null;
 }
 
+/** A unit as a family sees it: its hours (« 08h30–13h30 ») and its price for the family's QF. */
+export function laneUnit(
+  unit: { id: string; name: string; startTime: string; endTime: string; tariffs: { qfMin: number; qfMax: number | null; priceCents: number }[] },
+  quotientFamilial: number | null,
+): LaneUnit {
+  return { id: unit.id, name: unit.name, hours: `${unit.startTime.replace(":", "h")}–${unit.endTime.replace(":", "h")}`, priceCents: unitPrice(unit.tariffs, quotientFamilial) };
+}
+
 /** One validated inscription: a child in an activity, with its units in their configured order. */
 export interface CalendarLane {
   inscriptionId: string;
@@ -167,7 +175,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     startDay: dayOf(i.startDate),
     endDay: dayOf(i.endDate),
     automatic: i.activity.reservationValidation === "AUTOMATIC",
-    units: i.activity.timeUnits.map((u) => ({ id: u.id, name: u.name, hours: `${u.startTime.replace(":", "h")}–${u.endTime.replace(":", "h")}`, priceCents: unitPrice(u.tariffs, i.family.quotientFamilial) })),
+    units: i.activity.timeUnits.map((u) => laneUnit(u, i.family.quotientFamilial)),
     rules: rules.filter((r) => i.activity.timeUnits.some((u) => u.id === r.unitId)),
   }));
 

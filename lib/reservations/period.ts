@@ -5,7 +5,7 @@ import { isBeforeDeadline } from "@/lib/calendar/deadlines";
 import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
-import { LANE_ORDER } from "./calendar";
+import { LANE_ORDER, laneUnit } from "./calendar";
 import { unitPrice } from "./pricing";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
@@ -134,7 +134,7 @@ export async function listPeriodChoices(familyId: string) {
     label: `${r.child.firstName} — ${r.activity.name}`,
     startDay: dayOf(r.startDate),
     endDay: dayOf(r.endDate),
-    units: r.activity.timeUnits.map((u) => ({ id: u.id, name: u.name, hours: `${u.startTime.replace(":", "h")}–${u.endTime.replace(":", "h")}`, priceCents: unitPrice(u.tariffs, r.family.quotientFamilial) })),
+    units: r.activity.timeUnits.map((u) => laneUnit(u, r.family.quotientFamilial)),
     // Lundi first, dimanche last.
     weekdays: weekdays.filter((w) => w.periodId === r.periodId).map((w) => w.dow).sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)),
   }));
