@@ -16,7 +16,7 @@ async function main() {
   const result =
     name === "accept" ? await acceptReservations({ ids: input.ids, actor })
       : name === "refuse" ? await refuseReservations({ ids: input.ids, reason: input.reason ?? "", actor })
-        : name === "decide" ? await decideCancellations({ ids: input.ids, decision: input.decision ?? "EXCUSED", reason: input.reason ?? "", actor })
+        : name === "decide" ? await decideCancellations({ decisions: input.ids.map((id) => ({ id, decision: input.decision ?? "EXCUSED" })), reason: input.reason ?? "", actor })
           : null;
   if (result === null) throw new Error(`Fonction inconnue : ${name}`);
   process.stdout.write(JSON.stringify(result));

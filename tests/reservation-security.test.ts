@@ -175,13 +175,13 @@ describe("the staff console's actions", () => {
     await expectNothingChanged(async () => {
       session.current = { user: { id: a.user.id } };
       expect(await desk.acceptReservationAction({ id: reservationB.id })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await desk.decideCancellationsAction({ ids: [reservationB.id], decision: "EXCUSED", reason: "x" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await desk.decideCancellationsAction({ decisions: [{ id: reservationB.id, decision: "EXCUSED" }], reason: "x" })).toEqual({ ok: false, error: "Accès refusé." });
       session.current = { user: { id: staff.id } };
-      expect(await desk.decideCancellationsAction({ ids: [reservationB.id], decision: "PEUT-ÊTRE", reason: "x" })).toMatchObject({ ok: false, fieldErrors: { decision: "Décision : choisissez excusée ou facturée." } });
-      expect(await desk.decideCancellationsAction({ ids: [], decision: "EXCUSED", reason: "x" })).toMatchObject({ ok: false, fieldErrors: { ids: "Cochez au moins une demande." } });
+      expect(await desk.decideCancellationsAction({ decisions: [{ id: reservationB.id, decision: "PEUT-ÊTRE" }], reason: "x" })).toMatchObject({ ok: false, fieldErrors: { "decisions.0.decision": "Décision : choisissez excusée ou facturée." } });
+      expect(await desk.decideCancellationsAction({ decisions: [], reason: "x" })).toMatchObject({ ok: false, fieldErrors: { decisions: "Cochez au moins une demande." } });
       expect(await desk.acceptReservationAction({ id: waiting.id })).toMatchObject({ ok: false, error: expect.stringMatching(/^Plus de place disponible le .* : la demande reste en liste d'attente\.$/) });
       // An R is not a DA: deciding it as a cancellation says what it is.
-      expect((await desk.decideCancellationsAction({ ids: [reservationB.id], decision: "BILLED", reason: "Hors délai" })).ok).toBe(false);
+      expect(await desk.decideCancellationsAction({ decisions: [{ id: reservationB.id, decision: "BILLED" }], reason: "Hors délai" })).toMatchObject({ ok: false, error: expect.stringContaining("la demande a changé entre-temps (réservation validée)") });
     });
     session.current = { user: { id: staff.id } };
     expect(await desk.decideReservationsAction({ decision: "refuse", ids: [waiting.id], reason: "Groupe complet" })).toEqual({ ok: true, data: { message: "1 demande refusée." } });

@@ -42,7 +42,7 @@ describe("requestReservations", () => {
 
     const rows = await prisma.reservation.findMany({ where: { inscriptionId: p.inscription.id } });
     const result = await acceptReservations({ ids: rows.map((r) => r.id), actor: await staffActor(), now: NOW });
-    expect(result).toEqual({ accepted: 3, stillWaiting: [] });
+    expect(result).toEqual({ done: rows.map((r) => r.id), notDone: [] });
     expect(await prisma.reservation.count({ where: { inscriptionId: p.inscription.id, status: "RESERVED" } })).toBe(3);
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: p.family.id, template: "reservation-accepted" } });
     expect(email.text).toContain("Les demandes de réservations pour TESTEUR Léa ont été validées.");
@@ -230,7 +230,7 @@ describe("capacity and the waiting list", () => {
     const staff = await staffActor();
     await expectNothingChanged(async () => expect(refuseReservations({ ids: [(await of(a)).id], reason: "  ", actor: staff, now: NOW })).rejects.toThrow("Motif : indiquez-le"));
     // Accepting a waiting request without a place keeps it waiting, said.
-    expect(await acceptReservations({ ids: [(await of(b)).id], actor: staff, now: NOW })).toEqual({ accepted: 0, stillWaiting: ["Plus de place disponible le mercredi 6 janvier 2027 : la demande reste en liste d'attente."] });
+    expect(await acceptReservations({ ids: [(await of(b)).id], actor: staff, now: NOW })).toEqual({ done: [], notDone: [{ id: (await of(b)).id, message: "Plus de place disponible le mercredi 6 janvier 2027 : la demande reste en liste d'attente." }] });
     await refuseReservations({ ids: [(await of(a)).id], reason: "Dossier incomplet", actor: staff, now: NOW });
     // Manual validation: the promoted request becomes a DR holding the place, for staff to decide.
     expect([(await of(a)).status, (await of(b)).status, (await of(c)).status]).toEqual(["REFUSED", "REQUESTED", "WAITLISTED"]);
@@ -270,11 +270,11 @@ describe("capacity and the waiting list", () => {
     const asked = [];
     for (const row of rows) asked.push(await askCancellation({ familyId: p.family.id, reservationId: row.id, actor: p.actor, now: late }));
     expect(asked).toEqual([{ status: "CANCELLATION_REQUESTED", inTime: false }, { status: "CANCELLATION_REQUESTED", inTime: true }, { status: "CANCELLATION_REQUESTED", inTime: true }]);
-    await decideCancellations({ ids: [rows[1]!.id, rows[2]!.id], decision: "EXCUSED", reason: "Dans le délai", actor: staff, now: late });
-    await decideCancellations({ ids: [rows[0]!.id], decision: "BILLED", reason: "Hors délai", actor: staff, now: late });
+    // One batch, two decisions: one e-mail (seed 004).
+    await decideCancellations({ decisions: [{ id: rows[1]!.id, decision: "EXCUSED" }, { id: rows[2]!.id, decision: "EXCUSED" }, { id: rows[0]!.id, decision: "BILLED" }], reason: "Selon le délai d'annulation", actor: staff, now: late });
     const emails = await prisma.emailOutbox.findMany({ where: { familyId: p.family.id, template: "reservation-cancellations" }, orderBy: { createdAt: "asc" } });
-    expect(emails[0]!.text).toContain("Journée complète\n2 annulations excusées les : 13/01, 20/01");
-    expect(emails[1]!.text).toContain("Journée complète\n1 annulation facturée le : 06/01");
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.text).toContain("Journée complète\n2 annulations excusées les : 13/01, 20/01\n1 annulation facturée le : 06/01");
     expect((await prisma.reservation.findMany({ where: { inscriptionId: p.inscription.id }, orderBy: { date: "asc" } })).map((r) => r.status)).toEqual(["ABSENT_BILLED", "ABSENT_EXCUSED", "ABSENT_EXCUSED"]);
   });
 });

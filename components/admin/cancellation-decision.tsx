@@ -5,7 +5,7 @@ import { useToast } from "@/components/ui/toast";
 import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
-type Decide = (input: { ids: string[]; decision: "EXCUSED" | "BILLED"; reason: string }) => Promise<ActionResult<{ message: string }>>;
+type Decide = (input: { decisions: { id: string; decision: "EXCUSED" | "BILLED" }[]; reason: string }) => Promise<ActionResult<{ message: string }>>;
 
 /** A DA: « Excusée » or « Facturée », the one the cancellation deadline proposes first. */
 export function CancellationDecision({ id, subject, proposed, decide }: { id: string; subject: string; proposed: "EXCUSED" | "BILLED"; decide: Decide }) {
@@ -26,7 +26,7 @@ export function CancellationDecision({ id, subject, proposed, decide }: { id: st
             reasonLabel="Motif (envoyé à la famille)"
             confirmLabel={`Confirmer : ${label.toLowerCase()}`}
             confirmVariant={decision === "BILLED" ? "danger" : "primary"}
-            action={({ reason }) => decide({ ids: [id], decision, reason: reason ?? "" })}
+            action={({ reason }) => decide({ decisions: [{ id, decision }], reason: reason ?? "" })}
             onDone={() => {
               toast(`${label} : ${subject}.`);
               router.refresh();

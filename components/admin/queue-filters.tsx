@@ -2,33 +2,61 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
-/** The GET form above a staff queue: the activity, and its period when the queue has one (a server component). */
-export function QueueFilters({ activities, activityId, periods, periodId }: {
-  activities: { id: string; name: string }[];
+type Choice = { id: string; name: string };
+
+function Select({ id, name, label, choices, value }: { id: string; name: string; label: string; choices: Choice[]; value?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">Toutes</option>
+        {choices.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function Day({ id, name, label, value }: { id: string; name: string; label: string; value?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">{label}</label>
+      <input id={id} name={name} type="text" inputMode="numeric" maxLength={10} placeholder="jj/mm/aaaa" defaultValue={value ?? ""}
+        aria-describedby="filtre-format" className={`${inputClass} max-w-36`} />
+    </div>
+  );
+}
+
+/**
+ * The GET form above a staff queue (a server component): the activity, and what the queue can also be narrowed by —
+ * its period, the structure, the unit, the days (jj/mm/aaaa).
+ */
+export function QueueFilters(props: {
+  activities: Choice[];
   activityId?: string;
-  periods?: { id: string; name: string }[];
+  periods?: Choice[];
   periodId?: string;
+  structures?: Choice[];
+  structureId?: string;
+  units?: Choice[];
+  unitId?: string;
+  /** Shown as typed (jj/mm/aaaa) when the days are a filter. */
+  days?: { from?: string; to?: string };
 }) {
   return (
     <Card className="mb-4">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filtres">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-activite" className="font-semibold">Activité</label>
-          <select id="filtre-activite" name="activite" defaultValue={activityId ?? ""} className={inputClass}>
-            <option value="">Toutes</option>
-            {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </div>
-        {periods && periods.length > 0 ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="filtre-periode" className="font-semibold">Période</label>
-            <select id="filtre-periode" name="periode" defaultValue={periodId ?? ""} className={inputClass}>
-              <option value="">Toutes</option>
-              {periods.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
-          </div>
+        {props.structures && props.structures.length > 1 ? <Select id="filtre-structure" name="structure" label="Structure" choices={props.structures} value={props.structureId} /> : null}
+        <Select id="filtre-activite" name="activite" label="Activité" choices={props.activities} value={props.activityId} />
+        {props.periods && props.periods.length > 0 ? <Select id="filtre-periode" name="periode" label="Période" choices={props.periods} value={props.periodId} /> : null}
+        {props.units && props.units.length > 0 ? <Select id="filtre-unite" name="unite" label="Unité" choices={props.units} value={props.unitId} /> : null}
+        {props.days ? (
+          <>
+            <Day id="filtre-du" name="du" label="Du" value={props.days.from} />
+            <Day id="filtre-au" name="au" label="Au" value={props.days.to} />
+          </>
         ) : null}
         <Button type="submit">Filtrer</Button>
+        {props.days ? <p id="filtre-format" className="basis-full text-sm text-gray-700">Dates au format jj/mm/aaaa.</p> : null}
       </form>
     </Card>
   );

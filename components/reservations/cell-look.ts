@@ -17,6 +17,8 @@ export const STATUS_LOOK: Readonly<Record<ReservationStatus, string>> = {
   ABSENT_EXCUSED: "cal-aexc",
   ABSENT_BILLED: "cal-afact",
   INVOICED: "cal-f",
+  // Cancelled by the structure (exceptional day): drawn as a closed day, with its code.
+  CANCELLED: "cal-aexc",
 };
 
 /** Defined in app/globals.css (one short class per look: a month of cells per child is sent). */
@@ -39,4 +41,5 @@ export const LEGEND: { code: string; label: string; look: string }[] = [
   { code: "A Exc.", label: "Absence excusée (non modifiable)", look: STATUS_LOOK.ABSENT_EXCUSED },
   { code: "A Fact.", label: "Absence facturée (non modifiable)", look: STATUS_LOOK.ABSENT_BILLED },
   { code: "F", label: "Réservation facturée (non modifiable)", look: STATUS_LOOK.INVOICED },
+  { code: "Ann.", label: "Annulée par la structure (jour fermé, non facturée)", look: STATUS_LOOK.CANCELLED },
 ];

@@ -3,38 +3,70 @@ import { db, type Tx } from "@/lib/db";
 import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
-import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, type Actor } from "@/lib/workflow";
-import type { ReservationStatus } from "@/lib/generated/prisma/enums";
+import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, statusLabel, type Actor } from "@/lib/workflow";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
 import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
 
 /*
- * What staff decide on reservations (the console of the next issue calls these):
- * accept or refuse requests, decide cancellations as excused or billed. Each
- * call is one transaction — all its decisions, or none — under the locks of the
- * slots concerned; every place freed goes to the waiting list, and each family
- * gets one e-mail for the call.
+ * What staff decide on reservations (the console /admin/reservations): accept or
+ * refuse requests, decide cancellations as excused or billed. A call is split per
+ * family: each family's decisions are one transaction — its statuses, its log and
+ * its one e-mail — under the locks of the slots concerned. A request that changed
+ * meanwhile (withdrawn by the parent, decided by a colleague) is left as it is and
+ * reported; the others still apply. Every place freed goes to the waiting list.
  */
 
-async function lockAll(tx: Tx, ids: string[]) {
+export interface DecisionReport {
+  /** The requests decided. */
+  done: string[];
+  /** Said per request: a waiting one still without a place, one changed meanwhile. */
+  notDone: { id: string; message: string }[];
+}
+
+/** The ids grouped per family (one transaction and one e-mail each); an unknown id fails the whole call. */
+async function perFamily(ids: string[], decide: (tx: Tx, rows: Locked[], report: DecisionReport) => Promise<void>): Promise<DecisionReport> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new UserFacingError("Sélectionnez au moins une demande.");
-  const slots = await tx.reservation.findMany({ where: { id: { in: unique } }, select: { timeUnitId: true, date: true } });
-  if (slots.length !== unique.length) throw new NotFoundError();
+  const owners = await db.reservation.findMany({ where: { id: { in: unique } }, select: { id: true, inscription: { select: { familyId: true } } } });
+  if (owners.length !== unique.length) throw new NotFoundError();
+  const groups = new Map<string, string[]>();
+  for (const o of owners) groups.set(o.inscription.familyId, [...(groups.get(o.inscription.familyId) ?? []), o.id]);
+  const report: DecisionReport = { done: [], notDone: [] };
+  for (const group of groups.values()) {
+    const mine: DecisionReport = { done: [], notDone: [] };
+    try {
+      await db.$transaction(async (tx) => decide(tx, await lockAll(tx, group), mine));
+      report.done.push(...mine.done);
+      report.notDone.push(...mine.notDone);
+    } catch (error) {
+      if (error instanceof UserFacingError && groups.size > 1) {
+        report.notDone.push(...group.map((id) => ({ id, message: error.message })));
+      } else throw error;
+    }
+  }
+  return report;
+}
+
+async function lockAll(tx: Tx, ids: string[]) {
+  const slots = await tx.reservation.findMany({ where: { id: { in: ids } }, select: { timeUnitId: true, date: true } });
   await lockSlots(tx, slots.map(slotOf));
   return tx.reservation.findMany({
-    where: { id: { in: unique } },
+    where: { id: { in: ids } },
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-    select: { id: true, status: true, timeUnitId: true, date: true, inscription: { select: { status: true, ageGroup: { select: { id: true, unitCapacity: true } } } } },
+    select: {
+      id: true, status: true, timeUnitId: true, date: true, timeUnit: { select: { name: true } },
+      inscription: { select: { status: true, child: { select: { firstName: true } }, ageGroup: { select: { id: true, unitCapacity: true } } } },
+    },
   });
 }
 
-/**
- * Only a request still waiting for a decision is decided: from any other status (withdrawn by the
- * parent meanwhile, decided by a colleague) the workflow says what happened instead of booking it.
- */
-const awaiting = (status: ReservationStatus): ReservationStatus => (isIn(RESERVATION_STATUSES.REQUESTS, status) ? status : "REQUESTED");
+type Locked = Awaited<ReturnType<typeof lockAll>>[number];
+
+const subjectOf = (row: Locked) => `${row.inscription.child.firstName}, ${row.timeUnit.name}, ${formatLongDate(dayOf(row.date))}`;
+
+/** A request that is no longer what staff saw: left as it is, said in the words of the calendar. */
+const changed = (row: Locked) => ({ id: row.id, message: `${subjectOf(row)} : la demande a changé entre-temps (${statusLabel("RESERVATION", row.status).toLowerCase()}), elle n'a pas été décidée.` });
 
 const requireReason = (reason: string | undefined): string => {
   const trimmed = reason?.trim() ?? "";
@@ -43,51 +75,56 @@ const requireReason = (reason: string | undefined): string => {
 };
 
 /** Accept DRs (their place is held) and waiting requests that now have a place; a waiting one without a place stays waiting, said per request. */
-export async function acceptReservations(input: { ids: string[]; actor: Actor; now?: Date }) {
-  return db.$transaction(async (tx) => {
-    const rows = await lockAll(tx, input.ids);
-    const accepted: string[] = [];
-    const stillWaiting: string[] = [];
+export async function acceptReservations(input: { ids: string[]; actor: Actor; now?: Date }): Promise<DecisionReport> {
+  return perFamily(input.ids, async (tx, rows, report) => {
     for (const row of rows) {
+      if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) { report.notDone.push(changed(row)); continue; }
       if (row.inscription.status !== "VALIDATED") throw new UserFacingError("Cette inscription n'est plus validée : la demande ne peut pas être acceptée.");
       if (row.status === "WAITLISTED" && !placeLeft(await readSlot(tx, slotOf(row), row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)) {
-        stillWaiting.push(`Plus de place disponible le ${formatLongDate(dayOf(row.date))} : la demande reste en liste d'attente.`);
+        report.notDone.push({ id: row.id, message: `Plus de place disponible le ${formatLongDate(dayOf(row.date))} : la demande reste en liste d'attente.` });
         continue;
       }
-      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "RESERVED", actor: input.actor, expectedFrom: awaiting(row.status), now: input.now });
-      accepted.push(row.id);
+      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "RESERVED", actor: input.actor, expectedFrom: row.status, now: input.now });
+      report.done.push(row.id);
     }
-    await notifyReservations(tx, "ACCEPTED", accepted);
-    return { accepted: accepted.length, stillWaiting };
+    await notifyReservations(tx, "ACCEPTED", report.done);
   });
 }
 
-export async function refuseReservations(input: { ids: string[]; reason: string; actor: Actor; now?: Date }) {
+export async function refuseReservations(input: { ids: string[]; reason: string; actor: Actor; now?: Date }): Promise<DecisionReport> {
   const reason = requireReason(input.reason);
-  return db.$transaction(async (tx) => {
-    const rows = await lockAll(tx, input.ids);
-    const freed = [];
+  return perFamily(input.ids, async (tx, rows, report) => {
+    const refused: Locked[] = [];
     for (const row of rows) {
-      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "REFUSED", actor: input.actor, reason, expectedFrom: awaiting(row.status), now: input.now });
-      if (isIn(RESERVATION_STATUSES.HOLDS_PLACE, row.status)) freed.push(slotOf(row));
+      if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) { report.notDone.push(changed(row)); continue; }
+      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "REFUSED", actor: input.actor, reason, expectedFrom: row.status, now: input.now });
+      refused.push(row);
+      report.done.push(row.id);
     }
-    await notifyReservations(tx, "REFUSED", rows.map((r) => r.id), reason);
-    await fillFreedPlaces(tx, freed, input.now);
-    return { refused: rows.length };
+    await notifyReservations(tx, "REFUSED", refused.map((r) => r.id), reason);
+    await fillFreedPlaces(tx, refused.filter((r) => isIn(RESERVATION_STATUSES.HOLDS_PLACE, r.status)).map(slotOf), input.now);
   });
 }
 
-/** A DA decided: absence excusée (not billed) or facturée, with a reason; either way the place goes to the waiting list. */
-export async function decideCancellations(input: { ids: string[]; decision: "EXCUSED" | "BILLED"; reason: string; actor: Actor; now?: Date }) {
+export type CancellationDecision = "EXCUSED" | "BILLED";
+
+/**
+ * DAs decided, each as absence excusée (not billed) or facturée, with a reason; either way the place goes
+ * to the waiting list. One e-mail per family lists them (« 2 annulations excusées les : … », seed 004).
+ */
+export async function decideCancellations(input: { decisions: { id: string; decision: CancellationDecision }[]; reason: string; actor: Actor; now?: Date }): Promise<DecisionReport> {
   const reason = requireReason(input.reason);
-  return db.$transaction(async (tx) => {
-    const rows = await lockAll(tx, input.ids);
-    const to = input.decision === "EXCUSED" ? "ABSENT_EXCUSED" : "ABSENT_BILLED";
+  const decisionOf = new Map(input.decisions.map((d) => [d.id, d.decision]));
+  return perFamily([...decisionOf.keys()], async (tx, rows, report) => {
+    const decided: Locked[] = [];
     for (const row of rows) {
+      if (row.status !== "CANCELLATION_REQUESTED") { report.notDone.push(changed(row)); continue; }
+      const to = decisionOf.get(row.id) === "EXCUSED" ? "ABSENT_EXCUSED" : "ABSENT_BILLED";
       await applyTransition(tx, { machine: "RESERVATION", id: row.id, to, actor: input.actor, reason, expectedFrom: "CANCELLATION_REQUESTED", now: input.now });
+      decided.push(row);
+      report.done.push(row.id);
     }
-    await notifyReservations(tx, "CANCELLATIONS", rows.map((r) => r.id), reason);
-    await fillFreedPlaces(tx, rows.map(slotOf), input.now);
-    return { decided: rows.length };
+    await notifyReservations(tx, "CANCELLATIONS", decided.map((r) => r.id), reason);
+    await fillFreedPlaces(tx, decided.map(slotOf), input.now);
   });
 }

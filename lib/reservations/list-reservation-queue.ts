@@ -74,3 +74,19 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
 }
 
 export type QueuedReservation = Awaited<ReturnType<typeof listReservationQueue>>[number];
+
+/** What the console's filters offer: the structures, the activities, the units (named with their activity). */
+export async function listQueueFilterChoices() {
+  const [structures, activities] = await Promise.all([
+    db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.activity.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true } } },
+    }),
+  ]);
+  return {
+    structures,
+    activities: activities.map((a) => ({ id: a.id, name: a.name })),
+    units: activities.flatMap((a) => a.timeUnits.map((u) => ({ id: u.id, name: `${u.name} (${a.name})`, activityId: a.id }))),
+  };
+}

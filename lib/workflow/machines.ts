@@ -168,8 +168,9 @@ export const reservationMachine: Machine<ReservationStatus> = {
     "ABSENT_EXCUSED",
     "ABSENT_BILLED",
     "INVOICED",
+    "CANCELLED",
   ],
-  terminal: ["ABSENT_EXCUSED", "INVOICED"],
+  terminal: ["INVOICED", "CANCELLED"],
   rules: [
     // DR sent; or straight to R / liste d'attente when validation is automatic.
     { from: null, to: "REQUESTED", by: ["PARENT", "STAFF"] },
@@ -199,13 +200,26 @@ export const reservationMachine: Machine<ReservationStatus> = {
     { from: "CANCELLATION_REQUESTED", to: "ABSENT_BILLED", by: ["STAFF", "SYSTEM"] },
     // Staff cancel a booking themselves (closure, illness with a certificate…).
     { from: "RESERVED", to: "ABSENT_EXCUSED", by: ["STAFF"], requiresReason: true },
-    // Attendance (pointage) locks the cell.
+    // Attendance (pointage) locks the cell. A child expected (R) or whose cancellation is pending (DA).
     { from: "RESERVED", to: "PRESENT", by: ["STAFF"] },
     { from: "RESERVED", to: "ABSENT_BILLED", by: ["STAFF"] },
-    // Corrections of a pointage by staff, before billing.
+    { from: "CANCELLATION_REQUESTED", to: "PRESENT", by: ["STAFF"] },
+    // A child present without a booking (walk-in): created R then P by staff, under the slot's lock.
+    // Corrections of a pointage by staff, before billing, each with its reason (logged).
     { from: "PRESENT", to: "ABSENT_BILLED", by: ["STAFF"], requiresReason: true },
+    { from: "PRESENT", to: "ABSENT_EXCUSED", by: ["STAFF"], requiresReason: true },
     { from: "ABSENT_BILLED", to: "PRESENT", by: ["STAFF"], requiresReason: true },
     { from: "ABSENT_BILLED", to: "ABSENT_EXCUSED", by: ["STAFF"], requiresReason: true },
+    { from: "ABSENT_EXCUSED", to: "PRESENT", by: ["STAFF"], requiresReason: true },
+    { from: "ABSENT_EXCUSED", to: "ABSENT_BILLED", by: ["STAFF"], requiresReason: true },
+    // Exceptional day (strike, trip, late closure): everything of the day cancelled by the structure, never billed.
+    { from: "REQUESTED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
+    { from: "WAITLISTED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
+    { from: "RESERVED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
+    { from: "CANCELLATION_REQUESTED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
+    { from: "PRESENT", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
+    { from: "ABSENT_BILLED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
+    { from: "ABSENT_EXCUSED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
     // Billing.
     { from: "PRESENT", to: "INVOICED", by: ["SYSTEM", "STAFF"] },
     { from: "ABSENT_BILLED", to: "INVOICED", by: ["SYSTEM", "STAFF"] },
@@ -223,10 +237,11 @@ export const reservationMachine: Machine<ReservationStatus> = {
     ABSENT_EXCUSED: "Absence excusée",
     ABSENT_BILLED: "Absence facturée",
     INVOICED: "Facturée",
+    CANCELLED: "Annulée par la structure",
   },
   tones: {
     REQUESTED: "waiting", WAITLISTED: "waiting", RESERVED: "done", REFUSED: "refused", WITHDRAWN: "closed",
-    CANCELLATION_REQUESTED: "waiting", PRESENT: "done", ABSENT_EXCUSED: "closed", ABSENT_BILLED: "refused", INVOICED: "closed",
+    CANCELLATION_REQUESTED: "waiting", PRESENT: "done", ABSENT_EXCUSED: "closed", ABSENT_BILLED: "refused", INVOICED: "closed", CANCELLED: "closed",
   },
   actions: { validate: "RESERVED", refuse: "REFUSED", withdraw: "WITHDRAWN", requestCancellation: "CANCELLATION_REQUESTED" },
 };
@@ -345,6 +360,12 @@ export const RESERVATION_STATUSES = {
    * between units of the child's day (a waiting request too: it may get the place).
    */
   LIVE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
+  /** Pointage: the children the team expects at the door (booked, or a cancellation not decided yet). */
+  EXPECTED: ["RESERVED", "CANCELLATION_REQUESTED"],
+  /** Pointage recorded (P, A Exc., A Fact.): staff may still correct it, with a reason, until it is invoiced. */
+  POINTED: ["PRESENT", "ABSENT_EXCUSED", "ABSENT_BILLED"],
+  /** What an exceptional day cancels (everything of the day but what is already invoiced or ended). */
+  CANCELLABLE_BY_STRUCTURE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "ABSENT_EXCUSED"],
 } as const satisfies Record<string, readonly ReservationStatus[]>;
 
 /** The codes of the calendar cells (seed 004: R, DR, DA, P, A Exc., A Fact.); « LA » for the waiting list. */
@@ -359,6 +380,7 @@ export const RESERVATION_CODES: Readonly<Record<ReservationStatus, string>> = {
   ABSENT_EXCUSED: "A Exc.",
   ABSENT_BILLED: "A Fact.",
   INVOICED: "F",
+  CANCELLED: "Ann.",
 };
 
 export const REQUEST_STATUSES = {

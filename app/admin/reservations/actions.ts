@@ -6,46 +6,55 @@ import { entityId, idSchema, refusalSchema, trimmed } from "@/lib/forms/fields";
 import { bulkDecisionSchema, MAX_BULK } from "@/lib/bulk-schema";
 import { count } from "@/lib/format";
 import { UserFacingError } from "@/lib/errors";
-import { acceptReservations, decideCancellations, refuseReservations } from "@/lib/reservations/decide-reservations";
+import { acceptReservations, decideCancellations, refuseReservations, type DecisionReport } from "@/lib/reservations/decide-reservations";
 
-const said = (accepted: number, stillWaiting: string[]) =>
-  [`${count(accepted, "demande validée", "demandes validées")}.`, ...stillWaiting].join(" ");
+/** « 3 demandes validées. » then what was not done, request by request. */
+function said(report: DecisionReport, done: [string, string]): string {
+  return [`${count(report.done.length, ...done)}.`, ...report.notDone.map((n) => n.message)].join(" ");
+}
 
-export const acceptReservationAction = staffAction(idSchema, async ({ id }, staff) => {
-  const result = await acceptReservations({ ids: [id], actor: staff.actor });
-  // A waiting request without a place: nothing changed, and the desk is told why.
-  if (result.accepted === 0 && result.stillWaiting[0]) throw new UserFacingError(result.stillWaiting[0]);
+/** One request: nothing done is said as an error (it changed meanwhile, or no place is left). */
+function single(report: DecisionReport): null {
+  if (report.done.length === 0 && report.notDone[0]) throw new UserFacingError(report.notDone[0].message);
   revalidatePath("/admin", "layout");
   return null;
-});
+}
 
-export const refuseReservationAction = staffAction(refusalSchema, async ({ id, reason }, staff) => {
-  await refuseReservations({ ids: [id], reason, actor: staff.actor });
-  revalidatePath("/admin", "layout");
-  return null;
-});
+export const acceptReservationAction = staffAction(idSchema, async ({ id }, staff) =>
+  single(await acceptReservations({ ids: [id], actor: staff.actor })));
 
-/** The ticked DR and waiting requests, in one decision (one e-mail per family); all or nothing. */
+export const refuseReservationAction = staffAction(refusalSchema, async ({ id, reason }, staff) =>
+  single(await refuseReservations({ ids: [id], reason, actor: staff.actor })));
+
+/**
+ * The ticked requests, or a family's month: each family's decisions in one transaction with its one
+ * e-mail; a request changed meanwhile is said and left, the others apply.
+ */
 export const decideReservationsAction = staffAction(bulkDecisionSchema, async (data, staff) => {
-  if (data.decision === "validate") {
-    const result = await acceptReservations({ ids: data.ids, actor: staff.actor });
-    revalidatePath("/admin", "layout");
-    return { message: said(result.accepted, result.stillWaiting) };
-  }
-  const result = await refuseReservations({ ids: data.ids, reason: data.reason, actor: staff.actor });
+  const report = data.decision === "validate"
+    ? await acceptReservations({ ids: data.ids, actor: staff.actor })
+    : await refuseReservations({ ids: data.ids, reason: data.reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
-  return { message: `${count(result.refused, "demande refusée", "demandes refusées")}.` };
+  return { message: said(report, data.decision === "validate" ? ["demande validée", "demandes validées"] : ["demande refusée", "demandes refusées"]) };
 });
 
+const decision = z.enum(["EXCUSED", "BILLED"], { error: "Décision : choisissez excusée ou facturée." });
 const cancellationDecisionSchema = z.object({
-  ids: z.array(entityId).min(1, "Cochez au moins une demande.").max(MAX_BULK, `${MAX_BULK} demandes au plus à la fois.`),
-  decision: z.enum(["EXCUSED", "BILLED"], { error: "Décision : choisissez excusée ou facturée." }),
+  decisions: z.array(z.object({ id: entityId, decision })).min(1, "Cochez au moins une demande.").max(MAX_BULK, `${MAX_BULK} demandes au plus à la fois.`),
   reason: trimmed("Motif", 500),
 });
 
-/** DA decided as absence excusée or facturée, with a reason (e-mailed, seed 004's wording). */
+/** DAs decided, each as absence excusée or facturée, with one reason; one e-mail per family (seed 004's wording). */
 export const decideCancellationsAction = staffAction(cancellationDecisionSchema, async (data, staff) => {
-  const result = await decideCancellations({ ids: data.ids, decision: data.decision, reason: data.reason, actor: staff.actor });
+  const report = await decideCancellations({ decisions: data.decisions, reason: data.reason, actor: staff.actor });
+  if (data.decisions.length === 1) return { message: single(report) ?? "Annulation décidée." };
   revalidatePath("/admin", "layout");
-  return { message: `${count(result.decided, data.decision === "EXCUSED" ? "annulation excusée" : "annulation facturée", data.decision === "EXCUSED" ? "annulations excusées" : "annulations facturées")}.` };
+  const excused = report.done.filter((id) => data.decisions.find((d) => d.id === id)?.decision === "EXCUSED").length;
+  const billed = report.done.length - excused;
+  return {
+    message: [
+      `${count(excused, "annulation excusée", "annulations excusées")}, ${count(billed, "annulation facturée", "annulations facturées")}.`,
+      ...report.notDone.map((n) => n.message),
+    ].join(" "),
+  };
 });

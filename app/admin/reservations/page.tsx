@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listReservationQueue } from "@/lib/reservations/list-reservation-queue";
-import { listActivityFilters } from "@/lib/inscriptions/list-inscriptions";
-import { formatDateTime, formatLongDate, formatMonth } from "@/lib/format";
+import { listQueueFilterChoices, listReservationQueue, type QueuedReservation } from "@/lib/reservations/list-reservation-queue";
+import { count, formatDateTime, formatLongDate, formatMonth, isoToFrench } from "@/lib/format";
+import { frenchDateToIso } from "@/lib/forms/fields";
 import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { CancellationDecision } from "@/components/admin/cancellation-decision";
+import { CancellationBatchForm, CancellationChoice } from "@/components/admin/cancellation-batch";
+import { FamilyMonthDecision } from "@/components/admin/family-month-decision";
+import { Card } from "@/components/ui/card";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -24,10 +27,20 @@ const QUEUE_LIMIT = 500;
 export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await staffPage("/admin/reservations");
   const params = await searchParams;
-  const activityId = typeof params.activite === "string" && params.activite.length <= 64 && params.activite ? params.activite : undefined;
-  const [queue, activities] = await Promise.all([listReservationQueue({ activityId }, QUEUE_LIMIT), listActivityFilters()]);
+  const choices = await listQueueFilterChoices();
+  // Only an id the filters offer is used (a hand-typed URL narrows nothing it should not).
+  const pick = (name: string, among: { id: string }[]) => {
+    const value = params[name];
+    return typeof value === "string" && among.some((c) => c.id === value) ? value : undefined;
+  };
+  const day = (name: string) => (typeof params[name] === "string" ? frenchDateToIso(params[name]) ?? undefined : undefined);
+  const filters = { structureId: pick("structure", choices.structures), activityId: pick("activite", choices.activities), timeUnitId: pick("unite", choices.units), from: day("du"), to: day("au") };
+  const queue = await listReservationQueue(filters, QUEUE_LIMIT);
   const requests = queue.filter((q) => q.status !== "CANCELLATION_REQUESTED");
   const cancellations = queue.filter((q) => q.status === "CANCELLATION_REQUESTED");
+  // A family's requests of one month: one decision, one e-mail (the batches the desk reads).
+  const batches = new Map<string, QueuedReservation[]>();
+  for (const q of requests) batches.set(q.group, [...(batches.get(q.group) ?? []), q]);
   const rowsOf = (items: typeof queue, formId: string): DataRow[] => items.map((q) => {
     const subject = `${q.child.firstName} ${q.child.lastName.toUpperCase()} — ${q.unit.name}, ${formatLongDate(q.day)}`;
     const full = q.availability.booked >= q.availability.capacity;
@@ -37,7 +50,9 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
       search: `${q.child.firstName} ${q.child.lastName} ${q.family.name} ${q.activity.name} ${q.unit.name}`,
       sort: { famille: `${q.family.name} ${q.day.slice(0, 7)}`, jour: q.day, envoyee: q.sentAt.getTime() },
       cells: {
-        choix: <SelectBox formId={formId} id={q.id} label={subject} />,
+        choix: q.status === "CANCELLATION_REQUESTED"
+          ? <CancellationChoice formId={formId} id={q.id} label={subject} proposed={q.proposedCancellation ?? "BILLED"} />
+          : <SelectBox formId={formId} id={q.id} label={subject} />,
         famille: (
           <>
             <Link href={`/admin/familles/${q.family.id}`} className="link">{q.family.name}</Link>
@@ -78,19 +93,39 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
     <div className="page-wide">
       <PageHeader title="Demandes de réservation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Les plus anciennes d'abord, avec les places du jour : une demande de réservation (DR) garde sa place jusqu'à votre décision ; une demande en liste d'attente n'est validée que s'il reste une place. Chaque famille reçoit un e-mail par décision." />
-      <QueueFilters activities={activities} activityId={activityId} />
+      <QueueFilters structures={choices.structures} structureId={filters.structureId} activities={choices.activities} activityId={filters.activityId}
+        units={filters.activityId ? choices.units.filter((u) => u.activityId === filters.activityId) : choices.units} unitId={filters.timeUnitId}
+        days={{ from: filters.from ? isoToFrench(filters.from) : undefined, to: filters.to ? isoToFrench(filters.to) : undefined }} />
       <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">Demandes de réservation ({requests.length})</h2>
-      {queue.length === QUEUE_LIMIT ? <p className="mb-3 text-sm text-gray-800">Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez par activité pour voir les suivantes.</p> : null}
+      {queue.length === QUEUE_LIMIT ? <p className="mb-3 text-sm text-gray-800">Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez (activité, unité, dates) pour voir les suivantes.</p> : null}
       {requests.length === 0 ? <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState> : (
         <>
+          <h3 className="mb-2 text-lg font-bold">Par famille et par mois</h3>
+          <ul className="mb-4 grid gap-2 md:grid-cols-2" aria-label="Demandes par famille et par mois">
+            {[...batches.values()].map((items) => {
+              const first = items[0]!;
+              const subject = `${first.family.name}, ${formatMonth(first.day.slice(0, 7))}`;
+              const children = [...new Set(items.map((i) => i.child.firstName))].join(", ");
+              return (
+                <li key={first.group}>
+                  <Card className="flex flex-col gap-2">
+                    <p><span className="font-semibold">{first.family.name}</span> — <span className="capitalize">{formatMonth(first.day.slice(0, 7))}</span> : {count(items.length, "demande")} ({children})</p>
+                    <FamilyMonthDecision ids={items.map((i) => i.id)} subject={subject} decide={decideReservationsAction} />
+                  </Card>
+                </li>
+              );
+            })}
+          </ul>
           <BulkDecisionForm formId="lot-reservations" action={decideReservationsAction} />
           <DataTable caption="Demandes de réservation en attente" rows={rowsOf(requests, "lot-reservations")} filterLabel="Filtrer (enfant, famille, activité, unité)" columns={columns} />
         </>
       )}
       <h2 id="annulations" className="mb-3 mt-8 text-xl font-bold">Demandes d&apos;annulation ({cancellations.length})</h2>
       {cancellations.length === 0 ? <EmptyState title="Aucune demande d'annulation en attente">Les demandes d&apos;annulation (DA) apparaîtront ici, avec la décision que propose le délai d&apos;annulation.</EmptyState> : (
-        <DataTable caption="Demandes d'annulation en attente" rows={rowsOf(cancellations, "lot-annulations")} filterLabel="Filtrer (enfant, famille, activité, unité)"
-          columns={columns.filter((c) => c.key !== "choix")} />
+        <>
+          <CancellationBatchForm formId="lot-annulations" decide={decideCancellationsAction} />
+          <DataTable caption="Demandes d'annulation en attente" rows={rowsOf(cancellations, "lot-annulations")} filterLabel="Filtrer (enfant, famille, activité, unité)" columns={columns} />
+        </>
       )}
     </div>
   );
