@@ -22,6 +22,8 @@ const SCHEMAS = {
   ageGroup: () => import("@/lib/activities/schemas").then((m) => m.ageGroupSchema),
   timeUnit: () => import("@/lib/activities/schemas").then((m) => m.timeUnitSchema),
   capacityOverride: () => import("@/lib/activities/schemas").then((m) => m.capacityOverrideSchema),
+  cancelDay: () => import("@/lib/reservations/schemas").then((m) => m.cancelDaySchema),
+  walkIn: () => import("@/lib/reservations/schemas").then((m) => m.walkInSchema),
   unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),

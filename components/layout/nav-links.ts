@@ -34,7 +34,14 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/reservations", label: "Réservations" },
     ],
   },
-  { links: [{ href: "/admin/familles", label: "Familles" }] },
+  {
+    label: "Au quotidien",
+    links: [
+      { href: "/admin/pointage", label: "Pointage" },
+      { href: "/admin/occupation", label: "Occupation" },
+      { href: "/admin/familles", label: "Familles" },
+    ],
+  },
   {
     label: "Organisation",
     links: [

@@ -24,3 +24,17 @@ export function addDays(day: string, days: number): string {
 
 /** 0 = dimanche … 6 = samedi. */
 export const weekdayOf = (day: string) => dateOf(day).getUTCDay();
+
+/** Months "YYYY-MM": the month of a day, its first and last days, the next and previous ones. */
+export const monthOf = (day: string) => day.slice(0, 7);
+export const firstOf = (month: string) => `${month}-01`;
+export const lastOf = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
+export function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+export function previousMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+export const isMonth = (value: string | undefined): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);

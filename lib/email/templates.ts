@@ -234,6 +234,17 @@ export function reservationPromotedEmail(person: Addressee, sections: Reservatio
   ]);
 }
 
+/** An exceptional day (strike, trip, late closure): everything booked that day is cancelled by the structure, never billed. */
+export function dayCancelledEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
+  return render("Accueil annulé par la structure", [
+    salutation(person),
+    `Nous vous informons que l'accueil est annulé par la structure pour les jours ci-dessous. Motif : ${reason}`,
+    ...sections.map(sectionText),
+    "Ces jours ne vous seront pas facturés ; les demandes et la liste d'attente de ces jours sont annulées.",
+    { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
+  ]);
+}
+
 /** Seed 004: « 2 annulations excusées les : 06/05, 13/05 » / « 1 annulation facturée le : 20/05 », per unit. */
 export function cancellationsDecidedEmail(person: Addressee, childName: string, activity: string, units: { unit: string; excused: string[]; billed: string[] }[], reason: string | null): RenderedEmail {
   const phrase = (days: string[], excused: boolean) => {

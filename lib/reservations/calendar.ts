@@ -1,8 +1,9 @@
 import "server-only";
+import { cancelledSlots } from "./slots";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
-import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
 import { formatDateTime } from "@/lib/format";
 import { RESERVATION_STATUSES, isIn } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
@@ -90,18 +91,7 @@ export interface MonthCalendar {
   closures: { label: string; start: string; end: string }[];
 }
 
-const monthOf = (day: string) => day.slice(0, 7);
-const firstOf = (month: string) => `${month}-01`;
-const lastOf = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
-function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
-function previousMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}
-export const isMonth = (value: string | undefined): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+export { isMonth };
 
 /**
  * The month calendar of « Mes réservations »: one inscription (`inscriptionId`)
@@ -153,6 +143,7 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     }),
     db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
   ]);
+  const cancelled = await cancelledSlots(db, unitIds, firstOf(month), lastOf(month));
   // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
   const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
   const groupUsage = await Promise.all(limitedGroups.map(async (groupId) => [groupId, await db.reservation.groupBy({
@@ -202,7 +193,8 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
             can: { cancel: found.status === "RESERVED" && future, withdraw: future && isIn(RESERVATION_STATUSES.AWAITING_DECISION, found.status) },
           };
         }
-        const blocked = bookingBlocked({ day, isOpeningDay: open, inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookUntil, now, today });
+        // A unit the structure cancelled that day (exceptional day) is closed on every calendar.
+        const blocked = bookingBlocked({ day, isOpeningDay: open && !cancelled.has(slot(u.id, day)), inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookUntil, now, today });
         if (blocked) return { kind: "BLOCKED", reason: blocked };
         const capacity = capacityOverride.get(slot(u.id, day)) ?? u.capacity;
         const unitLeft = capacity - (taken.get(slot(u.id, day)) ?? 0);
@@ -227,8 +219,24 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     next: month < lastMonth ? nextMonth(month) : null,
     lanes,
     days,
-    closures: closures.map((c) => ({ label: c.label, start: dayOf(c.startDate), end: dayOf(c.endDate) })),
+    closures: [
+      ...closures.map((c) => ({ label: c.label, start: dayOf(c.startDate), end: dayOf(c.endDate) })),
+      ...exceptionalDays(inscriptions.flatMap((i) => i.activity.timeUnits), cancelled),
+    ].sort((a, b) => a.start.localeCompare(b.start)),
   };
+}
+
+/** « Accueil annulé par la structure (Matin, Midi) : grève », one line per day and reason, for the list under the grid. */
+function exceptionalDays(units: { id: string; name: string }[], cancelled: Map<string, string>) {
+  const byDay = new Map<string, { reason: string; units: string[] }>();
+  for (const [key, reason] of cancelled) {
+    const [unitId, day] = key.split("|") as [string, string];
+    const unit = units.find((u) => u.id === unitId);
+    if (!unit) continue;
+    const at = `${day}|${reason}`;
+    byDay.set(at, { reason, units: [...(byDay.get(at)?.units ?? []), unit.name] });
+  }
+  return [...byDay].map(([at, { reason, units: names }]) => ({ label: `Accueil annulé par la structure (${names.join(", ")}) : ${reason}`, start: at.slice(0, 10), end: at.slice(0, 10) }));
 }
 
 /** The calendars a family can open: each validated inscription (the family view shows them all). */

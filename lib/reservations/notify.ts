@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import {
-  cancellationsDecidedEmail, individualName, inscriptionTitle, reservationPromotedEmail, reservationRequestsEmail, reservationsAcceptedEmail,
+  cancellationsDecidedEmail, dayCancelledEmail, individualName, inscriptionTitle, reservationPromotedEmail, reservationRequestsEmail, reservationsAcceptedEmail,
   reservationsRefusedEmail, type ReservationSection,
 } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
@@ -17,7 +17,7 @@ import { statusLabel } from "@/lib/workflow";
  * is queued by the send itself: queueReceipt). One e-mail per family and per
  * event, queued in the transaction of the decision (both commit, or neither).
  */
-export type ReservationNotice = "ACCEPTED" | "REFUSED" | "PROMOTED" | "CANCELLATIONS";
+export type ReservationNotice = "ACCEPTED" | "REFUSED" | "PROMOTED" | "CANCELLATIONS" | "DAY_CANCELLED";
 
 /** « 04/09/2019 - Temps d'accueil : MATIN AVEC REPAS - Réservation » (seed 000). */
 export function reservationLine(day: string, unitName: string, word: string): string {
@@ -92,7 +92,8 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
       const email =
         notice === "ACCEPTED" ? reservationsAcceptedEmail(person, sections, first, last)
           : notice === "REFUSED" ? reservationsRefusedEmail(person, sections, reason ?? "")
-            : reservationPromotedEmail(person, sections);
+            : notice === "DAY_CANCELLED" ? dayCancelledEmail(person, sections, reason ?? "")
+              : reservationPromotedEmail(person, sections);
       await enqueueEmail(tx, { to, familyId, template: `reservation-${notice.toLowerCase()}`, email });
     }
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cancelledSlots } from "./slots";
 import { db } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
 import { isBeforeDeadline } from "@/lib/calendar/deadlines";
@@ -71,6 +72,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     db.reservation.findMany({ where: { inscriptionId: inscription.id, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { timeUnitId: true, date: true, status: true } }),
   ]);
   const rules = await db.timeUnitRule.findMany({ where: { unitId: { in: [...units.keys()] } }, select: { kind: true, unitId: true, otherUnitId: true } });
+  const cancelled = await cancelledSlots(db, [...units.keys()], from, to);
   const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
   const taken = new Set(existing.filter((r) => !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, r.status)).map((r) => `${r.timeUnitId}|${dayOf(r.date)}`));
@@ -84,8 +86,11 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     if ((input.weekType === "EVEN" && week % 2 !== 0) || (input.weekType === "ODD" && week % 2 !== 1)) continue;
     if (day < from || day > to) { skipped.outside += unitIds.length; continue; }
     if (!open.has(day)) { skipped.closed.push(day); continue; }
+    // Units the structure cancelled that day (exceptional day): closed, like a closed day.
+    if (unitIds.every((unitId) => cancelled.has(`${unitId}|${day}`))) { skipped.closed.push(day); continue; }
     const asked: string[] = [];
     for (const unitId of unitIds) {
+      if (cancelled.has(`${unitId}|${day}`)) continue;
       if (taken.has(`${unitId}|${day}`)) { skipped.booked += 1; continue; }
       if (day < today || !isBeforeDeadline(inscription.activity.bookingDeadline, day, now)) { skipped.late += 1; continue; }
       asked.push(unitId);

@@ -142,6 +142,11 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     for (const cell of bySlot) {
       const inscription = inscriptions.get(cell.inscriptionId)!;
       const state = await readSlot(tx, slotOfCell(cell), inscription.ageGroup?.id ?? null);
+      // Read under the lock: an exceptional day decided meanwhile closes the slot to this send too.
+      if (state.cancelled !== null) {
+        outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Accueil annulé par la structure ce jour-là : ${state.cancelled}` });
+        continue;
+      }
       const place = placeLeft(state, inscription.ageGroup);
       const to: "WAITLISTED" | "RESERVED" | "REQUESTED" = !place ? "WAITLISTED" : inscription.activity.reservationValidation === "AUTOMATIC" ? "RESERVED" : "REQUESTED";
       const previous = existingByCell.get(cellKey(cell));

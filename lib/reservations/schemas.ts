@@ -40,3 +40,31 @@ export const periodRequestSchema = z
 
 export type PeriodRequestInput = z.input<typeof periodRequestSchema>;
 export type PeriodRequest = z.output<typeof periodRequestSchema>;
+
+/** « Annuler ce jour » (exceptional day): the units ticked (none: every unit), the reason sent to the families. */
+export const cancelDaySchema = z.object({
+  activityId: entityId,
+  date: dateField("Jour"),
+  // A group of one checkbox gives a boolean: no unit ticked then means the whole day.
+  timeUnitIds: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(entityId).max(50)),
+  reason: z.string().trim().min(1, "Motif : indiquez-le, il est envoyé aux familles.").max(500, "Motif : 500 caractères au plus."),
+});
+
+
+/** « Enregistrer le pointage »: each child's mark; one reason for the excused absences and the corrections. */
+export const attendanceSchema = z.object({
+  activityId: entityId,
+  date: isoDay,
+  timeUnitId: entityId,
+  marks: z.array(z.object({ reservationId: entityId, mark: z.enum(["PRESENT", "ABSENT", "EXCUSED"], { error: "Pointage : présent, absent ou absent excusé." }) }))
+    .min(1, "Aucun enfant à pointer.").max(500, "500 enfants au plus à la fois."),
+  reason: z.string().trim().max(500, "Motif : 500 caractères au plus.").optional(),
+});
+
+/** A child present without a booking, added on the spot. */
+export const walkInSchema = z.object({
+  activityId: entityId,
+  date: dateField("Jour"),
+  timeUnitId: entityId,
+  inscriptionId: z.string({ error: "Enfant : choisissez dans la liste." }).min(1, "Enfant : choisissez dans la liste.").max(64),
+});

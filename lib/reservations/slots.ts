@@ -29,12 +29,13 @@ export async function lockSlots(tx: Tx, slots: Slot[]): Promise<void> {
  * The slot as it is now, in one round trip (it runs under the slot's lock,
  * where every millisecond makes the next parent wait): places booked and
  * their number (the day's override, else the unit's), the places taken by
- * the age group when it has its own number, and the last waiting rank.
+ * the age group when it has its own number, the last waiting rank, and the
+ * reason when the structure cancelled the slot (exceptional day).
  */
 export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
   const date = dateOf(slot.day);
   const holding = [...RESERVATION_STATUSES.HOLDS_PLACE];
-  const rows = await tx.$queryRaw<{ taken: number; capacity: number; groupTaken: number; lastRank: number; waiting: number }[]>`
+  const rows = await tx.$queryRaw<{ taken: number; capacity: number; groupTaken: number; lastRank: number; waiting: number; cancelled: string | null }[]>`
     SELECT
       (SELECT count(*)::int FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
          AND r."status"::text = ANY(${holding})) AS "taken",
@@ -46,7 +47,8 @@ export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
       COALESCE((SELECT max(r."waitlistRank") FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
          AND r."status" = 'WAITLISTED'), 0)::int AS "lastRank",
       (SELECT count(*)::int FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
-         AND r."status" = 'WAITLISTED') AS "waiting"`;
+         AND r."status" = 'WAITLISTED') AS "waiting",
+      (SELECT c."reason" FROM "CancelledSlot" c WHERE c."timeUnitId" = ${slot.timeUnitId} AND c."date" = ${date}) AS "cancelled"`;
   return rows[0]!;
 }
 
@@ -57,3 +59,10 @@ export function placeLeft(state: { taken: number; capacity: number; groupTaken: 
 }
 
 export const slotOf = (reservation: { timeUnitId: string; date: Date }): Slot => ({ timeUnitId: reservation.timeUnitId, day: dayOf(reservation.date) });
+
+/** The slots the structure cancelled (exceptional days) among these units and days: "unit|day" → reason. */
+export async function cancelledSlots(client: Pick<Tx, "cancelledSlot">, unitIds: string[], from: string, to: string): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await client.cancelledSlot.findMany({ where: { timeUnitId: { in: unitIds }, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { timeUnitId: true, date: true, reason: true } });
+  return new Map(rows.map((r) => [slotKey({ timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r.reason]));
+}

@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { staffPage } from "@/lib/auth/session";
+import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
+import { listQueueFilterChoices } from "@/lib/reservations/list-reservation-queue";
+import { formatLongDate, formatMonth, formatShortDay } from "@/lib/format";
+import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { LinkButton } from "@/components/ui/link-button";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { SchemaForm } from "@/components/form/schema-form";
+import { setCapacityOverrideAction } from "../activites/actions";
+import { cancelDayAction } from "./actions";
+
+export const metadata: Metadata = { title: "Occupation" };
+
+export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await staffPage("/admin/occupation");
+  const params = await searchParams;
+  const { activities } = await listQueueFilterChoices();
+  const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
+  const activityId = activities.some((a) => a.id === text("activite")) ? text("activite")! : activities[0]?.id;
+  const occupancy = activityId ? await getOccupancy(activityId, text("mois")) : null;
+  if (!occupancy) {
+    return (
+      <div className="page-wide">
+        <PageHeader title="Occupation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
+        <EmptyState title="Aucune activité">Créez une activité pour suivre son occupation.</EmptyState>
+      </div>
+    );
+  }
+  const here = (extra: Record<string, string>) => `/admin/occupation?${new URLSearchParams({ activite: occupancy.activity.id, mois: occupancy.month, ...extra })}`;
+  const unit = occupancy.units.find((u) => u.id === text("unite"));
+  const day = occupancy.days.find((d) => d.day === text("jour"));
+  const detail = unit && day ? { unit, day: day.day, cell: day.cells[occupancy.units.indexOf(unit)]!, ...(await getSlotChildren(unit.id, day.day)) } : null;
+
+  const rows: DataRow[] = occupancy.days.map((d) => ({
+    id: d.day,
+    label: formatLongDate(d.day),
+    cells: {
+      jour: <span className="capitalize">{formatShortDay(d.day)}</span>,
+      ...Object.fromEntries(occupancy.units.map((u, i) => {
+        const cell = d.cells[i]!;
+        const full = cell.booked >= cell.capacity;
+        const name = `${u.name}, ${formatLongDate(d.day)}`;
+        return [u.id, cell.cancelled !== null ? (
+          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} className="link text-gray-700" aria-label={`${name} : annulé par la structure`}>Annulé<span className="block text-xs">{cell.cancelled}</span></Link>
+        ) : (
+          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} className="link" aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}>
+            {cell.booked} / {cell.capacity}
+            {full ? <> <Badge tone="refused">Complet</Badge></> : null}
+            {cell.waiting ? <span className="block text-sm">{cell.waiting} en attente</span> : null}
+          </Link>
+        )];
+      })),
+    },
+  }));
+
+  return (
+    <div className="page-wide">
+      <PageHeader title="Occupation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Pour chaque jour d'ouverture et chaque unité : places réservées / places du jour, et la liste d'attente. Choisissez une case pour voir les enfants, changer les places du jour ou annuler l'accueil." />
+      <Card className="mb-4">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Activité et mois">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="occupation-activite" className="font-semibold">Activité</label>
+            <select id="occupation-activite" name="activite" defaultValue={occupancy.activity.id} className={inputClass}>
+              {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          </div>
+          <input type="hidden" name="mois" value={occupancy.month} />
+          <Button type="submit">Afficher</Button>
+        </form>
+      </Card>
+      <nav aria-label="Mois" className="mb-3 flex flex-wrap items-center gap-3">
+        {occupancy.previous ? <LinkButton href={here({ mois: occupancy.previous })} variant="secondary">← <span className="capitalize">{formatMonth(occupancy.previous)}</span></LinkButton> : null}
+        <h2 className="text-xl font-bold capitalize">{formatMonth(occupancy.month)}</h2>
+        {occupancy.next ? <LinkButton href={here({ mois: occupancy.next })} variant="secondary"><span className="capitalize">{formatMonth(occupancy.next)}</span> →</LinkButton> : null}
+      </nav>
+      {occupancy.days.length === 0 ? <EmptyState title="Aucun jour d'ouverture ce mois-ci">Les jours d&apos;ouverture se règlent dans les périodes de l&apos;activité.</EmptyState> : (
+        <DataTable caption={`Occupation — ${occupancy.activity.name}, ${formatMonth(occupancy.month)}`} rows={rows} pageSize={31}
+          columns={[{ key: "jour", header: "Jour", rowHeader: true }, ...occupancy.units.map((u) => ({ key: u.id, header: `${u.name} (${u.startTime.replace(":", "h")}–${u.endTime.replace(":", "h")})` }))]} />
+      )}
+
+      {detail ? (
+        <section id="detail" aria-labelledby="detail-titre" className="mt-6 flex flex-col gap-4">
+          <h2 id="detail-titre" tabIndex={-1} className="text-xl font-bold">{detail.unit.name} — {formatLongDate(detail.day)}</h2>
+          <p>
+            {detail.cell.booked} / {detail.cell.capacity} places réservées{detail.cell.waiting ? `, ${detail.cell.waiting} en liste d'attente` : ""}.
+            {detail.cell.cancelled !== null ? <> <Badge tone="closed">Annulé par la structure : {detail.cell.cancelled}</Badge></> : null}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <LinkButton href={`/admin/pointage?${new URLSearchParams({ activite: occupancy.activity.id, jour: detail.day, unite: detail.unit.id })}`} variant="secondary">Pointage de ce jour</LinkButton>
+          </div>
+          <Card>
+            <h3 className="mb-2 text-lg font-bold">Enfants ({detail.booked.length})</h3>
+            {detail.booked.length === 0 ? <p>Aucun enfant.</p> : (
+              <ul className="flex flex-col divide-y divide-gray-200" aria-label="Enfants de ce jour">
+                {detail.booked.map((r) => (
+                  <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>{r.child.firstName} {r.child.lastName.toUpperCase()}{r.group ? <span className="text-sm text-gray-700"> · {r.group}</span> : null} — <Link href={`/admin/familles/${r.family.id}`} className="link">{r.family.name}</Link></span>
+                    <StatusBadge code={RESERVATION_CODES[r.status]} label={statusLabel("RESERVATION", r.status)} tone={statusTone("RESERVATION", r.status)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3 className="mb-2 mt-4 text-lg font-bold">Liste d&apos;attente ({detail.waiting.length})</h3>
+            {detail.waiting.length === 0 ? <p>Personne en attente.</p> : (
+              <ol className="flex flex-col divide-y divide-gray-200" aria-label="Liste d'attente de ce jour">
+                {detail.waiting.map((r) => (
+                  <li key={r.id} className="py-2">
+                    n°{r.position} : {r.child.firstName} {r.child.lastName.toUpperCase()} — <Link href={`/admin/familles/${r.family.id}`} className="link">{r.family.name}</Link>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+          {detail.cell.cancelled === null ? (
+            <div className="grid gap-4 md:grid-cols-2">
+              <Card>
+                <h3 className="mb-2 text-lg font-bold">Places de ce jour</h3>
+                <p className="mb-2 text-sm">Jamais moins que les places déjà réservées ; des places en plus vont aussitôt à la liste d&apos;attente, dans l&apos;ordre.</p>
+                <SchemaForm schema="capacityOverride" idPrefix="places-du-jour" submitLabel="Enregistrer les places du jour"
+                  fields={[{ name: "capacity", label: `Places le ${formatLongDate(detail.day)} pour « ${detail.unit.name} »`, required: true, inputMode: "numeric" }]}
+                  hidden={{ timeUnitId: detail.unit.id, date: detail.day }} defaultValues={{ capacity: String(detail.cell.capacity) }} action={setCapacityOverrideAction} />
+              </Card>
+              <Card>
+                <h3 className="mb-2 text-lg font-bold">Annuler l&apos;accueil de ce jour</h3>
+                <p className="mb-2 text-sm">Grève, sortie, fermeture décidée tard : les réservations et les demandes du jour sont annulées par la structure, jamais facturées ; la liste d&apos;attente est vidée, chaque famille reçoit un e-mail et le jour est fermé sur tous les calendriers. Impossible pour un jour déjà facturé.</p>
+                <SchemaForm schema="cancelDay" idPrefix="annuler-jour" submitLabel="Annuler l'accueil de ce jour"
+                  fields={[
+                    ...(occupancy.units.length > 1 ? [{ name: "timeUnitIds", label: "Unités annulées (aucune cochée : toute la journée)", type: "checkboxes" as const, options: occupancy.units.map((u) => ({ value: u.id, label: u.name })) }] : []),
+                    { name: "reason", label: "Motif (envoyé aux familles)", type: "textarea" as const, required: true, rows: 2 },
+                  ]}
+                  hidden={{ activityId: occupancy.activity.id, date: detail.day }} defaultValues={{ timeUnitIds: [detail.unit.id], reason: "" }} action={cancelDayAction} />
+              </Card>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

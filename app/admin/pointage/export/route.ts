@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { stringify } from "csv-stringify/sync";
+import { getSessionUser } from "@/lib/auth/session";
+import { attendanceExport } from "@/lib/reservations/attendance";
+import { addDays, firstOf, isMonth, lastOf } from "@/lib/calendar/paris";
+import { formatCalendarDate } from "@/lib/format";
+import { RESERVATION_CODES } from "@/lib/workflow";
+
+/**
+ * The attendance of a day (`jour=YYYY-MM-DD`) or a month (`mois=YYYY-MM`) of an activity, as CSV for a CAF
+ * return (« ; » and a BOM, as a French spreadsheet opens it): child, date, unit, hours, pointage.
+ */
+export async function GET(request: Request) {
+  const user = await getSessionUser();
+  if (!user || (user.role !== "STAFF" && user.role !== "ADMIN")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+  const url = new URL(request.url);
+  const activityId = url.searchParams.get("activite") ?? "";
+  const day = url.searchParams.get("jour") ?? "";
+  const month = url.searchParams.get("mois") ?? "";
+  const validDay = /^\d{4}-\d{2}-\d{2}$/.test(day) && addDays(day, 0) === day;
+  if (!validDay && !isMonth(month)) return NextResponse.json({ error: "Indiquez un jour ou un mois." }, { status: 400 });
+  const [from, to] = validDay ? [day, day] : [firstOf(month), lastOf(month)];
+  const exported = activityId.length <= 64 ? await attendanceExport({ activityId, from, to }) : null;
+  if (!exported) return NextResponse.json({ error: "Activité introuvable." }, { status: 404 });
+  const { activity, rows } = exported;
+  const csv = stringify(
+    rows.map((r) => [r.lastName, r.firstName, formatCalendarDate(r.birthDate), r.cafNumber, formatCalendarDate(r.date), r.unit, r.start, r.end, r.hours.toFixed(2).replace(".", ","), RESERVATION_CODES[r.status]]),
+    { header: true, delimiter: ";", columns: ["Nom", "Prénom", "Date de naissance", "N° allocataire CAF", "Date", "Unité", "Début", "Fin", "Heures de présence", "Pointage"] },
+  );
+  const name = `pointage-${activity.name.normalize("NFD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase()}-${validDay ? day : month}.csv`;
+  return new NextResponse(`\uFEFF${csv}`, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
+  });
+}
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import { staffPage } from "@/lib/auth/session";
+import { getAttendanceSheet, listWalkInCandidates } from "@/lib/reservations/attendance";
+import { listAttendanceChoices } from "@/lib/reservations/list-reservation-queue";
+import { frenchDateToIso } from "@/lib/forms/fields";
+import { parisDay, dateOf } from "@/lib/calendar/paris";
+import { ageLabel } from "@/lib/format-age";
+import { formatLongDate, isoToFrench } from "@/lib/format";
+import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/ui/link-button";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { SchemaForm } from "@/components/form/schema-form";
+import { AttendanceForm, type AttendanceChild } from "@/components/admin/attendance-form";
+import { addWalkInAction, recordAttendanceAction } from "./actions";
+
+export const metadata: Metadata = { title: "Pointage" };
+
+function Select({ id, name, label, value, choices, any }: { id: string; name: string; label: string; value?: string; choices: { id: string; name: string }[]; any?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        {any ? <option value="">{any}</option> : null}
+        {choices.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export default async function AttendancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await staffPage("/admin/pointage");
+  const params = await searchParams;
+  const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
+  const activities = await listAttendanceChoices();
+  const activity = activities.find((a) => a.id === text("activite")) ?? activities[0];
+  const day = (text("jour") && frenchDateToIso(text("jour")!)) || parisDay(new Date());
+  const unit = activity?.units.find((u) => u.id === text("unite")) ?? activity?.units[0];
+  const group = activity?.groups.find((g) => g.id === text("groupe"));
+  const sheet = activity && unit ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id }) : null;
+  const candidates = activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id }) : [];
+  const future = day > parisDay(new Date());
+  const children: AttendanceChild[] = (sheet?.children ?? []).map((c) => {
+    const notes: AttendanceChild["notes"] = [];
+    if (c.child.hasAllergies) notes.push({ text: `Allergies${c.child.allergyNotes ? ` : ${c.child.allergyNotes}` : ""}`, alert: true });
+    if (c.child.hasPai) notes.push({ text: "PAI", alert: true });
+    if (c.child.meal) notes.push({ text: `Régime : ${c.child.meal}${c.child.dietNotes ? ` (${c.child.dietNotes})` : ""}`, alert: false });
+    notes.push({ text: c.child.photoConsent ? "Photos : oui" : "Photos : non", alert: !c.child.photoConsent });
+    notes.push({ text: c.child.canLeaveAlone ? "Peut partir seul" : "Ne part pas seul", alert: !c.child.canLeaveAlone });
+    for (const p of c.child.authorizedPersons) notes.push({ text: `Autorisé : ${p.fullName} (${p.relationship}) ${p.phone}`, alert: false });
+    for (const g of c.family.guardians) {
+      const phone = g.mobilePhone ?? g.homePhone;
+      if (phone) notes.push({ text: `Responsable : ${g.firstName} ${g.lastName.toUpperCase()} ${phone}`, alert: false });
+    }
+    return {
+      id: c.id,
+      name: `${c.child.firstName} ${c.child.lastName.toUpperCase()}`,
+      detail: [ageLabel(c.child.birthDate, dateOf(day)), c.group, c.family.name].filter(Boolean).join(" · "),
+      proposed: c.proposed,
+      locked: c.locked,
+      pointed: c.status === "PRESENT" || c.status === "ABSENT_BILLED" || c.status === "ABSENT_EXCUSED",
+      cancelledInTime: c.cancelledInTime,
+      status: { code: RESERVATION_CODES[c.status], label: statusLabel("RESERVATION", c.status), tone: statusTone("RESERVATION", c.status) },
+      notes,
+    };
+  });
+  const query = (extra: Record<string, string>) => new URLSearchParams({ activite: activity?.id ?? "", ...extra }).toString();
+  return (
+    <div className="page-wide">
+      <PageHeader title="Pointage" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent » pour ceux qui manquent, puis enregistrez." />
+      {!activity ? <EmptyState title="Aucune activité">Créez une activité pour pointer ses présences.</EmptyState> : (
+        <>
+          <Card className="no-print mb-4">
+            <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Jour, unité et groupe">
+              <Select id="pointage-activite" name="activite" label="Activité" value={activity.id} choices={activities} />
+              <div className="flex flex-col gap-1">
+                <label htmlFor="pointage-jour" className="font-semibold">Jour</label>
+                <input id="pointage-jour" name="jour" type="text" inputMode="numeric" maxLength={10} defaultValue={isoToFrench(day)} aria-describedby="pointage-jour-format" className={`${inputClass} max-w-36`} />
+              </div>
+              {activity.units.length > 0 ? <Select id="pointage-unite" name="unite" label="Unité" value={unit?.id} choices={activity.units} /> : null}
+              {activity.groups.length > 0 ? <Select id="pointage-groupe" name="groupe" label="Groupe" value={group?.id} choices={activity.groups} any="Tous" /> : null}
+              <Button type="submit">Afficher</Button>
+              <p id="pointage-jour-format" className="basis-full text-sm text-gray-700">Jour au format jj/mm/aaaa.</p>
+            </form>
+          </Card>
+          {!sheet ? <EmptyState title="Aucune unité">Ajoutez des unités à l&apos;activité pour pointer.</EmptyState> : (
+            <section aria-labelledby="feuille">
+              <h2 id="feuille" className="mb-1 text-xl font-bold">{sheet.activityName} — {sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}{group ? ` — ${group.name}` : ""}</h2>
+              <p className="mb-3">{children.length} enfant{children.length > 1 ? "s" : ""} attendu{children.length > 1 ? "s" : ""}.</p>
+              <div className="no-print mb-3 flex flex-wrap gap-2">
+                <LinkButton href={`/admin/pointage/export?${query({ jour: day })}`} variant="secondary">Exporter le jour (CSV)</LinkButton>
+                <LinkButton href={`/admin/pointage/export?${query({ mois: day.slice(0, 7) })}`} variant="secondary">Exporter le mois (CSV)</LinkButton>
+              </div>
+              {future ? <p className="mb-3 font-semibold">Ce jour n&apos;est pas encore arrivé : la liste est celle des enfants attendus ; le pointage se fait le jour même.</p> : null}
+              {children.length === 0 ? <EmptyState title="Aucun enfant attendu">Aucune réservation ce jour pour cette unité.</EmptyState> : (
+                <AttendanceForm hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }} expected={children} record={recordAttendanceAction} />
+              )}
+              {!future && candidates.length > 0 ? (
+                <Card className="no-print mt-6">
+                  <h3 className="mb-2 text-lg font-bold">Enfant présent sans réservation</h3>
+                  <p className="mb-2 text-sm">Un enfant inscrit venu sans réservation : il est ajouté et pointé présent, s&apos;il reste une place.</p>
+                  <SchemaForm schema="walkIn" idPrefix="sans-reservation" submitLabel="Ajouter présent"
+                    fields={[{ name: "inscriptionId", label: "Enfant", type: "select", required: true, options: [{ value: "", label: "Choisissez un enfant" }, ...candidates.map((c) => ({ value: c.inscriptionId, label: c.name }))] }]}
+                    hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }} defaultValues={{ inscriptionId: "" }} action={addWalkInAction} />
+                </Card>
+              ) : null}
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+import { useId, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Printer } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/field";
+import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { ActionResult } from "@/lib/action-result";
+import type { Tone } from "@/lib/workflow/machines";
+
+type Mark = "PRESENT" | "ABSENT" | "EXCUSED";
+
+export interface AttendanceChild {
+  id: string;
+  name: string;
+  detail: string;
+  proposed: Mark;
+  locked: boolean;
+  /** Already pointed: changing it is a correction (reason required). */
+  pointed: boolean;
+  /** A DA asked in time: an absence is excused. */
+  cancelledInTime: boolean;
+  status: { code: string; label: string; tone: Tone };
+  /** What the team must know at the door (health data: staff only). */
+  notes: { text: string; alert: boolean }[];
+}
+
+const MARKS: { value: Mark; label: string }[] = [
+  { value: "PRESENT", label: "Présent" },
+  { value: "ABSENT", label: "Absent" },
+  { value: "EXCUSED", label: "Absent excusé" },
+];
+
+/**
+ * The pointage of one unit-day: everyone present by default, tap « Absent » for who is missing, save.
+ * One radio group per child (keyboard: arrows), usable at the door on a phone or a tablet.
+ */
+export function AttendanceForm(props: {
+  hidden: { activityId: string; date: string; timeUnitId: string };
+  expected: AttendanceChild[];
+  record: (input: { activityId: string; date: string; timeUnitId: string; marks: { reservationId: string; mark: Mark }[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
+}) {
+  const router = useRouter();
+  const reasonId = useId();
+  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed])) as Record<string, Mark>;
+  const [marks, setMarks] = useState(initial);
+  const [reason, setReason] = useState("");
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const editable = props.expected.filter((c) => !c.locked);
+  const absent = editable.filter((c) => marks[c.id] !== "PRESENT").length;
+  const needsReason = editable.some((c) => marks[c.id] !== c.proposed && c.pointed) || editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
+
+  return (
+    <form noValidate aria-label="Pointage" onSubmit={(event) => {
+      event.preventDefault();
+      setMessage(null);
+      setReasonError(null);
+      startTransition(async () => {
+        const result = await props.record({ ...props.hidden, marks: editable.map((c) => ({ reservationId: c.id, mark: marks[c.id]! })), reason });
+        if (result.ok) {
+          setMessage({ tone: "success", text: result.data.message });
+          setReason("");
+          router.refresh();
+        } else {
+          setMessage({ tone: "error", text: result.error });
+          setReasonError(result.fieldErrors?.reason ?? null);
+        }
+      });
+    }}>
+      <div className="no-print mb-3 flex flex-wrap items-center gap-2">
+        <Button type="button" variant="secondary" onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}>Tous présents</Button>
+        <Button type="button" variant="secondary" onClick={() => window.print()}><Printer aria-hidden="true" className="size-4" /> Imprimer la liste</Button>
+        <p className="text-sm" aria-live="polite">{editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}</p>
+      </div>
+      <ul className="flex flex-col gap-3" aria-label="Enfants attendus">
+        {props.expected.map((c) => (
+          <li key={c.id} className="card flex flex-col gap-2">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 className="text-lg font-bold">{c.name}</h3>
+              <StatusBadge code={c.status.code} label={c.status.label} tone={c.status.tone} />
+            </div>
+            <p className="text-sm text-gray-800">{c.detail}</p>
+            {c.notes.length > 0 ? (
+              <ul className="flex flex-wrap gap-1" aria-label={`À savoir : ${c.name}`}>
+                {c.notes.map((n) => <li key={n.text}><Badge tone={n.alert ? "refused" : "closed"}>{n.text}</Badge></li>)}
+              </ul>
+            ) : null}
+            {c.locked ? <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p> : (
+              <fieldset className="no-print">
+                <legend className="sr-only">Pointage de {c.name}</legend>
+                <div className="flex flex-wrap gap-2">
+                  {MARKS.map((m) => (
+                    <label key={m.value} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded border px-3 ${marks[c.id] === m.value ? "border-brand bg-brand-soft font-semibold" : "border-gray-400"}`}>
+                      <input type="radio" name={`pointage-${c.id}`} value={m.value} checked={marks[c.id] === m.value} className="h-5 w-5"
+                        onChange={() => setMarks({ ...marks, [c.id]: m.value })} />
+                      {m.label}{m.value === "ABSENT" && c.cancelledInTime ? " (excusé : annulé dans le délai)" : ""}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="no-print mt-4 flex flex-col gap-3">
+        <FormAlert message={message?.text} tone={message?.tone} />
+        <div className="field">
+          <label htmlFor={reasonId} className="field-label">Motif {needsReason ? "(obligatoire : absence excusée ou correction)" : "(pour une absence excusée ou une correction)"}</label>
+          <textarea id={reasonId} rows={2} maxLength={500} className="input" value={reason} onChange={(e) => setReason(e.target.value)}
+            aria-invalid={Boolean(reasonError)} aria-describedby={reasonError ? `${reasonId}-erreur` : undefined} />
+          {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
+        </div>
+        <div><Button type="submit" variant="primary" pending={pending} disabled={editable.length === 0}>Enregistrer le pointage</Button></div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
+import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { cancelledSlots, slotKey } from "./slots";
+
+export interface OccupancyCell {
+  booked: number;
+  capacity: number;
+  waiting: number;
+  /** The structure cancelled this unit that day (exceptional day): its reason. */
+  cancelled: string | null;
+}
+
+/**
+ * « Occupation »: for one activity and one month, each opening day × unit with
+ * its places booked, its places (the day's override, else the unit's) and its
+ * waiting list — one grouped count for the month, not one per cell.
+ */
+export async function getOccupancy(activityId: string, requestedMonth: string | undefined, today = parisDay(new Date())) {
+  const activity = await db.activity.findUnique({
+    where: { id: activityId },
+    select: {
+      id: true, name: true,
+      timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true, startTime: true, endTime: true, capacity: true } },
+      periods: { select: { startDate: true, endDate: true } },
+    },
+  });
+  if (!activity) return null;
+  const month = isMonth(requestedMonth) ? requestedMonth : monthOf(today);
+  const [from, to] = [firstOf(month), lastOf(month)];
+  const unitIds = activity.timeUnits.map((u) => u.id);
+  const range = { gte: dateOf(from), lte: dateOf(to) };
+  const [opening, held, waiting, overrides, cancelled] = await Promise.all([
+    db.openingDay.findMany({ where: { period: { activityId }, date: range }, distinct: ["date"], orderBy: { date: "asc" }, select: { date: true } }),
+    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: range, status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) }, _count: { _all: true } }),
+    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: range, status: "WAITLISTED" }, _count: { _all: true } }),
+    db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: range }, select: { timeUnitId: true, date: true, capacity: true } }),
+    cancelledSlots(db, unitIds, from, to),
+  ]);
+  const key = (unitId: string, date: Date) => slotKey({ timeUnitId: unitId, day: dayOf(date) });
+  const heldBy = new Map(held.map((h) => [key(h.timeUnitId, h.date), h._count._all]));
+  const waitingBy = new Map(waiting.map((w) => [key(w.timeUnitId, w.date), w._count._all]));
+  const overrideBy = new Map(overrides.map((o) => [key(o.timeUnitId, o.date), o.capacity]));
+  const days = opening.map((o) => dayOf(o.date)).map((day) => ({
+    day,
+    cells: activity.timeUnits.map((u): OccupancyCell => {
+      const k = slotKey({ timeUnitId: u.id, day });
+      return { booked: heldBy.get(k) ?? 0, capacity: overrideBy.get(k) ?? u.capacity, waiting: waitingBy.get(k) ?? 0, cancelled: cancelled.get(k) ?? null };
+    }),
+  }));
+  const first = activity.periods.reduce<string | null>((a, p) => (a === null || dayOf(p.startDate) < a ? dayOf(p.startDate) : a), null);
+  const last = activity.periods.reduce<string | null>((a, p) => (a === null || dayOf(p.endDate) > a ? dayOf(p.endDate) : a), null);
+  return {
+    activity: { id: activity.id, name: activity.name },
+    units: activity.timeUnits,
+    month,
+    previous: first && previousMonth(month) >= monthOf(first) ? previousMonth(month) : null,
+    next: last && nextMonth(month) <= monthOf(last) ? nextMonth(month) : null,
+    days,
+  };
+}
+
+/** One cell of the grid: the children booked (then those waiting, in their order), each with a link to the family. */
+export async function getSlotChildren(timeUnitId: string, day: string) {
+  const rows = await db.reservation.findMany({
+    where: { timeUnitId, date: dateOf(day), status: statusIn([...RESERVATION_STATUSES.HOLDS_PLACE, ...RESERVATION_STATUSES.POINTED, "WAITLISTED", "CANCELLED"]) },
+    orderBy: [{ waitlistRank: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true, status: true, waitlistRank: true,
+      inscription: { select: { family: { select: { id: true, name: true } }, child: { select: { firstName: true, lastName: true } }, ageGroup: { select: { name: true } } } },
+    },
+  });
+  const toRow = (r: (typeof rows)[number]) => ({
+    id: r.id, status: r.status, family: r.inscription.family, child: r.inscription.child, group: r.inscription.ageGroup?.name ?? null,
+  });
+  return {
+    booked: rows.filter((r) => r.status !== "WAITLISTED").map(toRow).sort((a, b) => a.child.lastName.localeCompare(b.child.lastName, "fr") || a.child.firstName.localeCompare(b.child.firstName, "fr")),
+    waiting: rows.filter((r) => r.status === "WAITLISTED").map((r, i) => ({ ...toRow(r), position: i + 1 })),
+  };
+}
