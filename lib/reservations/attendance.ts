@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
@@ -24,9 +24,19 @@ export type Mark = "PRESENT" | "ABSENT" | "EXCUSED";
 
 const SHOWN: ReservationStatus[] = [...RESERVATION_STATUSES.EXPECTED, ...RESERVATION_STATUSES.POINTED, "INVOICED"];
 
-/** A DA asked before the cancellation deadline: an absence that day is excused. */
-const cancelledInTime = (row: { status: ReservationStatus; decidedAt: Date | null; createdAt: Date }, deadline: Date) =>
-  row.status === "CANCELLATION_REQUESTED" && (row.decidedAt ?? row.createdAt) <= deadline;
+/**
+ * The cells whose absence is excused by the rules: a DA asked before the cancellation deadline (still
+ * pending), or an absence already excused through such a cancellation (its log says it came from a DA).
+ */
+async function cancelledInTime(client: Pick<Tx, "transitionLog">, rows: { id: string; status: ReservationStatus; decidedAt: Date | null; createdAt: Date }[], deadline: Date) {
+  const excused = rows.filter((r) => r.status === "ABSENT_EXCUSED").map((r) => r.id);
+  const logs = excused.length === 0 ? [] : await client.transitionLog.findMany({
+    where: { machine: "RESERVATION", entityId: { in: excused }, toStatus: "ABSENT_EXCUSED" }, orderBy: { createdAt: "desc" }, select: { entityId: true, fromStatus: true },
+  });
+  const lastFrom = new Map<string, string | null>();
+  for (const l of logs) if (!lastFrom.has(l.entityId)) lastFrom.set(l.entityId, l.fromStatus);
+  return new Set(rows.filter((r) => r.status === "CANCELLATION_REQUESTED" ? (r.decidedAt ?? r.createdAt) <= deadline : lastFrom.get(r.id) === "CANCELLATION_REQUESTED").map((r) => r.id));
+}
 
 export async function getAttendanceSheet(input: { activityId: string; day: string; timeUnitId: string; ageGroupId?: string }) {
   const unit = await db.timeUnit.findFirst({
@@ -54,12 +64,13 @@ export async function getAttendanceSheet(input: { activityId: string; day: strin
       },
     },
   });
+  const inTime = await cancelledInTime(db, rows, deadline);
   const children = rows.map((r) => ({
     id: r.id,
     status: r.status,
     /** What the form proposes: the current pointage, else présent (absent for a DA). */
     proposed: (r.status === "PRESENT" ? "PRESENT" : r.status === "ABSENT_EXCUSED" ? "EXCUSED" : r.status === "ABSENT_BILLED" || r.status === "CANCELLATION_REQUESTED" ? "ABSENT" : "PRESENT") as Mark,
-    cancelledInTime: cancelledInTime(r, deadline),
+    cancelledInTime: inTime.has(r.id),
     locked: r.status === "INVOICED",
     group: r.inscription.ageGroup?.name ?? null,
     family: { id: r.inscription.family.id, name: r.inscription.family.name, guardians: r.inscription.family.adults },
@@ -112,6 +123,7 @@ export async function recordAttendance(input: {
     if (rows.length !== ids.length) throw new NotFoundError();
     const deadline = deadlineFor(parseDeadline(unit.activity.cancellationDeadline)!, input.day);
     const markOf = new Map(input.marks.map((m) => [m.reservationId, m.mark]));
+    const inTime = await cancelledInTime(tx, rows, deadline);
     let changed = 0;
     for (const row of rows) {
       const name = row.inscription.child.firstName;
@@ -120,7 +132,7 @@ export async function recordAttendance(input: {
         throw new UserFacingError(`${name} : la réservation n'est plus à pointer (elle a changé entre-temps). Rechargez la page.`);
       }
       const mark = markOf.get(row.id)!;
-      const to: ReservationStatus = mark === "PRESENT" ? "PRESENT" : mark === "EXCUSED" || cancelledInTime(row, deadline) ? "ABSENT_EXCUSED" : "ABSENT_BILLED";
+      const to: ReservationStatus = mark === "PRESENT" ? "PRESENT" : mark === "EXCUSED" || inTime.has(row.id) ? "ABSENT_EXCUSED" : "ABSENT_BILLED";
       if (to === row.status) continue;
       const correction = isIn(RESERVATION_STATUSES.POINTED, row.status);
       if ((correction || mark === "EXCUSED") && !reason) {
