@@ -1,5 +1,7 @@
 "use server";
+import { z } from "zod";
 import { parentAction } from "@/lib/action";
+import { renewCalendarToken, revokeCalendarToken } from "@/lib/reservations/calendar-feed";
 import { requestReservations, summarizeOutcomes } from "@/lib/reservations/request-reservations";
 import { askCancellation, withdrawReservation } from "@/lib/reservations/change-reservation";
 import { previewPeriod, sendPeriod } from "@/lib/reservations/period";
@@ -30,4 +32,17 @@ export const previewPeriodAction = parentAction(periodRequestSchema, async (data
 export const sendPeriodAction = parentAction(periodRequestSchema, async (data, parent) => {
   const outcomes = await sendPeriod({ ...data, familyId: parent.familyId, actor: parent.actor });
   return { outcomes, summary: summarizeOutcomes(outcomes) };
+});
+
+const noInput = z.object({});
+
+/** « Créer le lien » / « Nouveau lien »: a new secret URL for the calendar apps; the previous one stops working. */
+export const renewCalendarFeedAction = parentAction(noInput, async (_data, parent) => {
+  const { url } = await renewCalendarToken(parent.familyId);
+  return { url, message: "Nouveau lien créé : l'ancien ne fonctionne plus." };
+});
+
+export const revokeCalendarFeedAction = parentAction(noInput, async (_data, parent) => {
+  await revokeCalendarToken(parent.familyId);
+  return { message: "Lien désactivé : les agendas abonnés ne reçoivent plus vos réservations." };
 });

@@ -11,7 +11,9 @@ import { LinkButton } from "@/components/ui/link-button";
 import { cn } from "@/components/ui/cn";
 import { ReservationCalendar } from "@/components/reservations/reservation-calendar";
 import { LEGEND } from "@/components/reservations/cell-look";
-import { askCancellationAction, sendReservationRequestsAction, withdrawReservationAction } from "./actions";
+import { CalendarFeed } from "@/components/reservations/calendar-feed";
+import { getCalendarFeed } from "@/lib/reservations/calendar-feed";
+import { askCancellationAction, renewCalendarFeedAction, revokeCalendarFeedAction, sendReservationRequestsAction, withdrawReservationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 
@@ -114,6 +116,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
               ))}
             </ul>
           </section>
+          <CalendarFeed url={(await getCalendarFeed(user.familyId))?.url ?? null} renew={renewCalendarFeedAction} revoke={revokeCalendarFeedAction} />
         </>
       )}
     </div>
