@@ -2,5 +2,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startEmailWorker } = await import("@/lib/email/worker");
     startEmailWorker();
+    const { startReminderWorker } = await import("@/lib/reservations/reminder-worker");
+    startReminderWorker();
   }
 }

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
 import { requestAddressChange, requestPhonesChange, requestQuotientChange } from "@/lib/families/contact-changes";
 import { updatePreferences } from "@/lib/families/update-preferences";
-import { addressSchema, phonesSchema, preferencesSchema, quotientSchema } from "@/lib/families/schemas";
+import { addressSchema, phonesSchema, preferencesSchema, quotientSchema, remindersSchema } from "@/lib/families/schemas";
+import { setReminderSettings } from "@/lib/reservations/reminders";
 import { entityId } from "@/lib/forms/fields";
 
 const adultId = { adultId: entityId };
@@ -31,4 +32,10 @@ export const updatePreferencesAction = parentAction(preferencesSchema.extend(adu
   await updatePreferences({ familyId: parent.familyId, adultId, data });
   revalidatePath("/", "layout");
   return { message: "Vos informations sont enregistrées." };
+});
+
+export const updateRemindersAction = parentAction(remindersSchema, async ({ remindersOn }, parent) => {
+  await setReminderSettings(parent.familyId, remindersOn);
+  revalidatePath("/mes-coordonnees");
+  return { message: remindersOn.length === 0 ? "Vous ne recevrez plus de rappels par e-mail." : "Vos rappels par e-mail sont enregistrés." };
 });

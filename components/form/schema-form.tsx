@@ -16,6 +16,7 @@ const SCHEMAS = {
   phones: () => import("@/lib/families/schemas").then((m) => m.phonesSchema),
   quotient: () => import("@/lib/families/schemas").then((m) => m.quotientSchema),
   preferences: () => import("@/lib/families/schemas").then((m) => m.preferencesSchema),
+  reminders: () => import("@/lib/families/schemas").then((m) => m.remindersSchema),
   adult: () => import("@/lib/families/schemas").then((m) => m.adultSchema),
   activity: () => import("@/lib/activities/schemas").then((m) => m.activitySchema),
   period: () => import("@/lib/activities/schemas").then((m) => m.periodSchema),

@@ -234,6 +234,28 @@ export function reservationPromotedEmail(person: Addressee, sections: Reservatio
   ]);
 }
 
+/** Reminder: inscriptions of an activity the family's children are inscribed in open tomorrow. */
+export function openingReminderEmail(person: Addressee, activities: { name: string; opensAt: string }[]): RenderedEmail {
+  return render("Rappel : ouverture des inscriptions demain", [
+    salutation(person),
+    ...activities.map((a) => `Les inscriptions à ${a.name} ouvrent demain, le ${a.opensAt}.`),
+    "Les places sont attribuées dans l'ordre d'arrivée des demandes.",
+    { text: "Mes inscriptions", href: `${config.appUrl}/mes-inscriptions` },
+    "Vous pouvez désactiver ces rappels dans Mes coordonnées.",
+  ]);
+}
+
+/** Reminder: tomorrow is the last day to book free days, or to cancel bookings without being billed. */
+export function deadlineReminderEmail(person: Addressee, toBook: string[], toCancel: string[]): RenderedEmail {
+  return render("Rappel : délais de réservation et d'annulation demain", [
+    salutation(person),
+    ...(toBook.length ? [`Demain est le dernier jour pour réserver :\n${toBook.join("\n")}`] : []),
+    ...(toCancel.length ? [`Demain est le dernier jour pour annuler sans être facturé :\n${toCancel.join("\n")}`] : []),
+    { text: "Mes réservations", href: `${config.appUrl}/mes-reservations` },
+    "Vous pouvez désactiver ces rappels dans Mes coordonnées.",
+  ]);
+}
+
 /** An exceptional day (strike, trip, late closure): everything booked that day is cancelled by the structure, never billed. */
 export function dayCancelledEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
   return render("Accueil annulé par la structure", [

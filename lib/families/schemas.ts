@@ -143,6 +143,11 @@ export const preferencesSchema = z.object({
   employer: optionalText("Employeur", 120),
 });
 
+/** « Rappels par e-mail » (Mes coordonnées): the kinds ticked are received; a group of one checkbox gives a boolean. */
+export const remindersSchema = z.object({
+  remindersOn: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(z.enum(["OPENING", "DEADLINE", "PROMOTED"])).max(3)),
+});
+
 export const adultSchema = z.object({
   civility: z.enum(["M", "MME"], { error: "Civilité : choisissez Madame ou Monsieur." }),
   lastName: nameField("Nom"),

@@ -64,7 +64,12 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
   const rows = await load(tx, ids);
   const byFamily = new Map<string, Row[]>();
   for (const row of rows) byFamily.set(row.inscription.familyId, [...(byFamily.get(row.inscription.familyId) ?? []), row]);
+  // « Une place s'est libérée » is a reminder a family may turn off (Mes coordonnées); the calendar says it anyway.
+  const silent = notice === "PROMOTED"
+    ? new Set((await tx.family.findMany({ where: { id: { in: [...byFamily.keys()] }, remindersOff: { has: "PROMOTED" } }, select: { id: true } })).map((f) => f.id))
+    : new Set<string>();
   for (const [familyId, familyRows] of byFamily) {
+    if (silent.has(familyId)) continue;
     const byInscription = new Map<string, Row[]>();
     for (const row of familyRows) byInscription.set(row.inscription.id, [...(byInscription.get(row.inscription.id) ?? []), row]);
     // Seed 000 says « - Réservation » for an accepted one; otherwise the status as the calendar names it.
