@@ -2,6 +2,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
@@ -13,6 +14,7 @@ export function BulkDecisionForm(props: {
   action: (input: { decision: "validate" | "refuse"; ids: string[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const router = useRouter();
+  const toast = useToast();
   const reasonId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -39,6 +41,8 @@ export function BulkDecisionForm(props: {
           const result = await props.action(decision === "refuse" ? { decision, ids, reason } : { decision, ids });
           if (result.ok) {
             setMessage({ tone: "success", text: result.data.message });
+            // Said again by a toast: when the list empties, the page no longer shows this form.
+            toast(result.data.message);
             formRef.current?.reset();
             router.refresh();
           } else {

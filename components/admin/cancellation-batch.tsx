@@ -3,6 +3,7 @@ import { useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
 type Decision = "EXCUSED" | "BILLED";
@@ -15,6 +16,7 @@ type Decide = (input: { decisions: { id: string; decision: Decision }[]; reason:
  */
 export function CancellationBatchForm({ formId, decide }: { formId: string; decide: Decide }) {
   const router = useRouter();
+  const toast = useToast();
   const reasonId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -33,6 +35,8 @@ export function CancellationBatchForm({ formId, decide }: { formId: string; deci
           const result = await decide({ decisions, reason });
           if (result.ok) {
             setMessage({ tone: "success", text: result.data.message });
+            // Said again by a toast: when the list empties, the page no longer shows this form.
+            toast(result.data.message);
             formRef.current?.reset();
             router.refresh();
           } else {

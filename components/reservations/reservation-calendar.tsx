@@ -52,7 +52,9 @@ function describe(cell: Cell, selected: boolean): { text: string; detail: string
       const position = s.position ? `, position ${s.position}` : "";
       const why = s.status !== "RESERVED" || !s.can.cancel ? "" : cell.laneDay.cancelInTime
         ? `, annulation sans frais jusqu'au ${cell.laneDay.cancelUntil}` : ", délai d'annulation dépassé : une annulation serait probablement facturée";
-      return { text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`, detail: `${reservationMachine.labels[s.status]}${position}${why}` };
+      // Cancelled by the structure (exceptional day): the reason is part of what the parent reads.
+      const motive = s.status === "CANCELLED" && s.reason ? ` : ${s.reason}` : "";
+      return { text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`, detail: `${reservationMachine.labels[s.status]}${motive}${position}${why}` };
     }
   }
 }
