@@ -72,6 +72,13 @@ describe("staff side of réservations: a parent, or nobody", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="pointage-.*-2027-01\.csv"$/);
     expect((await ok.text()).split("\r\n")[0] ?? "").toContain("Nom;Prénom;Date de naissance;N° allocataire CAF;Date;Unité;Début;Fin;Heures de présence;Pointage");
+    // A name typed as a formula stays text in a spreadsheet.
+    const { w: w2 } = await setup();
+    const evil = await createFamily(prisma, { lastName: "Formule", children: [{ firstName: "=HYPERLINK(\"http://x\")", birthDate: "2018-01-01", sex: "M" }] });
+    const evilInscription = await inscribe(prisma, w2, evil.family, evil.children[0]!.id);
+    await prisma.reservation.create({ data: { inscriptionId: evilInscription.id, timeUnitId: w2.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "PRESENT" } });
+    const csv = await (await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w2.activity.id}&jour=${DAY}`))).text();
+    expect(csv).toContain(`FORMULE;"'=HYPERLINK(""http://x"")"`);
     expect((await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&jour=2027-02-31`))).status).toBe(400);
     expect((await exportAttendance(new Request("http://localhost/admin/pointage/export?activite=inconnue&jour=2027-01-06"))).status).toBe(404);
   });

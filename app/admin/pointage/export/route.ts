@@ -25,7 +25,7 @@ export async function GET(request: Request) {
   const { activity, rows } = exported;
   const csv = stringify(
     rows.map((r) => [r.lastName, r.firstName, formatCalendarDate(r.birthDate), r.cafNumber, formatCalendarDate(r.date), r.unit, r.start, r.end, r.hours.toFixed(2).replace(".", ","), RESERVATION_CODES[r.status]]),
-    { header: true, delimiter: ";", columns: ["Nom", "Prénom", "Date de naissance", "N° allocataire CAF", "Date", "Unité", "Début", "Fin", "Heures de présence", "Pointage"] },
+    { header: true, delimiter: ";", escape_formulas: true, columns: ["Nom", "Prénom", "Date de naissance", "N° allocataire CAF", "Date", "Unité", "Début", "Fin", "Heures de présence", "Pointage"] },
   );
   const name = `pointage-${activity.name.normalize("NFD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase()}-${validDay ? day : month}.csv`;
   return new NextResponse(`\uFEFF${csv}`, {
