@@ -45,7 +45,7 @@ export function QueueFilters(props: {
   return (
     <Card className="mb-4">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filtres">
-        {props.structures && props.structures.length > 1 ? <Select id="filtre-structure" name="structure" label="Structure" choices={props.structures} value={props.structureId} /> : null}
+        {props.structures && props.structures.length > 1 ? <Select id="filtre-structure" name="structure" label="Lieu d'accueil" choices={props.structures} value={props.structureId} /> : null}
         <Select id="filtre-activite" name="activite" label="Activité" choices={props.activities} value={props.activityId} />
         {props.periods && props.periods.length > 0 ? <Select id="filtre-periode" name="periode" label="Période" choices={props.periods} value={props.periodId} /> : null}
         {props.units && props.units.length > 0 ? <Select id="filtre-unite" name="unite" label="Unité" choices={props.units} value={props.unitId} /> : null}
