@@ -64,7 +64,9 @@ test("console : l'accueil refuse une demande avec un motif (la famille le voit),
 
   const month = page.getByRole("list", { name: "Demandes par famille et par mois" }).getByRole("listitem").filter({ hasText: p.family.name });
   await expect(month).toContainText("3 demandes (Maëlle)");
-  await month.getByRole("button", { name: /^Valider les 3 demandes : / }).click();
+  // By keyboard, at 390 px.
+  await month.getByRole("button", { name: /^Valider les 3 demandes : / }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "3 demandes validées." })).toBeVisible();
   await expect.poll(async () => testDb().reservation.count({ where: { inscriptionId: p.inscription.id, status: "RESERVED" } })).toBe(3);
   const text = await openDeliveredEmail(page, p.user.email, "Vos demandes de réservation ont été validées");

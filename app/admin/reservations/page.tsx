@@ -4,11 +4,12 @@ import { staffPage } from "@/lib/auth/session";
 import { listQueueFilterChoices, listReservationQueue, type QueuedReservation } from "@/lib/reservations/list-reservation-queue";
 import { count, formatDateTime, formatLongDate, formatMonth, isoToFrench } from "@/lib/format";
 import { frenchDateToIso } from "@/lib/forms/fields";
+import { MAX_BULK } from "@/lib/bulk-schema";
 import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { CancellationDecision } from "@/components/admin/cancellation-decision";
 import { CancellationBatchForm, CancellationChoice } from "@/components/admin/cancellation-batch";
-import { FamilyMonthDecision } from "@/components/admin/family-month-decision";
+import { GroupDecision } from "@/components/admin/group-decision";
 import { Card } from "@/components/ui/card";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,6 +37,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
   const day = (name: string) => (typeof params[name] === "string" ? frenchDateToIso(params[name]) ?? undefined : undefined);
   const filters = { structureId: pick("structure", choices.structures), activityId: pick("activite", choices.activities), timeUnitId: pick("unite", choices.units), from: day("du"), to: day("au") };
   const queue = await listReservationQueue(filters, QUEUE_LIMIT);
+  const filtered = Object.values(filters).some(Boolean);
   const requests = queue.filter((q) => q.status !== "CANCELLATION_REQUESTED");
   const cancellations = queue.filter((q) => q.status === "CANCELLATION_REQUESTED");
   // A family's requests of one month: one decision, one e-mail (the batches the desk reads).
@@ -100,6 +102,13 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
       {queue.length === QUEUE_LIMIT ? <p className="mb-3 text-sm text-gray-800">Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez (activité, unité, dates) pour voir les suivantes.</p> : null}
       {requests.length === 0 ? <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState> : (
         <>
+          {filtered && requests.length > 1 ? (
+            <Card className="mb-4 flex flex-col gap-2">
+              <p><span className="font-semibold">Toutes les demandes filtrées</span> : {count(requests.length, "demande")}, {count(batches.size, "famille et mois", "familles et mois")}.</p>
+              <GroupDecision ids={requests.map((r) => r.id).slice(0, MAX_BULK)} subject="toutes les demandes filtrées" what="tout" decide={decideReservationsAction} />
+              {requests.length > MAX_BULK ? <p className="text-sm">Les {MAX_BULK} plus anciennes seulement, en une fois.</p> : null}
+            </Card>
+          ) : null}
           <h3 className="mb-2 text-lg font-bold">Par famille et par mois</h3>
           <ul className="mb-4 grid gap-2 md:grid-cols-2" aria-label="Demandes par famille et par mois">
             {[...batches.values()].map((items) => {
@@ -110,7 +119,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
                 <li key={first.group}>
                   <Card className="flex flex-col gap-2">
                     <p><span className="font-semibold">{first.family.name}</span> — <span className="capitalize">{formatMonth(first.day.slice(0, 7))}</span> : {count(items.length, "demande")} ({children})</p>
-                    <FamilyMonthDecision ids={items.map((i) => i.id)} subject={subject} decide={decideReservationsAction} />
+                    <GroupDecision ids={items.map((i) => i.id)} subject={subject} decide={decideReservationsAction} />
                   </Card>
                 </li>
               );

@@ -10,8 +10,11 @@ import type { ActionResult } from "@/lib/action-result";
 
 type Decide = (input: { decision: "validate"; ids: string[] } | { decision: "refuse"; ids: string[]; reason: string }) => Promise<ActionResult<{ message: string }>>;
 
-/** A family's requests of one month, decided in one go (one transaction and one e-mail listing every date). */
-export function FamilyMonthDecision({ ids, subject, decide }: { ids: string[]; subject: string; decide: Decide }) {
+/**
+ * Several requests decided in one go — a family's month, or every request the filters show — each family in one
+ * transaction with one e-mail listing every date. `what` names them on the buttons (« le mois », « tout »).
+ */
+export function GroupDecision({ ids, subject, decide, what = "le mois" }: { ids: string[]; subject: string; decide: Decide; what?: string }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, startTransition] = useTransition();
@@ -29,10 +32,10 @@ export function FamilyMonthDecision({ ids, subject, decide }: { ids: string[]; s
           if (result.ok) done(result.data.message);
           else toast(result.error, "error");
         })}>
-        <Check aria-hidden="true" className="size-4" /> Valider le mois ({n})
+        <Check aria-hidden="true" className="size-4" /> Valider {what} ({n})
       </Button>
       <ConfirmDialog
-        triggerLabel={`Refuser le mois (${n})`}
+        triggerLabel={`Refuser ${what} (${n})`}
         triggerAriaLabel={`Refuser les ${n} demandes : ${subject}`}
         title={`Refuser les ${n} demandes : ${subject}`}
         description="La famille reçoit un e-mail avec ce motif, listant chaque jour refusé ; elle le voit aussi dans son tableau de bord."
