@@ -177,8 +177,11 @@ describe("occupancy", () => {
     const [matin] = w.units;
     const fams = [await parentIn(w, "Quy"), await parentIn(w, "Rob"), await parentIn(w, "Sam"), await parentIn(w, "Tom")];
     for (const p of fams) await requestReservations({ familyId: p.family.id, cells: cell(p.inscription.id, matin!.id), actor: p.actor, now: NOW });
+    // A public holiday on a Wednesday of the period: shown closed (greyed), with its label.
+    await prisma.calendarException.create({ data: { structureId: w.structure.id, kind: "FERMETURE", label: "Fermeture exceptionnelle", startDate: new Date("2027-01-27T00:00:00Z"), endDate: new Date("2027-01-27T00:00:00Z") } });
+    await prisma.openingDay.deleteMany({ where: { periodId: w.period.id, date: new Date("2027-01-27T00:00:00Z") } });
     const grid = (await getOccupancy(w.activity.id, "2027-01"))!;
-    expect(grid.days.map((d) => d.day)).toEqual(["2027-01-06", "2027-01-13", "2027-01-20", "2027-01-27"]);
+    expect(grid.days.map((d) => [d.day, d.closed])).toEqual([["2027-01-06", null], ["2027-01-13", null], ["2027-01-20", null], ["2027-01-27", "Fermeture exceptionnelle"]]);
     expect(grid.days[0]!.cells[0]).toEqual({ booked: 2, capacity: 2, waiting: 2, cancelled: null });
     expect(grid.days[1]!.cells[0]).toEqual({ booked: 0, capacity: 2, waiting: 0, cancelled: null });
     const children = await getSlotChildren(matin!.id, DAY);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
+import { addDays, dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth, weekdayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 import { cancelledSlots, slotKey } from "./slots";
 
@@ -21,7 +21,7 @@ export async function getOccupancy(activityId: string, requestedMonth: string | 
   const activity = await db.activity.findUnique({
     where: { id: activityId },
     select: {
-      id: true, name: true,
+      id: true, name: true, structureId: true,
       timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true, startTime: true, endTime: true, capacity: true } },
       periods: { select: { startDate: true, endDate: true } },
     },
@@ -31,20 +31,33 @@ export async function getOccupancy(activityId: string, requestedMonth: string | 
   const [from, to] = [firstOf(month), lastOf(month)];
   const unitIds = activity.timeUnits.map((u) => u.id);
   const range = { gte: dateOf(from), lte: dateOf(to) };
-  const [opening, held, waiting, overrides, cancelled] = await Promise.all([
+  const [opening, held, waiting, overrides, cancelled, weekdays, closures] = await Promise.all([
     db.openingDay.findMany({ where: { period: { activityId }, date: range }, distinct: ["date"], orderBy: { date: "asc" }, select: { date: true } }),
     db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: range, status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) }, _count: { _all: true } }),
     db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: range, status: "WAITLISTED" }, _count: { _all: true } }),
     db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: range }, select: { timeUnitId: true, date: true, capacity: true } }),
     cancelledSlots(db, unitIds, from, to),
+    // The weekdays the activity opens on (any period), for the closed days shown greyed.
+    db.$queryRaw<{ dow: number }[]>`SELECT DISTINCT EXTRACT(DOW FROM o."date")::int AS dow FROM "OpeningDay" o JOIN "Period" p ON p."id" = o."periodId" WHERE p."activityId" = ${activityId}`,
+    db.calendarException.findMany({ where: { structureId: activity.structureId, startDate: { lte: dateOf(to) }, endDate: { gte: dateOf(from) } }, select: { label: true, startDate: true, endDate: true } }),
   ]);
   const key = (unitId: string, date: Date) => slotKey({ timeUnitId: unitId, day: dayOf(date) });
   const heldBy = new Map(held.map((h) => [key(h.timeUnitId, h.date), h._count._all]));
   const waitingBy = new Map(waiting.map((w) => [key(w.timeUnitId, w.date), w._count._all]));
   const overrideBy = new Map(overrides.map((o) => [key(o.timeUnitId, o.date), o.capacity]));
-  const days = opening.map((o) => dayOf(o.date)).map((day) => ({
+  const openDays = new Set(opening.map((o) => dayOf(o.date)));
+  const inPeriod = (day: string) => activity.periods.some((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate));
+  const closed = new Map<string, string>();
+  for (const c of closures) {
+    for (let day = dayOf(c.startDate) < from ? from : dayOf(c.startDate); day <= dayOf(c.endDate) && day <= to; day = addDays(day, 1)) {
+      if (!openDays.has(day) && inPeriod(day) && weekdays.some((w) => w.dow === weekdayOf(day))) closed.set(day, c.label);
+    }
+  }
+  const days = [...openDays, ...closed.keys()].sort().map((day) => ({
     day,
-    cells: activity.timeUnits.map((u): OccupancyCell => {
+    /** A closure (holidays, public holiday) on a day the activity usually opens: shown greyed, no cells. */
+    closed: closed.get(day) ?? null,
+    cells: closed.has(day) ? [] : activity.timeUnits.map((u): OccupancyCell => {
       const k = slotKey({ timeUnitId: u.id, day });
       return { booked: heldBy.get(k) ?? 0, capacity: overrideBy.get(k) ?? u.capacity, waiting: waitingBy.get(k) ?? 0, cancelled: cancelled.get(k) ?? null };
     }),

@@ -37,7 +37,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   }
   const here = (extra: Record<string, string>) => `/admin/occupation?${new URLSearchParams({ activite: occupancy.activity.id, mois: occupancy.month, ...extra })}`;
   const unit = occupancy.units.find((u) => u.id === text("unite"));
-  const day = occupancy.days.find((d) => d.day === text("jour"));
+  const day = occupancy.days.find((d) => d.day === text("jour") && d.closed === null);
   const detail = unit && day ? { unit, day: day.day, cell: day.cells[occupancy.units.indexOf(unit)]!, ...(await getSlotChildren(unit.id, day.day)) } : null;
 
   const rows: DataRow[] = occupancy.days.map((d) => ({
@@ -46,6 +46,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     cells: {
       jour: <span className="capitalize">{formatShortDay(d.day)}</span>,
       ...Object.fromEntries(occupancy.units.map((u, i) => {
+        if (d.closed !== null) return [u.id, <span className="text-gray-700">Fermé{i === 0 ? <span className="block text-xs">{d.closed}</span> : null}</span>];
         const cell = d.cells[i]!;
         const full = cell.booked >= cell.capacity;
         const name = `${u.name}, ${formatLongDate(d.day)}`;

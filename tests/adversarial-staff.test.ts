@@ -1,0 +1,339 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+/** Adversarial review of the staff side of réservations: bad ids, mixed ids, races, what leaks. */
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import * as desk from "@/app/admin/reservations/actions";
+import * as occupation from "@/app/admin/occupation/actions";
+import * as pointage from "@/app/admin/pointage/actions";
+import { GET as exportAttendance } from "@/app/admin/pointage/export/route";
+import { GET as calendarFeed } from "@/app/calendrier/[token]/route";
+import { requestReservations } from "@/lib/reservations/request-reservations";
+import { askCancellation } from "@/lib/reservations/change-reservation";
+import { acceptReservations, decideCancellations } from "@/lib/reservations/decide-reservations";
+import { cancelDay } from "@/lib/reservations/exceptional-day";
+import { addWalkIn, recordAttendance } from "@/lib/reservations/attendance";
+import { renewCalendarToken } from "@/lib/reservations/calendar-feed";
+import { actorFromUser } from "@/lib/workflow";
+import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
+import { expectNothingChanged, prisma, staffActor } from "./helpers";
+
+const NOW = new Date("2026-12-01T10:00:00Z");
+const DAY = "2027-01-06";
+const ON_THE_DAY = new Date("2027-01-06T16:00:00Z");
+const date = (day = DAY) => new Date(`${day}T00:00:00Z`);
+
+async function world(options: Partial<Parameters<typeof createBookableWorld>[1]> = {}) {
+  return createBookableWorld(prisma, {
+    start: "2027-01-04", end: "2027-03-31", weekdays: [3],
+    units: [{ name: "Matin", capacity: 2, start: "08:30", end: "12:00" }, { name: "Après-midi", capacity: 10, start: "13:30", end: "17:30" }],
+    cancellationDeadline: "J-2 10:00",
+    ...options,
+  });
+}
+
+async function parentIn(w: Awaited<ReturnType<typeof world>>, name: string, status: Parameters<typeof inscribe>[4] = "VALIDATED") {
+  const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
+  const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id, status);
+  return { ...f, inscription, actor: actorFromUser(f.user) };
+}
+
+const reserve = (inscriptionId: string, timeUnitId: string, status: "RESERVED" | "WAITLISTED" | "REQUESTED" | "PRESENT" = "RESERVED", day = DAY) =>
+  prisma.reservation.create({ data: { inscriptionId, timeUnitId, date: date(day), status } });
+
+async function asStaff() {
+  const user = await createStaffUser(prisma);
+  session.current = { user: { id: user.id } };
+  return actorFromUser(user);
+}
+
+beforeEach(() => {
+  session.current = null;
+});
+
+describe("pointage with foreign or mixed ids", () => {
+  it("a reservation of another activity, or one good id mixed with a foreign one, or a request of the same cell: refused whole, nothing changes", async () => {
+    const w = await world();
+    const other = await world();
+    const staff = await staffActor();
+    const [a, b, c] = [await parentIn(w, "Ana"), await parentIn(other, "Bea"), await parentIn(w, "Cyd")];
+    const mine = await reserve(a.inscription.id, w.units[0]!.id);
+    const foreign = await reserve(b.inscription.id, other.units[0]!.id);
+    const waiting = await reserve(c.inscription.id, w.units[0]!.id, "WAITLISTED");
+    const sheet = { activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, actor: staff, now: ON_THE_DAY };
+    await expectNothingChanged(async () => {
+      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: mine.id, mark: "PRESENT" }, { reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      // The other activity's unit under this activity's id.
+      await expect(recordAttendance({ ...sheet, timeUnitId: other.units[0]!.id, marks: [{ reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      // Another day's cell.
+      await expect(recordAttendance({ ...sheet, day: "2027-01-13", now: new Date("2027-01-13T16:00:00Z"), marks: [{ reservationId: mine.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      // A waiting request of the same cell is not for the door: the good one before it is not written either.
+      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: mine.id, mark: "PRESENT" }, { reservationId: waiting.id, mark: "PRESENT" }] }))
+        .rejects.toThrow("Cyd : la réservation n'est plus à pointer");
+    });
+    expect((await prisma.reservation.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("RESERVED");
+  });
+
+  it("through the action: an unknown mark, an empty sheet or a non-existent day is a French message, nothing changes", async () => {
+    const w = await world();
+    const a = await parentIn(w, "Dan");
+    const r = await reserve(a.inscription.id, w.units[0]!.id);
+    await asStaff();
+    await expectNothingChanged(async () => {
+      const base = { activityId: w.activity.id, date: DAY, timeUnitId: w.units[0]!.id };
+      expect(await pointage.recordAttendanceAction({ ...base, marks: [{ reservationId: r.id, mark: "INVOICED" }] }))
+        .toMatchObject({ ok: false, fieldErrors: { "marks.0.mark": "Pointage : présent, absent ou absent excusé." } });
+      expect(await pointage.recordAttendanceAction({ ...base, marks: [] })).toMatchObject({ ok: false, fieldErrors: { marks: "Aucun enfant à pointer." } });
+      expect(await pointage.recordAttendanceAction({ ...base, date: "2027-02-30", marks: [{ reservationId: r.id, mark: "PRESENT" }] })).toMatchObject({ ok: false, fieldErrors: { date: "Jour invalide." } });
+      expect(await pointage.recordAttendanceAction({ ...base, marks: Array.from({ length: 501 }, () => ({ reservationId: r.id, mark: "PRESENT" })) }))
+        .toMatchObject({ ok: false, fieldErrors: { marks: "500 enfants au plus à la fois." } });
+    });
+  });
+});
+
+describe("walk-in with a bad inscription, day or unit", () => {
+  it("another activity's inscription or unit, a pending inscription, a day outside the inscription, a cancelled unit, a future day, a closed day: each said, nothing changes", async () => {
+    const w = await world();
+    const other = await world();
+    const staff = await staffActor();
+    const ok = await parentIn(w, "Eli");
+    const foreign = await parentIn(other, "Fay");
+    const pending = await parentIn(w, "Gus", "PENDING");
+    const short = await parentIn(w, "Hub");
+    await prisma.inscription.update({ where: { id: short.inscription.id }, data: { endDate: date("2027-01-05") } });
+    await cancelDay({ activityId: w.activity.id, day: "2027-01-13", timeUnitIds: [w.units[0]!.id], reason: "Sortie au musée", actor: staff });
+    const walkIn = (inscriptionId: string, extra: Partial<Parameters<typeof addWalkIn>[0]> = {}) =>
+      addWalkIn({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, inscriptionId, actor: staff, now: ON_THE_DAY, ...extra });
+    await expectNothingChanged(async () => {
+      await expect(walkIn(foreign.inscription.id)).rejects.toThrow("Élément introuvable.");
+      await expect(walkIn(ok.inscription.id, { timeUnitId: other.units[0]!.id })).rejects.toThrow("Élément introuvable.");
+      await expect(walkIn(pending.inscription.id)).rejects.toThrow("Une réservation n'est possible que dans une inscription validée.");
+      await expect(walkIn(short.inscription.id)).rejects.toThrow("Ce jour est en dehors des dates de l'inscription.");
+      await expect(walkIn(ok.inscription.id, { day: "2027-01-13", now: new Date("2027-01-13T09:00:00Z") })).rejects.toThrow("Accueil annulé par la structure ce jour-là : Sortie au musée");
+      await expect(walkIn(ok.inscription.id, { day: "2027-01-13" })).rejects.toThrow("se fait le jour même ou après");
+      await expect(walkIn(ok.inscription.id, { day: "2027-01-07", now: new Date("2027-01-07T09:00:00Z") })).rejects.toThrow("n'est pas un jour d'ouverture");
+    });
+  });
+
+  it("races a parent's booking of the last place (automatic validation): exactly one child holds it", async () => {
+    const w = await world({ automatic: true, units: [{ name: "Matin", capacity: 1 }], bookingDeadline: "J-0 23:00" });
+    const staff = await staffActor();
+    for (let round = 0; round < 3; round++) {
+      const day = ["2027-01-06", "2027-01-13", "2027-01-20"][round]!;
+      const now = new Date(`${day}T09:00:00Z`);
+      const [p, q] = [await parentIn(w, `Iris${"abc"[round]}`), await parentIn(w, `Jude${"abc"[round]}`)];
+      const settled = await Promise.allSettled([
+        requestReservations({ familyId: p.family.id, cells: [{ inscriptionId: p.inscription.id, timeUnitId: w.units[0]!.id, day }], actor: p.actor, now }),
+        addWalkIn({ activityId: w.activity.id, day, timeUnitId: w.units[0]!.id, inscriptionId: q.inscription.id, actor: staff, now }),
+      ]);
+      expect(settled[0]!.status).toBe("fulfilled");
+      const holding = await prisma.reservation.count({ where: { timeUnitId: w.units[0]!.id, date: date(day), status: { in: ["RESERVED", "PRESENT", "REQUESTED"] } } });
+      expect(holding).toBe(1);
+      if (settled[1]!.status === "rejected") expect(String(settled[1]!.reason)).toContain("Plus de place ce jour pour cette unité (1 / 1)");
+      else expect((settled[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof requestReservations>>>).value[0]!.outcome).toBe("WAITLISTED");
+    }
+  });
+});
+
+describe("exceptional day with bad input", () => {
+  it("a unit of another activity mixed with a good one, a bad date, too many units: said, nothing changes", async () => {
+    const w = await world();
+    const other = await world();
+    const a = await parentIn(w, "Kai");
+    await reserve(a.inscription.id, w.units[0]!.id);
+    await asStaff();
+    await expectNothingChanged(async () => {
+      expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id, other.units[0]!.id], reason: "Grève" }))
+        .toEqual({ ok: false, error: "Élément introuvable." });
+      expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: "31/02/2027", timeUnitIds: [], reason: "Grève" }))
+        .toMatchObject({ ok: false, fieldErrors: { date: expect.stringContaining("Jour : date invalide") } });
+      expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: Array.from({ length: 51 }, (_, i) => `u${i}`), reason: "Grève" }))
+        .toMatchObject({ ok: false });
+      expect(await occupation.cancelDayAction({ activityId: other.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id], reason: "Grève" }))
+        .toEqual({ ok: false, error: "Élément introuvable." });
+    });
+    // The same unit ticked twice is the unit once.
+    expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id, w.units[0]!.id], reason: "Grève" }))
+      .toMatchObject({ ok: true, data: { message: expect.stringContaining("(Matin) : 1 réservation ou demande annulée, 1 famille prévenue") } });
+  });
+
+  it("two staff cancelling the same day at once: one does it, the other is told; one e-mail per family, each family's own lines only", async () => {
+    const w = await world();
+    const [s1, s2] = [await staffActor(), await staffActor()];
+    const [a, b] = [await parentIn(w, "Lou"), await parentIn(w, "Max")];
+    await reserve(a.inscription.id, w.units[0]!.id);
+    await reserve(b.inscription.id, w.units[0]!.id);
+    await reserve(b.inscription.id, w.units[1]!.id);
+    const settled = await Promise.allSettled([
+      cancelDay({ activityId: w.activity.id, day: DAY, timeUnitIds: [], reason: "Grève", actor: s1 }),
+      cancelDay({ activityId: w.activity.id, day: DAY, timeUnitIds: [w.units[0]!.id], reason: "Grève", actor: s2 }),
+    ]);
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    const refused = settled.find((s) => s.status === "rejected") as PromiseRejectedResult;
+    expect(String(refused.reason)).toContain("est déjà annulé pour : Matin");
+    expect(await prisma.cancelledSlot.count({ where: { timeUnitId: w.units[0]!.id, date: date() } })).toBe(1);
+    const mailA = await prisma.emailOutbox.findMany({ where: { familyId: a.family.id, template: "reservation-day_cancelled" } });
+    const mailB = await prisma.emailOutbox.findMany({ where: { familyId: b.family.id, template: "reservation-day_cancelled" } });
+    expect(mailA).toHaveLength(1);
+    expect(mailB).toHaveLength(1);
+    expect(mailA[0]!.text).not.toContain("Max");
+    expect(mailB[0]!.text).not.toContain("Lou");
+  });
+
+  it("races a pointage of the same unit: the pointage waits and is then told the cell changed", async () => {
+    const w = await world();
+    const staff = await staffActor();
+    const a = await parentIn(w, "Ned");
+    const r = await reserve(a.inscription.id, w.units[0]!.id);
+    const settled = await Promise.allSettled([
+      cancelDay({ activityId: w.activity.id, day: DAY, timeUnitIds: [w.units[0]!.id], reason: "Grève", actor: staff }),
+      recordAttendance({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, marks: [{ reservationId: r.id, mark: "ABSENT" }], actor: staff, now: ON_THE_DAY }),
+    ]);
+    expect(settled[0]!.status).toBe("fulfilled");
+    const final = (await prisma.reservation.findUniqueOrThrow({ where: { id: r.id } })).status;
+    // Whichever ran first, the day ends cancelled (never billed).
+    expect(final).toBe("CANCELLED");
+  });
+});
+
+describe("two staff pointing the same cell at once", () => {
+  it("one mark is recorded, the other is a correction without reason, refused; one log", async () => {
+    const w = await world();
+    const [s1, s2] = [await staffActor(), await staffActor()];
+    for (let i = 0; i < 3; i++) {
+      const a = await parentIn(w, `Oda${"abc"[i]}`);
+      const r = await reserve(a.inscription.id, w.units[1]!.id);
+      const sheet = { activityId: w.activity.id, day: DAY, timeUnitId: w.units[1]!.id, now: ON_THE_DAY };
+      const settled = await Promise.allSettled([
+        recordAttendance({ ...sheet, marks: [{ reservationId: r.id, mark: "PRESENT" }], actor: s1 }),
+        recordAttendance({ ...sheet, marks: [{ reservationId: r.id, mark: "ABSENT" }], actor: s2 }),
+      ]);
+      expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+      expect(String((settled.find((s) => s.status === "rejected") as PromiseRejectedResult).reason)).toContain(`Motif : indiquez pourquoi vous corrigez le pointage de Oda${"abc"[i]}`);
+      expect(await prisma.transitionLog.count({ where: { entityId: r.id } })).toBe(1);
+    }
+  });
+});
+
+describe("bulk decisions mixing families", () => {
+  it("one family's inscription no longer validated: said for its request, the other family's accepted, one e-mail to it only", async () => {
+    const w = await world();
+    const [a, b] = [await parentIn(w, "Pia"), await parentIn(w, "Quy")];
+    const ra = await reserve(a.inscription.id, w.units[1]!.id, "REQUESTED");
+    const rb = await reserve(b.inscription.id, w.units[1]!.id, "REQUESTED");
+    await prisma.inscription.update({ where: { id: b.inscription.id }, data: { status: "CANCELLED" } });
+    await asStaff();
+    const result = await desk.decideReservationsAction({ decision: "validate", ids: [ra.id, rb.id, ra.id] });
+    expect(result).toEqual({ ok: true, data: { message: "1 demande validée. Cette inscription n'est plus validée : la demande ne peut pas être acceptée." } });
+    expect((await prisma.reservation.findUniqueOrThrow({ where: { id: ra.id } })).status).toBe("RESERVED");
+    expect((await prisma.reservation.findUniqueOrThrow({ where: { id: rb.id } })).status).toBe("REQUESTED");
+    expect(await prisma.emailOutbox.count({ where: { familyId: b.family.id } })).toBe(0);
+    expect(await prisma.emailOutbox.count({ where: { familyId: a.family.id, template: "reservation-accepted" } })).toBe(1);
+  });
+
+  it("an unknown id among good ones fails the whole call, nothing changes", async () => {
+    const w = await world();
+    const a = await parentIn(w, "Rey");
+    const ra = await reserve(a.inscription.id, w.units[1]!.id, "REQUESTED");
+    await asStaff();
+    await expectNothingChanged(async () => {
+      expect(await desk.decideReservationsAction({ decision: "validate", ids: [ra.id, "inconnu"] })).toEqual({ ok: false, error: "Élément introuvable." });
+      expect(await desk.decideCancellationsAction({ decisions: [{ id: ra.id, decision: "EXCUSED" }], reason: "  " })).toMatchObject({ ok: false });
+    });
+  });
+});
+
+describe("calendar feed route", () => {
+  it("a token of the right shape but unknown, a traversal, a token without .ics: 404, no data", async () => {
+    const w = await world();
+    const a = await parentIn(w, "Sol");
+    await reserve(a.inscription.id, w.units[0]!.id);
+    const { url } = await renewCalendarToken(a.family.id);
+    const token = url.split("/").pop()!;
+    const get = (t: string) => calendarFeed(new Request(`http://localhost/calendrier/${t}`), { params: Promise.resolve({ token: t }) });
+    expect((await get(token)).status).toBe(200);
+    const flipped = `${token[0] === "A" ? "B" : "A"}${token.slice(1)}`;
+    for (const t of [flipped, token.toLowerCase() === token ? token.toUpperCase() : token.toLowerCase(), token.slice(0, -4), "../../etc/passwd.ics", `${"A".repeat(43)}.ics`, `${token.slice(0, -4)}%00.ics`]) {
+      const response = await get(t);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe("Calendrier introuvable.");
+    }
+  });
+});
+
+describe("PROBES", () => {
+  it("probe: ABSENT_BILLED corrected to PRESENT beyond capacity", async () => {
+    const w = await world({ units: [{ name: "Matin", capacity: 1 }] });
+    const staff = await staffActor();
+    const [a, b] = [await parentIn(w, "Tao"), await parentIn(w, "Uma")];
+    const ra = await reserve(a.inscription.id, w.units[0]!.id);
+    const sheet = { activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, actor: staff, now: ON_THE_DAY };
+    await recordAttendance({ ...sheet, marks: [{ reservationId: ra.id, mark: "ABSENT" }] });
+    await addWalkIn({ ...sheet, inscriptionId: b.inscription.id });
+    const out = await recordAttendance({ ...sheet, marks: [{ reservationId: ra.id, mark: "PRESENT" }], reason: "Arrivé en retard" }).then((x) => x, (e: Error) => e.message);
+    console.log("PROBE1", out, await prisma.reservation.findMany({ where: { timeUnitId: w.units[0]!.id }, select: { status: true } }));
+    // Same with excused:
+    const w2 = await world({ units: [{ name: "Matin", capacity: 1 }] });
+    const [c, d] = [await parentIn(w2, "Val"), await parentIn(w2, "Wes")];
+    const rc = await reserve(c.inscription.id, w2.units[0]!.id);
+    const sheet2 = { activityId: w2.activity.id, day: DAY, timeUnitId: w2.units[0]!.id, actor: staff, now: ON_THE_DAY };
+    await recordAttendance({ ...sheet2, marks: [{ reservationId: rc.id, mark: "EXCUSED" }], reason: "Malade" });
+    await addWalkIn({ ...sheet2, inscriptionId: d.inscription.id });
+    const out2 = await recordAttendance({ ...sheet2, marks: [{ reservationId: rc.id, mark: "PRESENT" }], reason: "Arrivé en retard" }).then((x) => x, (e: Error) => e.message);
+    console.log("PROBE1b", out2);
+  });
+
+  it("probe: late DA billed, place promoted, then child present", async () => {
+    const w = await world({ units: [{ name: "Matin", capacity: 1 }] });
+    const staff = await staffActor();
+    const [a, b] = [await parentIn(w, "Xan"), await parentIn(w, "Yul")];
+    await requestReservations({ familyId: a.family.id, cells: [{ inscriptionId: a.inscription.id, timeUnitId: w.units[0]!.id, day: DAY }], actor: a.actor, now: NOW });
+    await requestReservations({ familyId: b.family.id, cells: [{ inscriptionId: b.inscription.id, timeUnitId: w.units[0]!.id, day: DAY }], actor: b.actor, now: NOW });
+    const ra = await prisma.reservation.findFirstOrThrow({ where: { inscriptionId: a.inscription.id } });
+    await acceptReservations({ ids: [ra.id], actor: staff, now: NOW });
+    await askCancellation({ familyId: a.family.id, reservationId: ra.id, actor: a.actor, now: new Date("2027-01-05T10:00:00Z") });
+    await decideCancellations({ decisions: [{ id: ra.id, decision: "BILLED" }], reason: "Hors délai", actor: staff, now: new Date("2027-01-05T11:00:00Z") });
+    console.log("PROBE2a", await prisma.reservation.findMany({ where: { timeUnitId: w.units[0]!.id }, select: { status: true, inscriptionId: true } }));
+    const out = await recordAttendance({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, marks: [{ reservationId: ra.id, mark: "PRESENT" }], reason: "Venu quand même", actor: staff, now: ON_THE_DAY }).then((x) => x, (e: Error) => e.message);
+    console.log("PROBE2", out, await prisma.reservation.findMany({ where: { timeUnitId: w.units[0]!.id }, select: { status: true } }));
+  });
+
+  it("probe: duplicate DA ids conflicting", async () => {
+    const w = await world();
+    const a = await parentIn(w, "Zed");
+    const r = await reserve(a.inscription.id, w.units[1]!.id);
+    await prisma.reservation.update({ where: { id: r.id }, data: { status: "CANCELLATION_REQUESTED", decidedAt: new Date("2027-01-05T10:00:00Z") } });
+    await asStaff();
+    const out = await desk.decideCancellationsAction({ decisions: [{ id: r.id, decision: "EXCUSED" }, { id: r.id, decision: "BILLED" }], reason: "x" });
+    console.log("PROBE3", JSON.stringify(out), (await prisma.reservation.findUniqueOrThrow({ where: { id: r.id } })).status);
+    const mail = await prisma.emailOutbox.findFirst({ where: { familyId: a.family.id, template: "reservation-cancellations" } });
+    console.log("PROBE3mail", mail?.text);
+  });
+
+  it("probe: year 0000", async () => {
+    const w = await world();
+    const a = await parentIn(w, "Abe");
+    await asStaff();
+    console.log("PROBE4a", JSON.stringify(await occupation.cancelDayAction({ activityId: w.activity.id, date: "0000-01-05", timeUnitIds: [], reason: "Grève" })));
+    console.log("PROBE4b", JSON.stringify(await pointage.addWalkInAction({ activityId: w.activity.id, date: "01/01/0000", timeUnitId: w.units[0]!.id, inscriptionId: a.inscription.id })));
+    const res = await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&jour=0000-01-05`)).then((r) => `${r.status} ${r.headers.get("content-type")}`, (e: Error) => `THROW ${e.message.slice(0, 200)}`);
+    console.log("PROBE4c", res);
+    const res2 = await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&mois=0000-01`)).then((r) => `${r.status}`, (e: Error) => `THROW ${e.message.slice(0, 200)}`);
+    console.log("PROBE4d", res2);
+  });
+
+  it("probe: walk-in ignores unit rules", async () => {
+    const w = await world({ units: [{ name: "Journée", capacity: 5 }, { name: "Matin", capacity: 5 }] });
+    await prisma.timeUnitRule.create({ data: { kind: "INCOMPATIBLE", unitId: w.units[0]!.id, otherUnitId: w.units[1]!.id } });
+    const staff = await staffActor();
+    const a = await parentIn(w, "Bo");
+    await reserve(a.inscription.id, w.units[0]!.id);
+    const asked = await requestReservations({ familyId: a.family.id, cells: [{ inscriptionId: a.inscription.id, timeUnitId: w.units[1]!.id, day: DAY }], actor: a.actor, now: NOW });
+    console.log("PROBE5parent", JSON.stringify(asked));
+    const out = await addWalkIn({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[1]!.id, inscriptionId: a.inscription.id, actor: staff, now: ON_THE_DAY }).then((x) => "OK " + JSON.stringify(x), (e: Error) => e.message);
+    console.log("PROBE5", out);
+  });
+});
