@@ -125,7 +125,7 @@ test("pointage d'un jour à 390 px : tous présents sauf un absent → P et A Fa
   const pablo = page.getByRole("group", { name: /^Pointage de Pablo/ });
   await pablo.getByRole("radio", { name: "Présent" }).focus();
   await page.keyboard.press("ArrowRight");
-  await expect(pablo.getByRole("radio", { name: "Absent", exact: true })).toBeChecked();
+  await expect(pablo.getByRole("radio", { name: "Absent facturé" })).toBeChecked();
   await page.getByRole("button", { name: "Enregistrer le pointage" }).click();
   await expect(alertWith(page, "Pointage enregistré : 2 enfants pointés.").or(page.getByRole("status").filter({ hasText: "Pointage enregistré : 2 enfants pointés." }))).toBeVisible();
   await expect.poll(async () => (await testDb().reservation.findMany({ where: { timeUnitId: w.units[0]!.id }, orderBy: { inscription: { child: { firstName: "asc" } } } })).map((r) => r.status))

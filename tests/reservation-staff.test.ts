@@ -8,6 +8,7 @@ import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
 import { getMonthCalendar } from "@/lib/reservations/calendar";
 import { previewPeriod } from "@/lib/reservations/period";
 import { actorFromUser } from "@/lib/workflow";
+import { cancelDaySchema, walkInSchema } from "@/lib/reservations/schemas";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
@@ -168,6 +169,38 @@ describe("pointage", () => {
     const settled = await Promise.allSettled(many.map((p) => addWalkIn({ activityId: w2.activity.id, day: DAY, timeUnitId: w2.units[0]!.id, inscriptionId: p.inscription.id, actor: staff, now: ON_THE_DAY })));
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.reservation.count({ where: { timeUnitId: w2.units[0]!.id, status: "PRESENT" } })).toBe(1);
+  });
+});
+
+describe("pointage and walk-in: the limits hold", () => {
+  it("a child marked back present after an absence takes a place again only if one is left; two different marks for one child are refused", async () => {
+    const w = await world({ units: [{ name: "Matin", capacity: 1 }] });
+    const staff = await staffActor();
+    const [a, b] = [await parentIn(w, "Vic"), await parentIn(w, "Wes")];
+    const booked = await prisma.reservation.create({ data: { inscriptionId: a.inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "RESERVED" } });
+    const sheet = { activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, actor: staff, now: ON_THE_DAY };
+    await recordAttendance({ ...sheet, marks: [{ reservationId: booked.id, mark: "ABSENT" }] });
+    // The place freed by the absence goes to a child who came without a booking.
+    await addWalkIn({ ...sheet, inscriptionId: b.inscription.id });
+    await expectNothingChanged(async () => {
+      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: booked.id, mark: "PRESENT" }], reason: "Arrivé en retard" })).rejects.toThrow("Vic : plus de place ce jour pour cette unité.");
+      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: booked.id, mark: "PRESENT" }, { reservationId: booked.id, mark: "EXCUSED" }], reason: "x" })).rejects.toThrow("pointé deux fois différemment");
+    });
+    expect(await prisma.reservation.count({ where: { timeUnitId: w.units[0]!.id, status: "PRESENT" } })).toBe(1);
+  });
+
+  it("a walk-in follows the rules between units; a year the portal cannot hold is a clear field error", async () => {
+    const w = await world({ units: [{ name: "Journée", capacity: 5 }, { name: "Matin", capacity: 5 }] });
+    await prisma.timeUnitRule.create({ data: { kind: "INCOMPATIBLE", unitId: w.units[0]!.id, otherUnitId: w.units[1]!.id } });
+    const p = await parentIn(w, "Xan");
+    await prisma.reservation.create({ data: { inscriptionId: p.inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "RESERVED" } });
+    await expectNothingChanged(() => expect(addWalkIn({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[1]!.id, inscriptionId: p.inscription.id, actor: {} as never, now: ON_THE_DAY }))
+      .rejects.toThrow(/^Xan : « Matin » ne peut pas être réservée? le même jour que « Journée »/));
+    for (const schema of [cancelDaySchema, walkInSchema]) {
+      const parsed = schema.safeParse({ activityId: "a", timeUnitId: "u", inscriptionId: "i", timeUnitIds: [], reason: "x", date: "01/01/0000" });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("Jour : date invalide, attendue au format jj/mm/aaaa (par exemple 06/05/2026).");
+    }
   });
 });
 

@@ -71,14 +71,14 @@ export default async function MyDetailsPage() {
 
       <section className="card mb-4" aria-labelledby="preferences">
         <h2 id="preferences" className="mb-2 text-lg font-bold">Situation professionnelle</h2>
-        <p className="mb-2 text-sm text-gray-700">Enregistré immédiatement.</p>
+        <p className="mb-2 text-sm text-gray-700">Modifié sans validation par la structure.</p>
         <SchemaForm schema="preferences" idPrefix="preferences" fields={PREFERENCES_FIELDS} hidden={{ adultId: me.id }} submitLabel="Enregistrer" action={updatePreferencesAction}
           defaultValues={{ profession: text(me.profession), employer: text(me.employer) }} />
       </section>
 
       <section className="card mb-4" aria-labelledby="rappels">
         <h2 id="rappels" className="mb-2 text-lg font-bold">Rappels par e-mail</h2>
-        <p className="mb-2 text-sm text-gray-700">Enregistré immédiatement. Les réponses de la structure à vos demandes vous sont toujours envoyées.</p>
+        <p className="mb-2 text-sm text-gray-700">Modifié sans validation par la structure. Ses réponses à vos demandes vous sont toujours envoyées.</p>
         <SchemaForm schema="reminders" idPrefix="rappels" submitLabel="Enregistrer mes rappels" action={updateRemindersAction}
           fields={[{ name: "remindersOn", label: "Je reçois un rappel pour", type: "checkboxes", options: REMINDER_KINDS.map((k) => ({ value: k.kind, label: k.label })) }]}
           defaultValues={{ remindersOn: await getReminderSettings(family.id) }} />

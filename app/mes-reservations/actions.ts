@@ -38,8 +38,8 @@ const noInput = z.object({});
 
 /** « Créer le lien » / « Nouveau lien »: a new secret URL for the calendar apps; the previous one stops working. */
 export const renewCalendarFeedAction = parentAction(noInput, async (_data, parent) => {
-  const { url } = await renewCalendarToken(parent.familyId);
-  return { url, message: "Nouveau lien créé : l'ancien ne fonctionne plus." };
+  const { url, replaced } = await renewCalendarToken(parent.familyId);
+  return { url, message: replaced ? "Nouvelle adresse créée : l'ancienne ne fonctionne plus." : "Adresse créée : ajoutez-la à votre agenda." };
 });
 
 export const revokeCalendarFeedAction = parentAction(noInput, async (_data, parent) => {

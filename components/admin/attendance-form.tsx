@@ -23,12 +23,12 @@ export interface AttendanceChild {
   cancelledInTime: boolean;
   status: { code: string; label: string; tone: Tone };
   /** What the team must know at the door (health data: staff only). */
-  notes: { text: string; alert: boolean }[];
+  notes: { text: string; alert: boolean; phone?: string }[];
 }
 
 const MARKS: { value: Mark; label: string }[] = [
   { value: "PRESENT", label: "Présent" },
-  { value: "ABSENT", label: "Absent" },
+  { value: "ABSENT", label: "Absent facturé" },
   { value: "EXCUSED", label: "Absent excusé" },
 ];
 
@@ -71,7 +71,7 @@ export function AttendanceForm(props: {
       });
     }}>
       <div className="no-print mb-3 flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}>Tous présents</Button>
+        <Button type="button" variant="secondary" onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}>Remettre tous présents</Button>
         <Button type="button" variant="secondary" onClick={() => window.print()}><Printer aria-hidden="true" className="size-4" /> Imprimer la liste</Button>
         <p className="text-sm" aria-live="polite">{editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}</p>
       </div>
@@ -85,7 +85,13 @@ export function AttendanceForm(props: {
             <p className="text-sm text-gray-800">{c.detail}</p>
             {c.notes.length > 0 ? (
               <ul className="flex flex-wrap gap-1" aria-label={`À savoir : ${c.name}`}>
-                {c.notes.map((n) => <li key={n.text}><Badge tone={n.alert ? "refused" : "closed"}>{n.text}</Badge></li>)}
+                {c.notes.map((n) => (
+                  <li key={n.text}>
+                    <Badge tone={n.alert ? "refused" : "closed"}>
+                      {n.text}{n.phone ? <> <a href={`tel:${n.phone.replace(/[^\d+]/g, "")}`} className="whitespace-nowrap underline">{n.phone}</a></> : null}
+                    </Badge>
+                  </li>
+                ))}
               </ul>
             ) : null}
             {c.locked ? <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p> : (
@@ -96,7 +102,7 @@ export function AttendanceForm(props: {
                     <label key={m.value} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded border px-3 ${marks[c.id] === m.value ? "border-brand bg-brand-soft font-semibold" : "border-gray-400"}`}>
                       <input type="radio" name={`pointage-${c.id}`} value={m.value} checked={marks[c.id] === m.value} className="h-5 w-5"
                         onChange={() => setMarks({ ...marks, [c.id]: m.value })} />
-                      {m.label}{m.value === "ABSENT" && c.cancelledInTime ? " (excusé : annulé dans le délai)" : ""}
+                      {m.value === "ABSENT" && c.cancelledInTime ? "Absent (excusé : annulé dans le délai)" : m.label}
                     </label>
                   ))}
                 </div>

@@ -27,7 +27,7 @@ export function CalendarFeed(props: {
   return (
     <section aria-labelledby="agenda" className="card mt-6 flex flex-col gap-3">
       <h2 id="agenda" className="text-lg font-bold">Mes réservations dans mon agenda</h2>
-      <p className="text-sm">Abonnez votre agenda (Google Agenda, Calendrier d&apos;Apple, Outlook) à cette adresse : vos réservations validées, pour tous vos enfants, s&apos;y affichent et se mettent à jour seules. Gardez-la pour vous : qui la connaît voit vos réservations.</p>
+      <p className="text-sm">Abonnez votre agenda à cette adresse : vos réservations validées, pour tous vos enfants, s&apos;y affichent et se mettent à jour seules. Sur un téléphone, « Ajouter à mon agenda » ouvre l&apos;agenda (iPhone, Outlook) ; pour Google Agenda, copiez l&apos;adresse puis, sur ordinateur, « Autres agendas » → « À partir de l&apos;URL ». Gardez-la pour vous : qui la connaît voit vos réservations.</p>
       <FormAlert message={message?.text} tone={message?.tone} />
       {url ? (
         <>
@@ -39,6 +39,7 @@ export function CalendarFeed(props: {
             <Button type="button" variant="secondary" onClick={() => {
               void navigator.clipboard?.writeText(url).then(() => setMessage({ tone: "success", text: "Adresse copiée." }), () => setMessage({ tone: "error", text: "Copie impossible : sélectionnez l'adresse et copiez-la." }));
             }}>Copier l&apos;adresse</Button>
+            <a href={url.replace(/^https?:/, "webcal:")} className="btn btn-secondary">Ajouter à mon agenda</a>
             <ConfirmDialog triggerLabel="Nouvelle adresse" title="Créer une nouvelle adresse ?"
               description="L'adresse actuelle cessera aussitôt de fonctionner : il faudra abonner à nouveau vos agendas avec la nouvelle."
               confirmLabel="Créer une nouvelle adresse" action={renew} />

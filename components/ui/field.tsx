@@ -5,9 +5,9 @@ import { AlertCircle, CheckCircle2, Info } from "lucide-react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
-/** The look of every text input, select and textarea. */
-export const inputClass =
-  "w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base text-gray-900 min-h-11 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+import { inputClass } from "./classes";
+
+export { inputClass };
 
 export interface ControlAria {
   id: string;
@@ -133,7 +133,7 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
       <div className={inline ? "flex flex-wrap gap-x-6" : "flex flex-col"}>
         {props.options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2">
-            <input type={props.type} value={option.value} className="size-5 accent-brand"
+            <input type={props.type} value={option.value} className="size-5 shrink-0 accent-brand"
               defaultChecked={Array.isArray(props.defaultValue) ? props.defaultValue.includes(option.value) : props.defaultValue === option.value}
               aria-invalid={Boolean(props.error) || undefined} {...props.registration} />
             <span>

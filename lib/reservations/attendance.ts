@@ -10,6 +10,7 @@ import {
 } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { lockSlots, placeLeft, readSlot } from "./slots";
+import { refusedByRules, type UnitRule } from "./unit-rules";
 
 /*
  * Pointage: per day, unit (and group), the children the team expects at the door
@@ -82,6 +83,12 @@ export async function getAttendanceSheet(input: { activityId: string; day: strin
   return { unit: { id: unit.id, name: unit.name, startTime: unit.startTime, endTime: unit.endTime }, activityName: unit.activity.name, day: input.day, children };
 }
 
+/** Per unit of the activity, the children to point that day (booked, pointed or invoiced). */
+export async function countExpected(activityId: string, day: string): Promise<Map<string, number>> {
+  const rows = await db.reservation.groupBy({ by: ["timeUnitId"], where: { timeUnit: { activityId }, date: dateOf(day), status: statusIn(SHOWN) }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.timeUnitId, r._count._all]));
+}
+
 /** Children inscribed (validated) for that day who have no booking for the unit: who may be added on the spot. */
 export async function listWalkInCandidates(input: { activityId: string; day: string; timeUnitId: string }) {
   const date = dateOf(input.day);
@@ -123,6 +130,7 @@ export async function recordAttendance(input: {
     if (rows.length !== ids.length) throw new NotFoundError();
     const deadline = deadlineFor(parseDeadline(unit.activity.cancellationDeadline)!, input.day);
     const markOf = new Map(input.marks.map((m) => [m.reservationId, m.mark]));
+    if (input.marks.some((m) => markOf.get(m.reservationId) !== m.mark)) throw new UserFacingError("Un enfant est pointé deux fois différemment : rechargez la page.");
     const inTime = await cancelledInTime(tx, rows, deadline);
     let changed = 0;
     for (const row of rows) {
@@ -138,8 +146,8 @@ export async function recordAttendance(input: {
       if ((correction || mark === "EXCUSED") && !reason) {
         fieldError("reason", correction ? `Motif : indiquez pourquoi vous corrigez le pointage de ${name}.` : `Motif : indiquez pourquoi l'absence de ${name} est excusée.`);
       }
-      // Present again after an excused absence takes a place back: only if one is left.
-      if (row.status === "ABSENT_EXCUSED" && to === "PRESENT" && !placeLeft(await readSlot(tx, { timeUnitId: unit.id, day: input.day }, row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)) {
+      // Present again after an absence (which freed the place) takes a place back: only if one is left.
+      if (to === "PRESENT" && !isIn(RESERVATION_STATUSES.HOLDS_PLACE, row.status) && !placeLeft(await readSlot(tx, { timeUnitId: unit.id, day: input.day }, row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)) {
         throw new UserFacingError(`${name} : plus de place ce jour pour cette unité. Augmentez les places du jour dans Occupation, puis pointez-le.`);
       }
       await applyTransition(tx, {
@@ -175,6 +183,14 @@ export async function addWalkIn(input: { activityId: string; day: string; timeUn
     if (existing?.status !== "REQUESTED" && !placeLeft(state, inscription.ageGroup)) {
       throw new UserFacingError(`Plus de place ce jour pour cette unité (${state.taken} / ${state.capacity}) : augmentez les places du jour dans Occupation pour accueillir ${inscription.child.firstName}.`);
     }
+    // The rules between units hold for staff too (« Journée » and « Matin » the same day…).
+    const [rules, units, held] = await Promise.all([
+      tx.timeUnitRule.findMany({ where: { unit: { activityId: input.activityId } }, select: { kind: true, unitId: true, otherUnitId: true } }),
+      tx.timeUnit.findMany({ where: { activityId: input.activityId }, select: { id: true, name: true } }),
+      tx.reservation.findMany({ where: { inscriptionId: inscription.id, date: dateOf(input.day), status: statusIn(RESERVATION_STATUSES.LIVE) }, select: { timeUnitId: true } }),
+    ]);
+    const broken = refusedByRules(rules as UnitRule[], new Set(held.map((h) => h.timeUnitId)), [input.timeUnitId], new Map(units.map((u) => [u.id, u.name]))).get(input.timeUnitId);
+    if (broken) throw new UserFacingError(`${inscription.child.firstName} : ${broken}`);
     const reason = "Accueilli sans réservation";
     if (existing) {
       await applyTransition(tx, { machine: "RESERVATION", id: existing.id, to: "RESERVED", actor: input.actor, expectedFrom: existing.status, reason, now });

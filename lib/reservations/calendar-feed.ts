@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { addDays, dateOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { config } from "@/lib/config";
 import { structureNameIn } from "@/lib/settings/identity";
-import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
 /*
  * The family's calendar feed (ICS): a secret URL, shown in « Mes réservations »,
@@ -23,11 +23,17 @@ export async function getCalendarFeed(familyId: string): Promise<{ url: string }
   return family?.calendarToken ? { url: feedUrl(family.calendarToken) } : null;
 }
 
-/** A new secret (256 bits): the previous URL, if any, stops working. */
-export async function renewCalendarToken(familyId: string): Promise<{ url: string }> {
+/** A new secret (256 bits): the previous URL, if any, stops working (`replaced`). */
+export async function renewCalendarToken(familyId: string): Promise<{ url: string; replaced: boolean }> {
   const token = randomBytes(32).toString("base64url");
-  await db.family.update({ where: { id: familyId }, data: { calendarToken: token } });
-  return { url: feedUrl(token) };
+  const before = await db.$transaction(async (tx) => {
+    const family = await tx.family.findUnique({ where: { id: familyId }, select: { calendarToken: true } });
+    if (!family) throw new NotFoundError();
+    await tx.family.update({ where: { id: familyId }, data: { calendarToken: token } });
+    return family.calendarToken;
+  });
+  // Only what the message says depends on the previous one (a second click meanwhile replaces it anyway).
+  return { url: feedUrl(token), replaced: before !== null };
 }
 
 export async function revokeCalendarToken(familyId: string): Promise<void> {

@@ -115,6 +115,7 @@ export type CancellationDecision = "EXCUSED" | "BILLED";
 export async function decideCancellations(input: { decisions: { id: string; decision: CancellationDecision }[]; reason: string; actor: Actor; now?: Date }): Promise<DecisionReport> {
   const reason = requireReason(input.reason);
   const decisionOf = new Map(input.decisions.map((d) => [d.id, d.decision]));
+  if (input.decisions.some((d) => decisionOf.get(d.id) !== d.decision)) throw new UserFacingError("Une demande a reçu deux décisions différentes : rechargez la page.");
   return perFamily([...decisionOf.keys()], async (tx, rows, report) => {
     const decided: Locked[] = [];
     for (const row of rows) {

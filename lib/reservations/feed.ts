@@ -6,8 +6,12 @@ import { isIn, RESERVATION_STATUSES, statusLabel, statusTone } from "@/lib/workf
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import type { DashboardRequest } from "@/lib/families/get-family-dashboard";
 
-/** What the dashboard follows: requests waiting for the structure, and decisions of the last weeks. */
-const FOLLOWED: ReservationStatus[] = ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED", "REFUSED", "ABSENT_EXCUSED", "ABSENT_BILLED"];
+/**
+ * What the dashboard follows: requests waiting for the structure, and decisions of the last weeks — a
+ * cancellation decided (always with its reason; a pointage's absence has none and is not a request) and a
+ * day cancelled by the structure.
+ */
+const FOLLOWED: ReservationStatus[] = ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED", "REFUSED", "ABSENT_EXCUSED", "ABSENT_BILLED", "CANCELLED"];
 const CANCELLATIONS: ReservationStatus[] = ["CANCELLATION_REQUESTED", "ABSENT_EXCUSED", "ABSENT_BILLED"];
 const MAX_DAYS_LISTED = 6;
 
@@ -19,7 +23,7 @@ const MAX_DAYS_LISTED = 6;
 export async function reservationFeed(familyId: string, now: Date = new Date()): Promise<DashboardRequest[]> {
   const since = dateOf(addDays(parisDay(now), -14));
   const rows = await db.reservation.findMany({
-    where: { inscription: { familyId }, status: { in: FOLLOWED }, date: { gte: since }, NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, decidedById: null, reason: null } },
+    where: { inscription: { familyId }, status: { in: FOLLOWED }, date: { gte: since }, NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, reason: null } },
     orderBy: [{ date: "asc" }],
     select: {
       id: true, status: true, date: true, reason: true, createdAt: true, updatedAt: true, decidedAt: true, inscriptionId: true,

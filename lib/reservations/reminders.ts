@@ -19,7 +19,7 @@ import { cancelledSlots } from "./slots";
  */
 
 export const REMINDER_KINDS: { kind: ReminderKind; label: string }[] = [
-  { kind: "OPENING", label: "L'ouverture des inscriptions, la veille, pour les activités où mes enfants sont inscrits" },
+  { kind: "OPENING", label: "L'ouverture des inscriptions à une activité que fréquentent déjà mes enfants (nouvelle période), la veille" },
   { kind: "DEADLINE", label: "Le dernier jour pour réserver ou annuler sans être facturé, la veille" },
   { kind: "PROMOTED", label: "Une place libérée pour une demande en liste d'attente" },
 ];

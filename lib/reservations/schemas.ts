@@ -57,7 +57,8 @@ export const attendanceSchema = z.object({
   date: isoDay,
   timeUnitId: entityId,
   marks: z.array(z.object({ reservationId: entityId, mark: z.enum(["PRESENT", "ABSENT", "EXCUSED"], { error: "Pointage : présent, absent ou absent excusé." }) }))
-    .min(1, "Aucun enfant à pointer.").max(500, "500 enfants au plus à la fois."),
+    .min(1, "Aucun enfant à pointer.").max(500, "500 enfants au plus à la fois.")
+    .refine((marks) => new Set(marks.map((m) => m.reservationId)).size === marks.length, "Un enfant est pointé deux fois : rechargez la page."),
   reason: z.string().trim().max(500, "Motif : 500 caractères au plus.").optional(),
 });
 

@@ -4,7 +4,7 @@ import { Search } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/classes";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { count } from "@/lib/format";
 import { staffPage } from "@/lib/auth/session";

@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { LinkButton } from "@/components/ui/link-button";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/classes";
 import { SchemaForm } from "@/components/form/schema-form";
 import { setCapacityOverrideAction } from "../activites/actions";
 import { cancelDayAction } from "./actions";
@@ -44,16 +44,18 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     id: d.day,
     label: formatLongDate(d.day),
     cells: {
-      jour: <span className="capitalize">{formatShortDay(d.day)}</span>,
+      jour: <span>{formatShortDay(d.day)}</span>,
       ...Object.fromEntries(occupancy.units.map((u, i) => {
-        if (d.closed !== null) return [u.id, <span className="text-gray-700">Fermé{i === 0 ? <span className="block text-xs">{d.closed}</span> : null}</span>];
+        if (d.closed !== null) return [u.id, <span key={u.id} className="text-gray-700">Fermé{i === 0 ? <span className="block text-xs">{d.closed}</span> : null}</span>];
         const cell = d.cells[i]!;
         const full = cell.booked >= cell.capacity;
         const name = `${u.name}, ${formatLongDate(d.day)}`;
         return [u.id, cell.cancelled !== null ? (
           <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} className="link text-gray-700" aria-label={`${name} : annulé par la structure`}>Annulé<span className="block text-xs">{cell.cancelled}</span></Link>
         ) : (
-          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} className="link" aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}>
+          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} aria-current={unit?.id === u.id && day?.day === d.day ? "true" : undefined}
+            className="link inline-block rounded px-1 aria-[current=true]:bg-brand-soft aria-[current=true]:ring-2 aria-[current=true]:ring-brand"
+            aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}>
             {cell.booked} / {cell.capacity}
             {full ? <> <Badge tone="refused">Complet</Badge></> : null}
             {cell.waiting ? <span className="block text-sm">{cell.waiting} en attente</span> : null}
@@ -69,7 +71,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
         description="Pour chaque jour d'ouverture et chaque unité : places réservées / places du jour, et la liste d'attente. Choisissez une case pour voir les enfants, changer les places du jour ou annuler l'accueil." />
       <Card className="mb-4">
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Activité et mois">
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 max-w-full flex-col gap-1">
             <label htmlFor="occupation-activite" className="font-semibold">Activité</label>
             <select id="occupation-activite" name="activite" defaultValue={occupancy.activity.id} className={inputClass}>
               {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { getAttendanceSheet, listWalkInCandidates } from "@/lib/reservations/attendance";
+import { countExpected, getAttendanceSheet, listWalkInCandidates } from "@/lib/reservations/attendance";
 import { listAttendanceChoices } from "@/lib/reservations/list-reservation-queue";
 import { frenchDateToIso } from "@/lib/forms/fields";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/classes";
 import { SchemaForm } from "@/components/form/schema-form";
 import { AttendanceForm, type AttendanceChild } from "@/components/admin/attendance-form";
 import { addWalkInAction, recordAttendanceAction } from "./actions";
@@ -38,7 +38,9 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   const activities = await listAttendanceChoices();
   const activity = activities.find((a) => a.id === text("activite")) ?? activities[0];
   const day = (text("jour") && frenchDateToIso(text("jour")!)) || parisDay(new Date());
-  const unit = activity?.units.find((u) => u.id === text("unite")) ?? activity?.units[0];
+  // Without a unit asked, the first one with children expected that day (else the first one).
+  const expected = activity ? await countExpected(activity.id, day) : new Map<string, number>();
+  const unit = activity?.units.find((u) => u.id === text("unite")) ?? activity?.units.find((u) => (expected.get(u.id) ?? 0) > 0) ?? activity?.units[0];
   const group = activity?.groups.find((g) => g.id === text("groupe"));
   const sheet = activity && unit ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id }) : null;
   const candidates = activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id }) : [];
@@ -50,10 +52,10 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
     if (c.child.meal) notes.push({ text: `Régime : ${c.child.meal}${c.child.dietNotes ? ` (${c.child.dietNotes})` : ""}`, alert: false });
     notes.push({ text: c.child.photoConsent ? "Photos : oui" : "Photos : non", alert: !c.child.photoConsent });
     notes.push({ text: c.child.canLeaveAlone ? "Peut partir seul" : "Ne part pas seul", alert: !c.child.canLeaveAlone });
-    for (const p of c.child.authorizedPersons) notes.push({ text: `Autorisé : ${p.fullName} (${p.relationship}) ${p.phone}`, alert: false });
+    for (const p of c.child.authorizedPersons) notes.push({ text: `Autorisé : ${p.fullName} (${p.relationship})`, phone: p.phone, alert: false });
     for (const g of c.family.guardians) {
       const phone = g.mobilePhone ?? g.homePhone;
-      if (phone) notes.push({ text: `Responsable : ${g.firstName} ${g.lastName.toUpperCase()} ${phone}`, alert: false });
+      if (phone) notes.push({ text: `Responsable : ${g.firstName} ${g.lastName.toUpperCase()}`, phone, alert: false });
     }
     return {
       id: c.id,
@@ -81,7 +83,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
                 <label htmlFor="pointage-jour" className="font-semibold">Jour</label>
                 <input id="pointage-jour" name="jour" type="text" inputMode="numeric" maxLength={10} defaultValue={isoToFrench(day)} aria-describedby="pointage-jour-format" className={`${inputClass} max-w-36`} />
               </div>
-              {activity.units.length > 0 ? <Select id="pointage-unite" name="unite" label="Unité" value={unit?.id} choices={activity.units} /> : null}
+              {activity.units.length > 0 ? <Select id="pointage-unite" name="unite" label="Unité" value={unit?.id} choices={activity.units.map((u) => ({ id: u.id, name: `${u.name} (${expected.get(u.id) ?? 0})` }))} /> : null}
               {activity.groups.length > 0 ? <Select id="pointage-groupe" name="groupe" label="Groupe" value={group?.id} choices={activity.groups} any="Tous" /> : null}
               <Button type="submit">Afficher</Button>
               <p id="pointage-jour-format" className="basis-full text-sm text-gray-700">Jour au format jj/mm/aaaa.</p>
@@ -89,7 +91,8 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
           </Card>
           {!sheet ? <EmptyState title="Aucune unité">Ajoutez des unités à l&apos;activité pour pointer.</EmptyState> : (
             <section aria-labelledby="feuille">
-              <h2 id="feuille" className="mb-1 text-xl font-bold">{sheet.activityName} — {sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}{group ? ` — ${group.name}` : ""}</h2>
+              <h2 id="feuille" className="mb-1 text-xl font-bold">{sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}{group ? `, ${group.name}` : ""}</h2>
+              <p className="mb-1 text-gray-800">{sheet.activityName}</p>
               <p className="mb-3">{children.length} enfant{children.length > 1 ? "s" : ""} attendu{children.length > 1 ? "s" : ""}.</p>
               <div className="no-print mb-3 flex flex-wrap gap-2">
                 <LinkButton href={`/admin/pointage/export?${query({ jour: day })}`} variant="secondary">Exporter le jour (CSV)</LinkButton>

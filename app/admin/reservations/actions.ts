@@ -40,7 +40,8 @@ export const decideReservationsAction = staffAction(bulkDecisionSchema, async (d
 
 const decision = z.enum(["EXCUSED", "BILLED"], { error: "Décision : choisissez excusée ou facturée." });
 const cancellationDecisionSchema = z.object({
-  decisions: z.array(z.object({ id: entityId, decision })).min(1, "Cochez au moins une demande.").max(MAX_BULK, `${MAX_BULK} demandes au plus à la fois.`),
+  decisions: z.array(z.object({ id: entityId, decision })).min(1, "Cochez au moins une demande.").max(MAX_BULK, `${MAX_BULK} demandes au plus à la fois.`)
+    .refine((list) => new Set(list.map((d) => d.id)).size === list.length, "Une demande est cochée deux fois : rechargez la page."),
   reason: trimmed("Motif", 500),
 });
 

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { stringify } from "csv-stringify/sync";
 import { getSessionUser } from "@/lib/auth/session";
 import { attendanceExport } from "@/lib/reservations/attendance";
-import { addDays, firstOf, isMonth, lastOf } from "@/lib/calendar/paris";
+import { firstOf, isMonth, lastOf } from "@/lib/calendar/paris";
+import { frenchDateToIso } from "@/lib/forms/french-dates";
 import { formatCalendarDate } from "@/lib/format";
 import { RESERVATION_CODES } from "@/lib/workflow";
 
@@ -17,8 +18,9 @@ export async function GET(request: Request) {
   const activityId = url.searchParams.get("activite") ?? "";
   const day = url.searchParams.get("jour") ?? "";
   const month = url.searchParams.get("mois") ?? "";
-  const validDay = /^\d{4}-\d{2}-\d{2}$/.test(day) && addDays(day, 0) === day;
-  if (!validDay && !isMonth(month)) return NextResponse.json({ error: "Indiquez un jour ou un mois." }, { status: 400 });
+  const validDay = /^\d{4}-\d{2}-\d{2}$/.test(day) && frenchDateToIso(day) === day;
+  const validMonth = isMonth(month) && frenchDateToIso(`${month}-01`) !== null;
+  if (!validDay && !validMonth) return NextResponse.json({ error: "Indiquez un jour ou un mois." }, { status: 400 });
   const [from, to] = validDay ? [day, day] : [firstOf(month), lastOf(month)];
   const exported = activityId.length <= 64 ? await attendanceExport({ activityId, from, to }) : null;
   if (!exported) return NextResponse.json({ error: "Activité introuvable." }, { status: 404 });
