@@ -268,7 +268,7 @@ test("l'accueil cherche une famille, change l'e-mail de connexion (unique) et va
   await page.getByLabel("Sélectionner : Ajout de l'enfant Lot — Famille RECHERCHE").check();
   await page.getByLabel("Sélectionner : Ajout de l'enfant Lotte — Famille RECHERCHE").check();
   await page.getByRole("button", { name: "Valider la sélection" }).click();
-  await expect(page.getByText("2 demandes validées.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "2 demandes validées." })).toBeVisible();
   expect(await db.child.count({ where: { familyId: target.family.id, status: "VALIDATED" } })).toBe(3);
   expect(await db.changeRequest.count({ where: { id: { in: pendingIds }, status: "VALIDATED" } })).toBe(2);
 });

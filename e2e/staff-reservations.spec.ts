@@ -164,7 +164,8 @@ test("journée exceptionnelle depuis Occupation : grille avec un jour complet et
 
   await desk.getByLabel(/^Motif \(envoyé aux familles\)/).fill("Grève des animateurs");
   await desk.getByRole("button", { name: "Annuler l'accueil de ce jour" }).click();
-  await expect(desk.getByText(/^Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\.$/)).toBeVisible();
+  await expect(desk.getByRole("status").filter({ hasText: /Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\./ })).toBeVisible();
+  await expect(desk.getByText("Annulé par la structure : Grève des animateurs")).toBeVisible();
   expect(await testDb().reservation.count({ where: { timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), NOT: { status: "CANCELLED" } } })).toBe(0);
   const text = await openDeliveredEmail(desk, booked.user.email, "Accueil annulé par la structure");
   expect(text).toContain("Motif : Grève des animateurs");

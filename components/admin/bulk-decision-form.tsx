@@ -40,8 +40,7 @@ export function BulkDecisionForm(props: {
         startTransition(async () => {
           const result = await props.action(decision === "refuse" ? { decision, ids, reason } : { decision, ids });
           if (result.ok) {
-            setMessage({ tone: "success", text: result.data.message });
-            // Said again by a toast: when the list empties, the page no longer shows this form.
+            // Said by a toast: when the list empties, the refreshed page no longer shows this form.
             toast(result.data.message);
             formRef.current?.reset();
             router.refresh();

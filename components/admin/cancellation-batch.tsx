@@ -34,8 +34,7 @@ export function CancellationBatchForm({ formId, decide }: { formId: string; deci
         startTransition(async () => {
           const result = await decide({ decisions, reason });
           if (result.ok) {
-            setMessage({ tone: "success", text: result.data.message });
-            // Said again by a toast: when the list empties, the page no longer shows this form.
+            // Said by a toast: when the list empties, the refreshed page no longer shows this form.
             toast(result.data.message);
             formRef.current?.reset();
             router.refresh();

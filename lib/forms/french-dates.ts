@@ -9,8 +9,8 @@ export function frenchDateToIso(value: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const fr = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2].padStart(2, "0"), fr[1].padStart(2, "0")] : [];
-  // A year the portal can hold (PostgreSQL refuses year 0; no child nor booking before 1900 or after 2199).
-  if (!y || Number(y) < 1900 || Number(y) > 2199) return null;
+  // A year the portal can hold (PostgreSQL refuses year 0; no child nor booking before 1900).
+  if (!y || Number(y) < 1900) return null;
   const result = `${y}-${m}-${d}`;
   const parsed = new Date(`${result}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(result) ? result : null;

@@ -136,7 +136,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
               <Card>
                 <h3 className="mb-2 text-lg font-bold">Annuler l&apos;accueil de ce jour</h3>
                 <p className="mb-2 text-sm">Grève, sortie, fermeture décidée tard : les réservations et les demandes du jour sont annulées par la structure, jamais facturées ; la liste d&apos;attente est vidée, chaque famille reçoit un e-mail et le jour est fermé sur tous les calendriers. Impossible pour un jour déjà facturé.</p>
-                <SchemaForm schema="cancelDay" idPrefix="annuler-jour" submitLabel="Annuler l'accueil de ce jour"
+                <SchemaForm schema="cancelDay" idPrefix="annuler-jour" submitLabel="Annuler l'accueil de ce jour" toastOnSuccess
                   fields={[
                     ...(occupancy.units.length > 1 ? [{ name: "timeUnitIds", label: "Unités annulées (aucune cochée : toute la journée)", type: "checkboxes" as const, options: occupancy.units.map((u) => ({ value: u.id, label: u.name })) }] : []),
                     { name: "reason", label: "Motif (envoyé aux familles)", type: "textarea" as const, required: true, rows: 2 },
