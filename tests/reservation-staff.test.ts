@@ -3,7 +3,7 @@ import { requestReservations, type CellRequest } from "@/lib/reservations/reques
 import { askCancellation } from "@/lib/reservations/change-reservation";
 import { acceptReservations } from "@/lib/reservations/decide-reservations";
 import { cancelDay } from "@/lib/reservations/exceptional-day";
-import { addWalkIn, attendanceExport, getAttendanceSheet, recordAttendance } from "@/lib/reservations/attendance";
+import { addWalkIn, attendanceExport, getAttendanceSheet, recordAttendance, todayAtTheDoor } from "@/lib/reservations/attendance";
 import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
 import { getMonthCalendar } from "@/lib/reservations/calendar";
 import { previewPeriod } from "@/lib/reservations/period";
@@ -125,6 +125,8 @@ describe("pointage", () => {
     expect(await recordAttendance({ activityId: w.activity.id, day: DAY, timeUnitId: apresMidi!.id, marks, actor: staff, now: ON_THE_DAY })).toEqual({ changed: 3 });
     expect([await statusOf(a.inscription.id, apresMidi!.id), await statusOf(b.inscription.id, apresMidi!.id), await statusOf(c.inscription.id, apresMidi!.id)])
       .toEqual(["PRESENT", "ABSENT_BILLED", "ABSENT_EXCUSED"]);
+    // The staff's home page: the unit with its children expected and pointed that day.
+    expect((await todayAtTheDoor(DAY)).find((d) => d.unit.id === apresMidi!.id)).toMatchObject({ expected: 3, pointed: 3, activity: { id: w.activity.id } });
     // The same sheet again changes nothing.
     expect(await recordAttendance({ activityId: w.activity.id, day: DAY, timeUnitId: apresMidi!.id, marks, actor: staff, now: ON_THE_DAY })).toEqual({ changed: 0 });
     // The parent can no longer cancel a pointed cell.

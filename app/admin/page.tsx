@@ -3,6 +3,9 @@ import Link from "next/link";
 import { Search } from "lucide-react";
 import { staffPage } from "@/lib/auth/session";
 import { countStaffQueues } from "@/lib/staff/queues";
+import { todayAtTheDoor } from "@/lib/reservations/attendance";
+import { parisDay } from "@/lib/calendar/paris";
+import { count, formatLongDate } from "@/lib/format";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -14,7 +17,8 @@ export const metadata: Metadata = { title: "Tableau de bord de l'accueil" };
 
 export default async function AdminHomePage() {
   await staffPage("/admin");
-  const [counts, sender] = await Promise.all([countStaffQueues(), getSenderStatus()]);
+  const today = parisDay(new Date());
+  const [counts, sender, door] = await Promise.all([countStaffQueues(), getSenderStatus(), todayAtTheDoor(today)]);
   const warning = senderWarning(sender);
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests, urgent: false },
@@ -46,6 +50,21 @@ export default async function AdminHomePage() {
                     queue.urgent ? "border-red-700" : "border-brand")}>
                   <span className={cn("text-4xl font-bold", queue.urgent ? "text-red-800" : "text-brand")}>{queue.count}</span>
                   <span className="font-semibold text-gray-900 underline">{queue.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {door.length > 0 ? (
+        <section aria-labelledby="aujourdhui" className="mb-6">
+          <h2 id="aujourdhui" className="mb-2 text-xl font-bold">Aujourd&apos;hui, {formatLongDate(today)}</h2>
+          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {door.map((d) => (
+              <li key={d.unit.id}>
+                <Link href={`/admin/pointage?activite=${d.activity.id}&unite=${d.unit.id}`} className="flex flex-col rounded-lg border border-gray-400 bg-white p-3 no-underline hover:shadow-md">
+                  <span className="font-semibold text-gray-900 underline">Pointage : {d.unit.name} ({d.unit.startTime.replace(":", "h")})</span>
+                  <span className="text-sm text-gray-800">{d.activity.name} — {count(d.expected, "enfant attendu", "enfants attendus")}, {count(d.pointed, "pointé", "pointés")}</span>
                 </Link>
               </li>
             ))}
