@@ -14,27 +14,13 @@ import { cancelDay } from "@/lib/reservations/exceptional-day";
 import { addWalkIn, recordAttendance } from "@/lib/reservations/attendance";
 import { renewCalendarToken } from "@/lib/reservations/calendar-feed";
 import { actorFromUser } from "@/lib/workflow";
-import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
+import { createStaffUser } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { DAY, ON_THE_DAY, parentIn as parentWith, staffWorld as world } from "./staff-world";
 
-const DAY = "2027-01-06";
-const ON_THE_DAY = new Date("2027-01-06T16:00:00Z");
+const parentIn = (w: Awaited<ReturnType<typeof world>>, name: string, status: NonNullable<Parameters<typeof parentWith>[2]>["status"] = "VALIDATED") => parentWith(w, name, { status });
+
 const date = (day = DAY) => new Date(`${day}T00:00:00Z`);
-
-async function world(options: Partial<Parameters<typeof createBookableWorld>[1]> = {}) {
-  return createBookableWorld(prisma, {
-    start: "2027-01-04", end: "2027-03-31", weekdays: [3],
-    units: [{ name: "Matin", capacity: 2, start: "08:30", end: "12:00" }, { name: "Après-midi", capacity: 10, start: "13:30", end: "17:30" }],
-    cancellationDeadline: "J-2 10:00",
-    ...options,
-  });
-}
-
-async function parentIn(w: Awaited<ReturnType<typeof world>>, name: string, status: Parameters<typeof inscribe>[4] = "VALIDATED") {
-  const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
-  const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id, status);
-  return { ...f, inscription, actor: actorFromUser(f.user) };
-}
 
 const reserve = (inscriptionId: string, timeUnitId: string, status: "RESERVED" | "WAITLISTED" | "REQUESTED" | "PRESENT" = "RESERVED", day = DAY) =>
   prisma.reservation.create({ data: { inscriptionId, timeUnitId, date: date(day), status } });

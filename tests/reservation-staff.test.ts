@@ -7,31 +7,11 @@ import { addWalkIn, attendanceExport, getAttendanceSheet, recordAttendance, toda
 import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
 import { getMonthCalendar } from "@/lib/reservations/calendar";
 import { previewPeriod } from "@/lib/reservations/period";
-import { actorFromUser } from "@/lib/workflow";
 import { cancelDaySchema, walkInSchema } from "@/lib/reservations/schemas";
-import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { DAY, ON_THE_DAY, parentIn, staffWorld as world } from "./staff-world";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
-const DAY = "2027-01-06";
-const ON_THE_DAY = new Date("2027-01-06T16:00:00Z");
-
-async function world(options: Partial<Parameters<typeof createBookableWorld>[1]> = {}) {
-  return createBookableWorld(prisma, {
-    start: "2027-01-04", end: "2027-03-31", weekdays: [3],
-    units: [{ name: "Matin", capacity: 2, start: "08:30", end: "12:00" }, { name: "Après-midi", capacity: 10, start: "13:30", end: "17:30" }],
-    cancellationDeadline: "J-2 10:00",
-    ...options,
-  });
-}
-
-async function parentIn(w: Awaited<ReturnType<typeof world>>, name: string, health: Record<string, unknown> = {}) {
-  const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
-  if (Object.keys(health).length) await prisma.child.update({ where: { id: f.children[0]!.id }, data: health });
-  const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
-  return { ...f, inscription, actor: actorFromUser(f.user) };
-}
-
 const cell = (inscriptionId: string, timeUnitId: string, day = DAY): CellRequest[] => [{ inscriptionId, timeUnitId, day }];
 const statusOf = async (inscriptionId: string, timeUnitId: string, day = DAY) =>
   (await prisma.reservation.findFirst({ where: { inscriptionId, timeUnitId, date: new Date(`${day}T00:00:00Z`) } }))?.status;
@@ -102,7 +82,7 @@ describe("pointage", () => {
     const [, apresMidi] = w.units;
     const staff = await staffActor();
     const [a, b, c] = [
-      await parentIn(w, "Gil", { hasAllergies: true, allergyNotes: "Arachide", hasPai: true, photoConsent: false }),
+      await parentIn(w, "Gil", { health: { hasAllergies: true, allergyNotes: "Arachide", hasPai: true, photoConsent: false } }),
       await parentIn(w, "Hal"),
       await parentIn(w, "Ivy"),
     ];
