@@ -39,6 +39,8 @@ const MARKS: { value: Mark; label: string }[] = [
 export function AttendanceForm(props: {
   hidden: { activityId: string; date: string; timeUnitId: string };
   expected: AttendanceChild[];
+  /** A day to come: the list is shown (to prepare the door), the pointage waits for the day. */
+  readOnly?: boolean;
   record: (input: { activityId: string; date: string; timeUnitId: string; marks: { reservationId: string; mark: Mark }[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const router = useRouter();
@@ -49,7 +51,7 @@ export function AttendanceForm(props: {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const editable = props.expected.filter((c) => !c.locked);
+  const editable = props.readOnly ? [] : props.expected.filter((c) => !c.locked);
   const absent = editable.filter((c) => marks[c.id] !== "PRESENT").length;
   const needsReason = editable.some((c) => marks[c.id] !== c.proposed && c.pointed) || editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
 
@@ -71,9 +73,9 @@ export function AttendanceForm(props: {
       });
     }}>
       <div className="no-print mb-3 flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}>Remettre tous présents</Button>
+        {props.readOnly ? null : <Button type="button" variant="secondary" onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}>Remettre tous présents</Button>}
         <Button type="button" variant="secondary" onClick={() => window.print()}><Printer aria-hidden="true" className="size-4" /> Imprimer la liste</Button>
-        <p className="text-sm" aria-live="polite">{editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}</p>
+        {props.readOnly ? null : <p className="text-sm" aria-live="polite">{editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}</p>}
       </div>
       <ul className="flex flex-col gap-3" aria-label="Enfants attendus">
         {props.expected.map((c) => (
@@ -94,7 +96,7 @@ export function AttendanceForm(props: {
                 ))}
               </ul>
             ) : null}
-            {c.locked ? <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p> : (
+            {props.readOnly ? null : c.locked ? <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p> : (
               <fieldset className="no-print">
                 <legend className="sr-only">Pointage de {c.name}</legend>
                 <div className="flex flex-wrap gap-2">
@@ -111,7 +113,7 @@ export function AttendanceForm(props: {
           </li>
         ))}
       </ul>
-      <div className="no-print mt-4 flex flex-col gap-3">
+      {props.readOnly ? null : <div className="no-print mt-4 flex flex-col gap-3">
         <FormAlert message={message?.text} tone={message?.tone} />
         <div className="field">
           <label htmlFor={reasonId} className="field-label">Motif {needsReason ? "(obligatoire : absence excusée ou correction)" : "(pour une absence excusée ou une correction)"}</label>
@@ -120,7 +122,7 @@ export function AttendanceForm(props: {
           {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
         </div>
         <div><Button type="submit" variant="primary" pending={pending} disabled={editable.length === 0}>Enregistrer le pointage</Button></div>
-      </div>
+      </div>}
     </form>
   );
 }

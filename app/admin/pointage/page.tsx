@@ -100,7 +100,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
               </div>
               {future ? <p className="mb-3 font-semibold">Ce jour n&apos;est pas encore arrivé : la liste est celle des enfants attendus ; le pointage se fait le jour même.</p> : null}
               {children.length === 0 ? <EmptyState title="Aucun enfant attendu">Aucune réservation ce jour pour cette unité.</EmptyState> : (
-                <AttendanceForm hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }} expected={children} record={recordAttendanceAction} />
+                <AttendanceForm hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }} expected={children} record={recordAttendanceAction} readOnly={future} />
               )}
               {!future && candidates.length > 0 ? (
                 <Card className="no-print mt-6">
