@@ -162,8 +162,12 @@ test("journée exceptionnelle depuis Occupation : grille avec un jour complet et
   await expect(desk.getByRole("list", { name: "Liste d'attente de ce jour" })).toContainText("n°1 : Sacha");
   await expectAccessible(desk);
 
-  await desk.getByLabel(/^Motif \(envoyé aux familles\)/).fill("Grève des animateurs");
   await desk.getByRole("button", { name: "Annuler l'accueil de ce jour" }).click();
+  const confirm = desk.getByRole("alertdialog");
+  await expect(confirm).toContainText(`Annuler l'accueil du ${long(day)} (Matin avec repas) ?`);
+  await confirm.getByLabel(/^Motif \(envoyé aux familles\)/).fill("Grève des animateurs");
+  await expectAccessible(desk);
+  await confirm.getByRole("button", { name: "Annuler l'accueil", exact: true }).click();
   await expect(desk.getByRole("status").filter({ hasText: /Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\./ })).toBeVisible();
   await expect(desk.getByText("Annulé par la structure : Grève des animateurs")).toBeVisible();
   expect(await testDb().reservation.count({ where: { timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), NOT: { status: "CANCELLED" } } })).toBe(0);
@@ -176,7 +180,7 @@ test("journée exceptionnelle depuis Occupation : grille avec un jour complet et
     await signIn(home, p.user.email);
     await home.goto(`/mes-reservations?inscription=${p.inscription.id}&mois=${day.slice(0, 7)}`);
     await expect(home.getByText(`Matin avec repas, ${long(day)}, ${p.children[0]!.firstName} : ${word}`, { exact: true })).toBeAttached();
-    await expect(home.getByRole("region", { name: "Jours sans accueil ce mois-ci" }).or(home.getByText("Accueil annulé par la structure (Matin avec repas) : Grève des animateurs", { exact: false })).first()).toBeVisible();
+    await expect(home.getByRole("region", { name: "Jours sans accueil ce mois-ci" }).or(home.getByText("Grève des animateurs — accueil annulé par la structure (Matin avec repas)", { exact: false })).first()).toBeVisible();
   }
 });
 

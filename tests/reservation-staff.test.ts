@@ -28,7 +28,7 @@ describe("exceptional day", () => {
     expect([await statusOf(a.inscription.id, matin!.id), await statusOf(b.inscription.id, matin!.id), await statusOf(c.inscription.id, matin!.id)]).toEqual(["RESERVED", "REQUESTED", "WAITLISTED"]);
 
     const result = await cancelDay({ activityId: w.activity.id, day: DAY, timeUnitIds: [matin!.id], reason: "Grève des animateurs", actor: staff });
-    expect(result).toEqual({ cancelled: 3, families: 3, units: ["Matin"] });
+    expect(result).toEqual({ cancelled: 3, families: 3, units: ["Matin"], wholeDay: false });
     const rows = await prisma.reservation.findMany({ where: { timeUnitId: matin!.id, date: new Date(`${DAY}T00:00:00Z`) } });
     expect(rows.map((r) => [r.status, r.waitlistRank])).toEqual([["CANCELLED", null], ["CANCELLED", null], ["CANCELLED", null]]);
     // The afternoon was not cancelled.
@@ -44,7 +44,7 @@ describe("exceptional day", () => {
     const day = calendar.days.find((x) => x.day === DAY)!;
     expect(day.lanes[0]!.cells[0]).toEqual({ kind: "BLOCKED", reason: "CLOSED" });
     expect(day.lanes[0]!.cells[1]!.kind).toBe("FREE");
-    expect(calendar.closures).toContainEqual({ label: "Accueil annulé par la structure (Matin) : Grève des animateurs", start: DAY, end: DAY });
+    expect(calendar.closures).toContainEqual({ label: "Grève des animateurs — accueil annulé par la structure (Matin)", start: DAY, end: DAY });
     const preview = await previewPeriod({ familyId: d.family.id, inscriptionId: d.inscription.id, startDate: DAY, endDate: "2027-01-13", weekType: "ALL", slots: [`3:${matin!.id}`], now: NOW });
     expect(preview.skipped.closed).toEqual([DAY]);
     expect(preview.cells.map((x) => x.day)).toEqual(["2027-01-13"]);

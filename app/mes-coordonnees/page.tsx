@@ -78,7 +78,7 @@ export default async function MyDetailsPage() {
 
       <section className="card mb-4" aria-labelledby="rappels">
         <h2 id="rappels" className="mb-2 text-lg font-bold">Rappels par e-mail</h2>
-        <p className="mb-2 text-sm text-gray-700">Modifié sans validation par la structure. Ses réponses à vos demandes vous sont toujours envoyées.</p>
+        <p className="mb-2 text-sm text-gray-700">Vos choix s&apos;appliquent tout de suite. Les réponses de la structure à vos demandes vous sont toujours envoyées.</p>
         <SchemaForm schema="reminders" idPrefix="rappels" submitLabel="Enregistrer mes rappels" action={updateRemindersAction}
           fields={[{ name: "remindersOn", label: "Je reçois un rappel pour", type: "checkboxes", options: REMINDER_KINDS.map((k) => ({ value: k.kind, label: k.label })) }]}
           defaultValues={{ remindersOn: await getReminderSettings(family.id) }} />

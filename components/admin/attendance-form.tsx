@@ -85,6 +85,7 @@ export function AttendanceForm(props: {
               <StatusBadge code={c.status.code} label={c.status.label} tone={c.status.tone} />
             </div>
             <p className="text-sm text-gray-800">{c.detail}</p>
+            <p aria-hidden="true" className="hidden text-lg print:block">☐ Présent &nbsp; ☐ Absent</p>
             {c.notes.length > 0 ? (
               <ul className="flex flex-wrap gap-1" aria-label={`À savoir : ${c.name}`}>
                 {c.notes.map((n) => (

@@ -6,7 +6,7 @@ type Choice = { id: string; name: string };
 
 function Select({ id, name, label, choices, value }: { id: string; name: string; label: string; choices: Choice[]; value?: string }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 max-w-xs flex-col gap-1">
       <label htmlFor={id} className="font-semibold">{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
         <option value="">Toutes</option>
@@ -50,10 +50,10 @@ export function QueueFilters(props: {
         {props.periods && props.periods.length > 0 ? <Select id="filtre-periode" name="periode" label="Période" choices={props.periods} value={props.periodId} /> : null}
         {props.units && props.units.length > 0 ? <Select id="filtre-unite" name="unite" label="Unité" choices={props.units} value={props.unitId} /> : null}
         {props.days ? (
-          <>
+          <div className="flex gap-3">
             <Day id="filtre-du" name="du" label="Du" value={props.days.from} />
             <Day id="filtre-au" name="au" label="Au" value={props.days.to} />
-          </>
+          </div>
         ) : null}
         <Button type="submit">Filtrer</Button>
         {props.days ? <p id="filtre-format" className="basis-full text-sm text-gray-700">Dates au format jj/mm/aaaa.</p> : null}

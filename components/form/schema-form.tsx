@@ -3,7 +3,6 @@ import { useForm, type FieldValues } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { CheckboxGroup, DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
-import { useToast } from "@/components/ui/toast";
 import { isoLocalToFrench, isoToFrench } from "@/lib/format";
 import { DeadlinePicker } from "@/components/admin/deadline-picker";
 import type { ActionResult } from "@/lib/action-result";
@@ -24,7 +23,6 @@ const SCHEMAS = {
   ageGroup: () => import("@/lib/activities/schemas").then((m) => m.ageGroupSchema),
   timeUnit: () => import("@/lib/activities/schemas").then((m) => m.timeUnitSchema),
   capacityOverride: () => import("@/lib/activities/schemas").then((m) => m.capacityOverrideSchema),
-  cancelDay: () => import("@/lib/reservations/schemas").then((m) => m.cancelDaySchema),
   walkIn: () => import("@/lib/reservations/schemas").then((m) => m.walkInSchema),
   unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
@@ -72,8 +70,6 @@ export function SchemaForm(props: {
   submitLabel: string;
   /** Empty the form after a success (forms that add an item to a list). */
   resetOnSuccess?: boolean;
-  /** Say the success by a toast instead of inside the form (a form the refreshed page no longer shows). */
-  toastOnSuccess?: boolean;
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
   idPrefix: string;
 }) {
@@ -82,17 +78,15 @@ export function SchemaForm(props: {
   for (const spec of props.fields) initial[spec.name] = displayValue(spec, props.defaultValues[spec.name]);
   for (const [name, value] of Object.entries(props.defaultValues)) if (!(name in initial)) initial[name] = value;
   const form = useForm<FieldValues>({ resolver: lazyZodResolver(SCHEMAS[props.schema] as () => Promise<never>), defaultValues: initial });
-  const toast = useToast();
-  const { submit, formError, success, pending } = useRefreshingForm(form, props.action, (message) => {
+  const { submit, formError, success, pending } = useRefreshingForm(form, props.action, () => {
     if (props.resetOnSuccess) form.reset(initial);
-    if (props.toastOnSuccess) toast(message);
   });
   const { errors } = form.formState;
 
   return (
     <form onSubmit={submit} noValidate>
       <FormAlert message={formError} />
-      {props.toastOnSuccess ? null : <FormAlert message={success} tone="success" />}
+      <FormAlert message={success} tone="success" />
       {props.fields.map((spec) => {
         const id = `${props.idPrefix}-${spec.name}`;
         const error = errors[spec.name]?.message as string | undefined;

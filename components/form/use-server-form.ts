@@ -45,7 +45,7 @@ export function useServerForm<V extends FieldValues, T, O = V>(
 export function useRefreshingForm<V extends FieldValues, O = V>(
   form: UseFormReturn<V, unknown, O>,
   action: (values: V) => Promise<ActionResult<{ message: string }>>,
-  onSuccess?: (message: string) => void,
+  onSuccess?: () => void,
 ) {
   const router = useRouter();
   const [success, setSuccess] = useState<string | null>(null);
@@ -54,7 +54,7 @@ export function useRefreshingForm<V extends FieldValues, O = V>(
     action,
     (data) => {
       setSuccess(data.message);
-      onSuccess?.(data.message);
+      onSuccess?.();
       router.refresh();
     },
     () => setSuccess(null),

@@ -132,8 +132,8 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
       {props.hint ? <p id={hintId} className="text-sm text-gray-700">{props.hint}</p> : null}
       <div className={inline ? "flex flex-wrap gap-x-6" : "flex flex-col"}>
         {props.options.map((option) => (
-          <label key={option.value} className="flex min-h-11 items-center gap-2">
-            <input type={props.type} value={option.value} className="size-5 shrink-0 accent-brand"
+          <label key={option.value} className="flex min-h-11 items-start gap-2 py-2">
+            <input type={props.type} value={option.value} className="mt-0.5 size-5 shrink-0 accent-brand"
               defaultChecked={Array.isArray(props.defaultValue) ? props.defaultValue.includes(option.value) : props.defaultValue === option.value}
               aria-invalid={Boolean(props.error) || undefined} {...props.registration} />
             <span>

@@ -221,22 +221,38 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     days,
     closures: [
       ...closures.map((c) => ({ label: c.label, start: dayOf(c.startDate), end: dayOf(c.endDate) })),
-      ...exceptionalDays(inscriptions.flatMap((i) => i.activity.timeUnits), cancelled),
+      ...exceptionalDays(inscriptions.map((i) => i.activity), cancelled),
     ].sort((a, b) => a.start.localeCompare(b.start)),
   };
 }
 
-/** « Accueil annulé par la structure (Matin, Midi) : grève », one line per day and reason, for the list under the grid. */
-function exceptionalDays(units: { id: string; name: string }[], cancelled: Map<string, string>) {
-  const byDay = new Map<string, { reason: string; units: string[] }>();
-  for (const [key, reason] of cancelled) {
-    const [unitId, day] = key.split("|") as [string, string];
-    const unit = units.find((u) => u.id === unitId);
-    if (!unit) continue;
-    const at = `${day}|${reason}`;
-    byDay.set(at, { reason, units: [...(byDay.get(at)?.units ?? []), unit.name] });
+/**
+ * The exceptional days of the month, one line per activity, day and reason, for the list under the grid:
+ * « Grève — accueil annulé par la structure (toute la journée) », or with the units cancelled.
+ */
+function exceptionalDays(activities: { timeUnits: { id: string; name: string }[] }[], cancelled: Map<string, string>) {
+  const lines = new Map<string, { day: string; reason: string; units: string[]; all: number }>();
+  const seen = new Set<string>();
+  for (const activity of activities) {
+    const key0 = activity.timeUnits.map((u) => u.id).join(",");
+    if (seen.has(key0)) continue; // two children in the same activity: one line
+    seen.add(key0);
+    for (const unit of activity.timeUnits) {
+      for (const [key, reason] of cancelled) {
+        const [unitId, day] = key.split("|") as [string, string];
+        if (unitId !== unit.id) continue;
+        const at = `${key0}|${day}|${reason}`;
+        const line = lines.get(at) ?? { day, reason, units: [], all: activity.timeUnits.length };
+        line.units.push(unit.name);
+        lines.set(at, line);
+      }
+    }
   }
-  return [...byDay].map(([at, { reason, units: names }]) => ({ label: `Accueil annulé par la structure (${names.join(", ")}) : ${reason}`, start: at.slice(0, 10), end: at.slice(0, 10) }));
+  return [...lines.values()].map((l) => ({
+    label: `${l.reason} — accueil annulé par la structure (${l.units.length === l.all ? "toute la journée" : l.units.join(", ")})`,
+    start: l.day,
+    end: l.day,
+  }));
 }
 
 /** The calendars a family can open: each validated inscription (the family view shows them all). */

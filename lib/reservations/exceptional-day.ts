@@ -49,7 +49,12 @@ export async function cancelDay(input: { activityId: string; day: string; timeUn
       await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "CANCELLED", actor: input.actor, reason, expectedFrom: row.status });
     }
     await notifyReservations(tx, "DAY_CANCELLED", rows.map((r) => r.id), reason);
-    return { cancelled: rows.length, families: new Set(rows.map((r) => r.inscription.familyId)).size, units: chosen.map((u) => u.name) };
+    return {
+      cancelled: rows.length,
+      families: new Set(rows.map((r) => r.inscription.familyId)).size,
+      units: chosen.map((u) => u.name),
+      wholeDay: chosen.length === activity.timeUnits.length,
+    };
   }, { maxWait: 30_000, timeout: 60_000 });
 }
 

@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/classes";
 import { SchemaForm } from "@/components/form/schema-form";
 import { setCapacityOverrideAction } from "../activites/actions";
+import { CancelDayForm } from "@/components/admin/cancel-day-form";
 import { cancelDayAction } from "./actions";
 
 export const metadata: Metadata = { title: "Occupation" };
@@ -40,21 +41,28 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const day = occupancy.days.find((d) => d.day === text("jour") && d.closed === null);
   const detail = unit && day ? { unit, day: day.day, cell: day.cells[occupancy.units.indexOf(unit)]!, ...(await getSlotChildren(unit.id, day.day)) } : null;
 
+  const present = detail ? detail.booked.filter((r) => r.status !== "CANCELLED") : [];
+  const cancelledRows = detail ? detail.booked.filter((r) => r.status === "CANCELLED") : [];
+  const selectedLook = "inline-block rounded px-1 aria-[current=true]:bg-brand-soft aria-[current=true]:ring-2 aria-[current=true]:ring-brand";
   const rows: DataRow[] = occupancy.days.map((d) => ({
     id: d.day,
     label: formatLongDate(d.day),
     cells: {
       jour: <span>{formatShortDay(d.day)}</span>,
       ...Object.fromEntries(occupancy.units.map((u, i) => {
-        if (d.closed !== null) return [u.id, <span key={u.id} className="text-gray-700">Fermé{i === 0 ? <span className="block text-xs">{d.closed}</span> : null}</span>];
+        if (d.closed !== null) return [u.id, <span key={u.id} className="inline-block px-1 text-gray-700">Fermé{i === 0 ? <span className="block text-xs">{d.closed}</span> : null}</span>];
         const cell = d.cells[i]!;
         const full = cell.booked >= cell.capacity;
         const name = `${u.name}, ${formatLongDate(d.day)}`;
+        const current = unit?.id === u.id && day?.day === d.day ? "true" : undefined;
+        // The reason once per day, under the first cancelled unit.
+        const firstCancelled = d.cells.findIndex((c) => c.cancelled !== null) === i;
         return [u.id, cell.cancelled !== null ? (
-          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} className="link text-gray-700" aria-label={`${name} : annulé par la structure`}>Annulé<span className="block text-xs">{cell.cancelled}</span></Link>
+          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} aria-current={current} className={`link text-gray-700 ${selectedLook}`} aria-label={`${name} : annulé par la structure, ${cell.cancelled}`}>
+            Annulé{firstCancelled ? <span className="block text-xs">{cell.cancelled}</span> : null}
+          </Link>
         ) : (
-          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} aria-current={unit?.id === u.id && day?.day === d.day ? "true" : undefined}
-            className="link inline-block rounded px-1 aria-[current=true]:bg-brand-soft aria-[current=true]:ring-2 aria-[current=true]:ring-brand"
+          <Link href={`${here({ unite: u.id, jour: d.day })}#detail`} aria-current={current} className={`link ${selectedLook}`}
             aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}>
             {cell.booked} / {cell.capacity}
             {full ? <> <Badge tone="refused">Complet</Badge></> : null}
@@ -102,10 +110,10 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
             <LinkButton href={`/admin/pointage?${new URLSearchParams({ activite: occupancy.activity.id, jour: detail.day, unite: detail.unit.id })}`} variant="secondary">Pointage de ce jour</LinkButton>
           </div>
           <Card>
-            <h3 className="mb-2 text-lg font-bold">Enfants ({detail.booked.length})</h3>
-            {detail.booked.length === 0 ? <p>Aucun enfant.</p> : (
+            <h3 className="mb-2 text-lg font-bold">Enfants ({present.length})</h3>
+            {present.length === 0 ? <p>Aucun enfant.</p> : (
               <ul className="flex flex-col divide-y divide-gray-200" aria-label="Enfants de ce jour">
-                {detail.booked.map((r) => (
+                {present.map((r) => (
                   <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>{r.child.firstName} {r.child.lastName.toUpperCase()}{r.group ? <span className="text-sm text-gray-700"> · {r.group}</span> : null} — <Link href={`/admin/familles/${r.family.id}`} className="link">{r.family.name}</Link></span>
                     <StatusBadge code={RESERVATION_CODES[r.status]} label={statusLabel("RESERVATION", r.status)} tone={statusTone("RESERVATION", r.status)} />
@@ -113,6 +121,16 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                 ))}
               </ul>
             )}
+            {cancelledRows.length > 0 ? (
+              <>
+                <h3 className="mb-2 mt-4 text-lg font-bold">Annulés par la structure ({cancelledRows.length})</h3>
+                <ul className="flex flex-col divide-y divide-gray-200" aria-label="Réservations annulées par la structure">
+                  {cancelledRows.map((r) => (
+                    <li key={r.id} className="py-2">{r.child.firstName} {r.child.lastName.toUpperCase()} — <Link href={`/admin/familles/${r.family.id}`} className="link">{r.family.name}</Link></li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             <h3 className="mb-2 mt-4 text-lg font-bold">Liste d&apos;attente ({detail.waiting.length})</h3>
             {detail.waiting.length === 0 ? <p>Personne en attente.</p> : (
               <ol className="flex flex-col divide-y divide-gray-200" aria-label="Liste d'attente de ce jour">
@@ -136,12 +154,8 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
               <Card>
                 <h3 className="mb-2 text-lg font-bold">Annuler l&apos;accueil de ce jour</h3>
                 <p className="mb-2 text-sm">Grève, sortie, fermeture décidée tard : les réservations et les demandes du jour sont annulées par la structure, jamais facturées ; la liste d&apos;attente est vidée, chaque famille reçoit un e-mail et le jour est fermé sur tous les calendriers. Impossible pour un jour déjà facturé.</p>
-                <SchemaForm schema="cancelDay" idPrefix="annuler-jour" submitLabel="Annuler l'accueil de ce jour" toastOnSuccess
-                  fields={[
-                    ...(occupancy.units.length > 1 ? [{ name: "timeUnitIds", label: "Unités annulées (aucune cochée : toute la journée)", type: "checkboxes" as const, options: occupancy.units.map((u) => ({ value: u.id, label: u.name })) }] : []),
-                    { name: "reason", label: "Motif (envoyé aux familles)", type: "textarea" as const, required: true, rows: 2 },
-                  ]}
-                  hidden={{ activityId: occupancy.activity.id, date: detail.day }} defaultValues={{ timeUnitIds: [detail.unit.id], reason: "" }} action={cancelDayAction} />
+                <CancelDayForm activityId={occupancy.activity.id} day={detail.day} dayLabel={formatLongDate(detail.day)} units={occupancy.units}
+                  defaultUnitId={detail.unit.id} cancel={cancelDayAction} />
               </Card>
             </div>
           ) : null}

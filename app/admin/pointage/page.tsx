@@ -73,7 +73,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   return (
     <div className="page-wide">
       <PageHeader title="Pointage" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
-        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent » pour ceux qui manquent, puis enregistrez." />
+        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent facturé » ou « Absent excusé » pour ceux qui manquent, puis enregistrez." />
       {!activity ? <EmptyState title="Aucune activité">Créez une activité pour pointer ses présences.</EmptyState> : (
         <>
           <Card className="no-print mb-4">

@@ -102,9 +102,9 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
       {queue.length === QUEUE_LIMIT ? <p className="mb-3 text-sm text-gray-800">Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez (activité, unité, dates) pour voir les suivantes.</p> : null}
       {requests.length === 0 ? <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState> : (
         <>
-          {filtered && requests.length > 1 ? (
+          {filtered && batches.size > 1 ? (
             <Card className="mb-4 flex flex-col gap-2">
-              <p><span className="font-semibold">Toutes les demandes filtrées</span> : {count(requests.length, "demande")}, {count(batches.size, "famille et mois", "familles et mois")}.</p>
+              <p><span className="font-semibold">Toutes les demandes filtrées</span> : {count(requests.length, "demande")} de {count(new Set(requests.map((r) => r.family.id)).size, "famille")}.</p>
               <GroupDecision ids={requests.map((r) => r.id).slice(0, MAX_BULK)} subject="toutes les demandes filtrées" what="tout" decide={decideReservationsAction} />
               {requests.length > MAX_BULK ? <p className="text-sm">Les {MAX_BULK} plus anciennes seulement, en une fois.</p> : null}
             </Card>
