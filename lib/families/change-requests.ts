@@ -1,4 +1,5 @@
 import "server-only";
+import { setQuotient } from "@/lib/billing/quotient";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
@@ -62,7 +63,8 @@ async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId:
       await tx.family.update({ where: { id: familyId }, data: addressShape.parse(request.after) });
       return;
     case "QUOTIENT_FAMILIAL":
-      await tx.family.update({ where: { id: familyId }, data: quotientShape.parse(request.after) });
+      // Priced from the day it is accepted (the days before keep the quotient then in force).
+      await setQuotient(tx, familyId, quotientShape.parse(request.after));
       return;
     case "PHONES": {
       const { count } = await tx.adult.updateMany({ where: { id: targetId ?? "", familyId }, data: phonesShape.parse(request.after) });

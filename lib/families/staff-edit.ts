@@ -1,6 +1,7 @@
 import "server-only";
 import { db, isPrismaError, type Tx } from "@/lib/db";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
+import { setQuotient } from "@/lib/billing/quotient";
 import { UserFacingError } from "@/lib/errors";
 import type { StaffEditKind } from "@/lib/generated/prisma/enums";
 import { NotFoundError, type Actor } from "@/lib/workflow";
@@ -36,7 +37,7 @@ export async function staffUpdateQuotient(input: { familyId: string; data: Quoti
   await db.$transaction(async (tx) => {
     const before = await tx.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, cafNumber: true } });
     if (!before) throw new NotFoundError();
-    await tx.family.update({ where: { id: input.familyId }, data: input.data });
+    await setQuotient(tx, input.familyId, input.data);
     await recordEdit(tx, { familyId: input.familyId, kind: "QUOTIENT_FAMILIAL", targetId: null, before, after: input.data, actor: input.actor });
   });
 }

@@ -360,6 +360,8 @@ export const RESERVATION_STATUSES = {
    * between units of the child's day (a waiting request too: it may get the place).
    */
   LIVE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "INVOICED"],
+  /** Billed by a month's invoice: a validated booking, a presence, a billed absence (never an excused one, nor a day cancelled by the structure). */
+  BILLABLE: ["RESERVED", "PRESENT", "ABSENT_BILLED"],
   /** Pointage: the children the team expects at the door (booked, or a cancellation not decided yet). */
   EXPECTED: ["RESERVED", "CANCELLATION_REQUESTED"],
   /** Pointage recorded (P, A Exc., A Fact.): staff may still correct it, with a reason, until it is invoiced. */

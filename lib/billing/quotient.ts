@@ -1,0 +1,44 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { NotFoundError } from "@/lib/workflow";
+
+/** Before any recorded change, the quotient the family had (the first row of its history). */
+const SINCE_EVER = "1900-01-01";
+
+/**
+ * Sets the family's quotient familial (and CAF number) from `fromDay` on, keeping its history: the days before
+ * keep the quotient then in force, so a change accepted mid-month prices the month day by day.
+ */
+export async function setQuotient(tx: Tx, familyId: string, data: { quotientFamilial: number | null; cafNumber: string | null }, fromDay = parisDay(new Date())) {
+  const before = await tx.family.findUnique({ where: { id: familyId }, select: { quotientFamilial: true } });
+  if (!before) throw new NotFoundError();
+  await tx.family.update({ where: { id: familyId }, data });
+  if (before.quotientFamilial === data.quotientFamilial) return;
+  if ((await tx.quotientHistory.count({ where: { familyId } })) === 0) {
+    await tx.quotientHistory.create({ data: { familyId, quotientFamilial: before.quotientFamilial, validFrom: dateOf(SINCE_EVER) } });
+  }
+  await tx.quotientHistory.upsert({
+    where: { familyId_validFrom: { familyId, validFrom: dateOf(fromDay) } },
+    create: { familyId, quotientFamilial: data.quotientFamilial, validFrom: dateOf(fromDay) },
+    update: { quotientFamilial: data.quotientFamilial },
+  });
+}
+
+/**
+ * The quotient in force on a day, for each family: its history when it has one (the last change on or before
+ * the day), else its current quotient. One query for all the families of a billing run.
+ */
+export async function quotientsOf(tx: Pick<Tx, "family">, familyIds: string[]) {
+  const families = await tx.family.findMany({
+    where: { id: { in: familyIds } },
+    select: { id: true, quotientFamilial: true, quotients: { orderBy: { validFrom: "desc" }, select: { quotientFamilial: true, validFrom: true } } },
+  });
+  const byFamily = new Map(families.map((f) => [f.id, f]));
+  return (familyId: string, day: string): number | null => {
+    const family = byFamily.get(familyId);
+    if (!family) return null;
+    const row = family.quotients.find((q) => dayOf(q.validFrom) <= day);
+    return row ? row.quotientFamilial : family.quotients.length > 0 ? family.quotients.at(-1)!.quotientFamilial : family.quotientFamilial;
+  };
+}
