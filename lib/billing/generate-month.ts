@@ -5,6 +5,9 @@ import { UserFacingError } from "@/lib/errors";
 import { formatMonth } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
 import { applyTransition, createWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
+import { enqueueEmail } from "@/lib/email/enqueue";
+import { invoiceIssuedEmail } from "@/lib/email/templates";
+import { familyRecipients } from "@/lib/families/recipients";
 import { quotientsOf } from "./quotient";
 
 /*
@@ -139,4 +142,27 @@ export async function lockMonthBilling(input: { structureId: string; month: stri
       update: { lockedAt: new Date(), lockedById: input.actor.userId },
     });
   });
+}
+
+/**
+ * « Envoyer les factures du mois »: each draft of the month is issued (« à payer », with its due date) and its
+ * family e-mailed, one transaction per invoice. Returns how many were issued.
+ */
+export async function issueMonth(input: { structureId: string; month: string; dueDate: string; actor: Actor }): Promise<{ issued: number }> {
+  if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
+  const drafts = await db.invoice.findMany({ where: { structureId: input.structureId, month: dateOf(firstOf(input.month)), status: "DRAFT" }, orderBy: { sequence: "asc" }, select: { id: true } });
+  let issued = 0;
+  for (const { id } of drafts) {
+    await db.$transaction(async (tx) => {
+      const invoice = await tx.invoice.findUniqueOrThrow({ where: { id }, select: { number: true, totalCents: true, familyId: true, status: true } });
+      if (invoice.status !== "DRAFT") return;
+      await applyTransition(tx, { machine: "INVOICE", id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
+      await tx.invoice.update({ where: { id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
+      for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
+        await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, invoice.number, invoice.totalCents, input.dueDate, formatMonth(input.month)) });
+      }
+      issued += 1;
+    });
+  }
+  return { issued };
 }

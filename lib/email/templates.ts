@@ -256,6 +256,28 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
   ]);
 }
 
+/** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
+export function invoiceIssuedEmail(person: Addressee, number: string, totalCents: number, dueDay: string, monthLabel: string): RenderedEmail {
+  const amount = (totalCents / 100).toFixed(2).replace(".", ",");
+  return render(`Votre facture ${number}`, [
+    salutation(person),
+    `Votre facture n° ${number} de ${monthLabel} est disponible : ${amount} €, à payer avant le ${dueDay.slice(8, 10)}/${dueDay.slice(5, 7)}/${dueDay.slice(0, 4)}.`,
+    "Vous pouvez la consulter et la payer en ligne dans Mes factures.",
+    { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
+  ]);
+}
+
+/** The receipt of an online payment (the quittance is in Mes factures). */
+export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[]): RenderedEmail {
+  const amount = (amountCents / 100).toFixed(2).replace(".", ",");
+  return render("Paiement reçu", [
+    salutation(person),
+    `Nous avons bien reçu votre paiement de ${amount} €${invoiceNumbers.length ? ` pour ${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`,
+    "La quittance est disponible dans Mes factures.",
+    { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
+  ]);
+}
+
 /** An exceptional day (strike, trip, late closure): everything booked that day is cancelled by the structure, never billed. */
 export function dayCancelledEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
   return render("Accueil annulé par la structure", [

@@ -77,6 +77,8 @@ async function currentStatus(tx: Tx, machine: WorkflowMachine, id: string): Prom
       return (await tx.reservation.findUnique({ where, select }))?.status ?? null;
     case "INVOICE":
       return (await tx.invoice.findUnique({ where, select }))?.status ?? null;
+    case "PAYMENT":
+      return (await tx.payment.findUnique({ where, select }))?.status ?? null;
   }
 }
 
@@ -140,6 +142,11 @@ async function compareAndSet(
       return (await tx.invoice.updateMany({
         where: { id, status: from as StatusByMachine["INVOICE"] },
         data: { status: to as StatusByMachine["INVOICE"] },
+      })).count;
+    case "PAYMENT":
+      return (await tx.payment.updateMany({
+        where: { id, status: from as StatusByMachine["PAYMENT"] },
+        data: { status: to as StatusByMachine["PAYMENT"] },
       })).count;
   }
 }

@@ -9,6 +9,7 @@ import type {
   ChildStatus,
   InscriptionStatus,
   InvoiceStatus,
+  PaymentStatus,
   ReservationStatus,
   UserStatus,
   WorkflowMachine,
@@ -54,6 +55,7 @@ export interface StatusByMachine {
   INSCRIPTION: InscriptionStatus;
   RESERVATION: ReservationStatus;
   INVOICE: InvoiceStatus;
+  PAYMENT: PaymentStatus;
 }
 
 /** A sign-in account: staff deactivate it (every session ends) and reactivate it, always saying why. */
@@ -264,6 +266,26 @@ export const invoiceMachine: Machine<InvoiceStatus> = {
   actions: { issue: "ISSUED", cancel: "CANCELLED" },
 };
 
+/**
+ * A payment: online it is created pending (the Checkout session) and the webhook — or the success page —
+ * records it; a desk payment is recorded at once. A late success after an expiry is still money received.
+ */
+export const paymentMachine: Machine<PaymentStatus> = {
+  name: "PAYMENT",
+  states: ["PENDING", "SUCCEEDED", "FAILED"],
+  terminal: ["SUCCEEDED"],
+  rules: [
+    { from: null, to: "PENDING", by: ["PARENT", "SYSTEM"] },
+    { from: null, to: "SUCCEEDED", by: ["STAFF"] },
+    { from: "PENDING", to: "SUCCEEDED", by: ["SYSTEM"] },
+    { from: "PENDING", to: "FAILED", by: ["SYSTEM"] },
+    { from: "FAILED", to: "SUCCEEDED", by: ["SYSTEM"] },
+  ],
+  labels: { PENDING: "Paiement en cours de confirmation", SUCCEEDED: "Payé", FAILED: "Paiement non abouti" },
+  tones: { PENDING: "waiting", SUCCEEDED: "done", FAILED: "refused" },
+  actions: {},
+};
+
 export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } = {
   USER_ACCOUNT: userAccountMachine,
   CHILD: childMachine,
@@ -272,6 +294,7 @@ export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } =
   INSCRIPTION: inscriptionMachine,
   RESERVATION: reservationMachine,
   INVOICE: invoiceMachine,
+  PAYMENT: paymentMachine,
 };
 
 export function findRule<M extends WorkflowMachine>(
@@ -340,6 +363,11 @@ export const INSCRIPTION_STATUSES = {
 export function isIn<S extends string>(set: readonly S[], status: string): status is S {
   return (set as readonly string[]).includes(status);
 }
+
+export const INVOICE_STATUSES = {
+  /** What a family can still pay (online or at the desk). */
+  PAYABLE: ["ISSUED", "PARTIALLY_PAID"],
+} as const satisfies Record<string, readonly InvoiceStatus[]>;
 
 export const RESERVATION_STATUSES = {
   /**

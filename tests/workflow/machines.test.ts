@@ -80,6 +80,13 @@ const EXPECTED: Record<string, string[]> = {
     "ISSUED>CANCELLED:STAFF!",
     "PARTIALLY_PAID>PAID:STAFF,SYSTEM",
   ],
+  PAYMENT: [
+    "->PENDING:PARENT,SYSTEM",
+    "->SUCCEEDED:STAFF",
+    "PENDING>SUCCEEDED:SYSTEM",
+    "PENDING>FAILED:SYSTEM",
+    "FAILED>SUCCEEDED:SYSTEM",
+  ],
 };
 
 /** The Prisma enum of each machine's status column: a new database value must be placed in its machine. */
@@ -91,6 +98,7 @@ const ENUMS: Record<keyof typeof machines, Record<string, string>> = {
   INSCRIPTION: enums.InscriptionStatus,
   RESERVATION: enums.ReservationStatus,
   INVOICE: enums.InvoiceStatus,
+  PAYMENT: enums.PaymentStatus,
 };
 
 const rulesOf = (name: keyof typeof machines) =>

@@ -2,6 +2,13 @@
 -- CreateEnum
 CREATE TYPE "InvoiceKind" AS ENUM ('INVOICE', 'CREDIT_NOTE');
 
+-- AlterEnum
+ALTER TYPE "WorkflowMachine" ADD VALUE 'PAYMENT';
+
+-- AlterTable
+ALTER TABLE "Payment" ADD COLUMN     "anomaly" TEXT,
+ADD COLUMN     "invoiceIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
 -- DropIndex
 DROP INDEX "Invoice_familyId_month_key";
 

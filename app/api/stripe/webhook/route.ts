@@ -1,0 +1,19 @@
+import { ForgedEventError, handleStripeWebhook } from "@/lib/billing/stripe-events";
+
+/**
+ * Stripe's webhook (and the local stand-in's): the raw body as received, for the signature. A forged event → 400;
+ * a technical failure → 500, and Stripe delivers the event again (its handling is idempotent).
+ */
+export async function POST(request: Request) {
+  const body = await request.text();
+  try {
+    const result = await handleStripeWebhook(body, request.headers.get("stripe-signature"));
+    return Response.json({ received: true, ...result });
+  } catch (error) {
+    if (error instanceof ForgedEventError) return Response.json({ error: error.message }, { status: 400 });
+    console.error("[stripe] le webhook a échoué :", error);
+    return Response.json({ error: "Erreur technique : l'événement sera renvoyé." }, { status: 500 });
+  }
+}
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,106 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { UserFacingError } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/email/enqueue";
+import { paymentReceivedEmail } from "@/lib/email/templates";
+import { familyRecipients } from "@/lib/families/recipients";
+import { formatCents } from "@/lib/format";
+import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
+import { createCheckoutSession } from "./stripe";
+
+/*
+ * « Payer mes factures »: the amount comes from the database only (the family's
+ * own payable invoices, what is left to pay on each), a pending payment is
+ * recorded, then the Checkout session is made. The webhook — or the success
+ * page — fulfils it with one idempotent function: the payment, its allocations,
+ * the invoices paid and the receipt e-mail in one transaction, under the
+ * payment's row lock, however many times and in whatever order events arrive.
+ */
+
+export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string }> {
+  const ids = [...new Set(input.invoiceIds)].sort();
+  if (ids.length === 0) throw new UserFacingError("Cochez au moins une facture à payer.");
+  const payment = await db.$transaction(async (tx) => {
+    const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true } });
+    // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
+    if (invoices.length !== ids.length) throw new NotFoundError();
+    const amountCents = invoices.reduce((sum, i) => sum + i.totalCents - i.paidCents, 0);
+    if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
+    const created = await createWithStatus(tx, { machine: "PAYMENT", status: "PENDING", actor: input.actor }, () =>
+      tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true, amountCents: true } }));
+    const email = (await familyRecipients(tx, input.familyId))[0]?.email ?? null;
+    return { ...created, numbers: invoices.map((i) => i.number), email };
+  });
+  const session = await createCheckoutSession({ paymentId: payment.id, familyId: input.familyId, amountCents: payment.amountCents, invoiceNumbers: payment.numbers, invoiceIds: ids, customerEmail: payment.email });
+  await db.payment.update({ where: { id: payment.id }, data: { stripeCheckoutSessionId: session.id } });
+  return { url: session.url, paymentId: payment.id };
+}
+
+/** What an event (or the success page) says of a Checkout session. */
+export interface SessionReport {
+  sessionId: string;
+  /** client_reference_id: our payment, found even when the session id was not stored yet. */
+  paymentId: string | null;
+  amountTotal: number | null;
+  paid: boolean;
+  paymentIntentId: string | null;
+}
+
+async function lockPayment(tx: Tx, report: SessionReport) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Payment" WHERE "stripeCheckoutSessionId" = ${report.sessionId} OR ("id" = ${report.paymentId ?? ""} AND "stripeCheckoutSessionId" IS NULL) ORDER BY "id" LIMIT 1 FOR UPDATE`;
+  if (!rows[0]) return null;
+  return tx.payment.findUniqueOrThrow({ where: { id: rows[0].id }, select: { id: true, status: true, familyId: true, amountCents: true, invoiceIds: true, stripeCheckoutSessionId: true } });
+}
+
+/** Records a paid session once: allocations to the invoices (in their number order), invoices paid, receipt queued. */
+export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "UNKNOWN"> {
+  if (!report.paid) return "WAITING";
+  return db.$transaction(async (tx) => {
+    const payment = await lockPayment(tx, report);
+    if (!payment) return "UNKNOWN";
+    if (payment.status === "SUCCEEDED") return "ALREADY";
+    const received = report.amountTotal ?? 0;
+    const base = { stripeCheckoutSessionId: report.sessionId, stripePaymentIntentId: report.paymentIntentId, receivedAt: new Date() };
+    if (received !== payment.amountCents) {
+      // Money received that does not match: recorded and flagged to staff, the invoices left as they are.
+      await tx.payment.update({ where: { id: payment.id }, data: { ...base, amountCents: received, anomaly: `Montant reçu ${formatCents(received)} au lieu de ${formatCents(payment.amountCents)} : à affecter par l'accueil.` } });
+      await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status, reason: "Montant différent des factures" });
+      return "FLAGGED";
+    }
+    const invoices = await tx.$queryRaw<{ id: string; number: string; status: string; totalCents: number; paidCents: number }[]>`
+      SELECT "id", "number", "status", "totalCents", "paidCents" FROM "Invoice" WHERE "id" = ANY(${payment.invoiceIds}) ORDER BY "number" FOR UPDATE`;
+    let left = received;
+    const paidNumbers: string[] = [];
+    for (const invoice of invoices) {
+      const due = invoice.status === "ISSUED" || invoice.status === "PARTIALLY_PAID" ? invoice.totalCents - invoice.paidCents : 0;
+      const amount = Math.min(due, left);
+      if (amount <= 0) continue;
+      left -= amount;
+      await tx.paymentAllocation.create({ data: { paymentId: payment.id, invoiceId: invoice.id, amountCents: amount } });
+      await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: { increment: amount } } });
+      const to = amount === due ? "PAID" : "PARTIALLY_PAID";
+      if (to !== invoice.status) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: SYSTEM, expectedFrom: invoice.status as "ISSUED" | "PARTIALLY_PAID" });
+      paidNumbers.push(invoice.number);
+    }
+    // An invoice paid meanwhile (at the desk): the rest is recorded as received, and flagged.
+    const anomaly = left > 0 ? `Trop-perçu de ${formatCents(left)} (une facture a été réglée entre-temps) : à rembourser ou à affecter par l'accueil.` : null;
+    await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
+    await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status });
+    for (const { email: to, person } of await familyRecipients(tx, payment.familyId)) {
+      await enqueueEmail(tx, { to, familyId: payment.familyId, template: "payment-received", email: paymentReceivedEmail(person, received, paidNumbers) });
+    }
+    return anomaly ? "FLAGGED" : "FULFILLED";
+  });
+}
+
+/** An expired or failed session: the pending payment is marked not completed; a payment already recorded stays. */
+export async function failCheckoutSession(report: Pick<SessionReport, "sessionId" | "paymentId">): Promise<"FAILED" | "KEPT" | "UNKNOWN"> {
+  return db.$transaction(async (tx) => {
+    const payment = await lockPayment(tx, { ...report, amountTotal: null, paid: false, paymentIntentId: null });
+    if (!payment) return "UNKNOWN";
+    if (payment.status !== "PENDING") return "KEPT";
+    await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Paiement abandonné ou refusé" });
+    return "FAILED";
+  });
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import Stripe from "stripe";
+import { config } from "@/lib/config";
+
+/*
+ * Stripe, or its local stand-in. With STRIPE_SECRET_KEY (test keys) the app
+ * creates real Checkout sessions; without it, a checkout page served by the app
+ * plays Stripe's part and posts events signed exactly as Stripe signs them to
+ * the real webhook, so the same code path runs end to end.
+ */
+const secretKey = process.env.STRIPE_SECRET_KEY ?? "";
+export const usesStripeStandIn = secretKey === "";
+
+/** The webhook's signing secret: Stripe's (`stripe listen` prints one), else one per process for the stand-in. */
+export const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || `whsec_local_${randomBytes(24).toString("base64url")}`;
+
+/** Signs and verifies events; talks to Stripe only when a key is set. */
+export const stripe = new Stripe(secretKey || "sk_test_local_stand_in");
+
+export interface CheckoutRequest {
+  paymentId: string;
+  familyId: string;
+  amountCents: number;
+  invoiceNumbers: string[];
+  invoiceIds: string[];
+  customerEmail: string | null;
+}
+
+/** A Checkout session for the payment: its id and the page to send the parent to. */
+export async function createCheckoutSession(input: CheckoutRequest): Promise<{ id: string; url: string }> {
+  if (usesStripeStandIn) {
+    const id = `cs_local_${randomBytes(18).toString("base64url")}`;
+    return { id, url: `${config.appUrl}/paiement/simulateur?session=${encodeURIComponent(id)}&paiement=${encodeURIComponent(input.paymentId)}` };
+  }
+  const session = await stripe.checkout.sessions.create({
+    mode: "payment",
+    client_reference_id: input.paymentId,
+    customer_email: input.customerEmail ?? undefined,
+    line_items: [{
+      quantity: 1,
+      price_data: { currency: "eur", unit_amount: input.amountCents, product_data: { name: `Factures ${input.invoiceNumbers.join(", ")}` } },
+    }],
+    metadata: { paymentId: input.paymentId, familyId: input.familyId, invoiceIds: input.invoiceIds.join(",") },
+    success_url: `${config.appUrl}/mes-factures/paiement?session={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${config.appUrl}/mes-factures?paiement=abandonne`,
+  }, { idempotencyKey: `checkout:${input.paymentId}` });
+  return { id: session.id, url: session.url! };
+}
