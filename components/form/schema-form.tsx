@@ -24,6 +24,8 @@ const SCHEMAS = {
   timeUnit: () => import("@/lib/activities/schemas").then((m) => m.timeUnitSchema),
   capacityOverride: () => import("@/lib/activities/schemas").then((m) => m.capacityOverrideSchema),
   walkIn: () => import("@/lib/reservations/schemas").then((m) => m.walkInSchema),
+  billingMonth: () => import("@/lib/billing/schemas").then((m) => m.billingMonthSchema),
+  issueMonth: () => import("@/lib/billing/schemas").then((m) => m.issueMonthSchema),
   unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),

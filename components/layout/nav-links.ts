@@ -17,6 +17,7 @@ const PARENT_NAV: NavGroup[] = [
       { href: "/ma-famille", label: "Ma famille" },
       { href: "/mes-inscriptions", label: "Mes inscriptions" },
       { href: "/mes-reservations", label: "Mes réservations" },
+      { href: "/mes-factures", label: "Mes factures" },
       { href: "/mes-coordonnees", label: "Mes coordonnées" },
     ],
   },
@@ -40,6 +41,7 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/pointage", label: "Pointage" },
       { href: "/admin/occupation", label: "Occupation" },
       { href: "/admin/familles", label: "Familles" },
+      { href: "/admin/facturation", label: "Facturation" },
     ],
   },
   {

@@ -12,7 +12,10 @@ import { config } from "@/lib/config";
 const secretKey = process.env.STRIPE_SECRET_KEY ?? "";
 export const usesStripeStandIn = secretKey === "";
 
-/** The webhook's signing secret: Stripe's (`stripe listen` prints one), else one per process for the stand-in. */
+/**
+ * The webhook's signing secret: Stripe's (`stripe listen` prints one), else the stand-in's, set per installation by the
+ * run scripts (the page that signs and the route that verifies are separate bundles: a per-module secret would differ).
+ */
 export const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || `whsec_local_${randomBytes(24).toString("base64url")}`;
 
 /** Signs and verifies events; talks to Stripe only when a key is set. */

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { staffPage } from "@/lib/auth/session";
+import { listStructures } from "@/lib/activities/structures";
+import { listMonthInvoices } from "@/lib/billing/list-invoices";
+import { isMonth, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
+import { formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
+import { statusLabel, statusTone } from "@/lib/workflow";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { inputClass } from "@/components/ui/classes";
+import { SchemaForm } from "@/components/form/schema-form";
+import { generateMonthAction, issueMonthAction, lockMonthAction } from "./actions";
+
+export const metadata: Metadata = { title: "Facturation" };
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await staffPage("/admin/facturation");
+  const params = await searchParams;
+  const structures = await listStructures();
+  const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];
+  // By default the month just ended: the one to bill.
+  const month = typeof params.mois === "string" && isMonth(params.mois) ? params.mois : previousMonth(monthOf(parisDay(new Date())));
+  const months = Array.from({ length: 13 }, (_, i) => i).reduce<string[]>((list) => [...list, previousMonth(list.at(-1)!)], [nextMonth(monthOf(parisDay(new Date())))]);
+  if (!structure) return <div className="page-wide"><PageHeader title="Facturation" /><EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState></div>;
+  const { invoices, generatedAt, lockedAt } = await listMonthInvoices(structure.id, month);
+  const drafts = invoices.filter((i) => i.status === "DRAFT").length;
+  const rows: DataRow[] = invoices.map((i) => ({
+    id: i.id,
+    label: `Facture ${i.number}, ${i.family.name}`,
+    search: `${i.number} ${i.family.name}`,
+    sort: { numero: i.number, famille: i.family.name, total: i.totalCents },
+    cells: {
+      numero: i.number,
+      famille: <Link href={`/admin/familles/${i.family.id}`} className="link">{i.family.name}</Link>,
+      lignes: i._count.lines,
+      total: formatCents(i.totalCents),
+      paye: formatCents(i.paidCents),
+      echeance: i.dueDate ? formatCalendarDate(i.dueDate) : "—",
+      etat: <StatusBadge label={statusLabel("INVOICE", i.status)} tone={statusTone("INVOICE", i.status)} />,
+    },
+  }));
+  return (
+    <div className="page-wide">
+      <PageHeader title="Facturation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Générez les factures d'un mois (réservations validées, présences, absences facturées ; jamais les absences excusées ni les jours annulés par la structure), envoyez-les aux familles, puis clôturez le mois." />
+      <Card className="mb-4">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Lieu d'accueil et mois">
+          <div className="flex min-w-0 max-w-xs flex-col gap-1">
+            <label htmlFor="facturation-lieu" className="font-semibold">Lieu d&apos;accueil</label>
+            <select id="facturation-lieu" name="lieu" defaultValue={structure.id} className={inputClass}>
+              {structures.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="facturation-mois" className="font-semibold">Mois</label>
+            <select id="facturation-mois" name="mois" defaultValue={month} className={inputClass}>
+              {months.map((m) => <option key={m} value={m}>{formatMonth(m)}</option>)}
+            </select>
+          </div>
+          <Button type="submit">Afficher</Button>
+        </form>
+      </Card>
+      <h2 className="mb-2 text-xl font-bold capitalize">{formatMonth(month)} — {structure.name}</h2>
+      <p className="mb-4 text-gray-800">
+        {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : "Pas encore généré."}
+      </p>
+      {lockedAt ? null : (
+        <div className="mb-6 grid gap-4 md:grid-cols-3">
+          <Card>
+            <h3 className="mb-2 text-lg font-bold">1. Générer le mois</h3>
+            <p className="mb-2 text-sm">Une facture par famille pour ce qui n&apos;est pas encore facturé ; relancé, le mois ne facture que ce qui est nouveau (facture complémentaire).</p>
+            <SchemaForm schema="billingMonth" idPrefix="generer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Générer le mois" action={generateMonthAction} />
+          </Card>
+          <Card>
+            <h3 className="mb-2 text-lg font-bold">2. Envoyer les factures</h3>
+            <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${drafts} facture(s) en brouillon : elles passent « à payer » et chaque famille reçoit un e-mail.`}</p>
+            <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
+              hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: `${nextMonth(month)}-15` }} submitLabel="Envoyer les factures" action={issueMonthAction} />
+          </Card>
+          <Card>
+            <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
+            <p className="mb-2 text-sm">Plus aucune génération pour ce mois ; une correction se fait par avoir.</p>
+            <SchemaForm schema="billingMonth" idPrefix="cloturer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Clôturer le mois" action={lockMonthAction} />
+          </Card>
+        </div>
+      )}
+      {invoices.length === 0 ? <EmptyState title="Aucune facture pour ce mois">Générez le mois pour créer les factures.</EmptyState> : (
+        <DataTable caption={`Factures de ${formatMonth(month)}`} rows={rows} filterLabel="Filtrer (numéro, famille)"
+          columns={[
+            { key: "numero", header: "Numéro", sortable: true, rowHeader: true },
+            { key: "famille", header: "Famille", sortable: true },
+            { key: "lignes", header: "Lignes" },
+            { key: "total", header: "Total", sortable: true },
+            { key: "paye", header: "Payé" },
+            { key: "echeance", header: "Payer avant" },
+            { key: "etat", header: "État" },
+          ]} />
+      )}
+    </div>
+  );
+}
