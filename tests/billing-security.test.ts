@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+/** Security matrix of billing: a parent on every staff billing action, family A with family B's invoices and payments. */
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import * as billing from "@/app/admin/facturation/actions";
+import * as invoices from "@/app/mes-factures/actions";
+import PaymentReturnPage from "@/app/mes-factures/paiement/page";
+import StandInCheckoutPage from "@/app/paiement/simulateur/page";
+import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
+import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
+import { expectNothingChanged, prisma, staffActor } from "./helpers";
+
+const NOT_FOUND = { ok: false, error: "Élément introuvable." };
+
+async function billed(name: string) {
+  const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 20 }] });
+  const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
+  const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
+  await prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2027-01-06T00:00:00Z"), status: "PRESENT" } });
+  const staff = await staffActor();
+  await generateMonth({ structureId: w.structure.id, month: "2027-01", actor: staff });
+  await issueMonth({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-02-15", actor: staff });
+  return { ...f, w, invoice: await prisma.invoice.findFirstOrThrow({ where: { familyId: f.family.id } }) };
+}
+
+beforeEach(() => {
+  session.current = null;
+});
+
+describe("billing: a parent, another family", () => {
+  it("a parent on every staff billing action → « Accès refusé. », nothing changes", async () => {
+    const a = await billed("Ana");
+    session.current = { user: { id: a.user.id } };
+    await expectNothingChanged(async () => {
+      expect(await billing.generateMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.issueMonthAction({ structureId: a.w.structure.id, month: "2027-01", dueDate: "15/02/2027" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.lockMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
+    });
+  });
+
+  it("family A cannot pay B's invoice, open B's payment on the stand-in checkout or its return page, nor decide it — the same answer as a missing id", async () => {
+    const [a, b] = [await billed("Alpha"), await billed("Bravo")];
+    session.current = { user: { id: b.user.id } };
+    const started = await invoices.payInvoicesAction({ invoiceIds: [b.invoice.id] });
+    expect(started.ok).toBe(true);
+    const paymentB = await prisma.payment.findFirstOrThrow({ where: { familyId: b.family.id } });
+    session.current = { user: { id: a.user.id } };
+    await expectNothingChanged(async () => {
+      expect(await invoices.payInvoicesAction({ invoiceIds: [b.invoice.id] })).toEqual(NOT_FOUND);
+      expect(await invoices.payInvoicesAction({ invoiceIds: [a.invoice.id, b.invoice.id] })).toEqual(NOT_FOUND);
+      expect(await invoices.standInCheckoutAction({ paymentId: paymentB.id, outcome: "PAID" })).toEqual(NOT_FOUND);
+      expect(await invoices.standInCheckoutAction({ paymentId: "inexistant", outcome: "PAID" })).toEqual(NOT_FOUND);
+      for (const render of [
+        () => StandInCheckoutPage({ searchParams: Promise.resolve({ paiement: paymentB.id }) }),
+        () => PaymentReturnPage({ searchParams: Promise.resolve({ session: paymentB.stripeCheckoutSessionId! }) }),
+      ]) {
+        const refused = await render().catch((e: unknown) => e);
+        expect(String((refused as Error).message)).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404/);
+      }
+      expect(await invoices.payInvoicesAction({ invoiceIds: [] })).toMatchObject({ ok: false, fieldErrors: { invoiceIds: "Cochez au moins une facture à payer." } });
+    });
+    // Staff cannot use a family's payment actions.
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    expect(await invoices.payInvoicesAction({ invoiceIds: [b.invoice.id] })).toEqual({ ok: false, error: "Accès refusé." });
+  });
+});
