@@ -4,7 +4,7 @@ import { dateOf, dayOf, firstOf, isMonth, lastOf, parisDay } from "@/lib/calenda
 import { UserFacingError } from "@/lib/errors";
 import { formatMonth } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
-import { applyTransition, createWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
+import { applyReservationTransitions, applyTransition, createWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
@@ -85,7 +85,7 @@ async function billFamily(tx: Tx, input: { structureId: string; month: string; f
     select: { id: true, number: true, totalCents: true },
   }));
   await tx.invoiceLine.createMany({ data: lines.map((l) => ({ ...l, invoiceId: invoice.id })) });
-  for (const r of rows) await applyTransition(tx, { machine: "RESERVATION", id: r.id, to: "INVOICED", actor: input.actor, expectedFrom: r.status });
+  await applyReservationTransitions(tx, { rows: rows.map((r) => ({ id: r.id, from: r.status })), to: "INVOICED", actor: input.actor });
   return invoice;
 }
 

@@ -205,6 +205,36 @@ export async function applyTransition<M extends WorkflowMachine>(
   return { from, to };
 }
 
+/**
+ * The same move for many reservations at once (a month billed: every cell of a family → F): each rule checked,
+ * one compare-and-set per status left, one insert for the log. All of them move, or none (the caller's
+ * transaction is rolled back when one changed meanwhile).
+ */
+export async function applyReservationTransitions(
+  tx: Tx,
+  input: { rows: { id: string; from: StatusByMachine["RESERVATION"] }[]; to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string; now?: Date },
+): Promise<void> {
+  const byFrom = new Map<StatusByMachine["RESERVATION"], string[]>();
+  for (const row of input.rows) {
+    check("RESERVATION", row.from, input.to, input.actor, input.reason);
+    byFrom.set(row.from, [...(byFrom.get(row.from) ?? []), row.id]);
+  }
+  const decidedAt = input.now ?? new Date();
+  for (const [from, ids] of byFrom) {
+    const { count } = await tx.reservation.updateMany({
+      where: { id: { in: ids }, status: from },
+      data: { status: input.to, decidedAt, decidedById: input.actor.userId, waitlistRank: null, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    if (count !== ids.length) throw new StaleStatusError();
+  }
+  await tx.transitionLog.createMany({
+    data: input.rows.map((row) => ({
+      machine: "RESERVATION" as const, entityId: row.id, fromStatus: row.from, toStatus: input.to,
+      actorId: input.actor.userId, actorRole: input.actor.label, reason: input.reason?.trim() || null, createdAt: decidedAt,
+    })),
+  });
+}
+
 function couldFromElsewhere(machine: WorkflowMachine, to: string, actor: ActorKind): boolean {
   return (machines[machine].rules as readonly TransitionRule<string>[]).some((rule) => rule.from !== null && rule.to === to && rule.by.includes(actor));
 }
