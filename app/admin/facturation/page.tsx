@@ -8,12 +8,11 @@ import { formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
-import { inputClass } from "@/components/ui/classes";
 import { SchemaForm } from "@/components/form/schema-form";
+import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { generateMonthAction, issueMonthAction, lockMonthAction } from "./actions";
 
 export const metadata: Metadata = { title: "Facturation" };
@@ -48,23 +47,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     <div className="page-wide">
       <PageHeader title="Facturation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Générez les factures d'un mois (réservations validées, présences, absences facturées ; jamais les absences excusées ni les jours annulés par la structure), envoyez-les aux familles, puis clôturez le mois." />
-      <Card className="mb-4">
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Lieu d'accueil et mois">
-          <div className="flex min-w-0 max-w-xs flex-col gap-1">
-            <label htmlFor="facturation-lieu" className="font-semibold">Lieu d&apos;accueil</label>
-            <select id="facturation-lieu" name="lieu" defaultValue={structure.id} className={inputClass}>
-              {structures.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="facturation-mois" className="font-semibold">Mois</label>
-            <select id="facturation-mois" name="mois" defaultValue={month} className={inputClass}>
-              {months.map((m) => <option key={m} value={m}>{formatMonth(m)}</option>)}
-            </select>
-          </div>
-          <Button type="submit">Afficher</Button>
-        </form>
-      </Card>
+      <FilterForm label="Lieu d'accueil et mois">
+        <FilterSelect id="facturation-lieu" name="lieu" label="Lieu d'accueil" value={structure.id} choices={structures} />
+        <FilterSelect id="facturation-mois" name="mois" label="Mois" value={month} choices={months.map((m) => ({ id: m, name: formatMonth(m) }))} />
+      </FilterForm>
       <h2 className="mb-2 text-xl font-bold capitalize">{formatMonth(month)} — {structure.name}</h2>
       <p className="mb-4 text-gray-800">
         {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : "Pas encore généré."}

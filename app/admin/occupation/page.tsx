@@ -12,9 +12,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { LinkButton } from "@/components/ui/link-button";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/classes";
 import { SchemaForm } from "@/components/form/schema-form";
+import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { setCapacityOverrideAction } from "../activites/actions";
 import { CancelDayForm } from "@/components/admin/cancel-day-form";
 import { cancelDayAction } from "./actions";
@@ -77,18 +76,10 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     <div className="page-wide">
       <PageHeader title="Occupation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Pour chaque jour d'ouverture et chaque unité : places réservées / places du jour, et la liste d'attente. Choisissez une case pour voir les enfants, changer les places du jour ou annuler l'accueil." />
-      <Card className="mb-4">
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Activité et mois">
-          <div className="flex min-w-0 max-w-full flex-col gap-1">
-            <label htmlFor="occupation-activite" className="font-semibold">Activité</label>
-            <select id="occupation-activite" name="activite" defaultValue={occupancy.activity.id} className={inputClass}>
-              {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </div>
-          <input type="hidden" name="mois" value={occupancy.month} />
-          <Button type="submit">Afficher</Button>
-        </form>
-      </Card>
+      <FilterForm label="Activité et mois">
+        <FilterSelect id="occupation-activite" name="activite" label="Activité" value={occupancy.activity.id} choices={activities} wide />
+        <input type="hidden" name="mois" value={occupancy.month} />
+      </FilterForm>
       <nav aria-label="Mois" className="mb-3 flex flex-wrap items-center gap-3">
         {occupancy.previous ? <LinkButton href={here({ mois: occupancy.previous })} variant="secondary">← <span className="capitalize">{formatMonth(occupancy.previous)}</span></LinkButton> : null}
         <h2 className="text-xl font-bold capitalize">{formatMonth(occupancy.month)}</h2>

@@ -11,25 +11,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/classes";
 import { SchemaForm } from "@/components/form/schema-form";
 import { AttendanceForm, type AttendanceChild } from "@/components/admin/attendance-form";
+import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { addWalkInAction, recordAttendanceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pointage" };
-
-function Select({ id, name, label, value, choices, any }: { id: string; name: string; label: string; value?: string; choices: { id: string; name: string }[]; any?: string }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-semibold">{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        {any ? <option value="">{any}</option> : null}
-        {choices.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-      </select>
-    </div>
-  );
-}
 
 export default async function AttendancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await staffPage("/admin/pointage");
@@ -76,19 +63,12 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
         description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent facturé » ou « Absent excusé » pour ceux qui manquent, puis enregistrez." />
       {!activity ? <EmptyState title="Aucune activité">Créez une activité pour pointer ses présences.</EmptyState> : (
         <>
-          <Card className="no-print mb-4">
-            <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Jour, unité et groupe">
-              <Select id="pointage-activite" name="activite" label="Activité" value={activity.id} choices={activities} />
-              <div className="flex flex-col gap-1">
-                <label htmlFor="pointage-jour" className="font-semibold">Jour</label>
-                <input id="pointage-jour" name="jour" type="text" inputMode="numeric" maxLength={10} defaultValue={isoToFrench(day)} aria-describedby="pointage-jour-format" className={`${inputClass} max-w-36`} />
-              </div>
-              {activity.units.length > 0 ? <Select id="pointage-unite" name="unite" label="Unité" value={unit?.id} choices={activity.units.map((u) => ({ id: u.id, name: `${u.name} (${expected.get(u.id) ?? 0})` }))} /> : null}
-              {activity.groups.length > 0 ? <Select id="pointage-groupe" name="groupe" label="Groupe" value={group?.id} choices={activity.groups} any="Tous" /> : null}
-              <Button type="submit">Afficher</Button>
-              <p id="pointage-jour-format" className="basis-full text-sm text-gray-700">Jour au format jj/mm/aaaa.</p>
-            </form>
-          </Card>
+          <FilterForm label="Jour, unité et groupe" footer={<p id="pointage-jour-format" className="basis-full text-sm text-gray-700">Jour au format jj/mm/aaaa.</p>}>
+              <FilterSelect id="pointage-activite" name="activite" label="Activité" value={activity.id} choices={activities} wide />
+              <FilterDay id="pointage-jour" name="jour" label="Jour" value={isoToFrench(day)} describedBy="pointage-jour-format" />
+              {activity.units.length > 0 ? <FilterSelect id="pointage-unite" name="unite" label="Unité" value={unit?.id} choices={activity.units.map((u) => ({ id: u.id, name: `${u.name} (${expected.get(u.id) ?? 0})` }))} /> : null}
+              {activity.groups.length > 0 ? <FilterSelect id="pointage-groupe" name="groupe" label="Groupe" value={group?.id} choices={activity.groups} any="Tous" /> : null}
+          </FilterForm>
           {!sheet ? <EmptyState title="Aucune unité">Ajoutez des unités à l&apos;activité pour pointer.</EmptyState> : (
             <section aria-labelledby="feuille">
               <h2 id="feuille" className="mb-1 text-xl font-bold">{sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}{group ? `, ${group.name}` : ""}</h2>
