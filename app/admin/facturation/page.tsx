@@ -51,7 +51,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <FilterSelect id="facturation-lieu" name="lieu" label="Lieu d'accueil" value={structure.id} choices={structures} />
         <FilterSelect id="facturation-mois" name="mois" label="Mois" value={month} choices={months.map((m) => ({ id: m, name: formatMonth(m) }))} />
       </FilterForm>
-      <h2 className="mb-2 text-xl font-bold capitalize">{formatMonth(month)} — {structure.name}</h2>
+      <h2 className="mb-2 text-xl font-bold">{formatMonth(month).replace(/^./, (c) => c.toUpperCase())} — {structure.name}</h2>
       <p className="mb-4 text-gray-800">
         {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : "Pas encore généré."}
       </p>
