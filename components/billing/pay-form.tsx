@@ -3,8 +3,8 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
+import { formatCents } from "@/lib/format";
 
-const euros = (cents: number) => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
 
 /** « Factures à payer »: tick the invoices, the « Total factures » follows, « Payer » opens the payment page. */
 export function PayForm(props: {
@@ -34,7 +34,7 @@ export function PayForm(props: {
                 onChange={(e) => setTicked(e.target.checked ? [...ticked, i.id] : ticked.filter((id) => id !== i.id))} />
               <span className="flex flex-1 flex-wrap justify-between gap-x-4">
                 <span className="font-semibold">Facture n° {i.number}</span>
-                <span>À payer : <strong>{euros(i.dueCents)}</strong>{i.dueCents !== i.totalCents ? ` (total ${euros(i.totalCents)})` : ""}</span>
+                <span>À payer : <strong>{formatCents(i.dueCents)}</strong>{i.dueCents !== i.totalCents ? ` (total ${formatCents(i.totalCents)})` : ""}</span>
                 {i.dueDate ? <span className="text-sm text-gray-800">Payer avant le {i.dueDate}</span> : null}
               </span>
             </label>
@@ -42,7 +42,7 @@ export function PayForm(props: {
         ))}
       </ul>
       <div className="flex flex-wrap items-center gap-4">
-        <p className="text-lg" aria-live="polite">Total factures : <strong>{euros(total)}</strong></p>
+        <p className="text-lg" aria-live="polite">Total factures : <strong>{formatCents(total)}</strong></p>
         <Button type="submit" variant="primary" pending={pending} disabled={ticked.length === 0}>Payer</Button>
       </div>
     </form>

@@ -6,7 +6,7 @@ import { formatMonth } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
 import { applyReservationTransitions, applyTransition, createWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { invoiceIssuedEmail } from "@/lib/email/templates";
+import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { quotientsOf } from "./quotient";
 
@@ -78,7 +78,7 @@ async function billFamily(tx: Tx, input: { structureId: string; month: string; f
   const invoice = await createWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () => tx.invoice.create({
     data: {
       number: number.number, structureId: input.structureId, year: number.year, sequence: number.sequence, familyId: input.familyId,
-      payerName: payer ? `${payer.civility === "MME" ? "Madame" : "Monsieur"} ${payer.firstName} ${payer.lastName.toUpperCase()}` : family.name,
+      payerName: payer ? `${civilityWord(payer.civility)} ${payer.firstName} ${payer.lastName.toUpperCase()}` : family.name,
       payerAddress: [family.street, family.addressComplement, `${family.postalCode} ${family.city}`].filter(Boolean).join("\n"),
       month: dateOf(firstOf(input.month)), totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
     },

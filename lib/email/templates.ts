@@ -5,6 +5,7 @@
  * decision (seed 000 says « acceptée » in one e-mail and « validée » elsewhere).
  */
 import { config } from "@/lib/config";
+import { isoToFrench } from "@/lib/format";
 
 /**
  * Stands for the structure's name in a template; the outbox puts the name set
@@ -33,8 +34,11 @@ export interface Addressee {
   firstName: string;
 }
 
+/** « Madame » / « Monsieur ». */
+export const civilityWord = (civility: Addressee["civility"]) => (civility === "MME" ? "Madame" : "Monsieur");
+
 export function salutation(person: Addressee): string {
-  return `${person.civility === "MME" ? "Madame" : "Monsieur"} ${person.lastName.toUpperCase()} ${person.firstName},`;
+  return `${civilityWord(person.civility)} ${person.lastName.toUpperCase()} ${person.firstName},`;
 }
 
 /** Paragraphs of plain text → both renderings; a paragraph may hold one link. */
@@ -256,12 +260,14 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
   ]);
 }
 
+/** « 12,00 € » with a plain space, as a text e-mail shows it everywhere (Intl puts a narrow no-break space). */
+const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
+
 /** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
 export function invoiceIssuedEmail(person: Addressee, number: string, totalCents: number, dueDay: string, monthLabel: string): RenderedEmail {
-  const amount = (totalCents / 100).toFixed(2).replace(".", ",");
   return render(`Votre facture ${number}`, [
     salutation(person),
-    `Votre facture n° ${number} de ${monthLabel} est disponible : ${amount} €, à payer avant le ${dueDay.slice(8, 10)}/${dueDay.slice(5, 7)}/${dueDay.slice(0, 4)}.`,
+    `Votre facture n° ${number} de ${monthLabel} est disponible : ${amountText(totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
     "Vous pouvez la consulter et la payer en ligne dans Mes factures.",
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
   ]);
@@ -269,10 +275,9 @@ export function invoiceIssuedEmail(person: Addressee, number: string, totalCents
 
 /** The receipt of an online payment (the quittance is in Mes factures). */
 export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[]): RenderedEmail {
-  const amount = (amountCents / 100).toFixed(2).replace(".", ",");
   return render("Paiement reçu", [
     salutation(person),
-    `Nous avons bien reçu votre paiement de ${amount} €${invoiceNumbers.length ? ` pour ${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`,
+    `Nous avons bien reçu votre paiement de ${amountText(amountCents)}${invoiceNumbers.length ? ` pour ${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`,
     "La quittance est disponible dans Mes factures.",
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
   ]);

@@ -261,3 +261,15 @@ export async function todayAtTheDoor(day: string) {
     return { activity: u.activity, unit: { id: u.id, name: u.name, startTime: u.startTime }, expected: total, pointed };
   });
 }
+
+/** What the pointage page offers: each activity with its units and its groups. */
+export async function listAttendanceChoices() {
+  return db.activity.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true, name: true,
+      timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true } },
+      ageGroups: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
+  }).then((rows) => rows.map((a) => ({ id: a.id, name: a.name, units: a.timeUnits, groups: a.ageGroups })));
+}

@@ -58,17 +58,3 @@ export async function cancelDay(input: { activityId: string; day: string; timeUn
   }, { maxWait: 30_000, timeout: 60_000 });
 }
 
-/** The exceptional days of an activity from a day on, newest first (what the activity page lists). */
-export async function listCancelledDays(activityId: string, fromDay: string) {
-  const rows = await db.cancelledSlot.findMany({
-    where: { timeUnit: { activityId }, date: { gte: dateOf(fromDay) } },
-    orderBy: [{ date: "asc" }, { timeUnit: { sortOrder: "asc" } }],
-    select: { date: true, reason: true, timeUnit: { select: { name: true } } },
-  });
-  const byDay = new Map<string, { day: string; reason: string; units: string[] }>();
-  for (const r of rows) {
-    const key = `${dayOf(r.date)}|${r.reason}`;
-    byDay.set(key, { day: dayOf(r.date), reason: r.reason, units: [...(byDay.get(key)?.units ?? []), r.timeUnit.name] });
-  }
-  return [...byDay.values()];
-}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { slotUsage } from "./slots";
 
 export interface QueueFilters {
   structureId?: string;
@@ -41,19 +42,8 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
       },
     },
   });
-  const unitIds = [...new Set(rows.map((r) => r.timeUnitId))];
-  const dates = [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf);
-  const [booked, waiting, overrides] = rows.length === 0 ? [[], [], []] : await Promise.all([
-    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { in: dates }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } }, _count: { _all: true } }),
-    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { in: dates }, status: "WAITLISTED" }, _count: { _all: true } }),
-    db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: { in: dates } }, select: { timeUnitId: true, date: true, capacity: true } }),
-  ]);
-  const key = (unitId: string, date: Date) => `${unitId}|${dayOf(date)}`;
-  const bookedBy = new Map(booked.map((b) => [key(b.timeUnitId, b.date), b._count._all]));
-  const waitingBy = new Map(waiting.map((w) => [key(w.timeUnitId, w.date), w._count._all]));
-  const overrideBy = new Map(overrides.map((o) => [key(o.timeUnitId, o.date), o.capacity]));
+  const usage = await slotUsage(db, [...new Set(rows.map((r) => r.timeUnitId))], { in: [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf) });
   return rows.map((r) => {
-    const slot = key(r.timeUnitId, r.date);
     const deadline = deadlineFor(parseDeadline(r.inscription.activity.cancellationDeadline)!, dayOf(r.date));
     return {
       id: r.id,
@@ -66,7 +56,7 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
       child: r.inscription.child,
       activity: { id: r.inscription.activity.id, name: r.inscription.activity.name },
       unit: { id: r.timeUnitId, name: r.timeUnit.name },
-      availability: { booked: bookedBy.get(slot) ?? 0, capacity: overrideBy.get(slot) ?? r.timeUnit.capacity, waiting: waitingBy.get(slot) ?? 0 },
+      availability: usage(r.timeUnitId, dayOf(r.date), r.timeUnit.capacity),
       // The DA's request time is its decision time (R → DA, by the parent).
       proposedCancellation: r.status === "CANCELLATION_REQUESTED" ? ((r.decidedAt ?? r.createdAt) <= deadline ? ("EXCUSED" as const) : ("BILLED" as const)) : null,
     };
@@ -91,14 +81,3 @@ export async function listQueueFilterChoices() {
   };
 }
 
-/** What the pointage page offers: each activity with its units and its groups. */
-export async function listAttendanceChoices() {
-  return db.activity.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      id: true, name: true,
-      timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true } },
-      ageGroups: { orderBy: { name: "asc" }, select: { id: true, name: true } },
-    },
-  }).then((rows) => rows.map((a) => ({ id: a.id, name: a.name, units: a.timeUnits, groups: a.ageGroups })));
-}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth, weekdayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
-import { cancelledSlots, slotKey } from "./slots";
+import { cancelledSlots, slotKey, slotUsage } from "./slots";
 
 export interface OccupancyCell {
   booked: number;
@@ -31,20 +31,14 @@ export async function getOccupancy(activityId: string, requestedMonth: string | 
   const [from, to] = [firstOf(month), lastOf(month)];
   const unitIds = activity.timeUnits.map((u) => u.id);
   const range = { gte: dateOf(from), lte: dateOf(to) };
-  const [opening, held, waiting, overrides, cancelled, weekdays, closures] = await Promise.all([
+  const [opening, usage, cancelled, weekdays, closures] = await Promise.all([
     db.openingDay.findMany({ where: { period: { activityId }, date: range }, distinct: ["date"], orderBy: { date: "asc" }, select: { date: true } }),
-    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: range, status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) }, _count: { _all: true } }),
-    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: range, status: "WAITLISTED" }, _count: { _all: true } }),
-    db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: range }, select: { timeUnitId: true, date: true, capacity: true } }),
+    slotUsage(db, unitIds, range),
     cancelledSlots(db, unitIds, from, to),
     // The weekdays the activity opens on (any period), for the closed days shown greyed.
     db.$queryRaw<{ dow: number }[]>`SELECT DISTINCT EXTRACT(DOW FROM o."date")::int AS dow FROM "OpeningDay" o JOIN "Period" p ON p."id" = o."periodId" WHERE p."activityId" = ${activityId}`,
     db.calendarException.findMany({ where: { structureId: activity.structureId, startDate: { lte: dateOf(to) }, endDate: { gte: dateOf(from) } }, select: { label: true, startDate: true, endDate: true } }),
   ]);
-  const key = (unitId: string, date: Date) => slotKey({ timeUnitId: unitId, day: dayOf(date) });
-  const heldBy = new Map(held.map((h) => [key(h.timeUnitId, h.date), h._count._all]));
-  const waitingBy = new Map(waiting.map((w) => [key(w.timeUnitId, w.date), w._count._all]));
-  const overrideBy = new Map(overrides.map((o) => [key(o.timeUnitId, o.date), o.capacity]));
   const openDays = new Set(opening.map((o) => dayOf(o.date)));
   const inPeriod = (day: string) => activity.periods.some((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate));
   const closed = new Map<string, string>();
@@ -59,7 +53,7 @@ export async function getOccupancy(activityId: string, requestedMonth: string | 
     closed: closed.get(day) ?? null,
     cells: closed.has(day) ? [] : activity.timeUnits.map((u): OccupancyCell => {
       const k = slotKey({ timeUnitId: u.id, day });
-      return { booked: heldBy.get(k) ?? 0, capacity: overrideBy.get(k) ?? u.capacity, waiting: waitingBy.get(k) ?? 0, cancelled: cancelled.get(k) ?? null };
+      return { ...usage(u.id, day, u.capacity), cancelled: cancelled.get(k) ?? null };
     }),
   }));
   const first = activity.periods.reduce<string | null>((a, p) => (a === null || dayOf(p.startDate) < a ? dayOf(p.startDate) : a), null);

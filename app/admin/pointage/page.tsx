@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { countExpected, getAttendanceSheet, listWalkInCandidates } from "@/lib/reservations/attendance";
-import { listAttendanceChoices } from "@/lib/reservations/list-reservation-queue";
+import { countExpected, getAttendanceSheet, listAttendanceChoices, listWalkInCandidates } from "@/lib/reservations/attendance";
 import { frenchDateToIso } from "@/lib/forms/fields";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { ageLabel } from "@/lib/format-age";
