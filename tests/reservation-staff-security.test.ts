@@ -70,7 +70,7 @@ describe("staff side of réservations: a parent, or nobody", () => {
     session.current = { user: { id: (await createStaffUser(prisma)).id } };
     const ok = await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&mois=2027-01`));
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="pointage-.*-2027-01\.csv"$/);
+    expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="pointage-.*-2027-01\.csv";/);
     expect((await ok.text()).split("\r\n")[0] ?? "").toContain("Nom;Prénom;Date de naissance;N° allocataire CAF;Date;Unité;Début;Fin;Heures de présence;Pointage");
     // A name typed as a formula stays text in a spreadsheet.
     const { w: w2 } = await setup();

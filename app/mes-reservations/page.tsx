@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarRange, ChevronLeft, ChevronRight } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
+import { familyUnpaidBlocks, unpaidBlockMessage } from "@/lib/billing/unpaid";
+import { parisDay } from "@/lib/calendar/paris";
+import { Alert } from "@/components/ui/field";
 import { getMonthCalendar, isMonth, listCalendarChoices } from "@/lib/reservations/calendar";
 import { formatCalendarDate, formatMonth, isoToFrench } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,12 +36,16 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
   const familyView = inscriptionId === null && choices.length > 1;
   const href = (m: string | null) => `/mes-reservations?${new URLSearchParams({ ...(inscriptionId ? { inscription: inscriptionId } : {}), ...(m ? { mois: m } : {}) })}`;
   const lane = calendar.lanes.length === 1 ? calendar.lanes[0]! : null;
+  const blocks = await familyUnpaidBlocks(user.familyId, parisDay(new Date()));
 
   return (
     <div className="page">
       <PageHeader title="Mes réservations"
         description={<><strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité ; la réservation choisit les jours et les temps d&apos;accueil, dans une inscription validée.</>}
         actions={family.lanes.length > 0 ? <LinkButton href={`/mes-reservations/periode${lane ? `?inscription=${lane.inscriptionId}` : ""}`} variant="secondary"><CalendarRange aria-hidden="true" className="size-5" /> Réservations sur période</LinkButton> : null} />
+      {blocks.map((b) => (
+        <Alert key={b.number} tone="error">{unpaidBlockMessage(b)} <a className="link" href="/mes-factures">Payer mes factures</a></Alert>
+      ))}
       {family.lanes.length === 0 ? (
         <EmptyState title="Aucune inscription validée" action={<LinkButton href="/mes-inscriptions">Mes inscriptions</LinkButton>}>
           Les réservations se font dans une inscription validée par la structure. Faites une demande d&apos;inscription, puis revenez ici une fois qu&apos;elle est validée.

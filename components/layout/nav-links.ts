@@ -42,6 +42,7 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/occupation", label: "Occupation" },
       { href: "/admin/familles", label: "Familles" },
       { href: "/admin/facturation", label: "Facturation" },
+      { href: "/admin/paiements", label: "Paiements" },
     ],
   },
   {

@@ -1,6 +1,6 @@
 /** Forms of the activity configuration (staff). */
 import { z } from "zod";
-import { dateField, frenchDateTimeToIso, frenchTimeToIso, trimmed } from "@/lib/forms/fields";
+import { dateField, euros, frenchDateTimeToIso, frenchTimeToIso, trimmed } from "@/lib/forms/fields";
 import { parseDeadline } from "@/lib/calendar/deadlines";
 
 const label = (name: string, max = 120) =>
@@ -118,16 +118,6 @@ export const timeUnitSchema = z
       ctx.addIssue({ code: "custom", path: ["endTime"], message: "Heure de fin : elle doit suivre l'heure de début." });
     }
   });
-
-/** "12", "12,5", "12.50" € → cents. */
-export const euros = (name: string) =>
-  z
-    .string({ error: `${name} : champ obligatoire.` })
-    .trim()
-    .min(1, `${name} : champ obligatoire.`)
-    .refine((v) => !v.startsWith("-"), { message: `${name} : pas de montant négatif.` })
-    .refine((v) => /^\d{1,5}([.,]\d{1,2})?$/.test(v), { message: `${name} : un montant en euros (exemple : 2,50).` })
-    .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
 
 export const tariffsSchema = z
   .object({

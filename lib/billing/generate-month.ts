@@ -4,7 +4,7 @@ import { dateOf, dayOf, firstOf, isMonth, lastOf, parisDay } from "@/lib/calenda
 import { UserFacingError } from "@/lib/errors";
 import { formatMonth } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
-import { applyReservationTransitions, applyTransition, createWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
+import { applyReservationTransitions, applyTransition, createManyWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
@@ -24,11 +24,8 @@ export const invoiceNumber = (year: number, sequence: number) => `${year}-${Stri
 
 /** The next number of the structure's year, under the counter row's lock: no gap (a rollback gives it back), no duplicate. */
 export async function nextInvoiceNumber(tx: Tx, structureId: string, year: number): Promise<{ year: number; sequence: number; number: string }> {
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "InvoiceCounter" ("structureId", "year", "last") VALUES (${structureId}, ${year}, 1)
-    ON CONFLICT ("structureId", "year") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
-    RETURNING "last"`;
-  return { year, sequence: row!.last, number: invoiceNumber(year, row!.last) };
+  const sequence = await takeInvoiceNumbers(tx, structureId, year, 1);
+  return { year, sequence, number: invoiceNumber(year, sequence) };
 }
 
 const lockMonth = (tx: Tx, structureId: string, month: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|${month}`}))`;
@@ -45,48 +42,86 @@ async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: string,
   if (billed?.lockedAt) throw new UserFacingError(`Le mois de ${formatMonth(month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
 }
 
-/** One family's invoice for the month, in its transaction; null when nothing is left to bill (another run did it). */
-async function billFamily(tx: Tx, input: { structureId: string; month: string; familyId: string; year: number; actor: Actor }) {
+/** Families billed per transaction: a few queries for the whole batch, and all of it commits or none does. */
+export const BILLING_BATCH = 200;
+
+/**
+ * The invoices of a batch of families for the month, in one transaction under the month's lock: what is still
+ * billable is read again under the lock (a run alongside finds nothing left), then numbers are taken as one
+ * contiguous block, the invoices, their lines and the cells' move to F written set by set.
+ */
+async function billFamilies(tx: Tx, input: { structureId: string; month: string; familyIds: string[]; year: number; actor: Actor }) {
   await lockMonth(tx, input.structureId, input.month);
   await assertOpen(tx, input.structureId, input.month);
   const rows = await tx.reservation.findMany({
-    where: billableIn(input.structureId, input.month, input.familyId),
+    where: { ...billableIn(input.structureId, input.month), inscription: { familyId: { in: input.familyIds }, activity: { structureId: input.structureId } } },
     orderBy: [{ inscription: { child: { firstName: "asc" } } }, { timeUnit: { sortOrder: "asc" } }, { date: "asc" }],
     select: {
       id: true, status: true, date: true,
       timeUnit: { select: { name: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
-      inscription: { select: { child: { select: { firstName: true, lastName: true } }, activity: { select: { name: true } } } },
+      inscription: { select: { familyId: true, child: { select: { firstName: true, lastName: true } }, activity: { select: { name: true } } } },
     },
   });
-  if (rows.length === 0) return null;
-  const family = await tx.family.findUniqueOrThrow({
-    where: { id: input.familyId },
-    select: { name: true, street: true, addressComplement: true, postalCode: true, city: true, adults: { where: { isLegalGuardian: true }, orderBy: { createdAt: "asc" }, take: 1, select: { civility: true, firstName: true, lastName: true } } },
-  });
-  const payer = family.adults[0];
-  const quotientOn = await quotientsOf(tx, [input.familyId]);
-  const lines = rows.map((r) => {
-    const day = dayOf(r.date);
-    const price = unitPrice(r.timeUnit.tariffs, quotientOn(input.familyId, day)) ?? 0;
+  if (rows.length === 0) return [];
+  const byFamily = new Map<string, typeof rows>();
+  for (const r of rows) byFamily.set(r.inscription.familyId, [...(byFamily.get(r.inscription.familyId) ?? []), r]);
+  const familyIds = input.familyIds.filter((id) => byFamily.has(id));
+  const [families, quotientOn] = await Promise.all([
+    tx.family.findMany({
+      where: { id: { in: familyIds } },
+      select: { id: true, name: true, street: true, addressComplement: true, postalCode: true, city: true, adults: { where: { isLegalGuardian: true }, orderBy: { createdAt: "asc" }, take: 1, select: { civility: true, firstName: true, lastName: true } } },
+    }),
+    quotientsOf(tx, familyIds),
+  ]);
+  const familyById = new Map(families.map((f) => [f.id, f]));
+  const last = await takeInvoiceNumbers(tx, input.structureId, input.year, familyIds.length);
+  const drafts = familyIds.map((familyId, index) => {
+    const family = familyById.get(familyId)!;
+    const payer = family.adults[0];
+    const lines = byFamily.get(familyId)!.map((r) => {
+      const price = unitPrice(r.timeUnit.tariffs, quotientOn(familyId, dayOf(r.date))) ?? 0;
+      return {
+        reservationId: r.id,
+        label: `${r.inscription.child.firstName} ${r.inscription.child.lastName.toUpperCase()} — ${r.timeUnit.name} (${r.inscription.activity.name})`,
+        date: r.date, quantity: 1, unitPriceCents: price, totalCents: price,
+      };
+    });
+    const sequence = last - familyIds.length + 1 + index;
     return {
-      reservationId: r.id,
-      label: `${r.inscription.child.firstName} ${r.inscription.child.lastName.toUpperCase()} — ${r.timeUnit.name} (${r.inscription.activity.name})`,
-      date: r.date, quantity: 1, unitPriceCents: price, totalCents: price,
+      lines,
+      invoice: {
+        number: invoiceNumber(input.year, sequence), structureId: input.structureId, year: input.year, sequence, familyId,
+        payerName: payer ? `${civilityWord(payer.civility)} ${payer.firstName} ${payer.lastName.toUpperCase()}` : family.name,
+        payerAddress: [family.street, family.addressComplement, `${family.postalCode} ${family.city}`].filter(Boolean).join("\n"),
+        month: dateOf(firstOf(input.month)), totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
+      },
     };
   });
-  const number = await nextInvoiceNumber(tx, input.structureId, input.year);
-  const invoice = await createWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () => tx.invoice.create({
-    data: {
-      number: number.number, structureId: input.structureId, year: number.year, sequence: number.sequence, familyId: input.familyId,
-      payerName: payer ? `${civilityWord(payer.civility)} ${payer.firstName} ${payer.lastName.toUpperCase()}` : family.name,
-      payerAddress: [family.street, family.addressComplement, `${family.postalCode} ${family.city}`].filter(Boolean).join("\n"),
-      month: dateOf(firstOf(input.month)), totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
-    },
-    select: { id: true, number: true, totalCents: true },
-  }));
-  await tx.invoiceLine.createMany({ data: lines.map((l) => ({ ...l, invoiceId: invoice.id })) });
+  const invoices = await createManyWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () =>
+    tx.invoice.createManyAndReturn({ data: drafts.map((d) => d.invoice), select: { id: true, number: true, familyId: true, totalCents: true } }));
+  const invoiceOf = new Map(invoices.map((i) => [i.familyId, i.id]));
+  const lines = drafts.flatMap((d) => d.lines.map((l) => ({ ...l, invoiceId: invoiceOf.get(d.invoice.familyId)! })));
+  // One statement for the month's lines (tens of thousands), each with its own id.
+  await tx.$executeRaw`
+    INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationId", "label", "date", "quantity", "unitPriceCents", "totalCents")
+    SELECT gen_random_uuid()::text, t.invoice, t.reservation, t.label, t.day, t.quantity, t.unit, t.total
+    FROM unnest(${lines.map((l) => l.invoiceId)}::text[], ${lines.map((l) => l.reservationId)}::text[], ${lines.map((l) => l.label)}::text[],
+      ${lines.map((l) => dayOf(l.date))}::date[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.totalCents)}::int[])
+      AS t(invoice, reservation, label, day, quantity, unit, total)`;
   await applyReservationTransitions(tx, { rows: rows.map((r) => ({ id: r.id, from: r.status })), to: "INVOICED", actor: input.actor });
-  return invoice;
+  return invoices.sort((a, b) => a.number.localeCompare(b.number));
+}
+
+/**
+ * `count` numbers of the structure's year as one block under the counter row's lock (held to the commit): no gap — a
+ * rollback gives them back — and no duplicate. Returns the last one.
+ */
+async function takeInvoiceNumbers(tx: Tx, structureId: string, year: number, count: number): Promise<number> {
+  const [row] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "InvoiceCounter" ("structureId", "year", "last") VALUES (${structureId}, ${year}, ${count})
+    ON CONFLICT ("structureId", "year") DO UPDATE SET "last" = "InvoiceCounter"."last" + ${count}
+    RETURNING "last"`;
+  return row!.last;
 }
 
 export interface MonthSummary {
@@ -97,7 +132,7 @@ export interface MonthSummary {
   familiesWithoutLines: number;
 }
 
-export async function generateMonth(input: { structureId: string; month: string; actor: Actor; now?: Date; onProgress?: (done: number, total: number) => void }): Promise<MonthSummary> {
+export async function generateMonth(input: { structureId: string; month: string; actor: Actor; now?: Date; onProgress?: (done: number, total: number) => Promise<void> | void }): Promise<MonthSummary> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   if (!(await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } }))) throw new NotFoundError();
   await assertOpen(db, input.structureId, input.month);
@@ -107,14 +142,16 @@ export async function generateMonth(input: { structureId: string; month: string;
     .sort((a, b) => a[1].localeCompare(b[1], "fr") || a[0].localeCompare(b[0]))
     .map(([id]) => id);
   const summary: MonthSummary = { invoices: 0, totalCents: 0, numbers: [], familiesWithoutLines: 0 };
-  for (const [index, familyId] of families.entries()) {
-    const invoice = await db.$transaction((tx) => billFamily(tx, { structureId: input.structureId, month: input.month, familyId, year, actor: input.actor }), { maxWait: 30_000, timeout: 60_000 });
-    if (invoice) {
+  await input.onProgress?.(0, families.length);
+  for (let from = 0; from < families.length; from += BILLING_BATCH) {
+    const familyIds = families.slice(from, from + BILLING_BATCH);
+    const invoices = await db.$transaction((tx) => billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor }), { maxWait: 30_000, timeout: 120_000 });
+    for (const invoice of invoices) {
       summary.invoices += 1;
       summary.totalCents += invoice.totalCents;
       summary.numbers.push(invoice.number);
     }
-    input.onProgress?.(index + 1, families.length);
+    await input.onProgress?.(Math.min(from + BILLING_BATCH, families.length), families.length);
   }
   const billedFamilies = new Set(families);
   const running = await db.inscription.findMany({
@@ -159,7 +196,7 @@ export async function issueMonth(input: { structureId: string; month: string; du
       await applyTransition(tx, { machine: "INVOICE", id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
       await tx.invoice.update({ where: { id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
       for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
-        await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, invoice.number, invoice.totalCents, input.dueDate, formatMonth(input.month)) });
+        await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, { id, number: invoice.number, totalCents: invoice.totalCents }, input.dueDate, formatMonth(input.month)) });
       }
       issued += 1;
     });

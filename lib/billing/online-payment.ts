@@ -7,6 +7,8 @@ import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
 import { createCheckoutSession } from "./stripe";
+import { allocatePayment, lockInvoices } from "./allocate";
+import { dueCents } from "./amounts";
 
 /*
  * « Payer mes factures »: the amount comes from the database only (the family's
@@ -21,10 +23,10 @@ export async function startOnlinePayment(input: { familyId: string; invoiceIds: 
   const ids = [...new Set(input.invoiceIds)].sort();
   if (ids.length === 0) throw new UserFacingError("Cochez au moins une facture à payer.");
   const payment = await db.$transaction(async (tx) => {
-    const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true } });
+    const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true, creditedCents: true } });
     // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
     if (invoices.length !== ids.length) throw new NotFoundError();
-    const amountCents = invoices.reduce((sum, i) => sum + i.totalCents - i.paidCents, 0);
+    const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
     if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
     const created = await createWithStatus(tx, { machine: "PAYMENT", status: "PENDING", actor: input.actor }, () =>
       tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true, amountCents: true } }));
@@ -68,21 +70,8 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
       await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status, reason: "Montant différent des factures" });
       return "FLAGGED";
     }
-    const invoices = await tx.$queryRaw<{ id: string; number: string; status: string; totalCents: number; paidCents: number }[]>`
-      SELECT "id", "number", "status", "totalCents", "paidCents" FROM "Invoice" WHERE "id" = ANY(${payment.invoiceIds}) ORDER BY "number" FOR UPDATE`;
-    let left = received;
-    const paidNumbers: string[] = [];
-    for (const invoice of invoices) {
-      const due = invoice.status === "ISSUED" || invoice.status === "PARTIALLY_PAID" ? invoice.totalCents - invoice.paidCents : 0;
-      const amount = Math.min(due, left);
-      if (amount <= 0) continue;
-      left -= amount;
-      await tx.paymentAllocation.create({ data: { paymentId: payment.id, invoiceId: invoice.id, amountCents: amount } });
-      await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: { increment: amount } } });
-      const to = amount === due ? "PAID" : "PARTIALLY_PAID";
-      if (to !== invoice.status) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: SYSTEM, expectedFrom: invoice.status as "ISSUED" | "PARTIALLY_PAID" });
-      paidNumbers.push(invoice.number);
-    }
+    const invoices = await lockInvoices(tx, payment.invoiceIds);
+    const { numbers: paidNumbers, leftCents: left } = await allocatePayment(tx, { paymentId: payment.id, invoices, amountCents: received, actor: SYSTEM });
     // An invoice paid meanwhile (at the desk): the rest is recorded as received, and flagged.
     const anomaly = left > 0 ? `Trop-perçu de ${formatCents(left)} (une facture a été réglée entre-temps) : à rembourser ou à affecter par l'accueil.` : null;
     await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, entityId } from "@/lib/forms/fields";
+import { dateField, entityId, euros, optionalText, trimmed } from "@/lib/forms/fields";
 
 const month = z.string({ error: "Mois : choisissez dans la liste." }).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, "Mois : choisissez dans la liste.");
 
@@ -11,3 +11,54 @@ export const issueMonthSchema = z.object({ structureId: entityId, month, dueDate
 
 /** « Payer »: the invoices ticked in Mes factures (the amount is computed from the database). */
 export const payInvoicesSchema = z.object({ invoiceIds: z.array(entityId).min(1, "Cochez au moins une facture à payer.").max(50, "50 factures au plus à la fois.") });
+
+export const DESK_METHODS = [
+  { value: "ESPECES", label: "Espèces" },
+  { value: "CHEQUE", label: "Chèque" },
+  { value: "CESU", label: "CESU" },
+  { value: "VIREMENT", label: "Virement" },
+  { value: "CARTE_GUICHET", label: "Carte bancaire à l'accueil" },
+] as const;
+
+/** How a payment was made, in the words of the lists, the quittance and the treasury's CSV. */
+export const PAYMENT_METHOD_LABELS: Record<"STRIPE" | (typeof DESK_METHODS)[number]["value"], string> = {
+  STRIPE: "Carte bancaire en ligne", ...(Object.fromEntries(DESK_METHODS.map((m) => [m.value, m.label])) as Record<(typeof DESK_METHODS)[number]["value"], string>),
+};
+
+/** « Enregistrer un paiement » at the desk: allocated to the ticked invoices (all the family's, oldest first, when none is ticked). */
+export const deskPaymentSchema = z
+  .object({
+    familyId: entityId,
+    method: z.enum(["ESPECES", "CHEQUE", "CESU", "VIREMENT", "CARTE_GUICHET"], { error: "Mode de paiement : choisissez dans la liste." }),
+    amount: euros("Montant"),
+    reference: optionalText("Référence", 100),
+    receivedOn: dateField("Date de réception"),
+    invoiceIds: z.array(entityId).max(50, "50 factures au plus à la fois.").default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.amount === 0) ctx.addIssue({ code: "custom", path: ["amount"], message: "Montant : indiquez un montant supérieur à zéro." });
+    if (v.method === "CHEQUE" && !v.reference) ctx.addIssue({ code: "custom", path: ["reference"], message: "Référence : le numéro du chèque est obligatoire." });
+  });
+
+/** « Faire un avoir » on an issued invoice. */
+export const creditNoteSchema = z
+  .object({ invoiceId: entityId, amount: euros("Montant de l'avoir"), reason: trimmed("Motif de l'avoir", 300) })
+  .superRefine((v, ctx) => {
+    if (v.amount === 0) ctx.addIssue({ code: "custom", path: ["amount"], message: "Montant de l'avoir : indiquez un montant supérieur à zéro." });
+  });
+
+/** « Anomalie traitée ». */
+export const resolveAnomalySchema = z.object({ paymentId: entityId, note: trimmed("Ce qui a été fait", 500) });
+
+const wholeDays = (name: string, min: number, max: number) =>
+  z.string({ error: `${name} : champ obligatoire.` }).trim().regex(/^\d{1,3}$/, `${name} : un nombre entier de jours.`).transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `${name} : entre ${min} et ${max} jours.` });
+
+/** The structure's billing settings: the « payer avant » delay, and the unpaid-invoice booking block. */
+export const billingSettingsSchema = z.object({
+  structureId: entityId,
+  invoiceDueDays: wholeDays("Délai de paiement", 1, 90),
+  unpaidBlockDays: z.string().trim().optional().transform((v) => (v ? v : null))
+    .refine((v) => v === null || (/^\d{1,3}$/.test(v) && Number(v) <= 365), { message: "Blocage des réservations : un nombre entier de jours entre 0 et 365, ou vide pour ne jamais bloquer." })
+    .transform((v) => (v === null ? null : Number(v))),
+});

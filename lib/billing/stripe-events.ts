@@ -43,3 +43,13 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   await db.stripeEvent.update({ where: { id: event.id }, data: { processedAt: new Date() } });
   return { type: event.type, outcome };
 }
+
+/**
+ * The success page with real keys: it asks Stripe for the session and fulfils it itself, so the parent sees « payé »
+ * even before the webhook arrives (the webhook then finds it done). `retrieve` is Stripe's unless a test gives one.
+ */
+export async function confirmCheckoutReturn(sessionId: string, retrieve: (id: string) => Promise<Stripe.Checkout.Session> = (id) => stripe.checkout.sessions.retrieve(id)) {
+  const session = await retrieve(sessionId);
+  if (session.id !== sessionId) return "UNKNOWN" as const;
+  return fulfilCheckoutSession(reportOf(session));
+}

@@ -264,22 +264,35 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
 const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 /** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
-export function invoiceIssuedEmail(person: Addressee, number: string, totalCents: number, dueDay: string, monthLabel: string): RenderedEmail {
-  return render(`Votre facture ${number}`, [
+export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; number: string; totalCents: number }, dueDay: string, monthLabel: string): RenderedEmail {
+  return render(`Votre facture ${invoice.number}`, [
     salutation(person),
-    `Votre facture n° ${number} de ${monthLabel} est disponible : ${amountText(totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
+    `Votre facture n° ${invoice.number} de ${monthLabel} est disponible : ${amountText(invoice.totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
     "Vous pouvez la consulter et la payer en ligne dans Mes factures.",
+    { text: `Télécharger la facture n° ${invoice.number} (PDF)`, href: `${config.appUrl}/factures/${invoice.id}/facture` },
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
   ]);
 }
 
-/** The receipt of an online payment (the quittance is in Mes factures). */
-export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[]): RenderedEmail {
+const METHOD_WORDS = { STRIPE: "en ligne", CARTE_GUICHET: "par carte à l'accueil", ESPECES: "en espèces", CHEQUE: "par chèque", VIREMENT: "par virement", CESU: "en CESU" } as const;
+
+/** The receipt of a payment, online or at the desk (the quittance is in Mes factures). */
+export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[], method: keyof typeof METHOD_WORDS = "STRIPE"): RenderedEmail {
   return render("Paiement reçu", [
     salutation(person),
-    `Nous avons bien reçu votre paiement de ${amountText(amountCents)}${invoiceNumbers.length ? ` pour ${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`,
+    `Nous avons bien reçu votre paiement ${METHOD_WORDS[method]} de ${amountText(amountCents)}${invoiceNumbers.length ? ` pour ${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`,
     "La quittance est disponible dans Mes factures.",
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
+  ]);
+}
+
+/** An avoir: a correction of an issued invoice (which is never edited). */
+export function creditNoteEmail(person: Addressee, creditNote: { id: string; number: string; amountCents: number }, invoiceNumber: string, reason: string): RenderedEmail {
+  return render(`Avoir ${creditNote.number} sur votre facture ${invoiceNumber}`, [
+    salutation(person),
+    `Un avoir n° ${creditNote.number} de ${amountText(creditNote.amountCents)} a été établi sur votre facture n° ${invoiceNumber}. Motif : ${reason}`,
+    "Il est déduit de ce que vous devez ; si la facture était déjà payée, la somme vous sera remboursée ou déduite de la prochaine facture.",
+    { text: `Télécharger l'avoir n° ${creditNote.number} (PDF)`, href: `${config.appUrl}/factures/${creditNote.id}/facture` },
   ]);
 }
 

@@ -104,3 +104,15 @@ export const idSchema = z.object({ id: entityId });
 
 export const refusalSchema = z.object({ id: entityId, reason: trimmed("Motif du refus", 500) });
 export const cancellationSchema = z.object({ id: entityId, reason: trimmed("Motif de l'annulation", 500) });
+
+/** "12", "12,5", "12.50", "1 234,50" € → integer cents; a negative amount or a third decimal is refused, never rounded. */
+export const euros = (name: string) =>
+  z
+    .string({ error: `${name} : champ obligatoire.` })
+    .trim()
+    .min(1, `${name} : champ obligatoire.`)
+    .transform((v) => v.replace(/[\s\u00A0\u202F]/g, "").replace(/€$/, ""))
+    .refine((v) => !v.startsWith("-"), { message: `${name} : pas de montant négatif.` })
+    .refine((v) => !/^\d+[.,]\d{3,}$/.test(v), { message: `${name} : deux chiffres après la virgule au plus (exemple : 12,50).` })
+    .refine((v) => /^\d{1,6}([.,]\d{1,2})?$/.test(v), { message: `${name} : un montant en euros (exemple : 2,50).` })
+    .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));

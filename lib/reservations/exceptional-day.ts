@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { dateOf, dayOf } from "@/lib/calendar/paris";
+import { dateOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { count, formatLongDate } from "@/lib/format";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
-import { dateOf, dayOf } from "@/lib/calendar/paris";
+import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/unpaid";
 import { UserFacingError } from "@/lib/errors";
 import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
 import {
@@ -43,7 +44,7 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
       child: { select: { firstName: true, lastName: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
-      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, structure: { select: { name: true } }, timeUnits: { select: { id: true, name: true, sortOrder: true } } } },
+      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, structureId: true, structure: { select: { name: true } }, timeUnits: { select: { id: true, name: true, sortOrder: true } } } },
     },
   });
   // Another family's inscription is answered as a missing one: nothing says it exists. Whether each is
@@ -75,6 +76,9 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     // (always in the same order) and checks they are validated, then — last — the places.
     const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
     const gate = await openReservationGate(tx, inscriptionIds);
+    // A structure that stops bookings while an invoice is unpaid long after its due date: the parent is told which and how to pay.
+    const [late] = await unpaidBlocks(tx, input.familyId, [...new Set([...inscriptions.values()].map((i) => i.activity.structureId))], parisDay(now));
+    if (late) throw new UserFacingError(unpaidBlockMessage(late));
     const receipt = await prepareReceipt(tx, input.familyId);
     const days = [...new Set(cells.map((c) => c.day))];
     const opening = await tx.openingDay.findMany({

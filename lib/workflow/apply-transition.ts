@@ -220,19 +220,24 @@ export async function applyReservationTransitions(
     byFrom.set(row.from, [...(byFrom.get(row.from) ?? []), row.id]);
   }
   const decidedAt = input.now ?? new Date();
+  // Set by set in SQL (a month's billing moves tens of thousands of cells): one compare-and-set per starting status.
   for (const [from, ids] of byFrom) {
-    const { count } = await tx.reservation.updateMany({
-      where: { id: { in: ids }, status: from },
-      data: { status: input.to, decidedAt, decidedById: input.actor.userId, waitlistRank: null, ...(input.reason ? { reason: input.reason } : {}) },
-    });
+    const count = await tx.$executeRaw`
+      UPDATE "Reservation" SET "status" = ${input.to}::"ReservationStatus", "decidedAt" = ${decidedAt}::timestamp(3), "decidedById" = ${input.actor.userId},
+        "waitlistRank" = NULL, "reason" = COALESCE(${input.reason ?? null}, "reason"), "updatedAt" = ${decidedAt}::timestamp(3)
+      WHERE "id" = ANY(${ids}) AND "status" = ${from}::"ReservationStatus"`;
     if (count !== ids.length) throw new StaleStatusError();
   }
-  await tx.transitionLog.createMany({
-    data: input.rows.map((row) => ({
-      machine: "RESERVATION" as const, entityId: row.id, fromStatus: row.from, toStatus: input.to,
-      actorId: input.actor.userId, actorRole: input.actor.label, reason: input.reason?.trim() || null, createdAt: decidedAt,
-    })),
-  });
+  await logMany(tx, "RESERVATION", input.rows.map((row) => ({ entityId: row.id, from: row.from })), input.to, input.actor, input.reason, decidedAt);
+}
+
+/** Many log rows in one statement (each with its own id), for the batch transitions. */
+async function logMany(tx: Tx, machine: WorkflowMachine, rows: { entityId: string; from: string | null }[], to: string, actor: Actor, reason: string | undefined, at: Date) {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "TransitionLog" ("id", "machine", "entityId", "fromStatus", "toStatus", "actorId", "actorRole", "reason", "createdAt")
+    SELECT gen_random_uuid()::text, ${machine}::"WorkflowMachine", t.entity, t.origin, ${to}, ${actor.userId}, ${actor.label}, ${reason?.trim() || null}, ${at}::timestamp(3)
+    FROM unnest(${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => r.from)}::text[]) AS t(entity, origin)`;
 }
 
 function couldFromElsewhere(machine: WorkflowMachine, to: string, actor: ActorKind): boolean {
@@ -252,6 +257,18 @@ export async function createWithStatus<M extends WorkflowMachine, R extends { id
   check(input.machine, null, input.status, input.actor, input.reason);
   const created = await insert();
   await log(tx, input.machine, created.id, null, input.status, input.actor, input.reason);
+  return created;
+}
+
+/** `createWithStatus` for many rows at once (a month's invoices): the rule checked once, one insert, one log insert. */
+export async function createManyWithStatus<M extends WorkflowMachine, R extends { id: string }>(
+  tx: Tx,
+  input: { machine: M; status: StatusByMachine[M]; actor: Actor; reason?: string },
+  insert: () => Promise<R[]>,
+): Promise<R[]> {
+  check(input.machine, null, input.status, input.actor, input.reason);
+  const created = await insert();
+  await logMany(tx, input.machine, created.map((row) => ({ entityId: row.id, from: null })), input.status, input.actor, input.reason, new Date());
   return created;
 }
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/structures";
 import { listMonthInvoices } from "@/lib/billing/list-invoices";
-import { isMonth, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
+import { addDays, isMonth, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +13,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { SchemaForm } from "@/components/form/schema-form";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
-import { generateMonthAction, issueMonthAction, lockMonthAction } from "./actions";
+import { BillingRunStatus } from "@/components/billing/billing-run-status";
+import { lastBillingRun } from "@/lib/billing/billing-run";
+import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction } from "./actions";
 
 export const metadata: Metadata = { title: "Facturation" };
 
@@ -26,7 +28,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const month = typeof params.mois === "string" && isMonth(params.mois) ? params.mois : previousMonth(monthOf(parisDay(new Date())));
   const months = Array.from({ length: 13 }, (_, i) => i).reduce<string[]>((list) => [...list, previousMonth(list.at(-1)!)], [nextMonth(monthOf(parisDay(new Date())))]);
   if (!structure) return <div className="page-wide"><PageHeader title="Facturation" /><EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState></div>;
-  const { invoices, generatedAt, lockedAt } = await listMonthInvoices(structure.id, month);
+  const [{ invoices, settings, generatedAt, lockedAt }, run] = await Promise.all([listMonthInvoices(structure.id, month), lastBillingRun(structure.id, month)]);
+  const today = parisDay(new Date());
   const drafts = invoices.filter((i) => i.status === "DRAFT").length;
   const rows: DataRow[] = invoices.map((i) => ({
     id: i.id,
@@ -34,8 +37,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     search: `${i.number} ${i.family.name}`,
     sort: { numero: i.number, famille: i.family.name, total: i.totalCents },
     cells: {
-      numero: i.number,
-      famille: <Link href={`/admin/familles/${i.family.id}`} className="link">{i.family.name}</Link>,
+      numero: <Link href={`/factures/${i.id}/facture`} className="link" prefetch={false}>{i.kind === "CREDIT_NOTE" ? `Avoir ${i.number}` : i.number}</Link>,
+      famille: <Link href={`/admin/facturation/familles/${i.family.id}`} className="link">{i.family.name}</Link>,
       lignes: i._count.lines,
       total: formatCents(i.totalCents),
       paye: formatCents(i.paidCents),
@@ -55,6 +58,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       <p className="mb-4 text-gray-800">
         {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : "Pas encore généré."}
       </p>
+      <BillingRunStatus run={run} />
       {lockedAt ? null : (
         <div className="mb-6 grid gap-4 md:grid-cols-3">
           <Card>
@@ -66,7 +70,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <h3 className="mb-2 text-lg font-bold">2. Envoyer les factures</h3>
             <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${drafts} facture(s) en brouillon : elles passent « à payer » et chaque famille reçoit un e-mail.`}</p>
             <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
-              hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: `${nextMonth(month)}-15` }} submitLabel="Envoyer les factures" action={issueMonthAction} />
+              hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction} />
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
@@ -75,6 +79,16 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
       )}
+      <details className="card mb-6">
+        <summary className="cursor-pointer font-semibold">Réglages de facturation de {structure.name}</summary>
+        <p className="my-2 text-sm">Payer avant : {settings.invoiceDueDays} jours après l&apos;envoi. {settings.unpaidBlockDays === null ? "Les réservations ne sont jamais bloquées par une facture impayée." : `Une famille ne peut plus réserver quand une facture reste impayée ${settings.unpaidBlockDays} jours après son échéance.`}</p>
+        <SchemaForm schema="billingSettings" idPrefix="reglages" hidden={{ structureId: structure.id }} submitLabel="Enregistrer les réglages" action={billingSettingsAction}
+          defaultValues={{ invoiceDueDays: String(settings.invoiceDueDays), unpaidBlockDays: settings.unpaidBlockDays === null ? "" : String(settings.unpaidBlockDays) }}
+          fields={[
+            { name: "invoiceDueDays", label: "Délai de paiement (jours après l'envoi)", required: true, inputMode: "numeric" },
+            { name: "unpaidBlockDays", label: "Blocage des réservations (jours après l'échéance)", inputMode: "numeric", hint: "Vide : jamais. Par exemple 30 : une famille dont une facture est impayée 30 jours après l'échéance ne peut plus faire de nouvelle réservation, et on lui dit pourquoi." },
+          ]} />
+      </details>
       {invoices.length === 0 ? <EmptyState title="Aucune facture pour ce mois">Générez le mois pour créer les factures.</EmptyState> : (
         <DataTable caption={`Factures de ${formatMonth(month)}`} rows={rows} filterLabel="Filtrer (numéro, famille)"
           columns={[

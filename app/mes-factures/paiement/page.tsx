@@ -7,6 +7,8 @@ import { Alert } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { RefreshWhile } from "@/components/billing/refresh-while";
 import { notFound } from "next/navigation";
+import { usesStripeStandIn } from "@/lib/billing/stripe";
+import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
 
 export const metadata: Metadata = { title: "Paiement" };
 
@@ -15,8 +17,17 @@ export default async function PaymentReturnPage({ searchParams }: { searchParams
   const user = await parentPage("/mes-factures");
   const params = await searchParams;
   const sessionId = typeof params.session === "string" && params.session.length <= 200 ? params.session : undefined;
-  const payment = sessionId ? await getFamilyPayment(user.familyId, { sessionId }) : null;
-  if (!payment) notFound();
+  let payment = sessionId ? await getFamilyPayment(user.familyId, { sessionId }) : null;
+  if (!payment || !sessionId) notFound();
+  if (payment.status === "PENDING" && !usesStripeStandIn) {
+    // With real keys the page asks Stripe itself, without waiting for the webhook (both end in the same idempotent fulfilment).
+    try {
+      await confirmCheckoutReturn(sessionId);
+      payment = (await getFamilyPayment(user.familyId, { sessionId })) ?? payment;
+    } catch (error) {
+      console.error("[paiement] lecture de la session Stripe impossible ; le webhook confirmera", error);
+    }
+  }
   return (
     <div className="page">
       <PageHeader title="Paiement" breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />

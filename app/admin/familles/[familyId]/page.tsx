@@ -44,6 +44,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       <PageHeader title={family.name} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }]}
         description={`${family.adults.length} ${family.adults.length > 1 ? "adultes" : "adulte"}, ${family.children.length} ${family.children.length > 1 ? "enfants" : "enfant"}`} />
       <FlashMessage />
+      <p className="mb-4"><LinkButton variant="secondary" href={`/admin/facturation/familles/${familyId}`}>Compte et factures</LinkButton></p>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <EditableSection title="Adresse" titleId="adresse" editLabel="Modifier l'adresse"

@@ -6,6 +6,7 @@ import { firstOf, isMonth, lastOf } from "@/lib/calendar/paris";
 import { frenchDateToIso } from "@/lib/forms/french-dates";
 import { formatCalendarDate } from "@/lib/format";
 import { RESERVATION_CODES } from "@/lib/workflow";
+import { attachment } from "@/lib/http/download";
 
 /**
  * The attendance of a day (`jour=YYYY-MM-DD`) or a month (`mois=YYYY-MM`) of an activity, as CSV for a CAF
@@ -30,9 +31,7 @@ export async function GET(request: Request) {
     { header: true, delimiter: ";", escape_formulas: true, columns: ["Nom", "Prénom", "Date de naissance", "N° allocataire CAF", "Date", "Unité", "Début", "Fin", "Heures de présence", "Pointage"] },
   );
   const name = `pointage-${activity.name.normalize("NFD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase()}-${validDay ? day : month}.csv`;
-  return new NextResponse(`\uFEFF${csv}`, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
-  });
+  return attachment(`\uFEFF${csv}`, name, "text/csv; charset=utf-8");
 }
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
 import { UserFacingError } from "@/lib/errors";
-
+import { attachment } from "@/lib/http/download";
 
 /** The attestation PDF of one of the family's validated inscriptions. */
 export async function GET(_request: Request, { params }: { params: Promise<{ inscriptionId: string }> }) {
@@ -13,13 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
   const { inscriptionId } = await params;
   try {
     const { fileName, bytes } = await inscriptionAttestation({ id: inscriptionId, familyId: user.familyId });
-    return new NextResponse(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return attachment(bytes, fileName, "application/pdf");
   } catch (error) {
     if (error instanceof UserFacingError) {
       return NextResponse.json({ error: error.message }, { status: error.name === "NotFoundError" ? 404 : 409 });

@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { stringify } from "csv-stringify/sync";
+import { getSessionUser } from "@/lib/auth/session";
+import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
+import { formatCalendarDate } from "@/lib/format";
+import { statusLabel } from "@/lib/workflow";
+import { attachment } from "@/lib/http/download";
+import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
+
+/** The filtered payments as CSV for the treasury (« ; », BOM, amounts in euros with a comma, formulas neutralised). */
+export async function GET(request: Request) {
+  const user = await getSessionUser();
+  if (!user || (user.role !== "STAFF" && user.role !== "ADMIN")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+  const url = new URL(request.url);
+  const filter = paymentFilterOf((name) => url.searchParams.get(name)?.slice(0, 20) || undefined);
+  const { payments } = await listPayments(filter, 100_000);
+  const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
+  const csv = stringify(
+    payments.map((p) => [
+      formatCalendarDate(p.receivedAt ?? p.createdAt), p.family.name, PAYMENT_METHOD_LABELS[p.method], p.reference ?? "", p.stripePaymentIntentId ?? "",
+      euros(p.amountCents), p.allocations.map((a) => `${a.invoice.number} (${euros(a.amountCents)})`).join(", "), statusLabel("PAYMENT", p.status),
+      p.anomaly ? `${p.anomaly}${p.anomalyResolvedAt ? ` — traitée : ${p.anomalyNote ?? ""}` : ""}` : "",
+    ]),
+    { header: true, delimiter: ";", escape_formulas: true, columns: ["Date", "Famille", "Mode", "Référence", "Référence Stripe", "Montant (€)", "Factures", "État", "Anomalie"] },
+  );
+  return attachment(`\uFEFF${csv}`, `paiements-${filter.from ?? "debut"}-${filter.to ?? "fin"}.csv`, "text/csv; charset=utf-8");
+}
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { staffPage } from "@/lib/auth/session";
+import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
+import { formatCents } from "@/lib/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { LinkButton } from "@/components/ui/link-button";
+import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
+import { PaymentsTable } from "@/components/billing/payments-table";
+import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
+import { resolveAnomalyAction } from "../facturation/actions";
+
+export const metadata: Metadata = { title: "Paiements" };
+
+const STATES = [
+  { id: "averifier", name: "À vérifier (anomalie)" },
+  { id: "SUCCEEDED", name: "Payé" },
+  { id: "PENDING", name: "Paiement en cours de confirmation" },
+  { id: "FAILED", name: "Paiement non abouti" },
+];
+
+/** Every payment, online and at the desk, filterable, exported as CSV for the treasury. */
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await staffPage("/admin/paiements");
+  const params = await searchParams;
+  const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const filter = paymentFilterOf((name) => query.get(name) || undefined);
+  const { payments, total, receivedCents } = await listPayments(filter);
+  return (
+    <div className="page-wide">
+      <PageHeader title="Paiements" breadcrumbs={[{ label: "Facturation", href: "/admin/facturation" }]}
+        description="Les paiements en ligne et à l'accueil, les plus récents d'abord. Un paiement « À vérifier » (montant différent, trop-perçu) attend votre décision." />
+      <FilterForm label="Filtres des paiements" submitLabel="Filtrer" footer={<p id="paiements-format" className="basis-full text-sm text-gray-700">Dates au format jj/mm/aaaa.</p>}>
+        <FilterSelect id="paiements-mode" name="mode" label="Mode" value={filter.method} any="Tous" choices={Object.entries(PAYMENT_METHOD_LABELS).map(([id, name]) => ({ id, name }))} />
+        <FilterSelect id="paiements-etat" name="etat" label="État" value={filter.toCheck ? "averifier" : filter.status} any="Tous" choices={STATES} />
+        <FilterDay id="paiements-du" name="du" label="Du" value={filter.typed.from} describedBy="paiements-format" />
+        <FilterDay id="paiements-au" name="au" label="Au" value={filter.typed.to} describedBy="paiements-format" />
+      </FilterForm>
+      <p className="mb-3 flex flex-wrap items-center gap-4">
+        <span>{total.toLocaleString("fr-FR")} {total > 1 ? "paiements" : "paiement"}{total > payments.length ? ` (les ${payments.length} plus récents affichés)` : ""} · reçu : <strong>{formatCents(receivedCents)}</strong></span>
+        <LinkButton variant="secondary" href={`/admin/paiements/export?${query.toString()}`} prefetch={false}>Exporter pour la trésorerie (CSV)</LinkButton>
+      </p>
+      <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily />
+    </div>
+  );
+}

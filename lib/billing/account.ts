@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { INVOICE_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { unitPrice } from "@/lib/reservations/pricing";
+import { balanceCents, dueCents } from "./amounts";
+
+/** « 501 à 800 € », « 1 201 € et plus ». */
+export const bracketLabel = (t: { qfMin: number; qfMax: number | null }) =>
+  t.qfMax === null ? `${t.qfMin.toLocaleString("fr-FR")} € et plus` : `${t.qfMin.toLocaleString("fr-FR")} à ${t.qfMax.toLocaleString("fr-FR")} €`;
+
+/**
+ * « Mon compte »: what the family owes (or is owed), its quotient familial and bracket, enfants à charge,
+ * derniers revenus déclarés; per inscription what was invoiced and what is booked and not invoiced yet;
+ * its invoices and avoirs.
+ */
+export async function getFamilyAccount(familyId: string) {
+  const [family, invoices, inscriptions, billed, toBill] = await Promise.all([
+    db.family.findUnique({ where: { id: familyId }, select: { name: true, quotientFamilial: true, dependentChildren: true, lastIncomeCents: true, cafNumber: true } }),
+    db.invoice.findMany({
+      where: { familyId, status: { not: "DRAFT" } },
+      orderBy: [{ month: "desc" }, { sequence: "desc" }],
+      select: {
+        id: true, number: true, kind: true, status: true, month: true, totalCents: true, paidCents: true, creditedCents: true, dueDate: true, issuedAt: true,
+        creditedInvoice: { select: { number: true } },
+        lines: { orderBy: [{ label: "asc" }, { date: "asc" }], select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true } },
+      },
+    }),
+    db.inscription.findMany({
+      where: { familyId, status: "VALIDATED" },
+      orderBy: [{ startDate: "desc" }],
+      select: {
+        id: true, startDate: true, endDate: true,
+        child: { select: { firstName: true } },
+        activity: { select: { name: true, timeUnits: { orderBy: { sortOrder: "asc" }, select: { name: true, tariffs: { orderBy: { qfMin: "asc" }, select: { qfMin: true, qfMax: true, priceCents: true } } } } } },
+        period: { select: { name: true } },
+      },
+    }),
+    db.$queryRaw<{ inscriptionId: string; cents: bigint; count: bigint }[]>`
+      SELECT r."inscriptionId", SUM(l."totalCents") AS cents, COUNT(*) AS count
+      FROM "InvoiceLine" l JOIN "Reservation" r ON r."id" = l."reservationId" JOIN "Invoice" i ON i."id" = l."invoiceId"
+      WHERE i."familyId" = ${familyId} AND i."status" <> 'DRAFT' GROUP BY r."inscriptionId"`,
+    db.reservation.findMany({
+      where: { inscription: { familyId }, status: statusIn(RESERVATION_STATUSES.BILLABLE), invoiceLines: { none: {} } },
+      select: { inscriptionId: true, timeUnit: { select: { tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } } },
+    }),
+  ]);
+  if (!family) return null;
+  const qf = family.quotientFamilial;
+  const billedBy = new Map(billed.map((b) => [b.inscriptionId, { cents: Number(b.cents), count: Number(b.count) }]));
+  const detail = inscriptions.map((i) => {
+    const pending = toBill.filter((r) => r.inscriptionId === i.id);
+    return {
+      id: i.id, child: i.child.firstName, activity: i.activity.name, period: i.period.name, startDate: i.startDate, endDate: i.endDate,
+      units: i.activity.timeUnits.map((u) => {
+        const bracket = qf === null ? null : u.tariffs.find((t) => qf >= t.qfMin && (t.qfMax === null || qf <= t.qfMax)) ?? null;
+        return { name: u.name, priceCents: unitPrice(u.tariffs, qf), bracket: bracket ? bracketLabel(bracket) : null };
+      }),
+      invoiced: billedBy.get(i.id) ?? { cents: 0, count: 0 },
+      toInvoice: { count: pending.length, cents: pending.reduce((sum, r) => sum + (unitPrice(r.timeUnit.tariffs, qf) ?? 0), 0) },
+    };
+  });
+  const payable = invoices.filter((i) => i.kind === "INVOICE" && isIn(INVOICE_STATUSES.PAYABLE, i.status));
+  // The bracket the family is in: the first unit's (brackets are set per unit, the same in most structures).
+  const bracket = detail.flatMap((d) => d.units).find((u) => u.bracket)?.bracket ?? null;
+  return {
+    family: { ...family, bracket },
+    balanceCents: balanceCents(invoices),
+    toPay: payable.map((i) => ({ ...i, dueCents: dueCents(i) })),
+    invoices,
+    detail,
+  };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { applyTransition, type Actor } from "@/lib/workflow";
+import { dueCents } from "./amounts";
+
+export interface LockedInvoice {
+  id: string;
+  number: string;
+  status: string;
+  totalCents: number;
+  paidCents: number;
+  creditedCents: number;
+}
+
+/** The invoices, locked for the payment's transaction, in their number order (the order money is allocated in). */
+export function lockInvoices(tx: Tx, ids: string[]) {
+  return tx.$queryRaw<LockedInvoice[]>`
+    SELECT "id", "number", "status", "totalCents", "paidCents", "creditedCents" FROM "Invoice"
+    WHERE "id" = ANY(${ids}) AND "kind" = 'INVOICE' ORDER BY "number" FOR UPDATE`;
+}
+
+/**
+ * Allocates `amountCents` of a payment to the locked invoices, oldest number first: each takes what is left to pay
+ * on it, the invoice becomes « Payée » or « Partiellement payée ». Returns the numbers paid and what is left over.
+ */
+export async function allocatePayment(tx: Tx, input: { paymentId: string; invoices: LockedInvoice[]; amountCents: number; actor: Actor }) {
+  let left = input.amountCents;
+  const numbers: string[] = [];
+  for (const invoice of input.invoices) {
+    const due = invoice.status === "ISSUED" || invoice.status === "PARTIALLY_PAID" ? dueCents(invoice) : 0;
+    const amount = Math.min(due, left);
+    if (amount <= 0) continue;
+    left -= amount;
+    await tx.paymentAllocation.create({ data: { paymentId: input.paymentId, invoiceId: invoice.id, amountCents: amount } });
+    await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: { increment: amount } } });
+    const to = amount === due ? "PAID" : "PARTIALLY_PAID";
+    if (to !== invoice.status) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: input.actor, expectedFrom: invoice.status as "ISSUED" | "PARTIALLY_PAID" });
+    numbers.push(invoice.number);
+  }
+  return { numbers, leftCents: left };
+}

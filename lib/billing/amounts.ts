@@ -1,0 +1,12 @@
+/** What is left to pay on an invoice: its total, less what was paid and what avoirs took off (never below zero). */
+export const dueCents = (invoice: { totalCents: number; paidCents: number; creditedCents: number }) =>
+  Math.max(0, invoice.totalCents - invoice.paidCents - invoice.creditedCents);
+
+/**
+ * A family's balance over its invoices (not drafts, not cancelled): positive, what it owes; negative, what the
+ * structure owes it (an avoir on an invoice already paid).
+ */
+export const balanceCents = (invoices: { kind: string; status: string; totalCents: number; paidCents: number; creditedCents: number }[]) =>
+  invoices
+    .filter((i) => i.kind === "INVOICE" && (i.status === "ISSUED" || i.status === "PARTIALLY_PAID" || i.status === "PAID"))
+    .reduce((sum, i) => sum + i.totalCents - i.paidCents - i.creditedCents, 0);

@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { UserFacingError } from "@/lib/errors";
+import { formatCalendarDate, formatCents, formatDate, formatMonth } from "@/lib/format";
+import { NotFoundError } from "@/lib/workflow";
+import { pdfWriter } from "@/lib/pdf/document";
+import { dueCents } from "./amounts";
+import { PAYMENT_METHOD_LABELS } from "./schemas";
+
+export type InvoiceDocument = "facture" | "quittance";
+
+
+/**
+ * The PDF of an invoice (or an avoir), or the quittance of a paid invoice. `familyId` is the parent's family (the
+ * invoice must be theirs and sent, else the same answer as a missing one); null for staff.
+ */
+export async function invoicePdf(input: { invoiceId: string; document: InvoiceDocument; familyId: string | null; now?: Date }): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const invoice = await db.invoice.findFirst({
+    where: { id: input.invoiceId, ...(input.familyId ? { familyId: input.familyId, status: { not: "DRAFT" } } : {}) },
+    select: {
+      number: true, kind: true, status: true, month: true, totalCents: true, paidCents: true, creditedCents: true, issuedAt: true, dueDate: true, payerName: true, payerAddress: true,
+      creditedInvoice: { select: { number: true } },
+      structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } },
+      lines: { orderBy: [{ label: "asc" }, { date: "asc" }], select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true } },
+      allocations: { orderBy: { payment: { receivedAt: "asc" } }, select: { amountCents: true, payment: { select: { method: true, reference: true, receivedAt: true, status: true } } } },
+    },
+  });
+  if (!invoice) throw new NotFoundError();
+  const { structure } = invoice;
+  const isCreditNote = invoice.kind === "CREDIT_NOTE";
+  if (input.document === "quittance" && (isCreditNote || invoice.status !== "PAID" || invoice.paidCents === 0)) {
+    throw new UserFacingError("La quittance est délivrée une fois la facture entièrement payée.");
+  }
+  const title = input.document === "quittance" ? `Quittance — facture n° ${invoice.number}` : `${isCreditNote ? "Avoir" : "Facture"} n° ${invoice.number}`;
+  const pdf = await pdfWriter({ title, author: structure.name });
+  pdf.line(structure.name, { bold: true, size: 13 });
+  const address = [structure.street, `${structure.postalCode ?? ""} ${structure.city ?? ""}`.trim(), [structure.phone, structure.email].filter(Boolean).join(" — ")].filter(Boolean);
+  for (const text of address) pdf.line(text as string);
+  pdf.space(14);
+  pdf.aside([invoice.payerName, ...invoice.payerAddress.split("\n")], 290);
+  pdf.space(70);
+  pdf.line(title.toUpperCase(), { bold: true, size: 17, gap: 26 });
+  const month = formatMonth(invoice.month.toISOString().slice(0, 7));
+  const cents = formatCents;
+
+  if (input.document === "quittance") {
+    const paid = invoice.allocations.filter((a) => a.payment.status === "SUCCEEDED");
+    pdf.line(`${structure.name} reconnaît avoir reçu de ${invoice.payerName}`);
+    pdf.line(`la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}),`);
+    pdf.line(`d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduits par avoir` : ""}.`, { gap: 26 });
+    pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Mode de paiement", x: 90, bold: true }, { text: "Référence", x: 250, bold: true }, { text: "Montant", x: 380, width: 103, align: "right", bold: true }], { rule: true });
+    for (const a of paid) {
+      pdf.row([
+        { text: a.payment.receivedAt ? formatCalendarDate(a.payment.receivedAt) : "", x: 0 },
+        { text: PAYMENT_METHOD_LABELS[a.payment.method], x: 90, width: 150 },
+        { text: a.payment.reference ?? "", x: 250, width: 120 },
+        { text: cents(a.amountCents), x: 380, width: 103, align: "right" },
+      ]);
+    }
+    pdf.space(20);
+    pdf.line("Facture acquittée.", { bold: true, gap: 26 });
+    pdf.line(`Fait le ${formatDate(input.now ?? new Date())}, pour ${structure.name}.`);
+  } else {
+    if (isCreditNote && invoice.creditedInvoice) pdf.line(`Avoir sur la facture n° ${invoice.creditedInvoice.number} (${month}).`);
+    else pdf.line(`Période facturée : ${month}`);
+    if (invoice.issuedAt) pdf.line(`Date d'émission : ${formatCalendarDate(invoice.issuedAt)}`);
+    if (invoice.dueDate && !isCreditNote) pdf.line(`À payer avant le : ${formatCalendarDate(invoice.dueDate)}`, { bold: true });
+    pdf.space(12);
+    pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Désignation", x: 80, bold: true }, { text: "Prix unitaire", x: 300, width: 90, align: "right", bold: true }, { text: "Montant", x: 400, width: 83, align: "right", bold: true }], { rule: true });
+    // Grouped readably: a heading per child and unit, then its days.
+    let group = "";
+    for (const l of invoice.lines) {
+      if (l.label !== group && l.date) {
+        group = l.label;
+        pdf.space(4);
+        pdf.row([{ text: l.label, x: 0, bold: true }]);
+      }
+      pdf.row([
+        { text: l.date ? formatCalendarDate(l.date) : "", x: 0 },
+        { text: l.date ? `${l.quantity} ×` : l.label, x: 80, width: 215 },
+        { text: cents(l.unitPriceCents), x: 300, width: 90, align: "right" },
+        { text: cents(l.totalCents), x: 400, width: 83, align: "right" },
+      ]);
+    }
+    pdf.space(10);
+    const totals: [string, number][] = isCreditNote
+      ? [["Total de l'avoir", invoice.totalCents]]
+      : [["Total", invoice.totalCents], ...(invoice.creditedCents ? [["Avoirs déduits", -invoice.creditedCents] as [string, number]] : []), ...(invoice.paidCents ? [["Déjà payé", -invoice.paidCents] as [string, number]] : []), ["Reste à payer", dueCents(invoice)]];
+    for (const [label, amount] of totals) pdf.row([{ text: label, x: 250, width: 140, bold: true }, { text: cents(amount), x: 400, width: 83, align: "right", bold: true }]);
+    pdf.space(20);
+    if (!isCreditNote) pdf.line("Paiement en ligne dans Mes factures, ou à l'accueil (espèces, chèque, CESU, virement).", { size: 10 });
+  }
+  const bytes = await pdf.save();
+  const fileName = `${input.document === "quittance" ? "quittance" : isCreditNote ? "avoir" : "facture"}-${invoice.number}.pdf`;
+  return { fileName, bytes };
+}
