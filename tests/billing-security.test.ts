@@ -10,6 +10,10 @@ import * as invoices from "@/app/mes-factures/actions";
 import PaymentReturnPage from "@/app/mes-factures/paiement/page";
 import StandInCheckoutPage from "@/app/paiement/simulateur/page";
 import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
+import PaymentsPage from "@/app/admin/paiements/page";
+import FamilyAccountPage from "@/app/admin/facturation/familles/[familyId]/page";
+import { GET as exportPayments } from "@/app/admin/paiements/export/route";
+import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/route";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
@@ -38,7 +42,51 @@ describe("billing: a parent, another family", () => {
       expect(await billing.generateMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.issueMonthAction({ structureId: a.w.structure.id, month: "2027-01", dueDate: "15/02/2027" })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.lockMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "ESPECES", amount: "5", reference: "", receivedOn: "01/02/2027", invoiceIds: [a.invoice.id] })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.createCreditNoteAction({ invoiceId: a.invoice.id, amount: "5", reason: "Je me fais un avoir" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.resolveAnomalyAction({ paymentId: "x", note: "vu" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.billingSettingsAction({ structureId: a.w.structure.id, invoiceDueDays: "15", unpaidBlockDays: "" })).toEqual({ ok: false, error: "Accès refusé." });
+      // The staff pages and the treasury's CSV.
+      for (const render of [
+        () => PaymentsPage({ searchParams: Promise.resolve({}) }),
+        () => FamilyAccountPage({ params: Promise.resolve({ familyId: a.family.id }) }),
+      ]) {
+        const refused = await render().catch((e: unknown) => e);
+        expect(String((refused as Error & { digest?: string }).digest)).toContain("/acces-refuse");
+      }
+      expect((await exportPayments(new Request("http://localhost/admin/paiements/export"))).status).toBe(403);
     });
+    session.current = null;
+    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "ESPECES", amount: "5", reference: "", receivedOn: "01/02/2027", invoiceIds: [] })).toMatchObject({ ok: false, error: expect.stringContaining("session") });
+  });
+
+  it("invoice and quittance PDFs: the family's own; another family's, a draft, an invented id → 404 (as missing); a visitor → 403; staff see any", async () => {
+    const [a, b] = [await billed("Pdfa"), await billed("Pdfb")];
+    const get = (id: string, document = "facture") => invoiceDocument(new Request(`http://localhost/factures/${id}/${document}`), { params: Promise.resolve({ invoiceId: id, document }) });
+    expect((await get(a.invoice.id)).status).toBe(403);
+    session.current = { user: { id: a.user.id } };
+    const own = await get(a.invoice.id);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("application/pdf");
+    expect(own.headers.get("content-disposition")).toMatch(/^attachment; filename="facture-\d{4}-\d{6}\.pdf"/);
+    expect((await get(b.invoice.id)).status).toBe(404);
+    expect((await get(b.invoice.id, "quittance")).status).toBe(404);
+    expect((await get("inexistant")).status).toBe(404);
+    expect((await get(a.invoice.id, "../../etc/passwd")).status).toBe(404);
+    // Not paid yet: no quittance (said, not hidden).
+    expect((await get(a.invoice.id, "quittance")).status).toBe(409);
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    expect((await get(b.invoice.id)).status).toBe(200);
+  });
+
+  it("the treasury's CSV neutralises formulas typed as a reference", async () => {
+    const a = await billed("Csv");
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "CHEQUE", amount: "3,50", reference: "=HYPERLINK(\"http://x\")", receivedOn: "01/11/2026", invoiceIds: [a.invoice.id] })).toMatchObject({ ok: true });
+    const csv = await (await exportPayments(new Request("http://localhost/admin/paiements/export?mode=CHEQUE"))).text();
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).toContain("Csv");
+    expect(csv).toContain("3,50");
   });
 
   it("family A cannot pay B's invoice, open B's payment on the stand-in checkout or its return page, nor decide it — the same answer as a missing id", async () => {

@@ -1,30 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
-import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
 import { startOnlinePayment } from "@/lib/billing/online-payment";
+import type Stripe from "stripe";
 import { stripe, webhookSecret } from "@/lib/billing/stripe";
-import { actorFromUser, NotFoundError } from "@/lib/workflow";
-import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
-import { expectNothingChanged, prisma, staffActor } from "./helpers";
-
-const NOW = new Date("2027-03-01T09:00:00Z");
-
-/** A family with two issued invoices (January 1 200, February 600, in cents). */
-async function billedFamily(name = "Payeur") {
-  const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-02-28", weekdays: [3], units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }] });
-  const f = await createFamily(prisma, { lastName: name, quotientFamilial: 600, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
-  const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
-  for (const day of ["2027-01-06", "2027-01-13", "2027-02-03"]) {
-    await prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "PRESENT" } });
-  }
-  const staff = await staffActor();
-  for (const month of ["2027-01", "2027-02"]) {
-    await generateMonth({ structureId: w.structure.id, month, actor: staff, now: NOW });
-    await issueMonth({ structureId: w.structure.id, month, dueDate: "2027-03-15", actor: staff });
-  }
-  const invoices = await prisma.invoice.findMany({ where: { familyId: f.family.id }, orderBy: { number: "asc" } });
-  return { ...f, w, invoices, actor: actorFromUser(f.user) };
-}
+import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
+import { NotFoundError } from "@/lib/workflow";
+import { expectNothingChanged, prisma } from "./helpers";
+import { billedFamily, type BilledFamily } from "./billing-world";
 
 let counter = 0;
 function deliver(type: string, session: { id: string; paymentId: string; amount: number; paid?: boolean }, options: { eventId?: string; secret?: string } = {}) {
@@ -36,13 +18,13 @@ function deliver(type: string, session: { id: string; paymentId: string; amount:
   return POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } }));
 }
 
-async function started(f: Awaited<ReturnType<typeof billedFamily>>) {
+async function started(f: BilledFamily) {
   const { paymentId } = await startOnlinePayment({ familyId: f.family.id, invoiceIds: f.invoices.map((i) => i.id), actor: f.actor });
   const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
   return { id: payment.stripeCheckoutSessionId!, paymentId, amount: payment.amountCents };
 }
 
-const state = async (f: Awaited<ReturnType<typeof billedFamily>>) => ({
+const state = async (f: BilledFamily) => ({
   payments: await prisma.payment.findMany({ where: { familyId: f.family.id }, select: { status: true, amountCents: true, anomaly: true } }),
   invoices: (await prisma.invoice.findMany({ where: { familyId: f.family.id }, orderBy: { number: "asc" }, select: { status: true, paidCents: true } })),
   allocations: await prisma.paymentAllocation.count({ where: { payment: { familyId: f.family.id } } }),
@@ -110,5 +92,26 @@ describe("Stripe webhook and fulfilment", () => {
     const session = await started(a);
     await deliver("checkout.session.completed", session);
     await expectNothingChanged(() => expect(startOnlinePayment({ familyId: a.family.id, invoiceIds: [a.invoices[0]!.id], actor: a.actor })).rejects.toThrow(NotFoundError));
+  });
+
+  it("the success page asks Stripe itself: « completed » confirmed by the page before the webhook, or after it — one payment, one receipt either way", async () => {
+    const f = await billedFamily("Retour");
+    const session = await started(f);
+    const fromStripe = (paid: boolean, id = session.id) => async () => ({
+      id, object: "checkout.session", client_reference_id: session.paymentId, amount_total: session.amount, payment_status: paid ? "paid" : "unpaid", payment_intent: `pi_${id}`, metadata: {},
+    }) as unknown as Stripe.Checkout.Session;
+    expect(await confirmCheckoutReturn(session.id, fromStripe(false))).toBe("WAITING");
+    expect((await state(f)).payments[0]!.status).toBe("PENDING");
+    // Stripe answering for another session than the one asked: nothing recorded.
+    expect(await confirmCheckoutReturn(session.id, fromStripe(true, "cs_other"))).toBe("UNKNOWN");
+    expect(await confirmCheckoutReturn(session.id, fromStripe(true))).toBe("FULFILLED");
+    expect((await deliver("checkout.session.completed", session)).status).toBe(200);
+    expect(await state(f)).toMatchObject({ payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }], allocations: 2, receipts: 1 });
+
+    const g = await billedFamily("Webhook");
+    const other = await started(g);
+    await deliver("checkout.session.completed", other);
+    expect(await confirmCheckoutReturn(other.id, async () => ({ id: other.id, object: "checkout.session", client_reference_id: other.paymentId, amount_total: other.amount, payment_status: "paid", payment_intent: "pi_x", metadata: {} }) as unknown as Stripe.Checkout.Session)).toBe("ALREADY");
+    expect(await state(g)).toMatchObject({ payments: [{ status: "SUCCEEDED" }], allocations: 2, receipts: 1 });
   });
 });

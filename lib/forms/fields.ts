@@ -112,7 +112,7 @@ export const euros = (name: string) =>
     .trim()
     .min(1, `${name} : champ obligatoire.`)
     .transform((v) => v.replace(/[\s\u00A0\u202F]/g, "").replace(/€$/, ""))
-    .refine((v) => !v.startsWith("-"), { message: `${name} : pas de montant négatif.` })
-    .refine((v) => !/^\d+[.,]\d{3,}$/.test(v), { message: `${name} : deux chiffres après la virgule au plus (exemple : 12,50).` })
+    .refine((v) => !v.startsWith("-"), { message: `${name} : pas de montant négatif.`, abort: true })
+    .refine((v) => !/^\d+[.,]\d{3,}$/.test(v), { message: `${name} : deux chiffres après la virgule au plus (exemple : 12,50).`, abort: true })
     .refine((v) => /^\d{1,6}([.,]\d{1,2})?$/.test(v), { message: `${name} : un montant en euros (exemple : 2,50).` })
     .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
