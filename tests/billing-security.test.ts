@@ -82,11 +82,12 @@ describe("billing: a parent, another family", () => {
   it("the treasury's CSV neutralises formulas typed as a reference", async () => {
     const a = await billed("Csv");
     session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
-    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "CHEQUE", amount: "3,50", reference: "=HYPERLINK(\"http://x\")", receivedOn: "01/11/2026", invoiceIds: [a.invoice.id] })).toMatchObject({ ok: true });
+    const due = a.invoice.totalCents;
+    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "CHEQUE", amount: (due / 100).toFixed(2).replace(".", ","), reference: "=HYPERLINK(\"http://x\")", receivedOn: "01/11/2026", invoiceIds: [a.invoice.id] })).toMatchObject({ ok: true });
     const csv = await (await exportPayments(new Request("http://localhost/admin/paiements/export?mode=CHEQUE"))).text();
     expect(csv).toContain("'=HYPERLINK");
-    expect(csv).toContain("Csv");
-    expect(csv).toContain("3,50");
+    expect(csv).toContain("Famille CSV");
+    expect(csv).toContain((due / 100).toFixed(2).replace(".", ","));
   });
 
   it("family A cannot pay B's invoice, open B's payment on the stand-in checkout or its return page, nor decide it — the same answer as a missing id", async () => {
