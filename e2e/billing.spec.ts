@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
 import { createBookableWorld, inscribe } from "../prisma/factories";
 import { expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
 
@@ -44,6 +46,10 @@ test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie
   await signIn(page, f.user.email);
   await page.goto("/mes-factures");
   await expect(page.getByRole("heading", { level: 1, name: "Mes factures" })).toBeVisible();
+  await expect(page.getByText(/^Solde : 12,00\s€ à payer\.$/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Mon compte" })).toContainText("Quotient familial : 600 € — tranche 501 à 800 €");
+  await page.getByText(/^Facture n° \d{4}-\d{6} — /).first().click();
+  await expect(page.getByRole("table", { name: /Lignes de la facture/ }).first()).toContainText("Facturine FACTURINE — Matin");
   const form = page.getByRole("form", { name: "Factures à payer" });
   await expect(form.getByRole("checkbox")).toHaveCount(2);
   await expect(form).toContainText(/Total factures : 12,00\s€/);
@@ -59,9 +65,17 @@ test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie
   await expect(page.getByText(/^Payé : nous avons bien reçu 12,00\s€/)).toBeVisible({ timeout: 20_000 });
   await page.goto("/mes-factures");
   await expect(page.getByText("Aucune facture à payer")).toBeVisible();
-  await expect(page.getByText(/Solde à payer : 0,00\s€/)).toBeVisible();
+  await expect(page.getByText(/^Solde : rien à payer\.$/)).toBeVisible();
   const text = await openDeliveredEmail(desk, f.user.email, "Paiement reçu");
-  expect(text).toMatch(/Nous avons bien reçu votre paiement de 12,00 € pour les factures n° \d{4}-\d{6}, \d{4}-\d{6}\./);
+  expect(text).toMatch(/Nous avons bien reçu votre paiement en ligne de 12,00 € pour les factures n° \d{4}-\d{6}, \d{4}-\d{6}\./);
+  // The quittance downloads; its text has the invoice's number and amount.
+  const quittance = page.getByRole("link", { name: /^Quittance de la facture n° \d{4}-\d{6} \(PDF\)$/ }).first();
+  const number = (await quittance.textContent())!.match(/\d{4}-\d{6}/)![0];
+  const [download] = await Promise.all([page.waitForEvent("download"), quittance.click()]);
+  expect(download.suggestedFilename()).toBe(`quittance-${number}.pdf`);
+  const pdf = await extractText(await getDocumentProxy(new Uint8Array(await readFile((await download.path())!))), { mergePages: true });
+  expect(pdf.text).toContain(`QUITTANCE — FACTURE N° ${number}`);
+  expect(pdf.text).toMatch(/la somme de 6,00\s€ en règlement de la facture/);
 });
 
 test("un paiement abandonné laisse les factures à payer", async ({ page, browser }) => {
@@ -82,4 +96,49 @@ test("un paiement abandonné laisse les factures à payer", async ({ page, brows
   await expect(page.getByText("Paiement abandonné : vos factures restent à payer.")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("form", { name: "Factures à payer" }).getByRole("checkbox")).toHaveCount(1);
   await expect.poll(async () => (await testDb().payment.findFirstOrThrow({ where: { familyId: f.family.id } })).status).toBe("FAILED");
+});
+
+test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le paiement dans la liste et l'export de trésorerie", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { w, f, months } = await billedWorld("Guichetier");
+  const desk = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(desk, (await newStaff()).email);
+  for (const month of months) {
+    await desk.goto(`/admin/facturation?lieu=${w.structure.id}&mois=${month}`);
+    await desk.getByRole("button", { name: "Générer le mois" }).click();
+    await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
+    await desk.getByRole("button", { name: "Envoyer les factures" }).click();
+    await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
+  }
+  await desk.goto(`/admin/facturation/familles/${f.family.id}`);
+  await expect(desk.getByRole("heading", { level: 1, name: "Compte — Famille GUICHETIER" })).toBeVisible();
+  const payment = desk.getByRole("region", { name: "Enregistrer un paiement" });
+  await payment.getByLabel("Montant (€)").fill("-4");
+  await payment.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await expect(payment.getByText("Montant : pas de montant négatif.").first()).toBeVisible();
+  await payment.getByLabel("Montant (€)").fill("4,00");
+  await payment.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await expect(payment.getByText("Référence : le numéro du chèque est obligatoire.").first()).toBeVisible();
+  await payment.getByLabel("Référence").fill("CHQ 881");
+  await payment.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await expect(desk.getByText(/^Paiement de 4,00\s€ enregistré \(facture n° \d{4}-\d{6}\)/)).toBeVisible();
+  await expect(desk.getByText("Partiellement payée").first()).toBeVisible();
+  await expectAccessible(desk);
+
+  await desk.getByText(/^Faire un avoir sur la facture n° /).last().click();
+  await desk.getByLabel("Montant de l'avoir (€)").last().fill("7");
+  await desk.getByLabel("Motif de l'avoir").last().fill("Absence justifiée");
+  await desk.getByRole("button", { name: "Établir l'avoir" }).last().click();
+  await expect(desk.getByText(/^Montant de l'avoir : 7,00\s€ dépasse ce qui reste de la facture/).first()).toBeVisible();
+  await desk.getByLabel("Montant de l'avoir (€)").last().fill("2");
+  await desk.getByRole("button", { name: "Établir l'avoir" }).last().click();
+  await expect(desk.getByText(/^Avoir n° \d{4}-\d{6} de 2,00\s€ établi/)).toBeVisible();
+  await expect(desk.getByText(/Solde : 6,00\s€ à payer/)).toBeVisible();
+
+  await desk.goto("/admin/paiements?mode=CHEQUE");
+  await expect(desk.getByRole("table", { name: "Paiements" })).toContainText("CHQ 881");
+  await expectAccessible(desk);
+  const [csv] = await Promise.all([desk.waitForEvent("download"), desk.getByRole("link", { name: "Exporter pour la trésorerie (CSV)" }).click()]);
+  const content = await readFile((await csv.path())!, "utf8");
+  expect(content).toMatch(/;Famille GUICHETIER;Chèque;CHQ 881;;4,00;\d{4}-\d{6} \(4,00\);Payé;/);
 });
