@@ -10,7 +10,7 @@ import { generateMonth } from "./generate-month";
  * « Générer le mois » for thousands of families runs in the background: the
  * action records a run and returns at once; the run writes its progress after
  * each batch (the page's progress bar reads it) and its summary at the end. One
- * run at a time per structure and month (a unique index on the running ones).
+ * run at a time per structure and month (`runningKey`, unique, cleared when the run ends).
  * Each batch commits on its own, so a run stopped half-way (a restart) is simply
  * started again: what was billed is not billed twice.
  */
@@ -27,10 +27,10 @@ export async function startBillingRun(input: { structureId: string; month: strin
   if (locked?.lockedAt) throw new UserFacingError(`Le mois de ${formatMonth(input.month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
   await db.billingRun.updateMany({
     where: { structureId: input.structureId, month, status: "RUNNING", updatedAt: { lt: new Date(Date.now() - STALE_MS) } },
-    data: { status: "FAILED", error: "Génération interrompue (redémarrage du serveur) : relancez-la, rien ne sera facturé deux fois.", finishedAt: new Date() },
+    data: { status: "FAILED", runningKey: null, error: "Génération interrompue (redémarrage du serveur) : relancez-la, rien ne sera facturé deux fois.", finishedAt: new Date() },
   });
   try {
-    return await db.billingRun.create({ data: { structureId: input.structureId, month, startedById: input.actor.userId }, select: { id: true } });
+    return await db.billingRun.create({ data: { structureId: input.structureId, month, runningKey: `${input.structureId}|${input.month}`, startedById: input.actor.userId }, select: { id: true } });
   } catch (error) {
     if (!isPrismaError(error, "P2002")) throw error;
     const running = await db.billingRun.findFirst({ where: { structureId: input.structureId, month, status: "RUNNING" }, select: { startedAt: true } });
@@ -52,7 +52,7 @@ export async function runBillingRun(runId: string, actor: Actor, now?: Date): Pr
     await db.billingRun.update({
       where: { id: runId },
       data: {
-        status: "DONE", finishedAt: new Date(), invoices: summary.invoices, totalCents: summary.totalCents,
+        status: "DONE", runningKey: null, finishedAt: new Date(), invoices: summary.invoices, totalCents: summary.totalCents,
         firstNumber: summary.numbers[0] ?? null, lastNumber: summary.numbers.at(-1) ?? null, familiesWithoutLines: summary.familiesWithoutLines,
       },
     });
@@ -60,7 +60,7 @@ export async function runBillingRun(runId: string, actor: Actor, now?: Date): Pr
     // A refusal (the month closed meanwhile) is said as it is; anything else is a technical failure, said as one.
     const message = error instanceof UserFacingError ? error.message : "Erreur technique pendant la génération : relancez-la ; ce qui est déjà facturé ne le sera pas deux fois.";
     if (!(error instanceof UserFacingError)) console.error("[facturation] génération interrompue", error);
-    await db.billingRun.update({ where: { id: runId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+    await db.billingRun.update({ where: { id: runId }, data: { status: "FAILED", runningKey: null, error: message, finishedAt: new Date() } });
   }
 }
 

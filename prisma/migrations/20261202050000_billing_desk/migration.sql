@@ -19,6 +19,7 @@ CREATE TABLE "BillingRun" (
     "structureId" TEXT NOT NULL,
     "month" DATE NOT NULL,
     "status" "BillingRunStatus" NOT NULL DEFAULT 'RUNNING',
+    "runningKey" TEXT,
     "total" INTEGER NOT NULL DEFAULT 0,
     "done" INTEGER NOT NULL DEFAULT 0,
     "invoices" INTEGER NOT NULL DEFAULT 0,
@@ -36,14 +37,11 @@ CREATE TABLE "BillingRun" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "BillingRun_runningKey_key" ON "BillingRun"("runningKey");
+
+-- CreateIndex
 CREATE INDEX "BillingRun_structureId_month_startedAt_idx" ON "BillingRun"("structureId", "month", "startedAt");
 
 -- AddForeignKey
 ALTER TABLE "BillingRun" ADD CONSTRAINT "BillingRun_structureId_fkey" FOREIGN KEY ("structureId") REFERENCES "Structure"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
-
--- One run at a time per structure and month (a second « Générer le mois » is told one is running).
-CREATE UNIQUE INDEX "BillingRun_one_running" ON "BillingRun"("structureId", "month") WHERE "status" = 'RUNNING';
-
--- Amounts are never negative where they are kept as positive.
-ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_creditedCents_nonnegative" CHECK ("creditedCents" >= 0);
