@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { INVOICE_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 import { unitPrice } from "@/lib/reservations/pricing";
+import { formatCalendarDate, formatCents } from "@/lib/format";
 import { balanceCents, dueCents } from "./amounts";
 
 /** « 501 à 800 € », « 1 201 € et plus ». */
@@ -69,4 +70,17 @@ export async function getFamilyAccount(familyId: string) {
     invoices,
     detail,
   };
+}
+
+/** The dashboard's « À faire »: « Payez vos factures : 18,00 € à payer (la première avant le 15/03/2027) », or null. */
+export async function invoicesToPay(familyId: string): Promise<string | null> {
+  const invoices = await db.invoice.findMany({
+    where: { familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.PAYABLE] } },
+    orderBy: { dueDate: "asc" },
+    select: { totalCents: true, paidCents: true, creditedCents: true, dueDate: true },
+  });
+  const due = invoices.reduce((sum, i) => sum + dueCents(i), 0);
+  if (due === 0) return null;
+  const first = invoices.find((i) => i.dueDate)?.dueDate;
+  return `Payez vos factures : ${formatCents(due)} à payer${first ? ` (${invoices.length > 1 ? "la première " : ""}avant le ${formatCalendarDate(first)})` : ""}`;
 }

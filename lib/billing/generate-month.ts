@@ -97,8 +97,17 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       },
     };
   });
-  const invoices = await createManyWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () =>
-    tx.invoice.createManyAndReturn({ data: drafts.map((d) => d.invoice), select: { id: true, number: true, familyId: true, totalCents: true } }));
+  // The batch's invoices in one statement (each with its own id), born « Brouillon » through the workflow's rule.
+  const at = new Date();
+  const invoices = await createManyWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () => {
+    const d = drafts.map((draft) => draft.invoice);
+    return tx.$queryRaw<{ id: string; number: string; familyId: string; totalCents: number }[]>`
+      INSERT INTO "Invoice" ("id", "number", "structureId", "year", "sequence", "familyId", "payerName", "payerAddress", "month", "status", "totalCents", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, t.number, ${input.structureId}, ${input.year}, t.sequence, t.family, t.payer, t.address, ${firstOf(input.month)}::date, 'DRAFT', t.total, ${at}::timestamp(3), ${at}::timestamp(3)
+      FROM unnest(${d.map((i) => i.number)}::text[], ${d.map((i) => i.sequence)}::int[], ${d.map((i) => i.familyId)}::text[], ${d.map((i) => i.payerName)}::text[],
+        ${d.map((i) => i.payerAddress)}::text[], ${d.map((i) => i.totalCents)}::int[]) AS t(number, sequence, family, payer, address, total)
+      RETURNING "id", "number", "familyId", "totalCents"`;
+  });
   const invoiceOf = new Map(invoices.map((i) => [i.familyId, i.id]));
   const lines = drafts.flatMap((d) => d.lines.map((l) => ({ ...l, invoiceId: invoiceOf.get(d.invoice.familyId)! })));
   // One statement for the month's lines (tens of thousands), each with its own id.

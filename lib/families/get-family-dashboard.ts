@@ -4,6 +4,7 @@ import { statusLabel, statusTone, type Tone } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
 import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
+import { invoicesToPay } from "@/lib/billing/account";
 
 export interface DashboardRequest {
   id: string;
@@ -119,6 +120,8 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
     }
   }
   todo.push(...(await inscriptionsWithoutReservation(familyId)));
+  const toPay = await invoicesToPay(familyId);
+  if (toPay) todo.push({ text: toPay, href: "/mes-factures" });
   if (family.quotientFamilial === null || !family.cafNumber) {
     todo.push({ text: "Renseignez votre quotient familial et votre numéro d'allocataire CAF", href: "/mes-coordonnees#quotient" });
   }
