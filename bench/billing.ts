@@ -59,7 +59,7 @@ async function main() {
   let last = 0;
   const g0 = performance.now();
   const summary = await generateMonth({
-    structureId: w.structure.id, month: MONTH, actor: SYSTEM,
+    structureId: w.structure.id, month: MONTH, actor: SYSTEM, now: new Date("2030-02-01T09:00:00Z"),
     onProgress: (done, total) => {
       if (done - last >= Math.max(1, Math.floor(total / 10)) || done === total) { last = done; console.log(`  … ${done} / ${total} familles`); }
     },

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createBookableWorld, inscribe } from "../prisma/factories";
 import { expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
@@ -29,18 +29,21 @@ async function billedWorld(name: string) {
   return { w, f, months };
 }
 
+/** « Générer le mois » (its run's summary appears), then « Envoyer les factures ». */
+async function billMonth(desk: Page, structureId: string, month: string) {
+  await desk.goto(`/admin/facturation?lieu=${structureId}&mois=${month}`);
+  await desk.getByRole("button", { name: "Générer le mois" }).click();
+  await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
+  await desk.getByRole("button", { name: "Envoyer les factures" }).click();
+  await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
+}
+
 test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie sur la page de paiement simulée et voit « payé », reçu par e-mail", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const { w, f, months } = await billedWorld("Facturine");
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(desk, (await newStaff()).email);
-  for (const month of months) {
-    await desk.goto(`/admin/facturation?lieu=${w.structure.id}&mois=${month}`);
-    await desk.getByRole("button", { name: "Générer le mois" }).click();
-    await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
-    await desk.getByRole("button", { name: "Envoyer les factures" }).click();
-    await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
-  }
+  for (const month of months) await billMonth(desk, w.structure.id, month);
   await expectAccessible(desk);
 
   await signIn(page, f.user.email);
@@ -83,11 +86,7 @@ test("un paiement abandonné laisse les factures à payer", async ({ page, brows
   const { w, f, months } = await billedWorld("Abandon");
   const desk = await (await browser.newContext()).newPage();
   await signIn(desk, (await newStaff()).email);
-  await desk.goto(`/admin/facturation?lieu=${w.structure.id}&mois=${months[0]}`);
-  await desk.getByRole("button", { name: "Générer le mois" }).click();
-  await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
-  await desk.getByRole("button", { name: "Envoyer les factures" }).click();
-  await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
+  await billMonth(desk, w.structure.id, months[0]!);
 
   await signIn(page, f.user.email);
   await page.goto("/mes-factures");
@@ -103,13 +102,7 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   const { w, f, months } = await billedWorld("Guichetier");
   const desk = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await signIn(desk, (await newStaff()).email);
-  for (const month of months) {
-    await desk.goto(`/admin/facturation?lieu=${w.structure.id}&mois=${month}`);
-    await desk.getByRole("button", { name: "Générer le mois" }).click();
-    await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
-    await desk.getByRole("button", { name: "Envoyer les factures" }).click();
-    await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
-  }
+  for (const month of months) await billMonth(desk, w.structure.id, month);
   await desk.goto(`/admin/facturation/familles/${f.family.id}`);
   await expect(desk.getByRole("heading", { level: 1, name: "Compte — Famille GUICHETIER" })).toBeVisible();
   const payment = desk.getByRole("region", { name: "Enregistrer un paiement" });

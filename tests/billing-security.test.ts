@@ -25,7 +25,7 @@ async function billed(name: string) {
   const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
   await prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2027-01-06T00:00:00Z"), status: "PRESENT" } });
   const staff = await staffActor();
-  await generateMonth({ structureId: w.structure.id, month: "2027-01", actor: staff });
+  await generateMonth({ structureId: w.structure.id, month: "2027-01", actor: staff, now: new Date("2027-02-01T09:00:00Z") });
   await issueMonth({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-02-15", actor: staff });
   return { ...f, w, invoice: await prisma.invoice.findFirstOrThrow({ where: { familyId: f.family.id } }) };
 }

@@ -1,5 +1,7 @@
 "use client";
+import { useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
+import { ConfirmStep } from "@/components/ui/dialog";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { CheckboxGroup, DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
@@ -78,6 +80,8 @@ export function SchemaForm(props: {
   resetOnSuccess?: boolean;
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
   idPrefix: string;
+  /** An irreversible send (e-mails to every family, a closed month, an avoir): asked once more in a dialog. */
+  confirm?: { title: string; description: string; confirmLabel: string };
 }) {
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial: Record<string, string | string[] | undefined> = { ...props.hidden };
@@ -88,9 +92,16 @@ export function SchemaForm(props: {
     if (props.resetOnSuccess) form.reset(initial);
   });
   const { errors } = form.formState;
+  const [asking, setAsking] = useState(false);
+  // Checked first (errors show at once), then asked, then sent.
+  const onSubmit = props.confirm ? form.handleSubmit(() => setAsking(true), () => submit()) : submit;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
+      {props.confirm ? (
+        <ConfirmStep open={asking} onOpenChange={setAsking} title={props.confirm.title} description={props.confirm.description} confirmLabel={props.confirm.confirmLabel}
+          onConfirm={() => { setAsking(false); void submit(); }} />
+      ) : null}
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />
       {props.fields.map((spec) => {

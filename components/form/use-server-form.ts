@@ -33,7 +33,11 @@ export function useServerForm<V extends FieldValues, T, O = V>(
         }
       });
     },
-    () => setFormError("Le formulaire contient des erreurs : corrigez les champs signalés."),
+    () => {
+      // A confirmation left from the previous send would read as if this one had worked.
+      onStart?.();
+      setFormError("Le formulaire contient des erreurs : corrigez les champs signalés.");
+    },
   );
   return { submit, formError, pending };
 }

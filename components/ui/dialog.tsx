@@ -124,3 +124,28 @@ export function ConfirmDialog(props: {
     </AlertDialogPrimitive.Root>
   );
 }
+
+/** The « Êtes-vous sûr ? » step of a form that is already filled in: shown by the form, « Confirmer » sends it. */
+export function ConfirmStep(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description: ReactNode; confirmLabel: string; onConfirm: () => void }) {
+  return (
+    <AlertDialogPrimitive.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <AlertDialogPrimitive.Portal>
+        <AlertDialogPrimitive.Overlay className={overlay} />
+        <AlertDialogPrimitive.Content className={panel}>
+          <AlertDialogPrimitive.Title className="mb-2 text-xl font-bold text-gray-900">{props.title}</AlertDialogPrimitive.Title>
+          <AlertDialogPrimitive.Description asChild>
+            <div className="mb-3 text-gray-800">{props.description}</div>
+          </AlertDialogPrimitive.Description>
+          <div className="flex flex-wrap justify-end gap-2">
+            <AlertDialogPrimitive.Cancel asChild>
+              <Button variant="secondary">Annuler</Button>
+            </AlertDialogPrimitive.Cancel>
+            <AlertDialogPrimitive.Action asChild>
+              <Button variant="primary" onClick={props.onConfirm}>{props.confirmLabel}</Button>
+            </AlertDialogPrimitive.Action>
+          </div>
+        </AlertDialogPrimitive.Content>
+      </AlertDialogPrimitive.Portal>
+    </AlertDialogPrimitive.Root>
+  );
+}

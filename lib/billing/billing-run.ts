@@ -4,7 +4,7 @@ import { dateOf, firstOf, isMonth } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { formatMonth, formatTime } from "@/lib/format";
 import { NotFoundError, type Actor } from "@/lib/workflow";
-import { generateMonth } from "./generate-month";
+import { assertMonthEnded, generateMonth } from "./generate-month";
 
 /*
  * « Générer le mois » for thousands of families runs in the background: the
@@ -18,8 +18,9 @@ import { generateMonth } from "./generate-month";
 /** A run that has not moved for this long was stopped (the server restarted): it no longer blocks a new one. */
 const STALE_MS = 5 * 60_000;
 
-export async function startBillingRun(input: { structureId: string; month: string; actor: Actor }): Promise<{ id: string }> {
+export async function startBillingRun(input: { structureId: string; month: string; actor: Actor; now?: Date }): Promise<{ id: string }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
+  assertMonthEnded(input.month, input.now ?? new Date());
   const structure = await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } });
   if (!structure) throw new NotFoundError();
   const month = dateOf(firstOf(input.month));

@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { dateOf, dayOf, firstOf, isMonth, lastOf, parisDay } from "@/lib/calendar/paris";
+import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { formatMonth } from "@/lib/format";
+import { formatMonth, isoToFrench } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
 import { applyReservationTransitions, applyTransition, createManyWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue";
@@ -36,6 +36,12 @@ const billableIn = (structureId: string, month: string, familyId?: string) => ({
   invoiceLines: { none: {} },
   inscription: { ...(familyId ? { familyId } : {}), activity: { structureId } },
 });
+
+/** A month is billed once it has ended (bookings of days to come can still be cancelled: they are not invoiced yet). */
+export function assertMonthEnded(month: string, now: Date) {
+  const next = firstOf(nextMonth(month));
+  if (next > parisDay(now)) throw new UserFacingError(`Le mois de ${formatMonth(month)} n'est pas terminé : il se facture à partir du ${isoToFrench(next)}.`);
+}
 
 async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: string, month: string) {
   const billed = await client.billingMonth.findUnique({ where: { structureId_month: { structureId, month: dateOf(firstOf(month)) } }, select: { lockedAt: true } });
@@ -144,6 +150,7 @@ export interface MonthSummary {
 export async function generateMonth(input: { structureId: string; month: string; actor: Actor; now?: Date; onProgress?: (done: number, total: number) => Promise<void> | void }): Promise<MonthSummary> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   if (!(await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } }))) throw new NotFoundError();
+  assertMonthEnded(input.month, input.now ?? new Date());
   await assertOpen(db, input.structureId, input.month);
   const year = Number(parisDay(input.now ?? new Date()).slice(0, 4));
   const pending = await db.reservation.findMany({ where: billableIn(input.structureId, input.month), distinct: ["inscriptionId"], select: { inscription: { select: { familyId: true, family: { select: { name: true } } } } } });
@@ -204,6 +211,8 @@ export async function issueMonth(input: { structureId: string; month: string; du
       if (invoice.status !== "DRAFT") return;
       await applyTransition(tx, { machine: "INVOICE", id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
       await tx.invoice.update({ where: { id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
+      // Nothing to pay (free units): sent for the record, settled at once — never « à payer », never blocking.
+      if (invoice.totalCents === 0) await applyTransition(tx, { machine: "INVOICE", id, to: "PAID", actor: input.actor, expectedFrom: "ISSUED", reason: "Rien à payer" });
       for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
         await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, { id, number: invoice.number, totalCents: invoice.totalCents }, input.dueDate, formatMonth(input.month)) });
       }

@@ -51,14 +51,15 @@ export const creditNoteSchema = z
 export const resolveAnomalySchema = z.object({ paymentId: entityId, note: trimmed("Ce qui a été fait", 500) });
 
 const wholeDays = (name: string, min: number, max: number) =>
-  z.string({ error: `${name} : champ obligatoire.` }).trim().regex(/^\d{1,3}$/, `${name} : un nombre entier de jours.`).transform(Number)
+  z.string({ error: `${name} : champ obligatoire.` }).trim().min(1, `${name} : champ obligatoire.`)
+    .refine((v) => /^\d+$/.test(v), { message: `${name} : un nombre entier de jours.`, abort: true }).transform(Number)
     .refine((n) => n >= min && n <= max, { message: `${name} : entre ${min} et ${max} jours.` });
 
 /** The structure's billing settings: the « payer avant » delay, and the unpaid-invoice booking block. */
 export const billingSettingsSchema = z.object({
   structureId: entityId,
   invoiceDueDays: wholeDays("Délai de paiement", 1, 90),
-  unpaidBlockDays: z.string().trim().optional().transform((v) => (v ? v : null))
+  unpaidBlockDays: z.string({ error: "Blocage des réservations : un nombre entier de jours, ou vide pour ne jamais bloquer." }).trim().optional().transform((v) => (v ? v : null))
     .refine((v) => v === null || (/^\d{1,3}$/.test(v) && Number(v) <= 365), { message: "Blocage des réservations : un nombre entier de jours entre 0 et 365, ou vide pour ne jamais bloquer." })
     .transform((v) => (v === null ? null : Number(v))),
 });

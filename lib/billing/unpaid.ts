@@ -13,6 +13,7 @@ export async function setBillingSettings(input: { structureId: string; invoiceDu
 
 export interface UnpaidBlock {
   structure: string;
+  structureId: string;
   number: string;
   dueDate: Date;
   dueCents: number;
@@ -27,12 +28,14 @@ export async function unpaidBlocks(client: Pick<Tx, "structure" | "invoice">, fa
   const structures = await client.structure.findMany({ where: { id: { in: structureIds }, unpaidBlockDays: { not: null } }, select: { id: true, name: true, unpaidBlockDays: true } });
   const blocks: UnpaidBlock[] = [];
   for (const s of structures) {
-    const late = await client.invoice.findFirst({
+    const overdue = await client.invoice.findMany({
       where: { familyId, structureId: s.id, kind: "INVOICE", status: { in: ["ISSUED", "PARTIALLY_PAID"] }, dueDate: { lt: dateOf(addDays(today, -(s.unpaidBlockDays ?? 0))) } },
       orderBy: { dueDate: "asc" },
       select: { number: true, dueDate: true, totalCents: true, paidCents: true, creditedCents: true },
     });
-    if (late?.dueDate) blocks.push({ structure: s.name, number: late.number, dueDate: late.dueDate, dueCents: dueCents(late) });
+    // Only what is really left to pay blocks (never an invoice with nothing due).
+    const late = overdue.find((i) => dueCents(i) > 0);
+    if (late?.dueDate) blocks.push({ structure: s.name, structureId: s.id, number: late.number, dueDate: late.dueDate, dueCents: dueCents(late) });
   }
   return blocks;
 }

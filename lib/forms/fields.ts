@@ -99,7 +99,11 @@ export const adultBirthDateField = (tooYoung: string) =>
   birthDateField({ minYears: 16, maxYears: 110, tooYoung, tooOld: "Date de naissance : vérifiez l'année." });
 
 /** The id of a row, as a hidden field sends it. */
-export const entityId = z.string().min(1).max(64);
+/**
+ * An id sent back by a page (cuid or uuid: letters, digits, « - », « _ »). Anything else — a NUL byte, a path — can
+ * name no row: it becomes « - », which matches nothing, so it gets the same answer as a missing id.
+ */
+export const entityId = z.string().min(1).max(64).transform((v) => (/^[\w-]+$/.test(v) ? v : "-"));
 export const idSchema = z.object({ id: entityId });
 
 export const refusalSchema = z.object({ id: entityId, reason: trimmed("Motif du refus", 500) });

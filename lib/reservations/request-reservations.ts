@@ -77,8 +77,11 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
     const gate = await openReservationGate(tx, inscriptionIds);
     // A structure that stops bookings while an invoice is unpaid long after its due date: the parent is told which and how to pay.
-    const [late] = await unpaidBlocks(tx, input.familyId, [...new Set([...inscriptions.values()].map((i) => i.activity.structureId))], parisDay(now));
-    if (late) throw new UserFacingError(unpaidBlockMessage(late));
+    // A send only to blocked structures is refused as a whole; in a mixed send, the blocked structures' cells are refused one by one.
+    const blocks = new Map((await unpaidBlocks(tx, input.familyId, [...new Set([...inscriptions.values()].map((i) => i.activity.structureId))], parisDay(now))).map((b) => [b.structureId, b]));
+    const blockOf = (cell: CellRequest) => blocks.get(inscriptions.get(cell.inscriptionId)!.activity.structureId);
+    const firstBlock = blockOf(cells[0]!);
+    if (firstBlock && cells.every((c) => blockOf(c))) throw new UserFacingError(unpaidBlockMessage(firstBlock));
     const receipt = await prepareReceipt(tx, input.familyId);
     const days = [...new Set(cells.map((c) => c.day))];
     const opening = await tx.openingDay.findMany({
@@ -102,7 +105,9 @@ export async function requestReservations(input: { familyId: string; cells: Cell
       });
       if (blocked === "OUTSIDE") throw new UserFacingError(`Le ${formatLongDate(cell.day)} est en dehors des dates de l'inscription ${deName(inscription.child.firstName)}.`);
       if (blocked === "CLOSED") throw new UserFacingError(`Le ${formatLongDate(cell.day)} n'est pas un jour d'ouverture de ${inscription.activity.name}.`);
-      if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
+      const unpaid = blockOf(cell);
+      if (unpaid) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: unpaidBlockMessage(unpaid) });
+      else if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
       else if (blocked === "DEADLINE") {
         outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Délai de réservation dépassé (jusqu'au ${formatDateTime(bookUntil)}).` });
       } else open.push(cell);

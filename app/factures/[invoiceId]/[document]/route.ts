@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ inv
   const staff = user?.role === "STAFF" || user?.role === "ADMIN";
   if (!user || (!staff && (user.role !== "PARENT" || !user.familyId))) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
   const { invoiceId, document } = await params;
-  if ((document !== "facture" && document !== "quittance") || invoiceId.length > 64) return NextResponse.json({ error: "Document introuvable." }, { status: 404 });
+  if ((document !== "facture" && document !== "quittance") || !/^[\w-]{1,64}$/.test(invoiceId)) return NextResponse.json({ error: "Document introuvable." }, { status: 404 });
   try {
     const { fileName, bytes } = await invoicePdf({ invoiceId, document, familyId: staff ? null : user.familyId });
     return attachment(bytes, fileName, "application/pdf");
