@@ -35,6 +35,7 @@ async function billMonth(desk: Page, structureId: string, month: string) {
   await desk.getByRole("button", { name: "Générer le mois" }).click();
   await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
   await desk.getByRole("button", { name: "Envoyer les factures" }).click();
+  await desk.getByRole("alertdialog", { name: "Envoyer 1 facture ?" }).getByRole("button", { name: "Envoyer les factures" }).click();
   await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
 }
 
@@ -72,7 +73,7 @@ test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie
   const text = await openDeliveredEmail(desk, f.user.email, "Paiement reçu");
   expect(text).toMatch(/Nous avons bien reçu votre paiement en ligne de 12,00 € pour les factures n° \d{4}-\d{6}, \d{4}-\d{6}\./);
   // The quittance downloads; its text has the invoice's number and amount.
-  const quittance = page.getByRole("link", { name: /^Quittance de la facture n° \d{4}-\d{6} \(PDF\)$/ }).first();
+  const quittance = page.getByRole("link", { name: /^Télécharger la quittance de la facture n° \d{4}-\d{6} \(PDF\)$/ }).first();
   const number = (await quittance.textContent())!.match(/\d{4}-\d{6}/)![0];
   const [download] = await Promise.all([page.waitForEvent("download"), quittance.click()]);
   expect(download.suggestedFilename()).toBe(`quittance-${number}.pdf`);
@@ -122,9 +123,11 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   await desk.getByLabel("Montant de l'avoir (€)").last().fill("7");
   await desk.getByLabel("Motif de l'avoir").last().fill("Absence justifiée");
   await desk.getByRole("button", { name: "Établir l'avoir" }).last().click();
+  await desk.getByRole("alertdialog").getByRole("button", { name: "Établir l'avoir" }).click();
   await expect(desk.getByText(/^Montant de l'avoir : 7,00\s€ dépasse ce qui reste de la facture/).first()).toBeVisible();
   await desk.getByLabel("Montant de l'avoir (€)").last().fill("2");
   await desk.getByRole("button", { name: "Établir l'avoir" }).last().click();
+  await desk.getByRole("alertdialog").getByRole("button", { name: "Établir l'avoir" }).click();
   await expect(desk.getByText(/^Avoir n° \d{4}-\d{6} de 2,00\s€ établi/)).toBeVisible();
   await expect(desk.getByText(/Solde : 6,00\s€ à payer/)).toBeVisible();
 

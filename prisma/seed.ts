@@ -100,11 +100,13 @@ async function loadDemo(db: PrismaClient) {
     await enrol(martin, "Inès", "ALSH_MERCREDIS", "Élémentaire +6 ans", "VALIDATED");
     await enrol(benali, "Yasmine", "RESTAURATION_SCOLAIRE", "Élémentaire +6 ans", "VALIDATED");
     // A few bookings, so that the calendar, the console, the occupancy grid and the pointage show something:
-    // Léo and Inès on the last Wednesday (to point) and the next ones, one DR and one DA waiting for the desk.
+    // Léo on the last three Wednesdays (last month's can be billed in « Facturation ») and the next ones, Inès on the
+    // last one (to point), one DR and one DA waiting for the desk.
     const mercredis = await activity("ALSH_MERCREDIS");
     const openings = (await db.openingDay.findMany({ where: { periodId: mercredis.periods[0]!.id }, orderBy: { date: "asc" }, select: { date: true } })).map((o) => o.date);
     const todayUtc = new Date(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
-    const past = openings.filter((d) => d <= todayUtc).slice(-1);
+    const pastThree = openings.filter((d) => d <= todayUtc).slice(-3);
+    const past = pastThree.slice(-1);
     const next = openings.filter((d) => d > todayUtc).slice(0, 3);
     const unitId = async (name: string) => (await db.timeUnit.findFirstOrThrow({ where: { activityId: mercredis.id, name } })).id;
     const [matin, journee] = [await unitId("Matin avec repas"), await unitId("Journée complète")];
@@ -113,7 +115,7 @@ async function loadDemo(db: PrismaClient) {
     const [leo, ines] = [await inscriptionOf(martin, "Léo"), await inscriptionOf(martin, "Inès")];
     const book = (inscriptionId: string, timeUnitId: string, date: Date, status: "RESERVED" | "REQUESTED" | "CANCELLATION_REQUESTED") =>
       db.reservation.create({ data: { inscriptionId, timeUnitId, date, status, decidedAt: status === "REQUESTED" ? null : new Date() } });
-    for (const date of [...past, ...next]) await book(leo.id, matin, date, "RESERVED");
+    for (const date of [...pastThree, ...next]) await book(leo.id, matin, date, "RESERVED");
     for (const date of past) await book(ines.id, journee, date, "RESERVED");
     if (next[0]) await book(ines.id, journee, next[0], "REQUESTED");
     if (next[2]) await book(ines.id, journee, next[2], "CANCELLATION_REQUESTED");

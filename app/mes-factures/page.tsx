@@ -38,12 +38,12 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
           <div><dt className="inline font-semibold">Enfants à charge : </dt><dd className="inline">{family.dependentChildren ?? "non communiqué"}</dd></div>
           <div><dt className="inline font-semibold">Derniers revenus déclarés : </dt><dd className="inline">{family.lastIncomeCents === null ? "non communiqués" : formatCents(family.lastIncomeCents)}</dd></div>
         </dl>
-        <p className="mt-2 text-sm text-gray-800">Votre quotient a changé ? Demandez sa mise à jour dans Mes coordonnées, avec votre attestation CAF.</p>
+        <p className="mt-2 text-sm text-gray-800">Votre quotient a changé ? Demandez sa mise à jour dans <a className="link" href="/mes-coordonnees#quotient">Mes coordonnées</a>, avec votre attestation CAF.</p>
       </section>
 
       <section aria-labelledby="a-payer" className="mb-8">
         <h2 id="a-payer" className="mb-2 text-xl font-bold">Factures à payer</h2>
-        {toPay.length === 0 ? <EmptyState title="Aucune facture à payer">Vos factures apparaîtront ici une fois envoyées par la structure.</EmptyState> : (
+        {toPay.length === 0 ? <EmptyState title="Aucune facture à payer">{invoices.length > 0 ? "Tout est réglé. Vos prochaines factures apparaîtront ici dès leur envoi." : "Vos factures apparaîtront ici une fois envoyées par la structure."}</EmptyState> : (
           <PayForm pay={payInvoicesAction}
             invoices={toPay.map((i) => ({ id: i.id, number: i.number, dueCents: i.dueCents, totalCents: i.totalCents, dueDate: i.dueDate ? formatCalendarDate(i.dueDate) : null }))} />
         )}
@@ -77,6 +77,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
                     <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
                       <span className="font-semibold">{word} n° {i.number} — <span className="capitalize">{monthOfInvoice(i.month)}</span>{i.creditedInvoice ? ` (sur la facture n° ${i.creditedInvoice.number})` : ""}</span>
                       <span className="flex items-center gap-2">{formatCents(i.totalCents)} {i.kind === "INVOICE" ? <StatusBadge label={statusLabel("INVOICE", i.status)} tone={statusTone("INVOICE", i.status)} /> : null}</span>
+                      <span className="link basis-full text-sm">Voir le détail</span>
                     </summary>
                     <table className="mt-2 w-full text-sm">
                       <caption className="sr-only">Lignes {i.kind === "CREDIT_NOTE" ? "de l'avoir" : "de la facture"} {i.number}</caption>
@@ -96,7 +97,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
                   </details>
                   <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
                     <a className="link" href={`/factures/${i.id}/facture`} download>Télécharger {i.kind === "CREDIT_NOTE" ? "l'avoir" : "la facture"} n° {i.number} (PDF)</a>
-                    {i.kind === "INVOICE" && i.status === "PAID" && i.paidCents > 0 ? <a className="link" href={`/factures/${i.id}/quittance`} download>Quittance de la facture n° {i.number} (PDF)</a> : null}
+                    {i.kind === "INVOICE" && i.status === "PAID" && i.paidCents > 0 ? <a className="link" href={`/factures/${i.id}/quittance`} download>Télécharger la quittance de la facture n° {i.number} (PDF)</a> : null}
                   </p>
                 </li>
               );

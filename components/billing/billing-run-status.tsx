@@ -22,7 +22,7 @@ export function BillingRunStatus({ run }: { run: Run | null }) {
       <RefreshWhile active={run.status === "RUNNING"} />
       {run.status === "RUNNING" ? (
         <div className="card">
-          <label htmlFor="progression" className="font-semibold">Génération en cours : {run.done.toLocaleString("fr-FR")} / {run.total.toLocaleString("fr-FR")} familles</label>
+          <label htmlFor="progression" className="font-semibold">{run.total === 0 ? "Préparation de la génération…" : `Génération en cours : ${run.done.toLocaleString("fr-FR")} / ${run.total.toLocaleString("fr-FR")} familles`}</label>
           <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
             {run.total ? Math.round((100 * run.done) / run.total) : 0} %
           </progress>
@@ -32,7 +32,7 @@ export function BillingRunStatus({ run }: { run: Run | null }) {
         <Alert tone="success">
           {run.invoices === 0
             ? "Rien de nouveau à facturer."
-            : `${count(run.invoices, "facture créée", "factures créées")} (${run.firstNumber} à ${run.lastNumber}), total ${formatCents(run.totalCents)} ; ${count(run.familiesWithoutLines, "famille inscrite sans rien à facturer", "familles inscrites sans rien à facturer")}.`}
+            : `${count(run.invoices, "facture créée", "factures créées")} (${run.invoices === 1 ? `n° ${run.firstNumber}` : `${run.firstNumber} à ${run.lastNumber}`}), total ${formatCents(run.totalCents)} ; ${count(run.familiesWithoutLines, "famille inscrite sans rien à facturer", "familles inscrites sans rien à facturer")}.`}
         </Alert>
       ) : null}
       {run.status === "FAILED" ? <Alert tone="error">{run.error}</Alert> : null}

@@ -19,6 +19,7 @@ interface PaymentRow {
   anomaly: string | null;
   anomalyResolvedAt: Date | null;
   anomalyNote: string | null;
+  stripePaymentIntentId: string | null;
   family: { id: string; name: string };
   allocations: { amountCents: number; invoice: { number: string } }[];
 }
@@ -28,17 +29,17 @@ export function PaymentsTable(props: { payments: PaymentRow[]; showFamily: boole
   const rows: DataRow[] = props.payments.map((p) => ({
     id: p.id,
     label: `Paiement de ${formatCents(p.amountCents)}, ${p.family.name}`,
-    search: `${p.family.name} ${p.reference ?? ""} ${p.allocations.map((a) => a.invoice.number).join(" ")}`,
+    search: `${p.family.name} ${p.reference ?? ""} ${p.stripePaymentIntentId ?? ""} ${p.allocations.map((a) => a.invoice.number).join(" ")}`,
     sort: { date: (p.receivedAt ?? p.createdAt).toISOString(), montant: p.amountCents, famille: p.family.name },
     cells: {
       date: formatCalendarDate(p.receivedAt ?? p.createdAt),
       famille: <Link className="link" href={`/admin/facturation/familles/${p.family.id}`}>{p.family.name}</Link>,
       mode: PAYMENT_METHOD_LABELS[p.method],
-      reference: p.reference ?? "",
+      reference: p.reference ?? (p.stripePaymentIntentId ? `Stripe ${p.stripePaymentIntentId}` : ""),
       montant: formatCents(p.amountCents),
       factures: p.allocations.map((a) => `${a.invoice.number} (${formatCents(a.amountCents)})`).join(", ") || "—",
       etat: (
-        <span className="flex flex-col gap-1">
+        <span className="flex flex-col items-start gap-1">
           <StatusBadge label={statusLabel("PAYMENT", p.status)} tone={statusTone("PAYMENT", p.status)} />
           {p.anomaly ? (
             <span className="text-sm">

@@ -72,13 +72,12 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
   const byFamily = new Map<string, typeof rows>();
   for (const r of rows) byFamily.set(r.inscription.familyId, [...(byFamily.get(r.inscription.familyId) ?? []), r]);
   const familyIds = input.familyIds.filter((id) => byFamily.has(id));
-  const [families, quotientOn] = await Promise.all([
-    tx.family.findMany({
-      where: { id: { in: familyIds } },
-      select: { id: true, name: true, street: true, addressComplement: true, postalCode: true, city: true, adults: { where: { isLegalGuardian: true }, orderBy: { createdAt: "asc" }, take: 1, select: { civility: true, firstName: true, lastName: true } } },
-    }),
-    quotientsOf(tx, familyIds),
-  ]);
+  // One after the other: a transaction holds one connection.
+  const families = await tx.family.findMany({
+    where: { id: { in: familyIds } },
+    select: { id: true, name: true, street: true, addressComplement: true, postalCode: true, city: true, adults: { where: { isLegalGuardian: true }, orderBy: { createdAt: "asc" }, take: 1, select: { civility: true, firstName: true, lastName: true } } },
+  });
+  const quotientOn = await quotientsOf(tx, familyIds);
   const familyById = new Map(families.map((f) => [f.id, f]));
   const last = await takeInvoiceNumbers(tx, input.structureId, input.year, familyIds.length);
   const drafts = familyIds.map((familyId, index) => {

@@ -47,7 +47,7 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
     const paid = invoice.allocations.filter((a) => a.payment.status === "SUCCEEDED");
     pdf.line(`${structure.name} reconnaît avoir reçu de ${invoice.payerName}`);
     pdf.line(`la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}),`);
-    pdf.line(`d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduits par avoir` : ""}.`, { gap: 26 });
+    pdf.line(`d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`, { gap: 26 });
     pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Mode de paiement", x: 90, bold: true }, { text: "Référence", x: 250, bold: true }, { text: "Montant", x: 380, width: 103, align: "right", bold: true }], { rule: true });
     for (const a of paid) {
       pdf.row([
@@ -64,20 +64,22 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
     if (isCreditNote && invoice.creditedInvoice) pdf.line(`Avoir sur la facture n° ${invoice.creditedInvoice.number} (${month}).`);
     else pdf.line(`Période facturée : ${month}`);
     if (invoice.issuedAt) pdf.line(`Date d'émission : ${formatCalendarDate(invoice.issuedAt)}`);
-    if (invoice.dueDate && !isCreditNote) pdf.line(`À payer avant le : ${formatCalendarDate(invoice.dueDate)}`, { bold: true });
+    const due = dueCents(invoice);
+    if (!isCreditNote && invoice.status === "PAID") pdf.line(due === 0 && invoice.paidCents === 0 ? "Facture soldée par avoir." : "Facture acquittée.", { bold: true });
+    else if (invoice.dueDate && !isCreditNote) pdf.line(`À payer avant le : ${formatCalendarDate(invoice.dueDate)}`, { bold: true });
     pdf.space(12);
-    pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Désignation", x: 80, bold: true }, { text: "Prix unitaire", x: 300, width: 90, align: "right", bold: true }, { text: "Montant", x: 400, width: 83, align: "right", bold: true }], { rule: true });
-    // Grouped readably: a heading per child and unit, then its days.
+    pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Qté", x: 110, bold: true }, { text: "Prix unitaire", x: 300, width: 90, align: "right", bold: true }, { text: "Montant", x: 400, width: 83, align: "right", bold: true }], { rule: true });
+    // Grouped readably: a heading per child and unit (wrapped, never cut), then its days.
     let group = "";
     for (const l of invoice.lines) {
-      if (l.label !== group && l.date) {
+      if (l.label !== group) {
         group = l.label;
         pdf.space(4);
-        pdf.row([{ text: l.label, x: 0, bold: true }]);
+        pdf.paragraph(l.label, { bold: true });
       }
       pdf.row([
         { text: l.date ? formatCalendarDate(l.date) : "", x: 0 },
-        { text: l.date ? `${l.quantity} ×` : l.label, x: 80, width: 215 },
+        { text: String(l.quantity), x: 110, width: 60 },
         { text: cents(l.unitPriceCents), x: 300, width: 90, align: "right" },
         { text: cents(l.totalCents), x: 400, width: 83, align: "right" },
       ]);
@@ -85,10 +87,10 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
     pdf.space(10);
     const totals: [string, number][] = isCreditNote
       ? [["Total de l'avoir", invoice.totalCents]]
-      : [["Total", invoice.totalCents], ...(invoice.creditedCents ? [["Avoirs déduits", -invoice.creditedCents] as [string, number]] : []), ...(invoice.paidCents ? [["Déjà payé", -invoice.paidCents] as [string, number]] : []), ["Reste à payer", dueCents(invoice)]];
+      : [["Total", invoice.totalCents], ...(invoice.creditedCents ? [["Avoirs déduits", -invoice.creditedCents] as [string, number]] : []), ...(invoice.paidCents ? [["Déjà payé", -invoice.paidCents] as [string, number]] : []), ["Reste à payer", due]];
     for (const [label, amount] of totals) pdf.row([{ text: label, x: 250, width: 140, bold: true }, { text: cents(amount), x: 400, width: 83, align: "right", bold: true }]);
     pdf.space(20);
-    if (!isCreditNote) pdf.line("Paiement en ligne dans Mes factures, ou à l'accueil (espèces, chèque, CESU, virement).", { size: 10 });
+    if (!isCreditNote && due > 0) pdf.line("Paiement en ligne dans Mes factures, ou à l'accueil (espèces, chèque, CESU, virement).", { size: 10 });
   }
   const bytes = await pdf.save();
   const fileName = `${input.document === "quittance" ? "quittance" : isCreditNote ? "avoir" : "facture"}-${invoice.number}.pdf`;

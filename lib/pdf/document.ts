@@ -31,6 +31,8 @@ export interface PdfWriter {
   line(text: string, options?: { bold?: boolean; size?: number; gap?: number; x?: number }): void;
   /** One table row; wrapped to a new page first when the page is full. */
   row(cells: Cell[], options?: { size?: number; gap?: number; rule?: boolean }): void;
+  /** Text wrapped to the width (from x), as many lines as it needs. */
+  paragraph(text: string, options?: { bold?: boolean; size?: number; x?: number }): void;
   space(points: number): void;
   /** A block of lines written at the right (the addressee), from the current height, without moving down. */
   aside(lines: string[], x: number): void;
@@ -74,6 +76,27 @@ export async function pdfWriter(meta: { title: string; author: string }): Promis
       }
       if (options.rule) page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: A4[0] - MARGIN, y: y - 4 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
       y -= options.gap ?? size + 6;
+    },
+    paragraph(text, options = {}) {
+      const size = options.size ?? 10;
+      const font = options.bold ? bold : regular;
+      const width = A4[0] - 2 * MARGIN - (options.x ?? 0);
+      let current = "";
+      const flush = () => {
+        if (!current) return;
+        room(size);
+        draw(current, options.x ?? 0, size, font);
+        y -= size + 4;
+        current = "";
+      };
+      for (const word of printable(text).split(/\s+/)) {
+        const next = current ? `${current} ${word}` : word;
+        if (current && font.widthOfTextAtSize(next, size) > width) {
+          flush();
+          current = word;
+        } else current = next;
+      }
+      flush();
     },
     space(points) {
       y -= points;

@@ -14,7 +14,7 @@ export const generateMonthAction = staffAction(billingMonthSchema, async ({ stru
   const run = await startBillingRun({ structureId, month, actor: staff.actor });
   after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
-  return { message: `Génération de ${formatMonth(month)} lancée : sa progression s'affiche ci-dessous.` };
+  return { message: `Génération de ${formatMonth(month)} lancée.` };
 });
 
 export const issueMonthAction = staffAction(issueMonthSchema, async ({ structureId, month, dueDate }, staff) => {

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/structures";
 import { listMonthInvoices } from "@/lib/billing/list-invoices";
-import { addDays, isMonth, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
-import { formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
+import { addDays, isMonth, monthOf, parisDay, previousMonth } from "@/lib/calendar/paris";
+import { count, formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -26,7 +26,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];
   // By default the month just ended: the one to bill.
   const month = typeof params.mois === "string" && isMonth(params.mois) ? params.mois : previousMonth(monthOf(parisDay(new Date())));
-  const months = Array.from({ length: 13 }, (_, i) => i).reduce<string[]>((list) => [...list, previousMonth(list.at(-1)!)], [nextMonth(monthOf(parisDay(new Date())))]);
+  // The months that have ended (a month is billed once over), the last one first.
+  const months = Array.from({ length: 12 }, (_, i) => i).reduce<string[]>((list) => [...list, previousMonth(list.at(-1)!)], [previousMonth(monthOf(parisDay(new Date())))]);
   if (!structure) return <div className="page-wide"><PageHeader title="Facturation" /><EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState></div>;
   const [{ invoices, settings, generatedAt, lockedAt }, run] = await Promise.all([listMonthInvoices(structure.id, month), lastBillingRun(structure.id, month)]);
   const today = parisDay(new Date());
@@ -56,7 +57,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       </FilterForm>
       <h2 className="mb-2 text-xl font-bold">{formatMonth(month).replace(/^./, (c) => c.toUpperCase())} — {structure.name}</h2>
       <p className="mb-4 text-gray-800">
-        {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : "Pas encore généré."}
+        {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : run?.status === "RUNNING" ? "" : "Pas encore généré."}
       </p>
       <BillingRunStatus run={run} />
       {lockedAt ? null : (
@@ -68,14 +69,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">2. Envoyer les factures</h3>
-            <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${drafts} facture(s) en brouillon : elles passent « à payer » et chaque famille reçoit un e-mail.`}</p>
-            <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
-              hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction} />
+            <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail.`}</p>
+            {drafts === 0 || run?.status === "RUNNING" ? null : (
+              <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
+                hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction}
+                confirm={{ title: `Envoyer ${count(drafts, "facture", "factures")} ?`, description: "Chaque famille reçoit un e-mail avec sa facture ; les factures passent « à payer » et ne peuvent plus être modifiées (une correction se fait par avoir).", confirmLabel: "Envoyer les factures" }} />
+            )}
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
             <p className="mb-2 text-sm">Plus aucune génération pour ce mois ; une correction se fait par avoir.</p>
-            <SchemaForm schema="billingMonth" idPrefix="cloturer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Clôturer le mois" action={lockMonthAction} />
+            <SchemaForm schema="billingMonth" idPrefix="cloturer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Clôturer le mois" action={lockMonthAction}
+              confirm={{ title: `Clôturer ${formatMonth(month)} ?`, description: "Le mois ne pourra plus être généré à nouveau ; une correction se fera par avoir. Cette action est définitive.", confirmLabel: "Clôturer le mois" }} />
           </Card>
         </div>
       )}

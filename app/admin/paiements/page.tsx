@@ -3,6 +3,7 @@ import { staffPage } from "@/lib/auth/session";
 import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
 import { formatCents } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { PaymentsTable } from "@/components/billing/payments-table";
@@ -35,6 +36,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <FilterDay id="paiements-du" name="du" label="Du" value={filter.typed.from} describedBy="paiements-format" />
         <FilterDay id="paiements-au" name="au" label="Au" value={filter.typed.to} describedBy="paiements-format" />
       </FilterForm>
+      {/* Never the typed text itself: only which filter was not understood. */}
+      {(filter.typed.from && !filter.from) || (filter.typed.to && !filter.to) ? (
+        <Alert tone="error">{filter.typed.from && !filter.from ? "Date « Du »" : "Date « Au »"} : une date au format jj/mm/aaaa est attendue ; ce filtre n&apos;est pas appliqué.</Alert>
+      ) : null}
       <p className="mb-3 flex flex-wrap items-center gap-4">
         <span>{total.toLocaleString("fr-FR")} {total > 1 ? "paiements" : "paiement"}{total > payments.length ? ` (les ${payments.length} plus récents affichés)` : ""} · reçu : <strong>{formatCents(receivedCents)}</strong></span>
         <LinkButton variant="secondary" href={`/admin/paiements/export?${query.toString()}`} prefetch={false}>Exporter pour la trésorerie (CSV)</LinkButton>

@@ -23,7 +23,7 @@ export async function GET(request: Request) {
     ]),
     { header: true, delimiter: ";", escape_formulas: true, columns: ["Date", "Famille", "Mode", "Référence", "Référence Stripe", "Montant (€)", "Factures", "État", "Anomalie"] },
   );
-  return attachment(`\uFEFF${csv}`, `paiements-${filter.from ?? "debut"}-${filter.to ?? "fin"}.csv`, "text/csv; charset=utf-8");
+  return attachment(`\uFEFF${csv}`, filter.from || filter.to ? `paiements-${filter.from ?? "debut"}-${filter.to ?? "fin"}.csv` : "paiements.csv", "text/csv; charset=utf-8");
 }
 
 export const dynamic = "force-dynamic";

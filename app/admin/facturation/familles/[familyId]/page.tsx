@@ -31,7 +31,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
       <PageHeader title={`Compte — ${family.name}`} breadcrumbs={[{ label: "Facturation", href: "/admin/facturation" }, { label: family.name, href: `/admin/familles/${familyId}` }]}
         description={`Solde : ${balance}. Quotient familial : ${family.quotientFamilial ?? "non communiqué"}.`} />
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+      <div className="mb-6 max-w-2xl">
         <Card title="Enregistrer un paiement" titleId="paiement">
           {toPay.length === 0 ? <p>Aucune facture à payer.</p> : (
             <SchemaForm schema="deskPayment" idPrefix="guichet" hidden={{ familyId }} resetOnSuccess submitLabel="Enregistrer le paiement" action={recordDeskPaymentAction}
@@ -46,10 +46,11 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
               ]} />
           )}
         </Card>
-        <Card title="Paiements" titleId="paiements">
-          <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily={false} />
-        </Card>
       </div>
+      <section aria-labelledby="paiements" className="mb-6">
+        <h2 id="paiements" className="mb-2 text-xl font-bold">Paiements</h2>
+        <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily={false} />
+      </section>
 
       <h2 className="mb-2 text-xl font-bold">Factures et avoirs</h2>
       {invoices.length === 0 ? <p>Aucune facture envoyée.</p> : (
@@ -65,12 +66,13 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
                     {i.kind === "INVOICE" ? <StatusBadge label={statusLabel("INVOICE", i.status)} tone={statusTone("INVOICE", i.status)} /> : null}
                   </p>
                 </div>
-                <p className="text-sm">{i.dueDate && i.kind === "INVOICE" ? `Payer avant le ${formatCalendarDate(i.dueDate)} · ` : ""}<Link className="link" href={`/factures/${i.id}/facture`} prefetch={false}>PDF</Link>
-                  {i.kind === "INVOICE" && i.status === "PAID" && i.paidCents > 0 ? <> · <Link className="link" href={`/factures/${i.id}/quittance`} prefetch={false}>Quittance</Link></> : null}</p>
+                <p className="text-sm">{i.dueDate && i.kind === "INVOICE" ? `Payer avant le ${formatCalendarDate(i.dueDate)} · ` : ""}<Link className="link" href={`/factures/${i.id}/facture`} prefetch={false}>{i.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} (PDF)</Link>
+                  {i.kind === "INVOICE" && i.status === "PAID" && i.paidCents > 0 ? <> · <Link className="link" href={`/factures/${i.id}/quittance`} prefetch={false}>Quittance (PDF)</Link></> : null}</p>
                 {creditable ? (
                   <details className="mt-2">
                     <summary className="link cursor-pointer">Faire un avoir sur la facture n° {i.number}</summary>
                     <SchemaForm schema="creditNote" idPrefix={`avoir-${i.number}`} hidden={{ invoiceId: i.id }} submitLabel="Établir l'avoir" action={createCreditNoteAction}
+                      confirm={{ title: `Établir un avoir sur la facture n° ${i.number} ?`, description: "L'avoir reçoit un numéro, il est envoyé à la famille par e-mail et ne peut plus être supprimé.", confirmLabel: "Établir l'avoir" }}
                       defaultValues={{ amount: "", reason: "" }}
                       fields={[
                         { name: "amount", label: "Montant de l'avoir (€)", required: true, hint: `Au plus ${formatCents(i.totalCents - i.creditedCents)}.` },
