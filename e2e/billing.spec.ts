@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createBookableWorld, inscribe } from "../prisma/factories";
-import { expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
+import { expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb, toasts } from "./support";
 
 /*
  * Billing, first journeys: staff generate and send a month from « Facturation », the parent pays two invoices on
@@ -36,7 +36,7 @@ async function billMonth(desk: Page, structureId: string, month: string) {
   await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
   await desk.getByRole("button", { name: "Envoyer les factures" }).click();
   await desk.getByRole("alertdialog", { name: "Envoyer 1 facture ?" }).getByRole("button", { name: "Envoyer les factures" }).click();
-  await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
+  await expect(toasts(desk).getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
 }
 
 test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie sur la page de paiement simulée et voit « payé », reçu par e-mail", async ({ page, browser }) => {
@@ -115,7 +115,7 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   await expect(payment.getByText("Référence : le numéro du chèque est obligatoire.").first()).toBeVisible();
   await payment.getByLabel("Référence").fill("CHQ 881");
   await payment.getByRole("button", { name: "Enregistrer le paiement" }).click();
-  await expect(desk.getByText(/^Paiement de 4,00\s€ enregistré \(facture n° \d{4}-\d{6}\)/)).toBeVisible();
+  await expect(toasts(desk).getByText(/^Paiement de 4,00\s€ enregistré \(facture n° \d{4}-\d{6}\)/)).toBeVisible();
   await expect(desk.getByText("Partiellement payée").first()).toBeVisible();
   await expectAccessible(desk);
 
@@ -128,7 +128,7 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   await desk.getByLabel("Montant de l'avoir (€)").last().fill("2");
   await desk.getByRole("button", { name: "Établir l'avoir" }).last().click();
   await desk.getByRole("alertdialog").getByRole("button", { name: "Établir l'avoir" }).click();
-  await expect(desk.getByText(/^Avoir n° \d{4}-\d{6} de 2,00\s€ établi/)).toBeVisible();
+  await expect(toasts(desk).getByText(/^Avoir n° \d{4}-\d{6} de 2,00\s€ établi/)).toBeVisible();
   await expect(desk.getByText(/Solde : 6,00\s€ à payer/)).toBeVisible();
 
   await desk.goto("/admin/paiements?mode=CHEQUE");

@@ -66,3 +66,6 @@ export async function openRubrique(page: Page, name: string): Promise<void> {
   await link.click();
   await page.waitForURL((url) => url.pathname === href);
 }
+
+/** The toasts (Radix's region « Notification (F8) »): a form's confirmation when the refreshed page no longer shows the form. */
+export const toasts = (page: Page) => page.getByRole("region", { name: /^Notification/ });

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import { ConfirmStep } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { CheckboxGroup, DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
@@ -82,13 +83,24 @@ export function SchemaForm(props: {
   idPrefix: string;
   /** An irreversible send (e-mails to every family, a closed month, an avoir): asked once more in a dialog. */
   confirm?: { title: string; description: string; confirmLabel: string };
+  /** The confirmation as a toast: for a form the refreshed page no longer shows (the month sent, the balance paid). */
+  toastOnSuccess?: boolean;
 }) {
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial: Record<string, string | string[] | undefined> = { ...props.hidden };
   for (const spec of props.fields) initial[spec.name] = displayValue(spec, props.defaultValues[spec.name]);
   for (const [name, value] of Object.entries(props.defaultValues)) if (!(name in initial)) initial[name] = value;
   const form = useForm<FieldValues>({ resolver: lazyZodResolver(SCHEMAS[props.schema] as () => Promise<never>), defaultValues: initial });
-  const { submit, formError, success, pending } = useRefreshingForm(form, props.action, () => {
+  const toast = useToast();
+  const send: typeof props.action = props.toastOnSuccess
+    ? async (input) => {
+      const result = await props.action(input);
+      if (!result.ok) return result;
+      toast(result.data.message);
+      return { ok: true, data: { message: "" } };
+    }
+    : props.action;
+  const { submit, formError, success, pending } = useRefreshingForm(form, send, () => {
     if (props.resetOnSuccess) form.reset(initial);
   });
   const { errors } = form.formState;

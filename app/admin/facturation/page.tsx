@@ -72,14 +72,14 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail.`}</p>
             {drafts === 0 || run?.status === "RUNNING" ? null : (
               <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
-                hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction}
+                hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction} toastOnSuccess
                 confirm={{ title: `Envoyer ${count(drafts, "facture", "factures")} ?`, description: "Chaque famille reçoit un e-mail avec sa facture ; les factures passent « à payer » et ne peuvent plus être modifiées (une correction se fait par avoir).", confirmLabel: "Envoyer les factures" }} />
             )}
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
             <p className="mb-2 text-sm">Plus aucune génération pour ce mois ; une correction se fait par avoir.</p>
-            <SchemaForm schema="billingMonth" idPrefix="cloturer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Clôturer le mois" action={lockMonthAction}
+            <SchemaForm schema="billingMonth" idPrefix="cloturer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Clôturer le mois" action={lockMonthAction} toastOnSuccess
               confirm={{ title: `Clôturer ${formatMonth(month)} ?`, description: "Le mois ne pourra plus être généré à nouveau ; une correction se fera par avoir. Cette action est définitive.", confirmLabel: "Clôturer le mois" }} />
           </Card>
         </div>

@@ -34,7 +34,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
       <div className="mb-6 max-w-2xl">
         <Card title="Enregistrer un paiement" titleId="paiement">
           {toPay.length === 0 ? <p>Aucune facture à payer.</p> : (
-            <SchemaForm schema="deskPayment" idPrefix="guichet" hidden={{ familyId }} resetOnSuccess submitLabel="Enregistrer le paiement" action={recordDeskPaymentAction}
+            <SchemaForm schema="deskPayment" idPrefix="guichet" hidden={{ familyId }} resetOnSuccess submitLabel="Enregistrer le paiement" action={recordDeskPaymentAction} toastOnSuccess
               defaultValues={{ method: "CHEQUE", amount: "", reference: "", receivedOn: parisDay(new Date()), invoiceIds: [] }}
               fields={[
                 { name: "method", label: "Mode de paiement", type: "select", required: true, options: DESK_METHODS.map((m) => ({ value: m.value, label: m.label })) },
@@ -71,7 +71,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
                 {creditable ? (
                   <details className="mt-2">
                     <summary className="link cursor-pointer">Faire un avoir sur la facture n° {i.number}</summary>
-                    <SchemaForm schema="creditNote" idPrefix={`avoir-${i.number}`} hidden={{ invoiceId: i.id }} submitLabel="Établir l'avoir" action={createCreditNoteAction}
+                    <SchemaForm schema="creditNote" idPrefix={`avoir-${i.number}`} hidden={{ invoiceId: i.id }} submitLabel="Établir l'avoir" action={createCreditNoteAction} toastOnSuccess
                       confirm={{ title: `Établir un avoir sur la facture n° ${i.number} ?`, description: "L'avoir reçoit un numéro, il est envoyé à la famille par e-mail et ne peut plus être supprimé.", confirmLabel: "Établir l'avoir" }}
                       defaultValues={{ amount: "", reason: "" }}
                       fields={[
