@@ -11,7 +11,7 @@ import { NextResponse, type NextRequest } from "next/server";
  *    the session, the role and the ownership of each id itself (lib/auth/session.ts).
  */
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PROTECTED = ["/admin", "/tableau-de-bord", "/ma-famille", "/mes-coordonnees", "/mes-inscriptions", "/mes-reservations", "/mes-factures", "/paiement", "/factures"];
+const PROTECTED = ["/admin", "/tableau-de-bord", "/ma-famille", "/mes-coordonnees", "/mes-inscriptions", "/mes-reservations", "/mes-factures", "/paiement", "/factures", "/documents", "/telechargements", "/mes-envois", "/mes-messages"];
 /** Next.js's own limit for a server action's body (serverActions.bodySizeLimit). */
 const ACTION_BODY_LIMIT = 1024 * 1024;
 

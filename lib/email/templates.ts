@@ -296,6 +296,17 @@ export function creditNoteEmail(person: Addressee, creditNote: { id: string; num
   ]);
 }
 
+/** The structure looked at documents the family sent: one e-mail for what was decided together. */
+export function documentsDecidedEmail(person: Addressee, accepted: string[], refused: { title: string; reason: string }[]): RenderedEmail {
+  return render(refused.length ? "Document refusé : à renvoyer" : "Document accepté", [
+    salutation(person),
+    ...(accepted.length ? [`${accepted.length > 1 ? "Ces documents ont été acceptés" : "Ce document a été accepté"} : ${accepted.join(", ")}.`] : []),
+    ...refused.map((r) => `Le document « ${r.title} » a été refusé. Motif : ${r.reason}`),
+    ...(refused.length ? ["Vous pouvez envoyer un nouveau document à la place dans Mes envois."] : []),
+    { text: "Mes envois", href: `${config.appUrl}/mes-envois` },
+  ]);
+}
+
 /** An exceptional day (strike, trip, late closure): everything booked that day is cancelled by the structure, never billed. */
 export function dayCancelledEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
   return render("Accueil annulé par la structure", [

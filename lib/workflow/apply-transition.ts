@@ -79,6 +79,10 @@ async function currentStatus(tx: Tx, machine: WorkflowMachine, id: string): Prom
       return (await tx.invoice.findUnique({ where, select }))?.status ?? null;
     case "PAYMENT":
       return (await tx.payment.findUnique({ where, select }))?.status ?? null;
+    case "DOCUMENT":
+      return (await tx.document.findUnique({ where, select }))?.status ?? null;
+    case "MESSAGE_THREAD":
+      return (await tx.messageThread.findUnique({ where, select }))?.status ?? null;
   }
 }
 
@@ -147,6 +151,16 @@ async function compareAndSet(
       return (await tx.payment.updateMany({
         where: { id, status: from as StatusByMachine["PAYMENT"] },
         data: { status: to as StatusByMachine["PAYMENT"] },
+      })).count;
+    case "DOCUMENT":
+      return (await tx.document.updateMany({
+        where: { id, status: from as StatusByMachine["DOCUMENT"] },
+        data: { status: to as StatusByMachine["DOCUMENT"] },
+      })).count;
+    case "MESSAGE_THREAD":
+      return (await tx.messageThread.updateMany({
+        where: { id, status: from as StatusByMachine["MESSAGE_THREAD"] },
+        data: { status: to as StatusByMachine["MESSAGE_THREAD"] },
       })).count;
   }
 }

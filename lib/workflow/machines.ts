@@ -7,10 +7,12 @@ import type {
   AccountRequestStatus,
   ChangeRequestStatus,
   ChildStatus,
+  DocumentStatus,
   InscriptionStatus,
   InvoiceStatus,
   PaymentStatus,
   ReservationStatus,
+  ThreadStatus,
   UserStatus,
   WorkflowMachine,
 } from "@/lib/generated/prisma/enums";
@@ -56,6 +58,8 @@ export interface StatusByMachine {
   RESERVATION: ReservationStatus;
   INVOICE: InvoiceStatus;
   PAYMENT: PaymentStatus;
+  DOCUMENT: DocumentStatus;
+  MESSAGE_THREAD: ThreadStatus;
 }
 
 /** A sign-in account: staff deactivate it (every session ends) and reactivate it, always saying why. */
@@ -286,6 +290,50 @@ export const paymentMachine: Machine<PaymentStatus> = {
   actions: {},
 };
 
+/**
+ * A document: a family's is received (« en attente »), then accepted or refused with a reason (a refused one is
+ * replaced by a new one); a published one can be withdrawn and published again. At the end of the retention period
+ * the system deletes the file of a decided one (the row stays as a record).
+ */
+export const documentMachine: Machine<DocumentStatus> = {
+  name: "DOCUMENT",
+  states: ["RECEIVED", "ACCEPTED", "REFUSED", "PUBLISHED", "UNPUBLISHED", "DELETED"],
+  terminal: ["DELETED"],
+  rules: [
+    { from: null, to: "RECEIVED", by: ["PARENT", "STAFF"] },
+    { from: null, to: "PUBLISHED", by: ["STAFF"] },
+    { from: "RECEIVED", to: "ACCEPTED", by: ["STAFF"] },
+    { from: "RECEIVED", to: "REFUSED", by: ["STAFF"], requiresReason: true },
+    { from: "PUBLISHED", to: "UNPUBLISHED", by: ["STAFF"] },
+    { from: "UNPUBLISHED", to: "PUBLISHED", by: ["STAFF"] },
+    { from: "ACCEPTED", to: "DELETED", by: ["SYSTEM"], requiresReason: true },
+    { from: "REFUSED", to: "DELETED", by: ["SYSTEM"], requiresReason: true },
+  ],
+  labels: { RECEIVED: "En attente", ACCEPTED: "Accepté", REFUSED: "Refusé", PUBLISHED: "Publié", UNPUBLISHED: "Retiré", DELETED: "Supprimé (durée de conservation)" },
+  tones: { RECEIVED: "waiting", ACCEPTED: "done", REFUSED: "refused", PUBLISHED: "done", UNPUBLISHED: "closed", DELETED: "closed" },
+  actions: { validate: "ACCEPTED", refuse: "REFUSED" },
+};
+
+/** A conversation with the structure (« Contact »): waiting for the structure, answered, closed; writing again opens it. */
+export const messageThreadMachine: Machine<ThreadStatus> = {
+  name: "MESSAGE_THREAD",
+  states: ["OPEN", "ANSWERED", "CLOSED"],
+  terminal: [],
+  rules: [
+    { from: null, to: "OPEN", by: ["PARENT"] },
+    { from: null, to: "ANSWERED", by: ["STAFF"] },
+    { from: "OPEN", to: "ANSWERED", by: ["STAFF"] },
+    { from: "ANSWERED", to: "OPEN", by: ["PARENT"] },
+    { from: "OPEN", to: "CLOSED", by: ["STAFF"] },
+    { from: "ANSWERED", to: "CLOSED", by: ["STAFF"] },
+    { from: "CLOSED", to: "OPEN", by: ["PARENT"] },
+    { from: "CLOSED", to: "ANSWERED", by: ["STAFF"] },
+  ],
+  labels: { OPEN: "En attente de réponse", ANSWERED: "Répondu", CLOSED: "Clos" },
+  tones: { OPEN: "waiting", ANSWERED: "done", CLOSED: "closed" },
+  actions: {},
+};
+
 export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } = {
   USER_ACCOUNT: userAccountMachine,
   CHILD: childMachine,
@@ -295,6 +343,8 @@ export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } =
   RESERVATION: reservationMachine,
   INVOICE: invoiceMachine,
   PAYMENT: paymentMachine,
+  DOCUMENT: documentMachine,
+  MESSAGE_THREAD: messageThreadMachine,
 };
 
 export function findRule<M extends WorkflowMachine>(

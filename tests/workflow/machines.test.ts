@@ -80,6 +80,26 @@ const EXPECTED: Record<string, string[]> = {
     "ISSUED>CANCELLED:STAFF!",
     "PARTIALLY_PAID>PAID:STAFF,SYSTEM",
   ],
+  DOCUMENT: [
+    "->RECEIVED:PARENT,STAFF",
+    "->PUBLISHED:STAFF",
+    "RECEIVED>ACCEPTED:STAFF",
+    "RECEIVED>REFUSED:STAFF!",
+    "PUBLISHED>UNPUBLISHED:STAFF",
+    "UNPUBLISHED>PUBLISHED:STAFF",
+    "ACCEPTED>DELETED:SYSTEM!",
+    "REFUSED>DELETED:SYSTEM!",
+  ],
+  MESSAGE_THREAD: [
+    "->OPEN:PARENT",
+    "->ANSWERED:STAFF",
+    "OPEN>ANSWERED:STAFF",
+    "ANSWERED>OPEN:PARENT",
+    "OPEN>CLOSED:STAFF",
+    "ANSWERED>CLOSED:STAFF",
+    "CLOSED>OPEN:PARENT",
+    "CLOSED>ANSWERED:STAFF",
+  ],
   PAYMENT: [
     "->PENDING:PARENT,SYSTEM",
     "->SUCCEEDED:STAFF",
@@ -99,6 +119,8 @@ const ENUMS: Record<keyof typeof machines, Record<string, string>> = {
   RESERVATION: enums.ReservationStatus,
   INVOICE: enums.InvoiceStatus,
   PAYMENT: enums.PaymentStatus,
+  DOCUMENT: enums.DocumentStatus,
+  MESSAGE_THREAD: enums.ThreadStatus,
 };
 
 const rulesOf = (name: keyof typeof machines) =>

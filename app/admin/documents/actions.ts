@@ -1,0 +1,47 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/action";
+import { count } from "@/lib/format";
+import { documentTypeSchema, publishDocumentSchema, replacePublishedSchema, reviewDocumentsSchema, setPublishedSchema } from "@/lib/documents/schemas";
+import { reviewDocuments } from "@/lib/documents/review";
+import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish";
+import { createDocumentType } from "@/lib/documents/types";
+import { fieldError } from "@/lib/errors";
+
+export const reviewDocumentsAction = staffAction(reviewDocumentsSchema, async ({ ids, decision, reason }, staff) => {
+  if (decision === "REFUSE" && !reason) fieldError("reason", "Motif du refus : champ obligatoire.");
+  const report = await reviewDocuments({ ids, decision, reason, actor: staff.actor });
+  revalidatePath("/admin", "layout");
+  const done = count(report.done, decision === "ACCEPT" ? "document accepté" : "document refusé", decision === "ACCEPT" ? "documents acceptés" : "documents refusés");
+  return { message: [`${done} ; chaque famille est prévenue par e-mail.`, ...report.notDone.map((n) => n.message)].join(" ") };
+});
+
+/** « lieu:<id> », « activite:<id> » or empty (every family). */
+const audienceOf = (value: string) => ({
+  structureId: value.startsWith("lieu:") ? value.slice(5) : null,
+  activityId: value.startsWith("activite:") ? value.slice(9) : null,
+});
+
+export const publishDocumentAction = staffAction(publishDocumentSchema, async ({ title, audience, file }, staff) => {
+  await publishDocument({ title, file, ...audienceOf(audience), actor: staff.actor });
+  revalidatePath("/", "layout");
+  return { message: `« ${title} » est publié dans les Téléchargements des familles.` };
+});
+
+export const replacePublishedAction = staffAction(replacePublishedSchema, async ({ id, file }, staff) => {
+  await replacePublishedFile({ id, file, actor: staff.actor });
+  revalidatePath("/", "layout");
+  return { message: "Fichier remplacé : le document est de nouveau « nouveau » pour les familles." };
+});
+
+export const setPublishedAction = staffAction(setPublishedSchema, async ({ id, published }, staff) => {
+  await setPublished({ id, published, actor: staff.actor });
+  revalidatePath("/", "layout");
+  return { message: published ? "Document publié à nouveau." : "Document retiré des Téléchargements." };
+});
+
+export const createDocumentTypeAction = staffAction(documentTypeSchema, async (data) => {
+  await createDocumentType(data);
+  revalidatePath("/", "layout");
+  return { message: `Type « ${data.name} » ajouté.` };
+});

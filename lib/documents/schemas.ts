@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { entityId, optionalText, trimmed } from "@/lib/forms/fields";
+
+/** A form sent with its file (FormData): the file stays a File (or null), the other fields are read as text. */
+const formData = <T extends z.ZodRawShape>(shape: T) =>
+  z.preprocess(
+    (value) => value instanceof FormData
+      ? { ...Object.fromEntries([...value.entries()].filter(([, v]) => typeof v === "string")), file: value.get("file") instanceof File ? value.get("file") : null }
+      : value,
+    z.object({ ...shape, file: z.instanceof(File).nullable().optional().transform((f) => f ?? null) }),
+  );
+
+const optionalId = z.string().max(64).optional().transform((v) => (v ? v : null)).pipe(entityId.nullable());
+
+/** « Envoyer un document » (Mes envois), or « Envoyer un nouveau document » for a refused one, or a certificate for an absence. */
+export const uploadDocumentSchema = formData({
+  typeId: z.string({ error: "Type de document : choisissez dans la liste." }).min(1, "Type de document : choisissez dans la liste.").pipe(entityId),
+  childId: optionalId,
+  replacesId: optionalId,
+  reservationId: optionalId,
+});
+
+/** « Publier un document » (Téléchargements). */
+export const publishDocumentSchema = formData({
+  title: trimmed("Titre", 120),
+  audience: z.string().max(80).optional().transform((v) => v ?? ""),
+});
+
+export const replacePublishedSchema = formData({ id: entityId });
+
+export const setPublishedSchema = z.object({ id: entityId, published: z.boolean() });
+
+/** Accept or refuse received documents (one, or the ticked ones). */
+export const reviewDocumentsSchema = z.object({
+  ids: z.array(entityId).min(1, "Cochez au moins un document.").max(100, "100 documents au plus à la fois."),
+  decision: z.enum(["ACCEPT", "REFUSE"]),
+  reason: optionalText("Motif du refus", 300),
+});
+
+/** A type of document the structure asks for. */
+export const documentTypeSchema = z.object({
+  name: trimmed("Nom du type", 80),
+  scope: z.enum(["FAMILY", "CHILD"], { error: "Pour : choisissez dans la liste." }),
+  required: z.enum(["oui", "non"], { error: "Obligatoire : choisissez oui ou non." }).transform((v) => v === "oui"),
+  validity: z.enum(["NONE", "CALENDAR_YEAR", "SCHOOL_YEAR", "ONE_YEAR"], { error: "Validité : choisissez dans la liste." }),
+});

@@ -1,0 +1,47 @@
+import "server-only";
+import { fileTypeFromBuffer } from "file-type";
+import { fieldError } from "@/lib/errors";
+
+/*
+ * What a family or the staff may upload: a PDF, a JPEG or a PNG of 10 Mo at
+ * most, its type read from its content (magic bytes), never from its name or
+ * the browser's word. A PDF that carries a script or launches an action on
+ * opening is refused. The name kept is a safe one (no path, no control
+ * characters, the extension of the real type).
+ */
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
+
+export interface CheckedUpload {
+  bytes: Uint8Array;
+  mimeType: string;
+  fileName: string;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;
+
+/** « ../../Attestation CAF (2026).pdf » → « Attestation-CAF-2026.pdf ». */
+export function safeFileName(name: string, extension: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const stem = base.replace(/\.[^.]*$/, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w-]+/g, "-").replace(/-+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 80);
+  return `${stem || "document"}.${extension}`;
+}
+
+/** Scripts and automatic actions in a PDF (JavaScript, launch, embedded files run on opening). */
+function pdfActive(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString("latin1");
+  return /\/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b/.test(text) || /\/OpenAction\b[^>]*\/S\s*\/(JavaScript|Launch)/.test(text);
+}
+
+export async function checkUpload(file: File | null | undefined, field: string): Promise<CheckedUpload> {
+  if (!file || typeof file === "string" || file.size === 0) fieldError(field, "Fichier : choisissez un fichier (il est vide ou manquant).");
+  if (file.size > MAX_UPLOAD_BYTES) fieldError(field, `Fichier : ${megabytes(file.size)}, c'est plus que les 10 Mo acceptés.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = await fileTypeFromBuffer(bytes);
+  const extension = type ? TYPES[type.mime] : undefined;
+  if (!type || !extension) fieldError(field, "Fichier : seuls les PDF et les images JPEG ou PNG sont acceptés (le contenu de ce fichier n'en est pas un).");
+  if (type.mime === "application/pdf" && pdfActive(bytes)) fieldError(field, "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.");
+  return { bytes, mimeType: type.mime, fileName: safeFileName(file.name, extension) };
+}
