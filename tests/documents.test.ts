@@ -28,7 +28,7 @@ async function pdf(text = "Attestation") {
   doc.addPage().drawText(text);
   return doc.save();
 }
-const fileOf = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes], name);
+const fileOf = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
 const storedFiles = () => (readdirSync(files.dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(files.dir, f)).isFile());
 
 async function family(name: string) {

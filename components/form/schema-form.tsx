@@ -33,6 +33,7 @@ const SCHEMAS = {
   creditNote: () => import("@/lib/billing/schemas").then((m) => m.creditNoteSchema),
   resolveAnomaly: () => import("@/lib/billing/schemas").then((m) => m.resolveAnomalySchema),
   billingSettings: () => import("@/lib/billing/schemas").then((m) => m.billingSettingsSchema),
+  documentType: () => import("@/lib/documents/schemas").then((m) => m.documentTypeSchema),
   unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),

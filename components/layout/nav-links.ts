@@ -18,6 +18,8 @@ const PARENT_NAV: NavGroup[] = [
       { href: "/mes-inscriptions", label: "Mes inscriptions" },
       { href: "/mes-reservations", label: "Mes réservations" },
       { href: "/mes-factures", label: "Mes factures" },
+      { href: "/telechargements", label: "Téléchargements" },
+      { href: "/mes-envois", label: "Mes envois" },
       { href: "/mes-coordonnees", label: "Mes coordonnées" },
     ],
   },
@@ -33,6 +35,7 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/demandes-de-modification", label: "Demandes de modification" },
       { href: "/admin/inscriptions", label: "Inscriptions" },
       { href: "/admin/reservations", label: "Réservations" },
+      { href: "/admin/documents", label: "Documents reçus" },
     ],
   },
   {

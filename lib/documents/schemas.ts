@@ -30,10 +30,10 @@ export const replacePublishedSchema = formData({ id: entityId });
 
 export const setPublishedSchema = z.object({ id: entityId, published: z.boolean() });
 
-/** Accept or refuse received documents (one, or the ticked ones). */
+/** Accept or refuse the ticked received documents (the queue's « Traitement par lot »). */
 export const reviewDocumentsSchema = z.object({
   ids: z.array(entityId).min(1, "Cochez au moins un document.").max(100, "100 documents au plus à la fois."),
-  decision: z.enum(["ACCEPT", "REFUSE"]),
+  decision: z.enum(["validate", "refuse"]),
   reason: optionalText("Motif du refus", 300),
 });
 

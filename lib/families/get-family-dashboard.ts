@@ -5,6 +5,8 @@ import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
 import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
 import { invoicesToPay } from "@/lib/billing/account";
+import { missingDocuments } from "@/lib/documents/list";
+import { parisDay } from "@/lib/calendar/paris";
 
 export interface DashboardRequest {
   id: string;
@@ -83,7 +85,24 @@ const inscriptions: FeedSource = async (familyId) => {
   }));
 };
 
-export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions, (familyId) => reservationFeed(familyId)];
+const documents: FeedSource = async (familyId) => {
+  const rows = await db.document.findMany({
+    where: { familyId, kind: "FAMILY_UPLOAD" },
+    select: { id: true, title: true, status: true, reason: true, createdAt: true, reviewedAt: true, child: { select: { firstName: true } } },
+  });
+  return rows.map((d) => ({
+    id: d.id,
+    kind: "DOCUMENT",
+    label: `Document envoyé : ${d.title}${d.child ? ` (${d.child.firstName})` : ""}`,
+    state: { label: statusLabel("DOCUMENT", d.status), tone: statusTone("DOCUMENT", d.status) },
+    reason: d.status === "REFUSED" ? d.reason : null,
+    sentAt: d.createdAt,
+    decidedAt: d.reviewedAt,
+    href: "/mes-envois",
+  }));
+};
+
+export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions, (familyId) => reservationFeed(familyId), documents];
 
 export async function listFamilyRequests(familyId: string): Promise<DashboardRequest[]> {
   const all = (await Promise.all(FEED_SOURCES.map((source) => source(familyId)))).flat();
@@ -120,6 +139,7 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
     }
   }
   todo.push(...(await inscriptionsWithoutReservation(familyId)));
+  for (const missing of await missingDocuments(familyId, parisDay(new Date()))) todo.push({ text: missing.text, href: "/mes-envois" });
   const toPay = await invoicesToPay(familyId);
   if (toPay) todo.push({ text: toPay, href: "/mes-factures" });
   if (family.quotientFamilial === null || !family.cafNumber) {

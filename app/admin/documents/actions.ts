@@ -6,15 +6,28 @@ import { documentTypeSchema, publishDocumentSchema, replacePublishedSchema, revi
 import { reviewDocuments } from "@/lib/documents/review";
 import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish";
 import { createDocumentType } from "@/lib/documents/types";
-import { fieldError } from "@/lib/errors";
+import { fieldError, UserFacingError } from "@/lib/errors";
+import { idSchema, refusalSchema } from "@/lib/forms/fields";
+import type { Actor } from "@/lib/workflow";
 
 export const reviewDocumentsAction = staffAction(reviewDocumentsSchema, async ({ ids, decision, reason }, staff) => {
-  if (decision === "REFUSE" && !reason) fieldError("reason", "Motif du refus : champ obligatoire.");
-  const report = await reviewDocuments({ ids, decision, reason, actor: staff.actor });
+  if (decision === "refuse" && !reason) fieldError("reason", "Motif du refus : champ obligatoire.");
+  const report = await reviewDocuments({ ids, decision: decision === "validate" ? "ACCEPT" : "REFUSE", reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
-  const done = count(report.done, decision === "ACCEPT" ? "document accepté" : "document refusé", decision === "ACCEPT" ? "documents acceptés" : "documents refusés");
+  const done = count(report.done, decision === "validate" ? "document accepté" : "document refusé", decision === "validate" ? "documents acceptés" : "documents refusés");
   return { message: [`${done} ; chaque famille est prévenue par e-mail.`, ...report.notDone.map((n) => n.message)].join(" ") };
 });
+
+/** One document, « Accepter » / « Refuser » (a colleague's decision meanwhile is said, not hidden). */
+async function decideOne(id: string, decision: "ACCEPT" | "REFUSE", reason: string | null, actor: Actor) {
+  const report = await reviewDocuments({ ids: [id], decision, reason, actor });
+  if (report.notDone[0]) throw new UserFacingError(report.notDone[0].message);
+  revalidatePath("/admin", "layout");
+  return null;
+}
+
+export const acceptDocumentAction = staffAction(idSchema, async ({ id }, staff) => decideOne(id, "ACCEPT", null, staff.actor));
+export const refuseDocumentAction = staffAction(refusalSchema, async ({ id, reason }, staff) => decideOne(id, "REFUSE", reason, staff.actor));
 
 /** « lieu:<id> », « activite:<id> » or empty (every family). */
 const audienceOf = (value: string) => ({

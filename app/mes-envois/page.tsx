@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { parentPage } from "@/lib/auth/session";
+import { listDocumentTypes, listFamilyUploads, missingDocuments } from "@/lib/documents/list";
+import { listFamilyChildren } from "@/lib/documents/children";
+import { parisDay } from "@/lib/calendar/paris";
+import { formatCalendarDate, formatDate } from "@/lib/format";
+import { statusLabel, statusTone } from "@/lib/workflow";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { UploadForm } from "@/components/form/upload-form";
+import { uploadDocumentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Mes envois" };
+
+/** « Mes envois »: what the structure asks for, the form to send a document, and every document sent with its state. */
+export default async function MyUploadsPage() {
+  const user = await parentPage("/mes-envois");
+  const [types, children, uploads, missing] = await Promise.all([
+    listDocumentTypes(), listFamilyChildren(user.familyId), listFamilyUploads(user.familyId), missingDocuments(user.familyId, parisDay(new Date())),
+  ]);
+  const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
+  const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
+  return (
+    <div className="page">
+      <PageHeader title="Mes envois" description="Envoyez à la structure les documents qu'elle demande (attestation CAF, carnet de vaccination, justificatif de domicile, certificat médical…) et suivez leur état." />
+      {missing.length > 0 ? (
+        <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
+          <ul className="list-disc pl-5">{missing.map((m) => <li key={`${m.typeId}-${m.childId ?? ""}`}>{m.text}</li>)}</ul>
+        </Card>
+      ) : null}
+      <Card title="Envoyer un document" titleId="envoyer" className="mb-6">
+        {types.length === 0 ? <p>La structure n&apos;a pas encore indiqué de types de documents.</p> : (
+          <UploadForm idPrefix="envoi" action={uploadDocumentAction} submitLabel="Envoyer le document"
+            fields={[
+              { name: "typeId", label: "Type de document", required: true, options: typeOptions },
+              ...(children.length ? [{ name: "childId", label: "Concerne", options: childOptions, hint: "Un carnet de vaccination ou un certificat médical concerne un enfant." }] : []),
+            ]} />
+        )}
+      </Card>
+      <section aria-labelledby="envoyes">
+        <h2 id="envoyes" className="mb-2 text-xl font-bold">Documents envoyés</h2>
+        {uploads.length === 0 ? <EmptyState title="Aucun document envoyé">Les documents que vous envoyez apparaissent ici avec leur état.</EmptyState> : (
+          <ul className="flex flex-col gap-3">
+            {uploads.map((d) => (
+              <li key={d.id} className="card">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="font-semibold">{d.title}{d.child ? ` — ${d.child.firstName}` : ""}</p>
+                  <StatusBadge label={statusLabel("DOCUMENT", d.status)} tone={statusTone("DOCUMENT", d.status)} />
+                </div>
+                <p className="text-sm text-gray-800">
+                  Envoyé le {formatDate(d.createdAt)}{d.reviewedAt ? ` — traité le ${formatDate(d.reviewedAt)}` : ""}
+                  {d.validUntil ? ` — valable jusqu'au ${formatCalendarDate(d.validUntil)}` : ""}
+                </p>
+                {d.status === "REFUSED" && d.reason ? <p className="text-sm">Motif : {d.reason}</p> : null}
+                {d.status !== "DELETED" ? <p className="text-sm"><a className="link" href={`/documents/${d.id}`} download>Télécharger {d.fileName}</a></p> : null}
+                {d.status === "REFUSED" && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
+                  <details className="mt-2">
+                    <summary className="link cursor-pointer">Envoyer un nouveau document à la place</summary>
+                    <UploadForm idPrefix={`remplacer-${d.id}`} action={uploadDocumentAction} submitLabel="Envoyer le nouveau document"
+                      hidden={{ typeId: d.type.id, replacesId: d.id, childId: "", ...(d.reservationId ? { reservationId: d.reservationId } : {}) }} fields={[]} />
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

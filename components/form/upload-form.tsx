@@ -1,0 +1,104 @@
+"use client";
+import { useId, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+export interface UploadField {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  /** A select (its options), else a text field. */
+  options?: { value: string; label: string }[];
+  defaultValue?: string;
+}
+
+/**
+ * A form with one file (PDF, JPEG or PNG, 10 Mo at most) and a few fields, sent as FormData to a server action
+ * that checks everything again from the content. The file's size is checked here first, so that an 11 Mo file
+ * is never sent for nothing. Success is a toast (the refreshed page may no longer show the form).
+ */
+export function UploadForm(props: {
+  idPrefix: string;
+  fields: UploadField[];
+  hidden?: Record<string, string>;
+  fileLabel?: string;
+  submitLabel: string;
+  action: (form: FormData) => Promise<ActionResult<{ message: string }>>;
+}) {
+  const id = useId();
+  const router = useRouter();
+  const toast = useToast();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const fileId = `${props.idPrefix}-fichier`;
+  return (
+    <form ref={formRef} noValidate onSubmit={(event) => {
+      event.preventDefault();
+      const data = new FormData(event.currentTarget);
+      for (const [name, value] of Object.entries(props.hidden ?? {})) data.set(name, value);
+      setError(null);
+      setFieldErrors({});
+      const file = data.get("file");
+      if (!(file instanceof File) || file.size === 0) {
+        setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
+        setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
+        return;
+      }
+      if (file.size > MAX_BYTES) {
+        setFieldErrors({ file: `Fichier : ${(file.size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo, c'est plus que les 10 Mo acceptés.` });
+        setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
+        return;
+      }
+      startTransition(async () => {
+        const result = await props.action(data);
+        if (result.ok) {
+          toast(result.data.message);
+          formRef.current?.reset();
+          setFileName(null);
+          router.refresh();
+        } else {
+          setError(result.error);
+          setFieldErrors(result.fieldErrors ?? {});
+        }
+      });
+    }}>
+      <FormAlert message={error} />
+      {props.fields.map((field) => (
+        <Field key={field.name} id={`${props.idPrefix}-${field.name}`} label={field.label} required={field.required} hint={field.hint} error={fieldErrors[field.name]}>
+          {(aria) => field.options ? (
+            <select {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass}>
+              {field.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          ) : (
+            <input {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass} autoComplete="off" />
+          )}
+        </Field>
+      ))}
+      <div className="mb-4 flex flex-col gap-1">
+        <span className="font-semibold" id={`${id}-titre`}>{props.fileLabel ?? "Fichier"}<span aria-hidden="true" className="text-red-800"> *</span></span>
+        <p id={`${id}-aide`} className="text-sm text-gray-700">PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient).</p>
+        {/* The browser's own file button speaks the browser's language: ours says it in French. */}
+        <div className="flex flex-wrap items-center gap-3">
+          <label htmlFor={fileId} className={`${buttonVariants({ variant: "secondary" })} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-700`}>
+            Choisir un fichier
+            <input id={fileId} name="file" type="file" accept="application/pdf,image/jpeg,image/png" className="sr-only" aria-labelledby={`${id}-titre`}
+              aria-describedby={`${id}-aide ${id}-choix${fieldErrors.file ? ` ${id}-erreur` : ""}`} aria-invalid={Boolean(fieldErrors.file)}
+              onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)} />
+          </label>
+          <span id={`${id}-choix`} className="text-sm text-gray-800">{fileName ?? "Aucun fichier choisi"}</span>
+        </div>
+        {fieldErrors.file ? <p id={`${id}-erreur`} role="alert" className="text-sm font-semibold text-red-800">{fieldErrors.file}</p> : null}
+      </div>
+      <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">{props.submitLabel}</Button>
+    </form>
+  );
+}
