@@ -112,7 +112,8 @@ let store: FileStore | null = null;
 export function fileStore(): FileStore {
   if (!store) {
     const s3 = s3SettingsFromEnv();
-    store = s3 ? s3Store(s3) : localStore(path.resolve(process.env.FILES_DIR ?? path.join(process.cwd(), ".data", "files")));
+    // The folder is read at run time only (not traced into the build).
+    store = s3 ? s3Store(s3) : localStore(path.resolve(/* turbopackIgnore: true */ process.env.FILES_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "files")));
   }
   return store;
 }
