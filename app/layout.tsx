@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { navCounts } from "@/lib/messages/nav-counts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { ToastProvider } from "@/components/ui/toast";
 import { getSessionUser } from "@/lib/auth/session";
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Aller au contenu
         </a>
         <ToastProvider>
-          <SiteHeader user={user ? { displayName: user.displayName, role: user.role } : null} identity={identity} />
+          <SiteHeader user={user ? { displayName: user.displayName, role: user.role } : null} identity={identity} counts={user ? await navCounts(user) : {}} />
           <main id="contenu" className="flex-1" tabIndex={-1}>
             {children}
           </main>

@@ -1,14 +1,7 @@
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
-
-// Each run stores its files in its own folder, read back by the tests.
-const files = vi.hoisted(() => {
-  const dir = require("node:fs").mkdtempSync(require("node:path").join(require("node:os").tmpdir(), "portail-files-")) as string;
-  process.env.FILES_DIR = dir;
-  return { dir };
-});
+import { describe, expect, it } from "vitest";
 
 import { PDFDocument } from "pdf-lib";
 import { uploadFamilyDocument, MAX_PENDING_UPLOADS } from "@/lib/documents/upload";
@@ -22,6 +15,10 @@ import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
 import { actorFromUser, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+
+// Each run stores its files in its own folder, read back by the tests (the store reads FILES_DIR on first use).
+const files = { dir: mkdtempSync(path.join(tmpdir(), "portail-files-")) };
+process.env.FILES_DIR = files.dir;
 
 async function pdf(text = "Attestation") {
   const doc = await PDFDocument.create();

@@ -34,6 +34,8 @@ const SCHEMAS = {
   resolveAnomaly: () => import("@/lib/billing/schemas").then((m) => m.resolveAnomalySchema),
   billingSettings: () => import("@/lib/billing/schemas").then((m) => m.billingSettingsSchema),
   documentType: () => import("@/lib/documents/schemas").then((m) => m.documentTypeSchema),
+  thread: () => import("@/lib/documents/schemas").then((m) => m.threadSchema),
+  template: () => import("@/lib/documents/schemas").then((m) => m.templateSchema),
   unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),

@@ -15,6 +15,8 @@ export interface UploadField {
   hint?: string;
   /** A select (its options), else a text field. */
   options?: { value: string; label: string }[];
+  /** Several lines (a message). */
+  textarea?: boolean;
   defaultValue?: string;
 }
 
@@ -28,6 +30,8 @@ export function UploadForm(props: {
   fields: UploadField[];
   hidden?: Record<string, string>;
   fileLabel?: string;
+  /** A message's attachment is optional. */
+  fileOptional?: boolean;
   submitLabel: string;
   action: (form: FormData) => Promise<ActionResult<{ message: string }>>;
 }) {
@@ -48,12 +52,12 @@ export function UploadForm(props: {
       setError(null);
       setFieldErrors({});
       const file = data.get("file");
-      if (!(file instanceof File) || file.size === 0) {
+      if (!props.fileOptional && (!(file instanceof File) || file.size === 0)) {
         setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
         setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
         return;
       }
-      if (file.size > MAX_BYTES) {
+      if (file instanceof File && file.size > MAX_BYTES) {
         setFieldErrors({ file: `Fichier : ${(file.size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo, c'est plus que les 10 Mo acceptés.` });
         setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
         return;
@@ -78,13 +82,15 @@ export function UploadForm(props: {
             <select {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass}>
               {field.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
+          ) : field.textarea ? (
+            <textarea {...aria} name={field.name} defaultValue={field.defaultValue} rows={6} className={inputClass} />
           ) : (
             <input {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass} autoComplete="off" />
           )}
         </Field>
       ))}
       <div className="mb-4 flex flex-col gap-1">
-        <span className="font-semibold" id={`${id}-titre`}>{props.fileLabel ?? "Fichier"}<span aria-hidden="true" className="text-red-800"> *</span></span>
+        <span className="font-semibold" id={`${id}-titre`}>{props.fileLabel ?? "Fichier"}{props.fileOptional ? " (facultatif)" : <span aria-hidden="true" className="text-red-800"> *</span>}</span>
         <p id={`${id}-aide`} className="text-sm text-gray-700">PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient).</p>
         {/* The browser's own file button speaks the browser's language: ours says it in French. */}
         <div className="flex flex-wrap items-center gap-3">

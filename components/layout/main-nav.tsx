@@ -4,9 +4,9 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Menu, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { currentState, type NavGroup } from "./nav-links";
+import { currentState, type NavGroup, type NavLink } from "./nav-links";
 
-function NavItem({ href, label, pathname, onNavigate, large }: { href: string; label: string; pathname: string; onNavigate?: () => void; large?: boolean }) {
+function NavItem({ href, label, count, pathname, onNavigate, large }: NavLink & { pathname: string; onNavigate?: () => void; large?: boolean }) {
   const current = currentState(href, pathname);
   return (
     <Link href={href} aria-current={current} onClick={onNavigate}
@@ -16,6 +16,7 @@ function NavItem({ href, label, pathname, onNavigate, large }: { href: string; l
         large && "w-full",
       )}>
       {label}
+      {count ? <span className="ml-2 inline-flex min-w-6 justify-center rounded-full bg-brand-dark px-1.5 text-sm text-white">{count.value}<span className="sr-only"> {count.word}</span></span> : null}
     </Link>
   );
 }

@@ -3,6 +3,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export interface NavLink {
   href: string;
   label: string;
+  /** What waits behind the link (« 2 non lus »), shown as a badge. */
+  count?: { value: number; word: string };
 }
 export interface NavGroup {
   label?: string;
@@ -20,6 +22,7 @@ const PARENT_NAV: NavGroup[] = [
       { href: "/mes-factures", label: "Mes factures" },
       { href: "/telechargements", label: "Téléchargements" },
       { href: "/mes-envois", label: "Mes envois" },
+      { href: "/mes-messages", label: "Mes messages" },
       { href: "/mes-coordonnees", label: "Mes coordonnées" },
     ],
   },
@@ -36,6 +39,7 @@ const STAFF_NAV: NavGroup[] = [
       { href: "/admin/inscriptions", label: "Inscriptions" },
       { href: "/admin/reservations", label: "Réservations" },
       { href: "/admin/documents", label: "Documents reçus" },
+      { href: "/admin/messages", label: "Messages" },
     ],
   },
   {
@@ -64,9 +68,10 @@ const STAFF_NAV: NavGroup[] = [
   },
 ];
 
-export function navFor(role: Role | null): NavGroup[] {
+export function navFor(role: Role | null, counts: Record<string, NavLink["count"]> = {}): NavGroup[] {
   if (!role) return [];
-  return role === "PARENT" ? PARENT_NAV : STAFF_NAV;
+  const groups = role === "PARENT" ? PARENT_NAV : STAFF_NAV;
+  return groups.map((g) => ({ ...g, links: g.links.map((l) => (counts[l.href]?.value ? { ...l, count: counts[l.href] } : l)) }));
 }
 
 /** "page" on the page itself, "true" inside its section (a family's page under « Familles »). */

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { PortalIdentity } from "@/lib/settings/defaults";
 import { LinkButton } from "@/components/ui/link-button";
 import { MainNav } from "./main-nav";
-import { navFor } from "./nav-links";
+import { navFor, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 /** The structure's logo, or its initials in its colour until it has one. */
@@ -21,8 +21,8 @@ export function Emblem({ identity }: { identity: PortalIdentity }) {
   );
 }
 
-export function SiteHeader({ user, identity }: { user: { displayName: string; role: Role } | null; identity: PortalIdentity }) {
-  const groups = navFor(user?.role ?? null);
+export function SiteHeader({ user, identity, counts }: { user: { displayName: string; role: Role } | null; identity: PortalIdentity; counts?: Record<string, NavLink["count"]> }) {
+  const groups = navFor(user?.role ?? null, counts);
   return (
     <header className="border-b border-gray-300 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">

@@ -44,3 +44,17 @@ export const documentTypeSchema = z.object({
   required: z.enum(["oui", "non"], { error: "Obligatoire : choisissez oui ou non." }).transform((v) => v === "oui"),
   validity: z.enum(["NONE", "CALENDAR_YEAR", "SCHOOL_YEAR", "ONE_YEAR"], { error: "Validité : choisissez dans la liste." }),
 });
+
+/** « Écrire à la structure », or a reply in a thread (then no subject). */
+export const familyMessageSchema = formData({
+  threadId: optionalId,
+  subject: z.string().trim().max(120, "Objet : 120 caractères au maximum.").optional().transform((v) => (v ? v : null)),
+  childId: optionalId,
+  body: trimmed("Message", 5000),
+});
+
+export const staffAnswerSchema = formData({ threadId: entityId, body: trimmed("Réponse", 5000) });
+
+export const threadSchema = z.object({ threadId: entityId });
+
+export const templateSchema = z.object({ title: trimmed("Titre", 80), body: trimmed("Texte", 5000) });

@@ -307,6 +307,15 @@ export function documentsDecidedEmail(person: Addressee, accepted: string[], ref
   ]);
 }
 
+/** Staff answered a message of the family (« Contact »): the text is on the portal, never in the e-mail. */
+export function messageAnsweredEmail(person: Addressee, subject: string, threadId: string): RenderedEmail {
+  return render(`Réponse de la structure : ${subject}`, [
+    salutation(person),
+    `La structure a répondu à votre message « ${subject} ». Connectez-vous au portail pour lire sa réponse.`,
+    { text: "Lire la réponse", href: `${config.appUrl}/mes-messages/${threadId}` },
+  ]);
+}
+
 /** An exceptional day (strike, trip, late closure): everything booked that day is cancelled by the structure, never billed. */
 export function dayCancelledEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
   return render("Accueil annulé par la structure", [

@@ -5,6 +5,9 @@ CREATE TYPE "DocumentScope" AS ENUM ('FAMILY', 'CHILD');
 CREATE TYPE "DocumentValidity" AS ENUM ('NONE', 'CALENDAR_YEAR', 'SCHOOL_YEAR', 'ONE_YEAR');
 
 -- AlterEnum
+ALTER TYPE "DocumentKind" ADD VALUE 'MESSAGE_ATTACHMENT';
+
+-- AlterEnum
 -- This migration adds more than one value to an enum.
 -- With PostgreSQL versions 11 and earlier, this is not possible
 -- in a single migration. This can be worked around by creating
@@ -46,6 +49,7 @@ ADD COLUMN     "validUntil" DATE;
 ALTER TABLE "MessageThread" ADD COLUMN     "assignedToId" TEXT,
 ADD COLUMN     "childId" TEXT,
 ADD COLUMN     "familyReadAt" TIMESTAMP(3),
+ADD COLUMN     "lastFromStaff" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "lastMessageAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ADD COLUMN     "staffReadAt" TIMESTAMP(3);
 

@@ -1,0 +1,12 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { parentAction } from "@/lib/action";
+import { familyMessageSchema } from "@/lib/documents/schemas";
+import { sendFamilyMessage } from "@/lib/messages/threads";
+
+/** « Envoyer » a message to the structure (a new conversation, or in one of the family's). */
+export const sendFamilyMessageAction = parentAction(familyMessageSchema, async ({ threadId, subject, childId, body, file }, parent) => {
+  await sendFamilyMessage({ familyId: parent.familyId, actor: parent.actor, threadId, subject, childId, body, file });
+  revalidatePath("/", "layout");
+  return { message: "Message envoyé à la structure. Vous serez prévenu par e-mail de sa réponse." };
+});

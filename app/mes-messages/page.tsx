@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { parentPage } from "@/lib/auth/session";
+import { listFamilyThreads } from "@/lib/messages/threads";
+import { listFamilyChildren } from "@/lib/documents/children";
+import { formatDateTime } from "@/lib/format";
+import { statusLabel, statusTone } from "@/lib/workflow";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { UploadForm } from "@/components/form/upload-form";
+import { sendFamilyMessageAction } from "./actions";
+
+export const metadata: Metadata = { title: "Mes messages" };
+
+/** « Contact »: write to the structure, and every conversation with its answers. */
+export default async function MyMessagesPage() {
+  const user = await parentPage("/mes-messages");
+  const [threads, children] = await Promise.all([listFamilyThreads(user.familyId), listFamilyChildren(user.familyId)]);
+  return (
+    <div className="page">
+      <PageHeader title="Mes messages" description="Écrivez à la structure ; sa réponse s'affiche ici et vous êtes prévenu par e-mail." />
+      <Card title="Écrire à la structure" titleId="ecrire" className="mb-6">
+        <UploadForm idPrefix="message" action={sendFamilyMessageAction} submitLabel="Envoyer le message" fileOptional fileLabel="Pièce jointe"
+          fields={[
+            { name: "subject", label: "Objet", required: true },
+            ...(children.length ? [{ name: "childId", label: "Concerne", options: [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))] }] : []),
+            { name: "body", label: "Message", required: true, textarea: true },
+          ]} />
+      </Card>
+      <section aria-labelledby="conversations">
+        <h2 id="conversations" className="mb-2 text-xl font-bold">Conversations</h2>
+        {threads.length === 0 ? <EmptyState title="Aucun message">Vos échanges avec la structure apparaîtront ici.</EmptyState> : (
+          <ul className="flex flex-col gap-3">
+            {threads.map((t) => (
+              <li key={t.id} className="card flex flex-wrap items-center justify-between gap-2">
+                <div>
+                  <Link className="link font-semibold" href={`/mes-messages/${t.id}`}>{t.subject}</Link>{t.unread ? <> <Badge tone="waiting">Nouvelle réponse</Badge></> : null}
+                  <p className="text-sm text-gray-800">{t.child ? `${t.child.firstName} · ` : ""}dernier message le {formatDateTime(t.lastMessageAt)}</p>
+                </div>
+                <StatusBadge label={statusLabel("MESSAGE_THREAD", t.status)} tone={statusTone("MESSAGE_THREAD", t.status)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
