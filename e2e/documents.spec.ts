@@ -106,3 +106,44 @@ test("un menu publié pour une activité : ses familles le voient « nouveau » 
   await other.goto("/telechargements");
   await expect(other.getByText(title)).toHaveCount(0);
 });
+
+test("un message et sa réponse, des deux côtés, avec l'e-mail ; les compteurs de non-lus", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const f = await newFamily({ lastName: "Message", children: [{ firstName: "Noé", birthDate: "2018-03-02", sex: "M" }] });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, f.user.email);
+  await page.goto("/mes-messages");
+  const form = page.getByRole("region", { name: "Écrire à la structure" });
+  const subject = `Absence de Noé ${Date.now()}`;
+  await form.getByLabel("Objet").fill(subject);
+  await form.getByLabel("Concerne").selectOption({ label: "Noé" });
+  await form.getByLabel("Message").fill("Noé sera absent mercredi pour un rendez-vous médical.");
+  await form.getByRole("button", { name: "Envoyer le message" }).click();
+  await expect(toasts(page).getByText(/^Message envoyé à la structure/)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: subject })).toContainText("En attente de réponse");
+  await expectAccessible(page);
+
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(desk, (await newStaff()).email);
+  await desk.goto("/admin/messages");
+  await expect(desk.getByRole("link", { name: /^Messages \d+ non lus?$/ })).toBeVisible();
+  await expect(desk.getByRole("row", { name: new RegExp(subject) })).toContainText("Non lu");
+  await desk.getByRole("link", { name: subject }).click();
+  await expect(desk.getByText("Noé sera absent mercredi pour un rendez-vous médical.")).toBeVisible();
+  await expectAccessible(desk);
+  await desk.getByLabel("Réponse").fill("Bien noté, nous prévenons l'animateur. Bonne journée.");
+  await desk.getByRole("button", { name: "Envoyer la réponse" }).click();
+  await expect(toasts(desk).getByText("Réponse envoyée : la famille est prévenue par e-mail.")).toBeVisible();
+  const text = await openDeliveredEmail(desk, f.user.email, `Réponse de la structure : ${subject}`);
+  expect(text).toContain(`La structure a répondu à votre message « ${subject} »`);
+
+  await page.goto("/mes-messages");
+  await expect(page.getByText("Nouvelle réponse")).toBeVisible();
+  await page.getByRole("link", { name: subject }).click();
+  const messages = page.getByRole("list", { name: "Messages" });
+  await expect(messages.getByRole("listitem")).toHaveCount(2);
+  await expect(messages.getByRole("listitem").last()).toContainText("Bien noté, nous prévenons l'animateur.");
+  await expect(messages.getByRole("listitem").last()).toContainText("La structure (Agent de test)");
+  await page.goto("/mes-messages");
+  await expect(page.getByText("Nouvelle réponse")).toHaveCount(0);
+});
