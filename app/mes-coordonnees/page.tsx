@@ -92,6 +92,15 @@ export default async function MyDetailsPage() {
         </p>
         <SignOutEverywhereButton action={signOutEverywhereAction} />
       </section>
+
+      <section className="card mb-4" aria-labelledby="donnees">
+        <h2 id="donnees" className="mb-2 text-lg font-bold">Mes données personnelles</h2>
+        <p className="mb-3 text-sm">
+          Téléchargez en une fois tout ce que le portail garde sur votre famille : un fichier ZIP avec vos coordonnées, les
+          fiches des enfants (santé comprise), les inscriptions, réservations, messages, factures et les documents envoyés.
+        </p>
+        <a className="btn btn-secondary" href="/mes-coordonnees/export" download>Télécharger les données de ma famille (ZIP)</a>
+      </section>
     </div>
   );
 }

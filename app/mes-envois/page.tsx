@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
 import { listDocumentTypes, listFamilyUploads, missingDocuments } from "@/lib/documents/list";
 import { listFamilyChildren } from "@/lib/documents/children";
+import { listJustifiableAbsences } from "@/lib/documents/absences";
 import { parisDay } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatDate } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
@@ -17,8 +18,9 @@ export const metadata: Metadata = { title: "Mes envois" };
 /** « Mes envois »: what the structure asks for, the form to send a document, and every document sent with its state. */
 export default async function MyUploadsPage() {
   const user = await parentPage("/mes-envois");
-  const [types, children, uploads, missing] = await Promise.all([
-    listDocumentTypes(), listFamilyChildren(user.familyId), listFamilyUploads(user.familyId), missingDocuments(user.familyId, parisDay(new Date())),
+  const today = parisDay(new Date());
+  const [types, children, uploads, missing, absences] = await Promise.all([
+    listDocumentTypes(), listFamilyChildren(user.familyId), listFamilyUploads(user.familyId), missingDocuments(user.familyId, today), listJustifiableAbsences(user.familyId, today),
   ]);
   const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
   const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
@@ -39,6 +41,23 @@ export default async function MyUploadsPage() {
             ]} />
         )}
       </Card>
+      {absences.length > 0 && types.length > 0 ? (
+        <Card title="Justifier une absence facturée" titleId="absences" className="mb-6">
+          <p className="mb-3 text-sm">Un certificat médical accepté par la structure transforme l&apos;absence facturée en absence excusée ; si elle est déjà sur une facture, un avoir la rembourse.</p>
+          <ul className="flex flex-col gap-3">
+            {absences.map((a) => (
+              <li key={a.id} className="border-t border-gray-200 pt-2">
+                <details>
+                  <summary className="link cursor-pointer">Justifier l&apos;absence de {a.inscription.child.firstName} le {formatCalendarDate(a.date)} ({a.timeUnit.name})</summary>
+                  <UploadForm idPrefix={`absence-${a.id}`} action={uploadDocumentAction} submitLabel="Envoyer le certificat" fileLabel="Certificat"
+                    hidden={{ reservationId: a.id, childId: a.inscription.child.id }}
+                    fields={[{ name: "typeId", label: "Type de document", required: true, options: typeOptions, defaultValue: types.find((t) => /certificat/i.test(t.name))?.id }]} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <section aria-labelledby="envoyes">
         <h2 id="envoyes" className="mb-2 text-xl font-bold">Documents envoyés</h2>
         {uploads.length === 0 ? <EmptyState title="Aucun document envoyé">Les documents que vous envoyez apparaissent ici avec leur état.</EmptyState> : (

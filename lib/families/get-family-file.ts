@@ -30,7 +30,7 @@ export async function getFamilyFile(familyId: string) {
     where: { id: familyId },
     select: {
       id: true, name: true, street: true, addressComplement: true, postalCode: true, city: true, homePhone: true,
-      quotientFamilial: true, cafNumber: true,
+      quotientFamilial: true, cafNumber: true, anonymisedAt: true,
       adults: { select: adultSelect, orderBy: { createdAt: "asc" } },
       children: { select: childSelect, orderBy: { birthDate: "asc" } },
       changeRequests: {

@@ -16,6 +16,7 @@ export const STAFF_EDIT_LABELS: Record<StaffEditKind, string> = {
   ADULT_DETAILS: "Téléphones et situation d'un adulte",
   LOGIN_EMAIL: "E-mail de connexion",
   CHILD: "Fiche d'un enfant",
+  ANONYMISED: "Données personnelles anonymisées (RGPD)",
 };
 
 /**

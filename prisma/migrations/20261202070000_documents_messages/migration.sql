@@ -29,6 +29,9 @@ ALTER TYPE "DocumentStatus" ADD VALUE 'DELETED';
 ALTER TYPE "WorkflowMachine" ADD VALUE 'DOCUMENT';
 ALTER TYPE "WorkflowMachine" ADD VALUE 'MESSAGE_THREAD';
 
+-- AlterEnum
+ALTER TYPE "StaffEditKind" ADD VALUE 'ANONYMISED';
+
 -- AlterTable
 ALTER TABLE "Family" ADD COLUMN     "anonymisedAt" TIMESTAMP(3);
 

@@ -7,6 +7,7 @@ import { setAccountStatus } from "@/lib/accounts/set-account-status";
 import { entityId, refusalSchema } from "@/lib/forms/fields";
 import { addressSchema, adultSchema, childIdSchema, childSchema, phonesSchema, preferencesSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
 import { deName } from "@/lib/format";
+import { anonymiseFamily } from "@/lib/privacy/anonymise";
 
 const familyId = { familyId: entityId };
 const adultTarget = { ...familyId, adultId: entityId };
@@ -67,5 +68,12 @@ export const deactivateAccountAction = staffAction(accountStatusSchema, async ({
 export const reactivateAccountAction = staffAction(accountStatusSchema, async ({ familyId, id, reason }, staff) => {
   await setAccountStatus({ familyId, userId: id, to: "ACTIVE", reason, actor: staff.actor });
   refresh();
+  return null;
+});
+
+/** RGPD: « Anonymiser la famille » (a family that has left), with the reason, logged. */
+export const anonymiseFamilyAction = staffAction(refusalSchema, async ({ id, reason }, staff) => {
+  await anonymiseFamily({ familyId: id, reason, actor: staff.actor });
+  revalidatePath("/admin", "layout");
   return null;
 });

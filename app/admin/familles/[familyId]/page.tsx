@@ -27,7 +27,9 @@ import {
   staffUpdatePhonesAction,
   staffUpdatePreferencesAction,
   staffUpdateQuotientAction,
+  anonymiseFamilyAction,
 } from "./actions";
+import { AnonymiseButton } from "@/components/admin/anonymise-button";
 
 export const metadata: Metadata = { title: "Famille" };
 
@@ -44,7 +46,12 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       <PageHeader title={family.name} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }]}
         description={`${family.adults.length} ${family.adults.length > 1 ? "adultes" : "adulte"}, ${family.children.length} ${family.children.length > 1 ? "enfants" : "enfant"}`} />
       <FlashMessage />
-      <p className="mb-4"><LinkButton variant="secondary" href={`/admin/facturation/familles/${familyId}`}>Compte et factures</LinkButton></p>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <LinkButton variant="secondary" href={`/admin/facturation/familles/${familyId}`}>Compte et factures</LinkButton>
+        {family.anonymisedAt ? <p className="font-semibold">Famille anonymisée le {formatDateTime(family.anonymisedAt)} (RGPD).</p> : (
+          <AnonymiseButton familyId={familyId} action={anonymiseFamilyAction} />
+        )}
+      </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <EditableSection title="Adresse" titleId="adresse" editLabel="Modifier l'adresse"

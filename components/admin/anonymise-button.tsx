@@ -1,0 +1,18 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+
+/** RGPD: asked once more, with the reason (the action cannot be undone). */
+export function AnonymiseButton(props: { familyId: string; action: (input: { id: string; reason: string }) => Promise<ActionResult<null>> }) {
+  const router = useRouter();
+  const toast = useToast();
+  return (
+    <ConfirmDialog triggerLabel="Anonymiser la famille" title="Anonymiser cette famille ?" confirmLabel="Anonymiser définitivement"
+      description="Noms, coordonnées, données de santé, documents et messages sont supprimés et les comptes de connexion fermés. Les factures et les paiements sont conservés. Cette action est définitive."
+      reasonLabel="Motif" reasonHint="Par exemple : famille partie de la commune en juin 2026."
+      action={({ reason }) => props.action({ id: props.familyId, reason: reason ?? "" })}
+      onDone={() => { toast("Famille anonymisée."); router.refresh(); }} />
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fileStore } from "@/lib/files/storage";
+import { applyTransition, SYSTEM } from "@/lib/workflow";
+
+/** How long received documents are kept after their decision (PortalSettings, 36 months unless set). */
+export async function retentionMonths(): Promise<number> {
+  return (await db.portalSettings.findUnique({ where: { id: "portail" }, select: { documentRetentionMonths: true } }))?.documentRetentionMonths ?? 36;
+}
+
+/**
+ * The daily job: a received document decided more than the retention period ago has its file deleted and its row
+ * marked « Supprimé (durée de conservation) » through the workflow (the log records it, with the period). Each
+ * document in its own transaction; the file goes after the commit.
+ */
+export async function purgeExpiredDocuments(now = new Date()): Promise<number> {
+  const months = await retentionMonths();
+  const before = new Date(now);
+  before.setUTCMonth(before.getUTCMonth() - months);
+  const expired = await db.document.findMany({
+    where: { kind: "FAMILY_UPLOAD", status: { in: ["ACCEPTED", "REFUSED"] }, reviewedAt: { lt: before } },
+    select: { id: true, status: true, storageKey: true }, take: 1000,
+  });
+  let purged = 0;
+  for (const doc of expired) {
+    const done = await db.$transaction(async (tx) => {
+      try {
+        await applyTransition(tx, { machine: "DOCUMENT", id: doc.id, to: "DELETED", actor: SYSTEM, expectedFrom: doc.status as "ACCEPTED" | "REFUSED", reason: `Durée de conservation de ${months} mois dépassée` });
+        return true;
+      } catch {
+        return false; // changed meanwhile: the next run sees it again
+      }
+    });
+    if (!done) continue;
+    await fileStore().delete(doc.storageKey);
+    purged += 1;
+  }
+  return purged;
+}
+
+const globalForWorker = globalThis as unknown as { retentionWorker?: NodeJS.Timeout };
+
+/** Once a day in the server process (and five minutes after start). */
+export function startRetentionWorker(intervalMs = 24 * 3600_000): void {
+  if (globalForWorker.retentionWorker || process.env.RETENTION_WORKER === "off") return;
+  const run = () => {
+    purgeExpiredDocuments()
+      .then((n) => { if (n > 0) console.log(`[conservation] ${n} document(s) supprimé(s) au terme de la durée de conservation`); })
+      .catch((error: unknown) => console.error("[conservation] la suppression des documents expirés a échoué :", error));
+  };
+  setTimeout(run, 300_000).unref();
+  globalForWorker.retentionWorker = setInterval(run, intervalMs);
+  globalForWorker.retentionWorker.unref();
+}
