@@ -147,3 +147,44 @@ test("un message et sa réponse, des deux côtés, avec l'e-mail ; les compteurs
   await page.goto("/mes-messages");
   await expect(page.getByText("Nouvelle réponse")).toHaveCount(0);
 });
+
+test("une absence facturée justifiée par un certificat devient « A Exc. » ; l'export RGPD contient les enfants et leurs documents", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const today = new Date();
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const start = iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)));
+  const w = await createBookableWorld(testDb(), { start, end: iso(new Date(today.getTime() + 30 * 86_400_000)), weekdays: [1, 2, 3, 4, 5], units: [{ name: "Matin", capacity: 10 }] });
+  const f = await newFamily({ lastName: "Certifie", children: [{ firstName: "Lina", birthDate: "2018-03-02", sex: "F" }] });
+  const inscription = await inscribe(testDb(), w, f.family, f.children[0]!.id);
+  const day = w.openingDays.find((d) => d < iso(today))!;
+  const absence = await testDb().reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "ABSENT_BILLED" } });
+  await testDb().documentType.upsert({ where: { name: "Certificat médical" }, create: { name: "Certificat médical", scope: "CHILD" }, update: {} });
+  await signIn(page, f.user.email);
+  await page.goto("/mes-envois");
+  const card = page.getByRole("region", { name: "Justifier une absence facturée" });
+  const long = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+  await card.getByText(`Justifier l'absence de Lina le ${long} (Matin)`).click();
+  await card.getByRole("button", { name: "Certificat", exact: true }).setInputFiles({ name: "certificat.pdf", mimeType: "application/pdf", buffer: await pdf("Certificat") });
+  await card.getByRole("button", { name: "Envoyer le certificat" }).click();
+  await expect(toasts(page).getByText(/^Document envoyé/)).toBeVisible();
+
+  const desk = await (await browser.newContext()).newPage();
+  await signIn(desk, (await newStaff()).email);
+  await desk.goto("/admin/documents");
+  const row = desk.getByRole("row", { name: /Certificat médical de Lina, Famille CERTIFIE/ });
+  await expect(row).toContainText("Justifie une absence facturée");
+  await row.getByRole("button", { name: /^Accepter/ }).click();
+  await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: absence.id } })).status).toBe("ABSENT_EXCUSED");
+  await page.goto(`/mes-reservations?inscription=${inscription.id}&mois=${day.slice(0, 7)}`);
+  await expect(page.getByRole("cell", { name: /, Lina : Absence excusée$/ }).first()).toBeVisible();
+
+  await page.goto("/mes-coordonnees");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger les données de ma famille (ZIP)" }).click()]);
+  const { unzipSync, strFromU8 } = await import("fflate");
+  const zip = unzipSync(new Uint8Array(await (await import("node:fs/promises")).readFile((await download.path())!)));
+  const data = JSON.parse(strFromU8(zip["donnees.json"]!));
+  expect(data.enfants.map((c: { firstName: string }) => c.firstName)).toEqual(["Lina"]);
+  const certificate = data.documents.find((d: { title: string }) => d.title === "Certificat médical");
+  expect(certificate.status).toBe("ACCEPTED");
+  expect(strFromU8(zip[certificate.fichier]!.slice(0, 5))).toBe("%PDF-");
+});

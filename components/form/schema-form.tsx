@@ -36,6 +36,7 @@ const SCHEMAS = {
   documentType: () => import("@/lib/documents/schemas").then((m) => m.documentTypeSchema),
   thread: () => import("@/lib/documents/schemas").then((m) => m.threadSchema),
   template: () => import("@/lib/documents/schemas").then((m) => m.templateSchema),
+  retention: () => import("@/lib/documents/schemas").then((m) => m.retentionSchema),
   unitRule: () => import("@/lib/activities/schemas").then((m) => m.unitRuleSchema),
   structure: () => import("@/lib/activities/schemas").then((m) => m.structureSchema),
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),

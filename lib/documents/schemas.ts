@@ -58,3 +58,10 @@ export const staffAnswerSchema = formData({ threadId: entityId, body: trimmed("R
 export const threadSchema = z.object({ threadId: entityId });
 
 export const templateSchema = z.object({ title: trimmed("Titre", 80), body: trimmed("Texte", 5000) });
+
+/** How long received documents are kept after their decision. */
+export const retentionSchema = z.object({
+  months: z.string({ error: "Durée de conservation : champ obligatoire." }).trim().min(1, "Durée de conservation : champ obligatoire.")
+    .refine((v) => /^\d+$/.test(v), { message: "Durée de conservation : un nombre entier de mois.", abort: true }).transform(Number)
+    .refine((n) => n >= 1 && n <= 120, { message: "Durée de conservation : entre 1 et 120 mois." }),
+});

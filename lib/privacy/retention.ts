@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
 import { applyTransition, SYSTEM } from "@/lib/workflow";
+import { UserFacingError } from "@/lib/errors";
 
 /** How long received documents are kept after their decision (PortalSettings, 36 months unless set). */
 export async function retentionMonths(): Promise<number> {
@@ -51,4 +52,9 @@ export function startRetentionWorker(intervalMs = 24 * 3600_000): void {
   setTimeout(run, 300_000).unref();
   globalForWorker.retentionWorker = setInterval(run, intervalMs);
   globalForWorker.retentionWorker.unref();
+}
+
+export async function setRetentionMonths(months: number) {
+  const { count } = await db.portalSettings.updateMany({ where: { id: "portail" }, data: { documentRetentionMonths: months } });
+  if (count === 0) throw new UserFacingError("Enregistrez d'abord l'identité de la structure (Paramètres), puis la durée de conservation.");
 }

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { count } from "@/lib/format";
-import { documentTypeSchema, publishDocumentSchema, replacePublishedSchema, reviewDocumentsSchema, setPublishedSchema } from "@/lib/documents/schemas";
+import { documentTypeSchema, publishDocumentSchema, replacePublishedSchema, retentionSchema, reviewDocumentsSchema, setPublishedSchema } from "@/lib/documents/schemas";
+import { setRetentionMonths } from "@/lib/privacy/retention";
 import { reviewDocuments } from "@/lib/documents/review";
 import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish";
 import { createDocumentType } from "@/lib/documents/types";
@@ -57,4 +58,10 @@ export const createDocumentTypeAction = staffAction(documentTypeSchema, async (d
   await createDocumentType(data);
   revalidatePath("/", "layout");
   return { message: `Type « ${data.name} » ajouté.` };
+});
+
+export const retentionAction = staffAction(retentionSchema, async ({ months }) => {
+  await setRetentionMonths(months);
+  revalidatePath("/admin/documents");
+  return { message: `Les documents reçus seront supprimés ${months} mois après leur décision.` };
 });

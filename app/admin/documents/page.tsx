@@ -12,14 +12,15 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { SchemaForm } from "@/components/form/schema-form";
-import { acceptDocumentAction, createDocumentTypeAction, refuseDocumentAction, reviewDocumentsAction } from "./actions";
+import { retentionMonths } from "@/lib/privacy/retention";
+import { acceptDocumentAction, createDocumentTypeAction, refuseDocumentAction, retentionAction, reviewDocumentsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Documents reçus" };
 
 /** The documents families sent, oldest first: accept, or refuse with a reason (« illisible »), one by one or ticked together. */
 export default async function ReceivedDocumentsPage() {
   await staffPage("/admin/documents");
-  const [queue, types] = await Promise.all([receivedQueue(), listDocumentTypes()]);
+  const [queue, types, months] = await Promise.all([receivedQueue(), listDocumentTypes(), retentionMonths()]);
   const rows: DataRow[] = queue.map((d) => {
     const subject = `${d.title}${d.child ? ` de ${d.child.firstName}` : ""}, ${d.family?.name ?? ""}`;
     return {
@@ -78,6 +79,11 @@ export default async function ReceivedDocumentsPage() {
             { name: "required", label: "Obligatoire", type: "radio", required: true, options: [{ value: "oui", label: "Oui : listé dans « À faire » tant qu'il manque" }, { value: "non", label: "Non" }] },
             { name: "validity", label: "Validité", type: "select", required: true, options: Object.entries(VALIDITY_LABELS).map(([value, label]) => ({ value, label })) },
           ]} />
+      </Card>
+      <Card title="Durée de conservation" titleId="conservation" className="mt-6 max-w-2xl">
+        <p className="mb-3 text-sm">Chaque nuit, les documents reçus décidés depuis plus de {months} mois sont supprimés (leur trace reste au journal).</p>
+        <SchemaForm schema="retention" idPrefix="conservation" submitLabel="Enregistrer la durée" action={retentionAction} defaultValues={{ months: String(months) }}
+          fields={[{ name: "months", label: "Durée de conservation (mois)", required: true, inputMode: "numeric" }]} />
       </Card>
     </div>
   );
