@@ -119,6 +119,15 @@ async function loadDemo(db: PrismaClient) {
     for (const date of past) await book(ines.id, journee, date, "RESERVED");
     if (next[0]) await book(ines.id, journee, next[0], "REQUESTED");
     if (next[2]) await book(ines.id, journee, next[2], "CANCELLATION_REQUESTED");
+    // The documents the structure asks families for (Mes envois, « À faire »).
+    await db.documentType.createMany({
+      data: [
+        { name: "Attestation CAF", scope: "FAMILY", required: true, validity: "CALENDAR_YEAR", sortOrder: 1 },
+        { name: "Justificatif de domicile", scope: "FAMILY", required: false, validity: "ONE_YEAR", sortOrder: 2 },
+        { name: "Carnet de vaccination", scope: "CHILD", required: true, validity: "NONE", sortOrder: 3 },
+        { name: "Certificat médical", scope: "CHILD", required: false, validity: "NONE", sortOrder: 4 },
+      ],
+    });
     await db.accountRequest.create({
       data: {
         civility: "MME", lastName: "Lefebvre", firstName: "Julie", birthDate: new Date("1990-10-05T00:00:00Z"),
