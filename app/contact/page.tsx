@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Clock, Mail, MapPin, Phone } from "lucide-react";
 import { InformationPage } from "@/components/layout/information-page";
 import { Card } from "@/components/ui/card";
@@ -19,7 +20,7 @@ export default async function ContactPage() {
         {identity.email ? <><dt className="flex items-center gap-2 font-semibold"><Mail aria-hidden="true" className="size-4" />E-mail</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>{identity.email}</a></dd></> : null}
         {identity.openingHours ? <><dt className="flex items-center gap-2 font-semibold"><Clock aria-hidden="true" className="size-4" />Horaires d&apos;ouverture</dt><dd>{keepHoursTogether(identity.openingHours)}</dd></> : null}
       </dl>
-      <p className="mt-3">Vous avez un compte ? <a className="link" href="/mes-messages">Écrivez à la structure depuis Mes messages</a> : la réponse s&apos;y affiche et vous êtes prévenu par e-mail.</p>
+      <p className="mt-3">Vous avez un compte ? <Link className="link" href="/mes-messages">Écrivez à la structure depuis Mes messages</Link> : la réponse s&apos;y affiche et vous êtes prévenu par e-mail.</p>
     </Card>
   );
   return <InformationPage page={page} blocks={textBlocks(page.body)} before={details} />;

@@ -9,6 +9,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { creditNoteIn } from "@/lib/billing/desk";
 import { applyTransition, NotFoundError, StaleStatusError, type Actor } from "@/lib/workflow";
 import { validUntil } from "./validity";
+import { wasBilledAbsence } from "./upload";
 
 export interface ReviewReport {
   done: number;
@@ -71,7 +72,7 @@ async function excuseAbsence(tx: Tx, reservationId: string, actor: Actor) {
     return;
   }
   const line = absence.invoiceLines[0];
-  if (absence.status === "INVOICED" && line && line.totalCents > 0) {
+  if (absence.status === "INVOICED" && line && line.totalCents > 0 && (await wasBilledAbsence(tx, reservationId, absence.status))) {
     await creditNoteIn(tx, { invoiceId: line.invoiceId, amountCents: line.totalCents, reason, actor });
   }
 }

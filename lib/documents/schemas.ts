@@ -22,7 +22,7 @@ export const uploadDocumentSchema = formData({
 
 /** « Publier un document » (Téléchargements). */
 export const publishDocumentSchema = formData({
-  title: trimmed("Titre", 120),
+  title: trimmed("Titre", 120).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "Titre : une seule ligne, sans caractère spécial." }),
   audience: z.string().max(80).optional().transform((v) => v ?? ""),
 });
 
@@ -48,7 +48,9 @@ export const documentTypeSchema = z.object({
 /** « Écrire à la structure », or a reply in a thread (then no subject). */
 export const familyMessageSchema = formData({
   threadId: optionalId,
-  subject: z.string().trim().max(120, "Objet : 120 caractères au maximum.").optional().transform((v) => (v ? v : null)),
+  subject: z.string().trim().max(120, "Objet : 120 caractères au maximum.")
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "Objet : une seule ligne, sans caractère spécial." })
+    .optional().transform((v) => (v ? v : null)),
   childId: optionalId,
   body: trimmed("Message", 5000),
 });

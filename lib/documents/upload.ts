@@ -1,10 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import { createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";
 import { checkUpload } from "@/lib/files/check-upload";
 import { fileStore, newFileKey } from "@/lib/files/storage";
+
+/** A billed absence (A Fact.), or one invoiced as such (its log says so): never a presence or a booking invoiced. */
+export async function wasBilledAbsence(tx: Tx, reservationId: string, status: string): Promise<boolean> {
+  if (status === "ABSENT_BILLED") return true;
+  if (status !== "INVOICED") return false;
+  return (await tx.transitionLog.count({ where: { machine: "RESERVATION", entityId: reservationId, fromStatus: "ABSENT_BILLED", toStatus: "INVOICED" } })) > 0;
+}
 
 /** Documents a family may have waiting for the structure at once (counted under the family's lock). */
 export const MAX_PENDING_UPLOADS = 20;
@@ -35,7 +42,7 @@ export async function uploadFamilyDocument(input: {
       if (input.reservationId) {
         const absence = await tx.reservation.findFirst({ where: { id: input.reservationId, inscription: { familyId: input.familyId } }, select: { status: true } });
         if (!absence) throw new NotFoundError();
-        if (absence.status !== "ABSENT_BILLED" && absence.status !== "INVOICED") throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
+        if (!(await wasBilledAbsence(tx, input.reservationId, absence.status))) throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
         // One certificate per absence (counted under the family's lock): it can never be excused or credited twice.
         if (await tx.document.count({ where: { reservationId: input.reservationId, status: { in: ["RECEIVED", "ACCEPTED"] } } })) {
           throw new UserFacingError("Un certificat a déjà été envoyé pour cette absence.");

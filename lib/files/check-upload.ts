@@ -1,4 +1,5 @@
 import "server-only";
+import { inflateSync } from "node:zlib";
 import { fileTypeFromBuffer } from "file-type";
 import { fieldError } from "@/lib/errors";
 
@@ -29,10 +30,27 @@ export function safeFileName(name: string, extension: string): string {
   return `${stem || "document"}.${extension}`;
 }
 
-/** Scripts and automatic actions in a PDF (JavaScript, launch, embedded files run on opening). */
+/** PDF names may be written with #xx escapes (« /J#61vaScript » is /JavaScript to a reader). */
+const decodeNames = (text: string) => text.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToR|GoToE)\b/;
+
+/**
+ * Scripts and automatic actions in a PDF (JavaScript, launch, embedded files, forms sent away…), read in the file
+ * and in its compressed streams (an object stream can hide them), with escaped names decoded.
+ */
 function pdfActive(bytes: Uint8Array): boolean {
   const text = Buffer.from(bytes).toString("latin1");
-  return /\/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b/.test(text) || /\/OpenAction\b[^>]*\/S\s*\/(JavaScript|Launch)/.test(text);
+  if (ACTIVE.test(decodeNames(text))) return true;
+  const streams = /stream\r?\n([\s\S]*?)endstream/g;
+  for (let match = streams.exec(text); match; match = streams.exec(text)) {
+    try {
+      const inflated = inflateSync(Buffer.from(match[1]!, "latin1"), { maxOutputLength: 50 * 1024 * 1024 }).toString("latin1");
+      if (ACTIVE.test(decodeNames(inflated))) return true;
+    } catch {
+      // Not a Flate stream (an image, a font): nothing to read in it.
+    }
+  }
+  return false;
 }
 
 export async function checkUpload(file: File | null | undefined, field: string): Promise<CheckedUpload> {

@@ -59,7 +59,13 @@ export async function sendFamilyMessage(input: { familyId: string; actor: Actor;
     if (threadId) {
       const thread = await tx.messageThread.findFirst({ where: { id: threadId, familyId: input.familyId }, select: { status: true } });
       if (!thread) throw new NotFoundError();
-      if (thread.status !== "OPEN") await applyTransition(tx, { machine: "MESSAGE_THREAD", id: threadId, to: "OPEN", actor: input.actor, expectedFrom: thread.status });
+      if (thread.status !== "OPEN") {
+        // Writing again reopens the conversation: it counts among those waiting for an answer.
+        if ((await tx.messageThread.count({ where: { familyId: input.familyId, status: "OPEN" } })) >= MAX_OPEN_THREADS) {
+          throw new UserFacingError(`Vous avez déjà ${MAX_OPEN_THREADS} messages en attente de réponse : attendez la réponse de la structure.`);
+        }
+        await applyTransition(tx, { machine: "MESSAGE_THREAD", id: threadId, to: "OPEN", actor: input.actor, expectedFrom: thread.status });
+      }
     } else {
       if (!input.subject) fieldError("subject", "Objet : champ obligatoire.");
       if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } }))) throw new NotFoundError();

@@ -18,7 +18,7 @@ import { applyTransition, type Actor } from "@/lib/workflow";
 export async function anonymiseFamily(input: { familyId: string; reason: string; actor: Actor; now?: Date }) {
   const today = parisDay(input.now ?? new Date());
   const keys = await db.$transaction(async (tx) => {
-    await lockFamily(tx, input.familyId);
+    await lockFamily(tx, input.familyId, { anonymised: "allow" });
     const family = await tx.family.findUniqueOrThrow({ where: { id: input.familyId }, select: { anonymisedAt: true } });
     if (family.anonymisedAt) throw new UserFacingError("Cette famille est déjà anonymisée.");
     const running = await tx.inscription.count({ where: { familyId: input.familyId, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] }, endDate: { gte: dateOf(today) } } });
@@ -57,7 +57,15 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     await tx.staffEdit.deleteMany({ where: { familyId: input.familyId } });
     await tx.emailOutbox.deleteMany({ where: { familyId: input.familyId } });
     await tx.changeRequest.deleteMany({ where: { familyId: input.familyId } });
-    const documents = await tx.document.findMany({ where: { familyId: input.familyId }, select: { storageKey: true } });
+    const documents = await tx.document.findMany({ where: { familyId: input.familyId }, select: { id: true, storageKey: true } });
+    // Reasons written by staff in the log can name the family (« le carnet de Léa est illisible »): kept as decisions, without the text.
+    const [threads, reservations, inscriptions] = await Promise.all([
+      tx.messageThread.findMany({ where: { familyId: input.familyId }, select: { id: true } }),
+      tx.reservation.findMany({ where: { inscription: { familyId: input.familyId } }, select: { id: true } }),
+      tx.inscription.findMany({ where: { familyId: input.familyId }, select: { id: true } }),
+    ]);
+    const ids = [...documents, ...threads, ...reservations, ...inscriptions, ...children, ...users].map((row) => row.id);
+    await tx.transitionLog.updateMany({ where: { entityId: { in: ids }, reason: { not: null } }, data: { reason: "(effacé : famille anonymisée)" } });
     await tx.messageThread.deleteMany({ where: { familyId: input.familyId } });
     await tx.document.deleteMany({ where: { familyId: input.familyId } });
     await tx.staffEdit.create({ data: { familyId: input.familyId, kind: "ANONYMISED", targetId: null, before: {}, after: { motif: input.reason }, actorId: input.actor.userId } });
