@@ -143,7 +143,7 @@ test("un message et sa réponse, des deux côtés, avec l'e-mail ; les compteurs
   const messages = page.getByRole("list", { name: "Messages" });
   await expect(messages.getByRole("listitem")).toHaveCount(2);
   await expect(messages.getByRole("listitem").last()).toContainText("Bien noté, nous prévenons l'animateur.");
-  await expect(messages.getByRole("listitem").last()).toContainText("La structure (Agent de test)");
+  await expect(messages.getByRole("listitem").last()).toContainText("La structure — Agent de test");
   await page.goto("/mes-messages");
   await expect(page.getByText("Nouvelle réponse")).toHaveCount(0);
 });

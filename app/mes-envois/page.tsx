@@ -34,7 +34,7 @@ export default async function MyUploadsPage() {
       ) : null}
       <Card title="Envoyer un document" titleId="envoyer" className="mb-6">
         {types.length === 0 ? <p>La structure n&apos;a pas encore indiqué de types de documents.</p> : (
-          <UploadForm idPrefix="envoi" action={uploadDocumentAction} submitLabel="Envoyer le document"
+          <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix="envoi" action={uploadDocumentAction} submitLabel="Envoyer le document"
             fields={[
               { name: "typeId", label: "Type de document", required: true, options: typeOptions },
               ...(children.length ? [{ name: "childId", label: "Concerne", options: childOptions, hint: "Un carnet de vaccination ou un certificat médical concerne un enfant." }] : []),
@@ -49,7 +49,7 @@ export default async function MyUploadsPage() {
               <li key={a.id} className="border-t border-gray-200 pt-2">
                 <details>
                   <summary className="link cursor-pointer">Justifier l&apos;absence de {a.inscription.child.firstName} le {formatCalendarDate(a.date)} ({a.timeUnit.name})</summary>
-                  <UploadForm idPrefix={`absence-${a.id}`} action={uploadDocumentAction} submitLabel="Envoyer le certificat" fileLabel="Certificat"
+                  <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix={`absence-${a.id}`} action={uploadDocumentAction} submitLabel="Envoyer le certificat" fileLabel="Certificat"
                     hidden={{ reservationId: a.id, childId: a.inscription.child.id }}
                     fields={[{ name: "typeId", label: "Type de document", required: true, options: typeOptions, defaultValue: types.find((t) => /certificat/i.test(t.name))?.id }]} />
                 </details>
@@ -77,8 +77,8 @@ export default async function MyUploadsPage() {
                 {d.status === "REFUSED" && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
                   <details className="mt-2">
                     <summary className="link cursor-pointer">Envoyer un nouveau document à la place</summary>
-                    <UploadForm idPrefix={`remplacer-${d.id}`} action={uploadDocumentAction} submitLabel="Envoyer le nouveau document"
-                      hidden={{ typeId: d.type.id, replacesId: d.id, childId: "", ...(d.reservationId ? { reservationId: d.reservationId } : {}) }} fields={[]} />
+                    <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix={`remplacer-${d.id}`} action={uploadDocumentAction} submitLabel="Envoyer le nouveau document"
+                      hidden={{ typeId: d.type.id, replacesId: d.id, childId: d.child?.id ?? "", ...(d.reservationId ? { reservationId: d.reservationId } : {}) }} fields={[]} />
                   </details>
                 ) : null}
               </li>

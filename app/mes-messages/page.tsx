@@ -23,7 +23,7 @@ export default async function MyMessagesPage() {
     <div className="page">
       <PageHeader title="Mes messages" description="Écrivez à la structure ; sa réponse s'affiche ici et vous êtes prévenu par e-mail." />
       <Card title="Écrire à la structure" titleId="ecrire" className="mb-6">
-        <UploadForm idPrefix="message" action={sendFamilyMessageAction} submitLabel="Envoyer le message" fileOptional fileLabel="Pièce jointe"
+        <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix="message" action={sendFamilyMessageAction} submitLabel="Envoyer le message" fileOptional fileLabel="Pièce jointe"
           fields={[
             { name: "subject", label: "Objet", required: true },
             ...(children.length ? [{ name: "childId", label: "Concerne", options: [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))] }] : []),

@@ -51,8 +51,9 @@ export default async function DashboardPage() {
                   <StatusBadge label={request.state.label} tone={request.state.tone} />
                 </div>
                 <p className="text-sm text-gray-700">
-                  Envoyée le {formatDate(request.sentAt)}
-                  {request.decidedAt ? ` — traitée le ${formatDate(request.decidedAt)}` : ""}
+                  {/* A document is « envoyé », a request « envoyée »: the dates say it the same way for both. */}
+                  Envoi du {formatDate(request.sentAt)}
+                  {request.decidedAt ? ` — réponse du ${formatDate(request.decidedAt)}` : ""}
                 </p>
                 {request.reason ? <p className="text-sm">Motif : {request.reason}</p> : null}
               </li>

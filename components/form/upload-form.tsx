@@ -32,6 +32,10 @@ export function UploadForm(props: {
   fileLabel?: string;
   /** A message's attachment is optional. */
   fileOptional?: boolean;
+  /** The file's help (a parent's form says a clear photo will do). */
+  fileHint?: string;
+  /** Where to go once sent, instead of reading the page again (a template's link prefilled the form). */
+  successHref?: string;
   submitLabel: string;
   action: (form: FormData) => Promise<ActionResult<{ message: string }>>;
 }) {
@@ -68,7 +72,8 @@ export function UploadForm(props: {
           toast(result.data.message);
           formRef.current?.reset();
           setFileName(null);
-          router.refresh();
+          if (props.successHref) router.replace(props.successHref);
+          else router.refresh();
         } else {
           setError(result.error);
           setFieldErrors(result.fieldErrors ?? {});
@@ -91,7 +96,7 @@ export function UploadForm(props: {
       ))}
       <div className="mb-4 flex flex-col gap-1">
         <span className="font-semibold" id={`${id}-titre`}>{props.fileLabel ?? "Fichier"}{props.fileOptional ? " (facultatif)" : <span aria-hidden="true" className="text-red-800"> *</span>}</span>
-        <p id={`${id}-aide`} className="text-sm text-gray-700">PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient).</p>
+        <p id={`${id}-aide`} className="text-sm text-gray-700">{props.fileHint ?? "PDF, JPEG ou PNG, 10 Mo au maximum."}</p>
         {/* The browser's own file button speaks the browser's language: ours says it in French. */}
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor={fileId} className={`${buttonVariants({ variant: "secondary" })} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-700`}>

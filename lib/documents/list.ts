@@ -40,7 +40,7 @@ export function listFamilyUploads(familyId: string) {
     orderBy: { createdAt: "desc" },
     select: {
       id: true, title: true, fileName: true, status: true, reason: true, createdAt: true, reviewedAt: true, validUntil: true, replacesId: true, reservationId: true,
-      child: { select: { firstName: true } }, type: { select: { id: true } },
+      child: { select: { id: true, firstName: true } }, type: { select: { id: true } },
     },
   });
 }

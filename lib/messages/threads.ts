@@ -113,7 +113,7 @@ export async function closeThread(input: { threadId: string; actor: Actor }) {
 
 const threadSelect = {
   id: true, subject: true, status: true, lastMessageAt: true, lastFromStaff: true, familyReadAt: true, staffReadAt: true,
-  child: { select: { firstName: true } }, family: { select: { id: true, name: true } }, assignedTo: { select: { displayName: true } },
+  child: { select: { firstName: true } }, family: { select: { id: true, name: true } }, assignedTo: { select: { id: true, displayName: true } },
 } as const;
 
 const unreadFor = (side: "family" | "staff", t: { lastFromStaff: boolean; lastMessageAt: Date; familyReadAt: Date | null; staffReadAt: Date | null }) =>

@@ -35,7 +35,7 @@ export default async function ReceivedDocumentsPage() {
             {d.title}{d.child ? ` — ${d.child.firstName}` : ""}
             <span className="block text-sm font-normal text-gray-700">
               {d.replacesId ? "Remplace un document refusé · " : ""}{d.reservationId ? "Justifie une absence facturée · " : ""}
-              <a className="link" href={`/documents/${d.id}`} download>Ouvrir {d.fileName}</a> ({Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko)
+              <a className="link" href={`/documents/${d.id}`} download>Télécharger {d.fileName}</a> ({Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko)
             </span>
           </>
         ),

@@ -4,7 +4,8 @@ import { staffAction } from "@/lib/action";
 import { staffChangeLoginEmail, staffUpdateAddress, staffUpdateAdult, staffUpdateAdultDetails, staffUpdateQuotient } from "@/lib/families/staff-edit";
 import { updateChild } from "@/lib/families/update-child";
 import { setAccountStatus } from "@/lib/accounts/set-account-status";
-import { entityId, refusalSchema } from "@/lib/forms/fields";
+import { entityId, refusalSchema, trimmed } from "@/lib/forms/fields";
+import { z } from "zod";
 import { addressSchema, adultSchema, childIdSchema, childSchema, phonesSchema, preferencesSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
 import { deName } from "@/lib/format";
 import { anonymiseFamily } from "@/lib/privacy/anonymise";
@@ -72,7 +73,9 @@ export const reactivateAccountAction = staffAction(accountStatusSchema, async ({
 });
 
 /** RGPD: « Anonymiser la famille » (a family that has left), with the reason, logged. */
-export const anonymiseFamilyAction = staffAction(refusalSchema, async ({ id, reason }, staff) => {
+const anonymiseSchema = z.object({ id: entityId, reason: trimmed("Motif", 500) });
+
+export const anonymiseFamilyAction = staffAction(anonymiseSchema, async ({ id, reason }, staff) => {
   await anonymiseFamily({ familyId: id, reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
   return null;

@@ -49,7 +49,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <LinkButton variant="secondary" href={`/admin/facturation/familles/${familyId}`}>Compte et factures</LinkButton>
         {family.anonymisedAt ? <p className="font-semibold">Famille anonymisée le {formatDateTime(family.anonymisedAt)} (RGPD).</p> : (
-          <AnonymiseButton familyId={familyId} action={anonymiseFamilyAction} />
+          <AnonymiseButton familyId={familyId} familyName={family.name} action={anonymiseFamilyAction} />
         )}
       </div>
 

@@ -26,8 +26,8 @@ export default async function StaffThreadPage({ params, searchParams }: { params
       <PageHeader title={thread.subject} breadcrumbs={[{ label: "Messages", href: "/admin/messages" }]}
         description={<><Link className="link" href={`/admin/familles/${thread.family.id}`}>{thread.family.name}</Link>{thread.child ? ` · ${thread.child.firstName}` : ""} · <StatusBadge label={statusLabel("MESSAGE_THREAD", thread.status)} tone={statusTone("MESSAGE_THREAD", thread.status)} /> · attribuée à {thread.assignedTo?.displayName ?? "personne"}</>} />
       <div className="mb-4 flex flex-wrap gap-3">
-        {thread.assignedTo?.displayName !== staff.displayName ? (
-          <SchemaForm schema="thread" idPrefix="attribuer" fields={[]} hidden={{ threadId: thread.id }} defaultValues={{}} submitLabel="M'attribuer la conversation" action={assignThreadAction} />
+        {thread.assignedTo?.id !== staff.id ? (
+          <SchemaForm schema="thread" idPrefix="attribuer" fields={[]} hidden={{ threadId: thread.id }} defaultValues={{}} submitLabel="M'attribuer la conversation" action={assignThreadAction} toastOnSuccess />
         ) : null}
         {thread.status !== "CLOSED" ? (
           <SchemaForm schema="thread" idPrefix="clore" fields={[]} hidden={{ threadId: thread.id }} defaultValues={{}} submitLabel="Clore la conversation" action={closeThreadAction} toastOnSuccess />
@@ -38,7 +38,7 @@ export default async function StaffThreadPage({ params, searchParams }: { params
         {templates.length ? (
           <p className="mb-3 text-sm">Modèles : {templates.map((t, i) => <span key={t.id}>{i ? " · " : ""}<Link className="link" href={`/admin/messages/${thread.id}?modele=${t.id}#repondre`}>{t.title}</Link></span>)}</p>
         ) : null}
-        <UploadForm key={template?.id ?? "vide"} idPrefix="reponse" action={answerThreadAction} submitLabel="Envoyer la réponse" fileOptional fileLabel="Pièce jointe" hidden={{ threadId: thread.id }}
+        <UploadForm key={template?.id ?? "vide"} idPrefix="reponse" action={answerThreadAction} successHref={`/admin/messages/${thread.id}`} submitLabel="Envoyer la réponse" fileOptional fileLabel="Pièce jointe" hidden={{ threadId: thread.id }}
           fields={[{ name: "body", label: "Réponse", required: true, textarea: true, defaultValue: template?.body ?? "" }]} />
       </Card>
     </div>
