@@ -42,6 +42,22 @@ export function Dialog({ trigger, title, description, children, open, onOpenChan
   );
 }
 
+/** The alert dialog's panel: its title and what the action does, then the caller's buttons or form. */
+function AlertPanel({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
+  return (
+    <AlertDialogPrimitive.Portal>
+      <AlertDialogPrimitive.Overlay className={overlay} />
+      <AlertDialogPrimitive.Content className={panel}>
+        <AlertDialogPrimitive.Title className="mb-2 text-xl font-bold text-gray-900">{title}</AlertDialogPrimitive.Title>
+        <AlertDialogPrimitive.Description asChild>
+          <div className="mb-3 text-gray-800">{description}</div>
+        </AlertDialogPrimitive.Description>
+        {children}
+      </AlertDialogPrimitive.Content>
+    </AlertDialogPrimitive.Portal>
+  );
+}
+
 /**
  * « Êtes-vous sûr ? » before a destructive or irreversible action (refuse,
  * delete, cancel). With `reasonLabel` it asks the reason too (required by the
@@ -77,13 +93,7 @@ export function ConfirmDialog(props: {
       <AlertDialogPrimitive.Trigger asChild>
         <Button variant={props.triggerVariant ?? "secondary"} size={props.triggerSize} aria-label={props.triggerAriaLabel}>{props.triggerLabel}</Button>
       </AlertDialogPrimitive.Trigger>
-      <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className={overlay} />
-        <AlertDialogPrimitive.Content className={panel}>
-          <AlertDialogPrimitive.Title className="mb-2 text-xl font-bold text-gray-900">{props.title}</AlertDialogPrimitive.Title>
-          <AlertDialogPrimitive.Description asChild>
-            <div className="mb-3 text-gray-800">{props.description}</div>
-          </AlertDialogPrimitive.Description>
+      <AlertPanel title={props.title} description={props.description}>
           <form noValidate onSubmit={(event) => {
             event.preventDefault();
             setError(null);
@@ -119,8 +129,7 @@ export function ConfirmDialog(props: {
               <Button type="submit" variant={props.confirmVariant ?? "danger"} pending={pending}>{props.confirmLabel}</Button>
             </div>
           </form>
-        </AlertDialogPrimitive.Content>
-      </AlertDialogPrimitive.Portal>
+      </AlertPanel>
     </AlertDialogPrimitive.Root>
   );
 }
@@ -129,13 +138,7 @@ export function ConfirmDialog(props: {
 export function ConfirmStep(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description: ReactNode; confirmLabel: string; onConfirm: () => void }) {
   return (
     <AlertDialogPrimitive.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className={overlay} />
-        <AlertDialogPrimitive.Content className={panel}>
-          <AlertDialogPrimitive.Title className="mb-2 text-xl font-bold text-gray-900">{props.title}</AlertDialogPrimitive.Title>
-          <AlertDialogPrimitive.Description asChild>
-            <div className="mb-3 text-gray-800">{props.description}</div>
-          </AlertDialogPrimitive.Description>
+      <AlertPanel title={props.title} description={props.description}>
           <div className="flex flex-wrap justify-end gap-2">
             <AlertDialogPrimitive.Cancel asChild>
               <Button variant="secondary">Annuler</Button>
@@ -144,8 +147,7 @@ export function ConfirmStep(props: { open: boolean; onOpenChange: (open: boolean
               <Button variant="primary" onClick={props.onConfirm}>{props.confirmLabel}</Button>
             </AlertDialogPrimitive.Action>
           </div>
-        </AlertDialogPrimitive.Content>
-      </AlertDialogPrimitive.Portal>
+      </AlertPanel>
     </AlertDialogPrimitive.Root>
   );
 }
