@@ -29,7 +29,7 @@ export default async function ReceivedDocumentsPage() {
       search: `${d.title} ${d.family?.name ?? ""} ${d.child?.firstName ?? ""}`,
       sort: { recu: d.createdAt.getTime(), famille: d.family?.name ?? "" },
       cells: {
-        choix: <SelectBox formId="lot-documents" id={d.id} label={subject} />,
+        choix: queue.length > 1 ? <SelectBox formId="lot-documents" id={d.id} label={subject} /> : null,
         document: (
           <>
             {d.title}{d.child ? ` — ${d.child.firstName}` : ""}
@@ -53,11 +53,11 @@ export default async function ReceivedDocumentsPage() {
         actions={<LinkButton href="/admin/documents/publies" variant="secondary">Documents publiés</LinkButton>} />
       {queue.length === 0 ? <EmptyState title="Aucun document en attente">Les documents envoyés par les familles apparaîtront ici.</EmptyState> : (
         <>
-          <BulkDecisionForm formId="lot-documents" action={reviewDocumentsAction} />
+          {queue.length > 1 ? <BulkDecisionForm formId="lot-documents" noun="documents" acceptLabel="Accepter la sélection" action={reviewDocumentsAction} /> : null}
           <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">En attente ({queue.length})</h2>
           <DataTable caption="Documents reçus en attente" rows={rows} filterLabel="Filtrer (document, famille, enfant)"
             columns={[
-              { key: "choix", header: "Sélection", phoneLabel: false },
+              ...(queue.length > 1 ? [{ key: "choix", header: "Sélection", phoneLabel: false }] : []),
               { key: "document", header: "Document", rowHeader: true },
               { key: "famille", header: "Famille", sortable: true },
               { key: "recu", header: "Reçu le", sortable: true },
