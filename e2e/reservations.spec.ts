@@ -247,6 +247,9 @@ test("l'accueil valide une DR et décide une DA depuis « Demandes de réservati
   await expect(desk.getByText(/^Réservation validée : Zélie/)).toBeVisible();
   await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("RESERVED");
 
+  // The validated request leaves the list once the page is read again: only then open the next dialog (a dialog
+  // opened while the list is replaced would be closed by it).
+  await expect(desk.getByText("Aucune demande de réservation en attente")).toBeVisible();
   const cancellation = desk.getByRole("row", { name: new RegExp(`Zélie .* — Après-midi, ${escape(long(second))}`) });
   await cancellation.getByRole("button", { name: /^Absence excusée : / }).click();
   const dialog = desk.getByRole("alertdialog");
