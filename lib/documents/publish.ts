@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
-import { checkUpload } from "@/lib/files/check-upload";
-import { fileStore, newFileKey } from "@/lib/files/storage";
+import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
+import { fileStore } from "@/lib/files/storage";
 
 /*
  * « Téléchargements »: the structure publishes a document (règlement intérieur,
@@ -23,37 +23,21 @@ async function audience(structureId: string | null, activityId: string | null) {
 
 export async function publishDocument(input: { title: string; file: File | null; structureId: string | null; activityId: string | null; actor: Actor }): Promise<{ id: string }> {
   const target = await audience(input.structureId, input.activityId);
-  const file = await checkUpload(input.file, "file");
-  const key = newFileKey();
-  await fileStore().put(key, file.bytes, file.mimeType);
-  try {
-    return await db.$transaction((tx) => createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () => tx.document.create({
-      data: { kind: "PUBLISHED", status: "PUBLISHED", title: input.title, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.bytes.length, storageKey: key, uploadedById: input.actor.userId, ...target },
-      select: { id: true },
-    })));
-  } catch (error) {
-    await fileStore().delete(key);
-    throw error;
-  }
+  return withStoredUpload(input.file, "file", (file) => db.$transaction((tx) => createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () => tx.document.create({
+    data: { kind: "PUBLISHED", status: "PUBLISHED", title: input.title, ...fileColumns(file), uploadedById: input.actor.userId, ...target },
+    select: { id: true },
+  }))));
 }
 
 /** A new file for a published document: every family sees it « nouveau » again; the old file is removed. */
 export async function replacePublishedFile(input: { id: string; file: File | null; actor: Actor }) {
   const doc = await db.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { storageKey: true } });
   if (!doc) throw new NotFoundError();
-  const file = await checkUpload(input.file, "file");
-  const key = newFileKey();
-  await fileStore().put(key, file.bytes, file.mimeType);
-  try {
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.document.updateMany({ where: { id: input.id, storageKey: doc.storageKey }, data: { storageKey: key, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.bytes.length, uploadedById: input.actor.userId } });
-      if (count === 0) throw new NotFoundError();
-      await tx.documentView.deleteMany({ where: { documentId: input.id } });
-    });
-  } catch (error) {
-    await fileStore().delete(key);
-    throw error;
-  }
+  await withStoredUpload(input.file, "file", (file) => db.$transaction(async (tx) => {
+    const { count } = await tx.document.updateMany({ where: { id: input.id, storageKey: doc.storageKey }, data: { ...fileColumns(file), uploadedById: input.actor.userId } });
+    if (count === 0) throw new NotFoundError();
+    await tx.documentView.deleteMany({ where: { documentId: input.id } });
+  }));
   await fileStore().delete(doc.storageKey);
 }
 

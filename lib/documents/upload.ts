@@ -3,8 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import { createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";
-import { checkUpload } from "@/lib/files/check-upload";
-import { fileStore, newFileKey } from "@/lib/files/storage";
+import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
 
 /** A billed absence (A Fact.), or one invoiced as such (its log says so): never a presence or a booking invoiced. */
 export async function wasBilledAbsence(tx: Tx, reservationId: string, status: string): Promise<boolean> {
@@ -27,40 +26,32 @@ export async function uploadFamilyDocument(input: {
   const type = await db.documentType.findUnique({ where: { id: input.typeId }, select: { id: true, name: true, scope: true } });
   if (!type) fieldError("typeId", "Type de document : choisissez dans la liste.");
   if (type.scope === "CHILD" && !input.childId) fieldError("childId", `Enfant : choisissez l'enfant que concerne le document « ${type.name} ».`);
-  const file = await checkUpload(input.file, "file");
-  const key = newFileKey();
-  await fileStore().put(key, file.bytes, file.mimeType);
-  try {
-    return await db.$transaction(async (tx) => {
-      await lockFamily(tx, input.familyId);
-      if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } }))) throw new NotFoundError();
-      if (input.replacesId) {
-        const replaced = await tx.document.findFirst({ where: { id: input.replacesId, familyId: input.familyId, kind: "FAMILY_UPLOAD" }, select: { status: true } });
-        if (!replaced) throw new NotFoundError();
-        if (replaced.status !== "REFUSED") throw new UserFacingError("Seul un document refusé se remplace ; celui-ci n'est plus refusé.");
+  return withStoredUpload(input.file, "file", (file) => db.$transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
+    if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } }))) throw new NotFoundError();
+    if (input.replacesId) {
+      const replaced = await tx.document.findFirst({ where: { id: input.replacesId, familyId: input.familyId, kind: "FAMILY_UPLOAD" }, select: { status: true } });
+      if (!replaced) throw new NotFoundError();
+      if (replaced.status !== "REFUSED") throw new UserFacingError("Seul un document refusé se remplace ; celui-ci n'est plus refusé.");
+    }
+    if (input.reservationId) {
+      const absence = await tx.reservation.findFirst({ where: { id: input.reservationId, inscription: { familyId: input.familyId } }, select: { status: true } });
+      if (!absence) throw new NotFoundError();
+      if (!(await wasBilledAbsence(tx, input.reservationId, absence.status))) throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
+      // One certificate per absence (counted under the family's lock): it can never be excused or credited twice.
+      if (await tx.document.count({ where: { reservationId: input.reservationId, status: { in: ["RECEIVED", "ACCEPTED"] } } })) {
+        throw new UserFacingError("Un certificat a déjà été envoyé pour cette absence.");
       }
-      if (input.reservationId) {
-        const absence = await tx.reservation.findFirst({ where: { id: input.reservationId, inscription: { familyId: input.familyId } }, select: { status: true } });
-        if (!absence) throw new NotFoundError();
-        if (!(await wasBilledAbsence(tx, input.reservationId, absence.status))) throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
-        // One certificate per absence (counted under the family's lock): it can never be excused or credited twice.
-        if (await tx.document.count({ where: { reservationId: input.reservationId, status: { in: ["RECEIVED", "ACCEPTED"] } } })) {
-          throw new UserFacingError("Un certificat a déjà été envoyé pour cette absence.");
-        }
-      }
-      const waiting = await tx.document.count({ where: { familyId: input.familyId, kind: "FAMILY_UPLOAD", status: "RECEIVED" } });
-      if (waiting >= MAX_PENDING_UPLOADS) throw new UserFacingError(`Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente : attendez que la structure les traite avant d'en envoyer d'autres.`);
-      return createWithStatus(tx, { machine: "DOCUMENT", status: "RECEIVED", actor: input.actor }, () => tx.document.create({
-        data: {
-          familyId: input.familyId, childId: input.childId, typeId: type.id, kind: "FAMILY_UPLOAD", status: "RECEIVED", title: type.name,
-          fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.bytes.length, storageKey: key, replacesId: input.replacesId,
-          reservationId: input.reservationId ?? null, uploadedById: input.actor.userId,
-        },
-        select: { id: true },
-      }));
-    });
-  } catch (error) {
-    await fileStore().delete(key);
-    throw error;
-  }
+    }
+    const waiting = await tx.document.count({ where: { familyId: input.familyId, kind: "FAMILY_UPLOAD", status: "RECEIVED" } });
+    if (waiting >= MAX_PENDING_UPLOADS) throw new UserFacingError(`Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente : attendez que la structure les traite avant d'en envoyer d'autres.`);
+    return createWithStatus(tx, { machine: "DOCUMENT", status: "RECEIVED", actor: input.actor }, () => tx.document.create({
+      data: {
+        familyId: input.familyId, childId: input.childId, typeId: type.id, kind: "FAMILY_UPLOAD", status: "RECEIVED", title: type.name,
+        ...fileColumns(file), replacesId: input.replacesId,
+        reservationId: input.reservationId ?? null, uploadedById: input.actor.userId,
+      },
+      select: { id: true },
+    }));
+  }));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { inflateSync } from "node:zlib";
 import { fileTypeFromBuffer } from "file-type";
 import { fieldError } from "@/lib/errors";
+import { fileStore, newFileKey } from "./storage";
 
 /*
  * What a family or the staff may upload: a PDF, a JPEG or a PNG of 10 Mo at
@@ -63,3 +64,27 @@ export async function checkUpload(file: File | null | undefined, field: string):
   if (type.mime === "application/pdf" && pdfActive(bytes)) fieldError(field, "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.");
   return { bytes, mimeType: type.mime, fileName: safeFileName(file.name, extension) };
 }
+
+export interface StoredUpload extends CheckedUpload {
+  /** Where the file is in the store (the row's `storageKey`). */
+  key: string;
+}
+
+/**
+ * The one way an upload is kept: checked from its content, stored first, then `write` records it (a transaction);
+ * if `write` fails the file is removed, so no stored file is left without its row.
+ */
+export async function withStoredUpload<T>(file: File | null | undefined, field: string, write: (stored: StoredUpload) => Promise<T>): Promise<T> {
+  const checked = await checkUpload(file, field);
+  const key = newFileKey();
+  await fileStore().put(key, checked.bytes, checked.mimeType);
+  try {
+    return await write({ ...checked, key });
+  } catch (error) {
+    await fileStore().delete(key);
+    throw error;
+  }
+}
+
+/** A stored upload as the Document row keeps it. */
+export const fileColumns = (stored: StoredUpload) => ({ fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key });

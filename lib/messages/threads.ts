@@ -5,8 +5,7 @@ import { enqueueEmail } from "@/lib/email/enqueue";
 import { messageAnsweredEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { lockFamily } from "@/lib/families/lock-family";
-import { checkUpload } from "@/lib/files/check-upload";
-import { fileStore, newFileKey } from "@/lib/files/storage";
+import { fileColumns, withStoredUpload, type StoredUpload } from "@/lib/files/check-upload";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 
 /*
@@ -20,35 +19,18 @@ import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/
 /** Threads a family may have waiting for an answer at once (counted under the family's lock). */
 export const MAX_OPEN_THREADS = 10;
 
-async function storeAttachment(file: File | null) {
-  if (!file || file.size === 0) return null;
-  const checked = await checkUpload(file, "file");
-  const key = newFileKey();
-  await fileStore().put(key, checked.bytes, checked.mimeType);
-  return { ...checked, key };
-}
-
-type Stored = Awaited<ReturnType<typeof storeAttachment>>;
-
-async function attach(tx: Tx, stored: Stored, familyId: string, actor: Actor, title: string) {
+async function attach(tx: Tx, stored: StoredUpload | null, familyId: string, actor: Actor, title: string) {
   if (!stored) return null;
   const doc = await createWithStatus(tx, { machine: "DOCUMENT", status: "RECEIVED", actor }, () => tx.document.create({
-    data: { familyId, kind: "MESSAGE_ATTACHMENT", status: "RECEIVED", title, fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key, uploadedById: actor.userId },
+    data: { familyId, kind: "MESSAGE_ATTACHMENT", status: "RECEIVED", title, ...fileColumns(stored), uploadedById: actor.userId },
     select: { id: true },
   }));
   return doc.id;
 }
 
-/** Runs `write` with the attachment stored; if the transaction fails, the file is removed. */
-async function withAttachment<T>(file: File | null, write: (stored: Stored) => Promise<T>): Promise<T> {
-  const stored = await storeAttachment(file);
-  try {
-    return await write(stored);
-  } catch (error) {
-    if (stored) await fileStore().delete(stored.key);
-    throw error;
-  }
-}
+/** The attachment is optional: without one, `write` runs alone; with one, through the one way uploads are kept. */
+const withAttachment = <T>(file: File | null, write: (stored: StoredUpload | null) => Promise<T>): Promise<T> =>
+  !file || file.size === 0 ? write(null) : withStoredUpload(file, "file", write);
 
 /** A new message of the family: a new thread, or a reply in one of its threads. */
 export async function sendFamilyMessage(input: { familyId: string; actor: Actor; threadId: string | null; subject: string | null; childId: string | null; body: string; file: File | null }): Promise<{ threadId: string }> {
