@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { INVOICE_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
-import { unitPrice } from "@/lib/reservations/pricing";
+import { bracketOf, unitPrice } from "@/lib/reservations/pricing";
 import { formatCalendarDate, formatCents } from "@/lib/format";
 import { balanceCents, dueCents } from "./amounts";
 
@@ -53,7 +53,7 @@ export async function getFamilyAccount(familyId: string) {
     return {
       id: i.id, child: i.child.firstName, activity: i.activity.name, period: i.period.name, startDate: i.startDate, endDate: i.endDate,
       units: i.activity.timeUnits.map((u) => {
-        const bracket = qf === null ? null : u.tariffs.find((t) => qf >= t.qfMin && (t.qfMax === null || qf <= t.qfMax)) ?? null;
+        const bracket = bracketOf(u.tariffs, qf);
         return { name: u.name, priceCents: unitPrice(u.tariffs, qf), bracket: bracket ? bracketLabel(bracket) : null };
       }),
       invoiced: billedBy.get(i.id) ?? { cents: 0, count: 0 },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { applyTransition, type Actor } from "@/lib/workflow";
+import { applyTransition, INVOICE_STATUSES, isIn, type Actor } from "@/lib/workflow";
 import { dueCents } from "./amounts";
 
 export interface LockedInvoice {
@@ -27,14 +27,14 @@ export async function allocatePayment(tx: Tx, input: { paymentId: string; invoic
   let left = input.amountCents;
   const numbers: string[] = [];
   for (const invoice of input.invoices) {
-    const due = invoice.status === "ISSUED" || invoice.status === "PARTIALLY_PAID" ? dueCents(invoice) : 0;
+    const due = isIn(INVOICE_STATUSES.PAYABLE, invoice.status) ? dueCents(invoice) : 0;
     const amount = Math.min(due, left);
     if (amount <= 0) continue;
     left -= amount;
     await tx.paymentAllocation.create({ data: { paymentId: input.paymentId, invoiceId: invoice.id, amountCents: amount } });
     await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: { increment: amount } } });
     const to = amount === due ? "PAID" : "PARTIALLY_PAID";
-    if (to !== invoice.status) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: input.actor, expectedFrom: invoice.status as "ISSUED" | "PARTIALLY_PAID" });
+    if (to !== invoice.status && isIn(INVOICE_STATUSES.PAYABLE, invoice.status)) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: input.actor, expectedFrom: invoice.status });
     numbers.push(invoice.number);
   }
   return { numbers, leftCents: left };

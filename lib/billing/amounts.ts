@@ -1,3 +1,5 @@
+import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
+
 /** What is left to pay on an invoice: its total, less what was paid and what avoirs took off (never below zero). */
 export const dueCents = (invoice: { totalCents: number; paidCents: number; creditedCents: number }) =>
   Math.max(0, invoice.totalCents - invoice.paidCents - invoice.creditedCents);
@@ -8,5 +10,5 @@ export const dueCents = (invoice: { totalCents: number; paidCents: number; credi
  */
 export const balanceCents = (invoices: { kind: string; status: string; totalCents: number; paidCents: number; creditedCents: number }[]) =>
   invoices
-    .filter((i) => i.kind === "INVOICE" && (i.status === "ISSUED" || i.status === "PARTIALLY_PAID" || i.status === "PAID"))
+    .filter((i) => i.kind === "INVOICE" && isIn(INVOICE_STATUSES.SENT, i.status))
     .reduce((sum, i) => sum + i.totalCents - i.paidCents - i.creditedCents, 0);

@@ -4,7 +4,7 @@ import { dateOf, firstOf, isMonth } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { formatMonth, formatTime } from "@/lib/format";
 import { NotFoundError, type Actor } from "@/lib/workflow";
-import { assertMonthEnded, generateMonth } from "./generate-month";
+import { assertMonthEnded, assertOpen, generateMonth } from "./generate-month";
 
 /*
  * « Générer le mois » for thousands of families runs in the background: the
@@ -24,8 +24,7 @@ export async function startBillingRun(input: { structureId: string; month: strin
   const structure = await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } });
   if (!structure) throw new NotFoundError();
   const month = dateOf(firstOf(input.month));
-  const locked = await db.billingMonth.findUnique({ where: { structureId_month: { structureId: input.structureId, month } }, select: { lockedAt: true } });
-  if (locked?.lockedAt) throw new UserFacingError(`Le mois de ${formatMonth(input.month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
+  await assertOpen(db, input.structureId, input.month);
   await db.billingRun.updateMany({
     where: { structureId: input.structureId, month, status: "RUNNING", updatedAt: { lt: new Date(Date.now() - STALE_MS) } },
     data: { status: "FAILED", runningKey: null, error: "Génération interrompue (redémarrage du serveur) : relancez-la, rien ne sera facturé deux fois.", finishedAt: new Date() },
@@ -35,7 +34,7 @@ export async function startBillingRun(input: { structureId: string; month: strin
   } catch (error) {
     if (!isPrismaError(error, "P2002")) throw error;
     const running = await db.billingRun.findFirst({ where: { structureId: input.structureId, month, status: "RUNNING" }, select: { startedAt: true } });
-    throw new UserFacingError(`Une génération de ${formatMonth(input.month)} est déjà en cours${running ? ` (lancée à ${formatTime(running.startedAt)})` : ""} : suivez sa progression ci-dessous.`);
+    throw new UserFacingError(`Une génération de ${formatMonth(input.month)} est déjà en cours${running ? ` (lancée à ${formatTime(running.startedAt)})` : ""} : suivez sa progression ci-dessus.`);
   }
 }
 

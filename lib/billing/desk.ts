@@ -10,6 +10,7 @@ import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundErro
 import { allocatePayment, lockInvoices } from "./allocate";
 import { dueCents } from "./amounts";
 import { nextInvoiceNumber } from "./generate-month";
+import type { DeskMethod } from "./schemas";
 
 /*
  * The finance office's desk: a payment received (espèces, chèque, CESU, virement,
@@ -17,8 +18,6 @@ import { nextInvoiceNumber } from "./generate-month";
  * never edited. Each is one transaction under the invoices' row locks, so two
  * agents recording at once never take more than what is left to pay.
  */
-
-export type DeskMethod = "ESPECES" | "CHEQUE" | "CESU" | "VIREMENT" | "CARTE_GUICHET";
 
 export async function recordDeskPayment(input: {
   familyId: string; method: DeskMethod; amountCents: number; reference: string | null; receivedOn: string; invoiceIds: string[]; actor: Actor;

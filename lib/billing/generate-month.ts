@@ -14,10 +14,11 @@ import { quotientsOf } from "./quotient";
  * « Générer le mois »: one invoice per family of the structure for what is
  * billable in the month and not billed yet — validated bookings, presences,
  * billed absences — a line per child, unit and day, priced with the unit's
- * tariff for the family's quotient in force that day, in integer cents. Each
- * family is one transaction: its invoice, its number, its lines and its
- * reservations marked F all commit together, or none does. Run again, the month
- * bills only what is new (a complementary invoice); a locked month is refused.
+ * tariff for the family's quotient in force that day, in integer cents. Families
+ * are billed in batches of BILLING_BATCH, each batch one transaction: its
+ * invoices, their numbers, their lines and the reservations marked F all commit
+ * together, or none does. Run again, the month bills only what is new (a
+ * complementary invoice); a month not ended or locked is refused.
  */
 
 export const invoiceNumber = (year: number, sequence: number) => `${year}-${String(sequence).padStart(6, "0")}`;
@@ -30,11 +31,11 @@ export async function nextInvoiceNumber(tx: Tx, structureId: string, year: numbe
 
 const lockMonth = (tx: Tx, structureId: string, month: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|${month}`}))`;
 
-const billableIn = (structureId: string, month: string, familyId?: string) => ({
+const billableIn = (structureId: string, month: string, familyIds?: string[]) => ({
   date: { gte: dateOf(firstOf(month)), lte: dateOf(lastOf(month)) },
   status: statusIn(RESERVATION_STATUSES.BILLABLE),
   invoiceLines: { none: {} },
-  inscription: { ...(familyId ? { familyId } : {}), activity: { structureId } },
+  inscription: { ...(familyIds ? { familyId: { in: familyIds } } : {}), activity: { structureId } },
 });
 
 /** A month is billed once it has ended (bookings of days to come can still be cancelled: they are not invoiced yet). */
@@ -43,7 +44,7 @@ export function assertMonthEnded(month: string, now: Date) {
   if (next > parisDay(now)) throw new UserFacingError(`Le mois de ${formatMonth(month)} n'est pas terminé : il se facture à partir du ${isoToFrench(next)}.`);
 }
 
-async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: string, month: string) {
+export async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: string, month: string) {
   const billed = await client.billingMonth.findUnique({ where: { structureId_month: { structureId, month: dateOf(firstOf(month)) } }, select: { lockedAt: true } });
   if (billed?.lockedAt) throw new UserFacingError(`Le mois de ${formatMonth(month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
 }
@@ -60,7 +61,7 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
   await lockMonth(tx, input.structureId, input.month);
   await assertOpen(tx, input.structureId, input.month);
   const rows = await tx.reservation.findMany({
-    where: { ...billableIn(input.structureId, input.month), inscription: { familyId: { in: input.familyIds }, activity: { structureId: input.structureId } } },
+    where: billableIn(input.structureId, input.month, input.familyIds),
     orderBy: [{ inscription: { child: { firstName: "asc" } } }, { timeUnit: { sortOrder: "asc" } }, { date: "asc" }],
     select: {
       id: true, status: true, date: true,
@@ -95,10 +96,10 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
     return {
       lines,
       invoice: {
-        number: invoiceNumber(input.year, sequence), structureId: input.structureId, year: input.year, sequence, familyId,
+        number: invoiceNumber(input.year, sequence), sequence, familyId,
         payerName: payer ? `${civilityWord(payer.civility)} ${payer.firstName} ${payer.lastName.toUpperCase()}` : family.name,
         payerAddress: [family.street, family.addressComplement, `${family.postalCode} ${family.city}`].filter(Boolean).join("\n"),
-        month: dateOf(firstOf(input.month)), totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
+        totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
       },
     };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dateOf, addDays } from "@/lib/calendar/paris";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { frenchDateToIso } from "@/lib/forms/fields";
 
 export interface PaymentFilter {
@@ -14,8 +15,8 @@ export interface PaymentFilter {
   familyId?: string;
 }
 
-const METHODS = ["STRIPE", "CARTE_GUICHET", "ESPECES", "CHEQUE", "VIREMENT", "CESU"] as const;
-const STATUSES = ["PENDING", "SUCCEEDED", "FAILED"] as const;
+const METHODS = Object.values(PaymentMethod);
+const STATUSES = Object.values(PaymentStatus);
 
 function whereOf(filter: PaymentFilter): Prisma.PaymentWhereInput {
   const method = METHODS.find((m) => m === filter.method);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, entityId, euros, optionalText, trimmed } from "@/lib/forms/fields";
+import { dateField, entityId, euros, optionalText, trimmed, wholeNumber } from "@/lib/forms/fields";
 
 const month = z.string({ error: "Mois : choisissez dans la liste." }).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, "Mois : choisissez dans la liste.");
 
@@ -20,16 +20,19 @@ export const DESK_METHODS = [
   { value: "CARTE_GUICHET", label: "Carte bancaire à l'accueil" },
 ] as const;
 
+export type DeskMethod = (typeof DESK_METHODS)[number]["value"];
+const DESK_METHOD_VALUES = DESK_METHODS.map((m) => m.value) as [DeskMethod, ...DeskMethod[]];
+
 /** How a payment was made, in the words of the lists, the quittance and the treasury's CSV. */
-export const PAYMENT_METHOD_LABELS: Record<"STRIPE" | (typeof DESK_METHODS)[number]["value"], string> = {
-  STRIPE: "Carte bancaire en ligne", ...(Object.fromEntries(DESK_METHODS.map((m) => [m.value, m.label])) as Record<(typeof DESK_METHODS)[number]["value"], string>),
+export const PAYMENT_METHOD_LABELS: Record<"STRIPE" | DeskMethod, string> = {
+  STRIPE: "Carte bancaire en ligne", ...(Object.fromEntries(DESK_METHODS.map((m) => [m.value, m.label])) as Record<DeskMethod, string>),
 };
 
 /** « Enregistrer un paiement » at the desk: allocated to the ticked invoices (all the family's, oldest first, when none is ticked). */
 export const deskPaymentSchema = z
   .object({
     familyId: entityId,
-    method: z.enum(["ESPECES", "CHEQUE", "CESU", "VIREMENT", "CARTE_GUICHET"], { error: "Mode de paiement : choisissez dans la liste." }),
+    method: z.enum(DESK_METHOD_VALUES, { error: "Mode de paiement : choisissez dans la liste." }),
     amount: euros("Montant"),
     reference: optionalText("Référence", 100),
     receivedOn: dateField("Date de réception"),
@@ -50,15 +53,10 @@ export const creditNoteSchema = z
 /** « Anomalie traitée ». */
 export const resolveAnomalySchema = z.object({ paymentId: entityId, note: trimmed("Ce qui a été fait", 500) });
 
-const wholeDays = (name: string, min: number, max: number) =>
-  z.string({ error: `${name} : champ obligatoire.` }).trim().min(1, `${name} : champ obligatoire.`)
-    .refine((v) => /^\d+$/.test(v), { message: `${name} : un nombre entier de jours.`, abort: true }).transform(Number)
-    .refine((n) => n >= min && n <= max, { message: `${name} : entre ${min} et ${max} jours.` });
-
 /** The structure's billing settings: the « payer avant » delay, and the unpaid-invoice booking block. */
 export const billingSettingsSchema = z.object({
   structureId: entityId,
-  invoiceDueDays: wholeDays("Délai de paiement", 1, 90),
+  invoiceDueDays: wholeNumber("Délai de paiement", "jours", 1, 90),
   unpaidBlockDays: z.string({ error: "Blocage des réservations : un nombre entier de jours, ou vide pour ne jamais bloquer." }).trim().optional().transform((v) => (v ? v : null))
     .refine((v) => v === null || (/^\d{1,3}$/.test(v) && Number(v) <= 365), { message: "Blocage des réservations : un nombre entier de jours entre 0 et 365, ou vide pour ne jamais bloquer." })
     .transform((v) => (v === null ? null : Number(v))),

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { formatCalendarDate, formatCents } from "@/lib/format";
 import { addDays, dateOf } from "@/lib/calendar/paris";
-import { NotFoundError } from "@/lib/workflow";
+import { INVOICE_STATUSES, NotFoundError } from "@/lib/workflow";
 import { dueCents } from "./amounts";
 
 /** « Réglages de facturation » of a structure. */
@@ -29,7 +29,7 @@ export async function unpaidBlocks(client: Pick<Tx, "structure" | "invoice">, fa
   const blocks: UnpaidBlock[] = [];
   for (const s of structures) {
     const overdue = await client.invoice.findMany({
-      where: { familyId, structureId: s.id, kind: "INVOICE", status: { in: ["ISSUED", "PARTIALLY_PAID"] }, dueDate: { lt: dateOf(addDays(today, -(s.unpaidBlockDays ?? 0))) } },
+      where: { familyId, structureId: s.id, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.PAYABLE] }, dueDate: { lt: dateOf(addDays(today, -(s.unpaidBlockDays ?? 0))) } },
       orderBy: { dueDate: "asc" },
       select: { number: true, dueDate: true, totalCents: true, paidCents: true, creditedCents: true },
     });

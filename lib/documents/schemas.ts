@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { entityId, optionalText, trimmed } from "@/lib/forms/fields";
+import { entityId, optionalText, trimmed, wholeNumber } from "@/lib/forms/fields";
 
 /** A form sent with its file (FormData): the file stays a File (or null), the other fields are read as text. */
 const formData = <T extends z.ZodRawShape>(shape: T) =>
@@ -9,6 +9,9 @@ const formData = <T extends z.ZodRawShape>(shape: T) =>
       : value,
     z.object({ ...shape, file: z.instanceof(File).nullable().optional().transform((f) => f ?? null) }),
   );
+
+/** No line break nor control character (a subject becomes an e-mail's subject). */
+const oneLine = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
 const optionalId = z.string().max(64).optional().transform((v) => (v ? v : null)).pipe(entityId.nullable());
 
@@ -22,7 +25,7 @@ export const uploadDocumentSchema = formData({
 
 /** « Publier un document » (Téléchargements). */
 export const publishDocumentSchema = formData({
-  title: trimmed("Titre", 120).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "Titre : une seule ligne, sans caractère spécial." }),
+  title: trimmed("Titre", 120).refine(oneLine, { message: "Titre : une seule ligne, sans caractère spécial." }),
   audience: z.string().max(80).optional().transform((v) => v ?? ""),
 });
 
@@ -49,7 +52,7 @@ export const documentTypeSchema = z.object({
 export const familyMessageSchema = formData({
   threadId: optionalId,
   subject: z.string().trim().max(120, "Objet : 120 caractères au maximum.")
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "Objet : une seule ligne, sans caractère spécial." })
+    .refine(oneLine, { message: "Objet : une seule ligne, sans caractère spécial." })
     .optional().transform((v) => (v ? v : null)),
   childId: optionalId,
   body: trimmed("Message", 5000),
@@ -62,8 +65,4 @@ export const threadSchema = z.object({ threadId: entityId });
 export const templateSchema = z.object({ title: trimmed("Titre", 80), body: trimmed("Texte", 5000) });
 
 /** How long received documents are kept after their decision. */
-export const retentionSchema = z.object({
-  months: z.string({ error: "Durée de conservation : champ obligatoire." }).trim().min(1, "Durée de conservation : champ obligatoire.")
-    .refine((v) => /^\d+$/.test(v), { message: "Durée de conservation : un nombre entier de mois.", abort: true }).transform(Number)
-    .refine((n) => n >= 1 && n <= 120, { message: "Durée de conservation : entre 1 et 120 mois." }),
-});
+export const retentionSchema = z.object({ months: wholeNumber("Durée de conservation", "mois", 1, 120) });

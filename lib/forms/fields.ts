@@ -120,3 +120,9 @@ export const euros = (name: string) =>
     .refine((v) => !/^\d+[.,]\d{3,}$/.test(v), { message: `${name} : deux chiffres après la virgule au plus (exemple : 12,50).`, abort: true })
     .refine((v) => /^\d{1,6}([.,]\d{1,2})?$/.test(v), { message: `${name} : un montant en euros (exemple : 2,50).` })
     .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
+
+/** A whole number of `unit` (« jours », « mois ») between min and max, typed in a text field. */
+export const wholeNumber = (name: string, unit: string, min: number, max: number) =>
+  z.string({ error: `${name} : champ obligatoire.` }).trim().min(1, `${name} : champ obligatoire.`)
+    .refine((v) => /^\d+$/.test(v), { message: `${name} : un nombre entier de ${unit}.`, abort: true }).transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `${name} : entre ${min} et ${max} ${unit}.` });

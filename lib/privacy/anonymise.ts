@@ -7,7 +7,7 @@ import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { lockFamily } from "@/lib/families/lock-family";
 import { fileStore } from "@/lib/files/storage";
-import { applyTransition, type Actor } from "@/lib/workflow";
+import { applyTransition, INVOICE_STATUSES, type Actor } from "@/lib/workflow";
 
 /**
  * « Anonymiser la famille » (RGPD, a family that has left): names, contacts and health data are removed, the sign-in
@@ -23,7 +23,7 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     if (family.anonymisedAt) throw new UserFacingError("Cette famille est déjà anonymisée.");
     const running = await tx.inscription.count({ where: { familyId: input.familyId, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] }, endDate: { gte: dateOf(today) } } });
     if (running) throw new UserFacingError(`Cette famille a encore ${running > 1 ? `${running} inscriptions en cours ou demandées` : "une inscription en cours ou demandée"} : annulez-la ou attendez sa fin avant d'anonymiser.`);
-    const unpaid = await tx.invoice.count({ where: { familyId: input.familyId, kind: "INVOICE", status: { in: ["DRAFT", "ISSUED", "PARTIALLY_PAID"] } } });
+    const unpaid = await tx.invoice.count({ where: { familyId: input.familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.OPEN] } } });
     if (unpaid) throw new UserFacingError("Cette famille a encore une facture à payer ou à envoyer : elle ne peut pas être anonymisée avant son règlement.");
     const tag = input.familyId.slice(-6);
     const users = await tx.user.findMany({ where: { familyId: input.familyId }, select: { id: true, status: true } });

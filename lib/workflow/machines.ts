@@ -417,6 +417,10 @@ export function isIn<S extends string>(set: readonly S[], status: string): statu
 export const INVOICE_STATUSES = {
   /** What a family can still pay (online or at the desk). */
   PAYABLE: ["ISSUED", "PARTIALLY_PAID"],
+  /** Sent to the family: what the family's balance adds up (an avoir on a paid one makes it owed to the family). */
+  SENT: ["ISSUED", "PARTIALLY_PAID", "PAID"],
+  /** Stops an anonymisation: still to send or to pay. */
+  OPEN: ["DRAFT", "ISSUED", "PARTIALLY_PAID"],
 } as const satisfies Record<string, readonly InvoiceStatus[]>;
 
 export const RESERVATION_STATUSES = {
