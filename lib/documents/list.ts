@@ -53,20 +53,18 @@ export async function missingDocuments(familyId: string, today: string) {
   const [types, children, docs] = await Promise.all([
     db.documentType.findMany({ where: { required: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, scope: true } }),
     db.child.findMany({ where: { familyId, status: "VALIDATED" }, orderBy: { birthDate: "asc" }, select: { id: true, firstName: true } }),
-    db.document.findMany({
-      where: { familyId, kind: "FAMILY_UPLOAD", OR: [{ status: "RECEIVED" }, { status: "ACCEPTED", OR: [{ validUntil: null }, { validUntil: { gte: dateOf(today) } }] }] },
-      select: { typeId: true, childId: true },
-    }),
+    db.document.findMany({ where: { familyId, kind: "FAMILY_UPLOAD", status: { in: ["RECEIVED", "ACCEPTED"] } }, select: { typeId: true, childId: true, status: true, validUntil: true } }),
   ]);
-  const has = (typeId: string, childId: string | null) => docs.some((d) => d.typeId === typeId && (childId === null || d.childId === childId));
-  const expired = async (typeId: string, childId: string | null) =>
-    (await db.document.count({ where: { familyId, typeId, status: "ACCEPTED", ...(childId ? { childId } : {}), validUntil: { lt: dateOf(today) } } })) > 0;
+  // One read of the family's documents: waiting or still valid counts as sent; accepted but past its date, as expired.
+  const todayDate = dateOf(today);
+  const of = (typeId: string, childId: string | null) => docs.filter((d) => d.typeId === typeId && (childId === null || d.childId === childId));
   const missing: { typeId: string; childId: string | null; text: string }[] = [];
   for (const type of types) {
     for (const child of type.scope === "CHILD" ? children : [null]) {
-      if (has(type.id, child?.id ?? null)) continue;
+      const sent = of(type.id, child?.id ?? null);
+      if (sent.some((d) => d.status === "RECEIVED" || !d.validUntil || d.validUntil >= todayDate)) continue;
       const label = child ? `${type.name} de ${child.firstName}` : type.name;
-      missing.push({ typeId: type.id, childId: child?.id ?? null, text: (await expired(type.id, child?.id ?? null)) ? `Renouvelez : ${label} (expiré)` : `Envoyez : ${label}` });
+      missing.push({ typeId: type.id, childId: child?.id ?? null, text: sent.length ? `Renouvelez : ${label} (expiré)` : `Envoyez : ${label}` });
     }
   }
   return missing;

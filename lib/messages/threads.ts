@@ -126,13 +126,19 @@ export async function readThread(input: { threadId: string; familyId: string | n
   return thread;
 }
 
-/** The navigation's counts: threads with something unread for this side. */
+/**
+ * The navigation's counts (read on every page): threads with something unread for this side — the other side wrote
+ * last, after this side last read — in one count.
+ */
 export async function unreadThreads(side: { familyId: string } | "staff"): Promise<number> {
-  const threads = await db.messageThread.findMany({
-    where: side === "staff" ? { lastFromStaff: false, status: { not: "CLOSED" } } : { familyId: side.familyId, lastFromStaff: true },
-    select: { lastFromStaff: true, lastMessageAt: true, familyReadAt: true, staffReadAt: true },
-  });
-  return threads.filter((t) => unreadFor(side === "staff" ? "staff" : "family", t)).length;
+  const [row] = side === "staff"
+    ? await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "MessageThread"
+        WHERE "lastFromStaff" = false AND "status" <> 'CLOSED' AND ("staffReadAt" IS NULL OR "staffReadAt" < "lastMessageAt")`
+    : await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "MessageThread"
+        WHERE "familyId" = ${side.familyId} AND "lastFromStaff" = true AND ("familyReadAt" IS NULL OR "familyReadAt" < "lastMessageAt")`;
+  return row?.n ?? 0;
 }
 
 export function listTemplates() {
