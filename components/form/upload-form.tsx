@@ -1,8 +1,9 @@
 "use client";
-import { useId, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { FileField } from "@/components/ui/file-field";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -39,15 +40,13 @@ export function UploadForm(props: {
   submitLabel: string;
   action: (form: FormData) => Promise<ActionResult<{ message: string }>>;
 }) {
-  const id = useId();
   const router = useRouter();
   const toast = useToast();
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [fileName, setFileName] = useState<string | null>(null);
+  const [sent, setSent] = useState(0);
   const [pending, startTransition] = useTransition();
-  const fileId = `${props.idPrefix}-fichier`;
   return (
     <form ref={formRef} noValidate onSubmit={(event) => {
       event.preventDefault();
@@ -71,7 +70,7 @@ export function UploadForm(props: {
         if (result.ok) {
           toast(result.data.message);
           formRef.current?.reset();
-          setFileName(null);
+          setSent((n) => n + 1);
           if (props.successHref) router.replace(props.successHref);
           else router.refresh();
         } else {
@@ -94,21 +93,9 @@ export function UploadForm(props: {
           )}
         </Field>
       ))}
-      <div className="mb-4 flex flex-col gap-1">
-        <span className="font-semibold" id={`${id}-titre`}>{props.fileLabel ?? "Fichier"}{props.fileOptional ? " (facultatif)" : <span aria-hidden="true" className="text-red-800"> *</span>}</span>
-        <p id={`${id}-aide`} className="text-sm text-gray-700">{props.fileHint ?? "PDF, JPEG ou PNG, 10 Mo au maximum."}</p>
-        {/* The browser's own file button speaks the browser's language: ours says it in French. */}
-        <div className="flex flex-wrap items-center gap-3">
-          <label htmlFor={fileId} className={`${buttonVariants({ variant: "secondary" })} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-700`}>
-            Choisir un fichier
-            <input id={fileId} name="file" type="file" accept="application/pdf,image/jpeg,image/png" className="sr-only" aria-labelledby={`${id}-titre`}
-              aria-describedby={`${id}-aide ${id}-choix${fieldErrors.file ? ` ${id}-erreur` : ""}`} aria-invalid={Boolean(fieldErrors.file)}
-              onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)} />
-          </label>
-          <span id={`${id}-choix`} className="text-sm text-gray-800">{fileName ?? "Aucun fichier choisi"}</span>
-        </div>
-        {fieldErrors.file ? <p id={`${id}-erreur`} role="alert" className="text-sm font-semibold text-red-800">{fieldErrors.file}</p> : null}
-      </div>
+      <FileField name="file" resetKey={sent} accept="application/pdf,image/jpeg,image/png" error={fieldErrors.file}
+        title={<>{props.fileLabel ?? "Fichier"}{props.fileOptional ? " (facultatif)" : <span aria-hidden="true" className="text-red-800"> *</span>}</>}
+        hint={props.fileHint ?? "PDF, JPEG ou PNG, 10 Mo au maximum."} />
       <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">{props.submitLabel}</Button>
     </form>
   );

@@ -27,7 +27,6 @@ export interface Cell {
 }
 
 export interface PdfWriter {
-  readonly width: number;
   line(text: string, options?: { bold?: boolean; size?: number; gap?: number; x?: number }): void;
   /** One table row; wrapped to a new page first when the page is full. */
   row(cells: Cell[], options?: { size?: number; gap?: number; rule?: boolean }): void;
@@ -56,7 +55,6 @@ export async function pdfWriter(meta: { title: string; author: string }): Promis
     y = A4[1] - MARGIN;
   };
   return {
-    width: A4[0] - 2 * MARGIN,
     line(text, options = {}) {
       const size = options.size ?? 11;
       room(size);
