@@ -59,11 +59,10 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     await tx.changeRequest.deleteMany({ where: { familyId: input.familyId } });
     const documents = await tx.document.findMany({ where: { familyId: input.familyId }, select: { id: true, storageKey: true } });
     // Reasons written by staff in the log can name the family (« le carnet de Léa est illisible »): kept as decisions, without the text.
-    const [threads, reservations, inscriptions] = await Promise.all([
-      tx.messageThread.findMany({ where: { familyId: input.familyId }, select: { id: true } }),
-      tx.reservation.findMany({ where: { inscription: { familyId: input.familyId } }, select: { id: true } }),
-      tx.inscription.findMany({ where: { familyId: input.familyId }, select: { id: true } }),
-    ]);
+    // One after the other: a transaction holds one connection.
+    const threads = await tx.messageThread.findMany({ where: { familyId: input.familyId }, select: { id: true } });
+    const reservations = await tx.reservation.findMany({ where: { inscription: { familyId: input.familyId } }, select: { id: true } });
+    const inscriptions = await tx.inscription.findMany({ where: { familyId: input.familyId }, select: { id: true } });
     const ids = [...documents, ...threads, ...reservations, ...inscriptions, ...children, ...users].map((row) => row.id);
     await tx.transitionLog.updateMany({ where: { entityId: { in: ids }, reason: { not: null } }, data: { reason: "(effacé : famille anonymisée)" } });
     await tx.messageThread.deleteMany({ where: { familyId: input.familyId } });
