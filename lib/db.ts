@@ -32,6 +32,20 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** How long a transaction may wait for a connection, and run, unless its caller says otherwise (tuned in one place: docs/decisions). */
+export const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+/**
+ * Every interactive transaction of the domain goes through here, so that its
+ * limits and the handling of a saturated database are decided once.
+ */
+export function transaction<T>(
+  run: (tx: Tx) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
+): Promise<T> {
+  return db.$transaction(run, { ...TRANSACTION_LIMITS, ...options });
+}
+
 /** A known Prisma error of this code: P2002 unique constraint, P2003 foreign key, … */
 export function isPrismaError(error: unknown, code: "P2002" | "P2003"): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountRefusedEmail, accountValidatedEmail } from "@/lib/email/templates";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
@@ -11,7 +11,7 @@ import { UserFacingError } from "@/lib/errors";
  * told by e-mail — all in one transaction.
  */
 export async function validateAccountRequest(input: { id: string; actor: Actor }): Promise<{ familyId: string }> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await applyTransition(tx, { machine: "ACCOUNT_REQUEST", id: input.id, to: "VALIDATED", actor: input.actor });
     const request = await tx.accountRequest.findUnique({ where: { id: input.id } });
     if (!request) throw new NotFoundError();
@@ -66,7 +66,7 @@ export async function validateAccountRequest(input: { id: string; actor: Actor }
 }
 
 export async function refuseAccountRequest(input: { id: string; reason: string; actor: Actor }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await applyTransition(tx, {
       machine: "ACCOUNT_REQUEST",
       id: input.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { config } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
 import { clear } from "@/lib/auth/rate-limit";
@@ -28,7 +28,7 @@ function sha256(token: string): string {
 export async function requestPasswordReset(email: string, ip: string | null): Promise<void> {
   await anonymousEmailLimits("mot-de-passe", email, ip);
   const token = randomBytes(32).toString("base64url");
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
       select: { id: true, status: true, adult: { select: { civility: true, lastName: true, firstName: true } }, displayName: true },
@@ -61,7 +61,7 @@ export const INVALID_TOKEN_MESSAGE =
  */
 export async function resetPassword(token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  const email = await db.$transaction(async (tx) => {
+  const email = await transaction(async (tx) => {
     // Marking the token used is the guard: of two concurrent uses, only one changes a row.
     const used = await tx.passwordResetToken.updateManyAndReturn({
       where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: new Date() } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountAlreadyExistsEmail, accountRequestReceivedEmail } from "@/lib/email/templates";
@@ -16,7 +16,7 @@ import type { AccountRequestData } from "./schemas";
 export async function requestAccount(data: AccountRequestData, ip: string | null): Promise<{ outcome: "REQUESTED"; id: string } | { outcome: "ALREADY_EXISTS" }> {
   await anonymousEmailLimits("compte", data.email, ip);
   const passwordHash = await hashPassword(data.password);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Serialises requests for the same e-mail: no two pending requests, no request for a taken e-mail.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account:${data.email}`}))`;
     // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { applyTransition, NotFoundError, type Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
@@ -16,7 +16,7 @@ export async function setAccountStatus(input: {
   reason: string;
   actor: Actor;
 }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // The account must belong to this family (a parent's login, never a staff one).
     const user = await tx.user.findFirst({ where: { id: input.userId, familyId: input.familyId, role: "PARENT" }, select: { id: true, status: true } });
     if (!user) throw new NotFoundError();

@@ -1,6 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -11,7 +11,7 @@ import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
  * reservations exist on those days.
  */
 export async function addCalendarException(data: { structureId: string; kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE"; label: string; startDate: string; endDate: string }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     if (!(await tx.structure.findUnique({ where: { id: data.structureId }, select: { id: true } }))) throw new NotFoundError();
     const range = { gte: dateOf(data.startDate), lte: dateOf(data.endDate) };
     if (data.kind !== "VACANCES_SCOLAIRES") {

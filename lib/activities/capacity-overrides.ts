@@ -1,6 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { fieldError } from "@/lib/errors";
 import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -13,7 +13,7 @@ import { lockSlots } from "@/lib/reservations/slots";
  * go at once to the waiting list, in arrival order.
  */
 export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     if (!(await tx.timeUnit.findUnique({ where: { id: data.timeUnitId }, select: { id: true } }))) throw new NotFoundError();
     const slot = { timeUnitId: data.timeUnitId, day: data.date };
     await lockSlots(tx, [slot]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { parisInstant } from "@/lib/calendar/paris";
 import { INSCRIPTION_STATUSES, NotFoundError, statusIn } from "@/lib/workflow";
 import { CARE_KINDS, type ActivityData } from "./schemas";
@@ -25,7 +25,7 @@ function activityFields(data: ActivityData) {
 const DUPLICATE_NAME = "Nom de l'activité : une activité porte déjà ce nom dans ce lieu d'accueil.";
 
 export async function createActivity(data: ActivityData): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const structure = await tx.structure.findUnique({ where: { id: data.structureId }, select: { id: true } });
     if (!structure) throw new UserFacingError("Lieu d'accueil introuvable.", { structureId: "Lieu d'accueil : choisissez dans la liste." });
     if (await tx.activity.findFirst({ where: { structureId: data.structureId, name: data.name }, select: { id: true } })) {
@@ -43,7 +43,7 @@ export async function createActivity(data: ActivityData): Promise<{ id: string }
 
 /** The settings of an activity; refused when they would break existing inscriptions. */
 export async function updateActivity(activityId: string, data: ActivityData): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const activity = await tx.activity.findUnique({ where: { id: activityId }, select: { structureId: true } });
     if (!activity) throw new NotFoundError();
     if (activity.structureId !== data.structureId) {

@@ -1,6 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
@@ -13,7 +13,7 @@ import type { PeriodData } from "./schemas";
  */
 export async function addPeriod(data: PeriodData, today: string = parisDay(new Date())): Promise<{ id: string; openingDays: number }> {
   if (data.endDate < today) fieldError("endDate", "Date de fin : cette période est déjà terminée.");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const activity = await tx.activity.findUnique({ where: { id: data.activityId }, select: { structureId: true } });
     if (!activity) throw new NotFoundError();
     const overlapping = await tx.period.findFirst({
@@ -46,7 +46,7 @@ export async function addPeriod(data: PeriodData, today: string = parisDay(new D
 }
 
 export async function deletePeriod(periodId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const period = await tx.period.findUnique({ where: { id: periodId }, select: { _count: { select: { inscriptions: true } } } });
     if (!period) throw new NotFoundError();
     if (period._count.inscriptions > 0) {

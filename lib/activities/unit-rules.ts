@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
@@ -9,7 +9,7 @@ import { NotFoundError } from "@/lib/workflow";
  * They apply to the requests to come; what is booked already stays.
  */
 export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" | "REQUIRES"; otherUnitId: string }) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const units = await tx.timeUnit.findMany({ where: { id: { in: [data.unitId, data.otherUnitId] } }, select: { id: true, activityId: true } });
     if (units.length !== 2) throw new NotFoundError();
     if (units[0]!.activityId !== units[1]!.activityId) fieldError("otherUnitId", "Autre unité : elle doit être de la même activité.");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
@@ -24,7 +24,7 @@ export async function recordDeskPayment(input: {
 }): Promise<{ paymentId: string; numbers: string[] }> {
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) fieldError("amount", "Montant : indiquez un montant supérieur à zéro.");
   if (input.receivedOn > parisDay(new Date())) fieldError("receivedOn", "Date de réception : elle ne peut pas être dans le futur.");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
     if (!family) throw new NotFoundError();
     const payable = await tx.invoice.findMany({
@@ -61,7 +61,7 @@ export async function recordDeskPayment(input: {
  */
 export async function createCreditNote(input: CreditNoteInput): Promise<{ id: string; number: string }> {
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) fieldError("amount", "Montant de l'avoir : indiquez un montant supérieur à zéro.");
-  return db.$transaction((tx) => creditNoteIn(tx, input));
+  return transaction((tx) => creditNoteIn(tx, input));
 }
 
 interface CreditNoteInput { invoiceId: string; amountCents: number; reason: string; actor: Actor; now?: Date }

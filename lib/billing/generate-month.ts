@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { formatMonth, isoToFrench } from "@/lib/format";
@@ -161,7 +161,7 @@ export async function generateMonth(input: { structureId: string; month: string;
   await input.onProgress?.(0, families.length);
   for (let from = 0; from < families.length; from += BILLING_BATCH) {
     const familyIds = families.slice(from, from + BILLING_BATCH);
-    const invoices = await db.$transaction((tx) => billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor }), { maxWait: 30_000, timeout: 120_000 });
+    const invoices = await transaction((tx) => billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor }), { maxWait: 30_000, timeout: 120_000 });
     for (const invoice of invoices) {
       summary.invoices += 1;
       summary.totalCents += invoice.totalCents;
@@ -186,7 +186,7 @@ export async function generateMonth(input: { structureId: string; month: string;
 /** « Clôturer le mois »: no generation any more; a correction is an avoir. */
 export async function lockMonthBilling(input: { structureId: string; month: string; actor: Actor }) {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // After any family's invoice being written for the month (same lock): nothing lands after the close.
     await lockMonth(tx, input.structureId, input.month);
     await tx.billingMonth.upsert({
@@ -206,7 +206,7 @@ export async function issueMonth(input: { structureId: string; month: string; du
   const drafts = await db.invoice.findMany({ where: { structureId: input.structureId, month: dateOf(firstOf(input.month)), status: "DRAFT" }, orderBy: { sequence: "asc" }, select: { id: true } });
   let issued = 0;
   for (const { id } of drafts) {
-    await db.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       const invoice = await tx.invoice.findUniqueOrThrow({ where: { id }, select: { number: true, totalCents: true, familyId: true, status: true } });
       if (invoice.status !== "DRAFT") return;
       await applyTransition(tx, { machine: "INVOICE", id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { paymentReceivedEmail } from "@/lib/email/templates";
@@ -22,7 +22,7 @@ import { dueCents } from "./amounts";
 export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string }> {
   const ids = [...new Set(input.invoiceIds)].sort();
   if (ids.length === 0) throw new UserFacingError("Cochez au moins une facture à payer.");
-  const payment = await db.$transaction(async (tx) => {
+  const payment = await transaction(async (tx) => {
     const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true, creditedCents: true } });
     // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
     if (invoices.length !== ids.length) throw new NotFoundError();
@@ -58,7 +58,7 @@ async function lockPayment(tx: Tx, report: SessionReport) {
 /** Records a paid session once: allocations to the invoices (in their number order), invoices paid, receipt queued. */
 export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "UNKNOWN"> {
   if (!report.paid) return "WAITING";
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const payment = await lockPayment(tx, report);
     if (!payment) return "UNKNOWN";
     if (payment.status === "SUCCEEDED") return "ALREADY";
@@ -85,7 +85,7 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
 
 /** An expired or failed session: the pending payment is marked not completed; a payment already recorded stays. */
 export async function failCheckoutSession(report: Pick<SessionReport, "sessionId" | "paymentId">): Promise<"FAILED" | "KEPT" | "UNKNOWN"> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const payment = await lockPayment(tx, { ...report, amountTotal: null, paid: false, paymentIntentId: null });
     if (!payment) return "UNKNOWN";
     if (payment.status !== "PENDING") return "KEPT";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
 import { fileStore } from "@/lib/files/storage";
@@ -23,7 +23,7 @@ async function audience(structureId: string | null, activityId: string | null) {
 
 export async function publishDocument(input: { title: string; file: File | null; structureId: string | null; activityId: string | null; actor: Actor }): Promise<{ id: string }> {
   const target = await audience(input.structureId, input.activityId);
-  return withStoredUpload(input.file, "file", (file) => db.$transaction((tx) => createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () => tx.document.create({
+  return withStoredUpload(input.file, "file", (file) => transaction((tx) => createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () => tx.document.create({
     data: { kind: "PUBLISHED", status: "PUBLISHED", title: input.title, ...fileColumns(file), uploadedById: input.actor.userId, ...target },
     select: { id: true },
   }))));
@@ -33,7 +33,7 @@ export async function publishDocument(input: { title: string; file: File | null;
 export async function replacePublishedFile(input: { id: string; file: File | null; actor: Actor }) {
   const doc = await db.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { storageKey: true } });
   if (!doc) throw new NotFoundError();
-  await withStoredUpload(input.file, "file", (file) => db.$transaction(async (tx) => {
+  await withStoredUpload(input.file, "file", (file) => transaction(async (tx) => {
     const { count } = await tx.document.updateMany({ where: { id: input.id, storageKey: doc.storageKey }, data: { ...fileColumns(file), uploadedById: input.actor.userId } });
     if (count === 0) throw new NotFoundError();
     await tx.documentView.deleteMany({ where: { documentId: input.id } });
@@ -43,7 +43,7 @@ export async function replacePublishedFile(input: { id: string; file: File | nul
 
 /** « Retirer » / « Publier à nouveau ». */
 export async function setPublished(input: { id: string; published: boolean; actor: Actor }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const doc = await tx.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { status: true } });
     if (!doc) throw new NotFoundError();
     await applyTransition(tx, { machine: "DOCUMENT", id: input.id, to: input.published ? "PUBLISHED" : "UNPUBLISHED", actor: input.actor, expectedFrom: input.published ? "UNPUBLISHED" : "PUBLISHED" });

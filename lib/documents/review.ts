@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
@@ -31,7 +31,7 @@ export async function reviewDocuments(input: { ids: string[]; decision: "ACCEPT"
   const report: ReviewReport = { done: 0, notDone: [] };
   const today = parisDay(input.now ?? new Date());
   for (const [familyId, familyIds] of byFamily) {
-    await db.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       const docs = await tx.document.findMany({
         where: { id: { in: familyIds } },
         select: { id: true, status: true, title: true, reservationId: true, type: { select: { validity: true } }, child: { select: { firstName: true } } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import { createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";
@@ -26,7 +26,7 @@ export async function uploadFamilyDocument(input: {
   const type = await db.documentType.findUnique({ where: { id: input.typeId }, select: { id: true, name: true, scope: true } });
   if (!type) fieldError("typeId", "Type de document : choisissez dans la liste.");
   if (type.scope === "CHILD" && !input.childId) fieldError("childId", `Enfant : choisissez l'enfant que concerne le document « ${type.name} ».`);
-  return withStoredUpload(input.file, "file", (file) => db.$transaction(async (tx) => {
+  return withStoredUpload(input.file, "file", (file) => transaction(async (tx) => {
     await lockFamily(tx, input.familyId);
     if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } }))) throw new NotFoundError();
     if (input.replacesId) {

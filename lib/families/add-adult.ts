@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { lockFamily } from "./lock-family";
 import type { AdultData } from "./schemas";
@@ -8,7 +8,7 @@ export const MAX_ADULTS = 4;
 
 /** « Ajouter un responsable légal » (or another adult of the household), counted under the family's lock. */
 export async function addAdult(input: { familyId: string; data: AdultData }) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockFamily(tx, input.familyId);
     if ((await tx.adult.count({ where: { familyId: input.familyId } })) >= MAX_ADULTS) {
       throw new UserFacingError(`Un foyer compte ${MAX_ADULTS} adultes au plus : contactez la structure.`);

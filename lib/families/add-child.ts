@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { createWithStatus, type Actor } from "@/lib/workflow";
 import { healthRecordOf, identityRecordOf } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
@@ -16,7 +16,7 @@ export const MAX_CHILDREN = 12;
  */
 export async function addChild(input: { familyId: string; data: ChildData; actor: Actor }): Promise<{ id: string }> {
   const byStaff = input.actor.kind === "STAFF";
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Lock first, then count: 20 parallel requests cannot all see « 3 children ».
     await lockFamily(tx, input.familyId);
     const count = await tx.child.count({ where: { familyId: input.familyId } });

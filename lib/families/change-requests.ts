@@ -1,7 +1,7 @@
 import "server-only";
 import { setQuotient } from "@/lib/billing/quotient";
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
@@ -125,7 +125,7 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
 }
 
 async function decide(input: { id: string; actor: Actor; validate: boolean; reason?: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id: input.id } });
     if (!request) throw new NotFoundError();
     await applyTransition(tx, {

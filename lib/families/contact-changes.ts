@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { NotFoundError, type Actor } from "@/lib/workflow";
 import { createChangeRequest, type AddressChange, type PhonesChange, type QuotientChange } from "./change-requests";
 import { UserFacingError } from "@/lib/errors";
@@ -10,7 +10,7 @@ const same = <T extends object>(a: T, b: T) => (Object.keys(b) as (keyof T)[]).e
 
 /** « Mes coordonnées » → a demande de modification of the family's address. */
 export async function requestAddressChange(input: { familyId: string; data: AddressChange; actor: Actor }) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const family = await tx.family.findUnique({
       where: { id: input.familyId },
       select: { street: true, addressComplement: true, postalCode: true, city: true },
@@ -23,7 +23,7 @@ export async function requestAddressChange(input: { familyId: string; data: Addr
 
 /** The phones of one adult of the family (the parent's own, or the other responsable's). */
 export async function requestPhonesChange(input: { familyId: string; adultId: string; data: PhonesChange; actor: Actor }) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
       select: { homePhone: true, mobilePhone: true, workPhone: true },
@@ -36,7 +36,7 @@ export async function requestPhonesChange(input: { familyId: string; adultId: st
 }
 
 export async function requestQuotientChange(input: { familyId: string; data: QuotientChange; actor: Actor }) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, cafNumber: true } });
     if (!family) throw new NotFoundError();
     if (family.quotientFamilial === input.data.quotientFamilial && family.cafNumber === input.data.cafNumber) {

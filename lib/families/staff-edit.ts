@@ -1,5 +1,5 @@
 import "server-only";
-import { db, isPrismaError, type Tx } from "@/lib/db";
+import { transaction, isPrismaError, type Tx } from "@/lib/db";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { setQuotient } from "@/lib/billing/quotient";
 import { UserFacingError } from "@/lib/errors";
@@ -25,7 +25,7 @@ export async function recordEdit<T extends Record<string, unknown>>(
 }
 
 export async function staffUpdateAddress(input: { familyId: string; data: AddressData; actor: Actor }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const before = await tx.family.findUnique({ where: { id: input.familyId }, select: { street: true, addressComplement: true, postalCode: true, city: true } });
     if (!before) throw new NotFoundError();
     await tx.family.update({ where: { id: input.familyId }, data: input.data });
@@ -34,7 +34,7 @@ export async function staffUpdateAddress(input: { familyId: string; data: Addres
 }
 
 export async function staffUpdateQuotient(input: { familyId: string; data: QuotientData; actor: Actor }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const before = await tx.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, cafNumber: true } });
     if (!before) throw new NotFoundError();
     await setQuotient(tx, input.familyId, input.data);
@@ -45,7 +45,7 @@ export async function staffUpdateQuotient(input: { familyId: string; data: Quoti
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export async function staffUpdateAdult(input: { familyId: string; adultId: string; data: AdultData; actor: Actor }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
       select: { civility: true, lastName: true, firstName: true, birthDate: true, mobilePhone: true, email: true, relationship: true },
@@ -67,7 +67,7 @@ export async function staffUpdateAdultDetails(input: {
   data: { homePhone?: string | null; mobilePhone?: string; workPhone?: string | null; profession?: string | null; employer?: string | null };
   actor: Actor;
 }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
       select: { homePhone: true, mobilePhone: true, workPhone: true, profession: true, employer: true },
@@ -86,7 +86,7 @@ export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée 
  */
 export async function staffChangeLoginEmail(input: { familyId: string; userId: string; email: string; actor: Actor }) {
   try {
-    await db.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       const user = await tx.user.findFirst({ where: { id: input.userId, familyId: input.familyId }, select: { adultId: true, email: true } });
       if (!user) throw new NotFoundError();
       const pending = await tx.accountRequest.findFirst({ where: { email: input.email, status: "PENDING" }, select: { id: true } });

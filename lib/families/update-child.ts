@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { NotFoundError, type Actor } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
@@ -20,7 +20,7 @@ export async function updateChild(input: {
   actor: Actor;
 }): Promise<{ healthPending: boolean }> {
   const byStaff = input.actor.kind === "STAFF";
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const select = Object.fromEntries(HEALTH_KEYS.map((k) => [k, true])) as Record<keyof ChildHealthRecord, true>;
     const child = await tx.child.findFirst({
       where: { id: input.childId, familyId: input.familyId },

@@ -1,6 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn } from "@/lib/workflow";
@@ -27,7 +27,7 @@ async function lockInscription(tx: Tx, id: string) {
  * at once give one validation and one « déjà validée ».
  */
 export async function validateInscription(input: { id: string; actor: Actor }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // The activity and period of an inscription never change: read them to know which places to lock.
     const scope = await tx.inscription.findUnique({ where: { id: input.id }, select: { activityId: true, periodId: true } });
     if (!scope) throw new NotFoundError();
@@ -50,7 +50,7 @@ export async function validateInscription(input: { id: string; actor: Actor }): 
 }
 
 export async function refuseInscription(input: { id: string; reason: string; actor: Actor }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const inscription = await lockInscription(tx, input.id);
     await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "REFUSED", actor: input.actor, reason: input.reason, expectedFrom: inscription.status });
     await notifyInscriptionDecision(tx, input.id, "REFUSED", input.reason.trim());
@@ -59,7 +59,7 @@ export async function refuseInscription(input: { id: string; reason: string; act
 
 /** The parent withdraws a request that is still pending or waiting; scoped to the family. */
 export async function withdrawInscription(input: { id: string; familyId: string; actor: Actor }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const inscription = await tx.inscription.findFirst({ where: { id: input.id, familyId: input.familyId }, select: { id: true } });
     if (!inscription) throw new NotFoundError();
     const locked = await lockInscription(tx, input.id);
@@ -74,7 +74,7 @@ export async function withdrawInscription(input: { id: string; familyId: string;
  * created in between (a reservation locks the same row).
  */
 export async function cancelInscription(input: { id: string; reason: string; actor: Actor; today?: Date }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await lockInscription(tx, input.id);
     const today = input.today ?? dateOf(parisDay(new Date()));
     const upcoming = await tx.reservation.count({

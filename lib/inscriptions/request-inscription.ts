@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { fittingGroups, describeBounds } from "@/lib/activities/age-groups";
 import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
@@ -52,7 +52,7 @@ export function noGroupMessage(context: InscriptionContext): string {
  * the same words as the refusals of requestInscription.
  */
 export async function prepareInscription(input: { familyId: string; childId: string; activityId: string; periodId: string; now: Date }) {
-  const context = await db.$transaction((tx) => loadInscriptionContext(tx, input));
+  const context = await transaction((tx) => loadInscriptionContext(tx, input));
   if (!context) return { kind: "UNAVAILABLE" as const, message: CHOICE_UNAVAILABLE };
   if (context.activity.ageGroups.length > 0 && context.groups.length === 0) return { kind: "NO_GROUP" as const, message: noGroupMessage(context) };
   const preview = await previewInscription(context, context.groups[0]?.id ?? null, input.now);
@@ -73,7 +73,7 @@ async function previewInscription(context: InscriptionContext, groupId: string |
   const opensAt = opensAtFor(context.activity, context.family.isResident);
   const open = isOpenFor(context.activity, context.family.isResident, now);
   const group = context.groups.find((g) => g.id === groupId) ?? null;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Without age groups, only the activity's maximum applies.
     const full = !(await hasPlace(tx, {
       activityId: context.activity.id, periodId: context.period.id, ageGroupId: group?.id ?? null,
@@ -106,7 +106,7 @@ export async function requestInscription(input: {
   now?: Date;
 }): Promise<{ id: string; status: "PENDING" | "WAITLISTED" | "VALIDATED"; waitlistPosition: number }> {
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const context = await loadInscriptionContext(tx, input);
     if (!context) throw new NotFoundError();
     const { activity, period, child } = context;

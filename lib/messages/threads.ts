@@ -1,5 +1,5 @@
 import "server-only";
-import { db, isPrismaError, type Tx } from "@/lib/db";
+import { db, transaction, isPrismaError, type Tx } from "@/lib/db";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { messageAnsweredEmail } from "@/lib/email/templates";
@@ -34,7 +34,7 @@ const withAttachment = <T>(file: File | null, write: (stored: StoredUpload | nul
 
 /** A new message of the family: a new thread, or a reply in one of its threads. */
 export async function sendFamilyMessage(input: { familyId: string; actor: Actor; threadId: string | null; subject: string | null; childId: string | null; body: string; file: File | null }): Promise<{ threadId: string }> {
-  return withAttachment(input.file, (stored) => db.$transaction(async (tx) => {
+  return withAttachment(input.file, (stored) => transaction(async (tx) => {
     await lockFamily(tx, input.familyId);
     const now = new Date();
     let threadId = input.threadId;
@@ -65,7 +65,7 @@ export async function sendFamilyMessage(input: { familyId: string; actor: Actor;
 
 /** Staff answer: the thread is « répondu » and the family gets an e-mail. */
 export async function answerThread(input: { threadId: string; actor: Actor; body: string; file: File | null }) {
-  return withAttachment(input.file, (stored) => db.$transaction(async (tx) => {
+  return withAttachment(input.file, (stored) => transaction(async (tx) => {
     const thread = await tx.messageThread.findUnique({ where: { id: input.threadId }, select: { status: true, familyId: true, subject: true } });
     if (!thread) throw new NotFoundError();
     const now = new Date();
@@ -85,7 +85,7 @@ export async function assignThread(input: { threadId: string; actor: Actor }) {
 }
 
 export async function closeThread(input: { threadId: string; actor: Actor }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const thread = await tx.messageThread.findUnique({ where: { id: input.threadId }, select: { status: true } });
     if (!thread) throw new NotFoundError();
     if (thread.status === "CLOSED") throw new UserFacingError("Cette conversation est déjà close.");

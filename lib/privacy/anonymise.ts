@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
@@ -17,7 +17,7 @@ import { applyTransition, INVOICE_STATUSES, type Actor } from "@/lib/workflow";
  */
 export async function anonymiseFamily(input: { familyId: string; reason: string; actor: Actor; now?: Date }) {
   const today = parisDay(input.now ?? new Date());
-  const keys = await db.$transaction(async (tx) => {
+  const keys = await transaction(async (tx) => {
     await lockFamily(tx, input.familyId, { anonymised: "allow" });
     const family = await tx.family.findUniqueOrThrow({ where: { id: input.familyId }, select: { anonymisedAt: true } });
     if (family.anonymisedAt) throw new UserFacingError("Cette famille est déjà anonymisée.");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
 import { applyTransition, SYSTEM } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
@@ -24,7 +24,7 @@ export async function purgeExpiredDocuments(now = new Date()): Promise<number> {
   });
   let purged = 0;
   for (const doc of expired) {
-    const done = await db.$transaction(async (tx) => {
+    const done = await transaction(async (tx) => {
       try {
         await applyTransition(tx, { machine: "DOCUMENT", id: doc.id, to: "DELETED", actor: SYSTEM, expectedFrom: doc.status as "ACCEPTED" | "REFUSED", reason: `Durée de conservation de ${months} mois dépassée` });
         return true;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
@@ -117,7 +117,7 @@ export async function recordAttendance(input: {
   const now = input.now ?? new Date();
   notBeforeTheDay(input.day, now);
   const reason = input.reason?.trim() || undefined;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const unit = await tx.timeUnit.findFirst({ where: { id: input.timeUnitId, activityId: input.activityId }, select: { id: true, activity: { select: { cancellationDeadline: true } } } });
     if (!unit) throw new NotFoundError();
     await lockSlots(tx, [{ timeUnitId: unit.id, day: input.day }]);
@@ -164,7 +164,7 @@ export async function recordAttendance(input: {
 export async function addWalkIn(input: { activityId: string; day: string; timeUnitId: string; inscriptionId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
   notBeforeTheDay(input.day, now);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const inscription = await tx.inscription.findFirst({ where: { id: input.inscriptionId, activityId: input.activityId }, select: { id: true, ageGroup: { select: { id: true, unitCapacity: true } }, child: { select: { firstName: true } } } });
     if (!inscription) throw new NotFoundError();
     if (!(await tx.openingDay.findFirst({ where: { period: { activityId: input.activityId }, date: dateOf(input.day) }, select: { id: true } }))) {

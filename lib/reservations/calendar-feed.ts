@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { addDays, dateOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { config } from "@/lib/config";
 import { structureNameIn } from "@/lib/settings/identity";
@@ -26,7 +26,7 @@ export async function getCalendarFeed(familyId: string): Promise<{ url: string }
 /** A new secret (256 bits): the previous URL, if any, stops working (`replaced`). */
 export async function renewCalendarToken(familyId: string): Promise<{ url: string; replaced: boolean }> {
   const token = randomBytes(32).toString("base64url");
-  const before = await db.$transaction(async (tx) => {
+  const before = await transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: familyId }, select: { calendarToken: true } });
     if (!family) throw new NotFoundError();
     await tx.family.update({ where: { id: familyId }, data: { calendarToken: token } });

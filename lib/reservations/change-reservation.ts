@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { dayOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { applyTransition, IllegalTransitionError, InscriptionNotValidatedError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor } from "@/lib/workflow";
@@ -51,7 +51,7 @@ async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUn
  */
 export async function askCancellation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     const day = dayOf(reservation.date);
     if (day < parisDay(now)) throw new UserFacingError("Ce jour est passé : la réservation ne peut plus être annulée.");
@@ -77,7 +77,7 @@ export async function askCancellation(input: { familyId: string; reservationId: 
  */
 export async function withdrawReservation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     // A past day is the structure's (pointage); the screen never offers it, a replayed call is refused.
     if (dayOf(reservation.date) < parisDay(now)) throw new UserFacingError("Ce jour est passé : la demande ne peut plus être retirée.");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
@@ -36,7 +36,7 @@ async function perFamily(ids: string[], decide: (tx: Tx, rows: Locked[], report:
   for (const group of groups.values()) {
     const mine: DecisionReport = { done: [], notDone: [] };
     try {
-      await db.$transaction(async (tx) => decide(tx, await lockAll(tx, group), mine));
+      await transaction(async (tx) => decide(tx, await lockAll(tx, group), mine));
       report.done.push(...mine.done);
       report.notDone.push(...mine.notDone);
     } catch (error) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { count, formatLongDate } from "@/lib/format";
@@ -18,7 +18,7 @@ import { lockSlots } from "./slots";
 export async function cancelDay(input: { activityId: string; day: string; timeUnitIds: string[]; reason: string; actor: Actor }) {
   const reason = input.reason.trim();
   if (!reason) fieldError("reason", "Motif : indiquez-le, il est envoyé aux familles.");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const activity = await tx.activity.findUnique({
       where: { id: input.activityId },
       select: { name: true, timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true } }, periods: { select: { openingDays: { where: { date: dateOf(input.day) }, select: { id: true } } } } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { addDays, dateOf, dayOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { enqueueEmailOnce } from "@/lib/email/enqueue";
@@ -28,7 +28,7 @@ export const REMINDER_KINDS: { kind: ReminderKind; label: string }[] = [
 const HORIZON_DAYS = 45;
 
 async function queue(familyId: string, key: string, template: string, build: (person: Parameters<typeof openingReminderEmail>[0]) => ReturnType<typeof openingReminderEmail>) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     let queued = 0;
     for (const { email: to, person } of await familyRecipients(tx, familyId)) {
       if (await enqueueEmailOnce(tx, `rappel:${key}:${familyId}:${to}`, { to, familyId, template, email: build(person) })) queued += 1;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/unpaid";
@@ -70,7 +70,7 @@ export async function requestReservations(input: { familyId: string; cells: Cell
   }
   const cells = [...new Map(input.cells.map((c) => [cellKey(c), c])).values()];
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
     // The family's own inscriptions first (another family's is a missing one), then the gate locks them
     // (always in the same order) and checks they are validated, then — last — the places.
