@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireAdmin, requireParent, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
-import { UserFacingError } from "@/lib/errors";
+import { asServiceUnavailable, ServiceUnavailableError, UserFacingError } from "@/lib/errors";
 
 import type { ActionResult } from "./action-result";
 
@@ -21,10 +21,20 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-/** Only UserFacingError messages reach the screen; anything else is logged and replaced by a generic French message. */
-function failure(error: unknown): ActionResult<never> {
-  unstable_rethrow(error);
+/**
+ * Only UserFacingError messages reach the screen. An unavailable or saturated
+ * database is a technical failure with its own French message (« très
+ * sollicité… », its transaction rolled back); anything else is logged and
+ * replaced by a generic French message.
+ */
+function failure(thrown: unknown): ActionResult<never> {
+  unstable_rethrow(thrown);
+  const error = asServiceUnavailable(thrown);
   if (error instanceof UserFacingError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ServiceUnavailableError) {
+    console.error(`[action] base de données ${error.reason === "SATURATED" ? "saturée" : "injoignable"} :`, error.cause);
+    return { ok: false, error: error.message };
+  }
   console.error("[action] erreur inattendue :", error);
   return { ok: false, error: GENERIC_ERROR };
 }

@@ -1,17 +1,95 @@
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { asServiceUnavailable, ServiceUnavailableError } from "@/lib/errors";
+import { noteDatabaseUnavailable } from "@/lib/request-faults";
 
 
 /** The transaction client handed to domain functions that must join a caller's transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/**
+ * Every wait on the database is bounded, here and only here (why these
+ * figures: docs/decisions/017-database-limits-and-faults.md). A limit passed
+ * means a French « très sollicité » / « indisponible » (ServiceUnavailableError),
+ * never a request that waits without end, and the transaction is rolled back.
+ */
+export const DATABASE_LIMITS = {
+  /** Connections of this process (DB_POOL_SIZE overrides). */
+  poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+  /** Waiting for a free connection of the pool, or for a new one to be ready. */
+  acquireMs: 10_000,
+  /** One statement, lock waits included (PostgreSQL cancels it: 57014). */
+  statementMs: 10_000,
+  /** Waiting for one row or advisory lock (PostgreSQL cancels it: 55P03). */
+  lockMs: 8_000,
+  /** No answer at all (a hung server, which cannot cancel anything): the client gives up. */
+  readMs: 12_000,
+  /** A transaction left open by a process that died or froze: PostgreSQL rolls it back (25P03). */
+  idleInTransactionMs: 30_000,
+} as const;
+
+/** How long a transaction may wait for a connection, and run, unless its caller says otherwise. */
+export const TRANSACTION_LIMITS = {
+  // Prisma only checks maxWait once the pool has given a connection; the pool's own limit is what bounds the wait.
+  maxWait: DATABASE_LIMITS.acquireMs,
+  timeout: 20_000,
+} as const;
+
+/**
+ * The pool, with one guard node-postgres and the adapter lack: a connection
+ * that dies while a transaction holds it is never given back (Prisma's
+ * ROLLBACK fails on it, so the adapter's release is never called), and each
+ * such death would take one place of the pool for good. It is given back here.
+ */
+function createPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: DATABASE_LIMITS.poolSize,
+    connectionTimeoutMillis: DATABASE_LIMITS.acquireMs,
+    query_timeout: DATABASE_LIMITS.readMs,
+    statement_timeout: DATABASE_LIMITS.statementMs,
+    lock_timeout: DATABASE_LIMITS.lockMs,
+    idle_in_transaction_session_timeout: DATABASE_LIMITS.idleInTransactionMs,
+  });
+  const lent = new WeakSet<pg.PoolClient>();
+  pool.on("acquire", (client) => lent.add(client));
+  pool.on("release", (_error, client) => lent.delete(client));
+  pool.on("connect", (client) => {
+    client.once("end", () => {
+      if (lent.has(client as pg.PoolClient)) (client as pg.PoolClient).release(new Error("connexion perdue pendant une transaction"));
+    });
+  });
+  return pool;
+}
 
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec « npm start ».");
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  const adapter = new PrismaPg(createPool(connectionString));
+  const client = new PrismaClient({ adapter }).$extends({
+    query: {
+      // Every query (models and raw SQL, in or out of a transaction): an unreachable or saturated
+      // database becomes a ServiceUnavailableError, whose digest the error pages recognise.
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw unavailable(error);
+        }
+      },
+    },
+  });
+  // A query-only extension leaves the client's API as it is: it is still a PrismaClient to its users.
+  return client as unknown as PrismaClient;
+}
+
+function unavailable(error: unknown): unknown {
+  const mapped = asServiceUnavailable(error);
+  if (mapped instanceof ServiceUnavailableError) noteDatabaseUnavailable();
+  return mapped;
 }
 
 // One client per process, kept across hot reloads in development.
@@ -32,18 +110,20 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** How long a transaction may wait for a connection, and run, unless its caller says otherwise (tuned in one place: docs/decisions). */
-export const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 15_000 } as const;
-
 /**
  * Every interactive transaction of the domain goes through here, so that its
- * limits and the handling of a saturated database are decided once.
+ * limits and the handling of a saturated database are decided once: a
+ * transaction that cannot start or finish in time is rolled back and throws a
+ * ServiceUnavailableError (« Le service est très sollicité… »).
  */
 export function transaction<T>(
   run: (tx: Tx) => Promise<T>,
-  options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
+  // No maxWait here: the pool bounds the wait for a connection (DATABASE_LIMITS.acquireMs), whatever Prisma is told.
+  options?: { timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
 ): Promise<T> {
-  return db.$transaction(run, { ...TRANSACTION_LIMITS, ...options });
+  return db.$transaction(run, { ...TRANSACTION_LIMITS, ...options }).catch((error: unknown) => {
+    throw unavailable(error);
+  });
 }
 
 /** A known Prisma error of this code: P2002 unique constraint, P2003 foreign key, … */

@@ -161,7 +161,7 @@ export async function generateMonth(input: { structureId: string; month: string;
   await input.onProgress?.(0, families.length);
   for (let from = 0; from < families.length; from += BILLING_BATCH) {
     const familyIds = families.slice(from, from + BILLING_BATCH);
-    const invoices = await transaction((tx) => billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor }), { maxWait: 30_000, timeout: 120_000 });
+    const invoices = await transaction((tx) => billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor }), { timeout: 120_000 });
     for (const invoice of invoices) {
       summary.invoices += 1;
       summary.totalCents += invoice.totalCents;

@@ -55,6 +55,6 @@ export async function cancelDay(input: { activityId: string; day: string; timeUn
       units: chosen.map((u) => u.name),
       wholeDay: chosen.length === activity.timeUnits.length,
     };
-  }, { maxWait: 30_000, timeout: 60_000 });
+  }, { timeout: 60_000 });
 }
 

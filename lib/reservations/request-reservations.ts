@@ -187,7 +187,7 @@ export async function requestReservations(input: { familyId: string; cells: Cell
     ));
     await queueReceipt(tx, receipt, sections);
     return cells.map((c) => outcomes.get(cellKey(c))!);
-  }, { maxWait: 30_000, timeout: 60_000 });
+  }, { timeout: 60_000 });
 }
 
 const slotOfCell = (cell: CellRequest): Slot => ({ timeUnitId: cell.timeUnitId, day: cell.day });
