@@ -1,12 +1,23 @@
 "use client";
 import Link from "next/link";
+import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/errors";
+import { ServiceUnavailableText, UNAVAILABLE_TITLE } from "@/components/layout/service-unavailable";
 
-/** Shown when a page fails unexpectedly; the details stay in the server log. */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * Shown when a page fails unexpectedly; the details stay in the server log.
+ * Always a technical failure (never the visitor's mistake); the database's own
+ * failure is recognised by the digest lib/errors.ts gives it.
+ */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const unavailable = error.digest === SERVICE_UNAVAILABLE_DIGEST;
   return (
     <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Une erreur est survenue</h1>
-      <p className="mb-4">La page n&apos;a pas pu s&apos;afficher. Réessayez dans un instant ; si le problème continue, contactez la structure.</p>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>{unavailable ? UNAVAILABLE_TITLE : "Une erreur technique est survenue"}</h1>
+      {unavailable ? (
+        <ServiceUnavailableText />
+      ) : (
+        <p className="mb-4">La page n&apos;a pas pu s&apos;afficher à cause d&apos;une erreur technique, pas de votre fait. Réessayez dans un instant ; si le problème continue, contactez la structure.</p>
+      )}
       <div className="flex flex-wrap gap-3">
         <button type="button" className="btn btn-primary" onClick={() => reset()}>Réessayer</button>
         <Link href="/" className="btn btn-secondary">Retour à l&apos;accueil</Link>

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { ROOT } from "./lib/app-env";
-import { mustRun, run } from "./lib/run";
+import { mustRun, run, stopChildren } from "./lib/run";
 
 /** Every test file that races requests against one limit, one lock or one counter. */
 const RACING = [
@@ -50,7 +50,8 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       stop();
-      process.exit(130);
+      // The test run too (and, through it, its database): nothing of this script outlives it.
+      void stopChildren().finally(() => process.exit(130));
     });
   }
   console.log(`[stress] stress-ng --cpu ${workers} sur ${os.availableParallelism()} cœurs ; ${files.length} fichiers de tests :\n  ${files.join("\n  ")}`);

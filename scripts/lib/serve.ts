@@ -4,13 +4,16 @@
  *  - the visitor's IP is resolved here, from the socket and, only for proxies
  *    listed in TRUSTED_PROXIES, from X-Forwarded-For (proxy-addr), then handed
  *    to the app in a header whose name is random per process (lib/net/client-ip.ts),
- *  - a stop closes it cleanly (scripts/lib/lifecycle.ts).
+ *  - a stop closes it cleanly (scripts/lib/lifecycle.ts),
+ *  - a request that failed because the database is down or saturated answers
+ *    503 with Retry-After, where Next.js would say 500 (lib/request-faults.ts).
  */
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import proxyaddr from "proxy-addr";
 import { StartError } from "./lifecycle";
 import { CLIENT_IP_HEADER_ENV } from "../../lib/net/client-ip";
+import { requestFaults } from "../../lib/request-faults";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -93,6 +96,26 @@ export function clientIpFilter(trusted: string[], ipHeader: string): (req: http.
   };
 }
 
+/** How long a client should wait before retrying while the database is unavailable. */
+const RETRY_AFTER_SECONDS = "30";
+
+/**
+ * Next.js answers 500 to a page whose rendering threw, whatever the cause: when
+ * the cause was the database (noted during the request by lib/db.ts), the status
+ * becomes 503 (a temporary failure, to retry), with Retry-After.
+ */
+export function answerUnavailableAs503(res: http.ServerResponse, faults: { databaseUnavailable: boolean }): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    if (statusCode === 500 && faults.databaseUnavailable) {
+      res.setHeader("retry-after", RETRY_AFTER_SECONDS);
+      res.setHeader("cache-control", "no-store");
+      return writeHead(503, ...rest);
+    }
+    return writeHead(statusCode, ...rest);
+  }) as typeof res.writeHead;
+}
+
 /** Loads the production build of Next.js in this process and hands it the requests. */
 export async function attachNext(portal: PortalServer, options: { dir: string; port: number }): Promise<void> {
   const ipHeader = `x-portail-ip-${randomBytes(8).toString("hex")}`;
@@ -104,6 +127,8 @@ export async function attachNext(portal: PortalServer, options: { dir: string; p
   const handle = app.getRequestHandler();
   portal.attach((req, res) => {
     filter(req);
-    void handle(req, res);
+    const faults = { databaseUnavailable: false };
+    answerUnavailableAs503(res, faults);
+    void requestFaults().run(faults, () => handle(req, res));
   });
 }
