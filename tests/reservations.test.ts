@@ -235,7 +235,7 @@ describe("capacity and the waiting list", () => {
     // Manual validation: the promoted request becomes a DR holding the place, for staff to decide.
     expect([(await of(a)).status, (await of(b)).status, (await of(c)).status]).toEqual(["REFUSED", "REQUESTED", "WAITLISTED"]);
     expect((await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: a.family.id, template: "reservation-refused" } })).text).toContain("Motif : Dossier incomplet");
-    await setCapacityOverride({ timeUnitId: unit.id, date: "2027-01-06", capacity: 2 });
+    await setCapacityOverride({ timeUnitId: unit.id, date: "2027-01-06", capacity: 2 }, NOW);
     expect((await of(c)).status).toBe("REQUESTED");
   });
 

@@ -48,7 +48,7 @@ export const setTariffsAction = staffAction(tariffsSchema, async ({ timeUnitId, 
 });
 
 export const setCapacityOverrideAction = staffAction(capacityOverrideSchema, async (data) => {
-  await setCapacityOverride(data);
+  await setCapacityOverride(data, new Date());
   return done("Capacité du jour enregistrée.");
 });
 
