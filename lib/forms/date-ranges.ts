@@ -45,7 +45,7 @@ export const DAY_RANGES = {
   /** When inscriptions open (date and time). */
   opening: { from: { years: -1 }, to: { years: 2 } },
   /** A child present without a booking: a day of the last year, not of the future. */
-  walkIn: { from: { years: -1 }, to: {}, tooLate: "un enfant ne peut pas être pointé présent un jour à venir." },
+  walkIn: { from: { years: -1 }, to: {}, tooLate: "le pointage se fait le jour même ou après." },
   /** « Payer avant » of invoices being sent: from today, at most a year ahead. */
   dueDate: { from: {}, to: { years: 1 }, tooEarly: "la date est déjà passée." },
   /** A payment received at the desk: within the last year, never in the future. */
