@@ -207,6 +207,12 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   await periods.getByLabel(/^Date de fin/).fill(period.end);
   await periods.getByRole("button", { name: "Ajouter la période" }).click();
   await expect(periods.getByText("Dates : elles chevauchent la période « Existante » de cette activité.").first()).toBeVisible();
+  // Issue 21: a period ending in year 9999 froze the whole portal; it is now a field message, and the portal answers.
+  await periods.getByLabel(/^Date de début/).fill(fr(period.start));
+  await periods.getByLabel(/^Date de fin/).fill("31/12/9999");
+  await periods.getByRole("button", { name: "Ajouter la période" }).click();
+  await expect(periods.getByText(/^Date de fin : une date du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}\.$/).first()).toBeVisible();
+  expect((await page.request.get("/api/sante")).status()).toBe(200);
   await periods.getByLabel(/^Date de début/).fill("06/01/2020");
   await periods.getByLabel(/^Date de fin/).fill("06/02/2020");
   await periods.getByRole("button", { name: "Ajouter la période" }).click();

@@ -16,6 +16,7 @@ import { renewCalendarToken } from "@/lib/reservations/calendar-feed";
 import { actorFromUser } from "@/lib/workflow";
 import { createStaffUser } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { parisDay } from "@/lib/calendar/paris";
 import { DAY, ON_THE_DAY, parentIn as parentWith, staffWorld as world } from "./staff-world";
 
 const parentIn = (w: Awaited<ReturnType<typeof world>>, name: string, status: NonNullable<Parameters<typeof parentWith>[2]>["status"] = "VALIDATED") => parentWith(w, name, { status });
@@ -232,9 +233,11 @@ describe("calendar feed route", () => {
   it("a token of the right shape but unknown, a traversal, a token without .ics: 404, no data", async () => {
     const w = await world();
     const a = await parentIn(w, "Sol");
-    await reserve(a.inscription.id, w.units[0]!.id);
+    // The route reads the clock (the feed starts 60 days ago): a day of today's, not a fixed one.
+    const today = parisDay(new Date());
+    await reserve(a.inscription.id, w.units[0]!.id, "RESERVED", today);
     const other = await parentIn(w, "Tim");
-    await reserve(other.inscription.id, w.units[0]!.id);
+    await reserve(other.inscription.id, w.units[0]!.id, "RESERVED", today);
     const { url } = await renewCalendarToken(a.family.id);
     const token = url.split("/").pop()!;
     const get = (t: string) => calendarFeed(new Request(`http://localhost/calendrier/${t}`), { params: Promise.resolve({ token: t }) });

@@ -41,7 +41,7 @@ describe("children", () => {
     expect((await prisma.child.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
     // A second decision on the same request: already processed.
     await expectNothingChanged(() => expect(validateChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError));
-    const dashboard = await getFamilyDashboard(family.id);
+    const dashboard = await getFamilyDashboard(family.id, new Date("2026-12-01T10:00:00Z"));
     expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({ label: "Ajout de l'enfant Lina", state: { label: "Validée", tone: "done" } });
     // The child's own status went through its machine, logged like any other.
     const childLog = await prisma.transitionLog.findMany({ where: { machine: "CHILD", entityId: id }, orderBy: { createdAt: "asc" } });
@@ -129,7 +129,7 @@ describe("staff edit", () => {
       { kind: "QUOTIENT_FAMILIAL", before: { quotientFamilial: before.quotientFamilial, cafNumber: before.cafNumber }, after: { quotientFamilial: 455, cafNumber: "1234567" }, actorId: actor.userId },
       { kind: "LOGIN_EMAIL", before: { email: user.email }, after: { email: fresh }, actorId: actor.userId },
     ]);
-    const history = await getFamilyHistory(family.id);
+    const history = await getFamilyHistory(family.id, new Date("2026-12-01T10:00:00Z"));
     expect(history.staffEdits.map((e) => e.what)).toEqual(["E-mail de connexion", "Quotient familial et numéro CAF"]);
     expect(history.staffEdits[1].changes).toContain(`Quotient familial : ${before.quotientFamilial ?? "(vide)"} → 455`);
   });

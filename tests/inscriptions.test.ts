@@ -184,7 +184,7 @@ describe("activity configuration", () => {
     await prisma.inscription.create({ data: { familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, status: "PENDING", startDate: w.period.startDate, endDate: w.period.endDate } });
     await expectNothingChanged(() => expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 })).rejects.toThrow("2 inscriptions sont déjà validées ou en attente"));
     await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
-    await expectNothingChanged(() => expect(setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 })).rejects.toThrow("1 place est déjà réservée ce jour-là."));
+    await expectNothingChanged(() => expect(setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 }, new Date("2026-12-01T10:00:00Z"))).rejects.toThrow("1 place est déjà réservée ce jour-là."));
     await expectNothingChanged(() => expect(addCalendarException({ structureId: w.structure.id, kind: "FERMETURE", label: "Travaux", startDate: "2027-01-11", endDate: "2027-01-15" }))
       .rejects.toThrow("1 réservation existe sur ces jours"));
     expect(await prisma.calendarException.count({ where: { structureId: w.structure.id } })).toBe(0);

@@ -97,7 +97,7 @@ describe("races", () => {
     ops.push(acceptReservations({ ids: [...by("WAITLISTED").map((r) => r.id), ...by("REQUESTED").slice(4).map((r) => r.id)], actor: staff }));
     for (const r of by("WAITLISTED").slice(0, 5)) { const f = fams.find((x) => x.inscription.id === r.inscriptionId)!; ops.push(withdrawReservation({ familyId: f.family.id, reservationId: r.id, actor: f.actor })); }
     for (const f of fams.slice(8)) ops.push(requestReservations({ familyId: f.family.id, cells: [...days].reverse().flatMap((day) => [...units].reverse().map((u) => ({ inscriptionId: f.inscription.id, timeUnitId: u, day }))), actor: f.actor }));
-    for (const day of days) ops.push(setCapacityOverride({ timeUnitId: units[0]!, date: day, capacity: 4 }).catch((e) => { if (!/Places/.test(e.message)) throw e; }));
+    for (const day of days) ops.push(setCapacityOverride({ timeUnitId: units[0]!, date: day, capacity: 4 }, new Date()).catch((e) => { if (!/Places/.test(e.message)) throw e; }));
     const { errors } = await settle(ops);
     expect(await overCapacity(w)).toEqual([]);
     expect(errors.filter((e) => /deadlock|inattendue|Transaction|P20/i.test(e))).toEqual([]);

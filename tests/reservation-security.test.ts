@@ -108,7 +108,7 @@ describe("réservations: bad input gets a French message and writes nothing", ()
     });
   });
 
-  it("« Réservations sur période »: end before start, a three-year range, no box ticked, a unit of another activity", async () => {
+  it("« Réservations sur période »: end before start, a two-year range, a year-9999 end, no box ticked, a unit of another activity", async () => {
     const { w, other, a, inscriptionA } = await setup();
     session.current = { user: { id: a.user.id } };
     const base = { inscriptionId: inscriptionA.id, startDate: w.openingDays[0]!, endDate: w.openingDays[10]!, weekType: "ALL", slots: [`1:${w.units[0]!.id}`] };
@@ -116,8 +116,11 @@ describe("réservations: bad input gets a French message and writes nothing", ()
     await expectNothingChanged(async () => {
       expect(await actions.sendPeriodAction({ ...base, startDate: fr(base.endDate), endDate: fr(base.startDate) }))
         .toMatchObject({ ok: false, fieldErrors: { endDate: "Date fin : elle doit suivre la date de début." } });
-      expect(await actions.sendPeriodAction({ ...base, startDate: fr(base.startDate), endDate: fr(addDays(base.startDate, 3 * 365)) }))
+      expect(await actions.sendPeriodAction({ ...base, startDate: fr(base.startDate), endDate: fr(addDays(base.startDate, 2 * 365)) }))
         .toEqual({ ok: false, error: "Date fin : une période de 366 jours au plus (une année scolaire) ; faites plusieurs demandes.", fieldErrors: { endDate: "Date fin : une période de 366 jours au plus (une année scolaire) ; faites plusieurs demandes." } });
+      // Beyond the planning range (three years from today), the field says so before any day is counted.
+      expect(await actions.sendPeriodAction({ ...base, startDate: fr(base.startDate), endDate: "31/12/9999" }))
+        .toMatchObject({ ok: false, fieldErrors: { endDate: expect.stringMatching(/^Date fin : une date du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}\.$/) } });
       expect(await actions.sendPeriodAction({ ...base, startDate: fr(base.startDate), endDate: fr(base.endDate), slots: [] }))
         .toMatchObject({ ok: false, fieldErrors: { slots: "Semaine type : cochez au moins une case (un jour et une unité)." } });
       expect(await actions.sendPeriodAction({ ...base, startDate: fr(base.startDate), endDate: fr(base.endDate), slots: [`1:${other.units[0]!.id}`] })).toEqual(NOT_FOUND);

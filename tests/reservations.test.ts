@@ -235,7 +235,7 @@ describe("capacity and the waiting list", () => {
     // Manual validation: the promoted request becomes a DR holding the place, for staff to decide.
     expect([(await of(a)).status, (await of(b)).status, (await of(c)).status]).toEqual(["REFUSED", "REQUESTED", "WAITLISTED"]);
     expect((await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: a.family.id, template: "reservation-refused" } })).text).toContain("Motif : Dossier incomplet");
-    await setCapacityOverride({ timeUnitId: unit.id, date: "2027-01-06", capacity: 2 });
+    await setCapacityOverride({ timeUnitId: unit.id, date: "2027-01-06", capacity: 2 }, NOW);
     expect((await of(c)).status).toBe("REQUESTED");
   });
 
@@ -284,16 +284,21 @@ describe("the dashboard", () => {
     const w = await world({ units: [{ name: "Journée", capacity: 1 }] });
     const first = await parentIn(w, "Ana");
     const p = await parentIn(w, "Léa");
-    const todo = (await getFamilyDashboard(p.family.id))!.todo;
+    const todo = (await getFamilyDashboard(p.family.id, NOW))!.todo;
     expect(todo).toContainEqual({ text: `Réservez les jours de Léa — ${w.activity.name}`, href: `/mes-reservations?inscription=${p.inscription.id}` });
-    await requestReservations({ familyId: first.family.id, cells: cells(first.inscription.id, w.units[0]!.id, ["2027-01-06"]), actor: first.actor, now: new Date() });
-    await requestReservations({ familyId: p.family.id, cells: cells(p.inscription.id, w.units[0]!.id, ["2027-01-06", "2027-01-13", "2027-01-20"]), actor: p.actor, now: new Date() });
-    const dashboard = (await getFamilyDashboard(p.family.id))!;
+    // The answer is the one of the `now` passed in, not of the machine's clock: once the inscription is over, nothing to book.
+    const afterTheEnd = new Date("2027-04-01T10:00:00Z");
+    expect((await getFamilyDashboard(p.family.id, afterTheEnd))!.todo.some((t) => t.text.startsWith("Réservez les jours de Léa"))).toBe(false);
+    await requestReservations({ familyId: first.family.id, cells: cells(first.inscription.id, w.units[0]!.id, ["2027-01-06"]), actor: first.actor, now: NOW });
+    await requestReservations({ familyId: p.family.id, cells: cells(p.inscription.id, w.units[0]!.id, ["2027-01-06", "2027-01-13", "2027-01-20"]), actor: p.actor, now: NOW });
+    const dashboard = (await getFamilyDashboard(p.family.id, NOW))!;
     const lines = dashboard.requests.filter((r) => r.kind === "RESERVATION").map((r) => [r.label, r.state.label, r.reason]);
     expect(lines).toEqual(expect.arrayContaining([
       [`Réservations de Léa — ${w.activity.name} : 2 jours (13/01, 20/01)`, "Demande de réservation envoyée", null],
       [`Réservations de Léa — ${w.activity.name} : 1 jour (06/01)`, "En liste d'attente", "Plus de place disponible"],
     ]));
     expect(dashboard.todo.some((t) => t.text.startsWith("Réservez les jours de Léa"))).toBe(false);
+    // Two weeks after the last day, the feed no longer follows these days.
+    expect((await getFamilyDashboard(p.family.id, new Date("2027-02-04T10:00:00Z")))!.requests.filter((r) => r.kind === "RESERVATION")).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Mon tableau de bord" };
 
 export default async function DashboardPage() {
   const user = await parentPage("/tableau-de-bord");
-  const dashboard = await getFamilyDashboard(user.familyId);
+  const dashboard = await getFamilyDashboard(user.familyId, new Date());
   if (!dashboard) notFound();
   return (
     <div className="page">

@@ -12,7 +12,8 @@ import { lockSlots } from "@/lib/reservations/slots";
  * Counted under the slot's lock (a booking cannot slip in between); more places
  * go at once to the waiting list, in arrival order.
  */
-export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }) {
+/** `now` decides which waiting requests a place may still go to (none on a day already past). */
+export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }, now: Date) {
   await transaction(async (tx) => {
     if (!(await tx.timeUnit.findUnique({ where: { id: data.timeUnitId }, select: { id: true } }))) throw new NotFoundError();
     const slot = { timeUnitId: data.timeUnitId, day: data.date };
@@ -26,6 +27,6 @@ export async function setCapacityOverride(data: { timeUnitId: string; date: stri
       create: { timeUnitId: data.timeUnitId, date: dateOf(data.date), capacity: data.capacity },
       update: { capacity: data.capacity },
     });
-    await fillFreedPlaces(tx, [slot]);
+    await fillFreedPlaces(tx, [slot], now);
   });
 }

@@ -1,7 +1,8 @@
 import { count } from "@/lib/format";
 import "server-only";
 import { transaction } from "@/lib/db";
-import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
+import { dateOf, dayOf, eachDay, weekdayOf } from "@/lib/calendar/paris";
+import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 import type { PeriodData } from "./schemas";
@@ -11,8 +12,12 @@ import type { PeriodData } from "./schemas";
  * the two dates, less the structure's closures and public holidays, and less
  * school holidays unless the period runs during them.
  */
-export async function addPeriod(data: PeriodData, today: string = parisDay(new Date())): Promise<{ id: string; openingDays: number }> {
-  if (data.endDate < today) fieldError("endDate", "Date de fin : cette période est déjà terminée.");
+export async function addPeriod(data: PeriodData, today: string): Promise<{ id: string; openingDays: number }> {
+  // The form's ranges again (a script or a test calls this directly): never a period of thousands of years.
+  const startWrong = dayRangeMessage("Date de début", data.startDate, DAY_RANGES.planning, today);
+  if (startWrong) fieldError("startDate", startWrong);
+  const endWrong = dayRangeMessage("Date de fin", data.endDate, DAY_RANGES.periodEnd, today);
+  if (endWrong) fieldError("endDate", endWrong);
   return transaction(async (tx) => {
     const activity = await tx.activity.findUnique({ where: { id: data.activityId }, select: { structureId: true } });
     if (!activity) throw new NotFoundError();
@@ -31,10 +36,7 @@ export async function addPeriod(data: PeriodData, today: string = parisDay(new D
     const closed = (day: string) =>
       exceptions.some((e) => day >= dayOf(e.startDate) && day <= dayOf(e.endDate) && (e.kind !== "VACANCES_SCOLAIRES" || data.inHolidays === "non"));
     const weekdays = new Set(data.weekdays.map(Number));
-    const days: string[] = [];
-    for (let day = data.startDate; day <= data.endDate; day = addDays(day, 1)) {
-      if (weekdays.has(weekdayOf(day)) && !closed(day)) days.push(day);
-    }
+    const days = eachDay(data.startDate, data.endDate).filter((day) => weekdays.has(weekdayOf(day)) && !closed(day));
     if (days.length === 0) fieldError("weekdays", "Jours d'ouverture : aucun jour ouvert avec ces dates (vacances ou fermetures).");
     const period = await tx.period.create({
       data: { activityId: data.activityId, name: data.name, startDate: dateOf(data.startDate), endDate: dateOf(data.endDate) },

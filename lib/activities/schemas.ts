@@ -1,6 +1,8 @@
 /** Forms of the activity configuration (staff). */
 import { z } from "zod";
-import { dateField, euros, frenchDateTimeToIso, frenchTimeToIso, trimmed } from "@/lib/forms/fields";
+import { DAY_RANGES, dateField, euros, frenchDateTimeToIso, frenchTimeToIso, trimmed } from "@/lib/forms/fields";
+import { parisDay } from "@/lib/calendar/paris";
+import { dayRangeMessage } from "@/lib/forms/date-ranges";
 import { parseDeadline } from "@/lib/calendar/deadlines";
 
 const label = (name: string, max = 120) =>
@@ -30,14 +32,18 @@ const deadline = (name: string) =>
     message: `${name} : incomplet ou invalide (un nombre de jours de 0 à 99 ou un jour de la semaine, et une heure limite au format hh:mm).`,
   });
 
-/** « jj/mm/aaaa hh:mm », Paris wall-clock time → "YYYY-MM-DDTHH:MM"; empty = none. */
+/** « jj/mm/aaaa hh:mm », Paris wall-clock time → "YYYY-MM-DDTHH:MM", its day within DAY_RANGES.opening; empty = none. */
 const optionalLocalDateTime = (name: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || frenchDateTimeToIso(v) !== null, { message: `${name} : date et heure invalides, attendues au format jj/mm/aaaa hh:mm (par exemple 02/03/2026 08:00).` })
+    .refine((v) => v === "" || frenchDateTimeToIso(v) !== null, { message: `${name} : date et heure invalides, attendues au format jj/mm/aaaa hh:mm (par exemple 02/03/2026 08:00).`, abort: true })
     .optional()
-    .transform((v) => (v ? frenchDateTimeToIso(v) : null));
+    .transform((v) => (v ? frenchDateTimeToIso(v) : null))
+    .superRefine((v, ctx) => {
+      const message = v && dayRangeMessage(name, v.slice(0, 10), DAY_RANGES.opening, parisDay(new Date()));
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
 
 /** « 8h30 », « 08:30 »… → "08:30". */
 const timeOfDay = (name: string) =>
@@ -79,8 +85,8 @@ export const periodSchema = z
   .object({
     activityId: z.string().min(1).max(64),
     name: label("Nom de la période"),
-    startDate: dateField("Date de début"),
-    endDate: dateField("Date de fin"),
+    startDate: dateField("Date de début", DAY_RANGES.planning),
+    endDate: dateField("Date de fin", DAY_RANGES.periodEnd),
     weekdays: z.array(z.enum(["1", "2", "3", "4", "5", "6", "0"])).min(1, "Jours d'ouverture : cochez au moins un jour."),
     inHolidays: z.enum(["oui", "non"], { error: "Pendant les vacances scolaires : répondez oui ou non." }),
   })
@@ -159,7 +165,7 @@ export const tariffsSchema = z
 
 export const capacityOverrideSchema = z.object({
   timeUnitId: z.string().min(1).max(64),
-  date: dateField("Jour"),
+  date: dateField("Jour", DAY_RANGES.planning),
   capacity: requiredInt("Places ce jour-là", 0, 10_000),
 });
 
@@ -185,8 +191,8 @@ export const calendarExceptionSchema = z
     structureId: z.string().min(1).max(64),
     kind: z.enum(["VACANCES_SCOLAIRES", "JOUR_FERIE", "FERMETURE"], { error: "Type : choisissez dans la liste." }),
     label: label("Libellé", 80),
-    startDate: dateField("Du"),
-    endDate: dateField("Au"),
+    startDate: dateField("Du", DAY_RANGES.planning),
+    endDate: dateField("Au", DAY_RANGES.planning),
   })
   .superRefine((v, ctx) => {
     if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });

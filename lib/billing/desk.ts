@@ -1,6 +1,7 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
+import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { creditNoteEmail, paymentReceivedEmail } from "@/lib/email/templates";
@@ -20,10 +21,11 @@ import type { DeskMethod } from "./schemas";
  */
 
 export async function recordDeskPayment(input: {
-  familyId: string; method: DeskMethod; amountCents: number; reference: string | null; receivedOn: string; invoiceIds: string[]; actor: Actor;
+  familyId: string; method: DeskMethod; amountCents: number; reference: string | null; receivedOn: string; invoiceIds: string[]; actor: Actor; now?: Date;
 }): Promise<{ paymentId: string; numbers: string[] }> {
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) fieldError("amount", "Montant : indiquez un montant supérieur à zéro.");
-  if (input.receivedOn > parisDay(new Date())) fieldError("receivedOn", "Date de réception : elle ne peut pas être dans le futur.");
+  const receivedWrong = dayRangeMessage("Date de réception", input.receivedOn, DAY_RANGES.received, parisDay(input.now ?? new Date()));
+  if (receivedWrong) fieldError("receivedOn", receivedWrong);
   return transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
     if (!family) throw new NotFoundError();

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { dateOf, addDays } from "@/lib/calendar/paris";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
-import { frenchDateToIso } from "@/lib/forms/fields";
+import { filterDay } from "@/lib/forms/date-ranges";
 
 export interface PaymentFilter {
   method?: string;
@@ -52,7 +52,7 @@ export async function listPayments(filter: PaymentFilter, take = 500) {
 }
 
 /** The payments list's GET filters (`mode`, `etat`, `du`, `au` in jj/mm/aaaa): a value not offered narrows nothing. */
-export function paymentFilterOf(get: (name: string) => string | undefined): PaymentFilter & { typed: { from?: string; to?: string } } {
+export function paymentFilterOf(get: (name: string) => string | undefined, today: string): PaymentFilter & { typed: { from?: string; to?: string } } {
   const etat = get("etat");
   const from = get("du");
   const to = get("au");
@@ -60,8 +60,8 @@ export function paymentFilterOf(get: (name: string) => string | undefined): Paym
     method: get("mode"),
     status: etat === "averifier" ? undefined : etat,
     toCheck: etat === "averifier",
-    from: from ? frenchDateToIso(from) ?? undefined : undefined,
-    to: to ? frenchDateToIso(to) ?? undefined : undefined,
+    from: filterDay(from, today),
+    to: filterDay(to, today),
     typed: { from, to },
   };
 }

@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { dateField, entityId, euros, optionalText, trimmed, wholeNumber } from "@/lib/forms/fields";
+import { DAY_RANGES, dateField, entityId, euros, optionalText, trimmed, wholeNumber } from "@/lib/forms/fields";
+import { isMonth, parisDay } from "@/lib/calendar/paris";
+import { monthInRange } from "@/lib/forms/date-ranges";
 
-const month = z.string({ error: "Mois : choisissez dans la liste." }).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, "Mois : choisissez dans la liste.");
+const month = z.string({ error: "Mois : choisissez dans la liste." })
+  .refine((v) => isMonth(v) && monthInRange(v, DAY_RANGES.filter, parisDay(new Date())), "Mois : choisissez dans la liste.");
 
 /** « Générer le mois » / « Clôturer le mois ». */
 export const billingMonthSchema = z.object({ structureId: entityId, month });
 
 /** « Envoyer les factures du mois », with their « payer avant ». */
-export const issueMonthSchema = z.object({ structureId: entityId, month, dueDate: dateField("Payer avant") });
+export const issueMonthSchema = z.object({ structureId: entityId, month, dueDate: dateField("Payer avant", DAY_RANGES.dueDate) });
 
 /** « Payer »: the invoices ticked in Mes factures (the amount is computed from the database). */
 export const payInvoicesSchema = z.object({ invoiceIds: z.array(entityId).min(1, "Cochez au moins une facture à payer.").max(50, "50 factures au plus à la fois.") });
@@ -35,7 +38,7 @@ export const deskPaymentSchema = z
     method: z.enum(DESK_METHOD_VALUES, { error: "Mode de paiement : choisissez dans la liste." }),
     amount: euros("Montant"),
     reference: optionalText("Référence", 100),
-    receivedOn: dateField("Date de réception"),
+    receivedOn: dateField("Date de réception", DAY_RANGES.received),
     invoiceIds: z.array(entityId).max(50, "50 factures au plus à la fois.").default([]),
   })
   .superRefine((v, ctx) => {

@@ -18,8 +18,38 @@ export function parisDay(instant: Date): string {
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 export const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/** The first and last days the portal can hold: past them `toISOString` writes a 6-digit year (« +010000-01-01 ») that sorts as text before « 9999 ». */
+const FIRST_DAY = "0001-01-01";
+const LAST_DAY = "9999-12-31";
+
+/** A day moved by `days`; a RangeError rather than a day past year 9999 (or before year 1), which text comparisons would misplace. */
 export function addDays(day: string, days: number): string {
-  return dayOf(new Date(dateOf(day).getTime() + days * 86_400_000));
+  const result = new Date(dateOf(day).getTime() + days * 86_400_000);
+  if (Number.isNaN(result.getTime())) throw new RangeError(`Jour invalide : ${day}`);
+  const moved = dayOf(result);
+  if (moved.length !== 10 || moved < FIRST_DAY || moved > LAST_DAY) throw new RangeError(`Jour hors du calendrier : ${day} + ${days} jours`);
+  return moved;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is before). */
+export const daysBetween = (from: string, to: string) => Math.round((dateOf(to).getTime() - dateOf(from).getTime()) / 86_400_000);
+
+/**
+ * The most days any loop over calendar days walks: ten years. Every form bounds its dates far below
+ * (lib/forms/date-ranges.ts); this is the fuse behind them.
+ */
+export const MAX_DAYS = 3_660;
+
+/**
+ * Every day from `from` to `to` included (none when `to` is before `from`). Bounded by construction:
+ * the count is known before the first step, more than MAX_DAYS is a RangeError (a technical error: a
+ * range check is missing upstream), never a loop that does not end.
+ */
+export function eachDay(from: string, to: string): string[] {
+  const span = daysBetween(from, to) + 1;
+  if (!Number.isFinite(span)) throw new RangeError(`Jours invalides : ${from} → ${to}`);
+  if (span > MAX_DAYS) throw new RangeError(`Trop de jours (${span}, ${MAX_DAYS} au plus) : ${from} → ${to}`);
+  return Array.from({ length: Math.max(0, span) }, (_, i) => addDays(from, i));
 }
 
 /** 0 = dimanche … 6 = samedi. */

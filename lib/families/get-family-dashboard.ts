@@ -26,7 +26,7 @@ export interface DashboardRequest {
  * request of one family; a later feature (inscriptions, réservations,
  * documents, messages…) adds its own source here and nothing else changes.
  */
-type FeedSource = (familyId: string) => Promise<DashboardRequest[]>;
+type FeedSource = (familyId: string, now: Date) => Promise<DashboardRequest[]>;
 
 const accountRequests: FeedSource = async (familyId) => {
   const request = await db.accountRequest.findUnique({
@@ -102,10 +102,11 @@ const documents: FeedSource = async (familyId) => {
   }));
 };
 
-export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions, (familyId) => reservationFeed(familyId), documents];
+export const FEED_SOURCES: FeedSource[] = [accountRequests, changeRequests, inscriptions, reservationFeed, documents];
 
-export async function listFamilyRequests(familyId: string): Promise<DashboardRequest[]> {
-  const all = (await Promise.all(FEED_SOURCES.map((source) => source(familyId)))).flat();
+/** `now` decides which reservation days are still followed (the last two weeks on). */
+export async function listFamilyRequests(familyId: string, now: Date): Promise<DashboardRequest[]> {
+  const all = (await Promise.all(FEED_SOURCES.map((source) => source(familyId, now)))).flat();
   return all.sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime());
 }
 
@@ -118,7 +119,8 @@ export interface FamilyDashboard {
   waitingCount: number;
 }
 
-export async function getFamilyDashboard(familyId: string): Promise<FamilyDashboard | null> {
+/** `now` (the page passes `new Date()`) decides what is still to do: inscriptions running, documents expired. */
+export async function getFamilyDashboard(familyId: string, now: Date): Promise<FamilyDashboard | null> {
   const family = await db.family.findUnique({
     where: { id: familyId },
     select: {
@@ -129,7 +131,7 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
     },
   });
   if (!family) return null;
-  const requests = await listFamilyRequests(familyId);
+  const requests = await listFamilyRequests(familyId, now);
   const todo: FamilyDashboard["todo"] = [];
   const waitingCount = requests.filter((r) => r.state.tone === "waiting").length;
   if (family.children.length === 0) todo.push({ text: "Ajoutez vos enfants à votre dossier", href: "/ma-famille/ajouter-un-enfant" });
@@ -138,8 +140,8 @@ export async function getFamilyDashboard(familyId: string): Promise<FamilyDashbo
       todo.push({ text: `Indiquez qui peut venir chercher ${child.firstName}`, href: `/ma-famille/enfants/${child.id}/modifier` });
     }
   }
-  todo.push(...(await inscriptionsWithoutReservation(familyId)));
-  for (const missing of await missingDocuments(familyId, parisDay(new Date()))) todo.push({ text: missing.text, href: "/mes-envois" });
+  todo.push(...(await inscriptionsWithoutReservation(familyId, now)));
+  for (const missing of await missingDocuments(familyId, parisDay(now))) todo.push({ text: missing.text, href: "/mes-envois" });
   const toPay = await invoicesToPay(familyId);
   if (toPay) todo.push({ text: toPay, href: "/mes-factures" });
   if (family.quotientFamilial === null || !family.cafNumber) {

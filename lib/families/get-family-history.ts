@@ -24,8 +24,8 @@ export const STAFF_EDIT_LABELS: Record<StaffEditKind, string> = {
  * decision taken on them, the decisions on its children and logins, and the
  * direct edits of staff — each entry already in French (the machines' labels).
  */
-export async function getFamilyHistory(familyId: string) {
-  const requests = await listFamilyRequests(familyId);
+export async function getFamilyHistory(familyId: string, now: Date) {
+  const requests = await listFamilyRequests(familyId, now);
   const users = await db.user.findMany({ where: { familyId }, select: { id: true } });
   const children = await db.child.findMany({ where: { familyId }, select: { id: true } });
   const entities = [...requests.map((r) => r.id), ...users.map((u) => u.id), ...children.map((c) => c.id)];

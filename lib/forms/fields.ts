@@ -6,6 +6,9 @@
 import { z } from "zod";
 import { parisDay } from "@/lib/calendar/paris";
 import { frenchDateToIso } from "./french-dates";
+import { dayRangeMessage, type DayRange } from "./date-ranges";
+
+export { DAY_RANGES } from "./date-ranges";
 
 export { frenchDateTimeToIso, frenchDateToIso, frenchTimeToIso } from "./french-dates";
 
@@ -63,13 +66,24 @@ export const phoneField = (label: string) =>
 export const optionalPhoneField = (label: string) =>
   optionalTrimmed(label, 20).refine((v) => v === undefined || PHONE_PATTERN.test(v), { message: PHONE_MESSAGE(label) });
 
-export const dateField = (label: string) =>
+const typedDate = (label: string) =>
   z
     .string({ error: required(label) })
     .trim()
     .min(1, required(label))
-    .refine((v) => frenchDateToIso(v) !== null, { message: `${label} : date invalide, attendue au format jj/mm/aaaa (par exemple 06/05/2026).` })
+    .refine((v) => frenchDateToIso(v) !== null, { message: `${label} : date invalide, attendue au format jj/mm/aaaa (par exemple 06/05/2026).`, abort: true })
     .transform((v) => frenchDateToIso(v)!);
+
+/**
+ * A day typed « jj/mm/aaaa » → "YYYY-MM-DD", within `range` counted from the day it is read (the form
+ * in the browser, then the action on the server): every date field says what range it means
+ * (lib/forms/date-ranges.ts), « 31/12/9999 » never reaches the domain.
+ */
+export const dateField = (label: string, range: DayRange) =>
+  typedDate(label).superRefine((v, ctx) => {
+    const message = dayRangeMessage(label, v, range, parisDay(new Date()));
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
 
 export function shiftYears(isoDate: string, years: number): string {
   const year = Number(isoDate.slice(0, 4)) + years;
@@ -81,7 +95,7 @@ export function shiftYears(isoDate: string, years: number): string {
  * (today in Europe/Paris). `tooYoung` / `tooOld` say it for this person.
  */
 export const birthDateField = (bounds: { minYears?: number; maxYears: number; tooYoung?: string; tooOld: string }) =>
-  dateField("Date de naissance").superRefine((v, ctx) => {
+  typedDate("Date de naissance").superRefine((v, ctx) => {
     const today = parisDay(new Date());
     const message =
       v > today

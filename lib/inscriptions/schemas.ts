@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField } from "@/lib/forms/fields";
+import { DAY_RANGES, dateField } from "@/lib/forms/fields";
 
 const id = (label: string) => z.string({ error: `${label} : choisissez dans la liste.` }).min(1, `${label} : choisissez dans la liste.`).max(64);
 
@@ -9,8 +9,8 @@ export const inscriptionRequestSchema = z
     activityId: id("Activité"),
     periodId: id("Période"),
     ageGroupId: z.string().max(64).optional().transform((v) => v || null),
-    startDate: dateField("Du"),
-    endDate: dateField("Au"),
+    startDate: dateField("Du", DAY_RANGES.planning),
+    endDate: dateField("Au", DAY_RANGES.planning),
   })
   .superRefine((v, ctx) => {
     if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });

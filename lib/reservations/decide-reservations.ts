@@ -102,7 +102,7 @@ export async function refuseReservations(input: { ids: string[]; reason: string;
       report.done.push(row.id);
     }
     await notifyReservations(tx, "REFUSED", refused.map((r) => r.id), reason);
-    await fillFreedPlaces(tx, refused.filter((r) => isIn(RESERVATION_STATUSES.HOLDS_PLACE, r.status)).map(slotOf), input.now);
+    await fillFreedPlaces(tx, refused.filter((r) => isIn(RESERVATION_STATUSES.HOLDS_PLACE, r.status)).map(slotOf), input.now ?? new Date());
   });
 }
 
@@ -126,6 +126,6 @@ export async function decideCancellations(input: { decisions: { id: string; deci
       report.done.push(row.id);
     }
     await notifyReservations(tx, "CANCELLATIONS", decided.map((r) => r.id), reason);
-    await fillFreedPlaces(tx, decided.map(slotOf), input.now);
+    await fillFreedPlaces(tx, decided.map(slotOf), input.now ?? new Date());
   });
 }

@@ -20,7 +20,7 @@ const MAX_DAYS_LISTED = 6;
  * inscription and state (« Réservations de Léa — Mercredis : 3 jours (06/01,
  * 13/01, 20/01) », En liste d'attente), for days from two weeks ago on.
  */
-export async function reservationFeed(familyId: string, now: Date = new Date()): Promise<DashboardRequest[]> {
+export async function reservationFeed(familyId: string, now: Date): Promise<DashboardRequest[]> {
   const since = dateOf(addDays(parisDay(now), -14));
   const rows = await db.reservation.findMany({
     where: { inscription: { familyId }, status: { in: FOLLOWED }, date: { gte: since }, NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, reason: null } },
@@ -56,7 +56,7 @@ export async function reservationFeed(familyId: string, now: Date = new Date()):
 }
 
 /** « À faire »: a validated inscription still to come or running, with no day booked yet. */
-export async function inscriptionsWithoutReservation(familyId: string, now: Date = new Date()) {
+export async function inscriptionsWithoutReservation(familyId: string, now: Date) {
   const today = dateOf(parisDay(now));
   const rows = await db.inscription.findMany({
     where: { familyId, status: "VALIDATED", endDate: { gte: today }, reservations: { none: {} } },

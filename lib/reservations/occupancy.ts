@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { addDays, dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth, weekdayOf } from "@/lib/calendar/paris";
+import { dateOf, dayOf, eachDay, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth, weekdayOf } from "@/lib/calendar/paris";
+import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 import { cancelledSlots, slotKey, slotUsage } from "./slots";
 
@@ -27,7 +28,8 @@ export async function getOccupancy(activityId: string, requestedMonth: string | 
     },
   });
   if (!activity) return null;
-  const month = isMonth(requestedMonth) ? requestedMonth : monthOf(today);
+  // A month from the URL: out of the filters' range (« 9999-12 ») is no month asked.
+  const month = isMonth(requestedMonth) && monthInRange(requestedMonth, DAY_RANGES.filter, today) ? requestedMonth : monthOf(today);
   const [from, to] = [firstOf(month), lastOf(month)];
   const unitIds = activity.timeUnits.map((u) => u.id);
   const range = { gte: dateOf(from), lte: dateOf(to) };
@@ -43,7 +45,7 @@ export async function getOccupancy(activityId: string, requestedMonth: string | 
   const inPeriod = (day: string) => activity.periods.some((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate));
   const closed = new Map<string, string>();
   for (const c of closures) {
-    for (let day = dayOf(c.startDate) < from ? from : dayOf(c.startDate); day <= dayOf(c.endDate) && day <= to; day = addDays(day, 1)) {
+    for (const day of eachDay(dayOf(c.startDate) < from ? from : dayOf(c.startDate), dayOf(c.endDate) < to ? dayOf(c.endDate) : to)) {
       if (!openDays.has(day) && inPeriod(day) && weekdays.some((w) => w.dow === weekdayOf(day))) closed.set(day, c.label);
     }
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { cancelledSlots } from "./slots";
 import { db } from "@/lib/db";
-import { addDays, dateOf, dayOf, parisDay, weekdayOf } from "@/lib/calendar/paris";
+import { dateOf, dayOf, eachDay, parisDay, weekdayOf } from "@/lib/calendar/paris";
 import { isBeforeDeadline } from "@/lib/calendar/deadlines";
 import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
@@ -79,7 +79,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
   const skipped: PeriodPreview["skipped"] = { closed: [], outside: 0, booked: 0, late: 0, rules: [] };
   const cells: PeriodPreview["cells"] = [];
   const today = parisDay(now);
-  for (let day = input.startDate; day <= input.endDate; day = addDays(day, 1)) {
+  for (const day of eachDay(input.startDate, input.endDate)) {
     const unitIds = pattern.get(weekdayOf(day));
     if (!unitIds) continue;
     const week = isoWeek(day);

@@ -12,7 +12,7 @@ import { placeLeft, readSlot, type Slot } from "./slots";
  * place for staff — and their families are e-mailed. A request whose age group
  * is full waits on; the next one may fit. The caller holds the slots' locks.
  */
-export async function fillFreedPlaces(tx: Tx, slots: Slot[], now: Date = new Date()): Promise<string[]> {
+export async function fillFreedPlaces(tx: Tx, slots: Slot[], now: Date): Promise<string[]> {
   const today = parisDay(now);
   const promoted: string[] = [];
   for (const slot of slots) {

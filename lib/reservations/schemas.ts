@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { dateField, entityId } from "@/lib/forms/fields";
+import { DAY_RANGES, dateField, entityId } from "@/lib/forms/fields";
+import { parisDay } from "@/lib/calendar/paris";
+import { dayRangeMessage } from "@/lib/forms/date-ranges";
 
-/** A calendar day "YYYY-MM-DD" that exists, in a year the portal can hold (PostgreSQL refuses year 0). */
-const isoDay = z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, "Jour invalide.").refine((v) => {
+/** A calendar day "YYYY-MM-DD" sent by a page (a cell, a pointage): one that exists, within DAY_RANGES.planning of today. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Jour invalide.").refine((v) => {
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && !dayRangeMessage("Jour", v, DAY_RANGES.planning, parisDay(new Date()));
 }, "Jour invalide.");
 
 export const cellSchema = z.object({ inscriptionId: entityId, timeUnitId: entityId, day: isoDay });
@@ -27,8 +29,8 @@ export const WEEK_TYPES = [
 export const periodRequestSchema = z
   .object({
     inscriptionId: entityId,
-    startDate: dateField("Date début"),
-    endDate: dateField("Date fin"),
+    startDate: dateField("Date début", DAY_RANGES.planning),
+    endDate: dateField("Date fin", DAY_RANGES.planning),
     weekType: z.enum(["ALL", "EVEN", "ODD"], { error: "Type de semaine : choisissez dans la liste." }),
     /** "weekday:unitId" for each ticked box of the semaine type. */
     slots: z.array(z.string().regex(/^[0-6]:[^:]{1,64}$/)).max(70).default([]),
@@ -44,7 +46,7 @@ export type PeriodRequest = z.output<typeof periodRequestSchema>;
 /** « Annuler ce jour » (exceptional day): the units ticked (none: every unit), the reason sent to the families. */
 export const cancelDaySchema = z.object({
   activityId: entityId,
-  date: dateField("Jour"),
+  date: dateField("Jour", DAY_RANGES.planning),
   // A group of one checkbox gives a boolean: no unit ticked then means the whole day.
   timeUnitIds: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(entityId).max(50)),
   reason: z.string().trim().min(1, "Motif : indiquez-le, il est envoyé aux familles.").max(500, "Motif : 500 caractères au plus."),
@@ -65,7 +67,7 @@ export const attendanceSchema = z.object({
 /** A child present without a booking, added on the spot. */
 export const walkInSchema = z.object({
   activityId: entityId,
-  date: dateField("Jour"),
+  date: dateField("Jour", DAY_RANGES.walkIn),
   timeUnitId: entityId,
   inscriptionId: z.string({ error: "Enfant : choisissez dans la liste." }).min(1, "Enfant : choisissez dans la liste.").max(64),
 });

@@ -7,6 +7,7 @@ import { activitySchema, ageGroupSchema, capacityOverrideSchema, periodSchema, t
 import { addUnitRule, deleteUnitRule } from "@/lib/activities/unit-rules";
 import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
 import { addPeriod, deletePeriod } from "@/lib/activities/periods";
+import { parisDay } from "@/lib/calendar/paris";
 import { addAgeGroup, deleteAgeGroup } from "@/lib/activities/age-group-settings";
 import { addTimeUnit, deleteTimeUnit } from "@/lib/activities/time-units";
 import { setTariffs } from "@/lib/activities/tariffs";
@@ -28,7 +29,7 @@ export const updateActivityAction = staffAction(activitySchema.extend({ activity
 });
 
 export const addPeriodAction = staffAction(periodSchema, async (data) => {
-  const { openingDays } = await addPeriod(data);
+  const { openingDays } = await addPeriod(data, parisDay(new Date()));
   return done(`Période « ${data.name} » ajoutée : ${count(openingDays, "jour")} d'ouverture.`);
 });
 
@@ -48,7 +49,7 @@ export const setTariffsAction = staffAction(tariffsSchema, async ({ timeUnitId, 
 });
 
 export const setCapacityOverrideAction = staffAction(capacityOverrideSchema, async (data) => {
-  await setCapacityOverride(data);
+  await setCapacityOverride(data, new Date());
   return done("Capacité du jour enregistrée.");
 });
 

@@ -16,6 +16,7 @@ import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { BillingRunStatus } from "@/components/billing/billing-run-status";
 import { lastBillingRun } from "@/lib/billing/billing-run";
 import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction } from "./actions";
+import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 
 export const metadata: Metadata = { title: "Facturation" };
 
@@ -25,7 +26,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const structures = await listStructures();
   const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];
   // By default the month just ended: the one to bill.
-  const month = typeof params.mois === "string" && isMonth(params.mois) ? params.mois : previousMonth(monthOf(parisDay(new Date())));
+  const month = typeof params.mois === "string" && isMonth(params.mois) && monthInRange(params.mois, DAY_RANGES.filter, parisDay(new Date())) ? params.mois : previousMonth(monthOf(parisDay(new Date())));
   // The months that have ended (a month is billed once over), the last one first.
   const months = Array.from({ length: 12 }, (_, i) => i).reduce<string[]>((list) => [...list, previousMonth(list.at(-1)!)], [previousMonth(monthOf(parisDay(new Date())))]);
   if (!structure) return <div className="page-wide"><PageHeader title="Facturation" /><EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState></div>;

@@ -9,6 +9,7 @@ import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-s
 import { PaymentsTable } from "@/components/billing/payments-table";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
 import { resolveAnomalyAction } from "../facturation/actions";
+import { parisDay } from "@/lib/calendar/paris";
 
 export const metadata: Metadata = { title: "Paiements" };
 
@@ -24,7 +25,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   await staffPage("/admin/paiements");
   const params = await searchParams;
   const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-  const filter = paymentFilterOf((name) => query.get(name) || undefined);
+  const filter = paymentFilterOf((name) => query.get(name) || undefined, parisDay(new Date()));
   const { payments, total, receivedCents } = await listPayments(filter);
   return (
     <div className="page-wide">

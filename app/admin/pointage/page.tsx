@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
 import { countExpected, getAttendanceSheet, listAttendanceChoices, listWalkInCandidates } from "@/lib/reservations/attendance";
-import { frenchDateToIso } from "@/lib/forms/fields";
+import { filterDay } from "@/lib/forms/date-ranges";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { ageLabel } from "@/lib/format-age";
 import { formatLongDate, isoToFrench } from "@/lib/format";
@@ -23,7 +23,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
   const activities = await listAttendanceChoices();
   const activity = activities.find((a) => a.id === text("activite")) ?? activities[0];
-  const day = (text("jour") && frenchDateToIso(text("jour")!)) || parisDay(new Date());
+  const day = filterDay(text("jour"), parisDay(new Date())) ?? parisDay(new Date());
   // Without a unit asked, the first one with children expected that day (else the first one).
   const expected = activity ? await countExpected(activity.id, day) : new Map<string, number>();
   const unit = activity?.units.find((u) => u.id === text("unite")) ?? activity?.units.find((u) => (expected.get(u.id) ?? 0) > 0) ?? activity?.units[0];

@@ -40,7 +40,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
   await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
-  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId), listFamilyInscriptions(familyId, "STAFF")]);
+  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId, new Date()), listFamilyInscriptions(familyId, "STAFF")]);
   return (
     <div className="page-wide">
       <PageHeader title={family.name} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }]}

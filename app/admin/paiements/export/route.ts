@@ -6,13 +6,14 @@ import { formatCalendarDate } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";
 import { attachment } from "@/lib/http/download";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
+import { parisDay } from "@/lib/calendar/paris";
 
 /** The filtered payments as CSV for the treasury (« ; », BOM, amounts in euros with a comma, formulas neutralised). */
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user || (user.role !== "STAFF" && user.role !== "ADMIN")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
   const url = new URL(request.url);
-  const filter = paymentFilterOf((name) => url.searchParams.get(name)?.slice(0, 20) || undefined);
+  const filter = paymentFilterOf((name) => url.searchParams.get(name)?.slice(0, 20) || undefined, parisDay(new Date()));
   const { payments } = await listPayments(filter, 100_000);
   const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
   const csv = stringify(
