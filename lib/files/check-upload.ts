@@ -2,6 +2,7 @@ import "server-only";
 import { inflateSync } from "node:zlib";
 import { fileTypeFromBuffer } from "file-type";
 import { fieldError } from "@/lib/errors";
+import { MAX_UPLOAD_BYTES, tooBigMessage } from "./limits";
 import { fileStore, newFileKey } from "./storage";
 
 /*
@@ -12,7 +13,6 @@ import { fileStore, newFileKey } from "./storage";
  * characters, the extension of the real type).
  */
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
 
 export interface CheckedUpload {
@@ -20,8 +20,6 @@ export interface CheckedUpload {
   mimeType: string;
   fileName: string;
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;
 
 /** « ../../Attestation CAF (2026).pdf » → « Attestation-CAF-2026.pdf ». */
 export function safeFileName(name: string, extension: string): string {
@@ -56,7 +54,7 @@ function pdfActive(bytes: Uint8Array): boolean {
 
 export async function checkUpload(file: File | null | undefined, field: string): Promise<CheckedUpload> {
   if (!file || typeof file === "string" || file.size === 0) fieldError(field, "Fichier : choisissez un fichier (il est vide ou manquant).");
-  if (file.size > MAX_UPLOAD_BYTES) fieldError(field, `Fichier : ${megabytes(file.size)}, c'est plus que les 10 Mo acceptés.`);
+  if (file.size > MAX_UPLOAD_BYTES) fieldError(field, tooBigMessage("Fichier", file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = await fileTypeFromBuffer(bytes);
   const extension = type ? TYPES[type.mime] : undefined;
