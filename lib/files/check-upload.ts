@@ -85,4 +85,4 @@ export async function withStoredUpload<T>(file: File | null | undefined, field: 
 }
 
 /** A stored upload as the Document row keeps it. */
-export const fileColumns = (stored: StoredUpload) => ({ fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key });
+export const fileColumns = (stored: StoredUpload) => ({ fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key, fileMissingAt: null });
