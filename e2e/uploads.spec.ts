@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -166,4 +168,26 @@ test("Paramètres : un logo PNG de près de 300 Ko est enregistré ; 400 Ko est 
   const saved = await testDb().portalSettings.findUniqueOrThrow({ where: { id: "portail" }, select: { logo: true, logoType: true } });
   expect([saved.logo?.length, saved.logoType]).toEqual([fits.length, "image/png"]);
   await testDb().portalSettings.update({ where: { id: "portail" }, data: { logo: null, logoType: null } });
+});
+
+test("un fichier supprimé à la main : le téléchargement dit 410 en français, le personnel voit « Fichier manquant »", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, (await newStaff()).email);
+  await page.goto("/admin/documents/publies");
+  const form = page.getByRole("region", { name: "Publier un document" });
+  const title = `Règlement perdu ${Date.now()}`;
+  await form.getByLabel("Titre").fill(title);
+  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({ name: "reglement.pdf", mimeType: "application/pdf", buffer: await pdfOf(64 * 1024, "Règlement") });
+  await form.getByRole("button", { name: "Publier" }).click();
+  await expect(toasts(page).getByText(`« ${title} » est publié dans les Téléchargements des familles.`)).toBeVisible();
+  const doc = await testDb().document.findFirstOrThrow({ where: { title }, select: { id: true, storageKey: true } });
+  fs.rmSync(path.join(__dirname, "..", ".data", "files", ...doc.storageKey.split("/")));
+
+  const download = await page.request.get(`/documents/${doc.id}`);
+  expect(download.status()).toBe(410);
+  expect(await download.text()).toMatch(/^Le fichier de ce document est introuvable dans le stockage/);
+  await page.reload();
+  const item = page.getByRole("listitem").filter({ hasText: title });
+  await expect(item.getByText("Fichier manquant", { exact: true })).toBeVisible();
+  await expect(item).toContainText("fichier introuvable dans le stockage depuis le");
 });

@@ -55,6 +55,9 @@ export function UploadForm(props: {
       setError(null);
       setFieldErrors({});
       const file = data.get("file");
+      // No file chosen: the browser still sends an empty, unnamed one (which arrives named « undefined »). Left out,
+      // so that the server can tell « no attachment » from a chosen file that is empty (refused).
+      if (file instanceof File && file.size === 0 && file.name === "") data.delete("file");
       if (!props.fileOptional && (!(file instanceof File) || file.size === 0)) {
         setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
         setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
