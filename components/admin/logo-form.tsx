@@ -7,8 +7,10 @@ import { Button } from "@/components/ui/button";
 import { FileField } from "@/components/ui/file-field";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
+import { fileSize, LOGO_MAX_BYTES, tooBigMessage } from "@/lib/files/limits";
+import { callAction } from "@/components/form/call-action";
 
-/** Upload (PNG, JPEG or WebP, 300 Ko at most — checked from the content on the server) or remove the logo. */
+/** Upload (PNG, JPEG or WebP, 300 Ko at most — its size checked here first, everything again from the content on the server) or remove the logo. */
 export function LogoForm({ hasLogo, upload, remove }: {
   hasLogo: boolean;
   upload: (form: FormData) => Promise<ActionResult<{ message: string }>>;
@@ -26,8 +28,14 @@ export function LogoForm({ hasLogo, upload, remove }: {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         setError(null);
+        // Checked here first, so that a too big image is never sent for nothing (the server checks it again).
+        const file = data.get("logo");
+        if (file instanceof File && file.size > LOGO_MAX_BYTES) {
+          setError(tooBigMessage("Logo", file.size, LOGO_MAX_BYTES));
+          return;
+        }
         startTransition(async () => {
-          const result = await upload(data);
+          const result = await callAction(() => upload(data));
           if (result.ok) {
             toast(result.data.message);
             formRef.current?.reset();
@@ -38,7 +46,7 @@ export function LogoForm({ hasLogo, upload, remove }: {
       }}>
         <FormAlert message={error} />
         <FileField name="logo" title="Fichier du logo" accept="image/png,image/jpeg,image/webp" invalid={Boolean(error)} resetKey={sent}
-          hint="Image PNG, JPEG ou WebP, 300 Ko au maximum, de préférence plus large que haute." />
+          hint={`Image PNG, JPEG ou WebP, ${fileSize(LOGO_MAX_BYTES)} au maximum, de préférence plus large que haute.`} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">Enregistrer le logo</Button>
           {hasLogo ? (

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FileField } from "@/components/ui/file-field";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
-
-const MAX_BYTES = 10 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES, tooBigMessage } from "@/lib/files/limits";
+import { callAction } from "./call-action";
 
 export interface UploadField {
   name: string;
@@ -55,18 +55,21 @@ export function UploadForm(props: {
       setError(null);
       setFieldErrors({});
       const file = data.get("file");
+      // No file chosen: the browser still sends an empty, unnamed one (which arrives named « undefined »). Left out,
+      // so that the server can tell « no attachment » from a chosen file that is empty (refused).
+      if (file instanceof File && file.size === 0 && file.name === "") data.delete("file");
       if (!props.fileOptional && (!(file instanceof File) || file.size === 0)) {
         setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
         setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
         return;
       }
-      if (file instanceof File && file.size > MAX_BYTES) {
-        setFieldErrors({ file: `Fichier : ${(file.size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo, c'est plus que les 10 Mo acceptés.` });
+      if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+        setFieldErrors({ file: tooBigMessage("Fichier", file.size) });
         setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
         return;
       }
       startTransition(async () => {
-        const result = await props.action(data);
+        const result = await callAction(() => props.action(data));
         if (result.ok) {
           toast(result.data.message);
           formRef.current?.reset();

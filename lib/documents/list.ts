@@ -77,7 +77,7 @@ export function receivedQueue(filter: { typeId?: string } = {}) {
     orderBy: { createdAt: "asc" },
     take: 200,
     select: {
-      id: true, title: true, fileName: true, sizeBytes: true, createdAt: true, replacesId: true, reservationId: true,
+      id: true, title: true, fileName: true, sizeBytes: true, createdAt: true, replacesId: true, reservationId: true, fileMissingAt: true,
       family: { select: { id: true, name: true } }, child: { select: { firstName: true } },
     },
   });
@@ -87,7 +87,7 @@ export function listPublished() {
   return db.document.findMany({
     where: { kind: "PUBLISHED" },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, title: true, fileName: true, status: true, updatedAt: true, structureId: true, activityId: true, _count: { select: { views: true } } },
+    select: { id: true, title: true, fileName: true, status: true, updatedAt: true, structureId: true, activityId: true, fileMissingAt: true, _count: { select: { views: true } } },
   });
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { inflateSync } from "node:zlib";
 import { fileTypeFromBuffer } from "file-type";
-import { fieldError } from "@/lib/errors";
+import { fieldError, UserFacingError } from "@/lib/errors";
+import { MAX_UPLOAD_BYTES, tooBigMessage } from "./limits";
 import { fileStore, newFileKey } from "./storage";
 
 /*
@@ -12,7 +13,6 @@ import { fileStore, newFileKey } from "./storage";
  * characters, the extension of the real type).
  */
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
 
 export interface CheckedUpload {
@@ -20,8 +20,6 @@ export interface CheckedUpload {
   mimeType: string;
   fileName: string;
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;
 
 /** « ../../Attestation CAF (2026).pdf » → « Attestation-CAF-2026.pdf ». */
 export function safeFileName(name: string, extension: string): string {
@@ -34,29 +32,35 @@ export function safeFileName(name: string, extension: string): string {
 /** PDF names may be written with #xx escapes (« /J#61vaScript » is /JavaScript to a reader). */
 const decodeNames = (text: string) => text.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 const ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToR|GoToE)\b/;
+/** Something that runs by itself: on opening (an action, not a mere destination `[page /Fit]`), or on a page's or field's event. */
+const AUTOMATIC = /\/(AA\b|OpenAction\s*(<<|\d+\s+\d+\s+R))/;
+/** An action that leaves the document: opens an address, a file, a sound or a film. (GoTo, a page of the document, is fine.) */
+const LEAVES = /\/S\s*\/(URI|Launch|Rendition|Sound|Movie)\b/;
 
 /**
- * Scripts and automatic actions in a PDF (JavaScript, launch, embedded files, forms sent away…), read in the file
- * and in its compressed streams (an object stream can hide them), with escaped names decoded.
+ * Scripts and automatic actions in a PDF (JavaScript, launch, embedded files, forms sent away, an address opened on
+ * opening or on an event…), read in the file and in its compressed streams (an object stream can hide them), with
+ * escaped names decoded. A link the reader clicks (/URI without /OpenAction or /AA) stays allowed.
  */
 function pdfActive(bytes: Uint8Array): boolean {
   const text = Buffer.from(bytes).toString("latin1");
-  if (ACTIVE.test(decodeNames(text))) return true;
+  const parts = [decodeNames(text)];
   const streams = /stream\r?\n([\s\S]*?)endstream/g;
   for (let match = streams.exec(text); match; match = streams.exec(text)) {
     try {
-      const inflated = inflateSync(Buffer.from(match[1]!, "latin1"), { maxOutputLength: 50 * 1024 * 1024 }).toString("latin1");
-      if (ACTIVE.test(decodeNames(inflated))) return true;
+      parts.push(decodeNames(inflateSync(Buffer.from(match[1]!, "latin1"), { maxOutputLength: 50 * 1024 * 1024 }).toString("latin1")));
     } catch {
       // Not a Flate stream (an image, a font): nothing to read in it.
     }
   }
-  return false;
+  if (parts.some((part) => ACTIVE.test(part))) return true;
+  // The trigger and its action may sit in different objects or streams: both anywhere in the file is enough.
+  return parts.some((part) => AUTOMATIC.test(part)) && parts.some((part) => LEAVES.test(part));
 }
 
 export async function checkUpload(file: File | null | undefined, field: string): Promise<CheckedUpload> {
   if (!file || typeof file === "string" || file.size === 0) fieldError(field, "Fichier : choisissez un fichier (il est vide ou manquant).");
-  if (file.size > MAX_UPLOAD_BYTES) fieldError(field, `Fichier : ${megabytes(file.size)}, c'est plus que les 10 Mo acceptés.`);
+  if (file.size > MAX_UPLOAD_BYTES) fieldError(field, tooBigMessage("Fichier", file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = await fileTypeFromBuffer(bytes);
   const extension = type ? TYPES[type.mime] : undefined;
@@ -64,6 +68,8 @@ export async function checkUpload(file: File | null | undefined, field: string):
   if (type.mime === "application/pdf" && pdfActive(bytes)) fieldError(field, "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.");
   return { bytes, mimeType: type.mime, fileName: safeFileName(file.name, extension) };
 }
+
+export const STORE_UNAVAILABLE = "Les documents ne peuvent pas être enregistrés pour le moment (panne technique du serveur, pas une erreur de votre part). Réessayez plus tard.";
 
 export interface StoredUpload extends CheckedUpload {
   /** Where the file is in the store (the row's `storageKey`). */
@@ -77,7 +83,13 @@ export interface StoredUpload extends CheckedUpload {
 export async function withStoredUpload<T>(file: File | null | undefined, field: string, write: (stored: StoredUpload) => Promise<T>): Promise<T> {
   const checked = await checkUpload(file, field);
   const key = newFileKey();
-  await fileStore().put(key, checked.bytes, checked.mimeType);
+  try {
+    await fileStore().put(key, checked.bytes, checked.mimeType);
+  } catch (error) {
+    // The disk or the bucket, not the person sending: said so, and the cause kept in the log.
+    console.error("[fichiers] enregistrement impossible :", error);
+    throw new UserFacingError(STORE_UNAVAILABLE);
+  }
   try {
     return await write({ ...checked, key });
   } catch (error) {
@@ -87,4 +99,4 @@ export async function withStoredUpload<T>(file: File | null | undefined, field: 
 }
 
 /** A stored upload as the Document row keeps it. */
-export const fileColumns = (stored: StoredUpload) => ({ fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key });
+export const fileColumns = (stored: StoredUpload) => ({ fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key, fileMissingAt: null });

@@ -17,12 +17,20 @@ z.config(z.locales.fr());
 
 export const required = (label: string) => `${label} : champ obligatoire.`;
 
+/** A NUL or another control character (tab and line breaks aside): PostgreSQL refuses NUL in text, and none is ever meant. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noInvisible = (label: string) => [
+  (v: string | undefined) => !v || !INVISIBLE.test(v),
+  { message: `${label} : il contient un caractère invisible (caractère nul ou de contrôle), souvent venu d'un copier-coller ; retapez le passage concerné.` },
+] as const;
+
 export const trimmed = (label: string, max: number) =>
   z
     .string({ error: required(label) })
     .trim()
     .min(1, required(label))
-    .max(max, `${label} : ${max} caractères au maximum.`);
+    .max(max, `${label} : ${max} caractères au maximum.`)
+    .refine(...noInvisible(label));
 
 /** Empty means none (undefined). */
 export const optionalTrimmed = (label: string, max: number) =>
@@ -30,6 +38,7 @@ export const optionalTrimmed = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, `${label} : ${max} caractères au maximum.`)
+    .refine(...noInvisible(label))
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -40,6 +49,7 @@ export const optionalText = (label: string, max: number) =>
     .trim()
     .max(max, `${label} : ${max} caractères au maximum.`)
     .refine((v) => !/[<>]/.test(v), { message: `${label} : les caractères < et > ne sont pas acceptés.` })
+    .refine(...noInvisible(label))
     .optional()
     .transform((v) => (v ? v : null));
 

@@ -28,9 +28,18 @@ async function attach(tx: Tx, stored: StoredUpload | null, familyId: string, act
   return doc.id;
 }
 
-/** The attachment is optional: without one, `write` runs alone; with one, through the one way uploads are kept. */
-const withAttachment = <T>(file: File | null, write: (stored: StoredUpload | null) => Promise<T>): Promise<T> =>
-  !file || file.size === 0 ? write(null) : withStoredUpload(file, "file", write);
+/**
+ * The attachment is optional: without one (the browser sends an empty, unnamed file), `write` runs alone; with one,
+ * through the one way uploads are kept. A chosen file that is empty is refused, never dropped silently.
+ */
+function withAttachment<T>(file: File | null, write: (stored: StoredUpload | null) => Promise<T>): Promise<T> {
+  if (!file || (file.size === 0 && file.name === "")) return write(null);
+  if (file.size === 0) {
+    const name = file.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 80);
+    fieldError("file", `Pièce jointe : le fichier « ${name} » est vide (0 octet). Choisissez-le à nouveau, ou envoyez le message sans pièce jointe.`);
+  }
+  return withStoredUpload(file, "file", write);
+}
 
 /** A new message of the family: a new thread, or a reply in one of its threads. */
 export async function sendFamilyMessage(input: { familyId: string; actor: Actor; threadId: string | null; subject: string | null; childId: string | null; body: string; file: File | null }): Promise<{ threadId: string }> {

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import type { z } from "zod";
 import { DEFAULT_IDENTITY, type PortalIdentity } from "./defaults";
-import { LOGO_MAX_BYTES, type identitySchema } from "./schemas";
+import { LOGO_MAX_BYTES, tooBigMessage } from "@/lib/files/limits";
+import type { identitySchema } from "./schemas";
 
 const SETTINGS_ID = "portail";
 
@@ -33,7 +34,7 @@ const LOGO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
 /** The logo's type is read from its content (magic bytes), never from its name or the browser's word. */
 export async function setPortalLogo(input: { actorId: string; file: File }): Promise<void> {
   if (input.file.size === 0) fieldError("logo", "Logo : choisissez un fichier.");
-  if (input.file.size > LOGO_MAX_BYTES) fieldError("logo", "Logo : 300 Ko au maximum.");
+  if (input.file.size > LOGO_MAX_BYTES) fieldError("logo", tooBigMessage("Logo", input.file.size, LOGO_MAX_BYTES));
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !LOGO_TYPES.has(type.mime)) fieldError("logo", "Logo : le fichier doit être une image PNG, JPEG ou WebP.");

@@ -25,4 +25,3 @@ export const informationPageSchema = z.object({
   body: trimmed("Texte", 20_000),
 });
 
-export const LOGO_MAX_BYTES = 300 * 1024;

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/link-button";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { DecisionControls } from "@/components/admin/decision-controls";
@@ -36,6 +37,7 @@ export default async function ReceivedDocumentsPage() {
             <span className="block text-sm font-normal text-gray-700">
               {d.replacesId ? "Remplace un document refusé · " : ""}{d.reservationId ? "Justifie une absence facturée · " : ""}
               <a className="link" href={`/documents/${d.id}`} download>Télécharger {d.fileName}</a> ({Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko)
+              {d.fileMissingAt ? <> <Badge tone="refused">Fichier manquant</Badge> introuvable dans le stockage depuis le {formatDateTime(d.fileMissingAt)} : refusez-le avec ce motif, la famille en renverra un.</> : null}
             </span>
           </>
         ),

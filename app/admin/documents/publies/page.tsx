@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
 import { listPublished } from "@/lib/documents/list";
+import { Badge } from "@/components/ui/badge";
 import { listActivities } from "@/lib/activities/manage-activity";
 import { listStructureChoices } from "@/lib/activities/structures";
 import { formatDate } from "@/lib/format";
@@ -44,9 +45,13 @@ export default async function PublishedDocumentsPage() {
             <li key={d.id} className="card">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-semibold">{d.title}</p>
-                <StatusBadge label={statusLabel("DOCUMENT", d.status)} tone={statusTone("DOCUMENT", d.status)} />
+                <span className="flex flex-wrap gap-2">
+                  {d.fileMissingAt ? <Badge tone="refused">Fichier manquant</Badge> : null}
+                  <StatusBadge label={statusLabel("DOCUMENT", d.status)} tone={statusTone("DOCUMENT", d.status)} />
+                </span>
               </div>
-              <p className="text-sm text-gray-800">{audienceOf(d)} · mis à jour le {formatDate(d.updatedAt)} · ouvert par {d._count.views.toLocaleString("fr-FR")} {d._count.views > 1 ? "familles" : "famille"} · <a className="link" href={`/documents/${d.id}`} download>{d.fileName}</a></p>
+              <p className="text-sm text-gray-800">{audienceOf(d)} · mis à jour le {formatDate(d.updatedAt)} · ouvert par {d._count.views.toLocaleString("fr-FR")} {d._count.views > 1 ? "familles" : "famille"} · <a className="link" href={`/documents/${d.id}`} download>{d.fileName}</a>
+                {d.fileMissingAt ? ` · fichier introuvable dans le stockage depuis le ${formatDate(d.fileMissingAt)} : remplacez le fichier` : ""}</p>
               <div className="mt-2 flex flex-wrap items-start gap-4">
                 <PublishToggle id={d.id} title={d.title} published={d.status === "PUBLISHED"} action={setPublishedAction} />
                 <details>
