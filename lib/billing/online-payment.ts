@@ -44,6 +44,8 @@ export interface SessionReport {
   /** client_reference_id: our payment, found even when the session id was not stored yet. */
   paymentId: string | null;
   amountTotal: number | null;
+  /** ISO code as Stripe writes it (« eur »): only euros are ever allocated to invoices. */
+  currency: string | null;
   paid: boolean;
   paymentIntentId: string | null;
 }
@@ -56,7 +58,7 @@ async function lockPayment(tx: Tx, report: SessionReport) {
 }
 
 /** Records a paid session once: allocations to the invoices (in their number order), invoices paid, receipt queued. */
-export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "UNKNOWN"> {
+export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "CURRENCY" | "UNKNOWN"> {
   if (!report.paid) return "WAITING";
   return transaction(async (tx) => {
     const payment = await lockPayment(tx, report);
@@ -64,6 +66,16 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
     if (payment.status === "SUCCEEDED") return "ALREADY";
     const received = report.amountTotal ?? 0;
     const base = { stripeCheckoutSessionId: report.sessionId, stripePaymentIntentId: report.paymentIntentId, receivedAt: new Date() };
+    if (report.currency?.toLowerCase() !== "eur") {
+      // Invoices are in euros: money in another currency is never counted as paying them. Staff see it among the
+      // payments to check; the payment is not completed (the invoices stay to pay), and the event is answered 200.
+      const currency = (report.currency ?? "inconnue").toUpperCase();
+      const anomaly = `Paiement en ligne reçu dans une autre devise que l'euro (${(received / 100).toFixed(2).replace(".", ",")} ${currency}) : non affecté aux factures, à rembourser par l'accueil.`;
+      console.warn(`[stripe] session ${report.sessionId} payée en ${currency} : non affectée, signalée à l'accueil`);
+      await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
+      if (payment.status === "PENDING") await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: `Devise ${currency} au lieu de l'euro` });
+      return "CURRENCY";
+    }
     if (received !== payment.amountCents) {
       // Money received that does not match: recorded and flagged to staff, the invoices left as they are.
       await tx.payment.update({ where: { id: payment.id }, data: { ...base, amountCents: received, anomaly: `Montant reçu ${formatCents(received)} au lieu de ${formatCents(payment.amountCents)} : à affecter par l'accueil.` } });
@@ -86,7 +98,7 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
 /** An expired or failed session: the pending payment is marked not completed; a payment already recorded stays. */
 export async function failCheckoutSession(report: Pick<SessionReport, "sessionId" | "paymentId">): Promise<"FAILED" | "KEPT" | "UNKNOWN"> {
   return transaction(async (tx) => {
-    const payment = await lockPayment(tx, { ...report, amountTotal: null, paid: false, paymentIntentId: null });
+    const payment = await lockPayment(tx, { ...report, amountTotal: null, currency: null, paid: false, paymentIntentId: null });
     if (!payment) return "UNKNOWN";
     if (payment.status !== "PENDING") return "KEPT";
     await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Paiement abandonné ou refusé" });

@@ -1,7 +1,7 @@
-import { ForgedEventError, handleStripeWebhook } from "@/lib/billing/stripe-events";
+import { RejectedEventError, handleStripeWebhook } from "@/lib/billing/stripe-events";
 
 /**
- * Stripe's webhook (and the local stand-in's): the raw body as received, for the signature. A forged event → 400;
+ * Stripe's webhook (and the local stand-in's): the raw body as received, for the signature. A forged or unreadable event → 400, with its reason;
  * a technical failure → 500, and Stripe delivers the event again (its handling is idempotent).
  */
 export async function POST(request: Request) {
@@ -10,7 +10,7 @@ export async function POST(request: Request) {
     const result = await handleStripeWebhook(body, request.headers.get("stripe-signature"));
     return Response.json({ received: true, ...result });
   } catch (error) {
-    if (error instanceof ForgedEventError) return Response.json({ error: error.message }, { status: 400 });
+    if (error instanceof RejectedEventError) return Response.json({ error: error.message }, { status: 400 });
     console.error("[stripe] le webhook a échoué :", error);
     return Response.json({ error: "Erreur technique : l'événement sera renvoyé." }, { status: 500 });
   }
