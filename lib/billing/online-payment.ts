@@ -89,7 +89,7 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
     await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
     await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status });
     for (const { email: to, person } of await familyRecipients(tx, payment.familyId)) {
-      await enqueueEmail(tx, { to, familyId: payment.familyId, template: "payment-received", email: paymentReceivedEmail(person, received, paidNumbers) });
+      await enqueueEmail(tx, { to, familyId: payment.familyId, template: "payment-received", email: paymentReceivedEmail(person, received, paidNumbers, "STRIPE", left) });
     }
     return anomaly ? "FLAGGED" : "FULFILLED";
   });
