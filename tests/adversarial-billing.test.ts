@@ -397,7 +397,7 @@ describe("« Générer le mois » started twice at once", () => {
     expect(ok).toHaveLength(1);
     for (const r of starts) if (r.status === "rejected") expect(String((r.reason as Error).message)).toMatch(/déjà en cours/);
     expect(await prisma.billingRun.count({ where: { structureId: f.w.structure.id } })).toBe(1);
-    await Promise.all([runBillingRun(ok[0]!.value.id, f.staff, BILLED_AT), runBillingRun(ok[0]!.value.id, f.staff, BILLED_AT)]);
+    await Promise.all([runBillingRun(ok[0]!.value.id, f.staff, { now: BILLED_AT }), runBillingRun(ok[0]!.value.id, f.staff, { now: BILLED_AT })]);
     expect(await prisma.invoice.count({ where: { familyId: f.family.id } })).toBe(before + 1);
     expect(await prisma.invoiceLine.count({ where: { reservation: { inscriptionId: f.inscription.id, date: new Date("2027-01-20T00:00:00Z") } } })).toBe(1);
     expect(await prisma.billingRun.findUniqueOrThrow({ where: { id: ok[0]!.value.id }, select: { status: true } })).toEqual({ status: "DONE" });

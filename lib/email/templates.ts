@@ -5,7 +5,7 @@
  * decision (seed 000 says « acceptée » in one e-mail and « validée » elsewhere).
  */
 import { config } from "@/lib/config";
-import { isoToFrench } from "@/lib/format";
+import { deMonth, isoToFrench } from "@/lib/format";
 
 /**
  * Stands for the structure's name in a template; the outbox puts the name set
@@ -264,10 +264,10 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
 const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 /** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
-export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; number: string; totalCents: number }, dueDay: string, monthLabel: string): RenderedEmail {
+export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; number: string; totalCents: number }, dueDay: string, month: string): RenderedEmail {
   return render(`Votre facture ${invoice.number}`, [
     salutation(person),
-    `Votre facture n° ${invoice.number} de ${monthLabel} est disponible : ${amountText(invoice.totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
+    `Votre facture n° ${invoice.number} ${deMonth(month)} est disponible : ${amountText(invoice.totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
     "Vous pouvez la consulter et la payer en ligne dans Mes factures.",
     { text: `Télécharger la facture n° ${invoice.number} (PDF)`, href: `${config.appUrl}/factures/${invoice.id}/facture` },
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
