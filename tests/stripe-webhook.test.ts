@@ -5,6 +5,8 @@ import type Stripe from "stripe";
 import { stripe, webhookSecret } from "@/lib/billing/stripe";
 import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
 import { listPayments } from "@/lib/billing/payments";
+import { recordDeskPayment } from "@/lib/billing/desk";
+import { completeStandInSession, decideStandInCheckout } from "@/lib/billing/stand-in-checkout";
 import { NotFoundError } from "@/lib/workflow";
 import { expectNothingChanged, prisma } from "./helpers";
 import { billedFamily, type BilledFamily } from "./billing-world";
@@ -159,5 +161,63 @@ describe("Stripe webhook and fulfilment", () => {
     // Another delivery of it changes nothing more.
     expect((await deliver("checkout.session.async_payment_succeeded", { ...session, currency: "usd" })).status).toBe(200);
     expect((await state(f)).invoices.map((i) => i.paidCents)).toEqual([0, 0]);
+  });
+});
+
+describe("« Payer » again for the same invoices", () => {
+  const sessionOf = async (paymentId: string) => {
+    const { stripeCheckoutSessionId } = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { stripeCheckoutSessionId: true } });
+    return prisma.standInCheckoutSession.findUniqueOrThrow({ where: { id: stripeCheckoutSessionId! } });
+  };
+
+  it("three « Payer » at once → one pending payment and one open session, all three sent to it; paid once", async () => {
+    const f = await billedFamily("TroisClics");
+    const pay = () => startOnlinePayment({ familyId: f.family.id, invoiceIds: f.invoices.map((i) => i.id), actor: f.actor });
+    const clicks = await Promise.all([pay(), pay(), pay()]);
+    expect(new Set(clicks.map((c) => c.paymentId)).size).toBe(1);
+    expect(new Set(clicks.map((c) => c.url)).size).toBe(1);
+    expect(clicks.filter((c) => c.resumed)).toHaveLength(2);
+    expect(await prisma.payment.count({ where: { familyId: f.family.id } })).toBe(1);
+    expect(await prisma.standInCheckoutSession.count({ where: { paymentId: clicks[0]!.paymentId } })).toBe(1);
+    // Later, once more: back to the same page.
+    expect(await pay()).toMatchObject({ paymentId: clicks[0]!.paymentId, url: clicks[0]!.url, resumed: true });
+    const session = await sessionOf(clicks[0]!.paymentId);
+    await deliver("checkout.session.completed", { id: session.id, paymentId: clicks[0]!.paymentId, amount: 1800 });
+    expect(await state(f)).toEqual({ payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }], invoices: [{ status: "PAID", paidCents: 1200 }, { status: "PAID", paidCents: 600 }], allocations: 2, receipts: 1 });
+  });
+
+  it("« Payer » for other invoices among them replaces the open payment: its session is expired first and the stand-in then refuses to pay it", async () => {
+    const f = await billedFamily("Remplace");
+    const both = await startOnlinePayment({ familyId: f.family.id, invoiceIds: f.invoices.map((i) => i.id), actor: f.actor });
+    const one = await startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[1]!.id], actor: f.actor });
+    expect(one).toMatchObject({ resumed: false });
+    expect(one.paymentId).not.toBe(both.paymentId);
+    expect((await prisma.payment.findMany({ where: { familyId: f.family.id }, orderBy: { createdAt: "asc" }, select: { id: true, status: true, amountCents: true } })))
+      .toEqual([{ id: both.paymentId, status: "FAILED", amountCents: 1800 }, { id: one.paymentId, status: "PENDING", amountCents: 600 }]);
+    expect((await sessionOf(both.paymentId)).status).toBe("EXPIRED");
+    expect((await sessionOf(one.paymentId)).status).toBe("OPEN");
+    // The old page can no longer be paid: refused before any event is sent, nothing written.
+    await expectNothingChanged(() => expect(decideStandInCheckout({ familyId: f.family.id, paymentId: both.paymentId, outcome: "PAID" }))
+      .rejects.toThrow("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité."));
+    // The new one pays its invoice, once.
+    await deliver("checkout.session.completed", { id: (await sessionOf(one.paymentId)).id, paymentId: one.paymentId, amount: 600 });
+    expect((await state(f)).invoices).toEqual([{ status: "ISSUED", paidCents: 0 }, { status: "PAID", paidCents: 600 }]);
+    // An amount changed meanwhile (a desk payment) is a new payment too, never the old amount.
+    const rest = await startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor });
+    await recordDeskPayment({ familyId: f.family.id, method: "ESPECES", amountCents: 200, reference: null, receivedOn: new Date().toISOString().slice(0, 10), invoiceIds: [f.invoices[0]!.id], actor: f.staff });
+    const after = await startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor });
+    expect(after.paymentId).not.toBe(rest.paymentId);
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: after.paymentId }, select: { amountCents: true } })).toEqual({ amountCents: 1000 });
+    expect((await sessionOf(rest.paymentId)).status).toBe("EXPIRED");
+  });
+
+  it("an open payment already paid on its page (its event not arrived yet): a new « Payer » is refused, nothing written — never a second payment", async () => {
+    const f = await billedFamily("DejaPaye");
+    const first = await startOnlinePayment({ familyId: f.family.id, invoiceIds: f.invoices.map((i) => i.id), actor: f.actor });
+    expect(await completeStandInSession((await sessionOf(first.paymentId)).id)).toBe(true);
+    await expectNothingChanged(() => expect(startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor }))
+      .rejects.toThrow("Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation."));
+    // Paid twice on the stand-in's page: the second is refused.
+    expect(await completeStandInSession((await sessionOf(first.paymentId)).id)).toBe(false);
   });
 });

@@ -1,41 +1,66 @@
 import "server-only";
-import { db, transaction, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
-import { createCheckoutSession } from "./stripe";
+import { lockFamily } from "@/lib/families/lock-family";
+import { checkout } from "./checkout";
 import { allocatePayment, lockInvoices } from "./allocate";
 import { dueCents } from "./amounts";
 
 /*
  * « Payer mes factures »: the amount comes from the database only (the family's
  * own payable invoices, what is left to pay on each), a pending payment is
- * recorded, then the Checkout session is made. The webhook — or the success
- * page — fulfils it with one idempotent function: the payment, its allocations,
- * the invoices paid and the receipt e-mail in one transaction, under the
- * payment's row lock, however many times and in whatever order events arrive.
+ * recorded with its Checkout session. The webhook — or the success page — fulfils
+ * it with one idempotent function: the payment, its allocations, the invoices
+ * paid and the receipt e-mail in one transaction, under the payment's row lock,
+ * however many times and in whatever order events arrive.
+ *
+ * One open payment per invoice: under the family's lock, a second « Payer » for
+ * the same invoices and amount goes back to the open Checkout session; for other
+ * invoices among them (or a changed amount) it expires the old session first —
+ * it can then never be paid — and replaces its payment. Two parents clicking at
+ * once decide one after the other, so paying twice is impossible.
  */
 
-export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string }> {
+const sameInvoices = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((id, i) => id === b[i]);
+
+export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string; resumed: boolean }> {
   const ids = [...new Set(input.invoiceIds)].sort();
   if (ids.length === 0) throw new UserFacingError("Cochez au moins une facture à payer.");
-  const payment = await transaction(async (tx) => {
+  // Stripe is asked while the family's lock is held (that is what makes the decision atomic): its calls give up after 10 s.
+  return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true, creditedCents: true } });
     // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
     if (invoices.length !== ids.length) throw new NotFoundError();
     const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
     if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
+    // The family's open online payments that share an invoice with this one, locked against the webhook meanwhile.
+    const open = await tx.$queryRaw<{ id: string; invoiceIds: string[]; amountCents: number; stripeCheckoutSessionId: string | null }[]>`
+      SELECT "id", "invoiceIds", "amountCents", "stripeCheckoutSessionId" FROM "Payment"
+      WHERE "familyId" = ${input.familyId} AND "method" = 'STRIPE' AND "status" = 'PENDING' AND "invoiceIds" && ${ids}::text[]
+      ORDER BY "createdAt" FOR UPDATE`;
+    for (const payment of open) {
+      if (!payment.stripeCheckoutSessionId || !sameInvoices(payment.invoiceIds, ids) || payment.amountCents !== amountCents) continue;
+      const session = await checkout.state(payment.stripeCheckoutSessionId);
+      if (session.status === "open" && session.url) return { url: session.url, paymentId: payment.id, resumed: true };
+    }
+    for (const payment of open) {
+      const outcome = payment.stripeCheckoutSessionId ? await checkout.expire(payment.stripeCheckoutSessionId) : "expired";
+      if (outcome === "complete") throw new UserFacingError("Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation. Vos factures seront marquées payées dans quelques instants ; rien d'autre à payer.");
+      await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Remplacé par un nouveau paiement (page de paiement expirée)" });
+    }
     const created = await createWithStatus(tx, { machine: "PAYMENT", status: "PENDING", actor: input.actor }, () =>
-      tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true, amountCents: true } }));
+      tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true } }));
     const email = (await familyRecipients(tx, input.familyId))[0]?.email ?? null;
-    return { ...created, numbers: invoices.map((i) => i.number), email };
-  });
-  const session = await createCheckoutSession({ paymentId: payment.id, familyId: input.familyId, amountCents: payment.amountCents, invoiceNumbers: payment.numbers, invoiceIds: ids, customerEmail: payment.email });
-  await db.payment.update({ where: { id: payment.id }, data: { stripeCheckoutSessionId: session.id } });
-  return { url: session.url, paymentId: payment.id };
+    const session = await checkout.create({ paymentId: created.id, familyId: input.familyId, amountCents, invoiceNumbers: invoices.map((i) => i.number), invoiceIds: ids, customerEmail: email });
+    await tx.payment.update({ where: { id: created.id }, data: { stripeCheckoutSessionId: session.id } });
+    return { url: session.url, paymentId: created.id, resumed: false };
+  }, { timeout: 45_000 });
 }
 
 /** What an event (or the success page) says of a Checkout session. */
