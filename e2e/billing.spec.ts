@@ -34,12 +34,13 @@ async function billedWorld(name: string) {
 async function billMonth(desk: Page, structureId: string, month: string) {
   await desk.goto(`/admin/facturation?lieu=${structureId}&mois=${month}`);
   await desk.getByRole("button", { name: "Générer le mois" }).click();
-  await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
+  // A background run: the page reads it again every 2 s until its summary (a loaded machine takes longer).
+  await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible({ timeout: 30_000 });
   await desk.getByRole("button", { name: "Envoyer les factures" }).click();
   await desk.getByRole("alertdialog", { name: "Envoyer 1 facture ?" }).getByRole("button", { name: "Envoyer les factures" }).click();
   // In the background, as generation: the request returns at once, the page follows the run to its summary.
   await expect(toasts(desk).getByText("Envoi d'une facture lancé.")).toBeVisible();
-  await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
+  await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible({ timeout: 30_000 });
 }
 
 test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie sur la page de paiement simulée et voit « payé », reçu par e-mail", async ({ page, browser }) => {
@@ -162,4 +163,38 @@ test("une génération dont le serveur s'est arrêté se voit interrompue et « 
   await expect(desk.getByText(/^1 facture créée \(n° \d{4}-\d{6}\), total /)).toBeVisible({ timeout: 20_000 });
   await expect(desk.getByRole("button", { name: "Reprendre" })).toHaveCount(0);
   expect(await testDb().invoice.count({ where: { familyId: f.family.id } })).toBe(1);
+});
+
+test("« Payer » deux fois pour les mêmes factures ramène à la même page de paiement ; pour d'autres factures, l'ancienne page expire et ne peut plus être payée", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const { w, f, months } = await billedWorld("Reclic");
+  const desk = await (await browser.newContext()).newPage();
+  await signIn(desk, (await newStaff()).email);
+  for (const month of months) await billMonth(desk, w.structure.id, month);
+
+  await signIn(page, f.user.email);
+  const pay = async (uncheckFirst = false) => {
+    await page.goto("/mes-factures");
+    const form = page.getByRole("form", { name: "Factures à payer" });
+    if (uncheckFirst) await form.getByRole("checkbox").first().uncheck();
+    await form.getByRole("button", { name: "Payer" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
+    return page.url();
+  };
+  const first = await pay();
+  expect(await pay()).toBe(first);
+  expect(await testDb().payment.count({ where: { familyId: f.family.id } })).toBe(1);
+
+  const second = await pay(true);
+  expect(second).not.toBe(first);
+  await expect(page.getByText(/Montant : 6,00\s€/)).toBeVisible();
+  await page.goto(first);
+  await expect(page.getByText("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Payer" })).toHaveCount(0);
+  await page.goto(second);
+  await page.getByRole("button", { name: "Payer" }).click();
+  await expect(page.getByText(/^Payé : nous avons bien reçu 6,00\s€/)).toBeVisible({ timeout: 20_000 });
+  expect((await testDb().payment.findMany({ where: { familyId: f.family.id }, orderBy: { createdAt: "asc" }, select: { status: true } })).map((p) => p.status)).toEqual(["FAILED", "SUCCEEDED"]);
+  await page.goto("/mes-factures");
+  await expect(page.getByText(/^Solde : 6,00\s€ à payer\.$/)).toBeVisible();
 });
