@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createBookableWorld, inscribe } from "../prisma/factories";
+import { deMonth } from "../lib/format";
 import { expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb, toasts } from "./support";
 
 /*
@@ -33,10 +34,13 @@ async function billedWorld(name: string) {
 async function billMonth(desk: Page, structureId: string, month: string) {
   await desk.goto(`/admin/facturation?lieu=${structureId}&mois=${month}`);
   await desk.getByRole("button", { name: "Générer le mois" }).click();
-  await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible();
+  // A background run: the page reads it again every 2 s until its summary (a loaded machine takes longer).
+  await expect(desk.getByText(/^1 facture créée \(/)).toBeVisible({ timeout: 30_000 });
   await desk.getByRole("button", { name: "Envoyer les factures" }).click();
   await desk.getByRole("alertdialog", { name: "Envoyer 1 facture ?" }).getByRole("button", { name: "Envoyer les factures" }).click();
-  await expect(toasts(desk).getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible();
+  // In the background, as generation: the request returns at once, the page follows the run to its summary.
+  await expect(toasts(desk).getByText("Envoi d'une facture lancé.")).toBeVisible();
+  await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible({ timeout: 30_000 });
 }
 
 test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie sur la page de paiement simulée et voit « payé », reçu par e-mail", async ({ page, browser }) => {
@@ -137,4 +141,60 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   const [csv] = await Promise.all([desk.waitForEvent("download"), desk.getByRole("link", { name: "Exporter pour la trésorerie (CSV)" }).click()]);
   const content = await readFile((await csv.path())!, "utf8");
   expect(content).toMatch(/;Famille GUICHETIER;Chèque;CHQ 881;;4,00;\d{4}-\d{6} \(4,00\);Payé;/);
+});
+
+test("une génération dont le serveur s'est arrêté se voit interrompue et « Reprendre » la termine, sans rien facturer deux fois", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { w, f, months } = await billedWorld("Reprise");
+  const month = months[0]!;
+  // What a server killed during « Générer le mois » leaves: its run, still « en cours », whose heartbeat stopped a minute ago.
+  await testDb().billingRun.create({ data: { structureId: w.structure.id, month: new Date(`${month}-01T00:00:00Z`), runningKey: `${w.structure.id}|${month}`, total: 1, heartbeatAt: new Date(Date.now() - 60_000) } });
+  const desk = await (await browser.newContext()).newPage();
+  await signIn(desk, (await newStaff()).email);
+  await desk.goto(`/admin/facturation?lieu=${w.structure.id}&mois=${month}`);
+  await expect(desk.getByText(/^La génération a été interrompue à 0 \/ 1 familles \(le serveur s'est arrêté/)).toBeVisible();
+  await expect(desk.getByText(/suivez sa progression/)).toHaveCount(0);
+  await desk.getByRole("button", { name: "Générer le mois" }).click();
+  await expect(desk.getByText(/a été interrompue \(le serveur s'est arrêté\) : cliquez sur « Reprendre » pour la terminer/).first()).toBeVisible();
+  await expectAccessible(desk);
+  await desk.getByRole("button", { name: "Reprendre" }).click();
+  // « d'octobre », « d'avril »: the month's French elision, wherever the month is said.
+  await expect(toasts(desk).getByText(`Génération ${deMonth(month)} reprise.`)).toBeVisible();
+  await expect(desk.getByText(/^1 facture créée \(n° \d{4}-\d{6}\), total /)).toBeVisible({ timeout: 20_000 });
+  await expect(desk.getByRole("button", { name: "Reprendre" })).toHaveCount(0);
+  expect(await testDb().invoice.count({ where: { familyId: f.family.id } })).toBe(1);
+});
+
+test("« Payer » deux fois pour les mêmes factures ramène à la même page de paiement ; pour d'autres factures, l'ancienne page expire et ne peut plus être payée", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const { w, f, months } = await billedWorld("Reclic");
+  const desk = await (await browser.newContext()).newPage();
+  await signIn(desk, (await newStaff()).email);
+  for (const month of months) await billMonth(desk, w.structure.id, month);
+
+  await signIn(page, f.user.email);
+  const pay = async (uncheckFirst = false) => {
+    await page.goto("/mes-factures");
+    const form = page.getByRole("form", { name: "Factures à payer" });
+    if (uncheckFirst) await form.getByRole("checkbox").first().uncheck();
+    await form.getByRole("button", { name: "Payer" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
+    return page.url();
+  };
+  const first = await pay();
+  expect(await pay()).toBe(first);
+  expect(await testDb().payment.count({ where: { familyId: f.family.id } })).toBe(1);
+
+  const second = await pay(true);
+  expect(second).not.toBe(first);
+  await expect(page.getByText(/Montant : 6,00\s€/)).toBeVisible();
+  await page.goto(first);
+  await expect(page.getByText("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Payer" })).toHaveCount(0);
+  await page.goto(second);
+  await page.getByRole("button", { name: "Payer" }).click();
+  await expect(page.getByText(/^Payé : nous avons bien reçu 6,00\s€/)).toBeVisible({ timeout: 20_000 });
+  expect((await testDb().payment.findMany({ where: { familyId: f.family.id }, orderBy: { createdAt: "asc" }, select: { status: true } })).map((p) => p.status)).toEqual(["FAILED", "SUCCEEDED"]);
+  await page.goto("/mes-factures");
+  await expect(page.getByText(/^Solde : 6,00\s€ à payer\.$/)).toBeVisible();
 });

@@ -40,3 +40,8 @@ export const formatShortDay = (day: string) => shortDay.format(new Date(`${day}T
 const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 /** « janvier 2027 » for "2027-01". */
 export const formatMonth = (month: string) => monthTitle.format(new Date(`${month}-01T00:00:00Z`));
+/**
+ * « de janvier 2027 », « d'octobre 2027 », « d'avril », « d'août »: the one way to write « of the month » (« Le mois
+ * d'octobre 2027 », « Factures d'avril 2027 ») — never « de » + formatMonth by hand.
+ */
+export const deMonth = (month: string) => deName(formatMonth(month));

@@ -59,7 +59,7 @@ let counter = 0;
 function deliver(type: string, s: { id: string; paymentId: string; amount: number }) {
   const payload = JSON.stringify({
     id: `evt_adv_${Date.now()}_${counter++}`, object: "event", type, api_version: "2025-01-27", created: Math.floor(Date.now() / 1000),
-    data: { object: { id: s.id, object: "checkout.session", client_reference_id: s.paymentId, amount_total: s.amount, payment_status: "paid", payment_intent: `pi_${s.id}`, metadata: {} } },
+    data: { object: { id: s.id, object: "checkout.session", client_reference_id: s.paymentId, amount_total: s.amount, currency: "eur", payment_status: "paid", payment_intent: `pi_${s.id}`, metadata: {} } },
   });
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
   return webhook(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } }));
@@ -301,6 +301,13 @@ describe("the desk and the online payment for the same invoices", () => {
     const { invoices } = await expectMoneyConsistent(f.family.id);
     expect(invoices.map((i) => i.paidCents).sort()).toEqual([1200, 600].sort());
     expect((await prisma.payment.findUniqueOrThrow({ where: { id: online.paymentId } })).anomaly).toContain("Trop-perçu de 5,00");
+    // The family's receipt says so, and how much: never an ordinary receipt for money that will be given back.
+    const receipts = await prisma.emailOutbox.findMany({ where: { familyId: f.family.id, template: "payment-received" }, orderBy: { createdAt: "asc" }, select: { subject: true, text: true } });
+    expect(receipts).toHaveLength(2);
+    expect(receipts[1]!.subject).toBe("Paiement reçu : trop-perçu à rembourser");
+    expect(receipts[1]!.text).toContain("Nous avons bien reçu votre paiement en ligne de 18,00 € : 13,00 € sont affectés aux factures n°");
+    expect(receipts[1]!.text).toContain("ce trop-perçu de 5,00 € vous sera remboursé ou déduit de votre prochaine facture");
+    expect(receipts[0]!.subject).toBe("Paiement reçu");
 
     const g = await billedFamily("AvoirEntre");
     const other = await startedOnline(g);
@@ -309,6 +316,7 @@ describe("the desk and the online payment for the same invoices", () => {
     await expectMoneyConsistent(g.family.id);
     expect(await invoiceRow(g.invoices[0]!.id)).toMatchObject({ paidCents: 0, creditedCents: 1200, status: "PAID" });
     expect((await prisma.payment.findUniqueOrThrow({ where: { id: other.paymentId } })).anomaly).toContain("Trop-perçu de 12,00");
+    expect((await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: g.family.id, template: "payment-received" }, select: { text: true } })).text).toContain("ce trop-perçu de 12,00 € vous sera remboursé ou déduit");
   });
 });
 
@@ -389,7 +397,7 @@ describe("« Générer le mois » started twice at once", () => {
     expect(ok).toHaveLength(1);
     for (const r of starts) if (r.status === "rejected") expect(String((r.reason as Error).message)).toMatch(/déjà en cours/);
     expect(await prisma.billingRun.count({ where: { structureId: f.w.structure.id } })).toBe(1);
-    await Promise.all([runBillingRun(ok[0]!.value.id, f.staff, BILLED_AT), runBillingRun(ok[0]!.value.id, f.staff, BILLED_AT)]);
+    await Promise.all([runBillingRun(ok[0]!.value.id, f.staff, { now: BILLED_AT }), runBillingRun(ok[0]!.value.id, f.staff, { now: BILLED_AT })]);
     expect(await prisma.invoice.count({ where: { familyId: f.family.id } })).toBe(before + 1);
     expect(await prisma.invoiceLine.count({ where: { reservation: { inscriptionId: f.inscription.id, date: new Date("2027-01-20T00:00:00Z") } } })).toBe(1);
     expect(await prisma.billingRun.findUniqueOrThrow({ where: { id: ok[0]!.value.id }, select: { status: true } })).toEqual({ status: "DONE" });

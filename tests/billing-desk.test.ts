@@ -168,11 +168,11 @@ describe("« Générer le mois » in the background", () => {
     await prisma.reservation.create({ data: { inscriptionId: f.inscription.id, timeUnitId: f.w.units[0]!.id, date: new Date("2027-01-20T00:00:00Z"), status: "PRESENT" } });
     const run = await startBillingRun({ structureId: f.w.structure.id, month: "2027-01", actor: f.staff, now: BILLED_AT });
     await expect(startBillingRun({ structureId: f.w.structure.id, month: "2027-01", actor: f.staff, now: BILLED_AT })).rejects.toThrow(/Une génération de janvier 2027 est déjà en cours/);
-    await runBillingRun(run.id, f.staff, new Date("2027-03-01T09:00:00Z"));
+    await runBillingRun(run.id, f.staff, { now: new Date("2027-03-01T09:00:00Z") });
     expect(await lastBillingRun(f.w.structure.id, "2027-01")).toMatchObject({ status: "DONE", done: 1, total: 1, invoices: 1, totalCents: 600, firstNumber: "2027-000003", lastNumber: "2027-000003" });
     // Done, the month can be run again (nothing new).
     const again = await startBillingRun({ structureId: f.w.structure.id, month: "2027-01", actor: f.staff, now: BILLED_AT });
-    await runBillingRun(again.id, f.staff, BILLED_AT);
+    await runBillingRun(again.id, f.staff, { now: BILLED_AT });
     // A month not ended yet is not billed: its days to come can still be cancelled.
     await expect(startBillingRun({ structureId: f.w.structure.id, month: "2027-03", actor: f.staff, now: BILLED_AT })).rejects.toThrow("Le mois de mars 2027 n'est pas terminé : il se facture à partir du 01/04/2027.");
     expect(await lastBillingRun(f.w.structure.id, "2027-01")).toMatchObject({ status: "DONE", invoices: 0 });

@@ -37,11 +37,14 @@ beforeEach(() => {
 describe("billing: a parent, another family", () => {
   it("a parent on every staff billing action → « Accès refusé. », nothing changes", async () => {
     const a = await billed("Ana");
+    // A run whose server stopped: a parent cannot resume it.
+    const dead = await prisma.billingRun.create({ data: { structureId: a.w.structure.id, month: new Date("2027-01-01T00:00:00Z"), runningKey: `${a.w.structure.id}|2027-01`, heartbeatAt: new Date(Date.now() - 60_000) } });
     session.current = { user: { id: a.user.id } };
     await expectNothingChanged(async () => {
       expect(await billing.generateMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.issueMonthAction({ structureId: a.w.structure.id, month: "2027-01", dueDate: "15/02/2027" })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.lockMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.resumeBillingRunAction({ structureId: a.w.structure.id, runId: dead.id })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "ESPECES", amount: "5", reference: "", receivedOn: "01/02/2027", invoiceIds: [a.invoice.id] })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.createCreditNoteAction({ invoiceId: a.invoice.id, amount: "5", reason: "Je me fais un avoir" })).toEqual({ ok: false, error: "Accès refusé." });
       expect(await billing.resolveAnomalyAction({ paymentId: "x", note: "vu" })).toEqual({ ok: false, error: "Accès refusé." });

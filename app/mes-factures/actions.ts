@@ -4,10 +4,7 @@ import { parentAction } from "@/lib/action";
 import { entityId } from "@/lib/forms/fields";
 import { payInvoicesSchema } from "@/lib/billing/schemas";
 import { startOnlinePayment } from "@/lib/billing/online-payment";
-import { getFamilyPayment } from "@/lib/billing/list-invoices";
-import { postStandInEvent } from "@/lib/billing/stand-in-checkout";
-import { usesStripeStandIn } from "@/lib/billing/stripe";
-import { NotFoundError } from "@/lib/workflow";
+import { decideStandInCheckout } from "@/lib/billing/stand-in-checkout";
 
 /** « Payer »: the amount of the ticked invoices, computed from the database, then the Checkout page. */
 export const payInvoicesAction = parentAction(payInvoicesSchema, async ({ invoiceIds }, parent) => {
@@ -18,9 +15,4 @@ export const payInvoicesAction = parentAction(payInvoicesSchema, async ({ invoic
 const standInSchema = z.object({ paymentId: entityId, outcome: z.enum(["PAID", "ABANDONED"]) });
 
 /** The local stand-in's « Payer » / « Abandonner »: the signed event Stripe would send, to the real webhook. */
-export const standInCheckoutAction = parentAction(standInSchema, async ({ paymentId, outcome }, parent) => {
-  const payment = usesStripeStandIn ? await getFamilyPayment(parent.familyId, { paymentId }) : null;
-  if (!payment?.stripeCheckoutSessionId) throw new NotFoundError();
-  await postStandInEvent({ outcome, sessionId: payment.stripeCheckoutSessionId, paymentId: payment.id, amountCents: payment.amountCents });
-  return { next: outcome === "PAID" ? `/mes-factures/paiement?session=${encodeURIComponent(payment.stripeCheckoutSessionId)}` : "/mes-factures?paiement=abandonne" };
-});
+export const standInCheckoutAction = parentAction(standInSchema, async ({ paymentId, outcome }, parent) => decideStandInCheckout({ familyId: parent.familyId, paymentId, outcome }));

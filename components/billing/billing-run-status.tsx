@@ -1,9 +1,13 @@
-import { count, formatCents } from "@/lib/format";
+import type { ReactNode } from "react";
+import { count, formatCents, formatDateTime } from "@/lib/format";
 import { Alert } from "@/components/ui/field";
 import { RefreshWhile } from "./refresh-while";
 
 interface Run {
+  kind: "GENERATE" | "ISSUE";
   status: "RUNNING" | "DONE" | "FAILED";
+  /** RUNNING, but its server stopped (no heartbeat): it moves no more until « Reprendre ». */
+  interrupted: boolean;
   total: number;
   done: number;
   invoices: number;
@@ -12,28 +16,48 @@ interface Run {
   lastNumber: string | null;
   familiesWithoutLines: number;
   error: string | null;
+  heartbeatAt: Date;
 }
 
-/** The month's last « Générer le mois »: a progress bar while it runs (the page reads it again), then its summary. */
-export function BillingRunStatus({ run }: { run: Run | null }) {
+const WORDS = {
+  GENERATE: { preparing: "Préparation de la génération…", running: "Génération en cours", unit: "familles", interrupted: "La génération a été interrompue", resumeIt: "Reprenez-la : elle continue", what: "rien ne sera facturé deux fois, les numéros restent continus" },
+  ISSUE: { preparing: "Préparation de l'envoi…", running: "Envoi en cours", unit: "factures", interrupted: "L'envoi des factures a été interrompu", resumeIt: "Reprenez-le : il continue", what: "aucune facture ni aucun e-mail ne sera envoyé deux fois" },
+} as const;
+
+/**
+ * The month's last run (« Générer le mois » or « Envoyer les factures »): a progress bar while it runs (the page reads
+ * it again), « Reprendre » when its server stopped, then its summary. `resume` is the « Reprendre » form.
+ */
+export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: ReactNode }) {
   if (!run) return null;
+  const words = WORDS[run.kind];
+  const progress = `${run.done.toLocaleString("fr-FR")} / ${run.total.toLocaleString("fr-FR")} ${words.unit}`;
   return (
     <div className="mb-4" role="status" aria-live="polite">
-      <RefreshWhile active={run.status === "RUNNING"} />
-      {run.status === "RUNNING" ? (
+      <RefreshWhile active={run.status === "RUNNING" && !run.interrupted} />
+      {run.status === "RUNNING" && !run.interrupted ? (
         <div className="card">
-          <label htmlFor="progression" className="font-semibold">{run.total === 0 ? "Préparation de la génération…" : `Génération en cours : ${run.done.toLocaleString("fr-FR")} / ${run.total.toLocaleString("fr-FR")} familles`}</label>
+          <label htmlFor="progression" className="font-semibold">{run.total === 0 ? words.preparing : `${words.running} : ${progress}`}</label>
           <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
             {run.total ? Math.round((100 * run.done) / run.total) : 0} %
           </progress>
         </div>
       ) : null}
-      {run.status === "DONE" ? (
+      {run.status === "RUNNING" && run.interrupted ? (
+        <Alert tone="error">
+          <p>{words.interrupted} à {progress} (le serveur s&apos;est arrêté ; dernier signe de vie le {formatDateTime(run.heartbeatAt)}). {words.resumeIt} où {run.kind === "GENERATE" ? "elle" : "il"} en était ; {words.what}.</p>
+          {resume}
+        </Alert>
+      ) : null}
+      {run.status === "DONE" && run.kind === "GENERATE" ? (
         <Alert tone="success">
           {run.invoices === 0
             ? "Rien de nouveau à facturer."
             : `${count(run.invoices, "facture créée", "factures créées")} (${run.invoices === 1 ? `n° ${run.firstNumber}` : `${run.firstNumber} à ${run.lastNumber}`}), total ${formatCents(run.totalCents)} ; ${count(run.familiesWithoutLines, "famille inscrite sans rien à facturer", "familles inscrites sans rien à facturer")}.`}
         </Alert>
+      ) : null}
+      {run.status === "DONE" && run.kind === "ISSUE" ? (
+        <Alert tone="success">{run.invoices === 0 ? "Aucune facture à envoyer." : `${count(run.invoices, "facture envoyée", "factures envoyées")} aux familles par e-mail.`}</Alert>
       ) : null}
       {run.status === "FAILED" ? <Alert tone="error">{run.error}</Alert> : null}
     </div>

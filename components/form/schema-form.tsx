@@ -29,6 +29,7 @@ const SCHEMAS = {
   walkIn: () => import("@/lib/reservations/schemas").then((m) => m.walkInSchema),
   billingMonth: () => import("@/lib/billing/schemas").then((m) => m.billingMonthSchema),
   issueMonth: () => import("@/lib/billing/schemas").then((m) => m.issueMonthSchema),
+  billingRun: () => import("@/lib/billing/schemas").then((m) => m.billingRunSchema),
   deskPayment: () => import("@/lib/billing/schemas").then((m) => m.deskPaymentSchema),
   creditNote: () => import("@/lib/billing/schemas").then((m) => m.creditNoteSchema),
   resolveAnomaly: () => import("@/lib/billing/schemas").then((m) => m.resolveAnomalySchema),

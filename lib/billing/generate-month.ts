@@ -2,7 +2,7 @@ import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { formatMonth, isoToFrench } from "@/lib/format";
+import { deMonth, isoToFrench } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
 import { applyReservationTransitions, applyTransition, createManyWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue";
@@ -41,12 +41,12 @@ const billableIn = (structureId: string, month: string, familyIds?: string[]) =>
 /** A month is billed once it has ended (bookings of days to come can still be cancelled: they are not invoiced yet). */
 export function assertMonthEnded(month: string, now: Date) {
   const next = firstOf(nextMonth(month));
-  if (next > parisDay(now)) throw new UserFacingError(`Le mois de ${formatMonth(month)} n'est pas terminé : il se facture à partir du ${isoToFrench(next)}.`);
+  if (next > parisDay(now)) throw new UserFacingError(`Le mois ${deMonth(month)} n'est pas terminé : il se facture à partir du ${isoToFrench(next)}.`);
 }
 
 export async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: string, month: string) {
   const billed = await client.billingMonth.findUnique({ where: { structureId_month: { structureId, month: dateOf(firstOf(month)) } }, select: { lockedAt: true } });
-  if (billed?.lockedAt) throw new UserFacingError(`Le mois de ${formatMonth(month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
+  if (billed?.lockedAt) throw new UserFacingError(`Le mois ${deMonth(month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
 }
 
 /** Families billed per transaction: a few queries for the whole batch, and all of it commits or none does. */
@@ -147,7 +147,19 @@ export interface MonthSummary {
   familiesWithoutLines: number;
 }
 
-export async function generateMonth(input: { structureId: string; month: string; actor: Actor; now?: Date; onProgress?: (done: number, total: number) => Promise<void> | void }): Promise<MonthSummary> {
+/**
+ * What a background run hands the batches: `inBatch` runs inside each batch's transaction (the run's counters commit
+ * with the batch, or not at all); `signal` stops between two batches, leaving what is done committed and the rest to
+ * a resumed run; `onStart` learns how much is left to do.
+ */
+export interface BatchHooks<B> {
+  batchSize?: number;
+  signal?: AbortSignal;
+  onStart?: (left: number) => Promise<void> | void;
+  inBatch?: (tx: Tx, batch: B) => Promise<unknown>;
+}
+
+export async function generateMonth(input: { structureId: string; month: string; actor: Actor; now?: Date; onProgress?: (done: number, total: number) => Promise<void> | void } & BatchHooks<{ families: number; invoices: { number: string; totalCents: number }[] }>): Promise<MonthSummary & { stopped?: true }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   if (!(await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } }))) throw new NotFoundError();
   assertMonthEnded(input.month, input.now ?? new Date());
@@ -158,16 +170,23 @@ export async function generateMonth(input: { structureId: string; month: string;
     .sort((a, b) => a[1].localeCompare(b[1], "fr") || a[0].localeCompare(b[0]))
     .map(([id]) => id);
   const summary: MonthSummary = { invoices: 0, totalCents: 0, numbers: [], familiesWithoutLines: 0 };
+  const batchSize = input.batchSize ?? BILLING_BATCH;
+  await input.onStart?.(families.length);
   await input.onProgress?.(0, families.length);
-  for (let from = 0; from < families.length; from += BILLING_BATCH) {
-    const familyIds = families.slice(from, from + BILLING_BATCH);
-    const invoices = await transaction((tx) => billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor }), { timeout: 120_000 });
+  for (let from = 0; from < families.length; from += batchSize) {
+    if (input.signal?.aborted) return { ...summary, stopped: true };
+    const familyIds = families.slice(from, from + batchSize);
+    const invoices = await transaction(async (tx) => {
+      const billed = await billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor });
+      await input.inBatch?.(tx, { families: familyIds.length, invoices: billed });
+      return billed;
+    }, { timeout: 120_000 });
     for (const invoice of invoices) {
       summary.invoices += 1;
       summary.totalCents += invoice.totalCents;
       summary.numbers.push(invoice.number);
     }
-    await input.onProgress?.(Math.min(from + BILLING_BATCH, families.length), families.length);
+    await input.onProgress?.(Math.min(from + batchSize, families.length), families.length);
   }
   const billedFamilies = new Set(families);
   const running = await db.inscription.findMany({
@@ -197,27 +216,42 @@ export async function lockMonthBilling(input: { structureId: string; month: stri
   });
 }
 
+/** Invoices issued per transaction: each with its e-mails (outbox) in the same transaction, so none is sent twice or lost. */
+export const ISSUE_BATCH = 50;
+
 /**
  * « Envoyer les factures du mois »: each draft of the month is issued (« à payer », with its due date) and its
- * family e-mailed, one transaction per invoice. Returns how many were issued.
+ * family e-mailed, in batches of ISSUE_BATCH. A batch works under the month's lock (as generation and closing do:
+ * never alongside a batch billing the month) and reads the drafts left under their row locks, so a draft is issued
+ * once, with its e-mails, or not at all — a second worker on the month finds it issued. Returns how many were issued.
  */
-export async function issueMonth(input: { structureId: string; month: string; dueDate: string; actor: Actor }): Promise<{ issued: number }> {
+export async function issueMonth(input: { structureId: string; month: string; dueDate: string; actor: Actor } & BatchHooks<{ issued: { number: string; totalCents: number }[] }>): Promise<{ issued: number; stopped?: true }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
-  const drafts = await db.invoice.findMany({ where: { structureId: input.structureId, month: dateOf(firstOf(input.month)), status: "DRAFT" }, orderBy: { sequence: "asc" }, select: { id: true } });
+  const month = dateOf(firstOf(input.month));
+  const batchSize = input.batchSize ?? ISSUE_BATCH;
+  await input.onStart?.(await db.invoice.count({ where: { structureId: input.structureId, month, status: "DRAFT" } }));
   let issued = 0;
-  for (const { id } of drafts) {
-    await transaction(async (tx) => {
-      const invoice = await tx.invoice.findUniqueOrThrow({ where: { id }, select: { number: true, totalCents: true, familyId: true, status: true } });
-      if (invoice.status !== "DRAFT") return;
-      await applyTransition(tx, { machine: "INVOICE", id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
-      await tx.invoice.update({ where: { id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
-      // Nothing to pay (free units): sent for the record, settled at once — never « à payer », never blocking.
-      if (invoice.totalCents === 0) await applyTransition(tx, { machine: "INVOICE", id, to: "PAID", actor: input.actor, expectedFrom: "ISSUED", reason: "Rien à payer" });
-      for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
-        await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, { id, number: invoice.number, totalCents: invoice.totalCents }, input.dueDate, formatMonth(input.month)) });
+  for (;;) {
+    if (input.signal?.aborted) return { issued, stopped: true };
+    const batch = await transaction(async (tx) => {
+      await lockMonth(tx, input.structureId, input.month);
+      const drafts = await tx.$queryRaw<{ id: string; number: string; totalCents: number; familyId: string }[]>`
+        SELECT "id", "number", "totalCents", "familyId" FROM "Invoice"
+        WHERE "structureId" = ${input.structureId} AND "month" = ${month} AND "status" = 'DRAFT'
+        ORDER BY "sequence" LIMIT ${batchSize} FOR UPDATE`;
+      for (const invoice of drafts) {
+        await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
+        await tx.invoice.update({ where: { id: invoice.id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
+        // Nothing to pay (free units): sent for the record, settled at once — never « à payer », never blocking.
+        if (invoice.totalCents === 0) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "PAID", actor: input.actor, expectedFrom: "ISSUED", reason: "Rien à payer" });
+        for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
+          await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, input.dueDate, input.month) });
+        }
       }
-      issued += 1;
-    });
+      if (drafts.length) await input.inBatch?.(tx, { issued: drafts });
+      return drafts.length;
+    }, { maxWait: 30_000, timeout: 120_000 });
+    if (batch === 0) return { issued };
+    issued += batch;
   }
-  return { issued };
 }

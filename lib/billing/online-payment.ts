@@ -1,41 +1,66 @@
 import "server-only";
-import { db, transaction, type Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
-import { createCheckoutSession } from "./stripe";
+import { lockFamily } from "@/lib/families/lock-family";
+import { checkout } from "./checkout";
 import { allocatePayment, lockInvoices } from "./allocate";
 import { dueCents } from "./amounts";
 
 /*
  * « Payer mes factures »: the amount comes from the database only (the family's
  * own payable invoices, what is left to pay on each), a pending payment is
- * recorded, then the Checkout session is made. The webhook — or the success
- * page — fulfils it with one idempotent function: the payment, its allocations,
- * the invoices paid and the receipt e-mail in one transaction, under the
- * payment's row lock, however many times and in whatever order events arrive.
+ * recorded with its Checkout session. The webhook — or the success page — fulfils
+ * it with one idempotent function: the payment, its allocations, the invoices
+ * paid and the receipt e-mail in one transaction, under the payment's row lock,
+ * however many times and in whatever order events arrive.
+ *
+ * One open payment per invoice: under the family's lock, a second « Payer » for
+ * the same invoices and amount goes back to the open Checkout session; for other
+ * invoices among them (or a changed amount) it expires the old session first —
+ * it can then never be paid — and replaces its payment. Two parents clicking at
+ * once decide one after the other, so paying twice is impossible.
  */
 
-export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string }> {
+const sameInvoices = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((id, i) => id === b[i]);
+
+export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string; resumed: boolean }> {
   const ids = [...new Set(input.invoiceIds)].sort();
   if (ids.length === 0) throw new UserFacingError("Cochez au moins une facture à payer.");
-  const payment = await transaction(async (tx) => {
+  // Stripe is asked while the family's lock is held (that is what makes the decision atomic): its calls give up after 10 s.
+  return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true, creditedCents: true } });
     // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
     if (invoices.length !== ids.length) throw new NotFoundError();
     const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
     if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
+    // The family's open online payments that share an invoice with this one, locked against the webhook meanwhile.
+    const open = await tx.$queryRaw<{ id: string; invoiceIds: string[]; amountCents: number; stripeCheckoutSessionId: string | null }[]>`
+      SELECT "id", "invoiceIds", "amountCents", "stripeCheckoutSessionId" FROM "Payment"
+      WHERE "familyId" = ${input.familyId} AND "method" = 'STRIPE' AND "status" = 'PENDING' AND "invoiceIds" && ${ids}::text[]
+      ORDER BY "createdAt" FOR UPDATE`;
+    for (const payment of open) {
+      if (!payment.stripeCheckoutSessionId || !sameInvoices(payment.invoiceIds, ids) || payment.amountCents !== amountCents) continue;
+      const session = await checkout.state(payment.stripeCheckoutSessionId);
+      if (session.status === "open" && session.url) return { url: session.url, paymentId: payment.id, resumed: true };
+    }
+    for (const payment of open) {
+      const outcome = payment.stripeCheckoutSessionId ? await checkout.expire(payment.stripeCheckoutSessionId) : "expired";
+      if (outcome === "complete") throw new UserFacingError("Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation. Vos factures seront marquées payées dans quelques instants ; rien d'autre à payer.");
+      await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Remplacé par un nouveau paiement (page de paiement expirée)" });
+    }
     const created = await createWithStatus(tx, { machine: "PAYMENT", status: "PENDING", actor: input.actor }, () =>
-      tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true, amountCents: true } }));
+      tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true } }));
     const email = (await familyRecipients(tx, input.familyId))[0]?.email ?? null;
-    return { ...created, numbers: invoices.map((i) => i.number), email };
-  });
-  const session = await createCheckoutSession({ paymentId: payment.id, familyId: input.familyId, amountCents: payment.amountCents, invoiceNumbers: payment.numbers, invoiceIds: ids, customerEmail: payment.email });
-  await db.payment.update({ where: { id: payment.id }, data: { stripeCheckoutSessionId: session.id } });
-  return { url: session.url, paymentId: payment.id };
+    const session = await checkout.create({ paymentId: created.id, familyId: input.familyId, amountCents, invoiceNumbers: invoices.map((i) => i.number), invoiceIds: ids, customerEmail: email });
+    await tx.payment.update({ where: { id: created.id }, data: { stripeCheckoutSessionId: session.id } });
+    return { url: session.url, paymentId: created.id, resumed: false };
+  }, { timeout: 45_000 });
 }
 
 /** What an event (or the success page) says of a Checkout session. */
@@ -44,6 +69,8 @@ export interface SessionReport {
   /** client_reference_id: our payment, found even when the session id was not stored yet. */
   paymentId: string | null;
   amountTotal: number | null;
+  /** ISO code as Stripe writes it (« eur »): only euros are ever allocated to invoices. */
+  currency: string | null;
   paid: boolean;
   paymentIntentId: string | null;
 }
@@ -56,7 +83,7 @@ async function lockPayment(tx: Tx, report: SessionReport) {
 }
 
 /** Records a paid session once: allocations to the invoices (in their number order), invoices paid, receipt queued. */
-export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "UNKNOWN"> {
+export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "CURRENCY" | "UNKNOWN"> {
   if (!report.paid) return "WAITING";
   return transaction(async (tx) => {
     const payment = await lockPayment(tx, report);
@@ -64,6 +91,16 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
     if (payment.status === "SUCCEEDED") return "ALREADY";
     const received = report.amountTotal ?? 0;
     const base = { stripeCheckoutSessionId: report.sessionId, stripePaymentIntentId: report.paymentIntentId, receivedAt: new Date() };
+    if (report.currency?.toLowerCase() !== "eur") {
+      // Invoices are in euros: money in another currency is never counted as paying them. Staff see it among the
+      // payments to check; the payment is not completed (the invoices stay to pay), and the event is answered 200.
+      const currency = (report.currency ?? "inconnue").toUpperCase();
+      const anomaly = `Paiement en ligne reçu dans une autre devise que l'euro (${(received / 100).toFixed(2).replace(".", ",")} ${currency}) : non affecté aux factures, à rembourser par l'accueil.`;
+      console.warn(`[stripe] session ${report.sessionId} payée en ${currency} : non affectée, signalée à l'accueil`);
+      await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
+      if (payment.status === "PENDING") await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: `Devise ${currency} au lieu de l'euro` });
+      return "CURRENCY";
+    }
     if (received !== payment.amountCents) {
       // Money received that does not match: recorded and flagged to staff, the invoices left as they are.
       await tx.payment.update({ where: { id: payment.id }, data: { ...base, amountCents: received, anomaly: `Montant reçu ${formatCents(received)} au lieu de ${formatCents(payment.amountCents)} : à affecter par l'accueil.` } });
@@ -77,7 +114,7 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
     await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
     await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status });
     for (const { email: to, person } of await familyRecipients(tx, payment.familyId)) {
-      await enqueueEmail(tx, { to, familyId: payment.familyId, template: "payment-received", email: paymentReceivedEmail(person, received, paidNumbers) });
+      await enqueueEmail(tx, { to, familyId: payment.familyId, template: "payment-received", email: paymentReceivedEmail(person, received, paidNumbers, "STRIPE", left) });
     }
     return anomaly ? "FLAGGED" : "FULFILLED";
   });
@@ -86,7 +123,7 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
 /** An expired or failed session: the pending payment is marked not completed; a payment already recorded stays. */
 export async function failCheckoutSession(report: Pick<SessionReport, "sessionId" | "paymentId">): Promise<"FAILED" | "KEPT" | "UNKNOWN"> {
   return transaction(async (tx) => {
-    const payment = await lockPayment(tx, { ...report, amountTotal: null, paid: false, paymentIntentId: null });
+    const payment = await lockPayment(tx, { ...report, amountTotal: null, currency: null, paid: false, paymentIntentId: null });
     if (!payment) return "UNKNOWN";
     if (payment.status !== "PENDING") return "KEPT";
     await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Paiement abandonné ou refusé" });

@@ -9,6 +9,9 @@ const month = z.string({ error: "Mois : choisissez dans la liste." })
 /** « Générer le mois » / « Clôturer le mois ». */
 export const billingMonthSchema = z.object({ structureId: entityId, month });
 
+/** « Reprendre » an interrupted run of the structure. */
+export const billingRunSchema = z.object({ structureId: entityId, runId: entityId });
+
 /** « Envoyer les factures du mois », with their « payer avant ». */
 export const issueMonthSchema = z.object({ structureId: entityId, month, dueDate: dateField("Payer avant", DAY_RANGES.dueDate) });
 

@@ -18,8 +18,11 @@ export const usesStripeStandIn = secretKey === "";
  */
 export const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || `whsec_local_${randomBytes(24).toString("base64url")}`;
 
-/** Signs and verifies events; talks to Stripe only when a key is set. */
-export const stripe = new Stripe(secretKey || "sk_test_local_stand_in");
+/**
+ * Signs and verifies events; talks to Stripe only when a key is set. A call to Stripe gives up after 10 s: « Payer »
+ * asks Stripe while it holds the family's lock, so a slow Stripe must fail the request, not hold the lock for a minute.
+ */
+export const stripe = new Stripe(secretKey || "sk_test_local_stand_in", { timeout: 10_000, maxNetworkRetries: 1 });
 
 export interface CheckoutRequest {
   paymentId: string;
@@ -30,12 +33,11 @@ export interface CheckoutRequest {
   customerEmail: string | null;
 }
 
-/** A Checkout session for the payment: its id and the page to send the parent to. */
-export async function createCheckoutSession(input: CheckoutRequest): Promise<{ id: string; url: string }> {
-  if (usesStripeStandIn) {
-    const id = `cs_local_${randomBytes(18).toString("base64url")}`;
-    return { id, url: `${config.appUrl}/paiement/simulateur?session=${encodeURIComponent(id)}&paiement=${encodeURIComponent(input.paymentId)}` };
-  }
+/** What Stripe says of a Checkout session: still payable (open), paid (complete) or no longer payable (expired). */
+export type CheckoutStatus = "open" | "complete" | "expired";
+
+/** Stripe's Checkout session for the payment: its id and the page to send the parent to. */
+export async function createStripeSession(input: CheckoutRequest): Promise<{ id: string; url: string }> {
   const session = await stripe.checkout.sessions.create({
     mode: "payment",
     client_reference_id: input.paymentId,
@@ -49,4 +51,25 @@ export async function createCheckoutSession(input: CheckoutRequest): Promise<{ i
     cancel_url: `${config.appUrl}/mes-factures?paiement=abandonne`,
   }, { idempotencyKey: `checkout:${input.paymentId}` });
   return { id: session.id, url: session.url! };
+}
+
+export async function stripeSessionState(id: string): Promise<{ status: CheckoutStatus; url: string | null }> {
+  const session = await stripe.checkout.sessions.retrieve(id);
+  // Stripe's statuses: open, complete, expired; anything else is not payable.
+  const status: CheckoutStatus = session.status === "open" ? "open" : session.status === "complete" ? "complete" : "expired";
+  return { status, url: session.url };
+}
+
+/** Expires an open session (it can no longer be paid); one that was paid meanwhile says so. */
+export async function expireStripeSession(id: string): Promise<"expired" | "complete"> {
+  try {
+    await stripe.checkout.sessions.expire(id);
+    return "expired";
+  } catch (error) {
+    // Stripe refuses to expire a session that is not open: read what it became.
+    if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+    const { status } = await stripeSessionState(id);
+    if (status === "open") throw error;
+    return status;
+  }
 }

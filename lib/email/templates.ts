@@ -5,7 +5,7 @@
  * decision (seed 000 says « acceptée » in one e-mail and « validée » elsewhere).
  */
 import { config } from "@/lib/config";
-import { isoToFrench } from "@/lib/format";
+import { deMonth, isoToFrench } from "@/lib/format";
 
 /**
  * Stands for the structure's name in a template; the outbox puts the name set
@@ -264,10 +264,10 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
 const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 /** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
-export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; number: string; totalCents: number }, dueDay: string, monthLabel: string): RenderedEmail {
+export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; number: string; totalCents: number }, dueDay: string, month: string): RenderedEmail {
   return render(`Votre facture ${invoice.number}`, [
     salutation(person),
-    `Votre facture n° ${invoice.number} de ${monthLabel} est disponible : ${amountText(invoice.totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
+    `Votre facture n° ${invoice.number} ${deMonth(month)} est disponible : ${amountText(invoice.totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
     "Vous pouvez la consulter et la payer en ligne dans Mes factures.",
     { text: `Télécharger la facture n° ${invoice.number} (PDF)`, href: `${config.appUrl}/factures/${invoice.id}/facture` },
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
@@ -276,11 +276,18 @@ export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; num
 
 const METHOD_WORDS = { STRIPE: "en ligne", CARTE_GUICHET: "par carte à l'accueil", ESPECES: "en espèces", CHEQUE: "par chèque", VIREMENT: "par virement", CESU: "en CESU" } as const;
 
-/** The receipt of a payment, online or at the desk (the quittance is in Mes factures). */
-export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[], method: keyof typeof METHOD_WORDS = "STRIPE"): RenderedEmail {
-  return render("Paiement reçu", [
+/**
+ * The receipt of a payment, online or at the desk (the quittance is in Mes factures). `excessCents`: what was paid
+ * beyond what was still due (an invoice settled meanwhile) — the family is told it is refunded or credited, and how much.
+ */
+export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[], method: keyof typeof METHOD_WORDS = "STRIPE", excessCents = 0): RenderedEmail {
+  const invoices = invoiceNumbers.length ? `${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : "";
+  return render(excessCents > 0 ? "Paiement reçu : trop-perçu à rembourser" : "Paiement reçu", [
     salutation(person),
-    `Nous avons bien reçu votre paiement ${METHOD_WORDS[method]} de ${amountText(amountCents)}${invoiceNumbers.length ? ` pour ${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`,
+    excessCents > 0
+      ? `Nous avons bien reçu votre paiement ${METHOD_WORDS[method]} de ${amountText(amountCents)}${invoiceNumbers.length ? ` : ${amountText(amountCents - excessCents)} sont affectés ${invoiceNumbers.length > 1 ? "aux factures" : "à la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`
+      : `Nous avons bien reçu votre paiement ${METHOD_WORDS[method]} de ${amountText(amountCents)}${invoices ? ` pour ${invoices}` : ""}. Merci.`,
+    ...(excessCents > 0 ? [`Ce paiement dépasse de ${amountText(excessCents)} ce qui restait à payer (une facture a été réglée entre-temps) : ce trop-perçu de ${amountText(excessCents)} vous sera remboursé ou déduit de votre prochaine facture. L'accueil vous contactera.`] : []),
     "La quittance est disponible dans Mes factures.",
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
   ]);

@@ -2,31 +2,41 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { staffAction } from "@/lib/action";
-import { count, formatCents, formatMonth } from "@/lib/format";
-import { billingMonthSchema, billingSettingsSchema, creditNoteSchema, deskPaymentSchema, issueMonthSchema, resolveAnomalySchema } from "@/lib/billing/schemas";
+import { deMonth, formatCents } from "@/lib/format";
+import { billingMonthSchema, billingRunSchema, billingSettingsSchema, creditNoteSchema, deskPaymentSchema, issueMonthSchema, resolveAnomalySchema } from "@/lib/billing/schemas";
 import { createCreditNote, recordDeskPayment, resolvePaymentAnomaly } from "@/lib/billing/desk";
 import { setBillingSettings } from "@/lib/billing/unpaid";
-import { issueMonth, lockMonthBilling } from "@/lib/billing/generate-month";
-import { runBillingRun, startBillingRun } from "@/lib/billing/billing-run";
+import { lockMonthBilling } from "@/lib/billing/generate-month";
+import { resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/billing-run";
 
 /** « Générer le mois »: the run is recorded and goes on in the background; the page shows its progress, then its summary. */
 export const generateMonthAction = staffAction(billingMonthSchema, async ({ structureId, month }, staff) => {
   const run = await startBillingRun({ structureId, month, actor: staff.actor });
   after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
-  return { message: `Génération de ${formatMonth(month)} lancée.` };
+  return { message: `Génération ${deMonth(month)} lancée.` };
 });
 
+/** « Envoyer les factures »: in the background too (2,000 families take minutes); the page shows its progress, then how many were sent. */
 export const issueMonthAction = staffAction(issueMonthSchema, async ({ structureId, month, dueDate }, staff) => {
-  const { issued } = await issueMonth({ structureId, month, dueDate, actor: staff.actor });
+  const run = await startIssueRun({ structureId, month, dueDate, actor: staff.actor });
+  after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
-  return { message: issued === 0 ? "Aucune facture à envoyer." : `${count(issued, "facture envoyée", "factures envoyées")} aux familles par e-mail.` };
+  return { message: run.drafts === 1 ? "Envoi d'une facture lancé." : `Envoi de ${run.drafts} factures lancé.` };
+});
+
+/** « Reprendre »: a run whose server stopped goes on from where it was, in the background. */
+export const resumeBillingRunAction = staffAction(billingRunSchema, async ({ structureId, runId }, staff) => {
+  const run = await resumeBillingRun({ runId, structureId });
+  after(() => runBillingRun(run.id, staff.actor));
+  revalidatePath("/admin/facturation");
+  return { message: run.kind === "GENERATE" ? `Génération ${deMonth(run.month)} reprise.` : `Envoi des factures ${deMonth(run.month)} repris.` };
 });
 
 export const lockMonthAction = staffAction(billingMonthSchema, async ({ structureId, month }, staff) => {
   await lockMonthBilling({ structureId, month, actor: staff.actor });
   revalidatePath("/admin/facturation");
-  return { message: `Mois de ${formatMonth(month)} clôturé : les corrections se font par avoir.` };
+  return { message: `Mois ${deMonth(month)} clôturé : les corrections se font par avoir.` };
 });
 
 export const recordDeskPaymentAction = staffAction(deskPaymentSchema, async ({ familyId, method, amount, reference, receivedOn, invoiceIds }, staff) => {

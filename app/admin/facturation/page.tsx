@@ -4,7 +4,7 @@ import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/structures";
 import { listMonthInvoices } from "@/lib/billing/list-invoices";
 import { addDays, isMonth, monthOf, parisDay, previousMonth } from "@/lib/calendar/paris";
-import { count, formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
+import { count, deMonth, formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -15,7 +15,7 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { BillingRunStatus } from "@/components/billing/billing-run-status";
 import { lastBillingRun } from "@/lib/billing/billing-run";
-import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction } from "./actions";
+import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction, resumeBillingRunAction } from "./actions";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 
 export const metadata: Metadata = { title: "Facturation" };
@@ -60,7 +60,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       <p className="mb-4 text-gray-800">
         {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : run?.status === "RUNNING" ? "" : "Pas encore généré."}
       </p>
-      <BillingRunStatus run={run} />
+      <BillingRunStatus run={run} resume={run?.interrupted ? (
+        <SchemaForm schema="billingRun" idPrefix="reprendre" fields={[]} hidden={{ structureId: structure.id, runId: run.id }} defaultValues={{}} submitLabel="Reprendre" action={resumeBillingRunAction} toastOnSuccess />
+      ) : null} />
       {lockedAt ? null : (
         <div className="mb-6 grid gap-4 md:grid-cols-3">
           <Card>
@@ -70,7 +72,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">2. Envoyer les factures</h3>
-            <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail.`}</p>
+            <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail. L'envoi se fait en arrière-plan ; suivez sa progression ci-dessus.`}</p>
             {drafts === 0 || run?.status === "RUNNING" ? null : (
               <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
                 hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction} toastOnSuccess
@@ -96,7 +98,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           ]} />
       </details>
       {invoices.length === 0 ? <EmptyState title="Aucune facture pour ce mois">Générez le mois pour créer les factures.</EmptyState> : (
-        <DataTable caption={`Factures de ${formatMonth(month)}`} rows={rows} filterLabel="Filtrer (numéro, famille)"
+        <DataTable caption={`Factures ${deMonth(month)}`} rows={rows} filterLabel="Filtrer (numéro, famille)"
           columns={[
             { key: "numero", header: "Numéro", sortable: true, rowHeader: true },
             { key: "famille", header: "Famille", sortable: true },

@@ -7,6 +7,9 @@ import { formatCents } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { StandInCheckout } from "@/components/billing/stand-in-checkout";
 import { standInCheckoutAction } from "@/app/mes-factures/actions";
+import { standInSessionState } from "@/lib/billing/stand-in-checkout";
+import { Alert } from "@/components/ui/field";
+import { LinkButton } from "@/components/ui/link-button";
 
 export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
 
@@ -16,12 +19,23 @@ export default async function StandInCheckoutPage({ searchParams }: { searchPara
   const params = await searchParams;
   const paymentId = typeof params.paiement === "string" && params.paiement.length <= 64 ? params.paiement : undefined;
   const payment = usesStripeStandIn && paymentId ? await getFamilyPayment(user.familyId, { paymentId }) : null;
-  if (!payment || payment.status !== "PENDING") notFound();
+  if (!payment?.stripeCheckoutSessionId) notFound();
+  // As Stripe's page: a session expired (replaced by a newer « Payer ») or already paid is no longer payable.
+  const open = payment.status === "PENDING" && (await standInSessionState(payment.stripeCheckoutSessionId)).status === "open";
   return (
     <div className="page">
       <PageHeader title="Paiement par carte (simulation)" description="Le portail fonctionne sans compte Stripe : cette page joue le rôle de la page de paiement." />
-      <p className="mb-4 text-lg">Montant : <strong>{formatCents(payment.amountCents)}</strong></p>
-      <StandInCheckout paymentId={payment.id} decide={standInCheckoutAction} />
+      {open ? (
+        <>
+          <p className="mb-4 text-lg">Montant : <strong>{formatCents(payment.amountCents)}</strong></p>
+          <StandInCheckout paymentId={payment.id} decide={standInCheckoutAction} />
+        </>
+      ) : (
+        <>
+          <Alert tone="error">Cette page de paiement n&apos;est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n&apos;a été débité.</Alert>
+          <LinkButton href="/mes-factures" variant="secondary" className="mt-4">Retour à Mes factures</LinkButton>
+        </>
+      )}
     </div>
   );
 }
