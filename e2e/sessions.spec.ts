@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, newFamily, testDb } from "./support";
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, field, newFamily, newStaff, testDb } from "./support";
 
 /** Issue 21: what the session route answers for a closed session; where sign-in sends back. */
 const BASE = process.env.E2E_BASE_URL ?? "http://localhost:3100";
@@ -54,4 +55,45 @@ test("GET /api/auth/session : une session fermée ne répond rien et ne prolonge
     expect(closed.sent[0], how).toMatch(new RegExp(`^${COOKIE}=;`));
     expect(closed.sent[0], how).toMatch(/Max-Age=0/i);
   }
+});
+
+async function signInHere(page: Page, email: string) {
+  await field(page, "E-mail").fill(email);
+  await field(page, "Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+test("la connexion ramène à la page demandée avec sa requête, cookie absent ou session fermée", async ({ page }) => {
+  const { user, family } = await newFamily();
+  const checkoutId = `cs_test_${randomBytes(8).toString("hex")}`;
+  const payment = await testDb().payment.create({ data: { familyId: family.id, method: "STRIPE", amountCents: 1234, stripeCheckoutSessionId: checkoutId } });
+  const target = `/paiement/simulateur?session=${checkoutId}&paiement=${payment.id}`;
+  const backHere = async () => {
+    await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === target);
+    await expect(page.getByText("Connectez-vous pour accéder à cette page.")).toBeVisible();
+    await signInHere(page, user.email);
+    await expect(page).toHaveURL(`${BASE}${target}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
+    await expect(page.getByText(/Montant : 12,34\s€/)).toBeVisible();
+  };
+
+  // No cookie: the proxy sends to the sign-in page.
+  await page.goto(target);
+  await backHere();
+
+  // A cookie whose session was closed elsewhere: the page itself sends to the sign-in page.
+  await testDb().userSession.deleteMany({ where: { userId: user.id } });
+  await page.goto(target);
+  await backHere();
+
+  // Staff pages too (their layout leaves the redirect to the page, which knows its query).
+  const staff = await newStaff();
+  await page.context().clearCookies();
+  await page.goto("/admin/paiements?mode=CHEQUE");
+  await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === "/admin/paiements?mode=CHEQUE");
+  await signInHere(page, staff.email);
+  await expect(page).toHaveURL(`${BASE}/admin/paiements?mode=CHEQUE`);
+  await testDb().userSession.deleteMany({ where: { userId: staff.id } });
+  await page.goto("/admin/paiements?mode=CHEQUE");
+  await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === "/admin/paiements?mode=CHEQUE");
 });

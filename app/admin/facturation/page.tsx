@@ -20,7 +20,7 @@ import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonth
 export const metadata: Metadata = { title: "Facturation" };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/facturation");
+  await staffPage("/admin/facturation", searchParams);
   const params = await searchParams;
   const structures = await listStructures();
   const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];
