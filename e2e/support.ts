@@ -33,7 +33,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  // Sign-in, then a full load of the home page (the dashboard, or /admin): the one step of a journey that
+  // loads a whole page twice over (redirect), measured past 10 s on a loaded 2-core machine.
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens the staff mailbox filtered on one recipient and waits until `subject` was delivered. */
