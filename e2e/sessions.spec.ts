@@ -57,10 +57,12 @@ test("GET /api/auth/session : une session fermée ne répond rien et ne prolonge
   }
 });
 
-async function signInHere(page: Page, email: string) {
+/** Signs in on the sign-in page already open; `landing` is where it must bring back (same bound as support.ts signIn). */
+async function signInHere(page: Page, email: string, landing: string) {
   await field(page, "E-mail").fill(email);
   await field(page, "Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(`${BASE}${landing}`, { timeout: 30_000 });
 }
 
 test("la connexion ramène à la page demandée avec sa requête, cookie absent ou session fermée", async ({ page }) => {
@@ -71,8 +73,7 @@ test("la connexion ramène à la page demandée avec sa requête, cookie absent 
   const backHere = async () => {
     await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === target);
     await expect(page.getByText("Connectez-vous pour accéder à cette page.")).toBeVisible();
-    await signInHere(page, user.email);
-    await expect(page).toHaveURL(`${BASE}${target}`);
+    await signInHere(page, user.email, target);
     await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
     await expect(page.getByText(/Montant : 12,34\s€/)).toBeVisible();
   };
@@ -91,8 +92,7 @@ test("la connexion ramène à la page demandée avec sa requête, cookie absent 
   await page.context().clearCookies();
   await page.goto("/admin/paiements?mode=CHEQUE");
   await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === "/admin/paiements?mode=CHEQUE");
-  await signInHere(page, staff.email);
-  await expect(page).toHaveURL(`${BASE}/admin/paiements?mode=CHEQUE`);
+  await signInHere(page, staff.email, "/admin/paiements?mode=CHEQUE");
   await testDb().userSession.deleteMany({ where: { userId: staff.id } });
   await page.goto("/admin/paiements?mode=CHEQUE");
   await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === "/admin/paiements?mode=CHEQUE");
