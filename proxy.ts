@@ -93,7 +93,7 @@ export async function proxy(request: NextRequest) {
     if (!hasSession) {
       const url = request.nextUrl.clone();
       url.pathname = "/connexion";
-      url.search = `?retour=${encodeURIComponent(pathname)}`;
+      url.search = `?retour=${encodeURIComponent(pathname + request.nextUrl.search)}`;
       return NextResponse.redirect(url);
     }
   }

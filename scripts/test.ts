@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { dropDatabase, startDatabase } from "./lib/database";
 import { appEnv, BIN, ROOT } from "./lib/app-env";
 import { mustRun, run } from "./lib/run";
+import { warmUp } from "./lib/warm-up";
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -55,6 +56,17 @@ async function ensureChromium(): Promise<void> {
   await mustRun("apt-get", ["install", "-y", "-qq", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
+/** How long each part took, printed at the end (the suite must stay under 15 minutes on 2 cores). */
+const phases: string[] = [];
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    phases.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+}
+
 async function main() {
   const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
   fs.rmSync(path.join(ROOT, ".test-reports"), { recursive: true, force: true });
@@ -67,10 +79,10 @@ async function main() {
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       const filters = only === "unit" ? process.argv.slice(3) : [];
-      unitCode = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json", ...filters], {
+      unitCode = await phase("Vitest", () => run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json", ...filters], {
         cwd: ROOT,
         env: { ...env, TEST_DATABASE_URL: unitDb.url, EMAIL_WORKER: "off" },
-      });
+      }));
     }
     if (only !== "unit") {
       await ensureChromium();
@@ -83,18 +95,23 @@ async function main() {
         REMINDER_WORKER: "off",
       };
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-      if (process.env.SKIP_BUILD !== "1") await mustRun(BIN("next"), ["build"], { cwd: ROOT, env });
+      if (process.env.SKIP_BUILD !== "1") await phase("next build", () => mustRun(BIN("next"), ["build"], { cwd: ROOT, env }));
       // The same server as `npm start` (client IP, clean stop), on the test build.
       const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
       const log = fs.createWriteStream(path.join(ROOT, ".test-reports", "server.log"));
       server.stdout.pipe(log);
       server.stderr.pipe(log);
       try {
-        await waitForServer(`http://localhost:${E2E_PORT}/connexion`, 60_000);
-        e2eCode = await run(BIN("playwright"), ["test", ...process.argv.slice(3)], {
-          cwd: ROOT,
-          env: { ...env, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, E2E_DATABASE_URL: e2eDb.url },
+        await phase("démarrage et préchauffage du serveur", async () => {
+          await waitForServer(`http://localhost:${E2E_PORT}/connexion`, 60_000);
+          await warmUp(`http://localhost:${E2E_PORT}`, e2eDb.url, path.join(ROOT, "app"));
         });
+        e2eCode = await phase("Playwright", () =>
+          run(BIN("playwright"), ["test", ...process.argv.slice(3)], {
+            cwd: ROOT,
+            env: { ...env, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, E2E_DATABASE_URL: e2eDb.url },
+          }),
+        );
       } finally {
         server.kill("SIGTERM");
       }
@@ -108,6 +125,7 @@ async function main() {
   const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
   const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
   console.log(`\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec`);
+  if (phases.length > 0) console.log(`Durées : ${phases.join(", ")}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(unitCode !== 0 || e2eCode !== 0 || failed > 0 || passed === 0 ? 1 : 0);
 }

@@ -102,6 +102,133 @@ describe("the embedded database's data folder", () => {
   });
 });
 
+/** The processes started, directly or not, by `pid` (read from /proc): pid → command line. */
+function descendants(pid: number): Map<number, string> {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (state === "Z") continue; // ended, only waiting to be reaped
+      children.set(Number(ppid), [...(children.get(Number(ppid)) ?? []), Number(entry)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const found = new Map<number, string>();
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      try {
+        found.set(child, fs.readFileSync(`/proc/${child}/cmdline`, "utf8").replace(/\0/g, " "));
+      } catch {
+        continue;
+      }
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(what: string | (() => string), ms: number, probe: () => T | undefined | false): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const value = probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`toujours pas au bout de ${ms} ms : ${typeof what === "string" ? what : what()}`);
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0);
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe("npm start killed with SIGKILL (issue 21)", () => {
+  it.skipIf(process.platform !== "linux")(
+    "leaves no child behind; an orphaned PostgreSQL is stopped by the next start, which starts its own",
+    async () => {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), "portail-orphelin-"));
+      fs.chmodSync(home, 0o755); // as root, PostgreSQL runs as « postgres » and must get through
+      const dataDir = path.join(home, "pg");
+      // Its own data folder, port and start lock (named after NEXT_DIST_DIR, never built: it is killed before).
+      const dist = ".next-test-orphelin";
+      const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_DATA: dataDir, EMBEDDED_PG_PORT: String(await freePort()), SKIP_BUILD: "1", NEXT_DIST_DIR: dist };
+      delete env.DATABASE_URL;
+      const pidFile = path.join(dataDir, "postmaster.pid");
+      const postmaster = () => (fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]) : null);
+
+      /** `npm start` until `ready` holds of its processes; its processes at that moment. */
+      async function startUntil(what: string, ready: (tree: Map<number, string>, output: string) => number | undefined) {
+        const start = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+          cwd: ROOT,
+          env: { ...env, PORT: String(await freePort()) },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        start.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        start.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        const child = await until(() => `${what} (${output})`, 90_000, () => ready(descendants(start.pid!), output));
+        return { start, child, output: () => output, tree: descendants(start.pid!) };
+      }
+      const seed = (tree: Map<number, string>) => [...tree].find(([, command]) => command.includes("prisma/seed.ts"))?.[0];
+
+      try {
+        // 1. Killed while loading the demo, together with its database watchdog: PostgreSQL alone is left.
+        const first = await startUntil("le chargement de la démo", seed);
+        const firstServer = postmaster()!;
+        const watchdog = [...first.tree].find(([, command]) => command.includes("db-watchdog.mjs"));
+        expect(watchdog, "un gardien de la base tourne à côté").toBeTruthy();
+        first.start.kill("SIGKILL");
+        process.kill(watchdog![0], "SIGKILL");
+        const serverTree = new Set([firstServer, ...descendants(firstServer).keys()]);
+        const left = (tree: Map<number, string>, spared = new Set<number>()) => () =>
+          `encore là : ${[...tree].filter(([pid]) => !spared.has(pid) && running(pid)).map(([pid, command]) => `${pid} ${command}`).join(" ; ")}`;
+        await until(left(first.tree, serverTree), 10_000, () => [...first.tree.keys()].every((pid) => serverTree.has(pid) || !running(pid)));
+        expect(running(first.child)).toBe(false); // the demo load
+        expect(first.output()).not.toContain("resté en marche");
+        expect(running(firstServer)).toBe(true); // the orphan
+
+        // 2. The next start stops the orphan cleanly, then starts its own server.
+        const second = await startUntil("sa propre base démarrée", (tree, output) =>
+          output.includes("[db] PostgreSQL intégré démarré") ? [...tree].find(([, command]) => command.includes("db-watchdog.mjs"))?.[0] : undefined,
+        );
+        expect(second.output()).toContain(`est resté en marche`);
+        expect(second.output()).toContain(`(processus ${firstServer}`);
+        expect(running(firstServer)).toBe(false);
+        const secondServer = postmaster()!;
+        expect(secondServer).not.toBe(firstServer);
+
+        // 3. Killed alone this time: every process it started ends, PostgreSQL included (fast shutdown).
+        second.start.kill("SIGKILL");
+        await until(left(second.tree), 20_000, () => [...second.tree.keys()].every((pid) => !running(pid)));
+        await until("le fichier postmaster.pid retiré (arrêt propre)", 10_000, () => postmaster() === null);
+        expect(liveServerOf(dataDir)).toBeNull();
+      } finally {
+        const left = postmaster();
+        if (left && running(left)) process.kill(left, "SIGQUIT");
+        fs.rmSync(home, { recursive: true, force: true });
+        fs.rmSync(path.join(ROOT, ".data", `start-${dist.replace(/[^\w-]/g, "")}.lock`), { force: true });
+      }
+    },
+    180_000,
+  );
+});
+
 describe("demo data", () => {
   it("interrupted at any moment, the load leaves nothing half-done; the next run loads it whole", async () => {
     const name = "portail_test_seed";

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Mes factures" };
 const monthOfInvoice = (d: Date) => formatMonth(d.toISOString().slice(0, 7));
 
 export default async function MyInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await parentPage("/mes-factures");
+  const user = await parentPage("/mes-factures", searchParams);
   const params = await searchParams;
   const account = await getFamilyAccount(user.familyId);
   if (!account) notFound();

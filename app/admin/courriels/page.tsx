@@ -17,7 +17,7 @@ const STATUS = {
 } as const;
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/courriels");
+  await staffPage("/admin/courriels", searchParams);
   const params = await searchParams;
   const recipient = typeof params.destinataire === "string" ? params.destinataire.slice(0, 254) : "";
   const status = params.statut === "PENDING" || params.statut === "SENT" || params.statut === "FAILED" ? params.statut : undefined;

@@ -16,7 +16,7 @@ import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRe
 export const metadata: Metadata = { title: "Demandes de modification" };
 
 export default async function ChangeRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/demandes-de-modification");
+  await staffPage("/admin/demandes-de-modification", searchParams);
   const { type } = await searchParams;
   const kind = type === "enfants" ? "CHILDREN" : "CHANGES";
   const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);

@@ -21,7 +21,7 @@ import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 export const metadata: Metadata = { title: "Facturation" };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/facturation");
+  await staffPage("/admin/facturation", searchParams);
   const params = await searchParams;
   const structures = await listStructures();
   const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];

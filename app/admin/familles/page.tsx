@@ -13,7 +13,7 @@ import { searchFamilies } from "@/lib/families/search-families";
 export const metadata: Metadata = { title: "Familles" };
 
 export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/familles");
+  await staffPage("/admin/familles", searchParams);
   const { q } = await searchParams;
   const query = typeof q === "string" ? q : "";
   const families = await searchFamilies(query);

@@ -17,7 +17,7 @@ import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionA
 export const metadata: Metadata = { title: "Demandes d'inscription" };
 
 export default async function InscriptionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/inscriptions");
+  await staffPage("/admin/inscriptions", searchParams);
   const params = await searchParams;
   const activityId = typeof params.activite === "string" && params.activite ? params.activite : undefined;
   const periodId = typeof params.periode === "string" && params.periode ? params.periode : undefined;

@@ -19,7 +19,7 @@ const STATES = [{ id: "OPEN", name: "En attente de réponse" }, { id: "ANSWERED"
 
 /** The inbox of the families' messages: unread first, then those waiting for an answer. */
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await staffPage("/admin/messages");
+  const staff = await staffPage("/admin/messages", searchParams);
   const params = await searchParams;
   const status = STATES.find((s) => s.id === params.etat)?.id as "OPEN" | "ANSWERED" | "CLOSED" | undefined;
   const [threads, templates] = await Promise.all([listInbox({ status, mine: params.moi === "1" ? staff.id : undefined }), listTemplates()]);

@@ -21,7 +21,7 @@ import { cancelDayAction } from "./actions";
 export const metadata: Metadata = { title: "Occupation" };
 
 export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/occupation");
+  await staffPage("/admin/occupation", searchParams);
   const params = await searchParams;
   const { activities } = await listQueueFilterChoices();
   const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);

@@ -18,7 +18,7 @@ import { addWalkInAction, recordAttendanceAction } from "./actions";
 export const metadata: Metadata = { title: "Pointage" };
 
 export default async function AttendancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/pointage");
+  await staffPage("/admin/pointage", searchParams);
   const params = await searchParams;
   const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
   const activities = await listAttendanceChoices();

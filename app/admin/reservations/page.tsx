@@ -27,7 +27,7 @@ export const metadata: Metadata = { title: "Demandes de réservation" };
 const QUEUE_LIMIT = 500;
 
 export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/reservations");
+  await staffPage("/admin/reservations", searchParams);
   const params = await searchParams;
   const choices = await listQueueFilterChoices();
   // Only an id the filters offer is used (a hand-typed URL narrows nothing it should not).

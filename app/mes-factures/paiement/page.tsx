@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Paiement" };
 
 /** Back from the payment page: « paiement en cours de confirmation » until the webhook has recorded it, then « payé ». */
 export default async function PaymentReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await parentPage("/mes-factures");
+  const user = await parentPage("/mes-factures/paiement", searchParams);
   const params = await searchParams;
   const sessionId = typeof params.session === "string" && params.session.length <= 200 ? params.session : undefined;
   let payment = sessionId ? await getFamilyPayment(user.familyId, { sessionId }) : null;

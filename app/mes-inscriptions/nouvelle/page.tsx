@@ -97,7 +97,7 @@ function StepForm(props: { step: StepKey; label: string; index: number; options:
 }
 
 export default async function NewInscriptionPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const user = await parentPage("/mes-inscriptions/nouvelle");
+  const user = await parentPage("/mes-inscriptions/nouvelle", searchParams);
   const params = await searchParams;
   const chosen: Partial<Record<StepKey, string>> = {};
   for (const step of STEPS) {

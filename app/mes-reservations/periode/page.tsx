@@ -10,7 +10,7 @@ import { previewPeriodAction, sendPeriodAction } from "../actions";
 export const metadata: Metadata = { title: "Réservations sur période" };
 
 export default async function PeriodReservationsPage({ searchParams }: { searchParams: Promise<{ inscription?: string }> }) {
-  const user = await parentPage("/mes-reservations/periode");
+  const user = await parentPage("/mes-reservations/periode", searchParams);
   const { inscription } = await searchParams;
   const choices = await listPeriodChoices(user.familyId);
   return (

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
 
 /** The local stand-in of Stripe Checkout, served only without a Stripe key, for the family's own pending payment. */
 export default async function StandInCheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await parentPage("/mes-factures");
+  const user = await parentPage("/paiement/simulateur", searchParams);
   const params = await searchParams;
   const paymentId = typeof params.paiement === "string" && params.paiement.length <= 64 ? params.paiement : undefined;
   const payment = usesStripeStandIn && paymentId ? await getFamilyPayment(user.familyId, { paymentId }) : null;

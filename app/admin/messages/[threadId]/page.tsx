@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Conversation" };
 
 export default async function StaffThreadPage({ params, searchParams }: { params: Promise<{ threadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { threadId } = await params;
-  const staff = await staffPage(`/admin/messages/${threadId}`);
+  const staff = await staffPage(`/admin/messages/${threadId}`, searchParams);
   const [thread, templates, query] = await Promise.all([/^[\w-]{1,64}$/.test(threadId) ? readThread({ threadId, familyId: null }) : null, listTemplates(), searchParams]);
   if (!thread) notFound();
   // A template picked in the list prefills the answer (looked up by id: the URL's text is never shown).
