@@ -250,7 +250,7 @@ export async function issueMonth(input: { structureId: string; month: string; du
       }
       if (drafts.length) await input.inBatch?.(tx, { issued: drafts });
       return drafts.length;
-    }, { maxWait: 30_000, timeout: 120_000 });
+    }, { timeout: 120_000 });
     if (batch === 0) return { issued };
     issued += batch;
   }
