@@ -69,6 +69,8 @@ test("la connexion ramène à la page demandée avec sa requête, cookie absent 
   const { user, family } = await newFamily();
   const checkoutId = `cs_test_${randomBytes(8).toString("hex")}`;
   const payment = await testDb().payment.create({ data: { familyId: family.id, method: "STRIPE", amountCents: 1234, stripeCheckoutSessionId: checkoutId } });
+  // Open on the stand-in, as « Payer » leaves it (an unknown session is shown as no longer payable).
+  await testDb().standInCheckoutSession.create({ data: { id: checkoutId, paymentId: payment.id, amountCents: 1234 } });
   const target = `/paiement/simulateur?session=${checkoutId}&paiement=${payment.id}`;
   const backHere = async () => {
     await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === target);

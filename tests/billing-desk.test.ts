@@ -52,7 +52,9 @@ describe("desk payments", () => {
   });
 
   it("the form's amounts: negative, three decimals, letters, zero, a cheque without its number → the field's French message", () => {
-    const base = { familyId: "f", method: "ESPECES", reference: "", receivedOn: "01/02/2027", invoiceIds: [] };
+    // Received today (a desk payment is never dated in the future): only the amount or the reference is wrong.
+    const today = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(new Date());
+    const base = { familyId: "f", method: "ESPECES", reference: "", receivedOn: today, invoiceIds: [] };
     const message = (input: object) => deskPaymentSchema.safeParse({ ...base, ...input }).error?.issues.map((i) => i.message);
     expect(message({ amount: "-5" })).toEqual(["Montant : pas de montant négatif."]);
     expect(message({ amount: "12,345" })).toEqual(["Montant : deux chiffres après la virgule au plus (exemple : 12,50)."]);

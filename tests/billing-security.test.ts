@@ -86,7 +86,7 @@ describe("billing: a parent, another family", () => {
     const a = await billed("Csv");
     session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
     const due = a.invoice.totalCents;
-    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "CHEQUE", amount: (due / 100).toFixed(2).replace(".", ","), reference: "=HYPERLINK(\"http://x\")", receivedOn: "01/11/2026", invoiceIds: [a.invoice.id] })).toMatchObject({ ok: true });
+    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "CHEQUE", amount: (due / 100).toFixed(2).replace(".", ","), reference: "=HYPERLINK(\"http://x\")", receivedOn: new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(new Date()), invoiceIds: [a.invoice.id] })).toMatchObject({ ok: true });
     const csv = await (await exportPayments(new Request("http://localhost/admin/paiements/export?mode=CHEQUE"))).text();
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).toContain("Famille CSV");
