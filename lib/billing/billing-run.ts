@@ -90,14 +90,17 @@ export async function resumeBillingRun(input: { runId: string; structureId: stri
   throw new UserFacingError(`${what} ${deMonth(run.month.toISOString().slice(0, 7))} est déjà terminé${feminine}.`);
 }
 
-/** The run's counters, in the batch's own transaction: a batch and its count commit together, or neither does. */
+/**
+ * The run's counters, in the batch's own transaction: a batch and its count commit together, or neither does.
+ * The heartbeat is the application's clock, as every other write and every reading of it (isDead), never SQL's now().
+ */
 function countBatch(tx: Tx, runId: string, batch: { done: number; invoices: number; totalCents: number; first?: string; last?: string }) {
   return tx.$executeRaw`
     UPDATE "BillingRun" SET
       "done" = LEAST("total", "done" + ${batch.done}), "invoices" = "invoices" + ${batch.invoices}, "totalCents" = "totalCents" + ${batch.totalCents},
       "firstNumber" = LEAST("firstNumber", ${batch.first ?? null}::text),
       "lastNumber" = GREATEST("lastNumber", ${batch.last ?? null}::text),
-      "heartbeatAt" = now(), "updatedAt" = now()
+      "heartbeatAt" = ${new Date()}, "updatedAt" = now()
     WHERE "id" = ${runId}`;
 }
 
