@@ -316,3 +316,25 @@ test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfan
   expect((await testDb().child.findFirstOrThrow({ where: { familyId: family.id } })).schoolClass).toBe("6e");
   await staffContext.close();
 });
+
+test("un parent modifie son enfant par l'assistant : l'enfant modifié part avec le formulaire, rien d'autre ne change", async ({ page }) => {
+  const { user, family, children } = await newFamily({ lastName: "Modif", children: [{ firstName: "Alice", birthDate: "2017-04-04", sex: "F" }] });
+  await signIn(page, user.email);
+  await openRubrique(page, "Ma famille");
+  await page.getByRole("link", { name: "Modifier Alice" }).click();
+  await expect(page.getByRole("heading", { name: /Étape 1 sur 4/ })).toBeVisible();
+  await field(page, "Classe").fill("CM1");
+  for (const step of [2, 3, 4]) {
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(`Étape ${step} sur 4`) })).toBeVisible();
+  }
+  await page.getByRole("group", { name: "Droit à l'image" }).getByRole("radio", { name: "Non" }).check();
+  await page.getByRole("group", { name: "Sortie seul" }).getByRole("radio", { name: "Non" }).check();
+  await page.getByRole("group", { name: "Soins d'urgence" }).getByRole("radio", { name: "Oui" }).check();
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Les informations d'Alice sont enregistrées." })).toBeVisible();
+  await expect(page).toHaveURL(/\/ma-famille$/);
+  const saved = await testDb().child.findMany({ where: { familyId: family.id } });
+  expect(saved.map((c) => [c.id, c.schoolClass])).toEqual([[children[0].id, "CM1"]]);
+});

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
@@ -34,6 +36,15 @@ describe("every server action", () => {
   it("is found (the glob reads every actions.ts)", () => {
     expect(Object.keys(modules).length).toBeGreaterThanOrEqual(13);
     expect(actions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("is an export of an actions.ts, never a closure declared in a page or a component (posted without its bound arguments, one answers 500)", () => {
+    const root = path.resolve(__dirname, "..");
+    const inline = ["app", "components"]
+      .flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }).map((file) => path.join(dir, file)))
+      .filter((file) => /\.tsx?$/.test(file) && !/(^|\/)actions\.ts$/.test(file))
+      .filter((file) => /^\s*["']use server["']/m.test(fs.readFileSync(path.join(root, file), "utf8")));
+    expect(inline).toEqual([]);
   });
 
   it.each(actions.map((a) => [`${a.file} › ${a.name}`, a] as const))("%s is built by a wrapper and refuses who may not call it", async (_label, { name, action }) => {

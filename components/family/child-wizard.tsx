@@ -49,7 +49,12 @@ export function ChildWizard(props: {
   initial: ChildFormInput;
   submitLabel: string;
   doneHref: string;
-  action: (input: ChildFormInput) => Promise<ActionResult<{ message: string }>>;
+  /**
+   * An exported server action (never a closure of the page: posted without its bound arguments, one answers 500).
+   * The ids of what is edited travel with the form, as SchemaForm's hidden fields; the action checks them.
+   */
+  action: (input: ChildFormInput & Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
+  ids?: Record<string, string>;
 }) {
   const router = useRouter();
   /** 0–3: the four steps; 4: « Vérification » before saving. */
@@ -129,7 +134,7 @@ export function ChildWizard(props: {
       setFormError(null);
       startTransition(async () => {
         // The raw values: the server parses them with the same schema.
-        const result = await props.action(form.getValues());
+        const result = await props.action({ ...form.getValues(), ...props.ids });
         if (result.ok) {
           window.sessionStorage.removeItem(storageKey);
           leaveFlashMessage(result.data.message);

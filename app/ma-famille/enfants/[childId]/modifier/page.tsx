@@ -15,10 +15,6 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
   // Scoped by the family of the session: another family's child is « introuvable ».
   const child = await getChildOfFamily(user.familyId, childId);
   if (!child || child.status === "REFUSED") notFound();
-  const update = async (input: unknown) => {
-    "use server";
-    return updateChildAction({ ...(input as object), childId });
-  };
   return (
     <div className="page">
       <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
@@ -30,7 +26,8 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
         initial={childFormOf(child)}
         submitLabel="Enregistrer les modifications"
         doneHref="/ma-famille"
-        action={update}
+        action={updateChildAction}
+        ids={{ childId }}
       />
     </div>
   );

@@ -14,15 +14,11 @@ export default async function StaffEditChildPage({ params }: { params: Promise<{
   const staff = await staffPage(`/admin/familles/${familyId}/enfants/${childId}`);
   const child = await getChildOfFamily(familyId, childId);
   if (!child) notFound();
-  const update = async (input: unknown) => {
-    "use server";
-    return staffUpdateChildAction({ ...(input as object), familyId, childId });
-  };
   return (
     <div className="page">
       <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }, { label: "Famille", href: `/admin/familles/${familyId}` }]} />
       <ChildWizard draftKey={`admin-enfant:${child.id}:${staff.id}`} initial={childFormOf(child)} submitLabel="Enregistrer les modifications"
-        doneHref={`/admin/familles/${familyId}`} action={update} />
+        doneHref={`/admin/familles/${familyId}`} action={staffUpdateChildAction} ids={{ familyId, childId }} />
     </div>
   );
 }
