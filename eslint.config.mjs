@@ -10,18 +10,34 @@ const eslintConfig = defineConfig([
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: [{ name: "@/lib/db", message: "Lisez et écrivez par une fonction du domaine (lib/…), pas par la base directement." }],
-        patterns: [{ group: ["@/lib/generated/prisma/client", "@prisma/client"], message: "Pas de client Prisma dans app/ ou components/ : passez par lib/." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db", message: "Lisez et écrivez par une fonction du domaine (lib/…), pas par la base directement." }],
+          patterns: [
+            {
+              group: ["@/lib/generated/prisma/client", "@prisma/client"],
+              message: "Pas de client Prisma dans app/ ou components/ : passez par lib/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["lib/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/app/*", "@/components/*", "../app/*", "../components/*"], message: "lib/ ne dépend ni des pages ni des composants." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "../app/*", "../components/*"],
+              message: "lib/ ne dépend ni des pages ni des composants.",
+            },
+          ],
+        },
+      ],
     },
   },
   // Override default ignores of eslint-config-next.

@@ -14,7 +14,21 @@ import { actionHostedAt, modelRefusal, multipartRefusal, productionActionMap, UN
  *    the session, the role and the ownership of each id itself (lib/auth/session.ts).
  */
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PROTECTED = ["/admin", "/tableau-de-bord", "/ma-famille", "/mes-coordonnees", "/mes-inscriptions", "/mes-reservations", "/mes-factures", "/paiement", "/factures", "/documents", "/telechargements", "/mes-envois", "/mes-messages"];
+const PROTECTED = [
+  "/admin",
+  "/tableau-de-bord",
+  "/ma-famille",
+  "/mes-coordonnees",
+  "/mes-inscriptions",
+  "/mes-reservations",
+  "/mes-factures",
+  "/paiement",
+  "/factures",
+  "/documents",
+  "/telechargements",
+  "/mes-envois",
+  "/mes-messages",
+];
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -59,9 +73,14 @@ async function badActionRequest(request: NextRequest): Promise<NextResponse | nu
   const multipart = contentType.startsWith("multipart/form-data");
   const length = Number(declared);
   if (multipart && length > UPLOAD_ACTION_BODY_LIMIT) {
-    return refuse(request, 413, `Requête refusée : l'envoi fait ${fileSize(length)}, c'est plus que les ${fileSize(MAX_UPLOAD_BYTES).replace(",0 ", " ")} acceptés pour un fichier.`);
+    return refuse(
+      request,
+      413,
+      `Requête refusée : l'envoi fait ${fileSize(length)}, c'est plus que les ${fileSize(MAX_UPLOAD_BYTES).replace(",0 ", " ")} acceptés pour un fichier.`,
+    );
   }
-  if (!multipart && length > JSON_ACTION_BODY_LIMIT) return refuse(request, 413, "Requête refusée : le formulaire envoyé est trop volumineux (1 Mo au plus).");
+  if (!multipart && length > JSON_ACTION_BODY_LIMIT)
+    return refuse(request, 413, "Requête refusée : le formulaire envoyé est trop volumineux (1 Mo au plus).");
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin !== null) {

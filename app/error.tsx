@@ -12,15 +12,24 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const unavailable = error.digest === SERVICE_UNAVAILABLE_DIGEST;
   return (
     <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>{unavailable ? UNAVAILABLE_TITLE : "Une erreur technique est survenue"}</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        {unavailable ? UNAVAILABLE_TITLE : "Une erreur technique est survenue"}
+      </h1>
       {unavailable ? (
         <ServiceUnavailableText />
       ) : (
-        <p className="mb-4">La page n&apos;a pas pu s&apos;afficher à cause d&apos;une erreur technique, pas de votre fait. Réessayez dans un instant ; si le problème continue, contactez la structure.</p>
+        <p className="mb-4">
+          La page n&apos;a pas pu s&apos;afficher à cause d&apos;une erreur technique, pas de votre fait. Réessayez dans un instant ; si le
+          problème continue, contactez la structure.
+        </p>
       )}
       <div className="flex flex-wrap gap-3">
-        <button type="button" className="btn btn-primary" onClick={() => reset()}>Réessayer</button>
-        <Link href="/" className="btn btn-secondary">Retour à l&apos;accueil</Link>
+        <button type="button" className="btn btn-primary" onClick={() => reset()}>
+          Réessayer
+        </button>
+        <Link href="/" className="btn btn-secondary">
+          Retour à l&apos;accueil
+        </Link>
       </div>
     </div>
   );

@@ -20,10 +20,15 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
             {unavailable ? (
               <ServiceUnavailableText />
             ) : (
-              <p className="mb-4">Le portail n&apos;a pas pu afficher cette page à cause d&apos;une erreur technique, pas de votre fait. Réessayez dans quelques minutes.</p>
+              <p className="mb-4">
+                Le portail n&apos;a pas pu afficher cette page à cause d&apos;une erreur technique, pas de votre fait. Réessayez dans
+                quelques minutes.
+              </p>
             )}
             {/* A full reload: the layout must be read again from the server. */}
-            <a href="" className="btn btn-primary">Réessayer</a>
+            <a href="" className="btn btn-primary">
+              Réessayer
+            </a>
           </div>
         </main>
       </body>

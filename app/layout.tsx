@@ -26,11 +26,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="fr" style={theme}>
       <body className="flex min-h-screen flex-col">
-        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
           Aller au contenu
         </a>
         <ToastProvider>
-          <SiteHeader user={user ? { displayName: user.displayName, role: user.role } : null} identity={identity} counts={user ? await navCounts(user) : {}} />
+          <SiteHeader
+            user={user ? { displayName: user.displayName, role: user.role } : null}
+            identity={identity}
+            counts={user ? await navCounts(user) : {}}
+          />
           <main id="contenu" className="flex-1" tabIndex={-1}>
             {children}
           </main>

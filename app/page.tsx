@@ -7,22 +7,28 @@ export default async function HomePage() {
   if (user) redirect(homeFor(user.role));
   return (
     <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Bienvenue sur le Portail Famille</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        Bienvenue sur le Portail Famille
+      </h1>
       <p className="mb-4">
-        Depuis votre téléphone ou votre ordinateur, inscrivez vos enfants aux activités, réservez leurs journées,
-        prévenez d&apos;une absence et réglez vos factures.
+        Depuis votre téléphone ou votre ordinateur, inscrivez vos enfants aux activités, réservez leurs journées, prévenez d&apos;une
+        absence et réglez vos factures.
       </p>
       <div className="card mb-6">
         <h2 className="mb-2 text-lg font-bold">Ne pas confondre</h2>
         <p>
-          <strong>L&apos;inscription</strong> inscrit votre enfant à une activité (périscolaire, mercredis, vacances…) pour une
-          période ; elle est validée par la structure. <strong>La réservation</strong> choisit ensuite les jours et les temps
-          d&apos;accueil, à l&apos;intérieur d&apos;une inscription validée.
+          <strong>L&apos;inscription</strong> inscrit votre enfant à une activité (périscolaire, mercredis, vacances…) pour une période ;
+          elle est validée par la structure. <strong>La réservation</strong> choisit ensuite les jours et les temps d&apos;accueil, à
+          l&apos;intérieur d&apos;une inscription validée.
         </p>
       </div>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <Link href="/connexion" className="btn btn-primary">Se connecter</Link>
-        <Link href="/creer-mon-compte" className="btn btn-secondary">Créer mon compte</Link>
+        <Link href="/connexion" className="btn btn-primary">
+          Se connecter
+        </Link>
+        <Link href="/creer-mon-compte" className="btn btn-secondary">
+          Créer mon compte
+        </Link>
       </div>
     </div>
   );

@@ -21,16 +21,67 @@ const MONTH = "2030-01";
 
 async function seed() {
   const w = await createBookableWorld(prisma, {
-    start: "2030-01-01", end: "2030-01-31", weekdays: [3],
-    units: [{ name: "Matin", capacity: FAMILIES + 10, prices: [400, 600, 800, 1000] }, { name: "Soir", capacity: FAMILIES + 10, prices: [150, 250, 350, 450] }],
+    start: "2030-01-01",
+    end: "2030-01-31",
+    weekdays: [3],
+    units: [
+      { name: "Matin", capacity: FAMILIES + 10, prices: [400, 600, 800, 1000] },
+      { name: "Soir", capacity: FAMILIES + 10, prices: [150, 250, 350, 450] },
+    ],
   });
   const qfs = [300, 650, 1000, 1500];
   for (let from = 0; from < FAMILIES; from += 1000) {
-    const batch = Array.from({ length: Math.min(1000, FAMILIES - from) }, (_, k) => ({ n: from + k, family: randomUUID(), child: randomUUID(), inscription: randomUUID() }));
-    await prisma.family.createMany({ data: batch.map((b) => ({ id: b.family, name: `Famille Banc${b.n}`, street: "1 rue du Banc", postalCode: "59000", city: "Lille", quotientFamilial: qfs[b.n % 4]! })) });
-    await prisma.child.createMany({ data: batch.map((b) => ({ id: b.child, familyId: b.family, lastName: `Banc${b.n}`, firstName: "Enfant", birthDate: new Date("2019-01-01T00:00:00Z"), sex: "F" as const })) });
-    await prisma.inscription.createMany({ data: batch.map((b) => ({ id: b.inscription, familyId: b.family, childId: b.child, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.ageGroup.id, status: "VALIDATED" as const, startDate: w.period.startDate, endDate: w.period.endDate })) });
-    await prisma.reservation.createMany({ data: batch.flatMap((b) => w.openingDays.flatMap((day) => w.units.map((u) => ({ inscriptionId: b.inscription, timeUnitId: u.id, date: new Date(`${day}T00:00:00Z`), status: "PRESENT" as const })))) });
+    const batch = Array.from({ length: Math.min(1000, FAMILIES - from) }, (_, k) => ({
+      n: from + k,
+      family: randomUUID(),
+      child: randomUUID(),
+      inscription: randomUUID(),
+    }));
+    await prisma.family.createMany({
+      data: batch.map((b) => ({
+        id: b.family,
+        name: `Famille Banc${b.n}`,
+        street: "1 rue du Banc",
+        postalCode: "59000",
+        city: "Lille",
+        quotientFamilial: qfs[b.n % 4]!,
+      })),
+    });
+    await prisma.child.createMany({
+      data: batch.map((b) => ({
+        id: b.child,
+        familyId: b.family,
+        lastName: `Banc${b.n}`,
+        firstName: "Enfant",
+        birthDate: new Date("2019-01-01T00:00:00Z"),
+        sex: "F" as const,
+      })),
+    });
+    await prisma.inscription.createMany({
+      data: batch.map((b) => ({
+        id: b.inscription,
+        familyId: b.family,
+        childId: b.child,
+        activityId: w.activity.id,
+        periodId: w.period.id,
+        ageGroupId: w.ageGroup.id,
+        status: "VALIDATED" as const,
+        startDate: w.period.startDate,
+        endDate: w.period.endDate,
+      })),
+    });
+    await prisma.reservation.createMany({
+      data: batch.flatMap((b) =>
+        w.openingDays.flatMap((day) =>
+          w.units.map((u) => ({
+            inscriptionId: b.inscription,
+            timeUnitId: u.id,
+            date: new Date(`${day}T00:00:00Z`),
+            status: "PRESENT" as const,
+          })),
+        ),
+      ),
+    });
   }
   return w;
 }
@@ -59,15 +110,27 @@ async function main() {
   let last = 0;
   const g0 = performance.now();
   const summary = await generateMonth({
-    structureId: w.structure.id, month: MONTH, actor: SYSTEM, now: new Date("2030-02-01T09:00:00Z"),
+    structureId: w.structure.id,
+    month: MONTH,
+    actor: SYSTEM,
+    now: new Date("2030-02-01T09:00:00Z"),
     onProgress: (done, total) => {
-      if (done - last >= Math.max(1, Math.floor(total / 10)) || done === total) { last = done; console.log(`  … ${done} / ${total} familles`); }
+      if (done - last >= Math.max(1, Math.floor(total / 10)) || done === total) {
+        last = done;
+        console.log(`  … ${done} / ${total} familles`);
+      }
     },
   });
   const generateMs = performance.now() - g0;
-  console.log(`Agrégat SQL (référence) : ${reference.families} familles, ${(reference.totalCents / 100).toFixed(2)} €, ${aggregateMs.toFixed(0)} ms`);
-  console.log(`Générer le mois : ${summary.invoices} factures, ${(summary.totalCents / 100).toFixed(2)} €, ${generateMs.toFixed(0)} ms (${(generateMs / summary.invoices).toFixed(1)} ms par famille)`);
-  console.log(`Rapport génération / agrégat : ${(generateMs / aggregateMs).toFixed(1)}× (objectif ≤ 2×) ; totaux ${summary.totalCents === reference.totalCents && summary.invoices === reference.families ? "identiques" : "DIFFÉRENTS"}`);
+  console.log(
+    `Agrégat SQL (référence) : ${reference.families} familles, ${(reference.totalCents / 100).toFixed(2)} €, ${aggregateMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `Générer le mois : ${summary.invoices} factures, ${(summary.totalCents / 100).toFixed(2)} €, ${generateMs.toFixed(0)} ms (${(generateMs / summary.invoices).toFixed(1)} ms par famille)`,
+  );
+  console.log(
+    `Rapport génération / agrégat : ${(generateMs / aggregateMs).toFixed(1)}× (objectif ≤ 2×) ; totaux ${summary.totalCents === reference.totalCents && summary.invoices === reference.families ? "identiques" : "DIFFÉRENTS"}`,
+  );
   await db.$disconnect();
 }
 

@@ -12,7 +12,6 @@ import { loopbackBase, sessionCookie as signIn } from "./lib";
 const base = loopbackBase(process.argv[2]);
 const sessionCookie = (email: string) => signIn(base, email);
 
-
 const cache = new Map<string, number>();
 async function gzippedSize(src: string): Promise<number> {
   const url = new URL(src, base).toString();
@@ -57,7 +56,12 @@ async function main() {
   for (const [label, path, cookie] of pages) {
     const { scripts, bytes } = await pageWeight(path, cookie);
     if (rows.length === 0) reference = bytes;
-    rows.push({ page: label, scripts, "JS gzip (ko)": +(bytes / 1024).toFixed(1), "écart à la référence (ko)": +((bytes - reference) / 1024).toFixed(1) });
+    rows.push({
+      page: label,
+      scripts,
+      "JS gzip (ko)": +(bytes / 1024).toFixed(1),
+      "écart à la référence (ko)": +((bytes - reference) / 1024).toFixed(1),
+    });
   }
   console.log(`\nJavaScript au premier chargement, gzip niveau 9, ${base}, ${new Date().toISOString()}`);
   console.table(rows);

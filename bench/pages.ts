@@ -57,20 +57,40 @@ async function benchFamily() {
   const { db } = await import("../lib/db");
   const { createFamily } = await import("../prisma/factories");
   const prisma = db as unknown as import("../lib/generated/prisma/client").PrismaClient;
-  const activity = await prisma.activity.findFirstOrThrow({ where: { careType: { kind: "PERISCOLAIRE" } }, include: { periods: true, ageGroups: true, timeUnits: true } });
+  const activity = await prisma.activity.findFirstOrThrow({
+    where: { careType: { kind: "PERISCOLAIRE" } },
+    include: { periods: true, ageGroups: true, timeUnits: true },
+  });
   const period = activity.periods[0]!;
-  const f = await createFamily(prisma, { lastName: "Banc", children: ["Alix", "Basile", "Chloé"].map((firstName, i) => ({ firstName, birthDate: `201${6 + i}-04-01`, sex: "F" as const })) });
+  const f = await createFamily(prisma, {
+    lastName: "Banc",
+    children: ["Alix", "Basile", "Chloé"].map((firstName, i) => ({ firstName, birthDate: `201${6 + i}-04-01`, sex: "F" as const })),
+  });
   const today = new Date().toISOString().slice(0, 10);
   const month = today.slice(0, 7);
   const days = (await prisma.openingDay.findMany({ where: { periodId: period.id }, orderBy: { date: "asc" }, select: { date: true } }))
-    .map((d) => d.date).filter((d) => d.toISOString().slice(0, 7) === month);
+    .map((d) => d.date)
+    .filter((d) => d.toISOString().slice(0, 7) === month);
   const inscriptions = [];
   for (const child of f.children) {
     const inscription = await prisma.inscription.create({
-      data: { familyId: f.family.id, childId: child.id, activityId: activity.id, periodId: period.id, ageGroupId: activity.ageGroups.at(-1)?.id ?? null, status: "VALIDATED", startDate: period.startDate, endDate: period.endDate },
+      data: {
+        familyId: f.family.id,
+        childId: child.id,
+        activityId: activity.id,
+        periodId: period.id,
+        ageGroupId: activity.ageGroups.at(-1)?.id ?? null,
+        status: "VALIDATED",
+        startDate: period.startDate,
+        endDate: period.endDate,
+      },
     });
     inscriptions.push(inscription.id);
-    await prisma.reservation.createMany({ data: days.flatMap((date) => activity.timeUnits.map((u) => ({ inscriptionId: inscription.id, timeUnitId: u.id, date, status: "RESERVED" as const }))) });
+    await prisma.reservation.createMany({
+      data: days.flatMap((date) =>
+        activity.timeUnits.map((u) => ({ inscriptionId: inscription.id, timeUnitId: u.id, date, status: "RESERVED" as const })),
+      ),
+    });
   }
   await prisma.$disconnect();
   return { email: f.user.email, inscriptionId: inscriptions[0]!, bookings: days.length * activity.timeUnits.length };
@@ -81,12 +101,21 @@ async function reservationPages() {
   const cookie = await sessionCookie(family.email);
   const rows = [
     await measure("/acces-refuse (parent, référence)", "/acces-refuse", cookie, 20),
-    await measure("/mes-reservations?inscription=… (calendrier du mois)", `/mes-reservations?inscription=${family.inscriptionId}`, cookie, 20),
+    await measure(
+      "/mes-reservations?inscription=… (calendrier du mois)",
+      `/mes-reservations?inscription=${family.inscriptionId}`,
+      cookie,
+      20,
+    ),
     await measure("/mes-reservations (vue famille, 3 enfants)", "/mes-reservations", cookie, 20),
   ];
   const reference = rows[0]!["req/s (moy.)"];
-  console.log(`\nMes réservations : ${seconds} s par page, 20 connexions, ${family.bookings} réservations par enfant ce mois-ci, ${new Date().toISOString()}`);
-  console.table(rows.map((r) => ({ ...r, "débit / référence": reference ? `${Math.round((100 * r["req/s (moy.)"]) / reference)} %` : "—" })));
+  console.log(
+    `\nMes réservations : ${seconds} s par page, 20 connexions, ${family.bookings} réservations par enfant ce mois-ci, ${new Date().toISOString()}`,
+  );
+  console.table(
+    rows.map((r) => ({ ...r, "débit / référence": reference ? `${Math.round((100 * r["req/s (moy.)"]) / reference)} %` : "—" })),
+  );
 }
 
 main().catch((error) => {

@@ -34,7 +34,9 @@ function secret(): string {
 
 function actionId(name: string): string {
   const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, dist, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
   if (!found) throw new Error(`Action ${name} introuvable dans ${dist} : lancez d'abord « npm start ».`);
   return found[0];
@@ -46,7 +48,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function rushWorld() {
   const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const end = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const world = await createBookableWorld(prisma, { start, end, weekdays: [1, 2, 3, 4, 5], units: [{ name: "Journée", capacity: places }], automatic: true });
+  const world = await createBookableWorld(prisma, {
+    start,
+    end,
+    weekdays: [1, 2, 3, 4, 5],
+    units: [{ name: "Journée", capacity: places }],
+    automatic: true,
+  });
   const families = [];
   for (let i = 0; i < parents; i += 1) {
     const f = await createFamily(prisma, { lastName: `Ruée${i}`, children: [{ firstName: "Enfant", birthDate: "2018-05-01", sex: "F" }] });
@@ -96,7 +104,10 @@ async function main() {
   const key = secret();
   const cookies: string[] = [];
   for (const f of http.families) {
-    const session = await prisma.userSession.create({ data: { userId: f.user.id, userAgent: "bench/rush", expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
+    const session = await prisma.userSession.create({
+      data: { userId: f.user.id, userAgent: "bench/rush", expiresAt: new Date(Date.now() + 3_600_000) },
+      select: { id: true },
+    });
     cookies.push(`next-auth.session-token=${await encode({ token: { userId: f.user.id, sessionId: session.id }, secret: key })}`);
   }
   // Warm the route once (compiles nothing in production, but opens the server's connections).
@@ -107,37 +118,68 @@ async function main() {
   // What HTTP, Next.js and the session cost for ${parents} requests at once on this machine.
   console.log(`Référence : ${parents} POST simultanés de la même action, sans case (refusée avant tout verrou)`);
   const started0 = performance.now();
-  const referenceResults = await Promise.all(http.families.map((_f, i) => timed(async () => {
-    const response = await fetch(`${base}/mes-reservations`, {
-      method: "POST",
-      headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: base, cookie: cookies[i]!, accept: "text/x-component" },
-      body: JSON.stringify([{ cells: [] }]),
-    });
-    const text = await response.text();
-    if (response.status !== 200 || !text.includes("Sélectionnez au moins une case")) throw new Error(`HTTP ${response.status} ${text.slice(0, 200)}`);
-    return text;
-  })));
+  const referenceResults = await Promise.all(
+    http.families.map((_f, i) =>
+      timed(async () => {
+        const response = await fetch(`${base}/mes-reservations`, {
+          method: "POST",
+          headers: {
+            "next-action": id,
+            "content-type": "text/plain;charset=UTF-8",
+            origin: base,
+            cookie: cookies[i]!,
+            accept: "text/x-component",
+          },
+          body: JSON.stringify([{ cells: [] }]),
+        });
+        const text = await response.text();
+        if (response.status !== 200 || !text.includes("Sélectionnez au moins une case"))
+          throw new Error(`HTTP ${response.status} ${text.slice(0, 200)}`);
+        return text;
+      }),
+    ),
+  );
   const wall0 = performance.now() - started0;
 
   console.log(`Phase 1 : ${parents} POST simultanés de « Valider mes demandes » sur ${base}/mes-reservations`);
   const started1 = performance.now();
-  const httpResults = await Promise.all(http.families.map((f, i) => timed(async () => {
-    const response = await fetch(`${base}/mes-reservations`, {
-      method: "POST",
-      headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: base, cookie: cookies[i]!, accept: "text/x-component" },
-      body: JSON.stringify([{ cells: [{ inscriptionId: f.inscription.id, timeUnitId: http.world.units[0]!.id, day: http.day }] }]),
-    });
-    const text = await response.text();
-    if (response.status !== 200 || !text.includes('"ok":true')) throw new Error(`HTTP ${response.status} ${text.slice(0, 200)}`);
-    return text;
-  })));
+  const httpResults = await Promise.all(
+    http.families.map((f, i) =>
+      timed(async () => {
+        const response = await fetch(`${base}/mes-reservations`, {
+          method: "POST",
+          headers: {
+            "next-action": id,
+            "content-type": "text/plain;charset=UTF-8",
+            origin: base,
+            cookie: cookies[i]!,
+            accept: "text/x-component",
+          },
+          body: JSON.stringify([{ cells: [{ inscriptionId: f.inscription.id, timeUnitId: http.world.units[0]!.id, day: http.day }] }]),
+        });
+        const text = await response.text();
+        if (response.status !== 200 || !text.includes('"ok":true')) throw new Error(`HTTP ${response.status} ${text.slice(0, 200)}`);
+        return text;
+      }),
+    ),
+  );
   const wall1 = performance.now() - started1;
 
-  console.log(`Phase 2 : ${parents} appels simultanés de requestReservations (sans HTTP, pool de ${process.env.DB_POOL_SIZE ?? 10} connexions)`);
+  console.log(
+    `Phase 2 : ${parents} appels simultanés de requestReservations (sans HTTP, pool de ${process.env.DB_POOL_SIZE ?? 10} connexions)`,
+  );
   const started2 = performance.now();
-  const directResults = await Promise.all(direct.families.map((f) => timed(() => requestReservations({
-    familyId: f.family.id, cells: [{ inscriptionId: f.inscription.id, timeUnitId: direct.world.units[0]!.id, day: direct.day }], actor: actorFromUser(f.user),
-  }))));
+  const directResults = await Promise.all(
+    direct.families.map((f) =>
+      timed(() =>
+        requestReservations({
+          familyId: f.family.id,
+          cells: [{ inscriptionId: f.inscription.id, timeUnitId: direct.world.units[0]!.id, day: direct.day }],
+          actor: actorFromUser(f.user),
+        }),
+      ),
+    ),
+  );
   const wall2 = performance.now() - started2;
 
   const rows = [
@@ -148,7 +190,9 @@ async function main() {
   console.log(`\nRuée de l'ouverture : ${parents} parents, ${places} places, ${new Date().toISOString()}`);
   console.table(rows);
   const ratio = (a: number, b: number) => (b === 0 ? "—" : (a / b).toFixed(2));
-  console.log(`Rapport à la référence (même passage) : débit HTTP ${ratio(rows[1]!["req/s"], rows[0]!["req/s"])} ; p99 HTTP ${ratio(rows[1]!["p99 (ms)"], rows[0]!["p99 (ms)"])} × celui de la référence.`);
+  console.log(
+    `Rapport à la référence (même passage) : débit HTTP ${ratio(rows[1]!["req/s"], rows[0]!["req/s"])} ; p99 HTTP ${ratio(rows[1]!["p99 (ms)"], rows[0]!["p99 (ms)"])} × celui de la référence.`,
+  );
   const firstError = [...referenceResults, ...httpResults, ...directResults].find((r) => r.error);
   if (firstError) console.log(`Première erreur : ${firstError.error}`);
   await prisma.$disconnect();

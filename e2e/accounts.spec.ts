@@ -1,5 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { alertWith, DEMO_PASSWORD, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb, uniqueEmail } from "./support";
+import {
+  alertWith,
+  DEMO_PASSWORD,
+  expectAccessible,
+  field,
+  newFamily,
+  newStaff,
+  openDeliveredEmail,
+  signIn,
+  testDb,
+  uniqueEmail,
+} from "./support";
 
 const PASSWORD = "Nouveau-compte-42";
 
@@ -224,7 +235,10 @@ test("« Créer mon compte » avec l'adresse d'un compte existant : même répon
   await expect.poll(() => db.emailOutbox.count({ where: { to: user.email, template: "account-already-exists" } })).toBe(1);
 });
 
-test("après « Se déconnecter », le cookie rejoué n'ouvre plus rien ; « tous les appareils » ferme les autres sessions", async ({ page, browser }) => {
+test("après « Se déconnecter », le cookie rejoué n'ouvre plus rien ; « tous les appareils » ferme les autres sessions", async ({
+  page,
+  browser,
+}) => {
   const { user } = await newFamily();
   await signIn(page, user.email);
   const cookies = await page.context().cookies();

@@ -19,13 +19,20 @@ async function billedWorld(name: string) {
   // Last month and the one before: two invoices for the family.
   const now = new Date();
   const start = iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)));
-  const w = await createBookableWorld(testDb(), { start, end: addDays(iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))), -1), weekdays: [1, 2, 3, 4, 5], units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }] });
+  const w = await createBookableWorld(testDb(), {
+    start,
+    end: addDays(iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))), -1),
+    weekdays: [1, 2, 3, 4, 5],
+    units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }],
+  });
   const f = await newFamily({ lastName: name, quotientFamilial: 600, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
   const inscription = await inscribe(testDb(), w, f.family, f.children[0]!.id);
   const months = [monthOf(start), monthOf(addDays(start, 40))];
   for (const month of months) {
     const day = w.openingDays.find((d) => d.startsWith(month))!;
-    await testDb().reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "PRESENT" } });
+    await testDb().reservation.create({
+      data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "PRESENT" },
+    });
   }
   return { w, f, months };
 }
@@ -43,7 +50,10 @@ async function billMonth(desk: Page, structureId: string, month: string) {
   await expect(desk.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible({ timeout: 30_000 });
 }
 
-test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie sur la page de paiement simulée et voit « payé », reçu par e-mail", async ({ page, browser }) => {
+test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie sur la page de paiement simulée et voit « payé », reçu par e-mail", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const { w, f, months } = await billedWorld("Facturine");
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -56,7 +66,10 @@ test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie
   await expect(page.getByRole("heading", { level: 1, name: "Mes factures" })).toBeVisible();
   await expect(page.getByText(/^Solde : 12,00\s€ à payer\.$/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Mon compte" })).toContainText("Quotient familial : 600 € — tranche 501 à 800 €");
-  await page.getByText(/^Facture n° \d{4}-\d{6} — /).first().click();
+  await page
+    .getByText(/^Facture n° \d{4}-\d{6} — /)
+    .first()
+    .click();
   await expect(page.getByRole("table", { name: /Lignes de la facture/ }).first()).toContainText("Facturine FACTURINE — Matin");
   const form = page.getByRole("form", { name: "Factures à payer" });
   await expect(form.getByRole("checkbox")).toHaveCount(2);
@@ -102,7 +115,9 @@ test("un paiement abandonné laisse les factures à payer", async ({ page, brows
   await expect.poll(async () => (await testDb().payment.findFirstOrThrow({ where: { familyId: f.family.id } })).status).toBe("FAILED");
 });
 
-test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le paiement dans la liste et l'export de trésorerie", async ({ browser }) => {
+test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le paiement dans la liste et l'export de trésorerie", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { w, f, months } = await billedWorld("Guichetier");
   const desk = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
@@ -123,7 +138,10 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   await expect(desk.getByText("Partiellement payée").first()).toBeVisible();
   await expectAccessible(desk);
 
-  await desk.getByText(/^Faire un avoir sur la facture n° /).last().click();
+  await desk
+    .getByText(/^Faire un avoir sur la facture n° /)
+    .last()
+    .click();
   await desk.getByLabel("Montant de l'avoir (€)").last().fill("7");
   await desk.getByLabel("Motif de l'avoir").last().fill("Absence justifiée");
   await desk.getByRole("button", { name: "Établir l'avoir" }).last().click();
@@ -138,24 +156,39 @@ test("à l'accueil, sur un téléphone : un chèque partiel, un avoir, puis le p
   await desk.goto("/admin/paiements?mode=CHEQUE");
   await expect(desk.getByRole("table", { name: "Paiements" })).toContainText("CHQ 881");
   await expectAccessible(desk);
-  const [csv] = await Promise.all([desk.waitForEvent("download"), desk.getByRole("link", { name: "Exporter pour la trésorerie (CSV)" }).click()]);
+  const [csv] = await Promise.all([
+    desk.waitForEvent("download"),
+    desk.getByRole("link", { name: "Exporter pour la trésorerie (CSV)" }).click(),
+  ]);
   const content = await readFile((await csv.path())!, "utf8");
   expect(content).toMatch(/;Famille GUICHETIER;Chèque;CHQ 881;;4,00;\d{4}-\d{6} \(4,00\);Payé;/);
 });
 
-test("une génération dont le serveur s'est arrêté se voit interrompue et « Reprendre » la termine, sans rien facturer deux fois", async ({ browser }) => {
+test("une génération dont le serveur s'est arrêté se voit interrompue et « Reprendre » la termine, sans rien facturer deux fois", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { w, f, months } = await billedWorld("Reprise");
   const month = months[0]!;
   // What a server killed during « Générer le mois » leaves: its run, still « en cours », whose heartbeat stopped a minute ago.
-  await testDb().billingRun.create({ data: { structureId: w.structure.id, month: new Date(`${month}-01T00:00:00Z`), runningKey: `${w.structure.id}|${month}`, total: 1, heartbeatAt: new Date(Date.now() - 60_000) } });
+  await testDb().billingRun.create({
+    data: {
+      structureId: w.structure.id,
+      month: new Date(`${month}-01T00:00:00Z`),
+      runningKey: `${w.structure.id}|${month}`,
+      total: 1,
+      heartbeatAt: new Date(Date.now() - 60_000),
+    },
+  });
   const desk = await (await browser.newContext()).newPage();
   await signIn(desk, (await newStaff()).email);
   await desk.goto(`/admin/facturation?lieu=${w.structure.id}&mois=${month}`);
   await expect(desk.getByText(/^La génération a été interrompue à 0 \/ 1 familles \(le serveur s'est arrêté/)).toBeVisible();
   await expect(desk.getByText(/suivez sa progression/)).toHaveCount(0);
   await desk.getByRole("button", { name: "Générer le mois" }).click();
-  await expect(desk.getByText(/a été interrompue \(le serveur s'est arrêté\) : cliquez sur « Reprendre » pour la terminer/).first()).toBeVisible();
+  await expect(
+    desk.getByText(/a été interrompue \(le serveur s'est arrêté\) : cliquez sur « Reprendre » pour la terminer/).first(),
+  ).toBeVisible();
   await expectAccessible(desk);
   await desk.getByRole("button", { name: "Reprendre" }).click();
   // « d'octobre », « d'avril »: the month's French elision, wherever the month is said.
@@ -165,7 +198,10 @@ test("une génération dont le serveur s'est arrêté se voit interrompue et « 
   expect(await testDb().invoice.count({ where: { familyId: f.family.id } })).toBe(1);
 });
 
-test("« Payer » deux fois pour les mêmes factures ramène à la même page de paiement ; pour d'autres factures, l'ancienne page expire et ne peut plus être payée", async ({ page, browser }) => {
+test("« Payer » deux fois pour les mêmes factures ramène à la même page de paiement ; pour d'autres factures, l'ancienne page expire et ne peut plus être payée", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const { w, f, months } = await billedWorld("Reclic");
   const desk = await (await browser.newContext()).newPage();
@@ -189,12 +225,18 @@ test("« Payer » deux fois pour les mêmes factures ramène à la même page de
   expect(second).not.toBe(first);
   await expect(page.getByText(/Montant : 6,00\s€/)).toBeVisible();
   await page.goto(first);
-  await expect(page.getByText("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité.")).toBeVisible();
+  await expect(
+    page.getByText("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Payer" })).toHaveCount(0);
   await page.goto(second);
   await page.getByRole("button", { name: "Payer" }).click();
   await expect(page.getByText(/^Payé : nous avons bien reçu 6,00\s€/)).toBeVisible({ timeout: 20_000 });
-  expect((await testDb().payment.findMany({ where: { familyId: f.family.id }, orderBy: { createdAt: "asc" }, select: { status: true } })).map((p) => p.status)).toEqual(["FAILED", "SUCCEEDED"]);
+  expect(
+    (await testDb().payment.findMany({ where: { familyId: f.family.id }, orderBy: { createdAt: "asc" }, select: { status: true } })).map(
+      (p) => p.status,
+    ),
+  ).toEqual(["FAILED", "SUCCEEDED"]);
   await page.goto("/mes-factures");
   await expect(page.getByText(/^Solde : 6,00\s€ à payer\.$/)).toBeVisible();
 });

@@ -44,13 +44,16 @@ let serverLog = "";
 /** The postmaster and every process it started (backends, workers): SIGSTOP on all of them is a hung server. */
 function postgresProcesses(): number[] {
   const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).filter((entry) => {
-    try {
-      return fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
-    } catch {
-      return false;
-    }
-  });
+  const children = fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    });
   return [pid, ...children.map(Number)];
 }
 
@@ -122,7 +125,12 @@ test.beforeAll(async () => {
   await database.start();
   await database.createDatabase("portail_panne");
   const databaseUrl = `postgresql://portail:panne@127.0.0.1:${pgPort}/portail_panne`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PRISMA_QUERY_ENGINE_LIBRARY: "/bin/true", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PRISMA_QUERY_ENGINE_LIBRARY: "/bin/true",
+    PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true",
+  };
   const migrate = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env, encoding: "utf8" });
   expect(migrate.status, migrate.stderr).toBe(0);
   const port = await freePort();
@@ -130,7 +138,15 @@ test.beforeAll(async () => {
   server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...env, PORT: String(port), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, NEXT_DIST_DIR: ".next-test", EMAIL_WORKER: "off", REMINDER_WORKER: "off" },
+    env: {
+      ...env,
+      PORT: String(port),
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXT_DIST_DIR: ".next-test",
+      EMAIL_WORKER: "off",
+      REMINDER_WORKER: "off",
+    },
   });
   server.stdout!.on("data", (chunk) => (serverLog += chunk));
   server.stderr!.on("data", (chunk) => (serverLog += chunk));
@@ -148,7 +164,9 @@ test.afterAll(async () => {
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
 });
 
-test("database stopped: every page says « Service momentanément indisponible » (503), the webhook 503; back without a restart", async ({ page }) => {
+test("database stopped: every page says « Service momentanément indisponible » (503), the webhook 503; back without a restart", async ({
+  page,
+}) => {
   await database.stop();
   try {
     for (const url of PAGES) await expectUnavailable(`${baseUrl}${url}`);

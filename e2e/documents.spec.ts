@@ -15,9 +15,14 @@ async function pdf(text: string) {
   return Buffer.from(await doc.save());
 }
 
-test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent suit tout sur son tableau de bord", async ({ page, browser }) => {
+test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent suit tout sur son tableau de bord", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
-  const type = await testDb().documentType.create({ data: { name: `Attestation CAF ${Date.now()}`, required: true, validity: "CALENDAR_YEAR" } });
+  const type = await testDb().documentType.create({
+    data: { name: `Attestation CAF ${Date.now()}`, required: true, validity: "CALENDAR_YEAR" },
+  });
   const f = await newFamily({ lastName: "Papiers", children: [{ firstName: "Lou", birthDate: "2018-03-02", sex: "F" }] });
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, f.user.email);
@@ -28,13 +33,23 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
   const form = page.getByRole("region", { name: "Envoyer un document" });
   await form.getByLabel("Type de document").selectOption({ label: type.name });
   // Bad files first: an executable renamed .pdf, then nothing at all.
-  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({ name: "attestation.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(2048)]) });
+  await form
+    .getByRole("button", { name: "Fichier", exact: true })
+    .setInputFiles({
+      name: "attestation.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(2048)]),
+    });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
   await expect(form.getByText(/seuls les PDF et les images JPEG ou PNG sont acceptés/).first()).toBeVisible();
-  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({ name: "gros.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) });
+  await form
+    .getByRole("button", { name: "Fichier", exact: true })
+    .setInputFiles({ name: "gros.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
   await expect(form.getByText("Fichier : 11,0 Mo, c'est plus que les 10 Mo acceptés.")).toBeVisible();
-  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({ name: "mon attestation.pdf", mimeType: "application/pdf", buffer: await pdf("Flou") });
+  await form
+    .getByRole("button", { name: "Fichier", exact: true })
+    .setInputFiles({ name: "mon attestation.pdf", mimeType: "application/pdf", buffer: await pdf("Flou") });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
   await expect(toasts(page).getByText(/^Document envoyé/)).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: type.name })).toContainText("En attente");
@@ -60,12 +75,18 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
   await expect(request).toContainText("Motif : illisible");
   await page.goto("/mes-envois");
   await page.getByText("Envoyer un nouveau document à la place").click();
-  await page.getByRole("button", { name: "Fichier", exact: true }).last().setInputFiles({ name: "scan-net.pdf", mimeType: "application/pdf", buffer: await pdf("Net") });
+  await page
+    .getByRole("button", { name: "Fichier", exact: true })
+    .last()
+    .setInputFiles({ name: "scan-net.pdf", mimeType: "application/pdf", buffer: await pdf("Net") });
   await page.getByRole("button", { name: "Envoyer le nouveau document" }).click();
   await expect(toasts(page).getByText(/^Document envoyé/)).toBeVisible();
 
   await desk.goto("/admin/documents");
-  await desk.getByRole("row", { name: new RegExp(`${type.name}, Famille PAPIERS`) }).getByRole("button", { name: /^Accepter/ }).click();
+  await desk
+    .getByRole("row", { name: new RegExp(`${type.name}, Famille PAPIERS`) })
+    .getByRole("button", { name: /^Accepter/ })
+    .click();
   await expect(desk.getByText("Aucun document en attente")).toBeVisible();
   await page.goto("/mes-envois");
   await expect(page.getByRole("listitem").filter({ hasText: "scan-net.pdf" })).toContainText(/Accepté[\s\S]*valable jusqu'au 31\/12\//);
@@ -73,11 +94,21 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
   await expect(page.getByRole("link", { name: `Envoyez : ${type.name}` })).toHaveCount(0);
 });
 
-test("un menu publié pour une activité : ses familles le voient « nouveau » dans Téléchargements, puis lu ; les autres ne le voient pas", async ({ page, browser }) => {
+test("un menu publié pour une activité : ses familles le voient « nouveau » dans Téléchargements, puis lu ; les autres ne le voient pas", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
-  const w = await createBookableWorld(testDb(), { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 10 }] });
+  const w = await createBookableWorld(testDb(), {
+    start: "2027-01-04",
+    end: "2027-01-31",
+    weekdays: [3],
+    units: [{ name: "Matin", capacity: 10 }],
+  });
   const [inside, outside] = [await newFamily({ lastName: "Menuphile" }), await newFamily({ lastName: "Ailleurs" })];
-  const child = await testDb().child.create({ data: { familyId: inside.family.id, firstName: "Mona", lastName: "Menuphile", birthDate: new Date("2018-03-02T00:00:00Z"), sex: "F" } });
+  const child = await testDb().child.create({
+    data: { familyId: inside.family.id, firstName: "Mona", lastName: "Menuphile", birthDate: new Date("2018-03-02T00:00:00Z"), sex: "F" },
+  });
   await inscribe(testDb(), w, inside.family, child.id);
   const desk = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await signIn(desk, (await newStaff()).email);
@@ -86,7 +117,9 @@ test("un menu publié pour une activité : ses familles le voient « nouveau » 
   const title = `Menus de janvier ${Date.now()}`;
   await form.getByLabel("Titre").fill(title);
   await form.getByLabel("Pour").selectOption({ label: `Les inscrits de ${w.activity.name} (${w.structure.name})` });
-  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({ name: "menus.pdf", mimeType: "application/pdf", buffer: await pdf("Menus") });
+  await form
+    .getByRole("button", { name: "Fichier", exact: true })
+    .setInputFiles({ name: "menus.pdf", mimeType: "application/pdf", buffer: await pdf("Menus") });
   await form.getByRole("button", { name: "Publier" }).click();
   await expect(toasts(desk).getByText(`« ${title} » est publié dans les Téléchargements des familles.`)).toBeVisible();
   await expectAccessible(desk);
@@ -148,23 +181,39 @@ test("un message et sa réponse, des deux côtés, avec l'e-mail ; les compteurs
   await expect(page.getByText("Nouvelle réponse")).toHaveCount(0);
 });
 
-test("une absence facturée justifiée par un certificat devient « A Exc. » ; l'export RGPD contient les enfants et leurs documents", async ({ page, browser }) => {
+test("une absence facturée justifiée par un certificat devient « A Exc. » ; l'export RGPD contient les enfants et leurs documents", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const today = new Date();
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const start = iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)));
-  const w = await createBookableWorld(testDb(), { start, end: iso(new Date(today.getTime() + 30 * 86_400_000)), weekdays: [1, 2, 3, 4, 5], units: [{ name: "Matin", capacity: 10 }] });
+  const w = await createBookableWorld(testDb(), {
+    start,
+    end: iso(new Date(today.getTime() + 30 * 86_400_000)),
+    weekdays: [1, 2, 3, 4, 5],
+    units: [{ name: "Matin", capacity: 10 }],
+  });
   const f = await newFamily({ lastName: "Certifie", children: [{ firstName: "Lina", birthDate: "2018-03-02", sex: "F" }] });
   const inscription = await inscribe(testDb(), w, f.family, f.children[0]!.id);
   const day = w.openingDays.find((d) => d < iso(today))!;
-  const absence = await testDb().reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "ABSENT_BILLED" } });
-  await testDb().documentType.upsert({ where: { name: "Certificat médical" }, create: { name: "Certificat médical", scope: "CHILD" }, update: {} });
+  const absence = await testDb().reservation.create({
+    data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "ABSENT_BILLED" },
+  });
+  await testDb().documentType.upsert({
+    where: { name: "Certificat médical" },
+    create: { name: "Certificat médical", scope: "CHILD" },
+    update: {},
+  });
   await signIn(page, f.user.email);
   await page.goto("/mes-envois");
   const card = page.getByRole("region", { name: "Justifier une absence facturée" });
   const long = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
   await card.getByText(`Justifier l'absence de Lina le ${long} (Matin)`).click();
-  await card.getByRole("button", { name: "Certificat", exact: true }).setInputFiles({ name: "certificat.pdf", mimeType: "application/pdf", buffer: await pdf("Certificat") });
+  await card
+    .getByRole("button", { name: "Certificat", exact: true })
+    .setInputFiles({ name: "certificat.pdf", mimeType: "application/pdf", buffer: await pdf("Certificat") });
   await card.getByRole("button", { name: "Envoyer le certificat" }).click();
   await expect(toasts(page).getByText(/^Document envoyé/)).toBeVisible();
 
@@ -174,12 +223,17 @@ test("une absence facturée justifiée par un certificat devient « A Exc. » ; 
   const row = desk.getByRole("row", { name: /Certificat médical de Lina, Famille CERTIFIE/ });
   await expect(row).toContainText("Justifie une absence facturée");
   await row.getByRole("button", { name: /^Accepter/ }).click();
-  await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: absence.id } })).status).toBe("ABSENT_EXCUSED");
+  await expect
+    .poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: absence.id } })).status)
+    .toBe("ABSENT_EXCUSED");
   await page.goto(`/mes-reservations?inscription=${inscription.id}&mois=${day.slice(0, 7)}`);
   await expect(page.getByRole("cell", { name: /, Lina : Absence excusée$/ }).first()).toBeVisible();
 
   await page.goto("/mes-coordonnees");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger les données de ma famille (ZIP)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger les données de ma famille (ZIP)" }).click(),
+  ]);
   const { unzipSync, strFromU8 } = await import("fflate");
   const zip = unzipSync(new Uint8Array(await (await import("node:fs/promises")).readFile((await download.path())!)));
   const data = JSON.parse(strFromU8(zip["donnees.json"]!));

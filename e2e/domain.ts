@@ -14,9 +14,16 @@ async function main() {
   const input = JSON.parse(json ?? "{}") as { ids: string[]; reason?: string; decision?: "EXCUSED" | "BILLED" };
   const actor = actorFromUser(await createStaffUser(db as PrismaClient, { displayName: "Agent de test" }));
   const result =
-    name === "accept" ? await acceptReservations({ ids: input.ids, actor })
-      : name === "refuse" ? await refuseReservations({ ids: input.ids, reason: input.reason ?? "", actor })
-        : name === "decide" ? await decideCancellations({ decisions: input.ids.map((id) => ({ id, decision: input.decision ?? "EXCUSED" })), reason: input.reason ?? "", actor })
+    name === "accept"
+      ? await acceptReservations({ ids: input.ids, actor })
+      : name === "refuse"
+        ? await refuseReservations({ ids: input.ids, reason: input.reason ?? "", actor })
+        : name === "decide"
+          ? await decideCancellations({
+              decisions: input.ids.map((id) => ({ id, decision: input.decision ?? "EXCUSED" })),
+              reason: input.reason ?? "",
+              actor,
+            })
           : null;
   if (result === null) throw new Error(`Fonction inconnue : ${name}`);
   process.stdout.write(JSON.stringify(result));

@@ -88,14 +88,24 @@ test("un parent ajoute un enfant par l'assistant, revient en arrière, recharge,
   await expectAccessible(page);
 
   const child = await testDb().child.findFirstOrThrow({ where: { familyId: family.id }, include: { authorizedPersons: true } });
-  expect(child).toMatchObject({ firstName: "Zoé", status: "PENDING", hasAllergies: true, mealType: "SANS_PORC", photoConsent: true, canLeaveAlone: false });
+  expect(child).toMatchObject({
+    firstName: "Zoé",
+    status: "PENDING",
+    hasAllergies: true,
+    mealType: "SANS_PORC",
+    photoConsent: true,
+    canLeaveAlone: false,
+  });
   expect(child.authorizedPersons).toHaveLength(1);
 
   await openRubrique(page, "Mon tableau de bord");
   await expect(page.getByRole("listitem").filter({ hasText: "Ajout de l'enfant Zoé" }).getByText("En attente de validation")).toBeVisible();
 });
 
-test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adresse et e-mail ; un autre refusé avec motif", async ({ page, browser }) => {
+test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adresse et e-mail ; un autre refusé avec motif", async ({
+  page,
+  browser,
+}) => {
   const { user, family } = await newFamily({ lastName: "Demenage" });
   await signIn(page, user.email);
   await openRubrique(page, "Mes coordonnées");
@@ -118,7 +128,9 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   await expect(phones.getByRole("status")).toContainText("Votre demande de modification est envoyée");
 
   await openRubrique(page, "Mon tableau de bord");
-  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("En attente de validation")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("En attente de validation"),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const staff = await newStaff();
@@ -134,7 +146,10 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
 
   const phonesRequest = staffPage.getByRole("article", { name: /Modification des téléphones de .* — Famille DEMENAGE/ });
   await phonesRequest.getByRole("button", { name: /^Refuser/ }).click();
-  await staffPage.getByRole("alertdialog").getByLabel(/Motif du refus/).fill("Numéro non attribué, merci de vérifier");
+  await staffPage
+    .getByRole("alertdialog")
+    .getByLabel(/Motif du refus/)
+    .fill("Numéro non attribué, merci de vérifier");
   await staffPage.getByRole("alertdialog").getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(phonesRequest).toHaveCount(0);
 
@@ -143,7 +158,9 @@ test("changement d'adresse : en attente, accepté par l'accueil, nouvelle adress
   await staffContext.close();
 
   await page.reload();
-  await expect(page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("Validée", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Modification de l'adresse" }).getByText("Validée", { exact: true }),
+  ).toBeVisible();
   const refused = page.getByRole("listitem").filter({ hasText: "Modification des téléphones" });
   await expect(refused.getByText("Refusée")).toBeVisible();
   await expect(refused.getByText("Motif : Numéro non attribué, merci de vérifier")).toBeVisible();
@@ -203,7 +220,10 @@ test("l'assistant refuse les saisies invalides, rend le texte échappé et n'éc
 
 test("un parent ne lit ni ne modifie les enfants d'une autre famille ; refusé comme un identifiant absent", async ({ page }) => {
   const a = await newFamily({ lastName: "Alpha" });
-  const b = await newFamily({ lastName: "Bravo", children: [{ firstName: "Bastien", birthDate: "2018-02-02", sex: "M", hasAllergies: true, allergyNotes: "Gluten" }] });
+  const b = await newFamily({
+    lastName: "Bravo",
+    children: [{ firstName: "Bastien", birthDate: "2018-02-02", sex: "M", hasAllergies: true, allergyNotes: "Gluten" }],
+  });
   await signIn(page, a.user.email);
   const foreign = await page.goto(`/ma-famille/enfants/${b.children[0].id}/modifier`);
   await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
@@ -213,14 +233,23 @@ test("un parent ne lit ni ne modifie les enfants d'une autre famille ; refusé c
   expect(missing?.status()).toBe(404);
   await expectAccessible(page);
   // Nothing of family B anywhere in A's pages.
-  for (const [path, title] of [["/ma-famille", "Ma famille"], ["/mes-coordonnees", "Mes coordonnées"], ["/tableau-de-bord", "Mon tableau de bord"]] as const) {
+  for (const [path, title] of [
+    ["/ma-famille", "Ma famille"],
+    ["/mes-coordonnees", "Mes coordonnées"],
+    ["/tableau-de-bord", "Mon tableau de bord"],
+  ] as const) {
     await page.goto(path);
     // The page rendered (its own title, A's own child) before checking that B is absent.
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText("Bastien")).toHaveCount(0);
     await expect(page.getByText("Gluten")).toHaveCount(0);
   }
-  for (const path of ["/admin/familles", `/admin/familles/${b.family.id}`, `/admin/demandes-de-modification`, `/admin/familles/${b.family.id}/enfants/${b.children[0].id}`]) {
+  for (const path of [
+    "/admin/familles",
+    `/admin/familles/${b.family.id}`,
+    `/admin/demandes-de-modification`,
+    `/admin/familles/${b.family.id}/enfants/${b.children[0].id}`,
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
   }
@@ -234,10 +263,23 @@ test("l'accueil cherche une famille, change l'e-mail de connexion (unique) et va
   const pendingIds: string[] = [];
   for (const firstName of ["Lot", "Lotte"]) {
     const child = await db.child.create({
-      data: { familyId: target.family.id, status: "PENDING", lastName: "Recherche", firstName, birthDate: new Date("2020-01-01T00:00:00Z"), sex: "F" },
+      data: {
+        familyId: target.family.id,
+        status: "PENDING",
+        lastName: "Recherche",
+        firstName,
+        birthDate: new Date("2020-01-01T00:00:00Z"),
+        sex: "F",
+      },
     });
     const request = await db.changeRequest.create({
-      data: { familyId: target.family.id, kind: "CHILD_ADDED", targetId: child.id, before: {}, after: { firstName, lastName: "Recherche", birthDate: "2020-01-01" } },
+      data: {
+        familyId: target.family.id,
+        kind: "CHILD_ADDED",
+        targetId: child.id,
+        before: {},
+        after: { firstName, lastName: "Recherche", birthDate: "2020-01-01" },
+      },
     });
     pendingIds.push(request.id);
   }
@@ -317,8 +359,13 @@ test("ajouter un second responsable légal ; l'accueil ouvre la fiche d'un enfan
   await staffContext.close();
 });
 
-test("un parent modifie son enfant par l'assistant : l'enfant modifié part avec le formulaire, rien d'autre ne change", async ({ page }) => {
-  const { user, family, children } = await newFamily({ lastName: "Modif", children: [{ firstName: "Alice", birthDate: "2017-04-04", sex: "F" }] });
+test("un parent modifie son enfant par l'assistant : l'enfant modifié part avec le formulaire, rien d'autre ne change", async ({
+  page,
+}) => {
+  const { user, family, children } = await newFamily({
+    lastName: "Modif",
+    children: [{ firstName: "Alice", birthDate: "2017-04-04", sex: "F" }],
+  });
   await signIn(page, user.email);
   await openRubrique(page, "Ma famille");
   await page.getByRole("link", { name: "Modifier Alice" }).click();

@@ -80,23 +80,75 @@ test("issue 21 : corps d'action mal formés, nom de fichier avec un caractère d
   const marker = `issue21-${Date.now()}`;
   const here = `/mes-messages/${marker}`;
   const post = (where: string, body: BodyInit, contentType = "text/plain;charset=UTF-8") =>
-    fetch(`${BASE}${where}`, { method: "POST", body, redirect: "manual", headers: { "next-action": id, "content-type": contentType, origin: BASE } });
+    fetch(`${BASE}${where}`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { "next-action": id, "content-type": contentType, origin: BASE },
+    });
   const boundary = "----limite21";
   const multipart = (...parts: string[]) => `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--\r\n`;
   const field = (name: string, value: string) => `Content-Disposition: form-data; name="${name}"\r\n\r\n${value}`;
-  const file = (fileName: string) => `Content-Disposition: form-data; name="1_file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test`;
+  const file = (fileName: string) =>
+    `Content-Disposition: form-data; name="1_file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test`;
   const MULTIPART = `multipart/form-data; boundary=${boundary}`;
 
   const cases: { name: string; where: string; body: string; type?: string; status: number; text: string }[] = [
     { name: "null", where: here, body: "null", status: 400, text: "Requête refusée : le contenu du formulaire est illisible." },
     { name: "42", where: here, body: "42", status: 400, text: "Requête refusée : le contenu du formulaire est illisible." },
-    { name: "référence sans sa partie", where: here, body: '["$Q1"]', status: 400, text: "Requête refusée : le contenu du formulaire est illisible." },
-    { name: "5 000 niveaux", where: here, body: `${"[".repeat(5000)}${"]".repeat(5000)}`, status: 400, text: "Requête refusée : le contenu du formulaire est illisible." },
-    { name: "multipart coupé", where: here, body: `--${boundary}\r\n${field("0", '["$K1"]')}\r\n--${boundary}\r\nContent-Disp`, type: MULTIPART, status: 400, text: "Requête refusée : le contenu du formulaire est illisible." },
-    { name: "NUL dans le nom", where: here, body: multipart(field("0", '["$K1"]'), field("1_body", "Bonjour"), file("scan\u0000.pdf")), type: MULTIPART, status: 400, text: "Requête refusée : le nom d'un fichier envoyé contient un caractère invisible (caractère de contrôle). Renommez le fichier, puis envoyez-le à nouveau." },
-    { name: "BEL dans le nom", where: here, body: multipart(field("0", '["$K1"]'), file("scan\u0007.pdf")), type: MULTIPART, status: 400, text: "Requête refusée : le nom d'un fichier envoyé contient un caractère invisible (caractère de contrôle). Renommez le fichier, puis envoyez-le à nouveau." },
-    { name: "autre page", where: `/admin/activites/${marker}`, body: "[{}]", status: 404, text: "Requête refusée : ce formulaire n'existe pas sur cette page. Rechargez la page, puis recommencez." },
-    { name: "autre page (multipart)", where: `/admin/activites/${marker}`, body: multipart(field("0", '["$K1"]'), field("1_body", "Bonjour")), type: MULTIPART, status: 404, text: "Requête refusée : ce formulaire n'existe pas sur cette page. Rechargez la page, puis recommencez." },
+    {
+      name: "référence sans sa partie",
+      where: here,
+      body: '["$Q1"]',
+      status: 400,
+      text: "Requête refusée : le contenu du formulaire est illisible.",
+    },
+    {
+      name: "5 000 niveaux",
+      where: here,
+      body: `${"[".repeat(5000)}${"]".repeat(5000)}`,
+      status: 400,
+      text: "Requête refusée : le contenu du formulaire est illisible.",
+    },
+    {
+      name: "multipart coupé",
+      where: here,
+      body: `--${boundary}\r\n${field("0", '["$K1"]')}\r\n--${boundary}\r\nContent-Disp`,
+      type: MULTIPART,
+      status: 400,
+      text: "Requête refusée : le contenu du formulaire est illisible.",
+    },
+    {
+      name: "NUL dans le nom",
+      where: here,
+      body: multipart(field("0", '["$K1"]'), field("1_body", "Bonjour"), file("scan\u0000.pdf")),
+      type: MULTIPART,
+      status: 400,
+      text: "Requête refusée : le nom d'un fichier envoyé contient un caractère invisible (caractère de contrôle). Renommez le fichier, puis envoyez-le à nouveau.",
+    },
+    {
+      name: "BEL dans le nom",
+      where: here,
+      body: multipart(field("0", '["$K1"]'), file("scan\u0007.pdf")),
+      type: MULTIPART,
+      status: 400,
+      text: "Requête refusée : le nom d'un fichier envoyé contient un caractère invisible (caractère de contrôle). Renommez le fichier, puis envoyez-le à nouveau.",
+    },
+    {
+      name: "autre page",
+      where: `/admin/activites/${marker}`,
+      body: "[{}]",
+      status: 404,
+      text: "Requête refusée : ce formulaire n'existe pas sur cette page. Rechargez la page, puis recommencez.",
+    },
+    {
+      name: "autre page (multipart)",
+      where: `/admin/activites/${marker}`,
+      body: multipart(field("0", '["$K1"]'), field("1_body", "Bonjour")),
+      type: MULTIPART,
+      status: 404,
+      text: "Requête refusée : ce formulaire n'existe pas sur cette page. Rechargez la page, puis recommencez.",
+    },
   ];
   for (const c of cases) {
     const response = await post(c.where, c.body, c.type);
@@ -107,10 +159,27 @@ test("issue 21 : corps d'action mal formés, nom de fichier avec un caractère d
   expect([real.status, real.headers.get("location")]).toEqual([307, `/connexion?retour=${encodeURIComponent(here)}`]);
 
   const logPath = path.join(ROOT, ".test-reports", "server.log");
-  await expect.poll(() => fs.readFileSync(logPath, "utf8").split("\n").filter((l) => l.includes(marker)).length).toBe(cases.length);
+  await expect
+    .poll(
+      () =>
+        fs
+          .readFileSync(logPath, "utf8")
+          .split("\n")
+          .filter((l) => l.includes(marker)).length,
+    )
+    .toBe(cases.length);
   const log = fs.readFileSync(logPath, "utf8");
-  for (const line of log.split("\n").filter((l) => l.includes(marker))) expect(line).toMatch(/^\[requête refusée\] 40\d POST "\/(mes-messages|admin\/activites)\/issue21-\d+" : Requête refusée : /);
-  for (const noise of ["uncaughtException", "Maximum call stack", "Malformed part header", "Unexpected end of form", "Connection closed", "CreateListFromArrayLike", "failed to forward"]) {
+  for (const line of log.split("\n").filter((l) => l.includes(marker)))
+    expect(line).toMatch(/^\[requête refusée\] 40\d POST "\/(mes-messages|admin\/activites)\/issue21-\d+" : Requête refusée : /);
+  for (const noise of [
+    "uncaughtException",
+    "Maximum call stack",
+    "Malformed part header",
+    "Unexpected end of form",
+    "Connection closed",
+    "CreateListFromArrayLike",
+    "failed to forward",
+  ]) {
     expect(log, noise).not.toContain(noise);
   }
 });

@@ -25,7 +25,10 @@ async function saved(page: Page, text: string | RegExp) {
   await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 }
 
-test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (Maternelle seulement) ; acceptée → e-mail, V, attestation PDF ; une autre refusée", async ({ page, browser }) => {
+test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (Maternelle seulement) ; acceptée → e-mail, V, attestation PDF ; une autre refusée", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const structureName = `Centre social Test ${suffix}`;
@@ -65,7 +68,10 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
 
   await admin.getByRole("tab", { name: "Groupes d'âge" }).click();
   const groups = admin.getByRole("region", { name: "Groupes d'âge" });
-  for (const [name, min, max] of [["Maternelle", "3", "6"], ["Élémentaire +6 ans", "6", "12"]]) {
+  for (const [name, min, max] of [
+    ["Maternelle", "3", "6"],
+    ["Élémentaire +6 ans", "6", "12"],
+  ]) {
     await groups.getByLabel(/^Nom du groupe/).fill(name);
     await groups.getByLabel("Âge minimum (ans)").fill(min);
     await groups.getByLabel("Âge maximum (ans, non compris)").fill(max);
@@ -109,9 +115,15 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   async function ask(child: string) {
     await page.goto("/mes-inscriptions");
     await page.getByRole("link", { name: "Nouvelle inscription" }).click();
-    await page.getByRole("group", { name: /Enfant$/ }).getByRole("radio", { name: `${child} Inscrit`, exact: true }).check();
+    await page
+      .getByRole("group", { name: /Enfant$/ })
+      .getByRole("radio", { name: `${child} Inscrit`, exact: true })
+      .check();
     await page.getByRole("button", { name: "Continuer" }).click();
-    await page.getByRole("group", { name: /Lieu d'accueil$/ }).getByRole("radio", { name: structureName, exact: true }).check();
+    await page
+      .getByRole("group", { name: /Lieu d'accueil$/ })
+      .getByRole("radio", { name: structureName, exact: true })
+      .check();
     await page.getByRole("button", { name: "Continuer" }).click();
     // This lieu has one type d'accueil, one activity and one period: they are chosen for the parent.
     await expect(page.getByRole("heading", { name: /groupe et dates$/ })).toBeVisible();
@@ -146,7 +158,10 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await expect(leaRequest).toHaveCount(0);
   const tomRequest = admin.getByRole("row", { name: `inscription de Tom Inscrit — ${activityName}` });
   await tomRequest.getByRole("button", { name: /^Refuser/ }).click();
-  await admin.getByRole("alertdialog").getByLabel(/Motif du refus/).fill("Groupe élémentaire complet ce trimestre");
+  await admin
+    .getByRole("alertdialog")
+    .getByLabel(/Motif du refus/)
+    .fill("Groupe élémentaire complet ce trimestre");
   await admin.getByRole("alertdialog").getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(tomRequest).toHaveCount(0);
 
@@ -176,7 +191,12 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   expect(pdfText).toContain(activityName);
 
   await openRubrique(page, "Mon tableau de bord");
-  await expect(page.getByRole("listitem").filter({ hasText: `Inscription de Léa — ${activityName}` }).getByText("Validée", { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `Inscription de Léa — ${activityName}` })
+      .getByText("Validée", { exact: true }),
+  ).toBeVisible();
   expect(await testDb().inscription.count({ where: { familyId: family.id, status: "VALIDATED" } })).toBe(1);
 });
 
@@ -186,8 +206,17 @@ test("la configuration refuse les saisies invalides sans rien écrire", async ({
   const careType = await db.careType.create({ data: { structureId: structure.id, kind: "ALSH_VACANCES", name: "ALSH vacances" } });
   const activity = await db.activity.create({ data: { structureId: structure.id, careTypeId: careType.id, name: "Activité à erreurs" } });
   const period = upcomingPeriod();
-  await db.period.create({ data: { activityId: activity.id, name: "Existante", startDate: new Date(`${period.start}T00:00:00Z`), endDate: new Date(`${period.end}T00:00:00Z`) } });
-  const unit = await db.timeUnit.create({ data: { activityId: activity.id, name: "Matin", startTime: "08:00", endTime: "12:00", capacity: 10 } });
+  await db.period.create({
+    data: {
+      activityId: activity.id,
+      name: "Existante",
+      startDate: new Date(`${period.start}T00:00:00Z`),
+      endDate: new Date(`${period.end}T00:00:00Z`),
+    },
+  });
+  const unit = await db.timeUnit.create({
+    data: { activityId: activity.id, name: "Matin", startTime: "08:00", endTime: "12:00", capacity: 10 },
+  });
   const staff = await newStaff();
   await signIn(page, staff.email);
   await page.goto("/admin/activites");
@@ -263,10 +292,18 @@ async function quickActivity(options: { max?: number; opensAt?: Date }) {
   const structure = await db.structure.create({ data: { name: `Lieu ${suffix}` } });
   const careType = await db.careType.create({ data: { structureId: structure.id, kind: "PERISCOLAIRE", name: "Périscolaire" } });
   const activity = await db.activity.create({
-    data: { structureId: structure.id, careTypeId: careType.id, name: `Garderie ${suffix}`, maxInscriptions: options.max ?? null, inscriptionsOpenAt: options.opensAt ?? null },
+    data: {
+      structureId: structure.id,
+      careTypeId: careType.id,
+      name: `Garderie ${suffix}`,
+      maxInscriptions: options.max ?? null,
+      inscriptionsOpenAt: options.opensAt ?? null,
+    },
   });
   const { start, end } = upcomingPeriod();
-  const period = await db.period.create({ data: { activityId: activity.id, name: "Trimestre", startDate: new Date(`${start}T00:00:00Z`), endDate: new Date(`${end}T00:00:00Z`) } });
+  const period = await db.period.create({
+    data: { activityId: activity.id, name: "Trimestre", startDate: new Date(`${start}T00:00:00Z`), endDate: new Date(`${end}T00:00:00Z`) },
+  });
   return { structure, activity, period };
 }
 
@@ -274,12 +311,26 @@ test("complet : la demande part en liste d'attente avec sa position ; pas encore
   const full = await quickActivity({ max: 1 });
   const other = await newFamily({ lastName: "Premier", children: [{ firstName: "Paul", birthDate: "2018-03-03", sex: "M" }] });
   await testDb().inscription.create({
-    data: { familyId: other.family.id, childId: other.children[0].id, activityId: full.activity.id, periodId: full.period.id, status: "PENDING", startDate: full.period.startDate, endDate: full.period.endDate },
+    data: {
+      familyId: other.family.id,
+      childId: other.children[0].id,
+      activityId: full.activity.id,
+      periodId: full.period.id,
+      status: "PENDING",
+      startDate: full.period.startDate,
+      endDate: full.period.endDate,
+    },
   });
   const { user, children } = await newFamily({ lastName: "Attente", children: [{ firstName: "Nina", birthDate: "2018-04-04", sex: "F" }] });
   await signIn(page, user.email);
-  await page.goto(`/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${full.structure.id}&type=${full.activity.careTypeId}&activite=${full.activity.id}&periode=${full.period.id}`);
-  await expect(page.getByRole("status").filter({ hasText: "Cette activité est complète : votre demande sera placée en liste d'attente, en position 1." })).toBeVisible();
+  await page.goto(
+    `/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${full.structure.id}&type=${full.activity.careTypeId}&activite=${full.activity.id}&periode=${full.period.id}`,
+  );
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Cette activité est complète : votre demande sera placée en liste d'attente, en position 1." }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enregistrer ma demande en liste d'attente" }).click();
   await saved(page, "Votre demande est enregistrée en liste d'attente (position 1).");
@@ -290,8 +341,12 @@ test("complet : la demande part en liste d'attente avec sa position ; pas encore
   await expect(page.getByRole("article").getByText("Retirée", { exact: true })).toBeVisible();
 
   const later = await quickActivity({ opensAt: new Date(Date.now() + 3 * 86_400_000) });
-  await page.goto(`/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${later.structure.id}&type=${later.activity.careTypeId}&activite=${later.activity.id}&periode=${later.period.id}`);
-  await expect(page.getByRole("status").filter({ hasText: /Les inscriptions à cette activité ouvrent le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/ })).toBeVisible();
+  await page.goto(
+    `/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${later.structure.id}&type=${later.activity.careTypeId}&activite=${later.activity.id}&periode=${later.period.id}`,
+  );
+  await expect(
+    page.getByRole("status").filter({ hasText: /Les inscriptions à cette activité ouvrent le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/ }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: /Enregistrer ma demande/ })).toHaveCount(0);
 });
 
@@ -300,14 +355,24 @@ test("inscriptions : un parent ne voit rien d'une autre famille et n'ouvre aucun
   const a = await newFamily({ lastName: "Alpha", children: [{ firstName: "Alice", birthDate: "2018-01-01", sex: "F" }] });
   const b = await newFamily({ lastName: "Bravo", children: [{ firstName: "Bastien", birthDate: "2018-01-01", sex: "M" }] });
   const inscription = await testDb().inscription.create({
-    data: { familyId: b.family.id, childId: b.children[0].id, activityId: act.activity.id, periodId: act.period.id, status: "VALIDATED", startDate: act.period.startDate, endDate: act.period.endDate },
+    data: {
+      familyId: b.family.id,
+      childId: b.children[0].id,
+      activityId: act.activity.id,
+      periodId: act.period.id,
+      status: "VALIDATED",
+      startDate: act.period.startDate,
+      endDate: act.period.endDate,
+    },
   });
   await signIn(page, a.user.email);
   await page.goto("/mes-inscriptions");
   await expect(page.getByRole("heading", { level: 1, name: "Mes inscriptions" })).toBeVisible();
   await expect(page.getByText("Bastien")).toHaveCount(0);
   // B's child in the link: the form starts again at « Enfant », with only A's child (chosen for A, the only one).
-  await page.goto(`/mes-inscriptions/nouvelle?enfant=${b.children[0].id}&lieu=${act.structure.id}&type=${act.activity.careTypeId}&activite=${act.activity.id}&periode=${act.period.id}`);
+  await page.goto(
+    `/mes-inscriptions/nouvelle?enfant=${b.children[0].id}&lieu=${act.structure.id}&type=${act.activity.careTypeId}&activite=${act.activity.id}&periode=${act.period.id}`,
+  );
   await expect(page.getByText("Alice Alpha")).toBeVisible();
   await expect(page.getByText("(seul choix possible)")).toHaveCount(1);
   await expect(page.getByRole("group", { name: /Lieu d'accueil$/ })).toBeVisible();
@@ -317,7 +382,13 @@ test("inscriptions : un parent ne voit rien d'une autre famille et n'ouvre aucun
   const missing = await page.request.get("/mes-inscriptions/inexistant/attestation");
   expect(foreign.status()).toBe(404);
   expect(await foreign.json()).toEqual(await missing.json());
-  for (const path of ["/admin/inscriptions", "/admin/activites", `/admin/activites/${act.activity.id}`, "/admin/activites/nouvelle", "/admin/structures"]) {
+  for (const path of [
+    "/admin/inscriptions",
+    "/admin/activites",
+    `/admin/activites/${act.activity.id}`,
+    "/admin/activites/nouvelle",
+    "/admin/structures",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
   }
@@ -325,9 +396,20 @@ test("inscriptions : un parent ne voit rien d'une autre famille et n'ouvre aucun
 
 test("l'accueil annule une inscription validée avec un motif ; le parent voit « Annulée » et le motif", async ({ page, browser }) => {
   const act = await quickActivity({});
-  const { user, family, children } = await newFamily({ lastName: "Annule", children: [{ firstName: "Hugo", birthDate: "2017-05-05", sex: "M" }] });
+  const { user, family, children } = await newFamily({
+    lastName: "Annule",
+    children: [{ firstName: "Hugo", birthDate: "2017-05-05", sex: "M" }],
+  });
   const inscription = await testDb().inscription.create({
-    data: { familyId: family.id, childId: children[0].id, activityId: act.activity.id, periodId: act.period.id, status: "VALIDATED", startDate: act.period.startDate, endDate: act.period.endDate },
+    data: {
+      familyId: family.id,
+      childId: children[0].id,
+      activityId: act.activity.id,
+      periodId: act.period.id,
+      status: "VALIDATED",
+      startDate: act.period.startDate,
+      endDate: act.period.endDate,
+    },
   });
   const staff = await newStaff();
   const staffContext = await browser.newContext();

@@ -5,7 +5,10 @@ import { expectAccessible, field, newFamily, newStaff, openDeliveredEmail, openR
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => iso(new Date(new Date(`${day}T00:00:00Z`).getTime() + n * 86_400_000));
-const long = (day: string) => new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day}T00:00:00Z`));
+const long = (day: string) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The first Monday of next month: its first three Wednesdays fall in one calendar month, which the calendar opens on. */
@@ -36,7 +39,9 @@ async function world(options: { automatic?: boolean; cancellationDeadline?: stri
 }
 
 async function parent(w: Awaited<ReturnType<typeof world>>, children: string[] = ["Léa"]) {
-  const f = await newFamily({ children: children.map((firstName, i) => ({ firstName, birthDate: `201${7 + i}-03-02`, sex: "F" as const })) });
+  const f = await newFamily({
+    children: children.map((firstName, i) => ({ firstName, birthDate: `201${7 + i}-03-02`, sex: "F" as const })),
+  });
   const inscriptions = [];
   for (const child of f.children) inscriptions.push(await inscribe(testDb(), w, f.family, child.id));
   return { ...f, inscriptions };
@@ -58,7 +63,10 @@ async function openCalendar(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Mes réservations" })).toBeVisible();
 }
 
-test("trois mercredis cliqués : sélectionnés, puis DR ; l'accueil les accepte → R, et l'e-mail liste les dates", async ({ page, browser }) => {
+test("trois mercredis cliqués : sélectionnés, puis DR ; l'accueil les accepte → R, et l'e-mail liste les dates", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const w = await world();
   const p = await parent(w);
@@ -82,7 +90,9 @@ test("trois mercredis cliqués : sélectionnés, puis DR ; l'accueil les accepte
   for (const day of days) await expect(cell(page, "Matin avec repas", day, "Léa")).toHaveAccessibleName(/: Demande de réservation envoyée/);
   await expectAccessible(page);
 
-  const ids = (await testDb().reservation.findMany({ where: { inscriptionId: p.inscriptions[0]!.id }, select: { id: true } })).map((r) => r.id);
+  const ids = (await testDb().reservation.findMany({ where: { inscriptionId: p.inscriptions[0]!.id }, select: { id: true } })).map(
+    (r) => r.id,
+  );
   expect(staffDecides("accept", { ids })).toEqual({ done: expect.arrayContaining(ids) as string[], notDone: [] });
   await page.reload();
   for (const day of days) await expect(cell(page, "Matin avec repas", day, "Léa")).toHaveAccessibleName(/: Réservation validée/);
@@ -91,7 +101,8 @@ test("trois mercredis cliqués : sélectionnés, puis DR ; l'accueil les accepte
   const desk = await (await browser.newContext()).newPage();
   await signIn(desk, staff.email);
   const text = await openDeliveredEmail(desk, p.user.email, "Vos demandes de réservation ont été validées");
-  for (const day of days) expect(text).toContain(`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)} - Temps d'accueil : MATIN AVEC REPAS - Réservation`);
+  for (const day of days)
+    expect(text).toContain(`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)} - Temps d'accueil : MATIN AVEC REPAS - Réservation`);
 });
 
 test("validation automatique : les mêmes clics donnent R tout de suite", async ({ page }) => {
@@ -103,10 +114,13 @@ test("validation automatique : les mêmes clics donnent R tout de suite", async 
   for (const day of w.wednesdays.slice(0, 3)) await cell(page, "Après-midi", day, "Léa").click();
   await page.getByRole("button", { name: "Valider mes demandes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Demandes envoyées : 3 réservations validées." })).toBeVisible();
-  for (const day of w.wednesdays.slice(0, 3)) await expect(cell(page, "Après-midi", day, "Léa")).toHaveAccessibleName(/: Réservation validée/);
+  for (const day of w.wednesdays.slice(0, 3))
+    await expect(cell(page, "Après-midi", day, "Léa")).toHaveAccessibleName(/: Réservation validée/);
 });
 
-test("Réservations sur période, semaine paire : l'aperçu saute le jour férié, le total est la somme des tarifs, puis tout part en une fois", async ({ page }) => {
+test("Réservations sur période, semaine paire : l'aperçu saute le jour férié, le total est la somme des tarifs, puis tout part en une fois", async ({
+  page,
+}) => {
   const start = firstMondayOfNextMonth();
   const candidates = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => addDays(start, 2 + 7 * k));
   const even = candidates.filter((d) => isoWeek(d) % 2 === 0);
@@ -149,7 +163,9 @@ test("annulation dans le délai (absence excusée) et après le délai (prévenu
   const p = await parent(w);
   const [late, inTime] = [w.wednesdays[0]!, w.wednesdays[1]!];
   for (const day of [late, inTime]) {
-    await testDb().reservation.create({ data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "RESERVED" } });
+    await testDb().reservation.create({
+      data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "RESERVED" },
+    });
   }
   await signIn(page, p.user.email);
   await openCalendar(page);
@@ -181,7 +197,8 @@ test("vue famille : un même jour réservé pour deux enfants en une fois", asyn
   await expectAccessible(page);
   await page.getByRole("button", { name: "Valider mes demandes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Demandes envoyées : 2 réservations validées." })).toBeVisible();
-  for (const child of ["Léa", "Noé"]) await expect(cell(page, "Matin avec repas", day, child)).toHaveAccessibleName(/: Réservation validée/);
+  for (const child of ["Léa", "Noé"])
+    await expect(cell(page, "Matin avec repas", day, child)).toHaveAccessibleName(/: Réservation validée/);
   expect(await testDb().reservation.count({ where: { inscription: { familyId: p.family.id }, status: "RESERVED" } })).toBe(2);
 });
 
@@ -233,8 +250,18 @@ test("l'accueil valide une DR et décide une DA depuis « Demandes de réservati
   const w = await world({ cancellationDeadline: "J-2 10:00" });
   const p = await parent(w, ["Zélie"]);
   const [first, second] = [w.wednesdays[0]!, w.wednesdays[1]!];
-  const request = await testDb().reservation.create({ data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[0]!.id, date: new Date(`${first}T00:00:00Z`), status: "REQUESTED" } });
-  const asked = await testDb().reservation.create({ data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[1]!.id, date: new Date(`${second}T00:00:00Z`), status: "CANCELLATION_REQUESTED", decidedAt: new Date() } });
+  const request = await testDb().reservation.create({
+    data: { inscriptionId: p.inscriptions[0]!.id, timeUnitId: w.units[0]!.id, date: new Date(`${first}T00:00:00Z`), status: "REQUESTED" },
+  });
+  const asked = await testDb().reservation.create({
+    data: {
+      inscriptionId: p.inscriptions[0]!.id,
+      timeUnitId: w.units[1]!.id,
+      date: new Date(`${second}T00:00:00Z`),
+      status: "CANCELLATION_REQUESTED",
+      decidedAt: new Date(),
+    },
+  });
   const staff = await newStaff();
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(desk, staff.email);

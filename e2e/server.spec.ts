@@ -98,7 +98,13 @@ test.beforeAll(async () => {
 
 for (const scenario of [
   { name: "SIGTERM to npm, the app serving", command: "npm", args: ["start"], signal: "SIGTERM" as const, when: "serving" },
-  { name: "SIGHUP to the start script, the app serving", command: process.execPath, args: ["--import", "tsx", "scripts/start.ts"], signal: "SIGHUP" as const, when: "serving" },
+  {
+    name: "SIGHUP to the start script, the app serving",
+    command: process.execPath,
+    args: ["--import", "tsx", "scripts/start.ts"],
+    signal: "SIGHUP" as const,
+    when: "serving",
+  },
   { name: "SIGTERM to npm during the migrations", command: "npm", args: ["start"], signal: "SIGTERM" as const, when: "migrating" },
 ]) {
   test(`npm start stops cleanly: ${scenario.name}`, async () => {

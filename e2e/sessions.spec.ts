@@ -18,7 +18,10 @@ async function signInRaw(email: string): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map(pair).join("; ") },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, json: "true" }),
   });
-  const session = response.headers.getSetCookie().map(pair).find((c) => c.startsWith(`${COOKIE}=`));
+  const session = response.headers
+    .getSetCookie()
+    .map(pair)
+    .find((c) => c.startsWith(`${COOKIE}=`));
   expect(session, "cookie de session posé par la connexion").toBeTruthy();
   return session!.slice(COOKIE.length + 1);
 }
@@ -27,7 +30,10 @@ async function signInRaw(email: string): Promise<string> {
 async function sessionRoute(token: string) {
   const response = await fetch(`${BASE}/api/auth/session`, { headers: { cookie: `${COOKIE}=${token}` } });
   expect(response.status).toBe(200);
-  return { body: (await response.json()) as Record<string, unknown>, sent: response.headers.getSetCookie().filter((c) => c.startsWith(`${COOKIE}=`)) };
+  return {
+    body: (await response.json()) as Record<string, unknown>,
+    sent: response.headers.getSetCookie().filter((c) => c.startsWith(`${COOKIE}=`)),
+  };
 }
 
 test("GET /api/auth/session : une session fermée ne répond rien et ne prolonge rien", async () => {
@@ -68,7 +74,9 @@ async function signInHere(page: Page, email: string, landing: string) {
 test("la connexion ramène à la page demandée avec sa requête, cookie absent ou session fermée", async ({ page }) => {
   const { user, family } = await newFamily();
   const checkoutId = `cs_test_${randomBytes(8).toString("hex")}`;
-  const payment = await testDb().payment.create({ data: { familyId: family.id, method: "STRIPE", amountCents: 1234, stripeCheckoutSessionId: checkoutId } });
+  const payment = await testDb().payment.create({
+    data: { familyId: family.id, method: "STRIPE", amountCents: 1234, stripeCheckoutSessionId: checkoutId },
+  });
   // Open on the stand-in, as « Payer » leaves it (an unknown session is shown as no longer payable).
   await testDb().standInCheckoutSession.create({ data: { id: checkoutId, paymentId: payment.id, amountCents: 1234 } });
   const target = `/paiement/simulateur?session=${checkoutId}&paiement=${payment.id}`;

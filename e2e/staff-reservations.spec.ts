@@ -9,7 +9,10 @@ import { alertWith, expectAccessible, newFamily, newStaff, openDeliveredEmail, s
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => iso(new Date(new Date(`${day}T00:00:00Z`).getTime() + n * 86_400_000));
-const long = (day: string) => new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day}T00:00:00Z`));
+const long = (day: string) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 const ddmm = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
@@ -29,7 +32,13 @@ const UNITS = [
 async function world(options: { capacity?: number; start?: string; weekdays?: number[] } = {}) {
   const start = options.start ?? firstMondayOfNextMonth();
   const units = options.capacity ? UNITS.map((u) => ({ ...u, capacity: options.capacity! })) : UNITS;
-  return createBookableWorld(testDb(), { start, end: addDays(start, 60), weekdays: options.weekdays ?? [3], units, cancellationDeadline: "J-2 10:00" });
+  return createBookableWorld(testDb(), {
+    start,
+    end: addDays(start, 60),
+    weekdays: options.weekdays ?? [3],
+    units,
+    cancellationDeadline: "J-2 10:00",
+  });
 }
 
 async function parent(w: Awaited<ReturnType<typeof world>>, firstName: string, health: Record<string, unknown> = {}) {
@@ -38,14 +47,22 @@ async function parent(w: Awaited<ReturnType<typeof world>>, firstName: string, h
   return { ...f, inscription: await inscribe(testDb(), w, f.family, f.children[0]!.id) };
 }
 
-const reservation = (inscriptionId: string, timeUnitId: string, day: string, status: "REQUESTED" | "RESERVED" | "WAITLISTED" | "CANCELLATION_REQUESTED", extra: object = {}) =>
-  testDb().reservation.create({ data: { inscriptionId, timeUnitId, date: new Date(`${day}T00:00:00Z`), status, ...extra } });
+const reservation = (
+  inscriptionId: string,
+  timeUnitId: string,
+  day: string,
+  status: "REQUESTED" | "RESERVED" | "WAITLISTED" | "CANCELLATION_REQUESTED",
+  extra: object = {},
+) => testDb().reservation.create({ data: { inscriptionId, timeUnitId, date: new Date(`${day}T00:00:00Z`), status, ...extra } });
 
 async function staffPage(page: Page) {
   await signIn(page, (await newStaff()).email);
 }
 
-test("console : l'accueil refuse une demande avec un motif (la famille le voit), puis valide le mois de la famille en une fois (l'e-mail liste les dates)", async ({ page, browser }) => {
+test("console : l'accueil refuse une demande avec un motif (la famille le voit), puis valide le mois de la famille en une fois (l'e-mail liste les dates)", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const w = await world();
   const p = await parent(w, "Maëlle");
@@ -62,7 +79,10 @@ test("console : l'accueil refuse une demande avec un motif (la famille le voit),
   await dialog.getByRole("button", { name: "Confirmer le refus" }).click();
   await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: refused.id } })).status).toBe("REFUSED");
 
-  const month = page.getByRole("list", { name: "Demandes par famille et par mois" }).getByRole("listitem").filter({ hasText: p.family.name });
+  const month = page
+    .getByRole("list", { name: "Demandes par famille et par mois" })
+    .getByRole("listitem")
+    .filter({ hasText: p.family.name });
   await expect(month).toContainText("3 demandes (Maëlle)");
   // By keyboard, at 390 px.
   await month.getByRole("button", { name: /^Valider les 3 demandes : / }).focus();
@@ -79,14 +99,19 @@ test("console : l'accueil refuse une demande avec un motif (la famille le voit),
   await expect(home.getByText("Groupe de l'après-midi complet")).toBeVisible();
 });
 
-test("console : un lot de trois demandes d'annulation décidé en une fois, 2 excusées + 1 facturée, un seul e-mail au texte de la structure", async ({ browser }) => {
+test("console : un lot de trois demandes d'annulation décidé en une fois, 2 excusées + 1 facturée, un seul e-mail au texte de la structure", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const w = await world();
   const p = await parent(w, "Noé");
   const days = w.openingDays.slice(0, 3);
   // The first asked after its deadline (J-2 10:00), the other two in time.
-  await reservation(p.inscription.id, w.units[0]!.id, days[0]!, "CANCELLATION_REQUESTED", { decidedAt: new Date(`${addDays(days[0]!, -1)}T12:00:00Z`) });
-  for (const day of days.slice(1)) await reservation(p.inscription.id, w.units[0]!.id, day, "CANCELLATION_REQUESTED", { decidedAt: new Date() });
+  await reservation(p.inscription.id, w.units[0]!.id, days[0]!, "CANCELLATION_REQUESTED", {
+    decidedAt: new Date(`${addDays(days[0]!, -1)}T12:00:00Z`),
+  });
+  for (const day of days.slice(1))
+    await reservation(p.inscription.id, w.units[0]!.id, day, "CANCELLATION_REQUESTED", { decidedAt: new Date() });
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await staffPage(desk);
   await desk.goto(`/admin/reservations?activite=${w.activity.id}`);
@@ -103,11 +128,16 @@ test("console : un lot de trois demandes d'annulation décidé en une fois, 2 ex
   await batch.getByRole("button", { name: "Décider les annulations cochées" }).click();
   await expect(desk.getByRole("status").filter({ hasText: "2 annulations excusées, 1 annulation facturée." })).toBeVisible();
   const text = await openDeliveredEmail(desk, p.user.email, "Réponse à vos demandes d'annulation");
-  expect(text).toContain(`Matin avec repas\n2 annulations excusées les : ${ddmm(days[1]!)}, ${ddmm(days[2]!)}\n1 annulation facturée le : ${ddmm(days[0]!)}`);
+  expect(text).toContain(
+    `Matin avec repas\n2 annulations excusées les : ${ddmm(days[1]!)}, ${ddmm(days[2]!)}\n1 annulation facturée le : ${ddmm(days[0]!)}`,
+  );
   expect(await testDb().emailOutbox.count({ where: { familyId: p.family.id, template: "reservation-cancellations" } })).toBe(1);
 });
 
-test("pointage d'un jour à 390 px : tous présents sauf un absent → P et A Fact. sur les calendriers ; ce qu'il faut savoir à l'accueil est affiché", async ({ page, browser }) => {
+test("pointage d'un jour à 390 px : tous présents sauf un absent → P et A Fact. sur les calendriers ; ce qu'il faut savoir à l'accueil est affiché", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const day = today();
   const w = await world({ start: addDays(day, -14), weekdays: [0, 1, 2, 3, 4, 5, 6] });
@@ -127,15 +157,32 @@ test("pointage d'un jour à 390 px : tous présents sauf un absent → P et A Fa
   await page.keyboard.press("ArrowRight");
   await expect(pablo.getByRole("radio", { name: "Absent facturé" })).toBeChecked();
   await page.getByRole("button", { name: "Enregistrer le pointage" }).click();
-  await expect(alertWith(page, "Pointage enregistré : 2 enfants pointés.").or(page.getByRole("status").filter({ hasText: "Pointage enregistré : 2 enfants pointés." }))).toBeVisible();
-  await expect.poll(async () => (await testDb().reservation.findMany({ where: { timeUnitId: w.units[0]!.id }, orderBy: { inscription: { child: { firstName: "asc" } } } })).map((r) => r.status))
+  await expect(
+    alertWith(page, "Pointage enregistré : 2 enfants pointés.").or(
+      page.getByRole("status").filter({ hasText: "Pointage enregistré : 2 enfants pointés." }),
+    ),
+  ).toBeVisible();
+  await expect
+    .poll(async () =>
+      (
+        await testDb().reservation.findMany({
+          where: { timeUnitId: w.units[0]!.id },
+          orderBy: { inscription: { child: { firstName: "asc" } } },
+        })
+      ).map((r) => r.status),
+    )
     .toEqual(["PRESENT", "ABSENT_BILLED"]);
   // The families' calendars show P and A Fact.
-  for (const [p, word] of [[present, "Présence"], [absent, "Absence facturée"]] as const) {
+  for (const [p, word] of [
+    [present, "Présence"],
+    [absent, "Absence facturée"],
+  ] as const) {
     const home = await (await browser.newContext()).newPage();
     await signIn(home, p.user.email);
     await home.goto(`/mes-reservations?inscription=${p.inscription.id}&mois=${day.slice(0, 7)}`);
-    await expect(home.getByText(new RegExp(`^Matin avec repas, ${escape(long(day))}, ${p.children[0]!.firstName} : ${word}`))).toBeAttached();
+    await expect(
+      home.getByText(new RegExp(`^Matin avec repas, ${escape(long(day))}, ${p.children[0]!.firstName} : ${word}`)),
+    ).toBeAttached();
   }
   // The CSV of the day downloads.
   const download = page.waitForEvent("download");
@@ -143,7 +190,10 @@ test("pointage d'un jour à 390 px : tous présents sauf un absent → P et A Fa
   expect((await download).suggestedFilename()).toMatch(new RegExp(`^pointage-.*-${day}\\.csv$`));
 });
 
-test("journée exceptionnelle depuis Occupation : grille avec un jour complet et sa liste d'attente, puis l'accueil est annulé → fermé sur les calendriers, rien de facturable, e-mails envoyés", async ({ page, browser }) => {
+test("journée exceptionnelle depuis Occupation : grille avec un jour complet et sa liste d'attente, puis l'accueil est annulé → fermé sur les calendriers, rien de facturable, e-mails envoyés", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const w = await world({ capacity: 1 });
   const day = w.openingDays[0]!;
@@ -168,23 +218,44 @@ test("journée exceptionnelle depuis Occupation : grille avec un jour complet et
   await confirm.getByLabel(/^Motif \(envoyé aux familles\)/).fill("Grève des animateurs");
   await expectAccessible(desk);
   await confirm.getByRole("button", { name: "Annuler l'accueil", exact: true }).click();
-  await expect(desk.getByRole("status").filter({ hasText: /Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\./ })).toBeVisible();
+  await expect(
+    desk
+      .getByRole("status")
+      .filter({
+        hasText: /Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\./,
+      }),
+  ).toBeVisible();
   await expect(desk.getByText("Annulé par la structure : Grève des animateurs")).toBeVisible();
-  expect(await testDb().reservation.count({ where: { timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), NOT: { status: "CANCELLED" } } })).toBe(0);
+  expect(
+    await testDb().reservation.count({
+      where: { timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), NOT: { status: "CANCELLED" } },
+    }),
+  ).toBe(0);
   const text = await openDeliveredEmail(desk, booked.user.email, "Accueil annulé par la structure");
   expect(text).toContain("Motif : Grève des animateurs");
   await openDeliveredEmail(desk, waiting.user.email, "Accueil annulé par la structure");
 
-  for (const [p, word] of [[booked, "Annulée par la structure : Grève des animateurs"], [other, "Réservation non disponible : jour fermé"]] as const) {
+  for (const [p, word] of [
+    [booked, "Annulée par la structure : Grève des animateurs"],
+    [other, "Réservation non disponible : jour fermé"],
+  ] as const) {
     const home = await (await browser.newContext()).newPage();
     await signIn(home, p.user.email);
     await home.goto(`/mes-reservations?inscription=${p.inscription.id}&mois=${day.slice(0, 7)}`);
     await expect(home.getByText(`Matin avec repas, ${long(day)}, ${p.children[0]!.firstName} : ${word}`, { exact: true })).toBeAttached();
-    await expect(home.getByRole("region", { name: "Jours sans accueil ce mois-ci" }).or(home.getByText("Grève des animateurs — accueil annulé par la structure (Matin avec repas)", { exact: false })).first()).toBeVisible();
+    await expect(
+      home
+        .getByRole("region", { name: "Jours sans accueil ce mois-ci" })
+        .or(home.getByText("Grève des animateurs — accueil annulé par la structure (Matin avec repas)", { exact: false }))
+        .first(),
+    ).toBeVisible();
   }
 });
 
-test("agenda (ICS) et rappels : le parent crée l'adresse de son agenda, elle sert ses réservations, la désactive (404) ; il coupe un rappel dans Mes coordonnées", async ({ page, request }) => {
+test("agenda (ICS) et rappels : le parent crée l'adresse de son agenda, elle sert ses réservations, la désactive (404) ; il coupe un rappel dans Mes coordonnées", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const w = await world();
   const p = await parent(w, "Ugo");
@@ -209,6 +280,8 @@ test("agenda (ICS) et rappels : le parent crée l'adresse de son agenda, elle se
   await reminders.getByRole("checkbox", { name: /^Le dernier jour pour réserver/ }).uncheck();
   await page.getByRole("button", { name: "Enregistrer mes rappels" }).click();
   await expect(page.getByText("Vos rappels par e-mail sont enregistrés.")).toBeVisible();
-  await expect.poll(async () => (await testDb().family.findUniqueOrThrow({ where: { id: p.family.id } })).remindersOff).toEqual(["DEADLINE"]);
+  await expect
+    .poll(async () => (await testDb().family.findUniqueOrThrow({ where: { id: p.family.id } })).remindersOff)
+    .toEqual(["DEADLINE"]);
   await expectAccessible(page);
 });

@@ -23,7 +23,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   // Legacy mode: axe runs in the page itself, instead of opening a blank page and injecting itself
   // a second time to merge per-frame results (our pages have no frames). That halved the cost of each
   // check (≈ 5 s → 2.5 s on a loaded 2-core machine), which is most of a journey's time.
-  const results = await new AxeBuilder({ page }).setLegacyMode().withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `violations axe sur ${page.url()}`).toEqual([]);
 }

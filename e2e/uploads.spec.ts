@@ -41,7 +41,12 @@ function pngOf(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
   const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 3)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** Counts the server-action posts the page sends (a file refused in the browser must send none). */
@@ -69,9 +74,13 @@ async function refusedBeforeSending(page: Page, form: Locator, fileButton: Locat
   expect(posts.count).toBe(before);
 }
 
-test("Mes envois : un PDF de 9 Mo est reçu ; 11 Mo est refusé avant l'envoi ; un refus du serveur est dit en français et garde le formulaire", async ({ page }) => {
+test("Mes envois : un PDF de 9 Mo est reçu ; 11 Mo est refusé avant l'envoi ; un refus du serveur est dit en français et garde le formulaire", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  const type = await testDb().documentType.create({ data: { name: `Justificatif de domicile ${Date.now()}`, required: false, validity: "NONE" } });
+  const type = await testDb().documentType.create({
+    data: { name: `Justificatif de domicile ${Date.now()}`, required: false, validity: "NONE" },
+  });
   const f = await newFamily({ lastName: "Volumineux" });
   await signIn(page, f.user.email);
   const posts = actionPosts(page);
@@ -86,7 +95,9 @@ test("Mes envois : un PDF de 9 Mo est reçu ; 11 Mo est refusé avant l'envoi ; 
   await skipBrowserSizeCheck(page);
   await file.setInputFiles({ name: "trop-gros.pdf", mimeType: "application/pdf", buffer: await pdfOf(11 * MB) });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
-  await expect(alertWith(page, /^Requête refusée : l'envoi fait 11,0 Mo, c'est plus que les 10 Mo acceptés pour un fichier\.$/)).toBeVisible();
+  await expect(
+    alertWith(page, /^Requête refusée : l'envoi fait 11,0 Mo, c'est plus que les 10 Mo acceptés pour un fichier\.$/),
+  ).toBeVisible();
   await expect(form.getByLabel("Type de document")).toHaveValue(type.id);
   await restoreBrowserSizeCheck(page);
 
@@ -94,11 +105,16 @@ test("Mes envois : un PDF de 9 Mo est reçu ; 11 Mo est refusé avant l'envoi ; 
   await file.setInputFiles({ name: "justificatif.pdf", mimeType: "application/pdf", buffer: nine });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
   await expect(toasts(page).getByText(/^Document envoyé/)).toBeVisible();
-  const stored = await testDb().document.findFirstOrThrow({ where: { familyId: f.family.id, typeId: type.id }, select: { sizeBytes: true, fileName: true, status: true } });
+  const stored = await testDb().document.findFirstOrThrow({
+    where: { familyId: f.family.id, typeId: type.id },
+    select: { sizeBytes: true, fileName: true, status: true },
+  });
   expect(stored).toEqual({ sizeBytes: nine.length, fileName: "justificatif.pdf", status: "RECEIVED" });
 });
 
-test("Mes messages : une pièce jointe de 9 Mo part avec le message ; 11 Mo est refusé avant l'envoi, le message tapé reste", async ({ page }) => {
+test("Mes messages : une pièce jointe de 9 Mo part avec le message ; 11 Mo est refusé avant l'envoi, le message tapé reste", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const f = await newFamily({ lastName: "Joignant" });
   await signIn(page, f.user.email);
@@ -116,7 +132,10 @@ test("Mes messages : une pièce jointe de 9 Mo part avec le message ; 11 Mo est 
   await file.setInputFiles({ name: "dossier.pdf", mimeType: "application/pdf", buffer: nine });
   await form.getByRole("button", { name: "Envoyer le message" }).click();
   await expect(toasts(page).getByText(/^Message envoyé à la structure/)).toBeVisible();
-  const message = await testDb().message.findFirstOrThrow({ where: { thread: { familyId: f.family.id, subject } }, select: { body: true, document: { select: { sizeBytes: true, kind: true } } } });
+  const message = await testDb().message.findFirstOrThrow({
+    where: { thread: { familyId: f.family.id, subject } },
+    select: { body: true, document: { select: { sizeBytes: true, kind: true } } },
+  });
   expect(message).toEqual({ body: "Voici le dossier scanné.", document: { sizeBytes: nine.length, kind: "MESSAGE_ATTACHMENT" } });
 });
 
@@ -135,7 +154,9 @@ test("Documents publiés : le personnel publie un PDF de 9 Mo ; 11 Mo est refus�
   await file.setInputFiles({ name: "programme.pdf", mimeType: "application/pdf", buffer: nine });
   await form.getByRole("button", { name: "Publier" }).click();
   await expect(toasts(page).getByText(`« ${title} » est publié dans les Téléchargements des familles.`)).toBeVisible();
-  expect(await testDb().document.findFirstOrThrow({ where: { title, kind: "PUBLISHED" }, select: { sizeBytes: true } })).toEqual({ sizeBytes: nine.length });
+  expect(await testDb().document.findFirstOrThrow({ where: { title, kind: "PUBLISHED" }, select: { sizeBytes: true } })).toEqual({
+    sizeBytes: nine.length,
+  });
 });
 
 test("Paramètres : un logo PNG de près de 300 Ko est enregistré ; 400 Ko est refusé avant l'envoi, avec sa taille", async ({ page }) => {
@@ -143,7 +164,15 @@ test("Paramètres : un logo PNG de près de 300 Ko est enregistré ; 400 Ko est 
   // The logo needs the structure's identity first; one that says what the defaults say, so other tests see no change.
   await testDb().portalSettings.upsert({
     where: { id: "portail" },
-    create: { id: "portail", name: process.env.STRUCTURE_NAME ?? "Centre social Les Tilleuls", primaryColor: "#1e40af", address: "", phone: "", email: "", openingHours: "" },
+    create: {
+      id: "portail",
+      name: process.env.STRUCTURE_NAME ?? "Centre social Les Tilleuls",
+      primaryColor: "#1e40af",
+      address: "",
+      phone: "",
+      email: "",
+      openingHours: "",
+    },
     update: {},
   });
   await signIn(page, (await createStaffUser(testDb(), { role: "ADMIN" })).email);
@@ -156,7 +185,9 @@ test("Paramètres : un logo PNG de près de 300 Ko est enregistré ; 400 Ko est 
   expect(big.length).toBeGreaterThan(400 * 1024);
   await file.setInputFiles({ name: "grand.png", mimeType: "image/png", buffer: big });
   await card.getByRole("button", { name: "Enregistrer le logo" }).click();
-  await expect(card.getByRole("alert").filter({ hasText: `Logo : ${Math.ceil(big.length / 1024)} Ko, c'est plus que les 300 Ko acceptés.` })).toBeVisible();
+  await expect(
+    card.getByRole("alert").filter({ hasText: `Logo : ${Math.ceil(big.length / 1024)} Ko, c'est plus que les 300 Ko acceptés.` }),
+  ).toBeVisible();
   expect(posts.count).toBe(0);
 
   const fits = pngOf(300, 320);
@@ -177,7 +208,9 @@ test("un fichier supprimé à la main : le téléchargement dit 410 en français
   const form = page.getByRole("region", { name: "Publier un document" });
   const title = `Règlement perdu ${Date.now()}`;
   await form.getByLabel("Titre").fill(title);
-  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({ name: "reglement.pdf", mimeType: "application/pdf", buffer: await pdfOf(64 * 1024, "Règlement") });
+  await form
+    .getByRole("button", { name: "Fichier", exact: true })
+    .setInputFiles({ name: "reglement.pdf", mimeType: "application/pdf", buffer: await pdfOf(64 * 1024, "Règlement") });
   await form.getByRole("button", { name: "Publier" }).click();
   await expect(toasts(page).getByText(`« ${title} » est publié dans les Téléchargements des familles.`)).toBeVisible();
   const doc = await testDb().document.findFirstOrThrow({ where: { title }, select: { id: true, storageKey: true } });

@@ -9,8 +9,6 @@ export interface BulkResult {
   failed: { id: string; error: string }[];
 }
 
-
-
 /**
  * Applies one decision to many requests, each in its own transaction: one
  * request already decided elsewhere does not block the others, and each
@@ -32,5 +30,7 @@ export async function forEachRequest(ids: string[], decide: (id: string) => Prom
 
 export function bulkMessage(result: BulkResult, verb: string): string {
   const done = `${result.done} demande${result.done > 1 ? "s" : ""} ${verb}${result.done > 1 ? "s" : ""}.`;
-  return result.failed.length === 0 ? done : `${done} ${count(result.failed.length, "non traitée", "non traitées")} : ${result.failed[0].error}`;
+  return result.failed.length === 0
+    ? done
+    : `${done} ${count(result.failed.length, "non traitée", "non traitées")} : ${result.failed[0].error}`;
 }

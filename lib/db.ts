@@ -4,7 +4,6 @@ import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { asServiceUnavailable, ServiceUnavailableError } from "@/lib/errors";
 import { noteDatabaseUnavailable } from "@/lib/request-faults";
 
-
 /** The transaction client handed to domain functions that must join a caller's transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

@@ -47,8 +47,13 @@ export class ServiceUnavailableError extends Error {
 // Prisma's codes: P1001 unreachable, P1002 reached but timed out, P1008 operation timed out, P1017 connection
 // closed, P2024 pool timeout (Rust engine), P2028 transaction API (could not start in time, expired), P2037 too many connections.
 const PRISMA_CODES: Record<string, UnavailableReason> = {
-  P1001: "UNREACHABLE", P1017: "UNREACHABLE",
-  P1002: "SATURATED", P1008: "SATURATED", P2024: "SATURATED", P2028: "SATURATED", P2037: "SATURATED",
+  P1001: "UNREACHABLE",
+  P1017: "UNREACHABLE",
+  P1002: "SATURATED",
+  P1008: "SATURATED",
+  P2024: "SATURATED",
+  P2028: "SATURATED",
+  P2037: "SATURATED",
 };
 // PostgreSQL's SQLSTATE: 57014 statement timeout, 55P03 lock timeout, 25P03 idle-in-transaction timeout,
 // 53xxx insufficient resources (53300 too many connections); 57P01-57P03 shutdown / starting up, 08xxx connection.
@@ -59,7 +64,8 @@ const SOCKET_UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOT
 const SOCKET_SATURATED = new Set(["ETIMEDOUT"]);
 // node-postgres's own errors carry no code: their messages are the only signal (pg 8.x, pg-pool 3.x).
 const PG_SATURATED = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Query read timeout)$/;
-const PG_UNREACHABLE = /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
+const PG_UNREACHABLE =
+  /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
 
 function reasonOfOne(error: object): UnavailableReason | null {
   const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };

@@ -1,7 +1,12 @@
 /** French formats, always in Europe/Paris. */
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
 });
 const euro = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 
@@ -21,7 +26,8 @@ const longDate = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "l
 /** « mercredi 6 mai 2026 » for a calendar date (UTC midnight, @db.Date) or an ISO day "2026-05-06". */
 export const formatLongDate = (date: Date | string) => longDate.format(typeof date === "string" ? new Date(`${date}T00:00:00Z`) : date);
 /** "2018-05-14" → « 14/05/2018 » (what a date field shows and accepts). */
-export const isoToFrench = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
+export const isoToFrench = (iso: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
 /** "2026-05-06T08:30" → « 06/05/2026 08:30 ». */
 export const isoLocalToFrench = (value: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? `${isoToFrench(value.slice(0, 10))} ${value.slice(11, 16)}` : value;
@@ -33,7 +39,8 @@ export const agree = (sex: "F" | "M" | "MME", masculine: string, feminine: strin
 /** « de Léa », « d'Inès » — the elision before a vowel. */
 export const deName = (name: string) => (/^[aeiouyàâäéèêëîïôöûüœæ]/i.test(name) ? `d'${name}` : `de ${name}`);
 /** « 9 h 30 », « 17 h » never split across two lines (non-breaking spaces around « h »). */
-export const keepHoursTogether = (text: string) => text.replace(/(\d) h(?: (\d{2}))?/g, (_m, h: string, min?: string) => (min ? `${h}\u00a0h\u00a0${min}` : `${h}\u00a0h`));
+export const keepHoursTogether = (text: string) =>
+  text.replace(/(\d) h(?: (\d{2}))?/g, (_m, h: string, min?: string) => (min ? `${h}\u00a0h\u00a0${min}` : `${h}\u00a0h`));
 const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
 /** « mer. 6 janv. » for an ISO day, where a calendar row has little room. */
 export const formatShortDay = (day: string) => shortDay.format(new Date(`${day}T00:00:00Z`));

@@ -14,10 +14,7 @@ export interface Health {
 export async function checkHealth(): Promise<Health> {
   const heure = new Date().toISOString();
   try {
-    await Promise.race([
-      db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("délai dépassé")), 3000)),
-    ]);
+    await Promise.race([db.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("délai dépassé")), 3000))]);
   } catch {
     return { statut: "indisponible", application: "ok", base: "indisponible", courriels: null, heure };
   }

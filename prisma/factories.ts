@@ -178,7 +178,14 @@ const QF_BRACKETS: [number, number | null][] = [
 export async function createDemoStructure(db: PrismaClient, today: Date, name = "Centre social Les Tilleuls") {
   const { startYear, label } = schoolYearOf(today);
   const structure = await db.structure.create({
-    data: { name, street: "3 place des Tilleuls", postalCode: "59000", city: "Lille", email: "accueil@les-tilleuls.example", phone: "03 20 00 00 00" },
+    data: {
+      name,
+      street: "3 place des Tilleuls",
+      postalCode: "59000",
+      city: "Lille",
+      email: "accueil@les-tilleuls.example",
+      phone: "03 20 00 00 00",
+    },
   });
   const holidays = holidaysOf(startYear);
   await db.calendarException.createMany({
@@ -359,7 +366,9 @@ export async function createBookableWorld(
   const careType = await db.careType.create({ data: { structureId: structure.id, kind: "ALSH_MERCREDIS", name: "ALSH mercredis" } });
   const activity = await db.activity.create({
     data: {
-      structureId: structure.id, careTypeId: careType.id, name: `Mercredis ${tag}`,
+      structureId: structure.id,
+      careTypeId: careType.id,
+      name: `Mercredis ${tag}`,
       reservationValidation: input.automatic ? "AUTOMATIC" : "MANUAL",
       bookingDeadline: input.bookingDeadline ?? "J-2 10:00",
       cancellationDeadline: input.cancellationDeadline ?? "J-2 10:00",
@@ -369,16 +378,30 @@ export async function createBookableWorld(
   });
   const units = [];
   for (const [index, unit] of input.units.entries()) {
-    units.push(await db.timeUnit.create({
-      data: {
-        activityId: activity.id, name: unit.name, startTime: unit.start ?? "08:30", endTime: unit.end ?? "17:30", sortOrder: index, capacity: unit.capacity,
-        tariffs: { create: QF_BRACKETS.map(([qfMin, qfMax], i) => ({ qfMin, qfMax, priceCents: (unit.prices ?? [100, 200, 300, 400])[i]! })) },
-      },
-    }));
+    units.push(
+      await db.timeUnit.create({
+        data: {
+          activityId: activity.id,
+          name: unit.name,
+          startTime: unit.start ?? "08:30",
+          endTime: unit.end ?? "17:30",
+          sortOrder: index,
+          capacity: unit.capacity,
+          tariffs: {
+            create: QF_BRACKETS.map(([qfMin, qfMax], i) => ({ qfMin, qfMax, priceCents: (unit.prices ?? [100, 200, 300, 400])[i]! })),
+          },
+        },
+      }),
+    );
   }
-  const period = await db.period.create({ data: { activityId: activity.id, name: `Période ${tag}`, startDate: day(input.start), endDate: day(input.end) } });
+  const period = await db.period.create({
+    data: { activityId: activity.id, name: `Période ${tag}`, startDate: day(input.start), endDate: day(input.end) },
+  });
   const closed = new Set(input.closed ?? []);
-  for (const c of closed) await db.calendarException.create({ data: { structureId: structure.id, kind: "JOUR_FERIE", label: "Jour férié", startDate: day(c), endDate: day(c) } });
+  for (const c of closed)
+    await db.calendarException.create({
+      data: { structureId: structure.id, kind: "JOUR_FERIE", label: "Jour férié", startDate: day(c), endDate: day(c) },
+    });
   const open = eachDay(input.start, input.end).filter((d) => input.weekdays.includes(d.getUTCDay()) && !closed.has(iso(d)));
   await db.openingDay.createMany({ data: open.map((date) => ({ periodId: period.id, date })) });
   return { structure, activity, period, units, ageGroup: activity.ageGroups[0]!, openingDays: open.map(iso) };
@@ -394,8 +417,14 @@ export async function inscribe(
 ) {
   return db.inscription.create({
     data: {
-      familyId: family.id, childId, activityId: world.activity.id, periodId: world.period.id, ageGroupId: world.ageGroup.id,
-      status, startDate: world.period.startDate, endDate: world.period.endDate,
+      familyId: family.id,
+      childId,
+      activityId: world.activity.id,
+      periodId: world.period.id,
+      ageGroupId: world.ageGroup.id,
+      status,
+      startDate: world.period.startDate,
+      endDate: world.period.endDate,
     },
   });
 }

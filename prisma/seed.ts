@@ -54,21 +54,39 @@ async function loadDemo(db: PrismaClient) {
     await createStaffUser(db, { email: "accueil@les-tilleuls.example", role: "STAFF", displayName: "Nadia (accueil)" });
     await createStaffUser(db, { email: "admin@les-tilleuls.example", role: "ADMIN", displayName: "Administrateur" });
     const martin = await createFamily(db, {
-      lastName: "Martin", firstName: "Claire", email: "claire.martin@exemple.fr", quotientFamilial: 720,
+      lastName: "Martin",
+      firstName: "Claire",
+      email: "claire.martin@exemple.fr",
+      quotientFamilial: 720,
       children: [
         { firstName: "Léo", birthDate: "2022-03-14", sex: "M", school: "École maternelle Anatole France", schoolClass: "MS" },
-        { firstName: "Inès", birthDate: "2018-06-02", sex: "F", school: "École Jules Simon", schoolClass: "CE2", hasAllergies: true, allergyNotes: "Arachide" },
+        {
+          firstName: "Inès",
+          birthDate: "2018-06-02",
+          sex: "F",
+          school: "École Jules Simon",
+          schoolClass: "CE2",
+          hasAllergies: true,
+          allergyNotes: "Arachide",
+        },
       ],
     });
     const benali = await createFamily(db, {
-      lastName: "Benali", firstName: "Karim", civility: "M", email: "karim.benali@exemple.fr", quotientFamilial: 430,
+      lastName: "Benali",
+      firstName: "Karim",
+      civility: "M",
+      email: "karim.benali@exemple.fr",
+      quotientFamilial: 430,
       children: [
         { firstName: "Yasmine", birthDate: "2020-01-20", sex: "F", school: "École Jules Simon", schoolClass: "CP" },
         { firstName: "Adam", birthDate: "2016-09-09", sex: "M", school: "École Jules Simon", schoolClass: "CM2" },
       ],
     });
     await createFamily(db, {
-      lastName: "Dubois", firstName: "Sophie", email: "sophie.dubois@exemple.fr", quotientFamilial: 1350,
+      lastName: "Dubois",
+      firstName: "Sophie",
+      email: "sophie.dubois@exemple.fr",
+      quotientFamilial: 1350,
       children: [
         { firstName: "Lucas", birthDate: "2024-05-01", sex: "M" },
         { firstName: "Emma", birthDate: "2014-02-11", sex: "F", school: "Collège Carnot", schoolClass: "5e" },
@@ -89,9 +107,15 @@ async function loadDemo(db: PrismaClient) {
       const period = a.periods[0];
       await db.inscription.create({
         data: {
-          familyId: family.family.id, childId: child.id, activityId: a.id, periodId: period.id,
-          ageGroupId: a.ageGroups.find((g) => g.name === group)?.id ?? null, status,
-          startDate: period.startDate, endDate: period.endDate, decidedAt: status === "VALIDATED" ? new Date() : null,
+          familyId: family.family.id,
+          childId: child.id,
+          activityId: a.id,
+          periodId: period.id,
+          ageGroupId: a.ageGroups.find((g) => g.name === group)?.id ?? null,
+          status,
+          startDate: period.startDate,
+          endDate: period.endDate,
+          decidedAt: status === "VALIDATED" ? new Date() : null,
         },
       });
     };
@@ -103,7 +127,9 @@ async function loadDemo(db: PrismaClient) {
     // Léo on the last three Wednesdays (last month's can be billed in « Facturation ») and the next ones, Inès on the
     // last one (to point), one DR and one DA waiting for the desk.
     const mercredis = await activity("ALSH_MERCREDIS");
-    const openings = (await db.openingDay.findMany({ where: { periodId: mercredis.periods[0]!.id }, orderBy: { date: "asc" }, select: { date: true } })).map((o) => o.date);
+    const openings = (
+      await db.openingDay.findMany({ where: { periodId: mercredis.periods[0]!.id }, orderBy: { date: "asc" }, select: { date: true } })
+    ).map((o) => o.date);
     const todayUtc = new Date(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
     const pastThree = openings.filter((d) => d <= todayUtc).slice(-3);
     const past = pastThree.slice(-1);
@@ -111,7 +137,9 @@ async function loadDemo(db: PrismaClient) {
     const unitId = async (name: string) => (await db.timeUnit.findFirstOrThrow({ where: { activityId: mercredis.id, name } })).id;
     const [matin, journee] = [await unitId("Matin avec repas"), await unitId("Journée complète")];
     const inscriptionOf = async (family: Awaited<ReturnType<typeof createFamily>>, childName: string) =>
-      db.inscription.findFirstOrThrow({ where: { activityId: mercredis.id, childId: family.children.find((c) => c.firstName === childName)!.id } });
+      db.inscription.findFirstOrThrow({
+        where: { activityId: mercredis.id, childId: family.children.find((c) => c.firstName === childName)!.id },
+      });
     const [leo, ines] = [await inscriptionOf(martin, "Léo"), await inscriptionOf(martin, "Inès")];
     const book = (inscriptionId: string, timeUnitId: string, date: Date, status: "RESERVED" | "REQUESTED" | "CANCELLATION_REQUESTED") =>
       db.reservation.create({ data: { inscriptionId, timeUnitId, date, status, decidedAt: status === "REQUESTED" ? null : new Date() } });
@@ -130,9 +158,16 @@ async function loadDemo(db: PrismaClient) {
     });
     await db.accountRequest.create({
       data: {
-        civility: "MME", lastName: "Lefebvre", firstName: "Julie", birthDate: new Date("1990-10-05T00:00:00Z"),
-        mobilePhone: "07 11 22 33 44", email: "julie.lefebvre@exemple.fr", street: "8 rue Nationale", postalCode: "59000",
-        city: "Lille", passwordHash: await hashedPassword(DEMO_PASSWORD),
+        civility: "MME",
+        lastName: "Lefebvre",
+        firstName: "Julie",
+        birthDate: new Date("1990-10-05T00:00:00Z"),
+        mobilePhone: "07 11 22 33 44",
+        email: "julie.lefebvre@exemple.fr",
+        street: "8 rue Nationale",
+        postalCode: "59000",
+        city: "Lille",
+        passwordHash: await hashedPassword(DEMO_PASSWORD),
       },
     });
   }

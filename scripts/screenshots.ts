@@ -23,12 +23,59 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const sets: { who: string | null; pages: string[] }[] = [
-    { who: null, pages: ["/", "/connexion", "/creer-mon-compte", "/mot-de-passe-oublie", "/contact", "/mentions-legales", "/donnees-personnelles", "/accessibilite"] },
-    { who: "claire.martin@exemple.fr", pages: ["/tableau-de-bord", "/ma-famille", "/ma-famille/ajouter-un-enfant", "/ma-famille/ajouter-un-adulte", "/mes-coordonnees", "/mes-inscriptions", "/mes-inscriptions/nouvelle", "/mes-reservations", "/mes-reservations/periode", "/admin"] },
-    { who: "accueil@les-tilleuls.example", pages: ["/admin", "/admin/demandes-de-compte", "/admin/demandes-de-modification", "/admin/familles", "/admin/inscriptions", "/admin/activites", "/admin/structures", "/admin/courriels", "/admin/parametres"] },
+    {
+      who: null,
+      pages: [
+        "/",
+        "/connexion",
+        "/creer-mon-compte",
+        "/mot-de-passe-oublie",
+        "/contact",
+        "/mentions-legales",
+        "/donnees-personnelles",
+        "/accessibilite",
+      ],
+    },
+    {
+      who: "claire.martin@exemple.fr",
+      pages: [
+        "/tableau-de-bord",
+        "/ma-famille",
+        "/ma-famille/ajouter-un-enfant",
+        "/ma-famille/ajouter-un-adulte",
+        "/mes-coordonnees",
+        "/mes-inscriptions",
+        "/mes-inscriptions/nouvelle",
+        "/mes-reservations",
+        "/mes-reservations/periode",
+        "/admin",
+      ],
+    },
+    {
+      who: "accueil@les-tilleuls.example",
+      pages: [
+        "/admin",
+        "/admin/demandes-de-compte",
+        "/admin/demandes-de-modification",
+        "/admin/familles",
+        "/admin/inscriptions",
+        "/admin/activites",
+        "/admin/structures",
+        "/admin/courriels",
+        "/admin/parametres",
+      ],
+    },
     { who: "admin@les-tilleuls.example", pages: ["/admin/parametres"] },
   ];
   for (const width of [390, 1280]) {

@@ -44,7 +44,13 @@ async function main() {
   const files = fs.readdirSync(path.join(ROOT, "tests")).filter((name) => name.endsWith(".test.ts") && RACING.some((re) => re.test(name)));
   // Every core busy for the whole run (its own group, so that one kill stops all its workers).
   // STRESS_WORKERS=0: the same tests without load, for comparison.
-  const stress = workers > 0 ? spawn("stress-ng", ["--cpu", String(workers), "--cpu-method", "all", "--timeout", "3600s", "--quiet"], { detached: true, stdio: "ignore" }) : null;
+  const stress =
+    workers > 0
+      ? spawn("stress-ng", ["--cpu", String(workers), "--cpu-method", "all", "--timeout", "3600s", "--quiet"], {
+          detached: true,
+          stdio: "ignore",
+        })
+      : null;
   const stop = () => stopGroup(stress);
   process.on("exit", stop);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -54,18 +60,25 @@ async function main() {
       void stopChildren().finally(() => process.exit(130));
     });
   }
-  console.log(`[stress] stress-ng --cpu ${workers} sur ${os.availableParallelism()} cœurs ; ${files.length} fichiers de tests :\n  ${files.join("\n  ")}`);
+  console.log(
+    `[stress] stress-ng --cpu ${workers} sur ${os.availableParallelism()} cœurs ; ${files.length} fichiers de tests :\n  ${files.join("\n  ")}`,
+  );
   const started = Date.now();
   let code = 1;
   try {
     // The app's limits (lib/db.ts) stay as they are. Only Vitest's own budget per test grows: with every core taken,
     // a test's setup (dozens of families, sequential requests) runs 3 to 4 times slower than on an idle machine.
     const budget = ["--testTimeout=120000", "--hookTimeout=180000"];
-    code = await run(process.execPath, ["--import", "tsx", "scripts/test.ts", "unit", ...budget, ...files.map((f) => `tests/${f}`)], { cwd: ROOT, env: process.env });
+    code = await run(process.execPath, ["--import", "tsx", "scripts/test.ts", "unit", ...budget, ...files.map((f) => `tests/${f}`)], {
+      cwd: ROOT,
+      env: process.env,
+    });
   } finally {
     stop();
   }
-  console.log(`[stress] ${code === 0 ? "réussi" : "en échec"} en ${Math.round((Date.now() - started) / 1000)} s ${workers > 0 ? `avec stress-ng --cpu ${workers}` : "sans charge ajoutée"}`);
+  console.log(
+    `[stress] ${code === 0 ? "réussi" : "en échec"} en ${Math.round((Date.now() - started) / 1000)} s ${workers > 0 ? `avec stress-ng --cpu ${workers}` : "sans charge ajoutée"}`,
+  );
   process.exit(code);
 }
 

@@ -79,10 +79,12 @@ async function main() {
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       const filters = only === "unit" ? process.argv.slice(3) : [];
-      unitCode = await phase("Vitest", () => run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json", ...filters], {
-        cwd: ROOT,
-        env: { ...env, TEST_DATABASE_URL: unitDb.url, EMAIL_WORKER: "off" },
-      }));
+      unitCode = await phase("Vitest", () =>
+        run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=.test-reports/unit.json", ...filters], {
+          cwd: ROOT,
+          env: { ...env, TEST_DATABASE_URL: unitDb.url, EMAIL_WORKER: "off" },
+        }),
+      );
     }
     if (only !== "unit") {
       await ensureChromium();
@@ -97,7 +99,11 @@ async function main() {
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       if (process.env.SKIP_BUILD !== "1") await phase("next build", () => mustRun(BIN("next"), ["build"], { cwd: ROOT, env }));
       // The same server as `npm start` (client IP, clean stop), on the test build.
-      const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+      const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+        cwd: ROOT,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       const log = fs.createWriteStream(path.join(ROOT, ".test-reports", "server.log"));
       server.stdout.pipe(log);
       server.stderr.pipe(log);
@@ -124,7 +130,9 @@ async function main() {
   const e2e = readJson(".test-reports/e2e.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
   const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
   const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
-  console.log(`\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec`);
+  console.log(
+    `\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec`,
+  );
   if (phases.length > 0) console.log(`Durées : ${phases.join(", ")}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(unitCode !== 0 || e2eCode !== 0 || failed > 0 || passed === 0 ? 1 : 0);

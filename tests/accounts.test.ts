@@ -102,7 +102,11 @@ describe("requestAccount and its decision", () => {
     expect(email.text).toContain("Madame DURAND Léa,");
     expect(email.familyId).toBe(familyId);
     // A second decision says what happened, and changes nothing.
-    await expectNothingChanged(() => expect(refuseAccountRequest({ id, reason: "Trop tard", actor: staff })).rejects.toThrow(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/));
+    await expectNothingChanged(() =>
+      expect(refuseAccountRequest({ id, reason: "Trop tard", actor: staff })).rejects.toThrow(
+        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+      ),
+    );
     expect(await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "VALIDATED", reason: null });
     expect(await prisma.transitionLog.count({ where: { entityId: id } })).toBe(2);
   });
@@ -111,9 +115,13 @@ describe("requestAccount and its decision", () => {
     const input = accountRequestSchema.parse(validInput());
     const { id } = await newRequest(input);
     const staff = await staffActor();
-    await expectNothingChanged(() => expect(refuseAccountRequest({ id, reason: " ", actor: staff })).rejects.toBeInstanceOf(ReasonRequiredError));
+    await expectNothingChanged(() =>
+      expect(refuseAccountRequest({ id, reason: " ", actor: staff })).rejects.toBeInstanceOf(ReasonRequiredError),
+    );
     const { user } = await createFamily(prisma);
-    await expectNothingChanged(() => expect(validateAccountRequest({ id, actor: actorFromUser(user) })).rejects.toBeInstanceOf(IllegalTransitionError));
+    await expectNothingChanged(() =>
+      expect(validateAccountRequest({ id, actor: actorFromUser(user) })).rejects.toBeInstanceOf(IllegalTransitionError),
+    );
     await expectNothingChanged(() => expect(validateAccountRequest({ id, actor: VISITOR })).rejects.toBeInstanceOf(IllegalTransitionError));
     expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
     expect(await prisma.user.count({ where: { email: input.email } })).toBe(0);
@@ -143,9 +151,15 @@ describe("authenticate", () => {
   it("blocks an e-mail after repeated failures, even with the right password", async () => {
     const { user } = await createFamily(prisma, { password: "Bon-mot-de-passe-1" });
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i += 1) {
-      expect(await authenticate({ email: user.email, password: `faux-${i}`, ip: `10.1.0.${i}` })).toEqual({ ok: false, failure: "INVALID" });
+      expect(await authenticate({ email: user.email, password: `faux-${i}`, ip: `10.1.0.${i}` })).toEqual({
+        ok: false,
+        failure: "INVALID",
+      });
     }
-    expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: "10.1.1.1" })).toEqual({ ok: false, failure: "RATE_LIMITED" });
+    expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: "10.1.1.1" })).toEqual({
+      ok: false,
+      failure: "RATE_LIMITED",
+    });
   });
 
   it("with no IP known, only the e-mail limit applies (no shared bucket for everyone)", async () => {
@@ -166,7 +180,10 @@ describe("authenticate", () => {
 describe("password reset", () => {
   async function tokenFor(email: string): Promise<string> {
     await requestPasswordReset(email, null);
-    const message = await prisma.emailOutbox.findFirstOrThrow({ where: { to: email, template: "password-reset" }, orderBy: { createdAt: "desc" } });
+    const message = await prisma.emailOutbox.findFirstOrThrow({
+      where: { to: email, template: "password-reset" },
+      orderBy: { createdAt: "desc" },
+    });
     return /jeton=([\w-]+)/.exec(message.text)![1];
   }
 
@@ -185,7 +202,10 @@ describe("password reset", () => {
     const first = await tokenFor(user.email);
     const second = await tokenFor(user.email);
     await expectNothingChanged(() => expect(resetPassword(first, "Nouveau-mot-2026")).rejects.toThrow(INVALID_TOKEN_MESSAGE));
-    await prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.passwordResetToken.updateMany({
+      where: { userId: user.id, usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expectNothingChanged(() => expect(resetPassword(second, "Nouveau-mot-2026")).rejects.toThrow(INVALID_TOKEN_MESSAGE));
   });
 });

@@ -25,7 +25,11 @@ const actions = Object.entries(modules).flatMap(([file, exports]) =>
 const PUBLIC = ["requestAccountAction", "requestPasswordResetAction", "resetPasswordAction"];
 
 /** Who is refused, for each audience. */
-const WRONG_ROLE: Record<Exclude<Audience, "PUBLIC" | "USER">, ("PARENT" | "STAFF")[]> = { PARENT: ["STAFF"], STAFF: ["PARENT"], ADMIN: ["PARENT", "STAFF"] };
+const WRONG_ROLE: Record<Exclude<Audience, "PUBLIC" | "USER">, ("PARENT" | "STAFF")[]> = {
+  PARENT: ["STAFF"],
+  STAFF: ["PARENT"],
+  ADMIN: ["PARENT", "STAFF"],
+};
 
 let users: Record<"PARENT" | "STAFF", string>;
 beforeAll(async () => {
@@ -47,18 +51,21 @@ describe("every server action", () => {
     expect(inline).toEqual([]);
   });
 
-  it.each(actions.map((a) => [`${a.file} › ${a.name}`, a] as const))("%s is built by a wrapper and refuses who may not call it", async (_label, { name, action }) => {
-    const audience = audienceOf(action);
-    expect(audience, `${name} n'est pas construite par publicAction/userAction/parentAction/staffAction/adminAction`).toBeDefined();
-    expect(audience === "PUBLIC").toBe(PUBLIC.includes(name));
-    if (audience === "PUBLIC") return;
-    const call = action as (input: unknown) => Promise<unknown>;
-    // Anonymous: refused before the input is read (no field-by-field errors for a stranger).
-    session.current = null;
-    expect(await call({})).toEqual({ ok: false, error: "Votre session a expiré. Reconnectez-vous." });
-    for (const role of audience === "USER" ? [] : WRONG_ROLE[audience!]) {
-      session.current = { user: { id: users[role] } };
-      expect(await call({}), `${name} appelée par ${role}`).toEqual({ ok: false, error: "Accès refusé." });
-    }
-  });
+  it.each(actions.map((a) => [`${a.file} › ${a.name}`, a] as const))(
+    "%s is built by a wrapper and refuses who may not call it",
+    async (_label, { name, action }) => {
+      const audience = audienceOf(action);
+      expect(audience, `${name} n'est pas construite par publicAction/userAction/parentAction/staffAction/adminAction`).toBeDefined();
+      expect(audience === "PUBLIC").toBe(PUBLIC.includes(name));
+      if (audience === "PUBLIC") return;
+      const call = action as (input: unknown) => Promise<unknown>;
+      // Anonymous: refused before the input is read (no field-by-field errors for a stranger).
+      session.current = null;
+      expect(await call({})).toEqual({ ok: false, error: "Votre session a expiré. Reconnectez-vous." });
+      for (const role of audience === "USER" ? [] : WRONG_ROLE[audience!]) {
+        session.current = { user: { id: users[role] } };
+        expect(await call({}), `${name} appelée par ${role}`).toEqual({ ok: false, error: "Accès refusé." });
+      }
+    },
+  );
 });

@@ -20,9 +20,17 @@ import { prisma } from "./helpers";
 async function pendingRequest(): Promise<{ id: string }> {
   const result = await requestAccount(
     accountRequestSchema.parse({
-      civility: "M", lastName: "Action", firstName: "Test", birthDate: "1980-01-01", mobilePhone: "0611223344",
-      email: uniqueEmail("action"), street: "1 rue A", postalCode: "59000", city: "Lille",
-      password: "Motdepasse-2026", passwordConfirmation: "Motdepasse-2026",
+      civility: "M",
+      lastName: "Action",
+      firstName: "Test",
+      birthDate: "1980-01-01",
+      mobilePhone: "0611223344",
+      email: uniqueEmail("action"),
+      street: "1 rue A",
+      postalCode: "59000",
+      city: "Lille",
+      password: "Motdepasse-2026",
+      passwordConfirmation: "Motdepasse-2026",
     }),
     null,
   );
@@ -38,11 +46,14 @@ describe("staff actions refuse anyone but staff", () => {
   it.each([
     ["a visitor", async () => null],
     ["a parent", async () => ({ user: { id: (await createFamily(prisma)).user.id } })],
-    ["a deactivated staff member", async () => {
-      const staff = await createStaffUser(prisma);
-      await prisma.user.update({ where: { id: staff.id }, data: { status: "DEACTIVATED" } });
-      return { user: { id: staff.id } };
-    }],
+    [
+      "a deactivated staff member",
+      async () => {
+        const staff = await createStaffUser(prisma);
+        await prisma.user.update({ where: { id: staff.id }, data: { status: "DEACTIVATED" } });
+        return { user: { id: staff.id } };
+      },
+    ],
   ])("%s cannot validate, refuse or resend", async (_who, makeSession) => {
     const { id } = await pendingRequest();
     session.current = await makeSession();
@@ -63,7 +74,10 @@ describe("staff actions refuse anyone but staff", () => {
     session.current = { user: { id: staff.id } };
     expect(await validateAccountRequestAction({ id })).toEqual({ ok: true, data: null });
     const again = await refuseAccountRequestAction({ id, reason: "Doublon" });
-    expect(again).toEqual({ ok: false, error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/) });
+    expect(again).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/),
+    });
     expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
   });
 

@@ -12,13 +12,31 @@ async function activityWithTariffs(options: { max?: number; opensAt?: Date } = {
   const structure = await prisma.structure.create({ data: { name: `Lieu résumé ${suffix}` } });
   const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "ALSH_MERCREDIS", name: "ALSH mercredis" } });
   const activity = await prisma.activity.create({
-    data: { structureId: structure.id, careTypeId: careType.id, name: `Mercredis ${suffix}`, maxInscriptions: options.max ?? null, inscriptionsOpenAt: options.opensAt ?? null },
+    data: {
+      structureId: structure.id,
+      careTypeId: careType.id,
+      name: `Mercredis ${suffix}`,
+      maxInscriptions: options.max ?? null,
+      inscriptionsOpenAt: options.opensAt ?? null,
+    },
   });
-  const period = await prisma.period.create({ data: { activityId: activity.id, name: "Printemps", startDate: day("2030-03-06"), endDate: day("2030-04-24") } });
-  await prisma.openingDay.createMany({ data: ["2030-03-06", "2030-03-13", "2030-03-20"].map((d) => ({ periodId: period.id, date: day(d) })) });
-  for (const [name, start, end, prices] of [["Matin", "08:30", "12:00", [300, 600]], ["Après-midi", "13:30", "17:30", [400, 800]]] as const) {
+  const period = await prisma.period.create({
+    data: { activityId: activity.id, name: "Printemps", startDate: day("2030-03-06"), endDate: day("2030-04-24") },
+  });
+  await prisma.openingDay.createMany({
+    data: ["2030-03-06", "2030-03-13", "2030-03-20"].map((d) => ({ periodId: period.id, date: day(d) })),
+  });
+  for (const [name, start, end, prices] of [
+    ["Matin", "08:30", "12:00", [300, 600]],
+    ["Après-midi", "13:30", "17:30", [400, 800]],
+  ] as const) {
     const unit = await prisma.timeUnit.create({ data: { activityId: activity.id, name, startTime: start, endTime: end, capacity: 20 } });
-    await prisma.tariff.createMany({ data: [{ timeUnitId: unit.id, qfMin: 0, qfMax: 700, priceCents: prices[0] }, { timeUnitId: unit.id, qfMin: 701, qfMax: null, priceCents: prices[1] }] });
+    await prisma.tariff.createMany({
+      data: [
+        { timeUnitId: unit.id, qfMin: 0, qfMax: 700, priceCents: prices[0] },
+        { timeUnitId: unit.id, qfMin: 701, qfMax: null, priceCents: prices[1] },
+      ],
+    });
   }
   await prisma.ageGroup.create({ data: { activityId: activity.id, name: "Maternelle", minAgeMonths: 36, maxAgeMonths: 71 } });
   return { activity, period };
@@ -31,7 +49,10 @@ describe("what « Nouvelle inscription » shows of each activity", () => {
     const [summary] = await summariseActivities({ familyId: family.id, activityIds: [activity.id], now: new Date("2030-01-10T10:00:00Z") });
     expect(summary).toMatchObject({
       days: "les mercredis",
-      units: [{ name: "Matin", hours: "08 h 30 – 12 h 00" }, { name: "Après-midi", hours: "13 h 30 – 17 h 30" }],
+      units: [
+        { name: "Matin", hours: "08 h 30 – 12 h 00" },
+        { name: "Après-midi", hours: "13 h 30 – 17 h 30" },
+      ],
       ages: ["Maternelle (de 3 ans à 6 ans (exclu))"],
       price: { minCents: 300, maxCents: 400, forFamilyQf: true },
       placesLeft: null,
@@ -49,13 +70,39 @@ describe("what « Nouvelle inscription » shows of each activity", () => {
   it("places left count the requests that hold a place; the opening date while it is to come", async () => {
     const opensAt = new Date("2030-02-01T07:00:00Z");
     const { activity, period } = await activityWithTariffs({ max: 3, opensAt });
-    const other = await createFamily(prisma, { children: [{ firstName: "Lou", birthDate: "2026-01-01", sex: "F" }, { firstName: "Max", birthDate: "2026-01-01", sex: "M" }] });
-    for (const [child, status] of [[other.children[0], "PENDING"], [other.children[1], "REFUSED"]] as const) {
-      await prisma.inscription.create({ data: { familyId: other.family.id, childId: child.id, activityId: activity.id, periodId: period.id, status, startDate: period.startDate, endDate: period.endDate } });
+    const other = await createFamily(prisma, {
+      children: [
+        { firstName: "Lou", birthDate: "2026-01-01", sex: "F" },
+        { firstName: "Max", birthDate: "2026-01-01", sex: "M" },
+      ],
+    });
+    for (const [child, status] of [
+      [other.children[0], "PENDING"],
+      [other.children[1], "REFUSED"],
+    ] as const) {
+      await prisma.inscription.create({
+        data: {
+          familyId: other.family.id,
+          childId: child.id,
+          activityId: activity.id,
+          periodId: period.id,
+          status,
+          startDate: period.startDate,
+          endDate: period.endDate,
+        },
+      });
     }
-    const [before] = await summariseActivities({ familyId: other.family.id, activityIds: [activity.id], now: new Date("2030-01-10T10:00:00Z") });
+    const [before] = await summariseActivities({
+      familyId: other.family.id,
+      activityIds: [activity.id],
+      now: new Date("2030-01-10T10:00:00Z"),
+    });
     expect(before).toMatchObject({ placesLeft: 2, opensAt });
-    const [after] = await summariseActivities({ familyId: other.family.id, activityIds: [activity.id], now: new Date("2030-02-02T10:00:00Z") });
+    const [after] = await summariseActivities({
+      familyId: other.family.id,
+      activityIds: [activity.id],
+      now: new Date("2030-02-02T10:00:00Z"),
+    });
     expect(after.opensAt).toBeNull();
   });
 });

@@ -19,12 +19,20 @@ import { expectNothingChanged, prisma, staffActor } from "./helpers";
 import { parisDay } from "@/lib/calendar/paris";
 import { DAY, ON_THE_DAY, parentIn as parentWith, staffWorld as world } from "./staff-world";
 
-const parentIn = (w: Awaited<ReturnType<typeof world>>, name: string, status: NonNullable<Parameters<typeof parentWith>[2]>["status"] = "VALIDATED") => parentWith(w, name, { status });
+const parentIn = (
+  w: Awaited<ReturnType<typeof world>>,
+  name: string,
+  status: NonNullable<Parameters<typeof parentWith>[2]>["status"] = "VALIDATED",
+) => parentWith(w, name, { status });
 
 const date = (day = DAY) => new Date(`${day}T00:00:00Z`);
 
-const reserve = (inscriptionId: string, timeUnitId: string, status: "RESERVED" | "WAITLISTED" | "REQUESTED" | "PRESENT" = "RESERVED", day = DAY) =>
-  prisma.reservation.create({ data: { inscriptionId, timeUnitId, date: date(day), status } });
+const reserve = (
+  inscriptionId: string,
+  timeUnitId: string,
+  status: "RESERVED" | "WAITLISTED" | "REQUESTED" | "PRESENT" = "RESERVED",
+  day = DAY,
+) => prisma.reservation.create({ data: { inscriptionId, timeUnitId, date: date(day), status } });
 
 async function asStaff() {
   const user = await createStaffUser(prisma);
@@ -47,15 +55,41 @@ describe("pointage with foreign or mixed ids", () => {
     const waiting = await reserve(c.inscription.id, w.units[0]!.id, "WAITLISTED");
     const sheet = { activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, actor: staff, now: ON_THE_DAY };
     await expectNothingChanged(async () => {
-      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
-      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: mine.id, mark: "PRESENT" }, { reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow(
+        "Élément introuvable.",
+      );
+      await expect(
+        recordAttendance({
+          ...sheet,
+          marks: [
+            { reservationId: mine.id, mark: "PRESENT" },
+            { reservationId: foreign.id, mark: "PRESENT" },
+          ],
+        }),
+      ).rejects.toThrow("Élément introuvable.");
       // The other activity's unit under this activity's id.
-      await expect(recordAttendance({ ...sheet, timeUnitId: other.units[0]!.id, marks: [{ reservationId: foreign.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      await expect(
+        recordAttendance({ ...sheet, timeUnitId: other.units[0]!.id, marks: [{ reservationId: foreign.id, mark: "PRESENT" }] }),
+      ).rejects.toThrow("Élément introuvable.");
       // Another day's cell.
-      await expect(recordAttendance({ ...sheet, day: "2027-01-13", now: new Date("2027-01-13T16:00:00Z"), marks: [{ reservationId: mine.id, mark: "PRESENT" }] })).rejects.toThrow("Élément introuvable.");
+      await expect(
+        recordAttendance({
+          ...sheet,
+          day: "2027-01-13",
+          now: new Date("2027-01-13T16:00:00Z"),
+          marks: [{ reservationId: mine.id, mark: "PRESENT" }],
+        }),
+      ).rejects.toThrow("Élément introuvable.");
       // A waiting request of the same cell is not for the door: the good one before it is not written either.
-      await expect(recordAttendance({ ...sheet, marks: [{ reservationId: mine.id, mark: "PRESENT" }, { reservationId: waiting.id, mark: "PRESENT" }] }))
-        .rejects.toThrow("Cyd : la réservation n'est plus à pointer");
+      await expect(
+        recordAttendance({
+          ...sheet,
+          marks: [
+            { reservationId: mine.id, mark: "PRESENT" },
+            { reservationId: waiting.id, mark: "PRESENT" },
+          ],
+        }),
+      ).rejects.toThrow("Cyd : la réservation n'est plus à pointer");
     });
     expect((await prisma.reservation.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("RESERVED");
   });
@@ -67,12 +101,23 @@ describe("pointage with foreign or mixed ids", () => {
     await asStaff();
     await expectNothingChanged(async () => {
       const base = { activityId: w.activity.id, date: DAY, timeUnitId: w.units[0]!.id };
-      expect(await pointage.recordAttendanceAction({ ...base, marks: [{ reservationId: r.id, mark: "INVOICED" }] }))
-        .toMatchObject({ ok: false, fieldErrors: { "marks.0.mark": "Pointage : présent, absent ou absent excusé." } });
-      expect(await pointage.recordAttendanceAction({ ...base, marks: [] })).toMatchObject({ ok: false, fieldErrors: { marks: "Aucun enfant à pointer." } });
-      expect(await pointage.recordAttendanceAction({ ...base, date: "2027-02-30", marks: [{ reservationId: r.id, mark: "PRESENT" }] })).toMatchObject({ ok: false, fieldErrors: { date: "Jour invalide." } });
-      expect(await pointage.recordAttendanceAction({ ...base, marks: Array.from({ length: 501 }, () => ({ reservationId: r.id, mark: "PRESENT" })) }))
-        .toMatchObject({ ok: false, fieldErrors: { marks: "500 enfants au plus à la fois." } });
+      expect(await pointage.recordAttendanceAction({ ...base, marks: [{ reservationId: r.id, mark: "INVOICED" }] })).toMatchObject({
+        ok: false,
+        fieldErrors: { "marks.0.mark": "Pointage : présent, absent ou absent excusé." },
+      });
+      expect(await pointage.recordAttendanceAction({ ...base, marks: [] })).toMatchObject({
+        ok: false,
+        fieldErrors: { marks: "Aucun enfant à pointer." },
+      });
+      expect(
+        await pointage.recordAttendanceAction({ ...base, date: "2027-02-30", marks: [{ reservationId: r.id, mark: "PRESENT" }] }),
+      ).toMatchObject({ ok: false, fieldErrors: { date: "Jour invalide." } });
+      expect(
+        await pointage.recordAttendanceAction({
+          ...base,
+          marks: Array.from({ length: 501 }, () => ({ reservationId: r.id, mark: "PRESENT" })),
+        }),
+      ).toMatchObject({ ok: false, fieldErrors: { marks: "500 enfants au plus à la fois." } });
     });
   });
 });
@@ -87,17 +132,35 @@ describe("walk-in with a bad inscription, day or unit", () => {
     const pending = await parentIn(w, "Gus", "PENDING");
     const short = await parentIn(w, "Hub");
     await prisma.inscription.update({ where: { id: short.inscription.id }, data: { endDate: date("2027-01-05") } });
-    await cancelDay({ activityId: w.activity.id, day: "2027-01-13", timeUnitIds: [w.units[0]!.id], reason: "Sortie au musée", actor: staff });
+    await cancelDay({
+      activityId: w.activity.id,
+      day: "2027-01-13",
+      timeUnitIds: [w.units[0]!.id],
+      reason: "Sortie au musée",
+      actor: staff,
+    });
     const walkIn = (inscriptionId: string, extra: Partial<Parameters<typeof addWalkIn>[0]> = {}) =>
-      addWalkIn({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, inscriptionId, actor: staff, now: ON_THE_DAY, ...extra });
+      addWalkIn({
+        activityId: w.activity.id,
+        day: DAY,
+        timeUnitId: w.units[0]!.id,
+        inscriptionId,
+        actor: staff,
+        now: ON_THE_DAY,
+        ...extra,
+      });
     await expectNothingChanged(async () => {
       await expect(walkIn(foreign.inscription.id)).rejects.toThrow("Élément introuvable.");
       await expect(walkIn(ok.inscription.id, { timeUnitId: other.units[0]!.id })).rejects.toThrow("Élément introuvable.");
       await expect(walkIn(pending.inscription.id)).rejects.toThrow("Une réservation n'est possible que dans une inscription validée.");
       await expect(walkIn(short.inscription.id)).rejects.toThrow("Ce jour est en dehors des dates de l'inscription.");
-      await expect(walkIn(ok.inscription.id, { day: "2027-01-13", now: new Date("2027-01-13T09:00:00Z") })).rejects.toThrow("Accueil annulé par la structure ce jour-là : Sortie au musée");
+      await expect(walkIn(ok.inscription.id, { day: "2027-01-13", now: new Date("2027-01-13T09:00:00Z") })).rejects.toThrow(
+        "Accueil annulé par la structure ce jour-là : Sortie au musée",
+      );
       await expect(walkIn(ok.inscription.id, { day: "2027-01-13" })).rejects.toThrow("se fait le jour même ou après");
-      await expect(walkIn(ok.inscription.id, { day: "2027-01-07", now: new Date("2027-01-07T09:00:00Z") })).rejects.toThrow("n'est pas un jour d'ouverture");
+      await expect(walkIn(ok.inscription.id, { day: "2027-01-07", now: new Date("2027-01-07T09:00:00Z") })).rejects.toThrow(
+        "n'est pas un jour d'ouverture",
+      );
     });
   });
 
@@ -109,14 +172,24 @@ describe("walk-in with a bad inscription, day or unit", () => {
       const now = new Date(`${day}T09:00:00Z`);
       const [p, q] = [await parentIn(w, `Iris${"abc"[round]}`), await parentIn(w, `Jude${"abc"[round]}`)];
       const settled = await Promise.allSettled([
-        requestReservations({ familyId: p.family.id, cells: [{ inscriptionId: p.inscription.id, timeUnitId: w.units[0]!.id, day }], actor: p.actor, now }),
+        requestReservations({
+          familyId: p.family.id,
+          cells: [{ inscriptionId: p.inscription.id, timeUnitId: w.units[0]!.id, day }],
+          actor: p.actor,
+          now,
+        }),
         addWalkIn({ activityId: w.activity.id, day, timeUnitId: w.units[0]!.id, inscriptionId: q.inscription.id, actor: staff, now }),
       ]);
       expect(settled[0]!.status).toBe("fulfilled");
-      const holding = await prisma.reservation.count({ where: { timeUnitId: w.units[0]!.id, date: date(day), status: { in: ["RESERVED", "PRESENT", "REQUESTED"] } } });
+      const holding = await prisma.reservation.count({
+        where: { timeUnitId: w.units[0]!.id, date: date(day), status: { in: ["RESERVED", "PRESENT", "REQUESTED"] } },
+      });
       expect(holding).toBe(1);
       if (settled[1]!.status === "rejected") expect(String(settled[1]!.reason)).toContain("Plus de place ce jour pour cette unité (1 / 1)");
-      else expect((settled[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof requestReservations>>>).value[0]!.outcome).toBe("WAITLISTED");
+      else
+        expect((settled[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof requestReservations>>>).value[0]!.outcome).toBe(
+          "WAITLISTED",
+        );
     }
   });
 });
@@ -129,18 +202,41 @@ describe("exceptional day with bad input", () => {
     await reserve(a.inscription.id, w.units[0]!.id);
     await asStaff();
     await expectNothingChanged(async () => {
-      expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id, other.units[0]!.id], reason: "Grève" }))
-        .toEqual({ ok: false, error: "Élément introuvable." });
-      expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: "31/02/2027", timeUnitIds: [], reason: "Grève" }))
-        .toMatchObject({ ok: false, fieldErrors: { date: expect.stringContaining("Jour : date invalide") } });
-      expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: Array.from({ length: 51 }, (_, i) => `u${i}`), reason: "Grève" }))
-        .toMatchObject({ ok: false });
-      expect(await occupation.cancelDayAction({ activityId: other.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id], reason: "Grève" }))
-        .toEqual({ ok: false, error: "Élément introuvable." });
+      expect(
+        await occupation.cancelDayAction({
+          activityId: w.activity.id,
+          date: DAY,
+          timeUnitIds: [w.units[0]!.id, other.units[0]!.id],
+          reason: "Grève",
+        }),
+      ).toEqual({ ok: false, error: "Élément introuvable." });
+      expect(
+        await occupation.cancelDayAction({ activityId: w.activity.id, date: "31/02/2027", timeUnitIds: [], reason: "Grève" }),
+      ).toMatchObject({ ok: false, fieldErrors: { date: expect.stringContaining("Jour : date invalide") } });
+      expect(
+        await occupation.cancelDayAction({
+          activityId: w.activity.id,
+          date: DAY,
+          timeUnitIds: Array.from({ length: 51 }, (_, i) => `u${i}`),
+          reason: "Grève",
+        }),
+      ).toMatchObject({ ok: false });
+      expect(
+        await occupation.cancelDayAction({ activityId: other.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id], reason: "Grève" }),
+      ).toEqual({ ok: false, error: "Élément introuvable." });
     });
     // The same unit ticked twice is the unit once.
-    expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: [w.units[0]!.id, w.units[0]!.id], reason: "Grève" }))
-      .toMatchObject({ ok: true, data: { message: expect.stringContaining("(Matin) : 1 réservation ou demande annulée, 1 famille prévenue") } });
+    expect(
+      await occupation.cancelDayAction({
+        activityId: w.activity.id,
+        date: DAY,
+        timeUnitIds: [w.units[0]!.id, w.units[0]!.id],
+        reason: "Grève",
+      }),
+    ).toMatchObject({
+      ok: true,
+      data: { message: expect.stringContaining("(Matin) : 1 réservation ou demande annulée, 1 famille prévenue") },
+    });
   });
 
   it("two staff cancelling the same day at once: one does it, the other is told; one e-mail per family, each family's own lines only", async () => {
@@ -173,7 +269,14 @@ describe("exceptional day with bad input", () => {
     const r = await reserve(a.inscription.id, w.units[0]!.id);
     const settled = await Promise.allSettled([
       cancelDay({ activityId: w.activity.id, day: DAY, timeUnitIds: [w.units[0]!.id], reason: "Grève", actor: staff }),
-      recordAttendance({ activityId: w.activity.id, day: DAY, timeUnitId: w.units[0]!.id, marks: [{ reservationId: r.id, mark: "ABSENT" }], actor: staff, now: ON_THE_DAY }),
+      recordAttendance({
+        activityId: w.activity.id,
+        day: DAY,
+        timeUnitId: w.units[0]!.id,
+        marks: [{ reservationId: r.id, mark: "ABSENT" }],
+        actor: staff,
+        now: ON_THE_DAY,
+      }),
     ]);
     expect(settled[0]!.status).toBe("fulfilled");
     const final = (await prisma.reservation.findUniqueOrThrow({ where: { id: r.id } })).status;
@@ -195,7 +298,9 @@ describe("two staff pointing the same cell at once", () => {
         recordAttendance({ ...sheet, marks: [{ reservationId: r.id, mark: "ABSENT" }], actor: s2 }),
       ]);
       expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
-      expect(String((settled.find((s) => s.status === "rejected") as PromiseRejectedResult).reason)).toContain(`Motif : indiquez pourquoi vous corrigez le pointage de Oda${"abc"[i]}`);
+      expect(String((settled.find((s) => s.status === "rejected") as PromiseRejectedResult).reason)).toContain(
+        `Motif : indiquez pourquoi vous corrigez le pointage de Oda${"abc"[i]}`,
+      );
       expect(await prisma.transitionLog.count({ where: { entityId: r.id } })).toBe(1);
     }
   });
@@ -210,7 +315,10 @@ describe("bulk decisions mixing families", () => {
     await prisma.inscription.update({ where: { id: b.inscription.id }, data: { status: "CANCELLED" } });
     await asStaff();
     const result = await desk.decideReservationsAction({ decision: "validate", ids: [ra.id, rb.id, ra.id] });
-    expect(result).toEqual({ ok: true, data: { message: "1 demande validée. Cette inscription n'est plus validée : la demande ne peut pas être acceptée." } });
+    expect(result).toEqual({
+      ok: true,
+      data: { message: "1 demande validée. Cette inscription n'est plus validée : la demande ne peut pas être acceptée." },
+    });
     expect((await prisma.reservation.findUniqueOrThrow({ where: { id: ra.id } })).status).toBe("RESERVED");
     expect((await prisma.reservation.findUniqueOrThrow({ where: { id: rb.id } })).status).toBe("REQUESTED");
     expect(await prisma.emailOutbox.count({ where: { familyId: b.family.id } })).toBe(0);
@@ -223,8 +331,13 @@ describe("bulk decisions mixing families", () => {
     const ra = await reserve(a.inscription.id, w.units[1]!.id, "REQUESTED");
     await asStaff();
     await expectNothingChanged(async () => {
-      expect(await desk.decideReservationsAction({ decision: "validate", ids: [ra.id, "inconnu"] })).toEqual({ ok: false, error: "Élément introuvable." });
-      expect(await desk.decideCancellationsAction({ decisions: [{ id: ra.id, decision: "EXCUSED" }], reason: "  " })).toMatchObject({ ok: false });
+      expect(await desk.decideReservationsAction({ decision: "validate", ids: [ra.id, "inconnu"] })).toEqual({
+        ok: false,
+        error: "Élément introuvable.",
+      });
+      expect(await desk.decideCancellationsAction({ decisions: [{ id: ra.id, decision: "EXCUSED" }], reason: "  " })).toMatchObject({
+        ok: false,
+      });
     });
   });
 });
@@ -247,7 +360,14 @@ describe("calendar feed route", () => {
     expect(ics).toContain("Sol — Matin");
     expect(ics).not.toContain("Tim");
     const flipped = `${token[0] === "A" ? "B" : "A"}${token.slice(1)}`;
-    for (const t of [flipped, token.toLowerCase() === token ? token.toUpperCase() : token.toLowerCase(), token.slice(0, -4), "../../etc/passwd.ics", `${"A".repeat(43)}.ics`, `${token.slice(0, -4)}%00.ics`]) {
+    for (const t of [
+      flipped,
+      token.toLowerCase() === token ? token.toUpperCase() : token.toLowerCase(),
+      token.slice(0, -4),
+      "../../etc/passwd.ics",
+      `${"A".repeat(43)}.ics`,
+      `${token.slice(0, -4)}%00.ics`,
+    ]) {
       const response = await get(t);
       expect(response.status).toBe(404);
       expect(await response.text()).toBe("Calendrier introuvable.");

@@ -16,18 +16,30 @@ import { BILLED_AT } from "./billing-world";
 
 /** Three families with a day each in January 2027 at one structure. */
 async function monthOfThree(name: string) {
-  const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }] });
+  const w = await createBookableWorld(prisma, {
+    start: "2027-01-04",
+    end: "2027-01-31",
+    weekdays: [3],
+    units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }],
+  });
   const families = [];
   for (const suffix of ["A", "B", "C"]) {
-    const f = await createFamily(prisma, { lastName: `${name}${suffix}`, quotientFamilial: 600, children: [{ firstName: `${name}${suffix}`, birthDate: "2018-03-02", sex: "F" }] });
+    const f = await createFamily(prisma, {
+      lastName: `${name}${suffix}`,
+      quotientFamilial: 600,
+      children: [{ firstName: `${name}${suffix}`, birthDate: "2018-03-02", sex: "F" }],
+    });
     const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
-    await prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2027-01-06T00:00:00Z"), status: "PRESENT" } });
+    await prisma.reservation.create({
+      data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2027-01-06T00:00:00Z"), status: "PRESENT" },
+    });
     families.push(f);
   }
   return { w, families, staff: await staffActor() };
 }
 
-const waitingOnMonthLock = async () => (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)[0]!.n;
+const waitingOnMonthLock = async () =>
+  (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)[0]!.n;
 const runRow = (id: string) => prisma.billingRun.findUniqueOrThrow({ where: { id } });
 
 /**
@@ -37,19 +49,23 @@ const runRow = (id: string) => prisma.billingRun.findUniqueOrThrow({ where: { id
 async function runThenDie(runId: string, structureId: string, actor: Awaited<ReturnType<typeof staffActor>>) {
   const stop = new AbortController();
   let worker: Promise<void> | undefined;
-  await transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|2027-01`}))`;
-    worker = runBillingRun(runId, actor, { now: BILLED_AT, batchSize: 1, heartbeatMs: 20, signal: stop.signal });
-    await expect.poll(waitingOnMonthLock).toBe(1);
-    const before = (await runRow(runId)).heartbeatAt.getTime();
-    await expect.poll(async () => (await runRow(runId)).heartbeatAt.getTime()).toBeGreaterThan(before);
-    stop.abort();
-  }, { timeout: 30_000 });
+  await transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|2027-01`}))`;
+      worker = runBillingRun(runId, actor, { now: BILLED_AT, batchSize: 1, heartbeatMs: 20, signal: stop.signal });
+      await expect.poll(waitingOnMonthLock).toBe(1);
+      const before = (await runRow(runId)).heartbeatAt.getTime();
+      await expect.poll(async () => (await runRow(runId)).heartbeatAt.getTime()).toBeGreaterThan(before);
+      stop.abort();
+    },
+    { timeout: 30_000 },
+  );
   await worker;
 }
 
 /** The time that passes after the server died: its last heartbeat gets older than the bound. */
-const ageHeartbeat = (runId: string, seconds: number) => prisma.$executeRaw`UPDATE "BillingRun" SET "heartbeatAt" = now() - make_interval(secs => ${seconds}) WHERE "id" = ${runId}`;
+const ageHeartbeat = (runId: string, seconds: number) =>
+  prisma.$executeRaw`UPDATE "BillingRun" SET "heartbeatAt" = now() - make_interval(secs => ${seconds}) WHERE "id" = ${runId}`;
 
 describe("a billing run whose server stopped", () => {
   it("« Générer le mois »: seen interrupted once its heartbeat is old, never « suivez sa progression »; « Reprendre » (twice at once) bills the rest once, numbers gapless, summary whole", async () => {
@@ -61,30 +77,56 @@ describe("a billing run whose server stopped", () => {
 
     // Just stopped: not yet told apart from a slow batch.
     expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({ interrupted: false });
-    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id })).rejects.toThrow("La génération de janvier 2027 est en cours : suivez sa progression ci-dessus.");
+    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id })).rejects.toThrow(
+      "La génération de janvier 2027 est en cours : suivez sa progression ci-dessus.",
+    );
 
     // 31 s without a heartbeat: interrupted, and a new « Générer le mois » says to resume it.
     await ageHeartbeat(run.id, 31);
     expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({ status: "RUNNING", interrupted: true, done: 1, total: 3 });
-    await expect(startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT }))
-      .rejects.toThrow("La génération de janvier 2027 a été interrompue (le serveur s'est arrêté) : cliquez sur « Reprendre » pour la terminer ; rien ne sera fait deux fois.");
+    await expect(startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT })).rejects.toThrow(
+      "La génération de janvier 2027 a été interrompue (le serveur s'est arrêté) : cliquez sur « Reprendre » pour la terminer ; rien ne sera fait deux fois.",
+    );
     // Another structure's staff cannot resume it.
-    const other = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }] });
+    const other = await createBookableWorld(prisma, {
+      start: "2027-01-04",
+      end: "2027-01-31",
+      weekdays: [3],
+      units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }],
+    });
     await expect(resumeBillingRun({ runId: run.id, structureId: other.structure.id })).rejects.toThrow();
 
-    const resumes = await Promise.allSettled([resumeBillingRun({ runId: run.id, structureId: w.structure.id }), resumeBillingRun({ runId: run.id, structureId: w.structure.id })]);
+    const resumes = await Promise.allSettled([
+      resumeBillingRun({ runId: run.id, structureId: w.structure.id }),
+      resumeBillingRun({ runId: run.id, structureId: w.structure.id }),
+    ]);
     expect(resumes.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(resumes.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual(["La génération de janvier 2027 est en cours : suivez sa progression ci-dessus."]);
+    expect(resumes.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual([
+      "La génération de janvier 2027 est en cours : suivez sa progression ci-dessus.",
+    ]);
     await runBillingRun(run.id, staff, { now: BILLED_AT, batchSize: 1 });
 
-    const invoices = await prisma.invoice.findMany({ where: { structureId: w.structure.id }, orderBy: { sequence: "asc" }, select: { familyId: true, sequence: true, number: true } });
+    const invoices = await prisma.invoice.findMany({
+      where: { structureId: w.structure.id },
+      orderBy: { sequence: "asc" },
+      select: { familyId: true, sequence: true, number: true },
+    });
     expect(invoices.map((i) => i.familyId).sort()).toEqual(families.map((f) => f.family.id).sort());
     expect(invoices.map((i) => i.sequence - invoices[0]!.sequence)).toEqual([0, 1, 2]);
     expect(await prisma.invoiceLine.count({ where: { invoice: { structureId: w.structure.id } } })).toBe(3);
     expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({
-      status: "DONE", interrupted: false, done: 3, total: 3, invoices: 3, totalCents: 1800, firstNumber: invoices[0]!.number, lastNumber: invoices[2]!.number,
+      status: "DONE",
+      interrupted: false,
+      done: 3,
+      total: 3,
+      invoices: 3,
+      totalCents: 1800,
+      firstNumber: invoices[0]!.number,
+      lastNumber: invoices[2]!.number,
     });
-    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id })).rejects.toThrow("La génération de janvier 2027 est déjà terminée.");
+    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id })).rejects.toThrow(
+      "La génération de janvier 2027 est déjà terminée.",
+    );
   });
 
   it("« Envoyer les factures » runs in the background the same way: stopped half-way and resumed, each invoice issued once, each family e-mailed once", async () => {
@@ -95,37 +137,64 @@ describe("a billing run whose server stopped", () => {
     // Nothing sent by the request itself.
     expect(await prisma.invoice.count({ where: { structureId: w.structure.id, status: "DRAFT" } })).toBe(3);
     // One run of the month at a time, whatever it does.
-    await expect(startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT })).rejects.toThrow("Un envoi des factures de janvier 2027 est déjà en cours");
-    await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow("Un envoi des factures de janvier 2027 est déjà en cours");
+    await expect(startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT })).rejects.toThrow(
+      "Un envoi des factures de janvier 2027 est déjà en cours",
+    );
+    await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow(
+      "Un envoi des factures de janvier 2027 est déjà en cours",
+    );
 
     await runThenDie(run.id, w.structure.id, staff);
-    const issuedEmails = () => prisma.emailOutbox.findMany({ where: { familyId: { in: families.map((f) => f.family.id) }, template: "invoice-issued" }, select: { familyId: true, text: true } });
+    const issuedEmails = () =>
+      prisma.emailOutbox.findMany({
+        where: { familyId: { in: families.map((f) => f.family.id) }, template: "invoice-issued" },
+        select: { familyId: true, text: true },
+      });
     expect(await runRow(run.id)).toMatchObject({ status: "RUNNING", done: 1, total: 3, invoices: 1 });
     expect(await prisma.invoice.count({ where: { structureId: w.structure.id, status: "ISSUED" } })).toBe(1);
     expect(await issuedEmails()).toHaveLength(1);
 
     await ageHeartbeat(run.id, 31);
     expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({ kind: "ISSUE", interrupted: true });
-    await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff }))
-      .rejects.toThrow("L'envoi des factures de janvier 2027 a été interrompu (le serveur s'est arrêté) : cliquez sur « Reprendre » pour le terminer");
+    await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow(
+      "L'envoi des factures de janvier 2027 a été interrompu (le serveur s'est arrêté) : cliquez sur « Reprendre » pour le terminer",
+    );
     await resumeBillingRun({ runId: run.id, structureId: w.structure.id });
     await runBillingRun(run.id, staff, { batchSize: 1 });
 
-    expect(await prisma.invoice.findMany({ where: { structureId: w.structure.id }, select: { status: true, dueDate: true } }))
-      .toEqual(Array.from({ length: 3 }, () => ({ status: "ISSUED", dueDate: new Date("2027-03-15T00:00:00Z") })));
+    expect(await prisma.invoice.findMany({ where: { structureId: w.structure.id }, select: { status: true, dueDate: true } })).toEqual(
+      Array.from({ length: 3 }, () => ({ status: "ISSUED", dueDate: new Date("2027-03-15T00:00:00Z") })),
+    );
     const emails = await issuedEmails();
     expect(emails.map((e) => e.familyId).sort()).toEqual(families.map((f) => f.family.id).sort());
     expect(emails[0]!.text).toMatch(/Votre facture n° \d{4}-\d{6} de janvier 2027 est disponible/);
-    expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({ kind: "ISSUE", status: "DONE", done: 3, total: 3, invoices: 3, totalCents: 1800 });
+    expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({
+      kind: "ISSUE",
+      status: "DONE",
+      done: 3,
+      total: 3,
+      invoices: 3,
+      totalCents: 1800,
+    });
     // Nothing left: said so, no run recorded.
-    await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow("Aucune facture à envoyer.");
+    await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow(
+      "Aucune facture à envoyer.",
+    );
   });
 });
 
 describe("« du mois de » in French", () => {
   it("elides before a vowel: d'avril, d'août, d'octobre; de janvier — in messages and e-mails", () => {
-    expect(["2027-01", "2027-04", "2027-08", "2027-10", "2027-12"].map(deMonth)).toEqual(["de janvier 2027", "d'avril 2027", "d'août 2027", "d'octobre 2027", "de décembre 2027"]);
-    expect(() => assertMonthEnded("2027-10", BILLED_AT)).toThrow("Le mois d'octobre 2027 n'est pas terminé : il se facture à partir du 01/11/2027.");
+    expect(["2027-01", "2027-04", "2027-08", "2027-10", "2027-12"].map(deMonth)).toEqual([
+      "de janvier 2027",
+      "d'avril 2027",
+      "d'août 2027",
+      "d'octobre 2027",
+      "de décembre 2027",
+    ]);
+    expect(() => assertMonthEnded("2027-10", BILLED_AT)).toThrow(
+      "Le mois d'octobre 2027 n'est pas terminé : il se facture à partir du 01/11/2027.",
+    );
     expect(() => assertMonthEnded("2027-04", BILLED_AT)).toThrow("Le mois d'avril 2027 n'est pas terminé");
   });
 });

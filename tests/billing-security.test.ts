@@ -20,10 +20,17 @@ import { expectNothingChanged, prisma, staffActor } from "./helpers";
 const NOT_FOUND = { ok: false, error: "Élément introuvable." };
 
 async function billed(name: string) {
-  const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 20 }] });
+  const w = await createBookableWorld(prisma, {
+    start: "2027-01-04",
+    end: "2027-01-31",
+    weekdays: [3],
+    units: [{ name: "Matin", capacity: 20 }],
+  });
   const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
   const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
-  await prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2027-01-06T00:00:00Z"), status: "PRESENT" } });
+  await prisma.reservation.create({
+    data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2027-01-06T00:00:00Z"), status: "PRESENT" },
+  });
   const staff = await staffActor();
   await generateMonth({ structureId: w.structure.id, month: "2027-01", actor: staff, now: new Date("2027-02-01T09:00:00Z") });
   await issueMonth({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-02-15", actor: staff });
@@ -38,17 +45,51 @@ describe("billing: a parent, another family", () => {
   it("a parent on every staff billing action → « Accès refusé. », nothing changes", async () => {
     const a = await billed("Ana");
     // A run whose server stopped: a parent cannot resume it.
-    const dead = await prisma.billingRun.create({ data: { structureId: a.w.structure.id, month: new Date("2027-01-01T00:00:00Z"), runningKey: `${a.w.structure.id}|2027-01`, heartbeatAt: new Date(Date.now() - 60_000) } });
+    const dead = await prisma.billingRun.create({
+      data: {
+        structureId: a.w.structure.id,
+        month: new Date("2027-01-01T00:00:00Z"),
+        runningKey: `${a.w.structure.id}|2027-01`,
+        heartbeatAt: new Date(Date.now() - 60_000),
+      },
+    });
     session.current = { user: { id: a.user.id } };
     await expectNothingChanged(async () => {
-      expect(await billing.generateMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await billing.issueMonthAction({ structureId: a.w.structure.id, month: "2027-01", dueDate: "15/02/2027" })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await billing.lockMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await billing.resumeBillingRunAction({ structureId: a.w.structure.id, runId: dead.id })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "ESPECES", amount: "5", reference: "", receivedOn: "01/02/2027", invoiceIds: [a.invoice.id] })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await billing.createCreditNoteAction({ invoiceId: a.invoice.id, amount: "5", reason: "Je me fais un avoir" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.generateMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
+      expect(await billing.issueMonthAction({ structureId: a.w.structure.id, month: "2027-01", dueDate: "15/02/2027" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
+      expect(await billing.lockMonthAction({ structureId: a.w.structure.id, month: "2027-01" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
+      expect(await billing.resumeBillingRunAction({ structureId: a.w.structure.id, runId: dead.id })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
+      expect(
+        await billing.recordDeskPaymentAction({
+          familyId: a.family.id,
+          method: "ESPECES",
+          amount: "5",
+          reference: "",
+          receivedOn: "01/02/2027",
+          invoiceIds: [a.invoice.id],
+        }),
+      ).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.createCreditNoteAction({ invoiceId: a.invoice.id, amount: "5", reason: "Je me fais un avoir" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
       expect(await billing.resolveAnomalyAction({ paymentId: "x", note: "vu" })).toEqual({ ok: false, error: "Accès refusé." });
-      expect(await billing.billingSettingsAction({ structureId: a.w.structure.id, invoiceDueDays: "15", unpaidBlockDays: "" })).toEqual({ ok: false, error: "Accès refusé." });
+      expect(await billing.billingSettingsAction({ structureId: a.w.structure.id, invoiceDueDays: "15", unpaidBlockDays: "" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
       // The staff pages and the treasury's CSV.
       for (const render of [
         () => PaymentsPage({ searchParams: Promise.resolve({}) }),
@@ -60,12 +101,22 @@ describe("billing: a parent, another family", () => {
       expect((await exportPayments(new Request("http://localhost/admin/paiements/export"))).status).toBe(403);
     });
     session.current = null;
-    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "ESPECES", amount: "5", reference: "", receivedOn: "01/02/2027", invoiceIds: [] })).toMatchObject({ ok: false, error: expect.stringContaining("session") });
+    expect(
+      await billing.recordDeskPaymentAction({
+        familyId: a.family.id,
+        method: "ESPECES",
+        amount: "5",
+        reference: "",
+        receivedOn: "01/02/2027",
+        invoiceIds: [],
+      }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining("session") });
   });
 
   it("invoice and quittance PDFs: the family's own; another family's, a draft, an invented id → 404 (as missing); a visitor → 403; staff see any", async () => {
     const [a, b] = [await billed("Pdfa"), await billed("Pdfb")];
-    const get = (id: string, document = "facture") => invoiceDocument(new Request(`http://localhost/factures/${id}/${document}`), { params: Promise.resolve({ invoiceId: id, document }) });
+    const get = (id: string, document = "facture") =>
+      invoiceDocument(new Request(`http://localhost/factures/${id}/${document}`), { params: Promise.resolve({ invoiceId: id, document }) });
     expect((await get(a.invoice.id)).status).toBe(403);
     session.current = { user: { id: a.user.id } };
     const own = await get(a.invoice.id);
@@ -86,7 +137,16 @@ describe("billing: a parent, another family", () => {
     const a = await billed("Csv");
     session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
     const due = a.invoice.totalCents;
-    expect(await billing.recordDeskPaymentAction({ familyId: a.family.id, method: "CHEQUE", amount: (due / 100).toFixed(2).replace(".", ","), reference: "=HYPERLINK(\"http://x\")", receivedOn: new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(new Date()), invoiceIds: [a.invoice.id] })).toMatchObject({ ok: true });
+    expect(
+      await billing.recordDeskPaymentAction({
+        familyId: a.family.id,
+        method: "CHEQUE",
+        amount: (due / 100).toFixed(2).replace(".", ","),
+        reference: '=HYPERLINK("http://x")',
+        receivedOn: new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(new Date()),
+        invoiceIds: [a.invoice.id],
+      }),
+    ).toMatchObject({ ok: true });
     const csv = await (await exportPayments(new Request("http://localhost/admin/paiements/export?mode=CHEQUE"))).text();
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).toContain("Famille CSV");
@@ -112,7 +172,10 @@ describe("billing: a parent, another family", () => {
         const refused = await render().catch((e: unknown) => e);
         expect(String((refused as Error).message)).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404/);
       }
-      expect(await invoices.payInvoicesAction({ invoiceIds: [] })).toMatchObject({ ok: false, fieldErrors: { invoiceIds: "Cochez au moins une facture à payer." } });
+      expect(await invoices.payInvoicesAction({ invoiceIds: [] })).toMatchObject({
+        ok: false,
+        fieldErrors: { invoiceIds: "Cochez au moins une facture à payer." },
+      });
     });
     // Staff cannot use a family's payment actions.
     session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };

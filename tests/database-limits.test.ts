@@ -20,7 +20,16 @@ const SATURATED = "Le service est très sollicité : réessayez dans un instant.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const child = {
   identity: { lastName: "Verrou", firstName: "Attente", birthDate: "2019-01-01", sex: "M", school: "", schoolClass: "" },
-  health: { hasAllergies: "non", allergyNotes: "", hasPai: "non", mealType: "STANDARD", dietNotes: "", doctorName: "", doctorPhone: "", cafAllocataireNumber: "" },
+  health: {
+    hasAllergies: "non",
+    allergyNotes: "",
+    hasPai: "non",
+    mealType: "STANDARD",
+    dietNotes: "",
+    doctorName: "",
+    doctorPhone: "",
+    cafAllocataireNumber: "",
+  },
   contacts: { authorizedPersons: [] },
   consents: { photoConsent: "non", canLeaveAlone: "non", emergencyCareConsent: "non" },
 };
@@ -49,9 +58,15 @@ describe("the limits are those of lib/db.ts, on every connection of the pool", (
     expect(unavailableReason(Object.assign(new Error("x"), { code: "P2028" }))).toBe("SATURATED");
     expect(unavailableReason(Object.assign(new Error("x"), { code: "P2024" }))).toBe("SATURATED");
     expect(unavailableReason(Object.assign(new Error("x"), { code: "P1001" }))).toBe("UNREACHABLE");
-    expect(unavailableReason(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe("UNREACHABLE");
+    expect(unavailableReason(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(
+      "UNREACHABLE",
+    );
     expect(unavailableReason(new Error("x", { cause: { kind: "postgres", originalCode: "57014" } }))).toBe("SATURATED");
-    expect(unavailableReason(Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "55P03" } } } }))).toBe("SATURATED");
+    expect(
+      unavailableReason(
+        Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "55P03" } } } }),
+      ),
+    ).toBe("SATURATED");
     expect(unavailableReason(new Error("timeout exceeded when trying to connect"))).toBe("SATURATED");
     // What is not the database's state stays what it is (a bug, a constraint).
     expect(unavailableReason(Object.assign(new Error("x"), { code: "P2002" }))).toBeNull();
@@ -85,11 +100,14 @@ describe("a saturated database: a French message, nothing half-written", () => {
 
   it("a transaction past its timeout is rolled back and throws the French message", async () => {
     const { family } = await createFamily(prisma);
-    const attempt = transaction(async (tx) => {
-      await tx.family.update({ where: { id: family.id }, data: { city: "Écrite puis annulée" } });
-      await sleep(800);
-      await tx.family.update({ where: { id: family.id }, data: { city: "Jamais" } });
-    }, { timeout: 300 });
+    const attempt = transaction(
+      async (tx) => {
+        await tx.family.update({ where: { id: family.id }, data: { city: "Écrite puis annulée" } });
+        await sleep(800);
+        await tx.family.update({ where: { id: family.id }, data: { city: "Jamais" } });
+      },
+      { timeout: 300 },
+    );
     await expect(attempt).rejects.toThrow(ServiceUnavailableError);
     await expect(attempt).rejects.toThrow(SATURATED);
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).city).toBe(family.city);
@@ -99,10 +117,13 @@ describe("a saturated database: a French message, nothing half-written", () => {
     let free!: () => void;
     const freed = new Promise<void>((r) => (free = r));
     const holders = Array.from({ length: DATABASE_LIMITS.poolSize }, () =>
-      transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1`;
-        await freed;
-      }, { timeout: 60_000 }),
+      transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          await freed;
+        },
+        { timeout: 60_000 },
+      ),
     );
     await sleep(500);
     const started = Date.now();
@@ -122,7 +143,9 @@ describe("a connection lost in the middle of a transaction", () => {
   it("the transaction fails in French, and its place in the pool comes back (no leak, whatever the number)", async () => {
     const other = await outsider();
     try {
-      const families = await Promise.all(Array.from({ length: DATABASE_LIMITS.poolSize }, () => createFamily(prisma).then((f) => f.family)));
+      const families = await Promise.all(
+        Array.from({ length: DATABASE_LIMITS.poolSize }, () => createFamily(prisma).then((f) => f.family)),
+      );
       // As many transactions as the pool has places, each losing its connection half-way.
       const attempts = families.map((family, i) =>
         transaction(async (tx) => {

@@ -25,47 +25,100 @@ async function pdf(text = "Attestation") {
   doc.addPage().drawText(text);
   return doc.save();
 }
-const fileOf = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
-const storedFiles = () => (readdirSync(files.dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(files.dir, f)).isFile());
+const fileOf = (bytes: Uint8Array | string, name: string) =>
+  new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
+const storedFiles = () =>
+  (readdirSync(files.dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(files.dir, f)).isFile());
 
 async function family(name: string) {
   const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
   return { ...f, actor: actorFromUser(f.user) };
 }
 let typeCounter = 0;
-const documentType = (data: Partial<{ scope: "FAMILY" | "CHILD"; required: boolean; validity: "NONE" | "CALENDAR_YEAR" | "SCHOOL_YEAR" | "ONE_YEAR" }> = {}) =>
-  prisma.documentType.create({ data: { name: `Attestation CAF ${++typeCounter} ${Date.now()}`, ...data } });
+const documentType = (
+  data: Partial<{ scope: "FAMILY" | "CHILD"; required: boolean; validity: "NONE" | "CALENDAR_YEAR" | "SCHOOL_YEAR" | "ONE_YEAR" }> = {},
+) => prisma.documentType.create({ data: { name: `Attestation CAF ${++typeCounter} ${Date.now()}`, ...data } });
 
 describe("Mes envois and the staff's decision", () => {
   it("a parent sends an attestation CAF → staff refuse it « illisible » (e-mail) → a new one replaces it → accepted, valid to the end of the year", async () => {
     const f = await family("Envoi");
     const type = await documentType({ required: true, validity: "CALENDAR_YEAR" });
     expect((await missingDocuments(f.family.id, "2026-12-02")).map((m) => m.text)).toContain(`Envoyez : ${type.name}`);
-    const sent = await uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file: fileOf(await pdf(), "../../mon attestation (CAF).pdf") });
+    const sent = await uploadFamilyDocument({
+      familyId: f.family.id,
+      actor: f.actor,
+      typeId: type.id,
+      childId: null,
+      replacesId: null,
+      file: fileOf(await pdf(), "../../mon attestation (CAF).pdf"),
+    });
     const row = await prisma.document.findUniqueOrThrow({ where: { id: sent.id } });
-    expect(row).toMatchObject({ status: "RECEIVED", fileName: "mon-attestation-CAF.pdf", mimeType: "application/pdf", kind: "FAMILY_UPLOAD" });
+    expect(row).toMatchObject({
+      status: "RECEIVED",
+      fileName: "mon-attestation-CAF.pdf",
+      mimeType: "application/pdf",
+      kind: "FAMILY_UPLOAD",
+    });
     expect(storedFiles()).toContain(row.storageKey.replace("/", path.sep));
     // Waiting: no longer « à faire ».
     expect((await missingDocuments(f.family.id, "2026-12-02")).map((m) => m.typeId)).not.toContain(type.id);
     const staff = await staffActor();
-    expect(await reviewDocuments({ ids: [sent.id], decision: "REFUSE", reason: "illisible", actor: staff })).toEqual({ done: 1, notDone: [] });
+    expect(await reviewDocuments({ ids: [sent.id], decision: "REFUSE", reason: "illisible", actor: staff })).toEqual({
+      done: 1,
+      notDone: [],
+    });
     expect((await listFamilyUploads(f.family.id))[0]).toMatchObject({ status: "REFUSED", reason: "illisible" });
     const refusal = await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: f.family.id, template: "documents-decided" } });
     expect(refusal.text).toContain(`Le document « ${type.name} » a été refusé. Motif : illisible`);
     // Decided meanwhile by a colleague: left and said.
     expect((await reviewDocuments({ ids: [sent.id], decision: "ACCEPT", reason: null, actor: staff })).notDone).toHaveLength(1);
-    const again = await uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: sent.id, file: fileOf(await pdf("Lisible"), "scan.pdf") });
+    const again = await uploadFamilyDocument({
+      familyId: f.family.id,
+      actor: f.actor,
+      typeId: type.id,
+      childId: null,
+      replacesId: sent.id,
+      file: fileOf(await pdf("Lisible"), "scan.pdf"),
+    });
     await reviewDocuments({ ids: [again.id], decision: "ACCEPT", reason: null, actor: staff, now: new Date("2026-12-02T10:00:00Z") });
-    expect(await prisma.document.findUniqueOrThrow({ where: { id: again.id }, select: { status: true, replacesId: true, validUntil: true } }))
-      .toEqual({ status: "ACCEPTED", replacesId: sent.id, validUntil: new Date("2026-12-31T00:00:00Z") });
+    expect(
+      await prisma.document.findUniqueOrThrow({ where: { id: again.id }, select: { status: true, replacesId: true, validUntil: true } }),
+    ).toEqual({ status: "ACCEPTED", replacesId: sent.id, validUntil: new Date("2026-12-31T00:00:00Z") });
     expect((await missingDocuments(f.family.id, "2026-12-31")).map((m) => m.typeId)).not.toContain(type.id);
     expect((await missingDocuments(f.family.id, "2027-01-01")).map((m) => m.text)).toContain(`Renouvelez : ${type.name} (expiré)`);
     // Only a refused document is replaced; another family's is as missing.
     const other = await family("Autre");
     await expectNothingChanged(async () => {
-      await expect(uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: again.id, file: fileOf(await pdf(), "x.pdf") })).rejects.toThrow("Seul un document refusé se remplace");
-      await expect(uploadFamilyDocument({ familyId: other.family.id, actor: other.actor, typeId: type.id, childId: null, replacesId: sent.id, file: fileOf(await pdf(), "x.pdf") })).rejects.toThrow(NotFoundError);
-      await expect(uploadFamilyDocument({ familyId: other.family.id, actor: other.actor, typeId: type.id, childId: f.children[0]!.id, replacesId: null, file: fileOf(await pdf(), "x.pdf") })).rejects.toThrow(NotFoundError);
+      await expect(
+        uploadFamilyDocument({
+          familyId: f.family.id,
+          actor: f.actor,
+          typeId: type.id,
+          childId: null,
+          replacesId: again.id,
+          file: fileOf(await pdf(), "x.pdf"),
+        }),
+      ).rejects.toThrow("Seul un document refusé se remplace");
+      await expect(
+        uploadFamilyDocument({
+          familyId: other.family.id,
+          actor: other.actor,
+          typeId: type.id,
+          childId: null,
+          replacesId: sent.id,
+          file: fileOf(await pdf(), "x.pdf"),
+        }),
+      ).rejects.toThrow(NotFoundError);
+      await expect(
+        uploadFamilyDocument({
+          familyId: other.family.id,
+          actor: other.actor,
+          typeId: type.id,
+          childId: f.children[0]!.id,
+          replacesId: null,
+          file: fileOf(await pdf(), "x.pdf"),
+        }),
+      ).rejects.toThrow(NotFoundError);
       await expect(openDocument({ id: again.id, familyId: other.family.id })).rejects.toThrow(NotFoundError);
     });
     expect((await openDocument({ id: again.id, familyId: f.family.id })).fileName).toBe("scan.pdf");
@@ -75,19 +128,24 @@ describe("Mes envois and the staff's decision", () => {
   it("bad files: an .exe renamed .pdf, 11 Mo, empty, a PDF with a script → a clear French message, nothing stored, nothing written", async () => {
     const f = await family("Mauvais");
     const type = await documentType();
-    const send = (file: File) => uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file });
+    const send = (file: File) =>
+      uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file });
     const exe = new Uint8Array(4096);
     exe.set([0x4d, 0x5a, 0x90, 0x00]);
     const big = new Uint8Array(11 * 1024 * 1024);
     big.set(await pdf());
-    const scripted = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF");
+    const scripted = new TextEncoder().encode(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+    );
     const before = storedFiles().length;
     await expectNothingChanged(async () => {
       await expect(send(fileOf(exe, "facture.pdf"))).rejects.toThrow("seuls les PDF et les images JPEG ou PNG sont acceptés");
       await expect(send(fileOf(big, "gros.pdf"))).rejects.toThrow("Fichier : 11,0 Mo, c'est plus que les 10 Mo acceptés.");
       await expect(send(fileOf(new Uint8Array(0), "vide.pdf"))).rejects.toThrow("il est vide ou manquant");
       await expect(send(fileOf(scripted, "script.pdf"))).rejects.toThrow("ce PDF contient un script");
-      await expect(uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file: null })).rejects.toThrow("il est vide ou manquant");
+      await expect(
+        uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file: null }),
+      ).rejects.toThrow("il est vide ou manquant");
     });
     expect(storedFiles().length).toBe(before);
     expect(safeFileName("..\\..\\C:\\Windows\\évil\u0000.exe.pdf", "pdf")).toBe("evil-exe.pdf");
@@ -98,27 +156,66 @@ describe("Mes envois and the staff's decision", () => {
     const f = await family("Rafale");
     const type = await documentType();
     const bytes = await pdf();
-    const results = await Promise.allSettled(Array.from({ length: MAX_PENDING_UPLOADS + 5 }, (_, i) =>
-      uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file: fileOf(bytes, `n${i}.pdf`) })));
+    const results = await Promise.allSettled(
+      Array.from({ length: MAX_PENDING_UPLOADS + 5 }, (_, i) =>
+        uploadFamilyDocument({
+          familyId: f.family.id,
+          actor: f.actor,
+          typeId: type.id,
+          childId: null,
+          replacesId: null,
+          file: fileOf(bytes, `n${i}.pdf`),
+        }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_PENDING_UPLOADS);
     expect(await prisma.document.count({ where: { familyId: f.family.id } })).toBe(MAX_PENDING_UPLOADS);
     // The refused sends left no file behind.
-    const keys = new Set((await prisma.document.findMany({ where: { familyId: f.family.id }, select: { storageKey: true } })).map((d) => d.storageKey.replace("/", path.sep)));
-    expect(storedFiles().filter((file) => !keys.has(file)).every((file) => !file.includes(".part"))).toBe(true);
+    const keys = new Set(
+      (await prisma.document.findMany({ where: { familyId: f.family.id }, select: { storageKey: true } })).map((d) =>
+        d.storageKey.replace("/", path.sep),
+      ),
+    );
+    expect(
+      storedFiles()
+        .filter((file) => !keys.has(file))
+        .every((file) => !file.includes(".part")),
+    ).toBe(true);
   });
 });
 
 describe("Téléchargements", () => {
   it("a menu published for an activity's families: they see it « nouveau » until opened; others do not; withdrawn, it is gone; replaced, it is new again", async () => {
-    const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 10 }] });
+    const w = await createBookableWorld(prisma, {
+      start: "2027-01-04",
+      end: "2027-01-31",
+      weekdays: [3],
+      units: [{ name: "Matin", capacity: 10 }],
+    });
     const [inside, outside] = [await family("Dedans"), await family("Dehors")];
     await inscribe(prisma, w, inside.family, inside.children[0]!.id);
     const staff = await staffActor();
-    const menu = await publishDocument({ title: "Menus de janvier", file: fileOf(await pdf("Menus"), "menus.pdf"), structureId: null, activityId: w.activity.id, actor: staff });
-    const forAll = await publishDocument({ title: "Règlement intérieur", file: fileOf(await pdf("Règlement"), "reglement.pdf"), structureId: null, activityId: null, actor: staff });
+    const menu = await publishDocument({
+      title: "Menus de janvier",
+      file: fileOf(await pdf("Menus"), "menus.pdf"),
+      structureId: null,
+      activityId: w.activity.id,
+      actor: staff,
+    });
+    const forAll = await publishDocument({
+      title: "Règlement intérieur",
+      file: fileOf(await pdf("Règlement"), "reglement.pdf"),
+      structureId: null,
+      activityId: null,
+      actor: staff,
+    });
     // Only this test's documents (other files publish « for every family » in the same database).
     const ours = new Set([menu.id, forAll.id]);
-    const titles = async (familyId: string) => (await listDownloads(familyId)).filter((d) => ours.has(d.id)).map((d) => `${d.title}${d.isNew ? " (nouveau)" : ""}`).sort();
+    const titles = async (familyId: string) =>
+      (await listDownloads(familyId))
+        .filter((d) => ours.has(d.id))
+        .map((d) => `${d.title}${d.isNew ? " (nouveau)" : ""}`)
+        .sort();
     expect(await titles(inside.family.id)).toEqual(["Menus de janvier (nouveau)", "Règlement intérieur (nouveau)"]);
     expect(await titles(outside.family.id)).toEqual(["Règlement intérieur (nouveau)"]);
     await expect(openDocument({ id: menu.id, familyId: outside.family.id })).rejects.toThrow(NotFoundError);
@@ -135,14 +232,36 @@ describe("Téléchargements", () => {
 
 describe("justifying a billed absence", () => {
   it("a certificate accepted turns A Fact. into A Exc.; once invoiced, it is credited by an avoir; one certificate per absence", async () => {
-    const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 10, prices: [400, 600, 800, 1000] }] });
+    const w = await createBookableWorld(prisma, {
+      start: "2027-01-04",
+      end: "2027-01-31",
+      weekdays: [3],
+      units: [{ name: "Matin", capacity: 10, prices: [400, 600, 800, 1000] }],
+    });
     const f = await family("Malade");
     const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
-    const [billed, invoiced] = await Promise.all(["2027-01-06", "2027-01-13"].map((day) =>
-      prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "ABSENT_BILLED" } })));
+    const [billed, invoiced] = await Promise.all(
+      ["2027-01-06", "2027-01-13"].map((day) =>
+        prisma.reservation.create({
+          data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date(`${day}T00:00:00Z`), status: "ABSENT_BILLED" },
+        }),
+      ),
+    );
     const staff = await staffActor();
     const certificate = await documentType({ scope: "CHILD" });
-    const send = (reservationId: string) => uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: certificate.id, childId: f.children[0]!.id, replacesId: null, reservationId, file: fileOf(Buffer.from(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array(200).fill(0)])), "certificat.jpg") });
+    const send = (reservationId: string) =>
+      uploadFamilyDocument({
+        familyId: f.family.id,
+        actor: f.actor,
+        typeId: certificate.id,
+        childId: f.children[0]!.id,
+        replacesId: null,
+        reservationId,
+        file: fileOf(
+          Buffer.from(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array(200).fill(0)])),
+          "certificat.jpg",
+        ),
+      });
     const first = await send(billed!.id);
     await expect(send(billed!.id)).rejects.toThrow("Un certificat a déjà été envoyé pour cette absence.");
     await reviewDocuments({ ids: [first.id], decision: "ACCEPT", reason: null, actor: staff });
@@ -158,7 +277,17 @@ describe("justifying a billed absence", () => {
     expect(note.lines[0]!.label).toContain("Absence du 13/01/2027 justifiée par un certificat médical");
     // A booking that is not a billed absence cannot be « justified »; another family's is as missing.
     const other = await family("Voisine");
-    await expect(uploadFamilyDocument({ familyId: other.family.id, actor: other.actor, typeId: certificate.id, childId: other.children[0]!.id, replacesId: null, reservationId: billed!.id, file: fileOf(await pdf(), "c.pdf") })).rejects.toThrow(NotFoundError);
+    await expect(
+      uploadFamilyDocument({
+        familyId: other.family.id,
+        actor: other.actor,
+        typeId: certificate.id,
+        childId: other.children[0]!.id,
+        replacesId: null,
+        reservationId: billed!.id,
+        file: fileOf(await pdf(), "c.pdf"),
+      }),
+    ).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -174,7 +303,8 @@ function storeContract(name: string, make: () => FileStore) {
       await store.delete(key);
       expect(await store.get(key)).toBeNull();
       expect(await store.get(newFileKey())).toBeNull();
-      for (const bad of ["../../etc/passwd", "ab/../../x", "AB/" + "a".repeat(32), ""]) await expect(store.put(bad, bytes, "application/pdf")).rejects.toThrow("Clé de fichier invalide");
+      for (const bad of ["../../etc/passwd", "ab/../../x", "AB/" + "a".repeat(32), ""])
+        await expect(store.put(bad, bytes, "application/pdf")).rejects.toThrow("Clé de fichier invalide");
     });
   });
 }

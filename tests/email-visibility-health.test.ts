@@ -25,7 +25,11 @@ describe("a failing e-mail", () => {
     await deliverDueEmails(failing, 20, [id]);
     quiet.mockRestore();
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Le service d'envoi a refusé l'e-mail : « The `to` field must be a valid email address »" });
+    expect(row).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastError: "Le service d'envoi a refusé l'e-mail : « The `to` field must be a valid email address »",
+    });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
 
     // Visible on /admin and in the mailbox: « échecs », with the last error (the sender runs here).
@@ -50,7 +54,9 @@ describe("a failing e-mail", () => {
     expect(describeSendError(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:3000") }))).toMatch(
       /^Service d'envoi injoignable \(réseau\)/,
     );
-    expect(describeSendError(new ProviderError("Unable to fetch data. The request could not be resolved."))).toMatch(/^Service d'envoi injoignable/);
+    expect(describeSendError(new ProviderError("Unable to fetch data. The request could not be resolved."))).toMatch(
+      /^Service d'envoi injoignable/,
+    );
   });
 
   it("with the sender off, staff are told how many e-mails wait", () => {

@@ -90,7 +90,13 @@ describe("e-mail outbox", () => {
   // Our server names the client-IP header at random per process; here the test plays that part.
   const IP_HEADER = "x-ip-test-0123";
   process.env[CLIENT_IP_HEADER_ENV] = IP_HEADER;
-  const standIn = (options: { key?: string | null; auth?: string; ip?: string | null; body?: BodyInit; headers?: Record<string, string> }) =>
+  const standIn = (options: {
+    key?: string | null;
+    auth?: string;
+    ip?: string | null;
+    body?: BodyInit;
+    headers?: Record<string, string>;
+  }) =>
     standInPost(
       new Request("http://localhost/api/resend-stand-in/emails", {
         method: "POST",
@@ -131,10 +137,18 @@ describe("e-mail outbox", () => {
     const huge = JSON.stringify({ from: "a@exemple.fr", to, subject: "Gros", text: "x".repeat(5 * 1024 * 1024) });
     expect((await standIn({ body: huge })).status).toBe(413);
     const stream = new Blob([huge]).stream();
-    expect((await standInPost(new Request("http://localhost/api/resend-stand-in/emails", {
-      method: "POST", body: stream, duplex: "half",
-      headers: { authorization: `Bearer ${STAND_IN_API_KEY}`, [IP_HEADER]: "::1" },
-    } as RequestInit & { duplex: "half" }))).status).toBe(413);
+    expect(
+      (
+        await standInPost(
+          new Request("http://localhost/api/resend-stand-in/emails", {
+            method: "POST",
+            body: stream,
+            duplex: "half",
+            headers: { authorization: `Bearer ${STAND_IN_API_KEY}`, [IP_HEADER]: "::1" },
+          } as RequestInit & { duplex: "half" }),
+        )
+      ).status,
+    ).toBe(413);
     expect((await standIn({ body: "pas du json" })).status).toBe(422);
     expect(await prisma.standInEmail.count({ where: { to } })).toBe(0);
     expect((await standIn({ ip: "::ffff:127.0.0.1", body })).status).toBe(200);

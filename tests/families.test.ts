@@ -15,7 +15,16 @@ import { getFamilyHistory } from "@/lib/families/get-family-history";
 const childInput = (overrides: { hasAllergies?: "oui" | "non"; allergyNotes?: string } = {}) =>
   childSchema.parse({
     identity: { lastName: "Test", firstName: "Lina", birthDate: "2019-04-04", sex: "F", school: "", schoolClass: "CP" },
-    health: { hasAllergies: overrides.hasAllergies ?? "non", allergyNotes: overrides.allergyNotes ?? "", hasPai: "non", mealType: "STANDARD", dietNotes: "", doctorName: "", doctorPhone: "", cafAllocataireNumber: "" },
+    health: {
+      hasAllergies: overrides.hasAllergies ?? "non",
+      allergyNotes: overrides.allergyNotes ?? "",
+      hasPai: "non",
+      mealType: "STANDARD",
+      dietNotes: "",
+      doctorName: "",
+      doctorPhone: "",
+      cafAllocataireNumber: "",
+    },
     contacts: { authorizedPersons: [{ fullName: "Mamie Test", phone: "06 01 02 03 04", relationship: "Grand-mère" }] },
     consents: { photoConsent: "oui", canLeaveAlone: "non", emergencyCareConsent: "oui" },
   });
@@ -25,8 +34,12 @@ const address = { street: "2 rue Neuve", addressComplement: null, postalCode: "5
 describe("children", () => {
   it("validates a child's birth date: not in the future, under 18", () => {
     const base = { lastName: "A", firstName: "B", sex: "F", school: "", schoolClass: "" };
-    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2999-01-01" }).error?.issues[0].message).toBe("Date de naissance : elle ne peut pas être dans le futur.");
-    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2000-01-01" }).error?.issues[0].message).toBe("Date de naissance : l'enfant doit avoir moins de 18 ans.");
+    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2999-01-01" }).error?.issues[0].message).toBe(
+      "Date de naissance : elle ne peut pas être dans le futur.",
+    );
+    expect(childIdentitySchema.safeParse({ ...base, birthDate: "2000-01-01" }).error?.issues[0].message).toBe(
+      "Date de naissance : l'enfant doit avoir moins de 18 ans.",
+    );
     expect(childIdentitySchema.safeParse({ ...base, birthDate: "2018-01-01" }).success).toBe(true);
   });
 
@@ -40,12 +53,20 @@ describe("children", () => {
     await validateChangeRequest({ id: request.id, actor: staff });
     expect((await prisma.child.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
     // A second decision on the same request: already processed.
-    await expectNothingChanged(() => expect(validateChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError));
+    await expectNothingChanged(() =>
+      expect(validateChangeRequest({ id: request.id, actor: staff })).rejects.toBeInstanceOf(StaleStatusError),
+    );
     const dashboard = await getFamilyDashboard(family.id, new Date("2026-12-01T10:00:00Z"));
-    expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({ label: "Ajout de l'enfant Lina", state: { label: "Validée", tone: "done" } });
+    expect(dashboard?.requests.find((r) => r.id === request.id)).toMatchObject({
+      label: "Ajout de l'enfant Lina",
+      state: { label: "Validée", tone: "done" },
+    });
     // The child's own status went through its machine, logged like any other.
     const childLog = await prisma.transitionLog.findMany({ where: { machine: "CHILD", entityId: id }, orderBy: { createdAt: "asc" } });
-    expect(childLog.map((l) => `${l.fromStatus ?? "-"}>${l.toStatus}:${l.actorRole}`)).toEqual(["->PENDING:PARENT", "PENDING>VALIDATED:STAFF"]);
+    expect(childLog.map((l) => `${l.fromStatus ?? "-"}>${l.toStatus}:${l.actorRole}`)).toEqual([
+      "->PENDING:PARENT",
+      "PENDING>VALIDATED:STAFF",
+    ]);
   });
 
   it("health changes of a validated child wait for staff; other fields apply at once", async () => {
@@ -57,9 +78,19 @@ describe("children", () => {
     let stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
     expect(stored).toMatchObject({ firstName: "Lina", schoolClass: "CP", hasAllergies: false, allergyNotes: null });
     // A second health change while the first waits is refused clearly.
-    await expectNothingChanged(() => expect(updateChild({ familyId: family.id, childId: children[0].id, data: childInput({ hasAllergies: "oui", allergyNotes: "Œufs" }), actor: parent }))
-      .rejects.toThrow(ALREADY_PENDING_MESSAGE));
-    const request = await prisma.changeRequest.findFirstOrThrow({ where: { familyId: family.id, kind: "CHILD_HEALTH", status: "PENDING" } });
+    await expectNothingChanged(() =>
+      expect(
+        updateChild({
+          familyId: family.id,
+          childId: children[0].id,
+          data: childInput({ hasAllergies: "oui", allergyNotes: "Œufs" }),
+          actor: parent,
+        }),
+      ).rejects.toThrow(ALREADY_PENDING_MESSAGE),
+    );
+    const request = await prisma.changeRequest.findFirstOrThrow({
+      where: { familyId: family.id, kind: "CHILD_HEALTH", status: "PENDING" },
+    });
     await validateChangeRequest({ id: request.id, actor: await staffActor() });
     stored = await prisma.child.findUniqueOrThrow({ where: { id: children[0].id } });
     expect(stored).toMatchObject({ hasAllergies: true, allergyNotes: "Lactose" });
@@ -75,13 +106,24 @@ describe("demandes de modification", () => {
     const parent = actorFromUser(user);
     const { id } = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).city).toBe("Lille");
-    await expectNothingChanged(() => expect(requestAddressChange({ familyId: family.id, data: { ...address, city: "Tourcoing" }, actor: parent })).rejects.toThrow(ALREADY_PENDING_MESSAGE));
+    await expectNothingChanged(() =>
+      expect(requestAddressChange({ familyId: family.id, data: { ...address, city: "Tourcoing" }, actor: parent })).rejects.toThrow(
+        ALREADY_PENDING_MESSAGE,
+      ),
+    );
     await validateChangeRequest({ id, actor: await staffActor() });
     expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject(address);
     expect(await prisma.emailOutbox.count({ where: { to: user.email, template: "change-request-validated" } })).toBe(1);
-    await expectNothingChanged(() => expect(requestAddressChange({ familyId: family.id, data: address, actor: parent })).rejects.toThrow("Aucune modification"));
+    await expectNothingChanged(() =>
+      expect(requestAddressChange({ familyId: family.id, data: address, actor: parent })).rejects.toThrow("Aucune modification"),
+    );
 
-    const phones = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 04", workPhone: null }, actor: parent });
+    const phones = await requestPhonesChange({
+      familyId: family.id,
+      adultId: family.adults[0].id,
+      data: { homePhone: null, mobilePhone: "07 01 02 03 04", workPhone: null },
+      actor: parent,
+    });
     await refuseChangeRequest({ id: phones.id, reason: "Numéro inconnu", actor: await staffActor() });
     expect((await prisma.adult.findUniqueOrThrow({ where: { id: family.adults[0].id } })).mobilePhone).toBe("06 12 34 56 78");
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: user.email, template: "change-request-refused" } });
@@ -92,12 +134,22 @@ describe("demandes de modification", () => {
     const { family, user } = await createFamily(prisma);
     const parent = actorFromUser(user);
     const first = await requestAddressChange({ familyId: family.id, data: address, actor: parent });
-    const second = await requestPhonesChange({ familyId: family.id, adultId: family.adults[0].id, data: { homePhone: null, mobilePhone: "07 01 02 03 05", workPhone: null }, actor: parent });
+    const second = await requestPhonesChange({
+      familyId: family.id,
+      adultId: family.adults[0].id,
+      data: { homePhone: null, mobilePhone: "07 01 02 03 05", workPhone: null },
+      actor: parent,
+    });
     const staff = await staffActor();
     await validateChangeRequest({ id: first.id, actor: staff });
     const result = await forEachRequest([first.id, second.id], (id) => validateChangeRequest({ id, actor: staff }));
     expect(result.done).toBe(1);
-    expect(result.failed).toEqual([{ id: first.id, error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/) }]);
+    expect(result.failed).toEqual([
+      {
+        id: first.id,
+        error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/),
+      },
+    ]);
   });
 });
 
@@ -106,8 +158,16 @@ describe("staff edit", () => {
     const a = await createFamily(prisma);
     const b = await createFamily(prisma);
     const actor = await staffActor();
-    await expectNothingChanged(() => expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email, actor })).rejects.toThrow(EMAIL_TAKEN_MESSAGE));
-    await expectNothingChanged(() => expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr", actor })).rejects.toThrow("Élément introuvable."));
+    await expectNothingChanged(() =>
+      expect(staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: b.user.email, actor })).rejects.toThrow(
+        EMAIL_TAKEN_MESSAGE,
+      ),
+    );
+    await expectNothingChanged(() =>
+      expect(staffChangeLoginEmail({ familyId: b.family.id, userId: a.user.id, email: "x@exemple.fr", actor })).rejects.toThrow(
+        "Élément introuvable.",
+      ),
+    );
     expect(await prisma.staffEdit.count({ where: { familyId: { in: [a.family.id, b.family.id] } } })).toBe(0);
     const fresh = `libre.${Date.now()}@exemple.fr`;
     await staffChangeLoginEmail({ familyId: a.family.id, userId: a.user.id, email: fresh, actor });
@@ -126,7 +186,12 @@ describe("staff edit", () => {
     await staffChangeLoginEmail({ familyId: family.id, userId: user.id, email: fresh, actor });
     const edits = await prisma.staffEdit.findMany({ where: { familyId: family.id }, orderBy: { createdAt: "asc" } });
     expect(edits.map((e) => ({ kind: e.kind, before: e.before, after: e.after, actorId: e.actorId }))).toEqual([
-      { kind: "QUOTIENT_FAMILIAL", before: { quotientFamilial: before.quotientFamilial, cafNumber: before.cafNumber }, after: { quotientFamilial: 455, cafNumber: "1234567" }, actorId: actor.userId },
+      {
+        kind: "QUOTIENT_FAMILIAL",
+        before: { quotientFamilial: before.quotientFamilial, cafNumber: before.cafNumber },
+        after: { quotientFamilial: 455, cafNumber: "1234567" },
+        actorId: actor.userId,
+      },
       { kind: "LOGIN_EMAIL", before: { email: user.email }, after: { email: fresh }, actorId: actor.userId },
     ]);
     const history = await getFamilyHistory(family.id, new Date("2026-12-01T10:00:00Z"));

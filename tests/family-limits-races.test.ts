@@ -11,7 +11,16 @@ import { prisma } from "./helpers";
 const child = (firstName: string) =>
   childSchema.parse({
     identity: { lastName: "Course", firstName, birthDate: "2019-04-04", sex: "F", school: "", schoolClass: "CP" },
-    health: { hasAllergies: "non", allergyNotes: "", hasPai: "non", mealType: "STANDARD", dietNotes: "", doctorName: "", doctorPhone: "", cafAllocataireNumber: "" },
+    health: {
+      hasAllergies: "non",
+      allergyNotes: "",
+      hasPai: "non",
+      mealType: "STANDARD",
+      dietNotes: "",
+      doctorName: "",
+      doctorPhone: "",
+      cafAllocataireNumber: "",
+    },
     contacts: { authorizedPersons: [] },
     consents: { photoConsent: "oui", canLeaveAlone: "non", emergencyCareConsent: "oui" },
   });
@@ -24,7 +33,9 @@ describe("limits under parallel requests", () => {
       children: [1, 2, 3].map((i) => ({ firstName: `Aîné${letters[i]}`, birthDate: "2015-01-01", sex: "M" as const })),
     });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => addChild({ familyId: family.id, data: child(`Enfant${letters[i]}`), actor: actorFromUser(user) })),
+      Array.from({ length: 20 }, (_, i) =>
+        addChild({ familyId: family.id, data: child(`Enfant${letters[i]}`), actor: actorFromUser(user) }),
+      ),
     );
     expect(await prisma.child.count({ where: { familyId: family.id } })).toBe(MAX_CHILDREN);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_CHILDREN - 3);
@@ -40,7 +51,15 @@ describe("limits under parallel requests", () => {
     const adult = (i: number) =>
       addAdult({
         familyId: family.id,
-        data: adultSchema.parse({ civility: "MME", lastName: "Course", firstName: `Adulte${letters[i]}`, birthDate: "1980-01-01", mobilePhone: "0611223344", email: "", relationship: "" }),
+        data: adultSchema.parse({
+          civility: "MME",
+          lastName: "Course",
+          firstName: `Adulte${letters[i]}`,
+          birthDate: "1980-01-01",
+          mobilePhone: "0611223344",
+          email: "",
+          relationship: "",
+        }),
       });
     const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => adult(i)));
     expect(await prisma.adult.count({ where: { familyId: family.id } })).toBe(MAX_ADULTS);
@@ -51,7 +70,11 @@ describe("limits under parallel requests", () => {
     const { family, user } = await createFamily(prisma);
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
-        requestAddressChange({ familyId: family.id, data: { street: `${i + 1} rue Neuve`, addressComplement: null, postalCode: "59100", city: "Roubaix" }, actor: actorFromUser(user) }),
+        requestAddressChange({
+          familyId: family.id,
+          data: { street: `${i + 1} rue Neuve`, addressComplement: null, postalCode: "59100", city: "Roubaix" },
+          actor: actorFromUser(user),
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -60,7 +83,15 @@ describe("limits under parallel requests", () => {
 });
 
 describe("the add-adult form", () => {
-  const base = { civility: "MME", lastName: "Forme", firstName: "Léa", birthDate: "1980-01-01", mobilePhone: "0611223344", email: "", relationship: "" };
+  const base = {
+    civility: "MME",
+    lastName: "Forme",
+    firstName: "Léa",
+    birthDate: "1980-01-01",
+    mobilePhone: "0611223344",
+    email: "",
+    relationship: "",
+  };
   it("an invalid e-mail gets the field's French message; an empty one means none", () => {
     expect(adultSchema.safeParse({ ...base, email: "lea@" }).error?.issues[0]).toMatchObject({
       path: ["email"],
@@ -71,8 +102,14 @@ describe("the add-adult form", () => {
   });
 
   it("a birth date must be plausible for a responsable légal", () => {
-    expect(adultSchema.safeParse({ ...base, birthDate: "1900-01-01" }).error?.issues[0].message).toBe("Date de naissance : vérifiez l'année.");
-    expect(adultSchema.safeParse({ ...base, birthDate: "2020-01-01" }).error?.issues[0].message).toBe("Date de naissance : un responsable légal a au moins 16 ans.");
-    expect(adultSchema.safeParse({ ...base, birthDate: "2999-01-01" }).error?.issues[0].message).toBe("Date de naissance : elle ne peut pas être dans le futur.");
+    expect(adultSchema.safeParse({ ...base, birthDate: "1900-01-01" }).error?.issues[0].message).toBe(
+      "Date de naissance : vérifiez l'année.",
+    );
+    expect(adultSchema.safeParse({ ...base, birthDate: "2020-01-01" }).error?.issues[0].message).toBe(
+      "Date de naissance : un responsable légal a au moins 16 ans.",
+    );
+    expect(adultSchema.safeParse({ ...base, birthDate: "2999-01-01" }).error?.issues[0].message).toBe(
+      "Date de naissance : elle ne peut pas être dans le futur.",
+    );
   });
 });

@@ -19,7 +19,16 @@ import { prisma } from "./helpers";
 
 const child = {
   identity: { lastName: "Alpha", firstName: "Intrus", birthDate: "2019-01-01", sex: "M", school: "", schoolClass: "" },
-  health: { hasAllergies: "non", allergyNotes: "", hasPai: "non", mealType: "STANDARD", dietNotes: "", doctorName: "", doctorPhone: "", cafAllocataireNumber: "" },
+  health: {
+    hasAllergies: "non",
+    allergyNotes: "",
+    hasPai: "non",
+    mealType: "STANDARD",
+    dietNotes: "",
+    doctorName: "",
+    doctorPhone: "",
+    cafAllocataireNumber: "",
+  },
   contacts: { authorizedPersons: [] },
   consents: { photoConsent: "non", canLeaveAlone: "non", emergencyCareConsent: "non" },
 };
@@ -27,9 +36,18 @@ const phones = { homePhone: "", mobilePhone: "07 99 99 99 99", workPhone: "" };
 
 async function twoFamilies() {
   const a = await createFamily(prisma, { lastName: "Alpha", children: [{ firstName: "Anna", birthDate: "2018-01-01", sex: "F" }] });
-  const b = await createFamily(prisma, { lastName: "Bravo", children: [{ firstName: "Bruno", birthDate: "2017-01-01", sex: "M", hasAllergies: true, allergyNotes: "Gluten" }] });
+  const b = await createFamily(prisma, {
+    lastName: "Bravo",
+    children: [{ firstName: "Bruno", birthDate: "2017-01-01", sex: "M", hasAllergies: true, allergyNotes: "Gluten" }],
+  });
   const request = await prisma.changeRequest.create({
-    data: { familyId: b.family.id, kind: "ADDRESS", targetId: b.family.id, before: {}, after: { street: "1 rue B", addressComplement: null, postalCode: "59000", city: "Lille" } },
+    data: {
+      familyId: b.family.id,
+      kind: "ADDRESS",
+      targetId: b.family.id,
+      before: {},
+      after: { street: "1 rue B", addressComplement: null, postalCode: "59000", city: "Lille" },
+    },
   });
   return { a, b, request };
 }
@@ -74,9 +92,34 @@ describe("a parent of family A with the ids of family B", () => {
     session.current = { user: { id: a.user.id } };
     const before = await snapshotOf(b.family.id);
     expect((await familyActions.addChildAction({ ...child, familyId: b.family.id })).ok).toBe(true);
-    expect((await detailsActions.requestAddressChangeAction({ street: "9 rue A", addressComplement: "", postalCode: "59000", city: "Lille", familyId: b.family.id })).ok).toBe(true);
-    expect((await detailsActions.requestQuotientChangeAction({ quotientFamilial: "999", cafNumber: "1234567", familyId: b.family.id })).ok).toBe(true);
-    expect((await familyActions.addAdultAction({ civility: "M", lastName: "Alpha", firstName: "Paul", birthDate: "1980-01-01", mobilePhone: "0611111111", email: "", relationship: "", familyId: b.family.id })).ok).toBe(true);
+    expect(
+      (
+        await detailsActions.requestAddressChangeAction({
+          street: "9 rue A",
+          addressComplement: "",
+          postalCode: "59000",
+          city: "Lille",
+          familyId: b.family.id,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await detailsActions.requestQuotientChangeAction({ quotientFamilial: "999", cafNumber: "1234567", familyId: b.family.id })).ok,
+    ).toBe(true);
+    expect(
+      (
+        await familyActions.addAdultAction({
+          civility: "M",
+          lastName: "Alpha",
+          firstName: "Paul",
+          birthDate: "1980-01-01",
+          mobilePhone: "0611111111",
+          email: "",
+          relationship: "",
+          familyId: b.family.id,
+        })
+      ).ok,
+    ).toBe(true);
     expect(await snapshotOf(b.family.id)).toEqual(before);
     expect(await prisma.child.count({ where: { familyId: a.family.id, firstName: "Intrus" } })).toBe(1);
     expect(await prisma.changeRequest.count({ where: { familyId: a.family.id } })).toBe(3);
@@ -90,9 +133,25 @@ describe("a parent of family A with the ids of family B", () => {
       changeActions.validateChangeRequestAction({ id: request.id }),
       changeActions.refuseChangeRequestAction({ id: request.id, reason: "Non" }),
       changeActions.decideChangeRequestsAction({ decision: "validate", ids: [request.id] }),
-      staffFamilyActions.staffUpdateAddressAction({ familyId: b.family.id, street: "1 rue Pirate", addressComplement: "", postalCode: "59000", city: "Lille" }),
+      staffFamilyActions.staffUpdateAddressAction({
+        familyId: b.family.id,
+        street: "1 rue Pirate",
+        addressComplement: "",
+        postalCode: "59000",
+        city: "Lille",
+      }),
       staffFamilyActions.staffUpdateQuotientAction({ familyId: b.family.id, quotientFamilial: "1", cafNumber: "1234567" }),
-      staffFamilyActions.staffUpdateAdultAction({ familyId: b.family.id, adultId: b.adult.id, civility: "M", lastName: "Pirate", firstName: "Jack", birthDate: "1980-01-01", mobilePhone: "0611111111", email: "", relationship: "" }),
+      staffFamilyActions.staffUpdateAdultAction({
+        familyId: b.family.id,
+        adultId: b.adult.id,
+        civility: "M",
+        lastName: "Pirate",
+        firstName: "Jack",
+        birthDate: "1980-01-01",
+        mobilePhone: "0611111111",
+        email: "",
+        relationship: "",
+      }),
       staffFamilyActions.staffChangeLoginEmailAction({ familyId: b.family.id, userId: b.user.id, email: "pirate@exemple.fr" }),
       staffFamilyActions.staffUpdateChildAction({ ...child, familyId: b.family.id, childId: b.children[0].id }),
       staffFamilyActions.staffUpdatePhonesAction({ ...phones, familyId: b.family.id, adultId: b.adult.id }),

@@ -24,12 +24,24 @@ async function setup() {
   const structure = await prisma.structure.create({ data: { name: `Lieu ${Math.random().toString(36).slice(2)}` } });
   const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "PERISCOLAIRE", name: "Périscolaire" } });
   const activity = await prisma.activity.create({ data: { structureId: structure.id, careTypeId: careType.id, name: "Garderie" } });
-  const period = await prisma.period.create({ data: { activityId: activity.id, name: "Année", startDate: dateOf(START), endDate: dateOf(END) } });
-  const unit = await prisma.timeUnit.create({ data: { activityId: activity.id, name: "Matin", startTime: "07:30", endTime: "08:30", capacity: 10 } });
+  const period = await prisma.period.create({
+    data: { activityId: activity.id, name: "Année", startDate: dateOf(START), endDate: dateOf(END) },
+  });
+  const unit = await prisma.timeUnit.create({
+    data: { activityId: activity.id, name: "Matin", startTime: "07:30", endTime: "08:30", capacity: 10 },
+  });
   const a = await createFamily(prisma, { lastName: "Alpha", children: [{ firstName: "Anna", birthDate: "2019-01-01", sex: "F" }] });
   const b = await createFamily(prisma, { lastName: "Bravo", children: [{ firstName: "Bruno", birthDate: "2019-01-01", sex: "M" }] });
   const inscriptionB = await prisma.inscription.create({
-    data: { familyId: b.family.id, childId: b.children[0].id, activityId: activity.id, periodId: period.id, status: "VALIDATED", startDate: period.startDate, endDate: period.endDate },
+    data: {
+      familyId: b.family.id,
+      childId: b.children[0].id,
+      activityId: activity.id,
+      periodId: period.id,
+      status: "VALIDATED",
+      startDate: period.startDate,
+      endDate: period.endDate,
+    },
   });
   return { structure, activity, period, unit, a, b, inscriptionB };
 }
@@ -43,7 +55,14 @@ describe("inscriptions: family A with family B's ids", () => {
     const { activity, period, a, b, inscriptionB } = await setup();
     session.current = { user: { id: a.user.id } };
     const ask = (childId: string) =>
-      parentActions.requestInscriptionAction({ childId, activityId: activity.id, periodId: period.id, ageGroupId: "", startDate: START, endDate: END });
+      parentActions.requestInscriptionAction({
+        childId,
+        activityId: activity.id,
+        periodId: period.id,
+        ageGroupId: "",
+        startDate: START,
+        endDate: END,
+      });
     const foreignAsk = await ask(b.children[0].id);
     expect(foreignAsk).toEqual({ ok: false, error: "Élément introuvable." });
     expect(await ask("inexistant")).toEqual(foreignAsk);
@@ -74,15 +93,52 @@ describe("inscriptions: family A with family B's ids", () => {
   it("a parent cannot call any staff action of inscriptions or configuration", async () => {
     const { structure, activity, period, unit, a, inscriptionB } = await setup();
     session.current = { user: { id: a.user.id } };
-    const before = await prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } } });
+    const before = await prisma.activity.findUniqueOrThrow({
+      where: { id: activity.id },
+      include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } },
+    });
     const results = await Promise.all([
       queueActions.validateInscriptionAction({ id: inscriptionB.id }),
       queueActions.refuseInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       queueActions.decideInscriptionsAction({ decision: "validate", ids: [inscriptionB.id] }),
       queueActions.cancelInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
-      configActions.createActivityAction({ structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
-      configActions.updateActivityAction({ activityId: activity.id, structureId: structure.id, careKind: "PERISCOLAIRE", name: "Pirate", description: "", inscriptionValidation: "AUTOMATIC", reservationValidation: "MANUAL", bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non" }),
-      configActions.addPeriodAction({ activityId: activity.id, name: "Pirate", startDate: LATER, endDate: addDays(LATER, 30), weekdays: ["1"], inHolidays: "oui" }),
+      configActions.createActivityAction({
+        structureId: structure.id,
+        careKind: "PERISCOLAIRE",
+        name: "Pirate",
+        description: "",
+        inscriptionValidation: "MANUAL",
+        reservationValidation: "MANUAL",
+        bookingDeadline: "J-2 10:00",
+        cancellationDeadline: "J-2 10:00",
+        inscriptionsOpenAt: "",
+        residentsOpenAt: "",
+        maxInscriptions: "",
+        isPreRegistration: "non",
+      }),
+      configActions.updateActivityAction({
+        activityId: activity.id,
+        structureId: structure.id,
+        careKind: "PERISCOLAIRE",
+        name: "Pirate",
+        description: "",
+        inscriptionValidation: "AUTOMATIC",
+        reservationValidation: "MANUAL",
+        bookingDeadline: "J-2 10:00",
+        cancellationDeadline: "J-2 10:00",
+        inscriptionsOpenAt: "",
+        residentsOpenAt: "",
+        maxInscriptions: "",
+        isPreRegistration: "non",
+      }),
+      configActions.addPeriodAction({
+        activityId: activity.id,
+        name: "Pirate",
+        startDate: LATER,
+        endDate: addDays(LATER, 30),
+        weekdays: ["1"],
+        inHolidays: "oui",
+      }),
       configActions.addAgeGroupAction({ activityId: activity.id, name: "Pirate", minYears: "", maxYears: "", capacity: "" }),
       configActions.addTimeUnitAction({ activityId: activity.id, name: "Pirate", startTime: "08:00", endTime: "09:00", capacity: "1" }),
       configActions.setTariffsAction({ timeUnitId: unit.id, brackets: [{ qfMin: "0", qfMax: "", price: "0" }] }),
@@ -90,11 +146,20 @@ describe("inscriptions: family A with family B's ids", () => {
       configActions.deletePeriodAction({ id: period.id }),
       configActions.deleteTimeUnitAction({ id: unit.id }),
       structureActions.createStructureAction({ name: "Pirate", street: "", postalCode: "", city: "" }),
-      structureActions.addCalendarExceptionAction({ structureId: structure.id, kind: "FERMETURE", label: "Pirate", startDate: START, endDate: addDays(START, 4) }),
+      structureActions.addCalendarExceptionAction({
+        structureId: structure.id,
+        kind: "FERMETURE",
+        label: "Pirate",
+        startDate: START,
+        endDate: addDays(START, 4),
+      }),
     ]);
     for (const result of results) expect(result).toEqual({ ok: false, error: "Accès refusé." });
     expect((await prisma.inscription.findUniqueOrThrow({ where: { id: inscriptionB.id } })).status).toBe("VALIDATED");
-    const after = await prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } } });
+    const after = await prisma.activity.findUniqueOrThrow({
+      where: { id: activity.id },
+      include: { periods: true, ageGroups: true, timeUnits: { include: { tariffs: true } } },
+    });
     expect(after).toEqual(before);
     expect(await prisma.structure.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await prisma.calendarException.count({ where: { structureId: structure.id } })).toBe(0);

@@ -19,15 +19,33 @@ async function world(options: { max?: number | null; automatic?: boolean; opensA
   const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "ALSH_MERCREDIS", name: "ALSH mercredis" } });
   const activity = await prisma.activity.create({
     data: {
-      structureId: structure.id, careTypeId: careType.id, name: "Mercredis", maxInscriptions: options.max ?? null,
+      structureId: structure.id,
+      careTypeId: careType.id,
+      name: "Mercredis",
+      maxInscriptions: options.max ?? null,
       inscriptionValidation: options.automatic ? "AUTOMATIC" : "MANUAL",
-      inscriptionsOpenAt: options.opensAt ?? null, residentsOpenAt: options.residentsAt ?? null,
-      ageGroups: { create: [{ name: "Maternelle", minAgeMonths: 36, maxAgeMonths: 71 }, { name: "Élémentaire +6 ans", minAgeMonths: 72, maxAgeMonths: 155 }] },
+      inscriptionsOpenAt: options.opensAt ?? null,
+      residentsOpenAt: options.residentsAt ?? null,
+      ageGroups: {
+        create: [
+          { name: "Maternelle", minAgeMonths: 36, maxAgeMonths: 71 },
+          { name: "Élémentaire +6 ans", minAgeMonths: 72, maxAgeMonths: 155 },
+        ],
+      },
     },
     include: { ageGroups: true },
   });
-  const period = await prisma.period.create({ data: { activityId: activity.id, name: "Hiver", startDate: new Date("2027-01-06T00:00:00Z"), endDate: new Date("2027-03-31T00:00:00Z") } });
-  const unit = await prisma.timeUnit.create({ data: { activityId: activity.id, name: "Journée", startTime: "08:30", endTime: "17:30", capacity: 10 } });
+  const period = await prisma.period.create({
+    data: {
+      activityId: activity.id,
+      name: "Hiver",
+      startDate: new Date("2027-01-06T00:00:00Z"),
+      endDate: new Date("2027-03-31T00:00:00Z"),
+    },
+  });
+  const unit = await prisma.timeUnit.create({
+    data: { activityId: activity.id, name: "Journée", startTime: "08:30", endTime: "17:30", capacity: 10 },
+  });
   const maternelle = activity.ageGroups.find((g) => g.name === "Maternelle")!;
   return { structure, activity, period, unit, maternelle, elementaire: activity.ageGroups.find((g) => g.name !== "Maternelle")! };
 }
@@ -40,20 +58,45 @@ describe("requestInscription", () => {
   it("records a pending request in the group that fits, and refuses a duplicate and a group that does not fit", async () => {
     const w = await world();
     const f = await familyWith();
-    const base = { familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, actor: actorFromUser(f.user), now: NOW };
-    await expectNothingChanged(() => expect(requestInscription({ ...base, ageGroupId: w.elementaire.id })).rejects.toThrow("Groupe : choisissez un groupe qui correspond à l'âge de l'enfant."));
+    const base = {
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
+    };
+    await expectNothingChanged(() =>
+      expect(requestInscription({ ...base, ageGroupId: w.elementaire.id })).rejects.toThrow(
+        "Groupe : choisissez un groupe qui correspond à l'âge de l'enfant.",
+      ),
+    );
     const result = await requestInscription({ ...base, ageGroupId: w.maternelle.id });
     expect(result).toMatchObject({ status: "PENDING", waitlistPosition: 0 });
-    await expectNothingChanged(() => expect(requestInscription({ ...base, ageGroupId: w.maternelle.id })).rejects.toThrow(duplicateInscriptionMessage("Léna")));
+    await expectNothingChanged(() =>
+      expect(requestInscription({ ...base, ageGroupId: w.maternelle.id })).rejects.toThrow(duplicateInscriptionMessage("Léna")),
+    );
     expect(await prisma.inscription.count({ where: { childId: f.children[0].id } })).toBe(1);
   });
 
   it("explains why no group fits a child", async () => {
     const w = await world();
     const baby = await familyWith("2025-09-01");
-    await expectNothingChanged(() => expect(
-      requestInscription({ familyId: baby.family.id, childId: baby.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: null, actor: actorFromUser(baby.user), now: NOW }),
-    ).rejects.toThrow("Léna n'a l'âge d'aucun groupe de cette activité au début de la période (Maternelle (de 3 ans à 6 ans (exclu)), Élémentaire +6 ans (de 6 ans à 13 ans (exclu)))."));
+    await expectNothingChanged(() =>
+      expect(
+        requestInscription({
+          familyId: baby.family.id,
+          childId: baby.children[0].id,
+          activityId: w.activity.id,
+          periodId: w.period.id,
+          ageGroupId: null,
+          actor: actorFromUser(baby.user),
+          now: NOW,
+        }),
+      ).rejects.toThrow(
+        "Léna n'a l'âge d'aucun groupe de cette activité au début de la période (Maternelle (de 3 ans à 6 ans (exclu)), Élémentaire +6 ans (de 6 ans à 13 ans (exclu))).",
+      ),
+    );
     expect(await prisma.inscription.count({ where: { familyId: baby.family.id } })).toBe(0);
   });
 
@@ -62,9 +105,17 @@ describe("requestInscription", () => {
     const outsider = await familyWith();
     await prisma.family.update({ where: { id: outsider.family.id }, data: { isResident: false } });
     const input = (f: Awaited<ReturnType<typeof familyWith>>) => ({
-      familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW,
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
     });
-    await expectNothingChanged(() => expect(requestInscription(input(outsider))).rejects.toThrow("Les inscriptions à cette activité ouvrent le 01/12/2026 à 08:00."));
+    await expectNothingChanged(() =>
+      expect(requestInscription(input(outsider))).rejects.toThrow("Les inscriptions à cette activité ouvrent le 01/12/2026 à 08:00."),
+    );
     const resident = await familyWith();
     expect((await requestInscription(input(resident))).status).toBe("PENDING");
   });
@@ -72,10 +123,20 @@ describe("requestInscription", () => {
   it("validates automatically when the activity is set so, and e-mails the seed's text", async () => {
     const w = await world({ automatic: true });
     const f = await familyWith();
-    const result = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+    const result = await requestInscription({
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
+    });
     expect(result.status).toBe("VALIDATED");
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: f.user.email, template: "inscription-validated" } });
-    expect(email.text).toContain(`pour l'individu TESTEUR Léna à l'activité ${w.structure.name.toUpperCase()} - MERCREDIS - HIVER a été validée.`);
+    expect(email.text).toContain(
+      `pour l'individu TESTEUR Léna à l'activité ${w.structure.name.toUpperCase()} - MERCREDIS - HIVER a été validée.`,
+    );
     expect(email.text).toContain("L'inscription commence le 06/01/2027 et finit le 31/03/2027.");
     const log = await prisma.transitionLog.findMany({ where: { entityId: result.id }, orderBy: { createdAt: "asc" } });
     expect(log.map((l) => `${l.fromStatus ?? "-"}>${l.toStatus}:${l.actorRole}`)).toEqual(["->PENDING:PARENT", "PENDING>VALIDATED:SYSTEM"]);
@@ -86,20 +147,36 @@ describe("requestInscription", () => {
     const families = await Promise.all(Array.from({ length: 12 }, () => familyWith()));
     const results = await Promise.allSettled(
       families.map((f) =>
-        requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW }),
+        requestInscription({
+          familyId: f.family.id,
+          childId: f.children[0].id,
+          activityId: w.activity.id,
+          periodId: w.period.id,
+          ageGroupId: w.maternelle.id,
+          actor: actorFromUser(f.user),
+          now: NOW,
+        }),
       ),
     );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     const rows = await prisma.inscription.findMany({ where: { activityId: w.activity.id }, select: { status: true, waitlistRank: true } });
     expect(rows.filter((r) => r.status === "PENDING")).toHaveLength(3);
-    const ranks = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.waitlistRank).sort((a, b) => a! - b!);
+    const ranks = rows
+      .filter((r) => r.status === "WAITLISTED")
+      .map((r) => r.waitlistRank)
+      .sort((a, b) => a! - b!);
     expect(ranks).toHaveLength(9);
     expect(new Set(ranks).size).toBe(9);
 
     // A waiting request cannot be accepted while the activity is full; once a place frees, it can.
-    const waiting = await prisma.inscription.findFirstOrThrow({ where: { activityId: w.activity.id, status: "WAITLISTED" }, orderBy: { waitlistRank: "asc" } });
+    const waiting = await prisma.inscription.findFirstOrThrow({
+      where: { activityId: w.activity.id, status: "WAITLISTED" },
+      orderBy: { waitlistRank: "asc" },
+    });
     const staff = await staffActor();
-    await expectNothingChanged(() => expect(validateInscription({ id: waiting.id, actor: staff })).rejects.toThrow("Plus de place disponible"));
+    await expectNothingChanged(() =>
+      expect(validateInscription({ id: waiting.id, actor: staff })).rejects.toThrow("Plus de place disponible"),
+    );
     const pending = await prisma.inscription.findFirstOrThrow({ where: { activityId: w.activity.id, status: "PENDING" } });
     await refuseInscription({ id: pending.id, reason: "Dossier incomplet", actor: staff });
     await validateInscription({ id: waiting.id, actor: staff });
@@ -110,10 +187,24 @@ describe("requestInscription", () => {
     const w = await world();
     const a = await familyWith();
     const b = await familyWith();
-    const { id } = await requestInscription({ familyId: a.family.id, childId: a.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(a.user), now: NOW });
-    await expectNothingChanged(() => expect(withdrawInscription({ id, familyId: b.family.id, actor: actorFromUser(b.user) })).rejects.toThrow("Élément introuvable."));
+    const { id } = await requestInscription({
+      familyId: a.family.id,
+      childId: a.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(a.user),
+      now: NOW,
+    });
+    await expectNothingChanged(() =>
+      expect(withdrawInscription({ id, familyId: b.family.id, actor: actorFromUser(b.user) })).rejects.toThrow("Élément introuvable."),
+    );
     await validateInscription({ id, actor: await staffActor() });
-    await expectNothingChanged(() => expect(withdrawInscription({ id, familyId: a.family.id, actor: actorFromUser(a.user) })).rejects.toThrow(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/));
+    await expectNothingChanged(() =>
+      expect(withdrawInscription({ id, familyId: a.family.id, actor: actorFromUser(a.user) })).rejects.toThrow(
+        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+      ),
+    );
     expect((await prisma.inscription.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
     expect(await prisma.transitionLog.count({ where: { entityId: id } })).toBe(2);
   });
@@ -121,17 +212,43 @@ describe("requestInscription", () => {
   it("staff cancel a validated inscription with a reason, once its coming reservations are gone", async () => {
     const w = await world();
     const f = await familyWith();
-    const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+    const { id } = await requestInscription({
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
+    });
     const staff = await staffActor();
-    await expectNothingChanged(() => expect(cancelInscription({ id, reason: "Déménagement", actor: staff })).rejects.toBeInstanceOf(IllegalTransitionError));
+    await expectNothingChanged(() =>
+      expect(cancelInscription({ id, reason: "Déménagement", actor: staff })).rejects.toBeInstanceOf(IllegalTransitionError),
+    );
     expect((await prisma.inscription.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
     await validateInscription({ id, actor: staff });
-    const booked = await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
+    const booked = await prisma.$transaction((tx) =>
+      createReservation(
+        tx,
+        { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" },
+        SYSTEM,
+      ),
+    );
     const today = new Date("2026-12-01T00:00:00Z");
-    await expectNothingChanged(() => expect(cancelInscription({ id, reason: "Déménagement", actor: staff, today })).rejects.toThrow("1 réservation à venir dans cette inscription"));
+    await expectNothingChanged(() =>
+      expect(cancelInscription({ id, reason: "Déménagement", actor: staff, today })).rejects.toThrow(
+        "1 réservation à venir dans cette inscription",
+      ),
+    );
     await prisma.reservation.update({ where: { id: booked.id }, data: { status: "ABSENT_EXCUSED" } });
-    await expectNothingChanged(() => expect(cancelInscription({ id, reason: " ", actor: staff, today })).rejects.toThrow("Indiquez le motif."));
-    await expectNothingChanged(() => expect(cancelInscription({ id, reason: "Déménagement", actor: actorFromUser(f.user), today })).rejects.toBeInstanceOf(IllegalTransitionError));
+    await expectNothingChanged(() =>
+      expect(cancelInscription({ id, reason: " ", actor: staff, today })).rejects.toThrow("Indiquez le motif."),
+    );
+    await expectNothingChanged(() =>
+      expect(cancelInscription({ id, reason: "Déménagement", actor: actorFromUser(f.user), today })).rejects.toBeInstanceOf(
+        IllegalTransitionError,
+      ),
+    );
     await cancelInscription({ id, reason: "Déménagement", actor: staff, today });
     expect(await prisma.inscription.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELLED", reason: "Déménagement" });
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: f.user.email, template: "inscription-cancelled" } });
@@ -142,8 +259,20 @@ describe("requestInscription", () => {
     const w = await world();
     const a = await familyWith();
     const b = await familyWith();
-    const { id } = await requestInscription({ familyId: a.family.id, childId: a.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(a.user), now: NOW });
-    await expectNothingChanged(() => expect(inscriptionAttestation({ id, familyId: a.family.id })).rejects.toThrow("Une attestation n'est délivrée que pour une inscription validée."));
+    const { id } = await requestInscription({
+      familyId: a.family.id,
+      childId: a.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(a.user),
+      now: NOW,
+    });
+    await expectNothingChanged(() =>
+      expect(inscriptionAttestation({ id, familyId: a.family.id })).rejects.toThrow(
+        "Une attestation n'est délivrée que pour une inscription validée.",
+      ),
+    );
     await validateInscription({ id, actor: await staffActor() });
     await expectNothingChanged(() => expect(inscriptionAttestation({ id, familyId: b.family.id })).rejects.toThrow("Élément introuvable."));
     const { bytes, fileName } = await inscriptionAttestation({ id, familyId: a.family.id });
@@ -158,60 +287,173 @@ describe("activity configuration", () => {
   it("opening days skip school holidays and closures; overlapping periods are refused", async () => {
     const w = await world();
     await prisma.calendarException.create({
-      data: { structureId: w.structure.id, kind: "VACANCES_SCOLAIRES", label: "Vacances d'hiver", startDate: new Date("2027-02-20T00:00:00Z"), endDate: new Date("2027-03-07T00:00:00Z") },
+      data: {
+        structureId: w.structure.id,
+        kind: "VACANCES_SCOLAIRES",
+        label: "Vacances d'hiver",
+        startDate: new Date("2027-02-20T00:00:00Z"),
+        endDate: new Date("2027-03-07T00:00:00Z"),
+      },
     });
-    const spring = await addPeriod({ activityId: w.activity.id, name: "Printemps", startDate: "2027-04-01", endDate: "2027-04-30", weekdays: ["3"], inHolidays: "non" }, "2026-11-24");
+    const spring = await addPeriod(
+      { activityId: w.activity.id, name: "Printemps", startDate: "2027-04-01", endDate: "2027-04-30", weekdays: ["3"], inHolidays: "non" },
+      "2026-11-24",
+    );
     expect(spring.openingDays).toBe(4);
-    await expectNothingChanged(() => expect(addPeriod({ activityId: w.activity.id, name: "Chevauche", startDate: "2027-03-15", endDate: "2027-04-10", weekdays: ["3"], inHolidays: "non" }, "2026-11-24"))
-      .rejects.toThrow("chevauchent la période « Hiver »"));
+    await expectNothingChanged(() =>
+      expect(
+        addPeriod(
+          {
+            activityId: w.activity.id,
+            name: "Chevauche",
+            startDate: "2027-03-15",
+            endDate: "2027-04-10",
+            weekdays: ["3"],
+            inHolidays: "non",
+          },
+          "2026-11-24",
+        ),
+      ).rejects.toThrow("chevauchent la période « Hiver »"),
+    );
     // A period that falls entirely in the school holidays opens only if it runs during them.
     await deletePeriod(w.period.id);
-    const holidays = { activityId: w.activity.id, name: "Février", startDate: "2027-02-22", endDate: "2027-02-26", weekdays: ["1", "2", "3", "4", "5"] as ("1" | "2" | "3" | "4" | "5")[] };
-    await expectNothingChanged(() => expect(addPeriod({ ...holidays, inHolidays: "non" }, "2026-11-24")).rejects.toThrow("aucun jour ouvert avec ces dates"));
+    const holidays = {
+      activityId: w.activity.id,
+      name: "Février",
+      startDate: "2027-02-22",
+      endDate: "2027-02-26",
+      weekdays: ["1", "2", "3", "4", "5"] as ("1" | "2" | "3" | "4" | "5")[],
+    };
+    await expectNothingChanged(() =>
+      expect(addPeriod({ ...holidays, inHolidays: "non" }, "2026-11-24")).rejects.toThrow("aucun jour ouvert avec ces dates"),
+    );
     expect((await addPeriod({ ...holidays, inHolidays: "oui" }, "2026-11-24")).openingDays).toBe(5);
   });
 
   it("changes that would break inscriptions or reservations are refused", async () => {
     const w = await world();
     const f = await familyWith();
-    const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
-    await expectNothingChanged(() => expect(deletePeriod(w.period.id)).rejects.toThrow("Cette période a 1 inscription : elle ne peut pas être supprimée."));
+    const { id } = await requestInscription({
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
+    });
+    await expectNothingChanged(() =>
+      expect(deletePeriod(w.period.id)).rejects.toThrow("Cette période a 1 inscription : elle ne peut pas être supprimée."),
+    );
     const settings = activitySchema.parse({
-      structureId: w.structure.id, careKind: "ALSH_MERCREDIS", name: "Mercredis", description: "", inscriptionValidation: "MANUAL", reservationValidation: "MANUAL",
-      bookingDeadline: "J-2 10:00", cancellationDeadline: "J-2 10:00", inscriptionsOpenAt: "", residentsOpenAt: "", maxInscriptions: "", isPreRegistration: "non",
+      structureId: w.structure.id,
+      careKind: "ALSH_MERCREDIS",
+      name: "Mercredis",
+      description: "",
+      inscriptionValidation: "MANUAL",
+      reservationValidation: "MANUAL",
+      bookingDeadline: "J-2 10:00",
+      cancellationDeadline: "J-2 10:00",
+      inscriptionsOpenAt: "",
+      residentsOpenAt: "",
+      maxInscriptions: "",
+      isPreRegistration: "non",
     });
     await validateInscription({ id, actor: await staffActor() });
-    await prisma.inscription.create({ data: { familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, status: "PENDING", startDate: w.period.startDate, endDate: w.period.endDate } });
-    await expectNothingChanged(() => expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 })).rejects.toThrow("2 inscriptions sont déjà validées ou en attente"));
-    await prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM));
-    await expectNothingChanged(() => expect(setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 }, new Date("2026-12-01T10:00:00Z"))).rejects.toThrow("1 place est déjà réservée ce jour-là."));
-    await expectNothingChanged(() => expect(addCalendarException({ structureId: w.structure.id, kind: "FERMETURE", label: "Travaux", startDate: "2027-01-11", endDate: "2027-01-15" }))
-      .rejects.toThrow("1 réservation existe sur ces jours"));
+    await prisma.inscription.create({
+      data: {
+        familyId: f.family.id,
+        childId: f.children[0].id,
+        activityId: w.activity.id,
+        periodId: w.period.id,
+        status: "PENDING",
+        startDate: w.period.startDate,
+        endDate: w.period.endDate,
+      },
+    });
+    await expectNothingChanged(() =>
+      expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 })).rejects.toThrow(
+        "2 inscriptions sont déjà validées ou en attente",
+      ),
+    );
+    await prisma.$transaction((tx) =>
+      createReservation(
+        tx,
+        { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" },
+        SYSTEM,
+      ),
+    );
+    await expectNothingChanged(() =>
+      expect(
+        setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 }, new Date("2026-12-01T10:00:00Z")),
+      ).rejects.toThrow("1 place est déjà réservée ce jour-là."),
+    );
+    await expectNothingChanged(() =>
+      expect(
+        addCalendarException({
+          structureId: w.structure.id,
+          kind: "FERMETURE",
+          label: "Travaux",
+          startDate: "2027-01-11",
+          endDate: "2027-01-15",
+        }),
+      ).rejects.toThrow("1 réservation existe sur ces jours"),
+    );
     expect(await prisma.calendarException.count({ where: { structureId: w.structure.id } })).toBe(0);
   });
 
   it("creates an activity with its type d'accueil, and refuses a duplicate name", async () => {
     const structure = await prisma.structure.create({ data: { name: `Lieu ${Math.random().toString(36).slice(2)}` } });
     const data = activitySchema.parse({
-      structureId: structure.id, careKind: "PERISCOLAIRE", name: "Garderie", description: "", inscriptionValidation: "AUTOMATIC", reservationValidation: "MANUAL",
-      bookingDeadline: "mercredi_precedent 23:59", cancellationDeadline: "J-1 18:00", inscriptionsOpenAt: "2027-06-01T08:00", residentsOpenAt: "", maxInscriptions: "40", isPreRegistration: "non",
+      structureId: structure.id,
+      careKind: "PERISCOLAIRE",
+      name: "Garderie",
+      description: "",
+      inscriptionValidation: "AUTOMATIC",
+      reservationValidation: "MANUAL",
+      bookingDeadline: "mercredi_precedent 23:59",
+      cancellationDeadline: "J-1 18:00",
+      inscriptionsOpenAt: "2027-06-01T08:00",
+      residentsOpenAt: "",
+      maxInscriptions: "40",
+      isPreRegistration: "non",
     });
     const { id } = await createActivity(data);
     const activity = await prisma.activity.findUniqueOrThrow({ where: { id }, include: { careType: true } });
-    expect(activity).toMatchObject({ bookingDeadline: "MERCREDI_PRECEDENT 23:59", maxInscriptions: 40, careType: { kind: "PERISCOLAIRE" } });
+    expect(activity).toMatchObject({
+      bookingDeadline: "MERCREDI_PRECEDENT 23:59",
+      maxInscriptions: 40,
+      careType: { kind: "PERISCOLAIRE" },
+    });
     expect(activity.inscriptionsOpenAt?.toISOString()).toBe("2027-06-01T06:00:00.000Z");
     await expectNothingChanged(() => expect(createActivity(data)).rejects.toThrow("une activité porte déjà ce nom"));
   });
 
   it("tariff brackets: from 0, contiguous, last one open-ended, no negative price", () => {
     const parse = (brackets: { qfMin: string; qfMax: string; price: string }[]) => tariffsSchema.safeParse({ timeUnitId: "u", brackets });
-    expect(parse([{ qfMin: "0", qfMax: "500", price: "2,50" }, { qfMin: "501", qfMax: "", price: "4" }]).data?.brackets).toEqual([
-      { qfMin: 0, qfMax: 500, price: 250 }, { qfMin: 501, qfMax: null, price: 400 },
+    expect(
+      parse([
+        { qfMin: "0", qfMax: "500", price: "2,50" },
+        { qfMin: "501", qfMax: "", price: "4" },
+      ]).data?.brackets,
+    ).toEqual([
+      { qfMin: 0, qfMax: 500, price: 250 },
+      { qfMin: 501, qfMax: null, price: 400 },
     ]);
     const messages = (brackets: { qfMin: string; qfMax: string; price: string }[]) => parse(brackets).error?.issues.map((i) => i.message);
     expect(messages([{ qfMin: "100", qfMax: "", price: "1" }])).toContain("QF minimum : la première tranche commence à 0.");
-    expect(messages([{ qfMin: "0", qfMax: "500", price: "1" }, { qfMin: "600", qfMax: "", price: "2" }])).toContain("Tranche 2 : trou entre 500 et 600 (elle doit commencer à 501).");
-    expect(messages([{ qfMin: "0", qfMax: "500", price: "1" }, { qfMin: "400", qfMax: "", price: "2" }])).toContain("Tranche 2 : elle chevauche la tranche 1.");
+    expect(
+      messages([
+        { qfMin: "0", qfMax: "500", price: "1" },
+        { qfMin: "600", qfMax: "", price: "2" },
+      ]),
+    ).toContain("Tranche 2 : trou entre 500 et 600 (elle doit commencer à 501).");
+    expect(
+      messages([
+        { qfMin: "0", qfMax: "500", price: "1" },
+        { qfMin: "400", qfMax: "", price: "2" },
+      ]),
+    ).toContain("Tranche 2 : elle chevauche la tranche 1.");
     expect(messages([{ qfMin: "0", qfMax: "500", price: "1" }])).toContain("Dernière tranche : laissez le QF maximum vide (sans plafond).");
     expect(messages([{ qfMin: "0", qfMax: "", price: "-1" }])).toContain("Prix : pas de montant négatif.");
   });
@@ -232,12 +474,22 @@ describe("locks taken before reading what they protect", () => {
   it("two validations of the same request at once: one validation, one « déjà validée » saying by whom, one e-mail", async () => {
     const w = await world();
     const f = await familyWith();
-    const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+    const { id } = await requestInscription({
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
+    });
     const [first, second] = [await staffActor(), await staffActor()];
     const results = await Promise.allSettled([validateInscription({ id, actor: first }), validateInscription({ id, actor: second })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(String(refused.reason.message)).toMatch(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/);
+    expect(String(refused.reason.message)).toMatch(
+      /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+    );
     expect(await prisma.transitionLog.count({ where: { entityId: id, toStatus: "VALIDATED" } })).toBe(1);
     expect(await prisma.emailOutbox.count({ where: { to: f.user.email, template: "inscription-validated" } })).toBe(1);
     const row = await prisma.inscription.findUniqueOrThrow({ where: { id } });
@@ -253,14 +505,30 @@ describe("locks taken before reading what they protect", () => {
     let booked = 0;
     for (let round = 0; round < 12; round++) {
       const f = await familyWith();
-      const { id } = await requestInscription({ familyId: f.family.id, childId: f.children[0].id, activityId: w.activity.id, periodId: w.period.id, ageGroupId: w.maternelle.id, actor: actorFromUser(f.user), now: NOW });
+      const { id } = await requestInscription({
+        familyId: f.family.id,
+        childId: f.children[0].id,
+        activityId: w.activity.id,
+        periodId: w.period.id,
+        ageGroupId: w.maternelle.id,
+        actor: actorFromUser(f.user),
+        now: NOW,
+      });
       await validateInscription({ id, actor: staff });
       const [cancel, book] = await Promise.allSettled([
         cancelInscription({ id, reason: "Départ", actor: staff, today }),
-        prisma.$transaction((tx) => createReservation(tx, { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" }, SYSTEM)),
+        prisma.$transaction((tx) =>
+          createReservation(
+            tx,
+            { inscriptionId: id, timeUnitId: w.unit.id, date: new Date("2027-01-13T00:00:00Z"), status: "RESERVED" },
+            SYSTEM,
+          ),
+        ),
       ]);
       const status = (await prisma.inscription.findUniqueOrThrow({ where: { id } })).status;
-      const open = await prisma.reservation.count({ where: { inscriptionId: id, status: { in: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"] } } });
+      const open = await prisma.reservation.count({
+        where: { inscriptionId: id, status: { in: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED"] } },
+      });
       // Exactly one of the two wins, and the loser says why.
       expect([cancel.status, book.status].sort()).toEqual(["fulfilled", "rejected"]);
       if (status === "CANCELLED") {

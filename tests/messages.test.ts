@@ -25,7 +25,16 @@ async function family(name: string) {
   return { ...f, actor: actorFromUser(f.user) };
 }
 const write = (f: Awaited<ReturnType<typeof family>>, body: string, extra: Partial<Parameters<typeof sendFamilyMessage>[0]> = {}) =>
-  sendFamilyMessage({ familyId: f.family.id, actor: f.actor, threadId: null, subject: "Question", childId: null, body, file: null, ...extra });
+  sendFamilyMessage({
+    familyId: f.family.id,
+    actor: f.actor,
+    threadId: null,
+    subject: "Question",
+    childId: null,
+    body,
+    file: null,
+    ...extra,
+  });
 const NOT_FOUND = { ok: false, error: "Élément introuvable." };
 const DENIED = { ok: false, error: "Accès refusé." };
 const status = async (id: string) => (await prisma.messageThread.findUniqueOrThrow({ where: { id } })).status;
@@ -51,7 +60,10 @@ describe("Contact: a message and its answer on both sides", () => {
     expect(email.subject).toBe("Réponse de la structure : Question");
     expect(email.text).not.toContain("Bien noté");
     const thread = await readThread({ threadId, familyId: f.family.id });
-    expect(thread!.messages.map((m) => [m.fromStaff, m.body])).toEqual([[false, "Léa sera absente mercredi."], [true, "Bien noté, merci."]]);
+    expect(thread!.messages.map((m) => [m.fromStaff, m.body])).toEqual([
+      [false, "Léa sera absente mercredi."],
+      [true, "Bien noté, merci."],
+    ]);
     expect(await unreadThreads({ familyId: f.family.id })).toBe(0);
     await write(f, "Merci !", { threadId, subject: null });
     expect(await status(threadId)).toBe("OPEN");
@@ -69,7 +81,9 @@ describe("Contact: a message and its answer on both sides", () => {
       await expect(write(b, "Intrus", { threadId, subject: null })).rejects.toThrow(NotFoundError);
       await expect(write(b, "Enfant d'autrui", { childId: a.children[0]!.id })).rejects.toThrow(NotFoundError);
       await expect(write(b, "Sans objet", { subject: null })).rejects.toThrow("Objet : champ obligatoire.");
-      await expect(write(b, "Exe", { file: new File([new Uint8Array([0x4d, 0x5a, 0, 0, ...new Array(300).fill(0)])], "photo.png") })).rejects.toThrow("seuls les PDF et les images JPEG ou PNG");
+      await expect(
+        write(b, "Exe", { file: new File([new Uint8Array([0x4d, 0x5a, 0, 0, ...new Array(300).fill(0)])], "photo.png") }),
+      ).rejects.toThrow("seuls les PDF et les images JPEG ou PNG");
     });
   });
 
@@ -100,7 +114,9 @@ describe("documents and messages: a parent, another family", () => {
       expect(await staffDocuments.refuseDocumentAction({ id: "x", reason: "non" })).toEqual(DENIED);
       expect(await staffDocuments.setPublishedAction({ id: "x", published: false })).toEqual(DENIED);
       expect(await staffDocuments.replacePublishedAction(pdf)).toEqual(DENIED);
-      expect(await staffDocuments.createDocumentTypeAction({ name: "x", scope: "FAMILY", required: "oui", validity: "NONE" })).toEqual(DENIED);
+      expect(await staffDocuments.createDocumentTypeAction({ name: "x", scope: "FAMILY", required: "oui", validity: "NONE" })).toEqual(
+        DENIED,
+      );
     });
   });
 
@@ -110,7 +126,33 @@ describe("documents and messages: a parent, another family", () => {
     session.current = { user: { id: a.user.id } };
     const upload = new FormData();
     upload.set("typeId", type.id);
-    upload.set("file", new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...new Array(100).fill(0)])], "domicile.png"));
+    upload.set(
+      "file",
+      new File(
+        [
+          new Uint8Array([
+            0x89,
+            0x50,
+            0x4e,
+            0x47,
+            0x0d,
+            0x0a,
+            0x1a,
+            0x0a,
+            0,
+            0,
+            0,
+            0x0d,
+            0x49,
+            0x48,
+            0x44,
+            0x52,
+            ...new Array(100).fill(0),
+          ]),
+        ],
+        "domicile.png",
+      ),
+    );
     expect(await familyDocuments.uploadDocumentAction(upload)).toMatchObject({ ok: true });
     const doc = await prisma.document.findFirstOrThrow({ where: { familyId: a.family.id } });
     const message = new FormData();
@@ -119,7 +161,8 @@ describe("documents and messages: a parent, another family", () => {
     message.set("file", new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF")], "piece.pdf"));
     expect(await familyMessages.sendFamilyMessageAction(message)).toMatchObject({ ok: true });
     const thread = await prisma.messageThread.findFirstOrThrow({ where: { familyId: a.family.id }, include: { messages: true } });
-    const get = (id: string) => downloadDocument(new Request(`http://localhost/documents/${id}`), { params: Promise.resolve({ documentId: id }) });
+    const get = (id: string) =>
+      downloadDocument(new Request(`http://localhost/documents/${id}`), { params: Promise.resolve({ documentId: id }) });
     expect((await get(doc.id)).status).toBe(200);
     expect((await get(doc.id)).headers.get("content-disposition")).toMatch(/^attachment; filename="domicile\.png"/);
     session.current = { user: { id: b.user.id } };

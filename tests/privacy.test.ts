@@ -24,15 +24,48 @@ import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories"
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
 process.env.FILES_DIR = mkdtempSync(path.join(tmpdir(), "portail-privacy-"));
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...new Array(100).fill(7)]);
+const PNG = new Uint8Array([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  0,
+  0,
+  0,
+  0x0d,
+  0x49,
+  0x48,
+  0x44,
+  0x52,
+  ...new Array(100).fill(7),
+]);
 
 async function familyWithDocument(name: string) {
   const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
   await prisma.child.update({ where: { id: f.children[0]!.id }, data: { hasAllergies: true, allergyNotes: "Arachide" } });
   const type = await prisma.documentType.create({ data: { name: `Vaccins ${name} ${Date.now()}`, scope: "CHILD" } });
   const actor = actorFromUser(f.user);
-  const doc = await uploadFamilyDocument({ familyId: f.family.id, actor, typeId: type.id, childId: f.children[0]!.id, replacesId: null, file: new File([PNG], "carnet.png") });
-  await sendFamilyMessage({ familyId: f.family.id, actor, threadId: null, subject: "Allergie", childId: null, body: "Attention à l'arachide", file: null });
+  const doc = await uploadFamilyDocument({
+    familyId: f.family.id,
+    actor,
+    typeId: type.id,
+    childId: f.children[0]!.id,
+    replacesId: null,
+    file: new File([PNG], "carnet.png"),
+  });
+  await sendFamilyMessage({
+    familyId: f.family.id,
+    actor,
+    threadId: null,
+    subject: "Allergie",
+    childId: null,
+    body: "Attention à l'arachide",
+    file: null,
+  });
   return { ...f, actor, doc };
 }
 
@@ -65,18 +98,44 @@ describe("RGPD", () => {
 
   it("anonymising: refused while an inscription runs; then names, contacts, health data, documents and messages go, accounts close, invoices stay; logged once", async () => {
     const f = await familyWithDocument("Partie");
-    const w = await createBookableWorld(prisma, { start: "2030-01-07", end: "2030-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 5 }] });
+    const w = await createBookableWorld(prisma, {
+      start: "2030-01-07",
+      end: "2030-01-31",
+      weekdays: [3],
+      units: [{ name: "Matin", capacity: 5 }],
+    });
     const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
     const staff = await staffActor();
-    await expectNothingChanged(() => expect(anonymiseFamily({ familyId: f.family.id, reason: "Départ", actor: staff })).rejects.toThrow("une inscription en cours ou demandée"));
+    await expectNothingChanged(() =>
+      expect(anonymiseFamily({ familyId: f.family.id, reason: "Départ", actor: staff })).rejects.toThrow(
+        "une inscription en cours ou demandée",
+      ),
+    );
     await prisma.inscription.update({ where: { id: inscription.id }, data: { status: "CANCELLED" } });
-    const invoice = await prisma.invoice.create({ data: { number: "2026-990001", structureId: w.structure.id, year: 2026, sequence: 990001, familyId: f.family.id, payerName: "Madame X", payerAddress: "1 rue", month: new Date("2026-10-01"), status: "PAID", totalCents: 1000, paidCents: 1000 } });
+    const invoice = await prisma.invoice.create({
+      data: {
+        number: "2026-990001",
+        structureId: w.structure.id,
+        year: 2026,
+        sequence: 990001,
+        familyId: f.family.id,
+        payerName: "Madame X",
+        payerAddress: "1 rue",
+        month: new Date("2026-10-01"),
+        status: "PAID",
+        totalCents: 1000,
+        paidCents: 1000,
+      },
+    });
     const key = (await prisma.document.findUniqueOrThrow({ where: { id: f.doc.id } })).storageKey;
     // A parent cannot anonymise.
     session.current = { user: { id: f.user.id } };
     expect(await anonymiseFamilyAction({ id: f.family.id, reason: "moi" })).toEqual({ ok: false, error: "Accès refusé." });
     await anonymiseFamily({ familyId: f.family.id, reason: "Famille partie en juin", actor: staff });
-    const after = await prisma.family.findUniqueOrThrow({ where: { id: f.family.id }, include: { adults: true, children: true, users: true, documents: true, threads: true, invoices: true, staffEdits: true } });
+    const after = await prisma.family.findUniqueOrThrow({
+      where: { id: f.family.id },
+      include: { adults: true, children: true, users: true, documents: true, threads: true, invoices: true, staffEdits: true },
+    });
     expect(after.name).toMatch(/^Famille anonymisée /);
     expect(after.adults.every((a) => a.lastName === "Anonyme" && a.email === null && a.mobilePhone === null)).toBe(true);
     expect(after.children[0]).toMatchObject({ firstName: "Enfant", lastName: "Anonyme", allergyNotes: null, hasAllergies: false });
@@ -105,13 +164,34 @@ describe("RGPD", () => {
   });
 
   it("the billed absences a certificate can justify: not yet justified, not an excused one", async () => {
-    const w = await createBookableWorld(prisma, { start: "2026-11-02", end: "2026-11-30", weekdays: [3], units: [{ name: "Matin", capacity: 5 }] });
+    const w = await createBookableWorld(prisma, {
+      start: "2026-11-02",
+      end: "2026-11-30",
+      weekdays: [3],
+      units: [{ name: "Matin", capacity: 5 }],
+    });
     const f = await createFamily(prisma, { lastName: "Absente", children: [{ firstName: "Ana", birthDate: "2018-03-02", sex: "F" }] });
     const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
     const [billed] = await Promise.all([
-      prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2026-11-04T00:00:00Z"), status: "ABSENT_BILLED" } }),
-      prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2026-11-11T00:00:00Z"), status: "ABSENT_EXCUSED" } }),
-      prisma.reservation.create({ data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2026-11-18T00:00:00Z"), status: "PRESENT" } }),
+      prisma.reservation.create({
+        data: {
+          inscriptionId: inscription.id,
+          timeUnitId: w.units[0]!.id,
+          date: new Date("2026-11-04T00:00:00Z"),
+          status: "ABSENT_BILLED",
+        },
+      }),
+      prisma.reservation.create({
+        data: {
+          inscriptionId: inscription.id,
+          timeUnitId: w.units[0]!.id,
+          date: new Date("2026-11-11T00:00:00Z"),
+          status: "ABSENT_EXCUSED",
+        },
+      }),
+      prisma.reservation.create({
+        data: { inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, date: new Date("2026-11-18T00:00:00Z"), status: "PRESENT" },
+      }),
     ]);
     expect((await listJustifiableAbsences(f.family.id, "2026-12-02")).map((a) => a.id)).toEqual([billed.id]);
   });

@@ -21,12 +21,19 @@ const DENIED = { ok: false, error: "Accès refusé." };
 const DAY = "2027-01-06";
 
 async function setup() {
-  const w = await createBookableWorld(prisma, { start: "2027-01-04", end: "2027-01-31", weekdays: [3], units: [{ name: "Matin", capacity: 5 }] });
+  const w = await createBookableWorld(prisma, {
+    start: "2027-01-04",
+    end: "2027-01-31",
+    weekdays: [3],
+    units: [{ name: "Matin", capacity: 5 }],
+  });
   const a = await createFamily(prisma, { lastName: "Parent", children: [{ firstName: "Ada", birthDate: "2018-01-01", sex: "F" }] });
   const b = await createFamily(prisma, { lastName: "Autre", children: [{ firstName: "Bob", birthDate: "2018-01-01", sex: "M" }] });
   const inscriptionB = await inscribe(prisma, w, b.family, b.children[0]!.id);
   await prisma.child.update({ where: { id: b.children[0]!.id }, data: { hasAllergies: true, allergyNotes: "Arachide secrète" } });
-  const reservation = await prisma.reservation.create({ data: { inscriptionId: inscriptionB.id, timeUnitId: w.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "RESERVED" } });
+  const reservation = await prisma.reservation.create({
+    data: { inscriptionId: inscriptionB.id, timeUnitId: w.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "RESERVED" },
+  });
   return { w, a, b, inscriptionB, reservation };
 }
 
@@ -44,11 +51,29 @@ describe("staff side of réservations: a parent, or nobody", () => {
         expect(await desk.acceptReservationAction({ id: reservation.id })).toEqual(expected);
         expect(await desk.refuseReservationAction({ id: reservation.id, reason: "x" })).toEqual(expected);
         expect(await desk.decideReservationsAction({ decision: "validate", ids: [reservation.id] })).toEqual(expected);
-        expect(await desk.decideCancellationsAction({ decisions: [{ id: reservation.id, decision: "EXCUSED" }], reason: "x" })).toEqual(expected);
-        expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: [], reason: "Grève" })).toEqual(expected);
+        expect(await desk.decideCancellationsAction({ decisions: [{ id: reservation.id, decision: "EXCUSED" }], reason: "x" })).toEqual(
+          expected,
+        );
+        expect(await occupation.cancelDayAction({ activityId: w.activity.id, date: DAY, timeUnitIds: [], reason: "Grève" })).toEqual(
+          expected,
+        );
         expect(await activities.setCapacityOverrideAction({ timeUnitId: w.units[0]!.id, date: DAY, capacity: "0" })).toEqual(expected);
-        expect(await pointage.recordAttendanceAction({ activityId: w.activity.id, date: DAY, timeUnitId: w.units[0]!.id, marks: [{ reservationId: reservation.id, mark: "ABSENT" }] })).toEqual(expected);
-        expect(await pointage.addWalkInAction({ activityId: w.activity.id, date: DAY, timeUnitId: w.units[0]!.id, inscriptionId: inscriptionB.id })).toEqual(expected);
+        expect(
+          await pointage.recordAttendanceAction({
+            activityId: w.activity.id,
+            date: DAY,
+            timeUnitId: w.units[0]!.id,
+            marks: [{ reservationId: reservation.id, mark: "ABSENT" }],
+          }),
+        ).toEqual(expected);
+        expect(
+          await pointage.addWalkInAction({
+            activityId: w.activity.id,
+            date: DAY,
+            timeUnitId: w.units[0]!.id,
+            inscriptionId: inscriptionB.id,
+          }),
+        ).toEqual(expected);
       });
     }
   });
@@ -65,22 +90,37 @@ describe("staff side of réservations: a parent, or nobody", () => {
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain("Arachide");
     session.current = null;
-    expect((await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&jour=${DAY}`))).status).toBe(403);
+    expect(
+      (await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&jour=${DAY}`))).status,
+    ).toBe(403);
     // Staff: the export works; bad input is a clear 4xx.
     session.current = { user: { id: (await createStaffUser(prisma)).id } };
     const ok = await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&mois=2027-01`));
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="pointage-.*-2027-01\.csv";/);
-    expect((await ok.text()).split("\r\n")[0] ?? "").toContain("Nom;Prénom;Date de naissance;N° allocataire CAF;Date;Unité;Début;Fin;Heures de présence;Pointage");
+    expect((await ok.text()).split("\r\n")[0] ?? "").toContain(
+      "Nom;Prénom;Date de naissance;N° allocataire CAF;Date;Unité;Début;Fin;Heures de présence;Pointage",
+    );
     // A name typed as a formula stays text in a spreadsheet.
     const { w: w2 } = await setup();
-    const evil = await createFamily(prisma, { lastName: "Formule", children: [{ firstName: "=HYPERLINK(\"http://x\")", birthDate: "2018-01-01", sex: "M" }] });
+    const evil = await createFamily(prisma, {
+      lastName: "Formule",
+      children: [{ firstName: '=HYPERLINK("http://x")', birthDate: "2018-01-01", sex: "M" }],
+    });
     const evilInscription = await inscribe(prisma, w2, evil.family, evil.children[0]!.id);
-    await prisma.reservation.create({ data: { inscriptionId: evilInscription.id, timeUnitId: w2.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "PRESENT" } });
-    const csv = await (await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w2.activity.id}&jour=${DAY}`))).text();
+    await prisma.reservation.create({
+      data: { inscriptionId: evilInscription.id, timeUnitId: w2.units[0]!.id, date: new Date(`${DAY}T00:00:00Z`), status: "PRESENT" },
+    });
+    const csv = await (
+      await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w2.activity.id}&jour=${DAY}`))
+    ).text();
     expect(csv).toContain(`FORMULE;"'=HYPERLINK(""http://x"")"`);
-    expect((await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&jour=2027-02-31`))).status).toBe(400);
-    expect((await exportAttendance(new Request("http://localhost/admin/pointage/export?activite=inconnue&jour=2027-01-06"))).status).toBe(404);
+    expect(
+      (await exportAttendance(new Request(`http://localhost/admin/pointage/export?activite=${w.activity.id}&jour=2027-02-31`))).status,
+    ).toBe(400);
+    expect((await exportAttendance(new Request("http://localhost/admin/pointage/export?activite=inconnue&jour=2027-01-06"))).status).toBe(
+      404,
+    );
   });
 
   it("the calendar-feed and reminder actions are the parent's own (staff refused)", async () => {

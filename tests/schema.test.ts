@@ -62,7 +62,10 @@ describe("migrations", () => {
     await recreate("schema_from_migrations");
     await recreate("schema_from_datamodel");
     const dir = path.join(ROOT, "prisma", "migrations");
-    const migrations = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql"))).sort();
+    const migrations = fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
+      .sort();
     expect(migrations.length).toBeGreaterThan(0);
     for (const migration of migrations) {
       await execute("schema_from_migrations", fs.readFileSync(path.join(dir, migration, "migration.sql"), "utf8"));
@@ -70,7 +73,12 @@ describe("migrations", () => {
     const script = execFileSync(
       path.join(ROOT, "node_modules", ".bin", "prisma"),
       ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: urlFor("schema_from_datamodel") }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: urlFor("schema_from_datamodel") },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
     );
     await execute("schema_from_datamodel", script);
     const [fromMigrations, fromDatamodel] = await Promise.all([catalog("schema_from_migrations"), catalog("schema_from_datamodel")]);

@@ -28,7 +28,6 @@ import { prisma, staffActor } from "./helpers";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-
 /** Reads the session as a request carrying exactly this cookie would. */
 async function userForCookie(cookie: string) {
   session.current = null;
@@ -81,7 +80,10 @@ describe("sessions end on the server", () => {
     const a = await cookieFor(user.id);
     const b = await cookieFor(user.id);
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i += 1) await authenticate({ email: user.email, password: `faux-${i}`, ip: null });
-    expect(await authenticate({ email: user.email, password: "Ancien-mot-2025", ip: null })).toEqual({ ok: false, failure: "RATE_LIMITED" });
+    expect(await authenticate({ email: user.email, password: "Ancien-mot-2025", ip: null })).toEqual({
+      ok: false,
+      failure: "RATE_LIMITED",
+    });
 
     await requestPasswordReset(user.email, null);
     const message = await prisma.emailOutbox.findFirstOrThrow({ where: { to: user.email, template: "password-reset" } });
@@ -101,7 +103,10 @@ describe("sessions end on the server", () => {
     expect((await userForCookie(device.cookie))?.id).toBe(user.id);
 
     session.current = { user: { id: staffUser.id } };
-    expect(await deactivateAccountAction({ familyId: family.id, id: user.id, reason: "Départ de la commune" })).toEqual({ ok: true, data: null });
+    expect(await deactivateAccountAction({ familyId: family.id, id: user.id, reason: "Départ de la commune" })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await userForCookie(device.cookie)).toBeNull();
     expect(await prisma.userSession.count({ where: { userId: user.id } })).toBe(0);
     expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).toEqual({ ok: false, failure: "INACTIVE" });
@@ -109,7 +114,10 @@ describe("sessions end on the server", () => {
     expect(log).toMatchObject({ fromStatus: "ACTIVE", toStatus: "DEACTIVATED", actorId: staffUser.id, reason: "Départ de la commune" });
 
     session.current = { user: { id: staffUser.id } };
-    expect(await deactivateAccountAction({ familyId: family.id, id: user.id, reason: "Encore" })).toEqual({ ok: false, error: "Ce compte est déjà désactivé." });
+    expect(await deactivateAccountAction({ familyId: family.id, id: user.id, reason: "Encore" })).toEqual({
+      ok: false,
+      error: "Ce compte est déjà désactivé.",
+    });
     session.current = { user: { id: staffUser.id } };
     expect(await reactivateAccountAction({ familyId: family.id, id: user.id, reason: "Retour" })).toEqual({ ok: true, data: null });
     expect((await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).ok).toBe(true);
@@ -119,12 +127,21 @@ describe("sessions end on the server", () => {
     const a = await createFamily(prisma);
     const b = await createFamily(prisma);
     session.current = { user: { id: a.user.id } };
-    expect(await deactivateAccountAction({ familyId: a.family.id, id: b.user.id, reason: "x" })).toEqual({ ok: false, error: "Accès refusé." });
+    expect(await deactivateAccountAction({ familyId: a.family.id, id: b.user.id, reason: "x" })).toEqual({
+      ok: false,
+      error: "Accès refusé.",
+    });
     const staff = await createStaffUser(prisma);
     session.current = { user: { id: staff.id } };
-    expect(await deactivateAccountAction({ familyId: a.family.id, id: b.user.id, reason: "x" })).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await deactivateAccountAction({ familyId: a.family.id, id: b.user.id, reason: "x" })).toEqual({
+      ok: false,
+      error: "Élément introuvable.",
+    });
     const otherStaff = await createStaffUser(prisma);
-    expect(await deactivateAccountAction({ familyId: a.family.id, id: otherStaff.id, reason: "x" })).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await deactivateAccountAction({ familyId: a.family.id, id: otherStaff.id, reason: "x" })).toEqual({
+      ok: false,
+      error: "Élément introuvable.",
+    });
     expect(await prisma.user.count({ where: { id: { in: [a.user.id, b.user.id, otherStaff.id] }, status: "ACTIVE" } })).toBe(3);
   });
 
@@ -151,9 +168,17 @@ describe("sessions end on the server", () => {
 
   it("authorize() opens a session; a database failure says the service is unavailable, not « mot de passe incorrect »", async () => {
     const { user } = await createFamily(prisma, { password: "Bon-mot-de-passe-1" });
-    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<{ sessionId: string } | null> } };
-    const signedIn = await provider.options.authorize({ email: user.email, password: "Bon-mot-de-passe-1" }, { headers: { "user-agent": "Firefox" } });
-    expect(await prisma.userSession.findUnique({ where: { id: signedIn!.sessionId } })).toMatchObject({ userId: user.id, userAgent: "Firefox" });
+    const provider = authOptions.providers[0] as unknown as {
+      options: { authorize: (c: unknown, r: unknown) => Promise<{ sessionId: string } | null> };
+    };
+    const signedIn = await provider.options.authorize(
+      { email: user.email, password: "Bon-mot-de-passe-1" },
+      { headers: { "user-agent": "Firefox" } },
+    );
+    expect(await prisma.userSession.findUnique({ where: { id: signedIn!.sessionId } })).toMatchObject({
+      userId: user.id,
+      userAgent: "Firefox",
+    });
     await expect(provider.options.authorize({ email: user.email, password: "faux" }, { headers: {} })).rejects.toThrow("INVALID");
 
     // The database goes away: lib/db's client is swapped for one aimed at a closed port.
@@ -163,7 +188,9 @@ describe("sessions end on the server", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     holder.prisma = down;
     try {
-      await expect(provider.options.authorize({ email: user.email, password: "Bon-mot-de-passe-1" }, { headers: {} })).rejects.toThrow("UNAVAILABLE");
+      await expect(provider.options.authorize({ email: user.email, password: "Bon-mot-de-passe-1" }, { headers: {} })).rejects.toThrow(
+        "UNAVAILABLE",
+      );
     } finally {
       holder.prisma = real;
       quiet.mockRestore();
@@ -180,7 +207,10 @@ describe("sign-in limits", () => {
     expect(results.filter((r) => !r.ok && r.failure === "INVALID")).toHaveLength(MAX_FAILURES_PER_EMAIL);
     expect(results.filter((r) => !r.ok && r.failure === "RATE_LIMITED")).toHaveLength(30 - MAX_FAILURES_PER_EMAIL);
     expect(await prisma.signInAttempt.count({ where: { email: user.email } })).toBe(MAX_FAILURES_PER_EMAIL);
-    expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).toEqual({ ok: false, failure: "RATE_LIMITED" });
+    expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).toEqual({
+      ok: false,
+      failure: "RATE_LIMITED",
+    });
   });
 
   it("refused attempts neither count nor extend the lock: when the window ends, the right password works", async () => {
@@ -189,7 +219,10 @@ describe("sign-in limits", () => {
     const key = `${SIGN_IN_PER_EMAIL.name}:${user.email}`;
     const locked = await prisma.rateLimit.findUniqueOrThrow({ where: { key } });
     for (let i = 0; i < 10; i += 1) {
-      expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).toEqual({ ok: false, failure: "RATE_LIMITED" });
+      expect(await authenticate({ email: user.email, password: "Bon-mot-de-passe-1", ip: null })).toEqual({
+        ok: false,
+        failure: "RATE_LIMITED",
+      });
     }
     expect(await prisma.rateLimit.findUniqueOrThrow({ where: { key } })).toEqual(locked);
     expect(await prisma.signInAttempt.count({ where: { email: user.email } })).toBe(MAX_FAILURES_PER_EMAIL);
@@ -218,7 +251,13 @@ describe("client IP and redirects", () => {
     expect(clientIp(new Headers({ "x-ip-0123abcd": "::1" }))).toBe("::1");
     if (previous === undefined) delete process.env[CLIENT_IP_HEADER_ENV];
     else process.env[CLIENT_IP_HEADER_ENV] = previous;
-    expect([isLoopback("127.0.0.1"), isLoopback("::1"), isLoopback("::ffff:127.0.0.1"), isLoopback("10.0.0.1"), isLoopback(null)]).toEqual([true, true, true, false, false]);
+    expect([isLoopback("127.0.0.1"), isLoopback("::1"), isLoopback("::ffff:127.0.0.1"), isLoopback("10.0.0.1"), isLoopback(null)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it.each([
@@ -254,8 +293,17 @@ describe("client IP and redirects", () => {
 describe("anonymous e-mail forms: no enumeration, limited", () => {
   function accountInput(email: string, firstName = "Léa") {
     return accountRequestSchema.parse({
-      civility: "MME", lastName: "Durand", firstName, birthDate: "1985-02-03", mobilePhone: "0611223344", email,
-      street: "1 rue de la Paix", postalCode: "59000", city: "Lille", password: "Motdepasse-2026", passwordConfirmation: "Motdepasse-2026",
+      civility: "MME",
+      lastName: "Durand",
+      firstName,
+      birthDate: "1985-02-03",
+      mobilePhone: "0611223344",
+      email,
+      street: "1 rue de la Paix",
+      postalCode: "59000",
+      city: "Lille",
+      password: "Motdepasse-2026",
+      passwordConfirmation: "Motdepasse-2026",
     });
   }
 
@@ -290,7 +338,10 @@ describe("anonymous e-mail forms: no enumeration, limited", () => {
   });
 
   it("a name that reads like a message is refused, and the first e-mail carries no typed text", async () => {
-    const phishing = accountRequestSchema.safeParse({ ...accountInput(uniqueEmail()), firstName: "Votre compte est suspendu. Réactivez-le sur evil" });
+    const phishing = accountRequestSchema.safeParse({
+      ...accountInput(uniqueEmail()),
+      firstName: "Votre compte est suspendu. Réactivez-le sur evil",
+    });
     expect(phishing.success).toBe(false);
     const email = uniqueEmail("neutre");
     await requestAccount(accountInput(email, "Marie-Ève"), null);
@@ -299,4 +350,3 @@ describe("anonymous e-mail forms: no enumeration, limited", () => {
     expect(sent.text + sent.subject).not.toMatch(/Marie|Durand|DURAND/);
   });
 });
-

@@ -46,10 +46,17 @@ describe("dates and times typed the French way", () => {
     ["29/02/2028", "2028-02-29"],
   ])("%j is the day %s", (typed, iso) => expect(frenchDateToIso(typed)).toBe(iso));
 
-  it.each(["30/02/2026", "2026-13-01", "06/05/26", "mercredi", "", "05/06"])("%j is not a day", (typed) => expect(frenchDateToIso(typed)).toBeNull());
+  it.each(["30/02/2026", "2026-13-01", "06/05/26", "mercredi", "", "05/06"])("%j is not a day", (typed) =>
+    expect(frenchDateToIso(typed)).toBeNull(),
+  );
 
-  it.each([["8h30", "08:30"], ["08:30", "08:30"], ["8 h 30", "08:30"], ["17h", "17:00"], ["23:59", "23:59"]])("%j is %s", (typed, iso) =>
-    expect(frenchTimeToIso(typed)).toBe(iso));
+  it.each([
+    ["8h30", "08:30"],
+    ["08:30", "08:30"],
+    ["8 h 30", "08:30"],
+    ["17h", "17:00"],
+    ["23:59", "23:59"],
+  ])("%j is %s", (typed, iso) => expect(frenchTimeToIso(typed)).toBe(iso));
   it.each(["24:00", "8:75", "midi", ""])("%j is not a time", (typed) => expect(frenchTimeToIso(typed)).toBeNull());
 
   it("reads a day and a time", () => {
@@ -77,7 +84,8 @@ describe("the structure's colour", () => {
     const result = identitySchema.safeParse({ ...identity, primaryColor: "#ffcc00" });
     expect(result.error?.issues[0]?.message).toMatch(/^Couleur principale : trop claire.*Choisissez une teinte plus foncée\.$/);
     expect(identitySchema.safeParse({ ...identity, primaryColor: "bleu" }).error?.issues[0]?.message).toBe(
-      "Couleur principale : au format #rrvvbb, par exemple #1e40af.");
+      "Couleur principale : au format #rrvvbb, par exemple #1e40af.",
+    );
   });
 
   it("derives a darker and a soft shade", () => {
@@ -106,7 +114,12 @@ describe("/admin/parametres", () => {
     expect(await updateIdentityAction(identity)).toEqual({ ok: true, data: { message: "Identité de la structure enregistrée." } });
     expect(await getPortalIdentity()).toMatchObject({ ...identity, logoVersion: null });
     const email = await prisma.$transaction((tx) =>
-      enqueueEmail(tx, { to: "x@example.fr", template: "test", email: { subject: `Portail de ${STRUCTURE}`, html: `<p>${STRUCTURE}</p>`, text: `Cordialement,\n${STRUCTURE}` } }));
+      enqueueEmail(tx, {
+        to: "x@example.fr",
+        template: "test",
+        email: { subject: `Portail de ${STRUCTURE}`, html: `<p>${STRUCTURE}</p>`, text: `Cordialement,\n${STRUCTURE}` },
+      }),
+    );
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: email.id } });
     expect(row.subject).toBe(`Portail de ${identity.name}`);
     expect(row.text).toBe(`Cordialement,\n${identity.name}`);
@@ -145,7 +158,11 @@ describe("/admin/parametres", () => {
   it("staff edit an information page; the identity stays an admin's", async () => {
     const staff = await createStaffUser(prisma);
     session.current = { user: { id: staff.id } };
-    const saved = await updateInformationPageAction({ slug: "MENTIONS_LEGALES", title: "Mentions légales", body: "## Éditeur\n\nMairie de Testville." });
+    const saved = await updateInformationPageAction({
+      slug: "MENTIONS_LEGALES",
+      title: "Mentions légales",
+      body: "## Éditeur\n\nMairie de Testville.",
+    });
     expect(saved).toEqual({ ok: true, data: { message: "Page « Mentions légales » enregistrée." } });
     const row = await prisma.informationPage.findUniqueOrThrow({ where: { slug: "MENTIONS_LEGALES" } });
     expect(row).toMatchObject({ body: "## Éditeur\n\nMairie de Testville.", updatedById: staff.id });

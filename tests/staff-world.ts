@@ -9,8 +9,13 @@ export const ON_THE_DAY = new Date("2027-01-06T16:00:00Z");
 
 export async function staffWorld(options: Partial<Parameters<typeof createBookableWorld>[1]> = {}) {
   return createBookableWorld(prisma, {
-    start: "2027-01-04", end: "2027-03-31", weekdays: [3],
-    units: [{ name: "Matin", capacity: 2, start: "08:30", end: "12:00" }, { name: "Après-midi", capacity: 10, start: "13:30", end: "17:30" }],
+    start: "2027-01-04",
+    end: "2027-03-31",
+    weekdays: [3],
+    units: [
+      { name: "Matin", capacity: 2, start: "08:30", end: "12:00" },
+      { name: "Après-midi", capacity: 10, start: "13:30", end: "17:30" },
+    ],
     cancellationDeadline: "J-2 10:00",
     ...options,
   });

@@ -38,7 +38,12 @@ async function counts(name: string) {
   const client = new pg.Client({ connectionString: urlFor(name) });
   await client.connect();
   const one = async (table: string) => Number((await client.query(`SELECT count(*) FROM "${table}"`)).rows[0].count);
-  const result = { users: await one("User"), families: await one("Family"), structures: await one("Structure"), requests: await one("AccountRequest") };
+  const result = {
+    users: await one("User"),
+    families: await one("Family"),
+    structures: await one("Structure"),
+    requests: await one("AccountRequest"),
+  };
   await client.end();
   return result;
 }
@@ -85,7 +90,12 @@ describe("the embedded database's data folder", () => {
       const before = fs.readFileSync(pidFile, "utf8");
       const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: "54398" };
       delete env.DATABASE_URL;
-      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/with-db.ts", "--", "true"], { cwd: ROOT, env, encoding: "utf8", timeout: 30_000 });
+      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/with-db.ts", "--", "true"], {
+        cwd: ROOT,
+        env,
+        encoding: "utf8",
+        timeout: 30_000,
+      });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain("est déjà utilisé par un PostgreSQL en marche");
       expect(fs.readFileSync(pidFile, "utf8")).toBe(before);
@@ -167,7 +177,13 @@ describe("npm start killed with SIGKILL (issue 21)", () => {
       const dataDir = path.join(home, "pg");
       // Its own data folder, port and start lock (named after NEXT_DIST_DIR, never built: it is killed before).
       const dist = ".next-test-orphelin";
-      const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_DATA: dataDir, EMBEDDED_PG_PORT: String(await freePort()), SKIP_BUILD: "1", NEXT_DIST_DIR: dist };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        EMBEDDED_PG_DATA: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+        SKIP_BUILD: "1",
+        NEXT_DIST_DIR: dist,
+      };
       delete env.DATABASE_URL;
       const pidFile = path.join(dataDir, "postmaster.pid");
       const postmaster = () => (fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]) : null);
@@ -182,7 +198,11 @@ describe("npm start killed with SIGKILL (issue 21)", () => {
         let output = "";
         start.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
         start.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-        const child = await until(() => `${what} (${output})`, 90_000, () => ready(descendants(start.pid!), output));
+        const child = await until(
+          () => `${what} (${output})`,
+          90_000,
+          () => ready(descendants(start.pid!), output),
+        );
         return { start, child, output: () => output, tree: descendants(start.pid!) };
       }
       const seed = (tree: Map<number, string>) => [...tree].find(([, command]) => command.includes("prisma/seed.ts"))?.[0];
@@ -196,16 +216,25 @@ describe("npm start killed with SIGKILL (issue 21)", () => {
         first.start.kill("SIGKILL");
         process.kill(watchdog![0], "SIGKILL");
         const serverTree = new Set([firstServer, ...descendants(firstServer).keys()]);
-        const left = (tree: Map<number, string>, spared = new Set<number>()) => () =>
-          `encore là : ${[...tree].filter(([pid]) => !spared.has(pid) && running(pid)).map(([pid, command]) => `${pid} ${command}`).join(" ; ")}`;
-        await until(left(first.tree, serverTree), 10_000, () => [...first.tree.keys()].every((pid) => serverTree.has(pid) || !running(pid)));
+        const left =
+          (tree: Map<number, string>, spared = new Set<number>()) =>
+          () =>
+            `encore là : ${[...tree]
+              .filter(([pid]) => !spared.has(pid) && running(pid))
+              .map(([pid, command]) => `${pid} ${command}`)
+              .join(" ; ")}`;
+        await until(left(first.tree, serverTree), 10_000, () =>
+          [...first.tree.keys()].every((pid) => serverTree.has(pid) || !running(pid)),
+        );
         expect(running(first.child)).toBe(false); // the demo load
         expect(first.output()).not.toContain("resté en marche");
         expect(running(firstServer)).toBe(true); // the orphan
 
         // 2. The next start stops the orphan cleanly, then starts its own server.
         const second = await startUntil("sa propre base démarrée", (tree, output) =>
-          output.includes("[db] PostgreSQL intégré démarré") ? [...tree].find(([, command]) => command.includes("db-watchdog.mjs"))?.[0] : undefined,
+          output.includes("[db] PostgreSQL intégré démarré")
+            ? [...tree].find(([, command]) => command.includes("db-watchdog.mjs"))?.[0]
+            : undefined,
         );
         expect(second.output()).toContain(`est resté en marche`);
         expect(second.output()).toContain(`(processus ${firstServer}`);
@@ -234,7 +263,11 @@ describe("demo data", () => {
     const name = "portail_test_seed";
     await recreate(name);
     const env = { ...process.env, ...prismaEnv, DATABASE_URL: urlFor(name) };
-    const migrate = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env, encoding: "utf8" });
+    const migrate = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+    });
     expect(migrate.status).toBe(0);
 
     // Killed hard part-way (like the 0.8 s interruption of the issue).
@@ -283,7 +316,9 @@ describe("the visitor's address (TRUSTED_PROXIES)", () => {
   it("behind a trusted proxy, the first untrusted hop counts", async () => {
     expect(await seen(["loopback"], { "x-forwarded-for": "203.0.113.5" })).toMatchObject({ ip: "203.0.113.5" });
     // A visitor prepending a fake hop does not move it: the proxy appended the real one last.
-    expect(await seen(["loopback", "10.0.0.0/8"], { "x-forwarded-for": "1.1.1.1, 198.51.100.7, 10.0.0.2" })).toMatchObject({ ip: "198.51.100.7" });
+    expect(await seen(["loopback", "10.0.0.0/8"], { "x-forwarded-for": "1.1.1.1, 198.51.100.7, 10.0.0.2" })).toMatchObject({
+      ip: "198.51.100.7",
+    });
   });
 
   it("refuses a TRUSTED_PROXIES it cannot read, in French", async () => {

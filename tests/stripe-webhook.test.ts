@@ -12,10 +12,29 @@ import { expectNothingChanged, prisma } from "./helpers";
 import { billedFamily, type BilledFamily } from "./billing-world";
 
 let counter = 0;
-function deliver(type: string, session: { id: string; paymentId: string; amount: number; paid?: boolean; currency?: string }, options: { eventId?: string; secret?: string } = {}) {
+function deliver(
+  type: string,
+  session: { id: string; paymentId: string; amount: number; paid?: boolean; currency?: string },
+  options: { eventId?: string; secret?: string } = {},
+) {
   const payload = JSON.stringify({
-    id: options.eventId ?? `evt_test_${Date.now()}_${counter++}`, object: "event", type, api_version: "2025-01-27", created: Math.floor(Date.now() / 1000),
-    data: { object: { id: session.id, object: "checkout.session", client_reference_id: session.paymentId, amount_total: session.amount, currency: session.currency ?? "eur", payment_status: session.paid === false ? "unpaid" : "paid", payment_intent: `pi_${session.id}`, metadata: {} } },
+    id: options.eventId ?? `evt_test_${Date.now()}_${counter++}`,
+    object: "event",
+    type,
+    api_version: "2025-01-27",
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: session.id,
+        object: "checkout.session",
+        client_reference_id: session.paymentId,
+        amount_total: session.amount,
+        currency: session.currency ?? "eur",
+        payment_status: session.paid === false ? "unpaid" : "paid",
+        payment_intent: `pi_${session.id}`,
+        metadata: {},
+      },
+    },
   });
   return post(payload, options.secret);
 }
@@ -23,7 +42,13 @@ function deliver(type: string, session: { id: string; paymentId: string; amount:
 /** A body posted with a valid signature of its own (or of `secret`). */
 function post(payload: string, secret = webhookSecret) {
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } }));
+  return POST(
+    new Request("http://localhost/api/stripe/webhook", {
+      method: "POST",
+      body: payload,
+      headers: { "stripe-signature": signature, "content-type": "application/json" },
+    }),
+  );
 }
 
 async function started(f: BilledFamily) {
@@ -34,7 +59,11 @@ async function started(f: BilledFamily) {
 
 const state = async (f: BilledFamily) => ({
   payments: await prisma.payment.findMany({ where: { familyId: f.family.id }, select: { status: true, amountCents: true, anomaly: true } }),
-  invoices: (await prisma.invoice.findMany({ where: { familyId: f.family.id }, orderBy: { number: "asc" }, select: { status: true, paidCents: true } })),
+  invoices: await prisma.invoice.findMany({
+    where: { familyId: f.family.id },
+    orderBy: { number: "asc" },
+    select: { status: true, paidCents: true },
+  }),
   allocations: await prisma.paymentAllocation.count({ where: { payment: { familyId: f.family.id } } }),
   receipts: await prisma.emailOutbox.count({ where: { familyId: f.family.id, template: "payment-received" } }),
 });
@@ -42,7 +71,10 @@ const state = async (f: BilledFamily) => ({
 describe("Stripe webhook and fulfilment", () => {
   it("the amount comes from the database; the same event 5 times, then 5 deliveries at once → one payment, invoices paid once, one receipt", async () => {
     const f = await billedFamily();
-    expect(f.invoices.map((i) => [i.status, i.totalCents])).toEqual([["ISSUED", 1200], ["ISSUED", 600]]);
+    expect(f.invoices.map((i) => [i.status, i.totalCents])).toEqual([
+      ["ISSUED", 1200],
+      ["ISSUED", 600],
+    ]);
     const session = await started(f);
     expect(session.amount).toBe(1800);
     const eventId = `evt_same_${Date.now()}`;
@@ -51,8 +83,12 @@ describe("Stripe webhook and fulfilment", () => {
     expect(concurrent.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await state(f)).toEqual({
       payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }],
-      invoices: [{ status: "PAID", paidCents: 1200 }, { status: "PAID", paidCents: 600 }],
-      allocations: 2, receipts: 1,
+      invoices: [
+        { status: "PAID", paidCents: 1200 },
+        { status: "PAID", paidCents: 600 },
+      ],
+      allocations: 2,
+      receipts: 1,
     });
     // Expired after completed: still paid.
     await deliver("checkout.session.expired", session);
@@ -95,31 +131,68 @@ describe("Stripe webhook and fulfilment", () => {
   it("a family never pays another family's invoice (the same answer as a missing one); a paid invoice is not payable again", async () => {
     const a = await billedFamily("Alpha");
     const b = await billedFamily("Bravo");
-    await expectNothingChanged(() => expect(startOnlinePayment({ familyId: a.family.id, invoiceIds: [b.invoices[0]!.id], actor: a.actor })).rejects.toThrow(NotFoundError));
-    await expectNothingChanged(() => expect(startOnlinePayment({ familyId: a.family.id, invoiceIds: [a.invoices[0]!.id, b.invoices[0]!.id], actor: a.actor })).rejects.toThrow(NotFoundError));
+    await expectNothingChanged(() =>
+      expect(startOnlinePayment({ familyId: a.family.id, invoiceIds: [b.invoices[0]!.id], actor: a.actor })).rejects.toThrow(NotFoundError),
+    );
+    await expectNothingChanged(() =>
+      expect(
+        startOnlinePayment({ familyId: a.family.id, invoiceIds: [a.invoices[0]!.id, b.invoices[0]!.id], actor: a.actor }),
+      ).rejects.toThrow(NotFoundError),
+    );
     const session = await started(a);
     await deliver("checkout.session.completed", session);
-    await expectNothingChanged(() => expect(startOnlinePayment({ familyId: a.family.id, invoiceIds: [a.invoices[0]!.id], actor: a.actor })).rejects.toThrow(NotFoundError));
+    await expectNothingChanged(() =>
+      expect(startOnlinePayment({ familyId: a.family.id, invoiceIds: [a.invoices[0]!.id], actor: a.actor })).rejects.toThrow(NotFoundError),
+    );
   });
 
   it("the success page asks Stripe itself: « completed » confirmed by the page before the webhook, or after it — one payment, one receipt either way", async () => {
     const f = await billedFamily("Retour");
     const session = await started(f);
-    const fromStripe = (paid: boolean, id = session.id) => async () => ({
-      id, object: "checkout.session", client_reference_id: session.paymentId, amount_total: session.amount, currency: "eur", payment_status: paid ? "paid" : "unpaid", payment_intent: `pi_${id}`, metadata: {},
-    }) as unknown as Stripe.Checkout.Session;
+    const fromStripe =
+      (paid: boolean, id = session.id) =>
+      async () =>
+        ({
+          id,
+          object: "checkout.session",
+          client_reference_id: session.paymentId,
+          amount_total: session.amount,
+          currency: "eur",
+          payment_status: paid ? "paid" : "unpaid",
+          payment_intent: `pi_${id}`,
+          metadata: {},
+        }) as unknown as Stripe.Checkout.Session;
     expect(await confirmCheckoutReturn(session.id, fromStripe(false))).toBe("WAITING");
     expect((await state(f)).payments[0]!.status).toBe("PENDING");
     // Stripe answering for another session than the one asked: nothing recorded.
     expect(await confirmCheckoutReturn(session.id, fromStripe(true, "cs_other"))).toBe("UNKNOWN");
     expect(await confirmCheckoutReturn(session.id, fromStripe(true))).toBe("FULFILLED");
     expect((await deliver("checkout.session.completed", session)).status).toBe(200);
-    expect(await state(f)).toMatchObject({ payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }], allocations: 2, receipts: 1 });
+    expect(await state(f)).toMatchObject({
+      payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }],
+      allocations: 2,
+      receipts: 1,
+    });
 
     const g = await billedFamily("Webhook");
     const other = await started(g);
     await deliver("checkout.session.completed", other);
-    expect(await confirmCheckoutReturn(other.id, async () => ({ id: other.id, object: "checkout.session", client_reference_id: other.paymentId, amount_total: other.amount, currency: "eur", payment_status: "paid", payment_intent: "pi_x", metadata: {} }) as unknown as Stripe.Checkout.Session)).toBe("ALREADY");
+    expect(
+      await confirmCheckoutReturn(
+        other.id,
+        async () =>
+          ({
+            id: other.id,
+            object: "checkout.session",
+            client_reference_id: other.paymentId,
+            amount_total: other.amount,
+            currency: "eur",
+            payment_status: "paid",
+            payment_intent: "pi_x",
+            metadata: {},
+          }) as unknown as Stripe.Checkout.Session,
+      ),
+    ).toBe("ALREADY");
     expect(await state(g)).toMatchObject({ payments: [{ status: "SUCCEEDED" }], allocations: 2, receipts: 1 });
   });
 
@@ -128,16 +201,41 @@ describe("Stripe webhook and fulfilment", () => {
     const session = await started(f);
     const reason = async (response: Response) => ({ status: response.status, error: ((await response.json()) as { error: string }).error });
     await expectNothingChanged(async () => {
-      expect(await reason(await post("null"))).toEqual({ status: 400, error: "Événement Stripe mal formé (le corps n'est pas un objet événement)." });
-      expect(await reason(await post(JSON.stringify({ id: "evt_no_object", object: "event", type: "checkout.session.completed", data: {} }))))
-        .toEqual({ status: 400, error: "Événement Stripe mal formé (data.object manquant ou invalide)." });
-      expect(await reason(await post(JSON.stringify({ id: "evt_null_object", object: "event", type: "checkout.session.completed", data: { object: null } }))))
-        .toEqual({ status: 400, error: "Événement Stripe mal formé (data.object manquant ou invalide)." });
-      expect(await reason(await post(JSON.stringify({ id: "evt_no_session_id", object: "event", type: "checkout.session.completed", data: { object: { object: "checkout.session" } } }))))
-        .toEqual({ status: 400, error: "Session Checkout mal formée (data.object.id manquant ou invalide)." });
-      expect(await reason(await post('{"id": "evt_broken", "type": '))).toEqual({ status: 400, error: "Événement Stripe illisible : le corps n'est pas du JSON valide." });
+      expect(await reason(await post("null"))).toEqual({
+        status: 400,
+        error: "Événement Stripe mal formé (le corps n'est pas un objet événement).",
+      });
+      expect(
+        await reason(await post(JSON.stringify({ id: "evt_no_object", object: "event", type: "checkout.session.completed", data: {} }))),
+      ).toEqual({ status: 400, error: "Événement Stripe mal formé (data.object manquant ou invalide)." });
+      expect(
+        await reason(
+          await post(
+            JSON.stringify({ id: "evt_null_object", object: "event", type: "checkout.session.completed", data: { object: null } }),
+          ),
+        ),
+      ).toEqual({ status: 400, error: "Événement Stripe mal formé (data.object manquant ou invalide)." });
+      expect(
+        await reason(
+          await post(
+            JSON.stringify({
+              id: "evt_no_session_id",
+              object: "event",
+              type: "checkout.session.completed",
+              data: { object: { object: "checkout.session" } },
+            }),
+          ),
+        ),
+      ).toEqual({ status: 400, error: "Session Checkout mal formée (data.object.id manquant ou invalide)." });
+      expect(await reason(await post('{"id": "evt_broken", "type": '))).toEqual({
+        status: 400,
+        error: "Événement Stripe illisible : le corps n'est pas du JSON valide.",
+      });
       // A wrong signature is still said as one.
-      expect(await reason(await deliver("checkout.session.completed", session, { secret: "whsec_forged" }))).toEqual({ status: 400, error: "Signature Stripe invalide." });
+      expect(await reason(await deliver("checkout.session.completed", session, { secret: "whsec_forged" }))).toEqual({
+        status: 400,
+        error: "Signature Stripe invalide.",
+      });
     });
     // The same body, well formed: it pays.
     expect((await deliver("checkout.session.completed", session)).status).toBe(200);
@@ -151,9 +249,20 @@ describe("Stripe webhook and fulfilment", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "CURRENCY" });
     expect(await state(f)).toEqual({
-      payments: [{ status: "FAILED", amountCents: 1800, anomaly: "Paiement en ligne reçu dans une autre devise que l'euro (18,00 USD) : non affecté aux factures, à rembourser par l'accueil." }],
-      invoices: [{ status: "ISSUED", paidCents: 0 }, { status: "ISSUED", paidCents: 0 }],
-      allocations: 0, receipts: 0,
+      payments: [
+        {
+          status: "FAILED",
+          amountCents: 1800,
+          anomaly:
+            "Paiement en ligne reçu dans une autre devise que l'euro (18,00 USD) : non affecté aux factures, à rembourser par l'accueil.",
+        },
+      ],
+      invoices: [
+        { status: "ISSUED", paidCents: 0 },
+        { status: "ISSUED", paidCents: 0 },
+      ],
+      allocations: 0,
+      receipts: 0,
     });
     // Where staff look for payments to check.
     const { payments } = await listPayments({ toCheck: true, familyId: f.family.id });
@@ -166,7 +275,10 @@ describe("Stripe webhook and fulfilment", () => {
 
 describe("« Payer » again for the same invoices", () => {
   const sessionOf = async (paymentId: string) => {
-    const { stripeCheckoutSessionId } = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { stripeCheckoutSessionId: true } });
+    const { stripeCheckoutSessionId } = await prisma.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      select: { stripeCheckoutSessionId: true },
+    });
     return prisma.standInCheckoutSession.findUniqueOrThrow({ where: { id: stripeCheckoutSessionId! } });
   };
 
@@ -183,7 +295,15 @@ describe("« Payer » again for the same invoices", () => {
     expect(await pay()).toMatchObject({ paymentId: clicks[0]!.paymentId, url: clicks[0]!.url, resumed: true });
     const session = await sessionOf(clicks[0]!.paymentId);
     await deliver("checkout.session.completed", { id: session.id, paymentId: clicks[0]!.paymentId, amount: 1800 });
-    expect(await state(f)).toEqual({ payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }], invoices: [{ status: "PAID", paidCents: 1200 }, { status: "PAID", paidCents: 600 }], allocations: 2, receipts: 1 });
+    expect(await state(f)).toEqual({
+      payments: [{ status: "SUCCEEDED", amountCents: 1800, anomaly: null }],
+      invoices: [
+        { status: "PAID", paidCents: 1200 },
+        { status: "PAID", paidCents: 600 },
+      ],
+      allocations: 2,
+      receipts: 1,
+    });
   });
 
   it("« Payer » for other invoices among them replaces the open payment: its session is expired first and the stand-in then refuses to pay it", async () => {
@@ -192,22 +312,46 @@ describe("« Payer » again for the same invoices", () => {
     const one = await startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[1]!.id], actor: f.actor });
     expect(one).toMatchObject({ resumed: false });
     expect(one.paymentId).not.toBe(both.paymentId);
-    expect((await prisma.payment.findMany({ where: { familyId: f.family.id }, orderBy: { createdAt: "asc" }, select: { id: true, status: true, amountCents: true } })))
-      .toEqual([{ id: both.paymentId, status: "FAILED", amountCents: 1800 }, { id: one.paymentId, status: "PENDING", amountCents: 600 }]);
+    expect(
+      await prisma.payment.findMany({
+        where: { familyId: f.family.id },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, status: true, amountCents: true },
+      }),
+    ).toEqual([
+      { id: both.paymentId, status: "FAILED", amountCents: 1800 },
+      { id: one.paymentId, status: "PENDING", amountCents: 600 },
+    ]);
     expect((await sessionOf(both.paymentId)).status).toBe("EXPIRED");
     expect((await sessionOf(one.paymentId)).status).toBe("OPEN");
     // The old page can no longer be paid: refused before any event is sent, nothing written.
-    await expectNothingChanged(() => expect(decideStandInCheckout({ familyId: f.family.id, paymentId: both.paymentId, outcome: "PAID" }))
-      .rejects.toThrow("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité."));
+    await expectNothingChanged(() =>
+      expect(decideStandInCheckout({ familyId: f.family.id, paymentId: both.paymentId, outcome: "PAID" })).rejects.toThrow(
+        "Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité.",
+      ),
+    );
     // The new one pays its invoice, once.
     await deliver("checkout.session.completed", { id: (await sessionOf(one.paymentId)).id, paymentId: one.paymentId, amount: 600 });
-    expect((await state(f)).invoices).toEqual([{ status: "ISSUED", paidCents: 0 }, { status: "PAID", paidCents: 600 }]);
+    expect((await state(f)).invoices).toEqual([
+      { status: "ISSUED", paidCents: 0 },
+      { status: "PAID", paidCents: 600 },
+    ]);
     // An amount changed meanwhile (a desk payment) is a new payment too, never the old amount.
     const rest = await startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor });
-    await recordDeskPayment({ familyId: f.family.id, method: "ESPECES", amountCents: 200, reference: null, receivedOn: new Date().toISOString().slice(0, 10), invoiceIds: [f.invoices[0]!.id], actor: f.staff });
+    await recordDeskPayment({
+      familyId: f.family.id,
+      method: "ESPECES",
+      amountCents: 200,
+      reference: null,
+      receivedOn: new Date().toISOString().slice(0, 10),
+      invoiceIds: [f.invoices[0]!.id],
+      actor: f.staff,
+    });
     const after = await startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor });
     expect(after.paymentId).not.toBe(rest.paymentId);
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: after.paymentId }, select: { amountCents: true } })).toEqual({ amountCents: 1000 });
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: after.paymentId }, select: { amountCents: true } })).toEqual({
+      amountCents: 1000,
+    });
     expect((await sessionOf(rest.paymentId)).status).toBe("EXPIRED");
   });
 
@@ -215,8 +359,11 @@ describe("« Payer » again for the same invoices", () => {
     const f = await billedFamily("DejaPaye");
     const first = await startOnlinePayment({ familyId: f.family.id, invoiceIds: f.invoices.map((i) => i.id), actor: f.actor });
     expect(await completeStandInSession((await sessionOf(first.paymentId)).id)).toBe(true);
-    await expectNothingChanged(() => expect(startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor }))
-      .rejects.toThrow("Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation."));
+    await expectNothingChanged(() =>
+      expect(startOnlinePayment({ familyId: f.family.id, invoiceIds: [f.invoices[0]!.id], actor: f.actor })).rejects.toThrow(
+        "Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation.",
+      ),
+    );
     // Paid twice on the stand-in's page: the second is refused.
     expect(await completeStandInSession((await sessionOf(first.paymentId)).id)).toBe(false);
   });

@@ -8,10 +8,20 @@ import { addDays, parisDay } from "@/lib/calendar/paris";
 import { createBookableWorld, createFamily, createStaffUser } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";
 
-beforeEach(() => { session.current = null; });
+beforeEach(() => {
+  session.current = null;
+});
 it("unit rules actions", async () => {
   const start = addDays(parisDay(new Date()), 30);
-  const w = await createBookableWorld(prisma, { start, end: addDays(start, 30), weekdays: [1], units: [{ name: "A", capacity: 1 }, { name: "B", capacity: 1 }] });
+  const w = await createBookableWorld(prisma, {
+    start,
+    end: addDays(start, 30),
+    weekdays: [1],
+    units: [
+      { name: "A", capacity: 1 },
+      { name: "B", capacity: 1 },
+    ],
+  });
   const o = await createBookableWorld(prisma, { start, end: addDays(start, 30), weekdays: [1], units: [{ name: "C", capacity: 1 }] });
   const f = await createFamily(prisma, { children: [] });
   const staff = await createStaffUser(prisma);
@@ -22,8 +32,16 @@ it("unit rules actions", async () => {
     expect(r.ok).toBe(false);
     expect(await admin.deleteUnitRuleAction({ id: "x" })).toMatchObject({ ok: false });
     session.current = { user: { id: staff.id } };
-    for (const input of [null, {}, { unitId: a!.id, kind: "REQUIRES", otherUnitId: o.units[0]!.id }, { unitId: a!.id, kind: "X", otherUnitId: b!.id }, { unitId: a!.id, kind: "REQUIRES", otherUnitId: "nope" },
-      { unitId: { id: a!.id }, kind: "REQUIRES", otherUnitId: b!.id }, { unitId: a!.id, kind: "REQUIRES", otherUnitId: a!.id }, { unitId: a!.id, kind: "__proto__", otherUnitId: b!.id }]) {
+    for (const input of [
+      null,
+      {},
+      { unitId: a!.id, kind: "REQUIRES", otherUnitId: o.units[0]!.id },
+      { unitId: a!.id, kind: "X", otherUnitId: b!.id },
+      { unitId: a!.id, kind: "REQUIRES", otherUnitId: "nope" },
+      { unitId: { id: a!.id }, kind: "REQUIRES", otherUnitId: b!.id },
+      { unitId: a!.id, kind: "REQUIRES", otherUnitId: a!.id },
+      { unitId: a!.id, kind: "__proto__", otherUnitId: b!.id },
+    ]) {
       const res = await admin.addUnitRuleAction(input);
 
       expect(res.ok).toBe(false);
@@ -36,9 +54,15 @@ it("unit rules actions", async () => {
     }
   });
   session.current = { user: { id: staff.id } };
-  await Promise.all([admin.addUnitRuleAction({ unitId: a!.id, kind: "INCOMPATIBLE", otherUnitId: b!.id }), admin.addUnitRuleAction({ unitId: b!.id, kind: "INCOMPATIBLE", otherUnitId: a!.id })]);
+  await Promise.all([
+    admin.addUnitRuleAction({ unitId: a!.id, kind: "INCOMPATIBLE", otherUnitId: b!.id }),
+    admin.addUnitRuleAction({ unitId: b!.id, kind: "INCOMPATIBLE", otherUnitId: a!.id }),
+  ]);
 
-  await Promise.all([admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id }), admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id })]);
+  await Promise.all([
+    admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id }),
+    admin.addUnitRuleAction({ unitId: a!.id, kind: "REQUIRES", otherUnitId: b!.id }),
+  ]);
 
   expect(await prisma.timeUnitRule.count({ where: { kind: "INCOMPATIBLE", unitId: { in: [a!.id, b!.id] } } })).toBe(1);
 });

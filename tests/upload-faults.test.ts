@@ -28,7 +28,8 @@ async function pdf(text = "Attestation") {
   doc.addPage().drawText(text);
   return doc.save();
 }
-const fileOf = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
+const fileOf = (bytes: Uint8Array | string, name: string) =>
+  new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
 const form = (fields: Record<string, string | File>) => {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
@@ -41,7 +42,9 @@ const family = async (name: string) => {
 };
 const docType = () => prisma.documentType.create({ data: { name: `Type fautes ${++n} ${Date.now()}` } });
 const get = (id: string) => downloadRoute(new Request(`http://x/documents/${id}`), { params: Promise.resolve({ documentId: id }) });
-const as = (userId: string | null) => { session.current = userId ? { user: { id: userId } } : null; };
+const as = (userId: string | null) => {
+  session.current = userId ? { user: { id: userId } } : null;
+};
 beforeEach(() => as(null));
 
 describe("a stored file deleted by hand", () => {
@@ -49,8 +52,21 @@ describe("a stored file deleted by hand", () => {
     const f = await family("Perdu");
     const type = await docType();
     const staff = await staffActor();
-    const sent = await uploadFamilyDocument({ familyId: f.family.id, actor: f.actor, typeId: type.id, childId: null, replacesId: null, file: fileOf(await pdf(), "attestation.pdf") });
-    const published = await publishDocument({ title: `Menus ${Date.now()}`, file: fileOf(await pdf("Menus"), "menus.pdf"), structureId: null, activityId: null, actor: staff });
+    const sent = await uploadFamilyDocument({
+      familyId: f.family.id,
+      actor: f.actor,
+      typeId: type.id,
+      childId: null,
+      replacesId: null,
+      file: fileOf(await pdf(), "attestation.pdf"),
+    });
+    const published = await publishDocument({
+      title: `Menus ${Date.now()}`,
+      file: fileOf(await pdf("Menus"), "menus.pdf"),
+      structureId: null,
+      activityId: null,
+      actor: staff,
+    });
     for (const id of [sent.id, published.id]) {
       const { storageKey } = await prisma.document.findUniqueOrThrow({ where: { id }, select: { storageKey: true } });
       rmSync(path.join(files.dir, ...storageKey.split("/")));
@@ -60,7 +76,9 @@ describe("a stored file deleted by hand", () => {
       as(f.user.id);
       const parent = await get(sent.id);
       expect(parent.status).toBe(410);
-      expect(await parent.text()).toBe("Ce document n'est plus disponible : son fichier est introuvable. La structure en est informée ; vous pouvez lui demander de le renvoyer.");
+      expect(await parent.text()).toBe(
+        "Ce document n'est plus disponible : son fichier est introuvable. La structure en est informée ; vous pouvez lui demander de le renvoyer.",
+      );
       as(staff.userId);
       const desk = await get(published.id);
       expect(desk.status).toBe(410);
@@ -85,8 +103,15 @@ describe("upload and message faults say what is wrong", () => {
     const f = await family("Vide");
     as(f.user.id);
     await expectNothingChanged(async () => {
-      const result = await sendFamilyMessageAction(form({ subject: "Pièce vide", body: "Voici le document.", file: fileOf(new Uint8Array(0), "scan.pdf") }));
-      expect(result).toMatchObject({ ok: false, fieldErrors: { file: "Pièce jointe : le fichier « scan.pdf » est vide (0 octet). Choisissez-le à nouveau, ou envoyez le message sans pièce jointe." } });
+      const result = await sendFamilyMessageAction(
+        form({ subject: "Pièce vide", body: "Voici le document.", file: fileOf(new Uint8Array(0), "scan.pdf") }),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        fieldErrors: {
+          file: "Pièce jointe : le fichier « scan.pdf » est vide (0 octet). Choisissez-le à nouveau, ou envoyez le message sans pièce jointe.",
+        },
+      });
     });
     expect(await prisma.messageThread.count({ where: { familyId: f.family.id } })).toBe(0);
   });
@@ -96,7 +121,12 @@ describe("upload and message faults say what is wrong", () => {
     as(f.user.id);
     await expectNothingChanged(async () => {
       const body = await sendFamilyMessageAction(form({ subject: "Bonjour", body: "Avant\u0000après" }));
-      expect(body).toMatchObject({ ok: false, fieldErrors: { body: "Message : il contient un caractère invisible (caractère nul ou de contrôle), souvent venu d'un copier-coller ; retapez le passage concerné." } });
+      expect(body).toMatchObject({
+        ok: false,
+        fieldErrors: {
+          body: "Message : il contient un caractère invisible (caractère nul ou de contrôle), souvent venu d'un copier-coller ; retapez le passage concerné.",
+        },
+      });
     });
     expect(await prisma.messageThread.count({ where: { familyId: f.family.id } })).toBe(0);
   });
@@ -113,7 +143,11 @@ describe("upload and message faults say what is wrong", () => {
     try {
       await expectNothingChanged(async () => {
         const result = await uploadDocumentAction(form({ typeId: type.id, file: fileOf(await pdf(), "attestation.pdf") }));
-        expect(result).toEqual({ ok: false, error: "Les documents ne peuvent pas être enregistrés pour le moment (panne technique du serveur, pas une erreur de votre part). Réessayez plus tard." });
+        expect(result).toEqual({
+          ok: false,
+          error:
+            "Les documents ne peuvent pas être enregistrés pour le moment (panne technique du serveur, pas une erreur de votre part). Réessayez plus tard.",
+        });
       });
       expect(errors).toHaveBeenCalledTimes(1);
       expect(errors.mock.calls[0]!.map(String).join(" ")).toMatch(/\[fichiers\] enregistrement impossible.*(ENOTDIR|EEXIST)/);
@@ -125,7 +159,8 @@ describe("upload and message faults say what is wrong", () => {
   });
 
   it("a PDF that opens a URI or launches something on opening (/OpenAction, /AA) is refused as /JavaScript is, escaped or compressed", async () => {
-    const refused = "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.";
+    const refused =
+      "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.";
     const plain = (catalog: string) => `%PDF-1.4\n1 0 obj << /Type /Catalog ${catalog} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF`;
     const cases = [
       plain("/OpenAction << /S /URI /URI (https://evil.example/) >>"),
@@ -138,11 +173,25 @@ describe("upload and message faults say what is wrong", () => {
     for (const text of cases) await expect(checkUpload(fileOf(text, "a.pdf"), "file"), text).rejects.toThrow(refused);
     // Hidden in a compressed object stream.
     const hidden = deflateSync(Buffer.from("<< /OpenAction << /S /URI /URI (https://evil.example/) >> >>", "latin1"));
-    const compressed = Buffer.concat([Buffer.from(`%PDF-1.5\n1 0 obj << /Length ${hidden.length} /Filter /FlateDecode >>\nstream\n`, "latin1"), hidden, Buffer.from("\nendstream endobj\n%%EOF", "latin1")]);
+    const compressed = Buffer.concat([
+      Buffer.from(`%PDF-1.5\n1 0 obj << /Length ${hidden.length} /Filter /FlateDecode >>\nstream\n`, "latin1"),
+      hidden,
+      Buffer.from("\nendstream endobj\n%%EOF", "latin1"),
+    ]);
     await expect(checkUpload(fileOf(compressed, "a.pdf"), "file")).rejects.toThrow(refused);
     // An ordinary PDF, a view opened on page 1 with a link the reader may click, are still accepted.
     await expect(checkUpload(fileOf(await pdf(), "ok.pdf"), "file")).resolves.toMatchObject({ mimeType: "application/pdf" });
-    await expect(checkUpload(fileOf(plain("/OpenAction [3 0 R /XYZ null null 0] >> endobj 4 0 obj << /Type /Annot /Subtype /Link /A << /S /URI /URI (https://www.caf.fr/) >>"), "lien.pdf"), "file")).resolves.toMatchObject({ mimeType: "application/pdf" });
+    await expect(
+      checkUpload(
+        fileOf(
+          plain(
+            "/OpenAction [3 0 R /XYZ null null 0] >> endobj 4 0 obj << /Type /Annot /Subtype /Link /A << /S /URI /URI (https://www.caf.fr/) >>",
+          ),
+          "lien.pdf",
+        ),
+        "file",
+      ),
+    ).resolves.toMatchObject({ mimeType: "application/pdf" });
   });
 });
 

@@ -18,15 +18,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         : null;
   return (
     <div className="page max-w-md">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Connexion</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        Connexion
+      </h1>
       {back ? <p className="alert alert-info">Connectez-vous pour accéder à cette page.</p> : null}
-      {notice ? <p role="status" className="alert alert-success">{notice}</p> : null}
+      {notice ? (
+        <p role="status" className="alert alert-success">
+          {notice}
+        </p>
+      ) : null}
       <SignInForm back={back} />
       <p className="mt-4">
-        <Link href="/mot-de-passe-oublie" className="link inline-flex min-h-11 items-center">Mot de passe oublié ?</Link>
+        <Link href="/mot-de-passe-oublie" className="link inline-flex min-h-11 items-center">
+          Mot de passe oublié ?
+        </Link>
       </p>
       <p className="mt-2">
-        Pas encore de compte ? <Link href="/creer-mon-compte" className="link inline-flex min-h-11 items-center">Créer mon compte</Link>
+        Pas encore de compte ?{" "}
+        <Link href="/creer-mon-compte" className="link inline-flex min-h-11 items-center">
+          Créer mon compte
+        </Link>
       </p>
     </div>
   );

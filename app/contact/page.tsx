@@ -15,12 +15,58 @@ export default async function ContactPage() {
     <Card className="mb-5">
       <p className="mb-2 text-lg font-bold">{identity.name}</p>
       <dl className="grid gap-2 sm:grid-cols-[auto_1fr] sm:gap-x-4">
-        {identity.address ? <><dt className="flex items-center gap-2 font-semibold"><MapPin aria-hidden="true" className="size-4" />Adresse</dt><dd>{identity.address}</dd></> : null}
-        {identity.phone ? <><dt className="flex items-center gap-2 font-semibold"><Phone aria-hidden="true" className="size-4" />Téléphone</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>{identity.phone}</a></dd></> : null}
-        {identity.email ? <><dt className="flex items-center gap-2 font-semibold"><Mail aria-hidden="true" className="size-4" />E-mail</dt><dd><a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>{identity.email}</a></dd></> : null}
-        {identity.openingHours ? <><dt className="flex items-center gap-2 font-semibold"><Clock aria-hidden="true" className="size-4" />Horaires d&apos;ouverture</dt><dd>{keepHoursTogether(identity.openingHours)}</dd></> : null}
+        {identity.address ? (
+          <>
+            <dt className="flex items-center gap-2 font-semibold">
+              <MapPin aria-hidden="true" className="size-4" />
+              Adresse
+            </dt>
+            <dd>{identity.address}</dd>
+          </>
+        ) : null}
+        {identity.phone ? (
+          <>
+            <dt className="flex items-center gap-2 font-semibold">
+              <Phone aria-hidden="true" className="size-4" />
+              Téléphone
+            </dt>
+            <dd>
+              <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>
+                {identity.phone}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {identity.email ? (
+          <>
+            <dt className="flex items-center gap-2 font-semibold">
+              <Mail aria-hidden="true" className="size-4" />
+              E-mail
+            </dt>
+            <dd>
+              <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>
+                {identity.email}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {identity.openingHours ? (
+          <>
+            <dt className="flex items-center gap-2 font-semibold">
+              <Clock aria-hidden="true" className="size-4" />
+              Horaires d&apos;ouverture
+            </dt>
+            <dd>{keepHoursTogether(identity.openingHours)}</dd>
+          </>
+        ) : null}
       </dl>
-      <p className="mt-3">Vous avez un compte ? <Link className="link" href="/mes-messages">Écrivez à la structure depuis Mes messages</Link> : la réponse s&apos;y affiche et vous êtes prévenu par e-mail.</p>
+      <p className="mt-3">
+        Vous avez un compte ?{" "}
+        <Link className="link" href="/mes-messages">
+          Écrivez à la structure depuis Mes messages
+        </Link>{" "}
+        : la réponse s&apos;y affiche et vous êtes prévenu par e-mail.
+      </p>
     </Card>
   );
   return <InformationPage page={page} blocks={textBlocks(page.body)} before={details} />;

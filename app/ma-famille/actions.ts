@@ -13,7 +13,9 @@ import { adultSchema, childIdSchema, childSchema } from "@/lib/families/schemas"
 export const addChildAction = parentAction(childSchema, async (data, parent) => {
   await addChild({ familyId: parent.familyId, data, actor: parent.actor });
   revalidatePath("/", "layout");
-  return { message: `${data.identity.firstName} est ${agree(data.identity.sex, "ajouté", "ajoutée")} à votre famille. La structure doit valider cet ajout.` };
+  return {
+    message: `${data.identity.firstName} est ${agree(data.identity.sex, "ajouté", "ajoutée")} à votre famille. La structure doit valider cet ajout.`,
+  };
 });
 
 export const updateChildAction = parentAction(childSchema.extend(childIdSchema.shape), async ({ childId, ...data }, parent) => {

@@ -18,10 +18,14 @@ export default async function MyFamilyPage() {
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
     <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Ma famille</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        Ma famille
+      </h1>
       <FlashMessage />
       <section aria-labelledby="adultes" className="mb-6">
-        <h2 id="adultes" className="mb-3 text-xl font-bold">Responsables et adultes du foyer</h2>
+        <h2 id="adultes" className="mb-3 text-xl font-bold">
+          Responsables et adultes du foyer
+        </h2>
         <ul className="flex flex-col gap-3">
           {family.adults.map((adult) => (
             <li key={adult.id} className="card">
@@ -38,18 +42,24 @@ export default async function MyFamilyPage() {
           ))}
         </ul>
         <p className="mt-3">
-          <Link href="/ma-famille/ajouter-un-adulte" className="btn btn-secondary">Ajouter un responsable légal</Link>
+          <Link href="/ma-famille/ajouter-un-adulte" className="btn btn-secondary">
+            Ajouter un responsable légal
+          </Link>
         </p>
       </section>
       <section aria-labelledby="enfants">
-        <h2 id="enfants" className="mb-3 text-xl font-bold">Enfants</h2>
+        <h2 id="enfants" className="mb-3 text-xl font-bold">
+          Enfants
+        </h2>
         {family.children.length === 0 ? <p className="mb-3">Aucun enfant pour le moment.</p> : null}
         <ul className="flex flex-col gap-3">
           {family.children.map((child) => (
             <li key={child.id} className="card">
               <article aria-label={`${child.firstName} ${child.lastName}`}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="text-lg font-bold">{child.firstName} {child.lastName.toUpperCase()}</h3>
+                  <h3 className="text-lg font-bold">
+                    {child.firstName} {child.lastName.toUpperCase()}
+                  </h3>
                   {child.status === "PENDING" ? (
                     <span className="badge border border-amber-700 bg-amber-100 text-amber-900">Ajout en attente de validation</span>
                   ) : child.status === "REFUSED" ? (
@@ -58,36 +68,55 @@ export default async function MyFamilyPage() {
                 </div>
                 <p className="text-sm">
                   Né{child.sex === "F" ? "e" : ""} le {formatCalendarDate(child.birthDate)} ({ageLabel(child.birthDate)})
-                  {child.school ? ` — ${child.school}` : ""}{child.schoolClass ? `, ${child.schoolClass}` : ""}
+                  {child.school ? ` — ${child.school}` : ""}
+                  {child.schoolClass ? `, ${child.schoolClass}` : ""}
                 </p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="font-semibold">Allergies</dt>
                   <dd>{child.hasAllergies ? `Oui — ${child.allergyNotes ?? ""}` : "Non"}</dd>
-                  <dt className="font-semibold">PAI</dt><dd>{child.hasPai ? "Oui" : "Non"}</dd>
-                  <dt className="font-semibold">Repas</dt><dd>{MEAL_TYPES[child.mealType]}</dd>
+                  <dt className="font-semibold">PAI</dt>
+                  <dd>{child.hasPai ? "Oui" : "Non"}</dd>
+                  <dt className="font-semibold">Repas</dt>
+                  <dd>{MEAL_TYPES[child.mealType]}</dd>
                   <dt className="font-semibold">Personnes autorisées</dt>
-                  <dd>{child.authorizedPersons.length === 0 ? "Aucune" : child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship})`).join(", ")}</dd>
+                  <dd>
+                    {child.authorizedPersons.length === 0
+                      ? "Aucune"
+                      : child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship})`).join(", ")}
+                  </dd>
                 </dl>
                 {child.inscriptions.length > 0 ? (
                   <div className="mt-2 text-sm">
                     <p className="font-semibold">Inscriptions en cours et en attente</p>
                     <ul className="list-disc pl-5">
                       {child.inscriptions.map((i) => (
-                        <li key={i.id}>{i.activity.name} ({i.period.name}) — {markerLabel(i.status, i.activity.isPreRegistration)}</li>
+                        <li key={i.id}>
+                          {i.activity.name} ({i.period.name}) — {markerLabel(i.status, i.activity.isPreRegistration)}
+                        </li>
                       ))}
                     </ul>
                   </div>
                 ) : null}
                 {pendingHealth.has(child.id) ? (
-                  <p className="mt-2 text-sm font-semibold text-amber-900">Modification des informations de santé en attente de validation.</p>
+                  <p className="mt-2 text-sm font-semibold text-amber-900">
+                    Modification des informations de santé en attente de validation.
+                  </p>
                 ) : null}
                 {child.status !== "REFUSED" ? (
                   <p className="mt-3 flex flex-wrap gap-2">
-                    <Link href={`/ma-famille/enfants/${child.id}/modifier`} className="btn btn-secondary" aria-label={`Modifier ${child.firstName}`}>
+                    <Link
+                      href={`/ma-famille/enfants/${child.id}/modifier`}
+                      className="btn btn-secondary"
+                      aria-label={`Modifier ${child.firstName}`}
+                    >
                       Modifier
                     </Link>
                     {child.status === "VALIDATED" ? (
-                      <Link href={`/mes-inscriptions/nouvelle?enfant=${child.id}`} className="btn btn-secondary" aria-label={`Nouvelle inscription pour ${child.firstName}`}>
+                      <Link
+                        href={`/mes-inscriptions/nouvelle?enfant=${child.id}`}
+                        className="btn btn-secondary"
+                        aria-label={`Nouvelle inscription pour ${child.firstName}`}
+                      >
                         Nouvelle inscription
                       </Link>
                     ) : null}
@@ -98,7 +127,9 @@ export default async function MyFamilyPage() {
           ))}
         </ul>
         <p className="mt-4">
-          <Link href="/ma-famille/ajouter-un-enfant" className="btn btn-primary">Ajouter un enfant</Link>
+          <Link href="/ma-famille/ajouter-un-enfant" className="btn btn-primary">
+            Ajouter un enfant
+          </Link>
         </p>
       </section>
     </div>

@@ -37,5 +37,7 @@ export const updatePreferencesAction = parentAction(preferencesSchema.extend(adu
 export const updateRemindersAction = parentAction(remindersSchema, async ({ remindersOn }, parent) => {
   await setReminderSettings(parent.familyId, remindersOn);
   revalidatePath("/mes-coordonnees");
-  return { message: remindersOn.length === 0 ? "Vous ne recevrez plus de rappels par e-mail." : "Vos rappels par e-mail sont enregistrés." };
+  return {
+    message: remindersOn.length === 0 ? "Vous ne recevrez plus de rappels par e-mail." : "Vos rappels par e-mail sont enregistrés.",
+  };
 });

@@ -20,38 +20,84 @@ export default async function MyUploadsPage() {
   const user = await parentPage("/mes-envois");
   const today = parisDay(new Date());
   const [types, children, uploads, missing, absences] = await Promise.all([
-    listDocumentTypes(), listFamilyChildren(user.familyId), listFamilyUploads(user.familyId), missingDocuments(user.familyId, today), listJustifiableAbsences(user.familyId, today),
+    listDocumentTypes(),
+    listFamilyChildren(user.familyId),
+    listFamilyUploads(user.familyId),
+    missingDocuments(user.familyId, today),
+    listJustifiableAbsences(user.familyId, today),
   ]);
   const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
   const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
   return (
     <div className="page">
-      <PageHeader title="Mes envois" description="Envoyez à la structure les documents qu'elle demande (attestation CAF, carnet de vaccination, justificatif de domicile, certificat médical…) et suivez leur état." />
+      <PageHeader
+        title="Mes envois"
+        description="Envoyez à la structure les documents qu'elle demande (attestation CAF, carnet de vaccination, justificatif de domicile, certificat médical…) et suivez leur état."
+      />
       {missing.length > 0 ? (
         <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
-          <ul className="list-disc pl-5">{missing.map((m) => <li key={`${m.typeId}-${m.childId ?? ""}`}>{m.text}</li>)}</ul>
+          <ul className="list-disc pl-5">
+            {missing.map((m) => (
+              <li key={`${m.typeId}-${m.childId ?? ""}`}>{m.text}</li>
+            ))}
+          </ul>
         </Card>
       ) : null}
       <Card title="Envoyer un document" titleId="envoyer" className="mb-6">
-        {types.length === 0 ? <p>La structure n&apos;a pas encore indiqué de types de documents.</p> : (
-          <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix="envoi" action={uploadDocumentAction} submitLabel="Envoyer le document"
+        {types.length === 0 ? (
+          <p>La structure n&apos;a pas encore indiqué de types de documents.</p>
+        ) : (
+          <UploadForm
+            fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
+            idPrefix="envoi"
+            action={uploadDocumentAction}
+            submitLabel="Envoyer le document"
             fields={[
               { name: "typeId", label: "Type de document", required: true, options: typeOptions },
-              ...(children.length ? [{ name: "childId", label: "Concerne", options: childOptions, hint: "Un carnet de vaccination ou un certificat médical concerne un enfant." }] : []),
-            ]} />
+              ...(children.length
+                ? [
+                    {
+                      name: "childId",
+                      label: "Concerne",
+                      options: childOptions,
+                      hint: "Un carnet de vaccination ou un certificat médical concerne un enfant.",
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
       </Card>
       {absences.length > 0 && types.length > 0 ? (
         <Card title="Justifier une absence facturée" titleId="absences" className="mb-6">
-          <p className="mb-3 text-sm">Un certificat médical accepté par la structure transforme l&apos;absence facturée en absence excusée ; si elle est déjà sur une facture, un avoir la rembourse.</p>
+          <p className="mb-3 text-sm">
+            Un certificat médical accepté par la structure transforme l&apos;absence facturée en absence excusée ; si elle est déjà sur une
+            facture, un avoir la rembourse.
+          </p>
           <ul className="flex flex-col gap-3">
             {absences.map((a) => (
               <li key={a.id} className="border-t border-gray-200 pt-2">
                 <details>
-                  <summary className="link cursor-pointer">Justifier l&apos;absence de {a.inscription.child.firstName} le {formatCalendarDate(a.date)} ({a.timeUnit.name})</summary>
-                  <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix={`absence-${a.id}`} action={uploadDocumentAction} submitLabel="Envoyer le certificat" fileLabel="Certificat"
+                  <summary className="link cursor-pointer">
+                    Justifier l&apos;absence de {a.inscription.child.firstName} le {formatCalendarDate(a.date)} ({a.timeUnit.name})
+                  </summary>
+                  <UploadForm
+                    fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
+                    idPrefix={`absence-${a.id}`}
+                    action={uploadDocumentAction}
+                    submitLabel="Envoyer le certificat"
+                    fileLabel="Certificat"
                     hidden={{ reservationId: a.id, childId: a.inscription.child.id }}
-                    fields={[{ name: "typeId", label: "Type de document", required: true, options: typeOptions, defaultValue: types.find((t) => /certificat/i.test(t.name))?.id }]} />
+                    fields={[
+                      {
+                        name: "typeId",
+                        label: "Type de document",
+                        required: true,
+                        options: typeOptions,
+                        defaultValue: types.find((t) => /certificat/i.test(t.name))?.id,
+                      },
+                    ]}
+                  />
                 </details>
               </li>
             ))}
@@ -59,26 +105,51 @@ export default async function MyUploadsPage() {
         </Card>
       ) : null}
       <section aria-labelledby="envoyes">
-        <h2 id="envoyes" className="mb-2 text-xl font-bold">Documents envoyés</h2>
-        {uploads.length === 0 ? <EmptyState title="Aucun document envoyé">Les documents que vous envoyez apparaissent ici avec leur état.</EmptyState> : (
+        <h2 id="envoyes" className="mb-2 text-xl font-bold">
+          Documents envoyés
+        </h2>
+        {uploads.length === 0 ? (
+          <EmptyState title="Aucun document envoyé">Les documents que vous envoyez apparaissent ici avec leur état.</EmptyState>
+        ) : (
           <ul className="flex flex-col gap-3">
             {uploads.map((d) => (
               <li key={d.id} className="card">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="font-semibold">{d.title}{d.child ? ` — ${d.child.firstName}` : ""}</p>
+                  <p className="font-semibold">
+                    {d.title}
+                    {d.child ? ` — ${d.child.firstName}` : ""}
+                  </p>
                   <StatusBadge label={statusLabel("DOCUMENT", d.status)} tone={statusTone("DOCUMENT", d.status)} />
                 </div>
                 <p className="text-sm text-gray-800">
-                  Envoyé le {formatDate(d.createdAt)}{d.reviewedAt ? ` — traité le ${formatDate(d.reviewedAt)}` : ""}
+                  Envoyé le {formatDate(d.createdAt)}
+                  {d.reviewedAt ? ` — traité le ${formatDate(d.reviewedAt)}` : ""}
                   {d.validUntil ? ` — valable jusqu'au ${formatCalendarDate(d.validUntil)}` : ""}
                 </p>
                 {d.status === "REFUSED" && d.reason ? <p className="text-sm">Motif : {d.reason}</p> : null}
-                {d.status !== "DELETED" ? <p className="text-sm"><a className="link" href={`/documents/${d.id}`} download>Télécharger {d.fileName}</a></p> : null}
+                {d.status !== "DELETED" ? (
+                  <p className="text-sm">
+                    <a className="link" href={`/documents/${d.id}`} download>
+                      Télécharger {d.fileName}
+                    </a>
+                  </p>
+                ) : null}
                 {d.status === "REFUSED" && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
                   <details className="mt-2">
                     <summary className="link cursor-pointer">Envoyer un nouveau document à la place</summary>
-                    <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix={`remplacer-${d.id}`} action={uploadDocumentAction} submitLabel="Envoyer le nouveau document"
-                      hidden={{ typeId: d.type.id, replacesId: d.id, childId: d.child?.id ?? "", ...(d.reservationId ? { reservationId: d.reservationId } : {}) }} fields={[]} />
+                    <UploadForm
+                      fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
+                      idPrefix={`remplacer-${d.id}`}
+                      action={uploadDocumentAction}
+                      submitLabel="Envoyer le nouveau document"
+                      hidden={{
+                        typeId: d.type.id,
+                        replacesId: d.id,
+                        childId: d.child?.id ?? "",
+                        ...(d.reservationId ? { reservationId: d.reservationId } : {}),
+                      }}
+                      fields={[]}
+                    />
                   </details>
                 ) : null}
               </li>

@@ -15,4 +15,6 @@ export const payInvoicesAction = parentAction(payInvoicesSchema, async ({ invoic
 const standInSchema = z.object({ paymentId: entityId, outcome: z.enum(["PAID", "ABANDONED"]) });
 
 /** The local stand-in's « Payer » / « Abandonner »: the signed event Stripe would send, to the real webhook. */
-export const standInCheckoutAction = parentAction(standInSchema, async ({ paymentId, outcome }, parent) => decideStandInCheckout({ familyId: parent.familyId, paymentId, outcome }));
+export const standInCheckoutAction = parentAction(standInSchema, async ({ paymentId, outcome }, parent) =>
+  decideStandInCheckout({ familyId: parent.familyId, paymentId, outcome }),
+);

@@ -20,12 +20,22 @@ export default async function MyInscriptionsPage() {
   const user = await parentPage("/mes-inscriptions");
   const inscriptions = await listFamilyInscriptions(user.familyId, "PARENT");
   const newButton = (
-    <LinkButton href="/mes-inscriptions/nouvelle"><Plus aria-hidden="true" className="size-5" /> Nouvelle inscription</LinkButton>
+    <LinkButton href="/mes-inscriptions/nouvelle">
+      <Plus aria-hidden="true" className="size-5" /> Nouvelle inscription
+    </LinkButton>
   );
   return (
     <div className="page">
-      <PageHeader title="Mes inscriptions" actions={newButton}
-        description={<><strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité pour une période ; une fois validée, vous pourrez réserver les jours.</>} />
+      <PageHeader
+        title="Mes inscriptions"
+        actions={newButton}
+        description={
+          <>
+            <strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité pour une période ; une fois validée,
+            vous pourrez réserver les jours.
+          </>
+        }
+      />
       <FlashMessage />
       {inscriptions.length === 0 ? (
         <EmptyState title="Aucune inscription pour le moment">
@@ -40,14 +50,35 @@ export default async function MyInscriptionsPage() {
                 <Card>
                   <article aria-label={`${title} (${inscription.period.name})`}>
                     <div className="flex flex-wrap items-start justify-between gap-2">
-                      <h2 id={`inscription-${inscription.id}`} className="text-lg font-bold">{title}</h2>
-                      <StatusBadge code={inscription.marker.symbol} label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`} tone={inscription.marker.tone} />
+                      <h2 id={`inscription-${inscription.id}`} className="text-lg font-bold">
+                        {title}
+                      </h2>
+                      <StatusBadge
+                        code={inscription.marker.symbol}
+                        label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`}
+                        tone={inscription.marker.tone}
+                      />
                     </div>
                     <dl className="mt-1 grid gap-x-4 text-sm text-gray-800 sm:grid-cols-[auto_1fr]">
-                      <dt className="font-semibold">Lieu d&apos;accueil</dt><dd>{inscription.activity.structure.name} · {inscription.activity.careType.name}</dd>
-                      <dt className="font-semibold">Période</dt><dd>{inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""}</dd>
-                      <dt className="font-semibold">Dates</dt><dd>du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}</dd>
-                      {inscription.reason && inscription.can.showReason ? <><dt className="font-semibold">Motif</dt><dd>{inscription.reason}</dd></> : null}
+                      <dt className="font-semibold">Lieu d&apos;accueil</dt>
+                      <dd>
+                        {inscription.activity.structure.name} · {inscription.activity.careType.name}
+                      </dd>
+                      <dt className="font-semibold">Période</dt>
+                      <dd>
+                        {inscription.period.name}
+                        {inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""}
+                      </dd>
+                      <dt className="font-semibold">Dates</dt>
+                      <dd>
+                        du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}
+                      </dd>
+                      {inscription.reason && inscription.can.showReason ? (
+                        <>
+                          <dt className="font-semibold">Motif</dt>
+                          <dd>{inscription.reason}</dd>
+                        </>
+                      ) : null}
                     </dl>
                     {inscription.can.attestation || inscription.can.withdraw ? (
                       <div className="mt-3 flex flex-wrap gap-2">
@@ -57,12 +88,18 @@ export default async function MyInscriptionsPage() {
                           </LinkButton>
                         ) : null}
                         {inscription.can.attestation ? (
-                          <a href={`/mes-inscriptions/${inscription.id}/attestation`} className={buttonVariants({ variant: "secondary" })} download
-                            aria-label={`Télécharger l'attestation d'inscription (PDF) : ${title}`}>
+                          <a
+                            href={`/mes-inscriptions/${inscription.id}/attestation`}
+                            className={buttonVariants({ variant: "secondary" })}
+                            download
+                            aria-label={`Télécharger l'attestation d'inscription (PDF) : ${title}`}
+                          >
                             <Download aria-hidden="true" className="size-5" /> Télécharger l&apos;attestation (PDF)
                           </a>
                         ) : null}
-                        {inscription.can.withdraw ? <WithdrawButton id={inscription.id} label={title} withdraw={withdrawInscriptionAction} /> : null}
+                        {inscription.can.withdraw ? (
+                          <WithdrawButton id={inscription.id} label={title} withdraw={withdrawInscriptionAction} />
+                        ) : null}
                       </div>
                     ) : null}
                   </article>
@@ -73,10 +110,14 @@ export default async function MyInscriptionsPage() {
         </ul>
       )}
       <section aria-labelledby="legende" className="mt-6 text-sm text-gray-800">
-        <h2 id="legende" className="mb-1 font-bold">Légende</h2>
+        <h2 id="legende" className="mb-1 font-bold">
+          Légende
+        </h2>
         <ul className="flex flex-col gap-1">
           {MARKER_LEGEND.map((entry) => (
-            <li key={entry.symbol}><span className="inline-block w-5 font-mono font-bold">{entry.symbol}</span> {entry.label}</li>
+            <li key={entry.symbol}>
+              <span className="inline-block w-5 font-mono font-bold">{entry.symbol}</span> {entry.label}
+            </li>
           ))}
         </ul>
       </section>

@@ -23,22 +23,51 @@ export default async function MyMessagesPage() {
     <div className="page">
       <PageHeader title="Mes messages" description="Écrivez à la structure ; sa réponse s'affiche ici et vous êtes prévenu par e-mail." />
       <Card title="Écrire à la structure" titleId="ecrire" className="mb-6">
-        <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix="message" action={sendFamilyMessageAction} submitLabel="Envoyer le message" fileOptional fileLabel="Pièce jointe"
+        <UploadForm
+          fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
+          idPrefix="message"
+          action={sendFamilyMessageAction}
+          submitLabel="Envoyer le message"
+          fileOptional
+          fileLabel="Pièce jointe"
           fields={[
             { name: "subject", label: "Objet", required: true },
-            ...(children.length ? [{ name: "childId", label: "Concerne", options: [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))] }] : []),
+            ...(children.length
+              ? [
+                  {
+                    name: "childId",
+                    label: "Concerne",
+                    options: [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))],
+                  },
+                ]
+              : []),
             { name: "body", label: "Message", required: true, textarea: true },
-          ]} />
+          ]}
+        />
       </Card>
       <section aria-labelledby="conversations">
-        <h2 id="conversations" className="mb-2 text-xl font-bold">Conversations</h2>
-        {threads.length === 0 ? <EmptyState title="Aucun message">Vos échanges avec la structure apparaîtront ici.</EmptyState> : (
+        <h2 id="conversations" className="mb-2 text-xl font-bold">
+          Conversations
+        </h2>
+        {threads.length === 0 ? (
+          <EmptyState title="Aucun message">Vos échanges avec la structure apparaîtront ici.</EmptyState>
+        ) : (
           <ul className="flex flex-col gap-3">
             {threads.map((t) => (
               <li key={t.id} className="card flex flex-wrap items-center justify-between gap-2">
                 <div>
-                  <Link className="link font-semibold" href={`/mes-messages/${t.id}`}>{t.subject}</Link>{t.unread ? <> <Badge tone="waiting">Nouvelle réponse</Badge></> : null}
-                  <p className="text-sm text-gray-800">{t.child ? `${t.child.firstName} · ` : ""}dernier message le {formatDateTime(t.lastMessageAt)}</p>
+                  <Link className="link font-semibold" href={`/mes-messages/${t.id}`}>
+                    {t.subject}
+                  </Link>
+                  {t.unread ? (
+                    <>
+                      {" "}
+                      <Badge tone="waiting">Nouvelle réponse</Badge>
+                    </>
+                  ) : null}
+                  <p className="text-sm text-gray-800">
+                    {t.child ? `${t.child.firstName} · ` : ""}dernier message le {formatDateTime(t.lastMessageAt)}
+                  </p>
                 </div>
                 <StatusBadge label={statusLabel("MESSAGE_THREAD", t.status)} tone={statusTone("MESSAGE_THREAD", t.status)} />
               </li>

@@ -27,7 +27,9 @@ export const withdrawReservationAction = parentAction(reservationIdSchema, async
   return result;
 });
 
-export const previewPeriodAction = parentAction(periodRequestSchema, async (data, parent) => previewPeriod({ ...data, familyId: parent.familyId }));
+export const previewPeriodAction = parentAction(periodRequestSchema, async (data, parent) =>
+  previewPeriod({ ...data, familyId: parent.familyId }),
+);
 
 export const sendPeriodAction = parentAction(periodRequestSchema, async (data, parent) => {
   const outcomes = await sendPeriod({ ...data, familyId: parent.familyId, actor: parent.actor });
@@ -39,7 +41,10 @@ const noInput = z.object({});
 /** « Créer le lien » / « Nouveau lien »: a new secret URL for the calendar apps; the previous one stops working. */
 export const renewCalendarFeedAction = parentAction(noInput, async (_data, parent) => {
   const { url, replaced } = await renewCalendarToken(parent.familyId);
-  return { url, message: replaced ? "Nouvelle adresse créée : l'ancienne ne fonctionne plus." : "Adresse créée : ajoutez-la à votre agenda." };
+  return {
+    url,
+    message: replaced ? "Nouvelle adresse créée : l'ancienne ne fonctionne plus." : "Adresse créée : ajoutez-la à votre agenda.",
+  };
 });
 
 export const revokeCalendarFeedAction = parentAction(noInput, async (_data, parent) => {

@@ -16,7 +16,13 @@ import { ReservationCalendar } from "@/components/reservations/reservation-calen
 import { LEGEND } from "@/components/reservations/cell-look";
 import { CalendarFeed } from "@/components/reservations/calendar-feed";
 import { getCalendarFeed } from "@/lib/reservations/calendar-feed";
-import { askCancellationAction, renewCalendarFeedAction, revokeCalendarFeedAction, sendReservationRequestsAction, withdrawReservationAction } from "./actions";
+import {
+  askCancellationAction,
+  renewCalendarFeedAction,
+  revokeCalendarFeedAction,
+  sendReservationRequestsAction,
+  withdrawReservationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 
@@ -34,37 +40,75 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
   const choices = inscriptionId ? await listCalendarChoices(user.familyId) : calendar.lanes;
   const family = { lanes: choices };
   const familyView = inscriptionId === null && choices.length > 1;
-  const href = (m: string | null) => `/mes-reservations?${new URLSearchParams({ ...(inscriptionId ? { inscription: inscriptionId } : {}), ...(m ? { mois: m } : {}) })}`;
+  const href = (m: string | null) =>
+    `/mes-reservations?${new URLSearchParams({ ...(inscriptionId ? { inscription: inscriptionId } : {}), ...(m ? { mois: m } : {}) })}`;
   const lane = calendar.lanes.length === 1 ? calendar.lanes[0]! : null;
   const blocks = await familyUnpaidBlocks(user.familyId, parisDay(new Date()));
 
   return (
     <div className="page">
-      <PageHeader title="Mes réservations"
-        description={<><strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité ; la réservation choisit les jours et les temps d&apos;accueil, dans une inscription validée.</>}
-        actions={family.lanes.length > 0 ? <LinkButton href={`/mes-reservations/periode${lane ? `?inscription=${lane.inscriptionId}` : ""}`} variant="secondary"><CalendarRange aria-hidden="true" className="size-5" /> Réservations sur période</LinkButton> : null} />
+      <PageHeader
+        title="Mes réservations"
+        description={
+          <>
+            <strong>Ne pas confondre :</strong> l&apos;inscription inscrit votre enfant à une activité ; la réservation choisit les jours et
+            les temps d&apos;accueil, dans une inscription validée.
+          </>
+        }
+        actions={
+          family.lanes.length > 0 ? (
+            <LinkButton href={`/mes-reservations/periode${lane ? `?inscription=${lane.inscriptionId}` : ""}`} variant="secondary">
+              <CalendarRange aria-hidden="true" className="size-5" /> Réservations sur période
+            </LinkButton>
+          ) : null
+        }
+      />
       {blocks.map((b) => (
-        <Alert key={b.number} tone="error">{unpaidBlockMessage(b)} <a className="link" href="/mes-factures">Payer mes factures</a></Alert>
+        <Alert key={b.number} tone="error">
+          {unpaidBlockMessage(b)}{" "}
+          <a className="link" href="/mes-factures">
+            Payer mes factures
+          </a>
+        </Alert>
       ))}
       {family.lanes.length === 0 ? (
         <EmptyState title="Aucune inscription validée" action={<LinkButton href="/mes-inscriptions">Mes inscriptions</LinkButton>}>
-          Les réservations se font dans une inscription validée par la structure. Faites une demande d&apos;inscription, puis revenez ici une fois qu&apos;elle est validée.
+          Les réservations se font dans une inscription validée par la structure. Faites une demande d&apos;inscription, puis revenez ici
+          une fois qu&apos;elle est validée.
         </EmptyState>
       ) : (
         <>
           <nav aria-label="Calendriers" className="mb-4">
             <ul className="flex flex-wrap gap-2">
               {family.lanes.length > 1 ? (
-                <li><Link href={`/mes-reservations${month ? `?mois=${month}` : ""}`} aria-current={familyView ? "page" : undefined}
-                  className={cn("inline-flex min-h-11 items-center rounded-md border px-3 font-semibold", familyView ? "border-brand bg-brand text-white" : "border-gray-400 bg-white text-gray-900 hover:bg-brand-soft")}>Toute la famille</Link></li>
+                <li>
+                  <Link
+                    href={`/mes-reservations${month ? `?mois=${month}` : ""}`}
+                    aria-current={familyView ? "page" : undefined}
+                    className={cn(
+                      "inline-flex min-h-11 items-center rounded-md border px-3 font-semibold",
+                      familyView ? "border-brand bg-brand text-white" : "border-gray-400 bg-white text-gray-900 hover:bg-brand-soft",
+                    )}
+                  >
+                    Toute la famille
+                  </Link>
+                </li>
               ) : null}
               {family.lanes.map((l) => {
                 const current = calendar.lanes.length === 1 && calendar.lanes[0]!.inscriptionId === l.inscriptionId;
                 return (
                   <li key={l.inscriptionId}>
-                    <Link href={`/mes-reservations?inscription=${l.inscriptionId}${month ? `&mois=${month}` : ""}`} aria-current={current ? "page" : undefined}
-                      className={cn("inline-flex min-h-11 flex-col justify-center rounded-md border px-3 py-1 text-left", current ? "border-brand bg-brand text-white" : "border-gray-400 bg-white text-gray-900 hover:bg-brand-soft")}>
-                      <span className="font-semibold">{l.childFirstName} — {l.activityName}</span>
+                    <Link
+                      href={`/mes-reservations?inscription=${l.inscriptionId}${month ? `&mois=${month}` : ""}`}
+                      aria-current={current ? "page" : undefined}
+                      className={cn(
+                        "inline-flex min-h-11 flex-col justify-center rounded-md border px-3 py-1 text-left",
+                        current ? "border-brand bg-brand text-white" : "border-gray-400 bg-white text-gray-900 hover:bg-brand-soft",
+                      )}
+                    >
+                      <span className="font-semibold">
+                        {l.childFirstName} — {l.activityName}
+                      </span>
                       <span className="text-sm">{l.periodName}</span>
                     </Link>
                   </li>
@@ -75,55 +119,112 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
 
           <div className="mb-3 grid grid-cols-[1fr_auto_1fr] items-center gap-2">
             {calendar.previous ? (
-              <Link href={href(calendar.previous)} aria-label={`Mois précédent : ${formatMonth(calendar.previous)}`} className="link inline-flex min-h-11 items-center gap-1 justify-self-start">
-                <ChevronLeft aria-hidden="true" className="size-5" /> <span className="capitalize">{formatMonth(calendar.previous).split(" ")[0]}</span>
+              <Link
+                href={href(calendar.previous)}
+                aria-label={`Mois précédent : ${formatMonth(calendar.previous)}`}
+                className="link inline-flex min-h-11 items-center gap-1 justify-self-start"
+              >
+                <ChevronLeft aria-hidden="true" className="size-5" />{" "}
+                <span className="capitalize">{formatMonth(calendar.previous).split(" ")[0]}</span>
               </Link>
-            ) : <span />}
-            <h2 id="titre-mois" tabIndex={-1} className="text-center text-xl font-bold capitalize text-gray-900">{formatMonth(calendar.month)}</h2>
+            ) : (
+              <span />
+            )}
+            <h2 id="titre-mois" tabIndex={-1} className="text-center text-xl font-bold capitalize text-gray-900">
+              {formatMonth(calendar.month)}
+            </h2>
             {calendar.next ? (
-              <Link href={href(calendar.next)} aria-label={`Mois suivant : ${formatMonth(calendar.next)}`} className="link inline-flex min-h-11 items-center gap-1 justify-self-end">
-                <span className="capitalize">{formatMonth(calendar.next).split(" ")[0]}</span> <ChevronRight aria-hidden="true" className="size-5" />
+              <Link
+                href={href(calendar.next)}
+                aria-label={`Mois suivant : ${formatMonth(calendar.next)}`}
+                className="link inline-flex min-h-11 items-center gap-1 justify-self-end"
+              >
+                <span className="capitalize">{formatMonth(calendar.next).split(" ")[0]}</span>{" "}
+                <ChevronRight aria-hidden="true" className="size-5" />
               </Link>
-            ) : <span />}
+            ) : (
+              <span />
+            )}
           </div>
 
           {lane ? (
             <p className="mb-3 text-gray-800">
               {lane.childFirstName} — {lane.activityName}, inscription du {isoToFrench(lane.startDay)} au {isoToFrench(lane.endDay)}.{" "}
-              {lane.automatic ? "La validation de la demande est automatique à la sélection." : "Toute demande est soumise à validation par la structure d'accueil."}
+              {lane.automatic
+                ? "La validation de la demande est automatique à la sélection."
+                : "Toute demande est soumise à validation par la structure d'accueil."}
             </p>
           ) : (
-            <p className="mb-3 text-gray-800">Chaque jour montre vos enfants et leurs temps d&apos;accueil : sélectionnez les mêmes jours pour plusieurs enfants, puis envoyez tout en une fois.</p>
+            <p className="mb-3 text-gray-800">
+              Chaque jour montre vos enfants et leurs temps d&apos;accueil : sélectionnez les mêmes jours pour plusieurs enfants, puis
+              envoyez tout en une fois.
+            </p>
           )}
 
           {calendar.days.length === 0 ? (
             <EmptyState title="Aucun jour d'accueil ce mois-ci">Changez de mois avec les liens ci-dessus.</EmptyState>
           ) : (
-            <ReservationCalendar key={`${calendar.month}-${inscriptionId ?? "famille"}`} calendar={calendar} familyView={familyView}
-              send={sendReservationRequestsAction} cancel={askCancellationAction} withdraw={withdrawReservationAction} />
+            <ReservationCalendar
+              key={`${calendar.month}-${inscriptionId ?? "famille"}`}
+              calendar={calendar}
+              familyView={familyView}
+              send={sendReservationRequestsAction}
+              cancel={askCancellationAction}
+              withdraw={withdrawReservationAction}
+            />
           )}
 
           {calendar.closures.length > 0 ? (
             <section aria-labelledby="fermetures" className="mt-4 text-sm text-gray-800">
-              <h2 id="fermetures" className="font-bold">Jours sans accueil ce mois-ci</h2>
+              <h2 id="fermetures" className="font-bold">
+                Jours sans accueil ce mois-ci
+              </h2>
               <ul className="list-disc pl-5">
-                {calendar.closures.map((c) => <li key={`${c.start}-${c.label}`}>{c.label} : {c.start === c.end ? `le ${formatCalendarDate(new Date(`${c.start}T00:00:00Z`))}` : `du ${isoToFrench(c.start)} au ${isoToFrench(c.end)}`}</li>)}
+                {calendar.closures.map((c) => (
+                  <li key={`${c.start}-${c.label}`}>
+                    {c.label} :{" "}
+                    {c.start === c.end
+                      ? `le ${formatCalendarDate(new Date(`${c.start}T00:00:00Z`))}`
+                      : `du ${isoToFrench(c.start)} au ${isoToFrench(c.end)}`}
+                  </li>
+                ))}
               </ul>
             </section>
           ) : null}
 
           <section aria-labelledby="legende" className="mt-6 text-sm text-gray-900">
-            <h2 id="legende" className="mb-2 font-bold">Légende</h2>
+            <h2 id="legende" className="mb-2 font-bold">
+              Légende
+            </h2>
             <ul className="grid gap-1 sm:grid-cols-2">
               {LEGEND.map((entry) => (
                 <li key={entry.label} className="flex items-center gap-2">
-                  <span aria-hidden="true" className={cn("inline-flex h-7 w-14 shrink-0 items-center justify-center rounded border text-xs font-semibold", entry.look)}>{entry.code}</span>
-                  <span>{entry.code ? <><strong>{entry.code}</strong> </> : null}{entry.label}</span>
+                  <span
+                    aria-hidden="true"
+                    className={cn(
+                      "inline-flex h-7 w-14 shrink-0 items-center justify-center rounded border text-xs font-semibold",
+                      entry.look,
+                    )}
+                  >
+                    {entry.code}
+                  </span>
+                  <span>
+                    {entry.code ? (
+                      <>
+                        <strong>{entry.code}</strong>{" "}
+                      </>
+                    ) : null}
+                    {entry.label}
+                  </span>
                 </li>
               ))}
             </ul>
           </section>
-          <CalendarFeed url={(await getCalendarFeed(user.familyId))?.url ?? null} renew={renewCalendarFeedAction} revoke={revokeCalendarFeedAction} />
+          <CalendarFeed
+            url={(await getCalendarFeed(user.familyId))?.url ?? null}
+            renew={renewCalendarFeedAction}
+            revoke={revokeCalendarFeedAction}
+          />
         </>
       )}
     </div>

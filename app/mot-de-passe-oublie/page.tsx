@@ -7,8 +7,12 @@ export const metadata: Metadata = { title: "Mot de passe oublié" };
 export default function ForgottenPasswordPage() {
   return (
     <div className="page max-w-md">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Mot de passe oublié</h1>
-      <p className="mb-4">Indiquez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        Mot de passe oublié
+      </h1>
+      <p className="mb-4">
+        Indiquez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+      </p>
       <ForgottenPasswordForm action={requestPasswordResetAction} />
     </div>
   );

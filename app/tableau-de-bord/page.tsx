@@ -19,12 +19,31 @@ export default async function DashboardPage() {
   if (!dashboard) notFound();
   return (
     <div className="page">
-      <PageHeader title="Mon tableau de bord" description={<>Bonjour {user.displayName} — {dashboard.familyName}</>} />
+      <PageHeader
+        title="Mon tableau de bord"
+        description={
+          <>
+            Bonjour {user.displayName} — {dashboard.familyName}
+          </>
+        }
+      />
       <nav aria-label="Raccourcis" className="mb-5">
         <ul className="grid gap-2 sm:grid-cols-3">
-          <li><LinkButton href="/mes-inscriptions/nouvelle" className="w-full"><ClipboardList aria-hidden="true" className="size-5" /> Nouvelle inscription</LinkButton></li>
-          <li><LinkButton href="/ma-famille/ajouter-un-enfant" variant="secondary" className="w-full"><UserPlus aria-hidden="true" className="size-5" /> Ajouter un enfant</LinkButton></li>
-          <li><LinkButton href="/mes-coordonnees" variant="secondary" className="w-full"><Home aria-hidden="true" className="size-5" /> Mes coordonnées</LinkButton></li>
+          <li>
+            <LinkButton href="/mes-inscriptions/nouvelle" className="w-full">
+              <ClipboardList aria-hidden="true" className="size-5" /> Nouvelle inscription
+            </LinkButton>
+          </li>
+          <li>
+            <LinkButton href="/ma-famille/ajouter-un-enfant" variant="secondary" className="w-full">
+              <UserPlus aria-hidden="true" className="size-5" /> Ajouter un enfant
+            </LinkButton>
+          </li>
+          <li>
+            <LinkButton href="/mes-coordonnees" variant="secondary" className="w-full">
+              <Home aria-hidden="true" className="size-5" /> Mes coordonnées
+            </LinkButton>
+          </li>
         </ul>
       </nav>
       {dashboard.todo.length > 0 ? (
@@ -32,22 +51,41 @@ export default async function DashboardPage() {
           <ul className="flex flex-col gap-2">
             {dashboard.todo.map((item) => (
               <li key={item.text}>
-                <Link href={item.href} className="link inline-flex min-h-11 items-center gap-2"><ArrowRight aria-hidden="true" className="size-4 shrink-0" />{item.text}</Link>
+                <Link href={item.href} className="link inline-flex min-h-11 items-center gap-2">
+                  <ArrowRight aria-hidden="true" className="size-4 shrink-0" />
+                  {item.text}
+                </Link>
               </li>
             ))}
           </ul>
         </Card>
       ) : null}
-      <Card title="Mes demandes" titleId="demandes-titre" id="demandes"
-        actions={dashboard.waitingCount > 0 ? <span className="text-sm text-gray-800">{dashboard.waitingCount === 1 ? "1 demande en attente de validation" : `${dashboard.waitingCount} demandes en attente de validation`}</span> : null}>
+      <Card
+        title="Mes demandes"
+        titleId="demandes-titre"
+        id="demandes"
+        actions={
+          dashboard.waitingCount > 0 ? (
+            <span className="text-sm text-gray-800">
+              {dashboard.waitingCount === 1
+                ? "1 demande en attente de validation"
+                : `${dashboard.waitingCount} demandes en attente de validation`}
+            </span>
+          ) : null
+        }
+      >
         {dashboard.requests.length === 0 ? (
-          <EmptyState title="Aucune demande pour le moment">Vos demandes d&apos;inscription, de réservation et de modification apparaîtront ici, avec leur réponse.</EmptyState>
+          <EmptyState title="Aucune demande pour le moment">
+            Vos demandes d&apos;inscription, de réservation et de modification apparaîtront ici, avec leur réponse.
+          </EmptyState>
         ) : (
           <ul className="flex flex-col" aria-labelledby="demandes-titre">
             {dashboard.requests.map((request) => (
               <li key={request.id} className="border-b border-gray-200 py-2 last:border-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={request.href} className="link inline-flex min-h-11 items-center font-semibold sm:min-h-0">{request.label}</Link>
+                  <Link href={request.href} className="link inline-flex min-h-11 items-center font-semibold sm:min-h-0">
+                    {request.label}
+                  </Link>
                   <StatusBadge label={request.state.label} tone={request.state.tone} />
                 </div>
                 <p className="text-sm text-gray-700">

@@ -15,15 +15,24 @@ export default async function DownloadsPage() {
   return (
     <div className="page">
       <PageHeader title="Téléchargements" description="Les documents que la structure met à votre disposition." />
-      {documents.length === 0 ? <EmptyState title="Aucun document pour le moment">La structure n&apos;a encore rien publié.</EmptyState> : (
+      {documents.length === 0 ? (
+        <EmptyState title="Aucun document pour le moment">La structure n&apos;a encore rien publié.</EmptyState>
+      ) : (
         <ul className="flex flex-col gap-3">
           {documents.map((d) => (
             <li key={d.id} className="card flex flex-wrap items-center justify-between gap-2">
               <div>
-                <p className="font-semibold">{d.title} {d.isNew ? <Badge tone="waiting">Nouveau</Badge> : null}</p>
-                <p className="text-sm text-gray-800">Mis à jour le {formatDate(d.updatedAt)} — {d.mimeType === "application/pdf" ? "PDF" : "image"}, {Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko</p>
+                <p className="font-semibold">
+                  {d.title} {d.isNew ? <Badge tone="waiting">Nouveau</Badge> : null}
+                </p>
+                <p className="text-sm text-gray-800">
+                  Mis à jour le {formatDate(d.updatedAt)} — {d.mimeType === "application/pdf" ? "PDF" : "image"},{" "}
+                  {Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko
+                </p>
               </div>
-              <a className="btn btn-secondary" href={`/documents/${d.id}`} download>Télécharger<span className="sr-only"> {d.title}</span></a>
+              <a className="btn btn-secondary" href={`/documents/${d.id}`} download>
+                Télécharger<span className="sr-only"> {d.title}</span>
+              </a>
             </li>
           ))}
         </ul>

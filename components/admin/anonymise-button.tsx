@@ -5,14 +5,26 @@ import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
 /** RGPD: asked once more, with the reason (the action cannot be undone). */
-export function AnonymiseButton(props: { familyId: string; familyName: string; action: (input: { id: string; reason: string }) => Promise<ActionResult<null>> }) {
+export function AnonymiseButton(props: {
+  familyId: string;
+  familyName: string;
+  action: (input: { id: string; reason: string }) => Promise<ActionResult<null>>;
+}) {
   const router = useRouter();
   const toast = useToast();
   return (
-    <ConfirmDialog triggerLabel="Anonymiser la famille" title={`Anonymiser la ${props.familyName.replace(/^Famille/, "famille")} ?`} confirmLabel="Anonymiser définitivement"
+    <ConfirmDialog
+      triggerLabel="Anonymiser la famille"
+      title={`Anonymiser la ${props.familyName.replace(/^Famille/, "famille")} ?`}
+      confirmLabel="Anonymiser définitivement"
       description="Noms, coordonnées, données de santé, documents et messages sont supprimés et les comptes de connexion fermés. Les factures et les paiements sont conservés. Cette action est définitive."
-      reasonLabel="Motif" reasonHint="Par exemple : famille partie de la commune en juin 2026."
+      reasonLabel="Motif"
+      reasonHint="Par exemple : famille partie de la commune en juin 2026."
       action={({ reason }) => props.action({ id: props.familyId, reason: reason ?? "" })}
-      onDone={() => { toast("Famille anonymisée."); router.refresh(); }} />
+      onDone={() => {
+        toast("Famille anonymisée.");
+        router.refresh();
+      }}
+    />
   );
 }

@@ -41,7 +41,13 @@ export function AttendanceForm(props: {
   expected: AttendanceChild[];
   /** A day to come: the list is shown (to prepare the door), the pointage waits for the day. */
   readOnly?: boolean;
-  record: (input: { activityId: string; date: string; timeUnitId: string; marks: { reservationId: string; mark: Mark }[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
+  record: (input: {
+    activityId: string;
+    date: string;
+    timeUnitId: string;
+    marks: { reservationId: string; mark: Mark }[];
+    reason?: string;
+  }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const router = useRouter();
   const reasonId = useId();
@@ -53,29 +59,53 @@ export function AttendanceForm(props: {
   const [pending, startTransition] = useTransition();
   const editable = props.readOnly ? [] : props.expected.filter((c) => !c.locked);
   const absent = editable.filter((c) => marks[c.id] !== "PRESENT").length;
-  const needsReason = editable.some((c) => marks[c.id] !== c.proposed && c.pointed) || editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
+  const needsReason =
+    editable.some((c) => marks[c.id] !== c.proposed && c.pointed) ||
+    editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
 
   return (
-    <form noValidate aria-label="Pointage" onSubmit={(event) => {
-      event.preventDefault();
-      setMessage(null);
-      setReasonError(null);
-      startTransition(async () => {
-        const result = await props.record({ ...props.hidden, marks: editable.map((c) => ({ reservationId: c.id, mark: marks[c.id]! })), reason });
-        if (result.ok) {
-          setMessage({ tone: "success", text: result.data.message });
-          setReason("");
-          router.refresh();
-        } else {
-          setMessage({ tone: "error", text: result.error });
-          setReasonError(result.fieldErrors?.reason ?? null);
-        }
-      });
-    }}>
+    <form
+      noValidate
+      aria-label="Pointage"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setMessage(null);
+        setReasonError(null);
+        startTransition(async () => {
+          const result = await props.record({
+            ...props.hidden,
+            marks: editable.map((c) => ({ reservationId: c.id, mark: marks[c.id]! })),
+            reason,
+          });
+          if (result.ok) {
+            setMessage({ tone: "success", text: result.data.message });
+            setReason("");
+            router.refresh();
+          } else {
+            setMessage({ tone: "error", text: result.error });
+            setReasonError(result.fieldErrors?.reason ?? null);
+          }
+        });
+      }}
+    >
       <div className="no-print mb-3 flex flex-wrap items-center gap-2">
-        {props.readOnly ? null : <Button type="button" variant="secondary" onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}>Remettre tous présents</Button>}
-        <Button type="button" variant="secondary" onClick={() => window.print()}><Printer aria-hidden="true" className="size-4" /> Imprimer la liste</Button>
-        {props.readOnly ? null : <p className="text-sm" aria-live="polite">{editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}</p>}
+        {props.readOnly ? null : (
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}
+          >
+            Remettre tous présents
+          </Button>
+        )}
+        <Button type="button" variant="secondary" onClick={() => window.print()}>
+          <Printer aria-hidden="true" className="size-4" /> Imprimer la liste
+        </Button>
+        {props.readOnly ? null : (
+          <p className="text-sm" aria-live="polite">
+            {editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}
+          </p>
+        )}
       </div>
       <ul className="flex flex-col gap-3" aria-label="Enfants attendus">
         {props.expected.map((c) => (
@@ -85,26 +115,47 @@ export function AttendanceForm(props: {
               <StatusBadge code={c.status.code} label={c.status.label} tone={c.status.tone} />
             </div>
             <p className="text-sm text-gray-800">{c.detail}</p>
-            <p aria-hidden="true" className="hidden text-lg print:block">☐ Présent &nbsp; ☐ Absent</p>
+            <p aria-hidden="true" className="hidden text-lg print:block">
+              ☐ Présent &nbsp; ☐ Absent
+            </p>
             {c.notes.length > 0 ? (
               <ul className="flex flex-wrap gap-1" aria-label={`À savoir : ${c.name}`}>
                 {c.notes.map((n) => (
                   <li key={n.text}>
                     <Badge tone={n.alert ? "refused" : "closed"}>
-                      {n.text}{n.phone ? <> <a href={`tel:${n.phone.replace(/[^\d+]/g, "")}`} className="whitespace-nowrap underline">{n.phone}</a></> : null}
+                      {n.text}
+                      {n.phone ? (
+                        <>
+                          {" "}
+                          <a href={`tel:${n.phone.replace(/[^\d+]/g, "")}`} className="whitespace-nowrap underline">
+                            {n.phone}
+                          </a>
+                        </>
+                      ) : null}
                     </Badge>
                   </li>
                 ))}
               </ul>
             ) : null}
-            {props.readOnly ? null : c.locked ? <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p> : (
+            {props.readOnly ? null : c.locked ? (
+              <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p>
+            ) : (
               <fieldset className="no-print">
                 <legend className="sr-only">Pointage de {c.name}</legend>
                 <div className="flex flex-wrap gap-2">
                   {MARKS.map((m) => (
-                    <label key={m.value} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded border px-3 ${marks[c.id] === m.value ? "border-brand bg-brand-soft font-semibold" : "border-gray-400"}`}>
-                      <input type="radio" name={`pointage-${c.id}`} value={m.value} checked={marks[c.id] === m.value} className="h-5 w-5"
-                        onChange={() => setMarks({ ...marks, [c.id]: m.value })} />
+                    <label
+                      key={m.value}
+                      className={`flex min-h-11 cursor-pointer items-center gap-2 rounded border px-3 ${marks[c.id] === m.value ? "border-brand bg-brand-soft font-semibold" : "border-gray-400"}`}
+                    >
+                      <input
+                        type="radio"
+                        name={`pointage-${c.id}`}
+                        value={m.value}
+                        checked={marks[c.id] === m.value}
+                        className="h-5 w-5"
+                        onChange={() => setMarks({ ...marks, [c.id]: m.value })}
+                      />
                       {m.value === "ABSENT" && c.cancelledInTime ? "Absent (excusé : annulé dans le délai)" : m.label}
                     </label>
                   ))}
@@ -114,16 +165,36 @@ export function AttendanceForm(props: {
           </li>
         ))}
       </ul>
-      {props.readOnly ? null : <div className="no-print mt-4 flex flex-col gap-3">
-        <FormAlert message={message?.text} tone={message?.tone} />
-        <div className="field">
-          <label htmlFor={reasonId} className="field-label">Motif {needsReason ? "(obligatoire : absence excusée ou correction)" : "(pour une absence excusée ou une correction)"}</label>
-          <textarea id={reasonId} rows={2} maxLength={500} className="input" value={reason} onChange={(e) => setReason(e.target.value)}
-            aria-invalid={Boolean(reasonError)} aria-describedby={reasonError ? `${reasonId}-erreur` : undefined} />
-          {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
+      {props.readOnly ? null : (
+        <div className="no-print mt-4 flex flex-col gap-3">
+          <FormAlert message={message?.text} tone={message?.tone} />
+          <div className="field">
+            <label htmlFor={reasonId} className="field-label">
+              Motif {needsReason ? "(obligatoire : absence excusée ou correction)" : "(pour une absence excusée ou une correction)"}
+            </label>
+            <textarea
+              id={reasonId}
+              rows={2}
+              maxLength={500}
+              className="input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={Boolean(reasonError)}
+              aria-describedby={reasonError ? `${reasonId}-erreur` : undefined}
+            />
+            {reasonError ? (
+              <p id={`${reasonId}-erreur`} className="field-error">
+                {reasonError}
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <Button type="submit" variant="primary" pending={pending} disabled={editable.length === 0}>
+              Enregistrer le pointage
+            </Button>
+          </div>
         </div>
-        <div><Button type="submit" variant="primary" pending={pending} disabled={editable.length === 0}>Enregistrer le pointage</Button></div>
-      </div>}
+      )}
     </form>
   );
 }

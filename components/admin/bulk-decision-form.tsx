@@ -13,19 +13,32 @@ export function BulkDecisionForm(props: {
   acceptLabel?: string;
   action: (input: { decision: "validate" | "refuse"; ids: string[]; reason?: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
-  const { formRef, onSubmit, pending, alert, reasonField } = useBatchForm((data, submitter) => {
-    const ids = data.getAll("ids").map(String);
-    return submitter?.value === "refuse" ? { decision: "refuse" as const, ids, reason: String(data.get("reason") ?? "") } : { decision: "validate" as const, ids };
-  }, props.action, "ids");
+  const { formRef, onSubmit, pending, alert, reasonField } = useBatchForm(
+    (data, submitter) => {
+      const ids = data.getAll("ids").map(String);
+      return submitter?.value === "refuse"
+        ? { decision: "refuse" as const, ids, reason: String(data.get("reason") ?? "") }
+        : { decision: "validate" as const, ids };
+    },
+    props.action,
+    "ids",
+  );
   return (
     <form id={props.formId} ref={formRef} noValidate className="card mb-4" aria-label="Traitement par lot" onSubmit={onSubmit}>
       <h2 className="mb-2 text-lg font-bold">Traitement par lot</h2>
-      <p className="mb-2 text-sm">Cochez les {props.noun ?? "demandes"} dans la liste, puis {props.acceptLabel ? "acceptez-les" : "validez-les"} ou refusez-les ensemble.</p>
+      <p className="mb-2 text-sm">
+        Cochez les {props.noun ?? "demandes"} dans la liste, puis {props.acceptLabel ? "acceptez-les" : "validez-les"} ou refusez-les
+        ensemble.
+      </p>
       {alert}
       {reasonField("Motif du refus (pour un refus par lot)")}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="validate" className="btn btn-primary" disabled={pending}>{props.acceptLabel ?? "Valider la sélection"}</button>
-        <button type="submit" name="decision" value="refuse" className="btn btn-danger" disabled={pending}>Refuser la sélection</button>
+        <button type="submit" name="decision" value="validate" className="btn btn-primary" disabled={pending}>
+          {props.acceptLabel ?? "Valider la sélection"}
+        </button>
+        <button type="submit" name="decision" value="refuse" className="btn btn-danger" disabled={pending}>
+          Refuser la sélection
+        </button>
       </div>
     </form>
   );

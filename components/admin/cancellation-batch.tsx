@@ -12,17 +12,29 @@ type Decide = (input: { decisions: { id: string; decision: Decision }[]; reason:
  * The choices live in the list's rows (form="{formId}").
  */
 export function CancellationBatchForm({ formId, decide }: { formId: string; decide: Decide }) {
-  const { formRef, onSubmit, pending, alert, reasonField } = useBatchForm((data) => ({
-    decisions: data.getAll("ids").map(String).map((id) => ({ id, decision: (data.get(`decision-${id}`) === "EXCUSED" ? "EXCUSED" : "BILLED") as Decision })),
-    reason: String(data.get("reason") ?? ""),
-  }), decide, "decisions");
+  const { formRef, onSubmit, pending, alert, reasonField } = useBatchForm(
+    (data) => ({
+      decisions: data
+        .getAll("ids")
+        .map(String)
+        .map((id) => ({ id, decision: (data.get(`decision-${id}`) === "EXCUSED" ? "EXCUSED" : "BILLED") as Decision })),
+      reason: String(data.get("reason") ?? ""),
+    }),
+    decide,
+    "decisions",
+  );
   return (
     <form id={formId} ref={formRef} noValidate className="card mb-4" aria-label="Décider les annulations cochées" onSubmit={onSubmit}>
       <h2 className="mb-2 text-lg font-bold">Décider les annulations cochées</h2>
-      <p className="mb-2 text-sm">Cochez les demandes d&apos;annulation, choisissez pour chacune excusée ou facturée (le délai d&apos;annulation propose la décision), puis confirmez avec un motif.</p>
+      <p className="mb-2 text-sm">
+        Cochez les demandes d&apos;annulation, choisissez pour chacune excusée ou facturée (le délai d&apos;annulation propose la décision),
+        puis confirmez avec un motif.
+      </p>
       {alert}
       {reasonField("Motif (envoyé à la famille)")}
-      <Button type="submit" variant="primary" pending={pending}>Décider les annulations cochées</Button>
+      <Button type="submit" variant="primary" pending={pending}>
+        Décider les annulations cochées
+      </Button>
     </form>
   );
 }
@@ -39,7 +51,8 @@ export function CancellationChoice({ formId, id, label, proposed }: { formId: st
       {(["EXCUSED", "BILLED"] as const).map((d) => (
         <label key={d} className="flex min-h-8 items-center gap-2">
           <input type="radio" name={`decision-${id}`} value={d} form={formId} defaultChecked={d === proposed} className="h-4 w-4" />
-          {d === "EXCUSED" ? "Excusée" : "Facturée"}{d === proposed ? " (proposée)" : ""}
+          {d === "EXCUSED" ? "Excusée" : "Facturée"}
+          {d === proposed ? " (proposée)" : ""}
         </label>
       ))}
     </fieldset>

@@ -5,10 +5,23 @@ import { useToast } from "@/components/ui/toast";
 import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
-type Decide = (input: { decisions: { id: string; decision: "EXCUSED" | "BILLED" }[]; reason: string }) => Promise<ActionResult<{ message: string }>>;
+type Decide = (input: {
+  decisions: { id: string; decision: "EXCUSED" | "BILLED" }[];
+  reason: string;
+}) => Promise<ActionResult<{ message: string }>>;
 
 /** A DA: « Excusée » or « Facturée », the one the cancellation deadline proposes first. */
-export function CancellationDecision({ id, subject, proposed, decide }: { id: string; subject: string; proposed: "EXCUSED" | "BILLED"; decide: Decide }) {
+export function CancellationDecision({
+  id,
+  subject,
+  proposed,
+  decide,
+}: {
+  id: string;
+  subject: string;
+  proposed: "EXCUSED" | "BILLED";
+  decide: Decide;
+}) {
   const router = useRouter();
   const toast = useToast();
   const choices = proposed === "EXCUSED" ? (["EXCUSED", "BILLED"] as const) : (["BILLED", "EXCUSED"] as const);
@@ -17,12 +30,17 @@ export function CancellationDecision({ id, subject, proposed, decide }: { id: st
       {choices.map((decision) => {
         const label = decision === "EXCUSED" ? "Absence excusée" : "Absence facturée";
         return (
-          <ConfirmDialog key={decision}
+          <ConfirmDialog
+            key={decision}
             triggerLabel={`${label}${decision === proposed ? " (proposée)" : ""}`}
             triggerAriaLabel={`${label} : ${subject}`}
             triggerVariant={decision === proposed ? "primary" : "secondary"}
             title={`${label} : ${subject}`}
-            description={decision === "EXCUSED" ? "Non facturée. La famille reçoit un e-mail avec ce motif ; la place va à la liste d'attente." : "Facturée. La famille reçoit un e-mail avec ce motif ; la place va à la liste d'attente."}
+            description={
+              decision === "EXCUSED"
+                ? "Non facturée. La famille reçoit un e-mail avec ce motif ; la place va à la liste d'attente."
+                : "Facturée. La famille reçoit un e-mail avec ce motif ; la place va à la liste d'attente."
+            }
             reasonLabel="Motif (envoyé à la famille)"
             confirmLabel={`Confirmer : ${label.toLowerCase()}`}
             confirmVariant={decision === "BILLED" ? "danger" : "primary"}

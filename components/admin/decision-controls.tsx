@@ -35,15 +35,21 @@ export function DecisionControls(props: {
   return (
     <div className="mt-3 flex flex-wrap gap-2">
       {props.accept ? (
-        <Button variant="primary" pending={pending} aria-label={`${acceptLabel} : ${props.subject}`}
-          onClick={() => startTransition(async () => {
-            const result = await props.accept!({ ...props.hidden, id: props.id });
-            if (result.ok) {
-              toast(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`);
-              router.refresh();
-              focusAfterDecision();
-            } else toast(result.error, "error");
-          })}>
+        <Button
+          variant="primary"
+          pending={pending}
+          aria-label={`${acceptLabel} : ${props.subject}`}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await props.accept!({ ...props.hidden, id: props.id });
+              if (result.ok) {
+                toast(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`);
+                router.refresh();
+                focusAfterDecision();
+              } else toast(result.error, "error");
+            })
+          }
+        >
           <Check aria-hidden="true" className="size-4" /> {acceptLabel}
         </Button>
       ) : null}

@@ -6,7 +6,15 @@ import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
 /** « Supprimer » with a confirmation dialog; the server refuses what would break inscriptions or reservations. */
-export function DeleteButton({ id, label, remove }: { id: string; label: string; remove: (input: { id: string }) => Promise<ActionResult<null>> }) {
+export function DeleteButton({
+  id,
+  label,
+  remove,
+}: {
+  id: string;
+  label: string;
+  remove: (input: { id: string }) => Promise<ActionResult<null>>;
+}) {
   const router = useRouter();
   const toast = useToast();
   return (

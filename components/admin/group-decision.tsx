@@ -8,13 +8,25 @@ import { useToast } from "@/components/ui/toast";
 import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
-type Decide = (input: { decision: "validate"; ids: string[] } | { decision: "refuse"; ids: string[]; reason: string }) => Promise<ActionResult<{ message: string }>>;
+type Decide = (
+  input: { decision: "validate"; ids: string[] } | { decision: "refuse"; ids: string[]; reason: string },
+) => Promise<ActionResult<{ message: string }>>;
 
 /**
  * Several requests decided in one go — a family's month, or every request the filters show — each family in one
  * transaction with one e-mail listing every date. `what` names them on the buttons (« le mois », « tout »).
  */
-export function GroupDecision({ ids, subject, decide, what = "le mois" }: { ids: string[]; subject: string; decide: Decide; what?: string }) {
+export function GroupDecision({
+  ids,
+  subject,
+  decide,
+  what = "le mois",
+}: {
+  ids: string[];
+  subject: string;
+  decide: Decide;
+  what?: string;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [pending, startTransition] = useTransition();
@@ -26,12 +38,18 @@ export function GroupDecision({ ids, subject, decide, what = "le mois" }: { ids:
   };
   return (
     <div className="flex flex-wrap gap-2">
-      <Button variant="primary" pending={pending} aria-label={`Valider les ${n} demandes : ${subject}`}
-        onClick={() => startTransition(async () => {
-          const result = await decide({ decision: "validate", ids });
-          if (result.ok) done(result.data.message);
-          else toast(result.error, "error");
-        })}>
+      <Button
+        variant="primary"
+        pending={pending}
+        aria-label={`Valider les ${n} demandes : ${subject}`}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await decide({ decision: "validate", ids });
+            if (result.ok) done(result.data.message);
+            else toast(result.error, "error");
+          })
+        }
+      >
         <Check aria-hidden="true" className="size-4" /> Valider {what} ({n})
       </Button>
       <ConfirmDialog

@@ -19,17 +19,47 @@ export function QueueFilters(props: {
   days?: { from?: string; to?: string };
 }) {
   return (
-    <FilterForm label="Filtres" submitLabel="Filtrer" footer={props.days ? <p id="filtre-format" className="basis-full text-sm text-gray-700">Dates au format jj/mm/aaaa.</p> : null}>
-        {props.structures && props.structures.length > 1 ? <FilterSelect id="filtre-structure" name="structure" label="Lieu d'accueil" choices={props.structures} value={props.structureId} any="Tous" /> : null}
-        <FilterSelect id="filtre-activite" name="activite" label="Activité" choices={props.activities} value={props.activityId} any="Toutes" />
-        {props.periods && props.periods.length > 0 ? <FilterSelect id="filtre-periode" name="periode" label="Période" choices={props.periods} value={props.periodId} any="Toutes" /> : null}
-        {props.units && props.units.length > 0 ? <FilterSelect id="filtre-unite" name="unite" label="Unité" choices={props.units} value={props.unitId} any="Toutes" /> : null}
-        {props.days ? (
-          <div className="flex gap-3">
-            <FilterDay id="filtre-du" name="du" label="Du" value={props.days.from} describedBy="filtre-format" />
-            <FilterDay id="filtre-au" name="au" label="Au" value={props.days.to} describedBy="filtre-format" />
-          </div>
-        ) : null}
+    <FilterForm
+      label="Filtres"
+      submitLabel="Filtrer"
+      footer={
+        props.days ? (
+          <p id="filtre-format" className="basis-full text-sm text-gray-700">
+            Dates au format jj/mm/aaaa.
+          </p>
+        ) : null
+      }
+    >
+      {props.structures && props.structures.length > 1 ? (
+        <FilterSelect
+          id="filtre-structure"
+          name="structure"
+          label="Lieu d'accueil"
+          choices={props.structures}
+          value={props.structureId}
+          any="Tous"
+        />
+      ) : null}
+      <FilterSelect
+        id="filtre-activite"
+        name="activite"
+        label="Activité"
+        choices={props.activities}
+        value={props.activityId}
+        any="Toutes"
+      />
+      {props.periods && props.periods.length > 0 ? (
+        <FilterSelect id="filtre-periode" name="periode" label="Période" choices={props.periods} value={props.periodId} any="Toutes" />
+      ) : null}
+      {props.units && props.units.length > 0 ? (
+        <FilterSelect id="filtre-unite" name="unite" label="Unité" choices={props.units} value={props.unitId} any="Toutes" />
+      ) : null}
+      {props.days ? (
+        <div className="flex gap-3">
+          <FilterDay id="filtre-du" name="du" label="Du" value={props.days.from} describedBy="filtre-format" />
+          <FilterDay id="filtre-au" name="au" label="Au" value={props.days.to} describedBy="filtre-format" />
+        </div>
+      ) : null}
     </FilterForm>
   );
 }

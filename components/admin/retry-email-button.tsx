@@ -3,7 +3,15 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 
-export function RetryEmailButton({ id, subject, retry }: { id: string; subject: string; retry: (input: { id: string }) => Promise<ActionResult<null>> }) {
+export function RetryEmailButton({
+  id,
+  subject,
+  retry,
+}: {
+  id: string;
+  subject: string;
+  retry: (input: { id: string }) => Promise<ActionResult<null>>;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +32,11 @@ export function RetryEmailButton({ id, subject, retry }: { id: string; subject: 
       >
         Renvoyer maintenant
       </button>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -22,7 +22,10 @@ export function TariffEditor(props: {
 }) {
   const form = useForm<Input, unknown, z.output<typeof tariffsSchema>>({
     resolver: lazyZodResolver(() => import("@/lib/activities/schemas").then((m) => m.tariffsSchema)),
-    defaultValues: { timeUnitId: props.timeUnitId, brackets: props.initial.length ? props.initial : [{ qfMin: "0", qfMax: "", price: "" }] },
+    defaultValues: {
+      timeUnitId: props.timeUnitId,
+      brackets: props.initial.length ? props.initial : [{ qfMin: "0", qfMax: "", price: "" }],
+    },
   });
   const rows = useFieldArray({ control: form.control, name: "brackets" });
   const { submit, formError, success, pending } = useRefreshingForm(form, props.action);
@@ -33,7 +36,9 @@ export function TariffEditor(props: {
     <form onSubmit={submit} noValidate aria-label={`Tarifs : ${props.unitName}`}>
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />
-      {errors.brackets?.root?.message || errors.brackets?.message ? <p className="field-error">{errors.brackets?.root?.message ?? errors.brackets?.message}</p> : null}
+      {errors.brackets?.root?.message || errors.brackets?.message ? (
+        <p className="field-error">{errors.brackets?.root?.message ?? errors.brackets?.message}</p>
+      ) : null}
       {rows.fields.map((row, index) => (
         <fieldset key={row.id} className="mb-2 grid grid-cols-3 gap-2 rounded border border-gray-300 p-2">
           <legend className="px-1 text-sm font-semibold">Tranche {index + 1}</legend>
@@ -41,18 +46,30 @@ export function TariffEditor(props: {
             {(aria) => <input {...aria} {...form.register(`brackets.${index}.qfMin`)} inputMode="numeric" className="input" />}
           </Field>
           <Field id={`${prefix}-${index}-max`} label="QF à" error={errorAt(errors, index, "qfMax")}>
-            {(aria) => <input {...aria} {...form.register(`brackets.${index}.qfMax`)} inputMode="numeric" className="input" placeholder="sans plafond" />}
+            {(aria) => (
+              <input
+                {...aria}
+                {...form.register(`brackets.${index}.qfMax`)}
+                inputMode="numeric"
+                className="input"
+                placeholder="sans plafond"
+              />
+            )}
           </Field>
           <Field id={`${prefix}-${index}-prix`} label="Prix (€)" error={errorAt(errors, index, "price")}>
             {(aria) => <input {...aria} {...form.register(`brackets.${index}.price`)} inputMode="decimal" className="input" />}
           </Field>
           {rows.fields.length > 1 ? (
-            <button type="button" className="btn btn-secondary col-span-3 min-h-9 py-1" onClick={() => rows.remove(index)}>Retirer la tranche {index + 1}</button>
+            <button type="button" className="btn btn-secondary col-span-3 min-h-9 py-1" onClick={() => rows.remove(index)}>
+              Retirer la tranche {index + 1}
+            </button>
           ) : null}
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn btn-secondary" onClick={() => rows.append({ qfMin: "", qfMax: "", price: "" })}>Ajouter une tranche</button>
+        <button type="button" className="btn btn-secondary" onClick={() => rows.append({ qfMin: "", qfMax: "", price: "" })}>
+          Ajouter une tranche
+        </button>
         <SubmitButton pending={pending}>Enregistrer les tarifs</SubmitButton>
       </div>
     </form>

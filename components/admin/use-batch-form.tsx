@@ -10,7 +10,11 @@ import type { ActionResult } from "@/lib/action-result";
  * `read` takes from the form, says a success by a toast (the refreshed list may no longer show the
  * form), keeps an error in the form, and puts the reason's error under the reason field.
  */
-export function useBatchForm<I>(read: (data: FormData, submitter: HTMLButtonElement | null) => I, send: (input: I) => Promise<ActionResult<{ message: string }>>, listError: string) {
+export function useBatchForm<I>(
+  read: (data: FormData, submitter: HTMLButtonElement | null) => I,
+  send: (input: I) => Promise<ActionResult<{ message: string }>>,
+  listError: string,
+) {
   const router = useRouter();
   const toast = useToast();
   const reasonId = useId();
@@ -38,10 +42,23 @@ export function useBatchForm<I>(read: (data: FormData, submitter: HTMLButtonElem
   const alert = <FormAlert message={error ?? undefined} tone="error" />;
   const reasonField = (label: string) => (
     <div className="field">
-      <label htmlFor={reasonId} className="field-label">{label}</label>
-      <textarea id={reasonId} name="reason" rows={2} maxLength={500} className="input" aria-invalid={Boolean(reasonError)}
-        aria-describedby={reasonError ? `${reasonId}-erreur` : undefined} />
-      {reasonError ? <p id={`${reasonId}-erreur`} className="field-error">{reasonError}</p> : null}
+      <label htmlFor={reasonId} className="field-label">
+        {label}
+      </label>
+      <textarea
+        id={reasonId}
+        name="reason"
+        rows={2}
+        maxLength={500}
+        className="input"
+        aria-invalid={Boolean(reasonError)}
+        aria-describedby={reasonError ? `${reasonId}-erreur` : undefined}
+      />
+      {reasonError ? (
+        <p id={`${reasonId}-erreur`} className="field-error">
+          {reasonError}
+        </p>
+      ) : null}
     </div>
   );
   return { formRef, onSubmit, pending, alert, reasonField };

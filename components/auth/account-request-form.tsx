@@ -14,14 +14,28 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
   const form = useForm<AccountRequestInput>({
     resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.accountRequestSchema)),
     defaultValues: {
-      lastName: "", firstName: "", birthDate: "", homePhone: "", mobilePhone: "", email: "",
-      street: "", addressComplement: "", postalCode: "", city: "", password: "", passwordConfirmation: "",
+      lastName: "",
+      firstName: "",
+      birthDate: "",
+      homePhone: "",
+      mobilePhone: "",
+      email: "",
+      street: "",
+      addressComplement: "",
+      postalCode: "",
+      city: "",
+      password: "",
+      passwordConfirmation: "",
     },
   });
   const { submit, formError, pending } = useServerForm(form, action, () => router.push("/creer-mon-compte/merci"));
   const { errors } = form.formState;
 
-  const text = (name: TextName, label: string, options: { type?: string; autoComplete?: string; required?: boolean; hint?: string; inputMode?: "tel" | "numeric" | "email" } = {}) => (
+  const text = (
+    name: TextName,
+    label: string,
+    options: { type?: string; autoComplete?: string; required?: boolean; hint?: string; inputMode?: "tel" | "numeric" | "email" } = {},
+  ) => (
     <Field id={name} label={label} required={options.required} hint={options.hint} error={errors[name]?.message}>
       {(aria) => (
         <input
@@ -41,13 +55,36 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
       <FormAlert message={formError} />
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">Informations personnelles</legend>
-        <RadioGroup id="civility" legend="Civilité" required registration={form.register("civility")} error={errors.civility?.message}
-          options={[{ value: "MME", label: "Madame" }, { value: "M", label: "Monsieur" }]} />
+        <RadioGroup
+          id="civility"
+          legend="Civilité"
+          required
+          registration={form.register("civility")}
+          error={errors.civility?.message}
+          options={[
+            { value: "MME", label: "Madame" },
+            { value: "M", label: "Monsieur" },
+          ]}
+        />
         {text("lastName", "Nom", { required: true, autoComplete: "family-name" })}
         {text("firstName", "Prénom", { required: true, autoComplete: "given-name" })}
-        <DateField id="birthDate" label="Date de naissance" required autoComplete="bday" example="14/05/1985" registration={form.register("birthDate")} error={errors.birthDate?.message} />
+        <DateField
+          id="birthDate"
+          label="Date de naissance"
+          required
+          autoComplete="bday"
+          example="14/05/1985"
+          registration={form.register("birthDate")}
+          error={errors.birthDate?.message}
+        />
         {text("homePhone", "Téléphone domicile", { type: "tel", autoComplete: "tel", inputMode: "tel" })}
-        {text("mobilePhone", "Téléphone portable", { required: true, type: "tel", autoComplete: "tel", inputMode: "tel", hint: "Exemple : 06 12 34 56 78" })}
+        {text("mobilePhone", "Téléphone portable", {
+          required: true,
+          type: "tel",
+          autoComplete: "tel",
+          inputMode: "tel",
+          hint: "Exemple : 06 12 34 56 78",
+        })}
         {text("email", "E-mail", { required: true, type: "email", autoComplete: "email", hint: "Ce sera votre identifiant de connexion." })}
       </fieldset>
       <fieldset className="card">
@@ -59,7 +96,12 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
       </fieldset>
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">Mot de passe</legend>
-        {text("password", "Mot de passe", { required: true, type: "password", autoComplete: "new-password", hint: "10 caractères au minimum, dont au moins une lettre et un chiffre." })}
+        {text("password", "Mot de passe", {
+          required: true,
+          type: "password",
+          autoComplete: "new-password",
+          hint: "10 caractères au minimum, dont au moins une lettre et un chiffre.",
+        })}
         {text("passwordConfirmation", "Confirmation du mot de passe", { required: true, type: "password", autoComplete: "new-password" })}
       </fieldset>
       <div>

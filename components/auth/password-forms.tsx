@@ -13,14 +13,17 @@ type ForgottenValues = z.input<typeof forgottenPasswordSchema>;
 type ResetValues = z.input<typeof resetPasswordSchema>;
 
 export function ForgottenPasswordForm({ action }: { action: (input: ForgottenValues) => Promise<ActionResult<null>> }) {
-  const form = useForm<ForgottenValues>({ resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.forgottenPasswordSchema)), defaultValues: { email: "" } });
+  const form = useForm<ForgottenValues>({
+    resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.forgottenPasswordSchema)),
+    defaultValues: { email: "" },
+  });
   const [sent, setSent] = useState(false);
   const { submit, formError, pending } = useServerForm(form, action, () => setSent(true));
   if (sent) {
     return (
       <p role="status" className="alert alert-success">
-        Si un compte existe avec cette adresse, un e-mail avec un lien de réinitialisation vient de lui être envoyé. Le lien
-        est valable une heure et ne sert qu&apos;une fois.
+        Si un compte existe avec cette adresse, un e-mail avec un lien de réinitialisation vient de lui être envoyé. Le lien est valable une
+        heure et ne sert qu&apos;une fois.
       </p>
     );
   }
@@ -46,11 +49,19 @@ export function NewPasswordForm({ token, action }: { token: string; action: (inp
   return (
     <form onSubmit={submit} noValidate className="card">
       <FormAlert message={formError} />
-      <Field id="password" label="Nouveau mot de passe" required hint="10 caractères au minimum, dont au moins une lettre et un chiffre." error={errors.password?.message}>
+      <Field
+        id="password"
+        label="Nouveau mot de passe"
+        required
+        hint="10 caractères au minimum, dont au moins une lettre et un chiffre."
+        error={errors.password?.message}
+      >
         {(aria) => <input {...aria} {...form.register("password")} type="password" autoComplete="new-password" className="input" />}
       </Field>
       <Field id="passwordConfirmation" label="Confirmation du mot de passe" required error={errors.passwordConfirmation?.message}>
-        {(aria) => <input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" className="input" />}
+        {(aria) => (
+          <input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" className="input" />
+        )}
       </Field>
       <SubmitButton pending={pending}>Enregistrer le mot de passe</SubmitButton>
     </form>

@@ -9,7 +9,10 @@ import { isSignInFailure, SIGN_IN_MESSAGES } from "@/lib/accounts/sign-in-messag
 type Values = { email: string; password: string };
 
 export function SignInForm({ back }: { back: string | null }) {
-  const form = useForm<Values>({ resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.signInSchema)), defaultValues: { email: "", password: "" } });
+  const form = useForm<Values>({
+    resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.signInSchema)),
+    defaultValues: { email: "", password: "" },
+  });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const { errors } = form.formState;
@@ -17,7 +20,9 @@ export function SignInForm({ back }: { back: string | null }) {
   const submit = form.handleSubmit((values) => {
     setError(null);
     startTransition(async () => {
-      const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false }).catch(() => undefined);
+      const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false }).catch(
+        () => undefined,
+      );
       if (result?.ok && !result.error) {
         // Full load: the header and every server component read the new session.
         window.location.assign(back ?? "/");

@@ -20,8 +20,22 @@ interface Run {
 }
 
 const WORDS = {
-  GENERATE: { preparing: "Préparation de la génération…", running: "Génération en cours", unit: "familles", interrupted: "La génération a été interrompue", resumeIt: "Reprenez-la : elle continue", what: "rien ne sera facturé deux fois, les numéros restent continus" },
-  ISSUE: { preparing: "Préparation de l'envoi…", running: "Envoi en cours", unit: "factures", interrupted: "L'envoi des factures a été interrompu", resumeIt: "Reprenez-le : il continue", what: "aucune facture ni aucun e-mail ne sera envoyé deux fois" },
+  GENERATE: {
+    preparing: "Préparation de la génération…",
+    running: "Génération en cours",
+    unit: "familles",
+    interrupted: "La génération a été interrompue",
+    resumeIt: "Reprenez-la : elle continue",
+    what: "rien ne sera facturé deux fois, les numéros restent continus",
+  },
+  ISSUE: {
+    preparing: "Préparation de l'envoi…",
+    running: "Envoi en cours",
+    unit: "factures",
+    interrupted: "L'envoi des factures a été interrompu",
+    resumeIt: "Reprenez-le : il continue",
+    what: "aucune facture ni aucun e-mail ne sera envoyé deux fois",
+  },
 } as const;
 
 /**
@@ -37,7 +51,9 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
       <RefreshWhile active={run.status === "RUNNING" && !run.interrupted} />
       {run.status === "RUNNING" && !run.interrupted ? (
         <div className="card">
-          <label htmlFor="progression" className="font-semibold">{run.total === 0 ? words.preparing : `${words.running} : ${progress}`}</label>
+          <label htmlFor="progression" className="font-semibold">
+            {run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
+          </label>
           <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
             {run.total ? Math.round((100 * run.done) / run.total) : 0} %
           </progress>
@@ -45,7 +61,10 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
       ) : null}
       {run.status === "RUNNING" && run.interrupted ? (
         <Alert tone="error">
-          <p>{words.interrupted} à {progress} (le serveur s&apos;est arrêté ; dernier signe de vie le {formatDateTime(run.heartbeatAt)}). {words.resumeIt} où {run.kind === "GENERATE" ? "elle" : "il"} en était ; {words.what}.</p>
+          <p>
+            {words.interrupted} à {progress} (le serveur s&apos;est arrêté ; dernier signe de vie le {formatDateTime(run.heartbeatAt)}).{" "}
+            {words.resumeIt} où {run.kind === "GENERATE" ? "elle" : "il"} en était ; {words.what}.
+          </p>
           {resume}
         </Alert>
       ) : null}
@@ -57,7 +76,11 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
         </Alert>
       ) : null}
       {run.status === "DONE" && run.kind === "ISSUE" ? (
-        <Alert tone="success">{run.invoices === 0 ? "Aucune facture à envoyer." : `${count(run.invoices, "facture envoyée", "factures envoyées")} aux familles par e-mail.`}</Alert>
+        <Alert tone="success">
+          {run.invoices === 0
+            ? "Aucune facture à envoyer."
+            : `${count(run.invoices, "facture envoyée", "factures envoyées")} aux familles par e-mail.`}
+        </Alert>
       ) : null}
       {run.status === "FAILED" ? <Alert tone="error">{run.error}</Alert> : null}
     </div>

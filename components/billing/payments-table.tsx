@@ -7,7 +7,6 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SchemaForm } from "@/components/form/schema-form";
 
-
 interface PaymentRow {
   id: string;
   method: keyof typeof PAYMENT_METHOD_LABELS;
@@ -25,7 +24,11 @@ interface PaymentRow {
 }
 
 /** Payments, online and at the desk: an anomaly is shown in full with « Anomalie traitée » until staff say what they did. */
-export function PaymentsTable(props: { payments: PaymentRow[]; showFamily: boolean; resolve: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>> }) {
+export function PaymentsTable(props: {
+  payments: PaymentRow[];
+  showFamily: boolean;
+  resolve: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
+}) {
   const rows: DataRow[] = props.payments.map((p) => ({
     id: p.id,
     label: `Paiement de ${formatCents(p.amountCents)}, ${p.family.name}`,
@@ -33,7 +36,11 @@ export function PaymentsTable(props: { payments: PaymentRow[]; showFamily: boole
     sort: { date: (p.receivedAt ?? p.createdAt).toISOString(), montant: p.amountCents, famille: p.family.name },
     cells: {
       date: formatCalendarDate(p.receivedAt ?? p.createdAt),
-      famille: <Link className="link" href={`/admin/facturation/familles/${p.family.id}`}>{p.family.name}</Link>,
+      famille: (
+        <Link className="link" href={`/admin/facturation/familles/${p.family.id}`}>
+          {p.family.name}
+        </Link>
+      ),
       mode: PAYMENT_METHOD_LABELS[p.method],
       reference: p.reference ?? (p.stripePaymentIntentId ? `Stripe ${p.stripePaymentIntentId}` : ""),
       montant: formatCents(p.amountCents),
@@ -50,8 +57,24 @@ export function PaymentsTable(props: { payments: PaymentRow[]; showFamily: boole
           {p.anomaly && !p.anomalyResolvedAt ? (
             <details>
               <summary className="link cursor-pointer">Anomalie traitée</summary>
-              <SchemaForm schema="resolveAnomaly" idPrefix={`anomalie-${p.id}`} hidden={{ paymentId: p.id }} defaultValues={{ note: "" }} submitLabel="Enregistrer"
-                action={props.resolve} fields={[{ name: "note", label: "Ce qui a été fait", required: true, type: "textarea", rows: 2, hint: "Remboursé, affecté à une facture…" }]} />
+              <SchemaForm
+                schema="resolveAnomaly"
+                idPrefix={`anomalie-${p.id}`}
+                hidden={{ paymentId: p.id }}
+                defaultValues={{ note: "" }}
+                submitLabel="Enregistrer"
+                action={props.resolve}
+                fields={[
+                  {
+                    name: "note",
+                    label: "Ce qui a été fait",
+                    required: true,
+                    type: "textarea",
+                    rows: 2,
+                    hint: "Remboursé, affecté à une facture…",
+                  },
+                ]}
+              />
             </details>
           ) : null}
         </span>
@@ -59,7 +82,11 @@ export function PaymentsTable(props: { payments: PaymentRow[]; showFamily: boole
     },
   }));
   return (
-    <DataTable caption="Paiements" rows={rows} filterLabel="Filtrer (famille, référence, facture)" emptyTitle="Aucun paiement"
+    <DataTable
+      caption="Paiements"
+      rows={rows}
+      filterLabel="Filtrer (famille, référence, facture)"
+      emptyTitle="Aucun paiement"
       columns={[
         { key: "date", header: "Date", sortable: true, rowHeader: true },
         ...(props.showFamily ? [{ key: "famille", header: "Famille", sortable: true }] : []),
@@ -68,6 +95,7 @@ export function PaymentsTable(props: { payments: PaymentRow[]; showFamily: boole
         { key: "montant", header: "Montant", sortable: true },
         { key: "factures", header: "Factures" },
         { key: "etat", header: "État" },
-      ]} />
+      ]}
+    />
   );
 }

@@ -15,23 +15,47 @@ export function StandInCheckout(props: {
   const cardId = useId();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const send = (outcome: "PAID" | "ABANDONED") => startTransition(async () => {
-    setError(null);
-    const result = await props.decide({ paymentId: props.paymentId, outcome });
-    if (result.ok) window.location.assign(result.data.next);
-    else setError(result.error);
-  });
+  const send = (outcome: "PAID" | "ABANDONED") =>
+    startTransition(async () => {
+      setError(null);
+      const result = await props.decide({ paymentId: props.paymentId, outcome });
+      if (result.ok) window.location.assign(result.data.next);
+      else setError(result.error);
+    });
   return (
-    <form noValidate aria-label="Paiement par carte (simulation)" onSubmit={(e) => { e.preventDefault(); send("PAID"); }} className="flex flex-col gap-3">
+    <form
+      noValidate
+      aria-label="Paiement par carte (simulation)"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send("PAID");
+      }}
+      className="flex flex-col gap-3"
+    >
       <FormAlert message={error ?? undefined} />
       <div className="field">
-        <label htmlFor={cardId} className="field-label">Numéro de carte</label>
-        <input id={cardId} inputMode="numeric" autoComplete="off" className="input max-w-xs font-mono" defaultValue="4242 4242 4242 4242" aria-describedby={`${cardId}-aide`} />
-        <p id={`${cardId}-aide`} className="text-sm text-gray-700">Simulation : tout numéro est accepté, aucun argent ne circule.</p>
+        <label htmlFor={cardId} className="field-label">
+          Numéro de carte
+        </label>
+        <input
+          id={cardId}
+          inputMode="numeric"
+          autoComplete="off"
+          className="input max-w-xs font-mono"
+          defaultValue="4242 4242 4242 4242"
+          aria-describedby={`${cardId}-aide`}
+        />
+        <p id={`${cardId}-aide`} className="text-sm text-gray-700">
+          Simulation : tout numéro est accepté, aucun argent ne circule.
+        </p>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="primary" pending={pending}>Payer</Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => send("ABANDONED")}>Abandonner</Button>
+        <Button type="submit" variant="primary" pending={pending}>
+          Payer
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => send("ABANDONED")}>
+          Abandonner
+        </Button>
       </div>
     </form>
   );

@@ -67,7 +67,8 @@ export function ChildWizard(props: {
   const [restored, setRestored] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
-  const form = useForm<ChildFormInput, unknown, ChildData>({ resolver: lazyZodResolver<ChildFormInput, ChildData>(() => import("@/lib/families/schemas").then((m) => m.childSchema)),
+  const form = useForm<ChildFormInput, unknown, ChildData>({
+    resolver: lazyZodResolver<ChildFormInput, ChildData>(() => import("@/lib/families/schemas").then((m) => m.childSchema)),
     // Dates are shown and typed the French way (jj/mm/aaaa); the server reads both.
     defaultValues: { ...props.initial, identity: { ...props.initial.identity, birthDate: isoToFrench(props.initial.identity.birthDate) } },
   });
@@ -110,9 +111,21 @@ export function ChildWizard(props: {
   }, [step]);
 
   const current = CHILD_STEPS[Math.min(step, CHILD_STEPS.length - 1)];
-  const text = (name: Path<ChildFormInput>, label: string, options: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) => (
+  const text = (
+    name: Path<ChildFormInput>,
+    label: string,
+    options: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {},
+  ) => (
     <Field id={name.replace(/\./g, "-")} label={label} required={options.required} hint={options.hint} error={errorAt(errors, name)}>
-      {(aria) => <input {...aria} {...form.register(name)} type={options.type ?? "text"} autoComplete={options.autoComplete ?? "off"} className={inputClass} />}
+      {(aria) => (
+        <input
+          {...aria}
+          {...form.register(name)}
+          type={options.type ?? "text"}
+          autoComplete={options.autoComplete ?? "off"}
+          className={inputClass}
+        />
+      )}
     </Field>
   );
 
@@ -145,12 +158,18 @@ export function ChildWizard(props: {
         const keys = Object.keys(result.fieldErrors ?? {});
         for (const key of keys) form.setError(key as Path<ChildFormInput>, { type: "server", message: result.fieldErrors![key] });
         const firstStep = CHILD_STEPS.findIndex((s) => keys.some((k) => k.startsWith(`${s.key}.`)));
-        if (firstStep >= 0) { setStep(firstStep); setShowErrors(true); }
+        if (firstStep >= 0) {
+          setStep(firstStep);
+          setShowErrors(true);
+        }
       });
     },
     (invalid) => {
       const firstStep = CHILD_STEPS.findIndex((s) => s.key in invalid);
-      if (firstStep >= 0) { setStep(firstStep); setShowErrors(true); }
+      if (firstStep >= 0) {
+        setStep(firstStep);
+        setShowErrors(true);
+      }
     },
   );
 
@@ -163,14 +182,24 @@ export function ChildWizard(props: {
           const state = index === step ? "current" : index <= visited ? "visited" : "todo";
           const label = index < REVIEW ? `${index + 1}. ${title}` : title;
           return (
-            <li key={title} aria-current={state === "current" ? "step" : undefined} className={index === REVIEW ? "col-span-2 sm:col-span-1" : undefined}>
+            <li
+              key={title}
+              aria-current={state === "current" ? "step" : undefined}
+              className={index === REVIEW ? "col-span-2 sm:col-span-1" : undefined}
+            >
               {state === "visited" ? (
-                <button type="button" onClick={() => goTo(index)}
-                  className="flex min-h-11 w-full items-center gap-1 rounded border border-green-700 px-2 py-1 text-left text-green-950 underline hover:bg-green-50">
-                  <Check aria-hidden="true" className="size-4 shrink-0" /> {label}<span className="sr-only"> (revenir à cette étape)</span>
+                <button
+                  type="button"
+                  onClick={() => goTo(index)}
+                  className="flex min-h-11 w-full items-center gap-1 rounded border border-green-700 px-2 py-1 text-left text-green-950 underline hover:bg-green-50"
+                >
+                  <Check aria-hidden="true" className="size-4 shrink-0" /> {label}
+                  <span className="sr-only"> (revenir à cette étape)</span>
                 </button>
               ) : (
-                <span className={`flex min-h-11 items-center rounded border px-2 py-1 ${state === "current" ? "border-brand bg-brand-soft font-bold text-brand-dark" : "border-gray-400 text-gray-800"}`}>
+                <span
+                  className={`flex min-h-11 items-center rounded border px-2 py-1 ${state === "current" ? "border-brand bg-brand-soft font-bold text-brand-dark" : "border-gray-400 text-gray-800"}`}
+                >
                   {label}
                 </span>
               )}
@@ -178,9 +207,15 @@ export function ChildWizard(props: {
           );
         })}
       </ol>
-      {restored ? <p role="status" className="alert alert-info">Votre saisie en cours a été reprise.</p> : null}
+      {restored ? (
+        <p role="status" className="alert alert-info">
+          Votre saisie en cours a été reprise.
+        </p>
+      ) : null}
       <FormAlert message={formError} />
-      {showErrors && step < REVIEW ? <ErrorSummary title="Cette étape contient des erreurs" errors={stepErrors(errors, current.key)} /> : null}
+      {showErrors && step < REVIEW ? (
+        <ErrorSummary title="Cette étape contient des erreurs" errors={stepErrors(errors, current.key)} />
+      ) : null}
       <div className="card">
         <h2 ref={headingRef} tabIndex={-1} className="mb-4 text-xl font-bold">
           {step < REVIEW ? `Étape ${step + 1} sur ${CHILD_STEPS.length} : ${current.title}` : "Vérifiez avant d'enregistrer"}
@@ -190,21 +225,60 @@ export function ChildWizard(props: {
         <div hidden={step !== 0}>
           {text("identity.lastName", "Nom", { required: true })}
           {text("identity.firstName", "Prénom", { required: true })}
-          <DateField id="identity-birthDate" label="Date de naissance" required example="14/05/2018" registration={form.register("identity.birthDate")} error={errorAt(errors, "identity.birthDate")} />
-          <RadioGroup id="identity-sex" legend="Sexe" required registration={form.register("identity.sex")} error={errorAt(errors, "identity.sex")}
-            options={[{ value: "F", label: "Fille" }, { value: "M", label: "Garçon" }]} />
+          <DateField
+            id="identity-birthDate"
+            label="Date de naissance"
+            required
+            example="14/05/2018"
+            registration={form.register("identity.birthDate")}
+            error={errorAt(errors, "identity.birthDate")}
+          />
+          <RadioGroup
+            id="identity-sex"
+            legend="Sexe"
+            required
+            registration={form.register("identity.sex")}
+            error={errorAt(errors, "identity.sex")}
+            options={[
+              { value: "F", label: "Fille" },
+              { value: "M", label: "Garçon" },
+            ]}
+          />
           {text("identity.school", "École")}
           {text("identity.schoolClass", "Classe", { hint: "Exemple : PS, MS, GS, CP, CE1…" })}
         </div>
 
         <div hidden={step !== 1}>
-          <RadioGroup id="health-hasAllergies" legend="Allergies" required registration={form.register("health.hasAllergies")} error={errorAt(errors, "health.hasAllergies")} options={YES_NO} />
-          {hasAllergies === "oui" ? text("health.allergyNotes", "Précisions sur les allergies", { required: true, hint: "Aliments, médicaments, conduite à tenir…" }) : null}
-          <RadioGroup id="health-hasPai" legend="PAI (projet d'accueil individualisé)" required registration={form.register("health.hasPai")} error={errorAt(errors, "health.hasPai")} options={YES_NO} />
+          <RadioGroup
+            id="health-hasAllergies"
+            legend="Allergies"
+            required
+            registration={form.register("health.hasAllergies")}
+            error={errorAt(errors, "health.hasAllergies")}
+            options={YES_NO}
+          />
+          {hasAllergies === "oui"
+            ? text("health.allergyNotes", "Précisions sur les allergies", {
+                required: true,
+                hint: "Aliments, médicaments, conduite à tenir…",
+              })
+            : null}
+          <RadioGroup
+            id="health-hasPai"
+            legend="PAI (projet d'accueil individualisé)"
+            required
+            registration={form.register("health.hasPai")}
+            error={errorAt(errors, "health.hasPai")}
+            options={YES_NO}
+          />
           <Field id="health-mealType" label="Type de repas" required error={errorAt(errors, "health.mealType")}>
             {(aria) => (
               <select {...aria} {...form.register("health.mealType")} className={inputClass}>
-                {Object.entries(MEAL_TYPES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                {Object.entries(MEAL_TYPES).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -222,27 +296,66 @@ export function ChildWizard(props: {
               <legend className="px-1 font-semibold">Personne autorisée {index + 1}</legend>
               {text(`contacts.authorizedPersons.${index}.fullName`, "Nom et prénom", { required: true })}
               {text(`contacts.authorizedPersons.${index}.phone`, "Téléphone", { required: true, type: "tel" })}
-              {text(`contacts.authorizedPersons.${index}.relationship`, "Lien avec l'enfant", { required: true, hint: "Exemple : grand-mère, voisin" })}
-              <Button variant="secondary" onClick={() => persons.remove(index)}>Retirer la personne {index + 1}</Button>
+              {text(`contacts.authorizedPersons.${index}.relationship`, "Lien avec l'enfant", {
+                required: true,
+                hint: "Exemple : grand-mère, voisin",
+              })}
+              <Button variant="secondary" onClick={() => persons.remove(index)}>
+                Retirer la personne {index + 1}
+              </Button>
             </fieldset>
           ))}
           {persons.fields.length < 6 ? (
-            <Button variant="secondary" onClick={() => persons.append({ fullName: "", phone: "", relationship: "" })}>Ajouter une personne autorisée</Button>
+            <Button variant="secondary" onClick={() => persons.append({ fullName: "", phone: "", relationship: "" })}>
+              Ajouter une personne autorisée
+            </Button>
           ) : null}
         </div>
 
         <div hidden={step !== 3}>
-          <RadioGroup id="consents-photoConsent" legend="Droit à l'image" hint="L'enfant peut être photographié ou filmé pendant les activités." required registration={form.register("consents.photoConsent")} error={errorAt(errors, "consents.photoConsent")} options={YES_NO} />
-          <RadioGroup id="consents-canLeaveAlone" legend="Sortie seul" hint="L'enfant peut quitter l'accueil seul." required registration={form.register("consents.canLeaveAlone")} error={errorAt(errors, "consents.canLeaveAlone")} options={YES_NO} />
-          <RadioGroup id="consents-emergencyCareConsent" legend="Soins d'urgence" hint="L'équipe peut faire appel aux secours et faire soigner l'enfant en urgence." required registration={form.register("consents.emergencyCareConsent")} error={errorAt(errors, "consents.emergencyCareConsent")} options={YES_NO} />
+          <RadioGroup
+            id="consents-photoConsent"
+            legend="Droit à l'image"
+            hint="L'enfant peut être photographié ou filmé pendant les activités."
+            required
+            registration={form.register("consents.photoConsent")}
+            error={errorAt(errors, "consents.photoConsent")}
+            options={YES_NO}
+          />
+          <RadioGroup
+            id="consents-canLeaveAlone"
+            legend="Sortie seul"
+            hint="L'enfant peut quitter l'accueil seul."
+            required
+            registration={form.register("consents.canLeaveAlone")}
+            error={errorAt(errors, "consents.canLeaveAlone")}
+            options={YES_NO}
+          />
+          <RadioGroup
+            id="consents-emergencyCareConsent"
+            legend="Soins d'urgence"
+            hint="L'équipe peut faire appel aux secours et faire soigner l'enfant en urgence."
+            required
+            registration={form.register("consents.emergencyCareConsent")}
+            error={errorAt(errors, "consents.emergencyCareConsent")}
+            options={YES_NO}
+          />
         </div>
       </div>
 
       <div className="mt-4 flex flex-wrap gap-3">
-        {step > 0 ? <Button variant="secondary" onClick={() => goTo(step - 1)}>Précédent</Button> : null}
+        {step > 0 ? (
+          <Button variant="secondary" onClick={() => goTo(step - 1)}>
+            Précédent
+          </Button>
+        ) : null}
         {step < REVIEW - 1 ? <Button type="submit">Suivant</Button> : null}
         {step === REVIEW - 1 ? <Button type="submit">Vérifier</Button> : null}
-        {step === REVIEW ? <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">{props.submitLabel}</Button> : null}
+        {step === REVIEW ? (
+          <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">
+            {props.submitLabel}
+          </Button>
+        ) : null}
       </div>
     </form>
   );
@@ -252,21 +365,48 @@ export function ChildWizard(props: {
 function Review({ values, onEdit }: { values: ChildFormInput; onEdit: (step: number) => void }) {
   const { identity, health, contacts, consents } = values;
   const sections: { title: string; step: number; rows: [string, string][] }[] = [
-    { title: "Informations personnelles", step: 0, rows: [
-      ["Nom", identity.lastName], ["Prénom", identity.firstName], ["Date de naissance", identity.birthDate],
-      ["Sexe", identity.sex === "F" ? "Fille" : identity.sex === "M" ? "Garçon" : "—"], ["École", identity.school || "—"], ["Classe", identity.schoolClass || "—"],
-    ] },
-    { title: "Santé et CAF", step: 1, rows: [
-      ["Allergies", health.hasAllergies === "oui" ? `Oui — ${health.allergyNotes ?? ""}` : yesNo(health.hasAllergies)], ["PAI", yesNo(health.hasPai)],
-      ["Type de repas", MEAL_TYPES[health.mealType as keyof typeof MEAL_TYPES] ?? "—"], ["Médecin traitant", health.doctorName || "—"],
-      ["Numéro d'allocataire CAF", health.cafAllocataireNumber || "—"],
-    ] },
-    { title: "Personnes autorisées", step: 2, rows: contacts.authorizedPersons.length === 0
-      ? [["Personnes autorisées", "Aucune"]]
-      : contacts.authorizedPersons.map((p, i) => [`Personne ${i + 1}`, `${p.fullName} (${p.relationship}) — ${p.phone}`] as [string, string]) },
-    { title: "Autorisations", step: 3, rows: [
-      ["Droit à l'image", yesNo(consents.photoConsent)], ["Sortie seul", yesNo(consents.canLeaveAlone)], ["Soins d'urgence", yesNo(consents.emergencyCareConsent)],
-    ] },
+    {
+      title: "Informations personnelles",
+      step: 0,
+      rows: [
+        ["Nom", identity.lastName],
+        ["Prénom", identity.firstName],
+        ["Date de naissance", identity.birthDate],
+        ["Sexe", identity.sex === "F" ? "Fille" : identity.sex === "M" ? "Garçon" : "—"],
+        ["École", identity.school || "—"],
+        ["Classe", identity.schoolClass || "—"],
+      ],
+    },
+    {
+      title: "Santé et CAF",
+      step: 1,
+      rows: [
+        ["Allergies", health.hasAllergies === "oui" ? `Oui — ${health.allergyNotes ?? ""}` : yesNo(health.hasAllergies)],
+        ["PAI", yesNo(health.hasPai)],
+        ["Type de repas", MEAL_TYPES[health.mealType as keyof typeof MEAL_TYPES] ?? "—"],
+        ["Médecin traitant", health.doctorName || "—"],
+        ["Numéro d'allocataire CAF", health.cafAllocataireNumber || "—"],
+      ],
+    },
+    {
+      title: "Personnes autorisées",
+      step: 2,
+      rows:
+        contacts.authorizedPersons.length === 0
+          ? [["Personnes autorisées", "Aucune"]]
+          : contacts.authorizedPersons.map(
+              (p, i) => [`Personne ${i + 1}`, `${p.fullName} (${p.relationship}) — ${p.phone}`] as [string, string],
+            ),
+    },
+    {
+      title: "Autorisations",
+      step: 3,
+      rows: [
+        ["Droit à l'image", yesNo(consents.photoConsent)],
+        ["Sortie seul", yesNo(consents.canLeaveAlone)],
+        ["Soins d'urgence", yesNo(consents.emergencyCareConsent)],
+      ],
+    },
   ];
   return (
     <div className="flex flex-col gap-4">
@@ -280,7 +420,10 @@ function Review({ values, onEdit }: { values: ChildFormInput; onEdit: (step: num
           </div>
           <dl className="grid gap-x-4 text-sm sm:grid-cols-[12rem_1fr]">
             {section.rows.map(([term, value]) => (
-              <div key={term} className="contents"><dt className="font-semibold text-gray-800">{term}</dt><dd className="mb-1 sm:mb-0">{value}</dd></div>
+              <div key={term} className="contents">
+                <dt className="font-semibold text-gray-800">{term}</dt>
+                <dd className="mb-1 sm:mb-0">{value}</dd>
+              </div>
             ))}
           </dl>
         </section>

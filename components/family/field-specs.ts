@@ -15,7 +15,13 @@ export const PHONES_FIELDS: FieldSpec[] = [
 ];
 
 export const QUOTIENT_FIELDS: FieldSpec[] = [
-  { name: "quotientFamilial", label: "Quotient familial (€)", required: true, inputMode: "numeric", hint: "Indiqué sur votre attestation CAF ou MSA." },
+  {
+    name: "quotientFamilial",
+    label: "Quotient familial (€)",
+    required: true,
+    inputMode: "numeric",
+    hint: "Indiqué sur votre attestation CAF ou MSA.",
+  },
   { name: "cafNumber", label: "Numéro d'allocataire CAF", required: true, inputMode: "numeric" },
 ];
 
@@ -25,7 +31,16 @@ export const PREFERENCES_FIELDS: FieldSpec[] = [
 ];
 
 export const ADULT_FIELDS: FieldSpec[] = [
-  { name: "civility", label: "Civilité", type: "radio", required: true, options: [{ value: "MME", label: "Madame" }, { value: "M", label: "Monsieur" }] },
+  {
+    name: "civility",
+    label: "Civilité",
+    type: "radio",
+    required: true,
+    options: [
+      { value: "MME", label: "Madame" },
+      { value: "M", label: "Monsieur" },
+    ],
+  },
   { name: "lastName", label: "Nom", required: true },
   { name: "firstName", label: "Prénom", required: true },
   { name: "birthDate", label: "Date de naissance", type: "date", required: true, example: "14/05/1985" },

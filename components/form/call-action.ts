@@ -5,7 +5,8 @@ import type { ActionResult } from "@/lib/action-result";
 /** What proxy.ts answers, in French, to a request it refuses before any action runs (« Requête refusée : … »). */
 const REFUSED = /^Requête refusée : /;
 
-export const SEND_FAILED = "L'envoi n'a pas abouti (connexion interrompue ou service indisponible). Le formulaire est conservé : réessayez dans un instant.";
+export const SEND_FAILED =
+  "L'envoi n'a pas abouti (connexion interrompue ou service indisponible). Le formulaire est conservé : réessayez dans un instant.";
 
 /**
  * Calls a server action from a form. The action itself answers an ActionResult; but a request refused before the

@@ -14,7 +14,9 @@ export function lazyZodResolver<V extends FieldValues, O = V>(load: () => Promis
       ([{ zodResolver }, schema]) => zodResolver(schema as never) as unknown as Resolver<V, unknown, O>,
     );
     try {
-      return await (await ready)(values, context, options);
+      return await (
+        await ready
+      )(values, context, options);
     } catch (error) {
       ready = null; // a failed download (network) is tried again on the next validation
       throw error;

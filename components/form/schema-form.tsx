@@ -99,11 +99,11 @@ export function SchemaForm(props: {
   const toast = useToast();
   const send: typeof props.action = props.toastOnSuccess
     ? async (input) => {
-      const result = await props.action(input);
-      if (!result.ok) return result;
-      toast(result.data.message);
-      return { ok: true, data: { message: "" } };
-    }
+        const result = await props.action(input);
+        if (!result.ok) return result;
+        toast(result.data.message);
+        return { ok: true, data: { message: "" } };
+      }
     : props.action;
   const { submit, formError, success, pending } = useRefreshingForm(form, send, () => {
     if (props.resetOnSuccess) form.reset(initial);
@@ -111,13 +111,27 @@ export function SchemaForm(props: {
   const { errors } = form.formState;
   const [asking, setAsking] = useState(false);
   // Checked first (errors show at once), then asked, then sent.
-  const onSubmit = props.confirm ? form.handleSubmit(() => setAsking(true), () => submit()) : submit;
+  const onSubmit = props.confirm
+    ? form.handleSubmit(
+        () => setAsking(true),
+        () => submit(),
+      )
+    : submit;
 
   return (
     <form onSubmit={onSubmit} noValidate>
       {props.confirm ? (
-        <ConfirmStep open={asking} onOpenChange={setAsking} title={props.confirm.title} description={props.confirm.description} confirmLabel={props.confirm.confirmLabel}
-          onConfirm={() => { setAsking(false); void submit(); }} />
+        <ConfirmStep
+          open={asking}
+          onOpenChange={setAsking}
+          title={props.confirm.title}
+          description={props.confirm.description}
+          confirmLabel={props.confirm.confirmLabel}
+          onConfirm={() => {
+            setAsking(false);
+            void submit();
+          }}
+        />
       ) : null}
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />
@@ -126,24 +140,48 @@ export function SchemaForm(props: {
         const error = errors[spec.name]?.message as string | undefined;
         if (spec.type === "checkboxes") {
           return (
-            <CheckboxGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}
-              options={spec.options ?? []} registration={form.register(spec.name)} error={error} />
+            <CheckboxGroup
+              key={spec.name}
+              id={id}
+              legend={spec.label}
+              required={spec.required}
+              hint={spec.hint}
+              options={spec.options ?? []}
+              registration={form.register(spec.name)}
+              error={error}
+            />
           );
         }
         if (spec.type === "deadline") {
           return (
             <div key={spec.name}>
               <input type="hidden" {...form.register(spec.name)} />
-              <DeadlinePicker id={id} legend={spec.label} hint={spec.hint} error={error} value={String(initial[spec.name] ?? "")}
-                onChange={(expression) => form.setValue(spec.name, expression, { shouldDirty: true })} />
+              <DeadlinePicker
+                id={id}
+                legend={spec.label}
+                hint={spec.hint}
+                error={error}
+                value={String(initial[spec.name] ?? "")}
+                onChange={(expression) => form.setValue(spec.name, expression, { shouldDirty: true })}
+              />
             </div>
           );
         }
         if (spec.type === "date" || spec.type === "datetime-local") {
           return (
-            <DateField key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}
-              withTime={spec.type === "datetime-local"} autoComplete={spec.autoComplete} registration={form.register(spec.name)}
-              example={spec.example} defaultValue={asText(initial[spec.name])} />
+            <DateField
+              key={spec.name}
+              id={id}
+              label={spec.label}
+              required={spec.required}
+              hint={spec.hint}
+              error={error}
+              withTime={spec.type === "datetime-local"}
+              autoComplete={spec.autoComplete}
+              registration={form.register(spec.name)}
+              example={spec.example}
+              defaultValue={asText(initial[spec.name])}
+            />
           );
         }
         if (spec.type === "select") {
@@ -151,7 +189,11 @@ export function SchemaForm(props: {
             <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
               {(aria) => (
                 <select {...aria} {...form.register(spec.name)} defaultValue={asText(initial[spec.name])} className={inputClass}>
-                  {(spec.options ?? []).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                  {(spec.options ?? []).map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -160,23 +202,53 @@ export function SchemaForm(props: {
         if (spec.type === "textarea") {
           return (
             <Field key={spec.name} id={id} label={spec.label} required={spec.required} hint={spec.hint} error={error}>
-              {(aria) => <textarea {...aria} {...form.register(spec.name)} defaultValue={asText(initial[spec.name])} rows={spec.rows ?? 3} className={inputClass} />}
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  {...form.register(spec.name)}
+                  defaultValue={asText(initial[spec.name])}
+                  rows={spec.rows ?? 3}
+                  className={inputClass}
+                />
+              )}
             </Field>
           );
         }
         if (spec.type === "radio") {
           return (
-            <RadioGroup key={spec.name} id={id} legend={spec.label} required={spec.required} hint={spec.hint}
-              options={spec.options ?? []} registration={form.register(spec.name)} error={error} defaultValue={initial[spec.name]} />
+            <RadioGroup
+              key={spec.name}
+              id={id}
+              legend={spec.label}
+              required={spec.required}
+              hint={spec.hint}
+              options={spec.options ?? []}
+              registration={form.register(spec.name)}
+              error={error}
+              defaultValue={initial[spec.name]}
+            />
           );
         }
         return (
-          <Field key={spec.name} id={id} label={spec.label} required={spec.required} error={error}
-            hint={spec.type === "time" ? `${spec.hint ? `${spec.hint} ` : ""}Format : hh:mm, par exemple 08:30.` : spec.hint}>
+          <Field
+            key={spec.name}
+            id={id}
+            label={spec.label}
+            required={spec.required}
+            error={error}
+            hint={spec.type === "time" ? `${spec.hint ? `${spec.hint} ` : ""}Format : hh:mm, par exemple 08:30.` : spec.hint}
+          >
             {(aria) => (
-              <input {...aria} {...form.register(spec.name)} defaultValue={asText(initial[spec.name])} type={spec.type === "time" ? "text" : (spec.type ?? "text")} autoComplete={spec.autoComplete ?? "off"}
-                inputMode={spec.type === "time" ? "numeric" : spec.inputMode} maxLength={spec.type === "time" ? 5 : undefined}
-                className={spec.type === "time" ? `${inputClass} max-w-28` : inputClass} />
+              <input
+                {...aria}
+                {...form.register(spec.name)}
+                defaultValue={asText(initial[spec.name])}
+                type={spec.type === "time" ? "text" : (spec.type ?? "text")}
+                autoComplete={spec.autoComplete ?? "off"}
+                inputMode={spec.type === "time" ? "numeric" : spec.inputMode}
+                maxLength={spec.type === "time" ? 5 : undefined}
+                className={spec.type === "time" ? `${inputClass} max-w-28` : inputClass}
+              />
             )}
           </Field>
         );

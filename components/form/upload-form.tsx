@@ -48,58 +48,94 @@ export function UploadForm(props: {
   const [sent, setSent] = useState(0);
   const [pending, startTransition] = useTransition();
   return (
-    <form ref={formRef} noValidate onSubmit={(event) => {
-      event.preventDefault();
-      const data = new FormData(event.currentTarget);
-      for (const [name, value] of Object.entries(props.hidden ?? {})) data.set(name, value);
-      setError(null);
-      setFieldErrors({});
-      const file = data.get("file");
-      // No file chosen: the browser still sends an empty, unnamed one (which arrives named « undefined »). Left out,
-      // so that the server can tell « no attachment » from a chosen file that is empty (refused).
-      if (file instanceof File && file.size === 0 && file.name === "") data.delete("file");
-      if (!props.fileOptional && (!(file instanceof File) || file.size === 0)) {
-        setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
-        setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
-        return;
-      }
-      if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-        setFieldErrors({ file: tooBigMessage("Fichier", file.size) });
-        setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
-        return;
-      }
-      startTransition(async () => {
-        const result = await callAction(() => props.action(data));
-        if (result.ok) {
-          toast(result.data.message);
-          formRef.current?.reset();
-          setSent((n) => n + 1);
-          if (props.successHref) router.replace(props.successHref);
-          else router.refresh();
-        } else {
-          setError(result.error);
-          setFieldErrors(result.fieldErrors ?? {});
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        for (const [name, value] of Object.entries(props.hidden ?? {})) data.set(name, value);
+        setError(null);
+        setFieldErrors({});
+        const file = data.get("file");
+        // No file chosen: the browser still sends an empty, unnamed one (which arrives named « undefined »). Left out,
+        // so that the server can tell « no attachment » from a chosen file that is empty (refused).
+        if (file instanceof File && file.size === 0 && file.name === "") data.delete("file");
+        if (!props.fileOptional && (!(file instanceof File) || file.size === 0)) {
+          setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
+          setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
+          return;
         }
-      });
-    }}>
+        if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+          setFieldErrors({ file: tooBigMessage("Fichier", file.size) });
+          setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
+          return;
+        }
+        startTransition(async () => {
+          const result = await callAction(() => props.action(data));
+          if (result.ok) {
+            toast(result.data.message);
+            formRef.current?.reset();
+            setSent((n) => n + 1);
+            if (props.successHref) router.replace(props.successHref);
+            else router.refresh();
+          } else {
+            setError(result.error);
+            setFieldErrors(result.fieldErrors ?? {});
+          }
+        });
+      }}
+    >
       <FormAlert message={error} />
       {props.fields.map((field) => (
-        <Field key={field.name} id={`${props.idPrefix}-${field.name}`} label={field.label} required={field.required} hint={field.hint} error={fieldErrors[field.name]}>
-          {(aria) => field.options ? (
-            <select {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass}>
-              {field.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </select>
-          ) : field.textarea ? (
-            <textarea {...aria} name={field.name} defaultValue={field.defaultValue} rows={6} className={inputClass} />
-          ) : (
-            <input {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass} autoComplete="off" />
-          )}
+        <Field
+          key={field.name}
+          id={`${props.idPrefix}-${field.name}`}
+          label={field.label}
+          required={field.required}
+          hint={field.hint}
+          error={fieldErrors[field.name]}
+        >
+          {(aria) =>
+            field.options ? (
+              <select {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass}>
+                {field.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : field.textarea ? (
+              <textarea {...aria} name={field.name} defaultValue={field.defaultValue} rows={6} className={inputClass} />
+            ) : (
+              <input {...aria} name={field.name} defaultValue={field.defaultValue} className={inputClass} autoComplete="off" />
+            )
+          }
         </Field>
       ))}
-      <FileField name="file" resetKey={sent} accept="application/pdf,image/jpeg,image/png" error={fieldErrors.file}
-        title={<>{props.fileLabel ?? "Fichier"}{props.fileOptional ? " (facultatif)" : <span aria-hidden="true" className="text-red-800"> *</span>}</>}
-        hint={props.fileHint ?? "PDF, JPEG ou PNG, 10 Mo au maximum."} />
-      <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">{props.submitLabel}</Button>
+      <FileField
+        name="file"
+        resetKey={sent}
+        accept="application/pdf,image/jpeg,image/png"
+        error={fieldErrors.file}
+        title={
+          <>
+            {props.fileLabel ?? "Fichier"}
+            {props.fileOptional ? (
+              " (facultatif)"
+            ) : (
+              <span aria-hidden="true" className="text-red-800">
+                {" "}
+                *
+              </span>
+            )}
+          </>
+        }
+        hint={props.fileHint ?? "PDF, JPEG ou PNG, 10 Mo au maximum."}
+      />
+      <Button type="submit" pending={pending} pendingLabel="Envoi en cours…">
+        {props.submitLabel}
+      </Button>
     </form>
   );
 }

@@ -26,8 +26,12 @@ export function InscriptionRequestForm(props: {
   const form = useForm<InscriptionRequestInput, unknown, z.output<typeof inscriptionRequestSchema>>({
     resolver: lazyZodResolver(() => import("@/lib/inscriptions/schemas").then((m) => m.inscriptionRequestSchema)),
     defaultValues: {
-      childId: props.childId, activityId: props.activityId, periodId: props.periodId,
-      ageGroupId: props.groups[0]?.id ?? "", startDate: isoToFrench(props.periodStart), endDate: isoToFrench(props.periodEnd),
+      childId: props.childId,
+      activityId: props.activityId,
+      periodId: props.periodId,
+      ageGroupId: props.groups[0]?.id ?? "",
+      startDate: isoToFrench(props.periodStart),
+      endDate: isoToFrench(props.periodEnd),
     },
   });
   const { submit, formError, pending } = useServerForm(form, props.action, (data) => {
@@ -39,10 +43,20 @@ export function InscriptionRequestForm(props: {
     <form onSubmit={submit} noValidate className="card">
       <FormAlert message={formError} />
       {props.groups.length > 0 ? (
-        <Field id="ageGroupId" label="Groupe" required hint={`Seuls les groupes qui correspondent à l'âge de ${props.childName} au début de la période sont proposés.`} error={errors.ageGroupId?.message}>
+        <Field
+          id="ageGroupId"
+          label="Groupe"
+          required
+          hint={`Seuls les groupes qui correspondent à l'âge de ${props.childName} au début de la période sont proposés.`}
+          error={errors.ageGroupId?.message}
+        >
           {(aria) => (
             <select {...aria} {...form.register("ageGroupId")} className={inputClass}>
-              {props.groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
+              {props.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -50,13 +64,27 @@ export function InscriptionRequestForm(props: {
       <fieldset className="field">
         <legend className="field-label">Dates d&apos;inscription souhaitées</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          <DateField id="startDate" label="Du" required error={errors.startDate?.message} registration={form.register("startDate")}
-            hint={`Au plus tôt le ${isoToFrench(props.periodStart)}.`} />
-          <DateField id="endDate" label="Au" required error={errors.endDate?.message} registration={form.register("endDate")}
-            hint={`Au plus tard le ${isoToFrench(props.periodEnd)}.`} />
+          <DateField
+            id="startDate"
+            label="Du"
+            required
+            error={errors.startDate?.message}
+            registration={form.register("startDate")}
+            hint={`Au plus tôt le ${isoToFrench(props.periodStart)}.`}
+          />
+          <DateField
+            id="endDate"
+            label="Au"
+            required
+            error={errors.endDate?.message}
+            registration={form.register("endDate")}
+            hint={`Au plus tard le ${isoToFrench(props.periodEnd)}.`}
+          />
         </div>
       </fieldset>
-      <p className="mb-3 text-sm">Vérifiez bien que votre enfant est inscrit dans la bonne structure et le bon groupe d&apos;âge avant d&apos;enregistrer.</p>
+      <p className="mb-3 text-sm">
+        Vérifiez bien que votre enfant est inscrit dans la bonne structure et le bon groupe d&apos;âge avant d&apos;enregistrer.
+      </p>
       <SubmitButton pending={pending}>{props.full ? "Enregistrer ma demande en liste d'attente" : "Enregistrer ma demande"}</SubmitButton>
     </form>
   );

@@ -5,7 +5,15 @@ import { useToast } from "@/components/ui/toast";
 import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
-export function WithdrawButton({ id, label, withdraw }: { id: string; label: string; withdraw: (input: { id: string }) => Promise<ActionResult<null>> }) {
+export function WithdrawButton({
+  id,
+  label,
+  withdraw,
+}: {
+  id: string;
+  label: string;
+  withdraw: (input: { id: string }) => Promise<ActionResult<null>>;
+}) {
   const router = useRouter();
   const toast = useToast();
   return (

@@ -6,17 +6,33 @@ import { Menu, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { currentState, type NavGroup, type NavLink } from "./nav-links";
 
-function NavItem({ href, label, count, pathname, onNavigate, large }: NavLink & { pathname: string; onNavigate?: () => void; large?: boolean }) {
+function NavItem({
+  href,
+  label,
+  count,
+  pathname,
+  onNavigate,
+  large,
+}: NavLink & { pathname: string; onNavigate?: () => void; large?: boolean }) {
   const current = currentState(href, pathname);
   return (
-    <Link href={href} aria-current={current} onClick={onNavigate}
+    <Link
+      href={href}
+      aria-current={current}
+      onClick={onNavigate}
       className={cn(
         "inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-brand-dark no-underline hover:bg-white hover:underline",
         current && "bg-white text-gray-900 underline decoration-brand decoration-4 underline-offset-8",
         large && "w-full",
-      )}>
+      )}
+    >
       {label}
-      {count ? <span className="ml-2 inline-flex min-w-6 justify-center rounded-full bg-brand-dark px-1.5 text-sm text-white">{count.value}<span className="sr-only"> {count.word}</span></span> : null}
+      {count ? (
+        <span className="ml-2 inline-flex min-w-6 justify-center rounded-full bg-brand-dark px-1.5 text-sm text-white">
+          {count.value}
+          <span className="sr-only"> {count.word}</span>
+        </span>
+      ) : null}
     </Link>
   );
 }
@@ -38,8 +54,13 @@ export function MainNav({ groups, userName }: { groups: NavGroup[]; userName: st
     <nav aria-label="Rubriques" className="border-t border-gray-200 bg-brand-soft">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-2 md:hidden">
         <span className="px-2 font-semibold text-gray-900">{current?.label ?? ""}</span>
-        <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((v) => !v)}
-          className="inline-flex min-h-11 items-center gap-2 rounded-md px-3 font-semibold text-brand-dark hover:bg-white">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((v) => !v)}
+          className="inline-flex min-h-11 items-center gap-2 rounded-md px-3 font-semibold text-brand-dark hover:bg-white"
+        >
           {open ? <X aria-hidden="true" className="size-5" /> : <Menu aria-hidden="true" className="size-5" />}
           Menu
         </button>

@@ -12,23 +12,43 @@ export function SiteFooter({ identity }: { identity: PortalIdentity }) {
         <div>
           <p className="mb-1 font-bold text-gray-900">{identity.name}</p>
           <ul className="flex flex-col gap-1">
-            {identity.address ? <li className="flex gap-2"><MapPin aria-hidden="true" className="size-4 shrink-0" /><span>{identity.address}</span></li> : null}
+            {identity.address ? (
+              <li className="flex gap-2">
+                <MapPin aria-hidden="true" className="size-4 shrink-0" />
+                <span>{identity.address}</span>
+              </li>
+            ) : null}
             {identity.phone ? (
-              <li className="flex items-center gap-2"><Phone aria-hidden="true" className="size-4 shrink-0" />
-                <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>{identity.phone}</a></li>
+              <li className="flex items-center gap-2">
+                <Phone aria-hidden="true" className="size-4 shrink-0" />
+                <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>
+                  {identity.phone}
+                </a>
+              </li>
             ) : null}
             {identity.email ? (
-              <li className="flex items-center gap-2"><Mail aria-hidden="true" className="size-4 shrink-0" />
-                <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>{identity.email}</a></li>
+              <li className="flex items-center gap-2">
+                <Mail aria-hidden="true" className="size-4 shrink-0" />
+                <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>
+                  {identity.email}
+                </a>
+              </li>
             ) : null}
-            {identity.openingHours ? <li className="flex gap-2"><Clock aria-hidden="true" className="size-4 shrink-0" /><span>{keepHoursTogether(identity.openingHours)}</span></li> : null}
+            {identity.openingHours ? (
+              <li className="flex gap-2">
+                <Clock aria-hidden="true" className="size-4 shrink-0" />
+                <span>{keepHoursTogether(identity.openingHours)}</span>
+              </li>
+            ) : null}
           </ul>
         </div>
         <nav aria-label="Informations">
           <ul className="flex flex-col gap-x-4 md:flex-row md:flex-wrap md:justify-end">
             {INFORMATION_PAGES.map((page) => (
               <li key={page.slug}>
-                <Link href={page.path} className="link inline-flex min-h-11 items-center">{page.title}</Link>
+                <Link href={page.path} className="link inline-flex min-h-11 items-center">
+                  {page.title}
+                </Link>
               </li>
             ))}
           </ul>

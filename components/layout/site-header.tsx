@@ -15,13 +15,24 @@ export function Emblem({ identity }: { identity: PortalIdentity }) {
   const words = identity.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   const initials = (words.length > 1 ? `${words[0][0]}${words[words.length - 1][0]}` : (words[0]?.slice(0, 2) ?? "PF")).toUpperCase();
   return (
-    <span aria-hidden="true" className="inline-flex size-12 shrink-0 items-center justify-center rounded-lg bg-brand text-lg font-bold text-white">
+    <span
+      aria-hidden="true"
+      className="inline-flex size-12 shrink-0 items-center justify-center rounded-lg bg-brand text-lg font-bold text-white"
+    >
       {initials}
     </span>
   );
 }
 
-export function SiteHeader({ user, identity, counts }: { user: { displayName: string; role: Role } | null; identity: PortalIdentity; counts?: Record<string, NavLink["count"]> }) {
+export function SiteHeader({
+  user,
+  identity,
+  counts,
+}: {
+  user: { displayName: string; role: Role } | null;
+  identity: PortalIdentity;
+  counts?: Record<string, NavLink["count"]>;
+}) {
   const groups = navFor(user?.role ?? null, counts);
   return (
     <header className="border-b border-gray-300 bg-white">
@@ -40,8 +51,12 @@ export function SiteHeader({ user, identity, counts }: { user: { displayName: st
           </div>
         ) : (
           <nav aria-label="Compte" className="flex gap-2 text-sm">
-            <LinkButton href="/connexion" variant="quiet" size="sm">Se connecter</LinkButton>
-            <LinkButton href="/creer-mon-compte" variant="secondary" size="sm">Créer mon compte</LinkButton>
+            <LinkButton href="/connexion" variant="quiet" size="sm">
+              Se connecter
+            </LinkButton>
+            <LinkButton href="/creer-mon-compte" variant="secondary" size="sm">
+              Créer mon compte
+            </LinkButton>
           </nav>
         )}
       </div>

@@ -16,10 +16,17 @@ export function ThreadView({ messages, familyName }: { messages: ThreadMessage[]
       {messages.map((m) => (
         <li key={m.id} className={m.fromStaff ? "card border-l-4 border-l-brand" : "card sm:ml-8"}>
           <p className="mb-1 text-sm font-semibold text-gray-800">
-            {m.fromStaff ? `La structure${m.author ? ` — ${m.author.displayName}` : ""}` : familyName} — <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
+            {m.fromStaff ? `La structure${m.author ? ` — ${m.author.displayName}` : ""}` : familyName} —{" "}
+            <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
           </p>
           <p className="whitespace-pre-line">{m.body}</p>
-          {m.document && m.document.status !== "DELETED" ? <p className="mt-1 text-sm"><a className="link" href={`/documents/${m.document.id}`} download>Pièce jointe : {m.document.fileName}</a></p> : null}
+          {m.document && m.document.status !== "DELETED" ? (
+            <p className="mt-1 text-sm">
+              <a className="link" href={`/documents/${m.document.id}`} download>
+                Pièce jointe : {m.document.fileName}
+              </a>
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -18,9 +18,25 @@ type Preview = (input: PeriodRequestInput) => Promise<ActionResult<PeriodPreview
 type Send = (input: PeriodRequestInput) => Promise<ActionResult<{ outcomes: CellOutcome[]; summary: string }>>;
 
 /** « Réservations sur période »: a semaine type over a range of dates, previewed with its total before anything is sent. */
-export function PeriodForm({ choices, initialInscription, preview, send }: { choices: PeriodChoice[]; initialInscription: string; preview: Preview; send: Send }) {
+export function PeriodForm({
+  choices,
+  initialInscription,
+  preview,
+  send,
+}: {
+  choices: PeriodChoice[];
+  initialInscription: string;
+  preview: Preview;
+  send: Send;
+}) {
   const initial = choices.find((c) => c.inscriptionId === initialInscription) ?? choices[0]!;
-  const form = useForm<{ inscriptionId: string; startDate: string; endDate: string; weekType: "ALL" | "EVEN" | "ODD"; slots: string[] | string | false }>({
+  const form = useForm<{
+    inscriptionId: string;
+    startDate: string;
+    endDate: string;
+    weekType: "ALL" | "EVEN" | "ODD";
+    slots: string[] | string | false;
+  }>({
     defaultValues: { inscriptionId: initial.inscriptionId, startDate: "", endDate: "", weekType: "ALL", slots: [] },
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -66,7 +82,12 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
       }
       setShown(null);
       const refused = result.data.outcomes.some((o) => o.outcome === "REFUSED");
-      setSent({ text: refused ? `Envoi : ${result.data.summary}. Le détail de chaque date est dans l'e-mail et le calendrier.` : `Demandes envoyées : ${result.data.summary}.`, refused });
+      setSent({
+        text: refused
+          ? `Envoi : ${result.data.summary}. Le détail de chaque date est dans l'e-mail et le calendrier.`
+          : `Demandes envoyées : ${result.data.summary}.`,
+        refused,
+      });
       focusAfterChange("resultat-periode");
     });
   }
@@ -76,7 +97,8 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
     const month = cell.day.slice(0, 7);
     const list = byMonth.get(month) ?? [];
     const last = list[list.length - 1];
-    if (last && last.day === cell.day) last.units.push(cell.unitName); else list.push({ day: cell.day, units: [cell.unitName] });
+    if (last && last.day === cell.day) last.units.push(cell.unitName);
+    else list.push({ day: cell.day, units: [cell.unitName] });
     byMonth.set(month, list);
   }
 
@@ -91,30 +113,79 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
           </Alert>
         ) : null}
       </div>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); onPreview(); }} onChange={() => setShown(null)}>
-        <Field id="inscriptionId" label="Inscription" required error={errors.inscriptionId} hint={`Du ${isoToFrench(choice.startDay)} au ${isoToFrench(choice.endDay)}.`}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onPreview();
+        }}
+        onChange={() => setShown(null)}
+      >
+        <Field
+          id="inscriptionId"
+          label="Inscription"
+          required
+          error={errors.inscriptionId}
+          hint={`Du ${isoToFrench(choice.startDay)} au ${isoToFrench(choice.endDay)}.`}
+        >
           {(aria) => (
             <select {...aria} {...form.register("inscriptionId")} className={inputClass}>
-              {choices.map((c) => <option key={c.inscriptionId} value={c.inscriptionId}>{c.label}</option>)}
+              {choices.map((c) => (
+                <option key={c.inscriptionId} value={c.inscriptionId}>
+                  {c.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <DateField id="startDate" label="Date début" required registration={form.register("startDate")} error={errors.startDate} example={isoToFrench(choice.startDay)} />
-          <DateField id="endDate" label="Date fin" required registration={form.register("endDate")} error={errors.endDate} example={isoToFrench(choice.endDay)} />
+          <DateField
+            id="startDate"
+            label="Date début"
+            required
+            registration={form.register("startDate")}
+            error={errors.startDate}
+            example={isoToFrench(choice.startDay)}
+          />
+          <DateField
+            id="endDate"
+            label="Date fin"
+            required
+            registration={form.register("endDate")}
+            error={errors.endDate}
+            example={isoToFrench(choice.endDay)}
+          />
         </div>
-        <RadioGroup id="weekType" legend="Type de semaine" required options={WEEK_TYPES.map((w) => ({ value: w.value, label: w.label }))}
-          registration={form.register("weekType")} defaultValue="ALL" error={errors.weekType}
-          hint="Semaines paires ou impaires : selon le numéro de la semaine dans l'année (semaine 1 = celle du premier jeudi de janvier)." />
+        <RadioGroup
+          id="weekType"
+          legend="Type de semaine"
+          required
+          options={WEEK_TYPES.map((w) => ({ value: w.value, label: w.label }))}
+          registration={form.register("weekType")}
+          defaultValue="ALL"
+          error={errors.weekType}
+          hint="Semaines paires ou impaires : selon le numéro de la semaine dans l'année (semaine 1 = celle du premier jeudi de janvier)."
+        />
         <fieldset id="slots" tabIndex={-1} className="mb-4" aria-describedby={errors.slots ? "slots-erreur" : undefined}>
-          <legend className="mb-1 font-semibold text-gray-900">Semaine type : jours et temps d&apos;accueil à réserver <span aria-hidden="true" className="text-red-800">*</span></legend>
+          <legend className="mb-1 font-semibold text-gray-900">
+            Semaine type : jours et temps d&apos;accueil à réserver{" "}
+            <span aria-hidden="true" className="text-red-800">
+              *
+            </span>
+          </legend>
           <p className="mb-2 text-sm text-gray-700">Cochez, pour chaque jour de la semaine, les temps d&apos;accueil à réserver.</p>
           <div className="overflow-x-auto">
             <table className="border-collapse text-sm">
               <thead>
                 <tr>
-                  <th scope="col" className="p-2 text-left">Horaires</th>
-                  {choice.weekdays.map((d) => <th key={d} scope="col" className="p-2">{WEEKDAY_NAMES[d]}</th>)}
+                  <th scope="col" className="p-2 text-left">
+                    Horaires
+                  </th>
+                  {choice.weekdays.map((d) => (
+                    <th key={d} scope="col" className="p-2">
+                      {WEEKDAY_NAMES[d]}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -122,13 +193,22 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
                   <tr key={unit.id} className="border-t border-gray-300">
                     <th scope="row" className="p-2 text-left font-normal">
                       <span className="font-semibold">{unit.name}</span>
-                      <span className="block text-gray-700">{unit.hours}{unit.priceCents !== null ? ` · ${formatCents(unit.priceCents)}` : ""}</span>
+                      <span className="block text-gray-700">
+                        {unit.hours}
+                        {unit.priceCents !== null ? ` · ${formatCents(unit.priceCents)}` : ""}
+                      </span>
                     </th>
                     {choice.weekdays.map((d) => (
                       <td key={d} className="p-0 text-center">
                         <label className="inline-flex size-11 items-center justify-center">
-                          <input type="checkbox" value={`${d}:${unit.id}`} {...form.register("slots")} className="size-5 accent-brand"
-                            aria-label={`${WEEKDAY_NAMES[d]} — ${unit.name}`} aria-invalid={Boolean(errors.slots) || undefined} />
+                          <input
+                            type="checkbox"
+                            value={`${d}:${unit.id}`}
+                            {...form.register("slots")}
+                            className="size-5 accent-brand"
+                            aria-label={`${WEEKDAY_NAMES[d]} — ${unit.name}`}
+                            aria-invalid={Boolean(errors.slots) || undefined}
+                          />
                         </label>
                       </td>
                     ))}
@@ -137,25 +217,56 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
               </tbody>
             </table>
           </div>
-          {errors.slots ? <p id="slots-erreur" className="mt-1 text-sm font-semibold text-red-800">{errors.slots}</p> : null}
+          {errors.slots ? (
+            <p id="slots-erreur" className="mt-1 text-sm font-semibold text-red-800">
+              {errors.slots}
+            </p>
+          ) : null}
         </fieldset>
-        <Button type="submit" pending={pending && !shown} pendingLabel="Calcul en cours…">Voir les dates</Button>
+        <Button type="submit" pending={pending && !shown} pendingLabel="Calcul en cours…">
+          Voir les dates
+        </Button>
       </form>
 
       {shown ? (
-        <section id="apercu-periode" tabIndex={-1} aria-labelledby="apercu-titre" className="mt-6 rounded-md border border-gray-300 p-4 focus:outline-none">
-          <h2 id="apercu-titre" className="text-lg font-bold">Aperçu : {shown.cells.length} {shown.cells.length > 1 ? "demandes" : "demande"} pour {shown.inscription.childFirstName}</h2>
-          <p className="mt-1 text-lg"><strong>Total : {formatCents(shown.totalCents)}</strong> <span className="text-sm text-gray-700">(estimation selon votre quotient familial ; la facture fait foi)</span></p>
-          {shown.cells.length > 12 ? <Button className="mt-2" onClick={onSend} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes de réservations</Button> : null}
+        <section
+          id="apercu-periode"
+          tabIndex={-1}
+          aria-labelledby="apercu-titre"
+          className="mt-6 rounded-md border border-gray-300 p-4 focus:outline-none"
+        >
+          <h2 id="apercu-titre" className="text-lg font-bold">
+            Aperçu : {shown.cells.length} {shown.cells.length > 1 ? "demandes" : "demande"} pour {shown.inscription.childFirstName}
+          </h2>
+          <p className="mt-1 text-lg">
+            <strong>Total : {formatCents(shown.totalCents)}</strong>{" "}
+            <span className="text-sm text-gray-700">(estimation selon votre quotient familial ; la facture fait foi)</span>
+          </p>
+          {shown.cells.length > 12 ? (
+            <Button className="mt-2" onClick={onSend} pending={pending} pendingLabel="Envoi en cours…">
+              Valider mes demandes de réservations
+            </Button>
+          ) : null}
           {shown.skipped.rules.length > 0 ? (
             <div className="mt-2 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-950">
               <p className="font-semibold">Non demandées, à cause des règles de l&apos;activité :</p>
-              <ul className="list-disc pl-5">{[...new Set(shown.skipped.rules.map((r) => r.message))].map((m) => <li key={m}>{m} ({shown.skipped.rules.filter((r) => r.message === m).length} {shown.skipped.rules.filter((r) => r.message === m).length > 1 ? "dates" : "date"})</li>)}</ul>
+              <ul className="list-disc pl-5">
+                {[...new Set(shown.skipped.rules.map((r) => r.message))].map((m) => (
+                  <li key={m}>
+                    {m} ({shown.skipped.rules.filter((r) => r.message === m).length}{" "}
+                    {shown.skipped.rules.filter((r) => r.message === m).length > 1 ? "dates" : "date"})
+                  </li>
+                ))}
+              </ul>
             </div>
           ) : null}
           {shown.skipped.closed.length + shown.skipped.booked + shown.skipped.late + shown.skipped.outside > 0 ? (
             <ul className="mt-2 list-disc pl-5 text-sm text-gray-800">
-              {shown.skipped.closed.length > 0 ? <li>Jours sans accueil ignorés (vacances, jours fériés, fermetures) : {shown.skipped.closed.map(isoToFrench).join(", ")}</li> : null}
+              {shown.skipped.closed.length > 0 ? (
+                <li>
+                  Jours sans accueil ignorés (vacances, jours fériés, fermetures) : {shown.skipped.closed.map(isoToFrench).join(", ")}
+                </li>
+              ) : null}
               {shown.skipped.booked > 0 ? <li>{shown.skipped.booked} déjà demandées ou réservées, ignorées</li> : null}
               {shown.skipped.late > 0 ? <li>{shown.skipped.late} dont le délai de réservation est dépassé, ignorées</li> : null}
               {shown.skipped.outside > 0 ? <li>{shown.skipped.outside} en dehors des dates de l&apos;inscription, ignorées</li> : null}
@@ -165,13 +276,21 @@ export function PeriodForm({ choices, initialInscription, preview, send }: { cho
             <div key={month} className="mt-3">
               <h3 className="font-semibold capitalize">{formatMonth(month)}</h3>
               <ul className="flex flex-col gap-1 text-sm">
-                {days.map((d) => <li key={d.day}>{formatLongDate(d.day)} : {d.units.join(", ")}</li>)}
+                {days.map((d) => (
+                  <li key={d.day}>
+                    {formatLongDate(d.day)} : {d.units.join(", ")}
+                  </li>
+                ))}
               </ul>
             </div>
           ))}
           <div className="mt-4 flex flex-wrap gap-2">
-            <Button onClick={onSend} disabled={shown.cells.length === 0} pending={pending} pendingLabel="Envoi en cours…">Valider mes demandes de réservations</Button>
-            <LinkButton href={`/mes-reservations?inscription=${shown.inscription.id}`} variant="secondary">Retour au calendrier</LinkButton>
+            <Button onClick={onSend} disabled={shown.cells.length === 0} pending={pending} pendingLabel="Envoi en cours…">
+              Valider mes demandes de réservations
+            </Button>
+            <LinkButton href={`/mes-reservations?inscription=${shown.inscription.id}`} variant="secondary">
+              Retour au calendrier
+            </LinkButton>
           </div>
         </section>
       ) : null}

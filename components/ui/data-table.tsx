@@ -46,7 +46,15 @@ const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true })
  * box, pages of `pageSize` rows (TanStack Table underneath). On a phone each
  * row becomes a block with its labels, so nothing scrolls sideways.
  */
-export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel = "Filtrer la liste", emptyTitle = "Rien à afficher", initialSort }: {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  pageSize = 25,
+  filterLabel = "Filtrer la liste",
+  emptyTitle = "Rien à afficher",
+  initialSort,
+}: {
   caption: string;
   columns: DataColumn[];
   rows: DataRow[];
@@ -82,7 +90,10 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
     globalFilterFn: (row, _column, value: string) =>
-      (row.original.search ?? "").toLocaleLowerCase("fr").normalize("NFD").replace(/\p{M}/gu, "")
+      (row.original.search ?? "")
+        .toLocaleLowerCase("fr")
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
         .includes(value.toLocaleLowerCase("fr").normalize("NFD").replace(/\p{M}/gu, "")),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -102,11 +113,23 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
       {rows.length > 5 ? (
         <div className="mb-3 flex flex-wrap items-end gap-3">
           <div className="flex min-w-60 flex-1 flex-col gap-1">
-            <label htmlFor={filterId} className="font-semibold">{filterLabel}</label>
-            <input id={filterId} type="search" className={inputClass} value={filter}
-              onChange={(event) => { setFilter(event.target.value); table.setPageIndex(0); }} />
+            <label htmlFor={filterId} className="font-semibold">
+              {filterLabel}
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              className={inputClass}
+              value={filter}
+              onChange={(event) => {
+                setFilter(event.target.value);
+                table.setPageIndex(0);
+              }}
+            />
           </div>
-          <p role="status" className="pb-2 text-sm text-gray-700">{shown === rows.length ? `${rows.length} lignes` : `${shown} sur ${rows.length} lignes`}</p>
+          <p role="status" className="pb-2 text-sm text-gray-700">
+            {shown === rows.length ? `${rows.length} lignes` : `${shown} sur ${rows.length} lignes`}
+          </p>
         </div>
       ) : null}
       <table className="w-full border-collapse text-left">
@@ -118,16 +141,31 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
                 const sorted = header.column.getIsSorted();
                 const title = String(header.column.columnDef.header);
                 return (
-                  <th key={header.id} scope="col" className="px-2 py-2 align-bottom font-semibold"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-2 py-2 align-bottom font-semibold"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
                     {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex min-h-11 items-center gap-1 text-left font-semibold hover:underline">
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex min-h-11 items-center gap-1 text-left font-semibold hover:underline"
+                      >
                         {title}
-                        {sorted === "asc" ? <ArrowUp aria-hidden="true" className="size-4" /> : sorted === "desc" ? <ArrowDown aria-hidden="true" className="size-4" /> : <ArrowUpDown aria-hidden="true" className="size-4 text-gray-500" />}
+                        {sorted === "asc" ? (
+                          <ArrowUp aria-hidden="true" className="size-4" />
+                        ) : sorted === "desc" ? (
+                          <ArrowDown aria-hidden="true" className="size-4" />
+                        ) : (
+                          <ArrowUpDown aria-hidden="true" className="size-4 text-gray-500" />
+                        )}
                         <span className="sr-only">{sorted ? "" : " (trier)"}</span>
                       </button>
-                    ) : title}
+                    ) : (
+                      title
+                    )}
                   </th>
                 );
               })}
@@ -142,9 +180,14 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
                 const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                 const label = <span className="font-semibold text-gray-700 md:hidden">{column?.header} : </span>;
                 return column?.rowHeader ? (
-                  <th key={cell.id} scope="row" className="block px-2 py-1 text-left align-top font-semibold md:table-cell md:py-2">{content}</th>
+                  <th key={cell.id} scope="row" className="block px-2 py-1 text-left align-top font-semibold md:table-cell md:py-2">
+                    {content}
+                  </th>
                 ) : (
-                  <td key={cell.id} className={`block px-2 py-1 align-top md:table-cell md:py-2 ${column?.className ?? ""}`}>{column?.header && column.phoneLabel !== false ? label : null}{content}</td>
+                  <td key={cell.id} className={`block px-2 py-1 align-top md:table-cell md:py-2 ${column?.className ?? ""}`}>
+                    {column?.header && column.phoneLabel !== false ? label : null}
+                    {content}
+                  </td>
                 );
               })}
             </tr>
@@ -157,7 +200,9 @@ export function DataTable({ caption, columns, rows, pageSize = 25, filterLabel =
           <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
             <ChevronLeft aria-hidden="true" className="size-4" /> Précédente
           </Button>
-          <span aria-live="polite">Page {pageIndex + 1} sur {pageCount}</span>
+          <span aria-live="polite">
+            Page {pageIndex + 1} sur {pageCount}
+          </span>
           <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
             Suivante <ChevronRight aria-hidden="true" className="size-4" />
           </Button>

@@ -12,7 +12,14 @@ const panel =
   "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
 
 /** A modal dialog (Radix: focus trapped inside, Échap closes, focus returns to the trigger). */
-export function Dialog({ trigger, title, description, children, open, onOpenChange }: {
+export function Dialog({
+  trigger,
+  title,
+  description,
+  children,
+  open,
+  onOpenChange,
+}: {
   trigger?: ReactNode;
   title: string;
   description?: ReactNode;
@@ -34,7 +41,11 @@ export function Dialog({ trigger, title, description, children, open, onOpenChan
               </Button>
             </DialogPrimitive.Close>
           </div>
-          {description ? <DialogPrimitive.Description className="mb-3 text-gray-800">{description}</DialogPrimitive.Description> : <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>}
+          {description ? (
+            <DialogPrimitive.Description className="mb-3 text-gray-800">{description}</DialogPrimitive.Description>
+          ) : (
+            <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>
+          )}
           {children}
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>
@@ -86,15 +97,25 @@ export function ConfirmDialog(props: {
   const [pending, startTransition] = useTransition();
   const reasonId = useId();
   return (
-    <AlertDialogPrimitive.Root open={open} onOpenChange={(next) => {
-      setOpen(next);
-      if (next) { setError(null); setReasonError(null); }
-    }}>
+    <AlertDialogPrimitive.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          setError(null);
+          setReasonError(null);
+        }
+      }}
+    >
       <AlertDialogPrimitive.Trigger asChild>
-        <Button variant={props.triggerVariant ?? "secondary"} size={props.triggerSize} aria-label={props.triggerAriaLabel}>{props.triggerLabel}</Button>
+        <Button variant={props.triggerVariant ?? "secondary"} size={props.triggerSize} aria-label={props.triggerAriaLabel}>
+          {props.triggerLabel}
+        </Button>
       </AlertDialogPrimitive.Trigger>
       <AlertPanel title={props.title} description={props.description}>
-          <form noValidate onSubmit={(event) => {
+        <form
+          noValidate
+          onSubmit={(event) => {
             event.preventDefault();
             setError(null);
             setReasonError(null);
@@ -109,44 +130,85 @@ export function ConfirmDialog(props: {
                 setReasonError(result.fieldErrors?.reason ?? null);
               }
             });
-          }}>
-            {error ? <Alert tone="error" focus>{error}</Alert> : null}
-            {props.reasonLabel ? (
-              <div className="mb-4 flex flex-col gap-1">
-                <label htmlFor={reasonId} className="font-semibold">{props.reasonLabel}<span aria-hidden="true" className="text-red-800"> *</span></label>
-                {props.reasonHint ? <p id={`${reasonId}-aide`} className="text-sm text-gray-700">{props.reasonHint}</p> : null}
-                <textarea id={reasonId} className={inputClass} rows={3} maxLength={500} value={reason} required
-                  aria-invalid={Boolean(reasonError)}
-                  aria-describedby={[props.reasonHint ? `${reasonId}-aide` : "", reasonError ? `${reasonId}-erreur` : ""].join(" ").trim() || undefined}
-                  onChange={(event) => setReason(event.target.value)} />
-                {reasonError ? <p id={`${reasonId}-erreur`} role="alert" className="text-sm font-semibold text-red-800">{reasonError}</p> : null}
-              </div>
-            ) : null}
-            <div className="flex flex-wrap justify-end gap-2">
-              <AlertDialogPrimitive.Cancel asChild>
-                <Button variant="secondary" disabled={pending}>Annuler</Button>
-              </AlertDialogPrimitive.Cancel>
-              <Button type="submit" variant={props.confirmVariant ?? "danger"} pending={pending}>{props.confirmLabel}</Button>
+          }}
+        >
+          {error ? (
+            <Alert tone="error" focus>
+              {error}
+            </Alert>
+          ) : null}
+          {props.reasonLabel ? (
+            <div className="mb-4 flex flex-col gap-1">
+              <label htmlFor={reasonId} className="font-semibold">
+                {props.reasonLabel}
+                <span aria-hidden="true" className="text-red-800">
+                  {" "}
+                  *
+                </span>
+              </label>
+              {props.reasonHint ? (
+                <p id={`${reasonId}-aide`} className="text-sm text-gray-700">
+                  {props.reasonHint}
+                </p>
+              ) : null}
+              <textarea
+                id={reasonId}
+                className={inputClass}
+                rows={3}
+                maxLength={500}
+                value={reason}
+                required
+                aria-invalid={Boolean(reasonError)}
+                aria-describedby={
+                  [props.reasonHint ? `${reasonId}-aide` : "", reasonError ? `${reasonId}-erreur` : ""].join(" ").trim() || undefined
+                }
+                onChange={(event) => setReason(event.target.value)}
+              />
+              {reasonError ? (
+                <p id={`${reasonId}-erreur`} role="alert" className="text-sm font-semibold text-red-800">
+                  {reasonError}
+                </p>
+              ) : null}
             </div>
-          </form>
+          ) : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <AlertDialogPrimitive.Cancel asChild>
+              <Button variant="secondary" disabled={pending}>
+                Annuler
+              </Button>
+            </AlertDialogPrimitive.Cancel>
+            <Button type="submit" variant={props.confirmVariant ?? "danger"} pending={pending}>
+              {props.confirmLabel}
+            </Button>
+          </div>
+        </form>
       </AlertPanel>
     </AlertDialogPrimitive.Root>
   );
 }
 
 /** The « Êtes-vous sûr ? » step of a form that is already filled in: shown by the form, « Confirmer » sends it. */
-export function ConfirmStep(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description: ReactNode; confirmLabel: string; onConfirm: () => void }) {
+export function ConfirmStep(props: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+}) {
   return (
     <AlertDialogPrimitive.Root open={props.open} onOpenChange={props.onOpenChange}>
       <AlertPanel title={props.title} description={props.description}>
-          <div className="flex flex-wrap justify-end gap-2">
-            <AlertDialogPrimitive.Cancel asChild>
-              <Button variant="secondary">Annuler</Button>
-            </AlertDialogPrimitive.Cancel>
-            <AlertDialogPrimitive.Action asChild>
-              <Button variant="primary" onClick={props.onConfirm}>{props.confirmLabel}</Button>
-            </AlertDialogPrimitive.Action>
-          </div>
+        <div className="flex flex-wrap justify-end gap-2">
+          <AlertDialogPrimitive.Cancel asChild>
+            <Button variant="secondary">Annuler</Button>
+          </AlertDialogPrimitive.Cancel>
+          <AlertDialogPrimitive.Action asChild>
+            <Button variant="primary" onClick={props.onConfirm}>
+              {props.confirmLabel}
+            </Button>
+          </AlertDialogPrimitive.Action>
+        </div>
       </AlertPanel>
     </AlertDialogPrimitive.Root>
   );

@@ -9,7 +9,14 @@ import { cn } from "./cn";
  * and « Modifier » opens the form in place (focus on its first field);
  * « Fermer » brings back the values (focus back on « Modifier »).
  */
-export function EditableSection({ title, titleId, view, form, editLabel, className }: {
+export function EditableSection({
+  title,
+  titleId,
+  view,
+  form,
+  editLabel,
+  className,
+}: {
   title: string;
   titleId: string;
   view: ReactNode;
@@ -25,8 +32,15 @@ export function EditableSection({ title, titleId, view, form, editLabel, classNa
   return (
     <section className={cn("rounded-lg border border-gray-300 bg-white p-4 shadow-sm", className)} aria-labelledby={titleId}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h2 id={titleId} className="text-lg font-bold">{title}</h2>
-        <Button ref={toggle} variant={editing ? "quiet" : "secondary"} size="sm" aria-expanded={editing} aria-controls={panelId}
+        <h2 id={titleId} className="text-lg font-bold">
+          {title}
+        </h2>
+        <Button
+          ref={toggle}
+          variant={editing ? "quiet" : "secondary"}
+          size="sm"
+          aria-expanded={editing}
+          aria-controls={panelId}
           aria-label={editing ? `Fermer : ${title}` : (editLabel ?? `Modifier : ${title}`)}
           onClick={() => {
             const next = !editing;
@@ -35,12 +49,23 @@ export function EditableSection({ title, titleId, view, form, editLabel, classNa
               if (next) panel.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
               else toggle.current?.focus();
             }, 0);
-          }}>
-          {editing ? <><X aria-hidden="true" className="size-4" /> Fermer</> : <><Pencil aria-hidden="true" className="size-4" /> Modifier</>}
+          }}
+        >
+          {editing ? (
+            <>
+              <X aria-hidden="true" className="size-4" /> Fermer
+            </>
+          ) : (
+            <>
+              <Pencil aria-hidden="true" className="size-4" /> Modifier
+            </>
+          )}
         </Button>
       </div>
       <div hidden={editing}>{view}</div>
-      <div id={panelId} ref={panel} hidden={!editing}>{form}</div>
+      <div id={panelId} ref={panel} hidden={!editing}>
+        {form}
+      </div>
     </section>
   );
 }

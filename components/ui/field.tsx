@@ -22,7 +22,12 @@ function describedBy(...ids: (string | undefined | false)[]): string | undefined
 
 /** The asterisk is for the eye; screen readers hear `aria-required` on the control. */
 function Required() {
-  return <span aria-hidden="true" className="text-red-800"> *</span>;
+  return (
+    <span aria-hidden="true" className="text-red-800">
+      {" "}
+      *
+    </span>
+  );
 }
 
 /** Label, hint and error wired to the control (`aria-invalid`, `aria-describedby`) for screen readers. */
@@ -43,7 +48,11 @@ export function Field(props: {
         {props.label}
         {props.required ? <Required /> : null}
       </label>
-      {props.hint ? <p id={hintId} className="text-sm text-gray-700">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={hintId} className="text-sm text-gray-700">
+          {props.hint}
+        </p>
+      ) : null}
       {props.children({
         id: props.id,
         "aria-invalid": Boolean(props.error),
@@ -85,12 +94,28 @@ export function DateField(props: {
 }) {
   const example = `${props.withTime ? "jj/mm/aaaa hh:mm" : "jj/mm/aaaa"}, par exemple ${props.example ?? (props.withTime ? "06/05/2026 08:30" : "06/05/2026")}`;
   return (
-    <Field id={props.id} label={props.label} required={props.required} error={props.error}
-      hint={<>{props.hint ? <>{props.hint} </> : null}Format : {example}.</>}>
+    <Field
+      id={props.id}
+      label={props.label}
+      required={props.required}
+      error={props.error}
+      hint={
+        <>
+          {props.hint ? <>{props.hint} </> : null}Format : {example}.
+        </>
+      }
+    >
       {(aria) => (
-        <input {...aria} {...props.registration} defaultValue={props.defaultValue} type="text" inputMode={props.withTime ? "text" : "numeric"}
-          autoComplete={props.autoComplete ?? "off"} maxLength={props.withTime ? 16 : 10}
-          className={cn(inputClass, props.withTime ? "max-w-56" : "max-w-40")} />
+        <input
+          {...aria}
+          {...props.registration}
+          defaultValue={props.defaultValue}
+          type="text"
+          inputMode={props.withTime ? "text" : "numeric"}
+          autoComplete={props.autoComplete ?? "off"}
+          maxLength={props.withTime ? 16 : 10}
+          className={cn(inputClass, props.withTime ? "max-w-56" : "max-w-40")}
+        />
       )}
     </Field>
   );
@@ -129,13 +154,24 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
         {props.legend}
         {props.required ? <Required /> : null}
       </legend>
-      {props.hint ? <p id={hintId} className="text-sm text-gray-700">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={hintId} className="text-sm text-gray-700">
+          {props.hint}
+        </p>
+      ) : null}
       <div className={inline ? "flex flex-wrap gap-x-6" : "flex flex-col"}>
         {props.options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-start gap-2 py-2">
-            <input type={props.type} value={option.value} className="mt-0.5 size-5 shrink-0 accent-brand"
-              defaultChecked={Array.isArray(props.defaultValue) ? props.defaultValue.includes(option.value) : props.defaultValue === option.value}
-              aria-invalid={Boolean(props.error) || undefined} {...props.registration} />
+            <input
+              type={props.type}
+              value={option.value}
+              className="mt-0.5 size-5 shrink-0 accent-brand"
+              defaultChecked={
+                Array.isArray(props.defaultValue) ? props.defaultValue.includes(option.value) : props.defaultValue === option.value
+              }
+              aria-invalid={Boolean(props.error) || undefined}
+              {...props.registration}
+            />
             <span>
               {option.label}
               {option.hint ? <span className="block text-sm text-gray-700">{option.hint}</span> : null}
@@ -173,22 +209,33 @@ export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?
   if (errors.length === 0) return null;
   const heading = title ?? (errors.length === 1 ? "Le formulaire contient une erreur" : `Le formulaire contient ${errors.length} erreurs`);
   return (
-    <div ref={ref} role="alert" tabIndex={-1} aria-labelledby="resume-erreurs" className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-950">
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="resume-erreurs"
+      className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-950"
+    >
       <h2 id="resume-erreurs" className="flex items-center gap-2 font-bold">
         <AlertCircle aria-hidden="true" className="size-5" /> {heading}
       </h2>
       <ul className="mt-1 list-disc pl-6">
         {errors.map((error) => (
           <li key={`${error.fieldId}-${error.message}`}>
-            <a href={`#${error.fieldId}`} className="font-semibold underline"
+            <a
+              href={`#${error.fieldId}`}
+              className="font-semibold underline"
               onClick={(event) => {
                 const target = document.getElementById(error.fieldId);
                 if (!target) return;
                 event.preventDefault();
-                const control = target.matches("input, select, textarea") ? target : target.querySelector<HTMLElement>("input, select, textarea");
+                const control = target.matches("input, select, textarea")
+                  ? target
+                  : target.querySelector<HTMLElement>("input, select, textarea");
                 (control ?? target).focus();
                 target.scrollIntoView({ block: "center" });
-              }}>
+              }}
+            >
               {error.message}
             </a>
           </li>
@@ -205,7 +252,12 @@ const ALERT_TONES = {
 } as const;
 
 /** A message in the page (not in the URL): an error is an alert, a success or an information a status. */
-export function Alert({ tone = "info", children, className, focus = false }: {
+export function Alert({
+  tone = "info",
+  children,
+  className,
+  focus = false,
+}: {
   tone?: keyof typeof ALERT_TONES;
   children: ReactNode;
   className?: string;
@@ -218,8 +270,12 @@ export function Alert({ tone = "info", children, className, focus = false }: {
   }, [focus, children]);
   const { className: toneClass, Icon } = ALERT_TONES[tone];
   return (
-    <div ref={ref} role={tone === "error" ? "alert" : "status"} tabIndex={-1}
-      className={cn("mb-4 flex items-start gap-2 rounded-md border p-3", toneClass, className)}>
+    <div
+      ref={ref}
+      role={tone === "error" ? "alert" : "status"}
+      tabIndex={-1}
+      className={cn("mb-4 flex items-start gap-2 rounded-md border p-3", toneClass, className)}
+    >
       <Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
       <div>{children}</div>
     </div>
@@ -229,7 +285,11 @@ export function Alert({ tone = "info", children, className, focus = false }: {
 /** The message of a form's last send; focus goes to it. */
 export function FormAlert({ message, tone = "error" }: { message?: string | null; tone?: "error" | "success" | "info" }) {
   if (!message) return null;
-  return <Alert tone={tone} focus>{message}</Alert>;
+  return (
+    <Alert tone={tone} focus>
+      {message}
+    </Alert>
+  );
 }
 
 export function SubmitButton({ children, pending, variant }: { children: ReactNode; pending: boolean; variant?: "primary" | "danger" }) {

@@ -23,18 +23,39 @@ export function FileField(props: {
   const fileName = chosen && chosen.key === props.resetKey ? chosen.name : null;
   return (
     <div className="mb-4 flex flex-col gap-1">
-      <span className="font-semibold" id={`${id}-titre`}>{props.title}</span>
-      <p id={`${id}-aide`} className="text-sm text-gray-700">{props.hint}</p>
+      <span className="font-semibold" id={`${id}-titre`}>
+        {props.title}
+      </span>
+      <p id={`${id}-aide`} className="text-sm text-gray-700">
+        {props.hint}
+      </p>
       <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor={id} className={`${buttonVariants({ variant: "secondary" })} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-700`}>
+        <label
+          htmlFor={id}
+          className={`${buttonVariants({ variant: "secondary" })} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-700`}
+        >
           Choisir un fichier
-          <input id={id} name={props.name} type="file" accept={props.accept} className="sr-only" aria-labelledby={`${id}-titre`}
-            aria-describedby={`${id}-aide ${id}-choix${props.error ? ` ${id}-erreur` : ""}`} aria-invalid={Boolean(props.error) || Boolean(props.invalid)}
-            onChange={(event) => setChosen(event.target.files?.[0] ? { name: event.target.files[0].name, key: props.resetKey } : null)} />
+          <input
+            id={id}
+            name={props.name}
+            type="file"
+            accept={props.accept}
+            className="sr-only"
+            aria-labelledby={`${id}-titre`}
+            aria-describedby={`${id}-aide ${id}-choix${props.error ? ` ${id}-erreur` : ""}`}
+            aria-invalid={Boolean(props.error) || Boolean(props.invalid)}
+            onChange={(event) => setChosen(event.target.files?.[0] ? { name: event.target.files[0].name, key: props.resetKey } : null)}
+          />
         </label>
-        <span id={`${id}-choix`} className="text-sm text-gray-800">{fileName ?? "Aucun fichier choisi"}</span>
+        <span id={`${id}-choix`} className="text-sm text-gray-800">
+          {fileName ?? "Aucun fichier choisi"}
+        </span>
       </div>
-      {props.error ? <p id={`${id}-erreur`} role="alert" className="text-sm font-semibold text-red-800">{props.error}</p> : null}
+      {props.error ? (
+        <p id={`${id}-erreur`} role="alert" className="text-sm font-semibold text-red-800">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }

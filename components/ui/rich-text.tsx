@@ -6,9 +6,15 @@ export function RichText({ blocks }: { blocks: TextBlock[] }) {
     <div className="flex flex-col gap-3 leading-relaxed">
       {blocks.map((block, index) =>
         block.kind === "heading" ? (
-          <h2 key={index} className="mt-2 text-xl font-bold text-gray-900">{block.text}</h2>
+          <h2 key={index} className="mt-2 text-xl font-bold text-gray-900">
+            {block.text}
+          </h2>
         ) : block.kind === "list" ? (
-          <ul key={index} className="list-disc pl-6">{block.items.map((item, i) => <li key={i}>{item}</li>)}</ul>
+          <ul key={index} className="list-disc pl-6">
+            {block.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
         ) : (
           <p key={index}>{block.text}</p>
         ),

@@ -5,7 +5,11 @@ import { Badge } from "./badge";
 export function StatusBadge({ label, tone, code }: { label: string; tone: Tone; code?: string }) {
   return (
     <Badge tone={tone}>
-      {code ? <span aria-hidden="true" className="font-mono">{code}</span> : null}
+      {code ? (
+        <span aria-hidden="true" className="font-mono">
+          {code}
+        </span>
+      ) : null}
       <span>{label}</span>
     </Badge>
   );

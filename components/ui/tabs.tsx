@@ -6,7 +6,11 @@ import { useEffect, useState, type ReactNode } from "react";
  * Tabs (Radix: arrow keys move between tabs, the panel follows). The open
  * tab is kept in the URL hash so a reload or a link opens the same one.
  */
-export function Tabs({ label, tabs, defaultTab }: {
+export function Tabs({
+  label,
+  tabs,
+  defaultTab,
+}: {
   label: string;
   tabs: { id: string; title: string; content: ReactNode }[];
   defaultTab?: string;
@@ -20,14 +24,20 @@ export function Tabs({ label, tabs, defaultTab }: {
     if (ids.split(" ").includes(fromHash)) setValue(fromHash);
   }, [ids]);
   return (
-    <TabsPrimitive.Root value={value} onValueChange={(next) => {
-      setValue(next);
-      window.history.replaceState(null, "", `#${next}`);
-    }}>
+    <TabsPrimitive.Root
+      value={value}
+      onValueChange={(next) => {
+        setValue(next);
+        window.history.replaceState(null, "", `#${next}`);
+      }}
+    >
       <TabsPrimitive.List aria-label={label} className="mb-4 flex gap-1 overflow-x-auto border-b border-gray-300">
         {tabs.map((tab) => (
-          <TabsPrimitive.Trigger key={tab.id} value={tab.id}
-            className="min-h-11 shrink-0 rounded-t-md border-b-4 border-transparent px-3 py-2 font-semibold text-gray-800 hover:bg-brand-soft data-[state=active]:border-brand data-[state=active]:text-brand">
+          <TabsPrimitive.Trigger
+            key={tab.id}
+            value={tab.id}
+            className="min-h-11 shrink-0 rounded-t-md border-b-4 border-transparent px-3 py-2 font-semibold text-gray-800 hover:bg-brand-soft data-[state=active]:border-brand data-[state=active]:text-brand"
+          >
             {tab.title}
           </TabsPrimitive.Trigger>
         ))}

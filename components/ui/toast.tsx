@@ -29,13 +29,27 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <ToastPrimitive.Provider label="Notification" duration={8000} swipeDirection="down">
         {children}
         {items.map((item) => (
-          <ToastPrimitive.Root key={item.id} type={item.tone === "error" ? "foreground" : "background"}
-            onOpenChange={(open) => { if (!open) setItems((current) => current.filter((i) => i.id !== item.id)); }}
-            className={cn("flex items-start gap-2 rounded-md border-2 bg-white p-3 shadow-lg",
-              item.tone === "error" ? "border-red-700 text-red-950" : "border-green-700 text-green-950")}>
-            {item.tone === "error" ? <AlertCircle aria-hidden="true" className="mt-0.5 size-5 shrink-0" /> : <CheckCircle2 aria-hidden="true" className="mt-0.5 size-5 shrink-0" />}
+          <ToastPrimitive.Root
+            key={item.id}
+            type={item.tone === "error" ? "foreground" : "background"}
+            onOpenChange={(open) => {
+              if (!open) setItems((current) => current.filter((i) => i.id !== item.id));
+            }}
+            className={cn(
+              "flex items-start gap-2 rounded-md border-2 bg-white p-3 shadow-lg",
+              item.tone === "error" ? "border-red-700 text-red-950" : "border-green-700 text-green-950",
+            )}
+          >
+            {item.tone === "error" ? (
+              <AlertCircle aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+            ) : (
+              <CheckCircle2 aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+            )}
             <ToastPrimitive.Description className="flex-1 font-semibold">{item.message}</ToastPrimitive.Description>
-            <ToastPrimitive.Close aria-label="Fermer la notification" className="-m-2 inline-flex size-11 items-center justify-center rounded text-gray-800 hover:bg-gray-100">
+            <ToastPrimitive.Close
+              aria-label="Fermer la notification"
+              className="-m-2 inline-flex size-11 items-center justify-center rounded text-gray-800 hover:bg-gray-100"
+            >
               <X aria-hidden="true" className="size-5" />
             </ToastPrimitive.Close>
           </ToastPrimitive.Root>
@@ -74,10 +88,21 @@ export function FlashMessage() {
     }
   }, []);
   return (
-    <div role="status" aria-live="polite" tabIndex={-1}
-      ref={(node) => { if (node && message) node.focus(); }}
-      className={message ? "mb-4 flex items-start gap-2 rounded-md border border-green-700 bg-green-50 p-3 text-green-950" : undefined}>
-      {message ? <><CheckCircle2 aria-hidden="true" className="mt-0.5 size-5 shrink-0" /><span>{message}</span></> : null}
+    <div
+      role="status"
+      aria-live="polite"
+      tabIndex={-1}
+      ref={(node) => {
+        if (node && message) node.focus();
+      }}
+      className={message ? "mb-4 flex items-start gap-2 rounded-md border border-green-700 bg-green-50 p-3 text-green-950" : undefined}
+    >
+      {message ? (
+        <>
+          <CheckCircle2 aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+          <span>{message}</span>
+        </>
+      ) : null}
     </div>
   );
 }

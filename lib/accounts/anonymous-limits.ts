@@ -2,7 +2,6 @@ import "server-only";
 import { minutesLeft, take, type Limit } from "@/lib/auth/rate-limit";
 import { UserFacingError } from "@/lib/errors";
 
-
 /** Forms anyone can send that e-mail an address: « Créer mon compte », « Mot de passe oublié ». */
 export const ANONYMOUS_EMAIL_PER_ADDRESS = 3;
 export const ANONYMOUS_EMAIL_PER_IP = 10;

@@ -43,17 +43,19 @@ export async function validateAccountRequest(input: { id: string; actor: Actor }
       },
       select: { id: true },
     });
-    await createWithStatus(tx, { machine: "USER_ACCOUNT", status: "ACTIVE", actor: input.actor }, () => tx.user.create({
-      data: {
-        email: request.email,
-        passwordHash: request.passwordHash,
-        role: "PARENT",
-        displayName: `${request.firstName} ${request.lastName}`,
-        familyId: family.id,
-        adultId: adult.id,
-      },
-      select: { id: true },
-    }));
+    await createWithStatus(tx, { machine: "USER_ACCOUNT", status: "ACTIVE", actor: input.actor }, () =>
+      tx.user.create({
+        data: {
+          email: request.email,
+          passwordHash: request.passwordHash,
+          role: "PARENT",
+          displayName: `${request.firstName} ${request.lastName}`,
+          familyId: family.id,
+          adultId: adult.id,
+        },
+        select: { id: true },
+      }),
+    );
     await tx.accountRequest.update({ where: { id: request.id }, data: { familyId: family.id } });
     await enqueueEmail(tx, {
       to: request.email,

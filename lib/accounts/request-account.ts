@@ -13,7 +13,10 @@ import type { AccountRequestData } from "./schemas";
  * account or a pending request: only the e-mail sent to that address differs
  * (nobody learns from the page which addresses have an account).
  */
-export async function requestAccount(data: AccountRequestData, ip: string | null): Promise<{ outcome: "REQUESTED"; id: string } | { outcome: "ALREADY_EXISTS" }> {
+export async function requestAccount(
+  data: AccountRequestData,
+  ip: string | null,
+): Promise<{ outcome: "REQUESTED"; id: string } | { outcome: "ALREADY_EXISTS" }> {
   await anonymousEmailLimits("compte", data.email, ip);
   const passwordHash = await hashPassword(data.password);
   return transaction(async (tx) => {
@@ -30,23 +33,25 @@ export async function requestAccount(data: AccountRequestData, ip: string | null
       });
       return { outcome: "ALREADY_EXISTS" as const };
     }
-    const request = await createWithStatus(tx, { machine: "ACCOUNT_REQUEST", status: "PENDING", actor: VISITOR }, () => tx.accountRequest.create({
-      data: {
-        civility: data.civility,
-        lastName: data.lastName,
-        firstName: data.firstName,
-        birthDate: new Date(`${data.birthDate}T00:00:00Z`),
-        homePhone: data.homePhone ?? null,
-        mobilePhone: data.mobilePhone,
-        email: data.email,
-        street: data.street,
-        addressComplement: data.addressComplement ?? null,
-        postalCode: data.postalCode,
-        city: data.city,
-        passwordHash,
-      },
-      select: { id: true },
-    }));
+    const request = await createWithStatus(tx, { machine: "ACCOUNT_REQUEST", status: "PENDING", actor: VISITOR }, () =>
+      tx.accountRequest.create({
+        data: {
+          civility: data.civility,
+          lastName: data.lastName,
+          firstName: data.firstName,
+          birthDate: new Date(`${data.birthDate}T00:00:00Z`),
+          homePhone: data.homePhone ?? null,
+          mobilePhone: data.mobilePhone,
+          email: data.email,
+          street: data.street,
+          addressComplement: data.addressComplement ?? null,
+          postalCode: data.postalCode,
+          city: data.city,
+          passwordHash,
+        },
+        select: { id: true },
+      }),
+    );
     await enqueueEmail(tx, { to: data.email, template: "account-request-received", email: accountRequestReceivedEmail() });
     return { outcome: "REQUESTED" as const, id: request.id };
   });

@@ -3,7 +3,16 @@
  * the server action. Messages are French and shown next to the field.
  */
 import { z } from "zod";
-import { adultBirthDateField, emailField, nameField, optionalPhoneField, optionalTrimmed, phoneField, required, trimmed } from "@/lib/forms/fields";
+import {
+  adultBirthDateField,
+  emailField,
+  nameField,
+  optionalPhoneField,
+  optionalTrimmed,
+  phoneField,
+  required,
+  trimmed,
+} from "@/lib/forms/fields";
 
 export const passwordField = z
   .string({ error: required("Mot de passe") })

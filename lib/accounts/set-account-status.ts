@@ -18,7 +18,10 @@ export async function setAccountStatus(input: {
 }): Promise<void> {
   await transaction(async (tx) => {
     // The account must belong to this family (a parent's login, never a staff one).
-    const user = await tx.user.findFirst({ where: { id: input.userId, familyId: input.familyId, role: "PARENT" }, select: { id: true, status: true } });
+    const user = await tx.user.findFirst({
+      where: { id: input.userId, familyId: input.familyId, role: "PARENT" },
+      select: { id: true, status: true },
+    });
     if (!user) throw new NotFoundError();
     if (user.status === input.to) {
       throw new UserFacingError(input.to === "ACTIVE" ? "Ce compte est déjà actif." : "Ce compte est déjà désactivé.");

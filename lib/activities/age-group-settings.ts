@@ -5,7 +5,14 @@ import { fieldError, UserFacingError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
 /** The groups of an activity (Maternelle, Élémentaire…), set by staff. */
-export async function addAgeGroup(data: { activityId: string; name: string; minYears: number | null; maxYears: number | null; capacity: number | null; unitCapacity?: number | null }) {
+export async function addAgeGroup(data: {
+  activityId: string;
+  name: string;
+  minYears: number | null;
+  maxYears: number | null;
+  capacity: number | null;
+  unitCapacity?: number | null;
+}) {
   try {
     return await db.ageGroup.create({
       data: {
@@ -28,6 +35,7 @@ export async function addAgeGroup(data: { activityId: string; name: string; minY
 export async function deleteAgeGroup(groupId: string): Promise<void> {
   const group = await db.ageGroup.findUnique({ where: { id: groupId }, select: { _count: { select: { inscriptions: true } } } });
   if (!group) throw new NotFoundError();
-  if (group._count.inscriptions > 0) throw new UserFacingError(`Ce groupe a ${count(group._count.inscriptions, "inscription")} : il ne peut pas être supprimé.`);
+  if (group._count.inscriptions > 0)
+    throw new UserFacingError(`Ce groupe a ${count(group._count.inscriptions, "inscription")} : il ne peut pas être supprimé.`);
   await db.ageGroup.delete({ where: { id: groupId } });
 }

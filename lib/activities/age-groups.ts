@@ -23,7 +23,8 @@ export function fittingGroups<G extends AgeBounds>(groups: G[], birthDate: Date,
 
 export function describeBounds(group: { minAgeMonths: number | null; maxAgeMonths: number | null }): string {
   const years = (months: number) => (months % 12 === 0 ? `${months / 12} ans` : `${Math.floor(months / 12)} ans ${months % 12} mois`);
-  if (group.minAgeMonths !== null && group.maxAgeMonths !== null) return `de ${years(group.minAgeMonths)} à ${years(group.maxAgeMonths + 1)} (exclu)`;
+  if (group.minAgeMonths !== null && group.maxAgeMonths !== null)
+    return `de ${years(group.minAgeMonths)} à ${years(group.maxAgeMonths + 1)} (exclu)`;
   if (group.minAgeMonths !== null) return `à partir de ${years(group.minAgeMonths)}`;
   if (group.maxAgeMonths !== null) return `jusqu'à ${years(group.maxAgeMonths + 1)} (exclu)`;
   return "tous âges";

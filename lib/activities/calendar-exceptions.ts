@@ -10,7 +10,13 @@ import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
  * public holiday removes the opening days it covers — refused while
  * reservations exist on those days.
  */
-export async function addCalendarException(data: { structureId: string; kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE"; label: string; startDate: string; endDate: string }) {
+export async function addCalendarException(data: {
+  structureId: string;
+  kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE";
+  label: string;
+  startDate: string;
+  endDate: string;
+}) {
   await transaction(async (tx) => {
     if (!(await tx.structure.findUnique({ where: { id: data.structureId }, select: { id: true } }))) throw new NotFoundError();
     const range = { gte: dateOf(data.startDate), lte: dateOf(data.endDate) };
@@ -19,12 +25,20 @@ export async function addCalendarException(data: { structureId: string; kind: "V
         where: { date: range, status: statusIn(RESERVATION_STATUSES.LIVE), timeUnit: { activity: { structureId: data.structureId } } },
       });
       if (booked > 0) {
-        throw new UserFacingError(`${count(booked, "réservation existe", "réservations existent")} sur ces jours : annulez-les avant de fermer l'accueil.`);
+        throw new UserFacingError(
+          `${count(booked, "réservation existe", "réservations existent")} sur ces jours : annulez-les avant de fermer l'accueil.`,
+        );
       }
       await tx.openingDay.deleteMany({ where: { date: range, period: { activity: { structureId: data.structureId } } } });
     }
     await tx.calendarException.create({
-      data: { structureId: data.structureId, kind: data.kind, label: data.label, startDate: dateOf(data.startDate), endDate: dateOf(data.endDate) },
+      data: {
+        structureId: data.structureId,
+        kind: data.kind,
+        label: data.label,
+        startDate: dateOf(data.startDate),
+        endDate: dateOf(data.endDate),
+      },
     });
   });
 }

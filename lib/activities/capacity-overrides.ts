@@ -21,7 +21,8 @@ export async function setCapacityOverride(data: { timeUnitId: string; date: stri
     const booked = await tx.reservation.count({
       where: { timeUnitId: data.timeUnitId, date: dateOf(data.date), status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) },
     });
-    if (data.capacity < booked) fieldError("capacity", `Places ce jour-là : ${count(booked, "place est déjà réservée", "places sont déjà réservées")} ce jour-là.`);
+    if (data.capacity < booked)
+      fieldError("capacity", `Places ce jour-là : ${count(booked, "place est déjà réservée", "places sont déjà réservées")} ce jour-là.`);
     await tx.capacityOverride.upsert({
       where: { timeUnitId_date: { timeUnitId: data.timeUnitId, date: dateOf(data.date) } },
       create: { timeUnitId: data.timeUnitId, date: dateOf(data.date), capacity: data.capacity },

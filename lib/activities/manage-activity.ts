@@ -37,7 +37,10 @@ export async function createActivity(data: ActivityData): Promise<{ id: string }
       update: {},
       select: { id: true },
     });
-    return tx.activity.create({ data: { structureId: data.structureId, careTypeId: careType.id, ...activityFields(data) }, select: { id: true } });
+    return tx.activity.create({
+      data: { structureId: data.structureId, careTypeId: careType.id, ...activityFields(data) },
+      select: { id: true },
+    });
   });
 }
 
@@ -47,7 +50,9 @@ export async function updateActivity(activityId: string, data: ActivityData): Pr
     const activity = await tx.activity.findUnique({ where: { id: activityId }, select: { structureId: true } });
     if (!activity) throw new NotFoundError();
     if (activity.structureId !== data.structureId) {
-      throw new UserFacingError("Le lieu d'accueil d'une activité ne peut pas changer.", { structureId: "Lieu d'accueil : il ne peut pas changer." });
+      throw new UserFacingError("Le lieu d'accueil d'une activité ne peut pas changer.", {
+        structureId: "Lieu d'accueil : il ne peut pas changer.",
+      });
     }
     if (data.maxInscriptions !== null) {
       const enrolled = await tx.inscription.count({ where: { activityId, status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE) } });
@@ -56,7 +61,10 @@ export async function updateActivity(activityId: string, data: ActivityData): Pr
         throw new UserFacingError(message, { maxInscriptions: message });
       }
     }
-    const clash = await tx.activity.findFirst({ where: { structureId: data.structureId, name: data.name, id: { not: activityId } }, select: { id: true } });
+    const clash = await tx.activity.findFirst({
+      where: { structureId: data.structureId, name: data.name, id: { not: activityId } },
+      select: { id: true },
+    });
     if (clash) throw new UserFacingError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
     const careType = await tx.careType.upsert({
       where: { structureId_kind: { structureId: data.structureId, kind: data.careKind } },
@@ -72,7 +80,10 @@ export async function listActivities() {
   return db.activity.findMany({
     orderBy: [{ structure: { name: "asc" } }, { name: "asc" }],
     select: {
-      id: true, name: true, structure: { select: { name: true } }, careType: { select: { kind: true, name: true } },
+      id: true,
+      name: true,
+      structure: { select: { name: true } },
+      careType: { select: { kind: true, name: true } },
       inscriptionValidation: true,
       _count: { select: { periods: true, timeUnits: true, ageGroups: true, inscriptions: true } },
     },
@@ -87,13 +98,18 @@ export async function getActivityConfiguration(activityId: string) {
       careType: { select: { kind: true } },
       periods: {
         orderBy: { startDate: "asc" },
-        include: { openingDays: { select: { date: true }, orderBy: { date: "asc" } }, _count: { select: { openingDays: true, inscriptions: true } } },
+        include: {
+          openingDays: { select: { date: true }, orderBy: { date: "asc" } },
+          _count: { select: { openingDays: true, inscriptions: true } },
+        },
       },
       ageGroups: { orderBy: [{ minAgeMonths: "asc" }, { name: "asc" }], include: { _count: { select: { inscriptions: true } } } },
       timeUnits: {
         orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
         include: {
-          tariffs: { orderBy: { qfMin: "asc" } }, capacityOverrides: { orderBy: { date: "asc" } }, _count: { select: { reservations: true } },
+          tariffs: { orderBy: { qfMin: "asc" } },
+          capacityOverrides: { orderBy: { date: "asc" } },
+          _count: { select: { reservations: true } },
           rules: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, otherUnit: { select: { name: true } } } },
         },
       },

@@ -34,7 +34,9 @@ export async function addPeriod(data: PeriodData, today: string): Promise<{ id: 
       select: { kind: true, startDate: true, endDate: true },
     });
     const closed = (day: string) =>
-      exceptions.some((e) => day >= dayOf(e.startDate) && day <= dayOf(e.endDate) && (e.kind !== "VACANCES_SCOLAIRES" || data.inHolidays === "non"));
+      exceptions.some(
+        (e) => day >= dayOf(e.startDate) && day <= dayOf(e.endDate) && (e.kind !== "VACANCES_SCOLAIRES" || data.inHolidays === "non"),
+      );
     const weekdays = new Set(data.weekdays.map(Number));
     const days = eachDay(data.startDate, data.endDate).filter((day) => weekdays.has(weekdayOf(day)) && !closed(day));
     if (days.length === 0) fieldError("weekdays", "Jours d'ouverture : aucun jour ouvert avec ces dates (vacances ou fermetures).");

@@ -37,7 +37,10 @@ const optionalLocalDateTime = (name: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || frenchDateTimeToIso(v) !== null, { message: `${name} : date et heure invalides, attendues au format jj/mm/aaaa hh:mm (par exemple 02/03/2026 08:00).`, abort: true })
+    .refine((v) => v === "" || frenchDateTimeToIso(v) !== null, {
+      message: `${name} : date et heure invalides, attendues au format jj/mm/aaaa hh:mm (par exemple 02/03/2026 08:00).`,
+      abort: true,
+    })
     .optional()
     .transform((v) => (v ? frenchDateTimeToIso(v) : null))
     .superRefine((v, ctx) => {
@@ -62,7 +65,12 @@ export const activitySchema = z
     structureId: z.string().min(1, "Lieu d'accueil : choisissez dans la liste.").max(64),
     careKind: z.enum(Object.keys(CARE_KINDS) as [keyof typeof CARE_KINDS], { error: "Type d'accueil : choisissez dans la liste." }),
     name: label("Nom de l'activité"),
-    description: z.string().trim().max(1000, "Description : 1000 caractères au maximum.").optional().transform((v) => v || null),
+    description: z
+      .string()
+      .trim()
+      .max(1000, "Description : 1000 caractères au maximum.")
+      .optional()
+      .transform((v) => v || null),
     inscriptionValidation: z.enum(["MANUAL", "AUTOMATIC"], { error: "Validation des inscriptions : choisissez." }),
     reservationValidation: z.enum(["MANUAL", "AUTOMATIC"], { error: "Validation des réservations : choisissez." }),
     bookingDeadline: deadline("Délai de réservation"),
@@ -74,10 +82,18 @@ export const activitySchema = z
   })
   .superRefine((v, ctx) => {
     if (v.residentsOpenAt && v.inscriptionsOpenAt && v.residentsOpenAt > v.inscriptionsOpenAt) {
-      ctx.addIssue({ code: "custom", path: ["residentsOpenAt"], message: "Ouverture pour les habitants : elle doit précéder l'ouverture à tous." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["residentsOpenAt"],
+        message: "Ouverture pour les habitants : elle doit précéder l'ouverture à tous.",
+      });
     }
     if (v.residentsOpenAt && !v.inscriptionsOpenAt) {
-      ctx.addIssue({ code: "custom", path: ["inscriptionsOpenAt"], message: "Ouverture des inscriptions : indiquez aussi l'ouverture à tous." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["inscriptionsOpenAt"],
+        message: "Ouverture des inscriptions : indiquez aussi l'ouverture à tous.",
+      });
     }
   });
 
@@ -91,7 +107,8 @@ export const periodSchema = z
     inHolidays: z.enum(["oui", "non"], { error: "Pendant les vacances scolaires : répondez oui ou non." }),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Date de fin : elle doit suivre la date de début." });
+    if (v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "Date de fin : elle doit suivre la date de début." });
   });
 
 export const ageGroupSchema = z
@@ -101,7 +118,9 @@ export const ageGroupSchema = z
     minYears: optionalInt("Âge minimum", 0, 25),
     maxYears: optionalInt("Âge maximum", 1, 26),
     capacity: optionalInt("Places du groupe", 0, 10_000),
-    unitCapacity: optionalInt("Places du groupe par unité et par jour", 0, 10_000).optional().transform((v) => v ?? null),
+    unitCapacity: optionalInt("Places du groupe par unité et par jour", 0, 10_000)
+      .optional()
+      .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     if (v.minYears !== null && v.maxYears !== null && v.maxYears <= v.minYears) {
@@ -146,19 +165,39 @@ export const tariffsSchema = z
     }
     rows.forEach((row, i) => {
       if (row.qfMax !== null && row.qfMax < row.qfMin) {
-        ctx.addIssue({ code: "custom", path: ["brackets", i, "qfMax"], message: `Tranche ${i + 1} : le QF maximum doit suivre le QF minimum.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["brackets", i, "qfMax"],
+          message: `Tranche ${i + 1} : le QF maximum doit suivre le QF minimum.`,
+        });
       }
       const next = rows[i + 1];
       if (next) {
         if (row.qfMax === null) {
-          ctx.addIssue({ code: "custom", path: ["brackets", i, "qfMax"], message: `Tranche ${i + 1} : seule la dernière tranche peut être sans maximum.` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["brackets", i, "qfMax"],
+            message: `Tranche ${i + 1} : seule la dernière tranche peut être sans maximum.`,
+          });
         } else if (next.qfMin <= row.qfMax) {
-          ctx.addIssue({ code: "custom", path: ["brackets", i + 1, "qfMin"], message: `Tranche ${i + 2} : elle chevauche la tranche ${i + 1}.` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["brackets", i + 1, "qfMin"],
+            message: `Tranche ${i + 2} : elle chevauche la tranche ${i + 1}.`,
+          });
         } else if (next.qfMin > row.qfMax + 1) {
-          ctx.addIssue({ code: "custom", path: ["brackets", i + 1, "qfMin"], message: `Tranche ${i + 2} : trou entre ${row.qfMax} et ${next.qfMin} (elle doit commencer à ${row.qfMax + 1}).` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["brackets", i + 1, "qfMin"],
+            message: `Tranche ${i + 2} : trou entre ${row.qfMax} et ${next.qfMin} (elle doit commencer à ${row.qfMax + 1}).`,
+          });
         }
       } else if (row.qfMax !== null) {
-        ctx.addIssue({ code: "custom", path: ["brackets", i, "qfMax"], message: "Dernière tranche : laissez le QF maximum vide (sans plafond)." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["brackets", i, "qfMax"],
+          message: "Dernière tranche : laissez le QF maximum vide (sans plafond).",
+        });
       }
     });
   });
@@ -176,14 +215,30 @@ export const unitRuleSchema = z
     otherUnitId: z.string({ error: "Autre unité : choisissez dans la liste." }).min(1, "Autre unité : choisissez dans la liste.").max(64),
   })
   .superRefine((v, ctx) => {
-    if (v.unitId === v.otherUnitId) ctx.addIssue({ code: "custom", path: ["otherUnitId"], message: "Autre unité : choisissez une unité différente de la première." });
+    if (v.unitId === v.otherUnitId)
+      ctx.addIssue({ code: "custom", path: ["otherUnitId"], message: "Autre unité : choisissez une unité différente de la première." });
   });
 
 export const structureSchema = z.object({
   name: label("Nom du lieu d'accueil"),
-  street: z.string().trim().max(120).optional().transform((v) => v || null),
-  postalCode: z.string().trim().refine((v) => v === "" || /^\d{5}$/.test(v), { message: "Code postal : 5 chiffres." }).optional().transform((v) => v || null),
-  city: z.string().trim().max(80).optional().transform((v) => v || null),
+  street: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => v || null),
+  postalCode: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^\d{5}$/.test(v), { message: "Code postal : 5 chiffres." })
+    .optional()
+    .transform((v) => v || null),
+  city: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const calendarExceptionSchema = z
@@ -195,7 +250,8 @@ export const calendarExceptionSchema = z
     endDate: dateField("Au", DAY_RANGES.planning),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });
+    if (v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });
   });
 
 export type ActivityData = z.output<typeof activitySchema>;

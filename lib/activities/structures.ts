@@ -22,7 +22,9 @@ export async function listStructures() {
   return db.structure.findMany({
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true, city: true,
+      id: true,
+      name: true,
+      city: true,
       calendarDays: { orderBy: { startDate: "asc" }, select: { id: true, kind: true, label: true, startDate: true, endDate: true } },
       _count: { select: { activities: true } },
     },

@@ -19,6 +19,7 @@ export async function addTimeUnit(data: { activityId: string; name: string; star
 export async function deleteTimeUnit(unitId: string): Promise<void> {
   const unit = await db.timeUnit.findUnique({ where: { id: unitId }, select: { _count: { select: { reservations: true } } } });
   if (!unit) throw new NotFoundError();
-  if (unit._count.reservations > 0) throw new UserFacingError(`Cette unité a ${count(unit._count.reservations, "réservation")} : elle ne peut pas être supprimée.`);
+  if (unit._count.reservations > 0)
+    throw new UserFacingError(`Cette unité a ${count(unit._count.reservations, "réservation")} : elle ne peut pas être supprimée.`);
   await db.timeUnit.delete({ where: { id: unitId } });
 }

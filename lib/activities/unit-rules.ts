@@ -10,13 +10,19 @@ import { NotFoundError } from "@/lib/workflow";
  */
 export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" | "REQUIRES"; otherUnitId: string }) {
   return transaction(async (tx) => {
-    const units = await tx.timeUnit.findMany({ where: { id: { in: [data.unitId, data.otherUnitId] } }, select: { id: true, activityId: true } });
+    const units = await tx.timeUnit.findMany({
+      where: { id: { in: [data.unitId, data.otherUnitId] } },
+      select: { id: true, activityId: true },
+    });
     if (units.length !== 2) throw new NotFoundError();
     if (units[0]!.activityId !== units[1]!.activityId) fieldError("otherUnitId", "Autre unité : elle doit être de la même activité.");
     // The activity's rules change one at a time: A↔B and B↔A written at once cannot both pass the check below.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`unit-rules:${units[0]!.activityId}`}))`;
     // One incompatibility per pair, whichever way round it was written.
-    if (data.kind === "INCOMPATIBLE" && (await tx.timeUnitRule.findFirst({ where: { kind: "INCOMPATIBLE", unitId: data.otherUnitId, otherUnitId: data.unitId } }))) {
+    if (
+      data.kind === "INCOMPATIBLE" &&
+      (await tx.timeUnitRule.findFirst({ where: { kind: "INCOMPATIBLE", unitId: data.otherUnitId, otherUnitId: data.unitId } }))
+    ) {
       fieldError("otherUnitId", "Règle : cette incompatibilité existe déjà.");
     }
     if (await tx.timeUnitRule.findFirst({ where: data, select: { id: true } })) fieldError("otherUnitId", "Règle : elle existe déjà.");

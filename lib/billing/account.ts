@@ -7,7 +7,9 @@ import { balanceCents, dueCents } from "./amounts";
 
 /** « 501 à 800 € », « 1 201 € et plus ». */
 export const bracketLabel = (t: { qfMin: number; qfMax: number | null }) =>
-  t.qfMax === null ? `${t.qfMin.toLocaleString("fr-FR")} € et plus` : `${t.qfMin.toLocaleString("fr-FR")} à ${t.qfMax.toLocaleString("fr-FR")} €`;
+  t.qfMax === null
+    ? `${t.qfMin.toLocaleString("fr-FR")} € et plus`
+    : `${t.qfMin.toLocaleString("fr-FR")} à ${t.qfMax.toLocaleString("fr-FR")} €`;
 
 /**
  * « Mon compte »: what the family owes (or is owed), its quotient familial and bracket, enfants à charge,
@@ -16,23 +18,48 @@ export const bracketLabel = (t: { qfMin: number; qfMax: number | null }) =>
  */
 export async function getFamilyAccount(familyId: string) {
   const [family, invoices, inscriptions, billed, toBill] = await Promise.all([
-    db.family.findUnique({ where: { id: familyId }, select: { name: true, quotientFamilial: true, dependentChildren: true, lastIncomeCents: true, cafNumber: true } }),
+    db.family.findUnique({
+      where: { id: familyId },
+      select: { name: true, quotientFamilial: true, dependentChildren: true, lastIncomeCents: true, cafNumber: true },
+    }),
     db.invoice.findMany({
       where: { familyId, status: { not: "DRAFT" } },
       orderBy: [{ month: "desc" }, { sequence: "desc" }],
       select: {
-        id: true, number: true, kind: true, status: true, month: true, totalCents: true, paidCents: true, creditedCents: true, dueDate: true, issuedAt: true,
+        id: true,
+        number: true,
+        kind: true,
+        status: true,
+        month: true,
+        totalCents: true,
+        paidCents: true,
+        creditedCents: true,
+        dueDate: true,
+        issuedAt: true,
         creditedInvoice: { select: { number: true } },
-        lines: { orderBy: [{ label: "asc" }, { date: "asc" }], select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true } },
+        lines: {
+          orderBy: [{ label: "asc" }, { date: "asc" }],
+          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true },
+        },
       },
     }),
     db.inscription.findMany({
       where: { familyId, status: "VALIDATED" },
       orderBy: [{ startDate: "desc" }],
       select: {
-        id: true, startDate: true, endDate: true,
+        id: true,
+        startDate: true,
+        endDate: true,
         child: { select: { firstName: true } },
-        activity: { select: { name: true, timeUnits: { orderBy: { sortOrder: "asc" }, select: { name: true, tariffs: { orderBy: { qfMin: "asc" }, select: { qfMin: true, qfMax: true, priceCents: true } } } } } },
+        activity: {
+          select: {
+            name: true,
+            timeUnits: {
+              orderBy: { sortOrder: "asc" },
+              select: { name: true, tariffs: { orderBy: { qfMin: "asc" }, select: { qfMin: true, qfMax: true, priceCents: true } } },
+            },
+          },
+        },
         period: { select: { name: true } },
       },
     }),
@@ -51,7 +78,12 @@ export async function getFamilyAccount(familyId: string) {
   const detail = inscriptions.map((i) => {
     const pending = toBill.filter((r) => r.inscriptionId === i.id);
     return {
-      id: i.id, child: i.child.firstName, activity: i.activity.name, period: i.period.name, startDate: i.startDate, endDate: i.endDate,
+      id: i.id,
+      child: i.child.firstName,
+      activity: i.activity.name,
+      period: i.period.name,
+      startDate: i.startDate,
+      endDate: i.endDate,
       units: i.activity.timeUnits.map((u) => {
         const bracket = bracketOf(u.tariffs, qf);
         return { name: u.name, priceCents: unitPrice(u.tariffs, qf), bracket: bracket ? bracketLabel(bracket) : null };

@@ -34,7 +34,8 @@ export async function allocatePayment(tx: Tx, input: { paymentId: string; invoic
     await tx.paymentAllocation.create({ data: { paymentId: input.paymentId, invoiceId: invoice.id, amountCents: amount } });
     await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: { increment: amount } } });
     const to = amount === due ? "PAID" : "PARTIALLY_PAID";
-    if (to !== invoice.status && isIn(INVOICE_STATUSES.PAYABLE, invoice.status)) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: input.actor, expectedFrom: invoice.status });
+    if (to !== invoice.status && isIn(INVOICE_STATUSES.PAYABLE, invoice.status))
+      await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to, actor: input.actor, expectedFrom: invoice.status });
     numbers.push(invoice.number);
   }
   return { numbers, leftCents: left };

@@ -31,23 +31,46 @@ const WHAT: Record<Kind, { running: string; interrupted: string }> = {
   ISSUE: { running: "Un envoi des factures", interrupted: "L'envoi des factures" },
 };
 
-const isDead = (run: { status: string; heartbeatAt: Date }, now = Date.now()) => run.status === "RUNNING" && run.heartbeatAt.getTime() < now - STALE_MS;
+const isDead = (run: { status: string; heartbeatAt: Date }, now = Date.now()) =>
+  run.status === "RUNNING" && run.heartbeatAt.getTime() < now - STALE_MS;
 
 /** Records a run, refused while another run of the month holds its key (alive: follow it; dead: resume it). */
-async function createRun(input: { structureId: string; month: string; kind: Kind; dueDate?: string; total?: number; actor: Actor }): Promise<{ id: string }> {
+async function createRun(input: {
+  structureId: string;
+  month: string;
+  kind: Kind;
+  dueDate?: string;
+  total?: number;
+  actor: Actor;
+}): Promise<{ id: string }> {
   const month = dateOf(firstOf(input.month));
   try {
     return await db.billingRun.create({
-      data: { structureId: input.structureId, month, kind: input.kind, dueDate: input.dueDate ? dateOf(input.dueDate) : null, total: input.total ?? 0, runningKey: `${input.structureId}|${input.month}`, startedById: input.actor.userId },
+      data: {
+        structureId: input.structureId,
+        month,
+        kind: input.kind,
+        dueDate: input.dueDate ? dateOf(input.dueDate) : null,
+        total: input.total ?? 0,
+        runningKey: `${input.structureId}|${input.month}`,
+        startedById: input.actor.userId,
+      },
       select: { id: true },
     });
   } catch (error) {
     if (!isPrismaError(error, "P2002")) throw error;
-    const running = await db.billingRun.findFirst({ where: { structureId: input.structureId, month, status: "RUNNING" }, select: { kind: true, startedAt: true, heartbeatAt: true, status: true } });
+    const running = await db.billingRun.findFirst({
+      where: { structureId: input.structureId, month, status: "RUNNING" },
+      select: { kind: true, startedAt: true, heartbeatAt: true, status: true },
+    });
     if (running && isDead(running)) {
-      throw new UserFacingError(`${WHAT[running.kind].interrupted} ${deMonth(input.month)} a été interrompu${running.kind === "GENERATE" ? "e" : ""} (le serveur s'est arrêté) : cliquez sur « Reprendre » pour ${running.kind === "GENERATE" ? "la" : "le"} terminer ; rien ne sera fait deux fois.`);
+      throw new UserFacingError(
+        `${WHAT[running.kind].interrupted} ${deMonth(input.month)} a été interrompu${running.kind === "GENERATE" ? "e" : ""} (le serveur s'est arrêté) : cliquez sur « Reprendre » pour ${running.kind === "GENERATE" ? "la" : "le"} terminer ; rien ne sera fait deux fois.`,
+      );
     }
-    throw new UserFacingError(`${WHAT[running?.kind ?? input.kind].running} ${deMonth(input.month)} est déjà en cours${running ? ` (lancé${running.kind === "GENERATE" ? "e" : ""} à ${formatTime(running.startedAt)})` : ""} : suivez sa progression ci-dessus.`);
+    throw new UserFacingError(
+      `${WHAT[running?.kind ?? input.kind].running} ${deMonth(input.month)} est déjà en cours${running ? ` (lancé${running.kind === "GENERATE" ? "e" : ""} à ${formatTime(running.startedAt)})` : ""} : suivez sa progression ci-dessus.`,
+    );
   }
 }
 
@@ -61,11 +84,18 @@ export async function startBillingRun(input: { structureId: string; month: strin
 }
 
 /** « Envoyer les factures »: a run that issues the month's drafts in the background; how many it will send. */
-export async function startIssueRun(input: { structureId: string; month: string; dueDate: string; actor: Actor }): Promise<{ id: string; drafts: number }> {
+export async function startIssueRun(input: {
+  structureId: string;
+  month: string;
+  dueDate: string;
+  actor: Actor;
+}): Promise<{ id: string; drafts: number }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   const structure = await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } });
   if (!structure) throw new NotFoundError();
-  const drafts = await db.invoice.count({ where: { structureId: input.structureId, month: dateOf(firstOf(input.month)), status: "DRAFT" } });
+  const drafts = await db.invoice.count({
+    where: { structureId: input.structureId, month: dateOf(firstOf(input.month)), status: "DRAFT" },
+  });
   if (drafts === 0) throw new UserFacingError("Aucune facture à envoyer.");
   const run = await createRun({ ...input, kind: "ISSUE", total: drafts });
   return { ...run, drafts };
@@ -75,18 +105,26 @@ export async function startIssueRun(input: { structureId: string; month: string;
  * « Reprendre »: takes over a dead run of the structure, in one statement (two agents clicking at once: one resumes,
  * the other is told it is under way). The caller then runs it.
  */
-export async function resumeBillingRun(input: { runId: string; structureId: string; now?: Date }): Promise<{ id: string; kind: Kind; month: string }> {
+export async function resumeBillingRun(input: {
+  runId: string;
+  structureId: string;
+  now?: Date;
+}): Promise<{ id: string; kind: Kind; month: string }> {
   const now = input.now ?? new Date();
   const claimed = await db.billingRun.updateMany({
     where: { id: input.runId, structureId: input.structureId, status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - STALE_MS) } },
     data: { heartbeatAt: now },
   });
-  const run = await db.billingRun.findFirst({ where: { id: input.runId, structureId: input.structureId }, select: { id: true, kind: true, month: true, status: true } });
+  const run = await db.billingRun.findFirst({
+    where: { id: input.runId, structureId: input.structureId },
+    select: { id: true, kind: true, month: true, status: true },
+  });
   if (!run) throw new NotFoundError();
   if (claimed.count === 1) return { id: run.id, kind: run.kind, month: run.month.toISOString().slice(0, 7) };
   const what = WHAT[run.kind].interrupted;
   const feminine = run.kind === "GENERATE" ? "e" : "";
-  if (run.status === "RUNNING") throw new UserFacingError(`${what} ${deMonth(run.month.toISOString().slice(0, 7))} est en cours : suivez sa progression ci-dessus.`);
+  if (run.status === "RUNNING")
+    throw new UserFacingError(`${what} ${deMonth(run.month.toISOString().slice(0, 7))} est en cours : suivez sa progression ci-dessus.`);
   throw new UserFacingError(`${what} ${deMonth(run.month.toISOString().slice(0, 7))} est déjà terminé${feminine}.`);
 }
 
@@ -115,43 +153,82 @@ export interface RunOptions {
 
 /** Runs a recorded run (new or resumed) to its end; its outcome (summary or failure) is written to it, never thrown. */
 export async function runBillingRun(runId: string, actor: Actor, options: RunOptions = {}): Promise<void> {
-  const run = await db.billingRun.findUniqueOrThrow({ where: { id: runId }, select: { structureId: true, month: true, kind: true, dueDate: true, status: true } });
+  const run = await db.billingRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { structureId: true, month: true, kind: true, dueDate: true, status: true },
+  });
   if (run.status !== "RUNNING") return;
   const month = run.month.toISOString().slice(0, 7);
-  const beat = () => db.billingRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { heartbeatAt: new Date() } }).catch((error: unknown) => console.error("[facturation] battement de cœur non écrit", error));
+  const beat = () =>
+    db.billingRun
+      .updateMany({ where: { id: runId, status: "RUNNING" }, data: { heartbeatAt: new Date() } })
+      .catch((error: unknown) => console.error("[facturation] battement de cœur non écrit", error));
   await beat();
   // The beat in flight is awaited at the end, so that no heartbeat lands after the run has stopped.
   let beating: Promise<unknown> = Promise.resolve();
-  const heart = setInterval(() => { beating = beat(); }, options.heartbeatMs ?? HEARTBEAT_MS);
+  const heart = setInterval(() => {
+    beating = beat();
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
   heart.unref();
   // What is left, on top of what a previous (stopped) process did already.
-  const onStart = async (left: number) => { await db.$executeRaw`UPDATE "BillingRun" SET "total" = "done" + ${left} WHERE "id" = ${runId}`; };
+  const onStart = async (left: number) => {
+    await db.$executeRaw`UPDATE "BillingRun" SET "total" = "done" + ${left} WHERE "id" = ${runId}`;
+  };
   const hooks = { signal: options.signal, batchSize: options.batchSize, onStart };
   try {
     if (run.kind === "GENERATE") {
       const summary = await generateMonth({
-        structureId: run.structureId, month, actor, now: options.now, ...hooks,
-        inBatch: (tx, batch) => countBatch(tx, runId, {
-          done: batch.families, invoices: batch.invoices.length, totalCents: batch.invoices.reduce((sum, i) => sum + i.totalCents, 0),
-          first: batch.invoices[0]?.number, last: batch.invoices.at(-1)?.number,
-        }),
+        structureId: run.structureId,
+        month,
+        actor,
+        now: options.now,
+        ...hooks,
+        inBatch: (tx, batch) =>
+          countBatch(tx, runId, {
+            done: batch.families,
+            invoices: batch.invoices.length,
+            totalCents: batch.invoices.reduce((sum, i) => sum + i.totalCents, 0),
+            first: batch.invoices[0]?.number,
+            last: batch.invoices.at(-1)?.number,
+          }),
       });
       if (summary.stopped) return;
-      await db.billingRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "DONE", runningKey: null, finishedAt: new Date(), familiesWithoutLines: summary.familiesWithoutLines } });
+      await db.billingRun.updateMany({
+        where: { id: runId, status: "RUNNING" },
+        data: { status: "DONE", runningKey: null, finishedAt: new Date(), familiesWithoutLines: summary.familiesWithoutLines },
+      });
     } else {
       const summary = await issueMonth({
-        structureId: run.structureId, month, dueDate: run.dueDate!.toISOString().slice(0, 10), actor, ...hooks,
-        inBatch: (tx, batch) => countBatch(tx, runId, { done: batch.issued.length, invoices: batch.issued.length, totalCents: batch.issued.reduce((sum, i) => sum + i.totalCents, 0) }),
+        structureId: run.structureId,
+        month,
+        dueDate: run.dueDate!.toISOString().slice(0, 10),
+        actor,
+        ...hooks,
+        inBatch: (tx, batch) =>
+          countBatch(tx, runId, {
+            done: batch.issued.length,
+            invoices: batch.issued.length,
+            totalCents: batch.issued.reduce((sum, i) => sum + i.totalCents, 0),
+          }),
       });
       if (summary.stopped) return;
-      await db.billingRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "DONE", runningKey: null, finishedAt: new Date() } });
+      await db.billingRun.updateMany({
+        where: { id: runId, status: "RUNNING" },
+        data: { status: "DONE", runningKey: null, finishedAt: new Date() },
+      });
     }
   } catch (error) {
     // A refusal (the month closed meanwhile) is said as it is; anything else is a technical failure, said as one.
-    const what = run.kind === "GENERATE" ? "la génération : relancez-la ; ce qui est déjà facturé ne le sera pas deux fois." : "l'envoi des factures : relancez-le ; les factures déjà envoyées ne le seront pas deux fois.";
+    const what =
+      run.kind === "GENERATE"
+        ? "la génération : relancez-la ; ce qui est déjà facturé ne le sera pas deux fois."
+        : "l'envoi des factures : relancez-le ; les factures déjà envoyées ne le seront pas deux fois.";
     const message = error instanceof UserFacingError ? error.message : `Erreur technique pendant ${what}`;
     if (!(error instanceof UserFacingError)) console.error("[facturation] run interrompu", error);
-    await db.billingRun.update({ where: { id: runId }, data: { status: "FAILED", runningKey: null, error: message, finishedAt: new Date() } });
+    await db.billingRun.update({
+      where: { id: runId },
+      data: { status: "FAILED", runningKey: null, error: message, finishedAt: new Date() },
+    });
   } finally {
     clearInterval(heart);
     await beating;
@@ -163,8 +240,22 @@ export async function lastBillingRun(structureId: string, month: string, now = n
   const run = await db.billingRun.findFirst({
     where: { structureId, month: dateOf(firstOf(month)) },
     orderBy: { startedAt: "desc" },
-    select: { id: true, kind: true, status: true, total: true, done: true, invoices: true, totalCents: true, firstNumber: true, lastNumber: true, familiesWithoutLines: true, error: true, startedAt: true, finishedAt: true, heartbeatAt: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      total: true,
+      done: true,
+      invoices: true,
+      totalCents: true,
+      firstNumber: true,
+      lastNumber: true,
+      familiesWithoutLines: true,
+      error: true,
+      startedAt: true,
+      finishedAt: true,
+      heartbeatAt: true,
+    },
   });
   return run ? { ...run, interrupted: isDead(run, now.getTime()) } : null;
 }
-

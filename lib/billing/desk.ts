@@ -21,36 +21,69 @@ import type { DeskMethod } from "./schemas";
  */
 
 export async function recordDeskPayment(input: {
-  familyId: string; method: DeskMethod; amountCents: number; reference: string | null; receivedOn: string; invoiceIds: string[]; actor: Actor; now?: Date;
+  familyId: string;
+  method: DeskMethod;
+  amountCents: number;
+  reference: string | null;
+  receivedOn: string;
+  invoiceIds: string[];
+  actor: Actor;
+  now?: Date;
 }): Promise<{ paymentId: string; numbers: string[] }> {
-  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) fieldError("amount", "Montant : indiquez un montant supérieur à zéro.");
+  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0)
+    fieldError("amount", "Montant : indiquez un montant supérieur à zéro.");
   const receivedWrong = dayRangeMessage("Date de réception", input.receivedOn, DAY_RANGES.received, parisDay(input.now ?? new Date()));
   if (receivedWrong) fieldError("receivedOn", receivedWrong);
   return transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
     if (!family) throw new NotFoundError();
     const payable = await tx.invoice.findMany({
-      where: { familyId: input.familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.PAYABLE] }, ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : {}) },
+      where: {
+        familyId: input.familyId,
+        kind: "INVOICE",
+        status: { in: [...INVOICE_STATUSES.PAYABLE] },
+        ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : {}),
+      },
       select: { id: true },
     });
     // A ticked invoice of another family, paid or cancelled meanwhile: nothing recorded.
-    if (input.invoiceIds.length && payable.length !== new Set(input.invoiceIds).size) throw new UserFacingError("Une des factures cochées n'est plus à payer (réglée ou annulée entre-temps) : rechargez la page.");
-    const invoices = await lockInvoices(tx, payable.map((i) => i.id));
+    if (input.invoiceIds.length && payable.length !== new Set(input.invoiceIds).size)
+      throw new UserFacingError("Une des factures cochées n'est plus à payer (réglée ou annulée entre-temps) : rechargez la page.");
+    const invoices = await lockInvoices(
+      tx,
+      payable.map((i) => i.id),
+    );
     const due = invoices.filter((i) => isIn(INVOICE_STATUSES.PAYABLE, i.status)).reduce((sum, i) => sum + dueCents(i), 0);
     if (due === 0) throw new UserFacingError("Cette famille n'a aucune facture à payer.");
     if (input.amountCents > due) {
-      fieldError("amount", `Montant : ${formatCents(input.amountCents)} dépasse le reste à payer (${formatCents(due)}${input.invoiceIds.length ? " sur les factures cochées" : ""}). Rien n'a été enregistré.`);
+      fieldError(
+        "amount",
+        `Montant : ${formatCents(input.amountCents)} dépasse le reste à payer (${formatCents(due)}${input.invoiceIds.length ? " sur les factures cochées" : ""}). Rien n'a été enregistré.`,
+      );
     }
-    const payment = await createWithStatus(tx, { machine: "PAYMENT", status: "SUCCEEDED", actor: input.actor }, () => tx.payment.create({
-      data: {
-        familyId: input.familyId, method: input.method, status: "SUCCEEDED", amountCents: input.amountCents, reference: input.reference,
-        recordedById: input.actor.userId, receivedAt: dateOf(input.receivedOn), invoiceIds: invoices.map((i) => i.id),
-      },
-      select: { id: true },
-    }));
+    const payment = await createWithStatus(tx, { machine: "PAYMENT", status: "SUCCEEDED", actor: input.actor }, () =>
+      tx.payment.create({
+        data: {
+          familyId: input.familyId,
+          method: input.method,
+          status: "SUCCEEDED",
+          amountCents: input.amountCents,
+          reference: input.reference,
+          recordedById: input.actor.userId,
+          receivedAt: dateOf(input.receivedOn),
+          invoiceIds: invoices.map((i) => i.id),
+        },
+        select: { id: true },
+      }),
+    );
     const { numbers } = await allocatePayment(tx, { paymentId: payment.id, invoices, amountCents: input.amountCents, actor: input.actor });
     for (const { email: to, person } of await familyRecipients(tx, input.familyId)) {
-      await enqueueEmail(tx, { to, familyId: input.familyId, template: "payment-received", email: paymentReceivedEmail(person, input.amountCents, numbers, input.method) });
+      await enqueueEmail(tx, {
+        to,
+        familyId: input.familyId,
+        template: "payment-received",
+        email: paymentReceivedEmail(person, input.amountCents, numbers, input.method),
+      });
     }
     return { paymentId: payment.id, numbers };
   });
@@ -62,41 +95,92 @@ export async function recordDeskPayment(input: {
  * structure owes the family the amount (its balance shows it).
  */
 export async function createCreditNote(input: CreditNoteInput): Promise<{ id: string; number: string }> {
-  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) fieldError("amount", "Montant de l'avoir : indiquez un montant supérieur à zéro.");
+  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0)
+    fieldError("amount", "Montant de l'avoir : indiquez un montant supérieur à zéro.");
   return transaction((tx) => creditNoteIn(tx, input));
 }
 
-interface CreditNoteInput { invoiceId: string; amountCents: number; reason: string; actor: Actor; now?: Date }
+interface CreditNoteInput {
+  invoiceId: string;
+  amountCents: number;
+  reason: string;
+  actor: Actor;
+  now?: Date;
+}
 
 /** The avoir in the caller's transaction (an absence justified after it was invoiced is credited with its decision). */
 export async function creditNoteIn(tx: Tx, input: CreditNoteInput): Promise<{ id: string; number: string }> {
   const [invoice] = await lockInvoices(tx, [input.invoiceId]);
   if (!invoice) throw new NotFoundError();
-  const full = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, select: { structureId: true, familyId: true, payerName: true, payerAddress: true, month: true } });
-  if (invoice.status === "DRAFT") throw new UserFacingError(`La facture n° ${invoice.number} n'est pas encore envoyée : elle se corrige en générant le mois à nouveau, pas par un avoir.`);
+  const full = await tx.invoice.findUniqueOrThrow({
+    where: { id: invoice.id },
+    select: { structureId: true, familyId: true, payerName: true, payerAddress: true, month: true },
+  });
+  if (invoice.status === "DRAFT")
+    throw new UserFacingError(
+      `La facture n° ${invoice.number} n'est pas encore envoyée : elle se corrige en générant le mois à nouveau, pas par un avoir.`,
+    );
   if (invoice.status === "CANCELLED") throw new UserFacingError(`La facture n° ${invoice.number} est annulée : plus d'avoir possible.`);
   const creditable = invoice.totalCents - invoice.creditedCents;
   if (input.amountCents > creditable) {
-    fieldError("amount", `Montant de l'avoir : ${formatCents(input.amountCents)} dépasse ce qui reste de la facture n° ${invoice.number} (${formatCents(creditable)}). Rien n'a été enregistré.`);
+    fieldError(
+      "amount",
+      `Montant de l'avoir : ${formatCents(input.amountCents)} dépasse ce qui reste de la facture n° ${invoice.number} (${formatCents(creditable)}). Rien n'a été enregistré.`,
+    );
   }
   const now = input.now ?? new Date();
   const number = await nextInvoiceNumber(tx, full.structureId, Number(parisDay(now).slice(0, 4)));
-  const note = await createWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () => tx.invoice.create({
-    data: {
-      number: number.number, structureId: full.structureId, year: number.year, sequence: number.sequence, kind: "CREDIT_NOTE", creditedInvoiceId: invoice.id,
-      familyId: full.familyId, payerName: full.payerName, payerAddress: full.payerAddress, month: full.month, totalCents: -input.amountCents,
-      lines: { create: [{ label: `Avoir sur la facture n° ${invoice.number} — ${input.reason}`, quantity: 1, unitPriceCents: -input.amountCents, totalCents: -input.amountCents }] },
-    },
-    select: { id: true, number: true },
-  }));
+  const note = await createWithStatus(tx, { machine: "INVOICE", status: "DRAFT", actor: input.actor }, () =>
+    tx.invoice.create({
+      data: {
+        number: number.number,
+        structureId: full.structureId,
+        year: number.year,
+        sequence: number.sequence,
+        kind: "CREDIT_NOTE",
+        creditedInvoiceId: invoice.id,
+        familyId: full.familyId,
+        payerName: full.payerName,
+        payerAddress: full.payerAddress,
+        month: full.month,
+        totalCents: -input.amountCents,
+        lines: {
+          create: [
+            {
+              label: `Avoir sur la facture n° ${invoice.number} — ${input.reason}`,
+              quantity: 1,
+              unitPriceCents: -input.amountCents,
+              totalCents: -input.amountCents,
+            },
+          ],
+        },
+      },
+      select: { id: true, number: true },
+    }),
+  );
   await applyTransition(tx, { machine: "INVOICE", id: note.id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
   await tx.invoice.update({ where: { id: note.id }, data: { issuedAt: now } });
   await tx.invoice.update({ where: { id: invoice.id }, data: { creditedCents: { increment: input.amountCents } } });
-  if (isIn(INVOICE_STATUSES.PAYABLE, invoice.status) && dueCents({ ...invoice, creditedCents: invoice.creditedCents + input.amountCents }) === 0) {
-    await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "PAID", actor: input.actor, expectedFrom: invoice.status, reason: `Soldée par l'avoir n° ${note.number}` });
+  if (
+    isIn(INVOICE_STATUSES.PAYABLE, invoice.status) &&
+    dueCents({ ...invoice, creditedCents: invoice.creditedCents + input.amountCents }) === 0
+  ) {
+    await applyTransition(tx, {
+      machine: "INVOICE",
+      id: invoice.id,
+      to: "PAID",
+      actor: input.actor,
+      expectedFrom: invoice.status,
+      reason: `Soldée par l'avoir n° ${note.number}`,
+    });
   }
   for (const { email: to, person } of await familyRecipients(tx, full.familyId)) {
-    await enqueueEmail(tx, { to, familyId: full.familyId, template: "credit-note", email: creditNoteEmail(person, { id: note.id, number: note.number, amountCents: input.amountCents }, invoice.number, input.reason) });
+    await enqueueEmail(tx, {
+      to,
+      familyId: full.familyId,
+      template: "credit-note",
+      email: creditNoteEmail(person, { id: note.id, number: note.number, amountCents: input.amountCents }, invoice.number, input.reason),
+    });
   }
   return note;
 }

@@ -4,7 +4,15 @@ import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, isoToFrench } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
-import { applyReservationTransitions, applyTransition, createManyWithStatus, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
+import {
+  applyReservationTransitions,
+  applyTransition,
+  createManyWithStatus,
+  NotFoundError,
+  RESERVATION_STATUSES,
+  statusIn,
+  type Actor,
+} from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
@@ -24,12 +32,17 @@ import { quotientsOf } from "./quotient";
 export const invoiceNumber = (year: number, sequence: number) => `${year}-${String(sequence).padStart(6, "0")}`;
 
 /** The next number of the structure's year, under the counter row's lock: no gap (a rollback gives it back), no duplicate. */
-export async function nextInvoiceNumber(tx: Tx, structureId: string, year: number): Promise<{ year: number; sequence: number; number: string }> {
+export async function nextInvoiceNumber(
+  tx: Tx,
+  structureId: string,
+  year: number,
+): Promise<{ year: number; sequence: number; number: string }> {
   const sequence = await takeInvoiceNumbers(tx, structureId, year, 1);
   return { year, sequence, number: invoiceNumber(year, sequence) };
 }
 
-const lockMonth = (tx: Tx, structureId: string, month: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|${month}`}))`;
+const lockMonth = (tx: Tx, structureId: string, month: string) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|${month}`}))`;
 
 const billableIn = (structureId: string, month: string, familyIds?: string[]) => ({
   date: { gte: dateOf(firstOf(month)), lte: dateOf(lastOf(month)) },
@@ -41,12 +54,19 @@ const billableIn = (structureId: string, month: string, familyIds?: string[]) =>
 /** A month is billed once it has ended (bookings of days to come can still be cancelled: they are not invoiced yet). */
 export function assertMonthEnded(month: string, now: Date) {
   const next = firstOf(nextMonth(month));
-  if (next > parisDay(now)) throw new UserFacingError(`Le mois ${deMonth(month)} n'est pas terminé : il se facture à partir du ${isoToFrench(next)}.`);
+  if (next > parisDay(now))
+    throw new UserFacingError(`Le mois ${deMonth(month)} n'est pas terminé : il se facture à partir du ${isoToFrench(next)}.`);
 }
 
 export async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: string, month: string) {
-  const billed = await client.billingMonth.findUnique({ where: { structureId_month: { structureId, month: dateOf(firstOf(month)) } }, select: { lockedAt: true } });
-  if (billed?.lockedAt) throw new UserFacingError(`Le mois ${deMonth(month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`);
+  const billed = await client.billingMonth.findUnique({
+    where: { structureId_month: { structureId, month: dateOf(firstOf(month)) } },
+    select: { lockedAt: true },
+  });
+  if (billed?.lockedAt)
+    throw new UserFacingError(
+      `Le mois ${deMonth(month)} est clôturé : il ne peut plus être facturé à nouveau. Corrigez une facture par un avoir.`,
+    );
 }
 
 /** Families billed per transaction: a few queries for the whole batch, and all of it commits or none does. */
@@ -64,9 +84,13 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
     where: billableIn(input.structureId, input.month, input.familyIds),
     orderBy: [{ inscription: { child: { firstName: "asc" } } }, { timeUnit: { sortOrder: "asc" } }, { date: "asc" }],
     select: {
-      id: true, status: true, date: true,
+      id: true,
+      status: true,
+      date: true,
       timeUnit: { select: { name: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
-      inscription: { select: { familyId: true, child: { select: { firstName: true, lastName: true } }, activity: { select: { name: true } } } },
+      inscription: {
+        select: { familyId: true, child: { select: { firstName: true, lastName: true } }, activity: { select: { name: true } } },
+      },
     },
   });
   if (rows.length === 0) return [];
@@ -76,7 +100,20 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
   // One after the other: a transaction holds one connection.
   const families = await tx.family.findMany({
     where: { id: { in: familyIds } },
-    select: { id: true, name: true, street: true, addressComplement: true, postalCode: true, city: true, adults: { where: { isLegalGuardian: true }, orderBy: { createdAt: "asc" }, take: 1, select: { civility: true, firstName: true, lastName: true } } },
+    select: {
+      id: true,
+      name: true,
+      street: true,
+      addressComplement: true,
+      postalCode: true,
+      city: true,
+      adults: {
+        where: { isLegalGuardian: true },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        select: { civility: true, firstName: true, lastName: true },
+      },
+    },
   });
   const quotientOn = await quotientsOf(tx, familyIds);
   const familyById = new Map(families.map((f) => [f.id, f]));
@@ -89,14 +126,19 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       return {
         reservationId: r.id,
         label: `${r.inscription.child.firstName} ${r.inscription.child.lastName.toUpperCase()} — ${r.timeUnit.name} (${r.inscription.activity.name})`,
-        date: r.date, quantity: 1, unitPriceCents: price, totalCents: price,
+        date: r.date,
+        quantity: 1,
+        unitPriceCents: price,
+        totalCents: price,
       };
     });
     const sequence = last - familyIds.length + 1 + index;
     return {
       lines,
       invoice: {
-        number: invoiceNumber(input.year, sequence), sequence, familyId,
+        number: invoiceNumber(input.year, sequence),
+        sequence,
+        familyId,
         payerName: payer ? `${civilityWord(payer.civility)} ${payer.firstName} ${payer.lastName.toUpperCase()}` : family.name,
         payerAddress: [family.street, family.addressComplement, `${family.postalCode} ${family.city}`].filter(Boolean).join("\n"),
         totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
@@ -159,13 +201,25 @@ export interface BatchHooks<B> {
   inBatch?: (tx: Tx, batch: B) => Promise<unknown>;
 }
 
-export async function generateMonth(input: { structureId: string; month: string; actor: Actor; now?: Date; onProgress?: (done: number, total: number) => Promise<void> | void } & BatchHooks<{ families: number; invoices: { number: string; totalCents: number }[] }>): Promise<MonthSummary & { stopped?: true }> {
+export async function generateMonth(
+  input: {
+    structureId: string;
+    month: string;
+    actor: Actor;
+    now?: Date;
+    onProgress?: (done: number, total: number) => Promise<void> | void;
+  } & BatchHooks<{ families: number; invoices: { number: string; totalCents: number }[] }>,
+): Promise<MonthSummary & { stopped?: true }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   if (!(await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } }))) throw new NotFoundError();
   assertMonthEnded(input.month, input.now ?? new Date());
   await assertOpen(db, input.structureId, input.month);
   const year = Number(parisDay(input.now ?? new Date()).slice(0, 4));
-  const pending = await db.reservation.findMany({ where: billableIn(input.structureId, input.month), distinct: ["inscriptionId"], select: { inscription: { select: { familyId: true, family: { select: { name: true } } } } } });
+  const pending = await db.reservation.findMany({
+    where: billableIn(input.structureId, input.month),
+    distinct: ["inscriptionId"],
+    select: { inscription: { select: { familyId: true, family: { select: { name: true } } } } },
+  });
   const families = [...new Map(pending.map((p) => [p.inscription.familyId, p.inscription.family.name])).entries()]
     .sort((a, b) => a[1].localeCompare(b[1], "fr") || a[0].localeCompare(b[0]))
     .map(([id]) => id);
@@ -176,11 +230,14 @@ export async function generateMonth(input: { structureId: string; month: string;
   for (let from = 0; from < families.length; from += batchSize) {
     if (input.signal?.aborted) return { ...summary, stopped: true };
     const familyIds = families.slice(from, from + batchSize);
-    const invoices = await transaction(async (tx) => {
-      const billed = await billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor });
-      await input.inBatch?.(tx, { families: familyIds.length, invoices: billed });
-      return billed;
-    }, { timeout: 120_000 });
+    const invoices = await transaction(
+      async (tx) => {
+        const billed = await billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor });
+        await input.inBatch?.(tx, { families: familyIds.length, invoices: billed });
+        return billed;
+      },
+      { timeout: 120_000 },
+    );
     for (const invoice of invoices) {
       summary.invoices += 1;
       summary.totalCents += invoice.totalCents;
@@ -190,8 +247,14 @@ export async function generateMonth(input: { structureId: string; month: string;
   }
   const billedFamilies = new Set(families);
   const running = await db.inscription.findMany({
-    where: { status: "VALIDATED", activity: { structureId: input.structureId }, startDate: { lte: dateOf(lastOf(input.month)) }, endDate: { gte: dateOf(firstOf(input.month)) } },
-    distinct: ["familyId"], select: { familyId: true },
+    where: {
+      status: "VALIDATED",
+      activity: { structureId: input.structureId },
+      startDate: { lte: dateOf(lastOf(input.month)) },
+      endDate: { gte: dateOf(firstOf(input.month)) },
+    },
+    distinct: ["familyId"],
+    select: { familyId: true },
   });
   summary.familiesWithoutLines = running.filter((r) => !billedFamilies.has(r.familyId)).length;
   await db.billingMonth.upsert({
@@ -225,7 +288,11 @@ export const ISSUE_BATCH = 50;
  * never alongside a batch billing the month) and reads the drafts left under their row locks, so a draft is issued
  * once, with its e-mails, or not at all — a second worker on the month finds it issued. Returns how many were issued.
  */
-export async function issueMonth(input: { structureId: string; month: string; dueDate: string; actor: Actor } & BatchHooks<{ issued: { number: string; totalCents: number }[] }>): Promise<{ issued: number; stopped?: true }> {
+export async function issueMonth(
+  input: { structureId: string; month: string; dueDate: string; actor: Actor } & BatchHooks<{
+    issued: { number: string; totalCents: number }[];
+  }>,
+): Promise<{ issued: number; stopped?: true }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   const month = dateOf(firstOf(input.month));
   const batchSize = input.batchSize ?? ISSUE_BATCH;
@@ -233,24 +300,45 @@ export async function issueMonth(input: { structureId: string; month: string; du
   let issued = 0;
   for (;;) {
     if (input.signal?.aborted) return { issued, stopped: true };
-    const batch = await transaction(async (tx) => {
-      await lockMonth(tx, input.structureId, input.month);
-      const drafts = await tx.$queryRaw<{ id: string; number: string; totalCents: number; familyId: string }[]>`
+    const batch = await transaction(
+      async (tx) => {
+        await lockMonth(tx, input.structureId, input.month);
+        const drafts = await tx.$queryRaw<{ id: string; number: string; totalCents: number; familyId: string }[]>`
         SELECT "id", "number", "totalCents", "familyId" FROM "Invoice"
         WHERE "structureId" = ${input.structureId} AND "month" = ${month} AND "status" = 'DRAFT'
         ORDER BY "sequence" LIMIT ${batchSize} FOR UPDATE`;
-      for (const invoice of drafts) {
-        await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
-        await tx.invoice.update({ where: { id: invoice.id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
-        // Nothing to pay (free units): sent for the record, settled at once — never « à payer », never blocking.
-        if (invoice.totalCents === 0) await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "PAID", actor: input.actor, expectedFrom: "ISSUED", reason: "Rien à payer" });
-        for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
-          await enqueueEmail(tx, { to, familyId: invoice.familyId, template: "invoice-issued", email: invoiceIssuedEmail(person, { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, input.dueDate, input.month) });
+        for (const invoice of drafts) {
+          await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
+          await tx.invoice.update({ where: { id: invoice.id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });
+          // Nothing to pay (free units): sent for the record, settled at once — never « à payer », never blocking.
+          if (invoice.totalCents === 0)
+            await applyTransition(tx, {
+              machine: "INVOICE",
+              id: invoice.id,
+              to: "PAID",
+              actor: input.actor,
+              expectedFrom: "ISSUED",
+              reason: "Rien à payer",
+            });
+          for (const { email: to, person } of await familyRecipients(tx, invoice.familyId)) {
+            await enqueueEmail(tx, {
+              to,
+              familyId: invoice.familyId,
+              template: "invoice-issued",
+              email: invoiceIssuedEmail(
+                person,
+                { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
+                input.dueDate,
+                input.month,
+              ),
+            });
+          }
         }
-      }
-      if (drafts.length) await input.inBatch?.(tx, { issued: drafts });
-      return drafts.length;
-    }, { timeout: 120_000 });
+        if (drafts.length) await input.inBatch?.(tx, { issued: drafts });
+        return drafts.length;
+      },
+      { timeout: 120_000 },
+    );
     if (batch === 0) return { issued };
     issued += batch;
   }

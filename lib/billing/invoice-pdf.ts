@@ -9,20 +9,40 @@ import { PAYMENT_METHOD_LABELS } from "./schemas";
 
 export type InvoiceDocument = "facture" | "quittance";
 
-
 /**
  * The PDF of an invoice (or an avoir), or the quittance of a paid invoice. `familyId` is the parent's family (the
  * invoice must be theirs and sent, else the same answer as a missing one); null for staff.
  */
-export async function invoicePdf(input: { invoiceId: string; document: InvoiceDocument; familyId: string | null; now?: Date }): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function invoicePdf(input: {
+  invoiceId: string;
+  document: InvoiceDocument;
+  familyId: string | null;
+  now?: Date;
+}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const invoice = await db.invoice.findFirst({
     where: { id: input.invoiceId, ...(input.familyId ? { familyId: input.familyId, status: { not: "DRAFT" } } : {}) },
     select: {
-      number: true, kind: true, status: true, month: true, totalCents: true, paidCents: true, creditedCents: true, issuedAt: true, dueDate: true, payerName: true, payerAddress: true,
+      number: true,
+      kind: true,
+      status: true,
+      month: true,
+      totalCents: true,
+      paidCents: true,
+      creditedCents: true,
+      issuedAt: true,
+      dueDate: true,
+      payerName: true,
+      payerAddress: true,
       creditedInvoice: { select: { number: true } },
       structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } },
-      lines: { orderBy: [{ label: "asc" }, { date: "asc" }], select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true } },
-      allocations: { orderBy: { payment: { receivedAt: "asc" } }, select: { amountCents: true, payment: { select: { method: true, reference: true, receivedAt: true, status: true } } } },
+      lines: {
+        orderBy: [{ label: "asc" }, { date: "asc" }],
+        select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true },
+      },
+      allocations: {
+        orderBy: { payment: { receivedAt: "asc" } },
+        select: { amountCents: true, payment: { select: { method: true, reference: true, receivedAt: true, status: true } } },
+      },
     },
   });
   if (!invoice) throw new NotFoundError();
@@ -31,10 +51,17 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
   if (input.document === "quittance" && (isCreditNote || invoice.status !== "PAID" || invoice.paidCents === 0)) {
     throw new UserFacingError("La quittance est délivrée une fois la facture entièrement payée.");
   }
-  const title = input.document === "quittance" ? `Quittance — facture n° ${invoice.number}` : `${isCreditNote ? "Avoir" : "Facture"} n° ${invoice.number}`;
+  const title =
+    input.document === "quittance"
+      ? `Quittance — facture n° ${invoice.number}`
+      : `${isCreditNote ? "Avoir" : "Facture"} n° ${invoice.number}`;
   const pdf = await pdfWriter({ title, author: structure.name });
   pdf.line(structure.name, { bold: true, size: 13 });
-  const address = [structure.street, `${structure.postalCode ?? ""} ${structure.city ?? ""}`.trim(), [structure.phone, structure.email].filter(Boolean).join(" — ")].filter(Boolean);
+  const address = [
+    structure.street,
+    `${structure.postalCode ?? ""} ${structure.city ?? ""}`.trim(),
+    [structure.phone, structure.email].filter(Boolean).join(" — "),
+  ].filter(Boolean);
   for (const text of address) pdf.line(text as string);
   pdf.space(14);
   pdf.aside([invoice.payerName, ...invoice.payerAddress.split("\n")], 290);
@@ -47,8 +74,19 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
     const paid = invoice.allocations.filter((a) => a.payment.status === "SUCCEEDED");
     pdf.line(`${structure.name} reconnaît avoir reçu de ${invoice.payerName}`);
     pdf.line(`la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}),`);
-    pdf.line(`d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`, { gap: 26 });
-    pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Mode de paiement", x: 90, bold: true }, { text: "Référence", x: 250, bold: true }, { text: "Montant", x: 380, width: 103, align: "right", bold: true }], { rule: true });
+    pdf.line(
+      `d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`,
+      { gap: 26 },
+    );
+    pdf.row(
+      [
+        { text: "Date", x: 0, bold: true },
+        { text: "Mode de paiement", x: 90, bold: true },
+        { text: "Référence", x: 250, bold: true },
+        { text: "Montant", x: 380, width: 103, align: "right", bold: true },
+      ],
+      { rule: true },
+    );
     for (const a of paid) {
       pdf.row([
         { text: a.payment.receivedAt ? formatCalendarDate(a.payment.receivedAt) : "", x: 0 },
@@ -65,10 +103,19 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
     else pdf.line(`Période facturée : ${month}`);
     if (invoice.issuedAt) pdf.line(`Date d'émission : ${formatCalendarDate(invoice.issuedAt)}`);
     const due = dueCents(invoice);
-    if (!isCreditNote && invoice.status === "PAID") pdf.line(due === 0 && invoice.paidCents === 0 ? "Facture soldée par avoir." : "Facture acquittée.", { bold: true });
+    if (!isCreditNote && invoice.status === "PAID")
+      pdf.line(due === 0 && invoice.paidCents === 0 ? "Facture soldée par avoir." : "Facture acquittée.", { bold: true });
     else if (invoice.dueDate && !isCreditNote) pdf.line(`À payer avant le : ${formatCalendarDate(invoice.dueDate)}`, { bold: true });
     pdf.space(12);
-    pdf.row([{ text: "Date", x: 0, bold: true }, { text: "Qté", x: 110, bold: true }, { text: "Prix unitaire", x: 300, width: 90, align: "right", bold: true }, { text: "Montant", x: 400, width: 83, align: "right", bold: true }], { rule: true });
+    pdf.row(
+      [
+        { text: "Date", x: 0, bold: true },
+        { text: "Qté", x: 110, bold: true },
+        { text: "Prix unitaire", x: 300, width: 90, align: "right", bold: true },
+        { text: "Montant", x: 400, width: 83, align: "right", bold: true },
+      ],
+      { rule: true },
+    );
     // Grouped readably: a heading per child and unit (wrapped, never cut), then its days.
     let group = "";
     for (const l of invoice.lines) {
@@ -87,10 +134,20 @@ export async function invoicePdf(input: { invoiceId: string; document: InvoiceDo
     pdf.space(10);
     const totals: [string, number][] = isCreditNote
       ? [["Total de l'avoir", invoice.totalCents]]
-      : [["Total", invoice.totalCents], ...(invoice.creditedCents ? [["Avoirs déduits", -invoice.creditedCents] as [string, number]] : []), ...(invoice.paidCents ? [["Déjà payé", -invoice.paidCents] as [string, number]] : []), ["Reste à payer", due]];
-    for (const [label, amount] of totals) pdf.row([{ text: label, x: 250, width: 140, bold: true }, { text: cents(amount), x: 400, width: 83, align: "right", bold: true }]);
+      : [
+          ["Total", invoice.totalCents],
+          ...(invoice.creditedCents ? [["Avoirs déduits", -invoice.creditedCents] as [string, number]] : []),
+          ...(invoice.paidCents ? [["Déjà payé", -invoice.paidCents] as [string, number]] : []),
+          ["Reste à payer", due],
+        ];
+    for (const [label, amount] of totals)
+      pdf.row([
+        { text: label, x: 250, width: 140, bold: true },
+        { text: cents(amount), x: 400, width: 83, align: "right", bold: true },
+      ]);
     pdf.space(20);
-    if (!isCreditNote && due > 0) pdf.line("Paiement en ligne dans Mes factures, ou à l'accueil (espèces, chèque, CESU, virement).", { size: 10 });
+    if (!isCreditNote && due > 0)
+      pdf.line("Paiement en ligne dans Mes factures, ou à l'accueil (espèces, chèque, CESU, virement).", { size: 10 });
   }
   const bytes = await pdf.save();
   const fileName = `${input.document === "quittance" ? "quittance" : isCreditNote ? "avoir" : "facture"}-${invoice.number}.pdf`;

@@ -28,39 +28,70 @@ import { dueCents } from "./amounts";
 
 const sameInvoices = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((id, i) => id === b[i]);
 
-export async function startOnlinePayment(input: { familyId: string; invoiceIds: string[]; actor: Actor }): Promise<{ url: string; paymentId: string; resumed: boolean }> {
+export async function startOnlinePayment(input: {
+  familyId: string;
+  invoiceIds: string[];
+  actor: Actor;
+}): Promise<{ url: string; paymentId: string; resumed: boolean }> {
   const ids = [...new Set(input.invoiceIds)].sort();
   if (ids.length === 0) throw new UserFacingError("Cochez au moins une facture à payer.");
   // Stripe is asked while the family's lock is held (that is what makes the decision atomic): its calls give up after 10 s.
-  return transaction(async (tx) => {
-    await lockFamily(tx, input.familyId);
-    const invoices = await tx.invoice.findMany({ where: { id: { in: ids }, familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) }, select: { id: true, number: true, totalCents: true, paidCents: true, creditedCents: true } });
-    // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
-    if (invoices.length !== ids.length) throw new NotFoundError();
-    const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
-    if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
-    // The family's open online payments that share an invoice with this one, locked against the webhook meanwhile.
-    const open = await tx.$queryRaw<{ id: string; invoiceIds: string[]; amountCents: number; stripeCheckoutSessionId: string | null }[]>`
+  return transaction(
+    async (tx) => {
+      await lockFamily(tx, input.familyId);
+      const invoices = await tx.invoice.findMany({
+        where: { id: { in: ids }, familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) },
+        select: { id: true, number: true, totalCents: true, paidCents: true, creditedCents: true },
+      });
+      // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
+      if (invoices.length !== ids.length) throw new NotFoundError();
+      const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
+      if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
+      // The family's open online payments that share an invoice with this one, locked against the webhook meanwhile.
+      const open = await tx.$queryRaw<{ id: string; invoiceIds: string[]; amountCents: number; stripeCheckoutSessionId: string | null }[]>`
       SELECT "id", "invoiceIds", "amountCents", "stripeCheckoutSessionId" FROM "Payment"
       WHERE "familyId" = ${input.familyId} AND "method" = 'STRIPE' AND "status" = 'PENDING' AND "invoiceIds" && ${ids}::text[]
       ORDER BY "createdAt" FOR UPDATE`;
-    for (const payment of open) {
-      if (!payment.stripeCheckoutSessionId || !sameInvoices(payment.invoiceIds, ids) || payment.amountCents !== amountCents) continue;
-      const session = await checkout.state(payment.stripeCheckoutSessionId);
-      if (session.status === "open" && session.url) return { url: session.url, paymentId: payment.id, resumed: true };
-    }
-    for (const payment of open) {
-      const outcome = payment.stripeCheckoutSessionId ? await checkout.expire(payment.stripeCheckoutSessionId) : "expired";
-      if (outcome === "complete") throw new UserFacingError("Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation. Vos factures seront marquées payées dans quelques instants ; rien d'autre à payer.");
-      await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Remplacé par un nouveau paiement (page de paiement expirée)" });
-    }
-    const created = await createWithStatus(tx, { machine: "PAYMENT", status: "PENDING", actor: input.actor }, () =>
-      tx.payment.create({ data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids }, select: { id: true } }));
-    const email = (await familyRecipients(tx, input.familyId))[0]?.email ?? null;
-    const session = await checkout.create({ paymentId: created.id, familyId: input.familyId, amountCents, invoiceNumbers: invoices.map((i) => i.number), invoiceIds: ids, customerEmail: email });
-    await tx.payment.update({ where: { id: created.id }, data: { stripeCheckoutSessionId: session.id } });
-    return { url: session.url, paymentId: created.id, resumed: false };
-  }, { timeout: 45_000 });
+      for (const payment of open) {
+        if (!payment.stripeCheckoutSessionId || !sameInvoices(payment.invoiceIds, ids) || payment.amountCents !== amountCents) continue;
+        const session = await checkout.state(payment.stripeCheckoutSessionId);
+        if (session.status === "open" && session.url) return { url: session.url, paymentId: payment.id, resumed: true };
+      }
+      for (const payment of open) {
+        const outcome = payment.stripeCheckoutSessionId ? await checkout.expire(payment.stripeCheckoutSessionId) : "expired";
+        if (outcome === "complete")
+          throw new UserFacingError(
+            "Un paiement en ligne de ces factures vient d'aboutir : il est en cours de confirmation. Vos factures seront marquées payées dans quelques instants ; rien d'autre à payer.",
+          );
+        await applyTransition(tx, {
+          machine: "PAYMENT",
+          id: payment.id,
+          to: "FAILED",
+          actor: SYSTEM,
+          expectedFrom: "PENDING",
+          reason: "Remplacé par un nouveau paiement (page de paiement expirée)",
+        });
+      }
+      const created = await createWithStatus(tx, { machine: "PAYMENT", status: "PENDING", actor: input.actor }, () =>
+        tx.payment.create({
+          data: { familyId: input.familyId, method: "STRIPE", status: "PENDING", amountCents, invoiceIds: ids },
+          select: { id: true },
+        }),
+      );
+      const email = (await familyRecipients(tx, input.familyId))[0]?.email ?? null;
+      const session = await checkout.create({
+        paymentId: created.id,
+        familyId: input.familyId,
+        amountCents,
+        invoiceNumbers: invoices.map((i) => i.number),
+        invoiceIds: ids,
+        customerEmail: email,
+      });
+      await tx.payment.update({ where: { id: created.id }, data: { stripeCheckoutSessionId: session.id } });
+      return { url: session.url, paymentId: created.id, resumed: false };
+    },
+    { timeout: 45_000 },
+  );
 }
 
 /** What an event (or the success page) says of a Checkout session. */
@@ -79,11 +110,16 @@ async function lockPayment(tx: Tx, report: SessionReport) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Payment" WHERE "stripeCheckoutSessionId" = ${report.sessionId} OR ("id" = ${report.paymentId ?? ""} AND "stripeCheckoutSessionId" IS NULL) ORDER BY "id" LIMIT 1 FOR UPDATE`;
   if (!rows[0]) return null;
-  return tx.payment.findUniqueOrThrow({ where: { id: rows[0].id }, select: { id: true, status: true, familyId: true, amountCents: true, invoiceIds: true, stripeCheckoutSessionId: true } });
+  return tx.payment.findUniqueOrThrow({
+    where: { id: rows[0].id },
+    select: { id: true, status: true, familyId: true, amountCents: true, invoiceIds: true, stripeCheckoutSessionId: true },
+  });
 }
 
 /** Records a paid session once: allocations to the invoices (in their number order), invoices paid, receipt queued. */
-export async function fulfilCheckoutSession(report: SessionReport): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "CURRENCY" | "UNKNOWN"> {
+export async function fulfilCheckoutSession(
+  report: SessionReport,
+): Promise<"FULFILLED" | "ALREADY" | "WAITING" | "FLAGGED" | "CURRENCY" | "UNKNOWN"> {
   if (!report.paid) return "WAITING";
   return transaction(async (tx) => {
     const payment = await lockPayment(tx, report);
@@ -98,23 +134,58 @@ export async function fulfilCheckoutSession(report: SessionReport): Promise<"FUL
       const anomaly = `Paiement en ligne reçu dans une autre devise que l'euro (${(received / 100).toFixed(2).replace(".", ",")} ${currency}) : non affecté aux factures, à rembourser par l'accueil.`;
       console.warn(`[stripe] session ${report.sessionId} payée en ${currency} : non affectée, signalée à l'accueil`);
       await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
-      if (payment.status === "PENDING") await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: `Devise ${currency} au lieu de l'euro` });
+      if (payment.status === "PENDING")
+        await applyTransition(tx, {
+          machine: "PAYMENT",
+          id: payment.id,
+          to: "FAILED",
+          actor: SYSTEM,
+          expectedFrom: "PENDING",
+          reason: `Devise ${currency} au lieu de l'euro`,
+        });
       return "CURRENCY";
     }
     if (received !== payment.amountCents) {
       // Money received that does not match: recorded and flagged to staff, the invoices left as they are.
-      await tx.payment.update({ where: { id: payment.id }, data: { ...base, amountCents: received, anomaly: `Montant reçu ${formatCents(received)} au lieu de ${formatCents(payment.amountCents)} : à affecter par l'accueil.` } });
-      await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status, reason: "Montant différent des factures" });
+      await tx.payment.update({
+        where: { id: payment.id },
+        data: {
+          ...base,
+          amountCents: received,
+          anomaly: `Montant reçu ${formatCents(received)} au lieu de ${formatCents(payment.amountCents)} : à affecter par l'accueil.`,
+        },
+      });
+      await applyTransition(tx, {
+        machine: "PAYMENT",
+        id: payment.id,
+        to: "SUCCEEDED",
+        actor: SYSTEM,
+        expectedFrom: payment.status,
+        reason: "Montant différent des factures",
+      });
       return "FLAGGED";
     }
     const invoices = await lockInvoices(tx, payment.invoiceIds);
-    const { numbers: paidNumbers, leftCents: left } = await allocatePayment(tx, { paymentId: payment.id, invoices, amountCents: received, actor: SYSTEM });
+    const { numbers: paidNumbers, leftCents: left } = await allocatePayment(tx, {
+      paymentId: payment.id,
+      invoices,
+      amountCents: received,
+      actor: SYSTEM,
+    });
     // An invoice paid meanwhile (at the desk): the rest is recorded as received, and flagged.
-    const anomaly = left > 0 ? `Trop-perçu de ${formatCents(left)} (une facture a été réglée entre-temps) : à rembourser ou à affecter par l'accueil.` : null;
+    const anomaly =
+      left > 0
+        ? `Trop-perçu de ${formatCents(left)} (une facture a été réglée entre-temps) : à rembourser ou à affecter par l'accueil.`
+        : null;
     await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
     await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status });
     for (const { email: to, person } of await familyRecipients(tx, payment.familyId)) {
-      await enqueueEmail(tx, { to, familyId: payment.familyId, template: "payment-received", email: paymentReceivedEmail(person, received, paidNumbers, "STRIPE", left) });
+      await enqueueEmail(tx, {
+        to,
+        familyId: payment.familyId,
+        template: "payment-received",
+        email: paymentReceivedEmail(person, received, paidNumbers, "STRIPE", left),
+      });
     }
     return anomaly ? "FLAGGED" : "FULFILLED";
   });
@@ -126,7 +197,14 @@ export async function failCheckoutSession(report: Pick<SessionReport, "sessionId
     const payment = await lockPayment(tx, { ...report, amountTotal: null, currency: null, paid: false, paymentIntentId: null });
     if (!payment) return "UNKNOWN";
     if (payment.status !== "PENDING") return "KEPT";
-    await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "FAILED", actor: SYSTEM, expectedFrom: "PENDING", reason: "Paiement abandonné ou refusé" });
+    await applyTransition(tx, {
+      machine: "PAYMENT",
+      id: payment.id,
+      to: "FAILED",
+      actor: SYSTEM,
+      expectedFrom: "PENDING",
+      reason: "Paiement abandonné ou refusé",
+    });
     return "FAILED";
   });
 }

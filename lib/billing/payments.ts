@@ -22,7 +22,10 @@ function whereOf(filter: PaymentFilter): Prisma.PaymentWhereInput {
   const method = METHODS.find((m) => m === filter.method);
   const status = STATUSES.find((s) => s === filter.status);
   // A payment's day: when it was received, else when it was started (a pending online one).
-  const day = filter.from || filter.to ? { gte: filter.from ? dateOf(filter.from) : undefined, lt: filter.to ? dateOf(addDays(filter.to, 1)) : undefined } : undefined;
+  const day =
+    filter.from || filter.to
+      ? { gte: filter.from ? dateOf(filter.from) : undefined, lt: filter.to ? dateOf(addDays(filter.to, 1)) : undefined }
+      : undefined;
   return {
     ...(method ? { method } : {}),
     ...(status ? { status } : {}),
@@ -37,9 +40,20 @@ export async function listPayments(filter: PaymentFilter, take = 500) {
   const where = whereOf(filter);
   const [payments, total, sum] = await Promise.all([
     db.payment.findMany({
-      where, take, orderBy: [{ receivedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      where,
+      take,
+      orderBy: [{ receivedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
       select: {
-        id: true, method: true, status: true, amountCents: true, reference: true, receivedAt: true, createdAt: true, anomaly: true, anomalyResolvedAt: true, anomalyNote: true,
+        id: true,
+        method: true,
+        status: true,
+        amountCents: true,
+        reference: true,
+        receivedAt: true,
+        createdAt: true,
+        anomaly: true,
+        anomalyResolvedAt: true,
+        anomalyNote: true,
         stripePaymentIntentId: true,
         family: { select: { id: true, name: true } },
         allocations: { orderBy: { invoice: { number: "asc" } }, select: { amountCents: true, invoice: { select: { number: true } } } },
@@ -52,7 +66,10 @@ export async function listPayments(filter: PaymentFilter, take = 500) {
 }
 
 /** The payments list's GET filters (`mode`, `etat`, `du`, `au` in jj/mm/aaaa): a value not offered narrows nothing. */
-export function paymentFilterOf(get: (name: string) => string | undefined, today: string): PaymentFilter & { typed: { from?: string; to?: string } } {
+export function paymentFilterOf(
+  get: (name: string) => string | undefined,
+  today: string,
+): PaymentFilter & { typed: { from?: string; to?: string } } {
   const etat = get("etat");
   const from = get("du");
   const to = get("au");

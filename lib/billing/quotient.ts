@@ -10,7 +10,12 @@ const SINCE_EVER = "1900-01-01";
  * Sets the family's quotient familial (and CAF number) from `fromDay` on, keeping its history: the days before
  * keep the quotient then in force, so a change accepted mid-month prices the month day by day.
  */
-export async function setQuotient(tx: Tx, familyId: string, data: { quotientFamilial: number | null; cafNumber: string | null }, fromDay = parisDay(new Date())) {
+export async function setQuotient(
+  tx: Tx,
+  familyId: string,
+  data: { quotientFamilial: number | null; cafNumber: string | null },
+  fromDay = parisDay(new Date()),
+) {
   const before = await tx.family.findUnique({ where: { id: familyId }, select: { quotientFamilial: true } });
   if (!before) throw new NotFoundError();
   await tx.family.update({ where: { id: familyId }, data });
@@ -32,7 +37,11 @@ export async function setQuotient(tx: Tx, familyId: string, data: { quotientFami
 export async function quotientsOf(tx: Pick<Tx, "family">, familyIds: string[]) {
   const families = await tx.family.findMany({
     where: { id: { in: familyIds } },
-    select: { id: true, quotientFamilial: true, quotients: { orderBy: { validFrom: "desc" }, select: { quotientFamilial: true, validFrom: true } } },
+    select: {
+      id: true,
+      quotientFamilial: true,
+      quotients: { orderBy: { validFrom: "desc" }, select: { quotientFamilial: true, validFrom: true } },
+    },
   });
   const byFamily = new Map(families.map((f) => [f.id, f]));
   return (familyId: string, day: string): number | null => {

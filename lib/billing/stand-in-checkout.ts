@@ -14,7 +14,8 @@ import { stripe, usesStripeStandIn, webhookSecret, type CheckoutStatus } from ".
  */
 
 const STATUS = { OPEN: "open", COMPLETE: "complete", EXPIRED: "expired" } as const satisfies Record<string, CheckoutStatus>;
-const urlOf = (id: string, paymentId: string) => `${config.appUrl}/paiement/simulateur?session=${encodeURIComponent(id)}&paiement=${encodeURIComponent(paymentId)}`;
+const urlOf = (id: string, paymentId: string) =>
+  `${config.appUrl}/paiement/simulateur?session=${encodeURIComponent(id)}&paiement=${encodeURIComponent(paymentId)}`;
 
 export async function createStandInSession(input: { paymentId: string; amountCents: number }): Promise<{ id: string; url: string }> {
   const id = `cs_local_${randomBytes(18).toString("base64url")}`;
@@ -49,7 +50,12 @@ const webhookUrl = () => process.env.STRIPE_STAND_IN_WEBHOOK_URL ?? `http://127.
  * What Stripe would post when the parent pays or gives up on the stand-in checkout page: an event signed with
  * the webhook secret (`generateTestHeaderString`), sent over HTTP to the real webhook route.
  */
-export async function postStandInEvent(input: { outcome: "PAID" | "ABANDONED"; sessionId: string; paymentId: string; amountCents: number }): Promise<void> {
+export async function postStandInEvent(input: {
+  outcome: "PAID" | "ABANDONED";
+  sessionId: string;
+  paymentId: string;
+  amountCents: number;
+}): Promise<void> {
   if (!usesStripeStandIn) throw new Error("Le service de paiement local n'est utilisé que sans clé Stripe.");
   const payload = JSON.stringify({
     id: `evt_local_${randomBytes(12).toString("base64url")}`,
@@ -59,15 +65,24 @@ export async function postStandInEvent(input: { outcome: "PAID" | "ABANDONED"; s
     type: input.outcome === "PAID" ? "checkout.session.completed" : "checkout.session.expired",
     data: {
       object: {
-        id: input.sessionId, object: "checkout.session", client_reference_id: input.paymentId, amount_total: input.amountCents, currency: "eur",
-        payment_status: input.outcome === "PAID" ? "paid" : "unpaid", status: input.outcome === "PAID" ? "complete" : "expired",
-        payment_intent: input.outcome === "PAID" ? `pi_local_${input.sessionId}` : null, metadata: { paymentId: input.paymentId },
+        id: input.sessionId,
+        object: "checkout.session",
+        client_reference_id: input.paymentId,
+        amount_total: input.amountCents,
+        currency: "eur",
+        payment_status: input.outcome === "PAID" ? "paid" : "unpaid",
+        status: input.outcome === "PAID" ? "complete" : "expired",
+        payment_intent: input.outcome === "PAID" ? `pi_local_${input.sessionId}` : null,
+        metadata: { paymentId: input.paymentId },
       },
     },
   });
   const response = await fetch(webhookUrl(), {
     method: "POST",
-    headers: { "content-type": "application/json", "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }) },
+    headers: {
+      "content-type": "application/json",
+      "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }),
+    },
     body: payload,
   });
   if (!response.ok) throw new Error(`Le webhook a répondu ${response.status}.`);
@@ -78,16 +93,24 @@ export async function postStandInEvent(input: { outcome: "PAID" | "ABANDONED"; s
  * expired) in one statement first — an expired session is never paid, a paid one never abandoned — then the event
  * Stripe would send is posted to the real webhook. Returns where the parent goes next.
  */
-export async function decideStandInCheckout(input: { familyId: string; paymentId: string; outcome: "PAID" | "ABANDONED" }): Promise<{ next: string }> {
+export async function decideStandInCheckout(input: {
+  familyId: string;
+  paymentId: string;
+  outcome: "PAID" | "ABANDONED";
+}): Promise<{ next: string }> {
   const payment = usesStripeStandIn ? await getFamilyPayment(input.familyId, { paymentId: input.paymentId }) : null;
   if (!payment?.stripeCheckoutSessionId) throw new NotFoundError();
   const sessionId = payment.stripeCheckoutSessionId;
   if (input.outcome === "PAID" && !(await completeStandInSession(sessionId))) {
-    throw new UserFacingError("Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité. Retournez à Mes factures pour payer.");
+    throw new UserFacingError(
+      "Cette page de paiement n'est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n'a été débité. Retournez à Mes factures pour payer.",
+    );
   }
   if (input.outcome === "ABANDONED" && (await expireStandInSession(sessionId)) === "complete") {
     throw new UserFacingError("Ce paiement a déjà été fait : il ne peut plus être abandonné.");
   }
   await postStandInEvent({ outcome: input.outcome, sessionId, paymentId: payment.id, amountCents: payment.amountCents });
-  return { next: input.outcome === "PAID" ? `/mes-factures/paiement?session=${encodeURIComponent(sessionId)}` : "/mes-factures?paiement=abandonne" };
+  return {
+    next: input.outcome === "PAID" ? `/mes-factures/paiement?session=${encodeURIComponent(sessionId)}` : "/mes-factures?paiement=abandonne",
+  };
 }

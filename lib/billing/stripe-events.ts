@@ -32,7 +32,7 @@ const reportOf = (session: SessionShape | Stripe.Checkout.Session): SessionRepor
   amountTotal: session.amount_total ?? null,
   currency: session.currency ?? null,
   paid: session.payment_status === "paid",
-  paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id ?? null,
+  paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
 });
 
 /** The first field that does not fit, named as in Stripe's documentation: « data.object manquant ou invalide ». */
@@ -87,7 +87,10 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
  * The success page with real keys: it asks Stripe for the session and fulfils it itself, so the parent sees « payé »
  * even before the webhook arrives (the webhook then finds it done). `retrieve` is Stripe's unless a test gives one.
  */
-export async function confirmCheckoutReturn(sessionId: string, retrieve: (id: string) => Promise<Stripe.Checkout.Session> = (id) => stripe.checkout.sessions.retrieve(id)) {
+export async function confirmCheckoutReturn(
+  sessionId: string,
+  retrieve: (id: string) => Promise<Stripe.Checkout.Session> = (id) => stripe.checkout.sessions.retrieve(id),
+) {
   const session = await retrieve(sessionId);
   if (session.id !== sessionId) return "UNKNOWN" as const;
   return fulfilCheckoutSession(reportOf(session));

@@ -38,18 +38,27 @@ export type CheckoutStatus = "open" | "complete" | "expired";
 
 /** Stripe's Checkout session for the payment: its id and the page to send the parent to. */
 export async function createStripeSession(input: CheckoutRequest): Promise<{ id: string; url: string }> {
-  const session = await stripe.checkout.sessions.create({
-    mode: "payment",
-    client_reference_id: input.paymentId,
-    customer_email: input.customerEmail ?? undefined,
-    line_items: [{
-      quantity: 1,
-      price_data: { currency: "eur", unit_amount: input.amountCents, product_data: { name: `Factures ${input.invoiceNumbers.join(", ")}` } },
-    }],
-    metadata: { paymentId: input.paymentId, familyId: input.familyId, invoiceIds: input.invoiceIds.join(",") },
-    success_url: `${config.appUrl}/mes-factures/paiement?session={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${config.appUrl}/mes-factures?paiement=abandonne`,
-  }, { idempotencyKey: `checkout:${input.paymentId}` });
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      client_reference_id: input.paymentId,
+      customer_email: input.customerEmail ?? undefined,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: "eur",
+            unit_amount: input.amountCents,
+            product_data: { name: `Factures ${input.invoiceNumbers.join(", ")}` },
+          },
+        },
+      ],
+      metadata: { paymentId: input.paymentId, familyId: input.familyId, invoiceIds: input.invoiceIds.join(",") },
+      success_url: `${config.appUrl}/mes-factures/paiement?session={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${config.appUrl}/mes-factures?paiement=abandonne`,
+    },
+    { idempotencyKey: `checkout:${input.paymentId}` },
+  );
   return { id: session.id, url: session.url! };
 }
 

@@ -7,7 +7,10 @@ import { dueCents } from "./amounts";
 
 /** « Réglages de facturation » of a structure. */
 export async function setBillingSettings(input: { structureId: string; invoiceDueDays: number; unpaidBlockDays: number | null }) {
-  const { count } = await db.structure.updateMany({ where: { id: input.structureId }, data: { invoiceDueDays: input.invoiceDueDays, unpaidBlockDays: input.unpaidBlockDays } });
+  const { count } = await db.structure.updateMany({
+    where: { id: input.structureId },
+    data: { invoiceDueDays: input.invoiceDueDays, unpaidBlockDays: input.unpaidBlockDays },
+  });
   if (count === 0) throw new NotFoundError();
 }
 
@@ -23,19 +26,34 @@ export interface UnpaidBlock {
  * The invoice that stops the family booking with a structure: one still to pay more than the structure's
  * `unpaidBlockDays` after its due date (the oldest); null when the option is off or nothing is late.
  */
-export async function unpaidBlocks(client: Pick<Tx, "structure" | "invoice">, familyId: string, structureIds: string[], today: string): Promise<UnpaidBlock[]> {
+export async function unpaidBlocks(
+  client: Pick<Tx, "structure" | "invoice">,
+  familyId: string,
+  structureIds: string[],
+  today: string,
+): Promise<UnpaidBlock[]> {
   if (structureIds.length === 0) return [];
-  const structures = await client.structure.findMany({ where: { id: { in: structureIds }, unpaidBlockDays: { not: null } }, select: { id: true, name: true, unpaidBlockDays: true } });
+  const structures = await client.structure.findMany({
+    where: { id: { in: structureIds }, unpaidBlockDays: { not: null } },
+    select: { id: true, name: true, unpaidBlockDays: true },
+  });
   const blocks: UnpaidBlock[] = [];
   for (const s of structures) {
     const overdue = await client.invoice.findMany({
-      where: { familyId, structureId: s.id, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.PAYABLE] }, dueDate: { lt: dateOf(addDays(today, -(s.unpaidBlockDays ?? 0))) } },
+      where: {
+        familyId,
+        structureId: s.id,
+        kind: "INVOICE",
+        status: { in: [...INVOICE_STATUSES.PAYABLE] },
+        dueDate: { lt: dateOf(addDays(today, -(s.unpaidBlockDays ?? 0))) },
+      },
       orderBy: { dueDate: "asc" },
       select: { number: true, dueDate: true, totalCents: true, paidCents: true, creditedCents: true },
     });
     // Only what is really left to pay blocks (never an invoice with nothing due).
     const late = overdue.find((i) => dueCents(i) > 0);
-    if (late?.dueDate) blocks.push({ structure: s.name, structureId: s.id, number: late.number, dueDate: late.dueDate, dueCents: dueCents(late) });
+    if (late?.dueDate)
+      blocks.push({ structure: s.name, structureId: s.id, number: late.number, dueDate: late.dueDate, dueCents: dueCents(late) });
   }
   return blocks;
 }
@@ -46,6 +64,15 @@ export const unpaidBlockMessage = (b: UnpaidBlock) =>
 
 /** The blocks of every structure the family has a validated inscription with (Mes réservations says them up front). */
 export async function familyUnpaidBlocks(familyId: string, today: string): Promise<UnpaidBlock[]> {
-  const structures = await db.activity.findMany({ where: { inscriptions: { some: { familyId, status: "VALIDATED" } } }, distinct: ["structureId"], select: { structureId: true } });
-  return unpaidBlocks(db, familyId, structures.map((s) => s.structureId), today);
+  const structures = await db.activity.findMany({
+    where: { inscriptions: { some: { familyId, status: "VALIDATED" } } },
+    distinct: ["structureId"],
+    select: { structureId: true },
+  });
+  return unpaidBlocks(
+    db,
+    familyId,
+    structures.map((s) => s.structureId),
+    today,
+  );
 }

@@ -8,9 +8,7 @@
 import { addDays, parisInstant, weekdayOf } from "./paris";
 import { DEADLINE_WEEKDAYS as WEEKDAYS } from "./deadline-parts";
 
-export type Deadline =
-  | { kind: "DAYS_BEFORE"; days: number; time: string }
-  | { kind: "WEEKDAY_BEFORE"; weekday: number; time: string };
+export type Deadline = { kind: "DAYS_BEFORE"; days: number; time: string } | { kind: "WEEKDAY_BEFORE"; weekday: number; time: string };
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -46,6 +44,7 @@ export function describeDeadline(expression: string): string {
   const deadline = parseDeadline(expression);
   if (!deadline) return expression;
   const time = deadline.time === "23:59" ? "avant minuit" : `avant ${deadline.time.replace(":", "h")}`;
-  if (deadline.kind === "DAYS_BEFORE") return deadline.days === 0 ? `le jour même ${time}` : `${deadline.days} jour${deadline.days > 1 ? "s" : ""} avant, ${time}`;
+  if (deadline.kind === "DAYS_BEFORE")
+    return deadline.days === 0 ? `le jour même ${time}` : `${deadline.days} jour${deadline.days > 1 ? "s" : ""} avant, ${time}`;
   return `le ${WEEKDAYS[deadline.weekday].toLowerCase()} précédent ${time}`;
 }

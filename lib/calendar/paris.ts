@@ -27,7 +27,8 @@ export function addDays(day: string, days: number): string {
   const result = new Date(dateOf(day).getTime() + days * 86_400_000);
   if (Number.isNaN(result.getTime())) throw new RangeError(`Jour invalide : ${day}`);
   const moved = dayOf(result);
-  if (moved.length !== 10 || moved < FIRST_DAY || moved > LAST_DAY) throw new RangeError(`Jour hors du calendrier : ${day} + ${days} jours`);
+  if (moved.length !== 10 || moved < FIRST_DAY || moved > LAST_DAY)
+    throw new RangeError(`Jour hors du calendrier : ${day} + ${days} jours`);
   return moved;
 }
 

@@ -11,12 +11,29 @@ export async function listJustifiableAbsences(familyId: string, today: string) {
   const rows = await db.reservation.findMany({
     where: { inscription: { familyId }, date: { gte: since }, status: { in: ["ABSENT_BILLED", "INVOICED"] } },
     orderBy: { date: "desc" },
-    select: { id: true, status: true, date: true, timeUnit: { select: { name: true } }, inscription: { select: { child: { select: { id: true, firstName: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      date: true,
+      timeUnit: { select: { name: true } },
+      inscription: { select: { child: { select: { id: true, firstName: true } } } },
+    },
   });
   if (rows.length === 0) return [];
   const [invoicedAbsences, justified] = await Promise.all([
-    db.transitionLog.findMany({ where: { machine: "RESERVATION", entityId: { in: rows.filter((r) => r.status === "INVOICED").map((r) => r.id) }, fromStatus: "ABSENT_BILLED", toStatus: "INVOICED" }, select: { entityId: true } }),
-    db.document.findMany({ where: { reservationId: { in: rows.map((r) => r.id) }, status: { in: ["RECEIVED", "ACCEPTED"] } }, select: { reservationId: true } }),
+    db.transitionLog.findMany({
+      where: {
+        machine: "RESERVATION",
+        entityId: { in: rows.filter((r) => r.status === "INVOICED").map((r) => r.id) },
+        fromStatus: "ABSENT_BILLED",
+        toStatus: "INVOICED",
+      },
+      select: { entityId: true },
+    }),
+    db.document.findMany({
+      where: { reservationId: { in: rows.map((r) => r.id) }, status: { in: ["RECEIVED", "ACCEPTED"] } },
+      select: { reservationId: true },
+    }),
   ]);
   const wasAbsence = new Set(invoicedAbsences.map((l) => l.entityId));
   const done = new Set(justified.map((d) => d.reservationId));

@@ -5,12 +5,20 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The published documents a family may see: for everyone, or for a structure or an activity it has a validated inscription with. */
 async function audienceOf(familyId: string): Promise<Prisma.DocumentWhereInput> {
-  const inscriptions = await db.inscription.findMany({ where: { familyId, status: "VALIDATED" }, select: { activityId: true, activity: { select: { structureId: true } } } });
+  const inscriptions = await db.inscription.findMany({
+    where: { familyId, status: "VALIDATED" },
+    select: { activityId: true, activity: { select: { structureId: true } } },
+  });
   const activityIds = [...new Set(inscriptions.map((i) => i.activityId))];
   const structureIds = [...new Set(inscriptions.map((i) => i.activity.structureId))];
   return {
-    kind: "PUBLISHED", status: "PUBLISHED",
-    OR: [{ structureId: null, activityId: null }, { structureId: { in: structureIds }, activityId: null }, { activityId: { in: activityIds } }],
+    kind: "PUBLISHED",
+    status: "PUBLISHED",
+    OR: [
+      { structureId: null, activityId: null },
+      { structureId: { in: structureIds }, activityId: null },
+      { activityId: { in: activityIds } },
+    ],
   };
 }
 
@@ -19,7 +27,15 @@ export async function listDownloads(familyId: string) {
   const docs = await db.document.findMany({
     where: await audienceOf(familyId),
     orderBy: { updatedAt: "desc" },
-    select: { id: true, title: true, fileName: true, mimeType: true, sizeBytes: true, updatedAt: true, views: { where: { familyId }, select: { openedAt: true } } },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      mimeType: true,
+      sizeBytes: true,
+      updatedAt: true,
+      views: { where: { familyId }, select: { openedAt: true } },
+    },
   });
   return docs.map(({ views, ...d }) => ({ ...d, isNew: views.length === 0 }));
 }
@@ -39,8 +55,18 @@ export function listFamilyUploads(familyId: string) {
     where: { familyId, kind: "FAMILY_UPLOAD" },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true, title: true, fileName: true, status: true, reason: true, createdAt: true, reviewedAt: true, validUntil: true, replacesId: true, reservationId: true,
-      child: { select: { id: true, firstName: true } }, type: { select: { id: true } },
+      id: true,
+      title: true,
+      fileName: true,
+      status: true,
+      reason: true,
+      createdAt: true,
+      reviewedAt: true,
+      validUntil: true,
+      replacesId: true,
+      reservationId: true,
+      child: { select: { id: true, firstName: true } },
+      type: { select: { id: true } },
     },
   });
 }
@@ -51,20 +77,32 @@ export function listFamilyUploads(familyId: string) {
  */
 export async function missingDocuments(familyId: string, today: string) {
   const [types, children, docs] = await Promise.all([
-    db.documentType.findMany({ where: { required: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, scope: true } }),
+    db.documentType.findMany({
+      where: { required: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, scope: true },
+    }),
     db.child.findMany({ where: { familyId, status: "VALIDATED" }, orderBy: { birthDate: "asc" }, select: { id: true, firstName: true } }),
-    db.document.findMany({ where: { familyId, kind: "FAMILY_UPLOAD", status: { in: ["RECEIVED", "ACCEPTED"] } }, select: { typeId: true, childId: true, status: true, validUntil: true } }),
+    db.document.findMany({
+      where: { familyId, kind: "FAMILY_UPLOAD", status: { in: ["RECEIVED", "ACCEPTED"] } },
+      select: { typeId: true, childId: true, status: true, validUntil: true },
+    }),
   ]);
   // One read of the family's documents: waiting or still valid counts as sent; accepted but past its date, as expired.
   const todayDate = dateOf(today);
-  const of = (typeId: string, childId: string | null) => docs.filter((d) => d.typeId === typeId && (childId === null || d.childId === childId));
+  const of = (typeId: string, childId: string | null) =>
+    docs.filter((d) => d.typeId === typeId && (childId === null || d.childId === childId));
   const missing: { typeId: string; childId: string | null; text: string }[] = [];
   for (const type of types) {
     for (const child of type.scope === "CHILD" ? children : [null]) {
       const sent = of(type.id, child?.id ?? null);
       if (sent.some((d) => d.status === "RECEIVED" || !d.validUntil || d.validUntil >= todayDate)) continue;
       const label = child ? `${type.name} de ${child.firstName}` : type.name;
-      missing.push({ typeId: type.id, childId: child?.id ?? null, text: sent.length ? `Renouvelez : ${label} (expiré)` : `Envoyez : ${label}` });
+      missing.push({
+        typeId: type.id,
+        childId: child?.id ?? null,
+        text: sent.length ? `Renouvelez : ${label} (expiré)` : `Envoyez : ${label}`,
+      });
     }
   }
   return missing;
@@ -77,8 +115,16 @@ export function receivedQueue(filter: { typeId?: string } = {}) {
     orderBy: { createdAt: "asc" },
     take: 200,
     select: {
-      id: true, title: true, fileName: true, sizeBytes: true, createdAt: true, replacesId: true, reservationId: true, fileMissingAt: true,
-      family: { select: { id: true, name: true } }, child: { select: { firstName: true } },
+      id: true,
+      title: true,
+      fileName: true,
+      sizeBytes: true,
+      createdAt: true,
+      replacesId: true,
+      reservationId: true,
+      fileMissingAt: true,
+      family: { select: { id: true, name: true } },
+      child: { select: { firstName: true } },
     },
   });
 }
@@ -87,10 +133,23 @@ export function listPublished() {
   return db.document.findMany({
     where: { kind: "PUBLISHED" },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, title: true, fileName: true, status: true, updatedAt: true, structureId: true, activityId: true, fileMissingAt: true, _count: { select: { views: true } } },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      status: true,
+      updatedAt: true,
+      structureId: true,
+      activityId: true,
+      fileMissingAt: true,
+      _count: { select: { views: true } },
+    },
   });
 }
 
 export function listDocumentTypes() {
-  return db.documentType.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, scope: true, required: true, validity: true } });
+  return db.documentType.findMany({
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, scope: true, required: true, validity: true },
+  });
 }

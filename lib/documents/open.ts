@@ -18,8 +18,14 @@ export class FileMissingError extends Error {
  * family's, a withdrawn one — is the same answer as a missing id. A row whose file is gone from the store is marked
  * missing (staff see « Fichier manquant »), logged, and thrown as FileMissingError.
  */
-export async function openDocument(input: { id: string; familyId: string | null }): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
-  const doc = await db.document.findUnique({ where: { id: input.id }, select: { familyId: true, kind: true, status: true, storageKey: true, fileName: true, mimeType: true } });
+export async function openDocument(input: {
+  id: string;
+  familyId: string | null;
+}): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
+  const doc = await db.document.findUnique({
+    where: { id: input.id },
+    select: { familyId: true, kind: true, status: true, storageKey: true, fileName: true, mimeType: true },
+  });
   if (!doc || doc.status === "DELETED") throw new NotFoundError();
   if (input.familyId) {
     const own = doc.familyId === input.familyId;

@@ -21,23 +21,47 @@ async function audience(structureId: string | null, activityId: string | null) {
   return { structureId, activityId: null };
 }
 
-export async function publishDocument(input: { title: string; file: File | null; structureId: string | null; activityId: string | null; actor: Actor }): Promise<{ id: string }> {
+export async function publishDocument(input: {
+  title: string;
+  file: File | null;
+  structureId: string | null;
+  activityId: string | null;
+  actor: Actor;
+}): Promise<{ id: string }> {
   const target = await audience(input.structureId, input.activityId);
-  return withStoredUpload(input.file, "file", (file) => transaction((tx) => createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () => tx.document.create({
-    data: { kind: "PUBLISHED", status: "PUBLISHED", title: input.title, ...fileColumns(file), uploadedById: input.actor.userId, ...target },
-    select: { id: true },
-  }))));
+  return withStoredUpload(input.file, "file", (file) =>
+    transaction((tx) =>
+      createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () =>
+        tx.document.create({
+          data: {
+            kind: "PUBLISHED",
+            status: "PUBLISHED",
+            title: input.title,
+            ...fileColumns(file),
+            uploadedById: input.actor.userId,
+            ...target,
+          },
+          select: { id: true },
+        }),
+      ),
+    ),
+  );
 }
 
 /** A new file for a published document: every family sees it « nouveau » again; the old file is removed. */
 export async function replacePublishedFile(input: { id: string; file: File | null; actor: Actor }) {
   const doc = await db.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { storageKey: true } });
   if (!doc) throw new NotFoundError();
-  await withStoredUpload(input.file, "file", (file) => transaction(async (tx) => {
-    const { count } = await tx.document.updateMany({ where: { id: input.id, storageKey: doc.storageKey }, data: { ...fileColumns(file), uploadedById: input.actor.userId } });
-    if (count === 0) throw new NotFoundError();
-    await tx.documentView.deleteMany({ where: { documentId: input.id } });
-  }));
+  await withStoredUpload(input.file, "file", (file) =>
+    transaction(async (tx) => {
+      const { count } = await tx.document.updateMany({
+        where: { id: input.id, storageKey: doc.storageKey },
+        data: { ...fileColumns(file), uploadedById: input.actor.userId },
+      });
+      if (count === 0) throw new NotFoundError();
+      await tx.documentView.deleteMany({ where: { documentId: input.id } });
+    }),
+  );
   await fileStore().delete(doc.storageKey);
 }
 
@@ -46,6 +70,12 @@ export async function setPublished(input: { id: string; published: boolean; acto
   await transaction(async (tx) => {
     const doc = await tx.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { status: true } });
     if (!doc) throw new NotFoundError();
-    await applyTransition(tx, { machine: "DOCUMENT", id: input.id, to: input.published ? "PUBLISHED" : "UNPUBLISHED", actor: input.actor, expectedFrom: input.published ? "UNPUBLISHED" : "PUBLISHED" });
+    await applyTransition(tx, {
+      machine: "DOCUMENT",
+      id: input.id,
+      to: input.published ? "PUBLISHED" : "UNPUBLISHED",
+      actor: input.actor,
+      expectedFrom: input.published ? "UNPUBLISHED" : "PUBLISHED",
+    });
   });
 }

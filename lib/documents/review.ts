@@ -21,7 +21,13 @@ export interface ReviewReport {
  * with its one e-mail. A document decided meanwhile by a colleague is left and reported. An accepted certificate
  * that justifies a billed absence excuses it (A Fact. → A Exc.), or, once invoiced, credits it by an avoir.
  */
-export async function reviewDocuments(input: { ids: string[]; decision: "ACCEPT" | "REFUSE"; reason: string | null; actor: Actor; now?: Date }): Promise<ReviewReport> {
+export async function reviewDocuments(input: {
+  ids: string[];
+  decision: "ACCEPT" | "REFUSE";
+  reason: string | null;
+  actor: Actor;
+  now?: Date;
+}): Promise<ReviewReport> {
   const ids = [...new Set(input.ids)];
   if (input.decision === "REFUSE" && !input.reason?.trim()) throw new UserFacingError("Motif du refus : champ obligatoire.");
   const rows = await db.document.findMany({ where: { id: { in: ids }, kind: "FAMILY_UPLOAD" }, select: { id: true, familyId: true } });
@@ -34,21 +40,43 @@ export async function reviewDocuments(input: { ids: string[]; decision: "ACCEPT"
     await transaction(async (tx) => {
       const docs = await tx.document.findMany({
         where: { id: { in: familyIds } },
-        select: { id: true, status: true, title: true, reservationId: true, type: { select: { validity: true } }, child: { select: { firstName: true } } },
+        select: {
+          id: true,
+          status: true,
+          title: true,
+          reservationId: true,
+          type: { select: { validity: true } },
+          child: { select: { firstName: true } },
+        },
       });
       const accepted: string[] = [];
       const refused: { title: string; reason: string }[] = [];
       for (const doc of docs) {
         const name = doc.child ? `${doc.title} (${doc.child.firstName})` : doc.title;
         try {
-          await applyTransition(tx, { machine: "DOCUMENT", id: doc.id, to: input.decision === "ACCEPT" ? "ACCEPTED" : "REFUSED", actor: input.actor, expectedFrom: "RECEIVED", reason: input.reason ?? undefined });
+          await applyTransition(tx, {
+            machine: "DOCUMENT",
+            id: doc.id,
+            to: input.decision === "ACCEPT" ? "ACCEPTED" : "REFUSED",
+            actor: input.actor,
+            expectedFrom: "RECEIVED",
+            reason: input.reason ?? undefined,
+          });
         } catch (error) {
           if (!(error instanceof StaleStatusError) && !(error instanceof UserFacingError)) throw error;
           report.notDone.push({ id: doc.id, message: `${name} : le document a changé entre-temps, il n'a pas été décidé.` });
           continue;
         }
         const until = input.decision === "ACCEPT" && doc.type ? validUntil(doc.type.validity, today) : null;
-        await tx.document.update({ where: { id: doc.id }, data: { reviewedAt: new Date(), reviewedById: input.actor.userId, reason: input.reason, validUntil: until ? dateOf(until) : null } });
+        await tx.document.update({
+          where: { id: doc.id },
+          data: {
+            reviewedAt: new Date(),
+            reviewedById: input.actor.userId,
+            reason: input.reason,
+            validUntil: until ? dateOf(until) : null,
+          },
+        });
         if (input.decision === "ACCEPT" && doc.reservationId) await excuseAbsence(tx, doc.reservationId, input.actor);
         if (input.decision === "ACCEPT") accepted.push(name);
         else refused.push({ title: name, reason: input.reason! });
@@ -65,10 +93,20 @@ export async function reviewDocuments(input: { ids: string[]; decision: "ACCEPT"
 
 /** A certificate accepted for a billed absence: excused if not invoiced yet, else credited by an avoir of its line. */
 async function excuseAbsence(tx: Tx, reservationId: string, actor: Actor) {
-  const absence = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, select: { status: true, date: true, invoiceLines: { select: { invoiceId: true, totalCents: true } } } });
+  const absence = await tx.reservation.findUniqueOrThrow({
+    where: { id: reservationId },
+    select: { status: true, date: true, invoiceLines: { select: { invoiceId: true, totalCents: true } } },
+  });
   const reason = `Absence du ${formatCalendarDate(absence.date)} justifiée par un certificat médical`;
   if (absence.status === "ABSENT_BILLED") {
-    await applyTransition(tx, { machine: "RESERVATION", id: reservationId, to: "ABSENT_EXCUSED", actor, expectedFrom: "ABSENT_BILLED", reason });
+    await applyTransition(tx, {
+      machine: "RESERVATION",
+      id: reservationId,
+      to: "ABSENT_EXCUSED",
+      actor,
+      expectedFrom: "ABSENT_BILLED",
+      reason,
+    });
     return;
   }
   const line = absence.invoiceLines[0];

@@ -4,20 +4,39 @@ import { entityId, optionalText, trimmed, wholeNumber } from "@/lib/forms/fields
 /** A form sent with its file (FormData): the file stays a File (or null), the other fields are read as text. */
 const formData = <T extends z.ZodRawShape>(shape: T) =>
   z.preprocess(
-    (value) => value instanceof FormData
-      ? { ...Object.fromEntries([...value.entries()].filter(([, v]) => typeof v === "string")), file: value.get("file") instanceof File ? value.get("file") : null }
-      : value,
-    z.object({ ...shape, file: z.instanceof(File).nullable().optional().transform((f) => f ?? null) }),
+    (value) =>
+      value instanceof FormData
+        ? {
+            ...Object.fromEntries([...value.entries()].filter(([, v]) => typeof v === "string")),
+            file: value.get("file") instanceof File ? value.get("file") : null,
+          }
+        : value,
+    z.object({
+      ...shape,
+      file: z
+        .instanceof(File)
+        .nullable()
+        .optional()
+        .transform((f) => f ?? null),
+    }),
   );
 
 /** No line break nor control character (a subject becomes an e-mail's subject). */
 const oneLine = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
-const optionalId = z.string().max(64).optional().transform((v) => (v ? v : null)).pipe(entityId.nullable());
+const optionalId = z
+  .string()
+  .max(64)
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(entityId.nullable());
 
 /** « Envoyer un document » (Mes envois), or « Envoyer un nouveau document » for a refused one, or a certificate for an absence. */
 export const uploadDocumentSchema = formData({
-  typeId: z.string({ error: "Type de document : choisissez dans la liste." }).min(1, "Type de document : choisissez dans la liste.").pipe(entityId),
+  typeId: z
+    .string({ error: "Type de document : choisissez dans la liste." })
+    .min(1, "Type de document : choisissez dans la liste.")
+    .pipe(entityId),
   childId: optionalId,
   replacesId: optionalId,
   reservationId: optionalId,
@@ -26,7 +45,11 @@ export const uploadDocumentSchema = formData({
 /** « Publier un document » (Téléchargements). */
 export const publishDocumentSchema = formData({
   title: trimmed("Titre", 120).refine(oneLine, { message: "Titre : une seule ligne, sans caractère spécial." }),
-  audience: z.string().max(80).optional().transform((v) => v ?? ""),
+  audience: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((v) => v ?? ""),
 });
 
 export const replacePublishedSchema = formData({ id: entityId });
@@ -51,9 +74,13 @@ export const documentTypeSchema = z.object({
 /** « Écrire à la structure », or a reply in a thread (then no subject). */
 export const familyMessageSchema = formData({
   threadId: optionalId,
-  subject: z.string().trim().max(120, "Objet : 120 caractères au maximum.")
+  subject: z
+    .string()
+    .trim()
+    .max(120, "Objet : 120 caractères au maximum.")
     .refine(oneLine, { message: "Objet : une seule ligne, sans caractère spécial." })
-    .optional().transform((v) => (v ? v : null)),
+    .optional()
+    .transform((v) => (v ? v : null)),
   childId: optionalId,
   body: trimmed("Message", 5000),
 });

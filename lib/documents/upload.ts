@@ -9,7 +9,11 @@ import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
 export async function wasBilledAbsence(tx: Tx, reservationId: string, status: string): Promise<boolean> {
   if (status === "ABSENT_BILLED") return true;
   if (status !== "INVOICED") return false;
-  return (await tx.transitionLog.count({ where: { machine: "RESERVATION", entityId: reservationId, fromStatus: "ABSENT_BILLED", toStatus: "INVOICED" } })) > 0;
+  return (
+    (await tx.transitionLog.count({
+      where: { machine: "RESERVATION", entityId: reservationId, fromStatus: "ABSENT_BILLED", toStatus: "INVOICED" },
+    })) > 0
+  );
 }
 
 /** Documents a family may have waiting for the structure at once (counted under the family's lock). */
@@ -21,37 +25,66 @@ export const MAX_PENDING_UPLOADS = 20;
  * family's lock (the limit of documents waiting is counted there); if the row cannot be written the file is removed.
  */
 export async function uploadFamilyDocument(input: {
-  familyId: string; actor: Actor; typeId: string; childId: string | null; file: File | null; replacesId: string | null; reservationId?: string | null;
+  familyId: string;
+  actor: Actor;
+  typeId: string;
+  childId: string | null;
+  file: File | null;
+  replacesId: string | null;
+  reservationId?: string | null;
 }): Promise<{ id: string }> {
   const type = await db.documentType.findUnique({ where: { id: input.typeId }, select: { id: true, name: true, scope: true } });
   if (!type) fieldError("typeId", "Type de document : choisissez dans la liste.");
-  if (type.scope === "CHILD" && !input.childId) fieldError("childId", `Enfant : choisissez l'enfant que concerne le document « ${type.name} ».`);
-  return withStoredUpload(input.file, "file", (file) => transaction(async (tx) => {
-    await lockFamily(tx, input.familyId);
-    if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } }))) throw new NotFoundError();
-    if (input.replacesId) {
-      const replaced = await tx.document.findFirst({ where: { id: input.replacesId, familyId: input.familyId, kind: "FAMILY_UPLOAD" }, select: { status: true } });
-      if (!replaced) throw new NotFoundError();
-      if (replaced.status !== "REFUSED") throw new UserFacingError("Seul un document refusé se remplace ; celui-ci n'est plus refusé.");
-    }
-    if (input.reservationId) {
-      const absence = await tx.reservation.findFirst({ where: { id: input.reservationId, inscription: { familyId: input.familyId } }, select: { status: true } });
-      if (!absence) throw new NotFoundError();
-      if (!(await wasBilledAbsence(tx, input.reservationId, absence.status))) throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
-      // One certificate per absence (counted under the family's lock): it can never be excused or credited twice.
-      if (await tx.document.count({ where: { reservationId: input.reservationId, status: { in: ["RECEIVED", "ACCEPTED"] } } })) {
-        throw new UserFacingError("Un certificat a déjà été envoyé pour cette absence.");
+  if (type.scope === "CHILD" && !input.childId)
+    fieldError("childId", `Enfant : choisissez l'enfant que concerne le document « ${type.name} ».`);
+  return withStoredUpload(input.file, "file", (file) =>
+    transaction(async (tx) => {
+      await lockFamily(tx, input.familyId);
+      if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } })))
+        throw new NotFoundError();
+      if (input.replacesId) {
+        const replaced = await tx.document.findFirst({
+          where: { id: input.replacesId, familyId: input.familyId, kind: "FAMILY_UPLOAD" },
+          select: { status: true },
+        });
+        if (!replaced) throw new NotFoundError();
+        if (replaced.status !== "REFUSED") throw new UserFacingError("Seul un document refusé se remplace ; celui-ci n'est plus refusé.");
       }
-    }
-    const waiting = await tx.document.count({ where: { familyId: input.familyId, kind: "FAMILY_UPLOAD", status: "RECEIVED" } });
-    if (waiting >= MAX_PENDING_UPLOADS) throw new UserFacingError(`Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente : attendez que la structure les traite avant d'en envoyer d'autres.`);
-    return createWithStatus(tx, { machine: "DOCUMENT", status: "RECEIVED", actor: input.actor }, () => tx.document.create({
-      data: {
-        familyId: input.familyId, childId: input.childId, typeId: type.id, kind: "FAMILY_UPLOAD", status: "RECEIVED", title: type.name,
-        ...fileColumns(file), replacesId: input.replacesId,
-        reservationId: input.reservationId ?? null, uploadedById: input.actor.userId,
-      },
-      select: { id: true },
-    }));
-  }));
+      if (input.reservationId) {
+        const absence = await tx.reservation.findFirst({
+          where: { id: input.reservationId, inscription: { familyId: input.familyId } },
+          select: { status: true },
+        });
+        if (!absence) throw new NotFoundError();
+        if (!(await wasBilledAbsence(tx, input.reservationId, absence.status)))
+          throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
+        // One certificate per absence (counted under the family's lock): it can never be excused or credited twice.
+        if (await tx.document.count({ where: { reservationId: input.reservationId, status: { in: ["RECEIVED", "ACCEPTED"] } } })) {
+          throw new UserFacingError("Un certificat a déjà été envoyé pour cette absence.");
+        }
+      }
+      const waiting = await tx.document.count({ where: { familyId: input.familyId, kind: "FAMILY_UPLOAD", status: "RECEIVED" } });
+      if (waiting >= MAX_PENDING_UPLOADS)
+        throw new UserFacingError(
+          `Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente : attendez que la structure les traite avant d'en envoyer d'autres.`,
+        );
+      return createWithStatus(tx, { machine: "DOCUMENT", status: "RECEIVED", actor: input.actor }, () =>
+        tx.document.create({
+          data: {
+            familyId: input.familyId,
+            childId: input.childId,
+            typeId: type.id,
+            kind: "FAMILY_UPLOAD",
+            status: "RECEIVED",
+            title: type.name,
+            ...fileColumns(file),
+            replacesId: input.replacesId,
+            reservationId: input.reservationId ?? null,
+            uploadedById: input.actor.userId,
+          },
+          select: { id: true },
+        }),
+      );
+    }),
+  );
 }

@@ -12,8 +12,17 @@ export async function listEmails(filter: { recipient?: string; status?: EmailSta
     orderBy: { createdAt: "desc" },
     take: filter.take ?? 100,
     select: {
-      id: true, to: true, subject: true, text: true, status: true, attempts: true, lastError: true,
-      createdAt: true, sentAt: true, template: true, nextAttemptAt: true,
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      template: true,
+      nextAttemptAt: true,
     },
   });
 }

@@ -46,6 +46,7 @@ export function senderWarning(status: SenderStatus): string | null {
   if (status.retrying > 0 || status.failed > 0) {
     return `L'envoi des e-mails rencontre des échecs : ${count(status.retrying, "e-mail")} en attente d'une nouvelle tentative, ${count(status.failed, "abandonné")}.${status.lastError ? ` Dernière erreur : ${status.lastError}` : ""}`;
   }
-  if (status.late > 0) return `${count(status.late, "e-mail attend", "e-mails attendent")} depuis plus de 5 minutes : vérifiez que le serveur tourne.`;
+  if (status.late > 0)
+    return `${count(status.late, "e-mail attend", "e-mails attendent")} depuis plus de 5 minutes : vérifiez que le serveur tourne.`;
   return null;
 }

@@ -20,12 +20,7 @@ export interface RenderedEmail {
 }
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 export interface Addressee {
@@ -44,10 +39,7 @@ export function salutation(person: Addressee): string {
 /** Paragraphs of plain text → both renderings; a paragraph may hold one link. */
 function render(subject: string, paragraphs: (string | { text: string; href: string })[]): RenderedEmail {
   const signature = ["Cordialement,", STRUCTURE];
-  const text = [
-    ...paragraphs.map((p) => (typeof p === "string" ? p : `${p.text} : ${p.href}`)),
-    signature.join("\n"),
-  ].join("\n\n");
+  const text = [...paragraphs.map((p) => (typeof p === "string" ? p : `${p.text} : ${p.href}`)), signature.join("\n")].join("\n\n");
   const body = paragraphs
     .map((p) =>
       typeof p === "string"
@@ -85,7 +77,10 @@ export function accountAlreadyExistsEmail(kind: "ACCOUNT" | "PENDING_REQUEST"): 
     kind === "ACCOUNT"
       ? "Un compte existe déjà avec cette adresse : aucun nouveau compte n'a été créé. Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion."
       : "Une demande de création de compte est déjà en attente de validation avec cette adresse : aucune nouvelle demande n'a été enregistrée. Vous recevrez un e-mail dès qu'elle aura été traitée.",
-    { text: kind === "ACCOUNT" ? "Mot de passe oublié" : "Page de connexion", href: `${config.appUrl}${kind === "ACCOUNT" ? "/mot-de-passe-oublie" : "/connexion"}` },
+    {
+      text: kind === "ACCOUNT" ? "Mot de passe oublié" : "Page de connexion",
+      href: `${config.appUrl}${kind === "ACCOUNT" ? "/mot-de-passe-oublie" : "/connexion"}`,
+    },
     "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail.",
   ]);
 }
@@ -214,7 +209,10 @@ export function reservationRequestsEmail(person: Addressee, sections: Reservatio
 export function reservationsAcceptedEmail(person: Addressee, sections: ReservationSection[], first: string, last: string): RenderedEmail {
   return render("Vos demandes de réservation ont été validées", [
     salutation(person),
-    ...sections.map((s) => `Les demandes de réservations pour ${s.childName} ont été validées.\nElles concernent l'inscription ${s.title} du ${s.start} au ${s.end}.`),
+    ...sections.map(
+      (s) =>
+        `Les demandes de réservations pour ${s.childName} ont été validées.\nElles concernent l'inscription ${s.title} du ${s.start} au ${s.end}.`,
+    ),
     `Les réservations validées sont comprises entre le ${first} et le ${last}.\nSelon le détail :\n${sections.flatMap((s) => s.lines).join("\n")}`,
     { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
   ]);
@@ -223,7 +221,9 @@ export function reservationsAcceptedEmail(person: Addressee, sections: Reservati
 export function reservationsRefusedEmail(person: Addressee, sections: ReservationSection[], reason: string): RenderedEmail {
   return render("Vos demandes de réservation ont été refusées", [
     salutation(person),
-    ...sections.map((s) => `Les demandes de réservations pour ${s.childName} (inscription ${s.title}) ont été refusées :\n${s.lines.join("\n")}`),
+    ...sections.map(
+      (s) => `Les demandes de réservations pour ${s.childName} (inscription ${s.title}) ont été refusées :\n${s.lines.join("\n")}`,
+    ),
     `Motif : ${reason}`,
   ]);
 }
@@ -264,7 +264,12 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
 const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 /** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
-export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; number: string; totalCents: number }, dueDay: string, month: string): RenderedEmail {
+export function invoiceIssuedEmail(
+  person: Addressee,
+  invoice: { id: string; number: string; totalCents: number },
+  dueDay: string,
+  month: string,
+): RenderedEmail {
   return render(`Votre facture ${invoice.number}`, [
     salutation(person),
     `Votre facture n° ${invoice.number} ${deMonth(month)} est disponible : ${amountText(invoice.totalCents)}, à payer avant le ${isoToFrench(dueDay)}.`,
@@ -274,27 +279,51 @@ export function invoiceIssuedEmail(person: Addressee, invoice: { id: string; num
   ]);
 }
 
-const METHOD_WORDS = { STRIPE: "en ligne", CARTE_GUICHET: "par carte à l'accueil", ESPECES: "en espèces", CHEQUE: "par chèque", VIREMENT: "par virement", CESU: "en CESU" } as const;
+const METHOD_WORDS = {
+  STRIPE: "en ligne",
+  CARTE_GUICHET: "par carte à l'accueil",
+  ESPECES: "en espèces",
+  CHEQUE: "par chèque",
+  VIREMENT: "par virement",
+  CESU: "en CESU",
+} as const;
 
 /**
  * The receipt of a payment, online or at the desk (the quittance is in Mes factures). `excessCents`: what was paid
  * beyond what was still due (an invoice settled meanwhile) — the family is told it is refunded or credited, and how much.
  */
-export function paymentReceivedEmail(person: Addressee, amountCents: number, invoiceNumbers: string[], method: keyof typeof METHOD_WORDS = "STRIPE", excessCents = 0): RenderedEmail {
-  const invoices = invoiceNumbers.length ? `${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}` : "";
+export function paymentReceivedEmail(
+  person: Addressee,
+  amountCents: number,
+  invoiceNumbers: string[],
+  method: keyof typeof METHOD_WORDS = "STRIPE",
+  excessCents = 0,
+): RenderedEmail {
+  const invoices = invoiceNumbers.length
+    ? `${invoiceNumbers.length > 1 ? "les factures" : "la facture"} n° ${invoiceNumbers.join(", ")}`
+    : "";
   return render(excessCents > 0 ? "Paiement reçu : trop-perçu à rembourser" : "Paiement reçu", [
     salutation(person),
     excessCents > 0
       ? `Nous avons bien reçu votre paiement ${METHOD_WORDS[method]} de ${amountText(amountCents)}${invoiceNumbers.length ? ` : ${amountText(amountCents - excessCents)} sont affectés ${invoiceNumbers.length > 1 ? "aux factures" : "à la facture"} n° ${invoiceNumbers.join(", ")}` : ""}. Merci.`
       : `Nous avons bien reçu votre paiement ${METHOD_WORDS[method]} de ${amountText(amountCents)}${invoices ? ` pour ${invoices}` : ""}. Merci.`,
-    ...(excessCents > 0 ? [`Ce paiement dépasse de ${amountText(excessCents)} ce qui restait à payer (une facture a été réglée entre-temps) : ce trop-perçu de ${amountText(excessCents)} vous sera remboursé ou déduit de votre prochaine facture. L'accueil vous contactera.`] : []),
+    ...(excessCents > 0
+      ? [
+          `Ce paiement dépasse de ${amountText(excessCents)} ce qui restait à payer (une facture a été réglée entre-temps) : ce trop-perçu de ${amountText(excessCents)} vous sera remboursé ou déduit de votre prochaine facture. L'accueil vous contactera.`,
+        ]
+      : []),
     "La quittance est disponible dans Mes factures.",
     { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
   ]);
 }
 
 /** An avoir: a correction of an issued invoice (which is never edited). */
-export function creditNoteEmail(person: Addressee, creditNote: { id: string; number: string; amountCents: number }, invoiceNumber: string, reason: string): RenderedEmail {
+export function creditNoteEmail(
+  person: Addressee,
+  creditNote: { id: string; number: string; amountCents: number },
+  invoiceNumber: string,
+  reason: string,
+): RenderedEmail {
   return render(`Avoir ${creditNote.number} sur votre facture ${invoiceNumber}`, [
     salutation(person),
     `Un avoir n° ${creditNote.number} de ${amountText(creditNote.amountCents)} a été établi sur votre facture n° ${invoiceNumber}. Motif : ${reason}`,
@@ -307,7 +336,9 @@ export function creditNoteEmail(person: Addressee, creditNote: { id: string; num
 export function documentsDecidedEmail(person: Addressee, accepted: string[], refused: { title: string; reason: string }[]): RenderedEmail {
   return render(refused.length ? "Document refusé : à renvoyer" : "Document accepté", [
     salutation(person),
-    ...(accepted.length ? [`${accepted.length > 1 ? "Ces documents ont été acceptés" : "Ce document a été accepté"} : ${accepted.join(", ")}.`] : []),
+    ...(accepted.length
+      ? [`${accepted.length > 1 ? "Ces documents ont été acceptés" : "Ce document a été accepté"} : ${accepted.join(", ")}.`]
+      : []),
     ...refused.map((r) => `Le document « ${r.title} » a été refusé. Motif : ${r.reason}`),
     ...(refused.length ? ["Vous pouvez envoyer un nouveau document à la place dans Mes envois."] : []),
     { text: "Mes envois", href: `${config.appUrl}/mes-envois` },
@@ -335,7 +366,13 @@ export function dayCancelledEmail(person: Addressee, sections: ReservationSectio
 }
 
 /** Seed 004: « 2 annulations excusées les : 06/05, 13/05 » / « 1 annulation facturée le : 20/05 », per unit. */
-export function cancellationsDecidedEmail(person: Addressee, childName: string, activity: string, units: { unit: string; excused: string[]; billed: string[] }[], reason: string | null): RenderedEmail {
+export function cancellationsDecidedEmail(
+  person: Addressee,
+  childName: string,
+  activity: string,
+  units: { unit: string; excused: string[]; billed: string[] }[],
+  reason: string | null,
+): RenderedEmail {
   const phrase = (days: string[], excused: boolean) => {
     const many = days.length > 1;
     return `${days.length} annulation${many ? "s" : ""} ${excused ? "excusée" : "facturée"}${many ? "s les" : " le"} : ${days.join(", ")}`;
@@ -344,7 +381,9 @@ export function cancellationsDecidedEmail(person: Addressee, childName: string, 
     salutation(person),
     `Nous vous informons que votre demande d'annulation concernant ${childName} pour la prestation ${activity} a été acceptée.`,
     "Ci-dessous, le détail de la réponse concernant vos demandes d'annulation :",
-    ...units.map((u) => [u.unit, u.excused.length ? phrase(u.excused, true) : "", u.billed.length ? phrase(u.billed, false) : ""].filter(Boolean).join("\n")),
+    ...units.map((u) =>
+      [u.unit, u.excused.length ? phrase(u.excused, true) : "", u.billed.length ? phrase(u.billed, false) : ""].filter(Boolean).join("\n"),
+    ),
     ...(reason ? [`Motif : ${reason}`] : []),
   ]);
 }

@@ -24,16 +24,18 @@ export async function addChild(input: { familyId: string; data: ChildData; actor
       throw new UserFacingError("Nombre maximal d'enfants atteint pour ce foyer : contactez la structure.");
     }
     const status = byStaff ? "VALIDATED" : "PENDING";
-    const child = await createWithStatus(tx, { machine: "CHILD", status, actor: input.actor }, () => tx.child.create({
-      data: {
-        familyId: input.familyId,
-        status,
-        ...identityRecordOf(input.data),
-        ...healthRecordOf(input.data),
-        authorizedPersons: { create: input.data.contacts.authorizedPersons },
-      },
-      select: { id: true, firstName: true, lastName: true, birthDate: true },
-    }));
+    const child = await createWithStatus(tx, { machine: "CHILD", status, actor: input.actor }, () =>
+      tx.child.create({
+        data: {
+          familyId: input.familyId,
+          status,
+          ...identityRecordOf(input.data),
+          ...healthRecordOf(input.data),
+          authorizedPersons: { create: input.data.contacts.authorizedPersons },
+        },
+        select: { id: true, firstName: true, lastName: true, birthDate: true },
+      }),
+    );
     if (!byStaff) {
       await createChangeRequest(tx, {
         familyId: input.familyId,

@@ -20,9 +20,13 @@ const addressShape = z.object({ street: z.string(), addressComplement: z.string(
 const phonesShape = z.object({ homePhone: z.string().nullable(), mobilePhone: z.string(), workPhone: z.string().nullable() });
 const quotientShape = z.object({ quotientFamilial: z.number().int(), cafNumber: z.string() });
 const healthShape = z.object({
-  hasAllergies: z.boolean(), allergyNotes: z.string().nullable(), hasPai: z.boolean(),
+  hasAllergies: z.boolean(),
+  allergyNotes: z.string().nullable(),
+  hasPai: z.boolean(),
   mealType: z.enum(["STANDARD", "SANS_PORC", "SANS_VIANDE", "VEGETARIEN", "PANIER_REPAS"]),
-  dietNotes: z.string().nullable(), doctorName: z.string().nullable(), doctorPhone: z.string().nullable(),
+  dietNotes: z.string().nullable(),
+  doctorName: z.string().nullable(),
+  doctorPhone: z.string().nullable(),
   cafAllocataireNumber: z.string().nullable(),
 });
 const childAddedShape = z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() });
@@ -32,12 +36,17 @@ export type PhonesChange = z.infer<typeof phonesShape>;
 export type QuotientChange = z.infer<typeof quotientShape>;
 
 /** The French label of a request, as the family and staff see it. */
-export async function changeRequestLabel(tx: Tx, request: { kind: ChangeRequestKind; targetId: string | null; after: unknown }): Promise<string> {
+export async function changeRequestLabel(
+  tx: Tx,
+  request: { kind: ChangeRequestKind; targetId: string | null; after: unknown },
+): Promise<string> {
   switch (request.kind) {
     case "ADDRESS":
       return "Modification de l'adresse";
     case "PHONES": {
-      const adult = request.targetId ? await tx.adult.findUnique({ where: { id: request.targetId }, select: { firstName: true, lastName: true } }) : null;
+      const adult = request.targetId
+        ? await tx.adult.findUnique({ where: { id: request.targetId }, select: { firstName: true, lastName: true } })
+        : null;
       return `Modification des téléphones${adult ? ` ${deName(`${adult.firstName} ${adult.lastName}`)}` : ""}`;
     }
     case "QUOTIENT_FAMILIAL":
@@ -56,7 +65,11 @@ export async function changeRequestLabel(tx: Tx, request: { kind: ChangeRequestK
 }
 
 /** Applies a validated request to the family file; the target must still belong to the family. */
-async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown }, actor: Actor) {
+async function applyChange(
+  tx: Tx,
+  request: { kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown },
+  actor: Actor,
+) {
   const { familyId, targetId } = request;
   switch (request.kind) {
     case "ADDRESS":
@@ -85,10 +98,20 @@ async function applyChange(tx: Tx, request: { kind: ChangeRequestKind; familyId:
 }
 
 /** The child a CHILD_ADDED request is about follows its decision, through its own machine. */
-async function decideChild(tx: Tx, input: { familyId: string; childId: string | null; to: "VALIDATED" | "REFUSED"; actor: Actor; reason?: string }) {
+async function decideChild(
+  tx: Tx,
+  input: { familyId: string; childId: string | null; to: "VALIDATED" | "REFUSED"; actor: Actor; reason?: string },
+) {
   const child = await tx.child.findFirst({ where: { id: input.childId ?? "", familyId: input.familyId }, select: { id: true } });
   if (!child) throw new NotFoundError();
-  await applyTransition(tx, { machine: "CHILD", id: child.id, to: input.to, actor: input.actor, reason: input.reason, expectedFrom: "PENDING" });
+  await applyTransition(tx, {
+    machine: "CHILD",
+    id: child.id,
+    to: input.to,
+    actor: input.actor,
+    reason: input.reason,
+    expectedFrom: "PENDING",
+  });
 }
 
 export interface NewChangeRequest {
@@ -111,17 +134,19 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
     select: { id: true },
   });
   if (pending) throw new UserFacingError(ALREADY_PENDING_MESSAGE);
-  return createWithStatus(tx, { machine: "CHANGE_REQUEST", status: "PENDING", actor: input.actor }, () => tx.changeRequest.create({
-    data: {
-      familyId: input.familyId,
-      kind: input.kind,
-      targetId: input.targetId,
-      before: input.before,
-      after: input.after,
-      requestedById: input.actor.userId,
-    },
-    select: { id: true },
-  }));
+  return createWithStatus(tx, { machine: "CHANGE_REQUEST", status: "PENDING", actor: input.actor }, () =>
+    tx.changeRequest.create({
+      data: {
+        familyId: input.familyId,
+        kind: input.kind,
+        targetId: input.targetId,
+        before: input.before,
+        after: input.after,
+        requestedById: input.actor.userId,
+      },
+      select: { id: true },
+    }),
+  );
 }
 
 async function decide(input: { id: string; actor: Actor; validate: boolean; reason?: string }): Promise<void> {
@@ -138,7 +163,13 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
     });
     if (input.validate) await applyChange(tx, request, input.actor);
     else if (request.kind === "CHILD_ADDED") {
-      await decideChild(tx, { familyId: request.familyId, childId: request.targetId, to: "REFUSED", actor: input.actor, reason: input.reason });
+      await decideChild(tx, {
+        familyId: request.familyId,
+        childId: request.targetId,
+        to: "REFUSED",
+        actor: input.actor,
+        reason: input.reason,
+      });
     }
     const label = await changeRequestLabel(tx, request);
     for (const recipient of await familyRecipients(tx, request.familyId)) {

@@ -14,7 +14,14 @@ export type ChildHealthRecord = {
 };
 
 export const HEALTH_KEYS: (keyof ChildHealthRecord)[] = [
-  "hasAllergies", "allergyNotes", "hasPai", "mealType", "dietNotes", "doctorName", "doctorPhone", "cafAllocataireNumber",
+  "hasAllergies",
+  "allergyNotes",
+  "hasPai",
+  "mealType",
+  "dietNotes",
+  "doctorName",
+  "doctorPhone",
+  "cafAllocataireNumber",
 ];
 
 export function healthRecordOf(data: ChildData): ChildHealthRecord {
@@ -52,24 +59,46 @@ export function sameHealth(a: ChildHealthRecord, b: ChildHealthRecord): boolean 
 const yesNo = (value: boolean) => (value ? "oui" : "non") as "oui" | "non";
 
 /** A stored child → the values of the child form (to edit it). */
-export function childFormOf(child: ChildHealthRecord & {
-  lastName: string; firstName: string; birthDate: Date; sex: Sex; school: string | null; schoolClass: string | null;
-  photoConsent: boolean; canLeaveAlone: boolean; emergencyCareConsent: boolean;
-  authorizedPersons: { fullName: string; phone: string; relationship: string }[];
-}): ChildFormInput {
+export function childFormOf(
+  child: ChildHealthRecord & {
+    lastName: string;
+    firstName: string;
+    birthDate: Date;
+    sex: Sex;
+    school: string | null;
+    schoolClass: string | null;
+    photoConsent: boolean;
+    canLeaveAlone: boolean;
+    emergencyCareConsent: boolean;
+    authorizedPersons: { fullName: string; phone: string; relationship: string }[];
+  },
+): ChildFormInput {
   return {
     identity: {
-      lastName: child.lastName, firstName: child.firstName, birthDate: child.birthDate.toISOString().slice(0, 10),
-      sex: child.sex, school: child.school ?? "", schoolClass: child.schoolClass ?? "",
+      lastName: child.lastName,
+      firstName: child.firstName,
+      birthDate: child.birthDate.toISOString().slice(0, 10),
+      sex: child.sex,
+      school: child.school ?? "",
+      schoolClass: child.schoolClass ?? "",
     },
     health: {
-      hasAllergies: yesNo(child.hasAllergies), allergyNotes: child.allergyNotes ?? "", hasPai: yesNo(child.hasPai),
-      mealType: child.mealType, dietNotes: child.dietNotes ?? "", doctorName: child.doctorName ?? "",
-      doctorPhone: child.doctorPhone ?? "", cafAllocataireNumber: child.cafAllocataireNumber ?? "",
+      hasAllergies: yesNo(child.hasAllergies),
+      allergyNotes: child.allergyNotes ?? "",
+      hasPai: yesNo(child.hasPai),
+      mealType: child.mealType,
+      dietNotes: child.dietNotes ?? "",
+      doctorName: child.doctorName ?? "",
+      doctorPhone: child.doctorPhone ?? "",
+      cafAllocataireNumber: child.cafAllocataireNumber ?? "",
     },
-    contacts: { authorizedPersons: child.authorizedPersons.map(({ fullName, phone, relationship }) => ({ fullName, phone, relationship })) },
+    contacts: {
+      authorizedPersons: child.authorizedPersons.map(({ fullName, phone, relationship }) => ({ fullName, phone, relationship })),
+    },
     consents: {
-      photoConsent: yesNo(child.photoConsent), canLeaveAlone: yesNo(child.canLeaveAlone), emergencyCareConsent: yesNo(child.emergencyCareConsent),
+      photoConsent: yesNo(child.photoConsent),
+      canLeaveAlone: yesNo(child.canLeaveAlone),
+      emergencyCareConsent: yesNo(child.emergencyCareConsent),
     },
   };
 }

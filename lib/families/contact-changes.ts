@@ -17,7 +17,14 @@ export async function requestAddressChange(input: { familyId: string; data: Addr
     });
     if (!family) throw new NotFoundError();
     if (same(family, input.data)) throw new UserFacingError(NOTHING_CHANGED);
-    return createChangeRequest(tx, { familyId: input.familyId, kind: "ADDRESS", targetId: input.familyId, before: family, after: input.data, actor: input.actor });
+    return createChangeRequest(tx, {
+      familyId: input.familyId,
+      kind: "ADDRESS",
+      targetId: input.familyId,
+      before: family,
+      after: input.data,
+      actor: input.actor,
+    });
   });
 }
 
@@ -31,7 +38,14 @@ export async function requestPhonesChange(input: { familyId: string; adultId: st
     if (!adult) throw new NotFoundError();
     const before = { ...adult, mobilePhone: adult.mobilePhone ?? "" };
     if (same(before, input.data)) throw new UserFacingError(NOTHING_CHANGED);
-    return createChangeRequest(tx, { familyId: input.familyId, kind: "PHONES", targetId: input.adultId, before, after: input.data, actor: input.actor });
+    return createChangeRequest(tx, {
+      familyId: input.familyId,
+      kind: "PHONES",
+      targetId: input.adultId,
+      before,
+      after: input.data,
+      actor: input.actor,
+    });
   });
 }
 

@@ -34,16 +34,18 @@ const accountRequests: FeedSource = async (familyId) => {
     select: { id: true, status: true, reason: true, createdAt: true, decidedAt: true },
   });
   if (!request) return [];
-  return [{
-    id: request.id,
-    kind: "ACCOUNT",
-    label: "Création de compte",
-    state: { label: statusLabel("ACCOUNT_REQUEST", request.status), tone: statusTone("ACCOUNT_REQUEST", request.status) },
-    reason: request.reason,
-    sentAt: request.createdAt,
-    decidedAt: request.decidedAt,
-    href: "/mes-coordonnees",
-  }];
+  return [
+    {
+      id: request.id,
+      kind: "ACCOUNT",
+      label: "Création de compte",
+      state: { label: statusLabel("ACCOUNT_REQUEST", request.status), tone: statusTone("ACCOUNT_REQUEST", request.status) },
+      reason: request.reason,
+      sentAt: request.createdAt,
+      decidedAt: request.decidedAt,
+      href: "/mes-coordonnees",
+    },
+  ];
 };
 
 const changeRequests: FeedSource = async (familyId) => {
@@ -69,8 +71,15 @@ const inscriptions: FeedSource = async (familyId) => {
   const rows = await db.inscription.findMany({
     where: { familyId },
     select: {
-      id: true, status: true, reason: true, createdAt: true, decidedAt: true, updatedAt: true,
-      child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } },
+      id: true,
+      status: true,
+      reason: true,
+      createdAt: true,
+      decidedAt: true,
+      updatedAt: true,
+      child: { select: { firstName: true } },
+      activity: { select: { name: true } },
+      period: { select: { name: true } },
     },
   });
   return rows.map((r) => ({
@@ -88,7 +97,15 @@ const inscriptions: FeedSource = async (familyId) => {
 const documents: FeedSource = async (familyId) => {
   const rows = await db.document.findMany({
     where: { familyId, kind: "FAMILY_UPLOAD" },
-    select: { id: true, title: true, status: true, reason: true, createdAt: true, reviewedAt: true, child: { select: { firstName: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      reason: true,
+      createdAt: true,
+      reviewedAt: true,
+      child: { select: { firstName: true } },
+    },
   });
   return rows.map((d) => ({
     id: d.id,
@@ -127,7 +144,10 @@ export async function getFamilyDashboard(familyId: string, now: Date): Promise<F
       name: true,
       quotientFamilial: true,
       cafNumber: true,
-      children: { where: { status: { not: "REFUSED" } }, select: { id: true, firstName: true, _count: { select: { authorizedPersons: true } } } },
+      children: {
+        where: { status: { not: "REFUSED" } },
+        select: { id: true, firstName: true, _count: { select: { authorizedPersons: true } } },
+      },
     },
   });
   if (!family) return null;

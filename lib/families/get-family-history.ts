@@ -33,7 +33,14 @@ export async function getFamilyHistory(familyId: string, now: Date) {
     where: { entityId: { in: entities } },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true, machine: true, entityId: true, fromStatus: true, toStatus: true, actorRole: true, reason: true, createdAt: true,
+      id: true,
+      machine: true,
+      entityId: true,
+      fromStatus: true,
+      toStatus: true,
+      actorRole: true,
+      reason: true,
+      createdAt: true,
       actor: { select: { displayName: true } },
     },
   });
@@ -66,7 +73,8 @@ export async function getFamilyHistory(familyId: string, now: Date) {
   };
 }
 
-const shown = (value: unknown) => (value === null || value === undefined || value === "" ? "(vide)" : value === true ? "oui" : value === false ? "non" : String(value));
+const shown = (value: unknown) =>
+  value === null || value === undefined || value === "" ? "(vide)" : value === true ? "oui" : value === false ? "non" : String(value);
 
 /** « street : 1 rue A → 2 rue B » for each field that changed. */
 function describeEdit(before: unknown, after: unknown): string[] {
@@ -76,12 +84,35 @@ function describeEdit(before: unknown, after: unknown): string[] {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  street: "N° et nom de voie", addressComplement: "Complément d'adresse", postalCode: "Code postal", city: "Ville",
-  quotientFamilial: "Quotient familial", cafNumber: "Numéro CAF", email: "E-mail", civility: "Civilité", lastName: "Nom",
-  firstName: "Prénom", birthDate: "Date de naissance", mobilePhone: "Téléphone portable", homePhone: "Téléphone domicile",
-  workPhone: "Téléphone professionnel", relationship: "Lien avec les enfants", profession: "Profession", employer: "Employeur",
-  sex: "Sexe", school: "École", schoolClass: "Classe", photoConsent: "Droit à l'image", canLeaveAlone: "Peut partir seul",
-  emergencyCareConsent: "Soins d'urgence", hasAllergies: "Allergies", allergyNotes: "Précisions allergies", hasPai: "PAI",
-  mealType: "Repas", dietNotes: "Précisions repas", doctorName: "Médecin", doctorPhone: "Téléphone du médecin",
+  street: "N° et nom de voie",
+  addressComplement: "Complément d'adresse",
+  postalCode: "Code postal",
+  city: "Ville",
+  quotientFamilial: "Quotient familial",
+  cafNumber: "Numéro CAF",
+  email: "E-mail",
+  civility: "Civilité",
+  lastName: "Nom",
+  firstName: "Prénom",
+  birthDate: "Date de naissance",
+  mobilePhone: "Téléphone portable",
+  homePhone: "Téléphone domicile",
+  workPhone: "Téléphone professionnel",
+  relationship: "Lien avec les enfants",
+  profession: "Profession",
+  employer: "Employeur",
+  sex: "Sexe",
+  school: "École",
+  schoolClass: "Classe",
+  photoConsent: "Droit à l'image",
+  canLeaveAlone: "Peut partir seul",
+  emergencyCareConsent: "Soins d'urgence",
+  hasAllergies: "Allergies",
+  allergyNotes: "Précisions allergies",
+  hasPai: "PAI",
+  mealType: "Repas",
+  dietNotes: "Précisions repas",
+  doctorName: "Médecin",
+  doctorPhone: "Téléphone du médecin",
   cafAllocataireNumber: "N° allocataire CAF",
 };

@@ -5,12 +5,26 @@ import { MEAL_TYPES } from "./child-options";
 import { isoToFrench } from "@/lib/format";
 
 const FIELD_LABELS: Record<string, string> = {
-  street: "N° et nom de voie", addressComplement: "Complément d'adresse", postalCode: "Code postal", city: "Ville",
-  homePhone: "Téléphone domicile", mobilePhone: "Téléphone portable", workPhone: "Téléphone professionnel",
-  quotientFamilial: "Quotient familial", cafNumber: "Numéro d'allocataire CAF",
-  hasAllergies: "Allergies", allergyNotes: "Précisions allergies", hasPai: "PAI", mealType: "Type de repas",
-  dietNotes: "Recommandations", doctorName: "Médecin traitant", doctorPhone: "Téléphone du médecin",
-  cafAllocataireNumber: "N° allocataire CAF (enfant)", firstName: "Prénom", lastName: "Nom", birthDate: "Date de naissance",
+  street: "N° et nom de voie",
+  addressComplement: "Complément d'adresse",
+  postalCode: "Code postal",
+  city: "Ville",
+  homePhone: "Téléphone domicile",
+  mobilePhone: "Téléphone portable",
+  workPhone: "Téléphone professionnel",
+  quotientFamilial: "Quotient familial",
+  cafNumber: "Numéro d'allocataire CAF",
+  hasAllergies: "Allergies",
+  allergyNotes: "Précisions allergies",
+  hasPai: "PAI",
+  mealType: "Type de repas",
+  dietNotes: "Recommandations",
+  doctorName: "Médecin traitant",
+  doctorPhone: "Téléphone du médecin",
+  cafAllocataireNumber: "N° allocataire CAF (enfant)",
+  firstName: "Prénom",
+  lastName: "Nom",
+  birthDate: "Date de naissance",
 };
 
 function show(value: unknown): string {
@@ -37,18 +51,39 @@ export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES") {
     where: { status: "PENDING", kind: kind === "CHILDREN" ? "CHILD_ADDED" : { not: "CHILD_ADDED" } },
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { id: true, kind: true, targetId: true, before: true, after: true, createdAt: true, family: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      targetId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      family: { select: { id: true, name: true } },
+    },
   });
   // A new child: what staff need to decide, read from the child itself (sex, age, health, who may pick up).
   const childIds = kind === "CHILDREN" ? requests.map((r) => r.targetId).filter((id): id is string => Boolean(id)) : [];
-  const children = childIds.length === 0 ? [] : await db.child.findMany({
-    where: { id: { in: childIds } },
-    select: {
-      id: true, sex: true, birthDate: true, school: true, schoolClass: true, hasAllergies: true, allergyNotes: true, hasPai: true, mealType: true,
-      photoConsent: true, canLeaveAlone: true, emergencyCareConsent: true,
-      authorizedPersons: { select: { fullName: true, relationship: true, phone: true } },
-    },
-  });
+  const children =
+    childIds.length === 0
+      ? []
+      : await db.child.findMany({
+          where: { id: { in: childIds } },
+          select: {
+            id: true,
+            sex: true,
+            birthDate: true,
+            school: true,
+            schoolClass: true,
+            hasAllergies: true,
+            allergyNotes: true,
+            hasPai: true,
+            mealType: true,
+            photoConsent: true,
+            canLeaveAlone: true,
+            emergencyCareConsent: true,
+            authorizedPersons: { select: { fullName: true, relationship: true, phone: true } },
+          },
+        });
   return Promise.all(
     requests.map(async (r) => ({
       id: r.id,

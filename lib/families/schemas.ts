@@ -17,20 +17,18 @@ import {
 
 import { MEAL_TYPES } from "./child-options";
 
-const yesNo = (label: string) =>
-  z.enum(["oui", "non"], { error: `${label} : répondez oui ou non.` });
+const yesNo = (label: string) => z.enum(["oui", "non"], { error: `${label} : répondez oui ou non.` });
 
 // ── Ajouter / modifier un enfant: four steps, as in seed 004.
 
-export const childIdentitySchema = z
-  .object({
-    lastName: nameField("Nom"),
-    firstName: nameField("Prénom"),
-    birthDate: birthDateField({ maxYears: 18, tooOld: "Date de naissance : l'enfant doit avoir moins de 18 ans." }),
-    sex: z.enum(["F", "M"], { error: "Sexe : choisissez Fille ou Garçon." }),
-    school: optionalText("École", 120),
-    schoolClass: optionalText("Classe", 40),
-  });
+export const childIdentitySchema = z.object({
+  lastName: nameField("Nom"),
+  firstName: nameField("Prénom"),
+  birthDate: birthDateField({ maxYears: 18, tooOld: "Date de naissance : l'enfant doit avoir moins de 18 ans." }),
+  sex: z.enum(["F", "M"], { error: "Sexe : choisissez Fille ou Garçon." }),
+  school: optionalText("École", 120),
+  schoolClass: optionalText("Classe", 40),
+});
 
 export const childHealthSchema = z
   .object({
@@ -73,15 +71,13 @@ export const childConsentsSchema = z.object({
   emergencyCareConsent: yesNo("Soins d'urgence"),
 });
 
-
 /** The whole child, every step at once: nothing is saved half-valid. */
-export const childSchema = z
-  .object({
-    identity: childIdentitySchema,
-    health: childHealthSchema,
-    contacts: childContactsSchema,
-    consents: childConsentsSchema,
-  });
+export const childSchema = z.object({
+  identity: childIdentitySchema,
+  health: childHealthSchema,
+  contacts: childContactsSchema,
+  consents: childConsentsSchema,
+});
 
 export type ChildFormInput = z.input<typeof childSchema>;
 export type ChildData = z.output<typeof childSchema>;
@@ -115,7 +111,10 @@ export const addressSchema = z.object({
     message: "N° et nom de voie : les caractères < et > ne sont pas acceptés.",
   }),
   addressComplement: optionalText("Complément d'adresse", 120),
-  postalCode: z.string().trim().regex(/^\d{5}$/, "Code postal : 5 chiffres."),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, "Code postal : 5 chiffres."),
   city: nameField("Ville"),
 });
 
@@ -145,7 +144,10 @@ export const preferencesSchema = z.object({
 
 /** « Rappels par e-mail » (Mes coordonnées): the kinds ticked are received; a group of one checkbox gives a boolean. */
 export const remindersSchema = z.object({
-  remindersOn: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(z.enum(["OPENING", "DEADLINE", "PROMOTED"])).max(3)),
+  remindersOn: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []),
+    z.array(z.enum(["OPENING", "DEADLINE", "PROMOTED"])).max(3),
+  ),
 });
 
 export const adultSchema = z.object({

@@ -20,13 +20,23 @@ export async function recordEdit<T extends Record<string, unknown>>(
   if (keys.length === 0) return;
   const pick = (o: T) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
   await tx.staffEdit.create({
-    data: { familyId: input.familyId, kind: input.kind, targetId: input.targetId, before: pick(input.before), after: pick(input.after), actorId: input.actor.userId },
+    data: {
+      familyId: input.familyId,
+      kind: input.kind,
+      targetId: input.targetId,
+      before: pick(input.before),
+      after: pick(input.after),
+      actorId: input.actor.userId,
+    },
   });
 }
 
 export async function staffUpdateAddress(input: { familyId: string; data: AddressData; actor: Actor }) {
   await transaction(async (tx) => {
-    const before = await tx.family.findUnique({ where: { id: input.familyId }, select: { street: true, addressComplement: true, postalCode: true, city: true } });
+    const before = await tx.family.findUnique({
+      where: { id: input.familyId },
+      select: { street: true, addressComplement: true, postalCode: true, city: true },
+    });
     if (!before) throw new NotFoundError();
     await tx.family.update({ where: { id: input.familyId }, data: input.data });
     await recordEdit(tx, { familyId: input.familyId, kind: "ADDRESS", targetId: null, before, after: input.data, actor: input.actor });
@@ -38,7 +48,14 @@ export async function staffUpdateQuotient(input: { familyId: string; data: Quoti
     const before = await tx.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, cafNumber: true } });
     if (!before) throw new NotFoundError();
     await setQuotient(tx, input.familyId, input.data);
-    await recordEdit(tx, { familyId: input.familyId, kind: "QUOTIENT_FAMILIAL", targetId: null, before, after: input.data, actor: input.actor });
+    await recordEdit(tx, {
+      familyId: input.familyId,
+      kind: "QUOTIENT_FAMILIAL",
+      targetId: null,
+      before,
+      after: input.data,
+      actor: input.actor,
+    });
   });
 }
 
@@ -54,8 +71,12 @@ export async function staffUpdateAdult(input: { familyId: string; adultId: strin
     const { birthDate, ...rest } = input.data;
     await tx.adult.update({ where: { id: input.adultId }, data: { ...rest, birthDate: new Date(`${birthDate}T00:00:00Z`) } });
     await recordEdit(tx, {
-      familyId: input.familyId, kind: "ADULT", targetId: input.adultId,
-      before: { ...adult, birthDate: isoDay(adult.birthDate) }, after: { ...input.data }, actor: input.actor,
+      familyId: input.familyId,
+      kind: "ADULT",
+      targetId: input.adultId,
+      before: { ...adult, birthDate: isoDay(adult.birthDate) },
+      after: { ...input.data },
+      actor: input.actor,
     });
   });
 }
@@ -64,7 +85,13 @@ export async function staffUpdateAdult(input: { familyId: string; adultId: strin
 export async function staffUpdateAdultDetails(input: {
   familyId: string;
   adultId: string;
-  data: { homePhone?: string | null; mobilePhone?: string; workPhone?: string | null; profession?: string | null; employer?: string | null };
+  data: {
+    homePhone?: string | null;
+    mobilePhone?: string;
+    workPhone?: string | null;
+    profession?: string | null;
+    employer?: string | null;
+  };
   actor: Actor;
 }) {
   await transaction(async (tx) => {
@@ -74,7 +101,14 @@ export async function staffUpdateAdultDetails(input: {
     });
     if (!adult) throw new NotFoundError();
     await tx.adult.update({ where: { id: input.adultId }, data: input.data });
-    await recordEdit<Record<string, unknown>>(tx, { familyId: input.familyId, kind: "ADULT_DETAILS", targetId: input.adultId, before: adult, after: input.data, actor: input.actor });
+    await recordEdit<Record<string, unknown>>(tx, {
+      familyId: input.familyId,
+      kind: "ADULT_DETAILS",
+      targetId: input.adultId,
+      before: adult,
+      after: input.data,
+      actor: input.actor,
+    });
   });
 }
 
@@ -87,14 +121,24 @@ export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée 
 export async function staffChangeLoginEmail(input: { familyId: string; userId: string; email: string; actor: Actor }) {
   try {
     await transaction(async (tx) => {
-      const user = await tx.user.findFirst({ where: { id: input.userId, familyId: input.familyId }, select: { adultId: true, email: true } });
+      const user = await tx.user.findFirst({
+        where: { id: input.userId, familyId: input.familyId },
+        select: { adultId: true, email: true },
+      });
       if (!user) throw new NotFoundError();
       const pending = await tx.accountRequest.findFirst({ where: { email: input.email, status: "PENDING" }, select: { id: true } });
       if (pending) throw new UserFacingError(EMAIL_TAKEN_MESSAGE, { email: EMAIL_TAKEN_MESSAGE });
       await tx.user.update({ where: { id: input.userId }, data: { email: input.email } });
       if (user.adultId) await tx.adult.update({ where: { id: user.adultId }, data: { email: input.email } });
       await closeAllSessions(tx, input.userId);
-      await recordEdit(tx, { familyId: input.familyId, kind: "LOGIN_EMAIL", targetId: input.userId, before: { email: user.email }, after: { email: input.email }, actor: input.actor });
+      await recordEdit(tx, {
+        familyId: input.familyId,
+        kind: "LOGIN_EMAIL",
+        targetId: input.userId,
+        before: { email: user.email },
+        after: { email: input.email },
+        actor: input.actor,
+      });
     });
   } catch (error) {
     // The unique index decides, not a prior check: two concurrent changes cannot both win.

@@ -25,13 +25,36 @@ export async function updateChild(input: {
     const child = await tx.child.findFirst({
       where: { id: input.childId, familyId: input.familyId },
       select: {
-        ...select, id: true, status: true,
-        lastName: true, firstName: true, birthDate: true, sex: true, school: true, schoolClass: true, photoConsent: true, canLeaveAlone: true, emergencyCareConsent: true,
+        ...select,
+        id: true,
+        status: true,
+        lastName: true,
+        firstName: true,
+        birthDate: true,
+        sex: true,
+        school: true,
+        schoolClass: true,
+        photoConsent: true,
+        canLeaveAlone: true,
+        emergencyCareConsent: true,
       },
     });
     if (!child || child.status === "REFUSED") throw new NotFoundError();
     const health = healthRecordOf(input.data);
-    const { id, status, lastName, firstName, birthDate, sex, school, schoolClass, photoConsent, canLeaveAlone, emergencyCareConsent, ...currentHealth } = child;
+    const {
+      id,
+      status,
+      lastName,
+      firstName,
+      birthDate,
+      sex,
+      school,
+      schoolClass,
+      photoConsent,
+      canLeaveAlone,
+      emergencyCareConsent,
+      ...currentHealth
+    } = child;
     const identity = identityRecordOf(input.data);
     const healthChanged = !sameHealth(currentHealth, health);
     const applyHealthNow = byStaff || status === "PENDING";
@@ -42,8 +65,22 @@ export async function updateChild(input: {
     if (byStaff) {
       const day = (d: Date) => d.toISOString().slice(0, 10);
       await recordEdit(tx, {
-        familyId: input.familyId, kind: "CHILD", targetId: id, actor: input.actor,
-        before: { lastName, firstName, birthDate: day(birthDate), sex, school, schoolClass, photoConsent, canLeaveAlone, emergencyCareConsent, ...currentHealth },
+        familyId: input.familyId,
+        kind: "CHILD",
+        targetId: id,
+        actor: input.actor,
+        before: {
+          lastName,
+          firstName,
+          birthDate: day(birthDate),
+          sex,
+          school,
+          schoolClass,
+          photoConsent,
+          canLeaveAlone,
+          emergencyCareConsent,
+          ...currentHealth,
+        },
         after: { ...identity, birthDate: day(identity.birthDate), ...health },
       });
     }

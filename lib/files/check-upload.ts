@@ -24,8 +24,14 @@ export interface CheckedUpload {
 /** « ../../Attestation CAF (2026).pdf » → « Attestation-CAF-2026.pdf ». */
 export function safeFileName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const stem = base.replace(/\.[^.]*$/, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\w-]+/g, "-").replace(/-+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 80);
+  const stem = base
+    .replace(/\.[^.]*$/, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 80);
   return `${stem || "document"}.${extension}`;
 }
 
@@ -64,12 +70,18 @@ export async function checkUpload(file: File | null | undefined, field: string):
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = await fileTypeFromBuffer(bytes);
   const extension = type ? TYPES[type.mime] : undefined;
-  if (!type || !extension) fieldError(field, "Fichier : seuls les PDF et les images JPEG ou PNG sont acceptés (le contenu de ce fichier n'en est pas un).");
-  if (type.mime === "application/pdf" && pdfActive(bytes)) fieldError(field, "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.");
+  if (!type || !extension)
+    fieldError(field, "Fichier : seuls les PDF et les images JPEG ou PNG sont acceptés (le contenu de ce fichier n'en est pas un).");
+  if (type.mime === "application/pdf" && pdfActive(bytes))
+    fieldError(
+      field,
+      "Fichier : ce PDF contient un script ou une action automatique ; enregistrez-le à nouveau (« Imprimer en PDF ») puis envoyez-le.",
+    );
   return { bytes, mimeType: type.mime, fileName: safeFileName(file.name, extension) };
 }
 
-export const STORE_UNAVAILABLE = "Les documents ne peuvent pas être enregistrés pour le moment (panne technique du serveur, pas une erreur de votre part). Réessayez plus tard.";
+export const STORE_UNAVAILABLE =
+  "Les documents ne peuvent pas être enregistrés pour le moment (panne technique du serveur, pas une erreur de votre part). Réessayez plus tard.";
 
 export interface StoredUpload extends CheckedUpload {
   /** Where the file is in the store (the row's `storageKey`). */
@@ -80,7 +92,11 @@ export interface StoredUpload extends CheckedUpload {
  * The one way an upload is kept: checked from its content, stored first, then `write` records it (a transaction);
  * if `write` fails the file is removed, so no stored file is left without its row.
  */
-export async function withStoredUpload<T>(file: File | null | undefined, field: string, write: (stored: StoredUpload) => Promise<T>): Promise<T> {
+export async function withStoredUpload<T>(
+  file: File | null | undefined,
+  field: string,
+  write: (stored: StoredUpload) => Promise<T>,
+): Promise<T> {
   const checked = await checkUpload(file, field);
   const key = newFileKey();
   try {
@@ -99,4 +115,10 @@ export async function withStoredUpload<T>(file: File | null | undefined, field: 
 }
 
 /** A stored upload as the Document row keeps it. */
-export const fileColumns = (stored: StoredUpload) => ({ fileName: stored.fileName, mimeType: stored.mimeType, sizeBytes: stored.bytes.length, storageKey: stored.key, fileMissingAt: null });
+export const fileColumns = (stored: StoredUpload) => ({
+  fileName: stored.fileName,
+  mimeType: stored.mimeType,
+  sizeBytes: stored.bytes.length,
+  storageKey: stored.key,
+  fileMissingAt: null,
+});

@@ -23,7 +23,12 @@ const KEY = /^[a-z0-9]{2}\/[a-z0-9]{32}$/;
 
 /** A new key: two letters of fan-out, then 32 random characters. */
 export function newFileKey(): string {
-  const id = randomBytes(20).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "").padEnd(32, "0").slice(0, 32);
+  const id = randomBytes(20)
+    .toString("base64url")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .padEnd(32, "0")
+    .slice(0, 32);
   return `${id.slice(0, 2)}/${id}`;
 }
 
@@ -70,7 +75,9 @@ export function s3Store(settings: S3Settings): FileStore {
   const client = import("@aws-sdk/client-s3").then((s3) => ({
     s3,
     client: new s3.S3Client({
-      endpoint: settings.endpoint, region: settings.region, forcePathStyle: true,
+      endpoint: settings.endpoint,
+      region: settings.region,
+      forcePathStyle: true,
       credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     }),
   }));
@@ -101,8 +108,11 @@ export function s3Store(settings: S3Settings): FileStore {
 export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Settings | null {
   if (!env.FILES_S3_ENDPOINT || !env.FILES_S3_BUCKET) return null;
   return {
-    endpoint: env.FILES_S3_ENDPOINT, bucket: env.FILES_S3_BUCKET, region: env.FILES_S3_REGION ?? "us-east-1",
-    accessKeyId: env.FILES_S3_ACCESS_KEY_ID ?? "", secretAccessKey: env.FILES_S3_SECRET_ACCESS_KEY ?? "",
+    endpoint: env.FILES_S3_ENDPOINT,
+    bucket: env.FILES_S3_BUCKET,
+    region: env.FILES_S3_REGION ?? "us-east-1",
+    accessKeyId: env.FILES_S3_ACCESS_KEY_ID ?? "",
+    secretAccessKey: env.FILES_S3_SECRET_ACCESS_KEY ?? "",
   };
 }
 
@@ -113,7 +123,13 @@ export function fileStore(): FileStore {
   if (!store) {
     const s3 = s3SettingsFromEnv();
     // The folder is read at run time only (not traced into the build).
-    store = s3 ? s3Store(s3) : localStore(path.resolve(/* turbopackIgnore: true */ process.env.FILES_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "files")));
+    store = s3
+      ? s3Store(s3)
+      : localStore(
+          path.resolve(
+            /* turbopackIgnore: true */ process.env.FILES_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "files"),
+          ),
+        );
   }
   return store;
 }

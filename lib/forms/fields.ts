@@ -19,10 +19,13 @@ export const required = (label: string) => `${label} : champ obligatoire.`;
 
 /** A NUL or another control character (tab and line breaks aside): PostgreSQL refuses NUL in text, and none is ever meant. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const noInvisible = (label: string) => [
-  (v: string | undefined) => !v || !INVISIBLE.test(v),
-  { message: `${label} : il contient un caractère invisible (caractère nul ou de contrôle), souvent venu d'un copier-coller ; retapez le passage concerné.` },
-] as const;
+const noInvisible = (label: string) =>
+  [
+    (v: string | undefined) => !v || !INVISIBLE.test(v),
+    {
+      message: `${label} : il contient un caractère invisible (caractère nul ou de contrôle), souvent venu d'un copier-coller ; retapez le passage concerné.`,
+    },
+  ] as const;
 
 export const trimmed = (label: string, max: number) =>
   z
@@ -70,8 +73,7 @@ export const emailField = z
 export const PHONE_PATTERN = /^(?:0|\+33 ?)[1-9](?:[ .-]?\d{2}){4}$/;
 const PHONE_MESSAGE = (label: string) => `${label} : numéro invalide (10 chiffres, exemple : 06 12 34 56 78).`;
 
-export const phoneField = (label: string) =>
-  trimmed(label, 20).refine((v) => PHONE_PATTERN.test(v), { message: PHONE_MESSAGE(label) });
+export const phoneField = (label: string) => trimmed(label, 20).refine((v) => PHONE_PATTERN.test(v), { message: PHONE_MESSAGE(label) });
 
 export const optionalPhoneField = (label: string) =>
   optionalTrimmed(label, 20).refine((v) => v === undefined || PHONE_PATTERN.test(v), { message: PHONE_MESSAGE(label) });
@@ -81,7 +83,10 @@ const typedDate = (label: string) =>
     .string({ error: required(label) })
     .trim()
     .min(1, required(label))
-    .refine((v) => frenchDateToIso(v) !== null, { message: `${label} : date invalide, attendue au format jj/mm/aaaa (par exemple 06/05/2026).`, abort: true })
+    .refine((v) => frenchDateToIso(v) !== null, {
+      message: `${label} : date invalide, attendue au format jj/mm/aaaa (par exemple 06/05/2026).`,
+      abort: true,
+    })
     .transform((v) => frenchDateToIso(v)!);
 
 /**
@@ -127,7 +132,11 @@ export const adultBirthDateField = (tooYoung: string) =>
  * An id sent back by a page (cuid or uuid: letters, digits, « - », « _ »). Anything else — a NUL byte, a path — can
  * name no row: it becomes « - », which matches nothing, so it gets the same answer as a missing id.
  */
-export const entityId = z.string().min(1).max(64).transform((v) => (/^[\w-]+$/.test(v) ? v : "-"));
+export const entityId = z
+  .string()
+  .min(1)
+  .max(64)
+  .transform((v) => (/^[\w-]+$/.test(v) ? v : "-"));
 export const idSchema = z.object({ id: entityId });
 
 export const refusalSchema = z.object({ id: entityId, reason: trimmed("Motif du refus", 500) });
@@ -141,12 +150,19 @@ export const euros = (name: string) =>
     .min(1, `${name} : champ obligatoire.`)
     .transform((v) => v.replace(/[\s\u00A0\u202F]/g, "").replace(/€$/, ""))
     .refine((v) => !v.startsWith("-"), { message: `${name} : pas de montant négatif.`, abort: true })
-    .refine((v) => !/^\d+[.,]\d{3,}$/.test(v), { message: `${name} : deux chiffres après la virgule au plus (exemple : 12,50).`, abort: true })
+    .refine((v) => !/^\d+[.,]\d{3,}$/.test(v), {
+      message: `${name} : deux chiffres après la virgule au plus (exemple : 12,50).`,
+      abort: true,
+    })
     .refine((v) => /^\d{1,6}([.,]\d{1,2})?$/.test(v), { message: `${name} : un montant en euros (exemple : 2,50).` })
     .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
 
 /** A whole number of `unit` (« jours », « mois ») between min and max, typed in a text field. */
 export const wholeNumber = (name: string, unit: string, min: number, max: number) =>
-  z.string({ error: `${name} : champ obligatoire.` }).trim().min(1, `${name} : champ obligatoire.`)
-    .refine((v) => /^\d+$/.test(v), { message: `${name} : un nombre entier de ${unit}.`, abort: true }).transform(Number)
+  z
+    .string({ error: `${name} : champ obligatoire.` })
+    .trim()
+    .min(1, `${name} : champ obligatoire.`)
+    .refine((v) => /^\d+$/.test(v), { message: `${name} : un nombre entier de ${unit}.`, abort: true })
+    .transform(Number)
     .refine((n) => n >= min && n <= max, { message: `${name} : entre ${min} et ${max} ${unit}.` });

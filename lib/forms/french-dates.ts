@@ -33,4 +33,3 @@ export function frenchDateTimeToIso(value: string): string | null {
   const time = frenchTimeToIso(timePart);
   return day && time ? `${day}T${time}` : null;
 }
-

@@ -15,7 +15,8 @@ import { UPLOAD_ACTION_BODY_LIMIT } from "@/lib/files/limits";
  */
 
 export const UNREADABLE = "Requête refusée : le contenu du formulaire est illisible.";
-export const BAD_PART_HEADER = "Requête refusée : le nom d'un fichier envoyé contient un caractère invisible (caractère de contrôle). Renommez le fichier, puis envoyez-le à nouveau.";
+export const BAD_PART_HEADER =
+  "Requête refusée : le nom d'un fichier envoyé contient un caractère invisible (caractère de contrôle). Renommez le fichier, puis envoyez-le à nouveau.";
 
 /** Far deeper than any form of ours (an object in an array in the arguments), far below the decoder's stack. */
 export const MAX_DEPTH = 32;
@@ -110,7 +111,11 @@ interface ActionMap {
 
 /** « app/mes-messages/[threadId]/page » → « /mes-messages/[threadId] » (route groups and slots are not in the URL). */
 export function pageOfWorker(worker: string): string {
-  const segments = worker.replace(/^app/, "").replace(/\/page$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  const segments = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
   return `/${segments.join("/")}`;
 }
 
@@ -130,7 +135,10 @@ export function readActionMap(distDir: string): ActionMap | null {
       for (const worker of Object.keys(entry.workers ?? {})) pages.add(pageOfWorker(worker));
       hosts.set(id, pages);
     }
-    const routes = [...(manifest.staticRoutes ?? []), ...(manifest.dynamicRoutes ?? [])].map((r) => ({ page: r.page, pattern: new RegExp(r.regex) }));
+    const routes = [...(manifest.staticRoutes ?? []), ...(manifest.dynamicRoutes ?? [])].map((r) => ({
+      page: r.page,
+      pattern: new RegExp(r.regex),
+    }));
     return { routes, hosts };
   } catch {
     return null;

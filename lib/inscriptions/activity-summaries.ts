@@ -39,12 +39,27 @@ export async function summariseActivities(input: { familyId: string; activityIds
     where: { id: { in: input.activityIds }, isPublished: true },
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true, description: true, maxInscriptions: true, inscriptionsOpenAt: true, residentsOpenAt: true, inscriptionValidation: true,
+      id: true,
+      name: true,
+      description: true,
+      maxInscriptions: true,
+      inscriptionsOpenAt: true,
+      residentsOpenAt: true,
+      inscriptionValidation: true,
       ageGroups: { orderBy: { minAgeMonths: "asc" }, select: { name: true, minAgeMonths: true, maxAgeMonths: true } },
-      timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { name: true, startTime: true, endTime: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
+      timeUnits: {
+        orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
+        select: { name: true, startTime: true, endTime: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } },
+      },
       periods: {
-        where: { endDate: { gte: today } }, orderBy: { startDate: "asc" }, take: 1,
-        select: { id: true, openingDays: { select: { date: true }, take: 200 }, _count: { select: { inscriptions: { where: { status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE) } } } } },
+        where: { endDate: { gte: today } },
+        orderBy: { startDate: "asc" },
+        take: 1,
+        select: {
+          id: true,
+          openingDays: { select: { date: true }, take: 200 },
+          _count: { select: { inscriptions: { where: { status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE) } } } },
+        },
       },
     },
   });
@@ -59,7 +74,15 @@ export async function summariseActivities(input: { familyId: string; activityIds
       id: a.id,
       name: a.name,
       description: a.description,
-      days: weekdays.length === 0 ? null : weekdays.length >= 5 ? "du lundi au vendredi" : `les ${weekdays.map((d) => WEEKDAYS[d]).join(", ").replace(/, ([^,]*)$/, " et $1")}`,
+      days:
+        weekdays.length === 0
+          ? null
+          : weekdays.length >= 5
+            ? "du lundi au vendredi"
+            : `les ${weekdays
+                .map((d) => WEEKDAYS[d])
+                .join(", ")
+                .replace(/, ([^,]*)$/, " et $1")}`,
       units: a.timeUnits.map((u) => ({ name: u.name, hours: `${u.startTime.replace(":", " h ")} – ${u.endTime.replace(":", " h ")}` })),
       ages: a.ageGroups.map((g) => `${g.name} (${describeBounds(g)})`),
       price: prices.length === 0 ? null : { minCents: Math.min(...prices), maxCents: Math.max(...prices), forFamilyQf: qf !== null },

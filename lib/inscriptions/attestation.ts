@@ -9,24 +9,41 @@ import { pdfWriter } from "@/lib/pdf/document";
  * « Demander une attestation d'inscription »: a one-page PDF for a validated
  * inscription of the family (structure, child, activity, period, dates).
  */
-export async function inscriptionAttestation(input: { id: string; familyId: string; now?: Date }): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function inscriptionAttestation(input: {
+  id: string;
+  familyId: string;
+  now?: Date;
+}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const inscription = await db.inscription.findFirst({
     where: { id: input.id, familyId: input.familyId },
     select: {
-      status: true, startDate: true, endDate: true,
+      status: true,
+      startDate: true,
+      endDate: true,
       child: { select: { firstName: true, lastName: true, birthDate: true, sex: true } },
-      activity: { select: { name: true, careType: { select: { name: true } }, structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } } } },
+      activity: {
+        select: {
+          name: true,
+          careType: { select: { name: true } },
+          structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } },
+        },
+      },
       period: { select: { name: true } },
       ageGroup: { select: { name: true } },
       family: { select: { name: true, street: true, postalCode: true, city: true } },
     },
   });
   if (!inscription) throw new NotFoundError();
-  if (!isIn(INSCRIPTION_STATUSES.CERTIFIABLE, inscription.status)) throw new UserFacingError("Une attestation n'est délivrée que pour une inscription validée.");
+  if (!isIn(INSCRIPTION_STATUSES.CERTIFIABLE, inscription.status))
+    throw new UserFacingError("Une attestation n'est délivrée que pour une inscription validée.");
   const { structure } = inscription.activity;
 
-  const pdf = await pdfWriter({ title: `Attestation d'inscription — ${inscription.child.firstName} ${inscription.child.lastName}`, author: structure.name });
-  const line = (text: string, options: { bold?: boolean; size?: number; gap?: number } = {}) => pdf.line(text, { ...options, gap: options.gap ?? 16 });
+  const pdf = await pdfWriter({
+    title: `Attestation d'inscription — ${inscription.child.firstName} ${inscription.child.lastName}`,
+    author: structure.name,
+  });
+  const line = (text: string, options: { bold?: boolean; size?: number; gap?: number } = {}) =>
+    pdf.line(text, { ...options, gap: options.gap ?? 16 });
   line(structure.name, { bold: true, size: 13 });
   if (structure.street) line(structure.street);
   if (structure.postalCode || structure.city) line(`${structure.postalCode ?? ""} ${structure.city ?? ""}`.trim());
@@ -36,7 +53,9 @@ export async function inscriptionAttestation(input: { id: string; familyId: stri
   const child = `${inscription.child.firstName} ${inscription.child.lastName.toUpperCase()}`;
   line(`Nous attestons que l'enfant ${child},`);
   const sex = inscription.child.sex;
-  line(`${agree(sex, "né", "née")} le ${formatCalendarDate(inscription.child.birthDate)}, ${agree(sex, "domicilié", "domiciliée")} chez ${inscription.family.name},`);
+  line(
+    `${agree(sex, "né", "née")} le ${formatCalendarDate(inscription.child.birthDate)}, ${agree(sex, "domicilié", "domiciliée")} chez ${inscription.family.name},`,
+  );
   line(`${inscription.family.street}, ${inscription.family.postalCode} ${inscription.family.city},`, { gap: 26 });
   line(`est ${agree(sex, "inscrit", "inscrite")} à l'activité suivante :`, { gap: 22 });
   line(`Activité : ${inscription.activity.name} (${inscription.activity.careType.name})`, { bold: true });
@@ -46,6 +65,9 @@ export async function inscriptionAttestation(input: { id: string; familyId: stri
   line("Cette attestation est délivrée pour servir et valoir ce que de droit.", { gap: 26 });
   line(`Fait le ${formatDate(input.now ?? new Date())}, pour ${structure.name}.`);
   const bytes = await pdf.save();
-  const slug = `${inscription.child.firstName}-${inscription.child.lastName}`.normalize("NFD").replace(/[^\w-]/g, "").toLowerCase();
+  const slug = `${inscription.child.firstName}-${inscription.child.lastName}`
+    .normalize("NFD")
+    .replace(/[^\w-]/g, "")
+    .toLowerCase();
   return { fileName: `attestation-inscription-${slug}.pdf`, bytes };
 }

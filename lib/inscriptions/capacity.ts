@@ -20,11 +20,15 @@ export interface InscriptionScope {
  */
 export async function hasPlace(tx: Tx, scope: InscriptionScope): Promise<boolean> {
   if (scope.maxInscriptions !== null) {
-    const taken = await tx.inscription.count({ where: { activityId: scope.activityId, periodId: scope.periodId, status: { in: [...HOLDING] } } });
+    const taken = await tx.inscription.count({
+      where: { activityId: scope.activityId, periodId: scope.periodId, status: { in: [...HOLDING] } },
+    });
     if (taken >= scope.maxInscriptions) return false;
   }
   if (scope.groupCapacity !== null && scope.ageGroupId) {
-    const taken = await tx.inscription.count({ where: { periodId: scope.periodId, ageGroupId: scope.ageGroupId, status: { in: [...HOLDING] } } });
+    const taken = await tx.inscription.count({
+      where: { periodId: scope.periodId, ageGroupId: scope.ageGroupId, status: { in: [...HOLDING] } },
+    });
     if (taken >= scope.groupCapacity) return false;
   }
   return true;
@@ -35,10 +39,18 @@ export async function lockScope(tx: Tx, activityId: string, periodId: string): P
 }
 
 /** Position on the waiting list (1 = next), among the waiting requests of the same activity and period. */
-export async function waitlistPosition(tx: Tx, inscription: { activityId: string; periodId: string; waitlistRank: number | null }): Promise<number> {
+export async function waitlistPosition(
+  tx: Tx,
+  inscription: { activityId: string; periodId: string; waitlistRank: number | null },
+): Promise<number> {
   if (inscription.waitlistRank === null) return 0;
   return tx.inscription.count({
-    where: { activityId: inscription.activityId, periodId: inscription.periodId, status: "WAITLISTED", waitlistRank: { lte: inscription.waitlistRank } },
+    where: {
+      activityId: inscription.activityId,
+      periodId: inscription.periodId,
+      status: "WAITLISTED",
+      waitlistRank: { lte: inscription.waitlistRank },
+    },
   });
 }
 

@@ -3,19 +3,45 @@ import { db } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 
 /** The successive lists of « Nouvelle inscription »: lieu → type d'accueil → activité → période. */
-export async function inscriptionChoices(input: { familyId: string; structureId?: string; careTypeId?: string; activityId?: string; now?: Date }) {
+export async function inscriptionChoices(input: {
+  familyId: string;
+  structureId?: string;
+  careTypeId?: string;
+  activityId?: string;
+  now?: Date;
+}) {
   const today = dateOf(parisDay(input.now ?? new Date()));
   const [children, structures, careTypes, activities, periods] = await Promise.all([
-    db.child.findMany({ where: { familyId: input.familyId, status: "VALIDATED" }, orderBy: { birthDate: "asc" }, select: { id: true, firstName: true, lastName: true } }),
-    db.structure.findMany({ where: { activities: { some: { isPublished: true } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.child.findMany({
+      where: { familyId: input.familyId, status: "VALIDATED" },
+      orderBy: { birthDate: "asc" },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+    db.structure.findMany({
+      where: { activities: { some: { isPublished: true } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     input.structureId
-      ? db.careType.findMany({ where: { structureId: input.structureId, activities: { some: { isPublished: true } } }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+      ? db.careType.findMany({
+          where: { structureId: input.structureId, activities: { some: { isPublished: true } } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
       : [],
     input.structureId && input.careTypeId
-      ? db.activity.findMany({ where: { structureId: input.structureId, careTypeId: input.careTypeId, isPublished: true }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+      ? db.activity.findMany({
+          where: { structureId: input.structureId, careTypeId: input.careTypeId, isPublished: true },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
       : [],
     input.activityId
-      ? db.period.findMany({ where: { activityId: input.activityId, endDate: { gte: today } }, orderBy: { startDate: "asc" }, select: { id: true, name: true, startDate: true, endDate: true } })
+      ? db.period.findMany({
+          where: { activityId: input.activityId, endDate: { gte: today } },
+          orderBy: { startDate: "asc" },
+          select: { id: true, name: true, startDate: true, endDate: true },
+        })
       : [],
   ]);
   return { children, structures, careTypes, activities, periods };

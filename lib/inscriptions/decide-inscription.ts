@@ -14,7 +14,9 @@ import { notifyInscriptionDecision } from "./notify";
  * row) cannot be created in between.
  */
 async function lockInscription(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<{ status: InscriptionStatus; familyId: string; activityId: string; periodId: string; ageGroupId: string | null }[]>`
+  const rows = await tx.$queryRaw<
+    { status: InscriptionStatus; familyId: string; activityId: string; periodId: string; ageGroupId: string | null }[]
+  >`
     SELECT "status", "familyId", "activityId", "periodId", "ageGroupId" FROM "Inscription" WHERE "id" = ${id} FOR UPDATE`;
   if (!rows[0]) throw new NotFoundError();
   return rows[0];
@@ -39,12 +41,21 @@ export async function validateInscription(input: { id: string; actor: Actor }): 
         select: { activity: { select: { maxInscriptions: true } }, ageGroup: { select: { capacity: true } } },
       });
       const place = await hasPlace(tx, {
-        activityId: inscription.activityId, periodId: inscription.periodId, ageGroupId: inscription.ageGroupId,
-        maxInscriptions: limits.activity.maxInscriptions, groupCapacity: limits.ageGroup?.capacity ?? null,
+        activityId: inscription.activityId,
+        periodId: inscription.periodId,
+        ageGroupId: inscription.ageGroupId,
+        maxInscriptions: limits.activity.maxInscriptions,
+        groupCapacity: limits.ageGroup?.capacity ?? null,
       });
       if (!place) throw new UserFacingError("Plus de place disponible : cette demande reste en liste d'attente.");
     }
-    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "VALIDATED", actor: input.actor, expectedFrom: inscription.status });
+    await applyTransition(tx, {
+      machine: "INSCRIPTION",
+      id: input.id,
+      to: "VALIDATED",
+      actor: input.actor,
+      expectedFrom: inscription.status,
+    });
     await notifyInscriptionDecision(tx, input.id, "VALIDATED");
   });
 }
@@ -52,7 +63,14 @@ export async function validateInscription(input: { id: string; actor: Actor }): 
 export async function refuseInscription(input: { id: string; reason: string; actor: Actor }): Promise<void> {
   await transaction(async (tx) => {
     const inscription = await lockInscription(tx, input.id);
-    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "REFUSED", actor: input.actor, reason: input.reason, expectedFrom: inscription.status });
+    await applyTransition(tx, {
+      machine: "INSCRIPTION",
+      id: input.id,
+      to: "REFUSED",
+      actor: input.actor,
+      reason: input.reason,
+      expectedFrom: inscription.status,
+    });
     await notifyInscriptionDecision(tx, input.id, "REFUSED", input.reason.trim());
   });
 }
@@ -81,7 +99,14 @@ export async function cancelInscription(input: { id: string; reason: string; act
       where: { inscriptionId: input.id, date: { gte: today }, status: statusIn(RESERVATION_STATUSES.OPEN) },
     });
     if (upcoming > 0) throw new UserFacingError(`${count(upcoming, "réservation")} à venir dans cette inscription : annulez-les d'abord.`);
-    await applyTransition(tx, { machine: "INSCRIPTION", id: input.id, to: "CANCELLED", actor: input.actor, reason: input.reason, expectedFrom: "VALIDATED" });
+    await applyTransition(tx, {
+      machine: "INSCRIPTION",
+      id: input.id,
+      to: "CANCELLED",
+      actor: input.actor,
+      reason: input.reason,
+      expectedFrom: "VALIDATED",
+    });
     await notifyInscriptionDecision(tx, input.id, "CANCELLED", input.reason.trim());
   });
 }

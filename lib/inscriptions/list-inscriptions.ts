@@ -8,10 +8,20 @@ import { markerOf } from "./markers";
 export { markerOf };
 
 const select = {
-  id: true, status: true, startDate: true, endDate: true, reason: true, createdAt: true, decidedAt: true, waitlistRank: true,
-  activityId: true, periodId: true,
+  id: true,
+  status: true,
+  startDate: true,
+  endDate: true,
+  reason: true,
+  createdAt: true,
+  decidedAt: true,
+  waitlistRank: true,
+  activityId: true,
+  periodId: true,
   child: { select: { id: true, firstName: true, lastName: true, birthDate: true } },
-  activity: { select: { name: true, isPreRegistration: true, structure: { select: { name: true } }, careType: { select: { name: true } } } },
+  activity: {
+    select: { name: true, isPreRegistration: true, structure: { select: { name: true } }, careType: { select: { name: true } } },
+  },
   period: { select: { name: true } },
   ageGroup: { select: { name: true } },
 } as const;
@@ -51,13 +61,22 @@ export async function listInscriptionQueue(filter: { activityId?: string; period
     select: { ...select, family: { select: { id: true, name: true } } },
   });
   // Places left per activity and period (when the activity has a maximum): what accepting means.
-  const scopes = [...new Map(rows.map((r) => [`${r.activityId}|${r.periodId}`, { activityId: r.activityId, periodId: r.periodId }])).values()];
-  const held = scopes.length === 0 ? [] : await db.inscription.groupBy({
-    by: ["activityId", "periodId"],
-    where: { status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE), OR: scopes },
-    _count: { _all: true },
-  });
-  const maxima = new Map((await db.activity.findMany({ where: { id: { in: scopes.map((s) => s.activityId) } }, select: { id: true, maxInscriptions: true } })).map((a) => [a.id, a.maxInscriptions]));
+  const scopes = [
+    ...new Map(rows.map((r) => [`${r.activityId}|${r.periodId}`, { activityId: r.activityId, periodId: r.periodId }])).values(),
+  ];
+  const held =
+    scopes.length === 0
+      ? []
+      : await db.inscription.groupBy({
+          by: ["activityId", "periodId"],
+          where: { status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE), OR: scopes },
+          _count: { _all: true },
+        });
+  const maxima = new Map(
+    (
+      await db.activity.findMany({ where: { id: { in: scopes.map((s) => s.activityId) } }, select: { id: true, maxInscriptions: true } })
+    ).map((a) => [a.id, a.maxInscriptions]),
+  );
   const placesLeft = (activityId: string, periodId: string) => {
     const max = maxima.get(activityId);
     if (max === null || max === undefined) return null;

@@ -2,7 +2,12 @@ import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { statusLabel, statusTone, type Tone } from "@/lib/workflow/machines";
 
 const SYMBOLS: Record<InscriptionStatus, string> = {
-  VALIDATED: "V", PENDING: "?", WAITLISTED: "?", REFUSED: "✕", WITHDRAWN: "–", CANCELLED: "✕",
+  VALIDATED: "V",
+  PENDING: "?",
+  WAITLISTED: "?",
+  REFUSED: "✕",
+  WITHDRAWN: "–",
+  CANCELLED: "✕",
 };
 
 /**

@@ -1,17 +1,34 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { individualName, inscriptionValidatedEmail, inscriptionCancelledEmail, inscriptionRefusedEmail, inscriptionTitle, inscriptionWaitlistedEmail } from "@/lib/email/templates";
+import {
+  individualName,
+  inscriptionValidatedEmail,
+  inscriptionCancelledEmail,
+  inscriptionRefusedEmail,
+  inscriptionTitle,
+  inscriptionWaitlistedEmail,
+} from "@/lib/email/templates";
 import { formatCalendarDate } from "@/lib/format";
 import { familyRecipients } from "@/lib/families/recipients";
 import { waitlistPosition } from "./capacity";
 
 /** E-mails every parent with a login of the family about a decision on an inscription (same transaction). */
-export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, decision: "VALIDATED" | "REFUSED" | "WAITLISTED" | "CANCELLED", reason?: string) {
+export async function notifyInscriptionDecision(
+  tx: Tx,
+  inscriptionId: string,
+  decision: "VALIDATED" | "REFUSED" | "WAITLISTED" | "CANCELLED",
+  reason?: string,
+) {
   const inscription = await tx.inscription.findUniqueOrThrow({
     where: { id: inscriptionId },
     select: {
-      familyId: true, activityId: true, periodId: true, waitlistRank: true, startDate: true, endDate: true,
+      familyId: true,
+      activityId: true,
+      periodId: true,
+      waitlistRank: true,
+      startDate: true,
+      endDate: true,
       child: { select: { firstName: true, lastName: true } },
       activity: { select: { name: true, structure: { select: { name: true } } } },
       period: { select: { name: true } },
@@ -23,7 +40,13 @@ export async function notifyInscriptionDecision(tx: Tx, inscriptionId: string, d
   for (const { email: to, person } of await familyRecipients(tx, inscription.familyId)) {
     const email =
       decision === "VALIDATED"
-        ? inscriptionValidatedEmail(person, childName, title, formatCalendarDate(inscription.startDate), formatCalendarDate(inscription.endDate))
+        ? inscriptionValidatedEmail(
+            person,
+            childName,
+            title,
+            formatCalendarDate(inscription.startDate),
+            formatCalendarDate(inscription.endDate),
+          )
         : decision === "REFUSED"
           ? inscriptionRefusedEmail(person, childName, title, reason ?? "")
           : decision === "CANCELLED"

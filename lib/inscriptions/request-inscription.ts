@@ -12,26 +12,39 @@ import { UserFacingError } from "@/lib/errors";
 export const duplicateInscriptionMessage = (firstName: string) =>
   `Une demande d'inscription existe déjà pour ${firstName} à cette activité et cette période.`;
 const opensMessage = (opensAt: Date) => `Les inscriptions à cette activité ouvrent le ${formatDateTime(opensAt)}.`;
-const fullMessage = (position: number) => `Cette activité est complète : votre demande sera placée en liste d'attente, en position ${position}.`;
+const fullMessage = (position: number) =>
+  `Cette activité est complète : votre demande sera placée en liste d'attente, en position ${position}.`;
 export const CHOICE_UNAVAILABLE = "Ce choix n'est plus disponible. Recommencez.";
 
 /** Everything the « Nouvelle inscription » form and the request itself must know about a choice. */
-export async function loadInscriptionContext(
-  tx: Tx,
-  input: { familyId: string; childId: string; activityId: string; periodId: string },
-) {
+export async function loadInscriptionContext(tx: Tx, input: { familyId: string; childId: string; activityId: string; periodId: string }) {
   // One query at a time: inside a transaction they share one connection.
-  const child = await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId, status: "VALIDATED" }, select: { id: true, firstName: true, lastName: true, birthDate: true } });
+  const child = await tx.child.findFirst({
+    where: { id: input.childId, familyId: input.familyId, status: "VALIDATED" },
+    select: { id: true, firstName: true, lastName: true, birthDate: true },
+  });
   const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { isResident: true } });
   const activity = await tx.activity.findFirst({
     where: { id: input.activityId, isPublished: true },
     select: {
-      id: true, name: true, maxInscriptions: true, inscriptionsOpenAt: true, residentsOpenAt: true, inscriptionValidation: true, isPreRegistration: true,
+      id: true,
+      name: true,
+      maxInscriptions: true,
+      inscriptionsOpenAt: true,
+      residentsOpenAt: true,
+      inscriptionValidation: true,
+      isPreRegistration: true,
       structure: { select: { name: true } },
-      ageGroups: { select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true, capacity: true }, orderBy: { minAgeMonths: "asc" } },
+      ageGroups: {
+        select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true, capacity: true },
+        orderBy: { minAgeMonths: "asc" },
+      },
     },
   });
-  const period = await tx.period.findFirst({ where: { id: input.periodId, activityId: input.activityId }, select: { id: true, name: true, startDate: true, endDate: true } });
+  const period = await tx.period.findFirst({
+    where: { id: input.periodId, activityId: input.activityId },
+    select: { id: true, name: true, startDate: true, endDate: true },
+  });
   if (!child || !family || !activity || !period) return null;
   const groups = fittingGroups(activity.ageGroups, child.birthDate, period.startDate);
   return { child, family, activity, period, groups };
@@ -54,7 +67,8 @@ export function noGroupMessage(context: InscriptionContext): string {
 export async function prepareInscription(input: { familyId: string; childId: string; activityId: string; periodId: string; now: Date }) {
   const context = await transaction((tx) => loadInscriptionContext(tx, input));
   if (!context) return { kind: "UNAVAILABLE" as const, message: CHOICE_UNAVAILABLE };
-  if (context.activity.ageGroups.length > 0 && context.groups.length === 0) return { kind: "NO_GROUP" as const, message: noGroupMessage(context) };
+  if (context.activity.ageGroups.length > 0 && context.groups.length === 0)
+    return { kind: "NO_GROUP" as const, message: noGroupMessage(context) };
   const preview = await previewInscription(context, context.groups[0]?.id ?? null, input.now);
   return {
     kind: "READY" as const,
@@ -76,12 +90,22 @@ async function previewInscription(context: InscriptionContext, groupId: string |
   return transaction(async (tx) => {
     // Without age groups, only the activity's maximum applies.
     const full = !(await hasPlace(tx, {
-      activityId: context.activity.id, periodId: context.period.id, ageGroupId: group?.id ?? null,
-      maxInscriptions: context.activity.maxInscriptions, groupCapacity: group?.capacity ?? null,
+      activityId: context.activity.id,
+      periodId: context.period.id,
+      ageGroupId: group?.id ?? null,
+      maxInscriptions: context.activity.maxInscriptions,
+      groupCapacity: group?.capacity ?? null,
     }));
-    const waiting = full ? await tx.inscription.count({ where: { activityId: context.activity.id, periodId: context.period.id, status: "WAITLISTED" } }) : 0;
+    const waiting = full
+      ? await tx.inscription.count({ where: { activityId: context.activity.id, periodId: context.period.id, status: "WAITLISTED" } })
+      : 0;
     const duplicate = await tx.inscription.findFirst({
-      where: { childId: context.child.id, activityId: context.activity.id, periodId: context.period.id, status: statusIn(INSCRIPTION_STATUSES.ACTIVE) },
+      where: {
+        childId: context.child.id,
+        activityId: context.activity.id,
+        periodId: context.period.id,
+        status: statusIn(INSCRIPTION_STATUSES.ACTIVE),
+      },
       select: { id: true },
     });
     return { open, opensAt, full, waitlistPosition: full ? waiting + 1 : null, duplicate: Boolean(duplicate) };
@@ -117,12 +141,17 @@ export async function requestInscription(input: {
     if (dayOf(period.endDate) < parisDay(now)) throw new UserFacingError("Cette période est terminée.");
     const group = activity.ageGroups.length === 0 ? null : context.groups.find((g) => g.id === input.ageGroupId);
     if (activity.ageGroups.length > 0 && !group) {
-      throw new UserFacingError(context.groups.length === 0 ? noGroupMessage(context) : "Groupe : choisissez un groupe qui correspond à l'âge de l'enfant.", { ageGroupId: "Groupe : choisissez dans la liste." });
+      throw new UserFacingError(
+        context.groups.length === 0 ? noGroupMessage(context) : "Groupe : choisissez un groupe qui correspond à l'âge de l'enfant.",
+        { ageGroupId: "Groupe : choisissez dans la liste." },
+      );
     }
     const start = input.startDate ?? dayOf(period.startDate);
     const end = input.endDate ?? dayOf(period.endDate);
     if (start < dayOf(period.startDate) || end > dayOf(period.endDate) || end < start) {
-      throw new UserFacingError("Dates souhaitées : elles doivent être comprises dans la période, la fin après le début.", { startDate: "Dates : hors de la période." });
+      throw new UserFacingError("Dates souhaitées : elles doivent être comprises dans la période, la fin après le début.", {
+        startDate: "Dates : hors de la période.",
+      });
     }
 
     await lockScope(tx, activity.id, period.id);
@@ -132,21 +161,39 @@ export async function requestInscription(input: {
     });
     if (duplicate) throw new UserFacingError(duplicateInscriptionMessage(child.firstName));
     const place = await hasPlace(tx, {
-      activityId: activity.id, periodId: period.id, ageGroupId: group?.id ?? null,
-      maxInscriptions: activity.maxInscriptions, groupCapacity: group?.capacity ?? null,
+      activityId: activity.id,
+      periodId: period.id,
+      ageGroupId: group?.id ?? null,
+      maxInscriptions: activity.maxInscriptions,
+      groupCapacity: group?.capacity ?? null,
     });
     const status = place ? "PENDING" : "WAITLISTED";
     const waitlistRank = place ? null : await nextWaitlistRank(tx, activity.id, period.id);
-    const created = await createWithStatus(tx, { machine: "INSCRIPTION", status, actor: input.actor }, () => tx.inscription.create({
-      data: {
-        familyId: input.familyId, childId: child.id, activityId: activity.id, periodId: period.id, ageGroupId: group?.id ?? null,
-        status, startDate: dateOf(start), endDate: dateOf(end),
-        waitlistRank,
-      },
-      select: { id: true, activityId: true, periodId: true, waitlistRank: true },
-    }));
+    const created = await createWithStatus(tx, { machine: "INSCRIPTION", status, actor: input.actor }, () =>
+      tx.inscription.create({
+        data: {
+          familyId: input.familyId,
+          childId: child.id,
+          activityId: activity.id,
+          periodId: period.id,
+          ageGroupId: group?.id ?? null,
+          status,
+          startDate: dateOf(start),
+          endDate: dateOf(end),
+          waitlistRank,
+        },
+        select: { id: true, activityId: true, periodId: true, waitlistRank: true },
+      }),
+    );
     if (place && activity.inscriptionValidation === "AUTOMATIC" && !activity.isPreRegistration) {
-      await applyTransition(tx, { machine: "INSCRIPTION", id: created.id, to: "VALIDATED", actor: SYSTEM, reason: "Validation automatique", now });
+      await applyTransition(tx, {
+        machine: "INSCRIPTION",
+        id: created.id,
+        to: "VALIDATED",
+        actor: SYSTEM,
+        reason: "Validation automatique",
+        now,
+      });
       await notifyInscriptionDecision(tx, created.id, "VALIDATED");
       return { id: created.id, status: "VALIDATED", waitlistPosition: 0 };
     }

@@ -1,19 +1,28 @@
 import { z } from "zod";
 import { DAY_RANGES, dateField } from "@/lib/forms/fields";
 
-const id = (label: string) => z.string({ error: `${label} : choisissez dans la liste.` }).min(1, `${label} : choisissez dans la liste.`).max(64);
+const id = (label: string) =>
+  z
+    .string({ error: `${label} : choisissez dans la liste.` })
+    .min(1, `${label} : choisissez dans la liste.`)
+    .max(64);
 
 export const inscriptionRequestSchema = z
   .object({
     childId: id("Enfant"),
     activityId: id("Activité"),
     periodId: id("Période"),
-    ageGroupId: z.string().max(64).optional().transform((v) => v || null),
+    ageGroupId: z
+      .string()
+      .max(64)
+      .optional()
+      .transform((v) => v || null),
     startDate: dateField("Du", DAY_RANGES.planning),
     endDate: dateField("Au", DAY_RANGES.planning),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });
+    if (v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "Au : la date de fin doit suivre la date de début." });
   });
 
 export type InscriptionRequestInput = z.input<typeof inscriptionRequestSchema>;

@@ -13,7 +13,10 @@ const BOTTOM = 64;
 
 /** Standard PDF fonts encode WinAnsi only: thin spaces become spaces, anything else (rare letters, emoji) « ? ». */
 export const printable = (text: string) =>
-  text.normalize("NFC").replace(/[\u202F\u2009]/g, "\u00A0").replace(/[^\x20-\x7E\u00A0-\u00FF\u2014\u2019\u0152\u0153\u20AC]/g, "?");
+  text
+    .normalize("NFC")
+    .replace(/[\u202F\u2009]/g, "\u00A0")
+    .replace(/[^\x20-\x7E\u00A0-\u00FF\u2014\u2019\u0152\u0153\u20AC]/g, "?");
 
 export interface Cell {
   text: string;
@@ -48,7 +51,8 @@ export async function pdfWriter(meta: { title: string; author: string }): Promis
   let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
   const color = rgb(0.1, 0.1, 0.1);
-  const draw = (text: string, x: number, size: number, font: PDFFont) => page.drawText(printable(text), { x: MARGIN + x, y, size, font, color });
+  const draw = (text: string, x: number, size: number, font: PDFFont) =>
+    page.drawText(printable(text), { x: MARGIN + x, y, size, font, color });
   const room = (needed: number) => {
     if (y - needed >= BOTTOM) return;
     page = pdf.addPage(A4);
@@ -72,7 +76,8 @@ export async function pdfWriter(meta: { title: string; author: string }): Promis
         const x = cell.align === "right" ? cell.x + limit - font.widthOfTextAtSize(text, size) : cell.x;
         page.drawText(text, { x: MARGIN + x, y, size, font, color });
       }
-      if (options.rule) page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: A4[0] - MARGIN, y: y - 4 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
+      if (options.rule)
+        page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: A4[0] - MARGIN, y: y - 4 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
       y -= options.gap ?? size + 6;
     },
     paragraph(text, options = {}) {

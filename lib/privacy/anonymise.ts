@@ -21,37 +21,112 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     await lockFamily(tx, input.familyId, { anonymised: "allow" });
     const family = await tx.family.findUniqueOrThrow({ where: { id: input.familyId }, select: { anonymisedAt: true } });
     if (family.anonymisedAt) throw new UserFacingError("Cette famille est déjà anonymisée.");
-    const running = await tx.inscription.count({ where: { familyId: input.familyId, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] }, endDate: { gte: dateOf(today) } } });
-    if (running) throw new UserFacingError(`Cette famille a encore ${running > 1 ? `${running} inscriptions en cours ou demandées` : "une inscription en cours ou demandée"} : annulez-la ou attendez sa fin avant d'anonymiser.`);
-    const unpaid = await tx.invoice.count({ where: { familyId: input.familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.OPEN] } } });
-    if (unpaid) throw new UserFacingError("Cette famille a encore une facture à payer ou à envoyer : elle ne peut pas être anonymisée avant son règlement.");
+    const running = await tx.inscription.count({
+      where: { familyId: input.familyId, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] }, endDate: { gte: dateOf(today) } },
+    });
+    if (running)
+      throw new UserFacingError(
+        `Cette famille a encore ${running > 1 ? `${running} inscriptions en cours ou demandées` : "une inscription en cours ou demandée"} : annulez-la ou attendez sa fin avant d'anonymiser.`,
+      );
+    const unpaid = await tx.invoice.count({
+      where: { familyId: input.familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.OPEN] } },
+    });
+    if (unpaid)
+      throw new UserFacingError(
+        "Cette famille a encore une facture à payer ou à envoyer : elle ne peut pas être anonymisée avant son règlement.",
+      );
     const tag = input.familyId.slice(-6);
     const users = await tx.user.findMany({ where: { familyId: input.familyId }, select: { id: true, status: true } });
     for (const user of users) {
-      if (user.status === "ACTIVE") await applyTransition(tx, { machine: "USER_ACCOUNT", id: user.id, to: "DEACTIVATED", actor: input.actor, expectedFrom: "ACTIVE", reason: "Famille anonymisée (RGPD)" });
+      if (user.status === "ACTIVE")
+        await applyTransition(tx, {
+          machine: "USER_ACCOUNT",
+          id: user.id,
+          to: "DEACTIVATED",
+          actor: input.actor,
+          expectedFrom: "ACTIVE",
+          reason: "Famille anonymisée (RGPD)",
+        });
       await closeAllSessions(tx, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { email: `anonyme-${user.id}@anonyme.invalid`, displayName: "Anonyme", passwordHash: await hashPassword(randomBytes(24).toString("base64url")) } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: {
+          email: `anonyme-${user.id}@anonyme.invalid`,
+          displayName: "Anonyme",
+          passwordHash: await hashPassword(randomBytes(24).toString("base64url")),
+        },
+      });
     }
-    await tx.adult.updateMany({ where: { familyId: input.familyId }, data: { lastName: "Anonyme", firstName: "Anonyme", birthDate: null, homePhone: null, mobilePhone: null, workPhone: null, email: null, relationship: null, profession: null, employer: null } });
+    await tx.adult.updateMany({
+      where: { familyId: input.familyId },
+      data: {
+        lastName: "Anonyme",
+        firstName: "Anonyme",
+        birthDate: null,
+        homePhone: null,
+        mobilePhone: null,
+        workPhone: null,
+        email: null,
+        relationship: null,
+        profession: null,
+        employer: null,
+      },
+    });
     const children = await tx.child.findMany({ where: { familyId: input.familyId }, select: { id: true, birthDate: true } });
     await tx.authorizedPerson.deleteMany({ where: { childId: { in: children.map((c) => c.id) } } });
     for (const child of children) {
       await tx.child.update({
         where: { id: child.id },
         data: {
-          lastName: "Anonyme", firstName: "Enfant", birthDate: dateOf(`${child.birthDate.toISOString().slice(0, 4)}-01-01`), school: null, schoolClass: null,
-          hasAllergies: false, allergyNotes: null, hasPai: false, mealType: "STANDARD", dietNotes: null, doctorName: null, doctorPhone: null, cafAllocataireNumber: null,
+          lastName: "Anonyme",
+          firstName: "Enfant",
+          birthDate: dateOf(`${child.birthDate.toISOString().slice(0, 4)}-01-01`),
+          school: null,
+          schoolClass: null,
+          hasAllergies: false,
+          allergyNotes: null,
+          hasPai: false,
+          mealType: "STANDARD",
+          dietNotes: null,
+          doctorName: null,
+          doctorPhone: null,
+          cafAllocataireNumber: null,
         },
       });
     }
     await tx.family.update({
       where: { id: input.familyId },
-      data: { name: `Famille anonymisée ${tag}`, street: "—", addressComplement: null, postalCode: "00000", city: "—", homePhone: null, cafNumber: null, quotientFamilial: null, dependentChildren: null, lastIncomeCents: null, calendarToken: null, anonymisedAt: new Date() },
+      data: {
+        name: `Famille anonymisée ${tag}`,
+        street: "—",
+        addressComplement: null,
+        postalCode: "00000",
+        city: "—",
+        homePhone: null,
+        cafNumber: null,
+        quotientFamilial: null,
+        dependentChildren: null,
+        lastIncomeCents: null,
+        calendarToken: null,
+        anonymisedAt: new Date(),
+      },
     });
     await tx.quotientHistory.deleteMany({ where: { familyId: input.familyId } });
     await tx.accountRequest.updateMany({
       where: { familyId: input.familyId },
-      data: { lastName: "Anonyme", firstName: "Anonyme", birthDate: dateOf("1900-01-01"), homePhone: null, mobilePhone: "—", email: `anonyme-${input.familyId}@anonyme.invalid`, street: "—", addressComplement: null, postalCode: "00000", city: "—", passwordHash: "—" },
+      data: {
+        lastName: "Anonyme",
+        firstName: "Anonyme",
+        birthDate: dateOf("1900-01-01"),
+        homePhone: null,
+        mobilePhone: "—",
+        email: `anonyme-${input.familyId}@anonyme.invalid`,
+        street: "—",
+        addressComplement: null,
+        postalCode: "00000",
+        city: "—",
+        passwordHash: "—",
+      },
     });
     // The past edits and e-mails held the data itself (addresses, names).
     await tx.staffEdit.deleteMany({ where: { familyId: input.familyId } });
@@ -64,12 +139,27 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     const reservations = await tx.reservation.findMany({ where: { inscription: { familyId: input.familyId } }, select: { id: true } });
     const inscriptions = await tx.inscription.findMany({ where: { familyId: input.familyId }, select: { id: true } });
     const ids = [...documents, ...threads, ...reservations, ...inscriptions, ...children, ...users].map((row) => row.id);
-    await tx.transitionLog.updateMany({ where: { entityId: { in: ids }, reason: { not: null } }, data: { reason: "(effacé : famille anonymisée)" } });
+    await tx.transitionLog.updateMany({
+      where: { entityId: { in: ids }, reason: { not: null } },
+      data: { reason: "(effacé : famille anonymisée)" },
+    });
     await tx.messageThread.deleteMany({ where: { familyId: input.familyId } });
     await tx.document.deleteMany({ where: { familyId: input.familyId } });
-    await tx.staffEdit.create({ data: { familyId: input.familyId, kind: "ANONYMISED", targetId: null, before: {}, after: { motif: input.reason }, actorId: input.actor.userId } });
+    await tx.staffEdit.create({
+      data: {
+        familyId: input.familyId,
+        kind: "ANONYMISED",
+        targetId: null,
+        before: {},
+        after: { motif: input.reason },
+        actorId: input.actor.userId,
+      },
+    });
     return documents.map((d) => d.storageKey);
   });
   // The files go once the rows are gone (a failed delete leaves an orphan file, never a dangling row).
-  for (const key of keys) await fileStore().delete(key).catch((error: unknown) => console.error("[rgpd] fichier non supprimé", key, error));
+  for (const key of keys)
+    await fileStore()
+      .delete(key)
+      .catch((error: unknown) => console.error("[rgpd] fichier non supprimé", key, error));
 }

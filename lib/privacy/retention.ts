@@ -6,7 +6,10 @@ import { UserFacingError } from "@/lib/errors";
 
 /** How long received documents are kept after their decision (PortalSettings, 36 months unless set). */
 export async function retentionMonths(): Promise<number> {
-  return (await db.portalSettings.findUnique({ where: { id: "portail" }, select: { documentRetentionMonths: true } }))?.documentRetentionMonths ?? 36;
+  return (
+    (await db.portalSettings.findUnique({ where: { id: "portail" }, select: { documentRetentionMonths: true } }))
+      ?.documentRetentionMonths ?? 36
+  );
 }
 
 /**
@@ -20,13 +23,21 @@ export async function purgeExpiredDocuments(now = new Date()): Promise<number> {
   before.setUTCMonth(before.getUTCMonth() - months);
   const expired = await db.document.findMany({
     where: { kind: "FAMILY_UPLOAD", status: { in: ["ACCEPTED", "REFUSED"] }, reviewedAt: { lt: before } },
-    select: { id: true, status: true, storageKey: true }, take: 1000,
+    select: { id: true, status: true, storageKey: true },
+    take: 1000,
   });
   let purged = 0;
   for (const doc of expired) {
     const done = await transaction(async (tx) => {
       try {
-        await applyTransition(tx, { machine: "DOCUMENT", id: doc.id, to: "DELETED", actor: SYSTEM, expectedFrom: doc.status as "ACCEPTED" | "REFUSED", reason: `Durée de conservation de ${months} mois dépassée` });
+        await applyTransition(tx, {
+          machine: "DOCUMENT",
+          id: doc.id,
+          to: "DELETED",
+          actor: SYSTEM,
+          expectedFrom: doc.status as "ACCEPTED" | "REFUSED",
+          reason: `Durée de conservation de ${months} mois dépassée`,
+        });
         return true;
       } catch {
         return false; // changed meanwhile: the next run sees it again
@@ -46,7 +57,9 @@ export function startRetentionWorker(intervalMs = 24 * 3600_000): void {
   if (globalForWorker.retentionWorker || process.env.RETENTION_WORKER === "off") return;
   const run = () => {
     purgeExpiredDocuments()
-      .then((n) => { if (n > 0) console.log(`[conservation] ${n} document(s) supprimé(s) au terme de la durée de conservation`); })
+      .then((n) => {
+        if (n > 0) console.log(`[conservation] ${n} document(s) supprimé(s) au terme de la durée de conservation`);
+      })
       .catch((error: unknown) => console.error("[conservation] la suppression des documents expirés a échoué :", error));
   };
   setTimeout(run, 300_000).unref();

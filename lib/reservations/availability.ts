@@ -23,4 +23,5 @@ export function bookingBlocked(input: {
 }
 
 /** A cancellation asked now: excused (in time) or probably billed (after the deadline). */
-export const cancellationInTime = (cancellationDeadline: string, day: string, now: Date) => isBeforeDeadline(cancellationDeadline, day, now);
+export const cancellationInTime = (cancellationDeadline: string, day: string, now: Date) =>
+  isBeforeDeadline(cancellationDeadline, day, now);

@@ -54,14 +54,27 @@ export async function calendarFeedFor(token: string, now = new Date()): Promise<
       orderBy: [{ date: "asc" }, { timeUnit: { startTime: "asc" } }],
       take: 5000,
       select: {
-        id: true, date: true, status: true, updatedAt: true,
+        id: true,
+        date: true,
+        status: true,
+        updatedAt: true,
         timeUnit: { select: { name: true, startTime: true, endTime: true } },
-        inscription: { select: { child: { select: { firstName: true } }, activity: { select: { name: true, structure: { select: { name: true, street: true, postalCode: true, city: true } } } } } },
+        inscription: {
+          select: {
+            child: { select: { firstName: true } },
+            activity: { select: { name: true, structure: { select: { name: true, street: true, postalCode: true, city: true } } } },
+          },
+        },
       },
     }),
     structureNameIn(db),
   ]);
-  const calendar = ical({ name: `${portal} — réservations de la ${family.name.replace(/^Famille /, "famille ")}`, prodId: { company: portal, product: "Portail Famille", language: "FR" }, method: ICalCalendarMethod.PUBLISH, ttl: 3600 });
+  const calendar = ical({
+    name: `${portal} — réservations de la ${family.name.replace(/^Famille /, "famille ")}`,
+    prodId: { company: portal, product: "Portail Famille", language: "FR" },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 3600,
+  });
   for (const r of rows) {
     const day = r.date.toISOString().slice(0, 10);
     const s = r.inscription.activity.structure;

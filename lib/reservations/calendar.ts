@@ -12,7 +12,11 @@ import { unitPrice } from "./pricing";
 import type { UnitRule } from "./unit-rules";
 
 /** The family's calendars, everywhere in the same order: the eldest child first, then by activity and dates. */
-export const LANE_ORDER = [{ child: { birthDate: "asc" } }, { activity: { name: "asc" } }, { startDate: "asc" }] as const satisfies Prisma.InscriptionOrderByWithRelationInput[];
+export const LANE_ORDER = [
+  { child: { birthDate: "asc" } },
+  { activity: { name: "asc" } },
+  { startDate: "asc" },
+] as const satisfies Prisma.InscriptionOrderByWithRelationInput[];
 
 /** « Plus que 3 places » is said only when few remain. */
 export const FEW_PLACES = 3;
@@ -27,10 +31,21 @@ export interface LaneUnit {
 
 /** A unit as a family sees it: its hours (« 08h30–13h30 ») and its price for the family's QF. */
 export function laneUnit(
-  unit: { id: string; name: string; startTime: string; endTime: string; tariffs: { qfMin: number; qfMax: number | null; priceCents: number }[] },
+  unit: {
+    id: string;
+    name: string;
+    startTime: string;
+    endTime: string;
+    tariffs: { qfMin: number; qfMax: number | null; priceCents: number }[];
+  },
   quotientFamilial: number | null,
 ): LaneUnit {
-  return { id: unit.id, name: unit.name, hours: `${unit.startTime.replace(":", "h")}–${unit.endTime.replace(":", "h")}`, priceCents: unitPrice(unit.tariffs, quotientFamilial) };
+  return {
+    id: unit.id,
+    name: unit.name,
+    hours: `${unit.startTime.replace(":", "h")}–${unit.endTime.replace(":", "h")}`,
+    priceCents: unitPrice(unit.tariffs, quotientFamilial),
+  };
 }
 
 /** One validated inscription: a child in an activity, with its units in their configured order. */
@@ -98,27 +113,50 @@ export { isMonth };
  * or the family view (all validated inscriptions of the family's children).
  * Null when the inscription is not one of the family's validated ones.
  */
-export async function getMonthCalendar(input: { familyId: string; inscriptionId: string | null; month?: string; now?: Date }): Promise<MonthCalendar | null> {
+export async function getMonthCalendar(input: {
+  familyId: string;
+  inscriptionId: string | null;
+  month?: string;
+  now?: Date;
+}): Promise<MonthCalendar | null> {
   const now = input.now ?? new Date();
   const today = parisDay(now);
   const inscriptions = await db.inscription.findMany({
     where: { familyId: input.familyId, status: "VALIDATED", ...(input.inscriptionId ? { id: input.inscriptionId } : {}) },
     orderBy: LANE_ORDER,
     select: {
-      id: true, startDate: true, endDate: true, periodId: true,
+      id: true,
+      startDate: true,
+      endDate: true,
+      periodId: true,
       child: { select: { firstName: true } },
       family: { select: { quotientFamilial: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
       activity: {
         select: {
-          name: true, structureId: true, reservationValidation: true, bookingDeadline: true, cancellationDeadline: true,
-          timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true, startTime: true, endTime: true, capacity: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
+          name: true,
+          structureId: true,
+          reservationValidation: true,
+          bookingDeadline: true,
+          cancellationDeadline: true,
+          timeUnits: {
+            orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
+            select: {
+              id: true,
+              name: true,
+              startTime: true,
+              endTime: true,
+              capacity: true,
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } },
+            },
+          },
         },
       },
     },
   });
-  if (inscriptions.length === 0) return input.inscriptionId ? null : { month: monthOf(today), previous: null, next: null, lanes: [], days: [], closures: [] };
+  if (inscriptions.length === 0)
+    return input.inscriptionId ? null : { month: monthOf(today), previous: null, next: null, lanes: [], days: [], closures: [] };
 
   const firstMonth = monthOf(dayOf(inscriptions.reduce((a, b) => (a.startDate < b.startDate ? a : b)).startDate));
   const lastMonth = monthOf(dayOf(inscriptions.reduce((a, b) => (a.endDate > b.endDate ? a : b)).endDate));
@@ -129,32 +167,71 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
 
   const unitIds = inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id));
   const [opening, reservations, usage, overrides, waiting, closures, rules] = await Promise.all([
-    db.openingDay.findMany({ where: { periodId: { in: inscriptions.map((i) => i.periodId) }, date: { gte: from, lte: to } }, select: { periodId: true, date: true } }),
+    db.openingDay.findMany({
+      where: { periodId: { in: inscriptions.map((i) => i.periodId) }, date: { gte: from, lte: to } },
+      select: { periodId: true, date: true },
+    }),
     db.reservation.findMany({
       where: { inscriptionId: { in: inscriptions.map((i) => i.id) }, date: { gte: from, lte: to } },
       select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true, reason: true, waitlistRank: true },
     }),
-    db.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } }, _count: { _all: true } }),
-    db.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to } }, select: { timeUnitId: true, date: true, capacity: true } }),
-    db.reservation.findMany({ where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: "WAITLISTED" }, select: { timeUnitId: true, date: true, waitlistRank: true } }),
+    db.reservation.groupBy({
+      by: ["timeUnitId", "date"],
+      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } },
+      _count: { _all: true },
+    }),
+    db.capacityOverride.findMany({
+      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to } },
+      select: { timeUnitId: true, date: true, capacity: true },
+    }),
+    db.reservation.findMany({
+      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: "WAITLISTED" },
+      select: { timeUnitId: true, date: true, waitlistRank: true },
+    }),
     db.calendarException.findMany({
-      where: { structureId: { in: [...new Set(inscriptions.map((i) => i.activity.structureId))] }, startDate: { lte: to }, endDate: { gte: from } },
-      orderBy: { startDate: "asc" }, select: { label: true, startDate: true, endDate: true },
+      where: {
+        structureId: { in: [...new Set(inscriptions.map((i) => i.activity.structureId))] },
+        startDate: { lte: to },
+        endDate: { gte: from },
+      },
+      orderBy: { startDate: "asc" },
+      select: { label: true, startDate: true, endDate: true },
     }),
     db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
   ]);
   const cancelled = await cancelledSlots(db, unitIds, firstOf(month), lastOf(month));
   // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
   const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
-  const groupUsage = await Promise.all(limitedGroups.map(async (groupId) => [groupId, await db.reservation.groupBy({
-    by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] }, inscription: { ageGroupId: groupId } }, _count: { _all: true },
-  })] as const));
-  const groupTaken = new Map(groupUsage.flatMap(([groupId, rows]) => rows.map((r) => [`${groupId}|${r.timeUnitId}|${dayOf(r.date)}`, r._count._all] as const)));
+  const groupUsage = await Promise.all(
+    limitedGroups.map(
+      async (groupId) =>
+        [
+          groupId,
+          await db.reservation.groupBy({
+            by: ["timeUnitId", "date"],
+            where: {
+              timeUnitId: { in: unitIds },
+              date: { gte: from, lte: to },
+              status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] },
+              inscription: { ageGroupId: groupId },
+            },
+            _count: { _all: true },
+          }),
+        ] as const,
+    ),
+  );
+  const groupTaken = new Map(
+    groupUsage.flatMap(([groupId, rows]) => rows.map((r) => [`${groupId}|${r.timeUnitId}|${dayOf(r.date)}`, r._count._all] as const)),
+  );
   const slot = (unitId: string, day: string) => `${unitId}|${day}`;
   const taken = new Map(usage.map((u) => [slot(u.timeUnitId, dayOf(u.date)), u._count._all]));
   const capacityOverride = new Map(overrides.map((o) => [slot(o.timeUnitId, dayOf(o.date)), o.capacity]));
   const waitingRanks = new Map<string, number[]>();
-  for (const w of waiting) waitingRanks.set(slot(w.timeUnitId, dayOf(w.date)), [...(waitingRanks.get(slot(w.timeUnitId, dayOf(w.date))) ?? []), w.waitlistRank ?? 0]);
+  for (const w of waiting)
+    waitingRanks.set(slot(w.timeUnitId, dayOf(w.date)), [
+      ...(waitingRanks.get(slot(w.timeUnitId, dayOf(w.date))) ?? []),
+      w.waitlistRank ?? 0,
+    ]);
   const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
   const booked = new Map(reservations.map((r) => [`${r.inscriptionId}|${r.timeUnitId}|${dayOf(r.date)}`, r]));
 
@@ -170,7 +247,12 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     rules: rules.filter((r) => i.activity.timeUnits.some((u) => u.id === r.unitId)),
   }));
 
-  const dayList = [...new Set([...opening.map((o) => dayOf(o.date)), ...reservations.filter((r) => isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => dayOf(r.date))])].sort();
+  const dayList = [
+    ...new Set([
+      ...opening.map((o) => dayOf(o.date)),
+      ...reservations.filter((r) => isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => dayOf(r.date)),
+    ]),
+  ].sort();
   const days: CalendarDay[] = dayList.map((day) => ({
     day,
     lanes: inscriptions.map((i) => {
@@ -179,7 +261,9 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
       const bookUntil = deadlineFor(parseDeadline(i.activity.bookingDeadline)!, day);
       const cancelUntil = deadlineFor(parseDeadline(i.activity.cancellationDeadline)!, day);
       const units = i.activity.timeUnits;
-      const hasAny = units.some((u) => booked.has(`${i.id}|${u.id}|${day}`) && isIn(RESERVATION_STATUSES.LIVE, booked.get(`${i.id}|${u.id}|${day}`)!.status));
+      const hasAny = units.some(
+        (u) => booked.has(`${i.id}|${u.id}|${day}`) && isIn(RESERVATION_STATUSES.LIVE, booked.get(`${i.id}|${u.id}|${day}`)!.status),
+      );
       if (!open && !hasAny && inscriptions.length > 1) return null;
       const cells = units.map((u): CellState => {
         const found = booked.get(`${i.id}|${u.id}|${day}`);
@@ -187,14 +271,27 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
           const ranks = waitingRanks.get(slot(u.id, day)) ?? [];
           const future = day >= today;
           return {
-            kind: "BOOKED", reservationId: found.id, status: found.status,
-            position: found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
+            kind: "BOOKED",
+            reservationId: found.id,
+            status: found.status,
+            position:
+              found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
             reason: found.reason,
-            can: { cancel: found.status === "RESERVED" && future, withdraw: future && isIn(RESERVATION_STATUSES.AWAITING_DECISION, found.status) },
+            can: {
+              cancel: found.status === "RESERVED" && future,
+              withdraw: future && isIn(RESERVATION_STATUSES.AWAITING_DECISION, found.status),
+            },
           };
         }
         // A unit the structure cancelled that day (exceptional day) is closed on every calendar.
-        const blocked = bookingBlocked({ day, isOpeningDay: open && !cancelled.has(slot(u.id, day)), inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) }, bookUntil, now, today });
+        const blocked = bookingBlocked({
+          day,
+          isOpeningDay: open && !cancelled.has(slot(u.id, day)),
+          inscription: { startDay: dayOf(i.startDate), endDay: dayOf(i.endDate) },
+          bookUntil,
+          now,
+          today,
+        });
         if (blocked) return { kind: "BLOCKED", reason: blocked };
         const capacity = capacityOverride.get(slot(u.id, day)) ?? u.capacity;
         const unitLeft = capacity - (taken.get(slot(u.id, day)) ?? 0);
@@ -221,7 +318,10 @@ export async function getMonthCalendar(input: { familyId: string; inscriptionId:
     days,
     closures: [
       ...closures.map((c) => ({ label: c.label, start: dayOf(c.startDate), end: dayOf(c.endDate) })),
-      ...exceptionalDays(inscriptions.map((i) => i.activity), cancelled),
+      ...exceptionalDays(
+        inscriptions.map((i) => i.activity),
+        cancelled,
+      ),
     ].sort((a, b) => a.start.localeCompare(b.start)),
   };
 }
@@ -262,5 +362,10 @@ export async function listCalendarChoices(familyId: string) {
     orderBy: LANE_ORDER,
     select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } } },
   });
-  return rows.map((r) => ({ inscriptionId: r.id, childFirstName: r.child.firstName, activityName: r.activity.name, periodName: r.period.name }));
+  return rows.map((r) => ({
+    inscriptionId: r.id,
+    childFirstName: r.child.firstName,
+    activityName: r.activity.name,
+    periodName: r.period.name,
+  }));
 }

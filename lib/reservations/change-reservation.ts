@@ -2,7 +2,16 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import { dayOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { applyTransition, IllegalTransitionError, InscriptionNotValidatedError, isIn, NotFoundError, RESERVATION_STATUSES, SYSTEM, type Actor } from "@/lib/workflow";
+import {
+  applyTransition,
+  IllegalTransitionError,
+  InscriptionNotValidatedError,
+  isIn,
+  NotFoundError,
+  RESERVATION_STATUSES,
+  SYSTEM,
+  type Actor,
+} from "@/lib/workflow";
 import { cancellationInTime } from "./availability";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
@@ -23,7 +32,11 @@ async function lockOwnReservation(tx: Tx, familyId: string, reservationId: strin
   return tx.reservation.findFirstOrThrow({
     where,
     select: {
-      id: true, status: true, timeUnitId: true, date: true, inscriptionId: true,
+      id: true,
+      status: true,
+      timeUnitId: true,
+      date: true,
+      inscriptionId: true,
       inscription: { select: { status: true, activity: { select: { reservationValidation: true, cancellationDeadline: true } } } },
     },
   });
@@ -36,7 +49,10 @@ async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUn
     select: { timeUnitId: true, timeUnit: { select: { name: true } } },
   });
   if (sameDay.length < 2) return;
-  const rules = await tx.timeUnitRule.findMany({ where: { unitId: { in: sameDay.map((r) => r.timeUnitId) }, kind: "REQUIRES" }, select: { kind: true, unitId: true, otherUnitId: true } });
+  const rules = await tx.timeUnitRule.findMany({
+    where: { unitId: { in: sameDay.map((r) => r.timeUnitId) }, kind: "REQUIRES" },
+    select: { kind: true, unitId: true, otherUnitId: true },
+  });
   const names = new Map(sameDay.map((r) => [r.timeUnitId, r.timeUnit.name]));
   const violation = removalViolation(rules as UnitRule[], new Set(sameDay.map((r) => r.timeUnitId)), reservation.timeUnitId, names);
   if (violation) throw new UserFacingError(violation);
@@ -55,13 +71,28 @@ export async function askCancellation(input: { familyId: string; reservationId: 
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     const day = dayOf(reservation.date);
     if (day < parisDay(now)) throw new UserFacingError("Ce jour est passé : la réservation ne peut plus être annulée.");
-    if (reservation.status !== "RESERVED") throw new IllegalTransitionError("RESERVATION", reservation.status, "CANCELLATION_REQUESTED", input.actor.label);
+    if (reservation.status !== "RESERVED")
+      throw new IllegalTransitionError("RESERVATION", reservation.status, "CANCELLATION_REQUESTED", input.actor.label);
     await checkRemoval(tx, reservation);
     const { activity } = reservation.inscription;
     const inTime = cancellationInTime(activity.cancellationDeadline, day, now);
-    await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "CANCELLATION_REQUESTED", actor: input.actor, expectedFrom: "RESERVED", now });
+    await applyTransition(tx, {
+      machine: "RESERVATION",
+      id: reservation.id,
+      to: "CANCELLATION_REQUESTED",
+      actor: input.actor,
+      expectedFrom: "RESERVED",
+      now,
+    });
     if (inTime && activity.reservationValidation === "AUTOMATIC") {
-      await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "ABSENT_EXCUSED", actor: SYSTEM, reason: "Annulation dans le délai", now });
+      await applyTransition(tx, {
+        machine: "RESERVATION",
+        id: reservation.id,
+        to: "ABSENT_EXCUSED",
+        actor: SYSTEM,
+        reason: "Annulation dans le délai",
+        now,
+      });
       await notifyReservations(tx, "CANCELLATIONS", [reservation.id]);
       await fillFreedPlaces(tx, [slotOf(reservation)], now);
       return { status: "ABSENT_EXCUSED" as const, inTime };
@@ -84,18 +115,34 @@ export async function withdrawReservation(input: { familyId: string; reservation
     if (reservation.status === "CANCELLATION_REQUESTED") {
       // Back to R only inside a validated inscription (never a booking brought back in a cancelled one).
       if (reservation.inscription.status !== "VALIDATED") throw new InscriptionNotValidatedError();
-      await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "RESERVED", actor: input.actor, expectedFrom: "CANCELLATION_REQUESTED", now });
+      await applyTransition(tx, {
+        machine: "RESERVATION",
+        id: reservation.id,
+        to: "RESERVED",
+        actor: input.actor,
+        expectedFrom: "CANCELLATION_REQUESTED",
+        now,
+      });
       return { status: "RESERVED" as const };
     }
     if (reservation.status === "RESERVED") {
       // A waiting request promoted meanwhile (a place freed just before): say so, the parent decides again.
-      throw new UserFacingError("Cette demande vient d'obtenir une place : c'est maintenant une réservation validée (R). Pour ne pas la garder, demandez son annulation.");
+      throw new UserFacingError(
+        "Cette demande vient d'obtenir une place : c'est maintenant une réservation validée (R). Pour ne pas la garder, demandez son annulation.",
+      );
     }
     if (!isIn(RESERVATION_STATUSES.REQUESTS, reservation.status)) {
       throw new IllegalTransitionError("RESERVATION", reservation.status, "WITHDRAWN", input.actor.label);
     }
     await checkRemoval(tx, reservation);
-    await applyTransition(tx, { machine: "RESERVATION", id: reservation.id, to: "WITHDRAWN", actor: input.actor, expectedFrom: reservation.status, now });
+    await applyTransition(tx, {
+      machine: "RESERVATION",
+      id: reservation.id,
+      to: "WITHDRAWN",
+      actor: input.actor,
+      expectedFrom: reservation.status,
+      now,
+    });
     if (isIn(RESERVATION_STATUSES.HOLDS_PLACE, reservation.status)) await fillFreedPlaces(tx, [slotOf(reservation)], now);
     return { status: "WITHDRAWN" as const };
   });

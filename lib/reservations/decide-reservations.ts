@@ -25,10 +25,16 @@ export interface DecisionReport {
 }
 
 /** The ids grouped per family (one transaction and one e-mail each); an unknown id fails the whole call. */
-async function perFamily(ids: string[], decide: (tx: Tx, rows: Locked[], report: DecisionReport) => Promise<void>): Promise<DecisionReport> {
+async function perFamily(
+  ids: string[],
+  decide: (tx: Tx, rows: Locked[], report: DecisionReport) => Promise<void>,
+): Promise<DecisionReport> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new UserFacingError("Sélectionnez au moins une demande.");
-  const owners = await db.reservation.findMany({ where: { id: { in: unique } }, select: { id: true, inscription: { select: { familyId: true } } } });
+  const owners = await db.reservation.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, inscription: { select: { familyId: true } } },
+  });
   if (owners.length !== unique.length) throw new NotFoundError();
   const groups = new Map<string, string[]>();
   for (const o of owners) groups.set(o.inscription.familyId, [...(groups.get(o.inscription.familyId) ?? []), o.id]);
@@ -55,8 +61,14 @@ async function lockAll(tx: Tx, ids: string[]) {
     where: { id: { in: ids } },
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
     select: {
-      id: true, status: true, timeUnitId: true, date: true, timeUnit: { select: { name: true } },
-      inscription: { select: { status: true, child: { select: { firstName: true } }, ageGroup: { select: { id: true, unitCapacity: true } } } },
+      id: true,
+      status: true,
+      timeUnitId: true,
+      date: true,
+      timeUnit: { select: { name: true } },
+      inscription: {
+        select: { status: true, child: { select: { firstName: true } }, ageGroup: { select: { id: true, unitCapacity: true } } },
+      },
     },
   });
 }
@@ -66,7 +78,10 @@ type Locked = Awaited<ReturnType<typeof lockAll>>[number];
 const subjectOf = (row: Locked) => `${row.inscription.child.firstName}, ${row.timeUnit.name}, ${formatLongDate(dayOf(row.date))}`;
 
 /** A request that is no longer what staff saw: left as it is, said in the words of the calendar. */
-const changed = (row: Locked) => ({ id: row.id, message: `${subjectOf(row)} : la demande a changé entre-temps (${statusLabel("RESERVATION", row.status).toLowerCase()}), elle n'a pas été décidée.` });
+const changed = (row: Locked) => ({
+  id: row.id,
+  message: `${subjectOf(row)} : la demande a changé entre-temps (${statusLabel("RESERVATION", row.status).toLowerCase()}), elle n'a pas été décidée.`,
+});
 
 const requireReason = (reason: string | undefined): string => {
   const trimmed = reason?.trim() ?? "";
@@ -78,13 +93,30 @@ const requireReason = (reason: string | undefined): string => {
 export async function acceptReservations(input: { ids: string[]; actor: Actor; now?: Date }): Promise<DecisionReport> {
   return perFamily(input.ids, async (tx, rows, report) => {
     for (const row of rows) {
-      if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) { report.notDone.push(changed(row)); continue; }
-      if (row.inscription.status !== "VALIDATED") throw new UserFacingError("Cette inscription n'est plus validée : la demande ne peut pas être acceptée.");
-      if (row.status === "WAITLISTED" && !placeLeft(await readSlot(tx, slotOf(row), row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)) {
-        report.notDone.push({ id: row.id, message: `Plus de place disponible le ${formatLongDate(dayOf(row.date))} : la demande reste en liste d'attente.` });
+      if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) {
+        report.notDone.push(changed(row));
         continue;
       }
-      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "RESERVED", actor: input.actor, expectedFrom: row.status, now: input.now });
+      if (row.inscription.status !== "VALIDATED")
+        throw new UserFacingError("Cette inscription n'est plus validée : la demande ne peut pas être acceptée.");
+      if (
+        row.status === "WAITLISTED" &&
+        !placeLeft(await readSlot(tx, slotOf(row), row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)
+      ) {
+        report.notDone.push({
+          id: row.id,
+          message: `Plus de place disponible le ${formatLongDate(dayOf(row.date))} : la demande reste en liste d'attente.`,
+        });
+        continue;
+      }
+      await applyTransition(tx, {
+        machine: "RESERVATION",
+        id: row.id,
+        to: "RESERVED",
+        actor: input.actor,
+        expectedFrom: row.status,
+        now: input.now,
+      });
       report.done.push(row.id);
     }
     await notifyReservations(tx, "ACCEPTED", report.done);
@@ -96,12 +128,28 @@ export async function refuseReservations(input: { ids: string[]; reason: string;
   return perFamily(input.ids, async (tx, rows, report) => {
     const refused: Locked[] = [];
     for (const row of rows) {
-      if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) { report.notDone.push(changed(row)); continue; }
-      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to: "REFUSED", actor: input.actor, reason, expectedFrom: row.status, now: input.now });
+      if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) {
+        report.notDone.push(changed(row));
+        continue;
+      }
+      await applyTransition(tx, {
+        machine: "RESERVATION",
+        id: row.id,
+        to: "REFUSED",
+        actor: input.actor,
+        reason,
+        expectedFrom: row.status,
+        now: input.now,
+      });
       refused.push(row);
       report.done.push(row.id);
     }
-    await notifyReservations(tx, "REFUSED", refused.map((r) => r.id), reason);
+    await notifyReservations(
+      tx,
+      "REFUSED",
+      refused.map((r) => r.id),
+      reason,
+    );
     await fillFreedPlaces(tx, refused.filter((r) => isIn(RESERVATION_STATUSES.HOLDS_PLACE, r.status)).map(slotOf), input.now ?? new Date());
   });
 }
@@ -112,20 +160,42 @@ export type CancellationDecision = "EXCUSED" | "BILLED";
  * DAs decided, each as absence excusée (not billed) or facturée, with a reason; either way the place goes
  * to the waiting list. One e-mail per family lists them (« 2 annulations excusées les : … », seed 004).
  */
-export async function decideCancellations(input: { decisions: { id: string; decision: CancellationDecision }[]; reason: string; actor: Actor; now?: Date }): Promise<DecisionReport> {
+export async function decideCancellations(input: {
+  decisions: { id: string; decision: CancellationDecision }[];
+  reason: string;
+  actor: Actor;
+  now?: Date;
+}): Promise<DecisionReport> {
   const reason = requireReason(input.reason);
   const decisionOf = new Map(input.decisions.map((d) => [d.id, d.decision]));
-  if (input.decisions.some((d) => decisionOf.get(d.id) !== d.decision)) throw new UserFacingError("Une demande a reçu deux décisions différentes : rechargez la page.");
+  if (input.decisions.some((d) => decisionOf.get(d.id) !== d.decision))
+    throw new UserFacingError("Une demande a reçu deux décisions différentes : rechargez la page.");
   return perFamily([...decisionOf.keys()], async (tx, rows, report) => {
     const decided: Locked[] = [];
     for (const row of rows) {
-      if (row.status !== "CANCELLATION_REQUESTED") { report.notDone.push(changed(row)); continue; }
+      if (row.status !== "CANCELLATION_REQUESTED") {
+        report.notDone.push(changed(row));
+        continue;
+      }
       const to = decisionOf.get(row.id) === "EXCUSED" ? "ABSENT_EXCUSED" : "ABSENT_BILLED";
-      await applyTransition(tx, { machine: "RESERVATION", id: row.id, to, actor: input.actor, reason, expectedFrom: "CANCELLATION_REQUESTED", now: input.now });
+      await applyTransition(tx, {
+        machine: "RESERVATION",
+        id: row.id,
+        to,
+        actor: input.actor,
+        reason,
+        expectedFrom: "CANCELLATION_REQUESTED",
+        now: input.now,
+      });
       decided.push(row);
       report.done.push(row.id);
     }
-    await notifyReservations(tx, "CANCELLATIONS", decided.map((r) => r.id), reason);
+    await notifyReservations(
+      tx,
+      "CANCELLATIONS",
+      decided.map((r) => r.id),
+      reason,
+    );
     await fillFreedPlaces(tx, decided.map(slotOf), input.now ?? new Date());
   });
 }

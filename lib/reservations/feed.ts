@@ -11,7 +11,15 @@ import type { DashboardRequest } from "@/lib/families/get-family-dashboard";
  * cancellation decided (always with its reason; a pointage's absence has none and is not a request) and a
  * day cancelled by the structure.
  */
-const FOLLOWED: ReservationStatus[] = ["REQUESTED", "WAITLISTED", "CANCELLATION_REQUESTED", "REFUSED", "ABSENT_EXCUSED", "ABSENT_BILLED", "CANCELLED"];
+const FOLLOWED: ReservationStatus[] = [
+  "REQUESTED",
+  "WAITLISTED",
+  "CANCELLATION_REQUESTED",
+  "REFUSED",
+  "ABSENT_EXCUSED",
+  "ABSENT_BILLED",
+  "CANCELLED",
+];
 const CANCELLATIONS: ReservationStatus[] = ["CANCELLATION_REQUESTED", "ABSENT_EXCUSED", "ABSENT_BILLED"];
 const MAX_DAYS_LISTED = 6;
 
@@ -23,10 +31,22 @@ const MAX_DAYS_LISTED = 6;
 export async function reservationFeed(familyId: string, now: Date): Promise<DashboardRequest[]> {
   const since = dateOf(addDays(parisDay(now), -14));
   const rows = await db.reservation.findMany({
-    where: { inscription: { familyId }, status: { in: FOLLOWED }, date: { gte: since }, NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, reason: null } },
+    where: {
+      inscription: { familyId },
+      status: { in: FOLLOWED },
+      date: { gte: since },
+      NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, reason: null },
+    },
     orderBy: [{ date: "asc" }],
     select: {
-      id: true, status: true, date: true, reason: true, createdAt: true, updatedAt: true, decidedAt: true, inscriptionId: true,
+      id: true,
+      status: true,
+      date: true,
+      reason: true,
+      createdAt: true,
+      updatedAt: true,
+      decidedAt: true,
+      inscriptionId: true,
       inscription: { select: { child: { select: { firstName: true } }, activity: { select: { name: true } } } },
     },
   });
@@ -49,7 +69,11 @@ export async function reservationFeed(familyId: string, now: Date): Promise<Dash
       state: { label: statusLabel("RESERVATION", first.status), tone: statusTone("RESERVATION", first.status) },
       reason: first.reason,
       sentAt: new Date(Math.min(...group.map((r) => r.createdAt.getTime()))),
-      decidedAt: isIn(RESERVATION_STATUSES.AWAITING_DECISION, first.status) ? null : decided.length ? new Date(Math.max(...decided.map((d) => d.getTime()))) : null,
+      decidedAt: isIn(RESERVATION_STATUSES.AWAITING_DECISION, first.status)
+        ? null
+        : decided.length
+          ? new Date(Math.max(...decided.map((d) => d.getTime())))
+          : null,
       href: `/mes-reservations?inscription=${first.inscriptionId}&mois=${dayOf(first.date).slice(0, 7)}`,
     };
   });
@@ -62,5 +86,8 @@ export async function inscriptionsWithoutReservation(familyId: string, now: Date
     where: { familyId, status: "VALIDATED", endDate: { gte: today }, reservations: { none: {} } },
     select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } } },
   });
-  return rows.map((r) => ({ text: `Réservez les jours ${deName(r.child.firstName)} — ${r.activity.name}`, href: `/mes-reservations?inscription=${r.id}` }));
+  return rows.map((r) => ({
+    text: `Réservez les jours ${deName(r.child.firstName)} — ${r.activity.name}`,
+    href: `/mes-reservations?inscription=${r.id}`,
+  }));
 }

@@ -26,23 +26,35 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
       // What the front desk decides: DR and waiting requests (accept / refuse), DA (excusée / facturée).
       status: statusIn(RESERVATION_STATUSES.AWAITING_DECISION),
       ...(filters.timeUnitId ? { timeUnitId: filters.timeUnitId } : {}),
-      ...(filters.from || filters.to ? { date: { ...(filters.from ? { gte: dateOf(filters.from) } : {}), ...(filters.to ? { lte: dateOf(filters.to) } : {}) } } : {}),
+      ...(filters.from || filters.to
+        ? { date: { ...(filters.from ? { gte: dateOf(filters.from) } : {}), ...(filters.to ? { lte: dateOf(filters.to) } : {}) } }
+        : {}),
       inscription: { activityId: filters.activityId, activity: filters.structureId ? { structureId: filters.structureId } : undefined },
     },
     orderBy: [{ createdAt: "asc" }, { date: "asc" }],
     take: limit,
     select: {
-      id: true, status: true, date: true, createdAt: true, decidedAt: true, waitlistRank: true, timeUnitId: true,
+      id: true,
+      status: true,
+      date: true,
+      createdAt: true,
+      decidedAt: true,
+      waitlistRank: true,
+      timeUnitId: true,
       timeUnit: { select: { name: true, capacity: true } },
       inscription: {
         select: {
-          id: true, family: { select: { id: true, name: true } }, child: { select: { firstName: true, lastName: true } },
+          id: true,
+          family: { select: { id: true, name: true } },
+          child: { select: { firstName: true, lastName: true } },
           activity: { select: { id: true, name: true, cancellationDeadline: true } },
         },
       },
     },
   });
-  const usage = await slotUsage(db, [...new Set(rows.map((r) => r.timeUnitId))], { in: [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf) });
+  const usage = await slotUsage(db, [...new Set(rows.map((r) => r.timeUnitId))], {
+    in: [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf),
+  });
   return rows.map((r) => {
     const deadline = deadlineFor(parseDeadline(r.inscription.activity.cancellationDeadline)!, dayOf(r.date));
     return {
@@ -58,7 +70,12 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
       unit: { id: r.timeUnitId, name: r.timeUnit.name },
       availability: usage(r.timeUnitId, dayOf(r.date), r.timeUnit.capacity),
       // The DA's request time is its decision time (R → DA, by the parent).
-      proposedCancellation: r.status === "CANCELLATION_REQUESTED" ? ((r.decidedAt ?? r.createdAt) <= deadline ? ("EXCUSED" as const) : ("BILLED" as const)) : null,
+      proposedCancellation:
+        r.status === "CANCELLATION_REQUESTED"
+          ? (r.decidedAt ?? r.createdAt) <= deadline
+            ? ("EXCUSED" as const)
+            : ("BILLED" as const)
+          : null,
     };
   });
 }
@@ -71,7 +88,11 @@ export async function listQueueFilterChoices() {
     db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.activity.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, name: true, timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true } } },
+      select: {
+        id: true,
+        name: true,
+        timeUnits: { orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }], select: { id: true, name: true } },
+      },
     }),
   ]);
   return {
@@ -80,4 +101,3 @@ export async function listQueueFilterChoices() {
     units: activities.flatMap((a) => a.timeUnits.map((u) => ({ id: u.id, name: `${u.name} (${a.name})`, activityId: a.id }))),
   };
 }
-

@@ -2,8 +2,15 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import {
-  cancellationsDecidedEmail, dayCancelledEmail, individualName, inscriptionTitle, reservationPromotedEmail, reservationRequestsEmail, reservationsAcceptedEmail,
-  reservationsRefusedEmail, type ReservationSection,
+  cancellationsDecidedEmail,
+  dayCancelledEmail,
+  individualName,
+  inscriptionTitle,
+  reservationPromotedEmail,
+  reservationRequestsEmail,
+  reservationsAcceptedEmail,
+  reservationsRefusedEmail,
+  type ReservationSection,
 } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { structureNameIn } from "@/lib/settings/identity";
@@ -26,7 +33,13 @@ export function reservationLine(day: string, unitName: string, word: string): st
 
 /** One inscription's part of an e-mail: the child, the inscription's title and dates, its lines. */
 export function reservationSection(
-  inscription: { startDate: Date; endDate: Date; child: { firstName: string; lastName: string }; activity: { name: string; structure: { name: string } }; period: { name: string } },
+  inscription: {
+    startDate: Date;
+    endDate: Date;
+    child: { firstName: string; lastName: string };
+    activity: { name: string; structure: { name: string } };
+    period: { name: string };
+  },
   lines: string[],
 ): ReservationSection {
   return {
@@ -43,11 +56,17 @@ async function load(tx: Tx, ids: string[]) {
     where: { id: { in: ids } },
     orderBy: [{ date: "asc" }, { timeUnit: { sortOrder: "asc" } }],
     select: {
-      id: true, date: true, status: true, timeUnitId: true,
+      id: true,
+      date: true,
+      status: true,
+      timeUnitId: true,
       timeUnit: { select: { name: true } },
       inscription: {
         select: {
-          id: true, familyId: true, startDate: true, endDate: true,
+          id: true,
+          familyId: true,
+          startDate: true,
+          endDate: true,
           child: { select: { firstName: true, lastName: true } },
           activity: { select: { name: true, structure: { select: { name: true } } } },
           period: { select: { name: true } },
@@ -65,9 +84,17 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
   const byFamily = new Map<string, Row[]>();
   for (const row of rows) byFamily.set(row.inscription.familyId, [...(byFamily.get(row.inscription.familyId) ?? []), row]);
   // « Une place s'est libérée » is a reminder a family may turn off (Mes coordonnées); the calendar says it anyway.
-  const silent = notice === "PROMOTED"
-    ? new Set((await tx.family.findMany({ where: { id: { in: [...byFamily.keys()] }, remindersOff: { has: "PROMOTED" } }, select: { id: true } })).map((f) => f.id))
-    : new Set<string>();
+  const silent =
+    notice === "PROMOTED"
+      ? new Set(
+          (
+            await tx.family.findMany({
+              where: { id: { in: [...byFamily.keys()] }, remindersOff: { has: "PROMOTED" } },
+              select: { id: true },
+            })
+          ).map((f) => f.id),
+        )
+      : new Set<string>();
   for (const [familyId, familyRows] of byFamily) {
     if (silent.has(familyId)) continue;
     const byInscription = new Map<string, Row[]>();
@@ -75,7 +102,11 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
     // Seed 000 says « - Réservation » for an accepted one; otherwise the status as the calendar names it.
     const word = (row: Row) => (notice === "ACCEPTED" ? "Réservation" : statusLabel("RESERVATION", row.status));
     const sections = [...byInscription.values()].map((group) =>
-      reservationSection(group[0]!.inscription, group.map((row) => reservationLine(dayOf(row.date), row.timeUnit.name, word(row)))));
+      reservationSection(
+        group[0]!.inscription,
+        group.map((row) => reservationLine(dayOf(row.date), row.timeUnit.name, word(row))),
+      ),
+    );
     const recipients = await familyRecipients(tx, familyId);
     for (const { email: to, person } of recipients) {
       if (notice === "CANCELLATIONS") {
@@ -87,7 +118,13 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
             (row.status === "ABSENT_EXCUSED" ? entry.excused : entry.billed).push(formatDayMonth(row.date));
             units.set(row.timeUnitId, entry);
           }
-          const email = cancellationsDecidedEmail(person, individualName(inscription.child), inscription.activity.name.toUpperCase(), [...units.values()], reason ?? null);
+          const email = cancellationsDecidedEmail(
+            person,
+            individualName(inscription.child),
+            inscription.activity.name.toUpperCase(),
+            [...units.values()],
+            reason ?? null,
+          );
           await enqueueEmail(tx, { to, familyId, template: "reservation-cancellations", email });
         }
         continue;
@@ -95,9 +132,12 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
       const first = formatCalendarDate(familyRows[0]!.date);
       const last = formatCalendarDate(familyRows[familyRows.length - 1]!.date);
       const email =
-        notice === "ACCEPTED" ? reservationsAcceptedEmail(person, sections, first, last)
-          : notice === "REFUSED" ? reservationsRefusedEmail(person, sections, reason ?? "")
-            : notice === "DAY_CANCELLED" ? dayCancelledEmail(person, sections, reason ?? "")
+        notice === "ACCEPTED"
+          ? reservationsAcceptedEmail(person, sections, first, last)
+          : notice === "REFUSED"
+            ? reservationsRefusedEmail(person, sections, reason ?? "")
+            : notice === "DAY_CANCELLED"
+              ? dayCancelledEmail(person, sections, reason ?? "")
               : reservationPromotedEmail(person, sections);
       await enqueueEmail(tx, { to, familyId, template: `reservation-${notice.toLowerCase()}`, email });
     }
@@ -112,9 +152,19 @@ export async function prepareReceipt(tx: Tx, familyId: string) {
   return { familyId, recipients: await familyRecipients(tx, familyId), structureName: await structureNameIn(tx) };
 }
 
-export async function queueReceipt(tx: Tx, prepared: Awaited<ReturnType<typeof prepareReceipt>>, sections: ReservationSection[]): Promise<void> {
+export async function queueReceipt(
+  tx: Tx,
+  prepared: Awaited<ReturnType<typeof prepareReceipt>>,
+  sections: ReservationSection[],
+): Promise<void> {
   if (sections.length === 0) return;
   for (const { email: to, person } of prepared.recipients) {
-    await enqueueEmail(tx, { to, familyId: prepared.familyId, template: "reservation-receipt", email: reservationRequestsEmail(person, sections), structureName: prepared.structureName });
+    await enqueueEmail(tx, {
+      to,
+      familyId: prepared.familyId,
+      template: "reservation-receipt",
+      email: reservationRequestsEmail(person, sections),
+      structureName: prepared.structureName,
+    });
   }
 }

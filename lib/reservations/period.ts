@@ -43,10 +43,22 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
   const inscription = await db.inscription.findFirst({
     where: { id: input.inscriptionId, familyId: input.familyId, status: "VALIDATED" },
     select: {
-      id: true, startDate: true, endDate: true, periodId: true,
+      id: true,
+      startDate: true,
+      endDate: true,
+      periodId: true,
       child: { select: { firstName: true } },
       family: { select: { quotientFamilial: true } },
-      activity: { select: { name: true, bookingDeadline: true, timeUnits: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } } } },
+      activity: {
+        select: {
+          name: true,
+          bookingDeadline: true,
+          timeUnits: {
+            orderBy: { sortOrder: "asc" },
+            select: { id: true, name: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } },
+          },
+        },
+      },
     },
   });
   if (!inscription) throw new NotFoundError();
@@ -59,23 +71,38 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     pattern.set(Number(weekday), [...(pattern.get(Number(weekday)) ?? []), unitId]);
   }
   const span = (dateOf(input.endDate).getTime() - dateOf(input.startDate).getTime()) / 86_400_000 + 1;
-  if (span > MAX_PERIOD_DAYS) fieldError("endDate", `Date fin : une période de ${MAX_PERIOD_DAYS} jours au plus (une année scolaire) ; faites plusieurs demandes.`);
+  if (span > MAX_PERIOD_DAYS)
+    fieldError("endDate", `Date fin : une période de ${MAX_PERIOD_DAYS} jours au plus (une année scolaire) ; faites plusieurs demandes.`);
   const startDay = dayOf(inscription.startDate);
   const endDay = dayOf(inscription.endDate);
   if (input.endDate < startDay || input.startDate > endDay) {
-    fieldError("startDate", `Date début : l'inscription va du ${formatCalendarDate(inscription.startDate)} au ${formatCalendarDate(inscription.endDate)} ; choisissez des dates dans cet intervalle.`);
+    fieldError(
+      "startDate",
+      `Date début : l'inscription va du ${formatCalendarDate(inscription.startDate)} au ${formatCalendarDate(inscription.endDate)} ; choisissez des dates dans cet intervalle.`,
+    );
   }
   const from = input.startDate < startDay ? startDay : input.startDate;
   const to = input.endDate > endDay ? endDay : input.endDate;
   const [opening, existing] = await Promise.all([
-    db.openingDay.findMany({ where: { periodId: inscription.periodId, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { date: true } }),
-    db.reservation.findMany({ where: { inscriptionId: inscription.id, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { timeUnitId: true, date: true, status: true } }),
+    db.openingDay.findMany({
+      where: { periodId: inscription.periodId, date: { gte: dateOf(from), lte: dateOf(to) } },
+      select: { date: true },
+    }),
+    db.reservation.findMany({
+      where: { inscriptionId: inscription.id, date: { gte: dateOf(from), lte: dateOf(to) } },
+      select: { timeUnitId: true, date: true, status: true },
+    }),
   ]);
-  const rules = await db.timeUnitRule.findMany({ where: { unitId: { in: [...units.keys()] } }, select: { kind: true, unitId: true, otherUnitId: true } });
+  const rules = await db.timeUnitRule.findMany({
+    where: { unitId: { in: [...units.keys()] } },
+    select: { kind: true, unitId: true, otherUnitId: true },
+  });
   const cancelled = await cancelledSlots(db, [...units.keys()], from, to);
   const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
-  const taken = new Set(existing.filter((r) => !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, r.status)).map((r) => `${r.timeUnitId}|${dayOf(r.date)}`));
+  const taken = new Set(
+    existing.filter((r) => !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, r.status)).map((r) => `${r.timeUnitId}|${dayOf(r.date)}`),
+  );
   const skipped: PeriodPreview["skipped"] = { closed: [], outside: 0, booked: 0, late: 0, rules: [] };
   const cells: PeriodPreview["cells"] = [];
   const today = parisDay(now);
@@ -84,29 +111,61 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     if (!unitIds) continue;
     const week = isoWeek(day);
     if ((input.weekType === "EVEN" && week % 2 !== 0) || (input.weekType === "ODD" && week % 2 !== 1)) continue;
-    if (day < from || day > to) { skipped.outside += unitIds.length; continue; }
-    if (!open.has(day)) { skipped.closed.push(day); continue; }
+    if (day < from || day > to) {
+      skipped.outside += unitIds.length;
+      continue;
+    }
+    if (!open.has(day)) {
+      skipped.closed.push(day);
+      continue;
+    }
     // Units the structure cancelled that day (exceptional day): closed, like a closed day.
-    if (unitIds.every((unitId) => cancelled.has(`${unitId}|${day}`))) { skipped.closed.push(day); continue; }
+    if (unitIds.every((unitId) => cancelled.has(`${unitId}|${day}`))) {
+      skipped.closed.push(day);
+      continue;
+    }
     const asked: string[] = [];
     for (const unitId of unitIds) {
       if (cancelled.has(`${unitId}|${day}`)) continue;
-      if (taken.has(`${unitId}|${day}`)) { skipped.booked += 1; continue; }
-      if (day < today || !isBeforeDeadline(inscription.activity.bookingDeadline, day, now)) { skipped.late += 1; continue; }
+      if (taken.has(`${unitId}|${day}`)) {
+        skipped.booked += 1;
+        continue;
+      }
+      if (day < today || !isBeforeDeadline(inscription.activity.bookingDeadline, day, now)) {
+        skipped.late += 1;
+        continue;
+      }
       asked.push(unitId);
     }
     // The rules between units, as the send will apply them: what would be refused is said now, and not counted.
-    const held = new Set(existing.filter((r) => dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => r.timeUnitId));
+    const held = new Set(
+      existing.filter((r) => dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => r.timeUnitId),
+    );
     const refused = refusedByRules(rules as UnitRule[], held, asked, names);
     for (const unitId of asked) {
       const message = refused.get(unitId);
-      if (message) { skipped.rules.push({ day, message }); continue; }
+      if (message) {
+        skipped.rules.push({ day, message });
+        continue;
+      }
       const unit = units.get(unitId)!;
-      cells.push({ inscriptionId: inscription.id, timeUnitId: unitId, day, unitName: unit.name, priceCents: unitPrice(unit.tariffs, inscription.family.quotientFamilial) ?? 0 });
+      cells.push({
+        inscriptionId: inscription.id,
+        timeUnitId: unitId,
+        day,
+        unitName: unit.name,
+        priceCents: unitPrice(unit.tariffs, inscription.family.quotientFamilial) ?? 0,
+      });
     }
   }
   return {
-    inscription: { id: inscription.id, childFirstName: inscription.child.firstName, activityName: inscription.activity.name, startDay, endDay },
+    inscription: {
+      id: inscription.id,
+      childFirstName: inscription.child.firstName,
+      activityName: inscription.activity.name,
+      startDay,
+      endDay,
+    },
     cells,
     totalCents: cells.reduce((sum, c) => sum + c.priceCents, 0),
     skipped,
@@ -116,8 +175,14 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
 /** « Valider mes demandes de réservations »: the preview computed again here (never the screen's list), then sent in one go. */
 export async function sendPeriod(input: PeriodRequest & { familyId: string; actor: Actor; now?: Date }) {
   const preview = await previewPeriod(input);
-  if (preview.cells.length === 0) fieldError("slots", "Aucune date à demander dans cette période : toutes sont fermées, passées ou déjà demandées.");
-  return requestReservations({ familyId: input.familyId, cells: preview.cells.map(({ inscriptionId, timeUnitId, day }) => ({ inscriptionId, timeUnitId, day })), actor: input.actor, now: input.now });
+  if (preview.cells.length === 0)
+    fieldError("slots", "Aucune date à demander dans cette période : toutes sont fermées, passées ou déjà demandées.");
+  return requestReservations({
+    familyId: input.familyId,
+    cells: preview.cells.map(({ inscriptionId, timeUnitId, day }) => ({ inscriptionId, timeUnitId, day })),
+    actor: input.actor,
+    now: input.now,
+  });
 }
 
 /** What « Réservations sur période » offers: each validated inscription, its units (with the family's price) and the weekdays it opens. */
@@ -126,13 +191,33 @@ export async function listPeriodChoices(familyId: string) {
     where: { familyId, status: "VALIDATED" },
     orderBy: LANE_ORDER,
     select: {
-      id: true, startDate: true, endDate: true, periodId: true,
+      id: true,
+      startDate: true,
+      endDate: true,
+      periodId: true,
       child: { select: { firstName: true } },
       family: { select: { quotientFamilial: true } },
-      activity: { select: { name: true, timeUnits: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, startTime: true, endTime: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } } } },
+      activity: {
+        select: {
+          name: true,
+          timeUnits: {
+            orderBy: { sortOrder: "asc" },
+            select: {
+              id: true,
+              name: true,
+              startTime: true,
+              endTime: true,
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } },
+            },
+          },
+        },
+      },
     },
   });
-  const weekdays = rows.length === 0 ? [] : await db.$queryRaw<{ periodId: string; dow: number }[]>`
+  const weekdays =
+    rows.length === 0
+      ? []
+      : await db.$queryRaw<{ periodId: string; dow: number }[]>`
     SELECT DISTINCT "periodId", EXTRACT(DOW FROM "date")::int AS "dow" FROM "OpeningDay" WHERE "periodId" = ANY(${rows.map((r) => r.periodId)})`;
   return rows.map((r) => ({
     inscriptionId: r.id,
@@ -141,7 +226,10 @@ export async function listPeriodChoices(familyId: string) {
     endDay: dayOf(r.endDate),
     units: r.activity.timeUnits.map((u) => laneUnit(u, r.family.quotientFamilial)),
     // Lundi first, dimanche last.
-    weekdays: weekdays.filter((w) => w.periodId === r.periodId).map((w) => w.dow).sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)),
+    weekdays: weekdays
+      .filter((w) => w.periodId === r.periodId)
+      .map((w) => w.dow)
+      .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)),
   }));
 }
 

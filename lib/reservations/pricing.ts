@@ -1,5 +1,8 @@
 /** The price of one unit for a quotient familial; an unknown QF pays the highest tariff. Integer cents. */
-export function unitPrice(tariffs: readonly { qfMin: number; qfMax: number | null; priceCents: number }[], qf: number | null): number | null {
+export function unitPrice(
+  tariffs: readonly { qfMin: number; qfMax: number | null; priceCents: number }[],
+  qf: number | null,
+): number | null {
   if (tariffs.length === 0) return null;
   const bracket = bracketOf(tariffs, qf);
   return bracket ? bracket.priceCents : Math.max(...tariffs.map((t) => t.priceCents));

@@ -20,7 +20,12 @@ export async function fillFreedPlaces(tx: Tx, slots: Slot[], now: Date): Promise
     const waiting = await tx.reservation.findMany({
       where: { timeUnitId: slot.timeUnitId, date: dateOf(slot.day), status: "WAITLISTED", inscription: { status: "VALIDATED" } },
       orderBy: { waitlistRank: "asc" },
-      select: { id: true, inscription: { select: { ageGroup: { select: { id: true, unitCapacity: true } }, activity: { select: { reservationValidation: true } } } } },
+      select: {
+        id: true,
+        inscription: {
+          select: { ageGroup: { select: { id: true, unitCapacity: true } }, activity: { select: { reservationValidation: true } } },
+        },
+      },
     });
     for (const request of waiting) {
       const group = request.inscription.ageGroup;
@@ -28,7 +33,15 @@ export async function fillFreedPlaces(tx: Tx, slots: Slot[], now: Date): Promise
       if (state.taken >= state.capacity) break;
       if (!placeLeft(state, group)) continue;
       const to = request.inscription.activity.reservationValidation === "AUTOMATIC" ? "RESERVED" : "REQUESTED";
-      await applyTransition(tx, { machine: "RESERVATION", id: request.id, to, actor: SYSTEM, reason: "Place libérée", expectedFrom: "WAITLISTED", now });
+      await applyTransition(tx, {
+        machine: "RESERVATION",
+        id: request.id,
+        to,
+        actor: SYSTEM,
+        reason: "Place libérée",
+        expectedFrom: "WAITLISTED",
+        now,
+      });
       promoted.push(request.id);
     }
   }

@@ -14,7 +14,8 @@ export function startReminderWorker(intervalMs = Number(process.env.REMINDER_WOR
     running = true;
     sendDueReminders()
       .then(({ opening, deadline }) => {
-        if (opening + deadline > 0) console.log(`[rappels] ${opening} rappel(s) d'ouverture et ${deadline} rappel(s) de délai mis en file d'envoi`);
+        if (opening + deadline > 0)
+          console.log(`[rappels] ${opening} rappel(s) d'ouverture et ${deadline} rappel(s) de délai mis en file d'envoi`);
       })
       .catch((error: unknown) => console.error("[rappels] l'envoi des rappels a échoué :", error))
       .finally(() => {

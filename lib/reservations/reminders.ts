@@ -27,7 +27,12 @@ export const REMINDER_KINDS: { kind: ReminderKind; label: string }[] = [
 /** How far ahead a deadline can fall before its day (« J-2 », « le mercredi précédent »…): the days looked at. */
 const HORIZON_DAYS = 45;
 
-async function queue(familyId: string, key: string, template: string, build: (person: Parameters<typeof openingReminderEmail>[0]) => ReturnType<typeof openingReminderEmail>) {
+async function queue(
+  familyId: string,
+  key: string,
+  template: string,
+  build: (person: Parameters<typeof openingReminderEmail>[0]) => ReturnType<typeof openingReminderEmail>,
+) {
   return transaction(async (tx) => {
     let queued = 0;
     for (const { email: to, person } of await familyRecipients(tx, familyId)) {
@@ -47,16 +52,25 @@ async function openingReminders(tomorrow: string) {
   });
   if (activities.length === 0) return 0;
   const families = await db.family.findMany({
-    where: { NOT: { remindersOff: { has: "OPENING" } }, inscriptions: { some: { activityId: { in: activities.map((a) => a.id) }, status: "VALIDATED" } } },
+    where: {
+      NOT: { remindersOff: { has: "OPENING" } },
+      inscriptions: { some: { activityId: { in: activities.map((a) => a.id) }, status: "VALIDATED" } },
+    },
     select: { id: true, isResident: true, inscriptions: { where: { status: "VALIDATED" }, select: { activityId: true } } },
   });
   let queued = 0;
   for (const family of families) {
-    const mine = activities.filter((a) => family.inscriptions.some((i) => i.activityId === a.id)).flatMap((a) => {
-      const opens = family.isResident && a.residentsOpenAt && a.residentsOpenAt >= from && a.residentsOpenAt < to ? a.residentsOpenAt : a.inscriptionsOpenAt;
-      return opens && opens >= from && opens < to ? [{ name: a.name, opensAt: formatDateTime(opens) }] : [];
-    });
-    if (mine.length > 0) queued += await queue(family.id, `OPENING:${tomorrow}`, "reminder-opening", (person) => openingReminderEmail(person, mine));
+    const mine = activities
+      .filter((a) => family.inscriptions.some((i) => i.activityId === a.id))
+      .flatMap((a) => {
+        const opens =
+          family.isResident && a.residentsOpenAt && a.residentsOpenAt >= from && a.residentsOpenAt < to
+            ? a.residentsOpenAt
+            : a.inscriptionsOpenAt;
+        return opens && opens >= from && opens < to ? [{ name: a.name, opensAt: formatDateTime(opens) }] : [];
+      });
+    if (mine.length > 0)
+      queued += await queue(family.id, `OPENING:${tomorrow}`, "reminder-opening", (person) => openingReminderEmail(person, mine));
   }
   return queued;
 }
@@ -67,10 +81,17 @@ async function deadlineReminders(tomorrow: string) {
   const inscriptions = await db.inscription.findMany({
     where: { status: "VALIDATED", endDate: { gte: dateOf(tomorrow) }, family: { NOT: { remindersOff: { has: "DEADLINE" } } } },
     select: {
-      id: true, familyId: true, periodId: true, startDate: true, endDate: true,
+      id: true,
+      familyId: true,
+      periodId: true,
+      startDate: true,
+      endDate: true,
       child: { select: { firstName: true } },
       activity: { select: { name: true, bookingDeadline: true, cancellationDeadline: true, timeUnits: { select: { id: true } } } },
-      reservations: { where: { date: { gte: dateOf(tomorrow), lte: dateOf(until) } }, select: { date: true, status: true, timeUnit: { select: { name: true } } } },
+      reservations: {
+        where: { date: { gte: dateOf(tomorrow), lte: dateOf(until) } },
+        select: { date: true, status: true, timeUnit: { select: { name: true } } },
+      },
     },
   });
   if (inscriptions.length === 0) return 0;
@@ -78,7 +99,12 @@ async function deadlineReminders(tomorrow: string) {
     where: { periodId: { in: [...new Set(inscriptions.map((i) => i.periodId))] }, date: { gte: dateOf(tomorrow), lte: dateOf(until) } },
     select: { periodId: true, date: true },
   });
-  const cancelled = await cancelledSlots(db, inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id)), tomorrow, until);
+  const cancelled = await cancelledSlots(
+    db,
+    inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id)),
+    tomorrow,
+    until,
+  );
   const byFamily = new Map<string, { toBook: string[]; toCancel: string[] }>();
   const add = (familyId: string, list: "toBook" | "toCancel", line: string) => {
     const entry = byFamily.get(familyId) ?? { toBook: [], toCancel: [] };
@@ -88,25 +114,38 @@ async function deadlineReminders(tomorrow: string) {
   for (const i of inscriptions) {
     const book = parseDeadline(i.activity.bookingDeadline)!;
     const cancel = parseDeadline(i.activity.cancellationDeadline)!;
-    const days = opening.filter((o) => o.periodId === i.periodId && o.date >= i.startDate && o.date <= i.endDate).map((o) => dayOf(o.date)).sort();
+    const days = opening
+      .filter((o) => o.periodId === i.periodId && o.date >= i.startDate && o.date <= i.endDate)
+      .map((o) => dayOf(o.date))
+      .sort();
     for (const day of days) {
       const booked = i.reservations.filter((r) => dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status));
       const bookUntil = deadlineFor(book, day);
       const open = i.activity.timeUnits.some((u) => !cancelled.has(`${u.id}|${day}`));
       if (booked.length === 0 && open && parisDay(bookUntil) === tomorrow) {
-        add(i.familyId, "toBook", `${i.child.firstName} — ${i.activity.name} : ${formatLongDate(day)} (jusqu'au ${formatDateTime(bookUntil)})`);
+        add(
+          i.familyId,
+          "toBook",
+          `${i.child.firstName} — ${i.activity.name} : ${formatLongDate(day)} (jusqu'au ${formatDateTime(bookUntil)})`,
+        );
       }
       const cancelUntil = deadlineFor(cancel, day);
       if (parisDay(cancelUntil) === tomorrow) {
         for (const r of booked.filter((b) => b.status === "RESERVED")) {
-          add(i.familyId, "toCancel", `${i.child.firstName} — ${r.timeUnit.name}, ${formatLongDate(day)} (jusqu'au ${formatDateTime(cancelUntil)})`);
+          add(
+            i.familyId,
+            "toCancel",
+            `${i.child.firstName} — ${r.timeUnit.name}, ${formatLongDate(day)} (jusqu'au ${formatDateTime(cancelUntil)})`,
+          );
         }
       }
     }
   }
   let queued = 0;
   for (const [familyId, { toBook, toCancel }] of byFamily) {
-    queued += await queue(familyId, `DEADLINE:${tomorrow}`, "reminder-deadline", (person) => deadlineReminderEmail(person, toBook, toCancel));
+    queued += await queue(familyId, `DEADLINE:${tomorrow}`, "reminder-deadline", (person) =>
+      deadlineReminderEmail(person, toBook, toCancel),
+    );
   }
   return queued;
 }
@@ -124,6 +163,8 @@ export async function getReminderSettings(familyId: string): Promise<ReminderKin
 }
 
 export async function setReminderSettings(familyId: string, on: ReminderKind[]): Promise<void> {
-  await db.family.update({ where: { id: familyId }, data: { remindersOff: REMINDER_KINDS.map((k) => k.kind).filter((k) => !on.includes(k)) } });
+  await db.family.update({
+    where: { id: familyId },
+    data: { remindersOff: REMINDER_KINDS.map((k) => k.kind).filter((k) => !on.includes(k)) },
+  });
 }
-

@@ -6,7 +6,15 @@ import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/unpaid";
 import { UserFacingError } from "@/lib/errors";
 import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
 import {
-  applyTransition, createReservationAs, isIn, NotFoundError, openReservationGate, RESERVATION_STATUSES, statusLabel, SYSTEM, type Actor,
+  applyTransition,
+  createReservationAs,
+  isIn,
+  NotFoundError,
+  openReservationGate,
+  RESERVATION_STATUSES,
+  statusLabel,
+  SYSTEM,
+  type Actor,
 } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
@@ -25,13 +33,14 @@ export interface CellRequest {
 }
 
 /** What became of one cell of a send, said to the parent cell by cell. */
-export type CellOutcome = CellRequest & (
-  | { outcome: "RESERVED" | "REQUESTED" }
-  | { outcome: "WAITLISTED"; position: number }
-  /** Already asked or booked: a repeated send changes nothing. */
-  | { outcome: "ALREADY"; status: ReservationStatus }
-  | { outcome: "REFUSED"; message: string }
-);
+export type CellOutcome = CellRequest &
+  (
+    | { outcome: "RESERVED" | "REQUESTED" }
+    | { outcome: "WAITLISTED"; position: number }
+    /** Already asked or booked: a repeated send changes nothing. */
+    | { outcome: "ALREADY"; status: ReservationStatus }
+    | { outcome: "REFUSED"; message: string }
+  );
 
 const cellKey = (c: CellRequest) => `${c.inscriptionId}|${c.timeUnitId}|${c.day}`;
 
@@ -40,11 +49,25 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
   const rows = await tx.inscription.findMany({
     where: { id: { in: ids }, familyId },
     select: {
-      id: true, status: true, startDate: true, endDate: true, periodId: true, activityId: true,
+      id: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      periodId: true,
+      activityId: true,
       child: { select: { firstName: true, lastName: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
-      activity: { select: { name: true, reservationValidation: true, bookingDeadline: true, structureId: true, structure: { select: { name: true } }, timeUnits: { select: { id: true, name: true, sortOrder: true } } } },
+      activity: {
+        select: {
+          name: true,
+          reservationValidation: true,
+          bookingDeadline: true,
+          structureId: true,
+          structure: { select: { name: true } },
+          timeUnits: { select: { id: true, name: true, sortOrder: true } },
+        },
+      },
     },
   });
   // Another family's inscription is answered as a missing one: nothing says it exists. Whether each is
@@ -62,132 +85,208 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]) {
  * counted under the slot's lock: R at once (automatic validation) or DR, and
  * beyond the places the waiting list in arrival order. One receipt e-mail.
  */
-export async function requestReservations(input: { familyId: string; cells: CellRequest[]; actor: Actor; now?: Date }): Promise<CellOutcome[]> {
+export async function requestReservations(input: {
+  familyId: string;
+  cells: CellRequest[];
+  actor: Actor;
+  now?: Date;
+}): Promise<CellOutcome[]> {
   const now = input.now ?? new Date();
   // Counted as sent, before repeated cells are merged: a send of 10 000 cells is refused whatever they hold.
   if (input.cells.length > MAX_CELLS_PER_SEND) {
-    throw new UserFacingError(`Trop de demandes en une fois (${input.cells.length.toLocaleString("fr-FR")}) : ${MAX_CELLS_PER_SEND.toLocaleString("fr-FR")} au plus. Envoyez-les en plusieurs fois.`);
+    throw new UserFacingError(
+      `Trop de demandes en une fois (${input.cells.length.toLocaleString("fr-FR")}) : ${MAX_CELLS_PER_SEND.toLocaleString("fr-FR")} au plus. Envoyez-les en plusieurs fois.`,
+    );
   }
   const cells = [...new Map(input.cells.map((c) => [cellKey(c), c])).values()];
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
-  return transaction(async (tx) => {
-    const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
-    // The family's own inscriptions first (another family's is a missing one), then the gate locks them
-    // (always in the same order) and checks they are validated, then — last — the places.
-    const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
-    const gate = await openReservationGate(tx, inscriptionIds);
-    // A structure that stops bookings while an invoice is unpaid long after its due date: the parent is told which and how to pay.
-    // A send only to blocked structures is refused as a whole; in a mixed send, the blocked structures' cells are refused one by one.
-    const blocks = new Map((await unpaidBlocks(tx, input.familyId, [...new Set([...inscriptions.values()].map((i) => i.activity.structureId))], parisDay(now))).map((b) => [b.structureId, b]));
-    const blockOf = (cell: CellRequest) => blocks.get(inscriptions.get(cell.inscriptionId)!.activity.structureId);
-    const firstBlock = blockOf(cells[0]!);
-    if (firstBlock && cells.every((c) => blockOf(c))) throw new UserFacingError(unpaidBlockMessage(firstBlock));
-    const receipt = await prepareReceipt(tx, input.familyId);
-    const days = [...new Set(cells.map((c) => c.day))];
-    const opening = await tx.openingDay.findMany({
-      where: { periodId: { in: [...new Set([...inscriptions.values()].map((i) => i.periodId))] }, date: { in: days.map(dateOf) } },
-      select: { periodId: true, date: true },
-    });
-    const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
-    const units = new Map([...inscriptions.values()].flatMap((i) => i.activity.timeUnits.map((u) => [u.id, u] as const)));
-    const unitNames = new Map([...units].map(([id, u]) => [id, u.name]));
-
-    const outcomes = new Map<string, CellOutcome>();
-    const open: CellRequest[] = [];
-    for (const cell of cells) {
-      const inscription = inscriptions.get(cell.inscriptionId)!;
-      if (!inscription.activity.timeUnits.some((u) => u.id === cell.timeUnitId)) throw new NotFoundError();
-      const bookUntil = deadlineFor(parseDeadline(inscription.activity.bookingDeadline)!, cell.day);
-      const blocked = bookingBlocked({
-        day: cell.day, isOpeningDay: isOpening.has(`${inscription.periodId}|${cell.day}`),
-        inscription: { startDay: dayOf(inscription.startDate), endDay: dayOf(inscription.endDate) },
-        bookUntil, now,
+  return transaction(
+    async (tx) => {
+      const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
+      // The family's own inscriptions first (another family's is a missing one), then the gate locks them
+      // (always in the same order) and checks they are validated, then — last — the places.
+      const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
+      const gate = await openReservationGate(tx, inscriptionIds);
+      // A structure that stops bookings while an invoice is unpaid long after its due date: the parent is told which and how to pay.
+      // A send only to blocked structures is refused as a whole; in a mixed send, the blocked structures' cells are refused one by one.
+      const blocks = new Map(
+        (
+          await unpaidBlocks(tx, input.familyId, [...new Set([...inscriptions.values()].map((i) => i.activity.structureId))], parisDay(now))
+        ).map((b) => [b.structureId, b]),
+      );
+      const blockOf = (cell: CellRequest) => blocks.get(inscriptions.get(cell.inscriptionId)!.activity.structureId);
+      const firstBlock = blockOf(cells[0]!);
+      if (firstBlock && cells.every((c) => blockOf(c))) throw new UserFacingError(unpaidBlockMessage(firstBlock));
+      const receipt = await prepareReceipt(tx, input.familyId);
+      const days = [...new Set(cells.map((c) => c.day))];
+      const opening = await tx.openingDay.findMany({
+        where: { periodId: { in: [...new Set([...inscriptions.values()].map((i) => i.periodId))] }, date: { in: days.map(dateOf) } },
+        select: { periodId: true, date: true },
       });
-      if (blocked === "OUTSIDE") throw new UserFacingError(`Le ${formatLongDate(cell.day)} est en dehors des dates de l'inscription ${deName(inscription.child.firstName)}.`);
-      if (blocked === "CLOSED") throw new UserFacingError(`Le ${formatLongDate(cell.day)} n'est pas un jour d'ouverture de ${inscription.activity.name}.`);
-      const unpaid = blockOf(cell);
-      if (unpaid) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: unpaidBlockMessage(unpaid) });
-      else if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
-      else if (blocked === "DEADLINE") {
-        outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Délai de réservation dépassé (jusqu'au ${formatDateTime(bookUntil)}).` });
-      } else open.push(cell);
-    }
+      const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
+      const units = new Map([...inscriptions.values()].flatMap((i) => i.activity.timeUnits.map((u) => [u.id, u] as const)));
+      const unitNames = new Map([...units].map(([id, u]) => [id, u.name]));
 
-    // What each child already has on those days (for the rules between units, and to skip what is asked already).
-    const existing = await tx.reservation.findMany({
-      where: { inscriptionId: { in: inscriptionIds }, date: { in: [...new Set(open.map((c) => c.day))].map(dateOf) } },
-      select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true },
-    });
-    const existingByCell = new Map(existing.map((r) => [cellKey({ inscriptionId: r.inscriptionId, timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r]));
-    const rules = await tx.timeUnitRule.findMany({ where: { unitId: { in: [...unitNames.keys()] } }, select: { kind: true, unitId: true, otherUnitId: true } });
-    const toAsk: CellRequest[] = [];
-    const byChildDay = new Map<string, CellRequest[]>();
-    for (const cell of open) {
-      const found = existingByCell.get(cellKey(cell));
-      if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
-        outcomes.set(cellKey(cell), { ...cell, outcome: "ALREADY", status: found.status });
-        continue;
-      }
-      const key = `${cell.inscriptionId}|${cell.day}`;
-      byChildDay.set(key, [...(byChildDay.get(key) ?? []), cell]);
-    }
-    for (const [key, asked] of byChildDay) {
-      const [inscriptionId, day] = key.split("|") as [string, string];
-      const held = new Set(existing.filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => r.timeUnitId));
-      const refused = refusedByRules(rules as UnitRule[], held, asked.map((c) => c.timeUnitId), unitNames);
-      for (const cell of asked) {
-        const message = refused.get(cell.timeUnitId);
-        if (message) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message });
-        else toAsk.push(cell);
-      }
-    }
-
-    // Under the slots' locks, as briefly as possible: for each cell one read of the slot and one write
-    // (with its log), then the receipt — everything else was read before.
-    const bySlot = [...toAsk].sort((a, b) => slotKey(slotOfCell(a)).localeCompare(slotKey(slotOfCell(b))));
-    await lockSlots(tx, bySlot.map(slotOfCell));
-    // The receipt's lines, per inscription, in the order of the days and of the units.
-    const lines = new Map<string, { day: string; order: number; line: string }[]>();
-    for (const cell of bySlot) {
-      const inscription = inscriptions.get(cell.inscriptionId)!;
-      const state = await readSlot(tx, slotOfCell(cell), inscription.ageGroup?.id ?? null);
-      // Read under the lock: an exceptional day decided meanwhile closes the slot to this send too.
-      if (state.cancelled !== null) {
-        outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: `Accueil annulé par la structure ce jour-là : ${state.cancelled}` });
-        continue;
-      }
-      const place = placeLeft(state, inscription.ageGroup);
-      const to: "WAITLISTED" | "RESERVED" | "REQUESTED" = !place ? "WAITLISTED" : inscription.activity.reservationValidation === "AUTOMATIC" ? "RESERVED" : "REQUESTED";
-      const previous = existingByCell.get(cellKey(cell));
-      const rank = state.lastRank + 1;
-      if (previous) {
-        // Asked again after a refusal or a withdrawal (rare): step by step through the machine.
-        await applyTransition(tx, { machine: "RESERVATION", id: previous.id, to: "REQUESTED", actor: input.actor, expectedFrom: previous.status, now });
-        if (to !== "REQUESTED") await applyTransition(tx, { machine: "RESERVATION", id: previous.id, to, actor: SYSTEM, reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique", now });
-        if (to === "WAITLISTED") await tx.reservation.update({ where: { id: previous.id }, data: { waitlistRank: rank } });
-      } else {
-        await createReservationAs(tx, gate, {
-          inscriptionId: cell.inscriptionId, timeUnitId: cell.timeUnitId, date: dateOf(cell.day), waitlistRank: rank, now,
-          steps: [
-            { to: "REQUESTED", actor: input.actor },
-            ...(to === "REQUESTED" ? [] : [{ to, actor: SYSTEM, reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique" }]),
-          ],
+      const outcomes = new Map<string, CellOutcome>();
+      const open: CellRequest[] = [];
+      for (const cell of cells) {
+        const inscription = inscriptions.get(cell.inscriptionId)!;
+        if (!inscription.activity.timeUnits.some((u) => u.id === cell.timeUnitId)) throw new NotFoundError();
+        const bookUntil = deadlineFor(parseDeadline(inscription.activity.bookingDeadline)!, cell.day);
+        const blocked = bookingBlocked({
+          day: cell.day,
+          isOpeningDay: isOpening.has(`${inscription.periodId}|${cell.day}`),
+          inscription: { startDay: dayOf(inscription.startDate), endDay: dayOf(inscription.endDate) },
+          bookUntil,
+          now,
         });
+        if (blocked === "OUTSIDE")
+          throw new UserFacingError(
+            `Le ${formatLongDate(cell.day)} est en dehors des dates de l'inscription ${deName(inscription.child.firstName)}.`,
+          );
+        if (blocked === "CLOSED")
+          throw new UserFacingError(`Le ${formatLongDate(cell.day)} n'est pas un jour d'ouverture de ${inscription.activity.name}.`);
+        const unpaid = blockOf(cell);
+        if (unpaid) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: unpaidBlockMessage(unpaid) });
+        else if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
+        else if (blocked === "DEADLINE") {
+          outcomes.set(cellKey(cell), {
+            ...cell,
+            outcome: "REFUSED",
+            message: `Délai de réservation dépassé (jusqu'au ${formatDateTime(bookUntil)}).`,
+          });
+        } else open.push(cell);
       }
-      // Everyone waiting before is still waiting (all under this lock): the position follows them.
-      const outcome: CellOutcome = to === "WAITLISTED" ? { ...cell, outcome: "WAITLISTED", position: state.waiting + 1 } : { ...cell, outcome: to };
-      outcomes.set(cellKey(cell), outcome);
-      const word = outcome.outcome === "WAITLISTED" ? `${statusLabel("RESERVATION", "WAITLISTED")} (position ${outcome.position})` : statusLabel("RESERVATION", to);
-      const unit = units.get(cell.timeUnitId)!;
-      lines.set(cell.inscriptionId, [...(lines.get(cell.inscriptionId) ?? []), { day: cell.day, order: unit.sortOrder, line: reservationLine(cell.day, unit.name, word) }]);
-    }
-    const sections = [...lines].map(([inscriptionId, rows]) => reservationSection(
-      inscriptions.get(inscriptionId)!,
-      rows.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map((r) => r.line),
-    ));
-    await queueReceipt(tx, receipt, sections);
-    return cells.map((c) => outcomes.get(cellKey(c))!);
-  }, { timeout: 60_000 });
+
+      // What each child already has on those days (for the rules between units, and to skip what is asked already).
+      const existing = await tx.reservation.findMany({
+        where: { inscriptionId: { in: inscriptionIds }, date: { in: [...new Set(open.map((c) => c.day))].map(dateOf) } },
+        select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true },
+      });
+      const existingByCell = new Map(
+        existing.map((r) => [cellKey({ inscriptionId: r.inscriptionId, timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r]),
+      );
+      const rules = await tx.timeUnitRule.findMany({
+        where: { unitId: { in: [...unitNames.keys()] } },
+        select: { kind: true, unitId: true, otherUnitId: true },
+      });
+      const toAsk: CellRequest[] = [];
+      const byChildDay = new Map<string, CellRequest[]>();
+      for (const cell of open) {
+        const found = existingByCell.get(cellKey(cell));
+        if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
+          outcomes.set(cellKey(cell), { ...cell, outcome: "ALREADY", status: found.status });
+          continue;
+        }
+        const key = `${cell.inscriptionId}|${cell.day}`;
+        byChildDay.set(key, [...(byChildDay.get(key) ?? []), cell]);
+      }
+      for (const [key, asked] of byChildDay) {
+        const [inscriptionId, day] = key.split("|") as [string, string];
+        const held = new Set(
+          existing
+            .filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status))
+            .map((r) => r.timeUnitId),
+        );
+        const refused = refusedByRules(
+          rules as UnitRule[],
+          held,
+          asked.map((c) => c.timeUnitId),
+          unitNames,
+        );
+        for (const cell of asked) {
+          const message = refused.get(cell.timeUnitId);
+          if (message) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message });
+          else toAsk.push(cell);
+        }
+      }
+
+      // Under the slots' locks, as briefly as possible: for each cell one read of the slot and one write
+      // (with its log), then the receipt — everything else was read before.
+      const bySlot = [...toAsk].sort((a, b) => slotKey(slotOfCell(a)).localeCompare(slotKey(slotOfCell(b))));
+      await lockSlots(tx, bySlot.map(slotOfCell));
+      // The receipt's lines, per inscription, in the order of the days and of the units.
+      const lines = new Map<string, { day: string; order: number; line: string }[]>();
+      for (const cell of bySlot) {
+        const inscription = inscriptions.get(cell.inscriptionId)!;
+        const state = await readSlot(tx, slotOfCell(cell), inscription.ageGroup?.id ?? null);
+        // Read under the lock: an exceptional day decided meanwhile closes the slot to this send too.
+        if (state.cancelled !== null) {
+          outcomes.set(cellKey(cell), {
+            ...cell,
+            outcome: "REFUSED",
+            message: `Accueil annulé par la structure ce jour-là : ${state.cancelled}`,
+          });
+          continue;
+        }
+        const place = placeLeft(state, inscription.ageGroup);
+        const to: "WAITLISTED" | "RESERVED" | "REQUESTED" = !place
+          ? "WAITLISTED"
+          : inscription.activity.reservationValidation === "AUTOMATIC"
+            ? "RESERVED"
+            : "REQUESTED";
+        const previous = existingByCell.get(cellKey(cell));
+        const rank = state.lastRank + 1;
+        if (previous) {
+          // Asked again after a refusal or a withdrawal (rare): step by step through the machine.
+          await applyTransition(tx, {
+            machine: "RESERVATION",
+            id: previous.id,
+            to: "REQUESTED",
+            actor: input.actor,
+            expectedFrom: previous.status,
+            now,
+          });
+          if (to !== "REQUESTED")
+            await applyTransition(tx, {
+              machine: "RESERVATION",
+              id: previous.id,
+              to,
+              actor: SYSTEM,
+              reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique",
+              now,
+            });
+          if (to === "WAITLISTED") await tx.reservation.update({ where: { id: previous.id }, data: { waitlistRank: rank } });
+        } else {
+          await createReservationAs(tx, gate, {
+            inscriptionId: cell.inscriptionId,
+            timeUnitId: cell.timeUnitId,
+            date: dateOf(cell.day),
+            waitlistRank: rank,
+            now,
+            steps: [
+              { to: "REQUESTED", actor: input.actor },
+              ...(to === "REQUESTED"
+                ? []
+                : [{ to, actor: SYSTEM, reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique" }]),
+            ],
+          });
+        }
+        // Everyone waiting before is still waiting (all under this lock): the position follows them.
+        const outcome: CellOutcome =
+          to === "WAITLISTED" ? { ...cell, outcome: "WAITLISTED", position: state.waiting + 1 } : { ...cell, outcome: to };
+        outcomes.set(cellKey(cell), outcome);
+        const word =
+          outcome.outcome === "WAITLISTED"
+            ? `${statusLabel("RESERVATION", "WAITLISTED")} (position ${outcome.position})`
+            : statusLabel("RESERVATION", to);
+        const unit = units.get(cell.timeUnitId)!;
+        lines.set(cell.inscriptionId, [
+          ...(lines.get(cell.inscriptionId) ?? []),
+          { day: cell.day, order: unit.sortOrder, line: reservationLine(cell.day, unit.name, word) },
+        ]);
+      }
+      const sections = [...lines].map(([inscriptionId, rows]) =>
+        reservationSection(
+          inscriptions.get(inscriptionId)!,
+          rows.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map((r) => r.line),
+        ),
+      );
+      await queueReceipt(tx, receipt, sections);
+      return cells.map((c) => outcomes.get(cellKey(c))!);
+    },
+    { timeout: 60_000 },
+  );
 }
 
 const slotOfCell = (cell: CellRequest): Slot => ({ timeUnitId: cell.timeUnitId, day: cell.day });

@@ -4,10 +4,15 @@ import { parisDay } from "@/lib/calendar/paris";
 import { dayRangeMessage } from "@/lib/forms/date-ranges";
 
 /** A calendar day "YYYY-MM-DD" sent by a page (a cell, a pointage): one that exists, within DAY_RANGES.planning of today. */
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Jour invalide.").refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && !dayRangeMessage("Jour", v, DAY_RANGES.planning, parisDay(new Date()));
-}, "Jour invalide.");
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Jour invalide.")
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return (
+      !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && !dayRangeMessage("Jour", v, DAY_RANGES.planning, parisDay(new Date()))
+    );
+  }, "Jour invalide.");
 
 export const cellSchema = z.object({ inscriptionId: entityId, timeUnitId: entityId, day: isoDay });
 
@@ -33,11 +38,16 @@ export const periodRequestSchema = z
     endDate: dateField("Date fin", DAY_RANGES.planning),
     weekType: z.enum(["ALL", "EVEN", "ODD"], { error: "Type de semaine : choisissez dans la liste." }),
     /** "weekday:unitId" for each ticked box of the semaine type. */
-    slots: z.array(z.string().regex(/^[0-6]:[^:]{1,64}$/)).max(70).default([]),
+    slots: z
+      .array(z.string().regex(/^[0-6]:[^:]{1,64}$/))
+      .max(70)
+      .default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Date fin : elle doit suivre la date de début." });
-    if (v.slots.length === 0) ctx.addIssue({ code: "custom", path: ["slots"], message: "Semaine type : cochez au moins une case (un jour et une unité)." });
+    if (v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "Date fin : elle doit suivre la date de début." });
+    if (v.slots.length === 0)
+      ctx.addIssue({ code: "custom", path: ["slots"], message: "Semaine type : cochez au moins une case (un jour et une unité)." });
   });
 
 export type PeriodRequestInput = z.input<typeof periodRequestSchema>;
@@ -52,15 +62,24 @@ export const cancelDaySchema = z.object({
   reason: z.string().trim().min(1, "Motif : indiquez-le, il est envoyé aux familles.").max(500, "Motif : 500 caractères au plus."),
 });
 
-
 /** « Enregistrer le pointage »: each child's mark; one reason for the excused absences and the corrections. */
 export const attendanceSchema = z.object({
   activityId: entityId,
   date: isoDay,
   timeUnitId: entityId,
-  marks: z.array(z.object({ reservationId: entityId, mark: z.enum(["PRESENT", "ABSENT", "EXCUSED"], { error: "Pointage : présent, absent ou absent excusé." }) }))
-    .min(1, "Aucun enfant à pointer.").max(500, "500 enfants au plus à la fois.")
-    .refine((marks) => new Set(marks.map((m) => m.reservationId)).size === marks.length, "Un enfant est pointé deux fois : rechargez la page."),
+  marks: z
+    .array(
+      z.object({
+        reservationId: entityId,
+        mark: z.enum(["PRESENT", "ABSENT", "EXCUSED"], { error: "Pointage : présent, absent ou absent excusé." }),
+      }),
+    )
+    .min(1, "Aucun enfant à pointer.")
+    .max(500, "500 enfants au plus à la fois.")
+    .refine(
+      (marks) => new Set(marks.map((m) => m.reservationId)).size === marks.length,
+      "Un enfant est pointé deux fois : rechargez la page.",
+    ),
   reason: z.string().trim().max(500, "Motif : 500 caractères au plus.").optional(),
 });
 

@@ -35,7 +35,9 @@ export async function lockSlots(tx: Tx, slots: Slot[]): Promise<void> {
 export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
   const date = dateOf(slot.day);
   const holding = [...RESERVATION_STATUSES.HOLDS_PLACE];
-  const rows = await tx.$queryRaw<{ taken: number; capacity: number; groupTaken: number; lastRank: number; waiting: number; cancelled: string | null }[]>`
+  const rows = await tx.$queryRaw<
+    { taken: number; capacity: number; groupTaken: number; lastRank: number; waiting: number; cancelled: string | null }[]
+  >`
     SELECT
       (SELECT count(*)::int FROM "Reservation" r WHERE r."timeUnitId" = ${slot.timeUnitId} AND r."date" = ${date}
          AND r."status"::text = ANY(${holding})) AS "taken",
@@ -53,17 +55,31 @@ export async function readSlot(tx: Tx, slot: Slot, ageGroupId: string | null) {
 }
 
 /** Is there a place for one more child of `ageGroup` (the unit's places, and the group's own number)? */
-export function placeLeft(state: { taken: number; capacity: number; groupTaken: number }, ageGroup: { unitCapacity: number | null } | null): boolean {
+export function placeLeft(
+  state: { taken: number; capacity: number; groupTaken: number },
+  ageGroup: { unitCapacity: number | null } | null,
+): boolean {
   if (state.taken >= state.capacity) return false;
   return !(ageGroup && ageGroup.unitCapacity !== null && state.groupTaken >= ageGroup.unitCapacity);
 }
 
-export const slotOf = (reservation: { timeUnitId: string; date: Date }): Slot => ({ timeUnitId: reservation.timeUnitId, day: dayOf(reservation.date) });
+export const slotOf = (reservation: { timeUnitId: string; date: Date }): Slot => ({
+  timeUnitId: reservation.timeUnitId,
+  day: dayOf(reservation.date),
+});
 
 /** The slots the structure cancelled (exceptional days) among these units and days: "unit|day" → reason. */
-export async function cancelledSlots(client: Pick<Tx, "cancelledSlot">, unitIds: string[], from: string, to: string): Promise<Map<string, string>> {
+export async function cancelledSlots(
+  client: Pick<Tx, "cancelledSlot">,
+  unitIds: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, string>> {
   if (unitIds.length === 0) return new Map();
-  const rows = await client.cancelledSlot.findMany({ where: { timeUnitId: { in: unitIds }, date: { gte: dateOf(from), lte: dateOf(to) } }, select: { timeUnitId: true, date: true, reason: true } });
+  const rows = await client.cancelledSlot.findMany({
+    where: { timeUnitId: { in: unitIds }, date: { gte: dateOf(from), lte: dateOf(to) } },
+    select: { timeUnitId: true, date: true, reason: true },
+  });
   return new Map(rows.map((r) => [slotKey({ timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r.reason]));
 }
 
@@ -76,11 +92,25 @@ export async function slotUsage(
   unitIds: string[],
   date: { in: Date[] } | { gte: Date; lte: Date },
 ): Promise<(unitId: string, day: string, unitCapacity: number) => { booked: number; capacity: number; waiting: number }> {
-  const [held, waiting, overrides] = unitIds.length === 0 ? [[], [], []] : await Promise.all([
-    client.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } }, _count: { _all: true } }),
-    client.reservation.groupBy({ by: ["timeUnitId", "date"], where: { timeUnitId: { in: unitIds }, date, status: "WAITLISTED" }, _count: { _all: true } }),
-    client.capacityOverride.findMany({ where: { timeUnitId: { in: unitIds }, date }, select: { timeUnitId: true, date: true, capacity: true } }),
-  ]);
+  const [held, waiting, overrides] =
+    unitIds.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          client.reservation.groupBy({
+            by: ["timeUnitId", "date"],
+            where: { timeUnitId: { in: unitIds }, date, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } },
+            _count: { _all: true },
+          }),
+          client.reservation.groupBy({
+            by: ["timeUnitId", "date"],
+            where: { timeUnitId: { in: unitIds }, date, status: "WAITLISTED" },
+            _count: { _all: true },
+          }),
+          client.capacityOverride.findMany({
+            where: { timeUnitId: { in: unitIds }, date },
+            select: { timeUnitId: true, date: true, capacity: true },
+          }),
+        ]);
   const key = (unitId: string, at: Date) => slotKey({ timeUnitId: unitId, day: dayOf(at) });
   const heldBy = new Map(held.map((h) => [key(h.timeUnitId, h.date), h._count._all]));
   const waitingBy = new Map(waiting.map((w) => [key(w.timeUnitId, w.date), w._count._all]));

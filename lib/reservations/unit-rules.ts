@@ -15,7 +15,12 @@ const quoted = (name: string) => `« ${name} »`;
 const orList = (names: string[]) => names.map(quoted).join(" ou ");
 
 /** What is wrong with `unitId` among the day's `units`, in French; null when nothing. */
-export function unitViolation(rules: readonly UnitRule[], units: ReadonlySet<string>, unitId: string, names: ReadonlyMap<string, string>): string | null {
+export function unitViolation(
+  rules: readonly UnitRule[],
+  units: ReadonlySet<string>,
+  unitId: string,
+  names: ReadonlyMap<string, string>,
+): string | null {
   const name = (id: string) => names.get(id) ?? "?";
   for (const rule of rules) {
     if (rule.kind !== "INCOMPATIBLE") continue;
@@ -58,7 +63,12 @@ export function refusedByRules(
 }
 
 /** Removing `unitId` from the day: the first unit left without what it requires, in French; null when none. */
-export function removalViolation(rules: readonly UnitRule[], held: ReadonlySet<string>, unitId: string, names: ReadonlyMap<string, string>): string | null {
+export function removalViolation(
+  rules: readonly UnitRule[],
+  held: ReadonlySet<string>,
+  unitId: string,
+  names: ReadonlyMap<string, string>,
+): string | null {
   const left = new Set([...held].filter((id) => id !== unitId));
   for (const id of left) {
     const required = rules.filter((r) => r.kind === "REQUIRES" && r.unitId === id).map((r) => r.otherUnitId);

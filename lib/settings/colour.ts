@@ -27,7 +27,13 @@ export function contrastRatio(a: string, b: string): number {
 function mix(hex: string, other: string, weight: number): string {
   const a = channels(hex);
   const b = channels(other);
-  return `#${a.map((c, i) => Math.round(c * (1 - weight) + b[i] * weight).toString(16).padStart(2, "0")).join("")}`;
+  return `#${a
+    .map((c, i) =>
+      Math.round(c * (1 - weight) + b[i] * weight)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 }
 
 /** The three CSS variables of the theme (globals.css) for a main colour. */

@@ -14,7 +14,16 @@ const SETTINGS_ID = "portail";
 export const getPortalIdentity = cache(async (): Promise<PortalIdentity> => {
   const row = await db.portalSettings.findUnique({
     where: { id: SETTINGS_ID },
-    select: { name: true, primaryColor: true, address: true, phone: true, email: true, openingHours: true, logoType: true, updatedAt: true },
+    select: {
+      name: true,
+      primaryColor: true,
+      address: true,
+      phone: true,
+      email: true,
+      openingHours: true,
+      logoType: true,
+      updatedAt: true,
+    },
   });
   if (!row) return DEFAULT_IDENTITY;
   const { logoType, updatedAt, ...rest } = row;

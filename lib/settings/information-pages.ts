@@ -26,7 +26,12 @@ export async function listInformationPages(): Promise<InformationPageView[]> {
   return pages;
 }
 
-export async function updateInformationPage(input: { actorId: string; slug: InformationPageSlug; title: string; body: string }): Promise<void> {
+export async function updateInformationPage(input: {
+  actorId: string;
+  slug: InformationPageSlug;
+  title: string;
+  body: string;
+}): Promise<void> {
   await db.informationPage.upsert({
     where: { slug: input.slug },
     create: { slug: input.slug, title: input.title, body: input.body, updatedById: input.actorId },

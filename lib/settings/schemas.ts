@@ -3,13 +3,16 @@ import { emailField, optionalText, trimmed } from "@/lib/forms/fields";
 import { contrastRatio, HEX_COLOUR } from "./colour";
 
 export const identitySchema = z.object({
-  name: trimmed("Nom de la structure", 120).refine((v) => !/[<>]/.test(v), { message: "Nom de la structure : les caractères < et > ne sont pas acceptés." }),
+  name: trimmed("Nom de la structure", 120).refine((v) => !/[<>]/.test(v), {
+    message: "Nom de la structure : les caractères < et > ne sont pas acceptés.",
+  }),
   primaryColor: z
     .string({ error: "Couleur principale : champ obligatoire." })
     .trim()
     .regex(HEX_COLOUR, "Couleur principale : au format #rrvvbb, par exemple #1e40af.")
     .refine((v) => contrastRatio(v, "#ffffff") >= 4.5, {
-      message: "Couleur principale : trop claire, le texte blanc ne serait pas lisible (contraste d'au moins 4,5:1 requis). Choisissez une teinte plus foncée.",
+      message:
+        "Couleur principale : trop claire, le texte blanc ne serait pas lisible (contraste d'au moins 4,5:1 requis). Choisissez une teinte plus foncée.",
     }),
   address: trimmed("Adresse", 300).refine((v) => !/[<>]/.test(v), { message: "Adresse : les caractères < et > ne sont pas acceptés." }),
   phone: trimmed("Téléphone", 30),
@@ -24,4 +27,3 @@ export const informationPageSchema = z.object({
   title: trimmed("Titre", 120),
   body: trimmed("Texte", 20_000),
 });
-

@@ -15,5 +15,14 @@ export async function countStaffQueues() {
     db.reservation.count({ where: { status: statusIn(RESERVATION_STATUSES.REQUESTS) } }),
     db.reservation.count({ where: { status: "CANCELLATION_REQUESTED" } }),
   ]);
-  return { accountRequests, changes: changes.changes, newChildren: changes.children, inscriptions, failedEmails, pendingEmails, reservations, cancellations };
+  return {
+    accountRequests,
+    changes: changes.changes,
+    newChildren: changes.children,
+    inscriptions,
+    failedEmails,
+    pendingEmails,
+    reservations,
+    cancellations,
+  };
 }

@@ -97,71 +97,87 @@ interface Decision {
  * Writes the new status only if it is still `from` (compare-and-set), with the
  * decision (when, who, why) on the rows that keep one; returns the rows changed.
  */
-async function compareAndSet(
-  tx: Tx,
-  machine: WorkflowMachine,
-  id: string,
-  from: string,
-  to: string,
-  decision: Decision,
-): Promise<number> {
+async function compareAndSet(tx: Tx, machine: WorkflowMachine, id: string, from: string, to: string, decision: Decision): Promise<number> {
   // The casts are safe: `from` and `to` were checked against the machine's states.
   switch (machine) {
     case "USER_ACCOUNT":
-      return (await tx.user.updateMany({
-        where: { id, status: from as StatusByMachine["USER_ACCOUNT"] },
-        data: { status: to as StatusByMachine["USER_ACCOUNT"] },
-      })).count;
+      return (
+        await tx.user.updateMany({
+          where: { id, status: from as StatusByMachine["USER_ACCOUNT"] },
+          data: { status: to as StatusByMachine["USER_ACCOUNT"] },
+        })
+      ).count;
     case "CHILD":
-      return (await tx.child.updateMany({
-        where: { id, status: from as StatusByMachine["CHILD"] },
-        data: { status: to as StatusByMachine["CHILD"] },
-      })).count;
+      return (
+        await tx.child.updateMany({
+          where: { id, status: from as StatusByMachine["CHILD"] },
+          data: { status: to as StatusByMachine["CHILD"] },
+        })
+      ).count;
     case "ACCOUNT_REQUEST":
-      return (await tx.accountRequest.updateMany({
-        where: { id, status: from as StatusByMachine["ACCOUNT_REQUEST"] },
-        data: { status: to as StatusByMachine["ACCOUNT_REQUEST"], ...decision },
-      })).count;
+      return (
+        await tx.accountRequest.updateMany({
+          where: { id, status: from as StatusByMachine["ACCOUNT_REQUEST"] },
+          data: { status: to as StatusByMachine["ACCOUNT_REQUEST"], ...decision },
+        })
+      ).count;
     case "CHANGE_REQUEST":
-      return (await tx.changeRequest.updateMany({
-        where: { id, status: from as StatusByMachine["CHANGE_REQUEST"] },
-        data: { status: to as StatusByMachine["CHANGE_REQUEST"], ...decision },
-      })).count;
+      return (
+        await tx.changeRequest.updateMany({
+          where: { id, status: from as StatusByMachine["CHANGE_REQUEST"] },
+          data: { status: to as StatusByMachine["CHANGE_REQUEST"], ...decision },
+        })
+      ).count;
     case "INSCRIPTION":
-      return (await tx.inscription.updateMany({
-        where: { id, status: from as StatusByMachine["INSCRIPTION"] },
-        // Leaving the waiting list leaves its rank too.
-        data: { status: to as StatusByMachine["INSCRIPTION"], ...decision, ...(to === "WAITLISTED" ? {} : { waitlistRank: null }) },
-      })).count;
+      return (
+        await tx.inscription.updateMany({
+          where: { id, status: from as StatusByMachine["INSCRIPTION"] },
+          // Leaving the waiting list leaves its rank too.
+          data: { status: to as StatusByMachine["INSCRIPTION"], ...decision, ...(to === "WAITLISTED" ? {} : { waitlistRank: null }) },
+        })
+      ).count;
     case "RESERVATION":
-      return (await tx.reservation.updateMany({
-        where: { id, status: from as StatusByMachine["RESERVATION"] },
-        // Leaving the waiting list leaves its rank too; the reason of an earlier decision stays until a new one.
-        data: {
-          status: to as StatusByMachine["RESERVATION"], decidedAt: decision.decidedAt, decidedById: decision.decidedById,
-          ...(decision.reason ? { reason: decision.reason } : {}), ...(to === "WAITLISTED" ? {} : { waitlistRank: null }),
-        },
-      })).count;
+      return (
+        await tx.reservation.updateMany({
+          where: { id, status: from as StatusByMachine["RESERVATION"] },
+          // Leaving the waiting list leaves its rank too; the reason of an earlier decision stays until a new one.
+          data: {
+            status: to as StatusByMachine["RESERVATION"],
+            decidedAt: decision.decidedAt,
+            decidedById: decision.decidedById,
+            ...(decision.reason ? { reason: decision.reason } : {}),
+            ...(to === "WAITLISTED" ? {} : { waitlistRank: null }),
+          },
+        })
+      ).count;
     case "INVOICE":
-      return (await tx.invoice.updateMany({
-        where: { id, status: from as StatusByMachine["INVOICE"] },
-        data: { status: to as StatusByMachine["INVOICE"] },
-      })).count;
+      return (
+        await tx.invoice.updateMany({
+          where: { id, status: from as StatusByMachine["INVOICE"] },
+          data: { status: to as StatusByMachine["INVOICE"] },
+        })
+      ).count;
     case "PAYMENT":
-      return (await tx.payment.updateMany({
-        where: { id, status: from as StatusByMachine["PAYMENT"] },
-        data: { status: to as StatusByMachine["PAYMENT"] },
-      })).count;
+      return (
+        await tx.payment.updateMany({
+          where: { id, status: from as StatusByMachine["PAYMENT"] },
+          data: { status: to as StatusByMachine["PAYMENT"] },
+        })
+      ).count;
     case "DOCUMENT":
-      return (await tx.document.updateMany({
-        where: { id, status: from as StatusByMachine["DOCUMENT"] },
-        data: { status: to as StatusByMachine["DOCUMENT"] },
-      })).count;
+      return (
+        await tx.document.updateMany({
+          where: { id, status: from as StatusByMachine["DOCUMENT"] },
+          data: { status: to as StatusByMachine["DOCUMENT"] },
+        })
+      ).count;
     case "MESSAGE_THREAD":
-      return (await tx.messageThread.updateMany({
-        where: { id, status: from as StatusByMachine["MESSAGE_THREAD"] },
-        data: { status: to as StatusByMachine["MESSAGE_THREAD"] },
-      })).count;
+      return (
+        await tx.messageThread.updateMany({
+          where: { id, status: from as StatusByMachine["MESSAGE_THREAD"] },
+          data: { status: to as StatusByMachine["MESSAGE_THREAD"] },
+        })
+      ).count;
   }
 }
 
@@ -226,7 +242,13 @@ export async function applyTransition<M extends WorkflowMachine>(
  */
 export async function applyReservationTransitions(
   tx: Tx,
-  input: { rows: { id: string; from: StatusByMachine["RESERVATION"] }[]; to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string; now?: Date },
+  input: {
+    rows: { id: string; from: StatusByMachine["RESERVATION"] }[];
+    to: StatusByMachine["RESERVATION"];
+    actor: Actor;
+    reason?: string;
+    now?: Date;
+  },
 ): Promise<void> {
   const byFrom = new Map<StatusByMachine["RESERVATION"], string[]>();
   for (const row of input.rows) {
@@ -242,11 +264,27 @@ export async function applyReservationTransitions(
       WHERE "id" = ANY(${ids}) AND "status" = ${from}::"ReservationStatus"`;
     if (count !== ids.length) throw new StaleStatusError();
   }
-  await logMany(tx, "RESERVATION", input.rows.map((row) => ({ entityId: row.id, from: row.from })), input.to, input.actor, input.reason, decidedAt);
+  await logMany(
+    tx,
+    "RESERVATION",
+    input.rows.map((row) => ({ entityId: row.id, from: row.from })),
+    input.to,
+    input.actor,
+    input.reason,
+    decidedAt,
+  );
 }
 
 /** Many log rows in one statement (each with its own id), for the batch transitions. */
-async function logMany(tx: Tx, machine: WorkflowMachine, rows: { entityId: string; from: string | null }[], to: string, actor: Actor, reason: string | undefined, at: Date) {
+async function logMany(
+  tx: Tx,
+  machine: WorkflowMachine,
+  rows: { entityId: string; from: string | null }[],
+  to: string,
+  actor: Actor,
+  reason: string | undefined,
+  at: Date,
+) {
   if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "TransitionLog" ("id", "machine", "entityId", "fromStatus", "toStatus", "actorId", "actorRole", "reason", "createdAt")
@@ -255,7 +293,9 @@ async function logMany(tx: Tx, machine: WorkflowMachine, rows: { entityId: strin
 }
 
 function couldFromElsewhere(machine: WorkflowMachine, to: string, actor: ActorKind): boolean {
-  return (machines[machine].rules as readonly TransitionRule<string>[]).some((rule) => rule.from !== null && rule.to === to && rule.by.includes(actor));
+  return (machines[machine].rules as readonly TransitionRule<string>[]).some(
+    (rule) => rule.from !== null && rule.to === to && rule.by.includes(actor),
+  );
 }
 
 /**
@@ -282,7 +322,15 @@ export async function createManyWithStatus<M extends WorkflowMachine, R extends 
 ): Promise<R[]> {
   check(input.machine, null, input.status, input.actor, input.reason);
   const created = await insert();
-  await logMany(tx, input.machine, created.map((row) => ({ entityId: row.id, from: null })), input.status, input.actor, input.reason, new Date());
+  await logMany(
+    tx,
+    input.machine,
+    created.map((row) => ({ entityId: row.id, from: null })),
+    input.status,
+    input.actor,
+    input.reason,
+    new Date(),
+  );
   return created;
 }
 
@@ -304,10 +352,22 @@ export async function openReservationGate(tx: Tx, inscriptionIds: string[]): Pro
     SELECT "id", "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ANY(${ids}) ORDER BY "id" FOR UPDATE`;
   if (rows.length !== ids.length) throw new NotFoundError();
   if (rows.some((r) => r.status !== "VALIDATED")) throw new InscriptionNotValidatedError();
-  const units = await tx.timeUnit.findMany({ where: { activityId: { in: [...new Set(rows.map((r) => r.activityId))] } }, select: { id: true, activityId: true } });
+  const units = await tx.timeUnit.findMany({
+    where: { activityId: { in: [...new Set(rows.map((r) => r.activityId))] } },
+    select: { id: true, activityId: true },
+  });
   return {
     opened: true,
-    inscriptions: new Map(rows.map((r) => [r.id, { startDate: r.startDate, endDate: r.endDate, unitIds: new Set(units.filter((u) => u.activityId === r.activityId).map((u) => u.id)) }])),
+    inscriptions: new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          startDate: r.startDate,
+          endDate: r.endDate,
+          unitIds: new Set(units.filter((u) => u.activityId === r.activityId).map((u) => u.id)),
+        },
+      ]),
+    ),
   };
 }
 
@@ -320,11 +380,19 @@ export async function openReservationGate(tx: Tx, inscriptionIds: string[]): Pro
 export async function createReservationAs(
   tx: Tx,
   gate: ReservationGate,
-  input: { inscriptionId: string; timeUnitId: string; date: Date; steps: { to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string }[]; waitlistRank?: number | null; now?: Date },
+  input: {
+    inscriptionId: string;
+    timeUnitId: string;
+    date: Date;
+    steps: { to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string }[];
+    waitlistRank?: number | null;
+    now?: Date;
+  },
 ): Promise<{ id: string }> {
   const inscription = gate.inscriptions.get(input.inscriptionId);
   if (!inscription) throw new NotFoundError();
-  if (input.date < inscription.startDate || input.date > inscription.endDate) throw new UserFacingError("Ce jour est en dehors des dates de l'inscription.");
+  if (input.date < inscription.startDate || input.date > inscription.endDate)
+    throw new UserFacingError("Ce jour est en dehors des dates de l'inscription.");
   if (!inscription.unitIds.has(input.timeUnitId)) throw new NotFoundError();
   let from: StatusByMachine["RESERVATION"] | null = null;
   for (const step of input.steps) {
@@ -336,8 +404,12 @@ export async function createReservationAs(
   const now = input.now ?? new Date();
   const created = await tx.reservation.create({
     data: {
-      inscriptionId: input.inscriptionId, timeUnitId: input.timeUnitId, date: input.date, status: last.to,
-      reason: last.reason?.trim() || null, waitlistRank: last.to === "WAITLISTED" ? input.waitlistRank ?? null : null,
+      inscriptionId: input.inscriptionId,
+      timeUnitId: input.timeUnitId,
+      date: input.date,
+      status: last.to,
+      reason: last.reason?.trim() || null,
+      waitlistRank: last.to === "WAITLISTED" ? (input.waitlistRank ?? null) : null,
       decidedAt: input.steps.length > 1 ? now : null,
     },
     select: { id: true },
@@ -346,8 +418,14 @@ export async function createReservationAs(
   await tx.transitionLog.createMany({
     data: input.steps.map((step, i) => {
       const row = {
-        machine: "RESERVATION" as const, entityId: created.id, fromStatus: previous, toStatus: step.to, actorId: step.actor.userId, actorRole: step.actor.label,
-        reason: step.reason?.trim() || null, createdAt: new Date(now.getTime() + i),
+        machine: "RESERVATION" as const,
+        entityId: created.id,
+        fromStatus: previous,
+        toStatus: step.to,
+        actorId: step.actor.userId,
+        actorRole: step.actor.label,
+        reason: step.reason?.trim() || null,
+        createdAt: new Date(now.getTime() + i),
       };
       previous = step.to;
       return row;
@@ -369,12 +447,13 @@ export interface NewReservation {
  * inscription, a day within its dates, a unit of its activity, the inscription
  * locked until the commit. The rule is checked before anything is read.
  */
-export async function createReservation(
-  tx: Tx,
-  input: NewReservation,
-  actor: Actor,
-): Promise<{ id: string }> {
+export async function createReservation(tx: Tx, input: NewReservation, actor: Actor): Promise<{ id: string }> {
   check("RESERVATION", null, input.status, actor, undefined);
   const gate = await openReservationGate(tx, [input.inscriptionId]);
-  return createReservationAs(tx, gate, { inscriptionId: input.inscriptionId, timeUnitId: input.timeUnitId, date: input.date, steps: [{ to: input.status, actor }] });
+  return createReservationAs(tx, gate, {
+    inscriptionId: input.inscriptionId,
+    timeUnitId: input.timeUnitId,
+    date: input.date,
+    steps: [{ to: input.status, actor }],
+  });
 }

@@ -31,7 +31,16 @@ export interface TransitionRule<S extends string> {
 
 /** The actions screens offer (buttons), by name; each machine says which status each leads to. */
 export type ActionName = "validate" | "refuse" | "withdraw" | "cancel" | "deactivate" | "reactivate" | "requestCancellation" | "issue";
-const ACTION_NAMES: readonly ActionName[] = ["validate", "refuse", "withdraw", "cancel", "deactivate", "reactivate", "requestCancellation", "issue"];
+const ACTION_NAMES: readonly ActionName[] = [
+  "validate",
+  "refuse",
+  "withdraw",
+  "cancel",
+  "deactivate",
+  "reactivate",
+  "requestCancellation",
+  "issue",
+];
 
 /** How a status reads at a glance (the colour of its badge). */
 export type Tone = "waiting" | "done" | "refused" | "closed";
@@ -246,8 +255,17 @@ export const reservationMachine: Machine<ReservationStatus> = {
     CANCELLED: "Annulée par la structure",
   },
   tones: {
-    REQUESTED: "waiting", WAITLISTED: "waiting", RESERVED: "done", REFUSED: "refused", WITHDRAWN: "closed",
-    CANCELLATION_REQUESTED: "waiting", PRESENT: "done", ABSENT_EXCUSED: "closed", ABSENT_BILLED: "refused", INVOICED: "closed", CANCELLED: "closed",
+    REQUESTED: "waiting",
+    WAITLISTED: "waiting",
+    RESERVED: "done",
+    REFUSED: "refused",
+    WITHDRAWN: "closed",
+    CANCELLATION_REQUESTED: "waiting",
+    PRESENT: "done",
+    ABSENT_EXCUSED: "closed",
+    ABSENT_BILLED: "refused",
+    INVOICED: "closed",
+    CANCELLED: "closed",
   },
   actions: { validate: "RESERVED", refuse: "REFUSED", withdraw: "WITHDRAWN", requestCancellation: "CANCELLATION_REQUESTED" },
 };
@@ -309,7 +327,14 @@ export const documentMachine: Machine<DocumentStatus> = {
     { from: "ACCEPTED", to: "DELETED", by: ["SYSTEM"], requiresReason: true },
     { from: "REFUSED", to: "DELETED", by: ["SYSTEM"], requiresReason: true },
   ],
-  labels: { RECEIVED: "En attente", ACCEPTED: "Accepté", REFUSED: "Refusé", PUBLISHED: "Publié", UNPUBLISHED: "Retiré", DELETED: "Supprimé (durée de conservation)" },
+  labels: {
+    RECEIVED: "En attente",
+    ACCEPTED: "Accepté",
+    REFUSED: "Refusé",
+    PUBLISHED: "Publié",
+    UNPUBLISHED: "Retiré",
+    DELETED: "Supprimé (durée de conservation)",
+  },
   tones: { RECEIVED: "waiting", ACCEPTED: "done", REFUSED: "refused", PUBLISHED: "done", UNPUBLISHED: "closed", DELETED: "closed" },
   actions: { validate: "ACCEPTED", refuse: "REFUSED" },
 };

@@ -29,7 +29,8 @@ export function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
     // The key of the local e-mail stand-in (used only without RESEND_API_KEY).
     RESEND_STAND_IN_KEY: localSecret("RESEND_STAND_IN_KEY", "resend-stand-in-key"),
     // The webhook's signing secret: Stripe's when set (`stripe listen` prints one), else the local stand-in's.
-    STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET || `whsec_${localSecret("STRIPE_STAND_IN_WEBHOOK_SECRET", "stripe-stand-in-webhook-secret")}`,
+    STRIPE_WEBHOOK_SECRET:
+      process.env.STRIPE_WEBHOOK_SECRET || `whsec_${localSecret("STRIPE_STAND_IN_WEBHOOK_SECRET", "stripe-stand-in-webhook-secret")}`,
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
   };

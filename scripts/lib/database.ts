@@ -86,7 +86,10 @@ async function stopOrphan(live: { pid: number; port: number }): Promise<void> {
       `après l'arrêt brutal d'un lancement précédent : arrêt propre, puis démarrage.`,
   );
   const gone = () => !processIsAlive(live.pid) || isZombie(live.pid) || !fs.existsSync(path.join(DATA_DIR, "postmaster.pid"));
-  for (const [signal, ms] of [["SIGINT", 30_000], ["SIGQUIT", 10_000]] as const) {
+  for (const [signal, ms] of [
+    ["SIGINT", 30_000],
+    ["SIGQUIT", 10_000],
+  ] as const) {
     try {
       process.kill(live.pid, signal);
     } catch {
@@ -99,7 +102,9 @@ async function stopOrphan(live: { pid: number; port: number }): Promise<void> {
       return;
     }
   }
-  throw new StartError(`Le PostgreSQL intégré resté en marche (processus ${live.pid}) ne s'arrête pas : arrêtez-le (kill ${live.pid}), puis relancez.`);
+  throw new StartError(
+    `Le PostgreSQL intégré resté en marche (processus ${live.pid}) ne s'arrête pas : arrêtez-le (kill ${live.pid}), puis relancez.`,
+  );
 }
 
 /**

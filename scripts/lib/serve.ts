@@ -31,7 +31,6 @@ export function trustedProxies(value = process.env.TRUSTED_PROXIES ?? ""): strin
   return list;
 }
 
-
 const STARTING_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Démarrage en cours</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
 <h1>Le Portail Famille démarre</h1><p>Le service sera disponible dans quelques instants. Rechargez la page dans une minute.</p>

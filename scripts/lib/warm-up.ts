@@ -53,9 +53,14 @@ async function signIn(base: string, email: string, steps: string[], label: strin
       body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, json: "true" }),
     }),
   );
-  const session = response.headers.getSetCookie().map(pair).find((c) => c.startsWith(`${COOKIE}=`));
+  const session = response.headers
+    .getSetCookie()
+    .map(pair)
+    .find((c) => c.startsWith(`${COOKIE}=`));
   if (!session) throw new Error(`Préchauffage : la connexion de ${email} a échoué (HTTP ${response.status}).`);
-  await timed(steps, `${label} : lecture de la session`, () => fetch(`${base}/api/auth/session`, { headers: { cookie: session } }).then((r) => r.text()));
+  await timed(steps, `${label} : lecture de la session`, () =>
+    fetch(`${base}/api/auth/session`, { headers: { cookie: session } }).then((r) => r.text()),
+  );
   return session;
 }
 

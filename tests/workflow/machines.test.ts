@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as enums from "@/lib/generated/prisma/enums";
 import {
-  allowedActions, canTransition, INSCRIPTION_STATUSES, machines, RESERVATION_STATUSES, statusLabel, type ActorKind,
+  allowedActions,
+  canTransition,
+  INSCRIPTION_STATUSES,
+  machines,
+  RESERVATION_STATUSES,
+  statusLabel,
+  type ActorKind,
 } from "@/lib/workflow/machines";
 
 /**
@@ -100,13 +106,7 @@ const EXPECTED: Record<string, string[]> = {
     "CLOSED>OPEN:PARENT",
     "CLOSED>ANSWERED:STAFF",
   ],
-  PAYMENT: [
-    "->PENDING:PARENT,SYSTEM",
-    "->SUCCEEDED:STAFF",
-    "PENDING>SUCCEEDED:SYSTEM",
-    "PENDING>FAILED:SYSTEM",
-    "FAILED>SUCCEEDED:SYSTEM",
-  ],
+  PAYMENT: ["->PENDING:PARENT,SYSTEM", "->SUCCEEDED:STAFF", "PENDING>SUCCEEDED:SYSTEM", "PENDING>FAILED:SYSTEM", "FAILED>SUCCEEDED:SYSTEM"],
 };
 
 /** The Prisma enum of each machine's status column: a new database value must be placed in its machine. */
@@ -124,28 +124,35 @@ const ENUMS: Record<keyof typeof machines, Record<string, string>> = {
 };
 
 const rulesOf = (name: keyof typeof machines) =>
-  machines[name].rules.map((rule) => `${rule.from ?? "-"}>${rule.to}:${[...rule.by].sort().join(",")}${rule.requiresReason ? "!" : ""}`).sort();
+  machines[name].rules
+    .map((rule) => `${rule.from ?? "-"}>${rule.to}:${[...rule.by].sort().join(",")}${rule.requiresReason ? "!" : ""}`)
+    .sort();
 const expectedOf = (name: string) =>
-  EXPECTED[name].map((line) => {
-    const [pair, actors] = line.split(":");
-    const reason = actors.endsWith("!");
-    return `${pair}:${actors.replace("!", "").split(",").sort().join(",")}${reason ? "!" : ""}`;
-  }).sort();
+  EXPECTED[name]
+    .map((line) => {
+      const [pair, actors] = line.split(":");
+      const reason = actors.endsWith("!");
+      return `${pair}:${actors.replace("!", "").split(",").sort().join(",")}${reason ? "!" : ""}`;
+    })
+    .sort();
 
 describe("the machines", () => {
   it("every workflow machine of the schema has its machine, and no other", () => {
     expect(Object.keys(machines).sort()).toEqual(Object.values(enums.WorkflowMachine).sort());
   });
 
-  it.each(Object.keys(machines) as (keyof typeof machines)[])("%s: the states are its Prisma enum's, the rules (and their reasons) exactly the expected ones", (name) => {
-    const machine = machines[name];
-    expect([...machine.states].sort()).toEqual(Object.values(ENUMS[name]).sort());
-    expect(rulesOf(name)).toEqual(expectedOf(name));
-    for (const rule of machine.rules) expect(machine.terminal).not.toContain(rule.from);
-    // One French word per status, and every action leads to a state of the machine.
-    for (const state of machine.states) expect(statusLabel(name, state as never)).toMatch(/^\p{Lu}/u);
-    for (const to of Object.values(machine.actions)) expect(machine.states).toContain(to);
-  });
+  it.each(Object.keys(machines) as (keyof typeof machines)[])(
+    "%s: the states are its Prisma enum's, the rules (and their reasons) exactly the expected ones",
+    (name) => {
+      const machine = machines[name];
+      expect([...machine.states].sort()).toEqual(Object.values(ENUMS[name]).sort());
+      expect(rulesOf(name)).toEqual(expectedOf(name));
+      for (const rule of machine.rules) expect(machine.terminal).not.toContain(rule.from);
+      // One French word per status, and every action leads to a state of the machine.
+      for (const state of machine.states) expect(statusLabel(name, state as never)).toMatch(/^\p{Lu}/u);
+      for (const to of Object.values(machine.actions)) expect(machine.states).toContain(to);
+    },
+  );
 
   it("named sets and allowed actions come from the machines", () => {
     for (const set of Object.values(INSCRIPTION_STATUSES)) for (const s of set) expect(machines.INSCRIPTION.states).toContain(s);

@@ -3,7 +3,15 @@ import { count } from "@/lib/format";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { entityId, idSchema } from "@/lib/forms/fields";
-import { activitySchema, ageGroupSchema, capacityOverrideSchema, periodSchema, tariffsSchema, timeUnitSchema, unitRuleSchema } from "@/lib/activities/schemas";
+import {
+  activitySchema,
+  ageGroupSchema,
+  capacityOverrideSchema,
+  periodSchema,
+  tariffsSchema,
+  timeUnitSchema,
+  unitRuleSchema,
+} from "@/lib/activities/schemas";
 import { addUnitRule, deleteUnitRule } from "@/lib/activities/unit-rules";
 import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
 import { addPeriod, deletePeriod } from "@/lib/activities/periods";

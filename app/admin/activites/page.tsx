@@ -11,18 +11,30 @@ export default async function ActivitiesPage() {
   const activities = await listActivities();
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Activités</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        Activités
+      </h1>
       <p className="mb-4 flex flex-wrap gap-3">
-        <Link href="/admin/activites/nouvelle" className="btn btn-primary">Nouvelle activité</Link>
-        <Link href="/admin/structures" className="btn btn-secondary">Lieux d&apos;accueil et calendrier</Link>
+        <Link href="/admin/activites/nouvelle" className="btn btn-primary">
+          Nouvelle activité
+        </Link>
+        <Link href="/admin/structures" className="btn btn-secondary">
+          Lieux d&apos;accueil et calendrier
+        </Link>
       </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {activities.map((a) => (
           <li key={a.id} className="card">
-            <Link href={`/admin/activites/${a.id}`} className="link text-lg">{a.name}</Link>
-            <p className="text-sm">{a.structure.name} · {a.careType.name}</p>
+            <Link href={`/admin/activites/${a.id}`} className="link text-lg">
+              {a.name}
+            </Link>
             <p className="text-sm">
-              {count(a._count.periods, "période")}, {count(a._count.ageGroups, "groupe")}, {count(a._count.timeUnits, "unité")}, {count(a._count.inscriptions, "inscription")} — validation {a.inscriptionValidation === "AUTOMATIC" ? "automatique" : "manuelle"}
+              {a.structure.name} · {a.careType.name}
+            </p>
+            <p className="text-sm">
+              {count(a._count.periods, "période")}, {count(a._count.ageGroups, "groupe")}, {count(a._count.timeUnits, "unité")},{" "}
+              {count(a._count.inscriptions, "inscription")} — validation{" "}
+              {a.inscriptionValidation === "AUTOMATIC" ? "automatique" : "manuelle"}
             </p>
           </li>
         ))}

@@ -25,23 +25,36 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const warning = senderWarning(sender);
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>E-mails</h1>
-      {warning ? <p role="alert" className="alert alert-error">{warning}</p> : null}
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        E-mails
+      </h1>
+      {warning ? (
+        <p role="alert" className="alert alert-error">
+          {warning}
+        </p>
+      ) : null}
       <p className="mb-2">
         Chaque e-mail est écrit ici au moment de la décision, puis envoyé avec des nouvelles tentatives en cas d&apos;échec.
       </p>
       {config.usesEmailStandIn ? (
         <p className="mb-4 text-sm text-gray-700">
-          Aucun service d&apos;envoi n&apos;est configuré sur ce serveur : les e-mails restent dans cette liste et ne partent pas. Demandez à l&apos;administrateur technique d&apos;en configurer un.
+          Aucun service d&apos;envoi n&apos;est configuré sur ce serveur : les e-mails restent dans cette liste et ne partent pas. Demandez
+          à l&apos;administrateur technique d&apos;en configurer un.
         </p>
-      ) : <p className="mb-4 text-sm text-gray-700">Les e-mails partent par Resend.</p>}
+      ) : (
+        <p className="mb-4 text-sm text-gray-700">Les e-mails partent par Resend.</p>
+      )}
       <form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="field mb-0 flex-1">
-          <label htmlFor="destinataire" className="field-label">Destinataire</label>
+          <label htmlFor="destinataire" className="field-label">
+            Destinataire
+          </label>
           <input id="destinataire" name="destinataire" type="search" defaultValue={recipient} className="input" />
         </div>
         <div className="field mb-0">
-          <label htmlFor="statut" className="field-label">État</label>
+          <label htmlFor="statut" className="field-label">
+            État
+          </label>
           <select id="statut" name="statut" defaultValue={status ?? ""} className="input">
             <option value="">Tous</option>
             <option value="SENT">Envoyé</option>
@@ -49,9 +62,13 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             <option value="FAILED">Échec</option>
           </select>
         </div>
-        <button type="submit" className="btn btn-primary">Filtrer</button>
+        <button type="submit" className="btn btn-primary">
+          Filtrer
+        </button>
       </form>
-      {emails.length === 0 ? <p>Aucun e-mail.</p> : (
+      {emails.length === 0 ? (
+        <p>Aucun e-mail.</p>
+      ) : (
         <ul className="flex flex-col gap-3" aria-label="E-mails">
           {emails.map((email) => (
             <li key={email.id} className="card">
@@ -69,7 +86,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                     Échec de la tentative {email.attempts} sur {MAX_ATTEMPTS} — nouvelle tentative à {formatTime(email.nextAttemptAt)}
                   </p>
                 ) : null}
-                {email.lastError && email.status !== "SENT" ? <p className="text-sm text-red-800">Dernière erreur : {email.lastError}</p> : null}
+                {email.lastError && email.status !== "SENT" ? (
+                  <p className="text-sm text-red-800">Dernière erreur : {email.lastError}</p>
+                ) : null}
                 <details className="mt-2">
                   <summary className="cursor-pointer font-semibold text-brand">Lire le message</summary>
                   <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{email.text}</pre>

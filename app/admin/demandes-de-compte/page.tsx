@@ -15,10 +15,18 @@ export default async function AccountRequestsPage() {
   const { pending, decided } = await listAccountRequests();
   return (
     <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>Demandes de compte</h1>
+      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+        Demandes de compte
+      </h1>
       <section aria-labelledby="en-attente">
-        <h2 id="en-attente" className="mb-3 text-xl font-bold">En attente ({pending.length}), les plus anciennes d&apos;abord</h2>
-        {pending.length === 0 ? <p className="mb-6">Aucune demande en attente.</p> : <BulkDecisionForm formId="lot-comptes" action={decideAccountRequestsAction} />}
+        <h2 id="en-attente" className="mb-3 text-xl font-bold">
+          En attente ({pending.length}), les plus anciennes d&apos;abord
+        </h2>
+        {pending.length === 0 ? (
+          <p className="mb-6">Aucune demande en attente.</p>
+        ) : (
+          <BulkDecisionForm formId="lot-comptes" action={decideAccountRequestsAction} />
+        )}
         <ul className="mb-8 grid gap-4 md:grid-cols-2">
           {pending.map((request) => {
             const name = `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`;
@@ -26,16 +34,25 @@ export default async function AccountRequestsPage() {
               <li key={request.id} className="card">
                 <h3 className="text-lg font-bold">{name}</h3>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="font-semibold">E-mail</dt><dd className="break-all">{request.email}</dd>
-                  <dt className="font-semibold">{request.civility === "MME" ? "Née le" : "Né le"}</dt><dd>{formatCalendarDate(request.birthDate)}</dd>
-                  <dt className="font-semibold">Portable</dt><dd>{request.mobilePhone}</dd>
-                  {request.homePhone ? (<><dt className="font-semibold">Domicile</dt><dd>{request.homePhone}</dd></>) : null}
+                  <dt className="font-semibold">E-mail</dt>
+                  <dd className="break-all">{request.email}</dd>
+                  <dt className="font-semibold">{request.civility === "MME" ? "Née le" : "Né le"}</dt>
+                  <dd>{formatCalendarDate(request.birthDate)}</dd>
+                  <dt className="font-semibold">Portable</dt>
+                  <dd>{request.mobilePhone}</dd>
+                  {request.homePhone ? (
+                    <>
+                      <dt className="font-semibold">Domicile</dt>
+                      <dd>{request.homePhone}</dd>
+                    </>
+                  ) : null}
                   <dt className="font-semibold">Adresse</dt>
                   <dd>
                     {request.street}
                     {request.addressComplement ? `, ${request.addressComplement}` : ""}, {request.postalCode} {request.city}
                   </dd>
-                  <dt className="font-semibold">Envoyée le</dt><dd>{formatDateTime(request.createdAt)}</dd>
+                  <dt className="font-semibold">Envoyée le</dt>
+                  <dd>{formatDateTime(request.createdAt)}</dd>
                 </dl>
                 <SelectBox formId="lot-comptes" id={request.id} label={`demande de ${name}`} />
                 <DecisionControls
@@ -50,8 +67,12 @@ export default async function AccountRequestsPage() {
         </ul>
       </section>
       <section aria-labelledby="traitees">
-        <h2 id="traitees" className="mb-3 text-xl font-bold">Traitées récemment</h2>
-        {decided.length === 0 ? <p>Aucune demande traitée.</p> : (
+        <h2 id="traitees" className="mb-3 text-xl font-bold">
+          Traitées récemment
+        </h2>
+        {decided.length === 0 ? (
+          <p>Aucune demande traitée.</p>
+        ) : (
           <ul className="flex flex-col gap-2">
             {decided.map((request) => (
               <li key={request.id} className="card flex flex-wrap items-center justify-between gap-2">

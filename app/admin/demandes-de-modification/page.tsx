@@ -15,26 +15,45 @@ import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRe
 
 export const metadata: Metadata = { title: "Demandes de modification" };
 
-export default async function ChangeRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChangeRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await staffPage("/admin/demandes-de-modification", searchParams);
   const { type } = await searchParams;
   const kind = type === "enfants" ? "CHILDREN" : "CHANGES";
   const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);
   return (
     <div className="page-wide">
-      <PageHeader title={kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"} breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
+      <PageHeader
+        title={kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}
+        breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+      />
       <nav aria-label="Files d'attente" className="mb-4 flex flex-wrap gap-x-4">
-        <Link href="/admin/demandes-de-modification" className="link inline-flex min-h-11 items-center" aria-current={kind === "CHANGES" ? "page" : undefined}>
+        <Link
+          href="/admin/demandes-de-modification"
+          className="link inline-flex min-h-11 items-center"
+          aria-current={kind === "CHANGES" ? "page" : undefined}
+        >
           Modifications de coordonnées et de santé ({counts.changes})
         </Link>
-        <Link href="/admin/demandes-de-modification?type=enfants" className="link inline-flex min-h-11 items-center" aria-current={kind === "CHILDREN" ? "page" : undefined}>
+        <Link
+          href="/admin/demandes-de-modification?type=enfants"
+          className="link inline-flex min-h-11 items-center"
+          aria-current={kind === "CHILDREN" ? "page" : undefined}
+        >
           Nouveaux enfants ({counts.children})
         </Link>
       </nav>
-      {requests.length === 0 ? <EmptyState title="Aucune demande en attente" /> : (
+      {requests.length === 0 ? (
+        <EmptyState title="Aucune demande en attente" />
+      ) : (
         <>
           <BulkDecisionForm formId="lot-modifications" action={decideChangeRequestsAction} />
-          <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">En attente ({requests.length}), les plus anciennes d&apos;abord</h2>
+          <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
+            En attente ({requests.length}), les plus anciennes d&apos;abord
+          </h2>
           <ul className="grid gap-4 md:grid-cols-2">
             {requests.map((request) => {
               const subject = `${request.label} — ${request.family.name}`;
@@ -43,7 +62,10 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
                   <article aria-label={subject}>
                     <h3 className="font-bold">{request.label}</h3>
                     <p className="text-sm">
-                      <Link href={`/admin/familles/${request.family.id}`} className="link">{request.family.name}</Link> — envoyée le {formatDateTime(request.createdAt)}
+                      <Link href={`/admin/familles/${request.family.id}`} className="link">
+                        {request.family.name}
+                      </Link>{" "}
+                      — envoyée le {formatDateTime(request.createdAt)}
                     </p>
                     {request.child ? (
                       <div className="mt-2">
@@ -52,33 +74,59 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
                           {request.child.hasPai ? <Badge tone="refused">PAI</Badge> : null}
                           {request.child.authorizedPersons.length === 0 ? <Badge tone="waiting">Aucune personne autorisée</Badge> : null}
                         </p>
-                        <Details rows={[
-                          ["Enfant", `${request.child.sex === "F" ? "Fille" : "Garçon"}, ${request.child.sex === "F" ? "née" : "né"} le ${formatCalendarDate(request.child.birthDate)} (${ageLabel(request.child.birthDate)})`],
-                          ["École", [request.child.school, request.child.schoolClass].filter(Boolean).join(", ")],
-                          ["Allergies", request.child.hasAllergies ? `Oui — ${request.child.allergyNotes ?? ""}` : "Non"],
-                          ["PAI", request.child.hasPai ? "Oui" : "Non"],
-                          ["Repas", MEAL_TYPES[request.child.mealType]],
-                          ["Personnes autorisées", request.child.authorizedPersons.length === 0 ? "Aucune" : request.child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; ")],
-                          ["Autorisations", `photo : ${request.child.photoConsent ? "oui" : "non"} · sortie seul : ${request.child.canLeaveAlone ? "oui" : "non"} · soins d'urgence : ${request.child.emergencyCareConsent ? "oui" : "non"}`],
-                        ]} />
+                        <Details
+                          rows={[
+                            [
+                              "Enfant",
+                              `${request.child.sex === "F" ? "Fille" : "Garçon"}, ${request.child.sex === "F" ? "née" : "né"} le ${formatCalendarDate(request.child.birthDate)} (${ageLabel(request.child.birthDate)})`,
+                            ],
+                            ["École", [request.child.school, request.child.schoolClass].filter(Boolean).join(", ")],
+                            ["Allergies", request.child.hasAllergies ? `Oui — ${request.child.allergyNotes ?? ""}` : "Non"],
+                            ["PAI", request.child.hasPai ? "Oui" : "Non"],
+                            ["Repas", MEAL_TYPES[request.child.mealType]],
+                            [
+                              "Personnes autorisées",
+                              request.child.authorizedPersons.length === 0
+                                ? "Aucune"
+                                : request.child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; "),
+                            ],
+                            [
+                              "Autorisations",
+                              `photo : ${request.child.photoConsent ? "oui" : "non"} · sortie seul : ${request.child.canLeaveAlone ? "oui" : "non"} · soins d'urgence : ${request.child.emergencyCareConsent ? "oui" : "non"}`,
+                            ],
+                          ]}
+                        />
                       </div>
                     ) : (
-                    <table className="mt-2 w-full text-left text-sm">
-                      <caption className="sr-only">Modifications demandées</caption>
-                      <thead><tr><th scope="col">Champ</th><th scope="col">Avant</th><th scope="col">Demandé</th></tr></thead>
-                      <tbody>
-                        {request.changes.map((change) => (
-                          <tr key={change.field} className="border-t border-gray-200 align-top">
-                            <th scope="row" className="pr-2 font-semibold">{change.field}</th>
-                            <td className="pr-2">{change.before}</td>
-                            <td className="font-semibold">{change.after}</td>
+                      <table className="mt-2 w-full text-left text-sm">
+                        <caption className="sr-only">Modifications demandées</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Champ</th>
+                            <th scope="col">Avant</th>
+                            <th scope="col">Demandé</th>
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {request.changes.map((change) => (
+                            <tr key={change.field} className="border-t border-gray-200 align-top">
+                              <th scope="row" className="pr-2 font-semibold">
+                                {change.field}
+                              </th>
+                              <td className="pr-2">{change.before}</td>
+                              <td className="font-semibold">{change.after}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
                     )}
                     <SelectBox formId="lot-modifications" id={request.id} label={subject} />
-                    <DecisionControls id={request.id} subject={subject} accept={validateChangeRequestAction} refuse={refuseChangeRequestAction} />
+                    <DecisionControls
+                      id={request.id}
+                      subject={subject}
+                      accept={validateChangeRequestAction}
+                      refuse={refuseChangeRequestAction}
+                    />
                   </article>
                 </li>
               );

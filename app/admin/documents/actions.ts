@@ -2,7 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { count } from "@/lib/format";
-import { documentTypeSchema, publishDocumentSchema, replacePublishedSchema, retentionSchema, reviewDocumentsSchema, setPublishedSchema } from "@/lib/documents/schemas";
+import {
+  documentTypeSchema,
+  publishDocumentSchema,
+  replacePublishedSchema,
+  retentionSchema,
+  reviewDocumentsSchema,
+  setPublishedSchema,
+} from "@/lib/documents/schemas";
 import { setRetentionMonths } from "@/lib/privacy/retention";
 import { reviewDocuments } from "@/lib/documents/review";
 import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish";
@@ -15,7 +22,11 @@ export const reviewDocumentsAction = staffAction(reviewDocumentsSchema, async ({
   if (decision === "refuse" && !reason) fieldError("reason", "Motif du refus : champ obligatoire.");
   const report = await reviewDocuments({ ids, decision: decision === "validate" ? "ACCEPT" : "REFUSE", reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
-  const done = count(report.done, decision === "validate" ? "document accepté" : "document refusé", decision === "validate" ? "documents acceptés" : "documents refusés");
+  const done = count(
+    report.done,
+    decision === "validate" ? "document accepté" : "document refusé",
+    decision === "validate" ? "documents acceptés" : "documents refusés",
+  );
   return { message: [`${done} ; chaque famille est prévenue par e-mail.`, ...report.notDone.map((n) => n.message)].join(" ") };
 });
 
@@ -28,7 +39,9 @@ async function decideOne(id: string, decision: "ACCEPT" | "REFUSE", reason: stri
 }
 
 export const acceptDocumentAction = staffAction(idSchema, async ({ id }, staff) => decideOne(id, "ACCEPT", null, staff.actor));
-export const refuseDocumentAction = staffAction(refusalSchema, async ({ id, reason }, staff) => decideOne(id, "REFUSE", reason, staff.actor));
+export const refuseDocumentAction = staffAction(refusalSchema, async ({ id, reason }, staff) =>
+  decideOne(id, "REFUSE", reason, staff.actor),
+);
 
 /** « lieu:<id> », « activite:<id> » or empty (every family). */
 const audienceOf = (value: string) => ({

@@ -3,7 +3,15 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { staffAction } from "@/lib/action";
 import { deMonth, formatCents } from "@/lib/format";
-import { billingMonthSchema, billingRunSchema, billingSettingsSchema, creditNoteSchema, deskPaymentSchema, issueMonthSchema, resolveAnomalySchema } from "@/lib/billing/schemas";
+import {
+  billingMonthSchema,
+  billingRunSchema,
+  billingSettingsSchema,
+  creditNoteSchema,
+  deskPaymentSchema,
+  issueMonthSchema,
+  resolveAnomalySchema,
+} from "@/lib/billing/schemas";
 import { createCreditNote, recordDeskPayment, resolvePaymentAnomaly } from "@/lib/billing/desk";
 import { setBillingSettings } from "@/lib/billing/unpaid";
 import { lockMonthBilling } from "@/lib/billing/generate-month";
@@ -30,7 +38,9 @@ export const resumeBillingRunAction = staffAction(billingRunSchema, async ({ str
   const run = await resumeBillingRun({ runId, structureId });
   after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
-  return { message: run.kind === "GENERATE" ? `Génération ${deMonth(run.month)} reprise.` : `Envoi des factures ${deMonth(run.month)} repris.` };
+  return {
+    message: run.kind === "GENERATE" ? `Génération ${deMonth(run.month)} reprise.` : `Envoi des factures ${deMonth(run.month)} repris.`,
+  };
 });
 
 export const lockMonthAction = staffAction(billingMonthSchema, async ({ structureId, month }, staff) => {
@@ -39,11 +49,24 @@ export const lockMonthAction = staffAction(billingMonthSchema, async ({ structur
   return { message: `Mois ${deMonth(month)} clôturé : les corrections se font par avoir.` };
 });
 
-export const recordDeskPaymentAction = staffAction(deskPaymentSchema, async ({ familyId, method, amount, reference, receivedOn, invoiceIds }, staff) => {
-  const { numbers } = await recordDeskPayment({ familyId, method, amountCents: amount, reference, receivedOn, invoiceIds, actor: staff.actor });
-  revalidatePath("/admin", "layout");
-  return { message: `Paiement de ${formatCents(amount)} enregistré${numbers.length ? ` (facture${numbers.length > 1 ? "s" : ""} n° ${numbers.join(", ")})` : ""} ; la famille reçoit son reçu par e-mail.` };
-});
+export const recordDeskPaymentAction = staffAction(
+  deskPaymentSchema,
+  async ({ familyId, method, amount, reference, receivedOn, invoiceIds }, staff) => {
+    const { numbers } = await recordDeskPayment({
+      familyId,
+      method,
+      amountCents: amount,
+      reference,
+      receivedOn,
+      invoiceIds,
+      actor: staff.actor,
+    });
+    revalidatePath("/admin", "layout");
+    return {
+      message: `Paiement de ${formatCents(amount)} enregistré${numbers.length ? ` (facture${numbers.length > 1 ? "s" : ""} n° ${numbers.join(", ")})` : ""} ; la famille reçoit son reçu par e-mail.`,
+    };
+  },
+);
 
 export const createCreditNoteAction = staffAction(creditNoteSchema, async ({ invoiceId, amount, reason }, staff) => {
   const note = await createCreditNote({ invoiceId, amountCents: amount, reason, actor: staff.actor });
@@ -60,5 +83,10 @@ export const resolveAnomalyAction = staffAction(resolveAnomalySchema, async ({ p
 export const billingSettingsAction = staffAction(billingSettingsSchema, async (data) => {
   await setBillingSettings(data);
   revalidatePath("/admin/facturation");
-  return { message: data.unpaidBlockDays === null ? `Réglages enregistrés : payer avant ${data.invoiceDueDays} jours après l'envoi, réservations jamais bloquées.` : `Réglages enregistrés : payer avant ${data.invoiceDueDays} jours après l'envoi ; réservations bloquées ${data.unpaidBlockDays} jours après l'échéance d'une facture impayée.` };
+  return {
+    message:
+      data.unpaidBlockDays === null
+        ? `Réglages enregistrés : payer avant ${data.invoiceDueDays} jours après l'envoi, réservations jamais bloquées.`
+        : `Réglages enregistrés : payer avant ${data.invoiceDueDays} jours après l'envoi ; réservations bloquées ${data.unpaidBlockDays} jours après l'échéance d'une facture impayée.`,
+  };
 });

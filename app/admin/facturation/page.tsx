@@ -26,11 +26,26 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const structures = await listStructures();
   const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];
   // By default the month just ended: the one to bill.
-  const month = typeof params.mois === "string" && isMonth(params.mois) && monthInRange(params.mois, DAY_RANGES.filter, parisDay(new Date())) ? params.mois : previousMonth(monthOf(parisDay(new Date())));
+  const month =
+    typeof params.mois === "string" && isMonth(params.mois) && monthInRange(params.mois, DAY_RANGES.filter, parisDay(new Date()))
+      ? params.mois
+      : previousMonth(monthOf(parisDay(new Date())));
   // The months that have ended (a month is billed once over), the last one first.
-  const months = Array.from({ length: 12 }, (_, i) => i).reduce<string[]>((list) => [...list, previousMonth(list.at(-1)!)], [previousMonth(monthOf(parisDay(new Date())))]);
-  if (!structure) return <div className="page-wide"><PageHeader title="Facturation" /><EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState></div>;
-  const [{ invoices, settings, generatedAt, lockedAt }, run] = await Promise.all([listMonthInvoices(structure.id, month), lastBillingRun(structure.id, month)]);
+  const months = Array.from({ length: 12 }, (_, i) => i).reduce<string[]>(
+    (list) => [...list, previousMonth(list.at(-1)!)],
+    [previousMonth(monthOf(parisDay(new Date())))],
+  );
+  if (!structure)
+    return (
+      <div className="page-wide">
+        <PageHeader title="Facturation" />
+        <EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState>
+      </div>
+    );
+  const [{ invoices, settings, generatedAt, lockedAt }, run] = await Promise.all([
+    listMonthInvoices(structure.id, month),
+    lastBillingRun(structure.id, month),
+  ]);
   const today = parisDay(new Date());
   const drafts = invoices.filter((i) => i.status === "DRAFT").length;
   const rows: DataRow[] = invoices.map((i) => ({
@@ -39,8 +54,16 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     search: `${i.number} ${i.family.name}`,
     sort: { numero: i.number, famille: i.family.name, total: i.totalCents },
     cells: {
-      numero: <Link href={`/factures/${i.id}/facture`} className="link" prefetch={false}>{i.kind === "CREDIT_NOTE" ? `Avoir ${i.number}` : i.number}</Link>,
-      famille: <Link href={`/admin/facturation/familles/${i.family.id}`} className="link">{i.family.name}</Link>,
+      numero: (
+        <Link href={`/factures/${i.id}/facture`} className="link" prefetch={false}>
+          {i.kind === "CREDIT_NOTE" ? `Avoir ${i.number}` : i.number}
+        </Link>
+      ),
+      famille: (
+        <Link href={`/admin/facturation/familles/${i.family.id}`} className="link">
+          {i.family.name}
+        </Link>
+      ),
       lignes: i._count.lines,
       total: formatCents(i.totalCents),
       paye: formatCents(i.paidCents),
@@ -50,55 +73,152 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   }));
   return (
     <div className="page-wide">
-      <PageHeader title="Facturation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
-        description="Générez les factures d'un mois (réservations validées, présences, absences facturées ; jamais les absences excusées ni les jours annulés par la structure), envoyez-les aux familles, puis clôturez le mois." />
+      <PageHeader
+        title="Facturation"
+        breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Générez les factures d'un mois (réservations validées, présences, absences facturées ; jamais les absences excusées ni les jours annulés par la structure), envoyez-les aux familles, puis clôturez le mois."
+      />
       <FilterForm label="Lieu d'accueil et mois">
         <FilterSelect id="facturation-lieu" name="lieu" label="Lieu d'accueil" value={structure.id} choices={structures} />
-        <FilterSelect id="facturation-mois" name="mois" label="Mois" value={month} choices={months.map((m) => ({ id: m, name: formatMonth(m) }))} />
+        <FilterSelect
+          id="facturation-mois"
+          name="mois"
+          label="Mois"
+          value={month}
+          choices={months.map((m) => ({ id: m, name: formatMonth(m) }))}
+        />
       </FilterForm>
-      <h2 className="mb-2 text-xl font-bold">{formatMonth(month).replace(/^./, (c) => c.toUpperCase())} — {structure.name}</h2>
+      <h2 className="mb-2 text-xl font-bold">
+        {formatMonth(month).replace(/^./, (c) => c.toUpperCase())} — {structure.name}
+      </h2>
       <p className="mb-4 text-gray-800">
-        {lockedAt ? `Mois clôturé le ${formatDateTime(lockedAt)}.` : generatedAt ? `Dernière génération le ${formatDateTime(generatedAt)}.` : run?.status === "RUNNING" ? "" : "Pas encore généré."}
+        {lockedAt
+          ? `Mois clôturé le ${formatDateTime(lockedAt)}.`
+          : generatedAt
+            ? `Dernière génération le ${formatDateTime(generatedAt)}.`
+            : run?.status === "RUNNING"
+              ? ""
+              : "Pas encore généré."}
       </p>
-      <BillingRunStatus run={run} resume={run?.interrupted ? (
-        <SchemaForm schema="billingRun" idPrefix="reprendre" fields={[]} hidden={{ structureId: structure.id, runId: run.id }} defaultValues={{}} submitLabel="Reprendre" action={resumeBillingRunAction} toastOnSuccess />
-      ) : null} />
+      <BillingRunStatus
+        run={run}
+        resume={
+          run?.interrupted ? (
+            <SchemaForm
+              schema="billingRun"
+              idPrefix="reprendre"
+              fields={[]}
+              hidden={{ structureId: structure.id, runId: run.id }}
+              defaultValues={{}}
+              submitLabel="Reprendre"
+              action={resumeBillingRunAction}
+              toastOnSuccess
+            />
+          ) : null
+        }
+      />
       {lockedAt ? null : (
         <div className="mb-6 grid gap-4 md:grid-cols-3">
           <Card>
             <h3 className="mb-2 text-lg font-bold">1. Générer le mois</h3>
-            <p className="mb-2 text-sm">Une facture par famille pour ce qui n&apos;est pas encore facturé ; relancé, le mois ne facture que ce qui est nouveau (facture complémentaire).</p>
-            <SchemaForm schema="billingMonth" idPrefix="generer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Générer le mois" action={generateMonthAction} />
+            <p className="mb-2 text-sm">
+              Une facture par famille pour ce qui n&apos;est pas encore facturé ; relancé, le mois ne facture que ce qui est nouveau
+              (facture complémentaire).
+            </p>
+            <SchemaForm
+              schema="billingMonth"
+              idPrefix="generer"
+              fields={[]}
+              hidden={{ structureId: structure.id, month }}
+              defaultValues={{}}
+              submitLabel="Générer le mois"
+              action={generateMonthAction}
+            />
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">2. Envoyer les factures</h3>
-            <p className="mb-2 text-sm">{drafts === 0 ? "Aucune facture en brouillon." : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail. L'envoi se fait en arrière-plan ; suivez sa progression ci-dessus.`}</p>
+            <p className="mb-2 text-sm">
+              {drafts === 0
+                ? "Aucune facture en brouillon."
+                : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail. L'envoi se fait en arrière-plan ; suivez sa progression ci-dessus.`}
+            </p>
             {drafts === 0 || run?.status === "RUNNING" ? null : (
-              <SchemaForm schema="issueMonth" idPrefix="envoyer" fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
-                hidden={{ structureId: structure.id, month }} defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }} submitLabel="Envoyer les factures" action={issueMonthAction} toastOnSuccess
-                confirm={{ title: `Envoyer ${count(drafts, "facture", "factures")} ?`, description: "Chaque famille reçoit un e-mail avec sa facture ; les factures passent « à payer » et ne peuvent plus être modifiées (une correction se fait par avoir).", confirmLabel: "Envoyer les factures" }} />
+              <SchemaForm
+                schema="issueMonth"
+                idPrefix="envoyer"
+                fields={[{ name: "dueDate", label: "Payer avant", type: "date", required: true }]}
+                hidden={{ structureId: structure.id, month }}
+                defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }}
+                submitLabel="Envoyer les factures"
+                action={issueMonthAction}
+                toastOnSuccess
+                confirm={{
+                  title: `Envoyer ${count(drafts, "facture", "factures")} ?`,
+                  description:
+                    "Chaque famille reçoit un e-mail avec sa facture ; les factures passent « à payer » et ne peuvent plus être modifiées (une correction se fait par avoir).",
+                  confirmLabel: "Envoyer les factures",
+                }}
+              />
             )}
           </Card>
           <Card>
             <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
             <p className="mb-2 text-sm">Plus aucune génération pour ce mois ; une correction se fait par avoir.</p>
-            <SchemaForm schema="billingMonth" idPrefix="cloturer" fields={[]} hidden={{ structureId: structure.id, month }} defaultValues={{}} submitLabel="Clôturer le mois" action={lockMonthAction} toastOnSuccess
-              confirm={{ title: `Clôturer ${formatMonth(month)} ?`, description: "Le mois ne pourra plus être généré à nouveau ; une correction se fera par avoir. Cette action est définitive.", confirmLabel: "Clôturer le mois" }} />
+            <SchemaForm
+              schema="billingMonth"
+              idPrefix="cloturer"
+              fields={[]}
+              hidden={{ structureId: structure.id, month }}
+              defaultValues={{}}
+              submitLabel="Clôturer le mois"
+              action={lockMonthAction}
+              toastOnSuccess
+              confirm={{
+                title: `Clôturer ${formatMonth(month)} ?`,
+                description:
+                  "Le mois ne pourra plus être généré à nouveau ; une correction se fera par avoir. Cette action est définitive.",
+                confirmLabel: "Clôturer le mois",
+              }}
+            />
           </Card>
         </div>
       )}
       <details className="card mb-6">
         <summary className="cursor-pointer font-semibold">Réglages de facturation de {structure.name}</summary>
-        <p className="my-2 text-sm">Payer avant : {settings.invoiceDueDays} jours après l&apos;envoi. {settings.unpaidBlockDays === null ? "Les réservations ne sont jamais bloquées par une facture impayée." : `Une famille ne peut plus réserver quand une facture reste impayée ${settings.unpaidBlockDays} jours après son échéance.`}</p>
-        <SchemaForm schema="billingSettings" idPrefix="reglages" hidden={{ structureId: structure.id }} submitLabel="Enregistrer les réglages" action={billingSettingsAction}
-          defaultValues={{ invoiceDueDays: String(settings.invoiceDueDays), unpaidBlockDays: settings.unpaidBlockDays === null ? "" : String(settings.unpaidBlockDays) }}
+        <p className="my-2 text-sm">
+          Payer avant : {settings.invoiceDueDays} jours après l&apos;envoi.{" "}
+          {settings.unpaidBlockDays === null
+            ? "Les réservations ne sont jamais bloquées par une facture impayée."
+            : `Une famille ne peut plus réserver quand une facture reste impayée ${settings.unpaidBlockDays} jours après son échéance.`}
+        </p>
+        <SchemaForm
+          schema="billingSettings"
+          idPrefix="reglages"
+          hidden={{ structureId: structure.id }}
+          submitLabel="Enregistrer les réglages"
+          action={billingSettingsAction}
+          defaultValues={{
+            invoiceDueDays: String(settings.invoiceDueDays),
+            unpaidBlockDays: settings.unpaidBlockDays === null ? "" : String(settings.unpaidBlockDays),
+          }}
           fields={[
             { name: "invoiceDueDays", label: "Délai de paiement (jours après l'envoi)", required: true, inputMode: "numeric" },
-            { name: "unpaidBlockDays", label: "Blocage des réservations (jours après l'échéance)", inputMode: "numeric", hint: "Vide : jamais. Par exemple 30 : une famille dont une facture est impayée 30 jours après l'échéance ne peut plus faire de nouvelle réservation, et on lui dit pourquoi." },
-          ]} />
+            {
+              name: "unpaidBlockDays",
+              label: "Blocage des réservations (jours après l'échéance)",
+              inputMode: "numeric",
+              hint: "Vide : jamais. Par exemple 30 : une famille dont une facture est impayée 30 jours après l'échéance ne peut plus faire de nouvelle réservation, et on lui dit pourquoi.",
+            },
+          ]}
+        />
       </details>
-      {invoices.length === 0 ? <EmptyState title="Aucune facture pour ce mois">Générez le mois pour créer les factures.</EmptyState> : (
-        <DataTable caption={`Factures ${deMonth(month)}`} rows={rows} filterLabel="Filtrer (numéro, famille)"
+      {invoices.length === 0 ? (
+        <EmptyState title="Aucune facture pour ce mois">Générez le mois pour créer les factures.</EmptyState>
+      ) : (
+        <DataTable
+          caption={`Factures ${deMonth(month)}`}
+          rows={rows}
+          filterLabel="Filtrer (numéro, famille)"
           columns={[
             { key: "numero", header: "Numéro", sortable: true, rowHeader: true },
             { key: "famille", header: "Famille", sortable: true },
@@ -107,7 +227,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             { key: "paye", header: "Payé" },
             { key: "echeance", header: "Payer avant" },
             { key: "etat", header: "État" },
-          ]} />
+          ]}
+        />
       )}
     </div>
   );

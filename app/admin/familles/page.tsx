@@ -23,7 +23,11 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
     search: `${family.name} ${family.adults.map((a) => `${a.firstName} ${a.lastName}`).join(" ")} ${family.users.map((u) => u.email).join(" ")} ${family.children.map((c) => c.firstName).join(" ")} ${family.city}`,
     sort: { famille: family.name, ville: family.city, enfants: family.children.length },
     cells: {
-      famille: <Link href={`/admin/familles/${family.id}`} className="link">{family.name}</Link>,
+      famille: (
+        <Link href={`/admin/familles/${family.id}`} className="link">
+          {family.name}
+        </Link>
+      ),
       adultes: family.adults.map((a) => `${a.firstName} ${a.lastName}`).join(", "),
       emails: <span className="break-all">{family.users.map((u) => u.email).join(", ")}</span>,
       enfants: family.children.length === 0 ? "aucun" : family.children.map((c) => c.firstName).join(", "),
@@ -36,22 +40,37 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
       <Card className="mb-4">
         <form method="get" role="search" className="flex flex-wrap items-end gap-3">
           <div className="flex min-w-0 flex-[1_1_16rem] flex-col gap-1">
-            <label htmlFor="q" className="font-semibold">Rechercher une famille</label>
-            <p id="q-aide" className="text-sm text-gray-700">Nom, e-mail ou prénom d&apos;un enfant</p>
+            <label htmlFor="q" className="font-semibold">
+              Rechercher une famille
+            </label>
+            <p id="q-aide" className="text-sm text-gray-700">
+              Nom, e-mail ou prénom d&apos;un enfant
+            </p>
             <input id="q" name="q" type="search" defaultValue={query} maxLength={100} className={inputClass} aria-describedby="q-aide" />
           </div>
-          <Button type="submit"><Search aria-hidden="true" className="size-5" /> Rechercher</Button>
+          <Button type="submit">
+            <Search aria-hidden="true" className="size-5" /> Rechercher
+          </Button>
         </form>
       </Card>
-      <p className="mb-2" role="status">{count(families.length, "famille")}{query ? ` pour « ${query} »` : ""}</p>
-      <DataTable caption="Familles" rows={rows} emptyTitle="Aucune famille ne correspond" filterLabel="Filtrer ces résultats" initialSort={{ key: "famille" }}
+      <p className="mb-2" role="status">
+        {count(families.length, "famille")}
+        {query ? ` pour « ${query} »` : ""}
+      </p>
+      <DataTable
+        caption="Familles"
+        rows={rows}
+        emptyTitle="Aucune famille ne correspond"
+        filterLabel="Filtrer ces résultats"
+        initialSort={{ key: "famille" }}
         columns={[
           { key: "famille", header: "Famille", sortable: true, rowHeader: true },
           { key: "adultes", header: "Responsables" },
           { key: "emails", header: "E-mails de connexion" },
           { key: "enfants", header: "Enfants", sortable: true },
           { key: "ville", header: "Ville", sortable: true },
-        ]} />
+        ]}
+      />
     </div>
   );
 }

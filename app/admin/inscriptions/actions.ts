@@ -20,7 +20,9 @@ export const refuseInscriptionAction = staffAction(refusalSchema, async ({ id, r
 
 export const decideInscriptionsAction = staffAction(bulkDecisionSchema, async (data, staff) => {
   const result = await forEachRequest(data.ids, (id) =>
-    data.decision === "validate" ? validateInscription({ id, actor: staff.actor }) : refuseInscription({ id, reason: data.reason, actor: staff.actor }),
+    data.decision === "validate"
+      ? validateInscription({ id, actor: staff.actor })
+      : refuseInscription({ id, reason: data.reason, actor: staff.actor }),
   );
   revalidatePath("/admin", "layout");
   return { message: bulkMessage(result, data.decision === "validate" ? "validée" : "refusée") };

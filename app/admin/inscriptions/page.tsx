@@ -16,7 +16,11 @@ import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionA
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
 
-export default async function InscriptionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InscriptionQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await staffPage("/admin/inscriptions", searchParams);
   const params = await searchParams;
   const activityId = typeof params.activite === "string" && params.activite ? params.activite : undefined;
@@ -29,43 +33,83 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
       id: inscription.id,
       label: subject,
       search: `${inscription.child.firstName} ${inscription.child.lastName} ${inscription.family.name} ${inscription.activity.name}`,
-      sort: { enfant: `${inscription.child.lastName} ${inscription.child.firstName}`, envoyee: inscription.createdAt.getTime(), activite: inscription.activity.name },
+      sort: {
+        enfant: `${inscription.child.lastName} ${inscription.child.firstName}`,
+        envoyee: inscription.createdAt.getTime(),
+        activite: inscription.activity.name,
+      },
       cells: {
         choix: <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />,
         enfant: (
           <>
             {inscription.child.firstName} {inscription.child.lastName.toUpperCase()}
-            <span className="block text-sm font-normal text-gray-700">{ageLabel(inscription.child.birthDate)} · <Link href={`/admin/familles/${inscription.family.id}`} className="link">{inscription.family.name}</Link></span>
+            <span className="block text-sm font-normal text-gray-700">
+              {ageLabel(inscription.child.birthDate)} ·{" "}
+              <Link href={`/admin/familles/${inscription.family.id}`} className="link">
+                {inscription.family.name}
+              </Link>
+            </span>
           </>
         ),
         activite: (
           <>
             {inscription.activity.name}
-            <span className="block text-sm text-gray-700">{inscription.period.name}{inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} · du {formatCalendarDate(inscription.startDate)} au {formatCalendarDate(inscription.endDate)}</span>
+            <span className="block text-sm text-gray-700">
+              {inscription.period.name}
+              {inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} · du {formatCalendarDate(inscription.startDate)} au{" "}
+              {formatCalendarDate(inscription.endDate)}
+            </span>
           </>
         ),
-        places: inscription.placesLeft === null ? <span className="text-gray-700">sans limite</span> : (
-          <Badge tone={inscription.placesLeft === 0 ? "refused" : inscription.placesLeft <= 3 ? "waiting" : "done"}>
-            {inscription.placesLeft === 0 ? "complet" : count(inscription.placesLeft, "place restante", "places restantes")}
-          </Badge>
+        places:
+          inscription.placesLeft === null ? (
+            <span className="text-gray-700">sans limite</span>
+          ) : (
+            <Badge tone={inscription.placesLeft === 0 ? "refused" : inscription.placesLeft <= 3 ? "waiting" : "done"}>
+              {inscription.placesLeft === 0 ? "complet" : count(inscription.placesLeft, "place restante", "places restantes")}
+            </Badge>
+          ),
+        etat: (
+          <StatusBadge
+            code={inscription.marker.symbol}
+            label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`}
+            tone={inscription.marker.tone}
+          />
         ),
-        etat: <StatusBadge code={inscription.marker.symbol} label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`} tone={inscription.marker.tone} />,
         envoyee: <span className="text-sm">{formatDateTime(inscription.createdAt)}</span>,
-        decision: <DecisionControls id={inscription.id} subject={subject} accept={validateInscriptionAction} refuse={refuseInscriptionAction}
-          acceptedMessage="Inscription validée" refusedMessage="Inscription refusée" />,
+        decision: (
+          <DecisionControls
+            id={inscription.id}
+            subject={subject}
+            accept={validateInscriptionAction}
+            refuse={refuseInscriptionAction}
+            acceptedMessage="Inscription validée"
+            refusedMessage="Inscription refusée"
+          />
+        ),
       },
     };
   });
   return (
     <div className="page-wide">
-      <PageHeader title="Demandes d'inscription" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
-        description="Les plus anciennes d'abord. Valider une demande en liste d'attente n'est possible que s'il reste une place." />
+      <PageHeader
+        title="Demandes d'inscription"
+        breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Les plus anciennes d'abord. Valider une demande en liste d'attente n'est possible que s'il reste une place."
+      />
       <QueueFilters activities={activities} activityId={activityId} periods={periods} periodId={periodId} />
-      {queue.length === 0 ? <EmptyState title="Aucune demande en attente">Les nouvelles demandes d&apos;inscription apparaîtront ici.</EmptyState> : (
+      {queue.length === 0 ? (
+        <EmptyState title="Aucune demande en attente">Les nouvelles demandes d&apos;inscription apparaîtront ici.</EmptyState>
+      ) : (
         <>
           <BulkDecisionForm formId="lot-inscriptions" action={decideInscriptionsAction} />
-          <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">En attente ({queue.length})</h2>
-          <DataTable caption="Demandes d'inscription en attente" rows={rows} filterLabel="Filtrer (enfant, famille, activité)"
+          <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
+            En attente ({queue.length})
+          </h2>
+          <DataTable
+            caption="Demandes d'inscription en attente"
+            rows={rows}
+            filterLabel="Filtrer (enfant, famille, activité)"
             columns={[
               { key: "choix", header: "Sélection", phoneLabel: false },
               { key: "enfant", header: "Enfant", sortable: true, rowHeader: true },
@@ -74,7 +118,8 @@ export default async function InscriptionQueuePage({ searchParams }: { searchPar
               { key: "etat", header: "État" },
               { key: "envoyee", header: "Envoyée le", sortable: true },
               { key: "decision", header: "Décision", phoneLabel: false },
-            ]} />
+            ]}
+          />
         </>
       )}
     </div>

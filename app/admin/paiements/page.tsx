@@ -29,21 +29,55 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const { payments, total, receivedCents } = await listPayments(filter);
   return (
     <div className="page-wide">
-      <PageHeader title="Paiements" breadcrumbs={[{ label: "Facturation", href: "/admin/facturation" }]}
-        description="Les paiements en ligne et à l'accueil, les plus récents d'abord. Un paiement « À vérifier » (montant différent, trop-perçu) attend votre décision." />
-      <FilterForm label="Filtres des paiements" submitLabel="Filtrer" footer={<p id="paiements-format" className="basis-full text-sm text-gray-700">Dates au format jj/mm/aaaa.</p>}>
-        <FilterSelect id="paiements-mode" name="mode" label="Mode" value={filter.method} any="Tous" choices={Object.entries(PAYMENT_METHOD_LABELS).map(([id, name]) => ({ id, name }))} />
-        <FilterSelect id="paiements-etat" name="etat" label="État" value={filter.toCheck ? "averifier" : filter.status} any="Tous" choices={STATES} />
+      <PageHeader
+        title="Paiements"
+        breadcrumbs={[{ label: "Facturation", href: "/admin/facturation" }]}
+        description="Les paiements en ligne et à l'accueil, les plus récents d'abord. Un paiement « À vérifier » (montant différent, trop-perçu) attend votre décision."
+      />
+      <FilterForm
+        label="Filtres des paiements"
+        submitLabel="Filtrer"
+        footer={
+          <p id="paiements-format" className="basis-full text-sm text-gray-700">
+            Dates au format jj/mm/aaaa.
+          </p>
+        }
+      >
+        <FilterSelect
+          id="paiements-mode"
+          name="mode"
+          label="Mode"
+          value={filter.method}
+          any="Tous"
+          choices={Object.entries(PAYMENT_METHOD_LABELS).map(([id, name]) => ({ id, name }))}
+        />
+        <FilterSelect
+          id="paiements-etat"
+          name="etat"
+          label="État"
+          value={filter.toCheck ? "averifier" : filter.status}
+          any="Tous"
+          choices={STATES}
+        />
         <FilterDay id="paiements-du" name="du" label="Du" value={filter.typed.from} describedBy="paiements-format" />
         <FilterDay id="paiements-au" name="au" label="Au" value={filter.typed.to} describedBy="paiements-format" />
       </FilterForm>
       {/* Never the typed text itself: only which filter was not understood. */}
       {(filter.typed.from && !filter.from) || (filter.typed.to && !filter.to) ? (
-        <Alert tone="error">{filter.typed.from && !filter.from ? "Date « Du »" : "Date « Au »"} : une date au format jj/mm/aaaa est attendue ; ce filtre n&apos;est pas appliqué.</Alert>
+        <Alert tone="error">
+          {filter.typed.from && !filter.from ? "Date « Du »" : "Date « Au »"} : une date au format jj/mm/aaaa est attendue ; ce filtre
+          n&apos;est pas appliqué.
+        </Alert>
       ) : null}
       <p className="mb-3 flex flex-wrap items-center gap-4">
-        <span>{total.toLocaleString("fr-FR")} {total > 1 ? "paiements" : "paiement"}{total > payments.length ? ` (les ${payments.length} plus récents affichés)` : ""} · reçu : <strong>{formatCents(receivedCents)}</strong></span>
-        <LinkButton variant="secondary" href={`/admin/paiements/export?${query.toString()}`} prefetch={false}>Exporter pour la trésorerie (CSV)</LinkButton>
+        <span>
+          {total.toLocaleString("fr-FR")} {total > 1 ? "paiements" : "paiement"}
+          {total > payments.length ? ` (les ${payments.length} plus récents affichés)` : ""} · reçu :{" "}
+          <strong>{formatCents(receivedCents)}</strong>
+        </span>
+        <LinkButton variant="secondary" href={`/admin/paiements/export?${query.toString()}`} prefetch={false}>
+          Exporter pour la trésorerie (CSV)
+        </LinkButton>
       </p>
       <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily />
     </div>

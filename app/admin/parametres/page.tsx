@@ -21,22 +21,48 @@ export default async function SettingsPage() {
   const identityTab = isAdmin ? (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Identité de la structure" titleId="identite">
-        <p className="mb-3 text-sm text-gray-700">Affichée dans l&apos;en-tête, le pied de page, la page Contact et la signature des e-mails.</p>
-        <SchemaForm schema="identity" idPrefix="identite" submitLabel="Enregistrer l'identité" action={updateIdentityAction}
-          defaultValues={{ name: identity.name, primaryColor: identity.primaryColor, address: identity.address, phone: identity.phone, email: identity.email, openingHours: identity.openingHours }}
+        <p className="mb-3 text-sm text-gray-700">
+          Affichée dans l&apos;en-tête, le pied de page, la page Contact et la signature des e-mails.
+        </p>
+        <SchemaForm
+          schema="identity"
+          idPrefix="identite"
+          submitLabel="Enregistrer l'identité"
+          action={updateIdentityAction}
+          defaultValues={{
+            name: identity.name,
+            primaryColor: identity.primaryColor,
+            address: identity.address,
+            phone: identity.phone,
+            email: identity.email,
+            openingHours: identity.openingHours,
+          }}
           fields={[
             { name: "name", label: "Nom de la structure", required: true, autoComplete: "organization" },
-            { name: "primaryColor", label: "Couleur principale", required: true, hint: "Code couleur hexadécimal, par exemple #17599e. Elle doit rester foncée : le texte des boutons est blanc." },
+            {
+              name: "primaryColor",
+              label: "Couleur principale",
+              required: true,
+              hint: "Code couleur hexadécimal, par exemple #17599e. Elle doit rester foncée : le texte des boutons est blanc.",
+            },
             { name: "address", label: "Adresse", required: true, autoComplete: "street-address" },
             { name: "phone", label: "Téléphone", required: true, type: "tel", autoComplete: "tel" },
             { name: "email", label: "E-mail de l'accueil", required: true, type: "email", autoComplete: "email" },
-            { name: "openingHours", label: "Horaires d'ouverture", type: "textarea", hint: "Par exemple : du lundi au vendredi, de 9 h à 12 h 30 et de 13 h 30 à 17 h." },
-          ]} />
+            {
+              name: "openingHours",
+              label: "Horaires d'ouverture",
+              type: "textarea",
+              hint: "Par exemple : du lundi au vendredi, de 9 h à 12 h 30 et de 13 h 30 à 17 h.",
+            },
+          ]}
+        />
       </Card>
       <Card title="Logo" titleId="logo">
         <div className="mb-4 flex items-center gap-3">
           <Emblem identity={identity} />
-          <span className="text-sm text-gray-700">{identity.logoVersion ? "Logo actuel" : "Sans logo, les initiales de la structure s'affichent."}</span>
+          <span className="text-sm text-gray-700">
+            {identity.logoVersion ? "Logo actuel" : "Sans logo, les initiales de la structure s'affichent."}
+          </span>
         </div>
         <LogoForm hasLogo={Boolean(identity.logoVersion)} upload={uploadLogoAction} remove={removeLogoAction} />
       </Card>
@@ -47,19 +73,34 @@ export default async function SettingsPage() {
   const pagesTab = (
     <div className="flex flex-col gap-4">
       <p className="text-gray-800">
-        Ces pages sont liées en pied de page. Écrivez en texte simple : une ligne vide sépare deux paragraphes, « ## » au début d&apos;une ligne
-        en fait un intertitre, « - » un élément de liste.
+        Ces pages sont liées en pied de page. Écrivez en texte simple : une ligne vide sépare deux paragraphes, « ## » au début d&apos;une
+        ligne en fait un intertitre, « - » un élément de liste.
       </p>
       {pages.map((page) => {
         const meta = INFORMATION_PAGES.find((p) => p.slug === page.slug)!;
         return (
-          <Card key={page.slug} title={meta.title} titleId={`page-${page.slug}`} actions={<a className="link inline-flex min-h-11 items-center" href={meta.path}>Voir la page</a>}>
-            <SchemaForm schema="informationPage" idPrefix={`page-${page.slug}`} submitLabel={`Enregistrer « ${meta.title} »`} action={updateInformationPageAction}
-              hidden={{ slug: page.slug }} defaultValues={{ title: page.title, body: page.body }}
+          <Card
+            key={page.slug}
+            title={meta.title}
+            titleId={`page-${page.slug}`}
+            actions={
+              <a className="link inline-flex min-h-11 items-center" href={meta.path}>
+                Voir la page
+              </a>
+            }
+          >
+            <SchemaForm
+              schema="informationPage"
+              idPrefix={`page-${page.slug}`}
+              submitLabel={`Enregistrer « ${meta.title} »`}
+              action={updateInformationPageAction}
+              hidden={{ slug: page.slug }}
+              defaultValues={{ title: page.title, body: page.body }}
               fields={[
                 { name: "title", label: "Titre", required: true },
                 { name: "body", label: "Texte", required: true, type: "textarea", rows: 14 },
-              ]} />
+              ]}
+            />
           </Card>
         );
       })}
@@ -67,12 +108,19 @@ export default async function SettingsPage() {
   );
   return (
     <div className="page-wide">
-      <PageHeader title="Paramètres" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
-        description="L'identité du portail et les pages d'information que toute structure publique doit publier." />
-      <Tabs label="Paramètres" defaultTab={isAdmin ? "identite" : "pages"} tabs={[
-        { id: "identite", title: "Identité", content: identityTab },
-        { id: "pages", title: "Pages d'information", content: pagesTab },
-      ]} />
+      <PageHeader
+        title="Paramètres"
+        breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="L'identité du portail et les pages d'information que toute structure publique doit publier."
+      />
+      <Tabs
+        label="Paramètres"
+        defaultTab={isAdmin ? "identite" : "pages"}
+        tabs={[
+          { id: "identite", title: "Identité", content: identityTab },
+          { id: "pages", title: "Pages d'information", content: pagesTab },
+        ]}
+      />
     </div>
   );
 }

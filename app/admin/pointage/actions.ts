@@ -6,13 +6,28 @@ import { attendanceSchema, walkInSchema } from "@/lib/reservations/schemas";
 import { addWalkIn, recordAttendance } from "@/lib/reservations/attendance";
 
 export const recordAttendanceAction = staffAction(attendanceSchema, async (data, staff) => {
-  const { changed } = await recordAttendance({ activityId: data.activityId, day: data.date, timeUnitId: data.timeUnitId, marks: data.marks, reason: data.reason, actor: staff.actor });
+  const { changed } = await recordAttendance({
+    activityId: data.activityId,
+    day: data.date,
+    timeUnitId: data.timeUnitId,
+    marks: data.marks,
+    reason: data.reason,
+    actor: staff.actor,
+  });
   revalidatePath("/admin", "layout");
-  return { message: changed === 0 ? "Pointage déjà à jour." : `Pointage enregistré : ${count(changed, "enfant pointé", "enfants pointés")}.` };
+  return {
+    message: changed === 0 ? "Pointage déjà à jour." : `Pointage enregistré : ${count(changed, "enfant pointé", "enfants pointés")}.`,
+  };
 });
 
 export const addWalkInAction = staffAction(walkInSchema, async (data, staff) => {
-  await addWalkIn({ activityId: data.activityId, day: data.date, timeUnitId: data.timeUnitId, inscriptionId: data.inscriptionId, actor: staff.actor });
+  await addWalkIn({
+    activityId: data.activityId,
+    day: data.date,
+    timeUnitId: data.timeUnitId,
+    inscriptionId: data.inscriptionId,
+    actor: staff.actor,
+  });
   revalidatePath("/admin", "layout");
   return { message: "Enfant ajouté, pointé présent." };
 });

@@ -26,9 +26,11 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   const day = filterDay(text("jour"), parisDay(new Date())) ?? parisDay(new Date());
   // Without a unit asked, the first one with children expected that day (else the first one).
   const expected = activity ? await countExpected(activity.id, day) : new Map<string, number>();
-  const unit = activity?.units.find((u) => u.id === text("unite")) ?? activity?.units.find((u) => (expected.get(u.id) ?? 0) > 0) ?? activity?.units[0];
+  const unit =
+    activity?.units.find((u) => u.id === text("unite")) ?? activity?.units.find((u) => (expected.get(u.id) ?? 0) > 0) ?? activity?.units[0];
   const group = activity?.groups.find((g) => g.id === text("groupe"));
-  const sheet = activity && unit ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id }) : null;
+  const sheet =
+    activity && unit ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id }) : null;
   const candidates = activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id }) : [];
   const future = day > parisDay(new Date());
   const children: AttendanceChild[] = (sheet?.children ?? []).map((c) => {
@@ -38,7 +40,8 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
     if (c.child.meal) notes.push({ text: `Régime : ${c.child.meal}${c.child.dietNotes ? ` (${c.child.dietNotes})` : ""}`, alert: false });
     notes.push({ text: c.child.photoConsent ? "Photos : oui" : "Photos : non", alert: !c.child.photoConsent });
     notes.push({ text: c.child.canLeaveAlone ? "Peut partir seul" : "Ne part pas seul", alert: !c.child.canLeaveAlone });
-    for (const p of c.child.authorizedPersons) notes.push({ text: `Autorisé : ${p.fullName} (${p.relationship})`, phone: p.phone, alert: false });
+    for (const p of c.child.authorizedPersons)
+      notes.push({ text: `Autorisé : ${p.fullName} (${p.relationship})`, phone: p.phone, alert: false });
     for (const g of c.family.guardians) {
       const phone = g.mobilePhone ?? g.homePhone;
       if (phone) notes.push({ text: `Responsable : ${g.firstName} ${g.lastName.toUpperCase()}`, phone, alert: false });
@@ -58,36 +61,99 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   const query = (extra: Record<string, string>) => new URLSearchParams({ activite: activity?.id ?? "", ...extra }).toString();
   return (
     <div className="page-wide">
-      <PageHeader title="Pointage" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
-        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent facturé » ou « Absent excusé » pour ceux qui manquent, puis enregistrez." />
-      {!activity ? <EmptyState title="Aucune activité">Créez une activité pour pointer ses présences.</EmptyState> : (
+      <PageHeader
+        title="Pointage"
+        breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
+        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent facturé » ou « Absent excusé » pour ceux qui manquent, puis enregistrez."
+      />
+      {!activity ? (
+        <EmptyState title="Aucune activité">Créez une activité pour pointer ses présences.</EmptyState>
+      ) : (
         <>
-          <FilterForm label="Jour, unité et groupe" footer={<p id="pointage-jour-format" className="basis-full text-sm text-gray-700">Jour au format jj/mm/aaaa.</p>}>
-              <FilterSelect id="pointage-activite" name="activite" label="Activité" value={activity.id} choices={activities} wide />
-              <FilterDay id="pointage-jour" name="jour" label="Jour" value={isoToFrench(day)} describedBy="pointage-jour-format" />
-              {activity.units.length > 0 ? <FilterSelect id="pointage-unite" name="unite" label="Unité" value={unit?.id} choices={activity.units.map((u) => ({ id: u.id, name: `${u.name} (${expected.get(u.id) ?? 0})` }))} /> : null}
-              {activity.groups.length > 0 ? <FilterSelect id="pointage-groupe" name="groupe" label="Groupe" value={group?.id} choices={activity.groups} any="Tous" /> : null}
+          <FilterForm
+            label="Jour, unité et groupe"
+            footer={
+              <p id="pointage-jour-format" className="basis-full text-sm text-gray-700">
+                Jour au format jj/mm/aaaa.
+              </p>
+            }
+          >
+            <FilterSelect id="pointage-activite" name="activite" label="Activité" value={activity.id} choices={activities} wide />
+            <FilterDay id="pointage-jour" name="jour" label="Jour" value={isoToFrench(day)} describedBy="pointage-jour-format" />
+            {activity.units.length > 0 ? (
+              <FilterSelect
+                id="pointage-unite"
+                name="unite"
+                label="Unité"
+                value={unit?.id}
+                choices={activity.units.map((u) => ({ id: u.id, name: `${u.name} (${expected.get(u.id) ?? 0})` }))}
+              />
+            ) : null}
+            {activity.groups.length > 0 ? (
+              <FilterSelect id="pointage-groupe" name="groupe" label="Groupe" value={group?.id} choices={activity.groups} any="Tous" />
+            ) : null}
           </FilterForm>
-          {!sheet ? <EmptyState title="Aucune unité">Ajoutez des unités à l&apos;activité pour pointer.</EmptyState> : (
+          {!sheet ? (
+            <EmptyState title="Aucune unité">Ajoutez des unités à l&apos;activité pour pointer.</EmptyState>
+          ) : (
             <section aria-labelledby="feuille">
-              <h2 id="feuille" className="mb-1 text-xl font-bold">{sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}{group ? `, ${group.name}` : ""}</h2>
+              <h2 id="feuille" className="mb-1 text-xl font-bold">
+                {sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}
+                {group ? `, ${group.name}` : ""}
+              </h2>
               <p className="mb-1 text-gray-800">{sheet.activityName}</p>
-              <p className="mb-3">{children.length} enfant{children.length > 1 ? "s" : ""} attendu{children.length > 1 ? "s" : ""}.</p>
+              <p className="mb-3">
+                {children.length} enfant{children.length > 1 ? "s" : ""} attendu{children.length > 1 ? "s" : ""}.
+              </p>
               <div className="no-print mb-3 flex flex-wrap gap-2">
-                <LinkButton href={`/admin/pointage/export?${query({ jour: day })}`} variant="secondary">Exporter le jour (CSV)</LinkButton>
-                <LinkButton href={`/admin/pointage/export?${query({ mois: day.slice(0, 7) })}`} variant="secondary">Exporter le mois (CSV)</LinkButton>
+                <LinkButton href={`/admin/pointage/export?${query({ jour: day })}`} variant="secondary">
+                  Exporter le jour (CSV)
+                </LinkButton>
+                <LinkButton href={`/admin/pointage/export?${query({ mois: day.slice(0, 7) })}`} variant="secondary">
+                  Exporter le mois (CSV)
+                </LinkButton>
               </div>
-              {future ? <p className="mb-3 font-semibold">Ce jour n&apos;est pas encore arrivé : la liste est celle des enfants attendus ; le pointage se fait le jour même.</p> : null}
-              {children.length === 0 ? <EmptyState title="Aucun enfant attendu">Aucune réservation ce jour pour cette unité.</EmptyState> : (
-                <AttendanceForm hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }} expected={children} record={recordAttendanceAction} readOnly={future} />
+              {future ? (
+                <p className="mb-3 font-semibold">
+                  Ce jour n&apos;est pas encore arrivé : la liste est celle des enfants attendus ; le pointage se fait le jour même.
+                </p>
+              ) : null}
+              {children.length === 0 ? (
+                <EmptyState title="Aucun enfant attendu">Aucune réservation ce jour pour cette unité.</EmptyState>
+              ) : (
+                <AttendanceForm
+                  hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }}
+                  expected={children}
+                  record={recordAttendanceAction}
+                  readOnly={future}
+                />
               )}
               {!future && candidates.length > 0 ? (
                 <Card className="no-print mt-6">
                   <h3 className="mb-2 text-lg font-bold">Enfant présent sans réservation</h3>
-                  <p className="mb-2 text-sm">Un enfant inscrit venu sans réservation : il est ajouté et pointé présent, s&apos;il reste une place.</p>
-                  <SchemaForm schema="walkIn" idPrefix="sans-reservation" submitLabel="Ajouter présent"
-                    fields={[{ name: "inscriptionId", label: "Enfant", type: "select", required: true, options: [{ value: "", label: "Choisissez un enfant" }, ...candidates.map((c) => ({ value: c.inscriptionId, label: c.name }))] }]}
-                    hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }} defaultValues={{ inscriptionId: "" }} action={addWalkInAction} />
+                  <p className="mb-2 text-sm">
+                    Un enfant inscrit venu sans réservation : il est ajouté et pointé présent, s&apos;il reste une place.
+                  </p>
+                  <SchemaForm
+                    schema="walkIn"
+                    idPrefix="sans-reservation"
+                    submitLabel="Ajouter présent"
+                    fields={[
+                      {
+                        name: "inscriptionId",
+                        label: "Enfant",
+                        type: "select",
+                        required: true,
+                        options: [
+                          { value: "", label: "Choisissez un enfant" },
+                          ...candidates.map((c) => ({ value: c.inscriptionId, label: c.name })),
+                        ],
+                      },
+                    ]}
+                    hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }}
+                    defaultValues={{ inscriptionId: "" }}
+                    action={addWalkInAction}
+                  />
                 </Card>
               ) : null}
             </section>

@@ -21,26 +21,37 @@ function single(report: DecisionReport): null {
 }
 
 export const acceptReservationAction = staffAction(idSchema, async ({ id }, staff) =>
-  single(await acceptReservations({ ids: [id], actor: staff.actor })));
+  single(await acceptReservations({ ids: [id], actor: staff.actor })),
+);
 
 export const refuseReservationAction = staffAction(refusalSchema, async ({ id, reason }, staff) =>
-  single(await refuseReservations({ ids: [id], reason, actor: staff.actor })));
+  single(await refuseReservations({ ids: [id], reason, actor: staff.actor })),
+);
 
 /**
  * The ticked requests, or a family's month: each family's decisions in one transaction with its one
  * e-mail; a request changed meanwhile is said and left, the others apply.
  */
 export const decideReservationsAction = staffAction(bulkDecisionSchema, async (data, staff) => {
-  const report = data.decision === "validate"
-    ? await acceptReservations({ ids: data.ids, actor: staff.actor })
-    : await refuseReservations({ ids: data.ids, reason: data.reason, actor: staff.actor });
+  const report =
+    data.decision === "validate"
+      ? await acceptReservations({ ids: data.ids, actor: staff.actor })
+      : await refuseReservations({ ids: data.ids, reason: data.reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
-  return { message: said(report, data.decision === "validate" ? ["demande validée", "demandes validées"] : ["demande refusée", "demandes refusées"]) };
+  return {
+    message: said(
+      report,
+      data.decision === "validate" ? ["demande validée", "demandes validées"] : ["demande refusée", "demandes refusées"],
+    ),
+  };
 });
 
 const decision = z.enum(["EXCUSED", "BILLED"], { error: "Décision : choisissez excusée ou facturée." });
 const cancellationDecisionSchema = z.object({
-  decisions: z.array(z.object({ id: entityId, decision })).min(1, "Cochez au moins une demande.").max(MAX_BULK, `${MAX_BULK} demandes au plus à la fois.`)
+  decisions: z
+    .array(z.object({ id: entityId, decision }))
+    .min(1, "Cochez au moins une demande.")
+    .max(MAX_BULK, `${MAX_BULK} demandes au plus à la fois.`)
     .refine((list) => new Set(list.map((d) => d.id)).size === list.length, "Une demande est cochée deux fois : rechargez la page."),
   reason: trimmed("Motif", 500),
 });

@@ -18,7 +18,13 @@ const STRUCTURE_FIELDS: FieldSpec[] = [
 ];
 
 const EXCEPTION_FIELDS: FieldSpec[] = [
-  { name: "kind", label: "Type", type: "select", required: true, options: Object.entries(KINDS).map(([value, label]) => ({ value, label })) },
+  {
+    name: "kind",
+    label: "Type",
+    type: "select",
+    required: true,
+    options: Object.entries(KINDS).map(([value, label]) => ({ value, label })),
+  },
   { name: "label", label: "Libellé", required: true, hint: "Exemple : Vacances de Noël, Pont de l'Ascension" },
   { name: "startDate", label: "Du", type: "date", required: true },
   { name: "endDate", label: "Au", type: "date", required: true },
@@ -30,30 +36,59 @@ export default async function StructuresPage() {
   return (
     <div className="page-wide">
       <PageHeader title={"Lieux d'accueil et calendrier"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />
-      <p className="mb-4 text-sm">Une fermeture ou un jour férié retire les jours d&apos;ouverture qu&apos;il couvre ; c&apos;est refusé tant que des réservations existent ces jours-là.</p>
+      <p className="mb-4 text-sm">
+        Une fermeture ou un jour férié retire les jours d&apos;ouverture qu&apos;il couvre ; c&apos;est refusé tant que des réservations
+        existent ces jours-là.
+      </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {structures.map((structure, index) => (
           <section key={structure.id} className="card" aria-labelledby={`lieu-${index}`}>
-            <h2 id={`lieu-${index}`} className="text-xl font-bold">{structure.name}</h2>
-            <p className="mb-2 text-sm">{structure.city ?? ""} — {count(structure._count.activities, "activité")}</p>
+            <h2 id={`lieu-${index}`} className="text-xl font-bold">
+              {structure.name}
+            </h2>
+            <p className="mb-2 text-sm">
+              {structure.city ?? ""} — {count(structure._count.activities, "activité")}
+            </p>
             <h3 className="font-bold">Calendrier</h3>
             <ul className="mb-3 text-sm">
               {structure.calendarDays.map((day) => (
-                <li key={day.id}>{KINDS[day.kind]} : {day.label}, {day.startDate.getTime() === day.endDate.getTime() ? `le ${formatLongDate(day.startDate)}` : `du ${formatCalendarDate(day.startDate)} au ${formatCalendarDate(day.endDate)}`}</li>
+                <li key={day.id}>
+                  {KINDS[day.kind]} : {day.label},{" "}
+                  {day.startDate.getTime() === day.endDate.getTime()
+                    ? `le ${formatLongDate(day.startDate)}`
+                    : `du ${formatCalendarDate(day.startDate)} au ${formatCalendarDate(day.endDate)}`}
+                </li>
               ))}
             </ul>
             <details>
               <summary className="cursor-pointer font-semibold text-brand">Ajouter des vacances, un jour férié ou une fermeture</summary>
-              <SchemaForm schema="calendarException" idPrefix={`calendrier-${index}`} fields={EXCEPTION_FIELDS} hidden={{ structureId: structure.id }} resetOnSuccess
-                submitLabel="Ajouter au calendrier" action={addCalendarExceptionAction} defaultValues={{ kind: "FERMETURE", label: "", startDate: "", endDate: "" }} />
+              <SchemaForm
+                schema="calendarException"
+                idPrefix={`calendrier-${index}`}
+                fields={EXCEPTION_FIELDS}
+                hidden={{ structureId: structure.id }}
+                resetOnSuccess
+                submitLabel="Ajouter au calendrier"
+                action={addCalendarExceptionAction}
+                defaultValues={{ kind: "FERMETURE", label: "", startDate: "", endDate: "" }}
+              />
             </details>
           </section>
         ))}
       </div>
       <section className="card mt-4" aria-labelledby="nouveau-lieu">
-        <h2 id="nouveau-lieu" className="mb-2 text-xl font-bold">Nouveau lieu d&apos;accueil</h2>
-        <SchemaForm schema="structure" idPrefix="lieu" fields={STRUCTURE_FIELDS} resetOnSuccess submitLabel="Créer le lieu d'accueil" action={createStructureAction}
-          defaultValues={{ name: "", street: "", postalCode: "", city: "" }} />
+        <h2 id="nouveau-lieu" className="mb-2 text-xl font-bold">
+          Nouveau lieu d&apos;accueil
+        </h2>
+        <SchemaForm
+          schema="structure"
+          idPrefix="lieu"
+          fields={STRUCTURE_FIELDS}
+          resetOnSuccess
+          submitLabel="Créer le lieu d'accueil"
+          action={createStructureAction}
+          defaultValues={{ name: "", street: "", postalCode: "", city: "" }}
+        />
       </section>
     </div>
   );

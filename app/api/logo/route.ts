@@ -11,7 +11,7 @@ export async function GET(request: Request) {
       "Content-Length": String(logo.bytes.byteLength),
       "Cache-Control": versioned ? "public, max-age=31536000, immutable" : "no-cache",
       "X-Content-Type-Options": "nosniff",
-      "Content-Disposition": "inline; filename=\"logo\"",
+      "Content-Disposition": 'inline; filename="logo"',
     },
   });
 }

@@ -7,7 +7,8 @@ import { calendarFeedFor } from "@/lib/reservations/calendar-feed";
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const ics = token.endsWith(".ics") ? await calendarFeedFor(token.slice(0, -4)) : null;
-  if (ics === null) return new Response("Calendrier introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (ics === null)
+    return new Response("Calendrier introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

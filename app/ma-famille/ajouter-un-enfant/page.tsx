@@ -15,7 +15,9 @@ export default async function AddChildPage() {
   return (
     <div className="page">
       <PageHeader title={"Ajouter un enfant"} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
-      <p className="mb-4 text-sm text-gray-700">Les champs marqués d&apos;un astérisque (*) sont obligatoires. Votre saisie est gardée si vous rechargez la page.</p>
+      <p className="mb-4 text-sm text-gray-700">
+        Les champs marqués d&apos;un astérisque (*) sont obligatoires. Votre saisie est gardée si vous rechargez la page.
+      </p>
       <ChildWizard
         draftKey={`enfant-nouveau:${user.id}`}
         initial={emptyChildForm(lastName)}

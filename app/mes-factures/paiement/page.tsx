@@ -13,7 +13,11 @@ import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
 export const metadata: Metadata = { title: "Paiement" };
 
 /** Back from the payment page: « paiement en cours de confirmation » until the webhook has recorded it, then « payé ». */
-export default async function PaymentReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PaymentReturnPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await parentPage("/mes-factures/paiement", searchParams);
   const params = await searchParams;
   const sessionId = typeof params.session === "string" && params.session.length <= 200 ? params.session : undefined;
@@ -33,11 +37,19 @@ export default async function PaymentReturnPage({ searchParams }: { searchParams
       <PageHeader title="Paiement" breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />
       <RefreshWhile active={payment.status === "PENDING"} />
       <div role="status" aria-live="polite">
-        {payment.status === "PENDING" ? <Alert tone="info">Paiement de {formatCents(payment.amountCents)} en cours de confirmation…</Alert> : null}
-        {payment.status === "SUCCEEDED" ? <Alert tone="success">Payé : nous avons bien reçu {formatCents(payment.amountCents)}. Merci ; un reçu vous est envoyé par e-mail.</Alert> : null}
+        {payment.status === "PENDING" ? (
+          <Alert tone="info">Paiement de {formatCents(payment.amountCents)} en cours de confirmation…</Alert>
+        ) : null}
+        {payment.status === "SUCCEEDED" ? (
+          <Alert tone="success">
+            Payé : nous avons bien reçu {formatCents(payment.amountCents)}. Merci ; un reçu vous est envoyé par e-mail.
+          </Alert>
+        ) : null}
         {payment.status === "FAILED" ? <Alert tone="error">Le paiement n&apos;a pas abouti : vos factures restent à payer.</Alert> : null}
       </div>
-      <LinkButton href="/mes-factures" variant="secondary">Retour à Mes factures</LinkButton>
+      <LinkButton href="/mes-factures" variant="secondary">
+        Retour à Mes factures
+      </LinkButton>
     </div>
   );
 }

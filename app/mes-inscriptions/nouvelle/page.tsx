@@ -42,15 +42,31 @@ function ActivityDetails({ summary }: { summary: ActivitySummary }) {
   return (
     <ul className="mt-1 flex flex-col gap-1 text-sm text-gray-800">
       {summary.description ? <li>{summary.description}</li> : null}
-      {summary.days ? <li className="flex gap-2"><CalendarDays aria-hidden="true" className="size-4 shrink-0" />{`Ouvert ${summary.days}`}</li> : null}
-      {summary.units.length > 0 ? (
-        <li className="flex gap-2"><Clock aria-hidden="true" className="size-4 shrink-0" />{summary.units.map((u) => `${u.name} ${u.hours}`).join(" · ")}</li>
+      {summary.days ? (
+        <li className="flex gap-2">
+          <CalendarDays aria-hidden="true" className="size-4 shrink-0" />
+          {`Ouvert ${summary.days}`}
+        </li>
       ) : null}
-      {summary.ages.length > 0 ? <li className="flex gap-2"><Users aria-hidden="true" className="size-4 shrink-0" />{summary.ages.join(" · ")}</li> : null}
+      {summary.units.length > 0 ? (
+        <li className="flex gap-2">
+          <Clock aria-hidden="true" className="size-4 shrink-0" />
+          {summary.units.map((u) => `${u.name} ${u.hours}`).join(" · ")}
+        </li>
+      ) : null}
+      {summary.ages.length > 0 ? (
+        <li className="flex gap-2">
+          <Users aria-hidden="true" className="size-4 shrink-0" />
+          {summary.ages.join(" · ")}
+        </li>
+      ) : null}
       {summary.price ? (
-        <li className="flex gap-2"><Euro aria-hidden="true" className="size-4 shrink-0" />
-          {summary.price.minCents === summary.price.maxCents ? formatCents(summary.price.minCents) : `de ${formatCents(summary.price.minCents)} à ${formatCents(summary.price.maxCents)}`}
-          {" "}par temps d&apos;accueil{summary.price.forFamilyQf ? " pour votre quotient familial" : " selon le quotient familial"}
+        <li className="flex gap-2">
+          <Euro aria-hidden="true" className="size-4 shrink-0" />
+          {summary.price.minCents === summary.price.maxCents
+            ? formatCents(summary.price.minCents)
+            : `de ${formatCents(summary.price.minCents)} à ${formatCents(summary.price.maxCents)}`}{" "}
+          par temps d&apos;accueil{summary.price.forFamilyQf ? " pour votre quotient familial" : " selon le quotient familial"}
         </li>
       ) : null}
       <li className="flex flex-wrap gap-2 pt-1">
@@ -73,15 +89,27 @@ function StepForm(props: { step: StepKey; label: string; index: number; options:
   return (
     <Card>
       <Form action="/mes-inscriptions/nouvelle" aria-labelledby={`etape-${props.step}`}>
-        {before.map((s) => <input key={s.key} type="hidden" name={s.key} value={props.chosen[s.key] ?? ""} />)}
+        {before.map((s) => (
+          <input key={s.key} type="hidden" name={s.key} value={props.chosen[s.key] ?? ""} />
+        ))}
         <fieldset>
           <legend id={`etape-${props.step}`} className="mb-2 text-lg font-bold" tabIndex={-1}>
             Étape {props.index + 1} sur {STEPS.length + 1} : {props.label}
           </legend>
           <div className="flex flex-col gap-2">
             {props.options.map((option, i) => (
-              <label key={option.id} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-gray-400 p-3 hover:border-brand has-[:checked]:border-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
-                <input type="radio" name={props.step} value={option.id} required defaultChecked={i === 0 && props.options.length === 1} className="mt-1 size-5 shrink-0 accent-brand" />
+              <label
+                key={option.id}
+                className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-gray-400 p-3 hover:border-brand has-[:checked]:border-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft"
+              >
+                <input
+                  type="radio"
+                  name={props.step}
+                  value={option.id}
+                  required
+                  defaultChecked={i === 0 && props.options.length === 1}
+                  className="mt-1 size-5 shrink-0 accent-brand"
+                />
                 <span className="min-w-0">
                   <span className="font-semibold">{option.label}</span>
                   {option.details}
@@ -90,7 +118,9 @@ function StepForm(props: { step: StepKey; label: string; index: number; options:
             ))}
           </div>
         </fieldset>
-        <Button type="submit" className="mt-4">Continuer</Button>
+        <Button type="submit" className="mt-4">
+          Continuer
+        </Button>
       </Form>
     </Card>
   );
@@ -109,13 +139,26 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
   let lists: Record<StepKey, Option[]>;
   let current: StepKey | null;
   for (let round = 0; ; round++) {
-    const choices = await inscriptionChoices({ familyId: user.familyId, structureId: chosen.lieu, careTypeId: chosen.type, activityId: chosen.activite });
+    const choices = await inscriptionChoices({
+      familyId: user.familyId,
+      structureId: chosen.lieu,
+      careTypeId: chosen.type,
+      activityId: chosen.activite,
+    });
     lists = {
       enfant: choices.children.map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` })),
       lieu: choices.structures.map((s) => ({ id: s.id, label: s.name })),
       type: choices.careTypes.map((t) => ({ id: t.id, label: t.name })),
       activite: choices.activities.map((a) => ({ id: a.id, label: a.name })),
-      periode: choices.periods.map((p) => ({ id: p.id, label: p.name, details: <span className="block text-sm text-gray-800">du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}</span> })),
+      periode: choices.periods.map((p) => ({
+        id: p.id,
+        label: p.name,
+        details: (
+          <span className="block text-sm text-gray-800">
+            du {formatCalendarDate(p.startDate)} au {formatCalendarDate(p.endDate)}
+          </span>
+        ),
+      })),
     };
     current = null;
     // A value that is not among the offered options (another family's child, a stale link) stops the chain there.
@@ -134,19 +177,32 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
     const summaries = await summariseActivities({ familyId: user.familyId, activityIds: lists.activite.map((a) => a.id) });
     lists.activite = summaries.map((s) => ({ id: s.id, label: s.name, details: <ActivityDetails summary={s} /> }));
   }
-  const query = (upTo: number) => new URLSearchParams(STEPS.slice(0, upTo).filter((s) => chosen[s.key]).map((s) => [s.key, chosen[s.key]!])).toString();
+  const query = (upTo: number) =>
+    new URLSearchParams(
+      STEPS.slice(0, upTo)
+        .filter((s) => chosen[s.key])
+        .map((s) => [s.key, chosen[s.key]!]),
+    ).toString();
   const currentIndex = current === null ? STEPS.length : STEPS.findIndex((s) => s.key === current);
 
   let final: React.ReactNode = null;
   if (current === null) {
-    const prepared = await prepareInscription({ familyId: user.familyId, childId: chosen.enfant!, activityId: chosen.activite!, periodId: chosen.periode!, now: new Date() });
+    const prepared = await prepareInscription({
+      familyId: user.familyId,
+      childId: chosen.enfant!,
+      activityId: chosen.activite!,
+      periodId: chosen.periode!,
+      now: new Date(),
+    });
     if (prepared.kind !== "READY") {
       final = <Alert tone="error">{prepared.message}</Alert>;
     } else {
       const { context, notices } = prepared;
       final = (
         <>
-          <h2 className="mb-2 text-lg font-bold">Étape {STEPS.length + 1} sur {STEPS.length + 1} : groupe et dates</h2>
+          <h2 className="mb-2 text-lg font-bold">
+            Étape {STEPS.length + 1} sur {STEPS.length + 1} : groupe et dates
+          </h2>
           {notices.closed ? <Alert tone="info">{notices.closed}</Alert> : null}
           {notices.duplicate ? <Alert tone="error">{notices.duplicate}</Alert> : null}
           {notices.full ? <Alert tone="info">{notices.full}</Alert> : null}
@@ -170,8 +226,11 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
 
   return (
     <div className="page">
-      <PageHeader title="Nouvelle inscription" breadcrumbs={[{ label: "Mes inscriptions", href: "/mes-inscriptions" }]}
-        description="Choisissez l'enfant, puis le lieu, le type d'accueil, l'activité et la période : chaque choix réduit les suivants." />
+      <PageHeader
+        title="Nouvelle inscription"
+        breadcrumbs={[{ label: "Mes inscriptions", href: "/mes-inscriptions" }]}
+        description="Choisissez l'enfant, puis le lieu, le type d'accueil, l'activité et la période : chaque choix réduit les suivants."
+      />
       <div className="mb-4" aria-hidden="true">
         <div className="h-2 w-full overflow-hidden rounded bg-gray-200">
           <div className="h-2 bg-brand" style={{ width: `${Math.round(((currentIndex + 1) / (STEPS.length + 1)) * 100)}%` }} />
@@ -191,7 +250,13 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
                   </dd>
                   <dd>
                     {lists[step.key].length === 1 ? null : (
-                      <Link href={`/mes-inscriptions/nouvelle?${query(index)}`} className="link inline-flex min-h-11 items-center" aria-label={`Modifier : ${step.label}`}>Modifier</Link>
+                      <Link
+                        href={`/mes-inscriptions/nouvelle?${query(index)}`}
+                        className="link inline-flex min-h-11 items-center"
+                        aria-label={`Modifier : ${step.label}`}
+                      >
+                        Modifier
+                      </Link>
                     )}
                   </dd>
                 </div>

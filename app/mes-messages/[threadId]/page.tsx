@@ -19,13 +19,31 @@ export default async function MyThreadPage({ params }: { params: Promise<{ threa
   if (!thread) notFound();
   return (
     <div className="page">
-      <PageHeader title={thread.subject} breadcrumbs={[{ label: "Mes messages", href: "/mes-messages" }]}
-        description={<>{thread.child ? `Concerne ${thread.child.firstName} · ` : ""}<StatusBadge label={statusLabel("MESSAGE_THREAD", thread.status)} tone={statusTone("MESSAGE_THREAD", thread.status)} /></>} />
+      <PageHeader
+        title={thread.subject}
+        breadcrumbs={[{ label: "Mes messages", href: "/mes-messages" }]}
+        description={
+          <>
+            {thread.child ? `Concerne ${thread.child.firstName} · ` : ""}
+            <StatusBadge label={statusLabel("MESSAGE_THREAD", thread.status)} tone={statusTone("MESSAGE_THREAD", thread.status)} />
+          </>
+        }
+      />
       <ThreadView messages={thread.messages} familyName="Vous" />
       <Card title="Répondre" titleId="repondre">
-        {thread.status === "CLOSED" ? <p className="mb-3 text-sm">La structure a clos cette conversation ; si vous répondez, elle sera rouverte.</p> : null}
-        <UploadForm fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)." idPrefix="reponse" action={sendFamilyMessageAction} submitLabel="Envoyer" fileOptional fileLabel="Pièce jointe" hidden={{ threadId: thread.id }}
-          fields={[{ name: "body", label: "Message", required: true, textarea: true }]} />
+        {thread.status === "CLOSED" ? (
+          <p className="mb-3 text-sm">La structure a clos cette conversation ; si vous répondez, elle sera rouverte.</p>
+        ) : null}
+        <UploadForm
+          fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
+          idPrefix="reponse"
+          action={sendFamilyMessageAction}
+          submitLabel="Envoyer"
+          fileOptional
+          fileLabel="Pièce jointe"
+          hidden={{ threadId: thread.id }}
+          fields={[{ name: "body", label: "Message", required: true, textarea: true }]}
+        />
       </Card>
     </div>
   );

@@ -15,14 +15,22 @@ export default async function PeriodReservationsPage({ searchParams }: { searchP
   const choices = await listPeriodChoices(user.familyId);
   return (
     <div className="page">
-      <PageHeader title="Réservations sur période" breadcrumbs={[{ label: "Mes réservations", href: "/mes-reservations" }]}
-        description="Pour un accueil régulier : choisissez les dates de début et de fin, le type de semaine et les temps d'accueil de chaque jour ; vous voyez toutes les dates et le total avant d'envoyer." />
+      <PageHeader
+        title="Réservations sur période"
+        breadcrumbs={[{ label: "Mes réservations", href: "/mes-reservations" }]}
+        description="Pour un accueil régulier : choisissez les dates de début et de fin, le type de semaine et les temps d'accueil de chaque jour ; vous voyez toutes les dates et le total avant d'envoyer."
+      />
       {choices.length === 0 ? (
         <EmptyState title="Aucune inscription validée" action={<LinkButton href="/mes-inscriptions">Mes inscriptions</LinkButton>}>
           Les réservations se font dans une inscription validée par la structure.
         </EmptyState>
       ) : (
-        <PeriodForm choices={choices} initialInscription={typeof inscription === "string" ? inscription : ""} preview={previewPeriodAction} send={sendPeriodAction} />
+        <PeriodForm
+          choices={choices}
+          initialInscription={typeof inscription === "string" ? inscription : ""}
+          preview={previewPeriodAction}
+          send={sendPeriodAction}
+        />
       )}
     </div>
   );

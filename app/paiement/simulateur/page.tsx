@@ -14,7 +14,11 @@ import { LinkButton } from "@/components/ui/link-button";
 export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
 
 /** The local stand-in of Stripe Checkout, served only without a Stripe key, for the family's own pending payment. */
-export default async function StandInCheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StandInCheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await parentPage("/paiement/simulateur", searchParams);
   const params = await searchParams;
   const paymentId = typeof params.paiement === "string" && params.paiement.length <= 64 ? params.paiement : undefined;
@@ -24,16 +28,25 @@ export default async function StandInCheckoutPage({ searchParams }: { searchPara
   const open = payment.status === "PENDING" && (await standInSessionState(payment.stripeCheckoutSessionId)).status === "open";
   return (
     <div className="page">
-      <PageHeader title="Paiement par carte (simulation)" description="Le portail fonctionne sans compte Stripe : cette page joue le rôle de la page de paiement." />
+      <PageHeader
+        title="Paiement par carte (simulation)"
+        description="Le portail fonctionne sans compte Stripe : cette page joue le rôle de la page de paiement."
+      />
       {open ? (
         <>
-          <p className="mb-4 text-lg">Montant : <strong>{formatCents(payment.amountCents)}</strong></p>
+          <p className="mb-4 text-lg">
+            Montant : <strong>{formatCents(payment.amountCents)}</strong>
+          </p>
           <StandInCheckout paymentId={payment.id} decide={standInCheckoutAction} />
         </>
       ) : (
         <>
-          <Alert tone="error">Cette page de paiement n&apos;est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n&apos;a été débité.</Alert>
-          <LinkButton href="/mes-factures" variant="secondary" className="mt-4">Retour à Mes factures</LinkButton>
+          <Alert tone="error">
+            Cette page de paiement n&apos;est plus valable (elle a expiré, a été remplacée ou a déjà été payée) : rien n&apos;a été débité.
+          </Alert>
+          <LinkButton href="/mes-factures" variant="secondary" className="mt-4">
+            Retour à Mes factures
+          </LinkButton>
         </>
       )}
     </div>

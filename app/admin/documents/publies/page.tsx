@@ -26,20 +26,30 @@ export default async function PublishedDocumentsPage() {
     ...activities.map((a) => ({ value: `activite:${a.id}`, label: `Les inscrits de ${a.name} (${a.structure.name})` })),
   ];
   const audienceOf = (d: { structureId: string | null; activityId: string | null }) =>
-    audiences.find((a) => a.value === (d.activityId ? `activite:${d.activityId}` : d.structureId ? `lieu:${d.structureId}` : ""))?.label ?? "Toutes les familles";
+    audiences.find((a) => a.value === (d.activityId ? `activite:${d.activityId}` : d.structureId ? `lieu:${d.structureId}` : ""))?.label ??
+    "Toutes les familles";
   return (
     <div className="page-wide">
-      <PageHeader title="Documents publiés" breadcrumbs={[{ label: "Documents reçus", href: "/admin/documents" }]}
-        description="Ce que les familles trouvent dans leurs Téléchargements (règlement intérieur, menus, programmes) ; un document publié ou remplacé est « nouveau » pour elles jusqu'à ce qu'elles l'ouvrent." />
+      <PageHeader
+        title="Documents publiés"
+        breadcrumbs={[{ label: "Documents reçus", href: "/admin/documents" }]}
+        description="Ce que les familles trouvent dans leurs Téléchargements (règlement intérieur, menus, programmes) ; un document publié ou remplacé est « nouveau » pour elles jusqu'à ce qu'elles l'ouvrent."
+      />
       <Card title="Publier un document" titleId="publier" className="mb-6 max-w-2xl">
-        <UploadForm idPrefix="publier" action={publishDocumentAction} submitLabel="Publier"
+        <UploadForm
+          idPrefix="publier"
+          action={publishDocumentAction}
+          submitLabel="Publier"
           fields={[
             { name: "title", label: "Titre", required: true, hint: "Par exemple : Menus de janvier." },
             { name: "audience", label: "Pour", options: audiences },
-          ]} />
+          ]}
+        />
       </Card>
       <h2 className="mb-2 text-xl font-bold">Documents</h2>
-      {published.length === 0 ? <EmptyState title="Aucun document publié">Les documents publiés apparaîtront ici.</EmptyState> : (
+      {published.length === 0 ? (
+        <EmptyState title="Aucun document publié">Les documents publiés apparaîtront ici.</EmptyState>
+      ) : (
         <ul className="flex flex-col gap-3">
           {published.map((d) => (
             <li key={d.id} className="card">
@@ -50,13 +60,27 @@ export default async function PublishedDocumentsPage() {
                   <StatusBadge label={statusLabel("DOCUMENT", d.status)} tone={statusTone("DOCUMENT", d.status)} />
                 </span>
               </div>
-              <p className="text-sm text-gray-800">{audienceOf(d)} · mis à jour le {formatDate(d.updatedAt)} · ouvert par {d._count.views.toLocaleString("fr-FR")} {d._count.views > 1 ? "familles" : "famille"} · <a className="link" href={`/documents/${d.id}`} download>{d.fileName}</a>
-                {d.fileMissingAt ? ` · fichier introuvable dans le stockage depuis le ${formatDate(d.fileMissingAt)} : remplacez le fichier` : ""}</p>
+              <p className="text-sm text-gray-800">
+                {audienceOf(d)} · mis à jour le {formatDate(d.updatedAt)} · ouvert par {d._count.views.toLocaleString("fr-FR")}{" "}
+                {d._count.views > 1 ? "familles" : "famille"} ·{" "}
+                <a className="link" href={`/documents/${d.id}`} download>
+                  {d.fileName}
+                </a>
+                {d.fileMissingAt
+                  ? ` · fichier introuvable dans le stockage depuis le ${formatDate(d.fileMissingAt)} : remplacez le fichier`
+                  : ""}
+              </p>
               <div className="mt-2 flex flex-wrap items-start gap-4">
                 <PublishToggle id={d.id} title={d.title} published={d.status === "PUBLISHED"} action={setPublishedAction} />
                 <details>
                   <summary className="link cursor-pointer">Remplacer le fichier</summary>
-                  <UploadForm idPrefix={`remplacer-${d.id}`} action={replacePublishedAction} submitLabel="Remplacer le fichier" hidden={{ id: d.id }} fields={[]} />
+                  <UploadForm
+                    idPrefix={`remplacer-${d.id}`}
+                    action={replacePublishedAction}
+                    submitLabel="Remplacer le fichier"
+                    hidden={{ id: d.id }}
+                    fields={[]}
+                  />
                 </details>
               </div>
             </li>

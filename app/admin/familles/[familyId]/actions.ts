@@ -1,12 +1,27 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
-import { staffChangeLoginEmail, staffUpdateAddress, staffUpdateAdult, staffUpdateAdultDetails, staffUpdateQuotient } from "@/lib/families/staff-edit";
+import {
+  staffChangeLoginEmail,
+  staffUpdateAddress,
+  staffUpdateAdult,
+  staffUpdateAdultDetails,
+  staffUpdateQuotient,
+} from "@/lib/families/staff-edit";
 import { updateChild } from "@/lib/families/update-child";
 import { setAccountStatus } from "@/lib/accounts/set-account-status";
 import { entityId, refusalSchema, trimmed } from "@/lib/forms/fields";
 import { z } from "zod";
-import { addressSchema, adultSchema, childIdSchema, childSchema, phonesSchema, preferencesSchema, quotientSchema, staffEmailSchema } from "@/lib/families/schemas";
+import {
+  addressSchema,
+  adultSchema,
+  childIdSchema,
+  childSchema,
+  phonesSchema,
+  preferencesSchema,
+  quotientSchema,
+  staffEmailSchema,
+} from "@/lib/families/schemas";
 import { deName } from "@/lib/format";
 import { anonymiseFamily } from "@/lib/privacy/anonymise";
 
@@ -39,11 +54,14 @@ export const staffChangeLoginEmailAction = staffAction(staffEmailSchema.extend(f
   return { message: `Adresse de connexion modifiée : ${email}.` };
 });
 
-export const staffUpdateChildAction = staffAction(childSchema.extend({ ...childIdSchema.shape, ...familyId }), async ({ familyId, childId, ...data }, staff) => {
-  await updateChild({ familyId, childId, data, actor: staff.actor });
-  refresh();
-  return { message: `Les informations ${deName(data.identity.firstName)} sont enregistrées.` };
-});
+export const staffUpdateChildAction = staffAction(
+  childSchema.extend({ ...childIdSchema.shape, ...familyId }),
+  async ({ familyId, childId, ...data }, staff) => {
+    await updateChild({ familyId, childId, data, actor: staff.actor });
+    refresh();
+    return { message: `Les informations ${deName(data.identity.firstName)} sont enregistrées.` };
+  },
+);
 
 export const staffUpdatePhonesAction = staffAction(phonesSchema.extend(adultTarget), async ({ familyId, adultId, ...data }, staff) => {
   await staffUpdateAdultDetails({ familyId, adultId, data, actor: staff.actor });
@@ -51,11 +69,14 @@ export const staffUpdatePhonesAction = staffAction(phonesSchema.extend(adultTarg
   return SAVED;
 });
 
-export const staffUpdatePreferencesAction = staffAction(preferencesSchema.extend(adultTarget), async ({ familyId, adultId, ...data }, staff) => {
-  await staffUpdateAdultDetails({ familyId, adultId, data, actor: staff.actor });
-  refresh();
-  return SAVED;
-});
+export const staffUpdatePreferencesAction = staffAction(
+  preferencesSchema.extend(adultTarget),
+  async ({ familyId, adultId, ...data }, staff) => {
+    await staffUpdateAdultDetails({ familyId, adultId, data, actor: staff.actor });
+    refresh();
+    return SAVED;
+  },
+);
 
 /** id = the login's user id; the family comes with it, as a hidden field of the page. */
 const accountStatusSchema = refusalSchema.extend(familyId);

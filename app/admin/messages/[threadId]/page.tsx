@@ -14,32 +14,91 @@ import { answerThreadAction, assignThreadAction, closeThreadAction } from "../ac
 
 export const metadata: Metadata = { title: "Conversation" };
 
-export default async function StaffThreadPage({ params, searchParams }: { params: Promise<{ threadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffThreadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ threadId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { threadId } = await params;
   const staff = await staffPage(`/admin/messages/${threadId}`, searchParams);
-  const [thread, templates, query] = await Promise.all([/^[\w-]{1,64}$/.test(threadId) ? readThread({ threadId, familyId: null }) : null, listTemplates(), searchParams]);
+  const [thread, templates, query] = await Promise.all([
+    /^[\w-]{1,64}$/.test(threadId) ? readThread({ threadId, familyId: null }) : null,
+    listTemplates(),
+    searchParams,
+  ]);
   if (!thread) notFound();
   // A template picked in the list prefills the answer (looked up by id: the URL's text is never shown).
   const template = templates.find((t) => t.id === query.modele);
   return (
     <div className="page-wide">
-      <PageHeader title={thread.subject} breadcrumbs={[{ label: "Messages", href: "/admin/messages" }]}
-        description={<><Link className="link" href={`/admin/familles/${thread.family.id}`}>{thread.family.name}</Link>{thread.child ? ` · ${thread.child.firstName}` : ""} · <StatusBadge label={statusLabel("MESSAGE_THREAD", thread.status)} tone={statusTone("MESSAGE_THREAD", thread.status)} /> · attribuée à {thread.assignedTo?.displayName ?? "personne"}</>} />
+      <PageHeader
+        title={thread.subject}
+        breadcrumbs={[{ label: "Messages", href: "/admin/messages" }]}
+        description={
+          <>
+            <Link className="link" href={`/admin/familles/${thread.family.id}`}>
+              {thread.family.name}
+            </Link>
+            {thread.child ? ` · ${thread.child.firstName}` : ""} ·{" "}
+            <StatusBadge label={statusLabel("MESSAGE_THREAD", thread.status)} tone={statusTone("MESSAGE_THREAD", thread.status)} /> ·
+            attribuée à {thread.assignedTo?.displayName ?? "personne"}
+          </>
+        }
+      />
       <div className="mb-4 flex flex-wrap gap-3">
         {thread.assignedTo?.id !== staff.id ? (
-          <SchemaForm schema="thread" idPrefix="attribuer" fields={[]} hidden={{ threadId: thread.id }} defaultValues={{}} submitLabel="M'attribuer la conversation" action={assignThreadAction} toastOnSuccess />
+          <SchemaForm
+            schema="thread"
+            idPrefix="attribuer"
+            fields={[]}
+            hidden={{ threadId: thread.id }}
+            defaultValues={{}}
+            submitLabel="M'attribuer la conversation"
+            action={assignThreadAction}
+            toastOnSuccess
+          />
         ) : null}
         {thread.status !== "CLOSED" ? (
-          <SchemaForm schema="thread" idPrefix="clore" fields={[]} hidden={{ threadId: thread.id }} defaultValues={{}} submitLabel="Clore la conversation" action={closeThreadAction} toastOnSuccess />
+          <SchemaForm
+            schema="thread"
+            idPrefix="clore"
+            fields={[]}
+            hidden={{ threadId: thread.id }}
+            defaultValues={{}}
+            submitLabel="Clore la conversation"
+            action={closeThreadAction}
+            toastOnSuccess
+          />
         ) : null}
       </div>
       <ThreadView messages={thread.messages} familyName={thread.family.name} />
       <Card title="Répondre" titleId="repondre" className="max-w-3xl">
         {templates.length ? (
-          <p className="mb-3 text-sm">Modèles : {templates.map((t, i) => <span key={t.id}>{i ? " · " : ""}<Link className="link" href={`/admin/messages/${thread.id}?modele=${t.id}#repondre`}>{t.title}</Link></span>)}</p>
+          <p className="mb-3 text-sm">
+            Modèles :{" "}
+            {templates.map((t, i) => (
+              <span key={t.id}>
+                {i ? " · " : ""}
+                <Link className="link" href={`/admin/messages/${thread.id}?modele=${t.id}#repondre`}>
+                  {t.title}
+                </Link>
+              </span>
+            ))}
+          </p>
         ) : null}
-        <UploadForm key={template?.id ?? "vide"} idPrefix="reponse" action={answerThreadAction} successHref={`/admin/messages/${thread.id}`} submitLabel="Envoyer la réponse" fileOptional fileLabel="Pièce jointe" hidden={{ threadId: thread.id }}
-          fields={[{ name: "body", label: "Réponse", required: true, textarea: true, defaultValue: template?.body ?? "" }]} />
+        <UploadForm
+          key={template?.id ?? "vide"}
+          idPrefix="reponse"
+          action={answerThreadAction}
+          successHref={`/admin/messages/${thread.id}`}
+          submitLabel="Envoyer la réponse"
+          fileOptional
+          fileLabel="Pièce jointe"
+          hidden={{ threadId: thread.id }}
+          fields={[{ name: "body", label: "Réponse", required: true, textarea: true, defaultValue: template?.body ?? "" }]}
+        />
       </Card>
     </div>
   );

@@ -18,13 +18,28 @@ export async function GET(request: Request) {
   const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
   const csv = stringify(
     payments.map((p) => [
-      formatCalendarDate(p.receivedAt ?? p.createdAt), p.family.name, PAYMENT_METHOD_LABELS[p.method], p.reference ?? "", p.stripePaymentIntentId ?? "",
-      euros(p.amountCents), p.allocations.map((a) => `${a.invoice.number} (${euros(a.amountCents)})`).join(", "), statusLabel("PAYMENT", p.status),
+      formatCalendarDate(p.receivedAt ?? p.createdAt),
+      p.family.name,
+      PAYMENT_METHOD_LABELS[p.method],
+      p.reference ?? "",
+      p.stripePaymentIntentId ?? "",
+      euros(p.amountCents),
+      p.allocations.map((a) => `${a.invoice.number} (${euros(a.amountCents)})`).join(", "),
+      statusLabel("PAYMENT", p.status),
       p.anomaly ? `${p.anomaly}${p.anomalyResolvedAt ? ` — traitée : ${p.anomalyNote ?? ""}` : ""}` : "",
     ]),
-    { header: true, delimiter: ";", escape_formulas: true, columns: ["Date", "Famille", "Mode", "Référence", "Référence Stripe", "Montant (€)", "Factures", "État", "Anomalie"] },
+    {
+      header: true,
+      delimiter: ";",
+      escape_formulas: true,
+      columns: ["Date", "Famille", "Mode", "Référence", "Référence Stripe", "Montant (€)", "Factures", "État", "Anomalie"],
+    },
   );
-  return attachment(`\uFEFF${csv}`, filter.from || filter.to ? `paiements-${filter.from ?? "debut"}-${filter.to ?? "fin"}.csv` : "paiements.csv", "text/csv; charset=utf-8");
+  return attachment(
+    `\uFEFF${csv}`,
+    filter.from || filter.to ? `paiements-${filter.from ?? "debut"}-${filter.to ?? "fin"}.csv` : "paiements.csv",
+    "text/csv; charset=utf-8",
+  );
 }
 
 export const dynamic = "force-dynamic";

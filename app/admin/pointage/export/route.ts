@@ -28,10 +28,41 @@ export async function GET(request: Request) {
   if (!exported) return NextResponse.json({ error: "Activité introuvable." }, { status: 404 });
   const { activity, rows } = exported;
   const csv = stringify(
-    rows.map((r) => [r.lastName, r.firstName, formatCalendarDate(r.birthDate), r.cafNumber, formatCalendarDate(r.date), r.unit, r.start, r.end, r.hours.toFixed(2).replace(".", ","), RESERVATION_CODES[r.status]]),
-    { header: true, delimiter: ";", escape_formulas: true, columns: ["Nom", "Prénom", "Date de naissance", "N° allocataire CAF", "Date", "Unité", "Début", "Fin", "Heures de présence", "Pointage"] },
+    rows.map((r) => [
+      r.lastName,
+      r.firstName,
+      formatCalendarDate(r.birthDate),
+      r.cafNumber,
+      formatCalendarDate(r.date),
+      r.unit,
+      r.start,
+      r.end,
+      r.hours.toFixed(2).replace(".", ","),
+      RESERVATION_CODES[r.status],
+    ]),
+    {
+      header: true,
+      delimiter: ";",
+      escape_formulas: true,
+      columns: [
+        "Nom",
+        "Prénom",
+        "Date de naissance",
+        "N° allocataire CAF",
+        "Date",
+        "Unité",
+        "Début",
+        "Fin",
+        "Heures de présence",
+        "Pointage",
+      ],
+    },
   );
-  const name = `pointage-${activity.name.normalize("NFD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase()}-${validDay ? day : month}.csv`;
+  const name = `pointage-${activity.name
+    .normalize("NFD")
+    .replace(/[^\w-]+/g, "-")
+    .replace(/-+/g, "-")
+    .toLowerCase()}-${validDay ? day : month}.csv`;
   return attachment(`\uFEFF${csv}`, name, "text/csv; charset=utf-8");
 }
 

@@ -15,7 +15,10 @@ export async function POST(request: Request) {
     if (error instanceof RejectedEventError) return Response.json({ error: error.message }, { status: 400 });
     if (asServiceUnavailable(error) instanceof ServiceUnavailableError) {
       console.error("[stripe] base de données indisponible, l'événement sera renvoyé :", error);
-      return Response.json({ error: "Service momentanément indisponible : l'événement sera renvoyé." }, { status: 503, headers: { "retry-after": "30" } });
+      return Response.json(
+        { error: "Service momentanément indisponible : l'événement sera renvoyé." },
+        { status: 503, headers: { "retry-after": "30" } },
+      );
     }
     console.error("[stripe] le webhook a échoué :", error);
     return Response.json({ error: "Erreur technique : l'événement sera renvoyé." }, { status: 500 });

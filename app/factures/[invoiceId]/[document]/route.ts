@@ -11,14 +11,17 @@ import { attachment } from "@/lib/http/download";
 export async function GET(_request: Request, { params }: { params: Promise<{ invoiceId: string; document: string }> }) {
   const user = await getSessionUser();
   const staff = user?.role === "STAFF" || user?.role === "ADMIN";
-  if (!user || (!staff && (user.role !== "PARENT" || !user.familyId))) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+  if (!user || (!staff && (user.role !== "PARENT" || !user.familyId)))
+    return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
   const { invoiceId, document } = await params;
-  if ((document !== "facture" && document !== "quittance") || !/^[\w-]{1,64}$/.test(invoiceId)) return NextResponse.json({ error: "Document introuvable." }, { status: 404 });
+  if ((document !== "facture" && document !== "quittance") || !/^[\w-]{1,64}$/.test(invoiceId))
+    return NextResponse.json({ error: "Document introuvable." }, { status: 404 });
   try {
     const { fileName, bytes } = await invoicePdf({ invoiceId, document, familyId: staff ? null : user.familyId });
     return attachment(bytes, fileName, "application/pdf");
   } catch (error) {
-    if (error instanceof UserFacingError) return NextResponse.json({ error: error.message }, { status: error.name === "NotFoundError" ? 404 : 409 });
+    if (error instanceof UserFacingError)
+      return NextResponse.json({ error: error.message }, { status: error.name === "NotFoundError" ? 404 : 409 });
     throw error;
   }
 }

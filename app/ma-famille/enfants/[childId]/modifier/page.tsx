@@ -19,7 +19,8 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
     <div className="page">
       <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
       <p className="mb-4 text-sm text-gray-700">
-        Les modifications des informations de santé (allergies, PAI, repas, médecin, CAF) sont vérifiées par la structure avant d&apos;être appliquées.
+        Les modifications des informations de santé (allergies, PAI, repas, médecin, CAF) sont vérifiées par la structure avant d&apos;être
+        appliquées.
       </p>
       <ChildWizard
         draftKey={`enfant:${child.id}:${user.id}`}

@@ -16,9 +16,21 @@ export default async function StaffEditChildPage({ params }: { params: Promise<{
   if (!child) notFound();
   return (
     <div className="page">
-      <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Familles", href: "/admin/familles" }, { label: "Famille", href: `/admin/familles/${familyId}` }]} />
-      <ChildWizard draftKey={`admin-enfant:${child.id}:${staff.id}`} initial={childFormOf(child)} submitLabel="Enregistrer les modifications"
-        doneHref={`/admin/familles/${familyId}`} action={staffUpdateChildAction} ids={{ familyId, childId }} />
+      <PageHeader
+        title={`Modifier ${child.firstName}`}
+        breadcrumbs={[
+          { label: "Familles", href: "/admin/familles" },
+          { label: "Famille", href: `/admin/familles/${familyId}` },
+        ]}
+      />
+      <ChildWizard
+        draftKey={`admin-enfant:${child.id}:${staff.id}`}
+        initial={childFormOf(child)}
+        submitLabel="Enregistrer les modifications"
+        doneHref={`/admin/familles/${familyId}`}
+        action={staffUpdateChildAction}
+        ids={{ familyId, childId }}
+      />
     </div>
   );
 }
