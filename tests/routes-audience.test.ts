@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+/**
+ * Route handlers by construction, as server actions are: every exported HTTP method of every `app/**\/route.ts` is
+ * built by one of the wrappers of lib/http/route.ts, which checks who calls before it reads the request. The list of
+ * handlers is read from the files themselves, so a new route cannot be forgotten here.
+ */
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import { routeAudienceOf, type RouteAudience } from "@/lib/http/route";
+import { createFamily, createStaffUser, hashedPassword, uniqueEmail } from "@/prisma/factories";
+import { prisma } from "./helpers";
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+const modules = import.meta.glob("../app/**/route.ts", { eager: true }) as Record<string, Record<string, unknown>>;
+const handlers = Object.entries(modules).flatMap(([file, exports]) =>
+  Object.entries(exports)
+    .filter(([name]) => METHODS.includes(name))
+    .map(([method, handler]) => ({ route: `${method} ${file.replace("../", "")}`, handler })),
+);
+
+/** The only handlers anyone may call without a session or a proof. Adding one here is a decision. */
+const PUBLIC = [
+  "GET app/api/auth/[...nextauth]/route.ts",
+  "POST app/api/auth/[...nextauth]/route.ts",
+  "GET app/api/logo/route.ts",
+  "GET app/api/sante/route.ts",
+  // No session: calendar apps fetch it alone; the secret in its URL is the key (unknown or revoked: 404).
+  "GET app/calendrier/[token]/route.ts",
+];
+
+/** Machines that prove themselves with the request (a signature, a key) instead of a session. */
+const SIGNED = ["POST app/api/resend-stand-in/emails/route.ts", "POST app/api/stripe/webhook/route.ts"];
+
+type Caller = "PARENT" | "STAFF" | "PARENT_WITHOUT_FAMILY";
+
+/** Who is refused, for each audience that needs a session. */
+const WRONG_CALLERS: Record<Exclude<RouteAudience, "PUBLIC" | "SIGNED">, Caller[]> = {
+  PARENT: ["STAFF", "PARENT_WITHOUT_FAMILY"],
+  PARENT_OR_STAFF: ["PARENT_WITHOUT_FAMILY"],
+  STAFF: ["PARENT", "PARENT_WITHOUT_FAMILY"],
+};
+
+/** Parameters no route would find: a refusal must come before they are read. */
+const params = Promise.resolve({ documentId: "x", invoiceId: "x", document: "facture", inscriptionId: "x", token: "x.ics" });
+const call = (handler: unknown, method: string) =>
+  (handler as (request: Request, context: unknown) => Promise<Response>)(
+    new Request("http://localhost/route", { method, body: method === "GET" ? undefined : "{}" }),
+    { params },
+  );
+
+let users: Record<Caller, string>;
+beforeAll(async () => {
+  const lonely = await prisma.user.create({
+    data: {
+      email: uniqueEmail("sans-famille"),
+      passwordHash: await hashedPassword("x"),
+      role: "PARENT",
+      displayName: "Parent sans famille",
+    },
+  });
+  users = { PARENT: (await createFamily(prisma)).user.id, STAFF: (await createStaffUser(prisma)).id, PARENT_WITHOUT_FAMILY: lonely.id };
+});
+
+describe("every route handler", () => {
+  it("is found (the glob reads every route.ts)", () => {
+    expect(Object.keys(modules).length).toBeGreaterThanOrEqual(12);
+    expect(handlers.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it.each(handlers.map((h) => [h.route, h] as const))(
+    "%s is built by a wrapper and refuses who may not call it",
+    async (route, { handler }) => {
+      const audience = routeAudienceOf(handler);
+      expect(audience, `${route} n'est pas construit par publicRoute/signedRoute/parentRoute/parentOrStaffRoute/staffRoute`).toBeDefined();
+      expect(audience === "PUBLIC", "la liste PUBLIC de ce test").toBe(PUBLIC.includes(route));
+      expect(audience === "SIGNED", "la liste SIGNED de ce test").toBe(SIGNED.includes(route));
+      if (audience === "PUBLIC") return;
+      const method = route.split(" ")[0]!;
+      session.current = null;
+      if (audience === "SIGNED") {
+        // Without its proof (no signature, no key, not from this machine): refused, nothing read.
+        const answer = await call(handler, method);
+        expect(answer.status, route).toBeGreaterThanOrEqual(400);
+        expect(answer.status, route).toBeLessThan(500);
+        return;
+      }
+      // Anonymous, then the wrong callers: « Accès refusé. » before anything of the request is read.
+      for (const caller of [null, ...WRONG_CALLERS[audience!]]) {
+        session.current = caller ? { user: { id: users[caller] } } : null;
+        const answer = await call(handler, method);
+        expect(answer.status, `${route} appelé par ${caller ?? "un anonyme"}`).toBe(403);
+        expect(await answer.json()).toEqual({ error: "Accès refusé." });
+      }
+    },
+  );
+});
