@@ -9,7 +9,9 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-import { routeAudienceOf, type RouteAudience } from "@/lib/http/route";
+import { AccessDeniedError, AppError, NotFoundError, ServiceUnavailableError, UserFacingError } from "@/lib/errors";
+import { RejectedEventError } from "@/lib/billing/stripe-events";
+import { errorResponse, routeAudienceOf, type RouteAudience } from "@/lib/http/route";
 import { createFamily, createStaffUser, hashedPassword, uniqueEmail } from "@/prisma/factories";
 import { prisma } from "./helpers";
 
@@ -97,4 +99,36 @@ describe("every route handler", () => {
       }
     },
   );
+});
+
+describe("the one mapping of our errors to HTTP", () => {
+  it.each([
+    [new NotFoundError(), 404, "Élément introuvable."],
+    [new AccessDeniedError(), 403, "Accès refusé."],
+    [new UserFacingError("Déjà payée."), 409, "Déjà payée."],
+    [new RejectedEventError("Signature Stripe invalide."), 400, "Signature Stripe invalide."],
+    [new AppError("GONE", "Plus là."), 410, "Plus là."],
+    [new AppError("INTERNAL", "Erreur technique : l'événement sera renvoyé."), 500, "Erreur technique : l'événement sera renvoyé."],
+  ])("%s → %i with its French message", async (error, status, message) => {
+    const answer = errorResponse(error);
+    expect(answer.status).toBe(status);
+    expect(await answer.json()).toEqual({ error: message });
+    expect(answer.headers.get("retry-after")).toBeNull();
+  });
+
+  it("an unavailable database (as Prisma throws it) → 503, its French message and Retry-After", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const thrown of [new ServiceUnavailableError("SATURATED", null), Object.assign(new Error("x"), { code: "P1001" })]) {
+      const answer = errorResponse(thrown);
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("30");
+      expect((await answer.json()).error).toMatch(/^Le service est (très sollicité|momentanément indisponible)/);
+    }
+    vi.mocked(console.error).mockRestore();
+  });
+
+  it("anything else is a bug: thrown again, for Next.js to answer 500 and log", () => {
+    const bug = new TypeError("x is undefined");
+    expect(() => errorResponse(bug)).toThrow(bug);
+  });
 });
