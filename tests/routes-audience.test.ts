@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 /**
  * Route handlers by construction, as server actions are: every exported HTTP method of every `app/**\/route.ts` is
@@ -13,6 +14,10 @@ import { AccessDeniedError, AppError, NotFoundError, ServiceUnavailableError, Us
 import { RejectedEventError } from "@/lib/billing/stripe-events";
 import { errorResponse, routeAudienceOf, type RouteAudience } from "@/lib/http/route";
 import { createFamily, createStaffUser, hashedPassword, uniqueEmail } from "@/prisma/factories";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { stripe, webhookSecret } from "@/lib/billing/stripe";
+import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
+import { GET as exportPayments } from "@/app/admin/paiements/export/route";
 import { prisma } from "./helpers";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -130,5 +135,40 @@ describe("the one mapping of our errors to HTTP", () => {
   it("anything else is a bug: thrown again, for Next.js to answer 500 and log", () => {
     const bug = new TypeError("x is undefined");
     expect(() => errorResponse(bug)).toThrow(bug);
+  });
+});
+
+describe("a route while the database is unreachable", () => {
+  it("answers 503 with Retry-After and a French body: the webhook its own (Stripe sends the event again), a staff route the service's", async () => {
+    const payload = JSON.stringify({
+      id: `evt_panne_${Date.now()}`,
+      object: "event",
+      type: "checkout.session.expired",
+      data: { object: { id: "cs_panne" } },
+    });
+    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
+    session.current = { user: { id: users.STAFF } };
+    const holder = globalThis as unknown as { prisma?: PrismaClient };
+    const real = holder.prisma;
+    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://x:y@127.0.0.1:9/none" }) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const webhook = await stripeWebhook(
+        new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": signature } }),
+      );
+      expect(webhook.status).toBe(503);
+      expect(webhook.headers.get("retry-after")).toBe("30");
+      expect(await webhook.json()).toEqual({ error: "Service momentanément indisponible : l'événement sera renvoyé." });
+      // The session itself cannot be read: a technical failure, never « Accès refusé. ».
+      const staff = await exportPayments(new Request("http://localhost/admin/paiements/export"));
+      expect(staff.status).toBe(503);
+      expect(staff.headers.get("retry-after")).toBe("30");
+      expect(await staff.json()).toEqual({ error: "Le service est momentanément indisponible : réessayez dans quelques minutes." });
+    } finally {
+      await holder.prisma.$disconnect();
+      holder.prisma = real;
+      vi.mocked(console.error).mockRestore();
+      session.current = null;
+    }
   });
 });

@@ -27,7 +27,8 @@ export const RETRY_AFTER_SECONDS = "30";
 
 /** The one mapping of our errors to HTTP: the code's status, the French message, Retry-After for a 503. */
 export function errorResponse(thrown: unknown): Response {
-  const error = asServiceUnavailable(thrown);
+  // An AppError says what it is (even one whose cause is the database); anything else may be the database, in substance.
+  const error = thrown instanceof AppError ? thrown : asServiceUnavailable(thrown);
   if (!(error instanceof AppError)) throw thrown;
   if (error instanceof ServiceUnavailableError) {
     console.error(`[route] base de données ${error.reason === "SATURATED" ? "saturée" : "injoignable"} :`, error.cause);
