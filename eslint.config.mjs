@@ -5,19 +5,32 @@ import nextTs from "eslint-config-next/typescript";
 const eslintConfig = defineConfig([
   ...nextVitals,
   ...nextTs,
-  // Layering (docs/decisions/010): pages and components read and write through lib/ domain
-  // functions and server actions, never the database; lib/ never imports app/ or components/.
+  // Layering (docs/decisions/010 and 022): pages and components read and write through lib/ domain functions and
+  // server actions, never the database nor Prisma's generated client (its enums, plain constants, are allowed);
+  // lib/ never imports app/ or components/. Zones are about resolved files: an alias (`@/lib/db`), a relative path
+  // (`../../lib/db`) and a dynamic `import()` with a literal path are all caught (tests/lint-layering.test.ts).
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    files: ["**/*.{ts,tsx,js,jsx,mjs}"],
     rules: {
-      "no-restricted-imports": [
+      "import/no-restricted-paths": [
         "error",
         {
-          paths: [{ name: "@/lib/db", message: "Lisez et écrivez par une fonction du domaine (lib/…), pas par la base directement." }],
-          patterns: [
+          zones: [
             {
-              group: ["@/lib/generated/prisma/client", "@prisma/client"],
+              target: ["./app", "./components"],
+              from: "./lib/db.ts",
+              message: "Lisez et écrivez par une fonction du domaine (lib/…), pas par la base directement.",
+            },
+            {
+              target: ["./app", "./components"],
+              from: "./lib/generated/prisma",
+              except: ["./enums.ts"],
               message: "Pas de client Prisma dans app/ ou components/ : passez par lib/.",
+            },
+            {
+              target: "./lib",
+              from: ["./app", "./components"],
+              message: "lib/ ne dépend ni des pages ni des composants.",
             },
           ],
         },
@@ -25,16 +38,14 @@ const eslintConfig = defineConfig([
     },
   },
   {
-    files: ["lib/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
+      // A package, not a file of ours: named here.
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            {
-              group: ["@/app/*", "@/components/*", "../app/*", "../components/*"],
-              message: "lib/ ne dépend ni des pages ni des composants.",
-            },
+            { group: ["@prisma/client", "@prisma/client/*"], message: "Pas de client Prisma dans app/ ou components/ : passez par lib/." },
           ],
         },
       ],

@@ -1,14 +1,57 @@
 /**
+ * What went wrong, as one code that route handlers turn into one HTTP status (lib/http/route.ts, ADR 022). Every
+ * error of ours that a caller may be told about is an AppError; anything else is a bug (a 500, logged).
+ */
+export const HTTP_STATUS = {
+  BAD_REQUEST: 400,
+  ACCESS_DENIED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof HTTP_STATUS;
+
+/** An error with a code (its HTTP status) and a French message that may be shown as it is. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+/**
  * Errors meant for the person in front of the screen carry a French message.
  * Anything else is a bug or a technical failure: logged, and shown as a
- * generic message (never as the user's mistake).
+ * generic message (never as the user's mistake). By default the request
+ * conflicts with the state of things (409); subclasses say otherwise.
  */
-export class UserFacingError extends Error {
+export class UserFacingError extends AppError {
   readonly fieldErrors?: Record<string, string>;
-  constructor(message: string, fieldErrors?: Record<string, string>) {
-    super(message);
+  constructor(message: string, fieldErrors?: Record<string, string>, code: ErrorCode = "CONFLICT") {
+    super(code, message);
     this.name = "UserFacingError";
     this.fieldErrors = fieldErrors;
+  }
+}
+
+/** What was asked for does not exist, or is not the caller's to see (the same answer for both). */
+export class NotFoundError extends UserFacingError {
+  constructor(message = "Élément introuvable.") {
+    super(message, undefined, "NOT_FOUND");
+    this.name = "NotFoundError";
+  }
+}
+
+/** The caller may not do this: not signed in, or not in the audience. */
+export class AccessDeniedError extends UserFacingError {
+  constructor(message = "Accès refusé.") {
+    super(message, undefined, "ACCESS_DENIED");
+    this.name = "AccessDeniedError";
   }
 }
 
@@ -34,11 +77,11 @@ export const SERVICE_UNAVAILABLE_DIGEST = "PORTAIL_SERVICE_INDISPONIBLE";
  * it is; nothing of the request was written (its transaction was rolled back).
  * Route handlers answer 503, pages show « Service momentanément indisponible ».
  */
-export class ServiceUnavailableError extends Error {
+export class ServiceUnavailableError extends AppError {
   readonly reason: UnavailableReason;
   readonly digest = SERVICE_UNAVAILABLE_DIGEST;
   constructor(reason: UnavailableReason, cause: unknown) {
-    super(SERVICE_MESSAGES[reason], { cause });
+    super("SERVICE_UNAVAILABLE", SERVICE_MESSAGES[reason], { cause });
     this.name = "ServiceUnavailableError";
     this.reason = reason;
   }

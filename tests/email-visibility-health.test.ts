@@ -69,7 +69,7 @@ describe("a failing e-mail", () => {
 
 describe("/api/sante", () => {
   it("200 with the database; 503 « base indisponible » without it", async () => {
-    const ok = await health();
+    const ok = await health(new Request("http://localhost/api/sante"));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ statut: "ok", application: "ok", base: "ok" });
 
@@ -77,7 +77,7 @@ describe("/api/sante", () => {
     const real = holder.prisma;
     holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://x:y@127.0.0.1:9/none" }) });
     try {
-      const down = await health();
+      const down = await health(new Request("http://localhost/api/sante"));
       expect(down.status).toBe(503);
       expect(await down.json()).toMatchObject({ statut: "indisponible", base: "indisponible" });
     } finally {

@@ -87,13 +87,13 @@ describe("RGPD", () => {
     expect(zip[carnet.fichier]).toEqual(PNG);
     // Through the route: the parent's own family; staff and visitors are refused.
     session.current = { user: { id: f.user.id } };
-    const response = await exportRoute();
+    const response = await exportRoute(new Request("http://localhost/mes-coordonnees/export"));
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(unzipSync(new Uint8Array(await response.arrayBuffer()))["donnees.json"]).toBeDefined();
     session.current = { user: { id: (await staffActor()).userId! } };
-    expect((await exportRoute()).status).toBe(403);
+    expect((await exportRoute(new Request("http://localhost/mes-coordonnees/export"))).status).toBe(403);
     session.current = null;
-    expect((await exportRoute()).status).toBe(403);
+    expect((await exportRoute(new Request("http://localhost/mes-coordonnees/export"))).status).toBe(403);
   });
 
   it("anonymising: refused while an inscription runs; then names, contacts, health data, documents and messages go, accounts close, invoices stay; logged once", async () => {

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actorFromUser, type Actor } from "@/lib/workflow";
 import { userOfSession } from "./user-sessions";
-import { UserFacingError } from "@/lib/errors";
+import { AccessDeniedError } from "@/lib/errors";
 
 export interface SessionUser {
   id: string;
@@ -45,13 +45,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!user) return null;
   return { ...user, actor: actorFromUser(user) };
 });
-
-export class AccessDeniedError extends UserFacingError {
-  constructor(message = "Accès refusé.") {
-    super(message);
-    this.name = "AccessDeniedError";
-  }
-}
 
 const isStaff = (role: Role) => role === "STAFF" || role === "ADMIN";
 

@@ -2,11 +2,17 @@ import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { failCheckoutSession, fulfilCheckoutSession, type SessionReport } from "./online-payment";
 import { stripe, webhookSecret } from "./stripe";
 
 /** A body the webhook refuses (not signed by Stripe or the stand-in, or not an event it can read): the route answers 400, nothing is written. */
-export class RejectedEventError extends Error {}
+export class RejectedEventError extends AppError {
+  constructor(message: string) {
+    super("BAD_REQUEST", message);
+    this.name = "RejectedEventError";
+  }
+}
 
 /** What the webhook reads of an event: a signed body that does not fit is refused with its reason, never a 500. */
 const eventShape = z.object({
@@ -41,8 +47,8 @@ const firstIssue = (error: z.ZodError, prefix = "") => {
   return path.length ? `${prefix}${path.join(".")} manquant ou invalide` : "le corps n'est pas un objet événement";
 };
 
-/** The signed body, read: a wrong signature, unreadable JSON and a body that is not an event each say so. */
-function readEvent(rawBody: string, signature: string | null) {
+/** The signed body, read: a wrong signature, unreadable JSON and a body that is not an event each say so (RejectedEventError). */
+export function readStripeEvent(rawBody: string, signature: string | null) {
   let parsed: unknown;
   try {
     parsed = stripe.webhooks.constructEvent(rawBody, signature ?? "", webhookSecret);
@@ -59,12 +65,13 @@ function readEvent(rawBody: string, signature: string | null) {
   return { ...event.data, session: session.data };
 }
 
+export type StripeEvent = ReturnType<typeof readStripeEvent>;
+
 /**
- * One webhook delivery: the signature checked on the raw body, the event id stored once, then the session
- * fulfilled or failed — both idempotent, so a replay, a duplicate or two deliveries at once change nothing more.
+ * One webhook delivery, its signature checked on the raw body (readStripeEvent): the event id stored once, then the
+ * session fulfilled or failed — both idempotent, so a replay, a duplicate or two deliveries at once change nothing more.
  */
-export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<{ type: string; outcome: string }> {
-  const event = readEvent(rawBody, signature);
+export async function handleStripeEvent(event: StripeEvent): Promise<{ type: string; outcome: string }> {
   const seen = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { processedAt: true } });
   if (seen?.processedAt) return { type: event.type, outcome: "DUPLICATE" };
   await db.stripeEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });

@@ -31,12 +31,8 @@ export class StaleStatusError extends UserFacingError {
   }
 }
 
-export class NotFoundError extends UserFacingError {
-  constructor() {
-    super("Élément introuvable.");
-    this.name = "NotFoundError";
-  }
-}
+// Lives in lib/errors.ts with the other coded errors; the domain has always imported it from here.
+export { NotFoundError } from "@/lib/errors";
 
 export class InscriptionNotValidatedError extends UserFacingError {
   constructor() {

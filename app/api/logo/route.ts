@@ -1,7 +1,8 @@
+import { publicRoute } from "@/lib/http/route";
 import { getPortalLogo } from "@/lib/settings/identity";
 
 /** The structure's logo. Its URL carries a version, so it can be cached for long. */
-export async function GET(request: Request) {
+export const GET = publicRoute(async (request) => {
   const logo = await getPortalLogo();
   if (!logo) return new Response("Aucun logo.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const versioned = new URL(request.url).searchParams.has("v");
@@ -14,4 +15,4 @@ export async function GET(request: Request) {
       "Content-Disposition": 'inline; filename="logo"',
     },
   });
-}
+});

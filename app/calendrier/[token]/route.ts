@@ -1,10 +1,11 @@
+import { publicRoute } from "@/lib/http/route";
 import { calendarFeedFor } from "@/lib/reservations/calendar-feed";
 
 /**
  * The family's calendar feed, `/calendrier/<secret>.ics`: no session (calendar apps fetch it alone), the secret
  * is the key. Unknown or revoked → 404, the same answer for both.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export const GET = publicRoute(async (_request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const ics = token.endsWith(".ics") ? await calendarFeedFor(token.slice(0, -4)) : null;
   if (ics === null)
@@ -17,6 +18,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "X-Robots-Tag": "noindex",
     },
   });
-}
+});
 
 export const dynamic = "force-dynamic";

@@ -1,17 +1,14 @@
-import { NextResponse } from "next/server";
 import { stringify } from "csv-stringify/sync";
-import { getSessionUser } from "@/lib/auth/session";
 import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
 import { formatCalendarDate } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";
 import { attachment } from "@/lib/http/download";
+import { staffRoute } from "@/lib/http/route";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
 import { parisDay } from "@/lib/calendar/paris";
 
 /** The filtered payments as CSV for the treasury (« ; », BOM, amounts in euros with a comma, formulas neutralised). */
-export async function GET(request: Request) {
-  const user = await getSessionUser();
-  if (!user || (user.role !== "STAFF" && user.role !== "ADMIN")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+export const GET = staffRoute(async (request) => {
   const url = new URL(request.url);
   const filter = paymentFilterOf((name) => url.searchParams.get(name)?.slice(0, 20) || undefined, parisDay(new Date()));
   const { payments } = await listPayments(filter, 100_000);
@@ -40,6 +37,6 @@ export async function GET(request: Request) {
     filter.from || filter.to ? `paiements-${filter.from ?? "debut"}-${filter.to ?? "fin"}.csv` : "paiements.csv",
     "text/csv; charset=utf-8",
   );
-}
+});
 
 export const dynamic = "force-dynamic";

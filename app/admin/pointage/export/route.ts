@@ -1,20 +1,18 @@
 import { NextResponse } from "next/server";
 import { stringify } from "csv-stringify/sync";
-import { getSessionUser } from "@/lib/auth/session";
 import { attendanceExport } from "@/lib/reservations/attendance";
 import { firstOf, isMonth, lastOf, parisDay } from "@/lib/calendar/paris";
 import { DAY_RANGES, filterDay, monthInRange } from "@/lib/forms/date-ranges";
 import { formatCalendarDate } from "@/lib/format";
 import { RESERVATION_CODES } from "@/lib/workflow";
 import { attachment } from "@/lib/http/download";
+import { staffRoute } from "@/lib/http/route";
 
 /**
  * The attendance of a day (`jour=YYYY-MM-DD`) or a month (`mois=YYYY-MM`) of an activity, as CSV for a CAF
  * return (« ; » and a BOM, as a French spreadsheet opens it): child, date, unit, hours, pointage.
  */
-export async function GET(request: Request) {
-  const user = await getSessionUser();
-  if (!user || (user.role !== "STAFF" && user.role !== "ADMIN")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+export const GET = staffRoute(async (request) => {
   const url = new URL(request.url);
   const activityId = url.searchParams.get("activite") ?? "";
   const day = url.searchParams.get("jour") ?? "";
@@ -64,6 +62,6 @@ export async function GET(request: Request) {
     .replace(/-+/g, "-")
     .toLowerCase()}-${validDay ? day : month}.csv`;
   return attachment(`\uFEFF${csv}`, name, "text/csv; charset=utf-8");
-}
+});
 
 export const dynamic = "force-dynamic";

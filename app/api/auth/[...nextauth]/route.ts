@@ -1,5 +1,9 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { publicRoute } from "@/lib/http/route";
 
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+
+/** Signing in and out: next-auth's own handler, for anyone. */
+export const GET = publicRoute<unknown>((request, context) => handler(request, context));
+export const POST = publicRoute<unknown>((request, context) => handler(request, context));

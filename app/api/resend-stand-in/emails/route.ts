@@ -5,6 +5,7 @@ import { storeStandInEmail } from "@/lib/email/stand-in";
 import { config, STAND_IN_API_KEY } from "@/lib/config";
 import { clientIp, isLoopback } from "@/lib/net/client-ip";
 import { readBodyUpTo } from "@/lib/net/read-body";
+import { signedRoute } from "@/lib/http/route";
 
 /**
  * A local stand-in for Resend's POST /emails, used when RESEND_API_KEY is not
@@ -33,10 +34,15 @@ function keyMatches(header: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export async function POST(request: Request) {
+/** Who may call, answered as Resend would (its error shape): this machine, with this installation's key. */
+async function verify(request: Request): Promise<Response | true> {
   if (!config.usesEmailStandIn) return problem(404, "not_found", "Le service local est désactivé.");
   if (!isLoopback(clientIp(request.headers))) return problem(403, "forbidden", "Service réservé à cette machine.");
   if (!keyMatches(request.headers.get("authorization"))) return problem(401, "missing_api_key", "Clé d'API absente ou invalide.");
+  return true;
+}
+
+export const POST = signedRoute(verify, async (request) => {
   if (process.env.RESEND_STAND_IN_FAIL === "1") return problem(503, "application_error", "Panne simulée du service d'e-mail.");
   const body = await readBodyUpTo(request, MAX_STAND_IN_BODY);
   if (body === null) return problem(413, "payload_too_large", "Requête trop volumineuse.");
@@ -58,4 +64,4 @@ export async function POST(request: Request) {
   };
   const stored = await storeStandInEmail(data, key);
   return NextResponse.json({ id: stored.id });
-}
+});
