@@ -7,6 +7,7 @@ import { MAX_ATTEMPTS } from "@/lib/email/deliver";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { retryEmailAction } from "./actions";
+import { EMAIL_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "E-mails" };
 
@@ -81,19 +82,19 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   À <span className="break-all">{email.to}</span> — écrit le {formatDateTime(email.createdAt)}
                   {email.sentAt ? `, envoyé le ${formatDateTime(email.sentAt)}` : ""} — {count(email.attempts, "tentative")}
                 </p>
-                {email.status === "PENDING" && email.attempts > 0 ? (
+                {isIn(EMAIL_STATUSES.QUEUED, email.status) && email.attempts > 0 ? (
                   <p className="text-sm font-semibold text-amber-900">
                     Échec de la tentative {email.attempts} sur {MAX_ATTEMPTS} — nouvelle tentative à {formatTime(email.nextAttemptAt)}
                   </p>
                 ) : null}
-                {email.lastError && email.status !== "SENT" ? (
+                {email.lastError && !isIn(EMAIL_STATUSES.SENT, email.status) ? (
                   <p className="text-sm text-red-800">Dernière erreur : {email.lastError}</p>
                 ) : null}
                 <details className="mt-2">
                   <summary className="cursor-pointer font-semibold text-brand">Lire le message</summary>
                   <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{email.text}</pre>
                 </details>
-                {email.status === "FAILED" || (email.status === "PENDING" && email.attempts > 0) ? (
+                {isIn(EMAIL_STATUSES.GAVE_UP, email.status) || (isIn(EMAIL_STATUSES.QUEUED, email.status) && email.attempts > 0) ? (
                   <RetryEmailButton id={email.id} subject={`${email.subject} — ${email.to}`} retry={retryEmailAction} />
                 ) : null}
               </article>
