@@ -604,7 +604,12 @@ export const EMAIL_STATUSES = {
   GAVE_UP: ["FAILED"],
   /** Not delivered (yet): its last error says why. */
   UNDELIVERED: ["PENDING", "FAILED"],
+  /** Every state (the filter of /admin/courriels). */
+  ALL: ["PENDING", "SENT", "FAILED"],
 } as const satisfies Record<string, readonly EmailStatus[]>;
+
+/** The one French word of each e-mail state (README glossary). */
+export const EMAIL_STATUS_LABELS: Readonly<Record<EmailStatus, string>> = { PENDING: "En cours d'envoi", SENT: "Envoyé", FAILED: "Échec" };
 
 export const BILLING_RUN_STATUSES = {
   /** Running (or interrupted, when its heartbeat stopped): it holds the month's key. */
