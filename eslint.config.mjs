@@ -51,6 +51,32 @@ const eslintConfig = defineConfig([
       ],
     },
   },
+  // Statuses (docs/decisions/024): what a status means is said once, in lib/workflow (named sets, predicates,
+  // allowedActions); no list of statuses nor comparison with a status word anywhere else.
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/workflow/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Property[key.name=/^(status|\\w*Status)$/] > ObjectExpression > Property[key.name=/^(in|notIn)$/] > ArrayExpression",
+          message:
+            "Liste de statuts écrite en ligne : nommez l'ensemble dans lib/workflow (ex. INSCRIPTION_STATUSES.ACTIVE) et filtrez par statusIn().",
+        },
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:matches([left.name=/^(status|\\w*Status)$/], [left.property.name=/^(status|\\w*Status)$/], [left.expression.property.name=/^(status|\\w*Status)$/])[right.type='Literal'][right.raw=/^['\"]/]",
+          message: "Statut comparé à un mot en ligne : utilisez un ensemble nommé ou un prédicat de lib/workflow (isIn, allowedActions…).",
+        },
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:matches([right.name=/^(status|\\w*Status)$/], [right.property.name=/^(status|\\w*Status)$/], [right.expression.property.name=/^(status|\\w*Status)$/])[left.type='Literal'][left.raw=/^['\"]/]",
+          message: "Statut comparé à un mot en ligne : utilisez un ensemble nommé ou un prédicat de lib/workflow (isIn, allowedActions…).",
+        },
+      ],
+    },
+  },
   // Override default ignores of eslint-config-next.
   globalIgnores([
     // Default ignores of eslint-config-next:

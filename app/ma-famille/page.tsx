@@ -8,6 +8,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { FlashMessage } from "@/components/ui/toast";
 import { markerLabel } from "@/lib/inscriptions/markers";
+import { CHILD_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Ma famille" };
 
@@ -60,9 +61,9 @@ export default async function MyFamilyPage() {
                   <h3 className="text-lg font-bold">
                     {child.firstName} {child.lastName.toUpperCase()}
                   </h3>
-                  {child.status === "PENDING" ? (
+                  {isIn(CHILD_STATUSES.AWAITING_DECISION, child.status) ? (
                     <span className="badge border border-amber-700 bg-amber-100 text-amber-900">Ajout en attente de validation</span>
-                  ) : child.status === "REFUSED" ? (
+                  ) : !isIn(CHILD_STATUSES.ON_FILE, child.status) ? (
                     <span className="badge border border-red-700 bg-red-100 text-red-900">Ajout refusé</span>
                   ) : null}
                 </div>
@@ -102,7 +103,7 @@ export default async function MyFamilyPage() {
                     Modification des informations de santé en attente de validation.
                   </p>
                 ) : null}
-                {child.status !== "REFUSED" ? (
+                {isIn(CHILD_STATUSES.ON_FILE, child.status) ? (
                   <p className="mt-3 flex flex-wrap gap-2">
                     <Link
                       href={`/ma-famille/enfants/${child.id}/modifier`}
@@ -111,7 +112,7 @@ export default async function MyFamilyPage() {
                     >
                       Modifier
                     </Link>
-                    {child.status === "VALIDATED" ? (
+                    {isIn(CHILD_STATUSES.INSCRIBABLE, child.status) ? (
                       <Link
                         href={`/mes-inscriptions/nouvelle?enfant=${child.id}`}
                         className="btn btn-secondary"

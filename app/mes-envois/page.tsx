@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { uploadDocumentAction } from "./actions";
+import { DOCUMENT_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Mes envois" };
 
@@ -126,15 +127,15 @@ export default async function MyUploadsPage() {
                   {d.reviewedAt ? ` — traité le ${formatDate(d.reviewedAt)}` : ""}
                   {d.validUntil ? ` — valable jusqu'au ${formatCalendarDate(d.validUntil)}` : ""}
                 </p>
-                {d.status === "REFUSED" && d.reason ? <p className="text-sm">Motif : {d.reason}</p> : null}
-                {d.status !== "DELETED" ? (
+                {isIn(DOCUMENT_STATUSES.REFUSED, d.status) && d.reason ? <p className="text-sm">Motif : {d.reason}</p> : null}
+                {!isIn(DOCUMENT_STATUSES.FILE_DELETED, d.status) ? (
                   <p className="text-sm">
                     <a className="link" href={`/documents/${d.id}`} download>
                       Télécharger {d.fileName}
                     </a>
                   </p>
                 ) : null}
-                {d.status === "REFUSED" && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
+                {isIn(DOCUMENT_STATUSES.REFUSED, d.status) && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
                   <details className="mt-2">
                     <summary className="link cursor-pointer">Envoyer un nouveau document à la place</summary>
                     <UploadForm

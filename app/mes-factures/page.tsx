@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/field";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PayForm } from "@/components/billing/pay-form";
 import { payInvoicesAction } from "./actions";
+import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Mes factures" };
 
@@ -186,7 +187,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
                     <a className="link" href={`/factures/${i.id}/facture`} download>
                       Télécharger {i.kind === "CREDIT_NOTE" ? "l'avoir" : "la facture"} n° {i.number} (PDF)
                     </a>
-                    {i.kind === "INVOICE" && i.status === "PAID" && i.paidCents > 0 ? (
+                    {i.kind === "INVOICE" && isIn(INVOICE_STATUSES.SETTLED, i.status) && i.paidCents > 0 ? (
                       <a className="link" href={`/factures/${i.id}/quittance`} download>
                         Télécharger la quittance de la facture n° {i.number} (PDF)
                       </a>

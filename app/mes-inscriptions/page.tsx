@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { WithdrawButton } from "@/components/inscriptions/withdraw-button";
 import { withdrawInscriptionAction } from "./actions";
+import { INSCRIPTION_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Mes inscriptions" };
 
@@ -82,7 +83,7 @@ export default async function MyInscriptionsPage() {
                     </dl>
                     {inscription.can.attestation || inscription.can.withdraw ? (
                       <div className="mt-3 flex flex-wrap gap-2">
-                        {inscription.status === "VALIDATED" ? (
+                        {isIn(INSCRIPTION_STATUSES.BOOKABLE, inscription.status) ? (
                           <LinkButton href={`/mes-reservations?inscription=${inscription.id}`} aria-label={`Mes réservations : ${title}`}>
                             <CalendarDays aria-hidden="true" className="size-5" /> Mes réservations
                           </LinkButton>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { count, formatCents, formatDateTime } from "@/lib/format";
 import { Alert } from "@/components/ui/field";
 import { RefreshWhile } from "./refresh-while";
+import { BILLING_RUN_STATUSES, isIn } from "@/lib/workflow/machines";
 
 interface Run {
   kind: "GENERATE" | "ISSUE";
@@ -48,8 +49,8 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
   const progress = `${run.done.toLocaleString("fr-FR")} / ${run.total.toLocaleString("fr-FR")} ${words.unit}`;
   return (
     <div className="mb-4" role="status" aria-live="polite">
-      <RefreshWhile active={run.status === "RUNNING" && !run.interrupted} />
-      {run.status === "RUNNING" && !run.interrupted ? (
+      <RefreshWhile active={isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted} />
+      {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted ? (
         <div className="card">
           <label htmlFor="progression" className="font-semibold">
             {run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
@@ -59,7 +60,7 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
           </progress>
         </div>
       ) : null}
-      {run.status === "RUNNING" && run.interrupted ? (
+      {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && run.interrupted ? (
         <Alert tone="error">
           <p>
             {words.interrupted} à {progress} (le serveur s&apos;est arrêté ; dernier signe de vie le {formatDateTime(run.heartbeatAt)}).{" "}
@@ -68,21 +69,21 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
           {resume}
         </Alert>
       ) : null}
-      {run.status === "DONE" && run.kind === "GENERATE" ? (
+      {isIn(BILLING_RUN_STATUSES.DONE, run.status) && run.kind === "GENERATE" ? (
         <Alert tone="success">
           {run.invoices === 0
             ? "Rien de nouveau à facturer."
             : `${count(run.invoices, "facture créée", "factures créées")} (${run.invoices === 1 ? `n° ${run.firstNumber}` : `${run.firstNumber} à ${run.lastNumber}`}), total ${formatCents(run.totalCents)} ; ${count(run.familiesWithoutLines, "famille inscrite sans rien à facturer", "familles inscrites sans rien à facturer")}.`}
         </Alert>
       ) : null}
-      {run.status === "DONE" && run.kind === "ISSUE" ? (
+      {isIn(BILLING_RUN_STATUSES.DONE, run.status) && run.kind === "ISSUE" ? (
         <Alert tone="success">
           {run.invoices === 0
             ? "Aucune facture à envoyer."
             : `${count(run.invoices, "facture envoyée", "factures envoyées")} aux familles par e-mail.`}
         </Alert>
       ) : null}
-      {run.status === "FAILED" ? <Alert tone="error">{run.error}</Alert> : null}
+      {isIn(BILLING_RUN_STATUSES.FAILED, run.status) ? <Alert tone="error">{run.error}</Alert> : null}
     </div>
   );
 }

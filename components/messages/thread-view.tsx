@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/format";
+import { DOCUMENT_STATUSES, isIn } from "@/lib/workflow/machines";
 
 interface ThreadMessage {
   id: string;
@@ -20,7 +21,7 @@ export function ThreadView({ messages, familyName }: { messages: ThreadMessage[]
             <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
           </p>
           <p className="whitespace-pre-line">{m.body}</p>
-          {m.document && m.document.status !== "DELETED" ? (
+          {m.document && !isIn(DOCUMENT_STATUSES.FILE_DELETED, m.document.status) ? (
             <p className="mt-1 text-sm">
               <a className="link" href={`/documents/${m.document.id}`} download>
                 Pièce jointe : {m.document.fileName}

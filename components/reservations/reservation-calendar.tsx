@@ -5,7 +5,7 @@ import { Check } from "lucide-react";
 import type { CalendarLane, CellState, LaneDay, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
 import { BLOCKED_LABELS } from "@/lib/reservations/labels";
 import { refusedByRules } from "@/lib/reservations/unit-rules";
-import { isIn, RESERVATION_CODES, RESERVATION_STATUSES, reservationMachine } from "@/lib/workflow/machines";
+import { isIn, RESERVATION_CODES, RESERVATION_STATUSES, reservationMachine, allowedActions } from "@/lib/workflow/machines";
 import type { CellOutcome, CellRequest } from "@/lib/reservations/request-reservations";
 import type { ActionResult } from "@/lib/action-result";
 import { formatCents, formatLongDate, formatShortDay } from "@/lib/format";
@@ -67,13 +67,13 @@ function describe(cell: Cell, selected: boolean): { text: string; detail: string
     case "BOOKED": {
       const position = s.position ? `, position ${s.position}` : "";
       const why =
-        s.status !== "RESERVED" || !s.can.cancel
+        !isIn(RESERVATION_STATUSES.BOOKED, s.status) || !s.can.cancel
           ? ""
           : cell.laneDay.cancelInTime
             ? `, annulation sans frais jusqu'au ${cell.laneDay.cancelUntil}`
             : ", délai d'annulation dépassé : une annulation serait probablement facturée";
       // Cancelled by the structure (exceptional day): the reason is part of what the parent reads.
-      const motive = s.status === "CANCELLED" && s.reason ? ` : ${s.reason}` : "";
+      const motive = isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) && s.reason ? ` : ${s.reason}` : "";
       return {
         text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`,
         detail: `${reservationMachine.labels[s.status]}${motive}${position}${why}`,
@@ -486,12 +486,16 @@ export function ReservationCalendar({
         onClose={() => setTarget(null)}
         onCancel={() =>
           onTarget(cancel, (d) =>
-            d.status === "ABSENT_EXCUSED" ? "Réservation annulée : absence excusée, non facturée." : "Demande d'annulation envoyée.",
+            isIn(RESERVATION_STATUSES.EXCUSED, d.status)
+              ? "Réservation annulée : absence excusée, non facturée."
+              : "Demande d'annulation envoyée.",
           )
         }
         onWithdraw={() =>
           onTarget(withdraw, (d) =>
-            d.status === "RESERVED" ? "Demande d'annulation retirée : la réservation reste validée." : "Demande retirée.",
+            isIn(RESERVATION_STATUSES.BOOKED, d.status)
+              ? "Demande d'annulation retirée : la réservation reste validée."
+              : "Demande retirée.",
           )
         }
       />
@@ -519,11 +523,11 @@ function TargetDialog({
   const what = target ? `${target.lane.childFirstName} — ${target.unit.name}, ${formatLongDate(target.day)}` : "";
   const title = !state
     ? ""
-    : state.status === "RESERVED"
+    : isIn(RESERVATION_STATUSES.BOOKED, state.status)
       ? "Annuler cette réservation ?"
-      : state.status === "CANCELLATION_REQUESTED"
+      : isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, state.status)
         ? "Retirer la demande d'annulation ?"
-        : state.status === "WAITLISTED"
+        : isIn(RESERVATION_STATUSES.ON_WAITING_LIST, state.status)
           ? "Retirer la demande en liste d'attente ?"
           : "Retirer la demande de réservation ?";
   return (
@@ -537,7 +541,7 @@ function TargetDialog({
     >
       {state ? (
         <div className="flex flex-col gap-3">
-          {state.status === "RESERVED" ? (
+          {isIn(RESERVATION_STATUSES.BOOKED, state.status) ? (
             target!.laneDay.cancelInTime ? (
               <Alert tone="info">
                 Vous êtes dans le délai d&apos;annulation (jusqu&apos;au {target!.laneDay.cancelUntil}) : ce sera une{" "}
@@ -551,27 +555,29 @@ function TargetDialog({
                 structure décidera.
               </Alert>
             )
-          ) : state.status === "CANCELLATION_REQUESTED" ? (
+          ) : isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, state.status) ? (
             <p>La réservation restera validée (R).</p>
           ) : (
             <p>
               La demande ne sera plus traitée
-              {state.status === "WAITLISTED" && state.position ? ` (vous êtes en position ${state.position} sur la liste d'attente)` : ""}.
-              Vous pourrez en faire une nouvelle.
+              {isIn(RESERVATION_STATUSES.ON_WAITING_LIST, state.status) && state.position
+                ? ` (vous êtes en position ${state.position} sur la liste d'attente)`
+                : ""}
+              . Vous pourrez en faire une nouvelle.
             </p>
           )}
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={onClose} disabled={pending}>
-              {state.status === "RESERVED" ? "Garder la réservation" : "Ne rien changer"}
+              {isIn(RESERVATION_STATUSES.BOOKED, state.status) ? "Garder la réservation" : "Ne rien changer"}
             </Button>
-            {state.status === "RESERVED" ? (
+            {allowedActions("RESERVATION", state.status, "PARENT").requestCancellation ? (
               <Button variant="danger" onClick={onCancel} pending={pending} pendingLabel="Envoi en cours…">
                 Demander l&apos;annulation
               </Button>
             ) : (
               <Button variant="danger" onClick={onWithdraw} pending={pending} pendingLabel="Envoi en cours…">
-                {state.status === "CANCELLATION_REQUESTED" ? "Retirer la demande d'annulation" : "Retirer la demande"}
+                {isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, state.status) ? "Retirer la demande d'annulation" : "Retirer la demande"}
               </Button>
             )}
           </div>

@@ -5,6 +5,7 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { clear, giveBack, isExhausted, take, type Limit } from "@/lib/auth/rate-limit";
 
 import { SIGN_IN_WINDOW_MINUTES, type SignInFailure } from "./sign-in-messages";
+import { ACCOUNT_REQUEST_STATUSES, isIn, USER_STATUSES } from "@/lib/workflow";
 
 /** Password checks allowed per e-mail, and per IP address, in a window of SIGN_IN_WINDOW_MINUTES. */
 export const SIGN_IN_PER_EMAIL: Limit = { name: "connexion-email", points: 5, windowSeconds: SIGN_IN_WINDOW_MINUTES * 60 };
@@ -48,7 +49,7 @@ export async function authenticate(input: { email: string; password: string; ip:
   let failure: SignInFailure | null = null;
   if (user) {
     if (!(await verifyPassword(user.passwordHash, input.password))) failure = "INVALID";
-    else if (user.status !== "ACTIVE") failure = "INACTIVE";
+    else if (!isIn(USER_STATUSES.CAN_SIGN_IN, user.status)) failure = "INACTIVE";
   } else {
     // Someone who asked for an account: tell them where it stands, but only with the right password.
     const request = await db.accountRequest.findFirst({
@@ -57,7 +58,7 @@ export async function authenticate(input: { email: string; password: string; ip:
       select: { status: true, passwordHash: true },
     });
     const matches = await verifyPassword(request?.passwordHash ?? (await dummyPasswordHash()), input.password);
-    failure = request && matches && request.status !== "VALIDATED" ? request.status : "INVALID";
+    failure = request && matches && isIn(ACCOUNT_REQUEST_STATUSES.NOT_AN_ACCOUNT, request.status) ? request.status : "INVALID";
   }
 
   await db.signInAttempt.create({ data: { email, ip: ip ?? UNKNOWN_IP, succeeded: failure === null } });

@@ -11,6 +11,7 @@ import { passwordResetEmail, passwordResetNoAccountEmail } from "@/lib/email/tem
 import { anonymousEmailLimits } from "./anonymous-limits";
 import { SIGN_IN_PER_EMAIL } from "./authenticate";
 import { UserFacingError } from "@/lib/errors";
+import { isIn, USER_STATUSES } from "@/lib/workflow";
 
 export const RESET_TOKEN_MINUTES = 60;
 
@@ -33,7 +34,7 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
       where: { email },
       select: { id: true, status: true, adult: { select: { civility: true, lastName: true, firstName: true } }, displayName: true },
     });
-    const active = user && user.status === "ACTIVE" ? user : null;
+    const active = user && isIn(USER_STATUSES.CAN_SIGN_IN, user.status) ? user : null;
     // A new link replaces the older ones (no row for an unknown address: the same statement runs).
     await tx.passwordResetToken.updateMany({ where: { userId: active?.id ?? "", usedAt: null }, data: { usedAt: new Date() } });
     if (!active) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { isIn, USER_STATUSES } from "@/lib/workflow";
 
 /** How long a session lasts from sign-in, whatever happens on the device. */
 export const SESSION_HOURS = 8;
@@ -50,5 +51,5 @@ export async function userOfSession(sessionId: string, userId: string): Promise<
   });
   if (!row || row.expiresAt <= new Date() || row.user.id !== userId) return null;
   const { status, ...user } = row.user;
-  return status === "ACTIVE" ? user : null;
+  return isIn(USER_STATUSES.CAN_SIGN_IN, status) ? user : null;
 }

@@ -107,7 +107,7 @@ export async function getFamilyAccount(familyId: string) {
 /** The dashboard's « À faire »: « Payez vos factures : 18,00 € à payer (la première avant le 15/03/2027) », or null. */
 export async function invoicesToPay(familyId: string): Promise<string | null> {
   const invoices = await db.invoice.findMany({
-    where: { familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.PAYABLE] } },
+    where: { familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.PAYABLE) },
     orderBy: { dueDate: "asc" },
     select: { totalCents: true, paidCents: true, creditedCents: true, dueDate: true },
   });

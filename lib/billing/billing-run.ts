@@ -3,7 +3,7 @@ import { db, isPrismaError, type Tx } from "@/lib/db";
 import { dateOf, firstOf, isMonth } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, formatTime } from "@/lib/format";
-import { NotFoundError, type Actor } from "@/lib/workflow";
+import { NotFoundError, type Actor, BILLING_RUN_STATUSES, isIn } from "@/lib/workflow";
 import { assertMonthEnded, assertOpen, generateMonth, issueMonth } from "./generate-month";
 
 /*
@@ -32,7 +32,7 @@ const WHAT: Record<Kind, { running: string; interrupted: string }> = {
 };
 
 const isDead = (run: { status: string; heartbeatAt: Date }, now = Date.now()) =>
-  run.status === "RUNNING" && run.heartbeatAt.getTime() < now - STALE_MS;
+  isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && run.heartbeatAt.getTime() < now - STALE_MS;
 
 /** Records a run, refused while another run of the month holds its key (alive: follow it; dead: resume it). */
 async function createRun(input: {
@@ -123,7 +123,7 @@ export async function resumeBillingRun(input: {
   if (claimed.count === 1) return { id: run.id, kind: run.kind, month: run.month.toISOString().slice(0, 7) };
   const what = WHAT[run.kind].interrupted;
   const feminine = run.kind === "GENERATE" ? "e" : "";
-  if (run.status === "RUNNING")
+  if (isIn(BILLING_RUN_STATUSES.RUNNING, run.status))
     throw new UserFacingError(`${what} ${deMonth(run.month.toISOString().slice(0, 7))} est en cours : suivez sa progression ci-dessus.`);
   throw new UserFacingError(`${what} ${deMonth(run.month.toISOString().slice(0, 7))} est déjà terminé${feminine}.`);
 }
@@ -157,7 +157,7 @@ export async function runBillingRun(runId: string, actor: Actor, options: RunOpt
     where: { id: runId },
     select: { structureId: true, month: true, kind: true, dueDate: true, status: true },
   });
-  if (run.status !== "RUNNING") return;
+  if (!isIn(BILLING_RUN_STATUSES.RUNNING, run.status)) return;
   const month = run.month.toISOString().slice(0, 7);
   const beat = () =>
     db.billingRun

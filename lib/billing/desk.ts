@@ -7,7 +7,7 @@ import { enqueueEmail } from "@/lib/email/enqueue";
 import { creditNoteEmail, paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
-import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
+import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor, statusIn } from "@/lib/workflow";
 import { allocatePayment, lockInvoices } from "./allocate";
 import { dueCents } from "./amounts";
 import { nextInvoiceNumber } from "./generate-month";
@@ -41,7 +41,7 @@ export async function recordDeskPayment(input: {
       where: {
         familyId: input.familyId,
         kind: "INVOICE",
-        status: { in: [...INVOICE_STATUSES.PAYABLE] },
+        status: statusIn(INVOICE_STATUSES.PAYABLE),
         ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : {}),
       },
       select: { id: true },
@@ -116,11 +116,12 @@ export async function creditNoteIn(tx: Tx, input: CreditNoteInput): Promise<{ id
     where: { id: invoice.id },
     select: { structureId: true, familyId: true, payerName: true, payerAddress: true, month: true },
   });
-  if (invoice.status === "DRAFT")
+  if (isIn(INVOICE_STATUSES.NOT_SENT, invoice.status))
     throw new UserFacingError(
       `La facture n° ${invoice.number} n'est pas encore envoyée : elle se corrige en générant le mois à nouveau, pas par un avoir.`,
     );
-  if (invoice.status === "CANCELLED") throw new UserFacingError(`La facture n° ${invoice.number} est annulée : plus d'avoir possible.`);
+  if (isIn(INVOICE_STATUSES.VOID, invoice.status))
+    throw new UserFacingError(`La facture n° ${invoice.number} est annulée : plus d'avoir possible.`);
   const creditable = invoice.totalCents - invoice.creditedCents;
   if (input.amountCents > creditable) {
     fieldError(

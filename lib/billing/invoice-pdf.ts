@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { formatCalendarDate, formatCents, formatDate, formatMonth } from "@/lib/format";
-import { NotFoundError } from "@/lib/workflow";
+import { NotFoundError, INVOICE_STATUSES, isIn, PAYMENT_STATUSES } from "@/lib/workflow";
 import { pdfWriter } from "@/lib/pdf/document";
 import { dueCents } from "./amounts";
 import { PAYMENT_METHOD_LABELS } from "./schemas";
@@ -48,7 +48,7 @@ export async function invoicePdf(input: {
   if (!invoice) throw new NotFoundError();
   const { structure } = invoice;
   const isCreditNote = invoice.kind === "CREDIT_NOTE";
-  if (input.document === "quittance" && (isCreditNote || invoice.status !== "PAID" || invoice.paidCents === 0)) {
+  if (input.document === "quittance" && (isCreditNote || !isIn(INVOICE_STATUSES.SETTLED, invoice.status) || invoice.paidCents === 0)) {
     throw new UserFacingError("La quittance est délivrée une fois la facture entièrement payée.");
   }
   const title =
@@ -71,7 +71,7 @@ export async function invoicePdf(input: {
   const cents = formatCents;
 
   if (input.document === "quittance") {
-    const paid = invoice.allocations.filter((a) => a.payment.status === "SUCCEEDED");
+    const paid = invoice.allocations.filter((a) => isIn(PAYMENT_STATUSES.RECEIVED, a.payment.status));
     pdf.line(`${structure.name} reconnaît avoir reçu de ${invoice.payerName}`);
     pdf.line(`la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}),`);
     pdf.line(
@@ -103,7 +103,7 @@ export async function invoicePdf(input: {
     else pdf.line(`Période facturée : ${month}`);
     if (invoice.issuedAt) pdf.line(`Date d'émission : ${formatCalendarDate(invoice.issuedAt)}`);
     const due = dueCents(invoice);
-    if (!isCreditNote && invoice.status === "PAID")
+    if (!isCreditNote && isIn(INVOICE_STATUSES.SETTLED, invoice.status))
       pdf.line(due === 0 && invoice.paidCents === 0 ? "Facture soldée par avoir." : "Facture acquittée.", { bold: true });
     else if (invoice.dueDate && !isCreditNote) pdf.line(`À payer avant le : ${formatCalendarDate(invoice.dueDate)}`, { bold: true });
     pdf.space(12);

@@ -5,7 +5,18 @@ import { enqueueEmail } from "@/lib/email/enqueue";
 import { paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
-import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
+import {
+  applyTransition,
+  createWithStatus,
+  INVOICE_STATUSES,
+  NotFoundError,
+  statusIn,
+  SYSTEM,
+  type Actor,
+  CHECKOUT_STATUSES,
+  isIn,
+  PAYMENT_STATUSES,
+} from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";
 import { checkout } from "./checkout";
 import { allocatePayment, lockInvoices } from "./allocate";
@@ -55,7 +66,8 @@ export async function startOnlinePayment(input: {
       for (const payment of open) {
         if (!payment.stripeCheckoutSessionId || !sameInvoices(payment.invoiceIds, ids) || payment.amountCents !== amountCents) continue;
         const session = await checkout.state(payment.stripeCheckoutSessionId);
-        if (session.status === "open" && session.url) return { url: session.url, paymentId: payment.id, resumed: true };
+        if (isIn(CHECKOUT_STATUSES.PAYABLE, session.status) && session.url)
+          return { url: session.url, paymentId: payment.id, resumed: true };
       }
       for (const payment of open) {
         const outcome = payment.stripeCheckoutSessionId ? await checkout.expire(payment.stripeCheckoutSessionId) : "expired";
@@ -124,7 +136,7 @@ export async function fulfilCheckoutSession(
   return transaction(async (tx) => {
     const payment = await lockPayment(tx, report);
     if (!payment) return "UNKNOWN";
-    if (payment.status === "SUCCEEDED") return "ALREADY";
+    if (isIn(PAYMENT_STATUSES.RECEIVED, payment.status)) return "ALREADY";
     const received = report.amountTotal ?? 0;
     const base = { stripeCheckoutSessionId: report.sessionId, stripePaymentIntentId: report.paymentIntentId, receivedAt: new Date() };
     if (report.currency?.toLowerCase() !== "eur") {
@@ -134,7 +146,7 @@ export async function fulfilCheckoutSession(
       const anomaly = `Paiement en ligne reçu dans une autre devise que l'euro (${(received / 100).toFixed(2).replace(".", ",")} ${currency}) : non affecté aux factures, à rembourser par l'accueil.`;
       console.warn(`[stripe] session ${report.sessionId} payée en ${currency} : non affectée, signalée à l'accueil`);
       await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
-      if (payment.status === "PENDING")
+      if (isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status))
         await applyTransition(tx, {
           machine: "PAYMENT",
           id: payment.id,
@@ -196,7 +208,7 @@ export async function failCheckoutSession(report: Pick<SessionReport, "sessionId
   return transaction(async (tx) => {
     const payment = await lockPayment(tx, { ...report, amountTotal: null, currency: null, paid: false, paymentIntentId: null });
     if (!payment) return "UNKNOWN";
-    if (payment.status !== "PENDING") return "KEPT";
+    if (!isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status)) return "KEPT";
     await applyTransition(tx, {
       machine: "PAYMENT",
       id: payment.id,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { NotFoundError } from "@/lib/workflow";
+import { NotFoundError, CHECKOUT_STATUSES, isIn, STAND_IN_SESSION_STATUSES } from "@/lib/workflow";
 import { getFamilyPayment } from "./list-invoices";
 import { stripe, usesStripeStandIn, webhookSecret, type CheckoutStatus } from "./stripe";
 
@@ -27,14 +27,17 @@ export async function createStandInSession(input: { paymentId: string; amountCen
 export async function standInSessionState(id: string): Promise<{ status: CheckoutStatus; url: string | null }> {
   const session = await db.standInCheckoutSession.findUnique({ where: { id }, select: { status: true, paymentId: true } });
   if (!session) return { status: "expired", url: null };
-  return { status: STATUS[session.status], url: session.status === "OPEN" ? urlOf(id, session.paymentId) : null };
+  return {
+    status: STATUS[session.status],
+    url: isIn(STAND_IN_SESSION_STATUSES.PAYABLE, session.status) ? urlOf(id, session.paymentId) : null,
+  };
 }
 
 /** As Stripe's expire: open → expired in one statement; a session paid meanwhile says « complete ». */
 export async function expireStandInSession(id: string): Promise<"expired" | "complete"> {
   const { count } = await db.standInCheckoutSession.updateMany({ where: { id, status: "OPEN" }, data: { status: "EXPIRED" } });
   if (count === 1) return "expired";
-  return (await standInSessionState(id)).status === "complete" ? "complete" : "expired";
+  return isIn(CHECKOUT_STATUSES.PAID, (await standInSessionState(id)).status) ? "complete" : "expired";
 }
 
 /** The parent pays on the stand-in's page: only an open session, once (two clicks, or a session expired meanwhile: refused). */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { config } from "@/lib/config";
+import { CHECKOUT_STATUSES, isIn, type CheckoutStatus } from "@/lib/workflow/machines";
 
 /*
  * Stripe, or its local stand-in. With STRIPE_SECRET_KEY (test keys) the app
@@ -34,7 +35,7 @@ export interface CheckoutRequest {
 }
 
 /** What Stripe says of a Checkout session: still payable (open), paid (complete) or no longer payable (expired). */
-export type CheckoutStatus = "open" | "complete" | "expired";
+export type { CheckoutStatus };
 
 /** Stripe's Checkout session for the payment: its id and the page to send the parent to. */
 export async function createStripeSession(input: CheckoutRequest): Promise<{ id: string; url: string }> {
@@ -65,7 +66,11 @@ export async function createStripeSession(input: CheckoutRequest): Promise<{ id:
 export async function stripeSessionState(id: string): Promise<{ status: CheckoutStatus; url: string | null }> {
   const session = await stripe.checkout.sessions.retrieve(id);
   // Stripe's statuses: open, complete, expired; anything else is not payable.
-  const status: CheckoutStatus = session.status === "open" ? "open" : session.status === "complete" ? "complete" : "expired";
+  const status: CheckoutStatus = isIn(CHECKOUT_STATUSES.PAYABLE, session.status)
+    ? "open"
+    : isIn(CHECKOUT_STATUSES.PAID, session.status)
+      ? "complete"
+      : "expired";
   return { status, url: session.url };
 }
 
@@ -78,7 +83,7 @@ export async function expireStripeSession(id: string): Promise<"expired" | "comp
     // Stripe refuses to expire a session that is not open: read what it became.
     if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
     const { status } = await stripeSessionState(id);
-    if (status === "open") throw error;
+    if (isIn(CHECKOUT_STATUSES.PAYABLE, status)) throw error;
     return status;
   }
 }

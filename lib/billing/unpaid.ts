@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { formatCalendarDate, formatCents } from "@/lib/format";
 import { addDays, dateOf } from "@/lib/calendar/paris";
-import { INVOICE_STATUSES, NotFoundError } from "@/lib/workflow";
+import { INVOICE_STATUSES, NotFoundError, statusIn } from "@/lib/workflow";
 import { dueCents } from "./amounts";
 
 /** « Réglages de facturation » of a structure. */
@@ -44,7 +44,7 @@ export async function unpaidBlocks(
         familyId,
         structureId: s.id,
         kind: "INVOICE",
-        status: { in: [...INVOICE_STATUSES.PAYABLE] },
+        status: statusIn(INVOICE_STATUSES.PAYABLE),
         dueDate: { lt: dateOf(addDays(today, -(s.unpaidBlockDays ?? 0))) },
       },
       orderBy: { dueDate: "asc" },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays, dateOf } from "@/lib/calendar/paris";
+import { DOCUMENT_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
 /**
  * The billed absences (A Fact.) of the last 120 days a certificate can still justify — not yet invoiced, or
@@ -9,7 +10,7 @@ import { addDays, dateOf } from "@/lib/calendar/paris";
 export async function listJustifiableAbsences(familyId: string, today: string) {
   const since = dateOf(addDays(today, -120));
   const rows = await db.reservation.findMany({
-    where: { inscription: { familyId }, date: { gte: since }, status: { in: ["ABSENT_BILLED", "INVOICED"] } },
+    where: { inscription: { familyId }, date: { gte: since }, status: statusIn(RESERVATION_STATUSES.MAYBE_BILLED_ABSENCE) },
     orderBy: { date: "desc" },
     select: {
       id: true,
@@ -24,18 +25,18 @@ export async function listJustifiableAbsences(familyId: string, today: string) {
     db.transitionLog.findMany({
       where: {
         machine: "RESERVATION",
-        entityId: { in: rows.filter((r) => r.status === "INVOICED").map((r) => r.id) },
+        entityId: { in: rows.filter((r) => isIn(RESERVATION_STATUSES.INVOICED, r.status)).map((r) => r.id) },
         fromStatus: "ABSENT_BILLED",
         toStatus: "INVOICED",
       },
       select: { entityId: true },
     }),
     db.document.findMany({
-      where: { reservationId: { in: rows.map((r) => r.id) }, status: { in: ["RECEIVED", "ACCEPTED"] } },
+      where: { reservationId: { in: rows.map((r) => r.id) }, status: statusIn(DOCUMENT_STATUSES.STANDING) },
       select: { reservationId: true },
     }),
   ]);
   const wasAbsence = new Set(invoicedAbsences.map((l) => l.entityId));
   const done = new Set(justified.map((d) => d.reservationId));
-  return rows.filter((r) => (r.status === "ABSENT_BILLED" || wasAbsence.has(r.id)) && !done.has(r.id));
+  return rows.filter((r) => (isIn(RESERVATION_STATUSES.BILLED_ABSENCE, r.status) || wasAbsence.has(r.id)) && !done.has(r.id));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DOCUMENT_STATUSES, isIn, statusIn } from "@/lib/workflow";
 
 /** The published documents a family may see: for everyone, or for a structure or an activity it has a validated inscription with. */
 async function audienceOf(familyId: string): Promise<Prisma.DocumentWhereInput> {
@@ -84,7 +85,7 @@ export async function missingDocuments(familyId: string, today: string) {
     }),
     db.child.findMany({ where: { familyId, status: "VALIDATED" }, orderBy: { birthDate: "asc" }, select: { id: true, firstName: true } }),
     db.document.findMany({
-      where: { familyId, kind: "FAMILY_UPLOAD", status: { in: ["RECEIVED", "ACCEPTED"] } },
+      where: { familyId, kind: "FAMILY_UPLOAD", status: statusIn(DOCUMENT_STATUSES.STANDING) },
       select: { typeId: true, childId: true, status: true, validUntil: true },
     }),
   ]);
@@ -96,7 +97,7 @@ export async function missingDocuments(familyId: string, today: string) {
   for (const type of types) {
     for (const child of type.scope === "CHILD" ? children : [null]) {
       const sent = of(type.id, child?.id ?? null);
-      if (sent.some((d) => d.status === "RECEIVED" || !d.validUntil || d.validUntil >= todayDate)) continue;
+      if (sent.some((d) => isIn(DOCUMENT_STATUSES.AWAITING_DECISION, d.status) || !d.validUntil || d.validUntil >= todayDate)) continue;
       const label = child ? `${type.name} de ${child.firstName}` : type.name;
       missing.push({
         typeId: type.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
-import { NotFoundError } from "@/lib/workflow";
+import { NotFoundError, DOCUMENT_STATUSES, isIn } from "@/lib/workflow";
 import { canSeePublished } from "./list";
 
 /** The row is there but its file is not in the store (deleted outside the portal): a technical failure, not a missing id. */
@@ -26,7 +26,7 @@ export async function openDocument(input: {
     where: { id: input.id },
     select: { familyId: true, kind: true, status: true, storageKey: true, fileName: true, mimeType: true },
   });
-  if (!doc || doc.status === "DELETED") throw new NotFoundError();
+  if (!doc || isIn(DOCUMENT_STATUSES.FILE_DELETED, doc.status)) throw new NotFoundError();
   if (input.familyId) {
     const own = doc.familyId === input.familyId;
     const published = doc.kind === "PUBLISHED" && (await canSeePublished(input.familyId, input.id));

@@ -7,7 +7,7 @@ import { documentsDecidedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCalendarDate } from "@/lib/format";
 import { creditNoteIn } from "@/lib/billing/desk";
-import { applyTransition, NotFoundError, StaleStatusError, type Actor } from "@/lib/workflow";
+import { applyTransition, NotFoundError, StaleStatusError, type Actor, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
 import { validUntil } from "./validity";
 import { wasBilledAbsence } from "./upload";
 
@@ -98,7 +98,7 @@ async function excuseAbsence(tx: Tx, reservationId: string, actor: Actor) {
     select: { status: true, date: true, invoiceLines: { select: { invoiceId: true, totalCents: true } } },
   });
   const reason = `Absence du ${formatCalendarDate(absence.date)} justifiée par un certificat médical`;
-  if (absence.status === "ABSENT_BILLED") {
+  if (isIn(RESERVATION_STATUSES.BILLED_ABSENCE, absence.status)) {
     await applyTransition(tx, {
       machine: "RESERVATION",
       id: reservationId,
@@ -110,7 +110,12 @@ async function excuseAbsence(tx: Tx, reservationId: string, actor: Actor) {
     return;
   }
   const line = absence.invoiceLines[0];
-  if (absence.status === "INVOICED" && line && line.totalCents > 0 && (await wasBilledAbsence(tx, reservationId, absence.status))) {
+  if (
+    isIn(RESERVATION_STATUSES.INVOICED, absence.status) &&
+    line &&
+    line.totalCents > 0 &&
+    (await wasBilledAbsence(tx, reservationId, absence.status))
+  ) {
     await creditNoteIn(tx, { invoiceId: line.invoiceId, amountCents: line.totalCents, reason, actor });
   }
 }

@@ -1,14 +1,14 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
-import { createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
+import { createWithStatus, NotFoundError, type Actor, DOCUMENT_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";
 import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
 
 /** A billed absence (A Fact.), or one invoiced as such (its log says so): never a presence or a booking invoiced. */
 export async function wasBilledAbsence(tx: Tx, reservationId: string, status: string): Promise<boolean> {
-  if (status === "ABSENT_BILLED") return true;
-  if (status !== "INVOICED") return false;
+  if (isIn(RESERVATION_STATUSES.BILLED_ABSENCE, status)) return true;
+  if (!isIn(RESERVATION_STATUSES.INVOICED, status)) return false;
   return (
     (await tx.transitionLog.count({
       where: { machine: "RESERVATION", entityId: reservationId, fromStatus: "ABSENT_BILLED", toStatus: "INVOICED" },
@@ -48,7 +48,8 @@ export async function uploadFamilyDocument(input: {
           select: { status: true },
         });
         if (!replaced) throw new NotFoundError();
-        if (replaced.status !== "REFUSED") throw new UserFacingError("Seul un document refusé se remplace ; celui-ci n'est plus refusé.");
+        if (!isIn(DOCUMENT_STATUSES.REFUSED, replaced.status))
+          throw new UserFacingError("Seul un document refusé se remplace ; celui-ci n'est plus refusé.");
       }
       if (input.reservationId) {
         const absence = await tx.reservation.findFirst({
@@ -59,7 +60,7 @@ export async function uploadFamilyDocument(input: {
         if (!(await wasBilledAbsence(tx, input.reservationId, absence.status)))
           throw new UserFacingError("Seule une absence facturée se justifie par un certificat.");
         // One certificate per absence (counted under the family's lock): it can never be excused or credited twice.
-        if (await tx.document.count({ where: { reservationId: input.reservationId, status: { in: ["RECEIVED", "ACCEPTED"] } } })) {
+        if (await tx.document.count({ where: { reservationId: input.reservationId, status: statusIn(DOCUMENT_STATUSES.STANDING) } })) {
           throw new UserFacingError("Un certificat a déjà été envoyé pour cette absence.");
         }
       }

@@ -2,6 +2,7 @@ import { count } from "@/lib/format";
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { EMAIL_STATUSES, statusIn } from "@/lib/workflow";
 
 export interface SenderStatus {
   /** EMAIL_WORKER=off: nothing leaves this server. */
@@ -23,7 +24,7 @@ export async function getSenderStatus(): Promise<SenderStatus> {
     db.emailOutbox.count({ where: { status: "FAILED" } }),
     db.emailOutbox.count({ where: { status: "PENDING", createdAt: { lt: fiveMinutesAgo } } }),
     db.emailOutbox.findFirst({
-      where: { status: { in: ["PENDING", "FAILED"] }, lastError: { not: null } },
+      where: { status: statusIn(EMAIL_STATUSES.UNDELIVERED), lastError: { not: null } },
       orderBy: { updatedAt: "desc" },
       select: { lastError: true },
     }),

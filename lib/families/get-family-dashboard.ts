@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { statusLabel, statusTone, type Tone } from "@/lib/workflow";
+import { statusLabel, statusTone, type Tone, DOCUMENT_STATUSES, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
 import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
@@ -89,7 +89,7 @@ const inscriptions: FeedSource = async (familyId) => {
     state: { label: statusLabel("INSCRIPTION", r.status), tone: statusTone("INSCRIPTION", r.status) },
     reason: r.reason,
     sentAt: r.createdAt,
-    decidedAt: r.decidedAt ?? (r.status === "WITHDRAWN" ? r.updatedAt : null),
+    decidedAt: r.decidedAt ?? (isIn(INSCRIPTION_STATUSES.WITHDRAWN_BY_FAMILY, r.status) ? r.updatedAt : null),
     href: "/mes-inscriptions",
   }));
 };
@@ -112,7 +112,7 @@ const documents: FeedSource = async (familyId) => {
     kind: "DOCUMENT",
     label: `Document envoyé : ${d.title}${d.child ? ` (${d.child.firstName})` : ""}`,
     state: { label: statusLabel("DOCUMENT", d.status), tone: statusTone("DOCUMENT", d.status) },
-    reason: d.status === "REFUSED" ? d.reason : null,
+    reason: isIn(DOCUMENT_STATUSES.REFUSED, d.status) ? d.reason : null,
     sentAt: d.createdAt,
     decidedAt: d.reviewedAt,
     href: "/mes-envois",

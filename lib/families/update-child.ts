@@ -1,6 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
-import { NotFoundError, type Actor } from "@/lib/workflow";
+import { NotFoundError, type Actor, CHILD_STATUSES, isIn } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
 import { recordEdit } from "./staff-edit";
@@ -39,7 +39,7 @@ export async function updateChild(input: {
         emergencyCareConsent: true,
       },
     });
-    if (!child || child.status === "REFUSED") throw new NotFoundError();
+    if (!child || !isIn(CHILD_STATUSES.ON_FILE, child.status)) throw new NotFoundError();
     const health = healthRecordOf(input.data);
     const {
       id,
@@ -57,7 +57,7 @@ export async function updateChild(input: {
     } = child;
     const identity = identityRecordOf(input.data);
     const healthChanged = !sameHealth(currentHealth, health);
-    const applyHealthNow = byStaff || status === "PENDING";
+    const applyHealthNow = byStaff || isIn(CHILD_STATUSES.AWAITING_DECISION, status);
     await tx.child.update({
       where: { id },
       data: { ...identity, ...(applyHealthNow ? health : {}) },

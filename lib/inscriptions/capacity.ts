@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { INSCRIPTION_STATUSES } from "@/lib/workflow";
+import { INSCRIPTION_STATUSES, statusIn } from "@/lib/workflow";
 
 // A pending request holds its place (INSCRIPTION_STATUSES.HOLDS_PLACE): staff never validate beyond the limit.
 const HOLDING = INSCRIPTION_STATUSES.HOLDS_PLACE;
@@ -21,13 +21,13 @@ export interface InscriptionScope {
 export async function hasPlace(tx: Tx, scope: InscriptionScope): Promise<boolean> {
   if (scope.maxInscriptions !== null) {
     const taken = await tx.inscription.count({
-      where: { activityId: scope.activityId, periodId: scope.periodId, status: { in: [...HOLDING] } },
+      where: { activityId: scope.activityId, periodId: scope.periodId, status: statusIn(HOLDING) },
     });
     if (taken >= scope.maxInscriptions) return false;
   }
   if (scope.groupCapacity !== null && scope.ageGroupId) {
     const taken = await tx.inscription.count({
-      where: { periodId: scope.periodId, ageGroupId: scope.ageGroupId, status: { in: [...HOLDING] } },
+      where: { periodId: scope.periodId, ageGroupId: scope.ageGroupId, status: statusIn(HOLDING) },
     });
     if (taken >= scope.groupCapacity) return false;
   }

@@ -3,7 +3,7 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn } from "@/lib/workflow";
+import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { hasPlace, lockScope } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
@@ -35,7 +35,7 @@ export async function validateInscription(input: { id: string; actor: Actor }): 
     if (!scope) throw new NotFoundError();
     await lockScope(tx, scope.activityId, scope.periodId);
     const inscription = await lockInscription(tx, input.id);
-    if (inscription.status === "WAITLISTED") {
+    if (isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, inscription.status)) {
       const limits = await tx.inscription.findUniqueOrThrow({
         where: { id: input.id },
         select: { activity: { select: { maxInscriptions: true } }, ageGroup: { select: { capacity: true } } },

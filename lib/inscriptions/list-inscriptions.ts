@@ -42,7 +42,7 @@ export async function listFamilyInscriptions(familyId: string, viewer: ActorKind
     rows.map(async (row) => ({
       ...row,
       marker: markerOf(row.status, row.activity.isPreRegistration),
-      position: row.status === "WAITLISTED" ? await waitlistPosition(db, row) : null,
+      position: isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status) ? await waitlistPosition(db, row) : null,
       can: permissions(row.status, viewer),
     })),
   );
@@ -87,7 +87,7 @@ export async function listInscriptionQueue(filter: { activityId?: string; period
     rows.map(async (row) => ({
       ...row,
       marker: markerOf(row.status, row.activity.isPreRegistration),
-      position: row.status === "WAITLISTED" ? await waitlistPosition(db, row) : null,
+      position: isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status) ? await waitlistPosition(db, row) : null,
       can: permissions(row.status, "STAFF"),
       placesLeft: placesLeft(row.activityId, row.periodId),
     })),

@@ -1,5 +1,5 @@
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
-import { statusLabel, statusTone, type Tone } from "@/lib/workflow/machines";
+import { statusLabel, statusTone, type Tone, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow/machines";
 
 const SYMBOLS: Record<InscriptionStatus, string> = {
   VALIDATED: "V",
@@ -16,7 +16,8 @@ const SYMBOLS: Record<InscriptionStatus, string> = {
  */
 export function markerOf(status: InscriptionStatus, isPreRegistration: boolean): { symbol: string; label: string; tone: Tone } {
   const tone = statusTone("INSCRIPTION", status);
-  if (status === "PENDING" && isPreRegistration) return { symbol: "!", label: "Pré-inscription non validée", tone };
+  if (isIn(INSCRIPTION_STATUSES.UNREVIEWED, status) && isPreRegistration)
+    return { symbol: "!", label: "Pré-inscription non validée", tone };
   return { symbol: SYMBOLS[status], label: statusLabel("INSCRIPTION", status), tone };
 }
 

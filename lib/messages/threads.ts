@@ -6,7 +6,7 @@ import { messageAnsweredEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { lockFamily } from "@/lib/families/lock-family";
 import { fileColumns, withStoredUpload, type StoredUpload } from "@/lib/files/check-upload";
-import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
+import { applyTransition, createWithStatus, NotFoundError, type Actor, isIn, THREAD_STATUSES } from "@/lib/workflow";
 
 /*
  * « Contact »: a family writes to the structure (objet, texte, an optional
@@ -64,7 +64,7 @@ export async function sendFamilyMessage(input: {
       if (threadId) {
         const thread = await tx.messageThread.findFirst({ where: { id: threadId, familyId: input.familyId }, select: { status: true } });
         if (!thread) throw new NotFoundError();
-        if (thread.status !== "OPEN") {
+        if (!isIn(THREAD_STATUSES.AWAITING_ANSWER, thread.status)) {
           // Writing again reopens the conversation: it counts among those waiting for an answer.
           if ((await tx.messageThread.count({ where: { familyId: input.familyId, status: "OPEN" } })) >= MAX_OPEN_THREADS) {
             throw new UserFacingError(
@@ -113,7 +113,7 @@ export async function answerThread(input: { threadId: string; actor: Actor; body
       });
       if (!thread) throw new NotFoundError();
       const now = new Date();
-      if (thread.status !== "ANSWERED")
+      if (!isIn(THREAD_STATUSES.ANSWERED, thread.status))
         await applyTransition(tx, {
           machine: "MESSAGE_THREAD",
           id: input.threadId,
@@ -147,7 +147,7 @@ export async function closeThread(input: { threadId: string; actor: Actor }) {
   await transaction(async (tx) => {
     const thread = await tx.messageThread.findUnique({ where: { id: input.threadId }, select: { status: true } });
     if (!thread) throw new NotFoundError();
-    if (thread.status === "CLOSED") throw new UserFacingError("Cette conversation est déjà close.");
+    if (isIn(THREAD_STATUSES.CLOSED, thread.status)) throw new UserFacingError("Cette conversation est déjà close.");
     await applyTransition(tx, {
       machine: "MESSAGE_THREAD",
       id: input.threadId,
@@ -194,7 +194,11 @@ export async function listInbox(filter: { status?: "OPEN" | "ANSWERED" | "CLOSED
   });
   return threads
     .map((t) => ({ ...t, unread: unreadFor("staff", t) }))
-    .sort((a, b) => Number(b.unread) - Number(a.unread) || Number(b.status === "OPEN") - Number(a.status === "OPEN"));
+    .sort(
+      (a, b) =>
+        Number(b.unread) - Number(a.unread) ||
+        Number(isIn(THREAD_STATUSES.AWAITING_ANSWER, b.status)) - Number(isIn(THREAD_STATUSES.AWAITING_ANSWER, a.status)),
+    );
 }
 
 /** One thread with its messages: the family's own (else as missing) or any for staff; reading it marks it read for that side. */

@@ -7,7 +7,7 @@ import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { lockFamily } from "@/lib/families/lock-family";
 import { fileStore } from "@/lib/files/storage";
-import { applyTransition, INVOICE_STATUSES, type Actor } from "@/lib/workflow";
+import { applyTransition, INVOICE_STATUSES, type Actor, INSCRIPTION_STATUSES, isIn, statusIn, USER_STATUSES } from "@/lib/workflow";
 
 /**
  * « Anonymiser la famille » (RGPD, a family that has left): names, contacts and health data are removed, the sign-in
@@ -22,14 +22,14 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     const family = await tx.family.findUniqueOrThrow({ where: { id: input.familyId }, select: { anonymisedAt: true } });
     if (family.anonymisedAt) throw new UserFacingError("Cette famille est déjà anonymisée.");
     const running = await tx.inscription.count({
-      where: { familyId: input.familyId, status: { in: ["PENDING", "WAITLISTED", "VALIDATED"] }, endDate: { gte: dateOf(today) } },
+      where: { familyId: input.familyId, status: statusIn(INSCRIPTION_STATUSES.ACTIVE), endDate: { gte: dateOf(today) } },
     });
     if (running)
       throw new UserFacingError(
         `Cette famille a encore ${running > 1 ? `${running} inscriptions en cours ou demandées` : "une inscription en cours ou demandée"} : annulez-la ou attendez sa fin avant d'anonymiser.`,
       );
     const unpaid = await tx.invoice.count({
-      where: { familyId: input.familyId, kind: "INVOICE", status: { in: [...INVOICE_STATUSES.OPEN] } },
+      where: { familyId: input.familyId, kind: "INVOICE", status: statusIn(INVOICE_STATUSES.OPEN) },
     });
     if (unpaid)
       throw new UserFacingError(
@@ -38,7 +38,7 @@ export async function anonymiseFamily(input: { familyId: string; reason: string;
     const tag = input.familyId.slice(-6);
     const users = await tx.user.findMany({ where: { familyId: input.familyId }, select: { id: true, status: true } });
     for (const user of users) {
-      if (user.status === "ACTIVE")
+      if (isIn(USER_STATUSES.CAN_SIGN_IN, user.status))
         await applyTransition(tx, {
           machine: "USER_ACCOUNT",
           id: user.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, transaction } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
-import { applyTransition, SYSTEM } from "@/lib/workflow";
+import { applyTransition, SYSTEM, DOCUMENT_STATUSES, statusIn } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 
 /** How long received documents are kept after their decision (PortalSettings, 36 months unless set). */
@@ -22,7 +22,7 @@ export async function purgeExpiredDocuments(now = new Date()): Promise<number> {
   const before = new Date(now);
   before.setUTCMonth(before.getUTCMonth() - months);
   const expired = await db.document.findMany({
-    where: { kind: "FAMILY_UPLOAD", status: { in: ["ACCEPTED", "REFUSED"] }, reviewedAt: { lt: before } },
+    where: { kind: "FAMILY_UPLOAD", status: statusIn(DOCUMENT_STATUSES.DECIDED), reviewedAt: { lt: before } },
     select: { id: true, status: true, storageKey: true },
     take: 1000,
   });

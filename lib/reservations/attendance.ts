@@ -41,7 +41,7 @@ async function cancelledInTime(
   rows: { id: string; status: ReservationStatus; decidedAt: Date | null; createdAt: Date }[],
   deadline: Date,
 ) {
-  const excused = rows.filter((r) => r.status === "ABSENT_EXCUSED").map((r) => r.id);
+  const excused = rows.filter((r) => isIn(RESERVATION_STATUSES.EXCUSED, r.status)).map((r) => r.id);
   const logs =
     excused.length === 0
       ? []
@@ -55,7 +55,9 @@ async function cancelledInTime(
   return new Set(
     rows
       .filter((r) =>
-        r.status === "CANCELLATION_REQUESTED" ? (r.decidedAt ?? r.createdAt) <= deadline : lastFrom.get(r.id) === "CANCELLATION_REQUESTED",
+        isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, r.status)
+          ? (r.decidedAt ?? r.createdAt) <= deadline
+          : isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, lastFrom.get(r.id)),
       )
       .map((r) => r.id),
   );
@@ -123,15 +125,13 @@ export async function getAttendanceSheet(input: { activityId: string; day: strin
       id: r.id,
       status: r.status,
       /** What the form proposes: the current pointage, else présent (absent for a DA). */
-      proposed: (r.status === "PRESENT"
-        ? "PRESENT"
-        : r.status === "ABSENT_EXCUSED"
-          ? "EXCUSED"
-          : r.status === "ABSENT_BILLED" || r.status === "CANCELLATION_REQUESTED"
-            ? "ABSENT"
-            : "PRESENT") as Mark,
+      proposed: (isIn(RESERVATION_STATUSES.EXCUSED, r.status)
+        ? "EXCUSED"
+        : isIn(RESERVATION_STATUSES.PROPOSED_ABSENT, r.status)
+          ? "ABSENT"
+          : "PRESENT") as Mark,
       cancelledInTime: inTime.has(r.id),
-      locked: r.status === "INVOICED",
+      locked: isIn(RESERVATION_STATUSES.INVOICED, r.status),
       group: r.inscription.ageGroup?.name ?? null,
       family: { id: r.inscription.family.id, name: r.inscription.family.name, guardians: r.inscription.family.adults },
       child: {
@@ -223,7 +223,7 @@ export async function recordAttendance(input: {
     let changed = 0;
     for (const row of rows) {
       const name = row.inscription.child.firstName;
-      if (row.status === "INVOICED")
+      if (isIn(RESERVATION_STATUSES.INVOICED, row.status))
         throw new UserFacingError(`${name} : ce jour est déjà facturé, le pointage ne peut plus être modifié.`);
       if (!isIn([...RESERVATION_STATUSES.EXPECTED, ...RESERVATION_STATUSES.POINTED], row.status)) {
         throw new UserFacingError(`${name} : la réservation n'est plus à pointer (elle a changé entre-temps). Rechargez la page.`);
@@ -307,7 +307,7 @@ export async function addWalkIn(input: {
       throw new UserFacingError(`${inscription.child.firstName} a déjà une réservation ce jour-là : pointez-le dans la liste.`);
     }
     // A DR holds its place already; anyone else needs one left.
-    if (existing?.status !== "REQUESTED" && !placeLeft(state, inscription.ageGroup)) {
+    if (!isIn(RESERVATION_STATUSES.HOLDS_PLACE, existing?.status) && !placeLeft(state, inscription.ageGroup)) {
       throw new UserFacingError(
         `Plus de place ce jour pour cette unité (${state.taken} / ${state.capacity}) : augmentez les places du jour dans Occupation pour accueillir ${inscription.child.firstName}.`,
       );
@@ -398,7 +398,7 @@ export async function attendanceExport(input: { activityId: string; from: string
     },
   });
   // An invoiced cell was a presence or a billed absence: its log says which.
-  const invoiced = rows.filter((r) => r.status === "INVOICED").map((r) => r.id);
+  const invoiced = rows.filter((r) => isIn(RESERVATION_STATUSES.INVOICED, r.status)).map((r) => r.id);
   const before = new Map(
     (invoiced.length === 0
       ? []
@@ -421,7 +421,8 @@ export async function attendanceExport(input: { activityId: string; from: string
       end: r.timeUnit.endTime,
       /** Hours of presence (0 for an absence), as a CAF return counts them. */
       hours:
-        r.status === "PRESENT" || (r.status === "INVOICED" && before.get(r.id) === "PRESENT")
+        isIn(RESERVATION_STATUSES.ATTENDED, r.status) ||
+        (isIn(RESERVATION_STATUSES.INVOICED, r.status) && isIn(RESERVATION_STATUSES.ATTENDED, before.get(r.id)))
           ? (minutes(r.timeUnit.endTime) - minutes(r.timeUnit.startTime)) / 60
           : 0,
       status: r.status,

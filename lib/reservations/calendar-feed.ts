@@ -5,7 +5,7 @@ import { db, transaction } from "@/lib/db";
 import { addDays, dateOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { config } from "@/lib/config";
 import { structureNameIn } from "@/lib/settings/identity";
-import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { NotFoundError, RESERVATION_STATUSES, statusIn, isIn } from "@/lib/workflow";
 
 /*
  * The family's calendar feed (ICS): a secret URL, shown in « Mes réservations »,
@@ -84,7 +84,9 @@ export async function calendarFeedFor(token: string, now = new Date()): Promise<
       end: parisInstant(day, r.timeUnit.endTime),
       stamp: r.updatedAt,
       summary: `${r.inscription.child.firstName} — ${r.timeUnit.name} (${r.inscription.activity.name})`,
-      description: r.status === "CANCELLATION_REQUESTED" ? "Demande d'annulation envoyée, en attente de réponse." : null,
+      description: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, r.status)
+        ? "Demande d'annulation envoyée, en attente de réponse."
+        : null,
       location: [s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(" ")].filter(Boolean).join(", "),
     });
   }

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
 import { formatDateTime } from "@/lib/format";
-import { RESERVATION_STATUSES, isIn } from "@/lib/workflow";
+import { RESERVATION_STATUSES, isIn, allowedActions, statusIn } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
@@ -177,7 +177,7 @@ export async function getMonthCalendar(input: {
     }),
     db.reservation.groupBy({
       by: ["timeUnitId", "date"],
-      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } },
+      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) },
       _count: { _all: true },
     }),
     db.capacityOverride.findMany({
@@ -212,7 +212,7 @@ export async function getMonthCalendar(input: {
             where: {
               timeUnitId: { in: unitIds },
               date: { gte: from, lte: to },
-              status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] },
+              status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE),
               inscription: { ageGroupId: groupId },
             },
             _count: { _all: true },
@@ -275,10 +275,12 @@ export async function getMonthCalendar(input: {
             reservationId: found.id,
             status: found.status,
             position:
-              found.status === "WAITLISTED" && found.waitlistRank !== null ? ranks.filter((r) => r <= found.waitlistRank!).length : null,
+              isIn(RESERVATION_STATUSES.ON_WAITING_LIST, found.status) && found.waitlistRank !== null
+                ? ranks.filter((r) => r <= found.waitlistRank!).length
+                : null,
             reason: found.reason,
             can: {
-              cancel: found.status === "RESERVED" && future,
+              cancel: allowedActions("RESERVATION", found.status, "PARENT").requestCancellation && future,
               withdraw: future && isIn(RESERVATION_STATUSES.AWAITING_DECISION, found.status),
             },
           };

@@ -11,6 +11,8 @@ import {
   RESERVATION_STATUSES,
   SYSTEM,
   type Actor,
+  INSCRIPTION_STATUSES,
+  statusIn,
 } from "@/lib/workflow";
 import { cancellationInTime } from "./availability";
 import { notifyReservations } from "./notify";
@@ -45,7 +47,7 @@ async function lockOwnReservation(tx: Tx, familyId: string, reservationId: strin
 /** Removing this unit from the child's day must not leave a unit without the one it requires. */
 async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUnitId: string; date: Date }) {
   const sameDay = await tx.reservation.findMany({
-    where: { inscriptionId: reservation.inscriptionId, date: reservation.date, status: { in: [...RESERVATION_STATUSES.LIVE] } },
+    where: { inscriptionId: reservation.inscriptionId, date: reservation.date, status: statusIn(RESERVATION_STATUSES.LIVE) },
     select: { timeUnitId: true, timeUnit: { select: { name: true } } },
   });
   if (sameDay.length < 2) return;
@@ -71,7 +73,7 @@ export async function askCancellation(input: { familyId: string; reservationId: 
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     const day = dayOf(reservation.date);
     if (day < parisDay(now)) throw new UserFacingError("Ce jour est passé : la réservation ne peut plus être annulée.");
-    if (reservation.status !== "RESERVED")
+    if (!isIn(RESERVATION_STATUSES.BOOKED, reservation.status))
       throw new IllegalTransitionError("RESERVATION", reservation.status, "CANCELLATION_REQUESTED", input.actor.label);
     await checkRemoval(tx, reservation);
     const { activity } = reservation.inscription;
@@ -112,9 +114,9 @@ export async function withdrawReservation(input: { familyId: string; reservation
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     // A past day is the structure's (pointage); the screen never offers it, a replayed call is refused.
     if (dayOf(reservation.date) < parisDay(now)) throw new UserFacingError("Ce jour est passé : la demande ne peut plus être retirée.");
-    if (reservation.status === "CANCELLATION_REQUESTED") {
+    if (isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, reservation.status)) {
       // Back to R only inside a validated inscription (never a booking brought back in a cancelled one).
-      if (reservation.inscription.status !== "VALIDATED") throw new InscriptionNotValidatedError();
+      if (!isIn(INSCRIPTION_STATUSES.BOOKABLE, reservation.inscription.status)) throw new InscriptionNotValidatedError();
       await applyTransition(tx, {
         machine: "RESERVATION",
         id: reservation.id,
@@ -125,7 +127,7 @@ export async function withdrawReservation(input: { familyId: string; reservation
       });
       return { status: "RESERVED" as const };
     }
-    if (reservation.status === "RESERVED") {
+    if (isIn(RESERVATION_STATUSES.BOOKED, reservation.status)) {
       // A waiting request promoted meanwhile (a place freed just before): say so, the parent decides again.
       throw new UserFacingError(
         "Cette demande vient d'obtenir une place : c'est maintenant une réservation validée (R). Pour ne pas la garder, demandez son annulation.",

@@ -3,7 +3,7 @@ import { db, transaction, type Tx } from "@/lib/db";
 import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
-import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, statusLabel, type Actor } from "@/lib/workflow";
+import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, statusLabel, type Actor, INSCRIPTION_STATUSES } from "@/lib/workflow";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
 import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
@@ -97,10 +97,10 @@ export async function acceptReservations(input: { ids: string[]; actor: Actor; n
         report.notDone.push(changed(row));
         continue;
       }
-      if (row.inscription.status !== "VALIDATED")
+      if (!isIn(INSCRIPTION_STATUSES.BOOKABLE, row.inscription.status))
         throw new UserFacingError("Cette inscription n'est plus validée : la demande ne peut pas être acceptée.");
       if (
-        row.status === "WAITLISTED" &&
+        isIn(RESERVATION_STATUSES.ON_WAITING_LIST, row.status) &&
         !placeLeft(await readSlot(tx, slotOf(row), row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)
       ) {
         report.notDone.push({
@@ -173,7 +173,7 @@ export async function decideCancellations(input: {
   return perFamily([...decisionOf.keys()], async (tx, rows, report) => {
     const decided: Locked[] = [];
     for (const row of rows) {
-      if (row.status !== "CANCELLATION_REQUESTED") {
+      if (!isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, row.status)) {
         report.notDone.push(changed(row));
         continue;
       }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { count, deName, formatDayMonth } from "@/lib/format";
-import { isIn, RESERVATION_STATUSES, statusLabel, statusTone } from "@/lib/workflow";
+import { isIn, RESERVATION_STATUSES, statusLabel, statusTone, statusIn } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import type { DashboardRequest } from "@/lib/families/get-family-dashboard";
 
@@ -35,7 +35,7 @@ export async function reservationFeed(familyId: string, now: Date): Promise<Dash
       inscription: { familyId },
       status: { in: FOLLOWED },
       date: { gte: since },
-      NOT: { status: { in: ["ABSENT_EXCUSED", "ABSENT_BILLED"] }, reason: null },
+      NOT: { status: statusIn(RESERVATION_STATUSES.ABSENT), reason: null },
     },
     orderBy: [{ date: "asc" }],
     select: {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
-import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { RESERVATION_STATUSES, statusIn, isIn } from "@/lib/workflow";
 import { slotUsage } from "./slots";
 
 export interface QueueFilters {
@@ -70,12 +70,11 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
       unit: { id: r.timeUnitId, name: r.timeUnit.name },
       availability: usage(r.timeUnitId, dayOf(r.date), r.timeUnit.capacity),
       // The DA's request time is its decision time (R → DA, by the parent).
-      proposedCancellation:
-        r.status === "CANCELLATION_REQUESTED"
-          ? (r.decidedAt ?? r.createdAt) <= deadline
-            ? ("EXCUSED" as const)
-            : ("BILLED" as const)
-          : null,
+      proposedCancellation: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, r.status)
+        ? (r.decidedAt ?? r.createdAt) <= deadline
+          ? ("EXCUSED" as const)
+          : ("BILLED" as const)
+        : null,
     };
   });
 }

@@ -16,7 +16,7 @@ import { familyRecipients } from "@/lib/families/recipients";
 import { structureNameIn } from "@/lib/settings/identity";
 import { dayOf } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";
-import { statusLabel } from "@/lib/workflow";
+import { statusLabel, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
 
 /**
  * What a reservation e-mail announces: staff accepting or refusing requests, a
@@ -115,7 +115,7 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
           const units = new Map<string, { unit: string; excused: string[]; billed: string[] }>();
           for (const row of group) {
             const entry = units.get(row.timeUnitId) ?? { unit: row.timeUnit.name, excused: [], billed: [] };
-            (row.status === "ABSENT_EXCUSED" ? entry.excused : entry.billed).push(formatDayMonth(row.date));
+            (isIn(RESERVATION_STATUSES.EXCUSED, row.status) ? entry.excused : entry.billed).push(formatDayMonth(row.date));
             units.set(row.timeUnitId, entry);
           }
           const email = cancellationsDecidedEmail(

@@ -14,7 +14,7 @@ import {
   weekdayOf,
 } from "@/lib/calendar/paris";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
-import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { RESERVATION_STATUSES, statusIn, isIn } from "@/lib/workflow";
 import { cancelledSlots, slotKey, slotUsage } from "./slots";
 
 export interface OccupancyCell {
@@ -130,9 +130,9 @@ export async function getSlotChildren(timeUnitId: string, day: string) {
   });
   return {
     booked: rows
-      .filter((r) => r.status !== "WAITLISTED")
+      .filter((r) => !isIn(RESERVATION_STATUSES.ON_WAITING_LIST, r.status))
       .map(toRow)
       .sort((a, b) => a.child.lastName.localeCompare(b.child.lastName, "fr") || a.child.firstName.localeCompare(b.child.firstName, "fr")),
-    waiting: rows.filter((r) => r.status === "WAITLISTED").map((r, i) => ({ ...toRow(r), position: i + 1 })),
+    waiting: rows.filter((r) => isIn(RESERVATION_STATUSES.ON_WAITING_LIST, r.status)).map((r, i) => ({ ...toRow(r), position: i + 1 })),
   };
 }

@@ -131,7 +131,7 @@ async function deadlineReminders(tomorrow: string) {
       }
       const cancelUntil = deadlineFor(cancel, day);
       if (parisDay(cancelUntil) === tomorrow) {
-        for (const r of booked.filter((b) => b.status === "RESERVED")) {
+        for (const r of booked.filter((b) => isIn(RESERVATION_STATUSES.BOOKED, b.status))) {
           add(
             i.familyId,
             "toCancel",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
-import { RESERVATION_STATUSES } from "@/lib/workflow";
+import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
 /** One time unit on one day: the thing whose places are counted. */
 export interface Slot {
@@ -98,7 +98,7 @@ export async function slotUsage(
       : await Promise.all([
           client.reservation.groupBy({
             by: ["timeUnitId", "date"],
-            where: { timeUnitId: { in: unitIds }, date, status: { in: [...RESERVATION_STATUSES.HOLDS_PLACE] } },
+            where: { timeUnitId: { in: unitIds }, date, status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) },
             _count: { _all: true },
           }),
           client.reservation.groupBy({

@@ -5,9 +5,12 @@
  */
 import type {
   AccountRequestStatus,
+  BillingRunStatus,
   ChangeRequestStatus,
+  CheckoutSessionStatus,
   ChildStatus,
   DocumentStatus,
+  EmailStatus,
   InscriptionStatus,
   InvoiceStatus,
   PaymentStatus,
@@ -30,7 +33,8 @@ export interface TransitionRule<S extends string> {
 }
 
 /** The actions screens offer (buttons), by name; each machine says which status each leads to. */
-export type ActionName = "validate" | "refuse" | "withdraw" | "cancel" | "deactivate" | "reactivate" | "requestCancellation" | "issue";
+export type ActionName =
+  "validate" | "refuse" | "withdraw" | "cancel" | "deactivate" | "reactivate" | "requestCancellation" | "issue" | "close";
 const ACTION_NAMES: readonly ActionName[] = [
   "validate",
   "refuse",
@@ -40,6 +44,7 @@ const ACTION_NAMES: readonly ActionName[] = [
   "reactivate",
   "requestCancellation",
   "issue",
+  "close",
 ];
 
 /** How a status reads at a glance (the colour of its badge). */
@@ -356,7 +361,7 @@ export const messageThreadMachine: Machine<ThreadStatus> = {
   ],
   labels: { OPEN: "En attente de réponse", ANSWERED: "Répondu", CLOSED: "Clos" },
   tones: { OPEN: "waiting", ANSWERED: "done", CLOSED: "closed" },
-  actions: {},
+  actions: { close: "CLOSED" },
 };
 
 export const machines: { [M in WorkflowMachine]: Machine<StatusByMachine[M]> } = {
@@ -432,11 +437,19 @@ export const INSCRIPTION_STATUSES = {
   AWAITING_DECISION: ["PENDING", "WAITLISTED"],
   /** An attestation d'inscription can be delivered. */
   CERTIFIABLE: ["VALIDATED"],
+  /** Reservations can be made (and a cancellation withdrawn, a request accepted) only inside a validated inscription. */
+  BOOKABLE: ["VALIDATED"],
+  /** On the waiting list: it has a position, and a place freed may validate it. */
+  ON_WAITING_LIST: ["WAITLISTED"],
+  /** A request staff have not decided nor put on the waiting list (a pre-registration shows « ! »). */
+  UNREVIEWED: ["PENDING"],
+  /** Ended by the family itself: no decision date, its last change says when. */
+  WITHDRAWN_BY_FAMILY: ["WITHDRAWN"],
 } as const satisfies Record<string, readonly InscriptionStatus[]>;
 
 /** Is `status` one of `set`? (Typed for the named sets above.) */
-export function isIn<S extends string>(set: readonly S[], status: string): status is S {
-  return (set as readonly string[]).includes(status);
+export function isIn<S extends string>(set: readonly S[], status: string | null | undefined): status is S {
+  return status != null && (set as readonly string[]).includes(status);
 }
 
 export const INVOICE_STATUSES = {
@@ -446,6 +459,12 @@ export const INVOICE_STATUSES = {
   SENT: ["ISSUED", "PARTIALLY_PAID", "PAID"],
   /** Stops an anonymisation: still to send or to pay. */
   OPEN: ["DRAFT", "ISSUED", "PARTIALLY_PAID"],
+  /** Not sent yet: corrected by generating the month again (never by an avoir); « Envoyer les factures » sends them. */
+  NOT_SENT: ["DRAFT"],
+  /** Fully settled: a quittance can be delivered (when money was received). */
+  SETTLED: ["PAID"],
+  /** Cancelled: no avoir any more. */
+  VOID: ["CANCELLED"],
 } as const satisfies Record<string, readonly InvoiceStatus[]>;
 
 export const RESERVATION_STATUSES = {
@@ -475,6 +494,28 @@ export const RESERVATION_STATUSES = {
   POINTED: ["PRESENT", "ABSENT_EXCUSED", "ABSENT_BILLED"],
   /** What an exceptional day cancels (everything of the day but what is already invoiced or ended). */
   CANCELLABLE_BY_STRUCTURE: ["REQUESTED", "WAITLISTED", "RESERVED", "CANCELLATION_REQUESTED", "PRESENT", "ABSENT_BILLED", "ABSENT_EXCUSED"],
+  /** A validated booking (R): the parent may ask to cancel it until the deadline; the day before, a reminder. */
+  BOOKED: ["RESERVED"],
+  /** On the waiting list (LA): it has a rank, and is not among the children booked. */
+  ON_WAITING_LIST: ["WAITLISTED"],
+  /** A cancellation asked by the parent (DA), waiting for the structure's decision. */
+  CANCELLATION_PENDING: ["CANCELLATION_REQUESTED"],
+  /** The child came (P): hours of presence. */
+  ATTENDED: ["PRESENT"],
+  /** An absence, excused or billed (its reason, when given, is shown). */
+  ABSENT: ["ABSENT_EXCUSED", "ABSENT_BILLED"],
+  /** An excused absence (A Exc.): never billed. */
+  EXCUSED: ["ABSENT_EXCUSED"],
+  /** A billed absence (A Fact.), not invoiced yet: a medical certificate excuses it. */
+  BILLED_ABSENCE: ["ABSENT_BILLED"],
+  /** A billed absence, or an invoiced cell that may have been one (its log says): a certificate may justify it. */
+  MAYBE_BILLED_ABSENCE: ["ABSENT_BILLED", "INVOICED"],
+  /** Pointage proposed as an absence: a billed absence, or a cancellation still pending. */
+  PROPOSED_ABSENT: ["ABSENT_BILLED", "CANCELLATION_REQUESTED"],
+  /** Invoiced: the pointage is locked. */
+  INVOICED: ["INVOICED"],
+  /** Cancelled by the structure (exceptional day): shown apart, never billed. */
+  CANCELLED_BY_STRUCTURE: ["CANCELLED"],
 } as const satisfies Record<string, readonly ReservationStatus[]>;
 
 /** The codes of the calendar cells (seed 004: R, DR, DA, P, A Exc., A Fact.); « LA » for the waiting list. */
@@ -496,3 +537,101 @@ export const REQUEST_STATUSES = {
   /** Account, change and child requests waiting for staff. */
   AWAITING_DECISION: ["PENDING"],
 } as const;
+
+export const ACCOUNT_REQUEST_STATUSES = {
+  /** Not an account (yet, or ever): the sign-in page tells where the request stands. */
+  NOT_AN_ACCOUNT: ["PENDING", "REFUSED"],
+} as const satisfies Record<string, readonly AccountRequestStatus[]>;
+
+export const USER_STATUSES = {
+  /** May sign in, ask for a new password, keep a session; an anonymisation deactivates it. */
+  CAN_SIGN_IN: ["ACTIVE"],
+} as const satisfies Record<string, readonly UserStatus[]>;
+
+export const CHILD_STATUSES = {
+  /** On the family file: shown with its actions and editable (a refused child stays only as a record). */
+  ON_FILE: ["PENDING", "VALIDATED"],
+  /** Added by a parent and waiting for the structure's check: a parent's health changes apply at once. */
+  AWAITING_DECISION: ["PENDING"],
+  /** Can be inscribed to an activity, and has documents to send. */
+  INSCRIBABLE: ["VALIDATED"],
+} as const satisfies Record<string, readonly ChildStatus[]>;
+
+export const PAYMENT_STATUSES = {
+  /** Waiting for the payment provider's confirmation (webhook or success page). */
+  AWAITING_CONFIRMATION: ["PENDING"],
+  /** Money received: it settles invoices, and a late report changes nothing. */
+  RECEIVED: ["SUCCEEDED"],
+  /** Not received: the invoices stay to pay. */
+  UNSUCCESSFUL: ["FAILED"],
+} as const satisfies Record<string, readonly PaymentStatus[]>;
+
+export const DOCUMENT_STATUSES = {
+  /** Sent by the family and not refused: it answers what is asked (no second certificate, not missing any more). */
+  STANDING: ["RECEIVED", "ACCEPTED"],
+  /** Waiting for the structure's look (« En attente »). */
+  AWAITING_DECISION: ["RECEIVED"],
+  /** Decided: deleted at the end of the retention period. */
+  DECIDED: ["ACCEPTED", "REFUSED"],
+  /** Refused: its reason is shown, and the family replaces it by a new one. */
+  REFUSED: ["REFUSED"],
+  /** Shown to families (« Documents de la structure »). */
+  PUBLISHED: ["PUBLISHED"],
+  /** Its file is gone (retention period): the row stays as a record, nothing to open. */
+  FILE_DELETED: ["DELETED"],
+} as const satisfies Record<string, readonly DocumentStatus[]>;
+
+export const THREAD_STATUSES = {
+  /** Waiting for the structure's answer: counted against the family's limit, listed first for staff. */
+  AWAITING_ANSWER: ["OPEN"],
+  /** Answered by the structure. */
+  ANSWERED: ["ANSWERED"],
+  /** Closed by the structure: a parent writing again reopens it. */
+  CLOSED: ["CLOSED"],
+} as const satisfies Record<string, readonly ThreadStatus[]>;
+
+/*
+ * Statuses without a machine: nobody decides them, the system moves them on
+ * (the e-mail outbox, a billing run, a checkout session).
+ */
+
+export const EMAIL_STATUSES = {
+  /** In the outbox, to be sent (again after a failed attempt). */
+  QUEUED: ["PENDING"],
+  /** Delivered to the mail server. */
+  SENT: ["SENT"],
+  /** Given up after its attempts: staff may retry it. */
+  GAVE_UP: ["FAILED"],
+  /** Not delivered (yet): its last error says why. */
+  UNDELIVERED: ["PENDING", "FAILED"],
+  /** Every state (the filter of /admin/courriels). */
+  ALL: ["PENDING", "SENT", "FAILED"],
+} as const satisfies Record<string, readonly EmailStatus[]>;
+
+/** The one French word of each e-mail state (README glossary). */
+export const EMAIL_STATUS_LABELS: Readonly<Record<EmailStatus, string>> = { PENDING: "En cours d'envoi", SENT: "Envoyé", FAILED: "Échec" };
+
+export const BILLING_RUN_STATUSES = {
+  /** Running (or interrupted, when its heartbeat stopped): it holds the month's key. */
+  RUNNING: ["RUNNING"],
+  /** Finished: its report is shown. */
+  DONE: ["DONE"],
+  /** Stopped on an error, shown to staff. */
+  FAILED: ["FAILED"],
+} as const satisfies Record<string, readonly BillingRunStatus[]>;
+
+/** The local stand-in of a Stripe Checkout session (stored, in capitals). */
+export const STAND_IN_SESSION_STATUSES = {
+  /** Can still be paid. */
+  PAYABLE: ["OPEN"],
+} as const satisfies Record<string, readonly CheckoutSessionStatus[]>;
+
+/** A Checkout session as Stripe states it (the stand-in answers the same words). */
+export type CheckoutStatus = "open" | "complete" | "expired";
+
+export const CHECKOUT_STATUSES = {
+  /** Can still be paid (and its page opened again). */
+  PAYABLE: ["open"],
+  /** Paid: it can no longer be expired. */
+  PAID: ["complete"],
+} as const satisfies Record<string, readonly CheckoutStatus[]>;

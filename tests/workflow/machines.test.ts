@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import * as enums from "@/lib/generated/prisma/enums";
 import {
+  ACCOUNT_REQUEST_STATUSES,
   allowedActions,
+  BILLING_RUN_STATUSES,
   canTransition,
+  CHILD_STATUSES,
+  DOCUMENT_STATUSES,
+  EMAIL_STATUSES,
   INSCRIPTION_STATUSES,
+  INVOICE_STATUSES,
   machines,
+  PAYMENT_STATUSES,
   RESERVATION_STATUSES,
+  STAND_IN_SESSION_STATUSES,
   statusLabel,
+  THREAD_STATUSES,
+  USER_STATUSES,
   type ActorKind,
 } from "@/lib/workflow/machines";
 
@@ -161,5 +171,31 @@ describe("the machines", () => {
     expect(allowedActions("INSCRIPTION", "VALIDATED", "STAFF")).toMatchObject({ withdraw: false, validate: false, cancel: true });
     expect(allowedActions("USER_ACCOUNT", "ACTIVE", "STAFF")).toMatchObject({ deactivate: true, reactivate: false });
     expect(canTransition("CHILD", null, "PENDING", "PARENT" satisfies ActorKind)).toBe(true);
+  });
+
+  it("every named set is a subset of its machine's states, or of its Prisma enum when it has no machine", () => {
+    const bySet: [Record<string, readonly string[]>, readonly string[]][] = [
+      [ACCOUNT_REQUEST_STATUSES, machines.ACCOUNT_REQUEST.states],
+      [USER_STATUSES, machines.USER_ACCOUNT.states],
+      [CHILD_STATUSES, machines.CHILD.states],
+      [INVOICE_STATUSES, machines.INVOICE.states],
+      [PAYMENT_STATUSES, machines.PAYMENT.states],
+      [DOCUMENT_STATUSES, machines.DOCUMENT.states],
+      [THREAD_STATUSES, machines.MESSAGE_THREAD.states],
+      [EMAIL_STATUSES, Object.values(enums.EmailStatus)],
+      [BILLING_RUN_STATUSES, Object.values(enums.BillingRunStatus)],
+      [STAND_IN_SESSION_STATUSES, Object.values(enums.CheckoutSessionStatus)],
+    ];
+    for (const [sets, states] of bySet) for (const set of Object.values(sets)) for (const s of set) expect(states).toContain(s);
+  });
+
+  it("allowed actions say what the pages offer: closing a conversation, cancelling a booking, deactivating an account", () => {
+    expect(allowedActions("MESSAGE_THREAD", "OPEN", "STAFF").close).toBe(true);
+    expect(allowedActions("MESSAGE_THREAD", "ANSWERED", "STAFF").close).toBe(true);
+    expect(allowedActions("MESSAGE_THREAD", "CLOSED", "STAFF").close).toBe(false);
+    expect(allowedActions("MESSAGE_THREAD", "OPEN", "PARENT").close).toBe(false);
+    const cancellable = machines.RESERVATION.states.filter((s) => allowedActions("RESERVATION", s, "PARENT").requestCancellation);
+    expect(cancellable).toEqual(["RESERVED"]);
+    expect(allowedActions("USER_ACCOUNT", "DEACTIVATED", "STAFF")).toMatchObject({ deactivate: false, reactivate: true });
   });
 });

@@ -7,20 +7,21 @@ import { MAX_ATTEMPTS } from "@/lib/email/deliver";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { retryEmailAction } from "./actions";
+import { EMAIL_STATUSES, isIn, EMAIL_STATUS_LABELS } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "E-mails" };
 
-const STATUS = {
-  PENDING: { label: "En cours d'envoi", className: "bg-amber-100 text-amber-900 border border-amber-700" },
-  SENT: { label: "Envoyé", className: "bg-green-100 text-green-900 border border-green-700" },
-  FAILED: { label: "Échec", className: "bg-red-100 text-red-900 border border-red-700" },
+const BADGE = {
+  PENDING: "bg-amber-100 text-amber-900 border border-amber-700",
+  SENT: "bg-green-100 text-green-900 border border-green-700",
+  FAILED: "bg-red-100 text-red-900 border border-red-700",
 } as const;
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await staffPage("/admin/courriels", searchParams);
   const params = await searchParams;
   const recipient = typeof params.destinataire === "string" ? params.destinataire.slice(0, 254) : "";
-  const status = params.statut === "PENDING" || params.statut === "SENT" || params.statut === "FAILED" ? params.statut : undefined;
+  const status = typeof params.statut === "string" && isIn(EMAIL_STATUSES.ALL, params.statut) ? params.statut : undefined;
   const [emails, sender] = await Promise.all([listEmails({ recipient: recipient || undefined, status }), getSenderStatus()]);
   const warning = senderWarning(sender);
   return (
@@ -57,9 +58,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           </label>
           <select id="statut" name="statut" defaultValue={status ?? ""} className="input">
             <option value="">Tous</option>
-            <option value="SENT">Envoyé</option>
-            <option value="PENDING">En cours d&apos;envoi</option>
-            <option value="FAILED">Échec</option>
+            <option value="SENT">{EMAIL_STATUS_LABELS.SENT}</option>
+            <option value="PENDING">{EMAIL_STATUS_LABELS.PENDING}</option>
+            <option value="FAILED">{EMAIL_STATUS_LABELS.FAILED}</option>
           </select>
         </div>
         <button type="submit" className="btn btn-primary">
@@ -75,25 +76,25 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <article aria-label={`${email.subject} — ${email.to}`}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-bold">{email.subject}</h2>
-                  <span className={`badge ${STATUS[email.status].className}`}>{STATUS[email.status].label}</span>
+                  <span className={`badge ${BADGE[email.status]}`}>{EMAIL_STATUS_LABELS[email.status]}</span>
                 </div>
                 <p className="text-sm text-gray-700">
                   À <span className="break-all">{email.to}</span> — écrit le {formatDateTime(email.createdAt)}
                   {email.sentAt ? `, envoyé le ${formatDateTime(email.sentAt)}` : ""} — {count(email.attempts, "tentative")}
                 </p>
-                {email.status === "PENDING" && email.attempts > 0 ? (
+                {isIn(EMAIL_STATUSES.QUEUED, email.status) && email.attempts > 0 ? (
                   <p className="text-sm font-semibold text-amber-900">
                     Échec de la tentative {email.attempts} sur {MAX_ATTEMPTS} — nouvelle tentative à {formatTime(email.nextAttemptAt)}
                   </p>
                 ) : null}
-                {email.lastError && email.status !== "SENT" ? (
+                {email.lastError && !isIn(EMAIL_STATUSES.SENT, email.status) ? (
                   <p className="text-sm text-red-800">Dernière erreur : {email.lastError}</p>
                 ) : null}
                 <details className="mt-2">
                   <summary className="cursor-pointer font-semibold text-brand">Lire le message</summary>
                   <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{email.text}</pre>
                 </details>
-                {email.status === "FAILED" || (email.status === "PENDING" && email.attempts > 0) ? (
+                {isIn(EMAIL_STATUSES.GAVE_UP, email.status) || (isIn(EMAIL_STATUSES.QUEUED, email.status) && email.attempts > 0) ? (
                   <RetryEmailButton id={email.id} subject={`${email.subject} — ${email.to}`} retry={retryEmailAction} />
                 ) : null}
               </article>

@@ -17,6 +17,7 @@ import { BillingRunStatus } from "@/components/billing/billing-run-status";
 import { lastBillingRun } from "@/lib/billing/billing-run";
 import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction, resumeBillingRunAction } from "./actions";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
+import { BILLING_RUN_STATUSES, INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Facturation" };
 
@@ -47,7 +48,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     lastBillingRun(structure.id, month),
   ]);
   const today = parisDay(new Date());
-  const drafts = invoices.filter((i) => i.status === "DRAFT").length;
+  const drafts = invoices.filter((i) => isIn(INVOICE_STATUSES.NOT_SENT, i.status)).length;
   const rows: DataRow[] = invoices.map((i) => ({
     id: i.id,
     label: `Facture ${i.number}, ${i.family.name}`,
@@ -96,7 +97,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           ? `Mois clôturé le ${formatDateTime(lockedAt)}.`
           : generatedAt
             ? `Dernière génération le ${formatDateTime(generatedAt)}.`
-            : run?.status === "RUNNING"
+            : isIn(BILLING_RUN_STATUSES.RUNNING, run?.status)
               ? ""
               : "Pas encore généré."}
       </p>
@@ -142,7 +143,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 ? "Aucune facture en brouillon."
                 : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail. L'envoi se fait en arrière-plan ; suivez sa progression ci-dessus.`}
             </p>
-            {drafts === 0 || run?.status === "RUNNING" ? null : (
+            {drafts === 0 || isIn(BILLING_RUN_STATUSES.RUNNING, run?.status) ? null : (
               <SchemaForm
                 schema="issueMonth"
                 idPrefix="envoyer"

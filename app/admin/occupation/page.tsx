@@ -17,6 +17,7 @@ import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { setCapacityOverrideAction } from "../activites/actions";
 import { CancelDayForm } from "@/components/admin/cancel-day-form";
 import { cancelDayAction } from "./actions";
+import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Occupation" };
 
@@ -44,8 +45,8 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
       ? { unit, day: day.day, cell: day.cells[occupancy.units.indexOf(unit)]!, ...(await getSlotChildren(unit.id, day.day)) }
       : null;
 
-  const present = detail ? detail.booked.filter((r) => r.status !== "CANCELLED") : [];
-  const cancelledRows = detail ? detail.booked.filter((r) => r.status === "CANCELLED") : [];
+  const present = detail ? detail.booked.filter((r) => !isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, r.status)) : [];
+  const cancelledRows = detail ? detail.booked.filter((r) => isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, r.status)) : [];
   const selectedLook =
     "inline-block rounded px-1 aria-[current=true]:bg-brand-soft aria-[current=true]:ring-2 aria-[current=true]:ring-brand";
   const rows: DataRow[] = occupancy.days.map((d) => ({

@@ -14,6 +14,7 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { AttendanceForm, type AttendanceChild } from "@/components/admin/attendance-form";
 import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { addWalkInAction, recordAttendanceAction } from "./actions";
+import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Pointage" };
 
@@ -52,7 +53,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
       detail: [ageLabel(c.child.birthDate, dateOf(day)), c.group, c.family.name].filter(Boolean).join(" · "),
       proposed: c.proposed,
       locked: c.locked,
-      pointed: c.status === "PRESENT" || c.status === "ABSENT_BILLED" || c.status === "ABSENT_EXCUSED",
+      pointed: isIn(RESERVATION_STATUSES.POINTED, c.status),
       cancelledInTime: c.cancelledInTime,
       status: { code: RESERVATION_CODES[c.status], label: statusLabel("RESERVATION", c.status), tone: statusTone("RESERVATION", c.status) },
       notes,

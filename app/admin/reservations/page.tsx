@@ -20,6 +20,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { QueueFilters } from "@/components/admin/queue-filters";
 import { acceptReservationAction, decideCancellationsAction, decideReservationsAction, refuseReservationAction } from "./actions";
+import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Demandes de réservation" };
 
@@ -50,8 +51,8 @@ export default async function ReservationQueuePage({
   };
   const queue = await listReservationQueue(filters, QUEUE_LIMIT);
   const filtered = Object.values(filters).some(Boolean);
-  const requests = queue.filter((q) => q.status !== "CANCELLATION_REQUESTED");
-  const cancellations = queue.filter((q) => q.status === "CANCELLATION_REQUESTED");
+  const requests = queue.filter((q) => !isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status));
+  const cancellations = queue.filter((q) => isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status));
   // A family's requests of one month: one decision, one e-mail (the batches the desk reads).
   const batches = new Map<string, QueuedReservation[]>();
   for (const q of requests) batches.set(q.group, [...(batches.get(q.group) ?? []), q]);
@@ -65,12 +66,11 @@ export default async function ReservationQueuePage({
         search: `${q.child.firstName} ${q.child.lastName} ${q.family.name} ${q.activity.name} ${q.unit.name}`,
         sort: { famille: `${q.family.name} ${q.day.slice(0, 7)}`, jour: q.day, envoyee: q.sentAt.getTime() },
         cells: {
-          choix:
-            q.status === "CANCELLATION_REQUESTED" ? (
-              <CancellationChoice formId={formId} id={q.id} label={subject} proposed={q.proposedCancellation ?? "BILLED"} />
-            ) : (
-              <SelectBox formId={formId} id={q.id} label={subject} />
-            ),
+          choix: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status) ? (
+            <CancellationChoice formId={formId} id={q.id} label={subject} proposed={q.proposedCancellation ?? "BILLED"} />
+          ) : (
+            <SelectBox formId={formId} id={q.id} label={subject} />
+          ),
           famille: (
             <>
               <Link href={`/admin/familles/${q.family.id}`} className="link">
@@ -106,24 +106,23 @@ export default async function ReservationQueuePage({
             />
           ),
           envoyee: <span className="text-sm">{formatDateTime(q.sentAt)}</span>,
-          decision:
-            q.status === "CANCELLATION_REQUESTED" ? (
-              <CancellationDecision
-                id={q.id}
-                subject={subject}
-                proposed={q.proposedCancellation ?? "BILLED"}
-                decide={decideCancellationsAction}
-              />
-            ) : (
-              <DecisionControls
-                id={q.id}
-                subject={subject}
-                accept={acceptReservationAction}
-                refuse={refuseReservationAction}
-                acceptedMessage="Réservation validée"
-                refusedMessage="Demande refusée"
-              />
-            ),
+          decision: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status) ? (
+            <CancellationDecision
+              id={q.id}
+              subject={subject}
+              proposed={q.proposedCancellation ?? "BILLED"}
+              decide={decideCancellationsAction}
+            />
+          ) : (
+            <DecisionControls
+              id={q.id}
+              subject={subject}
+              accept={acceptReservationAction}
+              refuse={refuseReservationAction}
+              acceptedMessage="Réservation validée"
+              refusedMessage="Demande refusée"
+            />
+          ),
         },
       };
     });

@@ -9,6 +9,7 @@ import { RefreshWhile } from "@/components/billing/refresh-while";
 import { notFound } from "next/navigation";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
 import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
+import { isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Paiement" };
 
@@ -23,7 +24,7 @@ export default async function PaymentReturnPage({
   const sessionId = typeof params.session === "string" && params.session.length <= 200 ? params.session : undefined;
   let payment = sessionId ? await getFamilyPayment(user.familyId, { sessionId }) : null;
   if (!payment || !sessionId) notFound();
-  if (payment.status === "PENDING" && !usesStripeStandIn) {
+  if (isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status) && !usesStripeStandIn) {
     // With real keys the page asks Stripe itself, without waiting for the webhook (both end in the same idempotent fulfilment).
     try {
       await confirmCheckoutReturn(sessionId);
@@ -35,17 +36,19 @@ export default async function PaymentReturnPage({
   return (
     <div className="page">
       <PageHeader title="Paiement" breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />
-      <RefreshWhile active={payment.status === "PENDING"} />
+      <RefreshWhile active={isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status)} />
       <div role="status" aria-live="polite">
-        {payment.status === "PENDING" ? (
+        {isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status) ? (
           <Alert tone="info">Paiement de {formatCents(payment.amountCents)} en cours de confirmation…</Alert>
         ) : null}
-        {payment.status === "SUCCEEDED" ? (
+        {isIn(PAYMENT_STATUSES.RECEIVED, payment.status) ? (
           <Alert tone="success">
             Payé : nous avons bien reçu {formatCents(payment.amountCents)}. Merci ; un reçu vous est envoyé par e-mail.
           </Alert>
         ) : null}
-        {payment.status === "FAILED" ? <Alert tone="error">Le paiement n&apos;a pas abouti : vos factures restent à payer.</Alert> : null}
+        {isIn(PAYMENT_STATUSES.UNSUCCESSFUL, payment.status) ? (
+          <Alert tone="error">Le paiement n&apos;a pas abouti : vos factures restent à payer.</Alert>
+        ) : null}
       </div>
       <LinkButton href="/mes-factures" variant="secondary">
         Retour à Mes factures

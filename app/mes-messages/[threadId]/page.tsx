@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { ThreadView } from "@/components/messages/thread-view";
 import { sendFamilyMessageAction } from "../actions";
+import { isIn, THREAD_STATUSES } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -31,7 +32,7 @@ export default async function MyThreadPage({ params }: { params: Promise<{ threa
       />
       <ThreadView messages={thread.messages} familyName="Vous" />
       <Card title="Répondre" titleId="repondre">
-        {thread.status === "CLOSED" ? (
+        {isIn(THREAD_STATUSES.CLOSED, thread.status) ? (
           <p className="mb-3 text-sm">La structure a clos cette conversation ; si vous répondez, elle sera rouverte.</p>
         ) : null}
         <UploadForm

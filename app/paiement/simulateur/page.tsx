@@ -10,6 +10,7 @@ import { standInCheckoutAction } from "@/app/mes-factures/actions";
 import { standInSessionState } from "@/lib/billing/stand-in-checkout";
 import { Alert } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
+import { CHECKOUT_STATUSES, isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
 
@@ -25,7 +26,9 @@ export default async function StandInCheckoutPage({
   const payment = usesStripeStandIn && paymentId ? await getFamilyPayment(user.familyId, { paymentId }) : null;
   if (!payment?.stripeCheckoutSessionId) notFound();
   // As Stripe's page: a session expired (replaced by a newer « Payer ») or already paid is no longer payable.
-  const open = payment.status === "PENDING" && (await standInSessionState(payment.stripeCheckoutSessionId)).status === "open";
+  const open =
+    isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status) &&
+    isIn(CHECKOUT_STATUSES.PAYABLE, (await standInSessionState(payment.stripeCheckoutSessionId)).status);
   return (
     <div className="page">
       <PageHeader

@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { PublishToggle } from "@/components/admin/publish-toggle";
 import { publishDocumentAction, replacePublishedAction, setPublishedAction } from "../actions";
+import { DOCUMENT_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Documents publiés" };
 
@@ -71,7 +72,12 @@ export default async function PublishedDocumentsPage() {
                   : ""}
               </p>
               <div className="mt-2 flex flex-wrap items-start gap-4">
-                <PublishToggle id={d.id} title={d.title} published={d.status === "PUBLISHED"} action={setPublishedAction} />
+                <PublishToggle
+                  id={d.id}
+                  title={d.title}
+                  published={isIn(DOCUMENT_STATUSES.PUBLISHED, d.status)}
+                  action={setPublishedAction}
+                />
                 <details>
                   <summary className="link cursor-pointer">Remplacer le fichier</summary>
                   <UploadForm

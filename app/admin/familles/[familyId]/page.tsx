@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
-import { allowedActions, statusLabel } from "@/lib/workflow/machines";
+import { allowedActions, statusLabel, isIn, USER_STATUSES } from "@/lib/workflow/machines";
 import { getFamilyFile } from "@/lib/families/get-family-file";
 import { getFamilyHistory } from "@/lib/families/get-family-history";
 import { MEAL_TYPES } from "@/lib/families/child-options";
@@ -143,7 +143,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                 <div className="mb-4 border-b border-gray-200 pb-4">
                   <p className="font-semibold">
                     Compte de connexion : {statusLabel("USER_ACCOUNT", adult.user.status)}
-                    {adult.user.status === "DEACTIVATED" ? " (connexion impossible)" : ""}
+                    {!isIn(USER_STATUSES.CAN_SIGN_IN, adult.user.status) ? " (connexion impossible)" : ""}
                   </p>
                   <ul className="text-sm">
                     {history.log
@@ -164,8 +164,14 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
                         ? deactivateAccountAction
                         : reactivateAccountAction
                     }
-                    refuseLabel={adult.user.status === "ACTIVE" ? "Désactiver le compte" : "Réactiver le compte"}
-                    reasonLabel={adult.user.status === "ACTIVE" ? "Motif de la désactivation" : "Motif de la réactivation"}
+                    refuseLabel={
+                      allowedActions("USER_ACCOUNT", adult.user.status, "STAFF").deactivate ? "Désactiver le compte" : "Réactiver le compte"
+                    }
+                    reasonLabel={
+                      allowedActions("USER_ACCOUNT", adult.user.status, "STAFF").deactivate
+                        ? "Motif de la désactivation"
+                        : "Motif de la réactivation"
+                    }
                   />
                 </div>
               </>

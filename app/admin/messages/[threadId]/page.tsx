@@ -11,6 +11,7 @@ import { UploadForm } from "@/components/form/upload-form";
 import { SchemaForm } from "@/components/form/schema-form";
 import { ThreadView } from "@/components/messages/thread-view";
 import { answerThreadAction, assignThreadAction, closeThreadAction } from "../actions";
+import { allowedActions } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -60,7 +61,7 @@ export default async function StaffThreadPage({
             toastOnSuccess
           />
         ) : null}
-        {thread.status !== "CLOSED" ? (
+        {allowedActions("MESSAGE_THREAD", thread.status, "STAFF").close ? (
           <SchemaForm
             schema="thread"
             idPrefix="clore"

@@ -14,6 +14,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { SchemaForm } from "@/components/form/schema-form";
 import { PaymentsTable } from "@/components/billing/payments-table";
 import { createCreditNoteAction, recordDeskPaymentAction, resolveAnomalyAction } from "../../actions";
+import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Compte de la famille" };
 
@@ -114,7 +115,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
                   <Link className="link" href={`/factures/${i.id}/facture`} prefetch={false}>
                     {i.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} (PDF)
                   </Link>
-                  {i.kind === "INVOICE" && i.status === "PAID" && i.paidCents > 0 ? (
+                  {i.kind === "INVOICE" && isIn(INVOICE_STATUSES.SETTLED, i.status) && i.paidCents > 0 ? (
                     <>
                       {" "}
                       ·{" "}

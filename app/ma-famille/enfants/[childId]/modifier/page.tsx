@@ -6,6 +6,7 @@ import { getChildOfFamily } from "@/lib/families/get-family-file";
 import { childFormOf } from "@/lib/families/child-mapping";
 import { ChildWizard } from "@/components/family/child-wizard";
 import { updateChildAction } from "../../../actions";
+import { CHILD_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const metadata: Metadata = { title: "Modifier un enfant" };
 
@@ -14,7 +15,7 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
   const user = await parentPage(`/ma-famille/enfants/${childId}/modifier`);
   // Scoped by the family of the session: another family's child is « introuvable ».
   const child = await getChildOfFamily(user.familyId, childId);
-  if (!child || child.status === "REFUSED") notFound();
+  if (!child || !isIn(CHILD_STATUSES.ON_FILE, child.status)) notFound();
   return (
     <div className="page">
       <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
