@@ -4,7 +4,7 @@ import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { messageAnsweredEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
-import { lockFamily } from "@/lib/families/lock-family";
+import { lockFamily } from "@/lib/locks";
 import { fileColumns, withStoredUpload, type StoredUpload } from "@/lib/files/check-upload";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 

@@ -15,6 +15,7 @@ import {
 import { cancellationInTime } from "./availability";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
+import { lockInscription } from "@/lib/locks";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";
 
@@ -27,7 +28,7 @@ async function lockOwnReservation(tx: Tx, familyId: string, reservationId: strin
   const where = { id: reservationId, inscription: { familyId } };
   const found = await tx.reservation.findFirst({ where, select: { timeUnitId: true, date: true, inscriptionId: true } });
   if (!found) throw new NotFoundError();
-  await tx.$queryRaw`SELECT 1 FROM "Inscription" WHERE "id" = ${found.inscriptionId} FOR UPDATE`;
+  await lockInscription(tx, found.inscriptionId);
   await lockSlots(tx, [slotOf(found)]);
   return tx.reservation.findFirstOrThrow({
     where,
