@@ -154,6 +154,7 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
   await transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id: input.id } });
     if (!request) throw new NotFoundError();
+    await lockFamily(tx, request.familyId);
     await applyTransition(tx, {
       machine: "CHANGE_REQUEST",
       id: request.id,

@@ -4,7 +4,7 @@ import { transaction } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn } from "@/lib/workflow";
-import { lockInscription, lockInscriptionPlaces } from "@/lib/locks";
+import { lockFamily, lockInscription, lockInscriptionPlaces } from "@/lib/locks";
 import { hasPlace } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
 
@@ -67,6 +67,7 @@ export async function refuseInscription(input: { id: string; reason: string; act
 /** The parent withdraws a request that is still pending or waiting; scoped to the family. */
 export async function withdrawInscription(input: { id: string; familyId: string; actor: Actor }): Promise<void> {
   await transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const inscription = await tx.inscription.findFirst({ where: { id: input.id, familyId: input.familyId }, select: { id: true } });
     if (!inscription) throw new NotFoundError();
     const locked = await lockInscription(tx, input.id);

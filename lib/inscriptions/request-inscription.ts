@@ -5,7 +5,7 @@ import { fittingGroups, describeBounds } from "@/lib/activities/age-groups";
 import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
 import { formatDateTime } from "@/lib/format";
 import { applyTransition, createWithStatus, INSCRIPTION_STATUSES, NotFoundError, SYSTEM, type Actor, statusIn } from "@/lib/workflow";
-import { lockInscriptionPlaces } from "@/lib/locks";
+import { lockFamily, lockInscriptionPlaces } from "@/lib/locks";
 import { hasPlace, nextWaitlistRank, waitlistPosition } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
 import { UserFacingError } from "@/lib/errors";
@@ -132,6 +132,8 @@ export async function requestInscription(input: {
 }): Promise<{ id: string; status: "PENDING" | "WAITLISTED" | "VALIDATED"; waitlistPosition: number }> {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
+    // The family first (lib/locks.ts): a request never slips past an anonymisation running meanwhile.
+    await lockFamily(tx, input.familyId);
     const context = await loadInscriptionContext(tx, input);
     if (!context) throw new NotFoundError();
     const { activity, period, child } = context;

@@ -112,6 +112,7 @@ export async function answerThread(input: { threadId: string; actor: Actor; body
         select: { status: true, familyId: true, subject: true },
       });
       if (!thread) throw new NotFoundError();
+      await lockFamily(tx, thread.familyId);
       const now = new Date();
       if (thread.status !== "ANSWERED")
         await applyTransition(tx, {

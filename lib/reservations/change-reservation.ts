@@ -15,7 +15,7 @@ import {
 import { cancellationInTime } from "./availability";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
-import { lockInscription } from "@/lib/locks";
+import { lockFamily, lockInscription } from "@/lib/locks";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";
 
@@ -69,6 +69,7 @@ async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUn
 export async function askCancellation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     const day = dayOf(reservation.date);
     if (day < parisDay(now)) throw new UserFacingError("Ce jour est passé : la réservation ne peut plus être annulée.");
@@ -110,6 +111,7 @@ export async function askCancellation(input: { familyId: string; reservationId: 
 export async function withdrawReservation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     // A past day is the structure's (pointage); the screen never offers it, a replayed call is refused.
     if (dayOf(reservation.date) < parisDay(now)) throw new UserFacingError("Ce jour est passé : la demande ne peut plus être retirée.");
