@@ -4,6 +4,8 @@ import { requestInscription } from "@/lib/inscriptions/request-inscription";
 import { requestAddressChange } from "@/lib/families/contact-changes";
 import { staffUpdateAddress } from "@/lib/families/staff-edit";
 import { updatePreferences } from "@/lib/families/update-preferences";
+import { renewCalendarToken } from "@/lib/reservations/calendar-feed";
+import { setReminderSettings } from "@/lib/reservations/reminders";
 import { anonymiseFamily } from "@/lib/privacy/anonymise";
 import { actorFromUser } from "@/lib/workflow";
 import { createFamily } from "@/prisma/factories";
@@ -100,6 +102,8 @@ describe("the family's lock against an anonymisation", () => {
       (f) => updatePreferences({ familyId: f.family.id, adultId: f.adult.id, data: { profession: "Infirmière", employer: "CHU" } }),
     ],
     ["staff editing the address", async (f) => staffUpdateAddress({ familyId: f.family.id, data: address, actor: await staffActor() })],
+    ["a new calendar link", (f) => renewCalendarToken(f.family.id)],
+    ["the e-mail reminders chosen", (f) => setReminderSettings(f.family.id, ["OPENING"])],
   ];
   it.each(writers)("%s, sent while the family is being anonymised, waits and is refused", async (_name, write) => {
     const f = await createFamily(prisma);
@@ -110,6 +114,11 @@ describe("the family's lock against an anonymisation", () => {
     expect(
       await prisma.adult.count({ where: { familyId: f.family.id, OR: [{ profession: { not: null } }, { lastName: { not: "Anonyme" } }] } }),
     ).toBe(0);
-    expect(await prisma.family.findUniqueOrThrow({ where: { id: f.family.id }, select: { street: true } })).toEqual({ street: "—" });
+    expect(
+      await prisma.family.findUniqueOrThrow({
+        where: { id: f.family.id },
+        select: { street: true, calendarToken: true, remindersOff: true },
+      }),
+    ).toEqual({ street: "—", calendarToken: null, remindersOff: [] });
   });
 });
