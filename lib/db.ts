@@ -59,8 +59,29 @@ function createPool(connectionString: string): pg.Pool {
     client.once("end", () => {
       if (lent.has(client as pg.PoolClient)) (client as pg.PoolClient).release(new Error("connexion perdue pendant une transaction"));
     });
+    oneQueryAtATime(client);
   });
   return pool;
+}
+
+/**
+ * Inside a transaction, Prisma sends the relations of one read side by side (its interpreter loads them with
+ * Promise.all) on the transaction's one connection. pg queues them itself, which it deprecates and pg 9 removes
+ * (« Calling client.query() when the client is already executing a query »): they are chained here instead, one
+ * after the other, as pg asks. Only the promise form is chained (the adapter's); a callback or a submittable
+ * (the pool's own checks) goes straight through.
+ */
+function oneQueryAtATime(client: pg.Client): void {
+  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
+  const chained = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === "function" || typeof first?.submit === "function") return send(...args);
+    const result = previous.then(() => send(...args));
+    previous = result.catch(() => undefined);
+    return result;
+  };
+  client.query = chained as typeof client.query;
 }
 
 function createClient(): PrismaClient {

@@ -12,6 +12,7 @@ import { listPayments } from "@/lib/billing/payments";
 import { requestReservations } from "@/lib/reservations/request-reservations";
 import { NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
+import { transaction } from "@/lib/db";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 import { BILLED_AT, billedFamily, type BilledFamily } from "./billing-world";
 
@@ -112,6 +113,33 @@ describe("desk payments", () => {
     expect(await prisma.payment.aggregate({ where: { familyId: f.family.id }, _sum: { amountCents: true } })).toEqual({
       _sum: { amountCents: 1800 },
     });
+  });
+
+  it("two agents paying the same ticked invoice at once: the second decides on the invoice as the first left it (locked first), and is told it is paid", async () => {
+    const f = await billedFamily("Coche");
+    const january = f.invoices[0]!;
+    const waiting = async () =>
+      (
+        await prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      )[0]!.n;
+    let both: Promise<PromiseSettledResult<unknown>[]> | undefined;
+    // The invoice is held meanwhile, so that both payments are sent before either decides.
+    await transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Invoice" WHERE "id" = ${january.id} FOR UPDATE`;
+      both = Promise.allSettled([pay(f, 1200, { invoiceIds: [january.id] }), pay(f, 1200, { invoiceIds: [january.id] })]);
+      await expect.poll(waiting).toBe(2);
+    });
+    const results = await both!;
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual([
+      "Une des factures cochées n'est plus à payer (réglée ou annulée entre-temps) : rechargez la page.",
+    ]);
+    expect(await invoicesOf(f)).toEqual([
+      { status: "PAID", paidCents: 1200, creditedCents: 0 },
+      { status: "ISSUED", paidCents: 0, creditedCents: 0 },
+    ]);
+    expect(await prisma.paymentAllocation.count({ where: { invoiceId: january.id } })).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { lastBillingRun, resumeBillingRun, runBillingRun, startBillingRun, start
 import { assertMonthEnded, generateMonth } from "@/lib/billing/generate-month";
 import { transaction } from "@/lib/db";
 import { deMonth } from "@/lib/format";
+import { lockBillingMonth } from "@/lib/locks";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { prisma, staffActor } from "./helpers";
 import { BILLED_AT } from "./billing-world";
@@ -51,7 +52,7 @@ async function runThenDie(runId: string, structureId: string, actor: Awaited<Ret
   let worker: Promise<void> | undefined;
   await transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|2027-01`}))`;
+      await lockBillingMonth(tx, structureId, "2027-01");
       worker = runBillingRun(runId, actor, { now: BILLED_AT, batchSize: 1, heartbeatMs: 20, signal: stop.signal });
       await expect.poll(waitingOnMonthLock).toBe(1);
       const before = (await runRow(runId)).heartbeatAt.getTime();

@@ -24,24 +24,33 @@ export function demoStructure() {
 }
 
 /**
- * What the database holds, table by table: the row count and the latest
- * update. A refusal must leave it exactly as it was (no write, no log, no
- * e-mail). Test files run one after another, so nothing else writes meanwhile.
+ * Tables left out of the comparison, each because it legitimately changes while a refusal is answered:
+ * - _prisma_migrations: Prisma's own, never written by the application;
+ * - UserSession: a request seen refreshes its session's lastSeenAt (sign-in sessions, ADR 009);
+ * - RateLimit, SignInAttempt: every request counted, refused ones first (that is their purpose).
+ */
+const CHANGE_ON_EVERY_REQUEST = ["_prisma_migrations", "UserSession", "RateLimit", "SignInAttempt"];
+
+/**
+ * What the database holds, table by table: the row count and a hash of every row (md5 of the rows' text, in
+ * one order), so that an UPDATE is seen in any table, with or without an updatedAt. A refusal must leave it
+ * exactly as it was (no write, no log, no e-mail). Test files run one after another, so nothing else writes
+ * meanwhile.
  */
 async function databaseFingerprint(): Promise<Record<string, string>> {
-  const tables = await prisma.$queryRaw<{ table_name: string; has_updated: boolean }[]>`
-    SELECT t.table_name, EXISTS (
-      SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'updatedAt'
-    ) AS has_updated
-    FROM information_schema.tables t
-    WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name NOT IN ('_prisma_migrations', 'RateLimit', 'UserSession', 'SignInAttempt')`;
-  const out: Record<string, string> = {};
-  for (const { table_name: name, has_updated: hasUpdated } of tables) {
-    const sql = `SELECT count(*)::text AS n${hasUpdated ? `, max("updatedAt")::text AS u` : ""} FROM "${name}"`;
-    const [row] = await prisma.$queryRawUnsafe<{ n: string; u?: string | null }[]>(sql);
-    out[name] = `${row.n}${hasUpdated ? `@${row.u ?? "-"}` : ""}`;
-  }
-  return out;
+  const tables = await prisma.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND NOT (table_name = ANY(${CHANGE_ON_EVERY_REQUEST}))
+    ORDER BY table_name`;
+  // One statement for all tables (table names come from the catalogue, quoted as identifiers).
+  const sql = tables
+    .map(
+      ({ table_name: name }) =>
+        `SELECT '${name}' AS name, count(*)::text || '#' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS print FROM "${name}" t`,
+    )
+    .join(" UNION ALL ");
+  const rows = await prisma.$queryRawUnsafe<{ name: string; print: string }[]>(sql);
+  return Object.fromEntries(rows.map((row) => [row.name, row.print]));
 }
 
 /** Runs `refusal` (which asserts its own error) and checks that no table changed. */

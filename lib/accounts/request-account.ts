@@ -1,5 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
+import { lockAccountEmail } from "@/lib/locks";
 import { hashPassword } from "@/lib/auth/password";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { accountAlreadyExistsEmail, accountRequestReceivedEmail } from "@/lib/email/templates";
@@ -21,7 +22,7 @@ export async function requestAccount(
   const passwordHash = await hashPassword(data.password);
   return transaction(async (tx) => {
     // Serialises requests for the same e-mail: no two pending requests, no request for a taken e-mail.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account:${data.email}`}))`;
+    await lockAccountEmail(tx, data.email);
     // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
     const user = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
     const pending = await tx.accountRequest.findFirst({ where: { email: data.email, status: "PENDING" }, select: { id: true } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, transaction } from "@/lib/db";
+import { lockUnitRules } from "@/lib/locks";
 import { fieldError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
@@ -17,7 +18,7 @@ export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" |
     if (units.length !== 2) throw new NotFoundError();
     if (units[0]!.activityId !== units[1]!.activityId) fieldError("otherUnitId", "Autre unité : elle doit être de la même activité.");
     // The activity's rules change one at a time: A↔B and B↔A written at once cannot both pass the check below.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`unit-rules:${units[0]!.activityId}`}))`;
+    await lockUnitRules(tx, units[0]!.activityId);
     // One incompatibility per pair, whichever way round it was written.
     if (
       data.kind === "INCOMPATIBLE" &&

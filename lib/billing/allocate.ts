@@ -3,21 +3,7 @@ import type { Tx } from "@/lib/db";
 import { applyTransition, INVOICE_STATUSES, isIn, type Actor } from "@/lib/workflow";
 import { dueCents } from "./amounts";
 
-export interface LockedInvoice {
-  id: string;
-  number: string;
-  status: string;
-  totalCents: number;
-  paidCents: number;
-  creditedCents: number;
-}
-
-/** The invoices, locked for the payment's transaction, in their number order (the order money is allocated in). */
-export function lockInvoices(tx: Tx, ids: string[]) {
-  return tx.$queryRaw<LockedInvoice[]>`
-    SELECT "id", "number", "status", "totalCents", "paidCents", "creditedCents" FROM "Invoice"
-    WHERE "id" = ANY(${ids}) AND "kind" = 'INVOICE' ORDER BY "number" FOR UPDATE`;
-}
+import type { LockedInvoice } from "@/lib/locks";
 
 /**
  * Allocates `amountCents` of a payment to the locked invoices, oldest number first: each takes what is left to pay

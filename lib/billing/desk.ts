@@ -8,7 +8,8 @@ import { creditNoteEmail, paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor, statusIn } from "@/lib/workflow";
-import { allocatePayment, lockInvoices } from "./allocate";
+import { allocatePayment } from "./allocate";
+import { lockFamily, lockInvoices } from "@/lib/locks";
 import { dueCents } from "./amounts";
 import { nextInvoiceNumber } from "./generate-month";
 import type { DeskMethod } from "./schemas";
@@ -16,8 +17,9 @@ import type { DeskMethod } from "./schemas";
 /*
  * The finance office's desk: a payment received (espèces, chèque, CESU, virement,
  * carte) allocated to the family's invoices, and avoirs — an issued invoice is
- * never edited. Each is one transaction under the invoices' row locks, so two
- * agents recording at once never take more than what is left to pay.
+ * never edited. Each is one transaction under the invoices' row locks (a payment
+ * under the family's lock first), so two agents recording at once never take
+ * more than what is left to pay, and each decides on the invoices as they are.
  */
 
 export async function recordDeskPayment(input: {
@@ -35,25 +37,25 @@ export async function recordDeskPayment(input: {
   const receivedWrong = dayRangeMessage("Date de réception", input.receivedOn, DAY_RANGES.received, parisDay(input.now ?? new Date()));
   if (receivedWrong) fieldError("receivedOn", receivedWrong);
   return transaction(async (tx) => {
-    const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
-    if (!family) throw new NotFoundError();
-    const payable = await tx.invoice.findMany({
+    // The family, then its invoices (lib/locks.ts): everything below is decided on the invoices as they are now.
+    await lockFamily(tx, input.familyId);
+    const candidates = await tx.invoice.findMany({
       where: {
         familyId: input.familyId,
         kind: "INVOICE",
-        status: statusIn(INVOICE_STATUSES.PAYABLE),
-        ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : {}),
+        ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : { status: statusIn(INVOICE_STATUSES.PAYABLE) }),
       },
       select: { id: true },
     });
+    const invoices = await lockInvoices(
+      tx,
+      candidates.map((i) => i.id),
+    );
+    const payable = invoices.filter((i) => isIn(INVOICE_STATUSES.PAYABLE, i.status));
     // A ticked invoice of another family, paid or cancelled meanwhile: nothing recorded.
     if (input.invoiceIds.length && payable.length !== new Set(input.invoiceIds).size)
       throw new UserFacingError("Une des factures cochées n'est plus à payer (réglée ou annulée entre-temps) : rechargez la page.");
-    const invoices = await lockInvoices(
-      tx,
-      payable.map((i) => i.id),
-    );
-    const due = invoices.filter((i) => isIn(INVOICE_STATUSES.PAYABLE, i.status)).reduce((sum, i) => sum + dueCents(i), 0);
+    const due = payable.reduce((sum, i) => sum + dueCents(i), 0);
     if (due === 0) throw new UserFacingError("Cette famille n'a aucune facture à payer.");
     if (input.amountCents > due) {
       fieldError(

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
+import { lockBillingMonth, lockDraftInvoices } from "@/lib/locks";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, isoToFrench } from "@/lib/format";
@@ -41,8 +42,7 @@ export async function nextInvoiceNumber(
   return { year, sequence, number: invoiceNumber(year, sequence) };
 }
 
-const lockMonth = (tx: Tx, structureId: string, month: string) =>
-  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${structureId}|${month}`}))`;
+const lockMonth = lockBillingMonth;
 
 const billableIn = (structureId: string, month: string, familyIds?: string[]) => ({
   date: { gte: dateOf(firstOf(month)), lte: dateOf(lastOf(month)) },
@@ -303,10 +303,7 @@ export async function issueMonth(
     const batch = await transaction(
       async (tx) => {
         await lockMonth(tx, input.structureId, input.month);
-        const drafts = await tx.$queryRaw<{ id: string; number: string; totalCents: number; familyId: string }[]>`
-        SELECT "id", "number", "totalCents", "familyId" FROM "Invoice"
-        WHERE "structureId" = ${input.structureId} AND "month" = ${month} AND "status" = 'DRAFT'
-        ORDER BY "sequence" LIMIT ${batchSize} FOR UPDATE`;
+        const drafts = await lockDraftInvoices(tx, { structureId: input.structureId, month, batchSize });
         for (const invoice of drafts) {
           await applyTransition(tx, { machine: "INVOICE", id: invoice.id, to: "ISSUED", actor: input.actor, expectedFrom: "DRAFT" });
           await tx.invoice.update({ where: { id: invoice.id }, data: { issuedAt: new Date(), dueDate: dateOf(input.dueDate) } });

@@ -17,9 +17,9 @@ import {
   isIn,
   PAYMENT_STATUSES,
 } from "@/lib/workflow";
-import { lockFamily } from "@/lib/families/lock-family";
+import { lockFamily, lockInvoices, lockOnlinePayment, lockOpenOnlinePayments } from "@/lib/locks";
 import { checkout } from "./checkout";
-import { allocatePayment, lockInvoices } from "./allocate";
+import { allocatePayment } from "./allocate";
 import { dueCents } from "./amounts";
 
 /*
@@ -59,10 +59,7 @@ export async function startOnlinePayment(input: {
       const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
       if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
       // The family's open online payments that share an invoice with this one, locked against the webhook meanwhile.
-      const open = await tx.$queryRaw<{ id: string; invoiceIds: string[]; amountCents: number; stripeCheckoutSessionId: string | null }[]>`
-      SELECT "id", "invoiceIds", "amountCents", "stripeCheckoutSessionId" FROM "Payment"
-      WHERE "familyId" = ${input.familyId} AND "method" = 'STRIPE' AND "status" = 'PENDING' AND "invoiceIds" && ${ids}::text[]
-      ORDER BY "createdAt" FOR UPDATE`;
+      const open = await lockOpenOnlinePayments(tx, input.familyId, ids);
       for (const payment of open) {
         if (!payment.stripeCheckoutSessionId || !sameInvoices(payment.invoiceIds, ids) || payment.amountCents !== amountCents) continue;
         const session = await checkout.state(payment.stripeCheckoutSessionId);
@@ -119,11 +116,10 @@ export interface SessionReport {
 }
 
 async function lockPayment(tx: Tx, report: SessionReport) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Payment" WHERE "stripeCheckoutSessionId" = ${report.sessionId} OR ("id" = ${report.paymentId ?? ""} AND "stripeCheckoutSessionId" IS NULL) ORDER BY "id" LIMIT 1 FOR UPDATE`;
-  if (!rows[0]) return null;
+  const id = await lockOnlinePayment(tx, report);
+  if (!id) return null;
   return tx.payment.findUniqueOrThrow({
-    where: { id: rows[0].id },
+    where: { id },
     select: { id: true, status: true, familyId: true, amountCents: true, invoiceIds: true, stripeCheckoutSessionId: true },
   });
 }

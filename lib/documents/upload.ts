@@ -2,7 +2,7 @@ import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import { createWithStatus, NotFoundError, type Actor, DOCUMENT_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
-import { lockFamily } from "@/lib/families/lock-family";
+import { lockFamily } from "@/lib/locks";
 import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
 
 /** A billed absence (A Fact.), or one invoiced as such (its log says so): never a presence or a booking invoiced. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { transaction } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { lockFamily } from "./lock-family";
+import { lockFamily } from "@/lib/locks";
 import type { AdultData } from "./schemas";
 
 export const MAX_ADULTS = 4;

@@ -3,7 +3,7 @@ import { transaction } from "@/lib/db";
 import { createWithStatus, type Actor } from "@/lib/workflow";
 import { healthRecordOf, identityRecordOf } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
-import { lockFamily } from "./lock-family";
+import { lockFamily } from "@/lib/locks";
 import type { ChildData } from "./schemas";
 import { UserFacingError } from "@/lib/errors";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { setQuotient } from "@/lib/billing/quotient";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
@@ -127,8 +128,8 @@ export const ALREADY_PENDING_MESSAGE = "Une demande du même type est déjà en 
 
 /** Records a pending request; one pending request per kind and target at a time. */
 export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Promise<{ id: string }> {
-  // Serialises requests of one family: no two pending requests of a kind for one target.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`change:${input.familyId}`}))`;
+  // Serialises requests of one family (its callers took the lock first, as every family writer): no two pending requests of a kind for one target.
+  await lockFamily(tx, input.familyId);
   const pending = await tx.changeRequest.findFirst({
     where: { familyId: input.familyId, kind: input.kind, targetId: input.targetId, status: "PENDING" },
     select: { id: true },
@@ -153,6 +154,7 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
   await transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id: input.id } });
     if (!request) throw new NotFoundError();
+    await lockFamily(tx, request.familyId);
     await applyTransition(tx, {
       machine: "CHANGE_REQUEST",
       id: request.id,

@@ -1,5 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import { NotFoundError, type Actor } from "@/lib/workflow";
 import { createChangeRequest, type AddressChange, type PhonesChange, type QuotientChange } from "./change-requests";
 import { UserFacingError } from "@/lib/errors";
@@ -11,6 +12,7 @@ const same = <T extends object>(a: T, b: T) => (Object.keys(b) as (keyof T)[]).e
 /** « Mes coordonnées » → a demande de modification of the family's address. */
 export async function requestAddressChange(input: { familyId: string; data: AddressChange; actor: Actor }) {
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const family = await tx.family.findUnique({
       where: { id: input.familyId },
       select: { street: true, addressComplement: true, postalCode: true, city: true },
@@ -31,6 +33,7 @@ export async function requestAddressChange(input: { familyId: string; data: Addr
 /** The phones of one adult of the family (the parent's own, or the other responsable's). */
 export async function requestPhonesChange(input: { familyId: string; adultId: string; data: PhonesChange; actor: Actor }) {
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
       select: { homePhone: true, mobilePhone: true, workPhone: true },
@@ -51,6 +54,7 @@ export async function requestPhonesChange(input: { familyId: string; adultId: st
 
 export async function requestQuotientChange(input: { familyId: string; data: QuotientChange; actor: Actor }) {
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, cafNumber: true } });
     if (!family) throw new NotFoundError();
     if (family.quotientFamilial === input.data.quotientFamilial && family.cafNumber === input.data.cafNumber) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { transaction, isPrismaError, type Tx } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { setQuotient } from "@/lib/billing/quotient";
 import { UserFacingError } from "@/lib/errors";
@@ -33,6 +34,7 @@ export async function recordEdit<T extends Record<string, unknown>>(
 
 export async function staffUpdateAddress(input: { familyId: string; data: AddressData; actor: Actor }) {
   await transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const before = await tx.family.findUnique({
       where: { id: input.familyId },
       select: { street: true, addressComplement: true, postalCode: true, city: true },
@@ -45,6 +47,7 @@ export async function staffUpdateAddress(input: { familyId: string; data: Addres
 
 export async function staffUpdateQuotient(input: { familyId: string; data: QuotientData; actor: Actor }) {
   await transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const before = await tx.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, cafNumber: true } });
     if (!before) throw new NotFoundError();
     await setQuotient(tx, input.familyId, input.data);
@@ -63,6 +66,7 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
 
 export async function staffUpdateAdult(input: { familyId: string; adultId: string; data: AdultData; actor: Actor }) {
   await transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
       select: { civility: true, lastName: true, firstName: true, birthDate: true, mobilePhone: true, email: true, relationship: true },
@@ -95,6 +99,7 @@ export async function staffUpdateAdultDetails(input: {
   actor: Actor;
 }) {
   await transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
       select: { homePhone: true, mobilePhone: true, workPhone: true, profession: true, employer: true },
@@ -121,6 +126,7 @@ export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée 
 export async function staffChangeLoginEmail(input: { familyId: string; userId: string; email: string; actor: Actor }) {
   try {
     await transaction(async (tx) => {
+      await lockFamily(tx, input.familyId);
       const user = await tx.user.findFirst({
         where: { id: input.userId, familyId: input.familyId },
         select: { adultId: true, email: true },

@@ -1,5 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import { NotFoundError, type Actor, CHILD_STATUSES, isIn } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
@@ -21,6 +22,7 @@ export async function updateChild(input: {
 }): Promise<{ healthPending: boolean }> {
   const byStaff = input.actor.kind === "STAFF";
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const select = Object.fromEntries(HEALTH_KEYS.map((k) => [k, true])) as Record<keyof ChildHealthRecord, true>;
     const child = await tx.child.findFirst({
       where: { id: input.childId, familyId: input.familyId },

@@ -16,7 +16,7 @@ export interface InscriptionScope {
 /**
  * Is there a place left for one more inscription? The activity's maximum
  * (per period) and the group's capacity both apply. Call it under the scope's
- * lock (lockScope) so that two requests cannot both take the last place.
+ * lock (lockInscriptionPlaces, lib/locks.ts) so that two requests cannot both take the last place.
  */
 export async function hasPlace(tx: Tx, scope: InscriptionScope): Promise<boolean> {
   if (scope.maxInscriptions !== null) {
@@ -32,10 +32,6 @@ export async function hasPlace(tx: Tx, scope: InscriptionScope): Promise<boolean
     if (taken >= scope.groupCapacity) return false;
   }
   return true;
-}
-
-export async function lockScope(tx: Tx, activityId: string, periodId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`inscription:${activityId}:${periodId}`}))`;
 }
 
 /** Position on the waiting list (1 = next), among the waiting requests of the same activity and period. */

@@ -1,26 +1,15 @@
 import { count } from "@/lib/format";
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
-import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
-import { hasPlace, lockScope } from "./capacity";
+import { lockFamily, lockInscription, lockInscriptionPlaces } from "@/lib/locks";
+import { hasPlace } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
 
-/**
- * Locks the inscription's row, then reads it: whatever is decided below is
- * decided on the status as it is now, and a reservation (which locks the same
- * row) cannot be created in between.
- */
-async function lockInscription(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<
-    { status: InscriptionStatus; familyId: string; activityId: string; periodId: string; ageGroupId: string | null }[]
-  >`
-    SELECT "status", "familyId", "activityId", "periodId", "ageGroupId" FROM "Inscription" WHERE "id" = ${id} FOR UPDATE`;
-  if (!rows[0]) throw new NotFoundError();
-  return rows[0];
-}
+// The inscription's row is locked, then read (lockInscription): whatever is decided below is decided on the
+// status as it is now, and a reservation (which locks the same row) cannot be created in between.
 
 /**
  * Staff validate a request (pending, or waiting for a place). A waiting request
@@ -33,7 +22,7 @@ export async function validateInscription(input: { id: string; actor: Actor }): 
     // The activity and period of an inscription never change: read them to know which places to lock.
     const scope = await tx.inscription.findUnique({ where: { id: input.id }, select: { activityId: true, periodId: true } });
     if (!scope) throw new NotFoundError();
-    await lockScope(tx, scope.activityId, scope.periodId);
+    await lockInscriptionPlaces(tx, scope.activityId, scope.periodId);
     const inscription = await lockInscription(tx, input.id);
     if (isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, inscription.status)) {
       const limits = await tx.inscription.findUniqueOrThrow({
@@ -78,6 +67,7 @@ export async function refuseInscription(input: { id: string; reason: string; act
 /** The parent withdraws a request that is still pending or waiting; scoped to the family. */
 export async function withdrawInscription(input: { id: string; familyId: string; actor: Actor }): Promise<void> {
   await transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const inscription = await tx.inscription.findFirst({ where: { id: input.id, familyId: input.familyId }, select: { id: true } });
     if (!inscription) throw new NotFoundError();
     const locked = await lockInscription(tx, input.id);

@@ -5,7 +5,8 @@ import { fittingGroups, describeBounds } from "@/lib/activities/age-groups";
 import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
 import { formatDateTime } from "@/lib/format";
 import { applyTransition, createWithStatus, INSCRIPTION_STATUSES, NotFoundError, SYSTEM, type Actor, statusIn } from "@/lib/workflow";
-import { hasPlace, lockScope, nextWaitlistRank, waitlistPosition } from "./capacity";
+import { lockFamily, lockInscriptionPlaces } from "@/lib/locks";
+import { hasPlace, nextWaitlistRank, waitlistPosition } from "./capacity";
 import { notifyInscriptionDecision } from "./notify";
 import { UserFacingError } from "@/lib/errors";
 
@@ -131,6 +132,8 @@ export async function requestInscription(input: {
 }): Promise<{ id: string; status: "PENDING" | "WAITLISTED" | "VALIDATED"; waitlistPosition: number }> {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
+    // The family first (lib/locks.ts): a request never slips past an anonymisation running meanwhile.
+    await lockFamily(tx, input.familyId);
     const context = await loadInscriptionContext(tx, input);
     if (!context) throw new NotFoundError();
     const { activity, period, child } = context;
@@ -154,7 +157,7 @@ export async function requestInscription(input: {
       });
     }
 
-    await lockScope(tx, activity.id, period.id);
+    await lockInscriptionPlaces(tx, activity.id, period.id);
     const duplicate = await tx.inscription.findFirst({
       where: { childId: child.id, activityId: activity.id, periodId: period.id, status: statusIn(INSCRIPTION_STATUSES.ACTIVE) },
       select: { id: true },

@@ -4,7 +4,7 @@ import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { messageAnsweredEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
-import { lockFamily } from "@/lib/families/lock-family";
+import { lockFamily } from "@/lib/locks";
 import { fileColumns, withStoredUpload, type StoredUpload } from "@/lib/files/check-upload";
 import { applyTransition, createWithStatus, NotFoundError, type Actor, isIn, THREAD_STATUSES } from "@/lib/workflow";
 
@@ -112,6 +112,7 @@ export async function answerThread(input: { threadId: string; actor: Actor; body
         select: { status: true, familyId: true, subject: true },
       });
       if (!thread) throw new NotFoundError();
+      await lockFamily(tx, thread.familyId);
       const now = new Date();
       if (!isIn(THREAD_STATUSES.ANSWERED, thread.status))
         await applyTransition(tx, {

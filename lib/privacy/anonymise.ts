@@ -5,7 +5,7 @@ import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { hashPassword } from "@/lib/auth/password";
-import { lockFamily } from "@/lib/families/lock-family";
+import { lockFamily } from "@/lib/locks";
 import { fileStore } from "@/lib/files/storage";
 import { applyTransition, INVOICE_STATUSES, type Actor, INSCRIPTION_STATUSES, isIn, statusIn, USER_STATUSES } from "@/lib/workflow";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { db, transaction } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import { addDays, dateOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { config } from "@/lib/config";
 import { structureNameIn } from "@/lib/settings/identity";
@@ -27,6 +28,7 @@ export async function getCalendarFeed(familyId: string): Promise<{ url: string }
 export async function renewCalendarToken(familyId: string): Promise<{ url: string; replaced: boolean }> {
   const token = randomBytes(32).toString("base64url");
   const before = await transaction(async (tx) => {
+    await lockFamily(tx, familyId);
     const family = await tx.family.findUnique({ where: { id: familyId }, select: { calendarToken: true } });
     if (!family) throw new NotFoundError();
     await tx.family.update({ where: { id: familyId }, data: { calendarToken: token } });

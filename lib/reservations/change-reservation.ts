@@ -17,6 +17,7 @@ import {
 import { cancellationInTime } from "./availability";
 import { notifyReservations } from "./notify";
 import { fillFreedPlaces } from "./promote";
+import { lockFamily, lockInscription } from "@/lib/locks";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";
 
@@ -29,7 +30,7 @@ async function lockOwnReservation(tx: Tx, familyId: string, reservationId: strin
   const where = { id: reservationId, inscription: { familyId } };
   const found = await tx.reservation.findFirst({ where, select: { timeUnitId: true, date: true, inscriptionId: true } });
   if (!found) throw new NotFoundError();
-  await tx.$queryRaw`SELECT 1 FROM "Inscription" WHERE "id" = ${found.inscriptionId} FOR UPDATE`;
+  await lockInscription(tx, found.inscriptionId);
   await lockSlots(tx, [slotOf(found)]);
   return tx.reservation.findFirstOrThrow({
     where,
@@ -70,6 +71,7 @@ async function checkRemoval(tx: Tx, reservation: { inscriptionId: string; timeUn
 export async function askCancellation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     const day = dayOf(reservation.date);
     if (day < parisDay(now)) throw new UserFacingError("Ce jour est passé : la réservation ne peut plus être annulée.");
@@ -111,6 +113,7 @@ export async function askCancellation(input: { familyId: string; reservationId: 
 export async function withdrawReservation(input: { familyId: string; reservationId: string; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
+    await lockFamily(tx, input.familyId);
     const reservation = await lockOwnReservation(tx, input.familyId, input.reservationId);
     // A past day is the structure's (pointage); the screen never offers it, a replayed call is refused.
     if (dayOf(reservation.date) < parisDay(now)) throw new UserFacingError("Ce jour est passé : la demande ne peut plus être retirée.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, transaction } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { addDays, dateOf, dayOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { enqueueEmailOnce } from "@/lib/email/enqueue";
@@ -163,8 +164,11 @@ export async function getReminderSettings(familyId: string): Promise<ReminderKin
 }
 
 export async function setReminderSettings(familyId: string, on: ReminderKind[]): Promise<void> {
-  await db.family.update({
-    where: { id: familyId },
-    data: { remindersOff: REMINDER_KINDS.map((k) => k.kind).filter((k) => !on.includes(k)) },
+  await transaction(async (tx) => {
+    await lockFamily(tx, familyId);
+    await tx.family.update({
+      where: { id: familyId },
+      data: { remindersOff: REMINDER_KINDS.map((k) => k.kind).filter((k) => !on.includes(k)) },
+    });
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
+import { lockFamily } from "@/lib/locks";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/unpaid";
@@ -102,6 +103,7 @@ export async function requestReservations(input: {
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
   return transaction(
     async (tx) => {
+      await lockFamily(tx, input.familyId);
       const inscriptionIds = [...new Set(cells.map((c) => c.inscriptionId))].sort();
       // The family's own inscriptions first (another family's is a missing one), then the gate locks them
       // (always in the same order) and checks they are validated, then — last — the places.

@@ -3,27 +3,10 @@ import type { Tx } from "@/lib/db";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
-/** One time unit on one day: the thing whose places are counted. */
-export interface Slot {
-  timeUnitId: string;
-  /** "YYYY-MM-DD". */
-  day: string;
-}
+import { lockSlots, slotKey, type Slot } from "@/lib/locks";
 
-export const slotKey = (slot: Slot) => `${slot.timeUnitId}|${slot.day}`;
-
-/**
- * Takes the lock of each slot, always in the same order (so that two sends
- * sharing slots never wait for each other in a circle), for the rest of the
- * transaction. Every place of a slot is counted and given under its lock:
- * two parents can never both take its last place.
- */
-export async function lockSlots(tx: Tx, slots: Slot[]): Promise<void> {
-  const keys = [...new Set(slots.map(slotKey))].sort();
-  for (const key of keys) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`slot:${key}`}))`;
-  }
-}
+// A slot's lock is taken in lib/locks.ts (in the lock order); re-exported for the reservations' modules.
+export { lockSlots, slotKey, type Slot };
 
 /**
  * The slot as it is now, in one round trip (it runs under the slot's lock,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { lockInscriptions } from "@/lib/locks";
 import type { Role, WorkflowMachine } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/format";
 import { canTransition, findRule, machines, statusLabel, type ActorKind, type StatusByMachine, type TransitionRule } from "./machines";
@@ -346,10 +347,9 @@ export interface ReservationGate {
 }
 
 export async function openReservationGate(tx: Tx, inscriptionIds: string[]): Promise<ReservationGate> {
-  const ids = [...new Set(inscriptionIds)].sort();
+  const ids = [...new Set(inscriptionIds)];
   // Locked in the order of their ids: two sends never wait for each other in a circle.
-  const rows = await tx.$queryRaw<{ id: string; status: string; startDate: Date; endDate: Date; activityId: string }[]>`
-    SELECT "id", "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ANY(${ids}) ORDER BY "id" FOR UPDATE`;
+  const rows = await lockInscriptions(tx, ids);
   if (rows.length !== ids.length) throw new NotFoundError();
   if (rows.some((r) => r.status !== "VALIDATED")) throw new InscriptionNotValidatedError();
   const units = await tx.timeUnit.findMany({
