@@ -1,8 +1,7 @@
 "use client";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/ui/field";
-import { useToast } from "@/components/ui/toast";
+import { useActionDone } from "@/components/ui/use-action-done";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
@@ -15,8 +14,7 @@ export function useBatchForm<I>(
   send: (input: I) => Promise<ActionResult<{ message: string }>>,
   listError: string,
 ) {
-  const router = useRouter();
-  const toast = useToast();
+  const done = useActionDone();
   const reasonId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +28,8 @@ export function useBatchForm<I>(
     startTransition(async () => {
       const result = await send(input);
       if (result.ok) {
-        toast(result.data.message);
         formRef.current?.reset();
-        router.refresh();
+        done(result.data.message);
       } else {
         setError(result.fieldErrors?.[listError] ?? result.error);
         setReasonError(result.fieldErrors?.reason ?? null);
