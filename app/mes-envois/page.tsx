@@ -12,6 +12,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { uploadDocumentAction } from "./actions";
+import { Page } from "@/components/ui/page";
+import { linkClass, cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mes envois" };
 
@@ -29,7 +32,7 @@ export default async function MyUploadsPage() {
   const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
   const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Mes envois"
         description="Envoyez à la structure les documents qu'elle demande (attestation CAF, carnet de vaccination, justificatif de domicile, certificat médical…) et suivez leur état."
@@ -78,7 +81,7 @@ export default async function MyUploadsPage() {
             {absences.map((a) => (
               <li key={a.id} className="border-t border-gray-200 pt-2">
                 <details>
-                  <summary className="link cursor-pointer">
+                  <summary className={cn(linkClass, "cursor-pointer")}>
                     Justifier l&apos;absence de {a.inscription.child.firstName} le {formatCalendarDate(a.date)} ({a.timeUnit.name})
                   </summary>
                   <UploadForm
@@ -113,7 +116,7 @@ export default async function MyUploadsPage() {
         ) : (
           <ul className="flex flex-col gap-3">
             {uploads.map((d) => (
-              <li key={d.id} className="card">
+              <li key={d.id} className={cardClass}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-semibold">
                     {d.title}
@@ -129,14 +132,14 @@ export default async function MyUploadsPage() {
                 {d.status === "REFUSED" && d.reason ? <p className="text-sm">Motif : {d.reason}</p> : null}
                 {d.status !== "DELETED" ? (
                   <p className="text-sm">
-                    <a className="link" href={`/documents/${d.id}`} download>
+                    <a className={linkClass} href={`/documents/${d.id}`} download>
                       Télécharger {d.fileName}
                     </a>
                   </p>
                 ) : null}
                 {d.status === "REFUSED" && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
                   <details className="mt-2">
-                    <summary className="link cursor-pointer">Envoyer un nouveau document à la place</summary>
+                    <summary className={cn(linkClass, "cursor-pointer")}>Envoyer un nouveau document à la place</summary>
                     <UploadForm
                       fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
                       idPrefix={`remplacer-${d.id}`}
@@ -157,6 +160,6 @@ export default async function MyUploadsPage() {
           </ul>
         )}
       </section>
-    </div>
+    </Page>
   );
 }

@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { WithdrawButton } from "@/components/inscriptions/withdraw-button";
 import { withdrawInscriptionAction } from "./actions";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Mes inscriptions" };
 
@@ -25,7 +26,7 @@ export default async function MyInscriptionsPage() {
     </LinkButton>
   );
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Mes inscriptions"
         actions={newButton}
@@ -121,6 +122,6 @@ export default async function MyInscriptionsPage() {
           ))}
         </ul>
       </section>
-    </div>
+    </Page>
   );
 }

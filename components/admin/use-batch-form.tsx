@@ -3,6 +3,8 @@ import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/field";
 import { useActionDone } from "@/components/ui/use-action-done";
 import type { ActionResult } from "@/lib/action-result";
+import { fieldClass, labelClass, errorClass } from "@/components/ui/classes";
+import { Textarea } from "@/components/ui/input";
 
 /**
  * A batch form of a staff queue (the items' checkboxes live in the list, form="{id}"): it sends what
@@ -38,21 +40,21 @@ export function useBatchForm<I>(
   };
   const alert = <FormAlert message={error ?? undefined} tone="error" />;
   const reasonField = (label: string) => (
-    <div className="field">
-      <label htmlFor={reasonId} className="field-label">
+    <div className={fieldClass}>
+      <label htmlFor={reasonId} className={labelClass}>
         {label}
       </label>
-      <textarea
+      <Textarea
         id={reasonId}
         name="reason"
         rows={2}
         maxLength={500}
-        className="input"
+
         aria-invalid={Boolean(reasonError)}
         aria-describedby={reasonError ? `${reasonId}-erreur` : undefined}
       />
       {reasonError ? (
-        <p id={`${reasonId}-erreur`} className="field-error">
+        <p id={`${reasonId}-erreur`} className={errorClass}>
           {reasonError}
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { count, formatCents, formatDateTime } from "@/lib/format";
 import { Alert } from "@/components/ui/field";
 import { RefreshWhile } from "./refresh-while";
+import { Card } from "@/components/ui/card";
 
 interface Run {
   kind: "GENERATE" | "ISSUE";
@@ -50,14 +51,14 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
     <div className="mb-4" role="status" aria-live="polite">
       <RefreshWhile active={run.status === "RUNNING" && !run.interrupted} />
       {run.status === "RUNNING" && !run.interrupted ? (
-        <div className="card">
+        <Card>
           <label htmlFor="progression" className="font-semibold">
             {run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
           </label>
           <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
             {run.total ? Math.round((100 * run.done) / run.total) : 0} %
           </progress>
-        </div>
+        </Card>
       ) : null}
       {run.status === "RUNNING" && run.interrupted ? (
         <Alert tone="error">

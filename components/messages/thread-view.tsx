@@ -1,4 +1,6 @@
 import { formatDateTime } from "@/lib/format";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 interface ThreadMessage {
   id: string;
@@ -14,7 +16,7 @@ export function ThreadView({ messages, familyName }: { messages: ThreadMessage[]
   return (
     <ol className="mb-6 flex flex-col gap-3" aria-label="Messages">
       {messages.map((m) => (
-        <li key={m.id} className={m.fromStaff ? "card border-l-4 border-l-brand" : "card sm:ml-8"}>
+        <li key={m.id} className={cn(cardClass, m.fromStaff ? "border-l-4 border-l-brand" : "sm:ml-8")}>
           <p className="mb-1 text-sm font-semibold text-gray-800">
             {m.fromStaff ? `La structure${m.author ? ` — ${m.author.displayName}` : ""}` : familyName} —{" "}
             <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
@@ -22,7 +24,7 @@ export function ThreadView({ messages, familyName }: { messages: ThreadMessage[]
           <p className="whitespace-pre-line">{m.body}</p>
           {m.document && m.document.status !== "DELETED" ? (
             <p className="mt-1 text-sm">
-              <a className="link" href={`/documents/${m.document.id}`} download>
+              <a className={linkClass} href={`/documents/${m.document.id}`} download>
                 Pièce jointe : {m.document.fileName}
               </a>
             </p>

@@ -17,6 +17,9 @@ import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { setCapacityOverrideAction } from "../activites/actions";
 import { CancelDayForm } from "@/components/admin/cancel-day-form";
 import { cancelDayAction } from "./actions";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Occupation" };
 
@@ -29,10 +32,10 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const occupancy = activityId ? await getOccupancy(activityId, text("mois")) : null;
   if (!occupancy) {
     return (
-      <div className="page-wide">
+      <Page width="wide">
         <PageHeader title="Occupation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
         <EmptyState title="Aucune activité">Créez une activité pour suivre son occupation.</EmptyState>
-      </div>
+      </Page>
     );
   }
   const here = (extra: Record<string, string>) =>
@@ -74,7 +77,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
               <Link
                 href={`${here({ unite: u.id, jour: d.day })}#detail`}
                 aria-current={current}
-                className={`link text-gray-700 ${selectedLook}`}
+                className={cn(linkClass, "text-gray-700", selectedLook)}
                 aria-label={`${name} : annulé par la structure, ${cell.cancelled}`}
               >
                 Annulé{firstCancelled ? <span className="block text-xs">{cell.cancelled}</span> : null}
@@ -83,7 +86,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
               <Link
                 href={`${here({ unite: u.id, jour: d.day })}#detail`}
                 aria-current={current}
-                className={`link ${selectedLook}`}
+                className={cn(linkClass, selectedLook)}
                 aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}
               >
                 {cell.booked} / {cell.capacity}
@@ -103,7 +106,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   }));
 
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Occupation"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -179,7 +182,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                     <span>
                       {r.child.firstName} {r.child.lastName.toUpperCase()}
                       {r.group ? <span className="text-sm text-gray-700"> · {r.group}</span> : null} —{" "}
-                      <Link href={`/admin/familles/${r.family.id}`} className="link">
+                      <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
                         {r.family.name}
                       </Link>
                     </span>
@@ -199,7 +202,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                   {cancelledRows.map((r) => (
                     <li key={r.id} className="py-2">
                       {r.child.firstName} {r.child.lastName.toUpperCase()} —{" "}
-                      <Link href={`/admin/familles/${r.family.id}`} className="link">
+                      <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
                         {r.family.name}
                       </Link>
                     </li>
@@ -215,7 +218,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                 {detail.waiting.map((r) => (
                   <li key={r.id} className="py-2">
                     n°{r.position} : {r.child.firstName} {r.child.lastName.toUpperCase()} —{" "}
-                    <Link href={`/admin/familles/${r.family.id}`} className="link">
+                    <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
                       {r.family.name}
                     </Link>
                   </li>
@@ -268,6 +271,6 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
           ) : null}
         </section>
       ) : null}
-    </div>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { RefreshWhile } from "@/components/billing/refresh-while";
 import { notFound } from "next/navigation";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
 import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Paiement" };
 
@@ -33,7 +34,7 @@ export default async function PaymentReturnPage({
     }
   }
   return (
-    <div className="page">
+    <Page>
       <PageHeader title="Paiement" breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />
       <RefreshWhile active={payment.status === "PENDING"} />
       <div role="status" aria-live="polite">
@@ -50,6 +51,6 @@ export default async function PaymentReturnPage({
       <LinkButton href="/mes-factures" variant="secondary">
         Retour à Mes factures
       </LinkButton>
-    </div>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { ThreadView } from "@/components/messages/thread-view";
 import { sendFamilyMessageAction } from "../actions";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -18,7 +19,7 @@ export default async function MyThreadPage({ params }: { params: Promise<{ threa
   const thread = /^[\w-]{1,64}$/.test(threadId) ? await readThread({ threadId, familyId: user.familyId }) : null;
   if (!thread) notFound();
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title={thread.subject}
         breadcrumbs={[{ label: "Mes messages", href: "/mes-messages" }]}
@@ -45,6 +46,6 @@ export default async function MyThreadPage({ params }: { params: Promise<{ threa
           fields={[{ name: "body", label: "Message", required: true, textarea: true }]}
         />
       </Card>
-    </div>
+    </Page>
   );
 }

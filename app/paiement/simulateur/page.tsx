@@ -10,6 +10,7 @@ import { standInCheckoutAction } from "@/app/mes-factures/actions";
 import { standInSessionState } from "@/lib/billing/stand-in-checkout";
 import { Alert } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
 
@@ -27,7 +28,7 @@ export default async function StandInCheckoutPage({
   // As Stripe's page: a session expired (replaced by a newer « Payer ») or already paid is no longer payable.
   const open = payment.status === "PENDING" && (await standInSessionState(payment.stripeCheckoutSessionId)).status === "open";
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Paiement par carte (simulation)"
         description="Le portail fonctionne sans compte Stripe : cette page joue le rôle de la page de paiement."
@@ -49,6 +50,6 @@ export default async function StandInCheckoutPage({
           </LinkButton>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -13,6 +13,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { PublishToggle } from "@/components/admin/publish-toggle";
 import { publishDocumentAction, replacePublishedAction, setPublishedAction } from "../actions";
+import { Page } from "@/components/ui/page";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Documents publiés" };
 
@@ -29,7 +32,7 @@ export default async function PublishedDocumentsPage() {
     audiences.find((a) => a.value === (d.activityId ? `activite:${d.activityId}` : d.structureId ? `lieu:${d.structureId}` : ""))?.label ??
     "Toutes les familles";
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Documents publiés"
         breadcrumbs={[{ label: "Documents reçus", href: "/admin/documents" }]}
@@ -52,7 +55,7 @@ export default async function PublishedDocumentsPage() {
       ) : (
         <ul className="flex flex-col gap-3">
           {published.map((d) => (
-            <li key={d.id} className="card">
+            <li key={d.id} className={cardClass}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-semibold">{d.title}</p>
                 <span className="flex flex-wrap gap-2">
@@ -63,7 +66,7 @@ export default async function PublishedDocumentsPage() {
               <p className="text-sm text-gray-800">
                 {audienceOf(d)} · mis à jour le {formatDate(d.updatedAt)} · ouvert par {d._count.views.toLocaleString("fr-FR")}{" "}
                 {d._count.views > 1 ? "familles" : "famille"} ·{" "}
-                <a className="link" href={`/documents/${d.id}`} download>
+                <a className={linkClass} href={`/documents/${d.id}`} download>
                   {d.fileName}
                 </a>
                 {d.fileMissingAt
@@ -73,7 +76,7 @@ export default async function PublishedDocumentsPage() {
               <div className="mt-2 flex flex-wrap items-start gap-4">
                 <PublishToggle id={d.id} title={d.title} published={d.status === "PUBLISHED"} action={setPublishedAction} />
                 <details>
-                  <summary className="link cursor-pointer">Remplacer le fichier</summary>
+                  <summary className={cn(linkClass, "cursor-pointer")}>Remplacer le fichier</summary>
                   <UploadForm
                     idPrefix={`remplacer-${d.id}`}
                     action={replacePublishedAction}
@@ -87,6 +90,6 @@ export default async function PublishedDocumentsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }
