@@ -33,13 +33,11 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
   const form = page.getByRole("region", { name: "Envoyer un document" });
   await form.getByLabel("Type de document").selectOption({ label: type.name });
   // Bad files first: an executable renamed .pdf, then nothing at all.
-  await form
-    .getByRole("button", { name: "Fichier", exact: true })
-    .setInputFiles({
-      name: "attestation.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(2048)]),
-    });
+  await form.getByRole("button", { name: "Fichier", exact: true }).setInputFiles({
+    name: "attestation.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(2048)]),
+  });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
   await expect(form.getByText(/seuls les PDF et les images JPEG ou PNG sont acceptés/).first()).toBeVisible();
   await form

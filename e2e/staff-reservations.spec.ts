@@ -219,11 +219,9 @@ test("journée exceptionnelle depuis Occupation : grille avec un jour complet et
   await expectAccessible(desk);
   await confirm.getByRole("button", { name: "Annuler l'accueil", exact: true }).click();
   await expect(
-    desk
-      .getByRole("status")
-      .filter({
-        hasText: /Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\./,
-      }),
+    desk.getByRole("status").filter({
+      hasText: /Accueil du .* annulé \(Matin avec repas\) : 2 réservations ou demandes annulées, 2 familles prévenues par e-mail\./,
+    }),
   ).toBeVisible();
   await expect(desk.getByText("Annulé par la structure : Grève des animateurs")).toBeVisible();
   expect(
