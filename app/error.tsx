@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/errors";
 import { ServiceUnavailableText, UNAVAILABLE_TITLE } from "@/components/layout/service-unavailable";
 import { Page, PageTitle } from "@/components/ui/page";

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser, homeFor } from "@/lib/auth/session";
 import { Page, PageTitle } from "@/components/ui/page";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyFile } from "@/lib/families/get-family-file";
