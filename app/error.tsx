@@ -1,7 +1,9 @@
 "use client";
-import Link from "next/link";
 import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/errors";
 import { ServiceUnavailableText, UNAVAILABLE_TITLE } from "@/components/layout/service-unavailable";
+import { Page, PageTitle } from "@/components/ui/page";
+import { Button } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/link-button";
 
 /**
  * Shown when a page fails unexpectedly; the details stay in the server log.
@@ -11,10 +13,10 @@ import { ServiceUnavailableText, UNAVAILABLE_TITLE } from "@/components/layout/s
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const unavailable = error.digest === SERVICE_UNAVAILABLE_DIGEST;
   return (
-    <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page>
+      <PageTitle id="titre-page" tabIndex={-1}>
         {unavailable ? UNAVAILABLE_TITLE : "Une erreur technique est survenue"}
-      </h1>
+      </PageTitle>
       {unavailable ? (
         <ServiceUnavailableText />
       ) : (
@@ -24,13 +26,13 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </p>
       )}
       <div className="flex flex-wrap gap-3">
-        <button type="button" className="btn btn-primary" onClick={() => reset()}>
+        <Button type="button" variant="primary" onClick={() => reset()}>
           Réessayer
-        </button>
-        <Link href="/" className="btn btn-secondary">
+        </Button>
+        <LinkButton href="/" variant="secondary">
           Retour à l&apos;accueil
-        </Link>
+        </LinkButton>
       </div>
-    </div>
+    </Page>
   );
 }

@@ -2,6 +2,8 @@
 import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/errors";
 import { ServiceUnavailableText, UNAVAILABLE_TITLE } from "@/components/layout/service-unavailable";
 import "./globals.css";
+import { Page, PageTitle } from "@/components/ui/page";
+import { buttonVariants } from "@/components/ui/button";
 
 /**
  * Replaces the whole page when the root layout itself fails: it reads the
@@ -15,8 +17,8 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
     <html lang="fr">
       <body className="flex min-h-screen flex-col">
         <main id="contenu" className="flex-1">
-          <div className="page">
-            <h1 className="page-title">{unavailable ? UNAVAILABLE_TITLE : "Une erreur technique est survenue"}</h1>
+          <Page>
+            <PageTitle>{unavailable ? UNAVAILABLE_TITLE : "Une erreur technique est survenue"}</PageTitle>
             {unavailable ? (
               <ServiceUnavailableText />
             ) : (
@@ -26,10 +28,10 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
               </p>
             )}
             {/* A full reload: the layout must be read again from the server. */}
-            <a href="" className="btn btn-primary">
+            <a href="" className={buttonVariants({ variant: "primary" })}>
               Réessayer
             </a>
-          </div>
+          </Page>
         </main>
       </body>
     </html>

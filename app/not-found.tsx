@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { Page, PageTitle } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
 
 export default function NotFound() {
   return (
-    <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page>
+      <PageTitle id="titre-page" tabIndex={-1}>
         Page introuvable
-      </h1>
+      </PageTitle>
       <p className="mb-4">Cette page n&apos;existe pas ou n&apos;est pas accessible avec votre compte.</p>
-      <Link href="/" className="link">
+      <Link href="/" className={linkClass}>
         Retour à l&apos;accueil
       </Link>
-    </div>
+    </Page>
   );
 }

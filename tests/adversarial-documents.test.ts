@@ -354,7 +354,7 @@ describe("races and limits", () => {
       reviewDocuments({ ids: [doc.id], decision: "ACCEPT", reason: null, actor: s1 }),
       reviewDocuments({ ids: [doc.id], decision: "REFUSE", reason: "non", actor: s2 }),
     ]);
-    expect(reports.reduce((s, r) => s + r.done, 0)).toBe(1);
+    expect(reports.reduce((s, r) => s + r.done.length, 0)).toBe(1);
     expect(await prisma.transitionLog.count({ where: { entityId: doc.id, toStatus: { in: ["ACCEPTED", "REFUSED"] } } })).toBe(1);
     expect(await prisma.emailOutbox.count({ where: { familyId: f.family.id, template: "documents-decided" } })).toBe(1);
   });

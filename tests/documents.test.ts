@@ -64,7 +64,7 @@ describe("Mes envois and the staff's decision", () => {
     expect((await missingDocuments(f.family.id, "2026-12-02")).map((m) => m.typeId)).not.toContain(type.id);
     const staff = await staffActor();
     expect(await reviewDocuments({ ids: [sent.id], decision: "REFUSE", reason: "illisible", actor: staff })).toEqual({
-      done: 1,
+      done: [sent.id],
       notDone: [],
     });
     expect((await listFamilyUploads(f.family.id))[0]).toMatchObject({ status: "REFUSED", reason: "illisible" });

@@ -143,11 +143,13 @@ describe("demandes de modification", () => {
     const staff = await staffActor();
     await validateChangeRequest({ id: first.id, actor: staff });
     const result = await forEachRequest([first.id, second.id], (id) => validateChangeRequest({ id, actor: staff }));
-    expect(result.done).toBe(1);
-    expect(result.failed).toEqual([
+    expect(result.done).toEqual([second.id]);
+    expect(result.notDone).toEqual([
       {
         id: first.id,
-        error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/),
+        message: expect.stringMatching(
+          /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+        ),
       },
     ]);
   });

@@ -12,6 +12,9 @@ import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
+import { Input } from "@/components/ui/input";
 
 export const metadata: Metadata = { title: "Tableau de bord de l'accueil" };
 
@@ -33,7 +36,7 @@ export default async function AdminHomePage() {
   const toDo = queues.filter((q) => q.count > 0);
   const empty = queues.filter((q) => q.count === 0);
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Tableau de bord de l'accueil"
         description={
@@ -45,7 +48,7 @@ export default async function AdminHomePage() {
       {warning ? (
         <Alert tone="error">
           {warning}{" "}
-          <Link href="/admin/courriels" className="link">
+          <Link href="/admin/courriels" className={linkClass}>
             Voir les e-mails
           </Link>
         </Alert>
@@ -122,13 +125,13 @@ export default async function AdminHomePage() {
             <p id="recherche-aide" className="text-sm text-gray-700">
               Nom, e-mail ou prénom d&apos;un enfant
             </p>
-            <input id="recherche-famille" name="q" type="search" className="input" aria-describedby="recherche-aide" />
+            <Input id="recherche-famille" name="q" type="search" aria-describedby="recherche-aide" />
           </div>
           <Button type="submit">
             <Search aria-hidden="true" className="size-5" /> Rechercher
           </Button>
         </form>
       </Card>
-    </div>
+    </Page>
   );
 }

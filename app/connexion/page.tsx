@@ -3,6 +3,10 @@ import Link from "next/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { config } from "@/lib/config";
 import { safeReturnPath } from "@/lib/net/safe-return";
+import { Page, PageTitle } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Alert } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -17,28 +21,24 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ? "Vous êtes déconnecté de tous vos appareils."
         : null;
   return (
-    <div className="page max-w-md">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page className="max-w-md">
+      <PageTitle id="titre-page" tabIndex={-1}>
         Connexion
-      </h1>
-      {back ? <p className="alert alert-info">Connectez-vous pour accéder à cette page.</p> : null}
-      {notice ? (
-        <p role="status" className="alert alert-success">
-          {notice}
-        </p>
-      ) : null}
+      </PageTitle>
+      {back ? <Alert tone="info">Connectez-vous pour accéder à cette page.</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <SignInForm back={back} />
       <p className="mt-4">
-        <Link href="/mot-de-passe-oublie" className="link inline-flex min-h-11 items-center">
+        <Link href="/mot-de-passe-oublie" className={cn(linkClass, "inline-flex min-h-11 items-center")}>
           Mot de passe oublié ?
         </Link>
       </p>
       <p className="mt-2">
         Pas encore de compte ?{" "}
-        <Link href="/creer-mon-compte" className="link inline-flex min-h-11 items-center">
+        <Link href="/creer-mon-compte" className={cn(linkClass, "inline-flex min-h-11 items-center")}>
           Créer mon compte
         </Link>
       </p>
-    </div>
+    </Page>
   );
 }

@@ -6,6 +6,8 @@ import { Card } from "@/components/ui/card";
 import { getInformationPage, textBlocks } from "@/lib/settings/information-pages";
 import { getPortalIdentity } from "@/lib/settings/identity";
 import { keepHoursTogether } from "@/lib/format";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -31,7 +33,10 @@ export default async function ContactPage() {
               Téléphone
             </dt>
             <dd>
-              <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>
+              <a
+                className={cn(linkClass, "inline-flex min-h-11 items-center sm:min-h-0")}
+                href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}
+              >
                 {identity.phone}
               </a>
             </dd>
@@ -44,7 +49,7 @@ export default async function ContactPage() {
               E-mail
             </dt>
             <dd>
-              <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>
+              <a className={cn(linkClass, "inline-flex min-h-11 items-center sm:min-h-0")} href={`mailto:${identity.email}`}>
                 {identity.email}
               </a>
             </dd>
@@ -62,7 +67,7 @@ export default async function ContactPage() {
       </dl>
       <p className="mt-3">
         Vous avez un compte ?{" "}
-        <Link className="link" href="/mes-messages">
+        <Link className={linkClass} href="/mes-messages">
           Écrivez à la structure depuis Mes messages
         </Link>{" "}
         : la réponse s&apos;y affiche et vous êtes prévenu par e-mail.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyFile } from "@/lib/families/get-family-file";
@@ -9,6 +8,10 @@ import { ageLabel } from "@/lib/format-age";
 import { FlashMessage } from "@/components/ui/toast";
 import { markerLabel } from "@/lib/inscriptions/markers";
 import { CHILD_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page, PageTitle } from "@/components/ui/page";
+import { cardClass } from "@/components/ui/classes";
+import { LinkButton } from "@/components/ui/link-button";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Ma famille" };
 
@@ -18,10 +21,10 @@ export default async function MyFamilyPage() {
   if (!family) notFound();
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
-    <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page>
+      <PageTitle id="titre-page" tabIndex={-1}>
         Ma famille
-      </h1>
+      </PageTitle>
       <FlashMessage />
       <section aria-labelledby="adultes" className="mb-6">
         <h2 id="adultes" className="mb-3 text-xl font-bold">
@@ -29,7 +32,7 @@ export default async function MyFamilyPage() {
         </h2>
         <ul className="flex flex-col gap-3">
           {family.adults.map((adult) => (
-            <li key={adult.id} className="card">
+            <li key={adult.id} className={cardClass}>
               <p className="font-bold">
                 {adult.civility === "MME" ? "Mme" : "M."} {adult.firstName} {adult.lastName.toUpperCase()}
               </p>
@@ -43,9 +46,9 @@ export default async function MyFamilyPage() {
           ))}
         </ul>
         <p className="mt-3">
-          <Link href="/ma-famille/ajouter-un-adulte" className="btn btn-secondary">
+          <LinkButton href="/ma-famille/ajouter-un-adulte" variant="secondary">
             Ajouter un responsable légal
-          </Link>
+          </LinkButton>
         </p>
       </section>
       <section aria-labelledby="enfants">
@@ -55,16 +58,16 @@ export default async function MyFamilyPage() {
         {family.children.length === 0 ? <p className="mb-3">Aucun enfant pour le moment.</p> : null}
         <ul className="flex flex-col gap-3">
           {family.children.map((child) => (
-            <li key={child.id} className="card">
+            <li key={child.id} className={cardClass}>
               <article aria-label={`${child.firstName} ${child.lastName}`}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h3 className="text-lg font-bold">
                     {child.firstName} {child.lastName.toUpperCase()}
                   </h3>
                   {isIn(CHILD_STATUSES.AWAITING_DECISION, child.status) ? (
-                    <span className="badge border border-amber-700 bg-amber-100 text-amber-900">Ajout en attente de validation</span>
+                    <Badge tone="waiting">Ajout en attente de validation</Badge>
                   ) : !isIn(CHILD_STATUSES.ON_FILE, child.status) ? (
-                    <span className="badge border border-red-700 bg-red-100 text-red-900">Ajout refusé</span>
+                    <Badge tone="refused">Ajout refusé</Badge>
                   ) : null}
                 </div>
                 <p className="text-sm">
@@ -105,21 +108,21 @@ export default async function MyFamilyPage() {
                 ) : null}
                 {isIn(CHILD_STATUSES.ON_FILE, child.status) ? (
                   <p className="mt-3 flex flex-wrap gap-2">
-                    <Link
+                    <LinkButton
                       href={`/ma-famille/enfants/${child.id}/modifier`}
-                      className="btn btn-secondary"
+                      variant="secondary"
                       aria-label={`Modifier ${child.firstName}`}
                     >
                       Modifier
-                    </Link>
+                    </LinkButton>
                     {isIn(CHILD_STATUSES.INSCRIBABLE, child.status) ? (
-                      <Link
+                      <LinkButton
                         href={`/mes-inscriptions/nouvelle?enfant=${child.id}`}
-                        className="btn btn-secondary"
+                        variant="secondary"
                         aria-label={`Nouvelle inscription pour ${child.firstName}`}
                       >
                         Nouvelle inscription
-                      </Link>
+                      </LinkButton>
                     ) : null}
                   </p>
                 ) : null}
@@ -128,11 +131,11 @@ export default async function MyFamilyPage() {
           ))}
         </ul>
         <p className="mt-4">
-          <Link href="/ma-famille/ajouter-un-enfant" className="btn btn-primary">
+          <LinkButton href="/ma-famille/ajouter-un-enfant" variant="primary">
             Ajouter un enfant
-          </Link>
+          </LinkButton>
         </p>
       </section>
-    </div>
+    </Page>
   );
 }

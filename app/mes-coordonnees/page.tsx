@@ -15,6 +15,12 @@ import {
   updateRemindersAction,
 } from "./actions";
 import { getReminderSettings, REMINDER_KINDS } from "@/lib/reservations/reminders";
+import { Page, PageTitle } from "@/components/ui/page";
+import { cardClass, fieldClass, labelClass, hintClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/input";
+import { buttonVariants } from "@/components/ui/button";
+import { Alert } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Mes coordonnées" };
 
@@ -29,10 +35,10 @@ function PendingNotice({
 }) {
   if (!request) return null;
   return (
-    <p className="alert alert-info">
+    <Alert tone="info">
       Demande de modification en attente de traitement (envoyée le {formatDate(request.createdAt)}) :{" "}
       {describe(request.after as Record<string, unknown>)}
-    </p>
+    </Alert>
   );
 }
 
@@ -43,29 +49,29 @@ export default async function MyDetailsPage() {
   const me = family.adults.find((a) => a.user?.id === user.id) ?? family.adults[0];
   const pending = (kind: string, targetId: string) => family.changeRequests.find((r) => r.kind === kind && r.targetId === targetId);
   return (
-    <div className="page">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page>
+      <PageTitle id="titre-page" tabIndex={-1}>
         Mes coordonnées
-      </h1>
-      <section className="card mb-4" aria-labelledby="identite">
+      </PageTitle>
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="identite">
         <h2 id="identite" className="mb-2 text-lg font-bold">
           Identité
         </h2>
         <p>
           {me.civility === "MME" ? "Madame" : "Monsieur"} {me.firstName} {me.lastName.toUpperCase()}
         </p>
-        <div className="field mt-3">
-          <label htmlFor="email-compte" className="field-label">
+        <div className={cn(fieldClass, "mt-3")}>
+          <label htmlFor="email-compte" className={labelClass}>
             E-mail
           </label>
-          <p id="email-aide" className="field-hint">
+          <p id="email-aide" className={hintClass}>
             Pour modifier votre adresse e-mail, contactez la structure.
           </p>
-          <input id="email-compte" className="input bg-gray-100" value={user.email} readOnly aria-describedby="email-aide" />
+          <Input id="email-compte" className="bg-gray-100" value={user.email} readOnly aria-describedby="email-aide" />
         </div>
       </section>
 
-      <section className="card mb-4" aria-labelledby="adresse">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="adresse">
         <h2 id="adresse" className="mb-2 text-lg font-bold">
           Adresse du foyer
         </h2>
@@ -90,7 +96,7 @@ export default async function MyDetailsPage() {
         />
       </section>
 
-      <section className="card mb-4" aria-labelledby="telephones">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="telephones">
         <h2 id="telephones" className="mb-2 text-lg font-bold">
           Mes téléphones
         </h2>
@@ -109,7 +115,7 @@ export default async function MyDetailsPage() {
         />
       </section>
 
-      <section className="card mb-4" aria-labelledby="quotient-titre" id="quotient">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="quotient-titre" id="quotient">
         <h2 id="quotient-titre" className="mb-2 text-lg font-bold">
           Quotient familial et CAF
         </h2>
@@ -127,7 +133,7 @@ export default async function MyDetailsPage() {
         />
       </section>
 
-      <section className="card mb-4" aria-labelledby="preferences">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="preferences">
         <h2 id="preferences" className="mb-2 text-lg font-bold">
           Situation professionnelle
         </h2>
@@ -143,7 +149,7 @@ export default async function MyDetailsPage() {
         />
       </section>
 
-      <section className="card mb-4" aria-labelledby="rappels">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="rappels">
         <h2 id="rappels" className="mb-2 text-lg font-bold">
           Rappels par e-mail
         </h2>
@@ -167,7 +173,7 @@ export default async function MyDetailsPage() {
         />
       </section>
 
-      <section className="card mb-4" aria-labelledby="securite">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="securite">
         <h2 id="securite" className="mb-2 text-lg font-bold">
           Sécurité du compte
         </h2>
@@ -178,7 +184,7 @@ export default async function MyDetailsPage() {
         <SignOutEverywhereButton action={signOutEverywhereAction} />
       </section>
 
-      <section className="card mb-4" aria-labelledby="donnees">
+      <section className={cn(cardClass, "mb-4")} aria-labelledby="donnees">
         <h2 id="donnees" className="mb-2 text-lg font-bold">
           Mes données personnelles
         </h2>
@@ -186,10 +192,10 @@ export default async function MyDetailsPage() {
           Téléchargez en une fois tout ce que le portail garde sur votre famille : un fichier ZIP avec vos coordonnées, les fiches des
           enfants (santé comprise), les inscriptions, réservations, messages, factures et les documents envoyés.
         </p>
-        <a className="btn btn-secondary" href="/mes-coordonnees/export" download>
+        <a className={buttonVariants({ variant: "secondary" })} href="/mes-coordonnees/export" download>
           Télécharger les données de ma famille (ZIP)
         </a>
       </section>
-    </div>
+    </Page>
   );
 }

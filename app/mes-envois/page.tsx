@@ -13,6 +13,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { uploadDocumentAction } from "./actions";
 import { DOCUMENT_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { linkClass, cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mes envois" };
 
@@ -30,7 +33,7 @@ export default async function MyUploadsPage() {
   const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
   const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Mes envois"
         description="Envoyez à la structure les documents qu'elle demande (attestation CAF, carnet de vaccination, justificatif de domicile, certificat médical…) et suivez leur état."
@@ -79,7 +82,7 @@ export default async function MyUploadsPage() {
             {absences.map((a) => (
               <li key={a.id} className="border-t border-gray-200 pt-2">
                 <details>
-                  <summary className="link cursor-pointer">
+                  <summary className={cn(linkClass, "cursor-pointer")}>
                     Justifier l&apos;absence de {a.inscription.child.firstName} le {formatCalendarDate(a.date)} ({a.timeUnit.name})
                   </summary>
                   <UploadForm
@@ -114,7 +117,7 @@ export default async function MyUploadsPage() {
         ) : (
           <ul className="flex flex-col gap-3">
             {uploads.map((d) => (
-              <li key={d.id} className="card">
+              <li key={d.id} className={cardClass}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-semibold">
                     {d.title}
@@ -130,14 +133,14 @@ export default async function MyUploadsPage() {
                 {isIn(DOCUMENT_STATUSES.REFUSED, d.status) && d.reason ? <p className="text-sm">Motif : {d.reason}</p> : null}
                 {!isIn(DOCUMENT_STATUSES.FILE_DELETED, d.status) ? (
                   <p className="text-sm">
-                    <a className="link" href={`/documents/${d.id}`} download>
+                    <a className={linkClass} href={`/documents/${d.id}`} download>
                       Télécharger {d.fileName}
                     </a>
                   </p>
                 ) : null}
                 {isIn(DOCUMENT_STATUSES.REFUSED, d.status) && d.type && !uploads.some((u) => u.replacesId === d.id) ? (
                   <details className="mt-2">
-                    <summary className="link cursor-pointer">Envoyer un nouveau document à la place</summary>
+                    <summary className={cn(linkClass, "cursor-pointer")}>Envoyer un nouveau document à la place</summary>
                     <UploadForm
                       fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."
                       idPrefix={`remplacer-${d.id}`}
@@ -158,6 +161,6 @@ export default async function MyUploadsPage() {
           </ul>
         )}
       </section>
-    </div>
+    </Page>
   );
 }

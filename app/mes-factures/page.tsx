@@ -12,6 +12,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { PayForm } from "@/components/billing/pay-form";
 import { payInvoicesAction } from "./actions";
 import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mes factures" };
 
@@ -30,7 +33,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
         ? `${formatCents(-balanceCents)} en votre faveur`
         : "rien à payer";
   return (
-    <div className="page">
+    <Page>
       <PageHeader title="Mes factures" description={`Solde : ${balance}.`} />
       {/* A fixed word, never text from the URL. */}
       {params.paiement === "abandonne" ? <Alert tone="info">Paiement abandonné : vos factures restent à payer.</Alert> : null}
@@ -40,7 +43,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
         </p>
       ) : null}
 
-      <section aria-labelledby="mon-compte" className="card mb-8">
+      <section aria-labelledby="mon-compte" className={cn(cardClass, "mb-8")}>
         <h2 id="mon-compte" className="mb-2 text-xl font-bold">
           Mon compte
         </h2>
@@ -69,7 +72,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
         </dl>
         <p className="mt-2 text-sm text-gray-800">
           Votre quotient a changé ? Demandez sa mise à jour dans{" "}
-          <a className="link" href="/mes-coordonnees#quotient">
+          <a className={linkClass} href="/mes-coordonnees#quotient">
             Mes coordonnées
           </a>
           , avec votre attestation CAF.
@@ -109,7 +112,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
         ) : (
           <ul className="flex flex-col gap-3">
             {detail.map((d) => (
-              <li key={d.id} className="card">
+              <li key={d.id} className={cardClass}>
                 <h3 className="font-semibold">
                   {d.child} — {d.activity} ({d.period})
                 </h3>
@@ -142,7 +145,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
             {invoices.map((i) => {
               const word = i.kind === "CREDIT_NOTE" ? "Avoir" : "Facture";
               return (
-                <li key={i.id} className="card">
+                <li key={i.id} className={cardClass}>
                   <details>
                     <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
                       <span className="font-semibold">
@@ -155,7 +158,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
                           <StatusBadge label={statusLabel("INVOICE", i.status)} tone={statusTone("INVOICE", i.status)} />
                         ) : null}
                       </span>
-                      <span className="link basis-full text-sm">Voir le détail</span>
+                      <span className={cn(linkClass, "basis-full text-sm")}>Voir le détail</span>
                     </summary>
                     <table className="mt-2 w-full text-sm">
                       <caption className="sr-only">
@@ -184,11 +187,11 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
                     {i.paidCents > 0 ? <p className="text-sm">Déjà payé : {formatCents(i.paidCents)}</p> : null}
                   </details>
                   <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-                    <a className="link" href={`/factures/${i.id}/facture`} download>
+                    <a className={linkClass} href={`/factures/${i.id}/facture`} download>
                       Télécharger {i.kind === "CREDIT_NOTE" ? "l'avoir" : "la facture"} n° {i.number} (PDF)
                     </a>
                     {i.kind === "INVOICE" && isIn(INVOICE_STATUSES.SETTLED, i.status) && i.paidCents > 0 ? (
-                      <a className="link" href={`/factures/${i.id}/quittance`} download>
+                      <a className={linkClass} href={`/factures/${i.id}/quittance`} download>
                         Télécharger la quittance de la facture n° {i.number} (PDF)
                       </a>
                     ) : null}
@@ -199,6 +202,6 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
           </ul>
         )}
       </section>
-    </div>
+    </Page>
   );
 }

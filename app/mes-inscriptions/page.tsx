@@ -14,6 +14,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { WithdrawButton } from "@/components/inscriptions/withdraw-button";
 import { withdrawInscriptionAction } from "./actions";
 import { INSCRIPTION_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Mes inscriptions" };
 
@@ -26,7 +27,7 @@ export default async function MyInscriptionsPage() {
     </LinkButton>
   );
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Mes inscriptions"
         actions={newButton}
@@ -122,6 +123,6 @@ export default async function MyInscriptionsPage() {
           ))}
         </ul>
       </section>
-    </div>
+    </Page>
   );
 }

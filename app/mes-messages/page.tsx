@@ -12,6 +12,9 @@ import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UploadForm } from "@/components/form/upload-form";
 import { sendFamilyMessageAction } from "./actions";
+import { Page } from "@/components/ui/page";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mes messages" };
 
@@ -20,7 +23,7 @@ export default async function MyMessagesPage() {
   const user = await parentPage("/mes-messages");
   const [threads, children] = await Promise.all([listFamilyThreads(user.familyId), listFamilyChildren(user.familyId)]);
   return (
-    <div className="page">
+    <Page>
       <PageHeader title="Mes messages" description="Écrivez à la structure ; sa réponse s'affiche ici et vous êtes prévenu par e-mail." />
       <Card title="Écrire à la structure" titleId="ecrire" className="mb-6">
         <UploadForm
@@ -54,9 +57,9 @@ export default async function MyMessagesPage() {
         ) : (
           <ul className="flex flex-col gap-3">
             {threads.map((t) => (
-              <li key={t.id} className="card flex flex-wrap items-center justify-between gap-2">
+              <li key={t.id} className={cn(cardClass, "flex flex-wrap items-center justify-between gap-2")}>
                 <div>
-                  <Link className="link font-semibold" href={`/mes-messages/${t.id}`}>
+                  <Link className={cn(linkClass, "font-semibold")} href={`/mes-messages/${t.id}`}>
                     {t.subject}
                   </Link>
                   {t.unread ? (
@@ -75,6 +78,6 @@ export default async function MyMessagesPage() {
           </ul>
         )}
       </section>
-    </div>
+    </Page>
   );
 }

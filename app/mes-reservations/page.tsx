@@ -23,6 +23,8 @@ import {
   sendReservationRequestsAction,
   withdrawReservationAction,
 } from "./actions";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 
@@ -46,7 +48,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
   const blocks = await familyUnpaidBlocks(user.familyId, parisDay(new Date()));
 
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Mes réservations"
         description={
@@ -66,7 +68,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
       {blocks.map((b) => (
         <Alert key={b.number} tone="error">
           {unpaidBlockMessage(b)}{" "}
-          <a className="link" href="/mes-factures">
+          <a className={linkClass} href="/mes-factures">
             Payer mes factures
           </a>
         </Alert>
@@ -122,7 +124,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
               <Link
                 href={href(calendar.previous)}
                 aria-label={`Mois précédent : ${formatMonth(calendar.previous)}`}
-                className="link inline-flex min-h-11 items-center gap-1 justify-self-start"
+                className={cn(linkClass, "inline-flex min-h-11 items-center gap-1 justify-self-start")}
               >
                 <ChevronLeft aria-hidden="true" className="size-5" />{" "}
                 <span className="capitalize">{formatMonth(calendar.previous).split(" ")[0]}</span>
@@ -137,7 +139,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
               <Link
                 href={href(calendar.next)}
                 aria-label={`Mois suivant : ${formatMonth(calendar.next)}`}
-                className="link inline-flex min-h-11 items-center gap-1 justify-self-end"
+                className={cn(linkClass, "inline-flex min-h-11 items-center gap-1 justify-self-end")}
               >
                 <span className="capitalize">{formatMonth(calendar.next).split(" ")[0]}</span>{" "}
                 <ChevronRight aria-hidden="true" className="size-5" />
@@ -227,6 +229,6 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
           />
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { ForgottenPasswordForm } from "@/components/auth/password-forms";
 import { requestPasswordResetAction } from "./actions";
+import { Page, PageTitle } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
 
 export default function ForgottenPasswordPage() {
   return (
-    <div className="page max-w-md">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page className="max-w-md">
+      <PageTitle id="titre-page" tabIndex={-1}>
         Mot de passe oublié
-      </h1>
+      </PageTitle>
       <p className="mb-4">
         Indiquez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
       </p>
       <ForgottenPasswordForm action={requestPasswordResetAction} />
-    </div>
+    </Page>
   );
 }

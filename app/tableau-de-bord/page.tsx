@@ -10,6 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
@@ -18,7 +21,7 @@ export default async function DashboardPage() {
   const dashboard = await getFamilyDashboard(user.familyId, new Date());
   if (!dashboard) notFound();
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Mon tableau de bord"
         description={
@@ -51,7 +54,7 @@ export default async function DashboardPage() {
           <ul className="flex flex-col gap-2">
             {dashboard.todo.map((item) => (
               <li key={item.text}>
-                <Link href={item.href} className="link inline-flex min-h-11 items-center gap-2">
+                <Link href={item.href} className={cn(linkClass, "inline-flex min-h-11 items-center gap-2")}>
                   <ArrowRight aria-hidden="true" className="size-4 shrink-0" />
                   {item.text}
                 </Link>
@@ -83,7 +86,7 @@ export default async function DashboardPage() {
             {dashboard.requests.map((request) => (
               <li key={request.id} className="border-b border-gray-200 py-2 last:border-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={request.href} className="link inline-flex min-h-11 items-center font-semibold sm:min-h-0">
+                  <Link href={request.href} className={cn(linkClass, "inline-flex min-h-11 items-center font-semibold sm:min-h-0")}>
                     {request.label}
                   </Link>
                   <StatusBadge label={request.state.label} tone={request.state.tone} />
@@ -99,6 +102,6 @@ export default async function DashboardPage() {
           </ul>
         )}
       </Card>
-    </div>
+    </Page>
   );
 }

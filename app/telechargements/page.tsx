@@ -5,6 +5,10 @@ import { formatDate } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
+import { Page } from "@/components/ui/page";
+import { cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { buttonVariants } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Téléchargements" };
 
@@ -13,14 +17,14 @@ export default async function DownloadsPage() {
   const user = await parentPage("/telechargements");
   const documents = await listDownloads(user.familyId);
   return (
-    <div className="page">
+    <Page>
       <PageHeader title="Téléchargements" description="Les documents que la structure met à votre disposition." />
       {documents.length === 0 ? (
         <EmptyState title="Aucun document pour le moment">La structure n&apos;a encore rien publié.</EmptyState>
       ) : (
         <ul className="flex flex-col gap-3">
           {documents.map((d) => (
-            <li key={d.id} className="card flex flex-wrap items-center justify-between gap-2">
+            <li key={d.id} className={cn(cardClass, "flex flex-wrap items-center justify-between gap-2")}>
               <div>
                 <p className="font-semibold">
                   {d.title} {d.isNew ? <Badge tone="waiting">Nouveau</Badge> : null}
@@ -30,13 +34,13 @@ export default async function DownloadsPage() {
                   {Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko
                 </p>
               </div>
-              <a className="btn btn-secondary" href={`/documents/${d.id}`} download>
+              <a className={buttonVariants({ variant: "secondary" })} href={`/documents/${d.id}`} download>
                 Télécharger<span className="sr-only"> {d.title}</span>
               </a>
             </li>
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,7 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
 /** RGPD: asked once more, with the reason (the action cannot be undone). */
@@ -10,8 +8,6 @@ export function AnonymiseButton(props: {
   familyName: string;
   action: (input: { id: string; reason: string }) => Promise<ActionResult<null>>;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   return (
     <ConfirmDialog
       triggerLabel="Anonymiser la famille"
@@ -21,10 +17,7 @@ export function AnonymiseButton(props: {
       reasonLabel="Motif"
       reasonHint="Par exemple : famille partie de la commune en juin 2026."
       action={({ reason }) => props.action({ id: props.familyId, reason: reason ?? "" })}
-      onDone={() => {
-        toast("Famille anonymisée.");
-        router.refresh();
-      }}
+      done="Famille anonymisée."
     />
   );
 }

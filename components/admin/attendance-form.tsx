@@ -8,6 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/action-result";
 import type { Tone } from "@/lib/workflow/machines";
+import { cardClass, fieldClass, labelClass, errorClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Textarea } from "@/components/ui/input";
 
 type Mark = "PRESENT" | "ABSENT" | "EXCUSED";
 
@@ -88,7 +91,7 @@ export function AttendanceForm(props: {
         });
       }}
     >
-      <div className="no-print mb-3 flex flex-wrap items-center gap-2">
+      <div className="print:hidden mb-3 flex flex-wrap items-center gap-2">
         {props.readOnly ? null : (
           <Button
             type="button"
@@ -109,7 +112,7 @@ export function AttendanceForm(props: {
       </div>
       <ul className="flex flex-col gap-3" aria-label="Enfants attendus">
         {props.expected.map((c) => (
-          <li key={c.id} className="card flex flex-col gap-2">
+          <li key={c.id} className={cn(cardClass, "flex flex-col gap-2")}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="text-lg font-bold">{c.name}</h3>
               <StatusBadge code={c.status.code} label={c.status.label} tone={c.status.tone} />
@@ -140,7 +143,7 @@ export function AttendanceForm(props: {
             {props.readOnly ? null : c.locked ? (
               <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p>
             ) : (
-              <fieldset className="no-print">
+              <fieldset className="print:hidden">
                 <legend className="sr-only">Pointage de {c.name}</legend>
                 <div className="flex flex-wrap gap-2">
                   {MARKS.map((m) => (
@@ -166,24 +169,24 @@ export function AttendanceForm(props: {
         ))}
       </ul>
       {props.readOnly ? null : (
-        <div className="no-print mt-4 flex flex-col gap-3">
+        <div className="print:hidden mt-4 flex flex-col gap-3">
           <FormAlert message={message?.text} tone={message?.tone} />
-          <div className="field">
-            <label htmlFor={reasonId} className="field-label">
+          <div className={fieldClass}>
+            <label htmlFor={reasonId} className={labelClass}>
               Motif {needsReason ? "(obligatoire : absence excusée ou correction)" : "(pour une absence excusée ou une correction)"}
             </label>
-            <textarea
+            <Textarea
               id={reasonId}
               rows={2}
               maxLength={500}
-              className="input"
+
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               aria-invalid={Boolean(reasonError)}
               aria-describedby={reasonError ? `${reasonId}-erreur` : undefined}
             />
             {reasonError ? (
-              <p id={`${reasonId}-erreur`} className="field-error">
+              <p id={`${reasonId}-erreur`} className={errorClass}>
                 {reasonError}
               </p>
             ) : null}

@@ -1,6 +1,9 @@
 "use client";
 import type { ActionResult } from "@/lib/action-result";
 import { useBatchForm } from "./use-batch-form";
+import { cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Button } from "@/components/ui/button";
 
 /**
  * Validate or refuse the ticked requests of a queue. The checkboxes live in the
@@ -24,7 +27,7 @@ export function BulkDecisionForm(props: {
     "ids",
   );
   return (
-    <form id={props.formId} ref={formRef} noValidate className="card mb-4" aria-label="Traitement par lot" onSubmit={onSubmit}>
+    <form id={props.formId} ref={formRef} noValidate className={cn(cardClass, "mb-4")} aria-label="Traitement par lot" onSubmit={onSubmit}>
       <h2 className="mb-2 text-lg font-bold">Traitement par lot</h2>
       <p className="mb-2 text-sm">
         Cochez les {props.noun ?? "demandes"} dans la liste, puis {props.acceptLabel ? "acceptez-les" : "validez-les"} ou refusez-les
@@ -33,12 +36,12 @@ export function BulkDecisionForm(props: {
       {alert}
       {reasonField("Motif du refus (pour un refus par lot)")}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="validate" className="btn btn-primary" disabled={pending}>
+        <Button type="submit" name="decision" value="validate" variant="primary" disabled={pending}>
           {props.acceptLabel ?? "Valider la sélection"}
-        </button>
-        <button type="submit" name="decision" value="refuse" className="btn btn-danger" disabled={pending}>
+        </Button>
+        <Button type="submit" name="decision" value="refuse" variant="danger" disabled={pending}>
           Refuser la sélection
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,8 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
@@ -22,8 +20,6 @@ export function CancelDayForm(props: {
     reason: string;
   }) => Promise<ActionResult<{ message: string }>>;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const [ticked, setTicked] = useState<string[]>([props.defaultUnitId]);
   const whole = ticked.length === 0 || ticked.length === props.units.length;
   const what = whole
@@ -62,10 +58,7 @@ export function CancelDayForm(props: {
           action={({ reason }) =>
             props.cancel({ activityId: props.activityId, date: props.day, timeUnitIds: whole ? [] : ticked, reason: reason ?? "" })
           }
-          onDone={(result) => {
-            toast((result.data as { message: string }).message);
-            router.refresh();
-          }}
+          done={(data) => data.message}
         />
       </div>
     </div>

@@ -2,6 +2,8 @@
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
 import { useBatchForm } from "./use-batch-form";
+import { cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 type Decision = "EXCUSED" | "BILLED";
 type Decide = (input: { decisions: { id: string; decision: Decision }[]; reason: string }) => Promise<ActionResult<{ message: string }>>;
@@ -24,7 +26,14 @@ export function CancellationBatchForm({ formId, decide }: { formId: string; deci
     "decisions",
   );
   return (
-    <form id={formId} ref={formRef} noValidate className="card mb-4" aria-label="Décider les annulations cochées" onSubmit={onSubmit}>
+    <form
+      id={formId}
+      ref={formRef}
+      noValidate
+      className={cn(cardClass, "mb-4")}
+      aria-label="Décider les annulations cochées"
+      onSubmit={onSubmit}
+    >
       <h2 className="mb-2 text-lg font-bold">Décider les annulations cochées</h2>
       <p className="mb-2 text-sm">
         Cochez les demandes d&apos;annulation, choisissez pour chacune excusée ou facturée (le délai d&apos;annulation propose la décision),

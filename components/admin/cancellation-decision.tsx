@@ -1,8 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
-import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
 type Decide = (input: {
@@ -22,8 +19,6 @@ export function CancellationDecision({
   proposed: "EXCUSED" | "BILLED";
   decide: Decide;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const choices = proposed === "EXCUSED" ? (["EXCUSED", "BILLED"] as const) : (["BILLED", "EXCUSED"] as const);
   return (
     <div className="mt-3 flex flex-wrap gap-2">
@@ -45,11 +40,8 @@ export function CancellationDecision({
             confirmLabel={`Confirmer : ${label.toLowerCase()}`}
             confirmVariant={decision === "BILLED" ? "danger" : "primary"}
             action={({ reason }) => decide({ decisions: [{ id, decision }], reason: reason ?? "" })}
-            onDone={() => {
-              toast(`${label} : ${subject}.`);
-              router.refresh();
-              focusAfterChange("file-attente", "titre-page");
-            }}
+            done={`${label} : ${subject}.`}
+            focusAfter={["file-attente", "titre-page"]}
           />
         );
       })}

@@ -1,15 +1,14 @@
 "use client";
 import { useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import { focusAfterChange } from "@/components/ui/focus";
+import { useActionDone } from "@/components/ui/use-action-done";
+import type { ActionResult } from "@/lib/action-result";
 
 /** After a decision the item leaves the list: the focus goes to the list's heading (or the page's). */
-const focusAfterDecision = () => focusAfterChange("file-attente", "titre-page");
-import type { ActionResult } from "@/lib/action-result";
+const AFTER_DECISION = ["file-attente", "titre-page"];
 
 /** « Valider » / « Refuser » (a dialog asks the reason) for one request of a staff queue. */
 export function DecisionControls(props: {
@@ -29,8 +28,8 @@ export function DecisionControls(props: {
 }) {
   const refuseLabel = props.refuseLabel ?? "Refuser";
   const acceptLabel = props.acceptLabel ?? "Valider";
-  const router = useRouter();
   const toast = useToast();
+  const done = useActionDone();
   const [pending, startTransition] = useTransition();
   return (
     <div className="mt-3 flex flex-wrap gap-2">
@@ -42,11 +41,8 @@ export function DecisionControls(props: {
           onClick={() =>
             startTransition(async () => {
               const result = await props.accept!({ ...props.hidden, id: props.id });
-              if (result.ok) {
-                toast(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`);
-                router.refresh();
-                focusAfterDecision();
-              } else toast(result.error, "error");
+              if (result.ok) done(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`, AFTER_DECISION);
+              else toast(result.error, "error");
             })
           }
         >
@@ -61,11 +57,8 @@ export function DecisionControls(props: {
         reasonLabel={props.reasonLabel ?? "Motif du refus"}
         confirmLabel={props.accept ? "Confirmer le refus" : `Confirmer : ${refuseLabel.toLowerCase()}`}
         action={({ reason }) => props.refuse({ ...props.hidden, id: props.id, reason: reason ?? "" })}
-        onDone={() => {
-          toast(`${props.refusedMessage ?? "Demande refusée"} : ${props.subject}.`);
-          router.refresh();
-          focusAfterDecision();
-        }}
+        done={`${props.refusedMessage ?? "Demande refusée"} : ${props.subject}.`}
+        focusAfter={AFTER_DECISION}
       />
     </div>
   );

@@ -1,8 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
-import { focusAfterChange } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/action-result";
 
 /** « Supprimer » with a confirmation dialog; the server refuses what would break inscriptions or reservations. */
@@ -15,8 +12,6 @@ export function DeleteButton({
   label: string;
   remove: (input: { id: string }) => Promise<ActionResult<null>>;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   return (
     <ConfirmDialog
       triggerLabel="Supprimer"
@@ -26,11 +21,7 @@ export function DeleteButton({
       description="La suppression est définitive."
       confirmLabel="Confirmer la suppression"
       action={() => remove({ id })}
-      onDone={() => {
-        toast(`Suppression faite : ${label}.`);
-        router.refresh();
-        focusAfterChange("titre-page");
-      }}
+      done={`Suppression faite : ${label}.`}
     />
   );
 }

@@ -52,7 +52,7 @@ export function FilterForm({
   footer?: React.ReactNode;
 }) {
   return (
-    <Card className="no-print mb-4">
+    <Card className="print:hidden mb-4">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={label}>
         {children}
         <Button type="submit">{submitLabel}</Button>

@@ -1,12 +1,14 @@
 "use client";
 import { useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import { focusAfterChange } from "@/components/ui/focus";
+import { useActionDone } from "@/components/ui/use-action-done";
 import type { ActionResult } from "@/lib/action-result";
+
+/** After a decision the requests leave the list: the focus goes to the list's heading (or the page's). */
+const AFTER_DECISION = ["file-attente", "titre-page"];
 
 type Decide = (
   input: { decision: "validate"; ids: string[] } | { decision: "refuse"; ids: string[]; reason: string },
@@ -27,15 +29,10 @@ export function GroupDecision({
   decide: Decide;
   what?: string;
 }) {
-  const router = useRouter();
   const toast = useToast();
+  const actionDone = useActionDone();
   const [pending, startTransition] = useTransition();
   const n = ids.length;
-  const done = (message: string) => {
-    toast(message);
-    router.refresh();
-    focusAfterChange("file-attente", "titre-page");
-  };
   return (
     <div className="flex flex-wrap gap-2">
       <Button
@@ -45,7 +42,7 @@ export function GroupDecision({
         onClick={() =>
           startTransition(async () => {
             const result = await decide({ decision: "validate", ids });
-            if (result.ok) done(result.data.message);
+            if (result.ok) actionDone(result.data.message, AFTER_DECISION);
             else toast(result.error, "error");
           })
         }
@@ -60,7 +57,8 @@ export function GroupDecision({
         reasonLabel="Motif du refus"
         confirmLabel="Confirmer le refus"
         action={({ reason }) => decide({ decision: "refuse", ids, reason: reason ?? "" })}
-        onDone={(result) => done((result.data as { message: string }).message)}
+        done={(data) => data.message}
+        focusAfter={AFTER_DECISION}
       />
     </div>
   );

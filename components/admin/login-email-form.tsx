@@ -4,6 +4,7 @@ import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
 import type { ActionResult } from "@/lib/action-result";
+import { Input } from "@/components/ui/input";
 
 /** Staff change a parent's login e-mail (the parent cannot). */
 export function LoginEmailForm(props: {
@@ -26,7 +27,7 @@ export function LoginEmailForm(props: {
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />
       <Field id={`${props.idPrefix}-email`} label="E-mail de connexion" required error={form.formState.errors.email?.message}>
-        {(aria) => <input {...aria} {...form.register("email")} type="email" className="input" autoComplete="off" />}
+        {(aria) => <Input {...aria} {...form.register("email")} type="email" autoComplete="off" />}
       </Field>
       <SubmitButton pending={pending}>Changer l&apos;e-mail de connexion</SubmitButton>
     </form>

@@ -1,11 +1,10 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FileField } from "@/components/ui/file-field";
-import { useToast } from "@/components/ui/toast";
+import { useActionDone } from "@/components/ui/use-action-done";
 import type { ActionResult } from "@/lib/action-result";
 import { fileSize, LOGO_MAX_BYTES, tooBigMessage } from "@/lib/files/limits";
 import { callAction } from "@/components/form/call-action";
@@ -20,8 +19,7 @@ export function LogoForm({
   upload: (form: FormData) => Promise<ActionResult<{ message: string }>>;
   remove: (input: object) => Promise<ActionResult<null>>;
 }) {
-  const router = useRouter();
-  const toast = useToast();
+  const done = useActionDone();
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(0);
@@ -44,10 +42,9 @@ export function LogoForm({
           startTransition(async () => {
             const result = await callAction(() => upload(data));
             if (result.ok) {
-              toast(result.data.message);
               formRef.current?.reset();
               setSent((n) => n + 1);
-              router.refresh();
+              done(result.data.message);
             } else setError(result.fieldErrors?.logo ?? result.error);
           });
         }}
@@ -72,10 +69,7 @@ export function LogoForm({
               description="Les initiales de la structure le remplaceront dans l'en-tête."
               confirmLabel="Retirer le logo"
               action={() => remove({})}
-              onDone={() => {
-                toast("Logo retiré.");
-                router.refresh();
-              }}
+              done="Logo retiré."
             />
           ) : null}
         </div>

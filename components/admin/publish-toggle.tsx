@@ -25,10 +25,7 @@ export function PublishToggle(props: {
         confirmLabel="Retirer"
         description="Les familles ne le verront plus dans leurs Téléchargements ; vous pourrez le publier à nouveau."
         action={() => props.action({ id: props.id, published: false })}
-        onDone={(r) => {
-          toast((r.data as { message: string }).message);
-          router.refresh();
-        }}
+        done={(data) => data.message}
       />
     );
   }

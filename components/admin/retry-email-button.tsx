@@ -2,6 +2,8 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
+import { Button } from "@/components/ui/button";
+import { errorClass } from "@/components/ui/classes";
 
 export function RetryEmailButton({
   id,
@@ -17,9 +19,9 @@ export function RetryEmailButton({
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <button
+      <Button
         type="button"
-        className="btn btn-secondary"
+        variant="secondary"
         disabled={pending}
         aria-label={`Renvoyer maintenant : ${subject}`}
         onClick={() =>
@@ -31,9 +33,9 @@ export function RetryEmailButton({
         }
       >
         Renvoyer maintenant
-      </button>
+      </Button>
       {error ? (
-        <p role="alert" className="field-error">
+        <p role="alert" className={errorClass}>
           {error}
         </p>
       ) : null}

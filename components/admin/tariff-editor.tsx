@@ -6,6 +6,9 @@ import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { useRefreshingForm } from "@/components/form/use-server-form";
 import type { tariffsSchema } from "@/lib/activities/schemas";
 import type { ActionResult } from "@/lib/action-result";
+import { errorClass } from "@/components/ui/classes";
+import { Input } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
 
 type Input = z.input<typeof tariffsSchema>;
 
@@ -37,39 +40,39 @@ export function TariffEditor(props: {
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />
       {errors.brackets?.root?.message || errors.brackets?.message ? (
-        <p className="field-error">{errors.brackets?.root?.message ?? errors.brackets?.message}</p>
+        <p className={errorClass}>{errors.brackets?.root?.message ?? errors.brackets?.message}</p>
       ) : null}
       {rows.fields.map((row, index) => (
         <fieldset key={row.id} className="mb-2 grid grid-cols-3 gap-2 rounded border border-gray-300 p-2">
           <legend className="px-1 text-sm font-semibold">Tranche {index + 1}</legend>
           <Field id={`${prefix}-${index}-min`} label="QF de" error={errorAt(errors, index, "qfMin")}>
-            {(aria) => <input {...aria} {...form.register(`brackets.${index}.qfMin`)} inputMode="numeric" className="input" />}
+            {(aria) => <Input {...aria} {...form.register(`brackets.${index}.qfMin`)} inputMode="numeric" />}
           </Field>
           <Field id={`${prefix}-${index}-max`} label="QF à" error={errorAt(errors, index, "qfMax")}>
             {(aria) => (
-              <input
+              <Input
                 {...aria}
                 {...form.register(`brackets.${index}.qfMax`)}
                 inputMode="numeric"
-                className="input"
+
                 placeholder="sans plafond"
               />
             )}
           </Field>
           <Field id={`${prefix}-${index}-prix`} label="Prix (€)" error={errorAt(errors, index, "price")}>
-            {(aria) => <input {...aria} {...form.register(`brackets.${index}.price`)} inputMode="decimal" className="input" />}
+            {(aria) => <Input {...aria} {...form.register(`brackets.${index}.price`)} inputMode="decimal" />}
           </Field>
           {rows.fields.length > 1 ? (
-            <button type="button" className="btn btn-secondary col-span-3 min-h-9 py-1" onClick={() => rows.remove(index)}>
+            <Button type="button" variant="secondary" className="col-span-3 min-h-9 py-1" onClick={() => rows.remove(index)}>
               Retirer la tranche {index + 1}
-            </button>
+            </Button>
           ) : null}
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn btn-secondary" onClick={() => rows.append({ qfMin: "", qfMax: "", price: "" })}>
+        <Button type="button" variant="secondary" onClick={() => rows.append({ qfMin: "", qfMax: "", price: "" })}>
           Ajouter une tranche
-        </button>
+        </Button>
         <SubmitButton pending={pending}>Enregistrer les tarifs</SubmitButton>
       </div>
     </form>

@@ -1,9 +1,10 @@
 "use client";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/ui/field";
-import { useToast } from "@/components/ui/toast";
+import { useActionDone } from "@/components/ui/use-action-done";
 import type { ActionResult } from "@/lib/action-result";
+import { fieldClass, labelClass, errorClass } from "@/components/ui/classes";
+import { Textarea } from "@/components/ui/input";
 
 /**
  * A batch form of a staff queue (the items' checkboxes live in the list, form="{id}"): it sends what
@@ -15,8 +16,7 @@ export function useBatchForm<I>(
   send: (input: I) => Promise<ActionResult<{ message: string }>>,
   listError: string,
 ) {
-  const router = useRouter();
-  const toast = useToast();
+  const done = useActionDone();
   const reasonId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +30,8 @@ export function useBatchForm<I>(
     startTransition(async () => {
       const result = await send(input);
       if (result.ok) {
-        toast(result.data.message);
         formRef.current?.reset();
-        router.refresh();
+        done(result.data.message);
       } else {
         setError(result.fieldErrors?.[listError] ?? result.error);
         setReasonError(result.fieldErrors?.reason ?? null);
@@ -41,21 +40,21 @@ export function useBatchForm<I>(
   };
   const alert = <FormAlert message={error ?? undefined} tone="error" />;
   const reasonField = (label: string) => (
-    <div className="field">
-      <label htmlFor={reasonId} className="field-label">
+    <div className={fieldClass}>
+      <label htmlFor={reasonId} className={labelClass}>
         {label}
       </label>
-      <textarea
+      <Textarea
         id={reasonId}
         name="reason"
         rows={2}
         maxLength={500}
-        className="input"
+
         aria-invalid={Boolean(reasonError)}
         aria-describedby={reasonError ? `${reasonId}-erreur` : undefined}
       />
       {reasonError ? (
-        <p id={`${reasonId}-erreur`} className="field-error">
+        <p id={`${reasonId}-erreur`} className={errorClass}>
           {reasonError}
         </p>
       ) : null}

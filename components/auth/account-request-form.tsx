@@ -6,6 +6,7 @@ import { DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } fro
 import { useServerForm } from "@/components/form/use-server-form";
 import type { AccountRequestInput } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
+import { cardClass } from "@/components/ui/classes";
 
 type TextName = Exclude<keyof AccountRequestInput, "civility">;
 
@@ -53,7 +54,7 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <FormAlert message={formError} />
-      <fieldset className="card">
+      <fieldset className={cardClass}>
         <legend className="px-1 text-lg font-bold">Informations personnelles</legend>
         <RadioGroup
           id="civility"
@@ -87,14 +88,14 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
         })}
         {text("email", "E-mail", { required: true, type: "email", autoComplete: "email", hint: "Ce sera votre identifiant de connexion." })}
       </fieldset>
-      <fieldset className="card">
+      <fieldset className={cardClass}>
         <legend className="px-1 text-lg font-bold">Adresse</legend>
         {text("street", "N° et nom de voie", { required: true, autoComplete: "address-line1" })}
         {text("addressComplement", "Complément d'adresse", { autoComplete: "address-line2", hint: "Entrée, étage, boîte postale…" })}
         {text("postalCode", "Code postal", { required: true, autoComplete: "postal-code", inputMode: "numeric" })}
         {text("city", "Ville", { required: true, autoComplete: "address-level2" })}
       </fieldset>
-      <fieldset className="card">
+      <fieldset className={cardClass}>
         <legend className="px-1 text-lg font-bold">Mot de passe</legend>
         {text("password", "Mot de passe", {
           required: true,

@@ -4,10 +4,12 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import type { z } from "zod";
-import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
+import { Field, FormAlert, SubmitButton, Alert } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
 import type { forgottenPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
+import { cardClass } from "@/components/ui/classes";
+import { Input } from "@/components/ui/input";
 
 type ForgottenValues = z.input<typeof forgottenPasswordSchema>;
 type ResetValues = z.input<typeof resetPasswordSchema>;
@@ -21,17 +23,17 @@ export function ForgottenPasswordForm({ action }: { action: (input: ForgottenVal
   const { submit, formError, pending } = useServerForm(form, action, () => setSent(true));
   if (sent) {
     return (
-      <p role="status" className="alert alert-success">
+      <Alert tone="success">
         Si un compte existe avec cette adresse, un e-mail avec un lien de réinitialisation vient de lui être envoyé. Le lien est valable une
         heure et ne sert qu&apos;une fois.
-      </p>
+      </Alert>
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
       <Field id="email" label="E-mail" required error={form.formState.errors.email?.message}>
-        {(aria) => <input {...aria} {...form.register("email")} type="email" autoComplete="email" className="input" />}
+        {(aria) => <Input {...aria} {...form.register("email")} type="email" autoComplete="email" />}
       </Field>
       <SubmitButton pending={pending}>Recevoir le lien</SubmitButton>
     </form>
@@ -47,7 +49,7 @@ export function NewPasswordForm({ token, action }: { token: string; action: (inp
   const { submit, formError, pending } = useServerForm(form, action, () => router.push("/connexion?mot_de_passe=modifie"));
   const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
       <Field
         id="password"
@@ -56,12 +58,10 @@ export function NewPasswordForm({ token, action }: { token: string; action: (inp
         hint="10 caractères au minimum, dont au moins une lettre et un chiffre."
         error={errors.password?.message}
       >
-        {(aria) => <input {...aria} {...form.register("password")} type="password" autoComplete="new-password" className="input" />}
+        {(aria) => <Input {...aria} {...form.register("password")} type="password" autoComplete="new-password" />}
       </Field>
       <Field id="passwordConfirmation" label="Confirmation du mot de passe" required error={errors.passwordConfirmation?.message}>
-        {(aria) => (
-          <input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" className="input" />
-        )}
+        {(aria) => <Input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" />}
       </Field>
       <SubmitButton pending={pending}>Enregistrer le mot de passe</SubmitButton>
     </form>

@@ -5,6 +5,8 @@ import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { signIn } from "next-auth/react";
 import { Field, FormAlert, SubmitButton } from "@/components/ui/field";
 import { isSignInFailure, SIGN_IN_MESSAGES } from "@/lib/accounts/sign-in-messages";
+import { cardClass } from "@/components/ui/classes";
+import { Input } from "@/components/ui/input";
 
 type Values = { email: string; password: string };
 
@@ -34,13 +36,13 @@ export function SignInForm({ back }: { back: string | null }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={error} />
       <Field id="email" label="E-mail" required error={errors.email?.message}>
-        {(aria) => <input {...aria} {...form.register("email")} type="email" autoComplete="email" className="input" />}
+        {(aria) => <Input {...aria} {...form.register("email")} type="email" autoComplete="email" />}
       </Field>
       <Field id="password" label="Mot de passe" required error={errors.password?.message}>
-        {(aria) => <input {...aria} {...form.register("password")} type="password" autoComplete="current-password" className="input" />}
+        {(aria) => <Input {...aria} {...form.register("password")} type="password" autoComplete="current-password" />}
       </Field>
       <SubmitButton pending={pending}>Se connecter</SubmitButton>
     </form>

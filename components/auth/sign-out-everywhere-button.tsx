@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { signOut } from "next-auth/react";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
+import { Button } from "@/components/ui/button";
 
 /** Ends every session of the account on the server, then clears this device's cookie. */
 export function SignOutEverywhereButton({ action }: { action: (input: object) => Promise<ActionResult<{ closed: number }>> }) {
@@ -11,9 +12,9 @@ export function SignOutEverywhereButton({ action }: { action: (input: object) =>
   return (
     <div>
       <FormAlert message={error} />
-      <button
+      <Button
         type="button"
-        className="btn btn-secondary"
+        variant="secondary"
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
@@ -28,7 +29,7 @@ export function SignOutEverywhereButton({ action }: { action: (input: object) =>
         }
       >
         Se déconnecter de tous les appareils
-      </button>
+      </Button>
     </div>
   );
 }

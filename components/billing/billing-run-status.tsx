@@ -3,6 +3,7 @@ import { count, formatCents, formatDateTime } from "@/lib/format";
 import { Alert } from "@/components/ui/field";
 import { RefreshWhile } from "./refresh-while";
 import { BILLING_RUN_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Card } from "@/components/ui/card";
 
 interface Run {
   kind: "GENERATE" | "ISSUE";
@@ -51,14 +52,14 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
     <div className="mb-4" role="status" aria-live="polite">
       <RefreshWhile active={isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted} />
       {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted ? (
-        <div className="card">
+        <Card>
           <label htmlFor="progression" className="font-semibold">
             {run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
           </label>
           <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
             {run.total ? Math.round((100 * run.done) / run.total) : 0} %
           </progress>
-        </div>
+        </Card>
       ) : null}
       {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && run.interrupted ? (
         <Alert tone="error">

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { formatCents } from "@/lib/format";
+import { cardClass } from "@/components/ui/classes";
 
 /** « Factures à payer »: tick the invoices, the « Total factures » follows, « Payer » opens the payment page. */
 export function PayForm(props: {
@@ -31,7 +32,7 @@ export function PayForm(props: {
       <FormAlert message={error ?? undefined} />
       <ul className="mb-3 flex flex-col gap-2">
         {props.invoices.map((i) => (
-          <li key={i.id} className="card">
+          <li key={i.id} className={cardClass}>
             <label className="flex min-h-11 items-start gap-3">
               <input
                 type="checkbox"

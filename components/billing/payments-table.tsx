@@ -6,6 +6,8 @@ import type { ActionResult } from "@/lib/action-result";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SchemaForm } from "@/components/form/schema-form";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 interface PaymentRow {
   id: string;
@@ -37,7 +39,7 @@ export function PaymentsTable(props: {
     cells: {
       date: formatCalendarDate(p.receivedAt ?? p.createdAt),
       famille: (
-        <Link className="link" href={`/admin/facturation/familles/${p.family.id}`}>
+        <Link className={linkClass} href={`/admin/facturation/familles/${p.family.id}`}>
           {p.family.name}
         </Link>
       ),
@@ -56,7 +58,7 @@ export function PaymentsTable(props: {
           ) : null}
           {p.anomaly && !p.anomalyResolvedAt ? (
             <details>
-              <summary className="link cursor-pointer">Anomalie traitée</summary>
+              <summary className={cn(linkClass, "cursor-pointer")}>Anomalie traitée</summary>
               <SchemaForm
                 schema="resolveAnomaly"
                 idPrefix={`anomalie-${p.id}`}

@@ -3,6 +3,8 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
+import { fieldClass, labelClass } from "@/components/ui/classes";
+import { Input } from "@/components/ui/input";
 
 /**
  * The local stand-in for Stripe Checkout (no key set): any card number is accepted; « Payer » and
@@ -33,15 +35,15 @@ export function StandInCheckout(props: {
       className="flex flex-col gap-3"
     >
       <FormAlert message={error ?? undefined} />
-      <div className="field">
-        <label htmlFor={cardId} className="field-label">
+      <div className={fieldClass}>
+        <label htmlFor={cardId} className={labelClass}>
           Numéro de carte
         </label>
-        <input
+        <Input
           id={cardId}
           inputMode="numeric"
           autoComplete="off"
-          className="input max-w-xs font-mono"
+          className="max-w-xs font-mono"
           defaultValue="4242 4242 4242 4242"
           aria-describedby={`${cardId}-aide`}
         />

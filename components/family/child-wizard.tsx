@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, type FieldErrors, type Path } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
 import { Check, Pencil } from "lucide-react";
-import { DateField, ErrorSummary, Field, FormAlert, RadioGroup, YES_NO, inputClass, type SummaryError } from "@/components/ui/field";
+import { DateField, ErrorSummary, Field, FormAlert, RadioGroup, YES_NO, inputClass, type SummaryError, Alert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { isoToFrench } from "@/lib/format";
 import { CHILD_STEPS, MEAL_TYPES } from "@/lib/families/child-options";
 import type { ChildData, ChildFormInput } from "@/lib/families/schemas";
 import type { ActionResult } from "@/lib/action-result";
 import { leaveFlashMessage } from "@/components/ui/toast";
+import { Card } from "@/components/ui/card";
 
 type StepKey = (typeof CHILD_STEPS)[number]["key"];
 
@@ -207,16 +208,12 @@ export function ChildWizard(props: {
           );
         })}
       </ol>
-      {restored ? (
-        <p role="status" className="alert alert-info">
-          Votre saisie en cours a été reprise.
-        </p>
-      ) : null}
+      {restored ? <Alert tone="info">Votre saisie en cours a été reprise.</Alert> : null}
       <FormAlert message={formError} />
       {showErrors && step < REVIEW ? (
         <ErrorSummary title="Cette étape contient des erreurs" errors={stepErrors(errors, current.key)} />
       ) : null}
-      <div className="card">
+      <Card>
         <h2 ref={headingRef} tabIndex={-1} className="mb-4 text-xl font-bold">
           {step < REVIEW ? `Étape ${step + 1} sur ${CHILD_STEPS.length} : ${current.title}` : "Vérifiez avant d'enregistrer"}
         </h2>
@@ -341,7 +338,7 @@ export function ChildWizard(props: {
             options={YES_NO}
           />
         </div>
-      </div>
+      </Card>
 
       <div className="mt-4 flex flex-wrap gap-3">
         {step > 0 ? (

@@ -9,6 +9,7 @@ import type { inscriptionRequestSchema, InscriptionRequestInput } from "@/lib/in
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { leaveFlashMessage } from "@/components/ui/toast";
+import { cardClass, fieldClass, labelClass } from "@/components/ui/classes";
 
 /** Last step of « Nouvelle inscription »: the group that fits the child, the dates wanted, « Enregistrer ma demande ». */
 export function InscriptionRequestForm(props: {
@@ -40,7 +41,7 @@ export function InscriptionRequestForm(props: {
   });
   const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
       {props.groups.length > 0 ? (
         <Field
@@ -61,8 +62,8 @@ export function InscriptionRequestForm(props: {
           )}
         </Field>
       ) : null}
-      <fieldset className="field">
-        <legend className="field-label">Dates d&apos;inscription souhaitées</legend>
+      <fieldset className={fieldClass}>
+        <legend className={labelClass}>Dates d&apos;inscription souhaitées</legend>
         <div className="grid gap-3 sm:grid-cols-2">
           <DateField
             id="startDate"

@@ -3,6 +3,8 @@ import { Clock, Mail, MapPin, Phone } from "lucide-react";
 import type { PortalIdentity } from "@/lib/settings/defaults";
 import { INFORMATION_PAGES } from "@/lib/settings/defaults";
 import { keepHoursTogether } from "@/lib/format";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 /** Who runs the service and how to reach them, and the pages every French public service must have. */
 export function SiteFooter({ identity }: { identity: PortalIdentity }) {
@@ -21,7 +23,10 @@ export function SiteFooter({ identity }: { identity: PortalIdentity }) {
             {identity.phone ? (
               <li className="flex items-center gap-2">
                 <Phone aria-hidden="true" className="size-4 shrink-0" />
-                <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}>
+                <a
+                  className={cn(linkClass, "inline-flex min-h-11 items-center sm:min-h-0")}
+                  href={`tel:${identity.phone.replace(/[^\d+]/g, "")}`}
+                >
                   {identity.phone}
                 </a>
               </li>
@@ -29,7 +34,7 @@ export function SiteFooter({ identity }: { identity: PortalIdentity }) {
             {identity.email ? (
               <li className="flex items-center gap-2">
                 <Mail aria-hidden="true" className="size-4 shrink-0" />
-                <a className="link inline-flex min-h-11 items-center sm:min-h-0" href={`mailto:${identity.email}`}>
+                <a className={cn(linkClass, "inline-flex min-h-11 items-center sm:min-h-0")} href={`mailto:${identity.email}`}>
                   {identity.email}
                 </a>
               </li>
@@ -46,7 +51,7 @@ export function SiteFooter({ identity }: { identity: PortalIdentity }) {
           <ul className="flex flex-col gap-x-4 md:flex-row md:flex-wrap md:justify-end">
             {INFORMATION_PAGES.map((page) => (
               <li key={page.slug}>
-                <Link href={page.path} className="link inline-flex min-h-11 items-center">
+                <Link href={page.path} className={cn(linkClass, "inline-flex min-h-11 items-center")}>
                   {page.title}
                 </Link>
               </li>

@@ -1,10 +1,13 @@
 "use client";
 import { useId, useState, useTransition } from "react";
 import { CalendarPlus } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
+import { cardClass, fieldClass, labelClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/input";
 
 /**
  * « Mon agenda »: the secret address a calendar app (Google Agenda, Calendrier d'Apple, Outlook) subscribes to.
@@ -28,7 +31,7 @@ export function CalendarFeed(props: {
     return result;
   };
   return (
-    <section aria-labelledby="agenda" className="card mt-6 flex flex-col gap-3">
+    <section aria-labelledby="agenda" className={cn(cardClass, "mt-6 flex flex-col gap-3")}>
       <h2 id="agenda" className="text-lg font-bold">
         Mes réservations dans mon agenda
       </h2>
@@ -41,21 +44,14 @@ export function CalendarFeed(props: {
       <FormAlert message={message?.text} tone={message?.tone} />
       {url ? (
         <>
-          <div className="field">
-            <label htmlFor={fieldId} className="field-label">
+          <div className={fieldClass}>
+            <label htmlFor={fieldId} className={labelClass}>
               Adresse de l&apos;agenda
             </label>
-            <input
-              id={fieldId}
-              type="text"
-              readOnly
-              value={url}
-              className="input font-mono text-sm"
-              onFocus={(e) => e.currentTarget.select()}
-            />
+            <Input id={fieldId} type="text" readOnly value={url} className="font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
           </div>
           <div className="flex flex-wrap gap-2">
-            <a href={url.replace(/^https?:/, "webcal:")} className="btn btn-primary">
+            <a href={url.replace(/^https?:/, "webcal:")} className={buttonVariants({ variant: "primary" })}>
               Ajouter à mon agenda
             </a>
             <Button

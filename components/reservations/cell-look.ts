@@ -5,27 +5,54 @@ import type { ReservationStatus } from "@/lib/generated/prisma/enums";
  * asked (selected, then DR), orange on the waiting list, green validated. Each
  * pair keeps a 4.5:1 contrast; the code (R, DR…) says it without colour.
  */
+const LOOK = {
+  free: "border-gray-500 bg-white text-gray-900 hover:bg-brand-soft",
+  full: "border-gray-500 bg-[repeating-linear-gradient(45deg,#f3f4f6_0,#f3f4f6_6px,#e5e7eb_6px,#e5e7eb_12px)] text-gray-900",
+  selected: "border-yellow-700 bg-yellow-100 text-yellow-950 ring-2 ring-yellow-600",
+  blocked: "border-gray-300 bg-gray-100 text-gray-700",
+  asked: "border-yellow-700 bg-yellow-200 text-yellow-950",
+  waiting: "border-orange-700 bg-orange-200 text-orange-950",
+  reserved: "border-green-900 bg-green-700 text-white",
+  cancellationAsked: "border-fuchsia-800 bg-fuchsia-100 text-fuchsia-950",
+  present: "border-blue-800 bg-blue-700 text-white",
+  excused: "border-gray-600 bg-gray-200 text-gray-900",
+  billed: "border-red-800 bg-red-100 text-red-950",
+  invoiced: "border-gray-600 bg-gray-300 text-gray-950",
+} as const;
+
 export const STATUS_LOOK: Readonly<Record<ReservationStatus, string>> = {
-  REQUESTED: "cal-dr",
-  WAITLISTED: "cal-la",
-  RESERVED: "cal-r",
+  REQUESTED: LOOK.asked,
+  WAITLISTED: LOOK.waiting,
+  RESERVED: LOOK.reserved,
   // Refused or withdrawn: the cell is free again (the calendar never draws these two).
-  REFUSED: "cal-free",
-  WITHDRAWN: "cal-free",
-  CANCELLATION_REQUESTED: "cal-da",
-  PRESENT: "cal-p",
-  ABSENT_EXCUSED: "cal-aexc",
-  ABSENT_BILLED: "cal-afact",
-  INVOICED: "cal-f",
+  REFUSED: LOOK.free,
+  WITHDRAWN: LOOK.free,
+  CANCELLATION_REQUESTED: LOOK.cancellationAsked,
+  PRESENT: LOOK.present,
+  ABSENT_EXCUSED: LOOK.excused,
+  ABSENT_BILLED: LOOK.billed,
+  INVOICED: LOOK.invoiced,
   // Cancelled by the structure (exceptional day): drawn as a closed day, with its code.
-  CANCELLED: "cal-aexc",
+  CANCELLED: LOOK.excused,
 };
 
-/** Defined in app/globals.css (one short class per look: a month of cells per child is sent). */
-export const FREE_LOOK = "cal-free";
-export const FULL_LOOK = "cal-full";
-export const SELECTED_LOOK = "cal-selected";
-export const BLOCKED_LOOK = "cal-blocked";
+export const FREE_LOOK = LOOK.free;
+export const FULL_LOOK = LOOK.full;
+export const SELECTED_LOOK = LOOK.selected;
+export const BLOCKED_LOOK = LOOK.blocked;
+
+/**
+ * The grid's parts: a row per day (a block per day on a phone, a line between days from `sm`), its day, a cell
+ * (a button when it can be asked), the cell's unit and hours, its code.
+ */
+export const GRID = {
+  row: "max-sm:mb-3 max-sm:block max-sm:rounded-md max-sm:border max-sm:border-gray-300 max-sm:p-2 sm:[tr+&>*]:border-t sm:[tr+&>*]:border-gray-300 sm:[tr+&>*]:pt-2",
+  day: "whitespace-nowrap p-1 text-left align-top text-sm font-semibold text-gray-900 max-sm:block max-sm:text-base",
+  cell: "flex min-h-11 w-full items-center justify-between gap-2 rounded border px-2 py-1 [button&]:cursor-pointer",
+  unit: "text-left text-sm",
+  hours: "block text-xs font-normal",
+  code: "inline-flex items-center gap-1 whitespace-nowrap text-sm font-semibold",
+} as const;
 
 /** The page's legend, in the seeds' words (SPEC.md §2). */
 export const LEGEND: { code: string; label: string; look: string }[] = [

@@ -15,7 +15,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { focusAfterChange } from "@/components/ui/focus";
 import { cn } from "@/components/ui/cn";
-import { BLOCKED_LOOK, FREE_LOOK, FULL_LOOK, SELECTED_LOOK, STATUS_LOOK } from "./cell-look";
+import { BLOCKED_LOOK, FREE_LOOK, FULL_LOOK, GRID, SELECTED_LOOK, STATUS_LOOK } from "./cell-look";
 
 type Send = (input: { cells: CellRequest[] }) => Promise<ActionResult<{ outcomes: CellOutcome[]; summary: string }>>;
 type OnReservation = (input: { reservationId: string }) => Promise<ActionResult<{ status: string; inTime?: boolean }>>;
@@ -327,8 +327,8 @@ export function ReservationCalendar({
         </thead>
         <tbody className="max-sm:block">
           {calendar.days.map((day, r) => (
-            <tr key={day.day} className="cal-row">
-              <th scope="row" className="cal-day">
+            <tr key={day.day} className={GRID.row}>
+              <th scope="row" className={GRID.day}>
                 <span className="sm:hidden">{formatLongDate(day.day)}</span>
                 <span className="max-sm:hidden">{formatShortDay(day.day)}</span>
                 {(() => {
@@ -375,17 +375,17 @@ export function ReservationCalendar({
                                     : FREE_LOOK;
                           const content = (
                             <>
-                              <span className={familyView ? "cal-unit" : "cal-unit sm:hidden"}>
+                              <span className={familyView ? GRID.unit : cn(GRID.unit, "sm:hidden")}>
                                 {cell.unit.name}
-                                <span className="cal-hours">{cell.unit.hours}</span>
+                                <span className={GRID.hours}>{cell.unit.hours}</span>
                               </span>
-                              <span className="cal-code">
+                              <span className={GRID.code}>
                                 {isSelected ? <Check aria-hidden="true" className="size-4" /> : null}
                                 {text}
                               </span>
                             </>
                           );
-                          const base = "cal-cell";
+                          const base = GRID.cell;
                           if (!interactive(cell)) {
                             return (
                               <span key={key} className={cn(base, look)}>

@@ -1,4 +1,5 @@
 import type { HTMLAttributes, ReactNode } from "react";
+import { cardClass } from "./classes";
 import { cn } from "./cn";
 
 /** A white block of the page. As a `section` with its heading when `title` is given. */
@@ -17,11 +18,7 @@ export function Card({
 }) {
   const Element = title ? "section" : "div";
   return (
-    <Element
-      className={cn("rounded-lg border border-gray-300 bg-white p-4 shadow-sm", className)}
-      aria-labelledby={title ? titleId : undefined}
-      {...props}
-    >
+    <Element className={cn(cardClass, className)} aria-labelledby={title ? titleId : undefined} {...props}>
       {title ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id={titleId} className="text-lg font-bold text-gray-900" tabIndex={-1}>

@@ -6,6 +6,7 @@ import { X } from "lucide-react";
 import { Button, type ButtonVariants } from "./button";
 import { Alert, inputClass } from "./field";
 import type { ActionResult } from "@/lib/action-result";
+import { useActionDone } from "./use-action-done";
 
 const overlay = "fixed inset-0 z-40 bg-black/50";
 const panel =
@@ -72,10 +73,12 @@ function AlertPanel({ title, description, children }: { title: string; descripti
 /**
  * « Êtes-vous sûr ? » before a destructive or irreversible action (refuse,
  * delete, cancel). With `reasonLabel` it asks the reason too (required by the
- * server). The action's French error stays in the dialog; on success the
- * dialog closes and `onDone` says where the focus goes next.
+ * server). The action's French error stays in the dialog. On success the
+ * dialog closes and, with `done`, what follows every confirmed action happens
+ * here: its message as a toast, the page read again, and the focus moved to
+ * `focusAfter` (the trigger may be gone with the item it acted on).
  */
-export function ConfirmDialog(props: {
+export function ConfirmDialog<T>(props: {
   /** The button that opens the dialog. */
   triggerLabel: string;
   triggerAriaLabel?: string;
@@ -87,9 +90,13 @@ export function ConfirmDialog(props: {
   confirmVariant?: "primary" | "danger";
   reasonLabel?: string;
   reasonHint?: string;
-  action: (input: { reason?: string }) => Promise<ActionResult<unknown>>;
-  onDone?: (result: ActionResult<unknown> & { ok: true }) => void;
+  action: (input: { reason?: string }) => Promise<ActionResult<T>>;
+  /** The toast once done (« Suppression faite : … »), or read from the action's answer (its `message`). */
+  done?: string | ((data: T) => string);
+  /** Where the focus goes once done: the first of these ids that exists (the page's title by default). */
+  focusAfter?: readonly string[];
 }) {
+  const actionDone = useActionDone();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -124,7 +131,9 @@ export function ConfirmDialog(props: {
               if (result.ok) {
                 setOpen(false);
                 setReason("");
-                props.onDone?.(result);
+                if (props.done !== undefined) {
+                  actionDone(typeof props.done === "string" ? props.done : props.done(result.data), props.focusAfter ?? ["titre-page"]);
+                }
               } else {
                 setError(result.fieldErrors?.reason ? null : result.error);
                 setReasonError(result.fieldErrors?.reason ?? null);

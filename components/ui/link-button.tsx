@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
 import { buttonVariants, type ButtonVariants } from "./button";
+import { linkClass } from "./classes";
 import { cn } from "./cn";
 
 /** A link (it goes somewhere) that looks like a button (it is a main action). */
@@ -10,5 +11,5 @@ export function LinkButton({ className, variant, size, ...props }: ComponentProp
 
 /** A text link with a 44 px touch target on a phone (back links, « Voir »…). */
 export function TextLink({ className, ...props }: ComponentProps<typeof Link>) {
-  return <Link className={cn("link inline-flex min-h-11 items-center gap-1 sm:min-h-0", className)} {...props} />;
+  return <Link className={cn(linkClass, "inline-flex min-h-11 items-center gap-1 sm:min-h-0", className)} {...props} />;
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ChevronRight } from "lucide-react";
+import { linkClass } from "./classes";
+import { cn } from "./cn";
 
 export interface Crumb {
   label: string;
@@ -29,7 +31,7 @@ export function PageHeader({
           <ol className="flex flex-wrap items-center gap-x-1">
             {breadcrumbs.map((crumb) => (
               <li key={crumb.href} className="flex items-center gap-1">
-                <Link href={crumb.href} className="link inline-flex min-h-11 items-center sm:min-h-0">
+                <Link href={crumb.href} className={cn(linkClass, "inline-flex min-h-11 items-center sm:min-h-0")}>
                   {crumb.label}
                 </Link>
                 <ChevronRight aria-hidden="true" className="size-4 text-gray-600" />

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
+import { emptyReport, type BulkReport } from "@/lib/bulk";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
@@ -10,11 +11,6 @@ import { creditNoteIn } from "@/lib/billing/desk";
 import { applyTransition, NotFoundError, StaleStatusError, type Actor, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
 import { validUntil } from "./validity";
 import { wasBilledAbsence } from "./upload";
-
-export interface ReviewReport {
-  done: number;
-  notDone: { id: string; message: string }[];
-}
 
 /**
  * « Accepter » / « Refuser » received documents, one by one or in bulk: family by family, each in its transaction
@@ -27,14 +23,14 @@ export async function reviewDocuments(input: {
   reason: string | null;
   actor: Actor;
   now?: Date;
-}): Promise<ReviewReport> {
+}): Promise<BulkReport> {
   const ids = [...new Set(input.ids)];
   if (input.decision === "REFUSE" && !input.reason?.trim()) throw new UserFacingError("Motif du refus : champ obligatoire.");
   const rows = await db.document.findMany({ where: { id: { in: ids }, kind: "FAMILY_UPLOAD" }, select: { id: true, familyId: true } });
   if (rows.length !== ids.length) throw new NotFoundError();
   const byFamily = new Map<string, string[]>();
   for (const r of rows) byFamily.set(r.familyId!, [...(byFamily.get(r.familyId!) ?? []), r.id]);
-  const report: ReviewReport = { done: 0, notDone: [] };
+  const report = emptyReport();
   const today = parisDay(input.now ?? new Date());
   for (const [familyId, familyIds] of byFamily) {
     await transaction(async (tx) => {
@@ -80,7 +76,7 @@ export async function reviewDocuments(input: {
         if (input.decision === "ACCEPT" && doc.reservationId) await excuseAbsence(tx, doc.reservationId, input.actor);
         if (input.decision === "ACCEPT") accepted.push(name);
         else refused.push({ title: name, reason: input.reason! });
-        report.done += 1;
+        report.done.push(doc.id);
       }
       if (accepted.length + refused.length === 0) return;
       for (const { email: to, person } of await familyRecipients(tx, familyId)) {

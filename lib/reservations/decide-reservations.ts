@@ -1,5 +1,6 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
+import { emptyReport, type BulkReport } from "@/lib/bulk";
 import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
@@ -17,18 +18,8 @@ import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
  * reported; the others still apply. Every place freed goes to the waiting list.
  */
 
-export interface DecisionReport {
-  /** The requests decided. */
-  done: string[];
-  /** Said per request: a waiting one still without a place, one changed meanwhile. */
-  notDone: { id: string; message: string }[];
-}
-
 /** The ids grouped per family (one transaction and one e-mail each); an unknown id fails the whole call. */
-async function perFamily(
-  ids: string[],
-  decide: (tx: Tx, rows: Locked[], report: DecisionReport) => Promise<void>,
-): Promise<DecisionReport> {
+async function perFamily(ids: string[], decide: (tx: Tx, rows: Locked[], report: BulkReport) => Promise<void>): Promise<BulkReport> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new UserFacingError("Sélectionnez au moins une demande.");
   const owners = await db.reservation.findMany({
@@ -38,9 +29,9 @@ async function perFamily(
   if (owners.length !== unique.length) throw new NotFoundError();
   const groups = new Map<string, string[]>();
   for (const o of owners) groups.set(o.inscription.familyId, [...(groups.get(o.inscription.familyId) ?? []), o.id]);
-  const report: DecisionReport = { done: [], notDone: [] };
+  const report: BulkReport = emptyReport();
   for (const group of groups.values()) {
-    const mine: DecisionReport = { done: [], notDone: [] };
+    const mine: BulkReport = emptyReport();
     try {
       await transaction(async (tx) => decide(tx, await lockAll(tx, group), mine));
       report.done.push(...mine.done);
@@ -90,7 +81,7 @@ const requireReason = (reason: string | undefined): string => {
 };
 
 /** Accept DRs (their place is held) and waiting requests that now have a place; a waiting one without a place stays waiting, said per request. */
-export async function acceptReservations(input: { ids: string[]; actor: Actor; now?: Date }): Promise<DecisionReport> {
+export async function acceptReservations(input: { ids: string[]; actor: Actor; now?: Date }): Promise<BulkReport> {
   return perFamily(input.ids, async (tx, rows, report) => {
     for (const row of rows) {
       if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) {
@@ -123,7 +114,7 @@ export async function acceptReservations(input: { ids: string[]; actor: Actor; n
   });
 }
 
-export async function refuseReservations(input: { ids: string[]; reason: string; actor: Actor; now?: Date }): Promise<DecisionReport> {
+export async function refuseReservations(input: { ids: string[]; reason: string; actor: Actor; now?: Date }): Promise<BulkReport> {
   const reason = requireReason(input.reason);
   return perFamily(input.ids, async (tx, rows, report) => {
     const refused: Locked[] = [];
@@ -165,7 +156,7 @@ export async function decideCancellations(input: {
   reason: string;
   actor: Actor;
   now?: Date;
-}): Promise<DecisionReport> {
+}): Promise<BulkReport> {
   const reason = requireReason(input.reason);
   const decisionOf = new Map(input.decisions.map((d) => [d.id, d.decision]));
   if (input.decisions.some((d) => decisionOf.get(d.id) !== d.decision))

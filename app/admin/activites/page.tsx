@@ -3,6 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { listActivities } from "@/lib/activities/manage-activity";
+import { Page, PageTitle } from "@/components/ui/page";
+import { LinkButton } from "@/components/ui/link-button";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Activités" };
 
@@ -10,22 +14,22 @@ export default async function ActivitiesPage() {
   await staffPage("/admin/activites");
   const activities = await listActivities();
   return (
-    <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page width="wide">
+      <PageTitle id="titre-page" tabIndex={-1}>
         Activités
-      </h1>
+      </PageTitle>
       <p className="mb-4 flex flex-wrap gap-3">
-        <Link href="/admin/activites/nouvelle" className="btn btn-primary">
+        <LinkButton href="/admin/activites/nouvelle" variant="primary">
           Nouvelle activité
-        </Link>
-        <Link href="/admin/structures" className="btn btn-secondary">
+        </LinkButton>
+        <LinkButton href="/admin/structures" variant="secondary">
           Lieux d&apos;accueil et calendrier
-        </Link>
+        </LinkButton>
       </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {activities.map((a) => (
-          <li key={a.id} className="card">
-            <Link href={`/admin/activites/${a.id}`} className="link text-lg">
+          <li key={a.id} className={cardClass}>
+            <Link href={`/admin/activites/${a.id}`} className={cn(linkClass, "text-lg")}>
               {a.name}
             </Link>
             <p className="text-sm">
@@ -39,6 +43,6 @@ export default async function ActivitiesPage() {
           </li>
         ))}
       </ul>
-    </div>
+    </Page>
   );
 }

@@ -8,13 +8,20 @@ import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
 import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { retryEmailAction } from "./actions";
 import { EMAIL_STATUSES, isIn, EMAIL_STATUS_LABELS } from "@/lib/workflow/machines";
+import { Page, PageTitle } from "@/components/ui/page";
+import { cardClass, fieldClass, labelClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Input, Select } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/field";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "E-mails" };
 
-const BADGE = {
-  PENDING: "bg-amber-100 text-amber-900 border border-amber-700",
-  SENT: "bg-green-100 text-green-900 border border-green-700",
-  FAILED: "bg-red-100 text-red-900 border border-red-700",
+const TONE = {
+  PENDING: "waiting",
+  SENT: "done",
+  FAILED: "refused",
 } as const;
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,15 +32,11 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const [emails, sender] = await Promise.all([listEmails({ recipient: recipient || undefined, status }), getSenderStatus()]);
   const warning = senderWarning(sender);
   return (
-    <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page width="wide">
+      <PageTitle id="titre-page" tabIndex={-1}>
         E-mails
-      </h1>
-      {warning ? (
-        <p role="alert" className="alert alert-error">
-          {warning}
-        </p>
-      ) : null}
+      </PageTitle>
+      {warning ? <Alert tone="error">{warning}</Alert> : null}
       <p className="mb-2">
         Chaque e-mail est écrit ici au moment de la décision, puis envoyé avec des nouvelles tentatives en cas d&apos;échec.
       </p>
@@ -45,38 +48,38 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       ) : (
         <p className="mb-4 text-sm text-gray-700">Les e-mails partent par Resend.</p>
       )}
-      <form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="field mb-0 flex-1">
-          <label htmlFor="destinataire" className="field-label">
+      <form method="get" className={cn(cardClass, "mb-4 flex flex-wrap items-end gap-3")} role="search">
+        <div className={cn(fieldClass, "mb-0 flex-1")}>
+          <label htmlFor="destinataire" className={labelClass}>
             Destinataire
           </label>
-          <input id="destinataire" name="destinataire" type="search" defaultValue={recipient} className="input" />
+          <Input id="destinataire" name="destinataire" type="search" defaultValue={recipient} />
         </div>
-        <div className="field mb-0">
-          <label htmlFor="statut" className="field-label">
+        <div className={cn(fieldClass, "mb-0")}>
+          <label htmlFor="statut" className={labelClass}>
             État
           </label>
-          <select id="statut" name="statut" defaultValue={status ?? ""} className="input">
+          <Select id="statut" name="statut" defaultValue={status ?? ""}>
             <option value="">Tous</option>
             <option value="SENT">{EMAIL_STATUS_LABELS.SENT}</option>
             <option value="PENDING">{EMAIL_STATUS_LABELS.PENDING}</option>
             <option value="FAILED">{EMAIL_STATUS_LABELS.FAILED}</option>
-          </select>
+          </Select>
         </div>
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" variant="primary">
           Filtrer
-        </button>
+        </Button>
       </form>
       {emails.length === 0 ? (
         <p>Aucun e-mail.</p>
       ) : (
         <ul className="flex flex-col gap-3" aria-label="E-mails">
           {emails.map((email) => (
-            <li key={email.id} className="card">
+            <li key={email.id} className={cardClass}>
               <article aria-label={`${email.subject} — ${email.to}`}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-bold">{email.subject}</h2>
-                  <span className={`badge ${BADGE[email.status]}`}>{EMAIL_STATUS_LABELS[email.status]}</span>
+                  <Badge tone={TONE[email.status]}>{EMAIL_STATUS_LABELS[email.status]}</Badge>
                 </div>
                 <p className="text-sm text-gray-700">
                   À <span className="break-all">{email.to}</span> — écrit le {formatDateTime(email.createdAt)}
@@ -102,6 +105,6 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { idSchema, refusalSchema } from "@/lib/forms/fields";
-import { bulkMessage, forEachRequest } from "@/lib/bulk";
+import { bulkMessage, DECIDED_REQUESTS, forEachRequest } from "@/lib/bulk";
 import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { refuseAccountRequest, validateAccountRequest } from "@/lib/accounts/decide-account-request";
 
@@ -19,10 +19,10 @@ export const refuseAccountRequestAction = staffAction(refusalSchema, async ({ id
 });
 
 export const decideAccountRequestsAction = staffAction(bulkDecisionSchema, async (data, staff) => {
-  const result = await forEachRequest(data.ids, async (id) => {
+  const report = await forEachRequest(data.ids, async (id) => {
     if (data.decision === "validate") await validateAccountRequest({ id, actor: staff.actor });
     else await refuseAccountRequest({ id, reason: data.reason, actor: staff.actor });
   });
   revalidatePath("/admin", "layout");
-  return { message: bulkMessage(result, data.decision === "validate" ? "validée" : "refusée") };
+  return { message: bulkMessage(report, { done: DECIDED_REQUESTS[data.decision], unnamed: true }) };
 });

@@ -7,6 +7,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { statusLabel, statusTone } from "@/lib/workflow/machines";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { decideAccountRequestsAction, refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
+import { Page, PageTitle } from "@/components/ui/page";
+import { cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Demandes de compte" };
 
@@ -14,10 +17,10 @@ export default async function AccountRequestsPage() {
   await staffPage("/admin/demandes-de-compte");
   const { pending, decided } = await listAccountRequests();
   return (
-    <div className="page-wide">
-      <h1 className="page-title" id="titre-page" tabIndex={-1}>
+    <Page width="wide">
+      <PageTitle id="titre-page" tabIndex={-1}>
         Demandes de compte
-      </h1>
+      </PageTitle>
       <section aria-labelledby="en-attente">
         <h2 id="en-attente" className="mb-3 text-xl font-bold">
           En attente ({pending.length}), les plus anciennes d&apos;abord
@@ -31,7 +34,7 @@ export default async function AccountRequestsPage() {
           {pending.map((request) => {
             const name = `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`;
             return (
-              <li key={request.id} className="card">
+              <li key={request.id} className={cardClass}>
                 <h3 className="text-lg font-bold">{name}</h3>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="font-semibold">E-mail</dt>
@@ -75,7 +78,7 @@ export default async function AccountRequestsPage() {
         ) : (
           <ul className="flex flex-col gap-2">
             {decided.map((request) => (
-              <li key={request.id} className="card flex flex-wrap items-center justify-between gap-2">
+              <li key={request.id} className={cn(cardClass, "flex flex-wrap items-center justify-between gap-2")}>
                 <span>
                   {request.lastName.toUpperCase()} {request.firstName} — {request.email}
                   {request.reason ? <span className="block text-sm">Motif : {request.reason}</span> : null}
@@ -86,6 +89,6 @@ export default async function AccountRequestsPage() {
           </ul>
         )}
       </section>
-    </div>
+    </Page>
   );
 }

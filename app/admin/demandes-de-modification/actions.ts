@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
-import { bulkMessage, forEachRequest } from "@/lib/bulk";
+import { bulkMessage, DECIDED_REQUESTS, forEachRequest } from "@/lib/bulk";
 import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { validateChangeRequest, refuseChangeRequest } from "@/lib/families/change-requests";
 import { idSchema, refusalSchema } from "@/lib/forms/fields";
@@ -19,11 +19,11 @@ export const refuseChangeRequestAction = staffAction(refusalSchema, async ({ id,
 });
 
 export const decideChangeRequestsAction = staffAction(bulkDecisionSchema, async (data, staff) => {
-  const result = await forEachRequest(data.ids, (id) =>
+  const report = await forEachRequest(data.ids, (id) =>
     data.decision === "validate"
       ? validateChangeRequest({ id, actor: staff.actor })
       : refuseChangeRequest({ id, reason: data.reason, actor: staff.actor }),
   );
   revalidatePath("/admin", "layout");
-  return { message: bulkMessage(result, data.decision === "validate" ? "validée" : "refusée") };
+  return { message: bulkMessage(report, { done: DECIDED_REQUESTS[data.decision], unnamed: true }) };
 });

@@ -12,6 +12,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
+import { Page } from "@/components/ui/page";
+import { linkClass, cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Demandes de modification" };
 
@@ -25,7 +28,7 @@ export default async function ChangeRequestsPage({
   const kind = type === "enfants" ? "CHILDREN" : "CHANGES";
   const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title={kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -33,14 +36,14 @@ export default async function ChangeRequestsPage({
       <nav aria-label="Files d'attente" className="mb-4 flex flex-wrap gap-x-4">
         <Link
           href="/admin/demandes-de-modification"
-          className="link inline-flex min-h-11 items-center"
+          className={cn(linkClass, "inline-flex min-h-11 items-center")}
           aria-current={kind === "CHANGES" ? "page" : undefined}
         >
           Modifications de coordonnées et de santé ({counts.changes})
         </Link>
         <Link
           href="/admin/demandes-de-modification?type=enfants"
-          className="link inline-flex min-h-11 items-center"
+          className={cn(linkClass, "inline-flex min-h-11 items-center")}
           aria-current={kind === "CHILDREN" ? "page" : undefined}
         >
           Nouveaux enfants ({counts.children})
@@ -58,11 +61,11 @@ export default async function ChangeRequestsPage({
             {requests.map((request) => {
               const subject = `${request.label} — ${request.family.name}`;
               return (
-                <li key={request.id} className="card">
+                <li key={request.id} className={cardClass}>
                   <article aria-label={subject}>
                     <h3 className="font-bold">{request.label}</h3>
                     <p className="text-sm">
-                      <Link href={`/admin/familles/${request.family.id}`} className="link">
+                      <Link href={`/admin/familles/${request.family.id}`} className={linkClass}>
                         {request.family.name}
                       </Link>{" "}
                       — envoyée le {formatDateTime(request.createdAt)}
@@ -134,6 +137,6 @@ export default async function ChangeRequestsPage({
           </ul>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
-import { count } from "@/lib/format";
+import { bulkMessage } from "@/lib/bulk";
 import {
   documentTypeSchema,
   publishDocumentSchema,
@@ -22,12 +22,12 @@ export const reviewDocumentsAction = staffAction(reviewDocumentsSchema, async ({
   if (decision === "refuse" && !reason) fieldError("reason", "Motif du refus : champ obligatoire.");
   const report = await reviewDocuments({ ids, decision: decision === "validate" ? "ACCEPT" : "REFUSE", reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
-  const done = count(
-    report.done,
-    decision === "validate" ? "document accepté" : "document refusé",
-    decision === "validate" ? "documents acceptés" : "documents refusés",
-  );
-  return { message: [`${done} ; chaque famille est prévenue par e-mail.`, ...report.notDone.map((n) => n.message)].join(" ") };
+  return {
+    message: bulkMessage(report, {
+      done: decision === "validate" ? ["document accepté", "documents acceptés"] : ["document refusé", "documents refusés"],
+      then: "chaque famille est prévenue par e-mail",
+    }),
+  };
 });
 
 /** One document, « Accepter » / « Refuser » (a colleague's decision meanwhile is said, not hidden). */

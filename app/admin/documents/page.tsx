@@ -15,6 +15,8 @@ import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-fo
 import { SchemaForm } from "@/components/form/schema-form";
 import { retentionMonths } from "@/lib/privacy/retention";
 import { acceptDocumentAction, createDocumentTypeAction, refuseDocumentAction, retentionAction, reviewDocumentsAction } from "./actions";
+import { linkClass } from "@/components/ui/classes";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Documents reçus" };
 
@@ -38,7 +40,7 @@ export default async function ReceivedDocumentsPage() {
             <span className="block text-sm font-normal text-gray-700">
               {d.replacesId ? "Remplace un document refusé · " : ""}
               {d.reservationId ? "Justifie une absence facturée · " : ""}
-              <a className="link" href={`/documents/${d.id}`} download>
+              <a className={linkClass} href={`/documents/${d.id}`} download>
                 Télécharger {d.fileName}
               </a>{" "}
               ({Math.max(1, Math.round(d.sizeBytes / 1024)).toLocaleString("fr-FR")} Ko)
@@ -53,7 +55,7 @@ export default async function ReceivedDocumentsPage() {
           </>
         ),
         famille: d.family ? (
-          <Link className="link" href={`/admin/familles/${d.family.id}`}>
+          <Link className={linkClass} href={`/admin/familles/${d.family.id}`}>
             {d.family.name}
           </Link>
         ) : (
@@ -76,7 +78,7 @@ export default async function ReceivedDocumentsPage() {
     };
   });
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Documents reçus"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -176,6 +178,6 @@ export default async function ReceivedDocumentsPage() {
           fields={[{ name: "months", label: "Durée de conservation (mois)", required: true, inputMode: "numeric" }]}
         />
       </Card>
-    </div>
+    </Page>
   );
 }

@@ -18,6 +18,9 @@ import { lastBillingRun } from "@/lib/billing/billing-run";
 import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction, resumeBillingRunAction } from "./actions";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 import { BILLING_RUN_STATUSES, INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { linkClass, cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Facturation" };
 
@@ -38,10 +41,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   );
   if (!structure)
     return (
-      <div className="page-wide">
+      <Page width="wide">
         <PageHeader title="Facturation" />
         <EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState>
-      </div>
+      </Page>
     );
   const [{ invoices, settings, generatedAt, lockedAt }, run] = await Promise.all([
     listMonthInvoices(structure.id, month),
@@ -56,12 +59,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     sort: { numero: i.number, famille: i.family.name, total: i.totalCents },
     cells: {
       numero: (
-        <Link href={`/factures/${i.id}/facture`} className="link" prefetch={false}>
+        <Link href={`/factures/${i.id}/facture`} className={linkClass} prefetch={false}>
           {i.kind === "CREDIT_NOTE" ? `Avoir ${i.number}` : i.number}
         </Link>
       ),
       famille: (
-        <Link href={`/admin/facturation/familles/${i.family.id}`} className="link">
+        <Link href={`/admin/facturation/familles/${i.family.id}`} className={linkClass}>
           {i.family.name}
         </Link>
       ),
@@ -73,7 +76,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     },
   }));
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Facturation"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -184,7 +187,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
       )}
-      <details className="card mb-6">
+      <details className={cn(cardClass, "mb-6")}>
         <summary className="cursor-pointer font-semibold">Réglages de facturation de {structure.name}</summary>
         <p className="my-2 text-sm">
           Payer avant : {settings.invoiceDueDays} jours après l&apos;envoi.{" "}
@@ -231,6 +234,6 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           ]}
         />
       )}
-    </div>
+    </Page>
   );
 }

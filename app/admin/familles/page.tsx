@@ -4,11 +4,12 @@ import { Search } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/classes";
+import { inputClass, linkClass } from "@/components/ui/classes";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { count } from "@/lib/format";
 import { staffPage } from "@/lib/auth/session";
 import { searchFamilies } from "@/lib/families/search-families";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Familles" };
 
@@ -24,7 +25,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
     sort: { famille: family.name, ville: family.city, enfants: family.children.length },
     cells: {
       famille: (
-        <Link href={`/admin/familles/${family.id}`} className="link">
+        <Link href={`/admin/familles/${family.id}`} className={linkClass}>
           {family.name}
         </Link>
       ),
@@ -35,7 +36,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
     },
   }));
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader title="Familles" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
       <Card className="mb-4">
         <form method="get" role="search" className="flex flex-wrap items-end gap-3">
@@ -71,6 +72,6 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           { key: "ville", header: "Ville", sortable: true },
         ]}
       />
-    </div>
+    </Page>
   );
 }

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { cancellationSchema, idSchema, refusalSchema } from "@/lib/forms/fields";
-import { bulkMessage, forEachRequest } from "@/lib/bulk";
+import { bulkMessage, DECIDED_REQUESTS, forEachRequest } from "@/lib/bulk";
 import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { validateInscription, cancelInscription, refuseInscription } from "@/lib/inscriptions/decide-inscription";
 
@@ -19,13 +19,13 @@ export const refuseInscriptionAction = staffAction(refusalSchema, async ({ id, r
 });
 
 export const decideInscriptionsAction = staffAction(bulkDecisionSchema, async (data, staff) => {
-  const result = await forEachRequest(data.ids, (id) =>
+  const report = await forEachRequest(data.ids, (id) =>
     data.decision === "validate"
       ? validateInscription({ id, actor: staff.actor })
       : refuseInscription({ id, reason: data.reason, actor: staff.actor }),
   );
   revalidatePath("/admin", "layout");
-  return { message: bulkMessage(result, data.decision === "validate" ? "validée" : "refusée") };
+  return { message: bulkMessage(report, { done: DECIDED_REQUESTS[data.decision], unnamed: true }) };
 });
 
 export const cancelInscriptionAction = staffAction(cancellationSchema, async ({ id, reason }, staff) => {

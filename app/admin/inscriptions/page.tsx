@@ -13,6 +13,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { QueueFilters } from "@/components/admin/queue-filters";
 import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionAction } from "./actions";
+import { linkClass } from "@/components/ui/classes";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
 
@@ -45,7 +47,7 @@ export default async function InscriptionQueuePage({
             {inscription.child.firstName} {inscription.child.lastName.toUpperCase()}
             <span className="block text-sm font-normal text-gray-700">
               {ageLabel(inscription.child.birthDate)} ·{" "}
-              <Link href={`/admin/familles/${inscription.family.id}`} className="link">
+              <Link href={`/admin/familles/${inscription.family.id}`} className={linkClass}>
                 {inscription.family.name}
               </Link>
             </span>
@@ -91,7 +93,7 @@ export default async function InscriptionQueuePage({
     };
   });
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Demandes d'inscription"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -122,6 +124,6 @@ export default async function InscriptionQueuePage({
           />
         </>
       )}
-    </div>
+    </Page>
   );
 }

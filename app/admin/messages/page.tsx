@@ -12,6 +12,9 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { SchemaForm } from "@/components/form/schema-form";
 import { createTemplateAction } from "./actions";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -35,7 +38,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     cells: {
       objet: (
         <>
-          <Link className="link font-semibold" href={`/admin/messages/${t.id}`}>
+          <Link className={cn(linkClass, "font-semibold")} href={`/admin/messages/${t.id}`}>
             {t.subject}
           </Link>
           {t.unread ? (
@@ -58,7 +61,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     },
   }));
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Messages"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -111,6 +114,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           ]}
         />
       </Card>
-    </div>
+    </Page>
   );
 }

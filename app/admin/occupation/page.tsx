@@ -18,6 +18,9 @@ import { setCapacityOverrideAction } from "../activites/actions";
 import { CancelDayForm } from "@/components/admin/cancel-day-form";
 import { cancelDayAction } from "./actions";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Occupation" };
 
@@ -30,10 +33,10 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const occupancy = activityId ? await getOccupancy(activityId, text("mois")) : null;
   if (!occupancy) {
     return (
-      <div className="page-wide">
+      <Page width="wide">
         <PageHeader title="Occupation" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
         <EmptyState title="Aucune activité">Créez une activité pour suivre son occupation.</EmptyState>
-      </div>
+      </Page>
     );
   }
   const here = (extra: Record<string, string>) =>
@@ -75,7 +78,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
               <Link
                 href={`${here({ unite: u.id, jour: d.day })}#detail`}
                 aria-current={current}
-                className={`link text-gray-700 ${selectedLook}`}
+                className={cn(linkClass, "text-gray-700", selectedLook)}
                 aria-label={`${name} : annulé par la structure, ${cell.cancelled}`}
               >
                 Annulé{firstCancelled ? <span className="block text-xs">{cell.cancelled}</span> : null}
@@ -84,7 +87,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
               <Link
                 href={`${here({ unite: u.id, jour: d.day })}#detail`}
                 aria-current={current}
-                className={`link ${selectedLook}`}
+                className={cn(linkClass, selectedLook)}
                 aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}
               >
                 {cell.booked} / {cell.capacity}
@@ -104,7 +107,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   }));
 
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Occupation"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -180,7 +183,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                     <span>
                       {r.child.firstName} {r.child.lastName.toUpperCase()}
                       {r.group ? <span className="text-sm text-gray-700"> · {r.group}</span> : null} —{" "}
-                      <Link href={`/admin/familles/${r.family.id}`} className="link">
+                      <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
                         {r.family.name}
                       </Link>
                     </span>
@@ -200,7 +203,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                   {cancelledRows.map((r) => (
                     <li key={r.id} className="py-2">
                       {r.child.firstName} {r.child.lastName.toUpperCase()} —{" "}
-                      <Link href={`/admin/familles/${r.family.id}`} className="link">
+                      <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
                         {r.family.name}
                       </Link>
                     </li>
@@ -216,7 +219,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
                 {detail.waiting.map((r) => (
                   <li key={r.id} className="py-2">
                     n°{r.position} : {r.child.firstName} {r.child.lastName.toUpperCase()} —{" "}
-                    <Link href={`/admin/familles/${r.family.id}`} className="link">
+                    <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
                       {r.family.name}
                     </Link>
                   </li>
@@ -269,6 +272,6 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
           ) : null}
         </section>
       ) : null}
-    </div>
+    </Page>
   );
 }

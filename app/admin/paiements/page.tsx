@@ -10,6 +10,7 @@ import { PaymentsTable } from "@/components/billing/payments-table";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
 import { resolveAnomalyAction } from "../facturation/actions";
 import { parisDay } from "@/lib/calendar/paris";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Paiements" };
 
@@ -28,7 +29,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const filter = paymentFilterOf((name) => query.get(name) || undefined, parisDay(new Date()));
   const { payments, total, receivedCents } = await listPayments(filter);
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Paiements"
         breadcrumbs={[{ label: "Facturation", href: "/admin/facturation" }]}
@@ -80,6 +81,6 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </LinkButton>
       </p>
       <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily />
-    </div>
+    </Page>
   );
 }

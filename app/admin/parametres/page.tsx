@@ -11,6 +11,9 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { LogoForm } from "@/components/admin/logo-form";
 import { Emblem } from "@/components/layout/site-header";
 import { removeLogoAction, updateIdentityAction, updateInformationPageAction, uploadLogoAction } from "./actions";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Paramètres" };
 
@@ -84,7 +87,7 @@ export default async function SettingsPage() {
             title={meta.title}
             titleId={`page-${page.slug}`}
             actions={
-              <a className="link inline-flex min-h-11 items-center" href={meta.path}>
+              <a className={cn(linkClass, "inline-flex min-h-11 items-center")} href={meta.path}>
                 Voir la page
               </a>
             }
@@ -107,7 +110,7 @@ export default async function SettingsPage() {
     </div>
   );
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Paramètres"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -121,6 +124,6 @@ export default async function SettingsPage() {
           { id: "pages", title: "Pages d'information", content: pagesTab },
         ]}
       />
-    </div>
+    </Page>
   );
 }

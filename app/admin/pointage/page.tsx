@@ -15,6 +15,7 @@ import { AttendanceForm, type AttendanceChild } from "@/components/admin/attenda
 import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { addWalkInAction, recordAttendanceAction } from "./actions";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Pointage" };
 
@@ -61,7 +62,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   });
   const query = (extra: Record<string, string>) => new URLSearchParams({ activite: activity?.id ?? "", ...extra }).toString();
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Pointage"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -106,7 +107,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
               <p className="mb-3">
                 {children.length} enfant{children.length > 1 ? "s" : ""} attendu{children.length > 1 ? "s" : ""}.
               </p>
-              <div className="no-print mb-3 flex flex-wrap gap-2">
+              <div className="print:hidden mb-3 flex flex-wrap gap-2">
                 <LinkButton href={`/admin/pointage/export?${query({ jour: day })}`} variant="secondary">
                   Exporter le jour (CSV)
                 </LinkButton>
@@ -130,7 +131,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
                 />
               )}
               {!future && candidates.length > 0 ? (
-                <Card className="no-print mt-6">
+                <Card className="print:hidden mt-6">
                   <h3 className="mb-2 text-lg font-bold">Enfant présent sans réservation</h3>
                   <p className="mb-2 text-sm">
                     Un enfant inscrit venu sans réservation : il est ajouté et pointé présent, s&apos;il reste une place.
@@ -161,6 +162,6 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
           )}
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -6,15 +6,11 @@ import { entityId, idSchema, refusalSchema, trimmed } from "@/lib/forms/fields";
 import { bulkDecisionSchema, MAX_BULK } from "@/lib/bulk-schema";
 import { count } from "@/lib/format";
 import { UserFacingError } from "@/lib/errors";
-import { acceptReservations, decideCancellations, refuseReservations, type DecisionReport } from "@/lib/reservations/decide-reservations";
-
-/** « 3 demandes validées. » then what was not done, request by request. */
-function said(report: DecisionReport, done: [string, string]): string {
-  return [`${count(report.done.length, ...done)}.`, ...report.notDone.map((n) => n.message)].join(" ");
-}
+import { acceptReservations, decideCancellations, refuseReservations } from "@/lib/reservations/decide-reservations";
+import { bulkMessage, DECIDED_REQUESTS, type BulkReport } from "@/lib/bulk";
 
 /** One request: nothing done is said as an error (it changed meanwhile, or no place is left). */
-function single(report: DecisionReport): null {
+function single(report: BulkReport): null {
   if (report.done.length === 0 && report.notDone[0]) throw new UserFacingError(report.notDone[0].message);
   revalidatePath("/admin", "layout");
   return null;
@@ -39,10 +35,7 @@ export const decideReservationsAction = staffAction(bulkDecisionSchema, async (d
       : await refuseReservations({ ids: data.ids, reason: data.reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
   return {
-    message: said(
-      report,
-      data.decision === "validate" ? ["demande validée", "demandes validées"] : ["demande refusée", "demandes refusées"],
-    ),
+    message: bulkMessage(report, { done: DECIDED_REQUESTS[data.decision] }),
   };
 });
 
@@ -64,9 +57,8 @@ export const decideCancellationsAction = staffAction(cancellationDecisionSchema,
   const excused = report.done.filter((id) => data.decisions.find((d) => d.id === id)?.decision === "EXCUSED").length;
   const billed = report.done.length - excused;
   return {
-    message: [
-      `${count(excused, "annulation excusée", "annulations excusées")}, ${count(billed, "annulation facturée", "annulations facturées")}.`,
-      ...report.notDone.map((n) => n.message),
-    ].join(" "),
+    message: bulkMessage(report, {
+      done: `${count(excused, "annulation excusée", "annulations excusées")}, ${count(billed, "annulation facturée", "annulations facturées")}`,
+    }),
   };
 });

@@ -21,6 +21,8 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { QueueFilters } from "@/components/admin/queue-filters";
 import { acceptReservationAction, decideCancellationsAction, decideReservationsAction, refuseReservationAction } from "./actions";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
+import { linkClass } from "@/components/ui/classes";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Demandes de réservation" };
 
@@ -73,7 +75,7 @@ export default async function ReservationQueuePage({
           ),
           famille: (
             <>
-              <Link href={`/admin/familles/${q.family.id}`} className="link">
+              <Link href={`/admin/familles/${q.family.id}`} className={linkClass}>
                 {q.family.name}
               </Link>
               <span className="block text-sm capitalize text-gray-700">{formatMonth(q.day.slice(0, 7))}</span>
@@ -137,7 +139,7 @@ export default async function ReservationQueuePage({
     { key: "decision", header: "Décision", phoneLabel: false as const },
   ];
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Demandes de réservation"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
@@ -226,6 +228,6 @@ export default async function ReservationQueuePage({
           />
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -5,6 +5,9 @@ import { listStructures } from "@/lib/activities/structures";
 import { formatCalendarDate, count, formatLongDate } from "@/lib/format";
 import { SchemaForm, type FieldSpec } from "@/components/form/schema-form";
 import { addCalendarExceptionAction, createStructureAction } from "./actions";
+import { Page } from "@/components/ui/page";
+import { cardClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Lieux d'accueil et calendrier" };
 
@@ -34,7 +37,7 @@ export default async function StructuresPage() {
   await staffPage("/admin/structures");
   const structures = await listStructures();
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader title={"Lieux d'accueil et calendrier"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />
       <p className="mb-4 text-sm">
         Une fermeture ou un jour férié retire les jours d&apos;ouverture qu&apos;il couvre ; c&apos;est refusé tant que des réservations
@@ -42,7 +45,7 @@ export default async function StructuresPage() {
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {structures.map((structure, index) => (
-          <section key={structure.id} className="card" aria-labelledby={`lieu-${index}`}>
+          <section key={structure.id} className={cardClass} aria-labelledby={`lieu-${index}`}>
             <h2 id={`lieu-${index}`} className="text-xl font-bold">
               {structure.name}
             </h2>
@@ -76,7 +79,7 @@ export default async function StructuresPage() {
           </section>
         ))}
       </div>
-      <section className="card mt-4" aria-labelledby="nouveau-lieu">
+      <section className={cn(cardClass, "mt-4")} aria-labelledby="nouveau-lieu">
         <h2 id="nouveau-lieu" className="mb-2 text-xl font-bold">
           Nouveau lieu d&apos;accueil
         </h2>
@@ -90,6 +93,6 @@ export default async function StructuresPage() {
           defaultValues={{ name: "", street: "", postalCode: "", city: "" }}
         />
       </section>
-    </div>
+    </Page>
   );
 }

@@ -4,15 +4,17 @@ import { parentPage } from "@/lib/auth/session";
 import { SchemaForm } from "@/components/form/schema-form";
 import { ADULT_FIELDS } from "@/components/family/field-specs";
 import { addAdultAction } from "../actions";
+import { Page } from "@/components/ui/page";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Ajouter un responsable légal" };
 
 export default async function AddAdultPage() {
   await parentPage("/ma-famille/ajouter-un-adulte");
   return (
-    <div className="page">
+    <Page>
       <PageHeader title={"Ajouter un responsable légal"} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
-      <div className="card">
+      <Card>
         <SchemaForm
           schema="adult"
           idPrefix="adulte"
@@ -21,7 +23,7 @@ export default async function AddAdultPage() {
           submitLabel="Ajouter"
           action={addAdultAction}
         />
-      </div>
-    </div>
+      </Card>
+    </Page>
   );
 }

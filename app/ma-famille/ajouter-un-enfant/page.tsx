@@ -5,6 +5,7 @@ import { getFamilyFile } from "@/lib/families/get-family-file";
 import { emptyChildForm } from "@/lib/families/schemas";
 import { ChildWizard } from "@/components/family/child-wizard";
 import { addChildAction } from "../actions";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Ajouter un enfant" };
 
@@ -13,7 +14,7 @@ export default async function AddChildPage() {
   const family = await getFamilyFile(user.familyId);
   const lastName = family?.adults[0]?.lastName ?? "";
   return (
-    <div className="page">
+    <Page>
       <PageHeader title={"Ajouter un enfant"} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
       <p className="mb-4 text-sm text-gray-700">
         Les champs marqués d&apos;un astérisque (*) sont obligatoires. Votre saisie est gardée si vous rechargez la page.
@@ -25,6 +26,6 @@ export default async function AddChildPage() {
         doneHref="/ma-famille"
         action={addChildAction}
       />
-    </div>
+    </Page>
   );
 }

@@ -10,6 +10,7 @@ import { notFound } from "next/navigation";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
 import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
 import { isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Paiement" };
 
@@ -34,7 +35,7 @@ export default async function PaymentReturnPage({
     }
   }
   return (
-    <div className="page">
+    <Page>
       <PageHeader title="Paiement" breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />
       <RefreshWhile active={isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status)} />
       <div role="status" aria-live="polite">
@@ -53,6 +54,6 @@ export default async function PaymentReturnPage({
       <LinkButton href="/mes-factures" variant="secondary">
         Retour à Mes factures
       </LinkButton>
-    </div>
+    </Page>
   );
 }

@@ -16,6 +16,9 @@ import { Alert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { requestInscriptionAction } from "../actions";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Nouvelle inscription" };
 
@@ -225,7 +228,7 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
   }
 
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Nouvelle inscription"
         breadcrumbs={[{ label: "Mes inscriptions", href: "/mes-inscriptions" }]}
@@ -252,7 +255,7 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
                     {lists[step.key].length === 1 ? null : (
                       <Link
                         href={`/mes-inscriptions/nouvelle?${query(index)}`}
-                        className="link inline-flex min-h-11 items-center"
+                        className={cn(linkClass, "inline-flex min-h-11 items-center")}
                         aria-label={`Modifier : ${step.label}`}
                       >
                         Modifier
@@ -269,6 +272,6 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
         <StepForm step={current} index={currentIndex} label={STEPS[currentIndex].label} options={lists[current]} chosen={chosen} />
       ) : null}
       {final}
-    </div>
+    </Page>
   );
 }

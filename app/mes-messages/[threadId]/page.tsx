@@ -10,6 +10,7 @@ import { UploadForm } from "@/components/form/upload-form";
 import { ThreadView } from "@/components/messages/thread-view";
 import { sendFamilyMessageAction } from "../actions";
 import { isIn, THREAD_STATUSES } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -19,7 +20,7 @@ export default async function MyThreadPage({ params }: { params: Promise<{ threa
   const thread = /^[\w-]{1,64}$/.test(threadId) ? await readThread({ threadId, familyId: user.familyId }) : null;
   if (!thread) notFound();
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title={thread.subject}
         breadcrumbs={[{ label: "Mes messages", href: "/mes-messages" }]}
@@ -46,6 +47,6 @@ export default async function MyThreadPage({ params }: { params: Promise<{ threa
           fields={[{ name: "body", label: "Message", required: true, textarea: true }]}
         />
       </Card>
-    </div>
+    </Page>
   );
 }

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { PeriodForm } from "@/components/reservations/period-form";
 import { previewPeriodAction, sendPeriodAction } from "../actions";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Réservations sur période" };
 
@@ -14,7 +15,7 @@ export default async function PeriodReservationsPage({ searchParams }: { searchP
   const { inscription } = await searchParams;
   const choices = await listPeriodChoices(user.familyId);
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Réservations sur période"
         breadcrumbs={[{ label: "Mes réservations", href: "/mes-reservations" }]}
@@ -32,6 +33,6 @@ export default async function PeriodReservationsPage({ searchParams }: { searchP
           send={sendPeriodAction}
         />
       )}
-    </div>
+    </Page>
   );
 }

@@ -11,6 +11,7 @@ import { standInSessionState } from "@/lib/billing/stand-in-checkout";
 import { Alert } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { CHECKOUT_STATUSES, isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
 
@@ -30,7 +31,7 @@ export default async function StandInCheckoutPage({
     isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status) &&
     isIn(CHECKOUT_STATUSES.PAYABLE, (await standInSessionState(payment.stripeCheckoutSessionId)).status);
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title="Paiement par carte (simulation)"
         description="Le portail fonctionne sans compte Stripe : cette page joue le rôle de la page de paiement."
@@ -52,6 +53,6 @@ export default async function StandInCheckoutPage({
           </LinkButton>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -32,6 +32,8 @@ import {
   setTariffsAction,
   updateActivityAction,
 } from "../actions";
+import { cardClass } from "@/components/ui/classes";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Configurer une activité" };
 
@@ -67,7 +69,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
   if (!activity) notFound();
   const hidden = { activityId };
   const periods = (
-    <section className="card" aria-labelledby="periodes">
+    <section className={cardClass} aria-labelledby="periodes">
       <h2 id="periodes" className="mb-2 text-xl font-bold">
         Périodes
       </h2>
@@ -110,7 +112,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
     </section>
   );
   const groups = (
-    <section className="card" aria-labelledby="groupes">
+    <section className={cardClass} aria-labelledby="groupes">
       <h2 id="groupes" className="mb-2 text-xl font-bold">
         Groupes d&apos;âge
       </h2>
@@ -143,7 +145,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
     </section>
   );
   const units = (
-    <section className="card" aria-labelledby="unites">
+    <section className={cardClass} aria-labelledby="unites">
       <h2 id="unites" className="mb-2 text-xl font-bold">
         Unités d&apos;accueil, capacités et tarifs
       </h2>
@@ -258,7 +260,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
     </section>
   );
   const settings = (
-    <section className="card" aria-labelledby="parametres">
+    <section className={cardClass} aria-labelledby="parametres">
       <h2 id="parametres" className="mb-2 text-xl font-bold">
         Paramètres
       </h2>
@@ -287,7 +289,7 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
     </section>
   );
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title={activity.name}
         breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]}
@@ -307,6 +309,6 @@ export default async function ActivityConfigPage({ params }: { params: Promise<{
           { id: "unites", title: "Unités et tarifs", content: units },
         ]}
       />
-    </div>
+    </Page>
   );
 }

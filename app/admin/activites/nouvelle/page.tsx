@@ -5,6 +5,8 @@ import { listStructureChoices } from "@/lib/activities/structures";
 import { NewActivityForm } from "@/components/admin/new-activity-form";
 import { activityFields } from "@/components/admin/activity-field-specs";
 import { createActivityAction } from "../actions";
+import { Page } from "@/components/ui/page";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Nouvelle activité" };
 
@@ -12,11 +14,11 @@ export default async function NewActivityPage() {
   await staffPage("/admin/activites/nouvelle");
   const structures = await listStructureChoices();
   return (
-    <div className="page">
+    <Page>
       <PageHeader title={"Nouvelle activité"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />
-      <div className="card">
+      <Card>
         <NewActivityForm fields={activityFields(structures)} action={createActivityAction} />
-      </div>
-    </div>
+      </Card>
+    </Page>
   );
 }

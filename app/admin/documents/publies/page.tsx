@@ -14,6 +14,9 @@ import { UploadForm } from "@/components/form/upload-form";
 import { PublishToggle } from "@/components/admin/publish-toggle";
 import { publishDocumentAction, replacePublishedAction, setPublishedAction } from "../actions";
 import { DOCUMENT_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Documents publiés" };
 
@@ -30,7 +33,7 @@ export default async function PublishedDocumentsPage() {
     audiences.find((a) => a.value === (d.activityId ? `activite:${d.activityId}` : d.structureId ? `lieu:${d.structureId}` : ""))?.label ??
     "Toutes les familles";
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title="Documents publiés"
         breadcrumbs={[{ label: "Documents reçus", href: "/admin/documents" }]}
@@ -53,7 +56,7 @@ export default async function PublishedDocumentsPage() {
       ) : (
         <ul className="flex flex-col gap-3">
           {published.map((d) => (
-            <li key={d.id} className="card">
+            <li key={d.id} className={cardClass}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-semibold">{d.title}</p>
                 <span className="flex flex-wrap gap-2">
@@ -64,7 +67,7 @@ export default async function PublishedDocumentsPage() {
               <p className="text-sm text-gray-800">
                 {audienceOf(d)} · mis à jour le {formatDate(d.updatedAt)} · ouvert par {d._count.views.toLocaleString("fr-FR")}{" "}
                 {d._count.views > 1 ? "familles" : "famille"} ·{" "}
-                <a className="link" href={`/documents/${d.id}`} download>
+                <a className={linkClass} href={`/documents/${d.id}`} download>
                   {d.fileName}
                 </a>
                 {d.fileMissingAt
@@ -79,7 +82,7 @@ export default async function PublishedDocumentsPage() {
                   action={setPublishedAction}
                 />
                 <details>
-                  <summary className="link cursor-pointer">Remplacer le fichier</summary>
+                  <summary className={cn(linkClass, "cursor-pointer")}>Remplacer le fichier</summary>
                   <UploadForm
                     idPrefix={`remplacer-${d.id}`}
                     action={replacePublishedAction}
@@ -93,6 +96,6 @@ export default async function PublishedDocumentsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

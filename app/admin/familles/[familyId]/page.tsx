@@ -30,6 +30,8 @@ import {
   anonymiseFamilyAction,
 } from "./actions";
 import { AnonymiseButton } from "@/components/admin/anonymise-button";
+import { Page } from "@/components/ui/page";
+import { cardClass } from "@/components/ui/classes";
 
 export const metadata: Metadata = { title: "Famille" };
 
@@ -42,7 +44,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
   if (!family) notFound();
   const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId, new Date()), listFamilyInscriptions(familyId, "STAFF")]);
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title={family.name}
         breadcrumbs={[{ label: "Familles", href: "/admin/familles" }]}
@@ -118,7 +120,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       <h2 className="mb-2 mt-6 text-xl font-bold">Adultes</h2>
       <div className="grid gap-4 lg:grid-cols-2">
         {family.adults.map((adult, index) => (
-          <section key={adult.id} className="card" aria-labelledby={`adulte-${index}`}>
+          <section key={adult.id} className={cardClass} aria-labelledby={`adulte-${index}`}>
             <h3 id={`adulte-${index}`} className="mb-2 text-lg font-bold">
               {adult.firstName} {adult.lastName.toUpperCase()}
             </h3>
@@ -256,7 +258,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       {family.children.length === 0 ? <p>Aucun enfant.</p> : null}
       <ul className="grid gap-4 lg:grid-cols-2">
         {family.children.map((child) => (
-          <li key={child.id} className="card">
+          <li key={child.id} className={cardClass}>
             <h3 className="text-lg font-bold">
               {child.firstName} {child.lastName.toUpperCase()}
             </h3>
@@ -301,7 +303,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
           {inscriptions.map((inscription) => {
             const subject = `inscription de ${inscription.child.firstName} — ${inscription.activity.name} (${inscription.period.name})`;
             return (
-              <li key={inscription.id} className="card">
+              <li key={inscription.id} className={cardClass}>
                 <article aria-label={subject}>
                   <p className="font-semibold">
                     {inscription.child.firstName} — {inscription.activity.name}
@@ -341,7 +343,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       ) : (
         <ul className="flex flex-col gap-2">
           {history.requests.map((request) => (
-            <li key={request.id} className="card">
+            <li key={request.id} className={cardClass}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-semibold">{request.label}</span>
                 <StatusBadge label={request.state.label} tone={request.state.tone} />
@@ -370,7 +372,7 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
       ) : (
         <ul className="flex flex-col gap-2" aria-labelledby="modifications-accueil">
           {history.staffEdits.map((edit) => (
-            <li key={edit.id} className="card">
+            <li key={edit.id} className={cardClass}>
               <p className="font-semibold">
                 {edit.what} — {formatDateTime(edit.at)} par {edit.who}
               </p>
@@ -383,6 +385,6 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

@@ -12,6 +12,8 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { ThreadView } from "@/components/messages/thread-view";
 import { answerThreadAction, assignThreadAction, closeThreadAction } from "../actions";
 import { allowedActions } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { linkClass } from "@/components/ui/classes";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -33,13 +35,13 @@ export default async function StaffThreadPage({
   // A template picked in the list prefills the answer (looked up by id: the URL's text is never shown).
   const template = templates.find((t) => t.id === query.modele);
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title={thread.subject}
         breadcrumbs={[{ label: "Messages", href: "/admin/messages" }]}
         description={
           <>
-            <Link className="link" href={`/admin/familles/${thread.family.id}`}>
+            <Link className={linkClass} href={`/admin/familles/${thread.family.id}`}>
               {thread.family.name}
             </Link>
             {thread.child ? ` · ${thread.child.firstName}` : ""} ·{" "}
@@ -82,7 +84,7 @@ export default async function StaffThreadPage({
             {templates.map((t, i) => (
               <span key={t.id}>
                 {i ? " · " : ""}
-                <Link className="link" href={`/admin/messages/${thread.id}?modele=${t.id}#repondre`}>
+                <Link className={linkClass} href={`/admin/messages/${thread.id}?modele=${t.id}#repondre`}>
                   {t.title}
                 </Link>
               </span>
@@ -101,6 +103,6 @@ export default async function StaffThreadPage({
           fields={[{ name: "body", label: "Réponse", required: true, textarea: true, defaultValue: template?.body ?? "" }]}
         />
       </Card>
-    </div>
+    </Page>
   );
 }

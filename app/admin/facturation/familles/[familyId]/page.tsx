@@ -15,6 +15,9 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { PaymentsTable } from "@/components/billing/payments-table";
 import { createCreditNoteAction, recordDeskPaymentAction, resolveAnomalyAction } from "../../actions";
 import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
+import { cardClass, linkClass } from "@/components/ui/classes";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Compte de la famille" };
 
@@ -33,7 +36,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
         ? `${formatCents(-balanceCents)} dus à la famille (avoir sur une facture payée)`
         : "rien à payer";
   return (
-    <div className="page-wide">
+    <Page width="wide">
       <PageHeader
         title={`Compte — ${family.name}`}
         breadcrumbs={[
@@ -95,7 +98,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
           {invoices.map((i) => {
             const creditable = i.kind === "INVOICE" && i.totalCents - i.creditedCents > 0;
             return (
-              <li key={i.id} className="card">
+              <li key={i.id} className={cardClass}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-semibold">
                     {i.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} n° {i.number} — {formatMonth(i.month.toISOString().slice(0, 7))}
@@ -112,14 +115,14 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
                 </div>
                 <p className="text-sm">
                   {i.dueDate && i.kind === "INVOICE" ? `Payer avant le ${formatCalendarDate(i.dueDate)} · ` : ""}
-                  <Link className="link" href={`/factures/${i.id}/facture`} prefetch={false}>
+                  <Link className={linkClass} href={`/factures/${i.id}/facture`} prefetch={false}>
                     {i.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} (PDF)
                   </Link>
                   {i.kind === "INVOICE" && isIn(INVOICE_STATUSES.SETTLED, i.status) && i.paidCents > 0 ? (
                     <>
                       {" "}
                       ·{" "}
-                      <Link className="link" href={`/factures/${i.id}/quittance`} prefetch={false}>
+                      <Link className={linkClass} href={`/factures/${i.id}/quittance`} prefetch={false}>
                         Quittance (PDF)
                       </Link>
                     </>
@@ -127,7 +130,7 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
                 </p>
                 {creditable ? (
                   <details className="mt-2">
-                    <summary className="link cursor-pointer">Faire un avoir sur la facture n° {i.number}</summary>
+                    <summary className={cn(linkClass, "cursor-pointer")}>Faire un avoir sur la facture n° {i.number}</summary>
                     <SchemaForm
                       schema="creditNote"
                       idPrefix={`avoir-${i.number}`}
@@ -163,6 +166,6 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
           })}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

@@ -7,6 +7,7 @@ import { childFormOf } from "@/lib/families/child-mapping";
 import { ChildWizard } from "@/components/family/child-wizard";
 import { updateChildAction } from "../../../actions";
 import { CHILD_STATUSES, isIn } from "@/lib/workflow/machines";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Modifier un enfant" };
 
@@ -17,7 +18,7 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
   const child = await getChildOfFamily(user.familyId, childId);
   if (!child || !isIn(CHILD_STATUSES.ON_FILE, child.status)) notFound();
   return (
-    <div className="page">
+    <Page>
       <PageHeader title={`Modifier ${child.firstName}`} breadcrumbs={[{ label: "Ma famille", href: "/ma-famille" }]} />
       <p className="mb-4 text-sm text-gray-700">
         Les modifications des informations de santé (allergies, PAI, repas, médecin, CAF) sont vérifiées par la structure avant d&apos;être
@@ -31,6 +32,6 @@ export default async function EditChildPage({ params }: { params: Promise<{ chil
         action={updateChildAction}
         ids={{ childId }}
       />
-    </div>
+    </Page>
   );
 }

@@ -6,6 +6,7 @@ import { getChildOfFamily } from "@/lib/families/get-family-file";
 import { childFormOf } from "@/lib/families/child-mapping";
 import { ChildWizard } from "@/components/family/child-wizard";
 import { staffUpdateChildAction } from "../../actions";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Modifier un enfant" };
 
@@ -15,7 +16,7 @@ export default async function StaffEditChildPage({ params }: { params: Promise<{
   const child = await getChildOfFamily(familyId, childId);
   if (!child) notFound();
   return (
-    <div className="page">
+    <Page>
       <PageHeader
         title={`Modifier ${child.firstName}`}
         breadcrumbs={[
@@ -31,6 +32,6 @@ export default async function StaffEditChildPage({ params }: { params: Promise<{
         action={staffUpdateChildAction}
         ids={{ familyId, childId }}
       />
-    </div>
+    </Page>
   );
 }
