@@ -1,29 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
 import { listQueueFilterChoices } from "@/lib/reservations/list-reservation-queue";
-import { formatLongDate, formatMonth, formatShortDay } from "@/lib/format";
-import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
+import { formatMonth } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { LinkButton } from "@/components/ui/link-button";
-import { SchemaForm } from "@/components/form/schema-form";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
+import { occupancyRows } from "@/components/admin/occupancy/occupancy-rows";
+import { SlotDetail } from "@/components/admin/occupancy/slot-detail";
 import { setCapacityOverrideAction } from "../activites/actions";
-import { CancelDayForm } from "@/components/admin/cancel-day-form";
 import { cancelDayAction } from "./actions";
-import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
-import { linkClass } from "@/components/ui/classes";
-import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Occupation" };
 
+/** « Occupation »: an activity's month, unit by unit, and the chosen slot's detail; the parts are in components/admin/occupancy. */
 export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await staffPage("/admin/occupation", searchParams);
   const params = await searchParams;
@@ -47,64 +40,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     unit && day
       ? { unit, day: day.day, cell: day.cells[occupancy.units.indexOf(unit)]!, ...(await getSlotChildren(unit.id, day.day)) }
       : null;
-
-  const present = detail ? detail.booked.filter((r) => !isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, r.status)) : [];
-  const cancelledRows = detail ? detail.booked.filter((r) => isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, r.status)) : [];
-  const selectedLook =
-    "inline-block rounded px-1 aria-[current=true]:bg-brand-soft aria-[current=true]:ring-2 aria-[current=true]:ring-brand";
-  const rows: DataRow[] = occupancy.days.map((d) => ({
-    id: d.day,
-    label: formatLongDate(d.day),
-    cells: {
-      jour: <span>{formatShortDay(d.day)}</span>,
-      ...Object.fromEntries(
-        occupancy.units.map((u, i) => {
-          if (d.closed !== null)
-            return [
-              u.id,
-              <span key={u.id} className="inline-block px-1 text-gray-700">
-                Fermé{i === 0 ? <span className="block text-xs">{d.closed}</span> : null}
-              </span>,
-            ];
-          const cell = d.cells[i]!;
-          const full = cell.booked >= cell.capacity;
-          const name = `${u.name}, ${formatLongDate(d.day)}`;
-          const current = unit?.id === u.id && day?.day === d.day ? "true" : undefined;
-          // The reason once per day, under the first cancelled unit.
-          const firstCancelled = d.cells.findIndex((c) => c.cancelled !== null) === i;
-          return [
-            u.id,
-            cell.cancelled !== null ? (
-              <Link
-                href={`${here({ unite: u.id, jour: d.day })}#detail`}
-                aria-current={current}
-                className={cn(linkClass, "text-gray-700", selectedLook)}
-                aria-label={`${name} : annulé par la structure, ${cell.cancelled}`}
-              >
-                Annulé{firstCancelled ? <span className="block text-xs">{cell.cancelled}</span> : null}
-              </Link>
-            ) : (
-              <Link
-                href={`${here({ unite: u.id, jour: d.day })}#detail`}
-                aria-current={current}
-                className={cn(linkClass, selectedLook)}
-                aria-label={`${name} : ${cell.booked} réservées sur ${cell.capacity}${cell.waiting ? `, ${cell.waiting} en attente` : ""}${full ? ", complet" : ""}`}
-              >
-                {cell.booked} / {cell.capacity}
-                {full ? (
-                  <>
-                    {" "}
-                    <Badge tone="refused">Complet</Badge>
-                  </>
-                ) : null}
-                {cell.waiting ? <span className="block text-sm">{cell.waiting} en attente</span> : null}
-              </Link>
-            ),
-          ];
-        }),
-      ),
-    },
-  }));
+  const rows = occupancyRows(occupancy, here, { unitId: unit?.id, day: day?.day });
 
   return (
     <Page width="wide">
@@ -150,127 +86,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
       )}
 
       {detail ? (
-        <section id="detail" aria-labelledby="detail-titre" className="mt-6 flex flex-col gap-4">
-          <h2 id="detail-titre" tabIndex={-1} className="text-xl font-bold">
-            {detail.unit.name} — {formatLongDate(detail.day)}
-          </h2>
-          <p>
-            {detail.cell.booked} / {detail.cell.capacity} places réservées
-            {detail.cell.waiting ? `, ${detail.cell.waiting} en liste d'attente` : ""}.
-            {detail.cell.cancelled !== null ? (
-              <>
-                {" "}
-                <Badge tone="closed">Annulé par la structure : {detail.cell.cancelled}</Badge>
-              </>
-            ) : null}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <LinkButton
-              href={`/admin/pointage?${new URLSearchParams({ activite: occupancy.activity.id, jour: detail.day, unite: detail.unit.id })}`}
-              variant="secondary"
-            >
-              Pointage de ce jour
-            </LinkButton>
-          </div>
-          <Card>
-            <h3 className="mb-2 text-lg font-bold">Enfants ({present.length})</h3>
-            {present.length === 0 ? (
-              <p>Aucun enfant.</p>
-            ) : (
-              <ul className="flex flex-col divide-y divide-gray-200" aria-label="Enfants de ce jour">
-                {present.map((r) => (
-                  <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span>
-                      {r.child.firstName} {r.child.lastName.toUpperCase()}
-                      {r.group ? <span className="text-sm text-gray-700"> · {r.group}</span> : null} —{" "}
-                      <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
-                        {r.family.name}
-                      </Link>
-                    </span>
-                    <StatusBadge
-                      code={RESERVATION_CODES[r.status]}
-                      label={statusLabel("RESERVATION", r.status)}
-                      tone={statusTone("RESERVATION", r.status)}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-            {cancelledRows.length > 0 ? (
-              <>
-                <h3 className="mb-2 mt-4 text-lg font-bold">Annulés par la structure ({cancelledRows.length})</h3>
-                <ul className="flex flex-col divide-y divide-gray-200" aria-label="Réservations annulées par la structure">
-                  {cancelledRows.map((r) => (
-                    <li key={r.id} className="py-2">
-                      {r.child.firstName} {r.child.lastName.toUpperCase()} —{" "}
-                      <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
-                        {r.family.name}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            <h3 className="mb-2 mt-4 text-lg font-bold">Liste d&apos;attente ({detail.waiting.length})</h3>
-            {detail.waiting.length === 0 ? (
-              <p>Personne en attente.</p>
-            ) : (
-              <ol className="flex flex-col divide-y divide-gray-200" aria-label="Liste d'attente de ce jour">
-                {detail.waiting.map((r) => (
-                  <li key={r.id} className="py-2">
-                    n°{r.position} : {r.child.firstName} {r.child.lastName.toUpperCase()} —{" "}
-                    <Link href={`/admin/familles/${r.family.id}`} className={linkClass}>
-                      {r.family.name}
-                    </Link>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Card>
-          {detail.cell.cancelled === null ? (
-            <div className="grid gap-4 md:grid-cols-2">
-              <Card>
-                <h3 className="mb-2 text-lg font-bold">Places de ce jour</h3>
-                <p className="mb-2 text-sm">
-                  Jamais moins que les places déjà réservées ; des places en plus vont aussitôt à la liste d&apos;attente, dans
-                  l&apos;ordre.
-                </p>
-                <SchemaForm
-                  schema="capacityOverride"
-                  idPrefix="places-du-jour"
-                  submitLabel="Enregistrer les places du jour"
-                  fields={[
-                    {
-                      name: "capacity",
-                      label: `Places le ${formatLongDate(detail.day)} pour « ${detail.unit.name} »`,
-                      required: true,
-                      inputMode: "numeric",
-                    },
-                  ]}
-                  hidden={{ timeUnitId: detail.unit.id, date: detail.day }}
-                  defaultValues={{ capacity: String(detail.cell.capacity) }}
-                  action={setCapacityOverrideAction}
-                />
-              </Card>
-              <Card>
-                <h3 className="mb-2 text-lg font-bold">Annuler l&apos;accueil de ce jour</h3>
-                <p className="mb-2 text-sm">
-                  Grève, sortie, fermeture décidée tard : les réservations et les demandes du jour sont annulées par la structure, jamais
-                  facturées ; la liste d&apos;attente est vidée, chaque famille reçoit un e-mail et le jour est fermé sur tous les
-                  calendriers. Impossible pour un jour déjà facturé.
-                </p>
-                <CancelDayForm
-                  activityId={occupancy.activity.id}
-                  day={detail.day}
-                  dayLabel={formatLongDate(detail.day)}
-                  units={occupancy.units}
-                  defaultUnitId={detail.unit.id}
-                  cancel={cancelDayAction}
-                />
-              </Card>
-            </div>
-          ) : null}
-        </section>
+        <SlotDetail occupancy={occupancy} detail={detail} setCapacity={setCapacityOverrideAction} cancelDay={cancelDayAction} />
       ) : null}
     </Page>
   );
