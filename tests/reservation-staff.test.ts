@@ -3,7 +3,11 @@ import { requestReservations, type CellRequest } from "@/lib/reservations/reques
 import { askCancellation } from "@/lib/reservations/change-reservation";
 import { acceptReservations } from "@/lib/reservations/decide-reservations";
 import { cancelDay } from "@/lib/reservations/exceptional-day";
-import { addWalkIn, attendanceExport, getAttendanceSheet, recordAttendance, todayAtTheDoor } from "@/lib/reservations/attendance";
+import { addWalkIn } from "@/lib/reservations/add-walk-in";
+import { attendanceExport } from "@/lib/reservations/export-attendance";
+import { getAttendanceSheet } from "@/lib/reservations/get-attendance-sheet";
+import { recordAttendance } from "@/lib/reservations/record-attendance";
+import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
 import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
 import { getMonthCalendar } from "@/lib/reservations/calendar";
 import { previewPeriod } from "@/lib/reservations/period";

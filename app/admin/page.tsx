@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Search } from "lucide-react";
 import { staffPage } from "@/lib/auth/session";
 import { countStaffQueues } from "@/lib/staff/queues";
-import { todayAtTheDoor } from "@/lib/reservations/attendance";
+import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
 import { parisDay } from "@/lib/calendar/paris";
 import { count, formatLongDate } from "@/lib/format";
 import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
