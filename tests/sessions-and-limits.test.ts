@@ -18,7 +18,7 @@ import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-res
 import { requestAccount } from "@/lib/accounts/request-account";
 import { ANONYMOUS_EMAIL_PER_ADDRESS, ANONYMOUS_EMAIL_PER_IP } from "@/lib/accounts/anonymous-limits";
 import { accountRequestSchema } from "@/lib/accounts/schemas";
-import { staffChangeLoginEmail } from "@/lib/families/staff-edit";
+import { staffChangeLoginEmail } from "@/lib/families/staff-change-login-email";
 import { signOutEverywhereAction } from "@/app/compte/actions";
 import { deactivateAccountAction, reactivateAccountAction } from "@/app/admin/familles/[familyId]/actions";
 import { safeReturnPath } from "@/lib/net/safe-return";

@@ -3,7 +3,7 @@ import { transaction } from "@/lib/db";
 import { NotFoundError, type Actor } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
-import { recordEdit } from "./staff-edit";
+import { recordEdit } from "./record-staff-edit";
 import type { ChildData } from "./schemas";
 
 /**
