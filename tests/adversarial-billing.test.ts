@@ -11,7 +11,8 @@ import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/ro
 import { GET as exportPayments } from "@/app/admin/paiements/export/route";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { stripe, webhookSecret } from "@/lib/billing/stripe";
-import { createCreditNote, recordDeskPayment } from "@/lib/billing/desk";
+import { createCreditNote } from "@/lib/billing/create-credit-note";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
 import { startOnlinePayment } from "@/lib/billing/online-payment";
 import { runBillingRun, startBillingRun } from "@/lib/billing/billing-run";
 import { generateMonth, issueMonth } from "@/lib/billing/generate-month";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createCreditNote, recordDeskPayment, resolvePaymentAnomaly } from "@/lib/billing/desk";
+import { createCreditNote } from "@/lib/billing/create-credit-note";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
+import { resolvePaymentAnomaly } from "@/lib/billing/resolve-payment-anomaly";
 import { getFamilyAccount } from "@/lib/billing/account";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { invoicePdf } from "@/lib/billing/invoice-pdf";

@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import { stripe, webhookSecret } from "@/lib/billing/stripe";
 import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
 import { listPayments } from "@/lib/billing/payments";
-import { recordDeskPayment } from "@/lib/billing/desk";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
 import { completeStandInSession, decideStandInCheckout } from "@/lib/billing/stand-in-checkout";
 import { NotFoundError } from "@/lib/workflow";
 import { expectNothingChanged, prisma } from "./helpers";

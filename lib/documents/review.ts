@@ -6,7 +6,7 @@ import { enqueueEmail } from "@/lib/email/enqueue";
 import { documentsDecidedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCalendarDate } from "@/lib/format";
-import { creditNoteIn } from "@/lib/billing/desk";
+import { creditNoteIn } from "@/lib/billing/create-credit-note";
 import { applyTransition, NotFoundError, StaleStatusError, type Actor } from "@/lib/workflow";
 import { validUntil } from "./validity";
 import { wasBilledAbsence } from "./upload";

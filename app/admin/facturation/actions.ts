@@ -12,7 +12,9 @@ import {
   issueMonthSchema,
   resolveAnomalySchema,
 } from "@/lib/billing/schemas";
-import { createCreditNote, recordDeskPayment, resolvePaymentAnomaly } from "@/lib/billing/desk";
+import { createCreditNote } from "@/lib/billing/create-credit-note";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
+import { resolvePaymentAnomaly } from "@/lib/billing/resolve-payment-anomaly";
 import { setBillingSettings } from "@/lib/billing/unpaid";
 import { lockMonthBilling } from "@/lib/billing/generate-month";
 import { resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/billing-run";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
-import { getFamilyPayment } from "@/lib/billing/list-invoices";
+import { getFamilyPayment } from "@/lib/billing/get-family-payment";
 import { formatCents } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/field";

@@ -1,93 +1,15 @@
 import "server-only";
-import { db, transaction, type Tx } from "@/lib/db";
-import { dateOf, parisDay } from "@/lib/calendar/paris";
-import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
+import { transaction, type Tx } from "@/lib/db";
+import { parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue";
-import { creditNoteEmail, paymentReceivedEmail } from "@/lib/email/templates";
+import { creditNoteEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
-import { allocatePayment, lockInvoices } from "./allocate";
+import { lockInvoices } from "./allocate";
 import { dueCents } from "./amounts";
 import { nextInvoiceNumber } from "./generate-month";
-import type { DeskMethod } from "./schemas";
-
-/*
- * The finance office's desk: a payment received (espèces, chèque, CESU, virement,
- * carte) allocated to the family's invoices, and avoirs — an issued invoice is
- * never edited. Each is one transaction under the invoices' row locks, so two
- * agents recording at once never take more than what is left to pay.
- */
-
-export async function recordDeskPayment(input: {
-  familyId: string;
-  method: DeskMethod;
-  amountCents: number;
-  reference: string | null;
-  receivedOn: string;
-  invoiceIds: string[];
-  actor: Actor;
-  now?: Date;
-}): Promise<{ paymentId: string; numbers: string[] }> {
-  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0)
-    fieldError("amount", "Montant : indiquez un montant supérieur à zéro.");
-  const receivedWrong = dayRangeMessage("Date de réception", input.receivedOn, DAY_RANGES.received, parisDay(input.now ?? new Date()));
-  if (receivedWrong) fieldError("receivedOn", receivedWrong);
-  return transaction(async (tx) => {
-    const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
-    if (!family) throw new NotFoundError();
-    const payable = await tx.invoice.findMany({
-      where: {
-        familyId: input.familyId,
-        kind: "INVOICE",
-        status: { in: [...INVOICE_STATUSES.PAYABLE] },
-        ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : {}),
-      },
-      select: { id: true },
-    });
-    // A ticked invoice of another family, paid or cancelled meanwhile: nothing recorded.
-    if (input.invoiceIds.length && payable.length !== new Set(input.invoiceIds).size)
-      throw new UserFacingError("Une des factures cochées n'est plus à payer (réglée ou annulée entre-temps) : rechargez la page.");
-    const invoices = await lockInvoices(
-      tx,
-      payable.map((i) => i.id),
-    );
-    const due = invoices.filter((i) => isIn(INVOICE_STATUSES.PAYABLE, i.status)).reduce((sum, i) => sum + dueCents(i), 0);
-    if (due === 0) throw new UserFacingError("Cette famille n'a aucune facture à payer.");
-    if (input.amountCents > due) {
-      fieldError(
-        "amount",
-        `Montant : ${formatCents(input.amountCents)} dépasse le reste à payer (${formatCents(due)}${input.invoiceIds.length ? " sur les factures cochées" : ""}). Rien n'a été enregistré.`,
-      );
-    }
-    const payment = await createWithStatus(tx, { machine: "PAYMENT", status: "SUCCEEDED", actor: input.actor }, () =>
-      tx.payment.create({
-        data: {
-          familyId: input.familyId,
-          method: input.method,
-          status: "SUCCEEDED",
-          amountCents: input.amountCents,
-          reference: input.reference,
-          recordedById: input.actor.userId,
-          receivedAt: dateOf(input.receivedOn),
-          invoiceIds: invoices.map((i) => i.id),
-        },
-        select: { id: true },
-      }),
-    );
-    const { numbers } = await allocatePayment(tx, { paymentId: payment.id, invoices, amountCents: input.amountCents, actor: input.actor });
-    for (const { email: to, person } of await familyRecipients(tx, input.familyId)) {
-      await enqueueEmail(tx, {
-        to,
-        familyId: input.familyId,
-        template: "payment-received",
-        email: paymentReceivedEmail(person, input.amountCents, numbers, input.method),
-      });
-    }
-    return { paymentId: payment.id, numbers };
-  });
-}
 
 /**
  * « Faire un avoir » on an issued invoice: a credit note with its own number (same sequence), never more than what
@@ -183,17 +105,4 @@ export async function creditNoteIn(tx: Tx, input: CreditNoteInput): Promise<{ id
     });
   }
   return note;
-}
-
-/** « Anomalie traitée »: staff say what they did about a flagged payment (refund, allocation by hand…). */
-export async function resolvePaymentAnomaly(input: { paymentId: string; note: string; actor: Actor }) {
-  const { count } = await db.payment.updateMany({
-    where: { id: input.paymentId, anomaly: { not: null }, anomalyResolvedAt: null },
-    data: { anomalyResolvedAt: new Date(), anomalyResolvedById: input.actor.userId, anomalyNote: input.note },
-  });
-  if (count === 0) {
-    const exists = await db.payment.findUnique({ where: { id: input.paymentId }, select: { anomaly: true } });
-    if (!exists?.anomaly) throw new NotFoundError();
-    throw new UserFacingError("Cette anomalie a déjà été traitée.");
-  }
 }
