@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listStructures } from "@/lib/activities/structures";
+import { listStructures } from "@/lib/activities/manage-structures";
 import { listMonthInvoices } from "@/lib/billing/list-invoices";
 import { addDays, isMonth, monthOf, parisDay, previousMonth } from "@/lib/calendar/paris";
 import { count, deMonth, formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Tabs } from "@/components/ui/tabs";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
-import { listStructureChoices } from "@/lib/activities/structures";
+import { listStructureChoices } from "@/lib/activities/manage-structures";
 import { getActivityConfiguration } from "@/lib/activities/manage-activity";
 import { describeBounds } from "@/lib/activities/age-groups";
 import { describeDeadline } from "@/lib/calendar/deadlines";

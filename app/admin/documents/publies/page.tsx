@@ -3,7 +3,7 @@ import { staffPage } from "@/lib/auth/session";
 import { listPublished } from "@/lib/documents/list";
 import { Badge } from "@/components/ui/badge";
 import { listActivities } from "@/lib/activities/manage-activity";
-import { listStructureChoices } from "@/lib/activities/structures";
+import { listStructureChoices } from "@/lib/activities/manage-structures";
 import { formatDate } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
