@@ -14,7 +14,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { closeSession, openSession } from "@/lib/auth/user-sessions";
 import { authOptions } from "@/lib/auth/options";
 import { authenticate, MAX_FAILURES_PER_EMAIL, SIGN_IN_PER_EMAIL } from "@/lib/accounts/authenticate";
-import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/reset-password";
 import { requestAccount } from "@/lib/accounts/request-account";
 import { ANONYMOUS_EMAIL_PER_ADDRESS, ANONYMOUS_EMAIL_PER_IP } from "@/lib/accounts/anonymous-limits";
 import { accountRequestSchema } from "@/lib/accounts/schemas";
