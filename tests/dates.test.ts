@@ -21,7 +21,7 @@ import { addPeriod } from "@/lib/activities/manage-periods";
 import type { PeriodData } from "@/lib/activities/schemas";
 import { addDays, eachDay, MAX_DAYS, parisDay } from "@/lib/calendar/paris";
 import { DAY_RANGES, dayRangeMessage, filterDay, monthInRange, shiftDay } from "@/lib/forms/date-ranges";
-import { paymentFilterOf } from "@/lib/billing/payments";
+import { paymentFilterOf } from "@/lib/billing/list-payments";
 import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarRange, ChevronLeft, ChevronRight } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
-import { familyUnpaidBlocks, unpaidBlockMessage } from "@/lib/billing/unpaid";
+import { familyUnpaidBlocks, unpaidBlockMessage } from "@/lib/billing/list-unpaid-blocks";
 import { parisDay } from "@/lib/calendar/paris";
 import { Alert } from "@/components/ui/field";
 import { getMonthCalendar, isMonth, listCalendarChoices } from "@/lib/reservations/calendar";

@@ -7,7 +7,7 @@ import { creditNoteEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
-import { lockInvoices } from "./allocate";
+import { lockInvoices } from "./allocate-payment";
 import { dueCents } from "./amounts";
 import { nextInvoiceNumber } from "./generate-month";
 

@@ -16,7 +16,7 @@ import {
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
-import { quotientsOf } from "./quotient";
+import { quotientsOf } from "./set-quotient";
 
 /*
  * « Générer le mois »: one invoice per family of the structure for what is

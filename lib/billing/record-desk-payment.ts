@@ -8,7 +8,7 @@ import { paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";
 import { createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
-import { allocatePayment, lockInvoices } from "./allocate";
+import { allocatePayment, lockInvoices } from "./allocate-payment";
 import { dueCents } from "./amounts";
 import type { DeskMethod } from "./schemas";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { setQuotient } from "@/lib/billing/quotient";
+import { setQuotient } from "@/lib/billing/set-quotient";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";

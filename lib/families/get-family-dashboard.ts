@@ -4,7 +4,7 @@ import { statusLabel, statusTone, type Tone } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
 import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
-import { invoicesToPay } from "@/lib/billing/account";
+import { invoicesToPay } from "@/lib/billing/get-family-account";
 import { missingDocuments } from "@/lib/documents/list";
 import { parisDay } from "@/lib/calendar/paris";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
-import { setQuotient } from "@/lib/billing/quotient";
+import { setQuotient } from "@/lib/billing/set-quotient";
 import { NotFoundError, type Actor } from "@/lib/workflow";
 import type { QuotientData } from "./schemas";
 import { recordEdit } from "./record-staff-edit";

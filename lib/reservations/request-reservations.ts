@@ -2,7 +2,7 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
-import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/unpaid";
+import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/list-unpaid-blocks";
 import { UserFacingError } from "@/lib/errors";
 import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
 import {

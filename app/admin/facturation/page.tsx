@@ -14,7 +14,7 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { SchemaForm } from "@/components/form/schema-form";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { BillingRunStatus } from "@/components/billing/billing-run-status";
-import { lastBillingRun } from "@/lib/billing/billing-run";
+import { lastBillingRun } from "@/lib/billing/run-billing";
 import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction, resumeBillingRunAction } from "./actions";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 

@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { RefreshWhile } from "@/components/billing/refresh-while";
 import { notFound } from "next/navigation";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
-import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
+import { confirmCheckoutReturn } from "@/lib/billing/handle-stripe-webhook";
 
 export const metadata: Metadata = { title: "Paiement" };
 

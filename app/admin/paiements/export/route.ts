@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { stringify } from "csv-stringify/sync";
 import { getSessionUser } from "@/lib/auth/session";
-import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
+import { listPayments, paymentFilterOf } from "@/lib/billing/list-payments";
 import { formatCalendarDate } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";
 import { attachment } from "@/lib/http/download";

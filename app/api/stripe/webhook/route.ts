@@ -1,4 +1,4 @@
-import { RejectedEventError, handleStripeWebhook } from "@/lib/billing/stripe-events";
+import { RejectedEventError, handleStripeWebhook } from "@/lib/billing/handle-stripe-webhook";
 import { asServiceUnavailable, ServiceUnavailableError } from "@/lib/errors";
 
 /**

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { invoicePdf } from "@/lib/billing/invoice-pdf";
+import { invoicePdf } from "@/lib/billing/render-invoice-pdf";
 import { UserFacingError } from "@/lib/errors";
 import { attachment } from "@/lib/http/download";
 

@@ -2,7 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { failCheckoutSession, fulfilCheckoutSession, type SessionReport } from "./online-payment";
+import { failCheckoutSession, fulfilCheckoutSession, type SessionReport } from "./pay-online";
 import { stripe, webhookSecret } from "./stripe";
 
 /** A body the webhook refuses (not signed by Stripe or the stand-in, or not an event it can read): the route answers 400, nothing is written. */

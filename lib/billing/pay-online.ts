@@ -8,7 +8,7 @@ import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";
 import { checkout } from "./checkout";
-import { allocatePayment, lockInvoices } from "./allocate";
+import { allocatePayment, lockInvoices } from "./allocate-payment";
 import { dueCents } from "./amounts";
 
 /*

@@ -2,17 +2,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { formatCalendarDate, formatCents } from "@/lib/format";
 import { addDays, dateOf } from "@/lib/calendar/paris";
-import { INVOICE_STATUSES, NotFoundError } from "@/lib/workflow";
+import { INVOICE_STATUSES } from "@/lib/workflow";
 import { dueCents } from "./amounts";
-
-/** « Réglages de facturation » of a structure. */
-export async function setBillingSettings(input: { structureId: string; invoiceDueDays: number; unpaidBlockDays: number | null }) {
-  const { count } = await db.structure.updateMany({
-    where: { id: input.structureId },
-    data: { invoiceDueDays: input.invoiceDueDays, unpaidBlockDays: input.unpaidBlockDays },
-  });
-  if (count === 0) throw new NotFoundError();
-}
 
 export interface UnpaidBlock {
   structure: string;
