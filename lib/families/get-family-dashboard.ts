@@ -5,7 +5,7 @@ import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
 import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
 import { invoicesToPay } from "@/lib/billing/get-family-account";
-import { missingDocuments } from "@/lib/documents/list";
+import { missingDocuments } from "@/lib/documents/list-family-uploads";
 import { parisDay } from "@/lib/calendar/paris";
 
 export interface DashboardRequest {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { countNewDownloads } from "@/lib/documents/list";
+import { countNewDownloads } from "@/lib/documents/list-downloads";
 import { unreadThreads } from "./threads";
 
 /** The navigation's badges: unread answers and new downloads for a family; unread messages and documents waiting for staff. */

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listDocumentTypes, receivedQueue } from "@/lib/documents/list";
+import { listDocumentTypes } from "@/lib/documents/list-document-types";
+import { receivedQueue } from "@/lib/documents/list-received-documents";
 import { VALIDITY_LABELS } from "@/lib/documents/validity";
 import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";

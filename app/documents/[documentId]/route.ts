@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { FileMissingError, openDocument } from "@/lib/documents/open";
+import { FileMissingError, openDocument } from "@/lib/documents/open-document";
 import { UserFacingError } from "@/lib/errors";
 import { attachment } from "@/lib/http/download";
 

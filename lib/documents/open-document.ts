@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
 import { NotFoundError } from "@/lib/workflow";
-import { canSeePublished } from "./list";
+import { canSeePublished } from "./list-downloads";
 
 /** The row is there but its file is not in the store (deleted outside the portal): a technical failure, not a missing id. */
 export class FileMissingError extends Error {

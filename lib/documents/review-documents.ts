@@ -9,7 +9,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { creditNoteIn } from "@/lib/billing/create-credit-note";
 import { applyTransition, NotFoundError, StaleStatusError, type Actor } from "@/lib/workflow";
 import { validUntil } from "./validity";
-import { wasBilledAbsence } from "./upload";
+import { wasBilledAbsence } from "./upload-document";
 
 export interface ReviewReport {
   done: number;
