@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getSenderStatus } from "@/lib/email/sender-status";
+import { getSenderStatus } from "@/lib/email/get-sender-status";
 
 export interface Health {
   statut: "ok" | "indisponible";

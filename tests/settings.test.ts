@@ -9,7 +9,7 @@ import { brandPalette, contrastRatio } from "@/lib/settings/colour";
 import { identitySchema } from "@/lib/settings/schemas";
 import { textBlocks } from "@/lib/settings/information-pages";
 import { getPortalIdentity, getPortalLogo } from "@/lib/settings/identity";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { STRUCTURE } from "@/lib/email/templates";
 import { timeUnitSchema } from "@/lib/activities/schemas";
 import { removeLogoAction, updateIdentityAction, updateInformationPageAction, uploadLogoAction } from "@/app/admin/parametres/actions";

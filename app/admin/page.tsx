@@ -6,7 +6,7 @@ import { countStaffQueues } from "@/lib/staff/queues";
 import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
 import { parisDay } from "@/lib/calendar/paris";
 import { count, formatLongDate } from "@/lib/format";
-import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
+import { getSenderStatus, senderWarning } from "@/lib/email/get-sender-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";

@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
 import { clear } from "@/lib/auth/rate-limit";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { passwordResetEmail, passwordResetNoAccountEmail } from "@/lib/email/templates";
 
 import { anonymousEmailLimits } from "./anonymous-limits";

@@ -13,7 +13,7 @@ import {
   statusIn,
   type Actor,
 } from "@/lib/workflow";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { quotientsOf } from "./set-quotient";

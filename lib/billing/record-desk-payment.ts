@@ -3,7 +3,7 @@ import { transaction } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
 import { fieldError, UserFacingError } from "@/lib/errors";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCents } from "@/lib/format";

@@ -2,7 +2,7 @@ import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { documentsDecidedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatCalendarDate } from "@/lib/format";

@@ -3,7 +3,7 @@ import { setQuotient } from "@/lib/billing/set-quotient";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, transaction, isPrismaError, type Tx } from "@/lib/db";
 import { fieldError, UserFacingError } from "@/lib/errors";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { messageAnsweredEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { lockFamily } from "@/lib/families/lock-family";

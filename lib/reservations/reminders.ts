@@ -2,7 +2,7 @@ import "server-only";
 import { db, transaction } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { addDays, dateOf, dayOf, parisDay, parisInstant } from "@/lib/calendar/paris";
-import { enqueueEmailOnce } from "@/lib/email/enqueue";
+import { enqueueEmailOnce } from "@/lib/email/enqueue-email";
 import { deadlineReminderEmail, openingReminderEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/recipients";
 import { formatDateTime, formatLongDate } from "@/lib/format";

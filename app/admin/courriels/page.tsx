@@ -3,8 +3,8 @@ import { staffPage } from "@/lib/auth/session";
 import { listEmails } from "@/lib/email/list-emails";
 import { config } from "@/lib/config";
 import { formatDateTime, formatTime, count } from "@/lib/format";
-import { MAX_ATTEMPTS } from "@/lib/email/deliver";
-import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
+import { MAX_ATTEMPTS } from "@/lib/email/deliver-emails";
+import { getSenderStatus, senderWarning } from "@/lib/email/get-sender-status";
 import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { retryEmailAction } from "./actions";
 
