@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addChild } from "@/lib/families/add-child";
 import { updateChild } from "@/lib/families/update-child";
 import { validateChangeRequest, ALREADY_PENDING_MESSAGE, refuseChangeRequest } from "@/lib/families/change-requests";
-import { requestAddressChange, requestPhonesChange } from "@/lib/families/contact-changes";
+import { requestAddressChange, requestPhonesChange } from "@/lib/families/request-contact-change";
 import { EMAIL_TAKEN_MESSAGE, staffChangeLoginEmail } from "@/lib/families/staff-change-login-email";
 import { staffUpdateQuotient } from "@/lib/families/staff-update-quotient";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";

@@ -4,7 +4,7 @@ import { parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { creditNoteEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
 import { lockInvoices } from "./allocate-payment";

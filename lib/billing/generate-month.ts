@@ -15,7 +15,7 @@ import {
 } from "@/lib/workflow";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { quotientsOf } from "./set-quotient";
 
 /*

@@ -3,7 +3,7 @@ import { transaction, type Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { paymentReceivedEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCents } from "@/lib/format";
 import { applyTransition, createWithStatus, INVOICE_STATUSES, NotFoundError, statusIn, SYSTEM, type Actor } from "@/lib/workflow";
 import { lockFamily } from "@/lib/families/lock-family";

@@ -5,7 +5,7 @@ import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { paymentReceivedEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCents } from "@/lib/format";
 import { createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
 import { allocatePayment, lockInvoices } from "./allocate-payment";

@@ -4,7 +4,7 @@ import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { documentsDecidedEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCalendarDate } from "@/lib/format";
 import { creditNoteIn } from "@/lib/billing/create-credit-note";
 import { applyTransition, NotFoundError, StaleStatusError, type Actor } from "@/lib/workflow";

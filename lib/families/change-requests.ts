@@ -7,7 +7,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";
-import { familyRecipients } from "./recipients";
+import { familyRecipients } from "./list-family-recipients";
 import { UserFacingError } from "@/lib/errors";
 import { deName } from "@/lib/format";
 

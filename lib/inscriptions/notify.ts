@@ -10,7 +10,7 @@ import {
   inscriptionWaitlistedEmail,
 } from "@/lib/email/templates";
 import { formatCalendarDate } from "@/lib/format";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { waitlistPosition } from "./capacity";
 
 /** E-mails every parent with a login of the family about a decision on an inscription (same transaction). */

@@ -3,7 +3,7 @@ import { db, transaction, isPrismaError, type Tx } from "@/lib/db";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { messageAnsweredEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { lockFamily } from "@/lib/families/lock-family";
 import { fileColumns, withStoredUpload, type StoredUpload } from "@/lib/files/check-upload";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";

@@ -12,7 +12,7 @@ import {
   reservationsRefusedEmail,
   type ReservationSection,
 } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { structureNameIn } from "@/lib/settings/identity";
 import { dayOf } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";

@@ -4,7 +4,7 @@ import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { addDays, dateOf, dayOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { enqueueEmailOnce } from "@/lib/email/enqueue-email";
 import { deadlineReminderEmail, openingReminderEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatDateTime, formatLongDate } from "@/lib/format";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow";
