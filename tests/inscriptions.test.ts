@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { requestInscription, duplicateInscriptionMessage } from "@/lib/inscriptions/request-inscription";
 import { validateInscription, cancelInscription, refuseInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
-import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
+import { inscriptionAttestation } from "@/lib/inscriptions/render-inscription-attestation";
 import { addPeriod, deletePeriod } from "@/lib/activities/manage-periods";
 import { addCalendarException } from "@/lib/activities/add-calendar-exception";
 import { setCapacityOverride } from "@/lib/activities/set-capacity-override";

@@ -6,7 +6,7 @@ import { UserFacingError } from "@/lib/errors";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn } from "@/lib/workflow";
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { hasPlace, lockScope } from "./capacity";
-import { notifyInscriptionDecision } from "./notify";
+import { notifyInscriptionDecision } from "./notify-inscription-decision";
 
 /**
  * Locks the inscription's row, then reads it: whatever is decided below is

@@ -6,7 +6,7 @@ import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
 import { formatDateTime } from "@/lib/format";
 import { applyTransition, createWithStatus, INSCRIPTION_STATUSES, NotFoundError, SYSTEM, type Actor, statusIn } from "@/lib/workflow";
 import { hasPlace, lockScope, nextWaitlistRank, waitlistPosition } from "./capacity";
-import { notifyInscriptionDecision } from "./notify";
+import { notifyInscriptionDecision } from "./notify-inscription-decision";
 import { UserFacingError } from "@/lib/errors";
 
 export const duplicateInscriptionMessage = (firstName: string) =>

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
+import { inscriptionAttestation } from "@/lib/inscriptions/render-inscription-attestation";
 import { UserFacingError } from "@/lib/errors";
 import { attachment } from "@/lib/http/download";
 
