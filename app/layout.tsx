@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
-import { navCounts } from "@/lib/messages/nav-counts";
+import { navCounts } from "@/lib/messages/count-nav-badges";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { ToastProvider } from "@/components/ui/toast";
 import { getSessionUser } from "@/lib/auth/session";

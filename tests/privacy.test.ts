@@ -17,7 +17,7 @@ import { purgeExpiredDocuments } from "@/lib/privacy/retention";
 import { uploadFamilyDocument } from "@/lib/documents/upload-document";
 import { reviewDocuments } from "@/lib/documents/review-documents";
 import { listJustifiableAbsences } from "@/lib/documents/list-justifiable-absences";
-import { sendFamilyMessage } from "@/lib/messages/threads";
+import { sendFamilyMessage } from "@/lib/messages/send-family-message";
 import { fileStore } from "@/lib/files/storage";
 import { actorFromUser } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { countNewDownloads } from "@/lib/documents/list-downloads";
-import { unreadThreads } from "./threads";
+import { unreadThreads } from "./list-threads";
 
 /** The navigation's badges: unread answers and new downloads for a family; unread messages and documents waiting for staff. */
 export async function navCounts(user: { role: string; familyId: string | null }): Promise<Record<string, { value: number; word: string }>> {
