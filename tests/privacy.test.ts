@@ -11,9 +11,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { GET as exportRoute } from "@/app/mes-coordonnees/export/route";
 import { anonymiseFamilyAction } from "@/app/admin/familles/[familyId]/actions";
-import { familyDataExport } from "@/lib/privacy/export";
-import { anonymiseFamily } from "@/lib/privacy/anonymise";
-import { purgeExpiredDocuments } from "@/lib/privacy/retention";
+import { familyDataExport } from "@/lib/privacy/export-family-data";
+import { anonymiseFamily } from "@/lib/privacy/anonymise-family";
+import { purgeExpiredDocuments } from "@/lib/privacy/purge-expired-documents";
 import { uploadFamilyDocument } from "@/lib/documents/upload-document";
 import { reviewDocuments } from "@/lib/documents/review-documents";
 import { listJustifiableAbsences } from "@/lib/documents/list-justifiable-absences";

@@ -10,7 +10,7 @@ import {
   reviewDocumentsSchema,
   setPublishedSchema,
 } from "@/lib/documents/schemas";
-import { setRetentionMonths } from "@/lib/privacy/retention";
+import { setRetentionMonths } from "@/lib/privacy/purge-expired-documents";
 import { reviewDocuments } from "@/lib/documents/review-documents";
 import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish-document";
 import { createDocumentType } from "@/lib/documents/create-document-type";

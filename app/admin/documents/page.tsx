@@ -14,7 +14,7 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { SchemaForm } from "@/components/form/schema-form";
-import { retentionMonths } from "@/lib/privacy/retention";
+import { retentionMonths } from "@/lib/privacy/purge-expired-documents";
 import { acceptDocumentAction, createDocumentTypeAction, refuseDocumentAction, retentionAction, reviewDocumentsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Documents reçus" };

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { familyDataExport } from "@/lib/privacy/export";
+import { familyDataExport } from "@/lib/privacy/export-family-data";
 import { attachment } from "@/lib/http/download";
 
 /** The family's data as one ZIP (RGPD): the parent's own family only. */

@@ -20,7 +20,7 @@ import {
   staffEmailSchema,
 } from "@/lib/families/schemas";
 import { deName } from "@/lib/format";
-import { anonymiseFamily } from "@/lib/privacy/anonymise";
+import { anonymiseFamily } from "@/lib/privacy/anonymise-family";
 
 const familyId = { familyId: entityId };
 const adultTarget = { ...familyId, adultId: entityId };
