@@ -5,8 +5,8 @@ import { acceptReservations, decideCancellations, refuseReservations } from "@/l
 import { setCapacityOverride } from "@/lib/activities/set-capacity-override";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { addUnitRule, deleteUnitRule } from "@/lib/activities/manage-unit-rules";
-import { previewPeriod } from "@/lib/reservations/period";
-import { getMonthCalendar } from "@/lib/reservations/calendar";
+import { previewPeriod } from "@/lib/reservations/reserve-period";
+import { getMonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { actorFromUser, InscriptionNotValidatedError, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";

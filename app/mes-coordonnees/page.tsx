@@ -14,7 +14,7 @@ import {
   updatePreferencesAction,
   updateRemindersAction,
 } from "./actions";
-import { getReminderSettings, REMINDER_KINDS } from "@/lib/reservations/reminders";
+import { getReminderSettings, REMINDER_KINDS } from "@/lib/reservations/send-reminders";
 
 export const metadata: Metadata = { title: "Mes coordonnées" };
 

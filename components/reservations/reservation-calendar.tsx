@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState, useTransition, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Check } from "lucide-react";
-import type { CalendarLane, CellState, LaneDay, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
+import type { CalendarLane, CellState, LaneDay, LaneUnit, MonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { BLOCKED_LABELS } from "@/lib/reservations/labels";
 import { refusedByRules } from "@/lib/reservations/unit-rules";
 import { isIn, RESERVATION_CODES, RESERVATION_STATUSES, reservationMachine } from "@/lib/workflow/machines";

@@ -4,7 +4,7 @@ import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { fieldError } from "@/lib/errors";
 import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
-import { fillFreedPlaces } from "@/lib/reservations/promote";
+import { fillFreedPlaces } from "@/lib/reservations/fill-freed-places";
 import { lockSlots } from "@/lib/reservations/slots";
 
 /**

@@ -13,8 +13,8 @@ import {
   type Actor,
 } from "@/lib/workflow";
 import { cancellationInTime } from "./availability";
-import { notifyReservations } from "./notify";
-import { fillFreedPlaces } from "./promote";
+import { notifyReservations } from "./notify-reservations";
+import { fillFreedPlaces } from "./fill-freed-places";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";
 

@@ -18,7 +18,7 @@ import {
 } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
-import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify";
+import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify-reservations";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
+import { getOccupancy, getSlotChildren } from "@/lib/reservations/get-occupancy";
 import { listQueueFilterChoices } from "@/lib/reservations/list-reservation-queue";
 import { formatLongDate, formatMonth, formatShortDay } from "@/lib/format";
 import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";

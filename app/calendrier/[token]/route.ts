@@ -1,4 +1,4 @@
-import { calendarFeedFor } from "@/lib/reservations/calendar-feed";
+import { calendarFeedFor } from "@/lib/reservations/publish-calendar-feed";
 
 /**
  * The family's calendar feed, `/calendrier/<secret>.ics`: no session (calendar apps fetch it alone), the secret

@@ -4,7 +4,7 @@ import { dateOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { count, formatLongDate } from "@/lib/format";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
-import { notifyReservations } from "./notify";
+import { notifyReservations } from "./notify-reservations";
 import { lockSlots } from "./slots";
 
 /**

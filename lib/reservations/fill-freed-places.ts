@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { applyTransition, SYSTEM } from "@/lib/workflow";
-import { notifyReservations } from "./notify";
+import { notifyReservations } from "./notify-reservations";
 import { placeLeft, readSlot, type Slot } from "./slots";
 
 /**

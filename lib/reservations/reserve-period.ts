@@ -6,7 +6,7 @@ import { isBeforeDeadline } from "@/lib/calendar/deadlines";
 import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
-import { LANE_ORDER, laneUnit } from "./calendar";
+import { LANE_ORDER, laneUnit } from "./get-month-calendar";
 import { unitPrice } from "./pricing";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
