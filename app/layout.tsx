@@ -5,7 +5,7 @@ import { navCounts } from "@/lib/messages/count-nav-badges";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { ToastProvider } from "@/components/ui/toast";
 import { getSessionUser } from "@/lib/auth/session";
-import { getPortalIdentity } from "@/lib/settings/identity";
+import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
 import { brandPalette } from "@/lib/settings/colour";
 import "./globals.css";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { staffPage } from "@/lib/auth/session";
-import { countStaffQueues } from "@/lib/staff/queues";
+import { countStaffQueues } from "@/lib/staff/count-staff-queues";
 import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
 import { parisDay } from "@/lib/calendar/paris";
 import { count, formatLongDate } from "@/lib/format";

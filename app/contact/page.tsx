@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Clock, Mail, MapPin, Phone } from "lucide-react";
 import { InformationPage } from "@/components/layout/information-page";
 import { Card } from "@/components/ui/card";
-import { getInformationPage, textBlocks } from "@/lib/settings/information-pages";
-import { getPortalIdentity } from "@/lib/settings/identity";
+import { getInformationPage, textBlocks } from "@/lib/settings/manage-information-pages";
+import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
 import { keepHoursTogether } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Contact" };

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { structureNameIn } from "@/lib/settings/identity";
+import { structureNameIn } from "@/lib/settings/manage-portal-identity";
 import { escapeHtml, STRUCTURE, type RenderedEmail } from "./templates";
 
 /**

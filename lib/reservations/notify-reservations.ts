@@ -13,7 +13,7 @@ import {
   type ReservationSection,
 } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
-import { structureNameIn } from "@/lib/settings/identity";
+import { structureNameIn } from "@/lib/settings/manage-portal-identity";
 import { dayOf } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";

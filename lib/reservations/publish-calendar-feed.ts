@@ -4,7 +4,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import { db, transaction } from "@/lib/db";
 import { addDays, dateOf, parisDay, parisInstant } from "@/lib/calendar/paris";
 import { config } from "@/lib/config";
-import { structureNameIn } from "@/lib/settings/identity";
+import { structureNameIn } from "@/lib/settings/manage-portal-identity";
 import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
 /*

@@ -1,4 +1,4 @@
-import { getPortalLogo } from "@/lib/settings/identity";
+import { getPortalLogo } from "@/lib/settings/manage-portal-identity";
 
 /** The structure's logo. Its URL carries a version, so it can be cached for long. */
 export async function GET(request: Request) {

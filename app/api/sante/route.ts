@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/lib/check-health";
 
 /**
  * For monitoring: 200 when the app and its database answer, 503 otherwise.

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { InformationPageSlug } from "@/lib/generated/prisma/enums";
 import { DEFAULT_IDENTITY, INFORMATION_PAGES, defaultPageBody } from "./defaults";
-import { getPortalIdentity } from "./identity";
+import { getPortalIdentity } from "./manage-portal-identity";
 
 export interface InformationPageView {
   slug: InformationPageSlug;
