@@ -1,4 +1,6 @@
 import "server-only";
+import { subMonths } from "date-fns";
+import { TZDate } from "@date-fns/tz";
 import { db, transaction } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
 import { applyTransition, SYSTEM } from "@/lib/workflow";
@@ -12,6 +14,11 @@ export async function retentionMonths(): Promise<number> {
   );
 }
 
+/** The instant before which a reviewed document is purged: `months` earlier, a month end kept in its month (31 March − 1 month = 28 or 29 February). */
+export function retentionCutoff(now: Date, months: number): Date {
+  return new Date(subMonths(new TZDate(now.getTime(), "UTC"), months).getTime());
+}
+
 /**
  * The daily job: a received document decided more than the retention period ago has its file deleted and its row
  * marked « Supprimé (durée de conservation) » through the workflow (the log records it, with the period). Each
@@ -19,8 +26,7 @@ export async function retentionMonths(): Promise<number> {
  */
 export async function purgeExpiredDocuments(now = new Date()): Promise<number> {
   const months = await retentionMonths();
-  const before = new Date(now);
-  before.setUTCMonth(before.getUTCMonth() - months);
+  const before = retentionCutoff(now, months);
   const expired = await db.document.findMany({
     where: { kind: "FAMILY_UPLOAD", status: { in: ["ACCEPTED", "REFUSED"] }, reviewedAt: { lt: before } },
     select: { id: true, status: true, storageKey: true },

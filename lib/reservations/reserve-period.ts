@@ -1,4 +1,6 @@
 import "server-only";
+import { getISOWeek } from "date-fns";
+import { TZDate } from "@date-fns/tz";
 import { cancelledSlots } from "./slots";
 import { db } from "@/lib/db";
 import { dateOf, dayOf, eachDay, parisDay, weekdayOf } from "@/lib/calendar/paris";
@@ -17,10 +19,8 @@ export const MAX_PERIOD_DAYS = 366;
 
 /** ISO 8601 week number of a day (weeks start on Monday; week 1 holds the first Thursday). */
 export function isoWeek(day: string): number {
-  const date = dateOf(day);
-  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  return 1 + Math.floor((thursday.getTime() - yearStart) / (7 * 86_400_000));
+  // Read in UTC: a calendar day is stored as UTC midnight, whatever the server's time zone.
+  return getISOWeek(new TZDate(dateOf(day).getTime(), "UTC"));
 }
 
 export interface PeriodPreview {
