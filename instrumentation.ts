@@ -4,7 +4,7 @@ export async function register() {
     startEmailWorker();
     const { startReminderWorker } = await import("@/lib/reservations/reminder-worker");
     startReminderWorker();
-    const { startRetentionWorker } = await import("@/lib/privacy/retention");
+    const { startRetentionWorker } = await import("@/lib/privacy/purge-expired-documents");
     startRetentionWorker();
   }
 }

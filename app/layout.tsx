@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
-import { navCounts } from "@/lib/messages/nav-counts";
+import { navCounts } from "@/lib/messages/count-nav-badges";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { ToastProvider } from "@/components/ui/toast";
 import { getSessionUser } from "@/lib/auth/session";
-import { getPortalIdentity } from "@/lib/settings/identity";
+import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
 import { brandPalette } from "@/lib/settings/colour";
 import "./globals.css";
 

@@ -3,7 +3,7 @@ import { accountRequestSchema } from "@/lib/accounts/schemas";
 import { requestAccount } from "@/lib/accounts/request-account";
 import { refuseAccountRequest, validateAccountRequest } from "@/lib/accounts/decide-account-request";
 import { authenticate, MAX_FAILURES_PER_EMAIL } from "@/lib/accounts/authenticate";
-import { INVALID_TOKEN_MESSAGE, requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import { INVALID_TOKEN_MESSAGE, requestPasswordReset, resetPassword } from "@/lib/accounts/reset-password";
 import { IllegalTransitionError, ReasonRequiredError, VISITOR, actorFromUser } from "@/lib/workflow";
 import { createFamily, uniqueEmail } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summariseActivities } from "@/lib/inscriptions/activity-summaries";
+import { summariseActivities } from "@/lib/inscriptions/summarise-activities";
 import { composeDeadline, deadlineParts } from "@/lib/calendar/deadline-parts";
 import { describeDeadline, parseDeadline } from "@/lib/calendar/deadlines";
 import { createFamily } from "@/prisma/factories";

@@ -11,12 +11,13 @@ import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/ro
 import { GET as exportPayments } from "@/app/admin/paiements/export/route";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { stripe, webhookSecret } from "@/lib/billing/stripe";
-import { createCreditNote, recordDeskPayment } from "@/lib/billing/desk";
-import { startOnlinePayment } from "@/lib/billing/online-payment";
-import { runBillingRun, startBillingRun } from "@/lib/billing/billing-run";
+import { createCreditNote } from "@/lib/billing/create-credit-note";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
+import { startOnlinePayment } from "@/lib/billing/pay-online";
+import { runBillingRun, startBillingRun } from "@/lib/billing/run-billing";
 import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
-import { setBillingSettings } from "@/lib/billing/unpaid";
-import { getFamilyAccount } from "@/lib/billing/account";
+import { setBillingSettings } from "@/lib/billing/set-billing-settings";
+import { getFamilyAccount } from "@/lib/billing/get-family-account";
 import { requestReservations } from "@/lib/reservations/request-reservations";
 import { addDays, dateOf, parisDay } from "@/lib/calendar/paris";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastBillingRun, resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/billing-run";
+import { lastBillingRun, resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/run-billing";
 import { assertMonthEnded, generateMonth } from "@/lib/billing/generate-month";
 import { transaction } from "@/lib/db";
 import { deMonth } from "@/lib/format";

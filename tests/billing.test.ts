@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateMonth, lockMonthBilling } from "@/lib/billing/generate-month";
-import { setQuotient } from "@/lib/billing/quotient";
+import { setQuotient } from "@/lib/billing/set-quotient";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 

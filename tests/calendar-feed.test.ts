@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { GET } from "@/app/calendrier/[token]/route";
-import { calendarFeedFor, getCalendarFeed, renewCalendarToken, revokeCalendarToken } from "@/lib/reservations/calendar-feed";
+import { calendarFeedFor, getCalendarFeed, renewCalendarToken, revokeCalendarToken } from "@/lib/reservations/publish-calendar-feed";
 import { requestReservations } from "@/lib/reservations/request-reservations";
 import { actorFromUser } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";

@@ -17,11 +17,11 @@ import * as inscriptions from "@/app/mes-inscriptions/actions";
 import * as reservations from "@/app/mes-reservations/actions";
 import * as famille from "@/app/ma-famille/actions";
 import * as compte from "@/app/creer-mon-compte/actions";
-import { addPeriod } from "@/lib/activities/periods";
+import { addPeriod } from "@/lib/activities/manage-periods";
 import type { PeriodData } from "@/lib/activities/schemas";
 import { addDays, eachDay, MAX_DAYS, parisDay } from "@/lib/calendar/paris";
 import { DAY_RANGES, dayRangeMessage, filterDay, monthInRange, shiftDay } from "@/lib/forms/date-ranges";
-import { paymentFilterOf } from "@/lib/billing/payments";
+import { paymentFilterOf } from "@/lib/billing/list-payments";
 import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";
 

@@ -4,11 +4,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { PDFDocument } from "pdf-lib";
-import { uploadFamilyDocument, MAX_PENDING_UPLOADS } from "@/lib/documents/upload";
-import { reviewDocuments } from "@/lib/documents/review";
-import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish";
-import { listDownloads, listFamilyUploads, missingDocuments } from "@/lib/documents/list";
-import { openDocument } from "@/lib/documents/open";
+import { uploadFamilyDocument, MAX_PENDING_UPLOADS } from "@/lib/documents/upload-document";
+import { reviewDocuments } from "@/lib/documents/review-documents";
+import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish-document";
+import { listDownloads } from "@/lib/documents/list-downloads";
+import { listFamilyUploads, missingDocuments } from "@/lib/documents/list-family-uploads";
+import { openDocument } from "@/lib/documents/open-document";
 import { localStore, newFileKey, s3SettingsFromEnv, s3Store, type FileStore } from "@/lib/files/storage";
 import { safeFileName } from "@/lib/files/check-upload";
 import { generateMonth, issueMonth } from "@/lib/billing/generate-month";

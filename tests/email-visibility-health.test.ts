@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { deliverDueEmails, describeSendError, MAX_ATTEMPTS, ProviderError, retryEmail, type EmailSender } from "@/lib/email/deliver";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { deliverDueEmails, describeSendError, MAX_ATTEMPTS, ProviderError, retryEmail, type EmailSender } from "@/lib/email/deliver-emails";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { accountRequestReceivedEmail } from "@/lib/email/templates";
-import { getSenderStatus, senderWarning } from "@/lib/email/sender-status";
+import { getSenderStatus, senderWarning } from "@/lib/email/get-sender-status";
 import { GET as health } from "@/app/api/sante/route";
 import { uniqueEmail } from "@/prisma/factories";
 import { prisma } from "./helpers";

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { backoffSeconds, claimDueEmails, deliverDueEmails, MAX_ATTEMPTS, type EmailSender, type OutgoingEmail } from "@/lib/email/deliver";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import {
+  backoffSeconds,
+  claimDueEmails,
+  deliverDueEmails,
+  MAX_ATTEMPTS,
+  type EmailSender,
+  type OutgoingEmail,
+} from "@/lib/email/deliver-emails";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { accountValidatedEmail, escapeHtml } from "@/lib/email/templates";
 import { POST as standInPost } from "@/app/api/resend-stand-in/emails/route";
 import { STAND_IN_API_KEY } from "@/lib/config";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addChild, MAX_CHILDREN } from "@/lib/families/add-child";
-import { requestAddressChange } from "@/lib/families/contact-changes";
+import { requestAddressChange } from "@/lib/families/request-contact-change";
 import { addAdult, MAX_ADULTS } from "@/lib/families/add-adult";
 import { adultSchema, childSchema } from "@/lib/families/schemas";
 import { actorFromUser } from "@/lib/workflow";

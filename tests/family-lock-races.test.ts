@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { transaction } from "@/lib/db";
 import { requestInscription } from "@/lib/inscriptions/request-inscription";
-import { requestAddressChange } from "@/lib/families/contact-changes";
-import { staffUpdateAddress } from "@/lib/families/staff-edit";
+import { requestAddressChange } from "@/lib/families/request-contact-change";
+import { staffUpdateAddress } from "@/lib/families/staff-update-address";
 import { updatePreferences } from "@/lib/families/update-preferences";
-import { renewCalendarToken } from "@/lib/reservations/calendar-feed";
-import { setReminderSettings } from "@/lib/reservations/reminders";
-import { anonymiseFamily } from "@/lib/privacy/anonymise";
+import { renewCalendarToken } from "@/lib/reservations/publish-calendar-feed";
+import { setReminderSettings } from "@/lib/reservations/send-reminders";
+import { anonymiseFamily } from "@/lib/privacy/anonymise-family";
 import { actorFromUser } from "@/lib/workflow";
 import { createFamily } from "@/prisma/factories";
 import { prisma, staffActor } from "./helpers";

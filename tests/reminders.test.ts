@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sendDueReminders, setReminderSettings, getReminderSettings } from "@/lib/reservations/reminders";
+import { sendDueReminders, setReminderSettings, getReminderSettings } from "@/lib/reservations/send-reminders";
 import { requestReservations } from "@/lib/reservations/request-reservations";
 import { acceptReservations, refuseReservations } from "@/lib/reservations/decide-reservations";
 import { actorFromUser } from "@/lib/workflow";

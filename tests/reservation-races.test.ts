@@ -7,7 +7,7 @@ import { requestReservations } from "@/lib/reservations/request-reservations";
 import { askCancellation, withdrawReservation } from "@/lib/reservations/change-reservation";
 import { acceptReservations, decideCancellations, refuseReservations } from "@/lib/reservations/decide-reservations";
 import { cancelInscription } from "@/lib/inscriptions/decide-inscription";
-import { setCapacityOverride } from "@/lib/activities/capacity-overrides";
+import { setCapacityOverride } from "@/lib/activities/set-capacity-override";
 import { actorFromUser } from "@/lib/workflow";
 
 const TODAY = parisDay(new Date());

@@ -8,7 +8,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 import * as actions from "@/app/mes-reservations/actions";
 import * as desk from "@/app/admin/reservations/actions";
 import MyReservationsPage from "@/app/mes-reservations/page";
-import { getMonthCalendar } from "@/lib/reservations/calendar";
+import { getMonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { addDays, parisDay } from "@/lib/calendar/paris";
 import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";

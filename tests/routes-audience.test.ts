@@ -11,7 +11,7 @@ vi.mock("next/headers", async () => (await import("./session-mock")).nextHeaders
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { AccessDeniedError, AppError, NotFoundError, ServiceUnavailableError, UserFacingError } from "@/lib/errors";
-import { RejectedEventError } from "@/lib/billing/stripe-events";
+import { RejectedEventError } from "@/lib/billing/handle-stripe-webhook";
 import { errorResponse, routeAudienceOf, type RouteAudience } from "@/lib/http/route";
 import { createFamily, createStaffUser, hashedPassword, uniqueEmail } from "@/prisma/factories";
 import { PrismaClient } from "@/lib/generated/prisma/client";

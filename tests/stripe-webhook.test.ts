@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
-import { startOnlinePayment } from "@/lib/billing/online-payment";
+import { startOnlinePayment } from "@/lib/billing/pay-online";
 import type Stripe from "stripe";
 import { stripe, webhookSecret } from "@/lib/billing/stripe";
-import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
-import { listPayments } from "@/lib/billing/payments";
-import { recordDeskPayment } from "@/lib/billing/desk";
+import { confirmCheckoutReturn } from "@/lib/billing/handle-stripe-webhook";
+import { listPayments } from "@/lib/billing/list-payments";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
 import { completeStandInSession, decideStandInCheckout } from "@/lib/billing/stand-in-checkout";
 import { NotFoundError } from "@/lib/workflow";
 import { expectNothingChanged, prisma } from "./helpers";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { InformationPage } from "@/components/layout/information-page";
-import { getInformationPage, textBlocks } from "@/lib/settings/information-pages";
+import { getInformationPage, textBlocks } from "@/lib/settings/manage-information-pages";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
-import { requestAddressChange, requestPhonesChange, requestQuotientChange } from "@/lib/families/contact-changes";
+import { requestAddressChange, requestPhonesChange, requestQuotientChange } from "@/lib/families/request-contact-change";
 import { updatePreferences } from "@/lib/families/update-preferences";
 import { addressSchema, phonesSchema, preferencesSchema, quotientSchema, remindersSchema } from "@/lib/families/schemas";
-import { setReminderSettings } from "@/lib/reservations/reminders";
+import { setReminderSettings } from "@/lib/reservations/send-reminders";
 import { entityId } from "@/lib/forms/fields";
 
 const adultId = { adultId: entityId };

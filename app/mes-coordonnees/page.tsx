@@ -14,7 +14,7 @@ import {
   updatePreferencesAction,
   updateRemindersAction,
 } from "./actions";
-import { getReminderSettings, REMINDER_KINDS } from "@/lib/reservations/reminders";
+import { getReminderSettings, REMINDER_KINDS } from "@/lib/reservations/send-reminders";
 import { Page, PageTitle } from "@/components/ui/page";
 import { cardClass, fieldClass, labelClass, hintClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";

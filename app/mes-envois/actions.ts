@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
 import { uploadDocumentSchema } from "@/lib/documents/schemas";
-import { uploadFamilyDocument } from "@/lib/documents/upload";
+import { uploadFamilyDocument } from "@/lib/documents/upload-document";
 
 /** « Envoyer » a document to the structure (or a new one for a refused one, or a certificate for an absence). */
 export const uploadDocumentAction = parentAction(

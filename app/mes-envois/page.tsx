@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
-import { listDocumentTypes, listFamilyUploads, missingDocuments } from "@/lib/documents/list";
-import { listFamilyChildren } from "@/lib/documents/children";
-import { listJustifiableAbsences } from "@/lib/documents/absences";
+import { listDocumentTypes } from "@/lib/documents/list-document-types";
+import { listFamilyUploads, missingDocuments } from "@/lib/documents/list-family-uploads";
+import { listFamilyChildren } from "@/lib/documents/list-family-children";
+import { listJustifiableAbsences } from "@/lib/documents/list-justifiable-absences";
 import { parisDay } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatDate } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";

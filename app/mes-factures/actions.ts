@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parentAction } from "@/lib/action";
 import { entityId } from "@/lib/forms/fields";
 import { payInvoicesSchema } from "@/lib/billing/schemas";
-import { startOnlinePayment } from "@/lib/billing/online-payment";
+import { startOnlinePayment } from "@/lib/billing/pay-online";
 import { decideStandInCheckout } from "@/lib/billing/stand-in-checkout";
 
 /** « Payer »: the amount of the ticked invoices, computed from the database, then the Checkout page. */

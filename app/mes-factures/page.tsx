@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
-import { getFamilyAccount } from "@/lib/billing/account";
+import { getFamilyAccount } from "@/lib/billing/get-family-account";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
 import { formatCalendarDate, formatCents, formatMonth } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
 import { familyMessageSchema } from "@/lib/documents/schemas";
-import { sendFamilyMessage } from "@/lib/messages/threads";
+import { sendFamilyMessage } from "@/lib/messages/send-family-message";
 
 /** « Envoyer » a message to the structure (a new conversation, or in one of the family's). */
 export const sendFamilyMessageAction = parentAction(familyMessageSchema, async ({ threadId, subject, childId, body, file }, parent) => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parentPage } from "@/lib/auth/session";
-import { listFamilyThreads } from "@/lib/messages/threads";
-import { listFamilyChildren } from "@/lib/documents/children";
+import { listFamilyThreads } from "@/lib/messages/list-threads";
+import { listFamilyChildren } from "@/lib/documents/list-family-children";
 import { formatDateTime } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,10 +1,10 @@
 "use server";
 import { z } from "zod";
 import { parentAction } from "@/lib/action";
-import { renewCalendarToken, revokeCalendarToken } from "@/lib/reservations/calendar-feed";
+import { renewCalendarToken, revokeCalendarToken } from "@/lib/reservations/publish-calendar-feed";
 import { requestReservations, summarizeOutcomes } from "@/lib/reservations/request-reservations";
 import { askCancellation, withdrawReservation } from "@/lib/reservations/change-reservation";
-import { previewPeriod, sendPeriod } from "@/lib/reservations/period";
+import { previewPeriod, sendPeriod } from "@/lib/reservations/reserve-period";
 import { periodRequestSchema, reservationIdSchema, sendCellsSchema } from "@/lib/reservations/schemas";
 
 // Every page of the portal is rendered per request (it reads the session): the calendar reads again after

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarRange, ChevronLeft, ChevronRight } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
-import { familyUnpaidBlocks, unpaidBlockMessage } from "@/lib/billing/unpaid";
+import { familyUnpaidBlocks, unpaidBlockMessage } from "@/lib/billing/list-unpaid-blocks";
 import { parisDay } from "@/lib/calendar/paris";
 import { Alert } from "@/components/ui/field";
-import { getMonthCalendar, isMonth, listCalendarChoices } from "@/lib/reservations/calendar";
+import { getMonthCalendar, isMonth, listCalendarChoices } from "@/lib/reservations/get-month-calendar";
 import { formatCalendarDate, formatMonth, isoToFrench } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,7 +15,7 @@ import { cn } from "@/components/ui/cn";
 import { ReservationCalendar } from "@/components/reservations/reservation-calendar";
 import { LEGEND } from "@/components/reservations/cell-look";
 import { CalendarFeed } from "@/components/reservations/calendar-feed";
-import { getCalendarFeed } from "@/lib/reservations/calendar-feed";
+import { getCalendarFeed } from "@/lib/reservations/publish-calendar-feed";
 import {
   askCancellationAction,
   renewCalendarFeedAction,

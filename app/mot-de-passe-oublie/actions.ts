@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/action";
 import { forgottenPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
-import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/reset-password";
 import { clientIp } from "@/lib/net/client-ip";
 
 export const requestPasswordResetAction = publicAction(forgottenPasswordSchema, async ({ email }) => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
-import { listDownloads } from "@/lib/documents/list";
+import { listDownloads } from "@/lib/documents/list-downloads";
 import { formatDate } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,4 +1,4 @@
-import type { InformationPageView, TextBlock } from "@/lib/settings/information-pages";
+import type { InformationPageView, TextBlock } from "@/lib/settings/manage-information-pages";
 import { PageHeader } from "@/components/ui/page-header";
 import { RichText } from "@/components/ui/rich-text";
 import { formatDate } from "@/lib/format";

@@ -1,4 +1,4 @@
-import type { CalendarLane, CellState, LaneDay, LaneUnit } from "@/lib/reservations/calendar";
+import type { CalendarLane, CellState, LaneDay, LaneUnit } from "@/lib/reservations/get-month-calendar";
 import { BLOCKED_LABELS } from "@/lib/reservations/labels";
 import { isIn, RESERVATION_CODES, RESERVATION_STATUSES, reservationMachine } from "@/lib/workflow/machines";
 import type { CellOutcome } from "@/lib/reservations/request-reservations";

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, RefObject } from "react";
-import type { MonthCalendar, CalendarDay } from "@/lib/reservations/calendar";
+import type { MonthCalendar, CalendarDay } from "@/lib/reservations/get-month-calendar";
 import { formatLongDate, formatShortDay } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import { BLOCKED_LOOK } from "./cell-look";

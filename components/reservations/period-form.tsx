@@ -1,5 +1,5 @@
 "use client";
-import type { PeriodChoice } from "@/lib/reservations/period";
+import type { PeriodChoice } from "@/lib/reservations/reserve-period";
 import { WEEK_TYPES } from "@/lib/reservations/schemas";
 import { isoToFrench } from "@/lib/format";
 import { Alert, DateField, Field, inputClass, RadioGroup } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import type { PeriodPreview as Preview } from "@/lib/reservations/period";
+import type { PeriodPreview as Preview } from "@/lib/reservations/reserve-period";
 import { formatCents, formatLongDate, formatMonth, isoToFrench } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { LinkButton } from "@/components/ui/link-button";

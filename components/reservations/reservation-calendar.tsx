@@ -1,5 +1,5 @@
 "use client";
-import type { MonthCalendar } from "@/lib/reservations/calendar";
+import type { MonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { isInteractive, type Cell } from "./calendar-cell-model";
 import { useCalendarGrid } from "./use-calendar-grid";
 import { useCellSelection } from "./use-cell-selection";

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import type { CalendarLane, LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
+import type { CalendarLane, LaneUnit, MonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { keyOf, type Cell } from "./calendar-cell-model";
 
 /** A column of the table: a child (family view, all units stacked) or one unit of one lane (one activity). */

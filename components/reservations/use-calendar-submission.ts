@@ -2,7 +2,7 @@
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { CalendarLane, LaneUnit } from "@/lib/reservations/calendar";
+import type { CalendarLane, LaneUnit } from "@/lib/reservations/get-month-calendar";
 import type { CellOutcome, CellRequest } from "@/lib/reservations/request-reservations";
 import type { ActionResult } from "@/lib/action-result";
 import { formatLongDate } from "@/lib/format";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { LaneUnit, MonthCalendar } from "@/lib/reservations/calendar";
+import type { LaneUnit, MonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { refusedByRules } from "@/lib/reservations/unit-rules";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 import { formatLongDate } from "@/lib/format";

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { PeriodChoice, PeriodPreview } from "@/lib/reservations/period";
+import type { PeriodChoice, PeriodPreview } from "@/lib/reservations/reserve-period";
 import type { CellOutcome } from "@/lib/reservations/request-reservations";
 import type { PeriodRequestInput } from "@/lib/reservations/schemas";
 import type { ActionResult } from "@/lib/action-result";

@@ -1,5 +1,5 @@
 import type { UseFormReturn } from "react-hook-form";
-import type { PeriodChoice } from "@/lib/reservations/period";
+import type { PeriodChoice } from "@/lib/reservations/reserve-period";
 import { formatCents } from "@/lib/format";
 import type { PeriodFormValues } from "./use-period-form";
 

@@ -1,4 +1,4 @@
-import type { TextBlock } from "@/lib/settings/information-pages";
+import type { TextBlock } from "@/lib/settings/manage-information-pages";
 
 /** Staff's text as headings, paragraphs and lists — elements, never HTML. */
 export function RichText({ blocks }: { blocks: TextBlock[] }) {

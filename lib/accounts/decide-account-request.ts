@@ -1,6 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { accountRefusedEmail, accountValidatedEmail } from "@/lib/email/templates";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import "server-only";
 import { transaction } from "@/lib/db";
 import { lockAccountEmail } from "@/lib/locks";
 import { hashPassword } from "@/lib/auth/password";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { accountAlreadyExistsEmail, accountRequestReceivedEmail } from "@/lib/email/templates";
 import { createWithStatus, VISITOR } from "@/lib/workflow";
 import { anonymousEmailLimits } from "./anonymous-limits";

@@ -14,10 +14,10 @@ import {
   statusIn,
   type Actor,
 } from "@/lib/workflow";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
-import { familyRecipients } from "@/lib/families/recipients";
-import { quotientsOf } from "./quotient";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
+import { quotientsOf } from "./set-quotient";
 
 /*
  * « Générer le mois »: one invoice per family of the structure for what is

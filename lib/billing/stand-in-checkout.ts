@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { NotFoundError, CHECKOUT_STATUSES, isIn, STAND_IN_SESSION_STATUSES } from "@/lib/workflow";
-import { getFamilyPayment } from "./list-invoices";
+import { getFamilyPayment } from "./get-family-payment";
 import { stripe, usesStripeStandIn, webhookSecret, type CheckoutStatus } from "./stripe";
 
 /*

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { getDaysInMonth } from "date-fns";
 
 export const PARIS = "Europe/Paris";
 
@@ -59,7 +60,12 @@ export const weekdayOf = (day: string) => dateOf(day).getUTCDay();
 /** Months "YYYY-MM": the month of a day, its first and last days, the next and previous ones. */
 export const monthOf = (day: string) => day.slice(0, 7);
 export const firstOf = (month: string) => `${month}-01`;
-export const lastOf = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
+export function lastOf(month: string): string {
+  const first = dateOf(firstOf(month));
+  if (Number.isNaN(first.getTime())) throw new RangeError(`Mois invalide : ${month}`);
+  // Read in UTC: a calendar day is stored as UTC midnight, whatever the server's time zone.
+  return `${month}-${String(getDaysInMonth(new TZDate(first.getTime(), "UTC"))).padStart(2, "0")}`;
+}
 export function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;

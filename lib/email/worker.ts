@@ -1,5 +1,5 @@
 import { config } from "@/lib/config";
-import { deliverDueEmails } from "./deliver";
+import { deliverDueEmails } from "./deliver-emails";
 
 const globalForWorker = globalThis as unknown as { emailWorker?: NodeJS.Timeout };
 

@@ -1,14 +1,14 @@
 import "server-only";
-import { setQuotient } from "@/lib/billing/quotient";
+import { setQuotient } from "@/lib/billing/set-quotient";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
 import { lockFamily } from "@/lib/locks";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
-import { enqueueEmail } from "@/lib/email/enqueue";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
 import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";
-import { familyRecipients } from "./recipients";
+import { familyRecipients } from "./list-family-recipients";
 import { UserFacingError } from "@/lib/errors";
 import { deName } from "@/lib/format";
 

@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { statusLabel, statusTone, type Tone, DOCUMENT_STATUSES, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
 import { changeRequestLabel } from "./change-requests";
 import { deName } from "@/lib/format";
-import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/feed";
-import { invoicesToPay } from "@/lib/billing/account";
-import { missingDocuments } from "@/lib/documents/list";
+import { inscriptionsWithoutReservation, reservationFeed } from "@/lib/reservations/get-reservation-feed";
+import { invoicesToPay } from "@/lib/billing/get-family-account";
+import { missingDocuments } from "@/lib/documents/list-family-uploads";
 import { parisDay } from "@/lib/calendar/paris";
 
 export interface DashboardRequest {

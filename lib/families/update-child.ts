@@ -4,7 +4,7 @@ import { lockFamily } from "@/lib/locks";
 import { NotFoundError, type Actor, CHILD_STATUSES, isIn } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
-import { recordEdit } from "./staff-edit";
+import { recordEdit } from "./record-staff-edit";
 import type { ChildData } from "./schemas";
 
 /**

@@ -6,7 +6,7 @@ import { UserFacingError } from "@/lib/errors";
 import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
 import { lockFamily, lockInscription, lockInscriptionPlaces } from "@/lib/locks";
 import { hasPlace } from "./capacity";
-import { notifyInscriptionDecision } from "./notify";
+import { notifyInscriptionDecision } from "./notify-inscription-decision";
 
 // The inscription's row is locked, then read (lockInscription): whatever is decided below is decided on the
 // status as it is now, and a reservation (which locks the same row) cannot be created in between.

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { applyTransition, createWithStatus, INSCRIPTION_STATUSES, NotFoundError, SYSTEM, type Actor, statusIn } from "@/lib/workflow";
 import { lockFamily, lockInscriptionPlaces } from "@/lib/locks";
 import { hasPlace, nextWaitlistRank, waitlistPosition } from "./capacity";
-import { notifyInscriptionDecision } from "./notify";
+import { notifyInscriptionDecision } from "./notify-inscription-decision";
 import { UserFacingError } from "@/lib/errors";
 
 export const duplicateInscriptionMessage = (firstName: string) =>

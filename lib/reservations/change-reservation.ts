@@ -15,8 +15,8 @@ import {
   statusIn,
 } from "@/lib/workflow";
 import { cancellationInTime } from "./availability";
-import { notifyReservations } from "./notify";
-import { fillFreedPlaces } from "./promote";
+import { notifyReservations } from "./notify-reservations";
+import { fillFreedPlaces } from "./fill-freed-places";
 import { lockFamily, lockInscription } from "@/lib/locks";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";

@@ -5,8 +5,8 @@ import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
 import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, statusLabel, type Actor, INSCRIPTION_STATUSES } from "@/lib/workflow";
-import { notifyReservations } from "./notify";
-import { fillFreedPlaces } from "./promote";
+import { notifyReservations } from "./notify-reservations";
+import { fillFreedPlaces } from "./fill-freed-places";
 import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
 
 /*

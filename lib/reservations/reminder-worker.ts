@@ -1,4 +1,4 @@
-import { sendDueReminders } from "./reminders";
+import { sendDueReminders } from "./send-reminders";
 
 const globalForWorker = globalThis as unknown as { reminderWorker?: NodeJS.Timeout };
 

@@ -3,7 +3,7 @@ import { transaction, type Tx } from "@/lib/db";
 import { lockFamily } from "@/lib/locks";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
-import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/unpaid";
+import { unpaidBlockMessage, unpaidBlocks } from "@/lib/billing/list-unpaid-blocks";
 import { UserFacingError } from "@/lib/errors";
 import { count, deName, formatDateTime, formatLongDate } from "@/lib/format";
 import {
@@ -19,7 +19,7 @@ import {
 } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
-import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify";
+import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify-reservations";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 

@@ -12,14 +12,14 @@ import {
   timeUnitSchema,
   unitRuleSchema,
 } from "@/lib/activities/schemas";
-import { addUnitRule, deleteUnitRule } from "@/lib/activities/unit-rules";
+import { addUnitRule, deleteUnitRule } from "@/lib/activities/manage-unit-rules";
 import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
-import { addPeriod, deletePeriod } from "@/lib/activities/periods";
+import { addPeriod, deletePeriod } from "@/lib/activities/manage-periods";
 import { parisDay } from "@/lib/calendar/paris";
-import { addAgeGroup, deleteAgeGroup } from "@/lib/activities/age-group-settings";
-import { addTimeUnit, deleteTimeUnit } from "@/lib/activities/time-units";
-import { setTariffs } from "@/lib/activities/tariffs";
-import { setCapacityOverride } from "@/lib/activities/capacity-overrides";
+import { addAgeGroup, deleteAgeGroup } from "@/lib/activities/manage-age-groups";
+import { addTimeUnit, deleteTimeUnit } from "@/lib/activities/manage-time-units";
+import { setTariffs } from "@/lib/activities/set-tariffs";
+import { setCapacityOverride } from "@/lib/activities/set-capacity-override";
 
 const done = (message: string) => {
   revalidatePath("/admin/activites", "layout");

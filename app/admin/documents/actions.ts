@@ -10,10 +10,10 @@ import {
   reviewDocumentsSchema,
   setPublishedSchema,
 } from "@/lib/documents/schemas";
-import { setRetentionMonths } from "@/lib/privacy/retention";
-import { reviewDocuments } from "@/lib/documents/review";
-import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish";
-import { createDocumentType } from "@/lib/documents/types";
+import { setRetentionMonths } from "@/lib/privacy/purge-expired-documents";
+import { reviewDocuments } from "@/lib/documents/review-documents";
+import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish-document";
+import { createDocumentType } from "@/lib/documents/create-document-type";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { idSchema, refusalSchema } from "@/lib/forms/fields";
 import type { Actor } from "@/lib/workflow";

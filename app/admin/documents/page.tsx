@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listDocumentTypes, receivedQueue } from "@/lib/documents/list";
+import { listDocumentTypes } from "@/lib/documents/list-document-types";
+import { receivedQueue } from "@/lib/documents/list-received-documents";
 import { VALIDITY_LABELS } from "@/lib/documents/validity";
 import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +14,7 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { SchemaForm } from "@/components/form/schema-form";
-import { retentionMonths } from "@/lib/privacy/retention";
+import { retentionMonths } from "@/lib/privacy/purge-expired-documents";
 import { acceptDocumentAction, createDocumentTypeAction, refuseDocumentAction, retentionAction, reviewDocumentsAction } from "./actions";
 import { linkClass } from "@/components/ui/classes";
 import { Page } from "@/components/ui/page";

@@ -12,10 +12,12 @@ import {
   issueMonthSchema,
   resolveAnomalySchema,
 } from "@/lib/billing/schemas";
-import { createCreditNote, recordDeskPayment, resolvePaymentAnomaly } from "@/lib/billing/desk";
-import { setBillingSettings } from "@/lib/billing/unpaid";
+import { createCreditNote } from "@/lib/billing/create-credit-note";
+import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
+import { resolvePaymentAnomaly } from "@/lib/billing/resolve-payment-anomaly";
+import { setBillingSettings } from "@/lib/billing/set-billing-settings";
 import { lockMonthBilling } from "@/lib/billing/generate-month";
-import { resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/billing-run";
+import { resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/run-billing";
 
 /** « Générer le mois »: the run is recorded and goes on in the background; the page shows its progress, then its summary. */
 export const generateMonthAction = staffAction(billingMonthSchema, async ({ structureId, month }, staff) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listStructures } from "@/lib/activities/structures";
+import { listStructures } from "@/lib/activities/manage-structures";
 import { listMonthInvoices } from "@/lib/billing/list-invoices";
 import { addDays, isMonth, monthOf, parisDay, previousMonth } from "@/lib/calendar/paris";
 import { count, deMonth, formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
@@ -14,7 +14,7 @@ import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { SchemaForm } from "@/components/form/schema-form";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { BillingRunStatus } from "@/components/billing/billing-run-status";
-import { lastBillingRun } from "@/lib/billing/billing-run";
+import { lastBillingRun } from "@/lib/billing/run-billing";
 import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction, resumeBillingRunAction } from "./actions";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 import { BILLING_RUN_STATUSES, INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { staffAnswerSchema, templateSchema, threadSchema } from "@/lib/documents/schemas";
-import { answerThread, assignThread, closeThread, createTemplate } from "@/lib/messages/threads";
+import { answerThread, assignThread, closeThread } from "@/lib/messages/answer-thread";
+import { createTemplate } from "@/lib/messages/manage-templates";
 
 export const answerThreadAction = staffAction(staffAnswerSchema, async ({ threadId, body, file }, staff) => {
   await answerThread({ threadId, actor: staff.actor, body, file });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listInbox, listTemplates } from "@/lib/messages/threads";
+import { listInbox } from "@/lib/messages/list-threads";
+import { listTemplates } from "@/lib/messages/manage-templates";
 import { formatDateTime } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { count, formatLongDate } from "@/lib/format";
 import { cancelDaySchema } from "@/lib/reservations/schemas";
-import { cancelDay } from "@/lib/reservations/exceptional-day";
+import { cancelDay } from "@/lib/reservations/cancel-day";
 
 /** « Annuler l'accueil de ce jour » (exceptional day): closed on every calendar, nothing billed, one e-mail per family. */
 export const cancelDayAction = staffAction(cancelDaySchema, async (data, staff) => {

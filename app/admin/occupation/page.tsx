@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { getOccupancy, getSlotChildren } from "@/lib/reservations/occupancy";
+import { getOccupancy, getSlotChildren } from "@/lib/reservations/get-occupancy";
 import { listQueueFilterChoices } from "@/lib/reservations/list-reservation-queue";
 import { formatMonth } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";

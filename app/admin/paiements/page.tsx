@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
+import { listPayments, paymentFilterOf } from "@/lib/billing/list-payments";
 import { formatCents } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/field";

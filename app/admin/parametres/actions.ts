@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, staffAction } from "@/lib/action";
 import { identitySchema, informationPageSchema } from "@/lib/settings/schemas";
-import { removePortalLogo, setPortalLogo, updatePortalIdentity } from "@/lib/settings/identity";
-import { updateInformationPage } from "@/lib/settings/information-pages";
+import { removePortalLogo, setPortalLogo, updatePortalIdentity } from "@/lib/settings/manage-portal-identity";
+import { updateInformationPage } from "@/lib/settings/manage-information-pages";
 
 export const updateIdentityAction = adminAction(identitySchema, async (data, admin) => {
   await updatePortalIdentity({ actorId: admin.id, data });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { getPortalIdentity } from "@/lib/settings/identity";
-import { listInformationPages } from "@/lib/settings/information-pages";
+import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
+import { listInformationPages } from "@/lib/settings/manage-information-pages";
 import { INFORMATION_PAGES } from "@/lib/settings/defaults";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { count } from "@/lib/format";
 import { attendanceSchema, walkInSchema } from "@/lib/reservations/schemas";
-import { addWalkIn, recordAttendance } from "@/lib/reservations/attendance";
+import { addWalkIn } from "@/lib/reservations/add-walk-in";
+import { recordAttendance } from "@/lib/reservations/record-attendance";
 
 export const recordAttendanceAction = staffAction(attendanceSchema, async (data, staff) => {
   const { changed } = await recordAttendance({

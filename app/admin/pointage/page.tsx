@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { countExpected, getAttendanceSheet, listAttendanceChoices, listWalkInCandidates } from "@/lib/reservations/attendance";
+import { countExpected, getAttendanceSheet } from "@/lib/reservations/get-attendance-sheet";
+import { listAttendanceChoices } from "@/lib/reservations/list-attendance-choices";
+import { listWalkInCandidates } from "@/lib/reservations/add-walk-in";
 import { filterDay } from "@/lib/forms/date-ranges";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { ageLabel } from "@/lib/format-age";

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
 import { calendarExceptionSchema, structureSchema } from "@/lib/activities/schemas";
-import { createStructure } from "@/lib/activities/structures";
-import { addCalendarException } from "@/lib/activities/calendar-exceptions";
+import { createStructure } from "@/lib/activities/manage-structures";
+import { addCalendarException } from "@/lib/activities/add-calendar-exception";
 
 export const createStructureAction = staffAction(structureSchema, async (data) => {
   await createStructure(data);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { staffPage } from "@/lib/auth/session";
-import { listStructures } from "@/lib/activities/structures";
+import { listStructures } from "@/lib/activities/manage-structures";
 import { formatCalendarDate, count, formatLongDate } from "@/lib/format";
 import { SchemaForm, type FieldSpec } from "@/components/form/schema-form";
 import { addCalendarExceptionAction, createStructureAction } from "./actions";

@@ -1,5 +1,5 @@
 import { publicRoute } from "@/lib/http/route";
-import { getPortalLogo } from "@/lib/settings/identity";
+import { getPortalLogo } from "@/lib/settings/manage-portal-identity";
 
 /** The structure's logo. Its URL carries a version, so it can be cached for long. */
 export const GET = publicRoute(async (request) => {

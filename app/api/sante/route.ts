@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/lib/check-health";
 import { publicRoute } from "@/lib/http/route";
 
 /**

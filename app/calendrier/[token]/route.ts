@@ -1,5 +1,5 @@
 import { publicRoute } from "@/lib/http/route";
-import { calendarFeedFor } from "@/lib/reservations/calendar-feed";
+import { calendarFeedFor } from "@/lib/reservations/publish-calendar-feed";
 
 /**
  * The family's calendar feed, `/calendrier/<secret>.ics`: no session (calendar apps fetch it alone), the secret

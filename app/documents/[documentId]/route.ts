@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { FileMissingError, openDocument } from "@/lib/documents/open";
+import { FileMissingError, openDocument } from "@/lib/documents/open-document";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { attachment } from "@/lib/http/download";
 import { parentOrStaffRoute } from "@/lib/http/route";

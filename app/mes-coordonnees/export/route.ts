@@ -1,4 +1,4 @@
-import { familyDataExport } from "@/lib/privacy/export";
+import { familyDataExport } from "@/lib/privacy/export-family-data";
 import { attachment } from "@/lib/http/download";
 import { parentRoute } from "@/lib/http/route";
 

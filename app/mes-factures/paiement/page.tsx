@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
-import { getFamilyPayment } from "@/lib/billing/list-invoices";
+import { getFamilyPayment } from "@/lib/billing/get-family-payment";
 import { formatCents } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/field";
@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { RefreshWhile } from "@/components/billing/refresh-while";
 import { notFound } from "next/navigation";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
-import { confirmCheckoutReturn } from "@/lib/billing/stripe-events";
+import { confirmCheckoutReturn } from "@/lib/billing/handle-stripe-webhook";
 import { isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
 

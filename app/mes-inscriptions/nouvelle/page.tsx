@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
-import { inscriptionChoices } from "@/lib/inscriptions/choices";
-import { summariseActivities } from "@/lib/inscriptions/activity-summaries";
+import { inscriptionChoices } from "@/lib/inscriptions/list-inscription-choices";
+import { summariseActivities } from "@/lib/inscriptions/summarise-activities";
 import { prepareInscription } from "@/lib/inscriptions/request-inscription";
 import { formatCalendarDate } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";

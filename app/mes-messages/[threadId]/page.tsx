@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
-import { readThread } from "@/lib/messages/threads";
+import { readThread } from "@/lib/messages/list-threads";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
-import { listPeriodChoices } from "@/lib/reservations/period";
+import { listPeriodChoices } from "@/lib/reservations/reserve-period";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
-import { getFamilyPayment } from "@/lib/billing/list-invoices";
+import { getFamilyPayment } from "@/lib/billing/get-family-payment";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
 import { formatCents } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";

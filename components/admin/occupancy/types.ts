@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import type { getOccupancy, getSlotChildren, OccupancyCell } from "@/lib/reservations/occupancy";
+import type { getOccupancy, getSlotChildren, OccupancyCell } from "@/lib/reservations/get-occupancy";
 import type { SchemaForm } from "@/components/form/schema-form";
 import type { CancelDayForm } from "@/components/admin/cancel-day-form";
 

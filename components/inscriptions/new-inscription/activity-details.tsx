@@ -1,5 +1,5 @@
 import { CalendarDays, Clock, Euro, Users } from "lucide-react";
-import type { ActivitySummary } from "@/lib/inscriptions/activity-summaries";
+import type { ActivitySummary } from "@/lib/inscriptions/summarise-activities";
 import { count, formatCents, formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 

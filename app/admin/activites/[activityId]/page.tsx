@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Tabs } from "@/components/ui/tabs";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
-import { listStructureChoices } from "@/lib/activities/structures";
+import { listStructureChoices } from "@/lib/activities/manage-structures";
 import { getActivityConfiguration } from "@/lib/activities/manage-activity";
 import { describeDeadline } from "@/lib/calendar/deadlines";
 import { SettingsTab } from "@/components/admin/activity-config/settings-tab";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { staffPage } from "@/lib/auth/session";
-import { listStructureChoices } from "@/lib/activities/structures";
+import { listStructureChoices } from "@/lib/activities/manage-structures";
 import { NewActivityForm } from "@/components/admin/new-activity-form";
 import { activityFields } from "@/components/admin/activity-field-specs";
 import { createActivityAction } from "../actions";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { listPublished } from "@/lib/documents/list";
+import { listPublished } from "@/lib/documents/list-published";
 import { Badge } from "@/components/ui/badge";
 import { listActivities } from "@/lib/activities/manage-activity";
-import { listStructureChoices } from "@/lib/activities/structures";
+import { listStructureChoices } from "@/lib/activities/manage-structures";
 import { formatDate } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,13 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
-import {
-  staffChangeLoginEmail,
-  staffUpdateAddress,
-  staffUpdateAdult,
-  staffUpdateAdultDetails,
-  staffUpdateQuotient,
-} from "@/lib/families/staff-edit";
+import { staffChangeLoginEmail } from "@/lib/families/staff-change-login-email";
+import { staffUpdateAddress } from "@/lib/families/staff-update-address";
+import { staffUpdateAdult, staffUpdateAdultDetails } from "@/lib/families/staff-update-adult";
+import { staffUpdateQuotient } from "@/lib/families/staff-update-quotient";
 import { updateChild } from "@/lib/families/update-child";
 import { setAccountStatus } from "@/lib/accounts/set-account-status";
 import { entityId, refusalSchema, trimmed } from "@/lib/forms/fields";
@@ -23,7 +20,7 @@ import {
   staffEmailSchema,
 } from "@/lib/families/schemas";
 import { deName } from "@/lib/format";
-import { anonymiseFamily } from "@/lib/privacy/anonymise";
+import { anonymiseFamily } from "@/lib/privacy/anonymise-family";
 
 const familyId = { familyId: entityId };
 const adultTarget = { ...familyId, adultId: entityId };

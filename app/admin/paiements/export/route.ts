@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { listPayments, paymentFilterOf } from "@/lib/billing/payments";
+import { listPayments, paymentFilterOf } from "@/lib/billing/list-payments";
 import { formatCalendarDate } from "@/lib/format";
 import { statusLabel } from "@/lib/workflow";
 import { attachment } from "@/lib/http/download";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { stringify } from "csv-stringify/sync";
-import { attendanceExport } from "@/lib/reservations/attendance";
+import { attendanceExport } from "@/lib/reservations/export-attendance";
 import { firstOf, isMonth, lastOf, parisDay } from "@/lib/calendar/paris";
 import { DAY_RANGES, filterDay, monthInRange } from "@/lib/forms/date-ranges";
 import { formatCalendarDate } from "@/lib/format";

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { storeStandInEmail } from "@/lib/email/stand-in";
+import { storeStandInEmail } from "@/lib/email/store-stand-in-email";
 import { config, STAND_IN_API_KEY } from "@/lib/config";
 import { clientIp, isLoopback } from "@/lib/net/client-ip";
 import { readBodyUpTo } from "@/lib/net/read-body";

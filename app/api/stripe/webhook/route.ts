@@ -1,4 +1,4 @@
-import { handleStripeEvent, readStripeEvent } from "@/lib/billing/stripe-events";
+import { handleStripeEvent, readStripeEvent } from "@/lib/billing/handle-stripe-webhook";
 import { AppError, asServiceUnavailable, ServiceUnavailableError } from "@/lib/errors";
 import { signedRoute } from "@/lib/http/route";
 

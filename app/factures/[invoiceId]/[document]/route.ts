@@ -1,4 +1,4 @@
-import { invoicePdf } from "@/lib/billing/invoice-pdf";
+import { invoicePdf } from "@/lib/billing/render-invoice-pdf";
 import { NotFoundError } from "@/lib/errors";
 import { attachment } from "@/lib/http/download";
 import { parentOrStaffRoute } from "@/lib/http/route";

@@ -1,4 +1,4 @@
-import { inscriptionAttestation } from "@/lib/inscriptions/attestation";
+import { inscriptionAttestation } from "@/lib/inscriptions/render-inscription-attestation";
 import { attachment } from "@/lib/http/download";
 import { parentRoute } from "@/lib/http/route";
 

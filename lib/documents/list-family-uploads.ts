@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { dateOf } from "@/lib/calendar/paris";
+import { DOCUMENT_STATUSES, isIn, statusIn } from "@/lib/workflow";
+
+/** « Mes envois »: what the family sent, newest first, with its state and reason. */
+export function listFamilyUploads(familyId: string) {
+  return db.document.findMany({
+    where: { familyId, kind: "FAMILY_UPLOAD" },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      status: true,
+      reason: true,
+      createdAt: true,
+      reviewedAt: true,
+      validUntil: true,
+      replacesId: true,
+      reservationId: true,
+      child: { select: { id: true, firstName: true } },
+      type: { select: { id: true } },
+    },
+  });
+}
+
+/**
+ * « À faire »: each required type the family (or each child, for a child's type) has no valid accepted document
+ * of, and none waiting — missing, or expired.
+ */
+export async function missingDocuments(familyId: string, today: string) {
+  const [types, children, docs] = await Promise.all([
+    db.documentType.findMany({
+      where: { required: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, scope: true },
+    }),
+    db.child.findMany({ where: { familyId, status: "VALIDATED" }, orderBy: { birthDate: "asc" }, select: { id: true, firstName: true } }),
+    db.document.findMany({
+      where: { familyId, kind: "FAMILY_UPLOAD", status: statusIn(DOCUMENT_STATUSES.STANDING) },
+      select: { typeId: true, childId: true, status: true, validUntil: true },
+    }),
+  ]);
+  // One read of the family's documents: waiting or still valid counts as sent; accepted but past its date, as expired.
+  const todayDate = dateOf(today);
+  const of = (typeId: string, childId: string | null) =>
+    docs.filter((d) => d.typeId === typeId && (childId === null || d.childId === childId));
+  const missing: { typeId: string; childId: string | null; text: string }[] = [];
+  for (const type of types) {
+    for (const child of type.scope === "CHILD" ? children : [null]) {
+      const sent = of(type.id, child?.id ?? null);
+      if (sent.some((d) => isIn(DOCUMENT_STATUSES.AWAITING_DECISION, d.status) || !d.validUntil || d.validUntil >= todayDate)) continue;
+      const label = child ? `${type.name} de ${child.firstName}` : type.name;
+      missing.push({
+        typeId: type.id,
+        childId: child?.id ?? null,
+        text: sent.length ? `Renouvelez : ${label} (expiré)` : `Envoyez : ${label}`,
+      });
+    }
+  }
+  return missing;
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** The staff queue of received documents, oldest first. */
+export function receivedQueue(filter: { typeId?: string } = {}) {
+  return db.document.findMany({
+    where: { kind: "FAMILY_UPLOAD", status: "RECEIVED", ...(filter.typeId ? { typeId: filter.typeId } : {}) },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      sizeBytes: true,
+      createdAt: true,
+      replacesId: true,
+      reservationId: true,
+      fileMissingAt: true,
+      family: { select: { id: true, name: true } },
+      child: { select: { firstName: true } },
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fileStore } from "@/lib/files/storage";
+import { NotFoundError, DOCUMENT_STATUSES, isIn } from "@/lib/workflow";
+import { canSeePublished } from "./list-downloads";
+
+/** The row is there but its file is not in the store (deleted outside the portal): a technical failure, not a missing id. */
+export class FileMissingError extends Error {
+  constructor(documentId: string) {
+    super(`Fichier absent du stockage pour le document ${documentId}`);
+    this.name = "FileMissingError";
+  }
+}
+
+/**
+ * A document's file for a download: a parent gets its family's own documents and the published ones of its
+ * audience (and the view is recorded: it is no longer « nouveau »); staff get any. Anything else — another
+ * family's, a withdrawn one — is the same answer as a missing id. A row whose file is gone from the store is marked
+ * missing (staff see « Fichier manquant »), logged, and thrown as FileMissingError.
+ */
+export async function openDocument(input: {
+  id: string;
+  familyId: string | null;
+}): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
+  const doc = await db.document.findUnique({
+    where: { id: input.id },
+    select: { familyId: true, kind: true, status: true, storageKey: true, fileName: true, mimeType: true },
+  });
+  if (!doc || isIn(DOCUMENT_STATUSES.FILE_DELETED, doc.status)) throw new NotFoundError();
+  if (input.familyId) {
+    const own = doc.familyId === input.familyId;
+    const published = doc.kind === "PUBLISHED" && (await canSeePublished(input.familyId, input.id));
+    if (!own && !published) throw new NotFoundError();
+    if (published) await db.documentView.createMany({ data: [{ documentId: input.id, familyId: input.familyId }], skipDuplicates: true });
+  }
+  const bytes = await fileStore().get(doc.storageKey);
+  if (!bytes) {
+    // Raw, so that the document's « mis à jour le » stays the date of its file; once, while this file is the one.
+    await db.$executeRaw`UPDATE "Document" SET "fileMissingAt" = now() WHERE "id" = ${input.id} AND "storageKey" = ${doc.storageKey} AND "fileMissingAt" IS NULL`;
+    const error = new FileMissingError(input.id);
+    console.error(`[documents] ${error.message} (clé ${doc.storageKey}) : marqué « Fichier manquant » pour le personnel`);
+    throw error;
+  }
+  return { bytes, fileName: doc.fileName, mimeType: doc.mimeType };
+}

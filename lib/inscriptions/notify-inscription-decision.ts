@@ -1,0 +1,57 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import {
+  individualName,
+  inscriptionValidatedEmail,
+  inscriptionCancelledEmail,
+  inscriptionRefusedEmail,
+  inscriptionTitle,
+  inscriptionWaitlistedEmail,
+} from "@/lib/email/templates";
+import { formatCalendarDate } from "@/lib/format";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
+import { waitlistPosition } from "./capacity";
+
+/** E-mails every parent with a login of the family about a decision on an inscription (same transaction). */
+export async function notifyInscriptionDecision(
+  tx: Tx,
+  inscriptionId: string,
+  decision: "VALIDATED" | "REFUSED" | "WAITLISTED" | "CANCELLED",
+  reason?: string,
+) {
+  const inscription = await tx.inscription.findUniqueOrThrow({
+    where: { id: inscriptionId },
+    select: {
+      familyId: true,
+      activityId: true,
+      periodId: true,
+      waitlistRank: true,
+      startDate: true,
+      endDate: true,
+      child: { select: { firstName: true, lastName: true } },
+      activity: { select: { name: true, structure: { select: { name: true } } } },
+      period: { select: { name: true } },
+    },
+  });
+  const childName = individualName(inscription.child);
+  const title = inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name);
+  const position = decision === "WAITLISTED" ? await waitlistPosition(tx, inscription) : 0;
+  for (const { email: to, person } of await familyRecipients(tx, inscription.familyId)) {
+    const email =
+      decision === "VALIDATED"
+        ? inscriptionValidatedEmail(
+            person,
+            childName,
+            title,
+            formatCalendarDate(inscription.startDate),
+            formatCalendarDate(inscription.endDate),
+          )
+        : decision === "REFUSED"
+          ? inscriptionRefusedEmail(person, childName, title, reason ?? "")
+          : decision === "CANCELLED"
+            ? inscriptionCancelledEmail(person, childName, title, reason ?? "")
+            : inscriptionWaitlistedEmail(person, childName, title, position);
+    await enqueueEmail(tx, { to, familyId: inscription.familyId, template: `inscription-${decision.toLowerCase()}`, email });
+  }
+}

@@ -1,0 +1,170 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import {
+  cancellationsDecidedEmail,
+  dayCancelledEmail,
+  individualName,
+  inscriptionTitle,
+  reservationPromotedEmail,
+  reservationRequestsEmail,
+  reservationsAcceptedEmail,
+  reservationsRefusedEmail,
+  type ReservationSection,
+} from "@/lib/email/templates";
+import { familyRecipients } from "@/lib/families/list-family-recipients";
+import { structureNameIn } from "@/lib/settings/manage-portal-identity";
+import { dayOf } from "@/lib/calendar/paris";
+import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";
+import { statusLabel, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
+
+/**
+ * What a reservation e-mail announces: staff accepting or refusing requests, a
+ * waiting request getting a place, cancellations decided (the receipt of a send
+ * is queued by the send itself: queueReceipt). One e-mail per family and per
+ * event, queued in the transaction of the decision (both commit, or neither).
+ */
+export type ReservationNotice = "ACCEPTED" | "REFUSED" | "PROMOTED" | "CANCELLATIONS" | "DAY_CANCELLED";
+
+/** « 04/09/2019 - Temps d'accueil : MATIN AVEC REPAS - Réservation » (seed 000). */
+export function reservationLine(day: string, unitName: string, word: string): string {
+  return `${isoToFrench(day)} - Temps d'accueil : ${unitName.toUpperCase()} - ${word}`;
+}
+
+/** One inscription's part of an e-mail: the child, the inscription's title and dates, its lines. */
+export function reservationSection(
+  inscription: {
+    startDate: Date;
+    endDate: Date;
+    child: { firstName: string; lastName: string };
+    activity: { name: string; structure: { name: string } };
+    period: { name: string };
+  },
+  lines: string[],
+): ReservationSection {
+  return {
+    childName: individualName(inscription.child),
+    title: inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name),
+    start: formatCalendarDate(inscription.startDate),
+    end: formatCalendarDate(inscription.endDate),
+    lines,
+  };
+}
+
+async function load(tx: Tx, ids: string[]) {
+  return tx.reservation.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ date: "asc" }, { timeUnit: { sortOrder: "asc" } }],
+    select: {
+      id: true,
+      date: true,
+      status: true,
+      timeUnitId: true,
+      timeUnit: { select: { name: true } },
+      inscription: {
+        select: {
+          id: true,
+          familyId: true,
+          startDate: true,
+          endDate: true,
+          child: { select: { firstName: true, lastName: true } },
+          activity: { select: { name: true, structure: { select: { name: true } } } },
+          period: { select: { name: true } },
+        },
+      },
+    },
+  });
+}
+
+type Row = Awaited<ReturnType<typeof load>>[number];
+
+export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids: string[], reason?: string): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await load(tx, ids);
+  const byFamily = new Map<string, Row[]>();
+  for (const row of rows) byFamily.set(row.inscription.familyId, [...(byFamily.get(row.inscription.familyId) ?? []), row]);
+  // « Une place s'est libérée » is a reminder a family may turn off (Mes coordonnées); the calendar says it anyway.
+  const silent =
+    notice === "PROMOTED"
+      ? new Set(
+          (
+            await tx.family.findMany({
+              where: { id: { in: [...byFamily.keys()] }, remindersOff: { has: "PROMOTED" } },
+              select: { id: true },
+            })
+          ).map((f) => f.id),
+        )
+      : new Set<string>();
+  for (const [familyId, familyRows] of byFamily) {
+    if (silent.has(familyId)) continue;
+    const byInscription = new Map<string, Row[]>();
+    for (const row of familyRows) byInscription.set(row.inscription.id, [...(byInscription.get(row.inscription.id) ?? []), row]);
+    // Seed 000 says « - Réservation » for an accepted one; otherwise the status as the calendar names it.
+    const word = (row: Row) => (notice === "ACCEPTED" ? "Réservation" : statusLabel("RESERVATION", row.status));
+    const sections = [...byInscription.values()].map((group) =>
+      reservationSection(
+        group[0]!.inscription,
+        group.map((row) => reservationLine(dayOf(row.date), row.timeUnit.name, word(row))),
+      ),
+    );
+    const recipients = await familyRecipients(tx, familyId);
+    for (const { email: to, person } of recipients) {
+      if (notice === "CANCELLATIONS") {
+        for (const group of byInscription.values()) {
+          const { inscription } = group[0]!;
+          const units = new Map<string, { unit: string; excused: string[]; billed: string[] }>();
+          for (const row of group) {
+            const entry = units.get(row.timeUnitId) ?? { unit: row.timeUnit.name, excused: [], billed: [] };
+            (isIn(RESERVATION_STATUSES.EXCUSED, row.status) ? entry.excused : entry.billed).push(formatDayMonth(row.date));
+            units.set(row.timeUnitId, entry);
+          }
+          const email = cancellationsDecidedEmail(
+            person,
+            individualName(inscription.child),
+            inscription.activity.name.toUpperCase(),
+            [...units.values()],
+            reason ?? null,
+          );
+          await enqueueEmail(tx, { to, familyId, template: "reservation-cancellations", email });
+        }
+        continue;
+      }
+      const first = formatCalendarDate(familyRows[0]!.date);
+      const last = formatCalendarDate(familyRows[familyRows.length - 1]!.date);
+      const email =
+        notice === "ACCEPTED"
+          ? reservationsAcceptedEmail(person, sections, first, last)
+          : notice === "REFUSED"
+            ? reservationsRefusedEmail(person, sections, reason ?? "")
+            : notice === "DAY_CANCELLED"
+              ? dayCancelledEmail(person, sections, reason ?? "")
+              : reservationPromotedEmail(person, sections);
+      await enqueueEmail(tx, { to, familyId, template: `reservation-${notice.toLowerCase()}`, email });
+    }
+  }
+}
+
+/**
+ * The receipt of a send, prepared before the places are locked (who receives it, the structure's
+ * name) and written after, from what the send decided — one insert per recipient under the lock.
+ */
+export async function prepareReceipt(tx: Tx, familyId: string) {
+  return { familyId, recipients: await familyRecipients(tx, familyId), structureName: await structureNameIn(tx) };
+}
+
+export async function queueReceipt(
+  tx: Tx,
+  prepared: Awaited<ReturnType<typeof prepareReceipt>>,
+  sections: ReservationSection[],
+): Promise<void> {
+  if (sections.length === 0) return;
+  for (const { email: to, person } of prepared.recipients) {
+    await enqueueEmail(tx, {
+      to,
+      familyId: prepared.familyId,
+      template: "reservation-receipt",
+      email: reservationRequestsEmail(person, sections),
+      structureName: prepared.structureName,
+    });
+  }
+}
