@@ -26,28 +26,11 @@ import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
 import { actorFromUser, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { tinyPng } from "./fixtures";
 
 process.env.FILES_DIR = mkdtempSync(path.join(tmpdir(), "portail-adv2-"));
 
-const PNG = new Uint8Array([
-  0x89,
-  0x50,
-  0x4e,
-  0x47,
-  0x0d,
-  0x0a,
-  0x1a,
-  0x0a,
-  0,
-  0,
-  0,
-  0x0d,
-  0x49,
-  0x48,
-  0x44,
-  0x52,
-  ...new Array(100).fill(7),
-]);
+const PNG = tinyPng(7);
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1];
 const fileOf = (bytes: Uint8Array | string, name: string) =>
   new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);

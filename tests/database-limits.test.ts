@@ -15,24 +15,11 @@ import { DATABASE_LIMITS, db, transaction } from "@/lib/db";
 import { SERVICE_MESSAGES, ServiceUnavailableError, unavailableReason } from "@/lib/errors";
 import { createFamily } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";
+import { childForm } from "./fixtures";
 
 const SATURATED = "Le service est très sollicité : réessayez dans un instant.";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const child = {
-  identity: { lastName: "Verrou", firstName: "Attente", birthDate: "2019-01-01", sex: "M", school: "", schoolClass: "" },
-  health: {
-    hasAllergies: "non",
-    allergyNotes: "",
-    hasPai: "non",
-    mealType: "STANDARD",
-    dietNotes: "",
-    doctorName: "",
-    doctorPhone: "",
-    cafAllocataireNumber: "",
-  },
-  contacts: { authorizedPersons: [] },
-  consents: { photoConsent: "non", canLeaveAlone: "non", emergencyCareConsent: "non" },
-};
+const child = childForm({ identity: { lastName: "Verrou", firstName: "Attente", birthDate: "2019-01-01", sex: "M" } });
 
 /** A second connection, outside the app's pool (another process, say). */
 async function outsider(): Promise<pg.Client> {

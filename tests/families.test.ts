@@ -11,24 +11,18 @@ import { forEachRequest } from "@/lib/bulk";
 import { StaleStatusError, actorFromUser } from "@/lib/workflow";
 import { createFamily, uniqueEmail } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";
+import { childForm } from "./fixtures";
 import { getFamilyHistory } from "@/lib/families/get-family-history";
 
 const childInput = (overrides: { hasAllergies?: "oui" | "non"; allergyNotes?: string } = {}) =>
-  childSchema.parse({
-    identity: { lastName: "Test", firstName: "Lina", birthDate: "2019-04-04", sex: "F", school: "", schoolClass: "CP" },
-    health: {
-      hasAllergies: overrides.hasAllergies ?? "non",
-      allergyNotes: overrides.allergyNotes ?? "",
-      hasPai: "non",
-      mealType: "STANDARD",
-      dietNotes: "",
-      doctorName: "",
-      doctorPhone: "",
-      cafAllocataireNumber: "",
-    },
-    contacts: { authorizedPersons: [{ fullName: "Mamie Test", phone: "06 01 02 03 04", relationship: "Grand-mère" }] },
-    consents: { photoConsent: "oui", canLeaveAlone: "non", emergencyCareConsent: "oui" },
-  });
+  childSchema.parse(
+    childForm({
+      ...overrides,
+      identity: { schoolClass: "CP" },
+      authorizedPersons: [{ fullName: "Mamie Test", phone: "06 01 02 03 04", relationship: "Grand-mère" }],
+      consents: "oui",
+    }),
+  );
 
 const address = { street: "2 rue Neuve", addressComplement: null, postalCode: "59100", city: "Roubaix" };
 

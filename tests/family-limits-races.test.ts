@@ -6,24 +6,11 @@ import { adultSchema, childSchema } from "@/lib/families/schemas";
 import { actorFromUser } from "@/lib/workflow";
 import { createFamily } from "@/prisma/factories";
 import { prisma } from "./helpers";
+import { childForm } from "./fixtures";
 
 /** Issue 8: every limit of the family file is counted under the family's lock, whatever the concurrency. */
 const child = (firstName: string) =>
-  childSchema.parse({
-    identity: { lastName: "Course", firstName, birthDate: "2019-04-04", sex: "F", school: "", schoolClass: "CP" },
-    health: {
-      hasAllergies: "non",
-      allergyNotes: "",
-      hasPai: "non",
-      mealType: "STANDARD",
-      dietNotes: "",
-      doctorName: "",
-      doctorPhone: "",
-      cafAllocataireNumber: "",
-    },
-    contacts: { authorizedPersons: [] },
-    consents: { photoConsent: "oui", canLeaveAlone: "non", emergencyCareConsent: "oui" },
-  });
+  childSchema.parse(childForm({ identity: { lastName: "Course", firstName, schoolClass: "CP" }, consents: "oui" }));
 
 const letters = "abcdefghijklmnopqrstuvwxyz";
 

@@ -16,22 +16,9 @@ import * as staffFamilyActions from "@/app/admin/familles/[familyId]/actions";
 import * as accountActions from "@/app/admin/demandes-de-compte/actions";
 import { createFamily } from "@/prisma/factories";
 import { prisma } from "./helpers";
+import { childForm } from "./fixtures";
 
-const child = {
-  identity: { lastName: "Alpha", firstName: "Intrus", birthDate: "2019-01-01", sex: "M", school: "", schoolClass: "" },
-  health: {
-    hasAllergies: "non",
-    allergyNotes: "",
-    hasPai: "non",
-    mealType: "STANDARD",
-    dietNotes: "",
-    doctorName: "",
-    doctorPhone: "",
-    cafAllocataireNumber: "",
-  },
-  contacts: { authorizedPersons: [] },
-  consents: { photoConsent: "non", canLeaveAlone: "non", emergencyCareConsent: "non" },
-};
+const child = childForm({ identity: { lastName: "Alpha", firstName: "Intrus", birthDate: "2019-01-01", sex: "M" } });
 const phones = { homePhone: "", mobilePhone: "07 99 99 99 99", workPhone: "" };
 
 async function twoFamilies() {

@@ -19,6 +19,7 @@ import { readThread, unreadThreads } from "@/lib/messages/list-threads";
 import { actorFromUser, NotFoundError } from "@/lib/workflow";
 import { createFamily } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { tinyPng } from "./fixtures";
 
 process.env.FILES_DIR = mkdtempSync(path.join(tmpdir(), "portail-messages-"));
 
@@ -128,33 +129,7 @@ describe("documents and messages: a parent, another family", () => {
     session.current = { user: { id: a.user.id } };
     const upload = new FormData();
     upload.set("typeId", type.id);
-    upload.set(
-      "file",
-      new File(
-        [
-          new Uint8Array([
-            0x89,
-            0x50,
-            0x4e,
-            0x47,
-            0x0d,
-            0x0a,
-            0x1a,
-            0x0a,
-            0,
-            0,
-            0,
-            0x0d,
-            0x49,
-            0x48,
-            0x44,
-            0x52,
-            ...new Array(100).fill(0),
-          ]),
-        ],
-        "domicile.png",
-      ),
-    );
+    upload.set("file", new File([tinyPng(0)], "domicile.png"));
     expect(await familyDocuments.uploadDocumentAction(upload)).toMatchObject({ ok: true });
     const doc = await prisma.document.findFirstOrThrow({ where: { familyId: a.family.id } });
     const message = new FormData();

@@ -22,27 +22,10 @@ import { fileStore } from "@/lib/files/storage";
 import { actorFromUser } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { tinyPng } from "./fixtures";
 
 process.env.FILES_DIR = mkdtempSync(path.join(tmpdir(), "portail-privacy-"));
-const PNG = new Uint8Array([
-  0x89,
-  0x50,
-  0x4e,
-  0x47,
-  0x0d,
-  0x0a,
-  0x1a,
-  0x0a,
-  0,
-  0,
-  0,
-  0x0d,
-  0x49,
-  0x48,
-  0x44,
-  0x52,
-  ...new Array(100).fill(7),
-]);
+const PNG = tinyPng(7);
 
 async function familyWithDocument(name: string) {
   const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
