@@ -164,10 +164,13 @@ export async function runBillingRun(runId: string, actor: Actor, options: RunOpt
       .updateMany({ where: { id: runId, status: "RUNNING" }, data: { heartbeatAt: new Date() } })
       .catch((error: unknown) => console.error("[facturation] battement de cœur non écrit", error));
   await beat();
-  // The beat in flight is awaited at the end, so that no heartbeat lands after the run has stopped.
-  let beating: Promise<unknown> = Promise.resolve();
+  // One beat in flight at most (a slow one is not overtaken by the next), awaited at the end: no heartbeat lands
+  // after the run has stopped. Two beats at once could finish out of order, the older one after the end.
+  let beating: Promise<unknown> | null = null;
   const heart = setInterval(() => {
-    beating = beat();
+    beating ??= beat().finally(() => {
+      beating = null;
+    });
   }, options.heartbeatMs ?? HEARTBEAT_MS);
   heart.unref();
   // What is left, on top of what a previous (stopped) process did already.
