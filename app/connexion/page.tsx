@@ -25,7 +25,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <PageTitle id="titre-page" tabIndex={-1}>
         Connexion
       </PageTitle>
-      {back ? <Alert tone="info">Connectez-vous pour accéder à cette page.</Alert> : null}
+      {back ? (
+        <Alert tone="info" live={false}>
+          Connectez-vous pour accéder à cette page.
+        </Alert>
+      ) : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <SignInForm back={back} />
       <p className="mt-4">

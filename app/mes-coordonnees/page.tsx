@@ -35,7 +35,7 @@ function PendingNotice({
 }) {
   if (!request) return null;
   return (
-    <Alert tone="info">
+    <Alert tone="info" live={false}>
       Demande de modification en attente de traitement (envoyée le {formatDate(request.createdAt)}) :{" "}
       {describe(request.after as Record<string, unknown>)}
     </Alert>

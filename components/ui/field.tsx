@@ -257,12 +257,15 @@ export function Alert({
   children,
   className,
   focus = false,
+  live = true,
 }: {
   tone?: keyof typeof ALERT_TONES;
   children: ReactNode;
   className?: string;
   /** Take the focus when shown (the result of an action). */
   focus?: boolean;
+  /** Announced as it appears (role status / alert); false for a notice that is part of the page as loaded. */
+  live?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -272,7 +275,7 @@ export function Alert({
   return (
     <div
       ref={ref}
-      role={tone === "error" ? "alert" : "status"}
+      role={live ? (tone === "error" ? "alert" : "status") : undefined}
       tabIndex={-1}
       className={cn("mb-4 flex items-start gap-2 rounded-md border p-3", toneClass, className)}
     >
