@@ -8,7 +8,9 @@ import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { CareKind, CalendarExceptionKind, Role, Sex } from "../lib/generated/prisma/enums";
 
-export const DEMO_PASSWORD = "Portail-Demo-2026";
+import { PUBLIC_DEMO_PASSWORD } from "../lib/accounts/demo-password";
+
+export const DEMO_PASSWORD = PUBLIC_DEMO_PASSWORD;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (date: Date) => date.toISOString().slice(0, 10);

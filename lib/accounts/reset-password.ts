@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { transaction } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { config } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
 import { clear } from "@/lib/auth/rate-limit";
@@ -51,6 +51,17 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
       email: passwordResetEmail(person, `${config.appUrl}/mot-de-passe-oublie/nouveau?jeton=${token}`, RESET_TOKEN_MINUTES),
     });
   });
+}
+
+/**
+ * A one-time link to choose a password, valid `minutes`, replacing the account's earlier links: the link of
+ * « Mot de passe oublié », also given to a new administrator (npm run admin) — the same page, the same rules.
+ */
+export async function issuePasswordLink(tx: Tx, userId: string, minutes: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+  await tx.passwordResetToken.create({ data: { userId, tokenHash: sha256(token), expiresAt: new Date(Date.now() + minutes * 60_000) } });
+  return `${config.appUrl}/mot-de-passe-oublie/nouveau?jeton=${token}`;
 }
 
 export const INVALID_TOKEN_MESSAGE =

@@ -13,6 +13,7 @@ import {
   required,
   trimmed,
 } from "@/lib/forms/fields";
+import { PUBLIC_DEMO_PASSWORD } from "./demo-password";
 
 export const passwordField = z
   .string({ error: required("Mot de passe") })
@@ -20,7 +21,10 @@ export const passwordField = z
   .max(128, "Mot de passe : 128 caractères au maximum.")
   .refine((v) => /[A-Za-zÀ-ÿ]/.test(v) && /\d/.test(v), {
     message: "Mot de passe : au moins une lettre et un chiffre.",
-  });
+  })
+  // The demo's password is published in the README: a real account never holds it (production start refuses a
+  // database where one does, scripts/lib/production-checks.ts).
+  .refine((v) => v !== PUBLIC_DEMO_PASSWORD, { message: "Mot de passe : celui de la démonstration est public, choisissez-en un autre." });
 
 export const accountRequestSchema = z
   .object({

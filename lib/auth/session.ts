@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { actorFromUser, type Actor } from "@/lib/workflow";
 import { userOfSession } from "./user-sessions";
 import { AccessDeniedError } from "@/lib/errors";
+import { noteRequestUser } from "@/lib/request-faults";
 
 export interface SessionUser {
   id: string;
@@ -43,6 +44,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!token) return null;
   const user = await userOfSession(token.sessionId, token.userId);
   if (!user) return null;
+  noteRequestUser(user.id);
   return { ...user, actor: actorFromUser(user) };
 });
 

@@ -83,7 +83,8 @@ export const userAccountMachine: Machine<UserStatus> = {
   terminal: [],
   rules: [
     { from: null, to: "ACTIVE", by: ["STAFF", "SYSTEM"] },
-    { from: "ACTIVE", to: "DEACTIVATED", by: ["STAFF"], requiresReason: true },
+    // SYSTEM: the server's operator (npm run admin -- disable).
+    { from: "ACTIVE", to: "DEACTIVATED", by: ["STAFF", "SYSTEM"], requiresReason: true },
     { from: "DEACTIVATED", to: "ACTIVE", by: ["STAFF"], requiresReason: true },
   ],
   labels: { ACTIVE: "Actif", DEACTIVATED: "Désactivé" },

@@ -13,7 +13,8 @@ import { randomBytes } from "node:crypto";
 import proxyaddr from "proxy-addr";
 import { StartError } from "./lifecycle";
 import { CLIENT_IP_HEADER_ENV } from "../../lib/net/client-ip";
-import { requestFaults } from "../../lib/request-faults";
+import { requestFaults, type RequestFaults } from "../../lib/request-faults";
+import { logRequest, requestIdOf } from "./log";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -118,15 +119,21 @@ export function answerUnavailableAs503(res: http.ServerResponse, faults: { datab
 /** Loads the production build of Next.js in this process and hands it the requests. */
 export async function attachNext(portal: PortalServer, options: { dir: string; port: number }): Promise<void> {
   const ipHeader = `x-portail-ip-${randomBytes(8).toString("hex")}`;
-  const filter = clientIpFilter(trustedProxies(), ipHeader);
+  const trusted = trustedProxies();
+  const filter = clientIpFilter(trusted, ipHeader);
+  const fromTrustedProxy = proxyaddr.compile(trusted);
   process.env[CLIENT_IP_HEADER_ENV] = ipHeader;
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: options.dir, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
   portal.attach((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req, fromTrustedProxy(req.socket.remoteAddress ?? "", 0));
     filter(req);
-    const faults = { databaseUnavailable: false };
+    const faults: RequestFaults = { databaseUnavailable: false };
+    res.setHeader("x-request-id", requestId);
+    logRequest(req, res, { requestId, started, user: () => faults.userId });
     answerUnavailableAs503(res, faults);
     void requestFaults().run(faults, () => handle(req, res));
   });
