@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 // Chromium is Debian's, never a downloaded one (docs/decisions/005-tests.md).
 export default defineConfig({
   testDir: "e2e",
+  // Run on their own, against two production servers (playwright.servers.config.ts).
+  testIgnore: ["servers/**"],
   // A journey is up to a dozen pages, each checked by axe, with two browsers: measured at 65 s alone on a
   // loaded 2-core machine (docs/decisions/021). A bound, never a retry (retries: 0).
   timeout: 90_000,

@@ -5,6 +5,7 @@
  * Prints one closing line « N passed, N failed » summing both.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { dropDatabase, startDatabase } from "./lib/database";
@@ -22,12 +23,12 @@ function readJson(file: string): unknown {
   }
 }
 
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+async function waitForServer(url: string, timeoutMs: number, wanted?: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     try {
       const response = await fetch(url);
-      if (response.status < 500) return;
+      if (wanted ? response.status === wanted : response.status < 500) return;
     } catch {
       // not up yet
     }
@@ -67,15 +68,73 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Two production servers (`npm run serve`, as docs/deploiement.md says) started at the same moment on one fresh
+ * database and one file store, then e2e/servers/ against both (playwright.servers.config.ts). Their logs (JSON
+ * lines) are kept in .test-reports/server-a.log and server-b.log: the checks count requests in them.
+ */
+async function twoServers(): Promise<number> {
+  const db = await freshDatabase("portail_test_servers");
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), "portail-fichiers-"));
+  const ports = [E2E_PORT + 1, E2E_PORT + 2];
+  const logs = ports.map((_, i) => path.join(ROOT, ".test-reports", `server-${"ab"[i]}.log`));
+  const shared = appEnv(db.url, ports[0]!);
+  const servers = ports.map((port, i) => {
+    const env = {
+      ...shared,
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXT_DIST_DIR: ".next-test",
+      FILES_DIR: files,
+      EMAIL_WORKER_INTERVAL_MS: "200",
+      REMINDER_WORKER_INTERVAL_MS: "1000",
+      // The stand-ins' keys are derived from NEXTAUTH_SECRET by the production server, alike on both.
+      RESEND_STAND_IN_KEY: "",
+      STRIPE_WEBHOOK_SECRET: "",
+    };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/production.ts"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const log = fs.createWriteStream(logs[i]!);
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    return child;
+  });
+  try {
+    await Promise.all(ports.map((port) => waitForServer(`http://localhost:${port}/api/sante`, 180_000, 200)));
+    return await run(BIN("playwright"), ["test", "--config", "playwright.servers.config.ts"], {
+      cwd: ROOT,
+      env: {
+        ...shared,
+        NEXT_DIST_DIR: ".next-test",
+        E2E_SERVER_A: `http://localhost:${ports[0]}`,
+        E2E_SERVER_B: `http://localhost:${ports[1]}`,
+        E2E_SERVER_LOGS: logs.join(","),
+        E2E_DATABASE_URL: db.url,
+      },
+    });
+  } finally {
+    for (const server of servers) server.kill("SIGTERM");
+    await Promise.all(
+      servers.map((server) => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)))),
+    );
+    fs.rmSync(files, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
+  const only = process.argv[2]; // "unit" | "e2e" | "servers" | undefined (all)
   fs.rmSync(path.join(ROOT, ".test-reports"), { recursive: true, force: true });
   fs.mkdirSync(path.join(ROOT, ".test-reports"), { recursive: true });
   const unitDb = await freshDatabase("portail_test_unit");
   let unitCode = 0;
   let e2eCode = 0;
+  let serversCode = 0;
   try {
-    if (only !== "e2e") {
+    if (only === undefined || only === "unit") {
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       const filters = only === "unit" ? process.argv.slice(3) : [];
@@ -86,7 +145,7 @@ async function main() {
         }),
       );
     }
-    if (only !== "unit") {
+    if (only === undefined || only === "e2e") {
       await ensureChromium();
       const e2eDb = await freshDatabase("portail_test_e2e");
       const env = {
@@ -122,20 +181,31 @@ async function main() {
         server.kill("SIGTERM");
       }
     }
+    if (only === undefined || only === "servers") {
+      if (only === "servers" && process.env.SKIP_BUILD !== "1") {
+        await phase("next build", () =>
+          mustRun(BIN("next"), ["build"], { cwd: ROOT, env: { ...appEnv(unitDb.url, E2E_PORT), NEXT_DIST_DIR: ".next-test" } }),
+        );
+      }
+      serversCode = await phase("deux serveurs", () => twoServers());
+    }
   } finally {
     await unitDb.stop();
   }
 
   const unit = readJson(".test-reports/unit.json") as { numPassedTests?: number; numFailedTests?: number } | null;
-  const e2e = readJson(".test-reports/e2e.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
-  const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-  const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+  type PlaywrightReport = { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  const e2e = readJson(".test-reports/e2e.json") as PlaywrightReport;
+  const servers = readJson(".test-reports/servers.json") as PlaywrightReport;
+  const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0) + (servers?.stats?.expected ?? 0);
+  const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (servers?.stats?.unexpected ?? 0);
   console.log(
-    `\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec`,
+    `\nVitest : ${unit?.numPassedTests ?? 0} réussis, ${unit?.numFailedTests ?? 0} en échec — Playwright : ${e2e?.stats?.expected ?? 0} réussis, ${e2e?.stats?.unexpected ?? 0} en échec` +
+      ` — deux serveurs : ${servers?.stats?.expected ?? 0} réussis, ${servers?.stats?.unexpected ?? 0} en échec`,
   );
   if (phases.length > 0) console.log(`Durées : ${phases.join(", ")}`);
   console.log(`${passed} passed, ${failed} failed`);
-  process.exit(unitCode !== 0 || e2eCode !== 0 || failed > 0 || passed === 0 ? 1 : 0);
+  process.exit(unitCode !== 0 || e2eCode !== 0 || serversCode !== 0 || failed > 0 || passed === 0 ? 1 : 0);
 }
 
 main().catch((error) => {
