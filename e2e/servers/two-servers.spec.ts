@@ -286,14 +286,27 @@ test("une facturation lancée sur un serveur se suit sur l'autre et ne peut pas 
   const staff = await createStaffUser(db, { password: PASSWORD });
   const cookie = await sessionCookie(staff.id);
   const input = { structureId: w.structure.id, month: previous };
+  // The run must still be running when B is asked: the test holds the month's bookings for 4 s (the run waits at its
+  // first batch, below the 8 s lock bound), as a slow month would.
+  let held!: () => void;
+  const locked = new Promise<void>((resolve) => (held = resolve));
+  const holding = db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Reservation" WHERE "timeUnitId" = ${w.units[0]!.id} FOR UPDATE`;
+      held();
+      await tx.$executeRaw`SELECT pg_sleep(4)`;
+    },
+    { timeout: 20_000 },
+  );
+  await locked;
   expect(await postAction(A, "/admin/facturation", "generateMonthAction", input, cookie)).toContain('"ok":true');
   // While it runs on A, B refuses a second one and shows A's progress, read from the database.
   expect(await postAction(B, "/admin/facturation", "generateMonthAction", input, cookie)).toContain("est déjà en cours");
-  const name = cookie.slice(0, cookie.indexOf("=")),
-    value = cookie.slice(cookie.indexOf("=") + 1);
-  await page.context().addCookies([{ name, value, url: B }]);
+  const name = cookie.slice(0, cookie.indexOf("="));
+  await page.context().addCookies([{ name, value: cookie.slice(name.length + 1), url: B }]);
   await page.goto(`${B}/admin/facturation?lieu=${w.structure.id}&mois=${previous}`);
-  await expect(page.getByText(/Génération en cours : [\d  ]+ \/ [\d  ]+ familles/)).toBeVisible();
+  await expect(page.getByText(/Génération en cours : 0 \/ 400 familles|Préparation de la génération/)).toBeVisible();
+  await holding;
   await expect(async () => {
     await page.reload();
     await expect(page.getByText(/Génération en cours/)).toHaveCount(0, { timeout: 1000 });
