@@ -36,7 +36,11 @@ function derived(name: string): string {
   return createHmac("sha256", process.env.NEXTAUTH_SECRET!).update(`portail-famille:${name}`).digest("base64url");
 }
 
-/** `prisma migrate deploy`, its output turned into log lines (JSON in production), its failure a French message. */
+/**
+ * `prisma migrate deploy`, its output turned into log lines (JSON in production), its failure a French message.
+ * Prisma's CLI lingers about ten seconds after it has said it is done (a timer of its own): once it has said so, it
+ * is stopped, and the start goes on.
+ */
 async function migrate(): Promise<void> {
   const child = spawn(BIN("prisma"), ["migrate", "deploy"], {
     cwd: ROOT,
@@ -44,18 +48,23 @@ async function migrate(): Promise<void> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
+  let done = false;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on("line", (line) => {
       if (!line.trim()) return;
       output.push(line);
       console.log(`[migrations] ${line}`);
+      if (/All migrations have been successfully applied|No pending migrations to apply/.test(line)) {
+        done = true;
+        child.kill("SIGTERM");
+      }
     });
   }
   const code = await new Promise<number>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (exit) => resolve(exit ?? 1));
   });
-  if (code !== 0) {
+  if (!done && code !== 0) {
     throw new StartError(`Les migrations ont échoué (prisma migrate deploy, code ${code}) : ${output.slice(-5).join(" / ")}`);
   }
 }

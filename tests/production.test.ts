@@ -2,11 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma, expectNothingChanged } from "./helpers";
 import { createFamily, createStaffUser, DEMO_PASSWORD, uniqueEmail } from "@/prisma/factories";
-import { hashPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { resetPassword } from "@/lib/accounts/reset-password";
 import { passwordField } from "@/lib/accounts/schemas";
@@ -23,7 +21,7 @@ function runScript(script: string, args: string[], env: Record<string, string | 
     const conditions = script.endsWith("admin.ts") ? ["--conditions=react-server"] : [];
     const child = spawn(process.execPath, [...conditions, "--import", "tsx", script, ...args], {
       cwd: ROOT,
-      env: { ...prismaEnv, PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: { ...prismaEnv, PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -41,17 +39,6 @@ function fakeBuild(): string {
 }
 
 const SECRET = "s".repeat(40);
-
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe("npm run serve refuses what production cannot guess or must not do", () => {
   it("without DATABASE_URL, APP_URL and NEXTAUTH_SECRET: one French message naming them, exit 1", async () => {
@@ -78,51 +65,58 @@ describe("npm run serve refuses what production cannot guess or must not do", ()
     expect(payment.output).toContain("ALLOW_PAYMENT_STAND_IN=1");
   });
 
-  it("a database where an account opens with the demo password: refused with how to remove it; disabled, it starts", async () => {
-    const url = await freshDatabase("portail_test_production");
+  it("a database where an account opens with the demo password (this one: the tests' accounts have it): refused, with how to remove it", async () => {
     const env = {
       PORT: "3998",
-      DATABASE_URL: url,
+      DATABASE_URL: baseUrl,
       APP_URL: "http://localhost:3998",
       NEXTAUTH_SECRET: SECRET,
       NEXT_DIST_DIR: fakeBuild(),
     };
-    // Migrations first (by the command itself), then the demo's administrator is put in.
-    const empty = await runScript("scripts/production.ts", [], env);
-    expect(empty.output).toContain("[serve] Migrations…");
-    expect(empty.output).not.toContain("mot de passe public");
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(
-      `INSERT INTO "User" (id, email, "passwordHash", role, "displayName", "updatedAt") VALUES ('demo-admin', 'admin@les-tilleuls.example', $1, 'ADMIN', 'Démo', now())`,
-      [await hashPassword(DEMO_PASSWORD)],
-    );
-    const refused = await runScript("scripts/production.ts", [], env);
+    // Migrations are tested by the two-server check (two servers migrating one empty database at once).
+    await createStaffUser(prisma); // an account with the demo password, whatever ran before
+    const refused = await runScript("scripts/production.ts", [], { ...env, MIGRATIONS: "off" });
     expect(refused.code).toBe(1);
     // One JSON line per event in production, the refusal included.
     const lines = refused.output.split("\n").filter((line) => line.startsWith("{"));
+    expect(lines.length).toBeGreaterThan(0);
     const fatal = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).find((entry) => entry.level === 50);
-    expect(fatal?.msg).toContain("1 compte(s) ouvert(s) avec le mot de passe public de la démonstration : admin@les-tilleuls.example");
+    expect(fatal?.msg).toMatch(/\d+ compte\(s\) ouvert\(s\) avec le mot de passe public de la démonstration : /);
     expect(fatal?.msg).toContain("npm run admin -- disable <e-mail>");
-    // Another administrator is created, then the demo one disabled, by the command.
-    const created = await runScript("scripts/admin.ts", ["create", "directrice@ma-ville.fr", "Anne Directrice"], env);
-    expect(created.output).toMatch(/http:\/\/localhost:3998\/mot-de-passe-oublie\/nouveau\?jeton=[\w-]{43}/);
-    const disabled = await runScript("scripts/admin.ts", ["disable", "admin@les-tilleuls.example"], env);
-    expect(disabled.output).toContain("Compte désactivé");
-    expect(await accountsWithDemoPassword(url)).toEqual([]);
+    expect(refused.output).not.toContain("prêt sur le port");
+  });
+
+  it("npm run admin, as the server's operator runs it: create prints the link, list shows the account, disable ends it", async () => {
+    const env = { DATABASE_URL: baseUrl, APP_URL: "https://famille.ma-ville.fr" };
+    await createStaffUser(prisma, { role: "ADMIN" }); // not the last administrator, once this one is disabled
+    const email = uniqueEmail("directrice");
+    const created = await runScript("scripts/admin.ts", ["create", email, "Anne Directrice"], env);
+    expect(created.code).toBe(0);
+    expect(created.output).toMatch(/https:\/\/famille\.ma-ville\.fr\/mot-de-passe-oublie\/nouveau\?jeton=[\w-]{43}/);
     const listed = await runScript("scripts/admin.ts", ["list"], env);
-    expect(listed.output).toMatch(/ADMIN\s+directrice@ma-ville\.fr\s+Anne Directrice\s+actif, mot de passe à choisir/);
-    await client.end();
-  }, 90_000);
+    expect(listed.output).toMatch(
+      new RegExp(`ADMIN\\s+${email.replace(/\./g, "\\.")}\\s+Anne Directrice\\s+actif, mot de passe à choisir`),
+    );
+    const disabled = await runScript("scripts/admin.ts", ["disable", email], env);
+    expect(disabled.output).toContain("Compte désactivé");
+    expect(await prisma.user.findUniqueOrThrow({ where: { email }, select: { status: true } })).toEqual({ status: "DEACTIVATED" });
+    const usage = await runScript("scripts/admin.ts", ["supprimer"], env);
+    expect(usage.code).toBe(1);
+    expect(usage.output).toContain("Usage :");
+  }, 60_000);
 
   it("staff accounts, the demo logins and every shared hash are tried; a parent's own password is not", async () => {
     const own = await createFamily(prisma, { password: "Mon-propre-mot-2026" });
     const demo = await createFamily(prisma);
     const staff = await createStaffUser(prisma);
+    const disabled = await createFamily(prisma);
+    await prisma.user.update({ where: { id: disabled.user.id }, data: { status: "DEACTIVATED" } });
     const found = await accountsWithDemoPassword(baseUrl);
     expect(found).toContain(demo.user.email);
     expect(found).toContain(staff.email);
     expect(found).not.toContain(own.user.email);
+    // A deactivated account opens with nothing: npm run admin -- disable is a way out.
+    expect(found).not.toContain(disabled.user.email);
   });
 
   it("two servers starting at once: one migrates under the lock, the other waits for it", async () => {
@@ -162,7 +156,7 @@ describe("npm run admin: administrators without a default password", () => {
     const listed = (await listOperatorAccounts()).find((a) => a.email === email);
     expect(listed).toMatchObject({ role: "ADMIN", status: "ACTIVE", hasPassword: true, displayName: "Camille Admin" });
     const log = await prisma.transitionLog.findFirstOrThrow({ where: { machine: "USER_ACCOUNT", entityId: stored.userId } });
-    expect(log).toMatchObject({ toStatus: "ACTIVE", actorKind: "SYSTEM" });
+    expect(log).toMatchObject({ toStatus: "ACTIVE", actorRole: "SYSTEM", reason: "Créé par la commande npm run admin" });
   });
 
   it("an e-mail already used, an invalid e-mail or name: refused in French, nothing written", async () => {
