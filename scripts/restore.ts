@@ -101,11 +101,13 @@ async function restore(folder: string, manifest: BackupManifest, databaseUrl: st
       );
     }
     const server = await serverVersion(client);
-    // pg_restore reads archives of its own version and older; it then sends plain SQL, which newer servers take.
+    // pg_restore reads archives of its own version and older, and sends plain SQL that newer servers take: a backup
+    // made with pg_dump 15 goes into PostgreSQL 18 with pg_restore 15 (the way up from one version to the next).
     const pgRestore = findClientTool(
       "pg_restore",
-      Math.max(manifest.pgDump.major, server.major),
-      `La restauration d'une sauvegarde de pg_dump ${manifest.pgDump.version} dans PostgreSQL ${server.version}`,
+      manifest.pgDump.major,
+      `La restauration d'une sauvegarde de pg_dump ${manifest.pgDump.version}`,
+      server.major,
     );
     const store = fileStore();
     for (const key of files.keys()) {

@@ -260,6 +260,31 @@ describe.skipIf(!hasPg15 && !isRoot)("sauvegarde et restauration, PostgreSQL 15"
     });
   }, 60_000);
 
+  it("a backup of PostgreSQL 15 restores into the embedded 18 (the way up), with the same counts and checksums", async () => {
+    const backup = path.join(work, "sauvegarde-vers-18");
+    expect((await runScript("backup", backup, { DATABASE_URL: sourceUrl, FILES_DIR: sourceFiles() })).code).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(backup, "manifest.json"), "utf8")) as BackupManifest;
+    const on18 = new URL(process.env.TEST_DATABASE_URL!);
+    on18.pathname = "/portail_test_restauree_18";
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS portail_test_restauree_18 WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE portail_test_restauree_18`);
+    try {
+      const restored = await runScript("restore", backup, {
+        DATABASE_URL: on18.toString(),
+        FILES_DIR: path.join(work, "fichiers-18-restaures"),
+      });
+      expect(restored.stderr).not.toMatch(/✖/);
+      expect(restored.code).toBe(0);
+      expect(restored.stderr).toMatch(/pg_restore 15\.\d+ vers PostgreSQL 18/);
+      expect(await fingerprints(on18.toString())).toEqual(manifest.tables);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS portail_test_restauree_18 WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 60_000);
+
   it("refuses to restore into a database that is not empty, and changes nothing there", async () => {
     const backup = path.join(work, "sauvegarde-2");
     expect((await runScript("backup", backup, { DATABASE_URL: sourceUrl, FILES_DIR: sourceFiles() })).code).toBe(0);

@@ -59,11 +59,17 @@ function candidates(name: string, wantedMajor: number): string[] {
 
 /**
  * A client tool of at least `minimumMajor` (pg_dump refuses a server newer than itself, pg_restore an archive
- * newer than itself), or a French refusal that names the versions and what to install.
+ * newer than itself), the one of `preferredMajor` when there is one, or a French refusal that names the versions
+ * and what to install.
  */
-export function findClientTool(name: "pg_dump" | "pg_restore", minimumMajor: number, why: string): ClientTool {
+export function findClientTool(
+  name: "pg_dump" | "pg_restore",
+  minimumMajor: number,
+  why: string,
+  preferredMajor = minimumMajor,
+): ClientTool {
   const seen: string[] = [];
-  for (const file of candidates(name, minimumMajor)) {
+  for (const file of candidates(name, preferredMajor)) {
     if (!fs.existsSync(file)) continue;
     const { major, version } = toolVersion(file);
     if (major >= minimumMajor) return { path: file, major, version };
