@@ -64,13 +64,17 @@ async function backup(target: string, databaseUrl: string): Promise<BackupManife
       connection.env,
     );
     const tables = await tableFingerprints(client);
-    const migrations = (
-      await client.query<{ name: string }>(
-        `SELECT migration_name AS name FROM _prisma_migrations
-         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY finished_at, migration_name`,
-      )
-    ).rows.map((r) => r.name);
-    const keys = (await client.query<{ key: string }>(FILE_KEYS_SQL)).rows.map((r) => r.key);
+    // A database not migrated yet (or not the portal's) has neither table: nothing to list then.
+    const migrations =
+      "_prisma_migrations" in tables
+        ? (
+            await client.query<{ name: string }>(
+              `SELECT migration_name AS name FROM _prisma_migrations
+               WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY finished_at, migration_name`,
+            )
+          ).rows.map((r) => r.name)
+        : [];
+    const keys = "Document" in tables ? (await client.query<{ key: string }>(FILE_KEYS_SQL)).rows.map((r) => r.key) : [];
     await client.query("COMMIT");
 
     console.error(`[sauvegarde] Fichiers (${keys.length})…`);
