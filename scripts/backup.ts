@@ -8,11 +8,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { fileStore } from "../lib/files/storage";
 import { startDatabase } from "./lib/database";
 import { reportFatal, StartError } from "./lib/lifecycle";
-import { findClientTool, runTool, serverVersion, toolConnection } from "./lib/postgres-tools";
+import { connectTo, findClientTool, runTool, serverVersion, toolConnection } from "./lib/postgres-tools";
 import {
   DUMP_FILE,
   FILES_FOLDER,
@@ -40,8 +39,7 @@ function targetFolder(): string {
 }
 
 async function backup(target: string, databaseUrl: string): Promise<BackupManifest> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectTo(databaseUrl);
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.partiel-${randomBytes(4).toString("hex")}`);
   try {
     const server = await serverVersion(client);

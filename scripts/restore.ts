@@ -6,12 +6,12 @@
  * manifest. Decision 030.
  */
 import fs from "node:fs";
+import type pg from "pg";
 import path from "node:path";
-import pg from "pg";
 import { fileStore } from "../lib/files/storage";
 import { startDatabase } from "./lib/database";
 import { reportFatal, StartError } from "./lib/lifecycle";
-import { findClientTool, runTool, serverVersion, toolConnection } from "./lib/postgres-tools";
+import { connectTo, findClientTool, runTool, serverVersion, toolConnection } from "./lib/postgres-tools";
 import {
   FILES_FOLDER,
   fingerprintDifferences,
@@ -88,8 +88,7 @@ function warnAboutMigrations(manifest: BackupManifest): void {
 
 async function restore(folder: string, manifest: BackupManifest, databaseUrl: string): Promise<void> {
   const files = await checkBackup(folder, manifest);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectTo(databaseUrl);
   try {
     const objects = await userObjects(client);
     const database = new URL(databaseUrl).pathname.slice(1);

@@ -118,3 +118,18 @@ export function runTool(tool: ClientTool, args: string[], env: NodeJS.ProcessEnv
     });
   });
 }
+
+/** A connected client, or a French refusal naming the server (never a stack trace for a wrong URL or a stopped server). */
+export async function connectTo(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    const parsed = new URL(url);
+    throw new StartError(
+      `Connexion impossible à la base « ${parsed.pathname.slice(1)} » sur ${parsed.hostname}:${parsed.port || 5432} : ` +
+        `${error instanceof Error ? error.message : String(error)}. Vérifiez DATABASE_URL et que le serveur est démarré.`,
+    );
+  }
+}
