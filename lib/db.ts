@@ -52,6 +52,9 @@ function createPool(connectionString: string): pg.Pool {
     lock_timeout: DATABASE_LIMITS.lockMs,
     idle_in_transaction_session_timeout: DATABASE_LIMITS.idleInTransactionMs,
   });
+  // An idle connection the server closes (a restart, an administrator, a failover) is an 'error' of the pool: without
+  // a listener it would be an uncaught exception that stops the process. The pool drops it and opens another.
+  pool.on("error", (error) => console.error(`[db] connexion inactive perdue : ${error.message}`));
   const lent = new WeakSet<pg.PoolClient>();
   pool.on("acquire", (client) => lent.add(client));
   pool.on("release", (_error, client) => lent.delete(client));

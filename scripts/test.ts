@@ -57,6 +57,20 @@ async function ensureChromium(): Promise<void> {
   await mustRun("apt-get", ["install", "-y", "-qq", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
+/**
+ * PostgreSQL 15, the oldest version the portal supports: tests/backup.test.ts runs the migrations and the backup round
+ * trip on Debian's server and client tools (decision 030). Installed as root when missing; otherwise that test says so.
+ */
+async function ensurePostgres15(): Promise<void> {
+  const bin = "/usr/lib/postgresql/15/bin";
+  if (process.getuid?.() !== 0 || (fs.existsSync(path.join(bin, "postgres")) && fs.existsSync(path.join(bin, "pg_dump")))) return;
+  console.log("[test] Installation de PostgreSQL 15 (Debian)…");
+  await mustRun("apt-get", ["update", "-qq"]);
+  await mustRun("apt-get", ["install", "-y", "-qq", "postgresql-15", "postgresql-client-15"], {
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+}
+
 /** How long each part took, printed at the end (the suite must stay under 15 minutes on 2 cores). */
 const phases: string[] = [];
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -135,6 +149,7 @@ async function main() {
   let serversCode = 0;
   try {
     if (only === undefined || only === "unit") {
+      await ensurePostgres15();
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       const filters = only === "unit" ? process.argv.slice(3) : [];

@@ -3,6 +3,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { schemaCatalog } from "./schema-catalog";
 
 /**
  * The committed migrations must produce exactly the schema of schema.prisma:
@@ -30,23 +31,6 @@ async function execute(name: string, sql: string) {
   await client.connect();
   await client.query(sql);
   await client.end();
-}
-
-async function catalog(name: string) {
-  const client = new pg.Client({ connectionString: urlFor(name) });
-  await client.connect();
-  const q = async (sql: string) => (await client.query(sql)).rows.map((r) => JSON.stringify(r)).sort();
-  const result = {
-    columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
-      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-    indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
-    constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, contype, pg_get_constraintdef(oid) AS def
-      FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"_prisma_migrations"'`),
-    enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid`),
-  };
-  await client.end();
-  return result;
 }
 
 describe("migrations", () => {
@@ -81,7 +65,10 @@ describe("migrations", () => {
       },
     );
     await execute("schema_from_datamodel", script);
-    const [fromMigrations, fromDatamodel] = await Promise.all([catalog("schema_from_migrations"), catalog("schema_from_datamodel")]);
+    const [fromMigrations, fromDatamodel] = await Promise.all([
+      schemaCatalog(urlFor("schema_from_migrations")),
+      schemaCatalog(urlFor("schema_from_datamodel")),
+    ]);
     expect(fromMigrations.columns.length).toBeGreaterThan(100);
     expect(fromMigrations).toEqual(fromDatamodel);
   }, 120_000);

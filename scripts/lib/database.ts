@@ -160,6 +160,8 @@ function ensurePostgresUser(): void {
  */
 async function initialisePrivately(server: EmbeddedPostgres): Promise<void> {
   const tmp = path.join(ROOT, ".data", `init-${randomBytes(6).toString("hex")}`);
+  // .data/ may not exist yet when EMBEDDED_PG_DATA points elsewhere (a fresh clone).
+  fs.mkdirSync(path.dirname(tmp), { recursive: true });
   fs.mkdirSync(tmp, { mode: 0o700 });
   const previousTmp = process.env.TMPDIR;
   const previousMask = process.umask(0o077);
