@@ -42,11 +42,20 @@ export async function inviteImportedFamilies(input: { resend: boolean }): Promis
       const claimed = await tx.user.updateManyAndReturn({
         where: { ...waiting, id: { in: ids } },
         data: { invitedAt: new Date() },
-        select: { id: true, email: true, familyId: true, displayName: true, adult: { select: { civility: true, lastName: true, firstName: true } } },
+        select: {
+          id: true,
+          email: true,
+          familyId: true,
+          displayName: true,
+          adult: { select: { civility: true, lastName: true, firstName: true } },
+        },
       });
       if (claimed.length === 0) return 0;
       // A new link replaces the older ones.
-      await tx.passwordResetToken.updateMany({ where: { userId: { in: claimed.map((u) => u.id) }, usedAt: null }, data: { usedAt: new Date() } });
+      await tx.passwordResetToken.updateMany({
+        where: { userId: { in: claimed.map((u) => u.id) }, usedAt: null },
+        data: { usedAt: new Date() },
+      });
       const expiresAt = new Date(Date.now() + ACTIVATION_TOKEN_DAYS * 86_400_000);
       const tokens = claimed.map((u) => ({ user: u, token: randomBytes(32).toString("base64url") }));
       await tx.passwordResetToken.createMany({ data: tokens.map((t) => ({ userId: t.user.id, tokenHash: sha256(t.token), expiresAt })) });
@@ -56,7 +65,12 @@ export async function inviteImportedFamilies(input: { resend: boolean }): Promis
         await enqueueEmail(tx, {
           to: user.email,
           template: "account-activation",
-          email: accountActivationEmail(person, user.email, `${config.appUrl}/mot-de-passe-oublie/nouveau?jeton=${token}&activation=1`, ACTIVATION_TOKEN_DAYS),
+          email: accountActivationEmail(
+            person,
+            user.email,
+            `${config.appUrl}/mot-de-passe-oublie/nouveau?jeton=${token}&activation=1`,
+            ACTIVATION_TOKEN_DAYS,
+          ),
           familyId: user.familyId,
           structureName,
         });

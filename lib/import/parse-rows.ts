@@ -1,14 +1,6 @@
 import type { z } from "zod";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import {
-  adultBirthDateField,
-  birthDateField,
-  emailField,
-  nameField,
-  optionalText,
-  PHONE_PATTERN,
-  trimmed,
-} from "@/lib/forms/fields";
+import { adultBirthDateField, birthDateField, emailField, nameField, optionalText, PHONE_PATTERN, trimmed } from "@/lib/forms/fields";
 import { addressSchema, authorizedPersonSchema } from "@/lib/families/schemas";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import type { MealType } from "@/lib/generated/prisma/enums";
@@ -119,10 +111,7 @@ const fold = (v: string) =>
 const MEALS = new Map<string, MealType>([
   ["", "STANDARD"],
   ["standard", "STANDARD"],
-  ...Object.entries(MEAL_TYPES).flatMap(([key, label]) => [
-    [fold(label), key as MealType] as const,
-    [fold(key), key as MealType] as const,
-  ]),
+  ...Object.entries(MEAL_TYPES).flatMap(([key, label]) => [[fold(label), key as MealType] as const, [fold(key), key as MealType] as const]),
   ["panier repas", "PANIER_REPAS"],
   ["vegetarien", "VEGETARIEN"],
 ]);
@@ -156,7 +145,10 @@ class LineReader {
   phone(key: string, label: string, required: boolean): string | null {
     const value = this.raw(key);
     if (value === "") return required ? this.fail(key, `${label} : champ obligatoire.`) : null;
-    return normalisePhone(value) ?? this.fail(key, `${label} : numéro invalide (« ${value} ») ; attendu un numéro français, par exemple 06 12 34 56 78.`);
+    return (
+      normalisePhone(value) ??
+      this.fail(key, `${label} : numéro invalide (« ${value} ») ; attendu un numéro français, par exemple 06 12 34 56 78.`)
+    );
   }
 
   yesNo(key: string, label: string): boolean {
@@ -176,12 +168,7 @@ class LineReader {
   }
 }
 
-function readFile<T>(
-  kind: ImportFileKind,
-  bytes: Uint8Array | undefined,
-  out: ParsedImport,
-  read: (reader: LineReader) => T | null,
-): T[] {
+function readFile<T>(kind: ImportFileKind, bytes: Uint8Array | undefined, out: ParsedImport, read: (reader: LineReader) => T | null): T[] {
   if (!bytes) return [];
   let csv: CsvFile;
   try {
@@ -216,12 +203,20 @@ function readFile<T>(
 const emailOf = (r: LineReader, key: string) => r.zod(key, emailField);
 const optionalEmail = (r: LineReader, key: string) => (r.raw(key) === "" ? null : r.zod(key, emailField));
 const cafNumber = (r: LineReader) =>
-  r.raw("cafNumber") === "" ? null : /^\d{7,10}$/.test(r.raw("cafNumber")) ? r.raw("cafNumber") : r.fail("cafNumber", "Numéro d'allocataire CAF : 7 à 10 chiffres.");
+  r.raw("cafNumber") === ""
+    ? null
+    : /^\d{7,10}$/.test(r.raw("cafNumber"))
+      ? r.raw("cafNumber")
+      : r.fail("cafNumber", "Numéro d'allocataire CAF : 7 à 10 chiffres.");
 
 function quotient(r: LineReader): number | null {
-  const value = r.raw("quotientFamilial").replace(/[\s\u00A0\u202F]/g, "").replace(/€$/, "");
+  const value = r
+    .raw("quotientFamilial")
+    .replace(/[\s\u00A0\u202F]/g, "")
+    .replace(/€$/, "");
   if (value === "") return null;
-  if (!/^\d{1,5}$/.test(value)) return r.fail("quotientFamilial", `Quotient familial : un nombre entier d'euros, positif ou nul (« ${r.raw("quotientFamilial")} »).`);
+  if (!/^\d{1,5}$/.test(value))
+    return r.fail("quotientFamilial", `Quotient familial : un nombre entier d'euros, positif ou nul (« ${r.raw("quotientFamilial")} »).`);
   const n = Number(value);
   return n <= 20_000 ? n : r.fail("quotientFamilial", "Quotient familial : vérifiez le montant (20 000 au plus).");
 }
@@ -289,9 +284,12 @@ function readChild(r: LineReader, line: number): ChildRow | null {
   const allergyText = r.raw("allergies");
   const hasAllergies = !NO.has(fold(allergyText));
   const allergyNotes = hasAllergies ? r.zod("allergies", optionalText("Allergies", 1000)) : null;
-  if (hasAllergies && YES.has(fold(allergyText))) r.fail("allergies", "Allergies : indiquez lesquelles (par exemple « arachide »), ou « non ».");
+  if (hasAllergies && YES.has(fold(allergyText)))
+    r.fail("allergies", "Allergies : indiquez lesquelles (par exemple « arachide »), ou « non ».");
   const hasPai = r.yesNo("pai", "PAI");
-  const mealType = MEALS.get(fold(r.raw("mealType"))) ?? r.fail("mealType", `Régime : ${Object.values(MEAL_TYPES).join(", ")} (« ${r.raw("mealType")} »).`);
+  const mealType =
+    MEALS.get(fold(r.raw("mealType"))) ??
+    r.fail("mealType", `Régime : ${Object.values(MEAL_TYPES).join(", ")} (« ${r.raw("mealType")} »).`);
   const authorizedPersons: ChildRow["authorizedPersons"] = [];
   const persons = r
     .raw("authorizedPersons")
@@ -366,7 +364,13 @@ export function parseImportFiles(files: Partial<Record<ImportFileKind, Uint8Arra
   return out;
 }
 
-function unique<T extends { line: number }>(out: ParsedImport, kind: ImportFileKind, rows: T[], key: (row: T) => string, what: string): T[] {
+function unique<T extends { line: number }>(
+  out: ParsedImport,
+  kind: ImportFileKind,
+  rows: T[],
+  key: (row: T) => string,
+  what: string,
+): T[] {
   const seen = new Map<string, number>();
   const kept: T[] = [];
   for (const row of rows) {

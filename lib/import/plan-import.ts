@@ -176,7 +176,8 @@ function changed<T extends Record<string, unknown>>(current: Record<string, unkn
 
 const given = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const words = (keys: string[]) => [...new Set(keys.map((k) => FIELD_WORDS[k] ?? k))];
-const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, comparable(o[k]) as Prisma.InputJsonValue]));
+const pick = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, comparable(o[k]) as Prisma.InputJsonValue]));
 const sameNames = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
   foldText(a.lastName) === foldText(b.lastName) && foldText(a.firstName) === foldText(b.firstName);
 
@@ -278,7 +279,11 @@ export async function planBatch(
     if (!user.family || user.role !== "PARENT" || user.family.anonymisedAt) continue;
     familyOf.set(user.email, user.family.id);
     for (const c of user.family.children)
-      children.set(childKey(user.email, c.lastName, c.firstName, dayOf(c.birthDate)), { id: c.id, status: c.status, inscriptions: c.inscriptions });
+      children.set(childKey(user.email, c.lastName, c.firstName, dayOf(c.birthDate)), {
+        id: c.id,
+        status: c.status,
+        inscriptions: c.inscriptions,
+      });
   }
   const refusal = (email: string): string | null => {
     const user = existing.get(email);
@@ -294,7 +299,14 @@ export async function planBatch(
     const problem = refusal(row.email);
     if (problem) {
       familyOf.set(row.email, null);
-      lines.push({ file: "familles", line: row.line, label, action: "ERROR", changes: [], errors: [{ column: "E-mail de connexion", message: problem }] });
+      lines.push({
+        file: "familles",
+        line: row.line,
+        label,
+        action: "ERROR",
+        changes: [],
+        errors: [{ column: "E-mail de connexion", message: problem }],
+      });
       continue;
     }
     const user = existing.get(row.email);
@@ -326,8 +338,7 @@ export async function planBatch(
         email: row.email,
         isLegalGuardian: true,
       });
-      if (row.second)
-        writes.adults.push({ id: randomUUID(), familyId, ...row.second, isLegalGuardian: true });
+      if (row.second) writes.adults.push({ id: randomUUID(), familyId, ...row.second, isLegalGuardian: true });
       writes.users.push({
         id: randomUUID(),
         email: row.email,
@@ -413,7 +424,14 @@ export async function planBatch(
     const label = `${row.lastName.toUpperCase()} ${row.firstName} (${isoToFrench(row.birthDate)})`;
     const familyId = familyOf.get(row.familyEmail);
     const error = (message: string) =>
-      lines.push({ file: "enfants", line: row.line, label, action: "ERROR", changes: [], errors: [{ column: "E-mail de la famille", message }] });
+      lines.push({
+        file: "enfants",
+        line: row.line,
+        label,
+        action: "ERROR",
+        changes: [],
+        errors: [{ column: "E-mail de la famille", message }],
+      });
     if (familyId === undefined) {
       error(`famille inconnue : ${row.familyEmail} n'est ni dans le fichier des familles ni un compte famille du portail.`);
       continue;
@@ -473,7 +491,14 @@ export async function planBatch(
       writes.persons.push({ childId: current.id, replace: true, rows: row.authorizedPersons });
       keys.push("authorizedPersons");
     }
-    lines.push({ file: "enfants", line: row.line, label, action: keys.length > 0 ? "UPDATE" : "UNCHANGED", changes: words(keys), errors: [] });
+    lines.push({
+      file: "enfants",
+      line: row.line,
+      label,
+      action: keys.length > 0 ? "UPDATE" : "UNCHANGED",
+      changes: words(keys),
+      errors: [],
+    });
   }
 
   // ── Inscriptions
@@ -482,8 +507,13 @@ export async function planBatch(
     const errors: ReportLine["errors"] = [];
     const matches = catalog.activities.get(foldText(row.activity)) ?? [];
     const activity = matches.length === 1 ? matches[0]! : null;
-    if (matches.length === 0) errors.push({ column: "Activité", message: `activité inconnue : « ${row.activity} » (créez-la d'abord dans Activités).` });
-    if (matches.length > 1) errors.push({ column: "Activité", message: `plusieurs activités s'appellent « ${row.activity} » (dans des lieux différents) : renommez-en une.` });
+    if (matches.length === 0)
+      errors.push({ column: "Activité", message: `activité inconnue : « ${row.activity} » (créez-la d'abord dans Activités).` });
+    if (matches.length > 1)
+      errors.push({
+        column: "Activité",
+        message: `plusieurs activités s'appellent « ${row.activity} » (dans des lieux différents) : renommez-en une.`,
+      });
     const period = activity?.periods.get(foldText(row.period));
     if (activity && !period)
       errors.push({
@@ -491,12 +521,25 @@ export async function planBatch(
         message: `période inconnue pour cette activité : « ${row.period} » (périodes : ${[...activity.periods.values()].map((p) => p.name).join(", ") || "aucune"}).`,
       });
     const ageGroup = row.ageGroup === null ? null : activity?.ageGroups.get(foldText(row.ageGroup));
-    if (activity && row.ageGroup !== null && !ageGroup) errors.push({ column: "Groupe", message: `groupe inconnu pour cette activité : « ${row.ageGroup} ».` });
+    if (activity && row.ageGroup !== null && !ageGroup)
+      errors.push({ column: "Groupe", message: `groupe inconnu pour cette activité : « ${row.ageGroup} ».` });
     const familyId = familyOf.get(row.familyEmail);
     const child = children.get(childKey(row.familyEmail, row.lastName, row.firstName, row.birthDate));
-    if (!familyId) errors.push({ column: "E-mail de la famille", message: familyId === null ? (refusal(row.familyEmail) ?? "la ligne de cette famille est en erreur.") : `famille inconnue : ${row.familyEmail}.` });
-    else if (!child) errors.push({ column: null, message: "enfant inconnu : ni dans le fichier des enfants, ni dans cette famille du portail (nom, prénom et date de naissance)." });
-    else if (!isIn(CHILD_STATUSES.INSCRIBABLE, child.status)) errors.push({ column: null, message: "cet enfant attend encore la validation de la structure : validez-le d'abord." });
+    if (!familyId)
+      errors.push({
+        column: "E-mail de la famille",
+        message:
+          familyId === null
+            ? (refusal(row.familyEmail) ?? "la ligne de cette famille est en erreur.")
+            : `famille inconnue : ${row.familyEmail}.`,
+      });
+    else if (!child)
+      errors.push({
+        column: null,
+        message: "enfant inconnu : ni dans le fichier des enfants, ni dans cette famille du portail (nom, prénom et date de naissance).",
+      });
+    else if (!isIn(CHILD_STATUSES.INSCRIBABLE, child.status))
+      errors.push({ column: null, message: "cet enfant attend encore la validation de la structure : validez-le d'abord." });
     if (errors.length > 0 || !activity || !period || !familyId || !child) {
       lines.push({ file: "inscriptions", line: row.line, label, action: "ERROR", changes: [], errors });
       continue;
@@ -513,7 +556,12 @@ export async function planBatch(
         label,
         action: "ERROR",
         changes: [],
-        errors: [{ column: null, message: "une demande de cet enfant pour cette activité et cette période attend une décision : décidez-la dans Inscriptions." }],
+        errors: [
+          {
+            column: null,
+            message: "une demande de cet enfant pour cette activité et cette période attend une décision : décidez-la dans Inscriptions.",
+          },
+        ],
       });
       continue;
     }

@@ -63,7 +63,10 @@ export function readCsv(bytes: Uint8Array, columns: { key: string; aliases: stri
   const delimiter = detectDelimiter(body);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[]; // csv-parse types `info: true` results as plain records
+    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[]; // csv-parse types `info: true` results as plain records
   } catch (error) {
     const where = error instanceof Error && "lines" in error ? ` (ligne ${String((error as { lines: number }).lines)})` : "";
     throw new CsvError(`ce fichier n'est pas un CSV lisible${where} : vérifiez qu'il est enregistré au format CSV.`);

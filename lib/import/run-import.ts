@@ -6,7 +6,17 @@ import { createManyWithStatus, type Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 import type { ImportFileKind } from "./columns";
 import { parseImportFiles, type ParsedImport } from "./parse-rows";
-import { batchesOf, loadCatalog, planBatch, resolvePlace, type Catalog, type ImportBatch, type LineAction, type ReportLine, type Writes } from "./plan-import";
+import {
+  batchesOf,
+  loadCatalog,
+  planBatch,
+  resolvePlace,
+  type Catalog,
+  type ImportBatch,
+  type LineAction,
+  type ReportLine,
+  type Writes,
+} from "./plan-import";
 
 /*
  * « Importer les familles »: a dry run (the plan, nothing written), or the same plan applied batch by batch,
@@ -34,7 +44,14 @@ function report(parsed: ParsedImport, planned: ReportLine[], applied: boolean, b
   const issuesByLine = new Map<string, ReportLine>();
   for (const issue of parsed.issues) {
     const key = `${issue.file}:${issue.line}`;
-    const line = issuesByLine.get(key) ?? { file: issue.file, line: issue.line, label: "", action: "ERROR" as const, changes: [], errors: [] };
+    const line = issuesByLine.get(key) ?? {
+      file: issue.file,
+      line: issue.line,
+      label: "",
+      action: "ERROR" as const,
+      changes: [],
+      errors: [],
+    };
     line.errors.push({ column: issue.column, message: issue.message });
     issuesByLine.set(key, line);
   }
@@ -101,7 +118,8 @@ async function applyBatch(batch: ImportBatch, catalog: Catalog, actor: Actor, no
           const place = resolvePlace(catalog, row);
           if (place) places.set(`${place.activity.id}:${place.period.id}`, { activityId: place.activity.id, periodId: place.period.id });
         }
-        for (const key of [...places.keys()].sort()) await lockInscriptionPlaces(tx, places.get(key)!.activityId, places.get(key)!.periodId);
+        for (const key of [...places.keys()].sort())
+          await lockInscriptionPlaces(tx, places.get(key)!.activityId, places.get(key)!.periodId);
         const plan = await planBatch(tx, batch, catalog, { actorId: actor.userId, now });
         if (plan.hasErrors) {
           const first = plan.lines.find((l) => l.action === "ERROR")!;
