@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { adultBirthDateField, birthDateField, emailField, nameField, optionalText, PHONE_PATTERN, trimmed } from "@/lib/forms/fields";
+import { emailField, nameField, optionalText, PHONE_PATTERN, shiftYears, trimmed } from "@/lib/forms/fields";
+import { frenchDateToIso } from "@/lib/forms/french-dates";
+import { parisDay } from "@/lib/calendar/paris";
 import { addressSchema, authorizedPersonSchema } from "@/lib/families/schemas";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import type { MealType } from "@/lib/generated/prisma/enums";
@@ -84,7 +86,7 @@ export interface ParsedImport {
 
 /** The key a child is matched by: its family, names (case and spaces aside) and birth date. */
 export function childKey(familyEmail: string, lastName: string, firstName: string, birthDate: string): string {
-  const norm = (v: string) => v.trim().replace(/\s+/g, " ").toLocaleLowerCase("fr");
+  const norm = (v: string) => v.trim().replace(/\s+/g, " ").toLowerCase();
   return `${familyEmail}|${norm(lastName)}|${norm(firstName)}|${birthDate}`;
 }
 
@@ -221,23 +223,53 @@ function quotient(r: LineReader): number | null {
   return n <= 20_000 ? n : r.fail("quotientFamilial", "Quotient familial : vérifiez le montant (20 000 au plus).");
 }
 
-const adultBirth = adultBirthDateField("Date de naissance : un responsable légal a au moins 16 ans.");
-const childBirth = birthDateField({ maxYears: 18, tooOld: "Date de naissance : l'enfant doit avoir moins de 18 ans." });
-const anyBirth = birthDateField({ maxYears: 120, tooOld: "Date de naissance : vérifiez l'année." });
+// Built once: a zod schema is costly to build, cheap to run (30 000 lines are read with these).
 const activityName = trimmed("Activité", 200);
 const periodName = trimmed("Période", 200);
+const NAMES = {
+  lastName: nameField("Nom"),
+  firstName: nameField("Prénom"),
+  lastName2: nameField("Nom 2"),
+  firstName2: nameField("Prénom 2"),
+  childLastName: nameField("Nom de l'enfant"),
+  childFirstName: nameField("Prénom de l'enfant"),
+};
+const complement = optionalText("Complément d'adresse", 120);
+const schoolText = optionalText("École", 120);
+const classText = optionalText("Classe", 40);
+const allergyNotesText = optionalText("Allergies", 1000);
+const INVALID_DATE = "Date de naissance : date invalide, attendue au format jj/mm/aaaa (par exemple 06/05/2026).";
 
-function readFamily(r: LineReader, line: number): FamilyRow | null {
+/**
+ * The birth-date rule of lib/forms/fields.ts (birthDateField: never in the future, an age within bounds, the same
+ * messages), with today read once per file rather than once per line.
+ */
+function birth(today: string, bounds: { minYears?: number; maxYears: number; tooYoung?: string; tooOld: string }) {
+  return (r: LineReader, key: string): string | null => {
+    const value = r.raw(key);
+    if (value === "") return r.fail(key, "Date de naissance : champ obligatoire.");
+    const iso = frenchDateToIso(value);
+    if (!iso) return r.fail(key, INVALID_DATE);
+    if (iso > today) return r.fail(key, "Date de naissance : elle ne peut pas être dans le futur.");
+    if (bounds.minYears !== undefined && iso > shiftYears(today, -bounds.minYears)) return r.fail(key, bounds.tooYoung ?? INVALID_DATE);
+    if (iso <= shiftYears(today, -bounds.maxYears)) return r.fail(key, bounds.tooOld);
+    return iso;
+  };
+}
+
+type Births = Record<"adult" | "child" | "any", (r: LineReader, key: string) => string | null>;
+
+function readFamily(r: LineReader, line: number, births: Births): FamilyRow | null {
   const email = emailOf(r, "email");
   const civility = r.civility("civility", true);
-  const lastName = r.zod("lastName", nameField("Nom"));
-  const firstName = r.zod("firstName", nameField("Prénom"));
-  const birthDate = r.raw("birthDate") === "" ? null : r.zod("birthDate", adultBirth);
+  const lastName = r.zod("lastName", NAMES.lastName);
+  const firstName = r.zod("firstName", NAMES.firstName);
+  const birthDate = r.raw("birthDate") === "" ? null : births.adult(r, "birthDate");
   const mobilePhone = r.phone("mobilePhone", "Téléphone portable", true);
   const homePhone = r.phone("homePhone", "Téléphone domicile", false);
   const workPhone = r.phone("workPhone", "Téléphone professionnel", false);
   const street = r.zod("street", addressSchema.shape.street);
-  const addressComplement = r.zod("addressComplement", optionalText("Complément d'adresse", 120));
+  const addressComplement = r.zod("addressComplement", complement);
   const postalCode = r.zod("postalCode", addressSchema.shape.postalCode);
   const city = r.zod("city", addressSchema.shape.city);
   const quotientFamilial = quotient(r);
@@ -246,8 +278,8 @@ function readFamily(r: LineReader, line: number): FamilyRow | null {
   const anySecond = ["civility2", "lastName2", "firstName2", "mobilePhone2", "email2"].some((k) => r.raw(k) !== "");
   if (anySecond) {
     const c2 = r.civility("civility2", true);
-    const l2 = r.zod("lastName2", nameField("Nom 2"));
-    const f2 = r.zod("firstName2", nameField("Prénom 2"));
+    const l2 = r.zod("lastName2", NAMES.lastName2);
+    const f2 = r.zod("firstName2", NAMES.firstName2);
     const m2 = r.phone("mobilePhone2", "Téléphone portable 2", false);
     const e2 = optionalEmail(r, "email2");
     if (c2 && l2 && f2) second = { civility: c2, lastName: l2, firstName: f2, mobilePhone: m2, email: e2 };
@@ -268,22 +300,22 @@ function readFamily(r: LineReader, line: number): FamilyRow | null {
   };
 }
 
-function readChild(r: LineReader, line: number): ChildRow | null {
+function readChild(r: LineReader, line: number, births: Births): ChildRow | null {
   const familyEmail = emailOf(r, "familyEmail");
-  const lastName = r.zod("lastName", nameField("Nom"));
-  const firstName = r.zod("firstName", nameField("Prénom"));
-  const birthDate = r.zod("birthDate", childBirth);
+  const lastName = r.zod("lastName", NAMES.lastName);
+  const firstName = r.zod("firstName", NAMES.firstName);
+  const birthDate = births.child(r, "birthDate");
   const sexText = fold(r.raw("sex"));
   const sex = ["f", "fille", "feminin"].includes(sexText)
     ? "F"
     : ["m", "g", "garcon", "masculin"].includes(sexText)
       ? "M"
       : r.fail("sex", `Sexe : F (fille) ou M (garçon) attendu (« ${r.raw("sex")} »).`);
-  const school = r.zod("school", optionalText("École", 120));
-  const schoolClass = r.zod("schoolClass", optionalText("Classe", 40));
+  const school = r.zod("school", schoolText);
+  const schoolClass = r.zod("schoolClass", classText);
   const allergyText = r.raw("allergies");
   const hasAllergies = !NO.has(fold(allergyText));
-  const allergyNotes = hasAllergies ? r.zod("allergies", optionalText("Allergies", 1000)) : null;
+  const allergyNotes = hasAllergies ? r.zod("allergies", allergyNotesText) : null;
   if (hasAllergies && YES.has(fold(allergyText)))
     r.fail("allergies", "Allergies : indiquez lesquelles (par exemple « arachide »), ou « non ».");
   const hasPai = r.yesNo("pai", "PAI");
@@ -333,11 +365,11 @@ function readChild(r: LineReader, line: number): ChildRow | null {
   };
 }
 
-function readInscription(r: LineReader, line: number): InscriptionRow | null {
+function readInscription(r: LineReader, line: number, births: Births): InscriptionRow | null {
   const familyEmail = emailOf(r, "familyEmail");
-  const lastName = r.zod("lastName", nameField("Nom de l'enfant"));
-  const firstName = r.zod("firstName", nameField("Prénom de l'enfant"));
-  const birthDate = r.zod("birthDate", anyBirth);
+  const lastName = r.zod("lastName", NAMES.childLastName);
+  const firstName = r.zod("firstName", NAMES.childFirstName);
+  const birthDate = births.any(r, "birthDate");
   const activity = r.zod("activity", activityName);
   const period = r.zod("period", periodName);
   const ageGroup = r.raw("ageGroup") === "" ? null : r.raw("ageGroup");
@@ -348,9 +380,20 @@ function readInscription(r: LineReader, line: number): InscriptionRow | null {
 /** Reads the files given; a line twice in its file (same e-mail, same child, same inscription) is an error on the second. */
 export function parseImportFiles(files: Partial<Record<ImportFileKind, Uint8Array>>): ParsedImport {
   const out: ParsedImport = { families: [], children: [], inscriptions: [], issues: [], files: [] };
-  const families = readFile("familles", files.familles, out, (r) => readFamily(r, r.line));
-  const children = readFile("enfants", files.enfants, out, (r) => readChild(r, r.line));
-  const inscriptions = readFile("inscriptions", files.inscriptions, out, (r) => readInscription(r, r.line));
+  const today = parisDay(new Date());
+  const births: Births = {
+    adult: birth(today, {
+      minYears: 16,
+      maxYears: 110,
+      tooYoung: "Date de naissance : un responsable légal a au moins 16 ans.",
+      tooOld: "Date de naissance : vérifiez l'année.",
+    }),
+    child: birth(today, { maxYears: 18, tooOld: "Date de naissance : l'enfant doit avoir moins de 18 ans." }),
+    any: birth(today, { maxYears: 120, tooOld: "Date de naissance : vérifiez l'année." }),
+  };
+  const families = readFile("familles", files.familles, out, (r) => readFamily(r, r.line, births));
+  const children = readFile("enfants", files.enfants, out, (r) => readChild(r, r.line, births));
+  const inscriptions = readFile("inscriptions", files.inscriptions, out, (r) => readInscription(r, r.line, births));
   out.families = unique(out, "familles", families, (f) => f.email, "cet e-mail de connexion");
   out.children = unique(out, "enfants", children, (c) => childKey(c.familyEmail, c.lastName, c.firstName, c.birthDate), "cet enfant");
   out.inscriptions = unique(
