@@ -28,7 +28,7 @@ test("an administrator imports a families file, invites the family, and the pare
     page
       .getByRole("row")
       .filter({ hasText: email })
-      .getByText(/^envoyée le/),
+      .getByText(/envoyée le/),
   ).toBeVisible();
   await expectAccessible(page);
 
