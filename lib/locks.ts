@@ -80,6 +80,18 @@ export async function lockFamily(tx: Tx, familyId: string, options: { anonymised
     throw new UserFacingError("Cette famille a été anonymisée : plus aucune modification n'est possible.");
 }
 
+/**
+ * 2. Several families' rows at once, in id order (an import's batch): one statement. Returns the ids locked; an
+ * anonymised family is locked too, and its caller refuses to write to it.
+ */
+export async function lockFamilies(tx: Tx, familyIds: string[]): Promise<string[]> {
+  const sorted = [...new Set(familyIds)].sort();
+  if (sorted.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Family" WHERE "id" = ANY(${sorted}) ORDER BY "id" FOR NO KEY UPDATE`;
+  return rows.map((r) => r.id);
+}
+
 /** 3. The activity's rules between units change one at a time (A↔B and B↔A written at once cannot both pass). */
 export const lockUnitRules = (tx: Tx, activityId: string) => advisoryLock(tx, { kind: "unit-rules", activityId });
 

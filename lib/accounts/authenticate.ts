@@ -4,6 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { clear, giveBack, isExhausted, take, type Limit } from "@/lib/auth/rate-limit";
 
+import { NOT_ACTIVATED_PASSWORD_HASH } from "@/lib/import/not-activated";
 import { SIGN_IN_WINDOW_MINUTES, type SignInFailure } from "./sign-in-messages";
 import { ACCOUNT_REQUEST_STATUSES, isIn, USER_STATUSES } from "@/lib/workflow";
 
@@ -47,7 +48,11 @@ export async function authenticate(input: { email: string; password: string; ip:
     select: { id: true, email: true, role: true, displayName: true, familyId: true, passwordHash: true, status: true },
   });
   let failure: SignInFailure | null = null;
-  if (user) {
+  if (user && user.passwordHash === NOT_ACTIVATED_PASSWORD_HASH) {
+    // Imported, no password chosen yet: no password can be right, say how to activate (the same work as a check).
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    failure = isIn(USER_STATUSES.CAN_SIGN_IN, user.status) ? "NOT_ACTIVATED" : "INVALID";
+  } else if (user) {
     if (!(await verifyPassword(user.passwordHash, input.password))) failure = "INVALID";
     else if (!isIn(USER_STATUSES.CAN_SIGN_IN, user.status)) failure = "INACTIVE";
   } else {

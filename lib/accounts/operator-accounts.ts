@@ -102,7 +102,8 @@ export async function disableOperatorAccount(rawEmail: string): Promise<void> {
 export async function resetOperatorPassword(rawEmail: string): Promise<{ link: string }> {
   return transaction(async (tx) => {
     const user = await operatorByEmail(tx, rawEmail);
-    if (!isIn(USER_STATUSES.CAN_SIGN_IN, user.status)) throw new UserFacingError("Ce compte est désactivé : un nouveau lien ne servirait à rien.");
+    if (!isIn(USER_STATUSES.CAN_SIGN_IN, user.status))
+      throw new UserFacingError("Ce compte est désactivé : un nouveau lien ne servirait à rien.");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: "" } });
     await closeAllSessions(tx, user.id);
     return { link: await issuePasswordLink(tx, user.id, ADMIN_LINK_MINUTES) };

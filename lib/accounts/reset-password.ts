@@ -81,7 +81,13 @@ export async function resetPassword(token: string, password: string): Promise<vo
       select: { userId: true },
     });
     if (used.length !== 1) throw new UserFacingError(INVALID_TOKEN_MESSAGE);
-    const user = await tx.user.update({ where: { id: used[0].userId }, data: { passwordHash }, select: { email: true } });
+    const user = await tx.user.update({
+      where: { id: used[0].userId },
+      data: { passwordHash },
+      select: { email: true, importedAt: true, activatedAt: true },
+    });
+    // An imported account is activated by its first password (« Activer mon compte », or « Mot de passe oublié »).
+    if (user.importedAt && !user.activatedAt) await tx.user.update({ where: { id: used[0].userId }, data: { activatedAt: new Date() } });
     await closeAllSessions(tx, used[0].userId);
     return user.email;
   });

@@ -2,7 +2,7 @@
 export const SIGN_IN_WINDOW_MINUTES = 15;
 
 /** Codes passed from next-auth's authorize() to the sign-in form, which shows the French text. */
-export type SignInFailure = "INVALID" | "RATE_LIMITED" | "PENDING" | "REFUSED" | "INACTIVE" | "UNAVAILABLE";
+export type SignInFailure = "INVALID" | "RATE_LIMITED" | "PENDING" | "REFUSED" | "INACTIVE" | "NOT_ACTIVATED" | "UNAVAILABLE";
 
 export function isSignInFailure(code: unknown): code is SignInFailure {
   return typeof code === "string" && Object.hasOwn(SIGN_IN_MESSAGES, code);
@@ -14,5 +14,7 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   PENDING: "Votre demande de compte est en attente de validation par la structure. Vous recevrez un e-mail dès qu'elle sera traitée.",
   REFUSED: "Votre demande de compte a été refusée. Consultez l'e-mail reçu ou contactez la structure.",
   INACTIVE: "Ce compte est désactivé. Contactez la structure.",
+  NOT_ACTIVATED:
+    "Votre compte n'est pas encore activé : utilisez le lien « Activer mon compte » reçu par e-mail, ou « Mot de passe oublié » pour en recevoir un nouveau.",
   UNAVAILABLE: "Le service est momentanément indisponible. Réessayez dans quelques minutes ; vos identifiants ne sont pas en cause.",
 };

@@ -387,3 +387,13 @@ export function cancellationsDecidedEmail(
     ...(reason ? [`Motif : ${reason}`] : []),
   ]);
 }
+
+/** « Activer mon compte »: a family imported by the structure chooses its password (single-use link). */
+export function accountActivationEmail(person: Addressee, email: string, link: string, validDays: number): RenderedEmail {
+  return render("Activez votre compte du Portail Famille", [
+    salutation(person),
+    `${STRUCTURE} a ouvert votre compte sur le Portail Famille, avec l'adresse ${email}. Pour l'utiliser, choisissez votre mot de passe :`,
+    { text: "Activer mon compte", href: link },
+    `Ce lien ne peut servir qu'une fois et expire dans ${validDays} jours. Ensuite, « Mot de passe oublié » sur la page de connexion vous enverra un nouveau lien.`,
+  ]);
+}

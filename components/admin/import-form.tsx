@@ -1,0 +1,173 @@
+"use client";
+import { useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { Alert, FormAlert } from "@/components/ui/field";
+import { FileField } from "@/components/ui/file-field";
+import { useActionDone } from "@/components/ui/use-action-done";
+import { callAction } from "@/components/form/call-action";
+import type { ActionResult } from "@/lib/action-result";
+import { FILE_LABELS, type ImportFileKind } from "@/lib/import/columns";
+import type { ImportSummary } from "@/lib/import/summarise-report";
+import { fileSize, MAX_UPLOAD_BYTES } from "@/lib/files/limits";
+
+const ACTION_WORDS = { CREATE: "Création", UPDATE: "Mise à jour", UNCHANGED: "Inchangé", ERROR: "Erreur" } as const;
+const KINDS: ImportFileKind[] = ["familles", "enfants", "inscriptions"];
+
+/**
+ * The import: choose the files, « Vérifier » (the dry run: counts and the lines that change or are wrong), then
+ * « Importer » the same files — offered only once a check found no error.
+ */
+export function ImportForm({
+  check,
+  apply,
+}: {
+  check: (form: FormData) => Promise<ActionResult<ImportSummary>>;
+  apply: (form: FormData) => Promise<ActionResult<ImportSummary>>;
+}) {
+  const done = useActionDone();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [running, setRunning] = useState<"check" | "apply" | null>(null);
+
+  function send(which: "check" | "apply") {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
+    setError(null);
+    setFieldErrors({});
+    setRunning(which);
+    startTransition(async () => {
+      const result = await callAction(() => (which === "check" ? check(data) : apply(data)));
+      setRunning(null);
+      if (!result.ok) {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+        return;
+      }
+      setSummary(result.data);
+      if (result.data.applied) done("Import terminé.", ["#rapport-import"]);
+    });
+  }
+
+  const rows: DataRow[] = (summary?.lines ?? []).map((l) => ({
+    id: `${l.file}-${l.line}`,
+    cells: {
+      file: FILE_LABELS[l.file],
+      line: l.line,
+      label: l.label || "—",
+      action: ACTION_WORDS[l.action],
+      detail:
+        l.errors.length > 0 ? (
+          <ul className="list-disc pl-4">
+            {l.errors.map((e, i) => (
+              <li key={i}>{e.column ? `Colonne « ${e.column} » : ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        ) : (
+          l.changes.join(", ")
+        ),
+    },
+    sort: { line: l.line, file: l.file, action: l.action },
+    search: `${l.label} ${l.errors.map((e) => e.message).join(" ")}`,
+    label: `${FILE_LABELS[l.file]}, ligne ${l.line}`,
+  }));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} onChange={() => setSummary(null)}>
+        <FormAlert message={error} />
+        {KINDS.map((kind) => (
+          <FileField
+            key={kind}
+            name={kind}
+            title={`Fichier ${FILE_LABELS[kind].toLowerCase()}${kind === "familles" ? "" : " (facultatif)"}`}
+            accept=".csv,text/csv,text/plain"
+            invalid={Boolean(fieldErrors[kind])}
+            error={fieldErrors[kind]}
+            hint={`CSV (UTF-8 ou Windows-1252, « ; » ou « , »), ${fileSize(MAX_UPLOAD_BYTES)} au maximum.`}
+          />
+        ))}
+        <div className="flex flex-wrap gap-2">
+          <Button
+            type="button"
+            variant="secondary"
+            pending={pending && running === "check"}
+            pendingLabel="Vérification en cours…"
+            onClick={() => send("check")}
+          >
+            Vérifier
+          </Button>
+          {summary && !summary.applied && summary.errorCount === 0 ? (
+            <Button type="button" pending={pending && running === "apply"} pendingLabel="Import en cours…" onClick={() => send("apply")}>
+              Importer
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      {summary ? (
+        <Card title={summary.applied ? "Rapport de l'import" : "Vérification (rien n'est encore enregistré)"} titleId="rapport-import">
+          {summary.applied ? (
+            <Alert tone="success">Import terminé : {summary.batches} lot(s) enregistré(s).</Alert>
+          ) : summary.errorCount > 0 ? (
+            <Alert tone="error">
+              {summary.errorCount} ligne(s) en erreur : corrigez le fichier puis vérifiez à nouveau. Rien ne sera importé tant qu&apos;il
+              reste une erreur.
+            </Alert>
+          ) : (
+            <Alert tone="info">Aucune erreur : « Importer » enregistrera exactement ce qui est décrit ci-dessous.</Alert>
+          )}
+          <table className="my-3 w-full text-left text-sm">
+            <caption className="sr-only">Nombre de lignes par fichier et par action</caption>
+            <thead>
+              <tr>
+                <th scope="col">Fichier</th>
+                {Object.values(ACTION_WORDS).map((w) => (
+                  <th scope="col" key={w}>
+                    {w}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {summary.files.map((f) => (
+                <tr key={f.kind}>
+                  <th scope="row">
+                    {FILE_LABELS[f.kind]}{" "}
+                    <span className="font-normal text-gray-700">
+                      ({f.encoding}, « {f.delimiter} »)
+                    </span>
+                  </th>
+                  {(["CREATE", "UPDATE", "UNCHANGED", "ERROR"] as const).map((a) => (
+                    <td key={a}>{summary.counts[f.kind][a]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {summary.hiddenLines > 0 ? (
+            <p className="text-sm text-gray-700">
+              {summary.hiddenLines} ligne(s) de plus ne sont pas affichées : les erreurs viennent en premier.
+            </p>
+          ) : null}
+          <DataTable
+            caption="Lignes créées, mises à jour ou en erreur"
+            filterLabel="Filtrer les lignes"
+            emptyTitle="Aucune ligne à créer ni à modifier"
+            columns={[
+              { key: "file", header: "Fichier", sortable: true },
+              { key: "line", header: "Ligne", sortable: true, rowHeader: true },
+              { key: "label", header: "Élément" },
+              { key: "action", header: "Action", sortable: true },
+              { key: "detail", header: "Détail" },
+            ]}
+            rows={rows}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { createStaffUser } from "../prisma/factories";
+import { expectAccessible, openDeliveredEmail, signIn, testDb, uniqueEmail } from "./support";
+
+const PASSWORD = "Compte-active-2026";
+
+test("an administrator imports a families file, invites the family, and the parent activates the account", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const admin = await createStaffUser(testDb(), { role: "ADMIN", displayName: "Admin import" });
+  const email = uniqueEmail("importee");
+  const csv = `\uFEFFE-mail de connexion;Civilité;Nom;Prénom;Téléphone portable;Adresse;Code postal;Ville;Quotient familial\r\n${email};Mme;Importée;Élise;+33 6 12 34 56 78;8 rue du Port;59000;Lille;540\r\n`;
+
+  await signIn(page, admin.email);
+  await page.goto("/admin/import");
+  await expect(page.getByRole("heading", { name: "Importer les familles" })).toBeVisible();
+  await page.locator('input[name="familles"]').setInputFiles({ name: "familles.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  const report = page.getByRole("region", { name: /Vérification/ }).or(page.locator("#rapport-import").locator(".."));
+  await expect(page.getByText("Aucune erreur : « Importer » enregistrera exactement ce qui est décrit ci-dessous.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: `Famille IMPORTÉE (${email})` })).toBeVisible();
+  await expect(report.first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Importer" }).click();
+  await expect(page.getByText(/^Import terminé : 1 lot/)).toBeVisible();
+  await page.getByRole("button", { name: "Envoyer les invitations" }).click();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: email })
+      .getByText(/envoyée le/),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  const text = await openDeliveredEmail(page, email, "Activez votre compte du Portail Famille");
+  expect(text).toContain("Madame IMPORTÉE Élise,");
+  const link = /Activer mon compte : (\S+)/.exec(text)![1]!;
+
+  // The parent, in another browser: signing in before activating says what to do; the link lets them choose a password.
+  const parent = await (await browser.newContext()).newPage();
+  await parent.goto("/connexion");
+  await parent.getByLabel("E-mail").fill(email);
+  await parent.getByLabel("Mot de passe").fill("au-hasard-123");
+  await parent.getByRole("button", { name: "Se connecter" }).click();
+  await expect(parent.getByText(/Votre compte n'est pas encore activé/)).toBeVisible();
+  await parent.goto(new URL(link).pathname + new URL(link).search);
+  await expect(parent.getByRole("heading", { name: "Activer mon compte" })).toBeVisible();
+  await parent.getByLabel("Nouveau mot de passe").fill(PASSWORD);
+  await parent.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
+  await parent.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await parent.waitForURL(/\/connexion/);
+  await signIn(parent, email, PASSWORD);
+  await expect(parent.getByRole("heading", { name: "Mon tableau de bord" })).toBeVisible();
+});
