@@ -6,5 +6,7 @@ export async function register() {
     startReminderWorker();
     const { startRetentionWorker } = await import("@/lib/privacy/purge-expired-documents");
     startRetentionWorker();
+    const { startBillingWorker } = await import("@/lib/billing/billing-worker");
+    startBillingWorker();
   }
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { lastBillingRun, resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/run-billing";
+import {
+  lastBillingRun,
+  QUEUED_HEARTBEAT,
+  resumeBillingRun,
+  runBillingRun,
+  startBillingRun,
+  startIssueRun,
+  STALE_MS,
+  takeQueuedBillingRun,
+} from "@/lib/billing/run-billing";
 import { assertMonthEnded, generateMonth } from "@/lib/billing/generate-month";
 import { transaction } from "@/lib/db";
 import { deMonth } from "@/lib/format";
@@ -181,6 +190,28 @@ describe("a billing run whose server stopped", () => {
     await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow(
       "Aucune facture à envoyer.",
     );
+  });
+  it("BILLING_WORKER=off: the run waits for the server that runs billing, shown « en attente », never interrupted; of two workers one takes it, once", async () => {
+    const { w, staff } = await monthOfThree("File");
+    process.env.BILLING_WORKER = "off";
+    let runId: string;
+    try {
+      runId = (await startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT })).id;
+    } finally {
+      delete process.env.BILLING_WORKER;
+    }
+    expect((await runRow(runId)).heartbeatAt).toEqual(QUEUED_HEARTBEAT);
+    const waiting = await lastBillingRun(w.structure.id, "2027-01");
+    expect(waiting).toMatchObject({ status: "RUNNING", queued: true, interrupted: false });
+    // Nobody took it in time (no worker anywhere): then staff see it interrupted, and « Reprendre » is the way out.
+    const late = await lastBillingRun(w.structure.id, "2027-01", new Date(Date.now() + STALE_MS + 1000));
+    expect(late).toMatchObject({ queued: false, interrupted: true });
+    // Two workers look at once: one runs it, the other finds nothing left to take.
+    const taken = await Promise.all([takeQueuedBillingRun({ now: BILLED_AT }), takeQueuedBillingRun({ now: BILLED_AT })]);
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    expect(await runRow(runId)).toMatchObject({ status: "DONE", done: 3, invoices: 3, startedById: staff.userId });
+    expect(await prisma.invoice.count({ where: { structureId: w.structure.id } })).toBe(3);
+    expect(await takeQueuedBillingRun({ now: BILLED_AT })).toBe(false);
   });
 });
 

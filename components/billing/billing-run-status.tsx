@@ -10,6 +10,8 @@ interface Run {
   status: "RUNNING" | "DONE" | "FAILED";
   /** RUNNING, but its server stopped (no heartbeat): it moves no more until « Reprendre ». */
   interrupted: boolean;
+  /** RUNNING, recorded here but left to the server that runs billing (BILLING_WORKER=off here), not taken yet. */
+  queued?: boolean;
   total: number;
   done: number;
   invoices: number;
@@ -24,6 +26,7 @@ interface Run {
 const WORDS = {
   GENERATE: {
     preparing: "Préparation de la génération…",
+    queued: "Génération en attente du serveur de traitement…",
     running: "Génération en cours",
     unit: "familles",
     interrupted: "La génération a été interrompue",
@@ -32,6 +35,7 @@ const WORDS = {
   },
   ISSUE: {
     preparing: "Préparation de l'envoi…",
+    queued: "Envoi en attente du serveur de traitement…",
     running: "Envoi en cours",
     unit: "factures",
     interrupted: "L'envoi des factures a été interrompu",
@@ -54,7 +58,7 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
       {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted ? (
         <Card>
           <label htmlFor="progression" className="font-semibold">
-            {run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
+            {run.queued ? words.queued : run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
           </label>
           <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
             {run.total ? Math.round((100 * run.done) / run.total) : 0} %

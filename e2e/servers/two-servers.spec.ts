@@ -225,7 +225,9 @@ test("chaque e-mail de la file part une seule fois, et chaque rappel, avec les d
   expect(await db.emailOutbox.count({ where: { attempts: { gt: 1 } } })).toBe(0);
 });
 
-test("une facturation lancée sur un serveur se suit sur l'autre et ne peut pas y être lancée une seconde fois", async ({ page }) => {
+test("une facturation lancée sur un serveur web est faite par le serveur de traitement, se suit sur l'autre et n'y est pas lancée une seconde fois", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const db = testDb();
   const paris = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
@@ -300,12 +302,15 @@ test("une facturation lancée sur un serveur se suit sur l'autre et ne peut pas 
   );
   await locked;
   expect(await postAction(A, "/admin/facturation", "generateMonthAction", input, cookie)).toContain('"ok":true');
-  // While it runs on A, B refuses a second one and shows A's progress, read from the database.
+  // A's billing worker is off (scripts/test.ts): B's takes the run. Meanwhile B refuses a second one and shows the
+  // run's state, read from the database.
   expect(await postAction(B, "/admin/facturation", "generateMonthAction", input, cookie)).toContain("est déjà en cours");
   const name = cookie.slice(0, cookie.indexOf("="));
   await page.context().addCookies([{ name, value: cookie.slice(name.length + 1), url: B }]);
   await page.goto(`${B}/admin/facturation?lieu=${w.structure.id}&mois=${previous}`);
-  await expect(page.getByText(/Génération en cours : 0 \/ 400 familles|Préparation de la génération/)).toBeVisible();
+  await expect(
+    page.getByText(/Génération en cours : 0 \/ 400 familles|Préparation de la génération|Génération en attente du serveur de traitement/),
+  ).toBeVisible();
   await holding;
   await expect(async () => {
     await page.reload();

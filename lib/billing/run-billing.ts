@@ -3,7 +3,7 @@ import { db, isPrismaError, type Tx } from "@/lib/db";
 import { dateOf, firstOf, isMonth } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, formatTime } from "@/lib/format";
-import { NotFoundError, type Actor, BILLING_RUN_STATUSES, isIn } from "@/lib/workflow";
+import { actorFromUser, NotFoundError, SYSTEM, type Actor, BILLING_RUN_STATUSES, isIn } from "@/lib/workflow";
 import { assertMonthEnded, assertOpen, generateMonth, issueMonth } from "./generate-month";
 
 /*
@@ -31,8 +31,19 @@ const WHAT: Record<Kind, { running: string; interrupted: string }> = {
   ISSUE: { running: "Un envoi des factures", interrupted: "L'envoi des factures" },
 };
 
-const isDead = (run: { status: string; heartbeatAt: Date }, now = Date.now()) =>
-  isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && run.heartbeatAt.getTime() < now - STALE_MS;
+/**
+ * The heartbeat of a run recorded by a server whose billing worker is off (BILLING_WORKER=off, a web server of a
+ * « N web + one worker » installation): no process has taken it yet; a server with the worker on takes it
+ * (takeQueuedBillingRun). If none does within STALE_MS, staff see it interrupted and « Reprendre » runs it.
+ */
+export const QUEUED_HEARTBEAT = new Date(0);
+const isQueued = (run: { heartbeatAt: Date }) => run.heartbeatAt.getTime() === QUEUED_HEARTBEAT.getTime();
+
+/** Does this server run the runs it records (the default), or leave them to a worker server? */
+export const runsBillingHere = () => process.env.BILLING_WORKER !== "off";
+
+const isDead = (run: { status: string; heartbeatAt: Date; startedAt: Date }, now = Date.now()) =>
+  isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && (isQueued(run) ? run.startedAt.getTime() : run.heartbeatAt.getTime()) < now - STALE_MS;
 
 /** Records a run, refused while another run of the month holds its key (alive: follow it; dead: resume it). */
 async function createRun(input: {
@@ -54,6 +65,7 @@ async function createRun(input: {
         total: input.total ?? 0,
         runningKey: `${input.structureId}|${input.month}`,
         startedById: input.actor.userId,
+        ...(runsBillingHere() ? {} : { heartbeatAt: QUEUED_HEARTBEAT }),
       },
       select: { id: true },
     });
@@ -260,5 +272,29 @@ export async function lastBillingRun(structureId: string, month: string, now = n
       heartbeatAt: true,
     },
   });
-  return run ? { ...run, interrupted: isDead(run, now.getTime()) } : null;
+  return run ? { ...run, interrupted: isDead(run, now.getTime()), queued: isQueued(run) && !isDead(run, now.getTime()) } : null;
+}
+
+/**
+ * The billing worker's step: takes the oldest run no process has taken (recorded by a server whose worker is off), in
+ * one compare-and-set on its heartbeat — of two workers, one takes it — and runs it to its end as the agent who
+ * started it. Returns whether it ran one.
+ */
+export async function takeQueuedBillingRun(options: RunOptions = {}): Promise<boolean> {
+  const candidate = await db.billingRun.findFirst({
+    where: { status: "RUNNING", heartbeatAt: QUEUED_HEARTBEAT },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, startedById: true },
+  });
+  if (!candidate) return false;
+  const taken = await db.billingRun.updateMany({
+    where: { id: candidate.id, status: "RUNNING", heartbeatAt: QUEUED_HEARTBEAT },
+    data: { heartbeatAt: new Date() },
+  });
+  if (taken.count !== 1) return false;
+  const starter = candidate.startedById
+    ? await db.user.findUnique({ where: { id: candidate.startedById }, select: { id: true, role: true } })
+    : null;
+  await runBillingRun(candidate.id, starter ? actorFromUser(starter) : SYSTEM, options);
+  return true;
 }

@@ -17,12 +17,13 @@ import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
 import { resolvePaymentAnomaly } from "@/lib/billing/resolve-payment-anomaly";
 import { setBillingSettings } from "@/lib/billing/set-billing-settings";
 import { lockMonthBilling } from "@/lib/billing/generate-month";
-import { resumeBillingRun, runBillingRun, startBillingRun, startIssueRun } from "@/lib/billing/run-billing";
+import { resumeBillingRun, runBillingRun, runsBillingHere, startBillingRun, startIssueRun } from "@/lib/billing/run-billing";
 
 /** « Générer le mois »: the run is recorded and goes on in the background; the page shows its progress, then its summary. */
 export const generateMonthAction = staffAction(billingMonthSchema, async ({ structureId, month }, staff) => {
   const run = await startBillingRun({ structureId, month, actor: staff.actor });
-  after(() => runBillingRun(run.id, staff.actor));
+  // Else a server with the billing worker on takes it (BILLING_WORKER=off here).
+  if (runsBillingHere()) after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
   return { message: `Génération ${deMonth(month)} lancée.` };
 });
@@ -30,7 +31,7 @@ export const generateMonthAction = staffAction(billingMonthSchema, async ({ stru
 /** « Envoyer les factures »: in the background too (2,000 families take minutes); the page shows its progress, then how many were sent. */
 export const issueMonthAction = staffAction(issueMonthSchema, async ({ structureId, month, dueDate }, staff) => {
   const run = await startIssueRun({ structureId, month, dueDate, actor: staff.actor });
-  after(() => runBillingRun(run.id, staff.actor));
+  if (runsBillingHere()) after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
   return { message: run.drafts === 1 ? "Envoi d'une facture lancé." : `Envoi de ${run.drafts} factures lancé.` };
 });
