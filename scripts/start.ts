@@ -13,23 +13,7 @@ import { installShutdownHandlers, onShutdown, reportFatal, StartError } from "./
 import { takeStartLock } from "./lib/start-lock";
 import { DEMO_LOGINS } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../prisma/factories";
-
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-/** Without a real provider, e-mails stay on this machine: refused on a public address unless asked. */
-function checkEmailProvider(env: NodeJS.ProcessEnv): void {
-  if (env.RESEND_API_KEY) return;
-  const host = new URL(env.APP_URL!).hostname;
-  if (LOCAL_HOSTS.has(host) || host.endsWith(".localhost")) return;
-  if (env.ALLOW_EMAIL_STAND_IN === "1") {
-    console.warn(`[start] ALLOW_EMAIL_STAND_IN=1 : aucun e-mail ne partira vraiment de ${env.APP_URL}.`);
-    return;
-  }
-  throw new StartError(
-    `APP_URL (${env.APP_URL}) est une adresse publique, mais RESEND_API_KEY n'est pas défini : les familles ne recevraient ` +
-      `aucun e-mail. Définissez RESEND_API_KEY (et MAIL_FROM), ou, pour une démonstration, ALLOW_EMAIL_STAND_IN=1.`,
-  );
-}
+import { checkEmailProvider } from "./lib/production-checks";
 
 async function main() {
   installShutdownHandlers();
@@ -45,7 +29,8 @@ async function main() {
   const db = await startDatabase(null);
   onShutdown(() => db.stop());
   const env = appEnv(db.url, port);
-  checkEmailProvider(env);
+  const standIn = checkEmailProvider(env);
+  if (standIn) console.warn(`[start] ${standIn}`);
   const options = { cwd: ROOT, env };
   console.log("[start] Migrations…");
   await mustRun(BIN("prisma"), ["migrate", "deploy"], options);
