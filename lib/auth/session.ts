@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { actorFromUser, type Actor } from "@/lib/workflow";
 import { userOfSession } from "./user-sessions";
 import { AccessDeniedError } from "@/lib/errors";
+import { scopeOf, type StaffScope } from "./staff-scope";
 
 export interface SessionUser {
   id: string;
@@ -14,6 +15,8 @@ export interface SessionUser {
   role: Role;
   displayName: string;
   familyId: string | null;
+  /** The lieux d'accueil a staff member sees and decides for (ADR 029); also carried by `actor`. */
+  scope: StaffScope;
   actor: Actor;
 }
 
@@ -43,7 +46,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!token) return null;
   const user = await userOfSession(token.sessionId, token.userId);
   if (!user) return null;
-  return { ...user, actor: actorFromUser(user) };
+  const { structureIds, ...rest } = user;
+  const scope = scopeOf(user.role, structureIds);
+  return { ...rest, scope, actor: actorFromUser(user, scope) };
 });
 
 const isStaff = (role: Role) => role === "STAFF" || role === "ADMIN";
