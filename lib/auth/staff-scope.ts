@@ -84,9 +84,8 @@ export function scopeWhere(scope: StaffScope) {
         { childId: null, family },
       ],
     } satisfies Prisma.DocumentWhereInput,
-    publishedDocument: {
-      OR: [{ structureId: { in: ids } }, { activityId: { not: null }, structureId: null }],
-    } satisfies Prisma.DocumentWhereInput,
+    /** An activity's publication carries its lieu too (lib/documents/publish-document.ts). */
+    publishedDocument: { structureId: { in: ids } } satisfies Prisma.DocumentWhereInput,
     thread: {
       OR: [
         { childId: { not: null }, child },
@@ -108,4 +107,12 @@ export async function assertInScope(scope: StaffScope, lookup: (where: ReturnTyp
 /** An activity (and so its units, periods, groups, pointage, occupation) outside the scope is answered as a missing one. */
 export function assertActivityInScope(tx: Tx, scope: StaffScope, activityId: string): Promise<void> {
   return assertInScope(scope, (s) => tx.activity.findFirst({ where: { id: activityId, ...s.activity }, select: { id: true } }));
+}
+
+/**
+ * A change to a family's file by limited staff (ADR 029): the family must have an inscription in their lieux, else it
+ * is answered as a missing one. The file stays readable by every staff member.
+ */
+export function assertFamilyInScope(tx: Tx, scope: StaffScope, familyId: string): Promise<void> {
+  return assertInScope(scope, (s) => tx.family.findFirst({ where: { id: familyId, ...s.family }, select: { id: true } }));
 }

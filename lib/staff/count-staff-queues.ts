@@ -11,7 +11,7 @@ export async function countStaffQueues(scope: StaffScope) {
   const scoped = scopeWhere(scope);
   const [accountRequests, changes, inscriptions, failedEmails, pendingEmails, reservations, cancellations] = await Promise.all([
     db.accountRequest.count({ where: { status: statusIn(REQUEST_STATUSES.AWAITING_DECISION) } }),
-    countPendingChangeRequests(),
+    countPendingChangeRequests(scope),
     countPendingInscriptions(scope),
     db.emailOutbox.count({ where: { status: "FAILED" } }),
     db.emailOutbox.count({ where: { status: "PENDING" } }),
