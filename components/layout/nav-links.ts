@@ -5,6 +5,8 @@ export interface NavLink {
   label: string;
   /** What waits behind the link (« 2 non lus »), shown as a badge. */
   count?: { value: number; word: string };
+  /** Shown to administrators only (« Équipe »). */
+  adminOnly?: boolean;
 }
 export interface NavGroup {
   label?: string;
@@ -63,6 +65,7 @@ const STAFF_NAV: NavGroup[] = [
     label: "Administration",
     links: [
       { href: "/admin/courriels", label: "E-mails" },
+      { href: "/admin/equipe", label: "Équipe", adminOnly: true },
       { href: "/admin/parametres", label: "Paramètres" },
     ],
   },
@@ -71,7 +74,12 @@ const STAFF_NAV: NavGroup[] = [
 export function navFor(role: Role | null, counts: Record<string, NavLink["count"]> = {}): NavGroup[] {
   if (!role) return [];
   const groups = role === "PARENT" ? PARENT_NAV : STAFF_NAV;
-  return groups.map((g) => ({ ...g, links: g.links.map((l) => (counts[l.href]?.value ? { ...l, count: counts[l.href] } : l)) }));
+  return groups.map((g) => ({
+    ...g,
+    links: g.links
+      .filter((l) => !l.adminOnly || role === "ADMIN")
+      .map((l) => (counts[l.href]?.value ? { ...l, count: counts[l.href] } : l)),
+  }));
 }
 
 /** "page" on the page itself, "true" inside its section (a family's page under « Familles »). */

@@ -112,6 +112,13 @@ export async function staffPage(path: string, query?: PageQuery | Promise<PageQu
   return user;
 }
 
+/** An administrator's page (« Équipe »): a staff member who is not one is sent to the refusal page. */
+export async function adminPage(path: string, query?: PageQuery | Promise<PageQuery>): Promise<SessionUser> {
+  const user = await staffPage(path, query);
+  if (user.role !== "ADMIN") redirect("/acces-refuse");
+  return user;
+}
+
 export function homeFor(role: Role): string {
   return isStaff(role) ? "/admin" : "/tableau-de-bord";
 }
