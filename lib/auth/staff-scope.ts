@@ -34,7 +34,8 @@ export function assertStructureInScope(scope: StaffScope, structureId: string | 
 
 /**
  * The `where` fragment of each entity for a scope: `{}` for every lieu, otherwise the path from the entity to its lieu.
- * Combine with the query's own conditions (`where: { id, ...scoped.inscription }` or `AND: [..., scoped.x]`).
+ * Combine with the query's own conditions (`where: { id, ...scoped.inscription }`, or `AND: [where, scoped.x]` when the
+ * query has a key of the fragment: a spread replaces, it does not combine). No fragment has an `id` key.
  * - activity and its configuration (period, age group, time unit): the activity's lieu;
  * - inscription, reservation: the activity's lieu;
  * - invoice, billing run: their lieu;
@@ -67,7 +68,8 @@ export function scopeWhere(scope: StaffScope) {
   const child: Prisma.ChildWhereInput = { inscriptions: { some: inscription } };
   const family: Prisma.FamilyWhereInput = { inscriptions: { some: inscription } };
   return {
-    structure: { id: { in: ids } } satisfies Prisma.StructureWhereInput,
+    // Under AND: spread after `id: x`, a bare `id: { in }` would replace the id asked for (and find any lieu).
+    structure: { AND: [{ id: { in: ids } }] } satisfies Prisma.StructureWhereInput,
     activity,
     /** Period, age group, time unit, unit rule's unit…: anything with an `activity` relation. */
     byActivity: { activity },
