@@ -1,5 +1,5 @@
 import "server-only";
-import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
+import { isLimited, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { AccessDeniedError } from "@/lib/errors";
 import { db, isPrismaError } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
@@ -16,7 +16,7 @@ export async function createStructure(
   data: { name: string; street: string | null; postalCode: string | null; city: string | null },
   scope: StaffScope,
 ) {
-  if (!("all" in scope)) throw new AccessDeniedError("Seul un agent de tous les lieux d'accueil peut créer un lieu.");
+  if (isLimited(scope)) throw new AccessDeniedError("Seul un agent de tous les lieux d'accueil peut créer un lieu.");
   try {
     return await db.structure.create({ data, select: { id: true } });
   } catch (error) {
