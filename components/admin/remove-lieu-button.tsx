@@ -25,7 +25,6 @@ export function RemoveLieuButton(props: {
       confirmLabel="Retirer le lieu"
       action={() => props.action({ userId: props.userId, structureId: props.structureId })}
       done={(data) => data.message}
-      focusAfter={["journal-equipe", "titre-page"]}
     />
   );
 }
