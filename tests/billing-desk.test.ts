@@ -246,7 +246,9 @@ describe("payments list and anomalies", () => {
         receivedAt: new Date(),
       },
     });
-    expect((await listPayments({ familyId: f.family.id, method: "CESU" }, ALL_LIEUX)).payments.map((p) => p.reference)).toEqual(["titres 12"]);
+    expect((await listPayments({ familyId: f.family.id, method: "CESU" }, ALL_LIEUX)).payments.map((p) => p.reference)).toEqual([
+      "titres 12",
+    ]);
     expect((await listPayments({ familyId: f.family.id, toCheck: true }, ALL_LIEUX)).payments.map((p) => p.id)).toEqual([flagged.id]);
     expect((await listPayments({ familyId: f.family.id }, ALL_LIEUX)).receivedCents).toBe(1799);
     await resolvePaymentAnomaly({ paymentId: flagged.id, note: "Remboursé par virement", actor: f.staff });

@@ -299,7 +299,8 @@ describe("activity configuration", () => {
     const spring = await addPeriod(
       { activityId: w.activity.id, name: "Printemps", startDate: "2027-04-01", endDate: "2027-04-30", weekdays: ["3"], inHolidays: "non" },
       "2026-11-24",
-     ALL_LIEUX);
+      ALL_LIEUX,
+    );
     expect(spring.openingDays).toBe(4);
     await expectNothingChanged(() =>
       expect(
@@ -313,7 +314,8 @@ describe("activity configuration", () => {
             inHolidays: "non",
           },
           "2026-11-24",
-         ALL_LIEUX),
+          ALL_LIEUX,
+        ),
       ).rejects.toThrow("chevauchent la période « Hiver »"),
     );
     // A period that falls entirely in the school holidays opens only if it runs during them.
@@ -391,13 +393,16 @@ describe("activity configuration", () => {
     );
     await expectNothingChanged(() =>
       expect(
-        addCalendarException({
-          structureId: w.structure.id,
-          kind: "FERMETURE",
-          label: "Travaux",
-          startDate: "2027-01-11",
-          endDate: "2027-01-15",
-        }, ALL_LIEUX),
+        addCalendarException(
+          {
+            structureId: w.structure.id,
+            kind: "FERMETURE",
+            label: "Travaux",
+            startDate: "2027-01-11",
+            endDate: "2027-01-15",
+          },
+          ALL_LIEUX,
+        ),
       ).rejects.toThrow("1 réservation existe sur ces jours"),
     );
     expect(await prisma.calendarException.count({ where: { structureId: w.structure.id } })).toBe(0);

@@ -54,7 +54,9 @@ describe("the staff queue of reservation requests (used by the console of the ne
     expect(queue[2]!.availability).toEqual({ booked: 1, capacity: 5, waiting: 0 });
     // Family and month: Céline's two DAs of January are one batch.
     expect(new Set(queue.map((q) => q.group)).size).toBe(3);
-    expect(await listReservationQueue({ activityId: w.activity.id, timeUnitId: w.units[1]!.id, from: "2027-01-15" }, ALL_LIEUX)).toHaveLength(1);
+    expect(
+      await listReservationQueue({ activityId: w.activity.id, timeUnitId: w.units[1]!.id, from: "2027-01-15" }, ALL_LIEUX),
+    ).toHaveLength(1);
   });
 
   it("a bulk decision with one request changed in between: the others still apply, each family in its own transaction with its one e-mail", async () => {

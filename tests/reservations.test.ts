@@ -203,7 +203,9 @@ describe("requestReservations", () => {
       await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: other.units[0]!.id }, ALL_LIEUX)).rejects.toThrow(
         "Autre unité : elle doit être de la même activité.",
       );
-      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: "inexistant" }, ALL_LIEUX)).rejects.toThrow(NotFoundError);
+      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: "inexistant" }, ALL_LIEUX)).rejects.toThrow(
+        NotFoundError,
+      );
     });
     await deleteUnitRule(rule.id, ALL_LIEUX);
     await expect(deleteUnitRule(rule.id, ALL_LIEUX)).rejects.toThrow(NotFoundError);

@@ -11,15 +11,21 @@ import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
  * public holiday removes the opening days it covers — refused while
  * reservations exist on those days.
  */
-export async function addCalendarException(data: {
-  structureId: string;
-  kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE";
-  label: string;
-  startDate: string;
-  endDate: string;
-}, scope: StaffScope) {
+export async function addCalendarException(
+  data: {
+    structureId: string;
+    kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE";
+    label: string;
+    startDate: string;
+    endDate: string;
+  },
+  scope: StaffScope,
+) {
   await transaction(async (tx) => {
-    const structure = await tx.structure.findFirst({ where: { id: data.structureId, ...scopeWhere(scope).structure }, select: { id: true } });
+    const structure = await tx.structure.findFirst({
+      where: { id: data.structureId, ...scopeWhere(scope).structure },
+      select: { id: true },
+    });
     if (!structure) throw new NotFoundError();
     const range = { gte: dateOf(data.startDate), lte: dateOf(data.endDate) };
     if (data.kind !== "VACANCES_SCOLAIRES") {

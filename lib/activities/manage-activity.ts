@@ -28,7 +28,10 @@ const DUPLICATE_NAME = "Nom de l'activité : une activité porte déjà ce nom d
 export async function createActivity(data: ActivityData, scope: StaffScope): Promise<{ id: string }> {
   return transaction(async (tx) => {
     // A lieu outside the staff's (ADR 029) is answered as a missing one.
-    const structure = await tx.structure.findFirst({ where: { id: data.structureId, ...scopeWhere(scope).structure }, select: { id: true } });
+    const structure = await tx.structure.findFirst({
+      where: { id: data.structureId, ...scopeWhere(scope).structure },
+      select: { id: true },
+    });
     if (!structure) throw new UserFacingError("Lieu d'accueil introuvable.", { structureId: "Lieu d'accueil : choisissez dans la liste." });
     if (await tx.activity.findFirst({ where: { structureId: data.structureId, name: data.name }, select: { id: true } })) {
       throw new UserFacingError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
@@ -49,7 +52,10 @@ export async function createActivity(data: ActivityData, scope: StaffScope): Pro
 /** The settings of an activity; refused when they would break existing inscriptions. */
 export async function updateActivity(activityId: string, data: ActivityData, scope: StaffScope): Promise<void> {
   await transaction(async (tx) => {
-    const activity = await tx.activity.findFirst({ where: { id: activityId, ...scopeWhere(scope).activity }, select: { structureId: true } });
+    const activity = await tx.activity.findFirst({
+      where: { id: activityId, ...scopeWhere(scope).activity },
+      select: { structureId: true },
+    });
     if (!activity) throw new NotFoundError();
     if (activity.structureId !== data.structureId) {
       throw new UserFacingError("Le lieu d'accueil d'une activité ne peut pas changer.", {

@@ -6,14 +6,17 @@ import { fieldError, UserFacingError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
 /** The groups of an activity (Maternelle, Élémentaire…), set by staff. */
-export async function addAgeGroup(data: {
-  activityId: string;
-  name: string;
-  minYears: number | null;
-  maxYears: number | null;
-  capacity: number | null;
-  unitCapacity?: number | null;
-}, scope: StaffScope) {
+export async function addAgeGroup(
+  data: {
+    activityId: string;
+    name: string;
+    minYears: number | null;
+    maxYears: number | null;
+    capacity: number | null;
+    unitCapacity?: number | null;
+  },
+  scope: StaffScope,
+) {
   await assertActivityInScope(db, scope, data.activityId);
   try {
     return await db.ageGroup.create({

@@ -39,7 +39,11 @@ function permissions(status: InscriptionStatus, viewer: ActorKind) {
 
 /** A family's inscriptions; staff see those of their lieux (ADR 029: the family file is read by all, its inscriptions are not). */
 export async function listFamilyInscriptions(familyId: string, viewer: ActorKind, scope: StaffScope = ALL_LIEUX) {
-  const rows = await db.inscription.findMany({ where: { familyId, ...scopeWhere(scope).inscription }, orderBy: [{ createdAt: "desc" }], select });
+  const rows = await db.inscription.findMany({
+    where: { familyId, ...scopeWhere(scope).inscription },
+    orderBy: [{ createdAt: "desc" }],
+    select,
+  });
   return Promise.all(
     rows.map(async (row) => ({
       ...row,

@@ -5,7 +5,16 @@ import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
 import { scopeWhere } from "@/lib/auth/staff-scope";
-import { actorScope, applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, statusLabel, type Actor, INSCRIPTION_STATUSES } from "@/lib/workflow";
+import {
+  actorScope,
+  applyTransition,
+  isIn,
+  NotFoundError,
+  RESERVATION_STATUSES,
+  statusLabel,
+  type Actor,
+  INSCRIPTION_STATUSES,
+} from "@/lib/workflow";
 import { notifyReservations } from "./notify-reservations";
 import { fillFreedPlaces } from "./fill-freed-places";
 import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
@@ -23,7 +32,11 @@ import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
  * The ids grouped per family (one transaction and one e-mail each); an unknown id, or one of a lieu outside the
  * staff's (ADR 029), fails the whole call before anything is written.
  */
-async function perFamily(ids: string[], actor: Actor, decide: (tx: Tx, rows: Locked[], report: BulkReport) => Promise<void>): Promise<BulkReport> {
+async function perFamily(
+  ids: string[],
+  actor: Actor,
+  decide: (tx: Tx, rows: Locked[], report: BulkReport) => Promise<void>,
+): Promise<BulkReport> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new UserFacingError("Sélectionnez au moins une demande.");
   const owners = await db.reservation.findMany({

@@ -11,7 +11,10 @@ const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.sl
  * pointage (P, A Exc., A Fact., F), one row per child, day and unit, in the order of the days.
  */
 export async function attendanceExport(input: { activityId: string; from: string; to: string; scope: StaffScope }) {
-  const activity = await db.activity.findFirst({ where: { id: input.activityId, ...scopeWhere(input.scope).activity }, select: { name: true } });
+  const activity = await db.activity.findFirst({
+    where: { id: input.activityId, ...scopeWhere(input.scope).activity },
+    select: { name: true },
+  });
   if (!activity) return null;
   const rows = await db.reservation.findMany({
     where: {

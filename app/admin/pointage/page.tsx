@@ -34,8 +34,11 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
     activity?.units.find((u) => u.id === text("unite")) ?? activity?.units.find((u) => (expected.get(u.id) ?? 0) > 0) ?? activity?.units[0];
   const group = activity?.groups.find((g) => g.id === text("groupe"));
   const sheet =
-    activity && unit ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id, scope: staff.scope }) : null;
-  const candidates = activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id, scope: staff.scope }) : [];
+    activity && unit
+      ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id, scope: staff.scope })
+      : null;
+  const candidates =
+    activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id, scope: staff.scope }) : [];
   const future = day > parisDay(new Date());
   const children: AttendanceChild[] = (sheet?.children ?? []).map((c) => {
     const notes: AttendanceChild["notes"] = [];

@@ -45,7 +45,10 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
   const staff = await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
-  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId, new Date()), listFamilyInscriptions(familyId, "STAFF", staff.scope)]);
+  const [history, inscriptions] = await Promise.all([
+    getFamilyHistory(familyId, new Date()),
+    listFamilyInscriptions(familyId, "STAFF", staff.scope),
+  ]);
   return (
     <Page width="wide">
       <PageHeader
