@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 /** Adversarial tests of billing: who may do what, hostile inputs, races between the desk, avoirs and Stripe. */
@@ -763,13 +764,13 @@ describe("the unpaid-invoice booking block", () => {
         dueDate: dateOf(addDays(TODAY, -20)),
       },
     });
-    await setBillingSettings({ structureId: a.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 });
+    await setBillingSettings({ structureId: a.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 }, ALL_LIEUX);
     const actor = { userId: f.user.id, kind: "PARENT" as const, label: "PARENT" as const };
     const book = (w: typeof a, i: typeof ia, day = futureDay) =>
       requestReservations({ familyId: f.family.id, cells: [{ inscriptionId: i.id, timeUnitId: w.units[0]!.id, day }], actor });
     await expect(book(a, ia)).rejects.toThrow(/Nouvelles réservations impossibles à .*2026-900001/);
     expect((await book(b, ib))[0]!.outcome).not.toBe("REFUSED");
-    await setBillingSettings({ structureId: b.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 });
+    await setBillingSettings({ structureId: b.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 }, ALL_LIEUX);
     expect((await book(b, ib, addDays(futureDay, 1)))[0]!.outcome).not.toBe("REFUSED");
     expect(await prisma.reservation.count({ where: { inscriptionId: ib.id } })).toBe(2);
     expect(await prisma.reservation.count({ where: { inscriptionId: ia.id } })).toBe(0);
@@ -794,7 +795,7 @@ describe("the unpaid-invoice booking block", () => {
         dueDate: dateOf(addDays(TODAY, -20)),
       },
     });
-    await setBillingSettings({ structureId: a.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 });
+    await setBillingSettings({ structureId: a.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 }, ALL_LIEUX);
     const result = await requestReservations({
       familyId: f.family.id,
       actor: { userId: f.user.id, kind: "PARENT", label: "PARENT" },
@@ -823,7 +824,7 @@ describe("the unpaid-invoice booking block", () => {
     await issueMonth({ structureId: w.structure.id, month: pastDay.slice(0, 7), dueDate: addDays(TODAY, -20), actor: staff });
     const invoice = await prisma.invoice.findFirstOrThrow({ where: { familyId: f.family.id } });
     expect(invoice.totalCents).toBe(0);
-    await setBillingSettings({ structureId: w.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 });
+    await setBillingSettings({ structureId: w.structure.id, invoiceDueDays: 15, unpaidBlockDays: 0 }, ALL_LIEUX);
     const book = () =>
       requestReservations({
         familyId: f.family.id,

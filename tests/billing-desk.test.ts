@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createCreditNote } from "@/lib/billing/create-credit-note";
@@ -245,11 +246,13 @@ describe("payments list and anomalies", () => {
         receivedAt: new Date(),
       },
     });
-    expect((await listPayments({ familyId: f.family.id, method: "CESU" })).payments.map((p) => p.reference)).toEqual(["titres 12"]);
-    expect((await listPayments({ familyId: f.family.id, toCheck: true })).payments.map((p) => p.id)).toEqual([flagged.id]);
-    expect((await listPayments({ familyId: f.family.id })).receivedCents).toBe(1799);
+    expect((await listPayments({ familyId: f.family.id, method: "CESU" }, ALL_LIEUX)).payments.map((p) => p.reference)).toEqual([
+      "titres 12",
+    ]);
+    expect((await listPayments({ familyId: f.family.id, toCheck: true }, ALL_LIEUX)).payments.map((p) => p.id)).toEqual([flagged.id]);
+    expect((await listPayments({ familyId: f.family.id }, ALL_LIEUX)).receivedCents).toBe(1799);
     await resolvePaymentAnomaly({ paymentId: flagged.id, note: "Remboursé par virement", actor: f.staff });
-    expect((await listPayments({ familyId: f.family.id, toCheck: true })).payments).toEqual([]);
+    expect((await listPayments({ familyId: f.family.id, toCheck: true }, ALL_LIEUX)).payments).toEqual([]);
     await expect(resolvePaymentAnomaly({ paymentId: flagged.id, note: "encore", actor: f.staff })).rejects.toThrow(
       "Cette anomalie a déjà été traitée.",
     );
@@ -296,10 +299,10 @@ describe("unpaid invoices and new bookings", () => {
         cells: [{ inscriptionId: inscription.id, timeUnitId: w.units[0]!.id, day }],
         actor: { userId: f.user.id, kind: "PARENT", label: "PARENT" },
       });
-    await setBillingSettings({ structureId: w.structure.id, invoiceDueDays: 15, unpaidBlockDays: 30 });
+    await setBillingSettings({ structureId: w.structure.id, invoiceDueDays: 15, unpaidBlockDays: 30 }, ALL_LIEUX);
     expect((await book())[0]!.outcome).not.toBe("REFUSED");
     await prisma.reservation.deleteMany({ where: { inscriptionId: inscription.id } });
-    await setBillingSettings({ structureId: w.structure.id, invoiceDueDays: 15, unpaidBlockDays: 10 });
+    await setBillingSettings({ structureId: w.structure.id, invoiceDueDays: 15, unpaidBlockDays: 10 }, ALL_LIEUX);
     await expectNothingChanged(() =>
       expect(book()).rejects.toThrow(
         /Nouvelles réservations impossibles à .* : la facture n° 2026-900001 \(reste 40,00\s€\) est impayée depuis le .*\. Réglez-la dans Mes factures/,

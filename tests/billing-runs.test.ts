@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { describe, expect, it } from "vitest";
 import {
   lastBillingRun,
@@ -87,7 +88,7 @@ describe("a billing run whose server stopped", () => {
 
     // Just stopped: not yet told apart from a slow batch.
     expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({ interrupted: false });
-    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id })).rejects.toThrow(
+    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id, scope: ALL_LIEUX })).rejects.toThrow(
       "La génération de janvier 2027 est en cours : suivez sa progression ci-dessus.",
     );
 
@@ -104,11 +105,11 @@ describe("a billing run whose server stopped", () => {
       weekdays: [3],
       units: [{ name: "Matin", capacity: 20, prices: [400, 600, 800, 1000] }],
     });
-    await expect(resumeBillingRun({ runId: run.id, structureId: other.structure.id })).rejects.toThrow();
+    await expect(resumeBillingRun({ runId: run.id, structureId: other.structure.id, scope: ALL_LIEUX })).rejects.toThrow();
 
     const resumes = await Promise.allSettled([
-      resumeBillingRun({ runId: run.id, structureId: w.structure.id }),
-      resumeBillingRun({ runId: run.id, structureId: w.structure.id }),
+      resumeBillingRun({ runId: run.id, structureId: w.structure.id, scope: ALL_LIEUX }),
+      resumeBillingRun({ runId: run.id, structureId: w.structure.id, scope: ALL_LIEUX }),
     ]);
     expect(resumes.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(resumes.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual([
@@ -134,7 +135,7 @@ describe("a billing run whose server stopped", () => {
       firstNumber: invoices[0]!.number,
       lastNumber: invoices[2]!.number,
     });
-    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id })).rejects.toThrow(
+    await expect(resumeBillingRun({ runId: run.id, structureId: w.structure.id, scope: ALL_LIEUX })).rejects.toThrow(
       "La génération de janvier 2027 est déjà terminée.",
     );
   });
@@ -169,7 +170,7 @@ describe("a billing run whose server stopped", () => {
     await expect(startIssueRun({ structureId: w.structure.id, month: "2027-01", dueDate: "2027-03-15", actor: staff })).rejects.toThrow(
       "L'envoi des factures de janvier 2027 a été interrompu (le serveur s'est arrêté) : cliquez sur « Reprendre » pour le terminer",
     );
-    await resumeBillingRun({ runId: run.id, structureId: w.structure.id });
+    await resumeBillingRun({ runId: run.id, structureId: w.structure.id, scope: ALL_LIEUX });
     await runBillingRun(run.id, staff, { batchSize: 1 });
 
     expect(await prisma.invoice.findMany({ where: { structureId: w.structure.id }, select: { status: true, dueDate: true } })).toEqual(

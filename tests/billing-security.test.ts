@@ -129,13 +129,13 @@ describe("billing: a parent, another family", () => {
     expect((await get(a.invoice.id, "../../etc/passwd")).status).toBe(404);
     // Not paid yet: no quittance (said, not hidden).
     expect((await get(a.invoice.id, "quittance")).status).toBe(409);
-    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } })).id } };
     expect((await get(b.invoice.id)).status).toBe(200);
   });
 
   it("the treasury's CSV neutralises formulas typed as a reference", async () => {
     const a = await billed("Csv");
-    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } })).id } };
     const due = a.invoice.totalCents;
     expect(
       await billing.recordDeskPaymentAction({
@@ -178,7 +178,7 @@ describe("billing: a parent, another family", () => {
       });
     });
     // Staff cannot use a family's payment actions.
-    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } })).id } };
     expect(await invoices.payInvoicesAction({ invoiceIds: [b.invoice.id] })).toEqual({ ok: false, error: "Accès refusé." });
   });
 });

@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 /**
  * Issue 21: one staff date (« 31/12/9999 ») froze the whole portal. Every date typed in the portal has a
  * range for its meaning, counted from today (lib/forms/date-ranges.ts); every loop over days is bounded.
@@ -97,16 +98,16 @@ describe("days are walked in bounded loops", () => {
     };
     const started = Date.now();
     await expectNothingChanged(() =>
-      expect(addPeriod(period, TODAY)).rejects.toThrow("Date de fin : une date du 02/12/2026 au 02/12/2029."),
+      expect(addPeriod(period, TODAY, ALL_LIEUX)).rejects.toThrow("Date de fin : une date du 02/12/2026 au 02/12/2029."),
     );
     await expectNothingChanged(() =>
-      expect(addPeriod({ ...period, startDate: "1900-01-01", endDate: "2027-02-28" }, TODAY)).rejects.toThrow(
+      expect(addPeriod({ ...period, startDate: "1900-01-01", endDate: "2027-02-28" }, TODAY, ALL_LIEUX)).rejects.toThrow(
         "Date de début : une date du 02/12/2025 au 02/12/2029.",
       ),
     );
     expect(Date.now() - started).toBeLessThan(5_000);
     // Within the range, it still works.
-    expect((await addPeriod({ ...period, endDate: "2027-02-28" }, TODAY)).openingDays).toBeGreaterThan(0);
+    expect((await addPeriod({ ...period, endDate: "2027-02-28" }, TODAY, ALL_LIEUX)).openingDays).toBeGreaterThan(0);
   });
 });
 

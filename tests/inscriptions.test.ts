@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { requestInscription, duplicateInscriptionMessage } from "@/lib/inscriptions/request-inscription";
@@ -298,6 +299,7 @@ describe("activity configuration", () => {
     const spring = await addPeriod(
       { activityId: w.activity.id, name: "Printemps", startDate: "2027-04-01", endDate: "2027-04-30", weekdays: ["3"], inHolidays: "non" },
       "2026-11-24",
+      ALL_LIEUX,
     );
     expect(spring.openingDays).toBe(4);
     await expectNothingChanged(() =>
@@ -312,11 +314,12 @@ describe("activity configuration", () => {
             inHolidays: "non",
           },
           "2026-11-24",
+          ALL_LIEUX,
         ),
       ).rejects.toThrow("chevauchent la période « Hiver »"),
     );
     // A period that falls entirely in the school holidays opens only if it runs during them.
-    await deletePeriod(w.period.id);
+    await deletePeriod(w.period.id, ALL_LIEUX);
     const holidays = {
       activityId: w.activity.id,
       name: "Février",
@@ -325,9 +328,9 @@ describe("activity configuration", () => {
       weekdays: ["1", "2", "3", "4", "5"] as ("1" | "2" | "3" | "4" | "5")[],
     };
     await expectNothingChanged(() =>
-      expect(addPeriod({ ...holidays, inHolidays: "non" }, "2026-11-24")).rejects.toThrow("aucun jour ouvert avec ces dates"),
+      expect(addPeriod({ ...holidays, inHolidays: "non" }, "2026-11-24", ALL_LIEUX)).rejects.toThrow("aucun jour ouvert avec ces dates"),
     );
-    expect((await addPeriod({ ...holidays, inHolidays: "oui" }, "2026-11-24")).openingDays).toBe(5);
+    expect((await addPeriod({ ...holidays, inHolidays: "oui" }, "2026-11-24", ALL_LIEUX)).openingDays).toBe(5);
   });
 
   it("changes that would break inscriptions or reservations are refused", async () => {
@@ -343,7 +346,7 @@ describe("activity configuration", () => {
       now: NOW,
     });
     await expectNothingChanged(() =>
-      expect(deletePeriod(w.period.id)).rejects.toThrow("Cette période a 1 inscription : elle ne peut pas être supprimée."),
+      expect(deletePeriod(w.period.id, ALL_LIEUX)).rejects.toThrow("Cette période a 1 inscription : elle ne peut pas être supprimée."),
     );
     const settings = activitySchema.parse({
       structureId: w.structure.id,
@@ -372,7 +375,7 @@ describe("activity configuration", () => {
       },
     });
     await expectNothingChanged(() =>
-      expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 })).rejects.toThrow(
+      expect(updateActivity(w.activity.id, { ...settings, maxInscriptions: 1 }, ALL_LIEUX)).rejects.toThrow(
         "2 inscriptions sont déjà validées ou en attente",
       ),
     );
@@ -385,18 +388,21 @@ describe("activity configuration", () => {
     );
     await expectNothingChanged(() =>
       expect(
-        setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 }, new Date("2026-12-01T10:00:00Z")),
+        setCapacityOverride({ timeUnitId: w.unit.id, date: "2027-01-13", capacity: 0 }, new Date("2026-12-01T10:00:00Z"), ALL_LIEUX),
       ).rejects.toThrow("1 place est déjà réservée ce jour-là."),
     );
     await expectNothingChanged(() =>
       expect(
-        addCalendarException({
-          structureId: w.structure.id,
-          kind: "FERMETURE",
-          label: "Travaux",
-          startDate: "2027-01-11",
-          endDate: "2027-01-15",
-        }),
+        addCalendarException(
+          {
+            structureId: w.structure.id,
+            kind: "FERMETURE",
+            label: "Travaux",
+            startDate: "2027-01-11",
+            endDate: "2027-01-15",
+          },
+          ALL_LIEUX,
+        ),
       ).rejects.toThrow("1 réservation existe sur ces jours"),
     );
     expect(await prisma.calendarException.count({ where: { structureId: w.structure.id } })).toBe(0);
@@ -418,7 +424,7 @@ describe("activity configuration", () => {
       maxInscriptions: "40",
       isPreRegistration: "non",
     });
-    const { id } = await createActivity(data);
+    const { id } = await createActivity(data, ALL_LIEUX);
     const activity = await prisma.activity.findUniqueOrThrow({ where: { id }, include: { careType: true } });
     expect(activity).toMatchObject({
       bookingDeadline: "MERCREDI_PRECEDENT 23:59",
@@ -426,7 +432,7 @@ describe("activity configuration", () => {
       careType: { kind: "PERISCOLAIRE" },
     });
     expect(activity.inscriptionsOpenAt?.toISOString()).toBe("2027-06-01T06:00:00.000Z");
-    await expectNothingChanged(() => expect(createActivity(data)).rejects.toThrow("une activité porte déjà ce nom"));
+    await expectNothingChanged(() => expect(createActivity(data, ALL_LIEUX)).rejects.toThrow("une activité porte déjà ce nom"));
   });
 
   it("tariff brackets: from 0, contiguous, last one open-ended, no negative price", () => {

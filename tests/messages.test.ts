@@ -157,7 +157,7 @@ describe("documents and messages: a parent, another family", () => {
     });
     session.current = null;
     expect((await get(doc.id)).status).toBe(403);
-    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } })).id } };
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } })).id } };
     expect((await get(doc.id)).status).toBe(200);
   });
 });

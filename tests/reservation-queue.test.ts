@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listReservationQueue } from "@/lib/reservations/list-reservation-queue";
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { requestReservations } from "@/lib/reservations/request-reservations";
 import { askCancellation, withdrawReservation } from "@/lib/reservations/change-reservation";
 import { acceptReservations, refuseReservations } from "@/lib/reservations/decide-reservations";
@@ -42,7 +43,7 @@ describe("the staff queue of reservation requests (used by the console of the ne
     const asked = new Date("2027-01-08T12:00:00Z"); // after J-7 for the 13th, in time for the 20th
     for (const r of booked) await askCancellation({ familyId: c.family.id, reservationId: r.id, actor: c.actor, now: asked });
 
-    const queue = await listReservationQueue({ activityId: w.activity.id });
+    const queue = await listReservationQueue({ activityId: w.activity.id }, ALL_LIEUX);
     expect(queue.map((q) => [q.child.firstName, q.status, q.day, q.proposedCancellation])).toEqual([
       ["Ana", "REQUESTED", "2027-01-06", null],
       ["Bob", "WAITLISTED", "2027-01-06", null],
@@ -53,7 +54,9 @@ describe("the staff queue of reservation requests (used by the console of the ne
     expect(queue[2]!.availability).toEqual({ booked: 1, capacity: 5, waiting: 0 });
     // Family and month: Céline's two DAs of January are one batch.
     expect(new Set(queue.map((q) => q.group)).size).toBe(3);
-    expect(await listReservationQueue({ activityId: w.activity.id, timeUnitId: w.units[1]!.id, from: "2027-01-15" })).toHaveLength(1);
+    expect(
+      await listReservationQueue({ activityId: w.activity.id, timeUnitId: w.units[1]!.id, from: "2027-01-15" }, ALL_LIEUX),
+    ).toHaveLength(1);
   });
 
   it("a bulk decision with one request changed in between: the others still apply, each family in its own transaction with its one e-mail", async () => {
@@ -76,7 +79,7 @@ describe("the staff queue of reservation requests (used by the console of the ne
         actor: f.actor,
         now: NOW,
       });
-    const queue = await listReservationQueue({ activityId: w.activity.id });
+    const queue = await listReservationQueue({ activityId: w.activity.id }, ALL_LIEUX);
     expect(queue).toHaveLength(9);
     // Staff tick all nine; meanwhile Eli withdraws the 13th.
     const eli13 = queue.find((q) => q.child.firstName === "Eli" && q.day === "2027-01-13")!;

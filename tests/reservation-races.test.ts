@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 /** Races around places, waiting ranks, rules between units and decisions (written by an adversarial review; each must hold). */
 import { describe, expect, it } from "vitest";
 import { addDays, parisDay } from "@/lib/calendar/paris";
@@ -171,7 +172,7 @@ describe("races", () => {
       );
     for (const day of days)
       ops.push(
-        setCapacityOverride({ timeUnitId: units[0]!, date: day, capacity: 4 }, new Date()).catch((e) => {
+        setCapacityOverride({ timeUnitId: units[0]!, date: day, capacity: 4 }, new Date(), ALL_LIEUX).catch((e) => {
           if (!/Places/.test(e.message)) throw e;
         }),
       );

@@ -8,6 +8,7 @@ import { attendanceExport } from "@/lib/reservations/export-attendance";
 import { getAttendanceSheet } from "@/lib/reservations/get-attendance-sheet";
 import { recordAttendance } from "@/lib/reservations/record-attendance";
 import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { getOccupancy, getSlotChildren } from "@/lib/reservations/get-occupancy";
 import { getMonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { previewPeriod } from "@/lib/reservations/reserve-period";
@@ -151,7 +152,7 @@ describe("pointage", () => {
     // Ivy cancels in time (before J-2 10:00).
     await askCancellation({ familyId: c.family.id, reservationId: ids[2]!, actor: c.actor, now: new Date("2027-01-02T10:00:00Z") });
 
-    const sheet = (await getAttendanceSheet({ activityId: w.activity.id, day: DAY, timeUnitId: apresMidi!.id }))!;
+    const sheet = (await getAttendanceSheet({ activityId: w.activity.id, day: DAY, timeUnitId: apresMidi!.id, scope: ALL_LIEUX }))!;
     expect(sheet.children.map((x) => [x.child.firstName, x.status, x.proposed, x.cancelledInTime])).toEqual([
       ["Gil", "RESERVED", "PRESENT", false],
       ["Hal", "RESERVED", "PRESENT", false],
@@ -186,7 +187,7 @@ describe("pointage", () => {
       await statusOf(c.inscription.id, apresMidi!.id),
     ]).toEqual(["PRESENT", "ABSENT_BILLED", "ABSENT_EXCUSED"]);
     // The staff's home page: the unit with its children expected and pointed that day.
-    expect((await todayAtTheDoor(DAY)).find((d) => d.unit.id === apresMidi!.id)).toMatchObject({
+    expect((await todayAtTheDoor(DAY, ALL_LIEUX)).find((d) => d.unit.id === apresMidi!.id)).toMatchObject({
       expected: 3,
       pointed: 3,
       activity: { id: w.activity.id },
@@ -258,7 +259,7 @@ describe("pointage", () => {
     await prisma.transitionLog.create({
       data: { machine: "RESERVATION", entityId: ids[0]!, fromStatus: "PRESENT", toStatus: "INVOICED", actorRole: "SYSTEM" },
     });
-    const exported = (await attendanceExport({ activityId: w.activity.id, from: "2027-01-01", to: "2027-01-31" }))!;
+    const exported = (await attendanceExport({ activityId: w.activity.id, from: "2027-01-01", to: "2027-01-31", scope: ALL_LIEUX }))!;
     expect(exported.rows.map((r) => [r.firstName, r.unit, r.hours, r.status])).toEqual([
       ["Gil", "Après-midi", 4, "INVOICED"],
       ["Hal", "Après-midi", 4, "PRESENT"],

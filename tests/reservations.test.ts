@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { describe, expect, it } from "vitest";
 import { requestReservations, MAX_CELLS_PER_SEND, type CellRequest } from "@/lib/reservations/request-reservations";
 import { askCancellation, withdrawReservation } from "@/lib/reservations/change-reservation";
@@ -158,7 +159,7 @@ describe("requestReservations", () => {
   it("the period preview applies the rules between units: what would be refused is said and not counted", async () => {
     const w = await world();
     const [matin, apresMidi] = w.units as [(typeof w.units)[0], (typeof w.units)[0]];
-    await addUnitRule({ unitId: apresMidi.id, kind: "REQUIRES", otherUnitId: matin.id });
+    await addUnitRule({ unitId: apresMidi.id, kind: "REQUIRES", otherUnitId: matin.id }, ALL_LIEUX);
     const p = await parentIn(w);
     const preview = await previewPeriod({
       familyId: p.family.id,
@@ -191,21 +192,23 @@ describe("requestReservations", () => {
     const w = await world();
     const other = await world();
     const [matin, apresMidi] = w.units as [(typeof w.units)[0], (typeof w.units)[0]];
-    const rule = await addUnitRule({ unitId: matin.id, kind: "INCOMPATIBLE", otherUnitId: apresMidi.id });
+    const rule = await addUnitRule({ unitId: matin.id, kind: "INCOMPATIBLE", otherUnitId: apresMidi.id }, ALL_LIEUX);
     await expectNothingChanged(async () => {
-      await expect(addUnitRule({ unitId: apresMidi.id, kind: "INCOMPATIBLE", otherUnitId: matin.id })).rejects.toThrow(
+      await expect(addUnitRule({ unitId: apresMidi.id, kind: "INCOMPATIBLE", otherUnitId: matin.id }, ALL_LIEUX)).rejects.toThrow(
         "Règle : cette incompatibilité existe déjà.",
       );
-      await expect(addUnitRule({ unitId: matin.id, kind: "INCOMPATIBLE", otherUnitId: apresMidi.id })).rejects.toThrow(
+      await expect(addUnitRule({ unitId: matin.id, kind: "INCOMPATIBLE", otherUnitId: apresMidi.id }, ALL_LIEUX)).rejects.toThrow(
         "Règle : elle existe déjà.",
       );
-      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: other.units[0]!.id })).rejects.toThrow(
+      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: other.units[0]!.id }, ALL_LIEUX)).rejects.toThrow(
         "Autre unité : elle doit être de la même activité.",
       );
-      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: "inexistant" })).rejects.toThrow(NotFoundError);
+      await expect(addUnitRule({ unitId: matin.id, kind: "REQUIRES", otherUnitId: "inexistant" }, ALL_LIEUX)).rejects.toThrow(
+        NotFoundError,
+      );
     });
-    await deleteUnitRule(rule.id);
-    await expect(deleteUnitRule(rule.id)).rejects.toThrow(NotFoundError);
+    await deleteUnitRule(rule.id, ALL_LIEUX);
+    await expect(deleteUnitRule(rule.id, ALL_LIEUX)).rejects.toThrow(NotFoundError);
   });
 
   it("refuses tampered or impossible input as a whole, writing nothing", async () => {
@@ -352,7 +355,7 @@ describe("capacity and the waiting list", () => {
     expect(
       (await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: a.family.id, template: "reservation-refused" } })).text,
     ).toContain("Motif : Dossier incomplet");
-    await setCapacityOverride({ timeUnitId: unit.id, date: "2027-01-06", capacity: 2 }, NOW);
+    await setCapacityOverride({ timeUnitId: unit.id, date: "2027-01-06", capacity: 2 }, NOW, ALL_LIEUX);
     expect((await of(c)).status).toBe("REQUESTED");
   });
 

@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { startOnlinePayment } from "@/lib/billing/pay-online";
@@ -265,7 +266,7 @@ describe("Stripe webhook and fulfilment", () => {
       receipts: 0,
     });
     // Where staff look for payments to check.
-    const { payments } = await listPayments({ toCheck: true, familyId: f.family.id });
+    const { payments } = await listPayments({ toCheck: true, familyId: f.family.id }, ALL_LIEUX);
     expect(payments.map((p) => p.anomaly)).toEqual([expect.stringContaining("USD")]);
     // Another delivery of it changes nothing more.
     expect((await deliver("checkout.session.async_payment_succeeded", { ...session, currency: "usd" })).status).toBe(200);

@@ -1,3 +1,4 @@
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -89,11 +90,11 @@ describe("a stored file deleted by hand", () => {
     } finally {
       errors.mockRestore();
     }
-    expect((await receivedQueue()).find((d) => d.id === sent.id)?.fileMissingAt).toBeInstanceOf(Date);
-    expect((await listPublished()).find((d) => d.id === published.id)?.fileMissingAt).toBeInstanceOf(Date);
+    expect((await receivedQueue(ALL_LIEUX)).find((d) => d.id === sent.id)?.fileMissingAt).toBeInstanceOf(Date);
+    expect((await listPublished(ALL_LIEUX)).find((d) => d.id === published.id)?.fileMissingAt).toBeInstanceOf(Date);
 
     await replacePublishedFile({ id: published.id, file: fileOf(await pdf("Menus v2"), "menus.pdf"), actor: staff });
-    expect((await listPublished()).find((d) => d.id === published.id)?.fileMissingAt).toBeNull();
+    expect((await listPublished(ALL_LIEUX)).find((d) => d.id === published.id)?.fileMissingAt).toBeNull();
     as(staff.userId);
     expect((await get(published.id)).status).toBe(200);
   });

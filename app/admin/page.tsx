@@ -19,9 +19,9 @@ import { Input } from "@/components/ui/input";
 export const metadata: Metadata = { title: "Tableau de bord de l'accueil" };
 
 export default async function AdminHomePage() {
-  await staffPage("/admin");
+  const staff = await staffPage("/admin");
   const today = parisDay(new Date());
-  const [counts, sender, door] = await Promise.all([countStaffQueues(), getSenderStatus(), todayAtTheDoor(today)]);
+  const [counts, sender, door] = await Promise.all([countStaffQueues(staff.scope), getSenderStatus(), todayAtTheDoor(today, staff.scope)]);
   const warning = senderWarning(sender);
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests, urgent: false },

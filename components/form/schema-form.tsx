@@ -43,6 +43,7 @@ const SCHEMAS = {
   calendarException: () => import("@/lib/activities/schemas").then((m) => m.calendarExceptionSchema),
   identity: () => import("@/lib/settings/schemas").then((m) => m.identitySchema),
   informationPage: () => import("@/lib/settings/schemas").then((m) => m.informationPageSchema),
+  staffLieu: () => import("@/lib/staff/schemas").then((m) => m.staffLieuSchema),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -5,7 +5,7 @@ export interface NavLink {
   label: string;
   /** What waits behind the link (« 2 non lus »), shown as a badge. */
   count?: { value: number; word: string };
-  /** Shown to administrators only (the page refuses staff). */
+  /** Shown to administrators only (« Équipe »). */
   adminOnly?: boolean;
 }
 export interface NavGroup {
@@ -65,6 +65,7 @@ const STAFF_NAV: NavGroup[] = [
     label: "Administration",
     links: [
       { href: "/admin/courriels", label: "E-mails" },
+      { href: "/admin/equipe", label: "Équipe", adminOnly: true },
       { href: "/admin/parametres", label: "Paramètres" },
       { href: "/admin/import", label: "Importer les familles", adminOnly: true },
     ],

@@ -1,7 +1,8 @@
 import "server-only";
+import { assertFamilyInScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
-import { applyTransition, NotFoundError, type Actor } from "@/lib/workflow";
+import { actorScope, applyTransition, NotFoundError, type Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 
 /**
@@ -17,6 +18,7 @@ export async function setAccountStatus(input: {
   actor: Actor;
 }): Promise<void> {
   await transaction(async (tx) => {
+    await assertFamilyInScope(tx, actorScope(input.actor), input.familyId);
     // The account must belong to this family (a parent's login, never a staff one).
     const user = await tx.user.findFirst({
       where: { id: input.userId, familyId: input.familyId, role: "PARENT" },

@@ -1,5 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
@@ -10,15 +11,22 @@ import { NotFoundError, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
  * public holiday removes the opening days it covers — refused while
  * reservations exist on those days.
  */
-export async function addCalendarException(data: {
-  structureId: string;
-  kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE";
-  label: string;
-  startDate: string;
-  endDate: string;
-}) {
+export async function addCalendarException(
+  data: {
+    structureId: string;
+    kind: "VACANCES_SCOLAIRES" | "JOUR_FERIE" | "FERMETURE";
+    label: string;
+    startDate: string;
+    endDate: string;
+  },
+  scope: StaffScope,
+) {
   await transaction(async (tx) => {
-    if (!(await tx.structure.findUnique({ where: { id: data.structureId }, select: { id: true } }))) throw new NotFoundError();
+    const structure = await tx.structure.findFirst({
+      where: { id: data.structureId, ...scopeWhere(scope).structure },
+      select: { id: true },
+    });
+    if (!structure) throw new NotFoundError();
     const range = { gte: dateOf(data.startDate), lte: dateOf(data.endDate) };
     if (data.kind !== "VACANCES_SCOLAIRES") {
       const booked = await tx.reservation.count({

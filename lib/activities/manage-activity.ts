@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, transaction } from "@/lib/db";
 import { parisInstant } from "@/lib/calendar/paris";
 import { INSCRIPTION_STATUSES, NotFoundError, statusIn } from "@/lib/workflow";
@@ -24,9 +25,13 @@ function activityFields(data: ActivityData) {
 
 const DUPLICATE_NAME = "Nom de l'activité : une activité porte déjà ce nom dans ce lieu d'accueil.";
 
-export async function createActivity(data: ActivityData): Promise<{ id: string }> {
+export async function createActivity(data: ActivityData, scope: StaffScope): Promise<{ id: string }> {
   return transaction(async (tx) => {
-    const structure = await tx.structure.findUnique({ where: { id: data.structureId }, select: { id: true } });
+    // A lieu outside the staff's (ADR 029) is answered as a missing one.
+    const structure = await tx.structure.findFirst({
+      where: { id: data.structureId, ...scopeWhere(scope).structure },
+      select: { id: true },
+    });
     if (!structure) throw new UserFacingError("Lieu d'accueil introuvable.", { structureId: "Lieu d'accueil : choisissez dans la liste." });
     if (await tx.activity.findFirst({ where: { structureId: data.structureId, name: data.name }, select: { id: true } })) {
       throw new UserFacingError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
@@ -45,9 +50,12 @@ export async function createActivity(data: ActivityData): Promise<{ id: string }
 }
 
 /** The settings of an activity; refused when they would break existing inscriptions. */
-export async function updateActivity(activityId: string, data: ActivityData): Promise<void> {
+export async function updateActivity(activityId: string, data: ActivityData, scope: StaffScope): Promise<void> {
   await transaction(async (tx) => {
-    const activity = await tx.activity.findUnique({ where: { id: activityId }, select: { structureId: true } });
+    const activity = await tx.activity.findFirst({
+      where: { id: activityId, ...scopeWhere(scope).activity },
+      select: { structureId: true },
+    });
     if (!activity) throw new NotFoundError();
     if (activity.structureId !== data.structureId) {
       throw new UserFacingError("Le lieu d'accueil d'une activité ne peut pas changer.", {
@@ -76,8 +84,9 @@ export async function updateActivity(activityId: string, data: ActivityData): Pr
   });
 }
 
-export async function listActivities() {
+export async function listActivities(scope: StaffScope) {
   return db.activity.findMany({
+    where: scopeWhere(scope).activity,
     orderBy: [{ structure: { name: "asc" } }, { name: "asc" }],
     select: {
       id: true,
@@ -90,9 +99,9 @@ export async function listActivities() {
   });
 }
 
-export async function getActivityConfiguration(activityId: string) {
-  return db.activity.findUnique({
-    where: { id: activityId },
+export async function getActivityConfiguration(activityId: string, scope: StaffScope) {
+  return db.activity.findFirst({
+    where: { id: activityId, ...scopeWhere(scope).activity },
     include: {
       structure: { select: { id: true, name: true } },
       careType: { select: { kind: true } },

@@ -1,18 +1,23 @@
 import { count } from "@/lib/format";
 import "server-only";
+import { assertActivityInScope, assertInScope, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, isPrismaError } from "@/lib/db";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { NotFoundError } from "@/lib/workflow";
 
 /** The groups of an activity (Maternelle, Élémentaire…), set by staff. */
-export async function addAgeGroup(data: {
-  activityId: string;
-  name: string;
-  minYears: number | null;
-  maxYears: number | null;
-  capacity: number | null;
-  unitCapacity?: number | null;
-}) {
+export async function addAgeGroup(
+  data: {
+    activityId: string;
+    name: string;
+    minYears: number | null;
+    maxYears: number | null;
+    capacity: number | null;
+    unitCapacity?: number | null;
+  },
+  scope: StaffScope,
+) {
+  await assertActivityInScope(db, scope, data.activityId);
   try {
     return await db.ageGroup.create({
       data: {
@@ -32,7 +37,8 @@ export async function addAgeGroup(data: {
   }
 }
 
-export async function deleteAgeGroup(groupId: string): Promise<void> {
+export async function deleteAgeGroup(groupId: string, scope: StaffScope): Promise<void> {
+  await assertInScope(scope, (s) => db.ageGroup.findFirst({ where: { id: groupId, ...s.byActivity }, select: { id: true } }));
   const group = await db.ageGroup.findUnique({ where: { id: groupId }, select: { _count: { select: { inscriptions: true } } } });
   if (!group) throw new NotFoundError();
   if (group._count.inscriptions > 0)

@@ -1,5 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
+import { assertActivityInScope, assertInScope, type StaffScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { dateOf, dayOf, eachDay, weekdayOf } from "@/lib/calendar/paris";
 import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
@@ -12,13 +13,14 @@ import type { PeriodData } from "./schemas";
  * the two dates, less the structure's closures and public holidays, and less
  * school holidays unless the period runs during them.
  */
-export async function addPeriod(data: PeriodData, today: string): Promise<{ id: string; openingDays: number }> {
+export async function addPeriod(data: PeriodData, today: string, scope: StaffScope): Promise<{ id: string; openingDays: number }> {
   // The form's ranges again (a script or a test calls this directly): never a period of thousands of years.
   const startWrong = dayRangeMessage("Date de début", data.startDate, DAY_RANGES.planning, today);
   if (startWrong) fieldError("startDate", startWrong);
   const endWrong = dayRangeMessage("Date de fin", data.endDate, DAY_RANGES.periodEnd, today);
   if (endWrong) fieldError("endDate", endWrong);
   return transaction(async (tx) => {
+    await assertActivityInScope(tx, scope, data.activityId);
     const activity = await tx.activity.findUnique({ where: { id: data.activityId }, select: { structureId: true } });
     if (!activity) throw new NotFoundError();
     const overlapping = await tx.period.findFirst({
@@ -49,8 +51,9 @@ export async function addPeriod(data: PeriodData, today: string): Promise<{ id: 
   });
 }
 
-export async function deletePeriod(periodId: string): Promise<void> {
+export async function deletePeriod(periodId: string, scope: StaffScope): Promise<void> {
   await transaction(async (tx) => {
+    await assertInScope(scope, (s) => tx.period.findFirst({ where: { id: periodId, ...s.byActivity }, select: { id: true } }));
     const period = await tx.period.findUnique({ where: { id: periodId }, select: { _count: { select: { inscriptions: true } } } });
     if (!period) throw new NotFoundError();
     if (period._count.inscriptions > 0) {

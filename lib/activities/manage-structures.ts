@@ -1,15 +1,22 @@
 import "server-only";
+import { isLimited, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
+import { AccessDeniedError } from "@/lib/errors";
 import { db, isPrismaError } from "@/lib/db";
 import { fieldError } from "@/lib/errors";
 
 /** Lieux d'accueil. */
 
 /** The structures to choose from in a form (name order). */
-export async function listStructureChoices() {
-  return db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+export async function listStructureChoices(scope: StaffScope) {
+  return db.structure.findMany({ where: scopeWhere(scope).structure, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-export async function createStructure(data: { name: string; street: string | null; postalCode: string | null; city: string | null }) {
+/** A new lieu is for every-lieu staff (ADR 029): a limited agent would not see the lieu they created. */
+export async function createStructure(
+  data: { name: string; street: string | null; postalCode: string | null; city: string | null },
+  scope: StaffScope,
+) {
+  if (isLimited(scope)) throw new AccessDeniedError("Seul un agent de tous les lieux d'accueil peut créer un lieu.");
   try {
     return await db.structure.create({ data, select: { id: true } });
   } catch (error) {
@@ -18,8 +25,9 @@ export async function createStructure(data: { name: string; street: string | nul
   }
 }
 
-export async function listStructures() {
+export async function listStructures(scope: StaffScope) {
   return db.structure.findMany({
+    where: scopeWhere(scope).structure,
     orderBy: { name: "asc" },
     select: {
       id: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertInScope, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, transaction } from "@/lib/db";
 import { lockUnitRules } from "@/lib/locks";
 import { fieldError } from "@/lib/errors";
@@ -9,10 +10,10 @@ import { NotFoundError } from "@/lib/workflow";
  * Après-midi or Journée complète), checked on every request and cancellation (lib/reservations/unit-rules).
  * They apply to the requests to come; what is booked already stays.
  */
-export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" | "REQUIRES"; otherUnitId: string }) {
+export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" | "REQUIRES"; otherUnitId: string }, scope: StaffScope) {
   return transaction(async (tx) => {
     const units = await tx.timeUnit.findMany({
-      where: { id: { in: [data.unitId, data.otherUnitId] } },
+      where: { id: { in: [data.unitId, data.otherUnitId] }, ...scopeWhere(scope).byActivity },
       select: { id: true, activityId: true },
     });
     if (units.length !== 2) throw new NotFoundError();
@@ -31,7 +32,8 @@ export async function addUnitRule(data: { unitId: string; kind: "INCOMPATIBLE" |
   });
 }
 
-export async function deleteUnitRule(ruleId: string): Promise<void> {
+export async function deleteUnitRule(ruleId: string, scope: StaffScope): Promise<void> {
+  await assertInScope(scope, (s) => db.timeUnitRule.findFirst({ where: { id: ruleId, unit: s.byActivity }, select: { id: true } }));
   const deleted = await db.timeUnitRule.deleteMany({ where: { id: ruleId } });
   if (deleted.count === 0) throw new NotFoundError();
 }

@@ -1,5 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { fieldError } from "@/lib/errors";
@@ -13,9 +14,10 @@ import { lockSlots } from "@/lib/reservations/slots";
  * go at once to the waiting list, in arrival order.
  */
 /** `now` decides which waiting requests a place may still go to (none on a day already past). */
-export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }, now: Date) {
+export async function setCapacityOverride(data: { timeUnitId: string; date: string; capacity: number }, now: Date, scope: StaffScope) {
   await transaction(async (tx) => {
-    if (!(await tx.timeUnit.findUnique({ where: { id: data.timeUnitId }, select: { id: true } }))) throw new NotFoundError();
+    const unit = await tx.timeUnit.findFirst({ where: { id: data.timeUnitId, ...scopeWhere(scope).byActivity }, select: { id: true } });
+    if (!unit) throw new NotFoundError();
     const slot = { timeUnitId: data.timeUnitId, day: data.date };
     await lockSlots(tx, [slot]);
     const booked = await tx.reservation.count({

@@ -8,6 +8,7 @@ import { actorFromUser, type Actor } from "@/lib/workflow";
 import { userOfSession } from "./user-sessions";
 import { AccessDeniedError } from "@/lib/errors";
 import { noteRequestUser } from "@/lib/request-faults";
+import { scopeOf, type StaffScope } from "./staff-scope";
 
 export interface SessionUser {
   id: string;
@@ -15,6 +16,8 @@ export interface SessionUser {
   role: Role;
   displayName: string;
   familyId: string | null;
+  /** The lieux d'accueil a staff member sees and decides for (ADR 029); also carried by `actor`. */
+  scope: StaffScope;
   actor: Actor;
 }
 
@@ -45,7 +48,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await userOfSession(token.sessionId, token.userId);
   if (!user) return null;
   noteRequestUser(user.id);
-  return { ...user, actor: actorFromUser(user) };
+  const { structureIds, ...rest } = user;
+  const scope = scopeOf(user.role, structureIds);
+  return { ...rest, scope, actor: actorFromUser(user, scope) };
 });
 
 const isStaff = (role: Role) => role === "STAFF" || role === "ADMIN";
@@ -106,6 +111,13 @@ export async function staffPage(path: string, query?: PageQuery | Promise<PageQu
   const user = await getSessionUser();
   if (!user) return toSignIn(path, query);
   if (!isStaff(user.role)) redirect("/acces-refuse");
+  return user;
+}
+
+/** An administrator's page (« Équipe »): a staff member who is not one is sent to the refusal page. */
+export async function adminPage(path: string, query?: PageQuery | Promise<PageQuery>): Promise<SessionUser> {
+  const user = await staffPage(path, query);
+  if (user.role !== "ADMIN") redirect("/acces-refuse");
   return user;
 }
 

@@ -38,6 +38,8 @@ export interface LiveSessionUser {
   role: "PARENT" | "STAFF" | "ADMIN";
   displayName: string;
   familyId: string | null;
+  /** The lieux d'accueil the account is limited to (ADR 029); empty: every lieu. */
+  structureIds: string[];
 }
 
 /** The user of a live session (not closed, not expired, account active), else null. */
@@ -46,10 +48,20 @@ export async function userOfSession(sessionId: string, userId: string): Promise<
     where: { id: sessionId },
     select: {
       expiresAt: true,
-      user: { select: { id: true, email: true, role: true, displayName: true, familyId: true, status: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          displayName: true,
+          familyId: true,
+          status: true,
+          lieux: { select: { structureId: true } },
+        },
+      },
     },
   });
   if (!row || row.expiresAt <= new Date() || row.user.id !== userId) return null;
-  const { status, ...user } = row.user;
-  return isIn(USER_STATUSES.CAN_SIGN_IN, status) ? user : null;
+  const { status, lieux, ...user } = row.user;
+  return isIn(USER_STATUSES.CAN_SIGN_IN, status) ? { ...user, structureIds: lieux.map((l) => l.structureId) } : null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertInScope } from "@/lib/auth/staff-scope";
 import { transaction, type Tx } from "@/lib/db";
 import { parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { creditNoteEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCents } from "@/lib/format";
-import { applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
+import { actorScope, applyTransition, createWithStatus, INVOICE_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
 import { lockInvoices } from "@/lib/locks";
 import { dueCents } from "./amounts";
 import { nextInvoiceNumber } from "./generate-month";
@@ -19,7 +20,13 @@ import { nextInvoiceNumber } from "./generate-month";
 export async function createCreditNote(input: CreditNoteInput): Promise<{ id: string; number: string }> {
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0)
     fieldError("amount", "Montant de l'avoir : indiquez un montant supérieur à zéro.");
-  return transaction((tx) => creditNoteIn(tx, input));
+  return transaction(async (tx) => {
+    // An invoice of another lieu than the staff's is answered as a missing one (ADR 029).
+    await assertInScope(actorScope(input.actor), (s) =>
+      tx.invoice.findFirst({ where: { id: input.invoiceId, ...s.invoice }, select: { id: true } }),
+    );
+    return creditNoteIn(tx, input);
+  });
 }
 
 interface CreditNoteInput {

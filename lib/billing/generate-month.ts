@@ -1,4 +1,5 @@
 import "server-only";
+import { assertStructureInScope } from "@/lib/auth/staff-scope";
 import { db, transaction, type Tx } from "@/lib/db";
 import { lockBillingMonth, lockDraftInvoices } from "@/lib/locks";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
@@ -6,6 +7,7 @@ import { UserFacingError } from "@/lib/errors";
 import { deMonth, isoToFrench } from "@/lib/format";
 import { unitPrice } from "@/lib/reservations/pricing";
 import {
+  actorScope,
   applyReservationTransitions,
   applyTransition,
   createManyWithStatus,
@@ -268,6 +270,7 @@ export async function generateMonth(
 /** « Clôturer le mois »: no generation any more; a correction is an avoir. */
 export async function lockMonthBilling(input: { structureId: string; month: string; actor: Actor }) {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
+  assertStructureInScope(actorScope(input.actor), input.structureId);
   await transaction(async (tx) => {
     // After any family's invoice being written for the month (same lock): nothing lands after the close.
     await lockMonth(tx, input.structureId, input.month);

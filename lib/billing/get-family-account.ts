@@ -1,4 +1,5 @@
 import "server-only";
+import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { INVOICE_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 import { bracketOf, unitPrice } from "@/lib/reservations/pricing";
@@ -16,14 +17,17 @@ export const bracketLabel = (t: { qfMin: number; qfMax: number | null }) =>
  * derniers revenus déclarés; per inscription what was invoiced and what is booked and not invoiced yet;
  * its invoices and avoirs.
  */
-export async function getFamilyAccount(familyId: string) {
+export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL_LIEUX) {
+  // Limited staff (ADR 029): a family with no inscription in their lieux is not found; its invoices and inscriptions
+  // of other lieux are left out (what was billed or is to bill is read per inscription shown).
+  const scoped = scopeWhere(scope);
   const [family, invoices, inscriptions, billed, toBill] = await Promise.all([
-    db.family.findUnique({
-      where: { id: familyId },
+    db.family.findFirst({
+      where: { id: familyId, ...scoped.family },
       select: { name: true, quotientFamilial: true, dependentChildren: true, lastIncomeCents: true, cafNumber: true },
     }),
     db.invoice.findMany({
-      where: { familyId, status: { not: "DRAFT" } },
+      where: { familyId, status: { not: "DRAFT" }, ...scoped.invoice },
       orderBy: [{ month: "desc" }, { sequence: "desc" }],
       select: {
         id: true,
@@ -44,7 +48,7 @@ export async function getFamilyAccount(familyId: string) {
       },
     }),
     db.inscription.findMany({
-      where: { familyId, status: "VALIDATED" },
+      where: { familyId, status: "VALIDATED", ...scoped.inscription },
       orderBy: [{ startDate: "desc" }],
       select: {
         id: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { dateOf, addDays } from "@/lib/calendar/paris";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,8 +37,9 @@ function whereOf(filter: PaymentFilter): Prisma.PaymentWhereInput {
 }
 
 /** The payments list (online and at the desk), newest first: the treasury's view, and the CSV it exports. */
-export async function listPayments(filter: PaymentFilter, take = 500) {
-  const where = whereOf(filter);
+export async function listPayments(filter: PaymentFilter, scope: StaffScope, take = 500) {
+  // Limited staff see the payments allocated (at least in part) to invoices of their lieux (ADR 029).
+  const where: Prisma.PaymentWhereInput = { AND: [whereOf(filter), scopeWhere(scope).payment] };
   const [payments, total, sum] = await Promise.all([
     db.payment.findMany({
       where,
@@ -56,11 +58,15 @@ export async function listPayments(filter: PaymentFilter, take = 500) {
         anomalyNote: true,
         stripePaymentIntentId: true,
         family: { select: { id: true, name: true } },
-        allocations: { orderBy: { invoice: { number: "asc" } }, select: { amountCents: true, invoice: { select: { number: true } } } },
+        allocations: {
+          where: { invoice: scopeWhere(scope).invoice },
+          orderBy: { invoice: { number: "asc" } },
+          select: { amountCents: true, invoice: { select: { number: true } } },
+        },
       },
     }),
     db.payment.count({ where }),
-    db.payment.aggregate({ where: { ...where, status: "SUCCEEDED" }, _sum: { amountCents: true } }),
+    db.payment.aggregate({ where: { AND: [where, { status: "SUCCEEDED" }] }, _sum: { amountCents: true } }),
   ]);
   return { payments, total, receivedCents: sum._sum.amountCents ?? 0 };
 }

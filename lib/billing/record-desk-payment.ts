@@ -1,4 +1,6 @@
 import "server-only";
+import { assertInScope, isLimited, scopeWhere } from "@/lib/auth/staff-scope";
+import { NotFoundError } from "@/lib/errors";
 import { transaction } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { DAY_RANGES, dayRangeMessage } from "@/lib/forms/date-ranges";
@@ -7,7 +9,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { paymentReceivedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCents } from "@/lib/format";
-import { createWithStatus, INVOICE_STATUSES, isIn, type Actor, statusIn } from "@/lib/workflow";
+import { actorScope, createWithStatus, INVOICE_STATUSES, isIn, type Actor, statusIn } from "@/lib/workflow";
 import { allocatePayment } from "./allocate-payment";
 import { lockFamily, lockInvoices } from "@/lib/locks";
 import { dueCents } from "./amounts";
@@ -35,11 +37,21 @@ export async function recordDeskPayment(input: {
     fieldError("amount", "Montant : indiquez un montant supérieur à zéro.");
   const receivedWrong = dayRangeMessage("Date de réception", input.receivedOn, DAY_RANGES.received, parisDay(input.now ?? new Date()));
   if (receivedWrong) fieldError("receivedOn", receivedWrong);
+  const scope = actorScope(input.actor);
   return transaction(async (tx) => {
+    // Limited staff (ADR 029): a family with no inscription in their lieux, or a ticked invoice of another lieu, is
+    // answered as a missing one; without ticked invoices, only those of their lieux are paid.
+    await assertInScope(scope, (s) => tx.family.findFirst({ where: { id: input.familyId, ...s.family }, select: { id: true } }));
+    if (isLimited(scope) && input.invoiceIds.length) {
+      const ids = [...new Set(input.invoiceIds)];
+      const mine = await tx.invoice.count({ where: { id: { in: ids }, familyId: input.familyId, ...scopeWhere(scope).invoice } });
+      if (mine !== ids.length) throw new NotFoundError();
+    }
     // The family, then its invoices (lib/locks.ts): everything below is decided on the invoices as they are now.
     await lockFamily(tx, input.familyId);
     const candidates = await tx.invoice.findMany({
       where: {
+        ...scopeWhere(scope).invoice,
         familyId: input.familyId,
         kind: "INVOICE",
         ...(input.invoiceIds.length ? { id: { in: input.invoiceIds } } : { status: statusIn(INVOICE_STATUSES.PAYABLE) }),

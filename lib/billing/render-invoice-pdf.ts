@@ -1,4 +1,5 @@
 import "server-only";
+import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { formatCalendarDate, formatCents, formatDate, formatMonth } from "@/lib/format";
@@ -17,10 +18,15 @@ export async function invoicePdf(input: {
   invoiceId: string;
   document: InvoiceDocument;
   familyId: string | null;
+  /** Staff's lieux (ADR 029): an invoice of another lieu is answered as a missing one. */
+  scope?: StaffScope;
   now?: Date;
 }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const invoice = await db.invoice.findFirst({
-    where: { id: input.invoiceId, ...(input.familyId ? { familyId: input.familyId, status: { not: "DRAFT" } } : {}) },
+    where: {
+      id: input.invoiceId,
+      ...(input.familyId ? { familyId: input.familyId, status: { not: "DRAFT" } } : scopeWhere(input.scope ?? ALL_LIEUX).invoice),
+    },
     select: {
       number: true,
       kind: true,

@@ -1,9 +1,10 @@
 import "server-only";
+import { assertStructureInScope, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, isPrismaError, type Tx } from "@/lib/db";
 import { dateOf, firstOf, isMonth } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, formatTime } from "@/lib/format";
-import { actorFromUser, NotFoundError, SYSTEM, type Actor, BILLING_RUN_STATUSES, isIn } from "@/lib/workflow";
+import { actorFromUser, actorScope, NotFoundError, SYSTEM, type Actor, BILLING_RUN_STATUSES, isIn } from "@/lib/workflow";
 import { assertMonthEnded, assertOpen, generateMonth, issueMonth } from "./generate-month";
 
 /*
@@ -89,6 +90,7 @@ async function createRun(input: {
 export async function startBillingRun(input: { structureId: string; month: string; actor: Actor; now?: Date }): Promise<{ id: string }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   assertMonthEnded(input.month, input.now ?? new Date());
+  assertStructureInScope(actorScope(input.actor), input.structureId);
   const structure = await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } });
   if (!structure) throw new NotFoundError();
   await assertOpen(db, input.structureId, input.month);
@@ -103,6 +105,7 @@ export async function startIssueRun(input: {
   actor: Actor;
 }): Promise<{ id: string; drafts: number }> {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
+  assertStructureInScope(actorScope(input.actor), input.structureId);
   const structure = await db.structure.findUnique({ where: { id: input.structureId }, select: { id: true } });
   if (!structure) throw new NotFoundError();
   const drafts = await db.invoice.count({
@@ -120,8 +123,10 @@ export async function startIssueRun(input: {
 export async function resumeBillingRun(input: {
   runId: string;
   structureId: string;
+  scope: StaffScope;
   now?: Date;
 }): Promise<{ id: string; kind: Kind; month: string }> {
+  assertStructureInScope(input.scope, input.structureId);
   const now = input.now ?? new Date();
   const claimed = await db.billingRun.updateMany({
     where: { id: input.runId, structureId: input.structureId, status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - STALE_MS) } },

@@ -1,9 +1,10 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 
-export function listPublished() {
+export function listPublished(scope: StaffScope) {
   return db.document.findMany({
-    where: { kind: "PUBLISHED" },
+    where: { kind: "PUBLISHED", ...scopeWhere(scope).publishedDocument },
     orderBy: { updatedAt: "desc" },
     select: {
       id: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { ALL_LIEUX, isLimited, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { fileStore } from "@/lib/files/storage";
 import { NotFoundError, DOCUMENT_STATUSES, isIn } from "@/lib/workflow";
@@ -21,9 +22,14 @@ export class FileMissingError extends Error {
 export async function openDocument(input: {
   id: string;
   familyId: string | null;
+  /** Staff's lieux (ADR 029): a family's document outside them is answered as missing; published ones are readable by all staff. */
+  scope?: StaffScope;
 }): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
-  const doc = await db.document.findUnique({
-    where: { id: input.id },
+  const scope = input.scope ?? ALL_LIEUX;
+  // (Only when limited: Prisma reads an empty condition inside OR as matching nothing.)
+  const scoped = !input.familyId && isLimited(scope) ? { OR: [{ kind: "PUBLISHED" as const }, scopeWhere(scope).familyDocument] } : {};
+  const doc = await db.document.findFirst({
+    where: { id: input.id, ...scoped },
     select: { familyId: true, kind: true, status: true, storageKey: true, fileName: true, mimeType: true },
   });
   if (!doc || isIn(DOCUMENT_STATUSES.FILE_DELETED, doc.status)) throw new NotFoundError();

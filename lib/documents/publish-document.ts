@@ -1,6 +1,8 @@
 import "server-only";
+import { isLimited, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
+import { UserFacingError } from "@/lib/errors";
 import { db, transaction } from "@/lib/db";
-import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
+import { actorScope, applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import { fileColumns, withStoredUpload } from "@/lib/files/check-upload";
 import { fileStore } from "@/lib/files/storage";
 
@@ -11,13 +13,20 @@ import { fileStore } from "@/lib/files/storage";
  * it and publishes it again.
  */
 
-async function audience(structureId: string | null, activityId: string | null) {
+/** A lieu or activity outside the staff's is answered as a missing one; « every family » is for every-lieu staff (ADR 029). */
+async function audience(structureId: string | null, activityId: string | null, scope: StaffScope) {
+  const scoped = scopeWhere(scope);
   if (activityId) {
-    const activity = await db.activity.findUnique({ where: { id: activityId }, select: { structureId: true } });
+    const activity = await db.activity.findFirst({ where: { id: activityId, ...scoped.activity }, select: { structureId: true } });
     if (!activity) throw new NotFoundError();
     return { structureId: activity.structureId, activityId };
   }
-  if (structureId && !(await db.structure.findUnique({ where: { id: structureId }, select: { id: true } }))) throw new NotFoundError();
+  if (structureId && !(await db.structure.findFirst({ where: { id: structureId, ...scoped.structure }, select: { id: true } })))
+    throw new NotFoundError();
+  if (!structureId && isLimited(scope))
+    throw new UserFacingError("Public : choisissez un de vos lieux d'accueil ou une de leurs activités.", {
+      audience: "Public : choisissez un de vos lieux d'accueil ou une de leurs activités.",
+    });
   return { structureId, activityId: null };
 }
 
@@ -28,7 +37,7 @@ export async function publishDocument(input: {
   activityId: string | null;
   actor: Actor;
 }): Promise<{ id: string }> {
-  const target = await audience(input.structureId, input.activityId);
+  const target = await audience(input.structureId, input.activityId, actorScope(input.actor));
   return withStoredUpload(input.file, "file", (file) =>
     transaction((tx) =>
       createWithStatus(tx, { machine: "DOCUMENT", status: "PUBLISHED", actor: input.actor }, () =>
@@ -50,7 +59,10 @@ export async function publishDocument(input: {
 
 /** A new file for a published document: every family sees it « nouveau » again; the old file is removed. */
 export async function replacePublishedFile(input: { id: string; file: File | null; actor: Actor }) {
-  const doc = await db.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { storageKey: true } });
+  const doc = await db.document.findFirst({
+    where: { id: input.id, kind: "PUBLISHED", ...scopeWhere(actorScope(input.actor)).publishedDocument },
+    select: { storageKey: true },
+  });
   if (!doc) throw new NotFoundError();
   await withStoredUpload(input.file, "file", (file) =>
     transaction(async (tx) => {
@@ -68,7 +80,10 @@ export async function replacePublishedFile(input: { id: string; file: File | nul
 /** « Retirer » / « Publier à nouveau ». */
 export async function setPublished(input: { id: string; published: boolean; actor: Actor }) {
   await transaction(async (tx) => {
-    const doc = await tx.document.findFirst({ where: { id: input.id, kind: "PUBLISHED" }, select: { status: true } });
+    const doc = await tx.document.findFirst({
+      where: { id: input.id, kind: "PUBLISHED", ...scopeWhere(actorScope(input.actor)).publishedDocument },
+      select: { status: true },
+    });
     if (!doc) throw new NotFoundError();
     await applyTransition(tx, {
       machine: "DOCUMENT",

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere } from "@/lib/auth/staff-scope";
 import { db, transaction, type Tx } from "@/lib/db";
 import { emptyReport, type BulkReport } from "@/lib/bulk";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
@@ -8,7 +9,7 @@ import { documentsDecidedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { formatCalendarDate } from "@/lib/format";
 import { creditNoteIn } from "@/lib/billing/create-credit-note";
-import { applyTransition, NotFoundError, StaleStatusError, type Actor, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
+import { actorScope, applyTransition, NotFoundError, StaleStatusError, type Actor, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
 import { validUntil } from "./validity";
 import { wasBilledAbsence } from "./upload-document";
 
@@ -26,7 +27,12 @@ export async function reviewDocuments(input: {
 }): Promise<BulkReport> {
   const ids = [...new Set(input.ids)];
   if (input.decision === "REFUSE" && !input.reason?.trim()) throw new UserFacingError("Motif du refus : champ obligatoire.");
-  const rows = await db.document.findMany({ where: { id: { in: ids }, kind: "FAMILY_UPLOAD" }, select: { id: true, familyId: true } });
+  // A document about a child (or a family) of another lieu than the staff's is answered as a missing one (ADR 029).
+  const inScope = scopeWhere(actorScope(input.actor)).familyDocument;
+  const rows = await db.document.findMany({
+    where: { id: { in: ids }, kind: "FAMILY_UPLOAD", ...inScope },
+    select: { id: true, familyId: true },
+  });
   if (rows.length !== ids.length) throw new NotFoundError();
   const byFamily = new Map<string, string[]>();
   for (const r of rows) byFamily.set(r.familyId!, [...(byFamily.get(r.familyId!) ?? []), r.id]);

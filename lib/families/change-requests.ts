@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere } from "@/lib/auth/staff-scope";
 import { setQuotient } from "@/lib/billing/set-quotient";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
@@ -6,7 +7,7 @@ import { lockFamily } from "@/lib/locks";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
-import { applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
+import { actorScope, applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";
 import { familyRecipients } from "./list-family-recipients";
 import { UserFacingError } from "@/lib/errors";
@@ -152,7 +153,8 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
 
 async function decide(input: { id: string; actor: Actor; validate: boolean; reason?: string }): Promise<void> {
   await transaction(async (tx) => {
-    const request = await tx.changeRequest.findUnique({ where: { id: input.id } });
+    // A request of a family with no inscription in a limited staff's lieux is answered as missing (ADR 029).
+    const request = await tx.changeRequest.findFirst({ where: { id: input.id, family: scopeWhere(actorScope(input.actor)).family } });
     if (!request) throw new NotFoundError();
     await lockFamily(tx, request.familyId);
     await applyTransition(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { changeRequestLabel } from "./change-requests";
 import { MEAL_TYPES } from "./child-options";
@@ -46,9 +47,9 @@ export function describeChange(before: unknown, after: unknown): { field: string
 }
 
 /** The staff queue, oldest first: new children, or the other demandes de modification. */
-export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES") {
+export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES", scope: StaffScope) {
   const requests = await db.changeRequest.findMany({
-    where: { status: "PENDING", kind: kind === "CHILDREN" ? "CHILD_ADDED" : { not: "CHILD_ADDED" } },
+    where: { status: "PENDING", kind: kind === "CHILDREN" ? "CHILD_ADDED" : { not: "CHILD_ADDED" }, family: scopeWhere(scope).family },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: {
@@ -96,10 +97,11 @@ export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES") {
   );
 }
 
-export async function countPendingChangeRequests() {
+export async function countPendingChangeRequests(scope: StaffScope) {
+  const family = scopeWhere(scope).family;
   const [children, changes] = await Promise.all([
-    db.changeRequest.count({ where: { status: "PENDING", kind: "CHILD_ADDED" } }),
-    db.changeRequest.count({ where: { status: "PENDING", kind: { not: "CHILD_ADDED" } } }),
+    db.changeRequest.count({ where: { status: "PENDING", kind: "CHILD_ADDED", family } }),
+    db.changeRequest.count({ where: { status: "PENDING", kind: { not: "CHILD_ADDED" }, family } }),
   ]);
   return { children, changes };
 }

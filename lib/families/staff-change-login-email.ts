@@ -1,9 +1,10 @@
 import "server-only";
+import { assertFamilyInScope } from "@/lib/auth/staff-scope";
 import { lockFamily } from "@/lib/locks";
 import { transaction, isPrismaError } from "@/lib/db";
 import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { UserFacingError } from "@/lib/errors";
-import { NotFoundError, type Actor } from "@/lib/workflow";
+import { actorScope, NotFoundError, type Actor } from "@/lib/workflow";
 import { recordEdit } from "./record-staff-edit";
 
 export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée par un autre compte.";
@@ -15,6 +16,7 @@ export const EMAIL_TAKEN_MESSAGE = "E-mail : cette adresse est déjà utilisée 
 export async function staffChangeLoginEmail(input: { familyId: string; userId: string; email: string; actor: Actor }) {
   try {
     await transaction(async (tx) => {
+      await assertFamilyInScope(tx, actorScope(input.actor), input.familyId);
       await lockFamily(tx, input.familyId);
       const user = await tx.user.findFirst({
         where: { id: input.userId, familyId: input.familyId },

@@ -1,7 +1,8 @@
 import "server-only";
+import { assertFamilyInScope } from "@/lib/auth/staff-scope";
 import { lockFamily } from "@/lib/locks";
 import { transaction } from "@/lib/db";
-import { NotFoundError, type Actor } from "@/lib/workflow";
+import { actorScope, NotFoundError, type Actor } from "@/lib/workflow";
 import type { AdultData } from "./schemas";
 import { recordEdit } from "./record-staff-edit";
 
@@ -9,6 +10,7 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
 
 export async function staffUpdateAdult(input: { familyId: string; adultId: string; data: AdultData; actor: Actor }) {
   await transaction(async (tx) => {
+    await assertFamilyInScope(tx, actorScope(input.actor), input.familyId);
     await lockFamily(tx, input.familyId);
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },
@@ -42,6 +44,7 @@ export async function staffUpdateAdultDetails(input: {
   actor: Actor;
 }) {
   await transaction(async (tx) => {
+    await assertFamilyInScope(tx, actorScope(input.actor), input.familyId);
     await lockFamily(tx, input.familyId);
     const adult = await tx.adult.findFirst({
       where: { id: input.adultId, familyId: input.familyId },

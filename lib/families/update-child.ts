@@ -1,7 +1,8 @@
 import "server-only";
+import { assertFamilyInScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { lockFamily } from "@/lib/locks";
-import { NotFoundError, type Actor, CHILD_STATUSES, isIn } from "@/lib/workflow";
+import { actorScope, NotFoundError, type Actor, CHILD_STATUSES, isIn } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
 import { recordEdit } from "./record-staff-edit";
@@ -22,6 +23,7 @@ export async function updateChild(input: {
 }): Promise<{ healthPending: boolean }> {
   const byStaff = input.actor.kind === "STAFF";
   return transaction(async (tx) => {
+    await assertFamilyInScope(tx, actorScope(input.actor), input.familyId);
     await lockFamily(tx, input.familyId);
     const select = Object.fromEntries(HEALTH_KEYS.map((k) => [k, true])) as Record<keyof ChildHealthRecord, true>;
     const child = await tx.child.findFirst({

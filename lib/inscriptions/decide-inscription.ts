@@ -3,10 +3,25 @@ import "server-only";
 import { transaction } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
-import { applyTransition, NotFoundError, RESERVATION_STATUSES, type Actor, statusIn, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
+import {
+  actorScope,
+  applyTransition,
+  NotFoundError,
+  RESERVATION_STATUSES,
+  type Actor,
+  statusIn,
+  INSCRIPTION_STATUSES,
+  isIn,
+} from "@/lib/workflow";
+import { assertInScope } from "@/lib/auth/staff-scope";
+import type { Tx } from "@/lib/db";
 import { lockFamily, lockInscription, lockInscriptionPlaces } from "@/lib/locks";
 import { hasPlace } from "./capacity";
 import { notifyInscriptionDecision } from "./notify-inscription-decision";
+
+/** An inscription of another lieu than the staff's is answered as a missing one (ADR 029); its activity never changes. */
+const inStaffScope = (tx: Tx, id: string, actor: Actor) =>
+  assertInScope(actorScope(actor), (s) => tx.inscription.findFirst({ where: { id, ...s.inscription }, select: { id: true } }));
 
 // The inscription's row is locked, then read (lockInscription): whatever is decided below is decided on the
 // status as it is now, and a reservation (which locks the same row) cannot be created in between.
@@ -19,6 +34,7 @@ import { notifyInscriptionDecision } from "./notify-inscription-decision";
  */
 export async function validateInscription(input: { id: string; actor: Actor }): Promise<void> {
   await transaction(async (tx) => {
+    await inStaffScope(tx, input.id, input.actor);
     // The activity and period of an inscription never change: read them to know which places to lock.
     const scope = await tx.inscription.findUnique({ where: { id: input.id }, select: { activityId: true, periodId: true } });
     if (!scope) throw new NotFoundError();
@@ -51,6 +67,7 @@ export async function validateInscription(input: { id: string; actor: Actor }): 
 
 export async function refuseInscription(input: { id: string; reason: string; actor: Actor }): Promise<void> {
   await transaction(async (tx) => {
+    await inStaffScope(tx, input.id, input.actor);
     const inscription = await lockInscription(tx, input.id);
     await applyTransition(tx, {
       machine: "INSCRIPTION",
@@ -83,6 +100,7 @@ export async function withdrawInscription(input: { id: string; familyId: string;
  */
 export async function cancelInscription(input: { id: string; reason: string; actor: Actor; today?: Date }): Promise<void> {
   await transaction(async (tx) => {
+    await inStaffScope(tx, input.id, input.actor);
     await lockInscription(tx, input.id);
     const today = input.today ?? dateOf(parisDay(new Date()));
     const upcoming = await tx.reservation.count({

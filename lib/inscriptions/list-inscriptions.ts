@@ -4,6 +4,7 @@ import { allowedActions, INSCRIPTION_STATUSES, isIn, statusTone, type ActorKind,
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { waitlistPosition } from "./capacity";
 import { markerOf } from "./markers";
+import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 
 export { markerOf };
 
@@ -36,8 +37,13 @@ function permissions(status: InscriptionStatus, viewer: ActorKind) {
   };
 }
 
-export async function listFamilyInscriptions(familyId: string, viewer: ActorKind) {
-  const rows = await db.inscription.findMany({ where: { familyId }, orderBy: [{ createdAt: "desc" }], select });
+/** A family's inscriptions; staff see those of their lieux (ADR 029: the family file is read by all, its inscriptions are not). */
+export async function listFamilyInscriptions(familyId: string, viewer: ActorKind, scope: StaffScope = ALL_LIEUX) {
+  const rows = await db.inscription.findMany({
+    where: { familyId, ...scopeWhere(scope).inscription },
+    orderBy: [{ createdAt: "desc" }],
+    select,
+  });
   return Promise.all(
     rows.map(async (row) => ({
       ...row,
@@ -49,9 +55,10 @@ export async function listFamilyInscriptions(familyId: string, viewer: ActorKind
 }
 
 /** The staff queue: pending and waiting requests, oldest first, optionally for one activity / period. */
-export async function listInscriptionQueue(filter: { activityId?: string; periodId?: string }) {
+export async function listInscriptionQueue(filter: { activityId?: string; periodId?: string }, scope: StaffScope) {
   const rows = await db.inscription.findMany({
     where: {
+      ...scopeWhere(scope).inscription,
       status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION),
       ...(filter.activityId ? { activityId: filter.activityId } : {}),
       ...(filter.periodId ? { periodId: filter.periodId } : {}),
@@ -94,12 +101,13 @@ export async function listInscriptionQueue(filter: { activityId?: string; period
   );
 }
 
-export async function countPendingInscriptions() {
-  return db.inscription.count({ where: { status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION) } });
+export async function countPendingInscriptions(scope: StaffScope) {
+  return db.inscription.count({ where: { status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION), ...scopeWhere(scope).inscription } });
 }
 
-export async function listActivityFilters() {
+export async function listActivityFilters(scope: StaffScope) {
   return db.activity.findMany({
+    where: scopeWhere(scope).activity,
     orderBy: { name: "asc" },
     select: { id: true, name: true, periods: { select: { id: true, name: true }, orderBy: { startDate: "asc" } } },
   });

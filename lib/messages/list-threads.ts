@@ -1,4 +1,5 @@
 import "server-only";
+import { ALL_LIEUX, isLimited, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { isIn, THREAD_STATUSES } from "@/lib/workflow";
 
@@ -29,9 +30,13 @@ export async function listFamilyThreads(familyId: string) {
 }
 
 /** The staff inbox: unread first, then the open ones, newest first. */
-export async function listInbox(filter: { status?: "OPEN" | "ANSWERED" | "CLOSED"; mine?: string } = {}) {
+export async function listInbox(scope: StaffScope, filter: { status?: "OPEN" | "ANSWERED" | "CLOSED"; mine?: string } = {}) {
   const threads = await db.messageThread.findMany({
-    where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.mine ? { assignedToId: filter.mine } : {}) },
+    where: {
+      ...scopeWhere(scope).thread,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.mine ? { assignedToId: filter.mine } : {}),
+    },
     orderBy: { lastMessageAt: "desc" },
     take: 300,
     select: threadSelect,
@@ -46,9 +51,9 @@ export async function listInbox(filter: { status?: "OPEN" | "ANSWERED" | "CLOSED
 }
 
 /** One thread with its messages: the family's own (else as missing) or any for staff; reading it marks it read for that side. */
-export async function readThread(input: { threadId: string; familyId: string | null }) {
+export async function readThread(input: { threadId: string; familyId: string | null; scope?: StaffScope }) {
   const thread = await db.messageThread.findFirst({
-    where: { id: input.threadId, ...(input.familyId ? { familyId: input.familyId } : {}) },
+    where: { id: input.threadId, ...(input.familyId ? { familyId: input.familyId } : scopeWhere(input.scope ?? ALL_LIEUX).thread) },
     select: {
       ...threadSelect,
       messages: {
@@ -76,7 +81,18 @@ export async function readThread(input: { threadId: string; familyId: string | n
  * The navigation's counts (read on every page): threads with something unread for this side — the other side wrote
  * last, after this side last read — in one count.
  */
-export async function unreadThreads(side: { familyId: string } | "staff"): Promise<number> {
+export async function unreadThreads(side: { familyId: string } | "staff", scope: StaffScope = ALL_LIEUX): Promise<number> {
+  if (side === "staff" && isLimited(scope)) {
+    // Limited staff (ADR 029): the same count, within the threads of their lieux.
+    return db.messageThread.count({
+      where: {
+        ...scopeWhere(scope).thread,
+        lastFromStaff: false,
+        status: { not: "CLOSED" },
+        AND: [{ OR: [{ staffReadAt: null }, { staffReadAt: { lt: db.messageThread.fields.lastMessageAt } }] }],
+      },
+    });
+  }
   const [row] =
     side === "staff"
       ? await db.$queryRaw<{ n: number }[]>`

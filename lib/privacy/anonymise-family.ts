@@ -1,4 +1,5 @@
 import "server-only";
+import { assertInScope } from "@/lib/auth/staff-scope";
 import { randomBytes } from "node:crypto";
 import { transaction } from "@/lib/db";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
@@ -7,7 +8,16 @@ import { closeAllSessions } from "@/lib/auth/user-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { lockFamily } from "@/lib/locks";
 import { fileStore } from "@/lib/files/storage";
-import { applyTransition, INVOICE_STATUSES, type Actor, INSCRIPTION_STATUSES, isIn, statusIn, USER_STATUSES } from "@/lib/workflow";
+import {
+  actorScope,
+  applyTransition,
+  INVOICE_STATUSES,
+  type Actor,
+  INSCRIPTION_STATUSES,
+  isIn,
+  statusIn,
+  USER_STATUSES,
+} from "@/lib/workflow";
 
 /**
  * « Anonymiser la famille » (RGPD, a family that has left): names, contacts and health data are removed, the sign-in
@@ -18,6 +28,13 @@ import { applyTransition, INVOICE_STATUSES, type Actor, INSCRIPTION_STATUSES, is
 export async function anonymiseFamily(input: { familyId: string; reason: string; actor: Actor; now?: Date }) {
   const today = parisDay(input.now ?? new Date());
   const keys = await transaction(async (tx) => {
+    // Limited staff (ADR 029): only a family all of whose inscriptions are in their lieux (at least one).
+    await assertInScope(actorScope(input.actor), (s) =>
+      tx.family.findFirst({
+        where: { id: input.familyId, AND: [s.family, { inscriptions: { every: s.inscription } }] },
+        select: { id: true },
+      }),
+    );
     await lockFamily(tx, input.familyId, { anonymised: "allow" });
     const family = await tx.family.findUniqueOrThrow({ where: { id: input.familyId }, select: { anonymisedAt: true } });
     if (family.anonymisedAt) throw new UserFacingError("Cette famille est déjà anonymisée.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActivityInScope, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
@@ -8,6 +9,7 @@ import {
   createReservationAs,
   isIn,
   NotFoundError,
+  actorScope,
   openReservationGate,
   RESERVATION_STATUSES,
   statusIn,
@@ -19,10 +21,11 @@ import { SHOWN } from "./get-attendance-sheet";
 import { notBeforeTheDay } from "./record-attendance";
 
 /** Children inscribed (validated) for that day who have no booking for the unit: who may be added on the spot. */
-export async function listWalkInCandidates(input: { activityId: string; day: string; timeUnitId: string }) {
+export async function listWalkInCandidates(input: { activityId: string; day: string; timeUnitId: string; scope: StaffScope }) {
   const date = dateOf(input.day);
   const rows = await db.inscription.findMany({
     where: {
+      ...scopeWhere(input.scope).inscription,
       activityId: input.activityId,
       status: "VALIDATED",
       startDate: { lte: date },
@@ -47,6 +50,7 @@ export async function addWalkIn(input: {
   const now = input.now ?? new Date();
   notBeforeTheDay(input.day, now);
   return transaction(async (tx) => {
+    await assertActivityInScope(tx, actorScope(input.actor), input.activityId);
     const inscription = await tx.inscription.findFirst({
       where: { id: input.inscriptionId, activityId: input.activityId },
       select: { id: true, ageGroup: { select: { id: true, unitCapacity: true } }, child: { select: { firstName: true } } },

@@ -1,9 +1,10 @@
 import "server-only";
+import { assertActivityInScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { count, formatLongDate } from "@/lib/format";
-import { applyTransition, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
+import { actorScope, applyTransition, NotFoundError, RESERVATION_STATUSES, statusIn, type Actor } from "@/lib/workflow";
 import { notifyReservations } from "./notify-reservations";
 import { lockSlots } from "./slots";
 
@@ -20,6 +21,7 @@ export async function cancelDay(input: { activityId: string; day: string; timeUn
   if (!reason) fieldError("reason", "Motif : indiquez-le, il est envoyé aux familles.");
   return transaction(
     async (tx) => {
+      await assertActivityInScope(tx, actorScope(input.actor), input.activityId);
       const activity = await tx.activity.findUnique({
         where: { id: input.activityId },
         select: {

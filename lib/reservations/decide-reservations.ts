@@ -4,7 +4,17 @@ import { emptyReport, type BulkReport } from "@/lib/bulk";
 import { dayOf } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
-import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, statusLabel, type Actor, INSCRIPTION_STATUSES } from "@/lib/workflow";
+import { scopeWhere } from "@/lib/auth/staff-scope";
+import {
+  actorScope,
+  applyTransition,
+  isIn,
+  NotFoundError,
+  RESERVATION_STATUSES,
+  statusLabel,
+  type Actor,
+  INSCRIPTION_STATUSES,
+} from "@/lib/workflow";
 import { notifyReservations } from "./notify-reservations";
 import { fillFreedPlaces } from "./fill-freed-places";
 import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
@@ -18,12 +28,19 @@ import { lockSlots, placeLeft, readSlot, slotOf } from "./slots";
  * reported; the others still apply. Every place freed goes to the waiting list.
  */
 
-/** The ids grouped per family (one transaction and one e-mail each); an unknown id fails the whole call. */
-async function perFamily(ids: string[], decide: (tx: Tx, rows: Locked[], report: BulkReport) => Promise<void>): Promise<BulkReport> {
+/**
+ * The ids grouped per family (one transaction and one e-mail each); an unknown id, or one of a lieu outside the
+ * staff's (ADR 029), fails the whole call before anything is written.
+ */
+async function perFamily(
+  ids: string[],
+  actor: Actor,
+  decide: (tx: Tx, rows: Locked[], report: BulkReport) => Promise<void>,
+): Promise<BulkReport> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new UserFacingError("Sélectionnez au moins une demande.");
   const owners = await db.reservation.findMany({
-    where: { id: { in: unique } },
+    where: { id: { in: unique }, ...scopeWhere(actorScope(actor)).reservation },
     select: { id: true, inscription: { select: { familyId: true } } },
   });
   if (owners.length !== unique.length) throw new NotFoundError();
@@ -82,7 +99,7 @@ const requireReason = (reason: string | undefined): string => {
 
 /** Accept DRs (their place is held) and waiting requests that now have a place; a waiting one without a place stays waiting, said per request. */
 export async function acceptReservations(input: { ids: string[]; actor: Actor; now?: Date }): Promise<BulkReport> {
-  return perFamily(input.ids, async (tx, rows, report) => {
+  return perFamily(input.ids, input.actor, async (tx, rows, report) => {
     for (const row of rows) {
       if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) {
         report.notDone.push(changed(row));
@@ -116,7 +133,7 @@ export async function acceptReservations(input: { ids: string[]; actor: Actor; n
 
 export async function refuseReservations(input: { ids: string[]; reason: string; actor: Actor; now?: Date }): Promise<BulkReport> {
   const reason = requireReason(input.reason);
-  return perFamily(input.ids, async (tx, rows, report) => {
+  return perFamily(input.ids, input.actor, async (tx, rows, report) => {
     const refused: Locked[] = [];
     for (const row of rows) {
       if (!isIn(RESERVATION_STATUSES.REQUESTS, row.status)) {
@@ -161,7 +178,7 @@ export async function decideCancellations(input: {
   const decisionOf = new Map(input.decisions.map((d) => [d.id, d.decision]));
   if (input.decisions.some((d) => decisionOf.get(d.id) !== d.decision))
     throw new UserFacingError("Une demande a reçu deux décisions différentes : rechargez la page.");
-  return perFamily([...decisionOf.keys()], async (tx, rows, report) => {
+  return perFamily([...decisionOf.keys()], input.actor, async (tx, rows, report) => {
     const decided: Locked[] = [];
     for (const row of rows) {
       if (!isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, row.status)) {

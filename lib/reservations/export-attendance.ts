@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -9,8 +10,11 @@ const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.sl
  * The attendance of an activity between two days, as a CAF return needs it: child, date, unit, hours and the
  * pointage (P, A Exc., A Fact., F), one row per child, day and unit, in the order of the days.
  */
-export async function attendanceExport(input: { activityId: string; from: string; to: string }) {
-  const activity = await db.activity.findUnique({ where: { id: input.activityId }, select: { name: true } });
+export async function attendanceExport(input: { activityId: string; from: string; to: string; scope: StaffScope }) {
+  const activity = await db.activity.findFirst({
+    where: { id: input.activityId, ...scopeWhere(input.scope).activity },
+    select: { name: true },
+  });
   if (!activity) return null;
   const rows = await db.reservation.findMany({
     where: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, type Tx } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf } from "@/lib/calendar/paris";
@@ -40,9 +41,15 @@ export async function cancelledInTime(
   );
 }
 
-export async function getAttendanceSheet(input: { activityId: string; day: string; timeUnitId: string; ageGroupId?: string }) {
+export async function getAttendanceSheet(input: {
+  activityId: string;
+  day: string;
+  timeUnitId: string;
+  ageGroupId?: string;
+  scope: StaffScope;
+}) {
   const unit = await db.timeUnit.findFirst({
-    where: { id: input.timeUnitId, activityId: input.activityId },
+    where: { id: input.timeUnitId, activityId: input.activityId, ...scopeWhere(input.scope).byActivity },
     select: { id: true, name: true, startTime: true, endTime: true, activity: { select: { name: true, cancellationDeadline: true } } },
   });
   if (!unit) return null;

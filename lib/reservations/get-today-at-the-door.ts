@@ -1,14 +1,15 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 import { SHOWN } from "./get-attendance-sheet";
 
 /** The staff's home page: each unit with children expected today, and how many are pointed already. */
-export async function todayAtTheDoor(day: string) {
+export async function todayAtTheDoor(day: string, scope: StaffScope) {
   const rows = await db.reservation.groupBy({
     by: ["timeUnitId", "status"],
-    where: { date: dateOf(day), status: statusIn(SHOWN) },
+    where: { date: dateOf(day), status: statusIn(SHOWN), ...scopeWhere(scope).reservation },
     _count: { _all: true },
   });
   if (rows.length === 0) return [];

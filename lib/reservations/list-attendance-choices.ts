@@ -1,10 +1,12 @@
 import "server-only";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 
 /** What the pointage page offers: each activity with its units and its groups. */
-export async function listAttendanceChoices() {
+export async function listAttendanceChoices(scope: StaffScope) {
   return db.activity
     .findMany({
+      where: scopeWhere(scope).activity,
       orderBy: { name: "asc" },
       select: {
         id: true,

@@ -4,6 +4,7 @@ import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn, isIn } from "@/lib/workflow";
 import { slotUsage } from "./slots";
+import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 
 export interface QueueFilters {
   structureId?: string;
@@ -20,9 +21,10 @@ export interface QueueFilters {
  * means — and, for a DA, the decision the cancellation deadline proposes
  * (asked in time → excusée, else facturée).
  */
-export async function listReservationQueue(filters: QueueFilters = {}, limit = 500) {
+export async function listReservationQueue(filters: QueueFilters, scope: StaffScope, limit = 500) {
   const rows = await db.reservation.findMany({
     where: {
+      AND: [scopeWhere(scope).reservation],
       // What the front desk decides: DR and waiting requests (accept / refuse), DA (excusée / facturée).
       status: statusIn(RESERVATION_STATUSES.AWAITING_DECISION),
       ...(filters.timeUnitId ? { timeUnitId: filters.timeUnitId } : {}),
@@ -82,10 +84,12 @@ export async function listReservationQueue(filters: QueueFilters = {}, limit = 5
 export type QueuedReservation = Awaited<ReturnType<typeof listReservationQueue>>[number];
 
 /** What the console's filters offer: the structures, the activities, the units (named with their activity). */
-export async function listQueueFilterChoices() {
+export async function listQueueFilterChoices(scope: StaffScope) {
+  const scoped = scopeWhere(scope);
   const [structures, activities] = await Promise.all([
-    db.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.structure.findMany({ where: scoped.structure, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.activity.findMany({
+      where: scoped.activity,
       orderBy: { name: "asc" },
       select: {
         id: true,

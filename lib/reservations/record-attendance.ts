@@ -1,10 +1,11 @@
 import "server-only";
+import { assertActivityInScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format";
-import { applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, type Actor } from "@/lib/workflow";
+import { actorScope, applyTransition, isIn, NotFoundError, RESERVATION_STATUSES, type Actor } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { lockSlots, placeLeft, readSlot } from "./slots";
 import { cancelledInTime } from "./get-attendance-sheet";
@@ -41,6 +42,7 @@ export async function recordAttendance(input: {
   notBeforeTheDay(input.day, now);
   const reason = input.reason?.trim() || undefined;
   return transaction(async (tx) => {
+    await assertActivityInScope(tx, actorScope(input.actor), input.activityId);
     const unit = await tx.timeUnit.findFirst({
       where: { id: input.timeUnitId, activityId: input.activityId },
       select: { id: true, activity: { select: { cancellationDeadline: true } } },

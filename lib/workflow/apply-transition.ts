@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { canTransition, findRule, machines, statusLabel, type ActorKind, type StatusByMachine, type TransitionRule } from "./machines";
 import { IllegalTransitionError, InscriptionNotValidatedError, NotFoundError, ReasonRequiredError, StaleStatusError } from "./errors";
 import { UserFacingError } from "@/lib/errors";
+import { ALL_LIEUX, type StaffScope } from "@/lib/auth/staff-scope";
 
 export interface Actor {
   /** null for an anonymous visitor or the system. */
@@ -13,13 +14,24 @@ export interface Actor {
   kind: ActorKind;
   /** What is written to the log: the user's role, "VISITOR" or "SYSTEM". */
   label: Role | "VISITOR" | "SYSTEM";
+  /**
+   * The lieux d'accueil a staff actor sees and decides for (ADR 029); every lieu for ADMIN, the system, a visitor and a
+   * parent (whose own family scopes what they do); absent means every lieu. Only the session (lib/auth/session.ts)
+   * makes a limited one. Read it through `actorScope()`.
+   */
+  scope?: StaffScope;
 }
 
-export const SYSTEM: Actor = { userId: null, kind: "SYSTEM", label: "SYSTEM" };
-export const VISITOR: Actor = { userId: null, kind: "VISITOR", label: "VISITOR" };
+export const SYSTEM: Actor = { userId: null, kind: "SYSTEM", label: "SYSTEM", scope: ALL_LIEUX };
+export const VISITOR: Actor = { userId: null, kind: "VISITOR", label: "VISITOR", scope: ALL_LIEUX };
 
-export function actorFromUser(user: { id: string; role: Role }): Actor {
-  return { userId: user.id, kind: user.role === "PARENT" ? "PARENT" : "STAFF", label: user.role };
+/** The lieux an actor sees and decides for (ADR 029). */
+export function actorScope(actor: Actor): StaffScope {
+  return actor.scope ?? ALL_LIEUX;
+}
+
+export function actorFromUser(user: { id: string; role: Role }, scope: StaffScope = ALL_LIEUX): Actor {
+  return { userId: user.id, kind: user.role === "PARENT" ? "PARENT" : "STAFF", label: user.role, scope };
 }
 
 function check<M extends WorkflowMachine>(

@@ -26,66 +26,66 @@ const done = (message: string) => {
   return { message };
 };
 
-export const createActivityAction = staffAction(activitySchema, async (data) => {
-  const { id } = await createActivity(data);
+export const createActivityAction = staffAction(activitySchema, async (data, staff) => {
+  const { id } = await createActivity(data, staff.scope);
   return { ...done(`Activité « ${data.name} » créée.`), id };
 });
 
-export const updateActivityAction = staffAction(activitySchema.extend({ activityId: entityId }), async ({ activityId, ...data }) => {
-  await updateActivity(activityId, data);
+export const updateActivityAction = staffAction(activitySchema.extend({ activityId: entityId }), async ({ activityId, ...data }, staff) => {
+  await updateActivity(activityId, data, staff.scope);
   return done("Paramètres enregistrés.");
 });
 
-export const addPeriodAction = staffAction(periodSchema, async (data) => {
-  const { openingDays } = await addPeriod(data, parisDay(new Date()));
+export const addPeriodAction = staffAction(periodSchema, async (data, staff) => {
+  const { openingDays } = await addPeriod(data, parisDay(new Date()), staff.scope);
   return done(`Période « ${data.name} » ajoutée : ${count(openingDays, "jour")} d'ouverture.`);
 });
 
-export const addAgeGroupAction = staffAction(ageGroupSchema, async (data) => {
-  await addAgeGroup(data);
+export const addAgeGroupAction = staffAction(ageGroupSchema, async (data, staff) => {
+  await addAgeGroup(data, staff.scope);
   return done(`Groupe « ${data.name} » ajouté.`);
 });
 
-export const addTimeUnitAction = staffAction(timeUnitSchema, async (data) => {
-  await addTimeUnit(data);
+export const addTimeUnitAction = staffAction(timeUnitSchema, async (data, staff) => {
+  await addTimeUnit(data, staff.scope);
   return done(`Unité « ${data.name} » ajoutée.`);
 });
 
-export const setTariffsAction = staffAction(tariffsSchema, async ({ timeUnitId, brackets }) => {
-  await setTariffs(timeUnitId, brackets);
+export const setTariffsAction = staffAction(tariffsSchema, async ({ timeUnitId, brackets }, staff) => {
+  await setTariffs(timeUnitId, brackets, staff.scope);
   return done("Tarifs enregistrés.");
 });
 
-export const setCapacityOverrideAction = staffAction(capacityOverrideSchema, async (data) => {
-  await setCapacityOverride(data, new Date());
+export const setCapacityOverrideAction = staffAction(capacityOverrideSchema, async (data, staff) => {
+  await setCapacityOverride(data, new Date(), staff.scope);
   return done("Capacité du jour enregistrée.");
 });
 
-export const deletePeriodAction = staffAction(idSchema, async ({ id }) => {
-  await deletePeriod(id);
+export const deletePeriodAction = staffAction(idSchema, async ({ id }, staff) => {
+  await deletePeriod(id, staff.scope);
   done("");
   return null;
 });
 
-export const deleteAgeGroupAction = staffAction(idSchema, async ({ id }) => {
-  await deleteAgeGroup(id);
+export const deleteAgeGroupAction = staffAction(idSchema, async ({ id }, staff) => {
+  await deleteAgeGroup(id, staff.scope);
   done("");
   return null;
 });
 
-export const deleteTimeUnitAction = staffAction(idSchema, async ({ id }) => {
-  await deleteTimeUnit(id);
+export const deleteTimeUnitAction = staffAction(idSchema, async ({ id }, staff) => {
+  await deleteTimeUnit(id, staff.scope);
   done("");
   return null;
 });
 
-export const addUnitRuleAction = staffAction(unitRuleSchema, async (data) => {
-  await addUnitRule(data);
+export const addUnitRuleAction = staffAction(unitRuleSchema, async (data, staff) => {
+  await addUnitRule(data, staff.scope);
   return done("Règle ajoutée.");
 });
 
-export const deleteUnitRuleAction = staffAction(idSchema, async ({ id }) => {
-  await deleteUnitRule(id);
+export const deleteUnitRuleAction = staffAction(idSchema, async ({ id }, staff) => {
+  await deleteUnitRule(id, staff.scope);
   done("");
   return null;
 });

@@ -11,8 +11,8 @@ import { cn } from "@/components/ui/cn";
 export const metadata: Metadata = { title: "Activités" };
 
 export default async function ActivitiesPage() {
-  await staffPage("/admin/activites");
-  const activities = await listActivities();
+  const staff = await staffPage("/admin/activites");
+  const activities = await listActivities(staff.scope);
   return (
     <Page width="wide">
       <PageTitle id="titre-page" tabIndex={-1}>

@@ -23,10 +23,10 @@ export default async function ChangeRequestsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await staffPage("/admin/demandes-de-modification", searchParams);
+  const staff = await staffPage("/admin/demandes-de-modification", searchParams);
   const { type } = await searchParams;
   const kind = type === "enfants" ? "CHILDREN" : "CHANGES";
-  const [requests, counts] = await Promise.all([listPendingChangeRequests(kind), countPendingChangeRequests()]);
+  const [requests, counts] = await Promise.all([listPendingChangeRequests(kind, staff.scope), countPendingChangeRequests(staff.scope)]);
   return (
     <Page width="wide">
       <PageHeader

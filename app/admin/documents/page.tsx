@@ -23,8 +23,8 @@ export const metadata: Metadata = { title: "Documents reçus" };
 
 /** The documents families sent, oldest first: accept, or refuse with a reason (« illisible »), one by one or ticked together. */
 export default async function ReceivedDocumentsPage() {
-  await staffPage("/admin/documents");
-  const [queue, types, months] = await Promise.all([receivedQueue(), listDocumentTypes(), retentionMonths()]);
+  const staff = await staffPage("/admin/documents");
+  const [queue, types, months] = await Promise.all([receivedQueue(staff.scope), listDocumentTypes(), retentionMonths()]);
   const rows: DataRow[] = queue.map((d) => {
     const subject = `${d.title}${d.child ? ` de ${d.child.firstName}` : ""}, ${d.family?.name ?? ""}`;
     return {

@@ -38,7 +38,7 @@ export const issueMonthAction = staffAction(issueMonthSchema, async ({ structure
 
 /** « Reprendre »: a run whose server stopped goes on from where it was, in the background. */
 export const resumeBillingRunAction = staffAction(billingRunSchema, async ({ structureId, runId }, staff) => {
-  const run = await resumeBillingRun({ runId, structureId });
+  const run = await resumeBillingRun({ runId, structureId, scope: staff.scope });
   after(() => runBillingRun(run.id, staff.actor));
   revalidatePath("/admin/facturation");
   return {
@@ -83,8 +83,8 @@ export const resolveAnomalyAction = staffAction(resolveAnomalySchema, async ({ p
   return { message: "Anomalie marquée comme traitée." };
 });
 
-export const billingSettingsAction = staffAction(billingSettingsSchema, async (data) => {
-  await setBillingSettings(data);
+export const billingSettingsAction = staffAction(billingSettingsSchema, async (data, staff) => {
+  await setBillingSettings(data, staff.scope);
   revalidatePath("/admin/facturation");
   return {
     message:

@@ -25,9 +25,9 @@ import { cn } from "@/components/ui/cn";
 export const metadata: Metadata = { title: "Facturation" };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/facturation", searchParams);
+  const staff = await staffPage("/admin/facturation", searchParams);
   const params = await searchParams;
-  const structures = await listStructures();
+  const structures = await listStructures(staff.scope);
   const structure = structures.find((s) => s.id === params.lieu) ?? structures[0];
   // By default the month just ended: the one to bill.
   const month =

@@ -23,11 +23,14 @@ export default async function InscriptionQueuePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await staffPage("/admin/inscriptions", searchParams);
+  const staff = await staffPage("/admin/inscriptions", searchParams);
   const params = await searchParams;
   const activityId = typeof params.activite === "string" && params.activite ? params.activite : undefined;
   const periodId = typeof params.periode === "string" && params.periode ? params.periode : undefined;
-  const [queue, activities] = await Promise.all([listInscriptionQueue({ activityId, periodId }), listActivityFilters()]);
+  const [queue, activities] = await Promise.all([
+    listInscriptionQueue({ activityId, periodId }, staff.scope),
+    listActivityFilters(staff.scope),
+  ]);
   const periods = activities.find((a) => a.id === activityId)?.periods ?? [];
   const rows: DataRow[] = queue.map((inscription) => {
     const subject = `inscription de ${inscription.child.firstName} ${inscription.child.lastName} — ${inscription.activity.name}`;

@@ -30,7 +30,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const staff = await staffPage("/admin/messages", searchParams);
   const params = await searchParams;
   const status = STATES.find((s) => s.id === params.etat)?.id as "OPEN" | "ANSWERED" | "CLOSED" | undefined;
-  const [threads, templates] = await Promise.all([listInbox({ status, mine: params.moi === "1" ? staff.id : undefined }), listTemplates()]);
+  const [threads, templates] = await Promise.all([
+    listInbox(staff.scope, { status, mine: params.moi === "1" ? staff.id : undefined }),
+    listTemplates(),
+  ]);
   const rows: DataRow[] = threads.map((t) => ({
     id: t.id,
     label: `${t.subject}, ${t.family.name}`,

@@ -18,9 +18,9 @@ export const metadata: Metadata = { title: "Occupation" };
 
 /** « Occupation »: an activity's month, unit by unit, and the chosen slot's detail; the parts are in components/admin/occupancy. */
 export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/occupation", searchParams);
+  const staff = await staffPage("/admin/occupation", searchParams);
   const params = await searchParams;
-  const { activities } = await listQueueFilterChoices();
+  const { activities } = await listQueueFilterChoices(staff.scope);
   const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
   const activityId = activities.some((a) => a.id === text("activite")) ? text("activite")! : activities[0]?.id;
   const occupancy = activityId ? await getOccupancy(activityId, text("mois")) : null;

@@ -23,11 +23,11 @@ const STATES = [
 
 /** Every payment, online and at the desk, filterable, exported as CSV for the treasury. */
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/paiements", searchParams);
+  const staff = await staffPage("/admin/paiements", searchParams);
   const params = await searchParams;
   const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const filter = paymentFilterOf((name) => query.get(name) || undefined, parisDay(new Date()));
-  const { payments, total, receivedCents } = await listPayments(filter);
+  const { payments, total, receivedCents } = await listPayments(filter, staff.scope);
   return (
     <Page width="wide">
       <PageHeader

@@ -22,10 +22,10 @@ import { Page } from "@/components/ui/page";
 export const metadata: Metadata = { title: "Pointage" };
 
 export default async function AttendancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await staffPage("/admin/pointage", searchParams);
+  const staff = await staffPage("/admin/pointage", searchParams);
   const params = await searchParams;
   const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
-  const activities = await listAttendanceChoices();
+  const activities = await listAttendanceChoices(staff.scope);
   const activity = activities.find((a) => a.id === text("activite")) ?? activities[0];
   const day = filterDay(text("jour"), parisDay(new Date())) ?? parisDay(new Date());
   // Without a unit asked, the first one with children expected that day (else the first one).
@@ -34,8 +34,11 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
     activity?.units.find((u) => u.id === text("unite")) ?? activity?.units.find((u) => (expected.get(u.id) ?? 0) > 0) ?? activity?.units[0];
   const group = activity?.groups.find((g) => g.id === text("groupe"));
   const sheet =
-    activity && unit ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id }) : null;
-  const candidates = activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id }) : [];
+    activity && unit
+      ? await getAttendanceSheet({ activityId: activity.id, day, timeUnitId: unit.id, ageGroupId: group?.id, scope: staff.scope })
+      : null;
+  const candidates =
+    activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id, scope: staff.scope }) : [];
   const future = day > parisDay(new Date());
   const children: AttendanceChild[] = (sheet?.children ?? []).map((c) => {
     const notes: AttendanceChild["notes"] = [];

@@ -33,9 +33,9 @@ export default async function ReservationQueuePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await staffPage("/admin/reservations", searchParams);
+  const staff = await staffPage("/admin/reservations", searchParams);
   const params = await searchParams;
-  const choices = await listQueueFilterChoices();
+  const choices = await listQueueFilterChoices(staff.scope);
   // Only an id the filters offer is used (a hand-typed URL narrows nothing it should not).
   const pick = (name: string, among: { id: string }[]) => {
     const value = params[name];
@@ -50,7 +50,7 @@ export default async function ReservationQueuePage({
     from: day("du"),
     to: day("au"),
   };
-  const queue = await listReservationQueue(filters, QUEUE_LIMIT);
+  const queue = await listReservationQueue(filters, staff.scope, QUEUE_LIMIT);
   const filtered = Object.values(filters).some(Boolean);
   const requests = queue.filter((q) => !isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status));
   const cancellations = queue.filter((q) => isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status));

@@ -5,14 +5,14 @@ import { calendarExceptionSchema, structureSchema } from "@/lib/activities/schem
 import { createStructure } from "@/lib/activities/manage-structures";
 import { addCalendarException } from "@/lib/activities/add-calendar-exception";
 
-export const createStructureAction = staffAction(structureSchema, async (data) => {
-  await createStructure(data);
+export const createStructureAction = staffAction(structureSchema, async (data, staff) => {
+  await createStructure(data, staff.scope);
   revalidatePath("/admin", "layout");
   return { message: `Lieu d'accueil « ${data.name} » créé.` };
 });
 
-export const addCalendarExceptionAction = staffAction(calendarExceptionSchema, async (data) => {
-  await addCalendarException(data);
+export const addCalendarExceptionAction = staffAction(calendarExceptionSchema, async (data, staff) => {
+  await addCalendarException(data, staff.scope);
   revalidatePath("/admin", "layout");
   return { message: `« ${data.label} » ajouté au calendrier.` };
 });

@@ -34,8 +34,8 @@ const EXCEPTION_FIELDS: FieldSpec[] = [
 ];
 
 export default async function StructuresPage() {
-  await staffPage("/admin/structures");
-  const structures = await listStructures();
+  const staff = await staffPage("/admin/structures");
+  const structures = await listStructures(staff.scope);
   return (
     <Page width="wide">
       <PageHeader title={"Lieux d'accueil et calendrier"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />

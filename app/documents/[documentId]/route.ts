@@ -11,11 +11,11 @@ const FILE_MISSING_STAFF =
   "Le fichier de ce document est introuvable dans le stockage (supprimé en dehors du portail ?). Le document est marqué « Fichier manquant » dans vos listes : demandez-le à nouveau à la famille, ou remplacez le fichier publié.";
 
 /** `/documents/<id>`: a document's file, always as a download with its safe name (never shown inline). */
-export const GET = parentOrStaffRoute(async (_request, { familyId }, { params }: { params: Promise<{ documentId: string }> }) => {
+export const GET = parentOrStaffRoute(async (_request, { user, familyId }, { params }: { params: Promise<{ documentId: string }> }) => {
   const { documentId } = await params;
   if (!/^[\w-]{1,64}$/.test(documentId)) throw new NotFoundError(NOT_FOUND);
   try {
-    const file = await openDocument({ id: documentId, familyId });
+    const file = await openDocument({ id: documentId, familyId, scope: user.scope });
     return attachment(file.bytes, file.fileName, file.mimeType);
   } catch (error) {
     // Whatever the reason (missing, another family's, withdrawn), the same answer.

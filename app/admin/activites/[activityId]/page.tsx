@@ -39,8 +39,8 @@ const UNIT_ACTIONS: UnitsTabActions = {
 /** An activity's configuration in four tabs, each a part of components/admin/activity-config. */
 export default async function ActivityConfigPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { activityId } = await params;
-  await staffPage(`/admin/activites/${activityId}`);
-  const [activity, structures] = await Promise.all([getActivityConfiguration(activityId), listStructureChoices()]);
+  const staff = await staffPage(`/admin/activites/${activityId}`);
+  const [activity, structures] = await Promise.all([getActivityConfiguration(activityId, staff.scope), listStructureChoices(staff.scope)]);
   if (!activity) notFound();
   return (
     <Page width="wide">

@@ -11,8 +11,8 @@ import { Card } from "@/components/ui/card";
 export const metadata: Metadata = { title: "Nouvelle activité" };
 
 export default async function NewActivityPage() {
-  await staffPage("/admin/activites/nouvelle");
-  const structures = await listStructureChoices();
+  const staff = await staffPage("/admin/activites/nouvelle");
+  const structures = await listStructureChoices(staff.scope);
   return (
     <Page>
       <PageHeader title={"Nouvelle activité"} breadcrumbs={[{ label: "Activités", href: "/admin/activites" }]} />

@@ -22,8 +22,12 @@ export const metadata: Metadata = { title: "Documents publiés" };
 
 /** « Téléchargements » from the structure's side: publish for everyone, a lieu d'accueil's or an activity's families; replace, withdraw. */
 export default async function PublishedDocumentsPage() {
-  await staffPage("/admin/documents/publies");
-  const [published, structures, activities] = await Promise.all([listPublished(), listStructureChoices(), listActivities()]);
+  const staff = await staffPage("/admin/documents/publies");
+  const [published, structures, activities] = await Promise.all([
+    listPublished(staff.scope),
+    listStructureChoices(staff.scope),
+    listActivities(staff.scope),
+  ]);
   const audiences = [
     { value: "", label: "Toutes les familles" },
     ...structures.map((s) => ({ value: `lieu:${s.id}`, label: `Les familles de ${s.name}` })),

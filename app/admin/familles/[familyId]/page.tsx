@@ -42,10 +42,13 @@ const ADULT_ACTIONS: AdultActions = {
 /** The staff's family page: household, adults, children, inscriptions and history, each a part of components/admin/family-file. */
 export default async function StaffFamilyPage({ params }: { params: Promise<{ familyId: string }> }) {
   const { familyId } = await params;
-  await staffPage(`/admin/familles/${familyId}`);
+  const staff = await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
-  const [history, inscriptions] = await Promise.all([getFamilyHistory(familyId, new Date()), listFamilyInscriptions(familyId, "STAFF")]);
+  const [history, inscriptions] = await Promise.all([
+    getFamilyHistory(familyId, new Date()),
+    listFamilyInscriptions(familyId, "STAFF", staff.scope),
+  ]);
   return (
     <Page width="wide">
       <PageHeader

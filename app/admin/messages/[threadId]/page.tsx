@@ -28,7 +28,7 @@ export default async function StaffThreadPage({
   const { threadId } = await params;
   const staff = await staffPage(`/admin/messages/${threadId}`, searchParams);
   const [thread, templates, query] = await Promise.all([
-    /^[\w-]{1,64}$/.test(threadId) ? readThread({ threadId, familyId: null }) : null,
+    /^[\w-]{1,64}$/.test(threadId) ? readThread({ threadId, familyId: null, scope: staff.scope }) : null,
     listTemplates(),
     searchParams,
   ]);

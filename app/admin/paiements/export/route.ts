@@ -8,10 +8,10 @@ import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
 import { parisDay } from "@/lib/calendar/paris";
 
 /** The filtered payments as CSV for the treasury (« ; », BOM, amounts in euros with a comma, formulas neutralised). */
-export const GET = staffRoute(async (request) => {
+export const GET = staffRoute(async (request, staff) => {
   const url = new URL(request.url);
   const filter = paymentFilterOf((name) => url.searchParams.get(name)?.slice(0, 20) || undefined, parisDay(new Date()));
-  const { payments } = await listPayments(filter, 100_000);
+  const { payments } = await listPayments(filter, staff.scope, 100_000);
   const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
   const csv = stringify(
     payments.map((p) => [

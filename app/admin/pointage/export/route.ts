@@ -12,7 +12,7 @@ import { staffRoute } from "@/lib/http/route";
  * The attendance of a day (`jour=YYYY-MM-DD`) or a month (`mois=YYYY-MM`) of an activity, as CSV for a CAF
  * return (« ; » and a BOM, as a French spreadsheet opens it): child, date, unit, hours, pointage.
  */
-export const GET = staffRoute(async (request) => {
+export const GET = staffRoute(async (request, staff) => {
   const url = new URL(request.url);
   const activityId = url.searchParams.get("activite") ?? "";
   const day = url.searchParams.get("jour") ?? "";
@@ -22,7 +22,7 @@ export const GET = staffRoute(async (request) => {
   const validMonth = isMonth(month) && monthInRange(month, DAY_RANGES.filter, today);
   if (!validDay && !validMonth) return NextResponse.json({ error: "Indiquez un jour ou un mois." }, { status: 400 });
   const [from, to] = validDay ? [day, day] : [firstOf(month), lastOf(month)];
-  const exported = activityId.length <= 64 ? await attendanceExport({ activityId, from, to }) : null;
+  const exported = activityId.length <= 64 ? await attendanceExport({ activityId, from, to, scope: staff.scope }) : null;
   if (!exported) return NextResponse.json({ error: "Activité introuvable." }, { status: 404 });
   const { activity, rows } = exported;
   const csv = stringify(

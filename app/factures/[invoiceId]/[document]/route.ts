@@ -8,11 +8,11 @@ import { parentOrStaffRoute } from "@/lib/http/route";
  * paid one — the family's own for a parent (another family's answers as a missing one), any for staff.
  */
 export const GET = parentOrStaffRoute(
-  async (_request, { familyId }, { params }: { params: Promise<{ invoiceId: string; document: string }> }) => {
+  async (_request, { user, familyId }, { params }: { params: Promise<{ invoiceId: string; document: string }> }) => {
     const { invoiceId, document } = await params;
     if ((document !== "facture" && document !== "quittance") || !/^[\w-]{1,64}$/.test(invoiceId))
       throw new NotFoundError("Document introuvable.");
-    const { fileName, bytes } = await invoicePdf({ invoiceId, document, familyId });
+    const { fileName, bytes } = await invoicePdf({ invoiceId, document, familyId, scope: user.scope });
     return attachment(bytes, fileName, "application/pdf");
   },
 );

@@ -24,11 +24,11 @@ export const metadata: Metadata = { title: "Compte de la famille" };
 /** The finance office's view of one family: its balance, invoices and avoirs, payments; a desk payment, an avoir. */
 export default async function FamilyAccountPage({ params }: { params: Promise<{ familyId: string }> }) {
   const { familyId } = await params;
-  await staffPage(`/admin/facturation/familles/${familyId}`);
-  const account = familyId.length <= 64 ? await getFamilyAccount(familyId) : null;
+  const staff = await staffPage(`/admin/facturation/familles/${familyId}`);
+  const account = familyId.length <= 64 ? await getFamilyAccount(familyId, staff.scope) : null;
   if (!account) notFound();
   const { family, balanceCents, toPay, invoices } = account;
-  const { payments } = await listPayments({ familyId });
+  const { payments } = await listPayments({ familyId }, staff.scope);
   const balance =
     balanceCents > 0
       ? `${formatCents(balanceCents)} à payer`
