@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { dropDatabase, startDatabase } from "./lib/database";
+import { dropDatabase, EMBEDDED_PORT, startDatabase } from "./lib/database";
+import { DEBIAN_PG15_BIN, startPostgresServer } from "../tests/postgres-server";
 import { appEnv, BIN, ROOT } from "./lib/app-env";
 import { mustRun, run } from "./lib/run";
 import { warmUp } from "./lib/warm-up";
@@ -88,7 +89,12 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
  * lines) are kept in .test-reports/server-a.log and server-b.log: the checks count requests in them.
  */
 async function twoServers(): Promise<number> {
-  const db = await freshDatabase("portail_test_servers");
+  // On the oldest PostgreSQL we support (Debian's 15) when it is here: the whole app runs on it, and its pg_dump can
+  // back the database up for the restore check (the embedded 18 has no pg_dump of its own, decision 030).
+  const pg15 = fs.existsSync(path.join(DEBIAN_PG15_BIN, "postgres"))
+    ? await startPostgresServer(DEBIAN_PG15_BIN, EMBEDDED_PORT + 30)
+    : null;
+  const db = pg15 ? { url: await pg15.createDatabase("portail_test_servers") } : await freshDatabase("portail_test_servers");
   const files = fs.mkdtempSync(path.join(os.tmpdir(), "portail-fichiers-"));
   const ports = [E2E_PORT + 1, E2E_PORT + 2];
   const logs = ports.map((_, i) => path.join(ROOT, ".test-reports", `server-${"ab"[i]}.log`));
@@ -130,6 +136,9 @@ async function twoServers(): Promise<number> {
         E2E_SERVER_B: `http://localhost:${ports[1]}`,
         E2E_SERVER_LOGS: logs.join(","),
         E2E_DATABASE_URL: db.url,
+        E2E_FILES_DIR: files,
+        E2E_SERVER_C_PORT: String(E2E_PORT + 3),
+        ...(pg15 ? { E2E_PG_ADMIN_URL: pg15.url } : {}),
       },
     });
   } finally {
@@ -138,6 +147,7 @@ async function twoServers(): Promise<number> {
       servers.map((server) => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)))),
     );
     fs.rmSync(files, { recursive: true, force: true });
+    await pg15?.stop();
   }
 }
 
