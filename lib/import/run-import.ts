@@ -1,8 +1,7 @@
 import "server-only";
-import { db, isPrismaError, transaction, type Tx } from "@/lib/db";
+import { db, isUniqueViolation, transaction } from "@/lib/db";
 import { lockFamilies, lockInscriptionPlaces } from "@/lib/locks";
-import { setQuotient } from "@/lib/billing/set-quotient";
-import { createManyWithStatus, type Actor } from "@/lib/workflow";
+import type { Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 import type { ImportFileKind } from "./columns";
 import { parseImportFiles, type ParsedImport } from "./parse-rows";
@@ -15,8 +14,8 @@ import {
   type ImportBatch,
   type LineAction,
   type ReportLine,
-  type Writes,
 } from "./plan-import";
+import { writeBatch } from "./write-batch";
 
 /*
  * « Importer les familles »: a dry run (the plan, nothing written), or the same plan applied batch by batch,
@@ -86,10 +85,7 @@ export async function runImport(input: {
   const batches = batchesOf(parsed, input.batchSize);
   const catalog = await loadCatalog(db);
   const now = new Date();
-  const plan = { actorId: input.actor.userId, now };
-  const dryLines: ReportLine[] = [];
-  for (const batch of batches) dryLines.push(...(await planBatch(db, batch, catalog, plan)).lines);
-  const dry = report(parsed, dryLines, false, batches.length);
+  const dry = report(parsed, await planAll(batches, catalog), false, batches.length);
   if (!input.apply || dry.errorCount > 0) return dry;
 
   const written: ReportLine[] = [];
@@ -99,6 +95,22 @@ export async function runImport(input: {
     await input.onProgress?.({ done: index + 1, total: batches.length });
   }
   return report(parsed, written, true, batches.length);
+}
+
+/** Dry-run batches planned at once: one's reads overlap another's matching (pure reads on the pool). */
+const DRY_RUN_CONCURRENCY = 3;
+
+async function planAll(batches: ImportBatch[], catalog: Catalog): Promise<ReportLine[]> {
+  const lines: ReportLine[][] = new Array<ReportLine[]>(batches.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const index = next++;
+      lines[index] = (await planBatch(db, batches[index]!, catalog)).lines;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DRY_RUN_CONCURRENCY, batches.length) }, worker));
+  return lines.flat();
 }
 
 class BatchChanged extends UserFacingError {}
@@ -120,50 +132,23 @@ async function applyBatch(batch: ImportBatch, catalog: Catalog, actor: Actor, no
         }
         for (const key of [...places.keys()].sort())
           await lockInscriptionPlaces(tx, places.get(key)!.activityId, places.get(key)!.periodId);
-        const plan = await planBatch(tx, batch, catalog, { actorId: actor.userId, now });
+        const plan = await planBatch(tx, batch, catalog);
         if (plan.hasErrors) {
           const first = plan.lines.find((l) => l.action === "ERROR")!;
           throw new BatchChanged(
             `Le portail a changé depuis la vérification (${first.file}, ligne ${first.line} : ${first.errors[0]?.message ?? "erreur"}). Relancez la vérification : les lots déjà importés seront « inchangés ».`,
           );
         }
-        await write(tx, plan.writes, actor, now);
+        await writeBatch(tx, plan.writes, { actor, now, reason: IMPORT_REASON });
         return plan.lines;
       },
       { timeout: 120_000 },
     );
   } catch (error) {
-    if (isPrismaError(error, "P2002"))
+    if (isUniqueViolation(error))
       throw new UserFacingError(
         "Un compte a été créé entre-temps avec un e-mail de ce lot. Relancez l'import : ce qui est déjà importé sera « inchangé ».",
       );
     throw error;
   }
-}
-
-async function write(tx: Tx, w: Writes, actor: Actor, now: Date): Promise<void> {
-  const reason = IMPORT_REASON;
-  if (w.families.length > 0) await tx.family.createMany({ data: w.families });
-  if (w.adults.length > 0) await tx.adult.createMany({ data: w.adults });
-  if (w.users.length > 0)
-    await createManyWithStatus(tx, { machine: "USER_ACCOUNT", status: "ACTIVE", actor, reason }, () =>
-      tx.user.createManyAndReturn({ data: w.users, select: { id: true } }),
-    );
-  for (const u of w.familyUpdates) await tx.family.update({ where: { id: u.id }, data: u.data });
-  for (const q of w.quotients) await setQuotient(tx, q.familyId, { quotientFamilial: q.quotientFamilial, cafNumber: q.cafNumber });
-  for (const u of w.adultUpdates) await tx.adult.update({ where: { id: u.id }, data: u.data });
-  if (w.children.length > 0)
-    await createManyWithStatus(tx, { machine: "CHILD", status: "VALIDATED", actor, reason }, () =>
-      tx.child.createManyAndReturn({ data: w.children, select: { id: true } }),
-    );
-  for (const u of w.childUpdates) await tx.child.update({ where: { id: u.id }, data: u.data });
-  const replaced = w.persons.filter((p) => p.replace).map((p) => p.childId);
-  if (replaced.length > 0) await tx.authorizedPerson.deleteMany({ where: { childId: { in: replaced } } });
-  const persons = w.persons.flatMap((p) => p.rows.map((r) => ({ childId: p.childId, ...r })));
-  if (persons.length > 0) await tx.authorizedPerson.createMany({ data: persons });
-  if (w.inscriptions.length > 0)
-    await createManyWithStatus(tx, { machine: "INSCRIPTION", status: "VALIDATED", actor, reason }, () =>
-      tx.inscription.createManyAndReturn({ data: w.inscriptions, select: { id: true } }),
-    );
-  if (w.edits.length > 0) await tx.staffEdit.createMany({ data: w.edits.map((e) => ({ ...e, createdAt: now })) });
 }
