@@ -1,5 +1,5 @@
 import "server-only";
-import { db, isUniqueViolation, transaction } from "@/lib/db";
+import { db, isUniqueViolation, transaction, type Tx } from "@/lib/db";
 import { lockFamilies, lockInscriptionPlaces } from "@/lib/locks";
 import type { Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
@@ -39,7 +39,7 @@ export interface ImportReport {
 
 const FILE_ORDER: ImportFileKind[] = ["familles", "enfants", "inscriptions"];
 
-function report(parsed: ParsedImport, planned: ReportLine[], applied: boolean, batches: number): ImportReport {
+export function report(parsed: ParsedImport, planned: ReportLine[], applied: boolean, batches: number): ImportReport {
   const issuesByLine = new Map<string, ReportLine>();
   for (const issue of parsed.issues) {
     const key = `${issue.file}:${issue.line}`;
@@ -68,9 +68,43 @@ export interface ImportProgress {
   total: number;
 }
 
+/** The files read, cut into batches and planned against the portal as it is (the dry run): nothing written. */
+export async function checkImport(files: ImportFiles, batchSize?: number) {
+  const parsed = parseImportFiles(files);
+  const batches = batchesOf(parsed, batchSize);
+  const catalog = await loadCatalog(db);
+  const dry = report(parsed, await planAll(batches, catalog), false, batches.length);
+  return { parsed, batches, catalog, dry };
+}
+
+/**
+ * Writes batches in order from `from`, each in its own transaction planned again under its locks; `inBatch` runs
+ * in that transaction (a run counts its progress there, so a batch and its count commit together). Stops between
+ * two batches when `signal` is aborted, as a stopped server would.
+ */
+export async function applyBatches(input: {
+  batches: ImportBatch[];
+  catalog: Catalog;
+  actor: Actor;
+  now: Date;
+  from?: number;
+  signal?: AbortSignal;
+  inBatch?: (tx: Tx, lines: ReportLine[]) => Promise<unknown>;
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+}): Promise<{ lines: ReportLine[]; stopped: boolean }> {
+  const lines: ReportLine[] = [];
+  for (let index = input.from ?? 0; index < input.batches.length; index++) {
+    if (input.signal?.aborted) return { lines, stopped: true };
+    lines.push(...(await applyBatch(input.batches[index]!, input.catalog, input.actor, input.now, input.inBatch)));
+    await input.onProgress?.({ done: index + 1, total: input.batches.length });
+  }
+  return { lines, stopped: false };
+}
+
 /**
  * Reads the files and plans them (dry run), or — `apply` — plans them and, only when no line has an error,
- * writes them batch by batch. `onProgress` is told after each batch written.
+ * writes them batch by batch, in this process (the command line, tests; the page runs it in the background:
+ * import-runs.ts). `onProgress` is told after each batch written.
  */
 export async function runImport(input: {
   files: ImportFiles;
@@ -81,20 +115,21 @@ export async function runImport(input: {
   stopAfterBatches?: number;
   batchSize?: number;
 }): Promise<ImportReport> {
-  const parsed = parseImportFiles(input.files);
-  const batches = batchesOf(parsed, input.batchSize);
-  const catalog = await loadCatalog(db);
-  const now = new Date();
-  const dry = report(parsed, await planAll(batches, catalog), false, batches.length);
+  const { parsed, batches, catalog, dry } = await checkImport(input.files, input.batchSize);
   if (!input.apply || dry.errorCount > 0) return dry;
-
-  const written: ReportLine[] = [];
-  for (const [index, batch] of batches.entries()) {
-    if (input.stopAfterBatches !== undefined && index >= input.stopAfterBatches) break;
-    written.push(...(await applyBatch(batch, catalog, input.actor, now)));
-    await input.onProgress?.({ done: index + 1, total: batches.length });
-  }
-  return report(parsed, written, true, batches.length);
+  const signal = new AbortController();
+  const { lines } = await applyBatches({
+    batches,
+    catalog,
+    actor: input.actor,
+    now: new Date(),
+    signal: signal.signal,
+    onProgress: async (progress) => {
+      if (input.stopAfterBatches !== undefined && progress.done >= input.stopAfterBatches) signal.abort();
+      await input.onProgress?.(progress);
+    },
+  });
+  return report(parsed, lines, true, batches.length);
 }
 
 /** Dry-run batches planned at once: one's reads overlap another's matching (pure reads on the pool). */
@@ -115,7 +150,13 @@ async function planAll(batches: ImportBatch[], catalog: Catalog): Promise<Report
 
 class BatchChanged extends UserFacingError {}
 
-async function applyBatch(batch: ImportBatch, catalog: Catalog, actor: Actor, now: Date): Promise<ReportLine[]> {
+async function applyBatch(
+  batch: ImportBatch,
+  catalog: Catalog,
+  actor: Actor,
+  now: Date,
+  inBatch?: (tx: Tx, lines: ReportLine[]) => Promise<unknown>,
+): Promise<ReportLine[]> {
   try {
     return await transaction(
       async (tx) => {
@@ -140,6 +181,7 @@ async function applyBatch(batch: ImportBatch, catalog: Catalog, actor: Actor, no
           );
         }
         await writeBatch(tx, plan.writes, { actor, now, reason: IMPORT_REASON });
+        await inBatch?.(tx, plan.lines);
         return plan.lines;
       },
       { timeout: 120_000 },
