@@ -17,6 +17,7 @@ import { resetPassword } from "@/lib/accounts/reset-password";
 import { applyImportAction, checkImportAction, inviteFamiliesAction } from "@/app/admin/import/actions";
 import { createFamily, createStaffUser } from "@/prisma/factories";
 import { SYSTEM } from "@/lib/workflow";
+import { parisDay } from "@/lib/calendar/paris";
 import { expectNothingChanged, prisma } from "./helpers";
 
 const run = Date.now().toString(36);
@@ -203,6 +204,49 @@ describe("importing", () => {
       after: { street: "5 avenue Neuve" },
     });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).importedAt).toBeNull();
+  });
+
+  it("updates a quotient (with its history), an adult and a child in bulk, each with its StaffEdit; the same files again change nothing", async () => {
+    const { family, user } = await createFamily(prisma, {
+      lastName: "Miseajour",
+      quotientFamilial: 650,
+      children: [{ firstName: "Zoé", birthDate: "2019-03-01", sex: "F", school: "École A" }],
+    });
+    const files = {
+      familles: familiesCsv([`${user.email};Mme;Miseajour;Camille;07 11 22 33 44;12 rue des Tilleuls;59000;Lille;700`]),
+      enfants: utf8(`${CHILD_HEADER}\n${user.email};Miseajour;Zoé;01/03/2019;F;non;Sans porc;;oui\n`),
+    };
+    const report = await runImport({ files, apply: true, actor: SYSTEM });
+    expect(report.lines.map((l) => [l.file, l.action, [...l.changes].sort()])).toEqual([
+      ["familles", "UPDATE", ["quotient familial", "téléphone portable"]],
+      ["enfants", "UPDATE", ["droit à l'image", "régime"]],
+    ]);
+    expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject({ quotientFamilial: 700 });
+    const history = await prisma.quotientHistory.findMany({ where: { familyId: family.id }, orderBy: { validFrom: "asc" } });
+    expect(history.map((h) => [h.validFrom.toISOString().slice(0, 10), h.quotientFamilial])).toEqual([
+      ["1900-01-01", 650],
+      [parisDay(new Date()), 700],
+    ]);
+    expect(await prisma.adult.findUniqueOrThrow({ where: { id: user.adultId! } })).toMatchObject({
+      mobilePhone: "07 11 22 33 44",
+      lastName: "Miseajour",
+    });
+    expect(await prisma.child.findFirstOrThrow({ where: { familyId: family.id } })).toMatchObject({
+      mealType: "SANS_PORC",
+      photoConsent: true,
+      school: "École A",
+      hasAllergies: false,
+    });
+    const edits = await prisma.staffEdit.findMany({ where: { familyId: family.id } });
+    expect(edits.map((e) => [e.kind, e.before, e.after]).sort()).toEqual([
+      ["ADULT", { mobilePhone: "06 12 34 56 78" }, { mobilePhone: "07 11 22 33 44" }],
+      ["CHILD", { mealType: "STANDARD", photoConsent: false }, { mealType: "SANS_PORC", photoConsent: true }],
+      ["QUOTIENT_FAMILIAL", { quotientFamilial: 650 }, { quotientFamilial: 700 }],
+    ]);
+    await expectNothingChanged(async () => {
+      const again = await runImport({ files, apply: true, actor: SYSTEM });
+      expect(again.lines.map((l) => l.action)).toEqual(["UNCHANGED", "UNCHANGED"]);
+    });
   });
 
   it("after a crash between batches, running the whole files again goes on without duplicates", async () => {
