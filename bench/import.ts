@@ -22,6 +22,8 @@ import { SYSTEM } from "../lib/workflow";
 
 const prisma = db as PrismaClient;
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 10_000);
+/** Families per batch (default: the import's, 500). */
+const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
 const run = Date.now().toString(36);
 
 function files() {
@@ -114,11 +116,11 @@ async function main() {
   await runImport({ files: { familles: head(text.familles), enfants: head(text.enfants) }, apply: false, actor: SYSTEM });
   const parse = await time("Lecture et contrôle (sans base)", async () => parseImportFiles(bytes));
   if (parse.value.issues.length > 0) throw new Error(`lignes refusées : ${JSON.stringify(parse.value.issues[0])}`);
-  const dry = await time("Vérification (dry run)", () => runImport({ files: bytes, apply: false, actor: SYSTEM }));
+  const dry = await time("Vérification (dry run)", () => runImport({ files: bytes, apply: false, actor: SYSTEM, batchSize: BATCH }));
   if (dry.value.errorCount > 0)
     throw new Error(`erreurs inattendues : ${JSON.stringify(dry.value.lines.find((l) => l.action === "ERROR"))}`);
-  const apply = await time("Import (vérification + lots)", () => runImport({ files: bytes, apply: true, actor: SYSTEM }));
-  const again = await time("Même fichier une 2e fois", () => runImport({ files: bytes, apply: true, actor: SYSTEM }));
+  const apply = await time("Import (vérification + lots)", () => runImport({ files: bytes, apply: true, actor: SYSTEM, batchSize: BATCH }));
+  const again = await time("Même fichier une 2e fois", () => runImport({ files: bytes, apply: true, actor: SYSTEM, batchSize: BATCH }));
 
   // The second reference: the rows just written, copied by PostgreSQL into identical empty tables.
   chmodSync(dir, 0o777);
