@@ -37,6 +37,8 @@ export async function startImportRun(input: {
   batchSize?: number;
 }): Promise<{ report: ImportReport; run: { id: string; total: number } | null }> {
   const batchSize = input.batchSize ?? IMPORT_BATCH;
+  // Said before the check (seconds for 10 000 families); the unique key still decides between two starts at once.
+  await refuseWhileRunning();
   const { dry } = await checkImport(input.files, batchSize);
   if (dry.errorCount > 0) return { report: dry, run: null };
   const bytes = (kind: ImportFileKind) => (input.files[kind] ? Buffer.from(input.files[kind]) : null);
@@ -56,18 +58,23 @@ export async function startImportRun(input: {
     return { report: dry, run };
   } catch (error) {
     if (!isPrismaError(error, "P2002")) throw error;
-    const running = await db.importRun.findFirst({
-      where: { runningKey: RUNNING_KEY },
-      select: { status: true, startedAt: true, heartbeatAt: true },
-    });
-    if (running && isDead(running))
-      throw new UserFacingError(
-        "L'import précédent a été interrompu (le serveur s'est arrêté) : cliquez sur « Reprendre » pour le terminer ; rien ne sera importé deux fois.",
-      );
-    throw new UserFacingError(
-      `Un import est déjà en cours${running ? ` (lancé à ${formatTime(running.startedAt)})` : ""} : suivez sa progression ci-dessus.`,
-    );
+    await refuseWhileRunning();
+    throw new UserFacingError("Un import est déjà en cours : suivez sa progression ci-dessus.");
   }
+}
+
+/** Another import holds the key: alive, follow it; dead, resume it. */
+async function refuseWhileRunning(): Promise<void> {
+  const running = await db.importRun.findFirst({
+    where: { runningKey: RUNNING_KEY },
+    select: { status: true, startedAt: true, heartbeatAt: true },
+  });
+  if (!running) return;
+  if (isDead(running))
+    throw new UserFacingError(
+      "L'import précédent a été interrompu (le serveur s'est arrêté) : cliquez sur « Reprendre » pour le terminer ; rien ne sera importé deux fois.",
+    );
+  throw new UserFacingError(`Un import est déjà en cours (lancé à ${formatTime(running.startedAt)}) : suivez sa progression ci-dessus.`);
 }
 
 /** « Reprendre »: takes over a dead run in one statement (two clicks at once: one resumes, the other is told). */
