@@ -3,6 +3,10 @@ import { createStaffUser } from "../prisma/factories";
 import { expectAccessible, openDeliveredEmail, signIn, testDb, uniqueEmail } from "./support";
 
 const PASSWORD = "Compte-active-2026";
+const HEADER = "E-mail de connexion;Civilité;Nom;Prénom;Téléphone portable;Adresse;Code postal;Ville;Quotient familial";
+
+// Both tests read the last import run of the portal: one after the other.
+test.describe.configure({ mode: "serial" });
 
 test("an administrator imports a families file, invites the family, and the parent activates the account", async ({ page, browser }) => {
   test.setTimeout(120_000);
@@ -51,4 +55,37 @@ test("an administrator imports a families file, invites the family, and the pare
   await parent.waitForURL(/\/connexion/);
   await signIn(parent, email, PASSWORD);
   await expect(parent.getByRole("heading", { name: "Mon tableau de bord" })).toBeVisible();
+});
+
+test("an import running in the background shows its progress; once its server stopped, « Reprendre » finishes it", async ({ page }) => {
+  test.setTimeout(90_000);
+  const admin = await createStaffUser(testDb(), { role: "ADMIN", displayName: "Admin reprise" });
+  const email = uniqueEmail("reprise");
+  // A run as « Importer » records it (files kept, nothing written yet), its process alive for now. Without the one
+  // import key: a run of another test cannot be refused because of it.
+  const run = await testDb().importRun.create({
+    data: {
+      familles: Buffer.from(`\uFEFF${HEADER}\r\n${email};M;Repris;Rémi;06 12 34 56 78;2 rue du Quai;59000;Lille;300\r\n`),
+      batchSize: 1,
+      total: 1,
+      startedById: admin.id,
+    },
+  });
+  await signIn(page, admin.email);
+  await page.goto("/admin/import");
+  await expect(page.getByText("Import en cours : 0 lot sur 1")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Import en cours : 0 lot sur 1" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Its server stops: no heartbeat for 31 s.
+  await testDb().importRun.update({ where: { id: run.id }, data: { heartbeatAt: new Date(Date.now() - 31_000) } });
+  await page.reload();
+  await expect(page.getByText(/^L'import a été interrompu à 0 lot sur 1/)).toBeVisible();
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await page.getByRole("button", { name: "Reprendre" }).click();
+  await expect(page.getByText(/^Import terminé : 1 lot enregistré le .*Familles : 1 création, 0 mise à jour, 0 inchangée\./)).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(await testDb().user.count({ where: { email } })).toBe(1);
+  expect(await testDb().importRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "DONE", familles: null });
 });

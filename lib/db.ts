@@ -154,3 +154,11 @@ export function transaction<T>(
 export function isPrismaError(error: unknown, code: "P2002" | "P2003"): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
 }
+
+/** A unique constraint refused a write: P2002 from the query builder, P2010 (SQLSTATE 23505) from raw SQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (isPrismaError(error, "P2002")) return true;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2010") return false;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+  return cause?.originalCode === "23505";
+}

@@ -6,6 +6,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import iconv from "iconv-lite";
 import { runImport } from "@/lib/import/run-import";
+import { lastImportRun, resumeImportRun, runImportRun, startImportRun } from "@/lib/import/import-runs";
+import { transaction } from "@/lib/db";
+import { lockInscriptionPlaces } from "@/lib/locks";
 import { importTemplate } from "@/lib/import/columns";
 import { normalisePhone } from "@/lib/import/parse-rows";
 import { inviteImportedFamilies } from "@/lib/import/invite-families";
@@ -14,6 +17,7 @@ import { resetPassword } from "@/lib/accounts/reset-password";
 import { applyImportAction, checkImportAction, inviteFamiliesAction } from "@/app/admin/import/actions";
 import { createFamily, createStaffUser } from "@/prisma/factories";
 import { SYSTEM } from "@/lib/workflow";
+import { parisDay } from "@/lib/calendar/paris";
 import { expectNothingChanged, prisma } from "./helpers";
 
 const run = Date.now().toString(36);
@@ -30,10 +34,13 @@ function familiesCsv(rows: string[]) {
   return utf8(`\uFEFF${FAMILY_HEADER}\r\n${rows.join("\r\n")}\r\n`);
 }
 
+const place = { activityId: "", periodId: "" };
+
 beforeAll(async () => {
   const structure = await prisma.structure.create({ data: { name: `Lieu import ${run}` } });
   const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "ALSH_MERCREDIS", name: "ALSH" } });
-  await prisma.activity.create({
+  const activity = await prisma.activity.create({
+    include: { periods: true },
     data: {
       structureId: structure.id,
       careTypeId: careType.id,
@@ -42,6 +49,7 @@ beforeAll(async () => {
       ageGroups: { create: { name: "Élémentaire", minAgeMonths: 72, maxAgeMonths: 155 } },
     },
   });
+  Object.assign(place, { activityId: activity.id, periodId: activity.periods[0]!.id });
 });
 
 describe("reading the offices' files", () => {
@@ -198,6 +206,49 @@ describe("importing", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).importedAt).toBeNull();
   });
 
+  it("updates a quotient (with its history), an adult and a child in bulk, each with its StaffEdit; the same files again change nothing", async () => {
+    const { family, user } = await createFamily(prisma, {
+      lastName: "Miseajour",
+      quotientFamilial: 650,
+      children: [{ firstName: "Zoé", birthDate: "2019-03-01", sex: "F", school: "École A" }],
+    });
+    const files = {
+      familles: familiesCsv([`${user.email};Mme;Miseajour;Camille;07 11 22 33 44;12 rue des Tilleuls;59000;Lille;700`]),
+      enfants: utf8(`${CHILD_HEADER}\n${user.email};Miseajour;Zoé;01/03/2019;F;non;Sans porc;;oui\n`),
+    };
+    const report = await runImport({ files, apply: true, actor: SYSTEM });
+    expect(report.lines.map((l) => [l.file, l.action, [...l.changes].sort()])).toEqual([
+      ["familles", "UPDATE", ["quotient familial", "téléphone portable"]],
+      ["enfants", "UPDATE", ["droit à l'image", "régime"]],
+    ]);
+    expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject({ quotientFamilial: 700 });
+    const history = await prisma.quotientHistory.findMany({ where: { familyId: family.id }, orderBy: { validFrom: "asc" } });
+    expect(history.map((h) => [h.validFrom.toISOString().slice(0, 10), h.quotientFamilial])).toEqual([
+      ["1900-01-01", 650],
+      [parisDay(new Date()), 700],
+    ]);
+    expect(await prisma.adult.findUniqueOrThrow({ where: { id: user.adultId! } })).toMatchObject({
+      mobilePhone: "07 11 22 33 44",
+      lastName: "Miseajour",
+    });
+    expect(await prisma.child.findFirstOrThrow({ where: { familyId: family.id } })).toMatchObject({
+      mealType: "SANS_PORC",
+      photoConsent: true,
+      school: "École A",
+      hasAllergies: false,
+    });
+    const edits = await prisma.staffEdit.findMany({ where: { familyId: family.id } });
+    expect(edits.map((e) => [e.kind, e.before, e.after]).sort()).toEqual([
+      ["ADULT", { mobilePhone: "06 12 34 56 78" }, { mobilePhone: "07 11 22 33 44" }],
+      ["CHILD", { mealType: "STANDARD", photoConsent: false }, { mealType: "SANS_PORC", photoConsent: true }],
+      ["QUOTIENT_FAMILIAL", { quotientFamilial: 650 }, { quotientFamilial: 700 }],
+    ]);
+    await expectNothingChanged(async () => {
+      const again = await runImport({ files, apply: true, actor: SYSTEM });
+      expect(again.lines.map((l) => l.action)).toEqual(["UNCHANGED", "UNCHANGED"]);
+    });
+  });
+
   it("after a crash between batches, running the whole files again goes on without duplicates", async () => {
     const { emails, files } = world("reprise", 5);
     const partial = await runImport({ files, apply: true, actor: SYSTEM, batchSize: 2, stopAfterBatches: 1 });
@@ -206,6 +257,88 @@ describe("importing", () => {
     const resumed = await runImport({ files, apply: true, actor: SYSTEM, batchSize: 2 });
     expect(resumed.counts.familles).toEqual({ CREATE: 3, UPDATE: 0, UNCHANGED: 2, ERROR: 0 });
     expect(await counts(emails)).toEqual({ users: 5, children: 10, inscriptions: 5, persons: 5 });
+  });
+});
+
+const runRow = (id: string) => prisma.importRun.findUniqueOrThrow({ where: { id } });
+const waitingOnAdvisoryLock = async () =>
+  (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)[0]!.n;
+
+describe("« Importer » in the background", () => {
+  it("counts its progress per batch, allows one import at a time, and after its server stopped « Reprendre » writes the rest once", async () => {
+    // A run left RUNNING by an interrupted earlier test run of this database would hold the one import key.
+    await prisma.importRun.updateMany({ where: { runningKey: "import" }, data: { runningKey: null, status: "FAILED" } });
+    const { emails, files } = world("fond", 5);
+    const { run } = await startImportRun({ files, actor: SYSTEM, batchSize: 2 });
+    expect(run).toMatchObject({ total: 3 });
+    const id = run!.id;
+    expect(await runRow(id)).toMatchObject({ status: "RUNNING", done: 0, total: 3, batchSize: 2 });
+    expect((await runRow(id)).familles).not.toBeNull();
+
+    // The server stops during the second batch: the first is written and counted, the second waits on the
+    // places' lock (taken here) and, told to stop, the run leaves it unwritten.
+    const stop = new AbortController();
+    let worker: Promise<string> | undefined;
+    await transaction(
+      async (tx) => {
+        await lockInscriptionPlaces(tx, place.activityId, place.periodId);
+        worker = runImportRun(id, SYSTEM, { signal: stop.signal, heartbeatMs: 20 });
+        await expect.poll(waitingOnAdvisoryLock).toBeGreaterThanOrEqual(1);
+        stop.abort();
+      },
+      { timeout: 30_000 },
+    );
+    expect(await worker).toBe("STOPPED");
+    // The batch that waited was already under way: it commits whole, with its count, then the run stops.
+    const stopped = await runRow(id);
+    expect(stopped).toMatchObject({ status: "RUNNING", runningKey: "import", done: 1, total: 3 });
+    expect(stopped.counts).toEqual({ familles: { CREATE: 2 }, enfants: { CREATE: 4 }, inscriptions: { CREATE: 2 } });
+    expect(await counts(emails)).toEqual({ users: 2, children: 4, inscriptions: 2, persons: 2 });
+
+    // The page's progress: 1 batch of 3, alive; a second import is refused meanwhile, and so is « Reprendre ».
+    expect(await lastImportRun()).toMatchObject({ id, status: "RUNNING", done: 1, total: 3, interrupted: false });
+    await expect(startImportRun({ files, actor: SYSTEM })).rejects.toThrow(/^Un import est déjà en cours \(lancé à \d\d:\d\d\)/);
+    await expect(resumeImportRun({ runId: id })).rejects.toThrow("L'import est en cours : suivez sa progression ci-dessus.");
+
+    // 31 s without a heartbeat: interrupted; two « Reprendre » at once, one takes it over.
+    await prisma.importRun.update({ where: { id }, data: { heartbeatAt: new Date(Date.now() - 31_000) } });
+    expect(await lastImportRun()).toMatchObject({ id, interrupted: true });
+    await expect(startImportRun({ files, actor: SYSTEM })).rejects.toThrow(/^L'import précédent a été interrompu/);
+    const resumes = await Promise.allSettled([resumeImportRun({ runId: id }), resumeImportRun({ runId: id })]);
+    expect(resumes.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await runImportRun(id, SYSTEM)).toBe("DONE");
+
+    const done = await runRow(id);
+    expect(done).toMatchObject({ status: "DONE", runningKey: null, done: 3, total: 3, familles: null, enfants: null, inscriptions: null });
+    expect(done.counts).toEqual({ familles: { CREATE: 5 }, enfants: { CREATE: 10 }, inscriptions: { CREATE: 5 } });
+    expect(await counts(emails)).toEqual({ users: 5, children: 10, inscriptions: 5, persons: 5 });
+    const users = await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+    expect(await prisma.transitionLog.count({ where: { entityId: { in: users.map((u) => u.id) } } })).toBe(5);
+    await expectNothingChanged(async () => expect(await runImportRun(id, SYSTEM)).toBe("STOPPED"));
+  });
+
+  it("starts nothing when a line is in error, and a run that meets a portal changed since the check fails with what to do", async () => {
+    await prisma.importRun.updateMany({ where: { runningKey: "import" }, data: { runningKey: null, status: "FAILED" } });
+    const bad = familiesCsv([`${mail("faux")};Mme;FAUX;Fanny;12345;1 rue F;59000;Lille;1`]);
+    await expectNothingChanged(async () => {
+      const { report, run } = await startImportRun({ files: { familles: bad }, actor: SYSTEM });
+      expect(run).toBeNull();
+      expect(report.errorCount).toBe(1);
+    });
+    const { files } = world("change", 1);
+    const { run } = await startImportRun({ files, actor: SYSTEM });
+    // Meanwhile the family's e-mail becomes an office account's.
+    await createStaffUser(prisma, { role: "STAFF", email: mail("change0") });
+    expect(await runImportRun(run!.id, SYSTEM)).toBe("FAILED");
+    expect(await runRow(run!.id)).toMatchObject({
+      status: "FAILED",
+      runningKey: null,
+      done: 0,
+      familles: null,
+      error: expect.stringMatching(
+        /^Le portail a changé depuis la vérification \(familles, ligne 2 : cet e-mail est celui d'un compte de l'accueil/,
+      ),
+    });
   });
 });
 

@@ -17,14 +17,16 @@ const KINDS: ImportFileKind[] = ["familles", "enfants", "inscriptions"];
 
 /**
  * The import: choose the files, « Vérifier » (the dry run: counts and the lines that change or are wrong), then
- * « Importer » the same files — offered only once a check found no error.
+ * « Importer » the same files — offered only once a check found no error. The import then runs as a recorded run
+ * whose progress and outcome the page shows above this form (ImportRunStatus).
  */
 export function ImportForm({
   check,
   apply,
 }: {
   check: (form: FormData) => Promise<ActionResult<ImportSummary>>;
-  apply: (form: FormData) => Promise<ActionResult<ImportSummary>>;
+  /** `started`: the run recorded (its progress and outcome are shown by the page); null when lines are in error. */
+  apply: (form: FormData) => Promise<ActionResult<ImportSummary & { started: { runId: string; message: string } | null }>>;
 }) {
   const done = useActionDone();
   const formRef = useRef<HTMLFormElement>(null);
@@ -41,15 +43,23 @@ export function ImportForm({
     setFieldErrors({});
     setRunning(which);
     startTransition(async () => {
-      const result = await callAction(() => (which === "check" ? check(data) : apply(data)));
+      const result = await callAction<ImportSummary & { started?: { runId: string; message: string } | null }>(() =>
+        which === "check" ? check(data) : apply(data),
+      );
       setRunning(null);
       if (!result.ok) {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
         return;
       }
+      const started = result.data.started;
+      if (started) {
+        setSummary(null);
+        formRef.current?.reset();
+        done(started.message, ["#import-en-cours"]);
+        return;
+      }
       setSummary(result.data);
-      if (result.data.applied) done("Import terminé.", ["#rapport-import"]);
     });
   }
 
@@ -101,7 +111,7 @@ export function ImportForm({
           >
             Vérifier
           </Button>
-          {summary && !summary.applied && summary.errorCount === 0 ? (
+          {summary && summary.errorCount === 0 ? (
             <Button type="button" pending={pending && running === "apply"} pendingLabel="Import en cours…" onClick={() => send("apply")}>
               Importer
             </Button>
@@ -109,10 +119,8 @@ export function ImportForm({
         </div>
       </form>
       {summary ? (
-        <Card title={summary.applied ? "Rapport de l'import" : "Vérification (rien n'est encore enregistré)"} titleId="rapport-import">
-          {summary.applied ? (
-            <Alert tone="success">Import terminé : {summary.batches} lot(s) enregistré(s).</Alert>
-          ) : summary.errorCount > 0 ? (
+        <Card title="Vérification (rien n'est encore enregistré)" titleId="rapport-import">
+          {summary.errorCount > 0 ? (
             <Alert tone="error">
               {summary.errorCount} ligne(s) en erreur : corrigez le fichier puis vérifiez à nouveau. Rien ne sera importé tant qu&apos;il
               reste une erreur.

@@ -51,3 +51,38 @@ export async function quotientsOf(tx: Pick<Tx, "family">, familyIds: string[]) {
     return row ? row.quotientFamilial : family.quotients.length > 0 ? family.quotients.at(-1)!.quotientFamilial : family.quotientFamilial;
   };
 }
+
+/**
+ * `setQuotient` for many families at once (an import's batch), in three statements whatever their number: the
+ * families' rows, the first history row of those that had none, and the new quotient from `fromDay`. Families
+ * whose quotient does not change get no history, as with `setQuotient`. The caller holds the families' locks.
+ */
+export async function setQuotients(
+  tx: Tx,
+  rows: { familyId: string; quotientFamilial: number | null; cafNumber: string | null }[],
+  fromDay = parisDay(new Date()),
+  now = new Date(),
+) {
+  if (rows.length === 0) return;
+  // The FROM list is read before the update: `before` is each family's quotient as it was.
+  const updated = await tx.$queryRaw<{ id: string; before: number | null; after: number | null }[]>`
+    UPDATE "Family" f SET "quotientFamilial" = t.q, "cafNumber" = t.caf, "updatedAt" = ${now}::timestamp(3)
+    FROM (SELECT u.id, u.q, u.caf, o."quotientFamilial" AS before
+          FROM unnest(${rows.map((r) => r.familyId)}::text[], ${rows.map((r) => r.quotientFamilial)}::int[], ${rows.map((r) => r.cafNumber)}::text[]) AS u(id, q, caf)
+          JOIN "Family" o ON o."id" = u.id) AS t
+    WHERE f."id" = t.id
+    RETURNING f."id", t.before, t.q AS after`;
+  const changed = updated.filter((r) => r.before !== r.after);
+  if (changed.length === 0) return;
+  const ids = changed.map((r) => r.id);
+  await tx.$executeRaw`
+    INSERT INTO "QuotientHistory" ("id", "familyId", "quotientFamilial", "validFrom")
+    SELECT gen_random_uuid()::text, t.id, t.before, ${SINCE_EVER}::date
+    FROM unnest(${ids}::text[], ${changed.map((r) => r.before)}::int[]) AS t(id, before)
+    WHERE NOT EXISTS (SELECT 1 FROM "QuotientHistory" h WHERE h."familyId" = t.id)`;
+  await tx.$executeRaw`
+    INSERT INTO "QuotientHistory" ("id", "familyId", "quotientFamilial", "validFrom")
+    SELECT gen_random_uuid()::text, t.id, t.after, ${fromDay}::date
+    FROM unnest(${ids}::text[], ${changed.map((r) => r.after)}::int[]) AS t(id, after)
+    ON CONFLICT ("familyId", "validFrom") DO UPDATE SET "quotientFamilial" = EXCLUDED."quotientFamilial"`;
+}

@@ -90,9 +90,16 @@ export function childKey(familyEmail: string, lastName: string, firstName: strin
   return `${familyEmail}|${norm(lastName)}|${norm(firstName)}|${birthDate}`;
 }
 
+/** Ten digits from 0, in pairs or not, separated by nothing, spaces, dots or dashes: the portal's own rule. */
+const NATIONAL_DIGITS = /^0[1-9](?:[ .-]?\d{2}){4}$/;
+
 /** A phone in any usual form → « 06 12 34 56 78 »; null when it is not a French number. */
 export function normalisePhone(value: string): string | null {
-  const text = value.trim().replace(/^00/, "+");
+  // The usual form of an office's file, accepted as the portal accepts it typed (PHONE_PATTERN), written in pairs —
+  // without libphonenumber, a quarter of the time of reading a file (bench/import.ts).
+  const trimmedValue = value.trim();
+  if (NATIONAL_DIGITS.test(trimmedValue)) return trimmedValue.replace(/\D/g, "").replace(/(\d{2})(?=\d)/g, "$1 ");
+  const text = trimmedValue.replace(/^00/, "+");
   const parsed = parsePhoneNumberFromString(text, "FR");
   if (!parsed || !parsed.isValid()) return null;
   const national = parsed.formatNational();

@@ -1,12 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { dateOf, dayOf } from "@/lib/calendar/paris";
+import { dayOf } from "@/lib/calendar/paris";
 import { CHILD_STATUSES, INSCRIPTION_STATUSES, isIn } from "@/lib/workflow";
 import { isoToFrench } from "@/lib/format";
 import type { ImportFileKind } from "./columns";
-import { NOT_ACTIVATED_PASSWORD_HASH } from "./not-activated";
 import { childKey, foldText, type ChildRow, type FamilyRow, type InscriptionRow, type ParsedImport } from "./parse-rows";
 
 /*
@@ -113,19 +111,83 @@ export function resolvePlace(catalog: Catalog, row: InscriptionRow) {
   return period ? { activity: matches[0]!, period } : null;
 }
 
+/** What a batch writes: plain rows, written set-based by write-batch.ts (a few statements per batch). */
+export interface NewFamily {
+  id: string;
+  name: string;
+  street: string;
+  addressComplement: string | null;
+  postalCode: string;
+  city: string;
+  homePhone: string | null;
+  quotientFamilial: number | null;
+  cafNumber: string | null;
+}
+export interface NewAdult {
+  id: string;
+  familyId: string;
+  civility: "M" | "MME";
+  lastName: string;
+  firstName: string;
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+  mobilePhone: string | null;
+  homePhone: string | null;
+  workPhone: string | null;
+  email: string | null;
+}
+export interface NewChild {
+  id: string;
+  familyId: string;
+  lastName: string;
+  firstName: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  sex: "F" | "M";
+  school: string | null;
+  schoolClass: string | null;
+  hasAllergies: boolean;
+  allergyNotes: string | null;
+  hasPai: boolean;
+  mealType: string;
+  photoConsent: boolean;
+  canLeaveAlone: boolean;
+  emergencyCareConsent: boolean;
+}
+/** Fields to change on one row (only the keys given change), values as the database reads them (dates YYYY-MM-DD). */
+export interface RowUpdate {
+  id: string;
+  data: Record<string, string | number | boolean | null>;
+}
 export interface Writes {
-  families: Prisma.FamilyCreateManyInput[];
-  adults: Prisma.AdultCreateManyInput[];
-  users: Prisma.UserCreateManyInput[];
-  familyUpdates: { id: string; data: Prisma.FamilyUpdateInput }[];
-  quotients: { familyId: string; quotientFamilial: number | null; cafNumber: string | null }[];
-  adultUpdates: { id: string; data: Prisma.AdultUpdateInput }[];
-  children: Prisma.ChildCreateManyInput[];
-  childUpdates: { id: string; data: Prisma.ChildUpdateInput }[];
+  families: NewFamily[];
+  adults: NewAdult[];
+  users: { id: string; email: string; displayName: string; familyId: string; adultId: string }[];
+  familyUpdates: RowUpdate[];
+  /** The quotient's history follows (lib/billing/set-quotient.ts): `before` is the quotient the family had. */
+  quotients: { familyId: string; quotientFamilial: number | null; cafNumber: string | null; before: number | null }[];
+  adultUpdates: RowUpdate[];
+  children: NewChild[];
+  childUpdates: RowUpdate[];
   /** Children whose authorised persons are replaced by the file's (new children included). */
   persons: { childId: string; replace: boolean; rows: { fullName: string; phone: string; relationship: string }[] }[];
-  inscriptions: Prisma.InscriptionCreateManyInput[];
-  edits: Prisma.StaffEditCreateManyInput[];
+  inscriptions: {
+    id: string;
+    familyId: string;
+    childId: string;
+    activityId: string;
+    periodId: string;
+    ageGroupId: string | null;
+    startDate: string;
+    endDate: string;
+  }[];
+  edits: {
+    familyId: string;
+    kind: "ADDRESS" | "QUOTIENT_FAMILIAL" | "ADULT" | "CHILD";
+    targetId: string | null;
+    before: object;
+    after: object;
+  }[];
 }
 
 export interface BatchPlan {
@@ -162,97 +224,150 @@ const FIELD_WORDS: Record<string, string> = {
   authorizedPersons: "personnes autorisées",
 };
 
-const comparable = (v: unknown) => (v instanceof Date ? dayOf(v) : (v ?? null));
+const comparable = (v: unknown): string | number | boolean | null =>
+  v instanceof Date ? dayOf(v) : ((v ?? null) as string | number | boolean | null);
 
 /** The fields of `wanted` (undefined: not given, left as it is) that differ from `current`. */
-function changed<T extends Record<string, unknown>>(current: Record<string, unknown>, wanted: T): Partial<T> {
-  const out: Partial<T> = {};
+function changed<T extends Record<string, string | number | boolean | null | undefined>>(current: object, wanted: T): RowUpdate["data"] {
+  const out: RowUpdate["data"] = {};
   for (const [k, v] of Object.entries(wanted)) {
     if (v === undefined) continue;
-    if (JSON.stringify(comparable(current[k])) !== JSON.stringify(comparable(v))) (out as Record<string, unknown>)[k] = v;
+    if (JSON.stringify(comparable((current as Record<string, unknown>)[k])) !== JSON.stringify(comparable(v))) out[k] = v;
   }
   return out;
 }
 
 const given = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const words = (keys: string[]) => [...new Set(keys.map((k) => FIELD_WORDS[k] ?? k))];
-const pick = (o: Record<string, unknown>, keys: string[]) =>
-  Object.fromEntries(keys.map((k) => [k, comparable(o[k]) as Prisma.InputJsonValue]));
+const pick = (o: object, keys: string[]) => Object.fromEntries(keys.map((k) => [k, comparable((o as Record<string, unknown>)[k])]));
 const sameNames = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
   foldText(a.lastName) === foldText(b.lastName) && foldText(a.firstName) === foldText(b.firstName);
 
-async function readExisting(client: Tx, emails: string[]) {
-  return client.user.findMany({
-    where: { email: { in: emails } },
-    select: {
-      id: true,
-      email: true,
-      role: true,
-      adultId: true,
-      family: {
-        select: {
-          id: true,
-          anonymisedAt: true,
-          street: true,
-          addressComplement: true,
-          postalCode: true,
-          city: true,
-          homePhone: true,
-          quotientFamilial: true,
-          cafNumber: true,
-          adults: {
-            orderBy: { createdAt: "asc" },
-            select: {
-              id: true,
-              civility: true,
-              lastName: true,
-              firstName: true,
-              birthDate: true,
-              mobilePhone: true,
-              homePhone: true,
-              workPhone: true,
-              email: true,
-            },
-          },
-          children: {
-            select: {
-              id: true,
-              status: true,
-              lastName: true,
-              firstName: true,
-              birthDate: true,
-              sex: true,
-              school: true,
-              schoolClass: true,
-              hasAllergies: true,
-              allergyNotes: true,
-              hasPai: true,
-              mealType: true,
-              photoConsent: true,
-              canLeaveAlone: true,
-              emergencyCareConsent: true,
-              authorizedPersons: { orderBy: { createdAt: "asc" }, select: { fullName: true, phone: true, relationship: true } },
-              inscriptions: { select: { activityId: true, periodId: true, status: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+interface ExistingAdult {
+  id: string;
+  familyId: string;
+  civility: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  mobilePhone: string | null;
+  homePhone: string | null;
+  workPhone: string | null;
+  email: string | null;
+}
+interface ExistingChild {
+  id: string;
+  familyId: string;
+  status: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  sex: string;
+  school: string | null;
+  schoolClass: string | null;
+  hasAllergies: boolean;
+  allergyNotes: string | null;
+  hasPai: boolean;
+  mealType: string;
+  photoConsent: boolean;
+  canLeaveAlone: boolean;
+  emergencyCareConsent: boolean;
+  authorizedPersons: { fullName: string; phone: string; relationship: string }[];
+  inscriptions: { activityId: string; periodId: string; status: string }[];
+}
+interface ExistingFamily {
+  id: string;
+  anonymisedAt: Date | null;
+  street: string;
+  addressComplement: string | null;
+  postalCode: string;
+  city: string;
+  homePhone: string | null;
+  quotientFamilial: number | null;
+  cafNumber: string | null;
+  adults: ExistingAdult[];
+  children: ExistingChild[];
+}
+interface ExistingUser {
+  id: string;
+  email: string;
+  role: string;
+  adultId: string | null;
+  family: ExistingFamily | null;
 }
 
-type ExistingChild = NonNullable<Awaited<ReturnType<typeof readExisting>>[number]["family"]>["children"][number];
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * What the portal holds for a batch's login e-mails: three set-based reads (accounts with their families, the
+ * families' adults, their children with authorised persons and inscriptions), whatever the batch's size.
+ * Dates come as YYYY-MM-DD text, as the files give them.
+ */
+async function readExisting(client: Tx, emails: string[]): Promise<ExistingUser[]> {
+  const users = await client.$queryRaw<
+    (Omit<ExistingFamily, "id" | "adults" | "children"> & Omit<ExistingUser, "family"> & { familyId: string | null })[]
+  >`
+    SELECT u."id", u."email", u."role"::text AS "role", u."adultId", f."id" AS "familyId", f."anonymisedAt", f."street",
+      f."addressComplement", f."postalCode", f."city", f."homePhone", f."quotientFamilial", f."cafNumber"
+    FROM "User" u LEFT JOIN "Family" f ON f."id" = u."familyId"
+    WHERE u."email" = ANY(${emails}::text[])`;
+  const familyIds = users.flatMap((u) => (u.familyId ? [u.familyId] : []));
+  const [adults, children] =
+    familyIds.length === 0
+      ? [[], []]
+      : [
+          await client.$queryRaw<ExistingAdult[]>`
+            SELECT "id", "familyId", "civility"::text AS "civility", "lastName", "firstName", "birthDate"::text AS "birthDate",
+              "mobilePhone", "homePhone", "workPhone", "email"
+            FROM "Adult" WHERE "familyId" = ANY(${familyIds}::text[]) ORDER BY "createdAt", "id"`,
+          await client.$queryRaw<ExistingChild[]>`
+            SELECT c."id", c."familyId", c."status"::text AS "status", c."lastName", c."firstName", c."birthDate"::text AS "birthDate",
+              c."sex"::text AS "sex", c."school", c."schoolClass", c."hasAllergies", c."allergyNotes", c."hasPai",
+              c."mealType"::text AS "mealType", c."photoConsent", c."canLeaveAlone", c."emergencyCareConsent",
+              COALESCE((SELECT json_agg(json_build_object('fullName', p."fullName", 'phone', p."phone", 'relationship', p."relationship")
+                                        ORDER BY p."createdAt", p."id")
+                        FROM "AuthorizedPerson" p WHERE p."childId" = c."id"), '[]'::json) AS "authorizedPersons",
+              COALESCE((SELECT json_agg(json_build_object('activityId', i."activityId", 'periodId', i."periodId", 'status', i."status"))
+                        FROM "Inscription" i WHERE i."childId" = c."id"), '[]'::json) AS "inscriptions"
+            FROM "Child" c WHERE c."familyId" = ANY(${familyIds}::text[])`,
+        ];
+  const families = new Map<string, ExistingFamily>();
+  for (const u of users)
+    if (u.familyId)
+      families.set(u.familyId, {
+        id: u.familyId,
+        anonymisedAt: u.anonymisedAt,
+        street: u.street,
+        addressComplement: u.addressComplement,
+        postalCode: u.postalCode,
+        city: u.city,
+        homePhone: u.homePhone,
+        quotientFamilial: u.quotientFamilial,
+        cafNumber: u.cafNumber,
+        adults: [],
+        children: [],
+      });
+  for (const a of adults) families.get(a.familyId)?.adults.push(a);
+  for (const c of children)
+    families.get(c.familyId)?.children.push({
+      ...c,
+      authorizedPersons: json(c.authorizedPersons),
+      inscriptions: json(c.inscriptions),
+    });
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    adultId: u.adultId,
+    family: u.familyId ? families.get(u.familyId)! : null,
+  }));
+}
 
 /**
  * Plans one batch against what the database holds now (`client`: the batch's transaction, or the pool for a
  * dry run). Pure reads: nothing is written here.
  */
-export async function planBatch(
-  client: Tx,
-  batch: ImportBatch,
-  catalog: Catalog,
-  input: { actorId: string | null; now: Date },
-): Promise<BatchPlan> {
+export async function planBatch(client: Tx, batch: ImportBatch, catalog: Catalog): Promise<BatchPlan> {
   const lines: ReportLine[] = [];
   const writes: Writes = {
     families: [],
@@ -272,14 +387,14 @@ export async function planBatch(
   const familyOf = new Map<string, string | null>();
   /** Children per key: existing or created by this batch. */
   const children = new Map<string, { id: string; status: string; inscriptions: ExistingChild["inscriptions"] }>();
-  const edit = (familyId: string, kind: Prisma.StaffEditCreateManyInput["kind"], targetId: string | null, before: object, after: object) =>
-    writes.edits.push({ familyId, kind, targetId, before, after, actorId: input.actorId, createdAt: input.now });
+  const edit = (familyId: string, kind: Writes["edits"][number]["kind"], targetId: string | null, before: object, after: object) =>
+    writes.edits.push({ familyId, kind, targetId, before, after });
 
   for (const user of existing.values()) {
     if (!user.family || user.role !== "PARENT" || user.family.anonymisedAt) continue;
     familyOf.set(user.email, user.family.id);
     for (const c of user.family.children)
-      children.set(childKey(user.email, c.lastName, c.firstName, dayOf(c.birthDate)), {
+      children.set(childKey(user.email, c.lastName, c.firstName, c.birthDate), {
         id: c.id,
         status: c.status,
         inscriptions: c.inscriptions,
@@ -331,23 +446,19 @@ export async function planBatch(
         civility: row.holder.civility,
         lastName: row.holder.lastName,
         firstName: row.holder.firstName,
-        birthDate: row.holder.birthDate ? dateOf(row.holder.birthDate) : null,
+        birthDate: row.holder.birthDate,
         mobilePhone: row.holder.mobilePhone,
         homePhone: row.holder.homePhone,
         workPhone: row.holder.workPhone,
         email: row.email,
-        isLegalGuardian: true,
       });
-      if (row.second) writes.adults.push({ id: randomUUID(), familyId, ...row.second, isLegalGuardian: true });
+      if (row.second) writes.adults.push({ id: randomUUID(), familyId, ...row.second, birthDate: null, homePhone: null, workPhone: null });
       writes.users.push({
         id: randomUUID(),
         email: row.email,
-        passwordHash: NOT_ACTIVATED_PASSWORD_HASH,
-        role: "PARENT",
         displayName: `${row.holder.firstName} ${row.holder.lastName}`,
         familyId,
         adultId: holderId,
-        importedAt: input.now,
       });
       lines.push({ file: "familles", line: row.line, label, action: "CREATE", changes: [], errors: [] });
       continue;
@@ -370,8 +481,9 @@ export async function planBatch(
     if (Object.keys(quotient).length > 0) {
       writes.quotients.push({
         familyId: family.id,
-        quotientFamilial: quotient.quotientFamilial ?? family.quotientFamilial,
-        cafNumber: quotient.cafNumber ?? family.cafNumber,
+        quotientFamilial: "quotientFamilial" in quotient ? (quotient.quotientFamilial as number) : family.quotientFamilial,
+        cafNumber: "cafNumber" in quotient ? (quotient.cafNumber as string) : family.cafNumber,
+        before: family.quotientFamilial,
       });
       edit(family.id, "QUOTIENT_FAMILIAL", null, pick(family, Object.keys(quotient)), pick(quotient, Object.keys(quotient)));
       changes.push(...Object.keys(quotient));
@@ -381,7 +493,7 @@ export async function planBatch(
       civility: row.holder.civility,
       lastName: row.holder.lastName,
       firstName: row.holder.firstName,
-      birthDate: row.holder.birthDate ? dateOf(row.holder.birthDate) : undefined,
+      birthDate: row.holder.birthDate ?? undefined,
       mobilePhone: row.holder.mobilePhone ?? undefined,
       homePhone: given(row.holder.homePhone),
       workPhone: given(row.holder.workPhone),
@@ -398,7 +510,7 @@ export async function planBatch(
       const second = row.second;
       const other = family.adults.find((a) => a.id !== user.adultId && sameNames(a, second));
       if (!other) {
-        writes.adults.push({ id: randomUUID(), familyId: family.id, ...second, isLegalGuardian: true });
+        writes.adults.push({ id: randomUUID(), familyId: family.id, ...second, birthDate: null, homePhone: null, workPhone: null });
         changes.push("second responsable ajouté");
       } else {
         const diff = changed(other, { civility: second.civility, mobilePhone: given(second.mobilePhone), email: given(second.email) });
@@ -442,10 +554,9 @@ export async function planBatch(
     }
     const key = childKey(row.familyEmail, row.lastName, row.firstName, row.birthDate);
     const data = {
-      civility: null,
       lastName: row.lastName,
       firstName: row.firstName,
-      birthDate: dateOf(row.birthDate),
+      birthDate: row.birthDate,
       sex: row.sex,
       school: row.school,
       schoolClass: row.schoolClass,
@@ -461,7 +572,7 @@ export async function planBatch(
     if (!found) {
       const id = randomUUID();
       children.set(key, { id, status: "VALIDATED", inscriptions: [] });
-      writes.children.push({ id, familyId, status: "VALIDATED", ...data });
+      writes.children.push({ id, familyId, ...data });
       if (row.authorizedPersons.length > 0) writes.persons.push({ childId: id, replace: false, rows: row.authorizedPersons });
       lines.push({ file: "enfants", line: row.line, label, action: "CREATE", changes: [], errors: [] });
       continue;
@@ -573,11 +684,8 @@ export async function planBatch(
       activityId: activity.id,
       periodId: period.id,
       ageGroupId: ageGroup?.id ?? null,
-      status: "VALIDATED",
-      startDate: period.startDate,
-      endDate: period.endDate,
-      decidedAt: input.now,
-      decidedById: input.actorId,
+      startDate: dayOf(period.startDate),
+      endDate: dayOf(period.endDate),
     });
     lines.push({ file: "inscriptions", line: row.line, label, action: "CREATE", changes: [], errors: [] });
   }

@@ -1,8 +1,7 @@
 import "server-only";
-import { db, isPrismaError, transaction, type Tx } from "@/lib/db";
+import { db, isUniqueViolation, transaction, type Tx } from "@/lib/db";
 import { lockFamilies, lockInscriptionPlaces } from "@/lib/locks";
-import { setQuotient } from "@/lib/billing/set-quotient";
-import { createManyWithStatus, type Actor } from "@/lib/workflow";
+import type { Actor } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 import type { ImportFileKind } from "./columns";
 import { parseImportFiles, type ParsedImport } from "./parse-rows";
@@ -15,8 +14,8 @@ import {
   type ImportBatch,
   type LineAction,
   type ReportLine,
-  type Writes,
 } from "./plan-import";
+import { writeBatch } from "./write-batch";
 
 /*
  * « Importer les familles »: a dry run (the plan, nothing written), or the same plan applied batch by batch,
@@ -40,7 +39,7 @@ export interface ImportReport {
 
 const FILE_ORDER: ImportFileKind[] = ["familles", "enfants", "inscriptions"];
 
-function report(parsed: ParsedImport, planned: ReportLine[], applied: boolean, batches: number): ImportReport {
+export function report(parsed: ParsedImport, planned: ReportLine[], applied: boolean, batches: number): ImportReport {
   const issuesByLine = new Map<string, ReportLine>();
   for (const issue of parsed.issues) {
     const key = `${issue.file}:${issue.line}`;
@@ -69,9 +68,43 @@ export interface ImportProgress {
   total: number;
 }
 
+/** The files read, cut into batches and planned against the portal as it is (the dry run): nothing written. */
+export async function checkImport(files: ImportFiles, batchSize?: number) {
+  const parsed = parseImportFiles(files);
+  const batches = batchesOf(parsed, batchSize);
+  const catalog = await loadCatalog(db);
+  const dry = report(parsed, await planAll(batches, catalog), false, batches.length);
+  return { parsed, batches, catalog, dry };
+}
+
+/**
+ * Writes batches in order from `from`, each in its own transaction planned again under its locks; `inBatch` runs
+ * in that transaction (a run counts its progress there, so a batch and its count commit together). Stops between
+ * two batches when `signal` is aborted, as a stopped server would.
+ */
+export async function applyBatches(input: {
+  batches: ImportBatch[];
+  catalog: Catalog;
+  actor: Actor;
+  now: Date;
+  from?: number;
+  signal?: AbortSignal;
+  inBatch?: (tx: Tx, lines: ReportLine[]) => Promise<unknown>;
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+}): Promise<{ lines: ReportLine[]; stopped: boolean }> {
+  const lines: ReportLine[] = [];
+  for (let index = input.from ?? 0; index < input.batches.length; index++) {
+    if (input.signal?.aborted) return { lines, stopped: true };
+    lines.push(...(await applyBatch(input.batches[index]!, input.catalog, input.actor, input.now, input.inBatch)));
+    await input.onProgress?.({ done: index + 1, total: input.batches.length });
+  }
+  return { lines, stopped: false };
+}
+
 /**
  * Reads the files and plans them (dry run), or — `apply` — plans them and, only when no line has an error,
- * writes them batch by batch. `onProgress` is told after each batch written.
+ * writes them batch by batch, in this process (the command line, tests; the page runs it in the background:
+ * import-runs.ts). `onProgress` is told after each batch written.
  */
 export async function runImport(input: {
   files: ImportFiles;
@@ -82,28 +115,48 @@ export async function runImport(input: {
   stopAfterBatches?: number;
   batchSize?: number;
 }): Promise<ImportReport> {
-  const parsed = parseImportFiles(input.files);
-  const batches = batchesOf(parsed, input.batchSize);
-  const catalog = await loadCatalog(db);
-  const now = new Date();
-  const plan = { actorId: input.actor.userId, now };
-  const dryLines: ReportLine[] = [];
-  for (const batch of batches) dryLines.push(...(await planBatch(db, batch, catalog, plan)).lines);
-  const dry = report(parsed, dryLines, false, batches.length);
+  const { parsed, batches, catalog, dry } = await checkImport(input.files, input.batchSize);
   if (!input.apply || dry.errorCount > 0) return dry;
+  const signal = new AbortController();
+  const { lines } = await applyBatches({
+    batches,
+    catalog,
+    actor: input.actor,
+    now: new Date(),
+    signal: signal.signal,
+    onProgress: async (progress) => {
+      if (input.stopAfterBatches !== undefined && progress.done >= input.stopAfterBatches) signal.abort();
+      await input.onProgress?.(progress);
+    },
+  });
+  return report(parsed, lines, true, batches.length);
+}
 
-  const written: ReportLine[] = [];
-  for (const [index, batch] of batches.entries()) {
-    if (input.stopAfterBatches !== undefined && index >= input.stopAfterBatches) break;
-    written.push(...(await applyBatch(batch, catalog, input.actor, now)));
-    await input.onProgress?.({ done: index + 1, total: batches.length });
-  }
-  return report(parsed, written, true, batches.length);
+/** Dry-run batches planned at once: one's reads overlap another's matching (pure reads on the pool). */
+const DRY_RUN_CONCURRENCY = 3;
+
+async function planAll(batches: ImportBatch[], catalog: Catalog): Promise<ReportLine[]> {
+  const lines: ReportLine[][] = new Array<ReportLine[]>(batches.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const index = next++;
+      lines[index] = (await planBatch(db, batches[index]!, catalog)).lines;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DRY_RUN_CONCURRENCY, batches.length) }, worker));
+  return lines.flat();
 }
 
 class BatchChanged extends UserFacingError {}
 
-async function applyBatch(batch: ImportBatch, catalog: Catalog, actor: Actor, now: Date): Promise<ReportLine[]> {
+async function applyBatch(
+  batch: ImportBatch,
+  catalog: Catalog,
+  actor: Actor,
+  now: Date,
+  inBatch?: (tx: Tx, lines: ReportLine[]) => Promise<unknown>,
+): Promise<ReportLine[]> {
   try {
     return await transaction(
       async (tx) => {
@@ -120,50 +173,24 @@ async function applyBatch(batch: ImportBatch, catalog: Catalog, actor: Actor, no
         }
         for (const key of [...places.keys()].sort())
           await lockInscriptionPlaces(tx, places.get(key)!.activityId, places.get(key)!.periodId);
-        const plan = await planBatch(tx, batch, catalog, { actorId: actor.userId, now });
+        const plan = await planBatch(tx, batch, catalog);
         if (plan.hasErrors) {
           const first = plan.lines.find((l) => l.action === "ERROR")!;
           throw new BatchChanged(
             `Le portail a changé depuis la vérification (${first.file}, ligne ${first.line} : ${first.errors[0]?.message ?? "erreur"}). Relancez la vérification : les lots déjà importés seront « inchangés ».`,
           );
         }
-        await write(tx, plan.writes, actor, now);
+        await writeBatch(tx, plan.writes, { actor, now, reason: IMPORT_REASON });
+        await inBatch?.(tx, plan.lines);
         return plan.lines;
       },
       { timeout: 120_000 },
     );
   } catch (error) {
-    if (isPrismaError(error, "P2002"))
+    if (isUniqueViolation(error))
       throw new UserFacingError(
         "Un compte a été créé entre-temps avec un e-mail de ce lot. Relancez l'import : ce qui est déjà importé sera « inchangé ».",
       );
     throw error;
   }
-}
-
-async function write(tx: Tx, w: Writes, actor: Actor, now: Date): Promise<void> {
-  const reason = IMPORT_REASON;
-  if (w.families.length > 0) await tx.family.createMany({ data: w.families });
-  if (w.adults.length > 0) await tx.adult.createMany({ data: w.adults });
-  if (w.users.length > 0)
-    await createManyWithStatus(tx, { machine: "USER_ACCOUNT", status: "ACTIVE", actor, reason }, () =>
-      tx.user.createManyAndReturn({ data: w.users, select: { id: true } }),
-    );
-  for (const u of w.familyUpdates) await tx.family.update({ where: { id: u.id }, data: u.data });
-  for (const q of w.quotients) await setQuotient(tx, q.familyId, { quotientFamilial: q.quotientFamilial, cafNumber: q.cafNumber });
-  for (const u of w.adultUpdates) await tx.adult.update({ where: { id: u.id }, data: u.data });
-  if (w.children.length > 0)
-    await createManyWithStatus(tx, { machine: "CHILD", status: "VALIDATED", actor, reason }, () =>
-      tx.child.createManyAndReturn({ data: w.children, select: { id: true } }),
-    );
-  for (const u of w.childUpdates) await tx.child.update({ where: { id: u.id }, data: u.data });
-  const replaced = w.persons.filter((p) => p.replace).map((p) => p.childId);
-  if (replaced.length > 0) await tx.authorizedPerson.deleteMany({ where: { childId: { in: replaced } } });
-  const persons = w.persons.flatMap((p) => p.rows.map((r) => ({ childId: p.childId, ...r })));
-  if (persons.length > 0) await tx.authorizedPerson.createMany({ data: persons });
-  if (w.inscriptions.length > 0)
-    await createManyWithStatus(tx, { machine: "INSCRIPTION", status: "VALIDATED", actor, reason }, () =>
-      tx.inscription.createManyAndReturn({ data: w.inscriptions, select: { id: true } }),
-    );
-  if (w.edits.length > 0) await tx.staffEdit.createMany({ data: w.edits.map((e) => ({ ...e, createdAt: now })) });
 }

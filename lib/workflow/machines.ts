@@ -6,6 +6,7 @@
 import type {
   AccountRequestStatus,
   BillingRunStatus,
+  ImportRunStatus,
   ChangeRequestStatus,
   CheckoutSessionStatus,
   ChildStatus,
@@ -620,6 +621,15 @@ export const BILLING_RUN_STATUSES = {
   /** Stopped on an error, shown to staff. */
   FAILED: ["FAILED"],
 } as const satisfies Record<string, readonly BillingRunStatus[]>;
+
+export const IMPORT_RUN_STATUSES = {
+  /** Running (or interrupted, when its heartbeat stopped): it holds the one import key. */
+  RUNNING: ["RUNNING"],
+  /** Finished: its counts are shown. */
+  DONE: ["DONE"],
+  /** Stopped on an error, shown to the administrator. */
+  FAILED: ["FAILED"],
+} as const satisfies Record<string, readonly ImportRunStatus[]>;
 
 /** The local stand-in of a Stripe Checkout session (stored, in capitals). */
 export const STAND_IN_SESSION_STATUSES = {

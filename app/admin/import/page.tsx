@@ -3,15 +3,18 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
 import { getImportOverview } from "@/lib/import/invite-families";
+import { lastImportRun } from "@/lib/import/import-runs";
 import { FILE_LABELS, IMPORT_COLUMNS, type ImportFileKind } from "@/lib/import/columns";
 import { formatDateTime } from "@/lib/format";
 import { ImportForm } from "@/components/admin/import-form";
 import { InviteButtons } from "@/components/admin/invite-buttons";
+import { ImportRunStatus } from "@/components/admin/import-run-status";
+import { ResumeImportButton } from "@/components/admin/resume-import-button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Page, PageTitle } from "@/components/ui/page";
 import { linkClass } from "@/components/ui/classes";
-import { applyImportAction, checkImportAction, inviteFamiliesAction } from "./actions";
+import { applyImportAction, checkImportAction, inviteFamiliesAction, resumeImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Importer les familles" };
 
@@ -20,7 +23,7 @@ const KINDS: ImportFileKind[] = ["familles", "enfants", "inscriptions"];
 export default async function ImportPage() {
   const user = await staffPage("/admin/import");
   if (user.role !== "ADMIN") redirect("/acces-refuse");
-  const overview = await getImportOverview();
+  const [overview, run] = await Promise.all([getImportOverview(), lastImportRun()]);
   return (
     <Page>
       <PageTitle id="titre-page" tabIndex={-1}>
@@ -47,6 +50,7 @@ export default async function ImportPage() {
             * colonne obligatoire. Dates au format jj/mm/aaaa ; téléphones sous toute forme usuelle ; personnes autorisées « Nom Prénom,
             lien, téléphone » séparées par « | » ; oui ou non pour PAI et autorisations.
           </p>
+          <ImportRunStatus run={run} resume={run?.interrupted ? <ResumeImportButton runId={run.id} resume={resumeImportAction} /> : null} />
           <ImportForm check={checkImportAction} apply={applyImportAction} />
         </Card>
         <Card title="Comptes importés" titleId="comptes-importes">
