@@ -9,7 +9,8 @@ import { ImportForm } from "@/components/admin/import-form";
 import { InviteButtons } from "@/components/admin/invite-buttons";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { Page, PageTitle } from "@/components/ui/page";
+import { Page } from "@/components/ui/page";
+import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/classes";
 import { applyImportAction, checkImportAction, inviteFamiliesAction } from "./actions";
 
@@ -23,9 +24,7 @@ export default async function ImportPage() {
   const overview = await getImportOverview();
   return (
     <Page>
-      <PageTitle id="titre-page" tabIndex={-1}>
-        Importer les familles
-      </PageTitle>
+      <PageHeader title="Importer les familles" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
       <div className="flex flex-col gap-4">
         <Card title="Fichiers" titleId="fichiers">
           <p className="mb-3 text-gray-800">
@@ -71,7 +70,9 @@ export default async function ImportPage() {
             <DataTable
               caption="Familles importées qui n'ont pas encore activé leur compte"
               filterLabel="Filtrer les familles"
-              emptyTitle="Toutes les familles importées ont activé leur compte"
+              emptyTitle={
+                overview.imported === 0 ? "Aucune famille importée pour l'instant" : "Toutes les familles importées ont activé leur compte"
+              }
               columns={[
                 { key: "name", header: "Responsable", rowHeader: true, sortable: true },
                 { key: "email", header: "E-mail", sortable: true },
