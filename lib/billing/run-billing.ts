@@ -255,7 +255,10 @@ export async function runBillingRun(runId: string, actor: Actor, options: RunOpt
   }
 }
 
-/** The last run of the structure's month, for the progress bar and the summary; `interrupted`: its server stopped. */
+/**
+ * The last run of the structure's month, for the progress bar and the summary; `interrupted`: its server stopped, or
+ * no worker server took it (`taken` false: it never started, and it has no heartbeat to show).
+ */
 export async function lastBillingRun(structureId: string, month: string, now = new Date()) {
   const run = await db.billingRun.findFirst({
     where: { structureId, month: dateOf(firstOf(month)) },
@@ -277,7 +280,9 @@ export async function lastBillingRun(structureId: string, month: string, now = n
       heartbeatAt: true,
     },
   });
-  return run ? { ...run, interrupted: isDead(run, now.getTime()), queued: isQueued(run) && !isDead(run, now.getTime()) } : null;
+  return run
+    ? { ...run, interrupted: isDead(run, now.getTime()), queued: isQueued(run) && !isDead(run, now.getTime()), taken: !isQueued(run) }
+    : null;
 }
 
 /**
