@@ -126,11 +126,11 @@ export function ImportForm({
             <caption className="sr-only">Nombre de lignes par fichier et par action</caption>
             <thead>
               <tr>
-                <th scope="col" className="px-1.5 py-1 align-bottom">
+                <th scope="col" className="px-1 py-1 align-bottom text-xs sm:px-1.5 sm:text-sm">
                   Fichier
                 </th>
                 {Object.values(ACTION_WORDS).map((w) => (
-                  <th scope="col" key={w} className="px-1.5 py-1 text-right align-bottom">
+                  <th scope="col" key={w} className="px-1 py-1 text-right align-bottom text-xs sm:px-1.5 sm:text-sm">
                     {w}
                   </th>
                 ))}
@@ -139,14 +139,14 @@ export function ImportForm({
             <tbody>
               {summary.files.map((f) => (
                 <tr key={f.kind}>
-                  <th scope="row" className="px-1.5 py-1">
+                  <th scope="row" className="px-1 py-1 sm:px-1.5">
                     {FILE_LABELS[f.kind]}{" "}
                     <span className="font-normal text-gray-700">
                       ({f.encoding}, « {f.delimiter} »)
                     </span>
                   </th>
                   {(["CREATE", "UPDATE", "UNCHANGED", "ERROR"] as const).map((a) => (
-                    <td key={a} className="px-1.5 py-1 text-right tabular-nums">
+                    <td key={a} className="px-1 py-1 text-right tabular-nums sm:px-1.5">
                       {summary.counts[f.kind][a]}
                     </td>
                   ))}
