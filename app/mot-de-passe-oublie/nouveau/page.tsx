@@ -39,7 +39,7 @@ export default async function NewPasswordPage({ searchParams }: Props) {
         <Alert tone="error" live={false}>
           <p>
             {token && token.length >= 20
-              ? `Ce lien ${isActivation ? "d'activation " : ""}n'est plus valable : il a déjà servi, un lien plus récent l'a remplacé, ou il a expiré.`
+              ? `Ce lien ${isActivation ? "d'activation " : ""}n'est plus valable\u00a0: il a déjà servi, un lien plus récent l'a remplacé, ou il a expiré.`
               : "Ce lien est incomplet : copiez-le en entier depuis l'e-mail."}
           </p>
           <p className="mt-2">
