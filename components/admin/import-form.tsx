@@ -122,7 +122,7 @@ export function ImportForm({
           ) : (
             <Alert tone="info">Aucune erreur : « Importer » enregistrera exactement ce qui est décrit ci-dessous.</Alert>
           )}
-          <table className="my-3 w-full text-left text-sm">
+          <table className="my-3 w-full max-w-3xl text-left text-sm">
             <caption className="sr-only">Nombre de lignes par fichier et par action</caption>
             <thead>
               <tr>
@@ -169,9 +169,9 @@ export function ImportForm({
             columns={[
               { key: "file", header: "Fichier", sortable: true },
               { key: "line", header: "Ligne", sortable: true, rowHeader: true, phoneLabel: true },
-              { key: "label", header: "Élément", className: "[overflow-wrap:anywhere]" },
+              { key: "label", header: "Élément", className: "break-words" },
               { key: "action", header: "Action", sortable: true },
-              { key: "detail", header: "Détail", className: "[overflow-wrap:anywhere]" },
+              { key: "detail", header: "Détail", className: "break-words" },
             ]}
             rows={rows}
           />
