@@ -207,6 +207,11 @@ describe("a billing run whose server stopped", () => {
     // Nobody took it in time (no worker anywhere): then staff see it interrupted, and « Reprendre » is the way out.
     const late = await lastBillingRun(w.structure.id, "2027-01", new Date(Date.now() + STALE_MS + 1000));
     expect(late).toMatchObject({ queued: false, interrupted: true, taken: false });
+    // « Générer le mois » again meanwhile: told it never started (not « le serveur s'est arrêté »), and how to run it.
+    await prisma.billingRun.update({ where: { id: runId }, data: { startedAt: new Date(Date.now() - STALE_MS - 1000) } });
+    await expect(startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT })).rejects.toThrow(
+      "La génération de janvier 2027 n'a pas commencé (aucun serveur de traitement ne l'a prise) : cliquez sur « Reprendre » pour la lancer ici ; rien ne sera fait deux fois.",
+    );
     // Two workers look at once: one runs it, the other finds nothing left to take.
     const taken = await Promise.all([takeQueuedBillingRun({ now: BILLED_AT }), takeQueuedBillingRun({ now: BILLED_AT })]);
     expect(taken.filter(Boolean)).toHaveLength(1);

@@ -76,6 +76,11 @@ async function createRun(input: {
       where: { structureId: input.structureId, month, status: "RUNNING" },
       select: { kind: true, startedAt: true, heartbeatAt: true, status: true },
     });
+    if (running && isDead(running) && isQueued(running)) {
+      throw new UserFacingError(
+        `${WHAT[running.kind].interrupted} ${deMonth(input.month)} n'a pas commencé (aucun serveur de traitement ne l'a pris${running.kind === "GENERATE" ? "e" : ""}) : cliquez sur « Reprendre » pour ${running.kind === "GENERATE" ? "la" : "le"} lancer ici ; rien ne sera fait deux fois.`,
+      );
+    }
     if (running && isDead(running)) {
       throw new UserFacingError(
         `${WHAT[running.kind].interrupted} ${deMonth(input.month)} a été interrompu${running.kind === "GENERATE" ? "e" : ""} (le serveur s'est arrêté) : cliquez sur « Reprendre » pour ${running.kind === "GENERATE" ? "la" : "le"} terminer ; rien ne sera fait deux fois.`,
