@@ -49,10 +49,18 @@ test("an administrator imports a families file, invites the family, and the pare
   await expect(parent.getByText(/Votre compte n'est pas encore activé/)).toBeVisible();
   await parent.goto(new URL(link).pathname + new URL(link).search);
   await expect(parent.getByRole("heading", { name: "Activer mon compte" })).toBeVisible();
+  await expect(parent).toHaveTitle(/^Activer mon compte/);
+  await expect(parent.getByText(`Votre e-mail de connexion : ${email}`)).toBeVisible();
+  await expectAccessible(parent);
   await parent.getByLabel("Nouveau mot de passe").fill(PASSWORD);
   await parent.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
-  await parent.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await parent.getByRole("button", { name: "Activer mon compte" }).click();
   await parent.waitForURL(/\/connexion/);
+  await expect(parent.getByRole("status").filter({ hasText: "Votre compte est activé." })).toBeVisible();
+  // The link has served: opened again, it says so before anything is typed.
+  await parent.goto(new URL(link).pathname + new URL(link).search);
+  await expect(parent.getByText(/^Ce lien d'activation n'est plus valable/)).toBeVisible();
+  await expect(parent.getByLabel("Nouveau mot de passe")).toHaveCount(0);
   await signIn(parent, email, PASSWORD);
   await expect(parent.getByRole("heading", { name: "Mon tableau de bord" })).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { requestAccount } from "@/lib/accounts/request-account";
 import { refuseAccountRequest, validateAccountRequest } from "@/lib/accounts/decide-account-request";
 import { authenticate, MAX_FAILURES_PER_EMAIL } from "@/lib/accounts/authenticate";
 import { INVALID_TOKEN_MESSAGE, requestPasswordReset, resetPassword } from "@/lib/accounts/reset-password";
+import { checkPasswordLink } from "@/lib/accounts/check-password-link";
 import { IllegalTransitionError, ReasonRequiredError, VISITOR, actorFromUser } from "@/lib/workflow";
 import { createFamily, uniqueEmail } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";
@@ -191,7 +192,10 @@ describe("password reset", () => {
     const { user } = await createFamily(prisma, { password: "Ancien-mot-2025" });
     const token = await tokenFor(user.email);
     expect(await prisma.passwordResetToken.count({ where: { tokenHash: token } })).toBe(0);
+    // The page reads the link first (the account it sets), without using it.
+    await expectNothingChanged(async () => expect(await checkPasswordLink(token)).toEqual({ email: user.email }));
     await resetPassword(token, "Nouveau-mot-2026");
+    expect(await checkPasswordLink(token)).toBeNull();
     expect((await authenticate({ email: user.email, password: "Nouveau-mot-2026", ip: "10.4.0.1" })).ok).toBe(true);
     await expectNothingChanged(() => expect(resetPassword(token, "Encore-un-2027")).rejects.toThrow(INVALID_TOKEN_MESSAGE));
     expect((await authenticate({ email: user.email, password: "Nouveau-mot-2026", ip: "10.4.0.1" })).ok).toBe(true);
@@ -202,10 +206,13 @@ describe("password reset", () => {
     const first = await tokenFor(user.email);
     const second = await tokenFor(user.email);
     await expectNothingChanged(() => expect(resetPassword(first, "Nouveau-mot-2026")).rejects.toThrow(INVALID_TOKEN_MESSAGE));
+    expect(await checkPasswordLink(first)).toBeNull();
+    expect(await checkPasswordLink(second)).toEqual({ email: user.email });
     await prisma.passwordResetToken.updateMany({
       where: { userId: user.id, usedAt: null },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     await expectNothingChanged(() => expect(resetPassword(second, "Nouveau-mot-2026")).rejects.toThrow(INVALID_TOKEN_MESSAGE));
+    expect(await checkPasswordLink(second)).toBeNull();
   });
 });

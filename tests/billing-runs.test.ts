@@ -203,14 +203,20 @@ describe("a billing run whose server stopped", () => {
     }
     expect((await runRow(runId)).heartbeatAt).toEqual(QUEUED_HEARTBEAT);
     const waiting = await lastBillingRun(w.structure.id, "2027-01");
-    expect(waiting).toMatchObject({ status: "RUNNING", queued: true, interrupted: false });
+    expect(waiting).toMatchObject({ status: "RUNNING", queued: true, interrupted: false, taken: false });
     // Nobody took it in time (no worker anywhere): then staff see it interrupted, and « Reprendre » is the way out.
     const late = await lastBillingRun(w.structure.id, "2027-01", new Date(Date.now() + STALE_MS + 1000));
-    expect(late).toMatchObject({ queued: false, interrupted: true });
+    expect(late).toMatchObject({ queued: false, interrupted: true, taken: false });
+    // « Générer le mois » again meanwhile: told it never started (not « le serveur s'est arrêté »), and how to run it.
+    await prisma.billingRun.update({ where: { id: runId }, data: { startedAt: new Date(Date.now() - STALE_MS - 1000) } });
+    await expect(startBillingRun({ structureId: w.structure.id, month: "2027-01", actor: staff, now: BILLED_AT })).rejects.toThrow(
+      "La génération de janvier 2027 n'a pas commencé (aucun serveur de traitement ne l'a prise) : cliquez sur « Reprendre » pour la lancer ici ; rien ne sera fait deux fois.",
+    );
     // Two workers look at once: one runs it, the other finds nothing left to take.
     const taken = await Promise.all([takeQueuedBillingRun({ now: BILLED_AT }), takeQueuedBillingRun({ now: BILLED_AT })]);
     expect(taken.filter(Boolean)).toHaveLength(1);
     expect(await runRow(runId)).toMatchObject({ status: "DONE", done: 3, invoices: 3, startedById: staff.userId });
+    expect(await lastBillingRun(w.structure.id, "2027-01")).toMatchObject({ status: "DONE", taken: true });
     expect(await prisma.invoice.count({ where: { structureId: w.structure.id } })).toBe(3);
     expect(await takeQueuedBillingRun({ now: BILLED_AT })).toBe(false);
   });

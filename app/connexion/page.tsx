@@ -17,9 +17,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const notice =
     params.mot_de_passe === "modifie"
       ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau. Vos autres sessions ont été fermées."
-      : params.deconnexion === "tous"
-        ? "Vous êtes déconnecté de tous vos appareils."
-        : null;
+      : params.compte === "active"
+        ? "Votre compte est activé. Connectez-vous avec votre e-mail et le mot de passe que vous venez de choisir."
+        : params.deconnexion === "tous"
+          ? "Vous êtes déconnecté de tous vos appareils."
+          : null;
   return (
     <Page className="max-w-md">
       <PageTitle id="titre-page" tabIndex={-1}>

@@ -11,6 +11,8 @@ import type { ActionResult } from "@/lib/action-result";
 import { FILE_LABELS, type ImportFileKind } from "@/lib/import/columns";
 import type { ImportSummary } from "@/lib/import/summarise-report";
 import { fileSize, MAX_UPLOAD_BYTES } from "@/lib/files/limits";
+import { formatIssue } from "@/lib/import/format-issue";
+import { count } from "@/lib/format";
 
 const ACTION_WORDS = { CREATE: "Création", UPDATE: "Mise à jour", UNCHANGED: "Inchangé", ERROR: "Erreur" } as const;
 const KINDS: ImportFileKind[] = ["familles", "enfants", "inscriptions"];
@@ -74,11 +76,11 @@ export function ImportForm({
         l.errors.length > 0 ? (
           <ul className="list-disc pl-4">
             {l.errors.map((e, i) => (
-              <li key={i}>{e.column ? `Colonne « ${e.column} » : ${e.message}` : e.message}</li>
+              <li key={i}>{formatIssue(e)}</li>
             ))}
           </ul>
         ) : (
-          l.changes.join(", ")
+          l.changes.join(", ") || "—"
         ),
     },
     sort: { line: l.line, file: l.file, action: l.action },
@@ -122,19 +124,21 @@ export function ImportForm({
         <Card title="Vérification (rien n'est encore enregistré)" titleId="rapport-import">
           {summary.errorCount > 0 ? (
             <Alert tone="error">
-              {summary.errorCount} ligne(s) en erreur : corrigez le fichier puis vérifiez à nouveau. Rien ne sera importé tant qu&apos;il
-              reste une erreur.
+              {count(summary.errorCount, "ligne en erreur", "lignes en erreur")} : corrigez le fichier puis vérifiez à nouveau. Rien ne sera
+              importé tant qu&apos;il reste une erreur.
             </Alert>
           ) : (
             <Alert tone="info">Aucune erreur : « Importer » enregistrera exactement ce qui est décrit ci-dessous.</Alert>
           )}
-          <table className="my-3 w-full text-left text-sm">
+          <table className="my-3 w-full max-w-3xl text-left text-sm">
             <caption className="sr-only">Nombre de lignes par fichier et par action</caption>
             <thead>
               <tr>
-                <th scope="col">Fichier</th>
+                <th scope="col" className="px-1 py-1 align-bottom text-xs sm:px-1.5 sm:text-sm">
+                  Fichier
+                </th>
                 {Object.values(ACTION_WORDS).map((w) => (
-                  <th scope="col" key={w}>
+                  <th scope="col" key={w} className="px-1 py-1 text-right align-bottom text-xs sm:px-1.5 sm:text-sm">
                     {w}
                   </th>
                 ))}
@@ -143,14 +147,16 @@ export function ImportForm({
             <tbody>
               {summary.files.map((f) => (
                 <tr key={f.kind}>
-                  <th scope="row">
+                  <th scope="row" className="px-1 py-1 sm:px-1.5">
                     {FILE_LABELS[f.kind]}{" "}
                     <span className="font-normal text-gray-700">
                       ({f.encoding}, « {f.delimiter} »)
                     </span>
                   </th>
                   {(["CREATE", "UPDATE", "UNCHANGED", "ERROR"] as const).map((a) => (
-                    <td key={a}>{summary.counts[f.kind][a]}</td>
+                    <td key={a} className="px-1 py-1 text-right tabular-nums sm:px-1.5">
+                      {summary.counts[f.kind][a]}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -158,7 +164,10 @@ export function ImportForm({
           </table>
           {summary.hiddenLines > 0 ? (
             <p className="text-sm text-gray-700">
-              {summary.hiddenLines} ligne(s) de plus ne sont pas affichées : les erreurs viennent en premier.
+              {summary.hiddenLines === 1
+                ? "1 ligne de plus n'est pas affichée"
+                : `${summary.hiddenLines.toLocaleString("fr-FR")} lignes de plus ne sont pas affichées`}{" "}
+              : les erreurs viennent en premier.
             </p>
           ) : null}
           <DataTable
@@ -167,10 +176,10 @@ export function ImportForm({
             emptyTitle="Aucune ligne à créer ni à modifier"
             columns={[
               { key: "file", header: "Fichier", sortable: true },
-              { key: "line", header: "Ligne", sortable: true, rowHeader: true },
-              { key: "label", header: "Élément" },
+              { key: "line", header: "Ligne", sortable: true, rowHeader: true, phoneLabel: true },
+              { key: "label", header: "Élément", className: "break-words" },
               { key: "action", header: "Action", sortable: true },
-              { key: "detail", header: "Détail" },
+              { key: "detail", header: "Détail", className: "break-words" },
             ]}
             rows={rows}
           />

@@ -20,7 +20,7 @@ export function RemoveLieuButton(props: {
       description={
         props.last
           ? "C'est son dernier lieu : sans lieu, un agent voit et décide pour tous les lieux d'accueil."
-          : "Ses inscriptions, réservations, pointages, factures, documents et messages ne lui seront plus montrés."
+          : "Les inscriptions, réservations, pointages, factures, documents et messages de ce lieu ne lui seront plus montrés."
       }
       confirmLabel="Retirer le lieu"
       action={() => props.action({ userId: props.userId, structureId: props.structureId })}

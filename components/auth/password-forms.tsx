@@ -40,17 +40,34 @@ export function ForgottenPasswordForm({ action }: { action: (input: ForgottenVal
   );
 }
 
-export function NewPasswordForm({ token, action }: { token: string; action: (input: ResetValues) => Promise<ActionResult<null>> }) {
+/**
+ * The password of a « Mot de passe oublié » or « Activer mon compte » link. `email` is the account's, put in a hidden
+ * username field so that a password manager keeps the new password with the right e-mail.
+ */
+export function NewPasswordForm({
+  token,
+  email,
+  activation = false,
+  action,
+}: {
+  token: string;
+  email: string;
+  activation?: boolean;
+  action: (input: ResetValues) => Promise<ActionResult<null>>;
+}) {
   const router = useRouter();
   const form = useForm<ResetValues>({
     resolver: lazyZodResolver(() => import("@/lib/accounts/schemas").then((m) => m.resetPasswordSchema)),
     defaultValues: { token, password: "", passwordConfirmation: "" },
   });
-  const { submit, formError, pending } = useServerForm(form, action, () => router.push("/connexion?mot_de_passe=modifie"));
+  const { submit, formError, pending } = useServerForm(form, action, () =>
+    router.push(activation ? "/connexion?compte=active" : "/connexion?mot_de_passe=modifie"),
+  );
   const { errors } = form.formState;
   return (
     <form onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
       <Field
         id="password"
         label="Nouveau mot de passe"
@@ -63,7 +80,7 @@ export function NewPasswordForm({ token, action }: { token: string; action: (inp
       <Field id="passwordConfirmation" label="Confirmation du mot de passe" required error={errors.passwordConfirmation?.message}>
         {(aria) => <Input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" />}
       </Field>
-      <SubmitButton pending={pending}>Enregistrer le mot de passe</SubmitButton>
+      <SubmitButton pending={pending}>{activation ? "Activer mon compte" : "Enregistrer le mot de passe"}</SubmitButton>
     </form>
   );
 }

@@ -12,6 +12,9 @@ interface Run {
   interrupted: boolean;
   /** RUNNING, recorded here but left to the server that runs billing (BILLING_WORKER=off here), not taken yet. */
   queued?: boolean;
+  /** False while no process has taken it (queued, or left there by no worker server): it has no heartbeat to show. */
+  taken?: boolean;
+  startedAt: Date;
   total: number;
   done: number;
   invoices: number;
@@ -27,6 +30,9 @@ const WORDS = {
   GENERATE: {
     preparing: "Préparation de la génération…",
     queued: "Génération en attente du serveur de traitement…",
+    queuedHint: "Le serveur chargé des factures la commence dans quelques secondes ; vous pouvez quitter cette page.",
+    notTaken: "La génération n'a pas commencé : aucun serveur de traitement ne l'a prise",
+    runItHere: "Lancez-la ici avec « Reprendre »",
     running: "Génération en cours",
     unit: "familles",
     interrupted: "La génération a été interrompue",
@@ -36,6 +42,9 @@ const WORDS = {
   ISSUE: {
     preparing: "Préparation de l'envoi…",
     queued: "Envoi en attente du serveur de traitement…",
+    queuedHint: "Le serveur chargé des factures le commence dans quelques secondes ; vous pouvez quitter cette page.",
+    notTaken: "L'envoi des factures n'a pas commencé : aucun serveur de traitement ne l'a pris",
+    runItHere: "Lancez-le ici avec « Reprendre »",
     running: "Envoi en cours",
     unit: "factures",
     interrupted: "L'envoi des factures a été interrompu",
@@ -60,17 +69,31 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
           <label htmlFor="progression" className="font-semibold">
             {run.queued ? words.queued : run.total === 0 ? words.preparing : `${words.running} : ${progress}`}
           </label>
-          <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
-            {run.total ? Math.round((100 * run.done) / run.total) : 0} %
-          </progress>
+          {run.queued ? (
+            // Indeterminate (no value): nothing has started, there is no share done to show.
+            <progress id="progression" className="mt-2 block h-4 w-full accent-brand" />
+          ) : (
+            <progress id="progression" className="mt-2 block h-4 w-full accent-brand" max={Math.max(run.total, 1)} value={run.done}>
+              {run.total ? Math.round((100 * run.done) / run.total) : 0} %
+            </progress>
+          )}
+          {run.queued ? <p className="mt-2 text-sm text-gray-800">{words.queuedHint}</p> : null}
         </Card>
       ) : null}
       {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && run.interrupted ? (
         <Alert tone="error">
-          <p>
-            {words.interrupted} à {progress} (le serveur s&apos;est arrêté ; dernier signe de vie le {formatDateTime(run.heartbeatAt)}).{" "}
-            {words.resumeIt} où {run.kind === "GENERATE" ? "elle" : "il"} en était ; {words.what}.
-          </p>
+          {run.taken === false ? (
+            // Never taken: no heartbeat (its placeholder date is not one) and nothing done to speak of.
+            <p>
+              {words.notTaken} depuis le {formatDateTime(run.startedAt)} (le serveur de traitement est-il arrêté ? Prévenez la personne qui
+              administre le portail). {words.runItHere} ; {words.what}.
+            </p>
+          ) : (
+            <p>
+              {words.interrupted} à {progress} (le serveur s&apos;est arrêté ; dernier signe de vie le {formatDateTime(run.heartbeatAt)}).{" "}
+              {words.resumeIt} où {run.kind === "GENERATE" ? "elle" : "il"} en était ; {words.what}.
+            </p>
+          )}
           {resume}
         </Alert>
       ) : null}

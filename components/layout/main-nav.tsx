@@ -70,7 +70,9 @@ export function MainNav({ groups, userName }: { groups: NavGroup[]; userName: st
           {groups.map((group, index) => (
             <li key={group.label ?? index} className="md:flex md:items-center md:gap-1">
               {group.label ? (
-                <span className="block px-3 pt-2 text-xs font-bold uppercase tracking-wide text-gray-700 md:pt-0">{group.label}</span>
+                <span className="block px-3 pt-2 text-xs font-bold uppercase tracking-wide whitespace-nowrap text-gray-700 md:pt-0">
+                  {group.label}
+                </span>
               ) : null}
               <ul className="flex flex-col md:flex-row md:flex-wrap">
                 {group.links.map((link) => (

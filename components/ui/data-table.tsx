@@ -24,7 +24,10 @@ export interface DataColumn {
   /** Shown as a row header (the thing the row is about). */
   rowHeader?: boolean;
   className?: string;
-  /** On a phone each cell is preceded by its column's name; false for cells that name themselves (a checkbox, buttons). */
+  /**
+   * On a phone each cell is preceded by its column's name; false for cells that name themselves (a checkbox, buttons).
+   * A row header goes without it (a name says what it is), unless true (a bare line number).
+   */
   phoneLabel?: boolean;
 }
 
@@ -181,6 +184,7 @@ export function DataTable({
                 const label = <span className="font-semibold text-gray-700 md:hidden">{column?.header} : </span>;
                 return column?.rowHeader ? (
                   <th key={cell.id} scope="row" className="block px-2 py-1 text-left align-top font-semibold md:table-cell md:py-2">
+                    {column.phoneLabel === true ? label : null}
                     {content}
                   </th>
                 ) : (

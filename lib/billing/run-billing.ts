@@ -76,6 +76,11 @@ async function createRun(input: {
       where: { structureId: input.structureId, month, status: "RUNNING" },
       select: { kind: true, startedAt: true, heartbeatAt: true, status: true },
     });
+    if (running && isDead(running) && isQueued(running)) {
+      throw new UserFacingError(
+        `${WHAT[running.kind].interrupted} ${deMonth(input.month)} n'a pas commencé (aucun serveur de traitement ne l'a pris${running.kind === "GENERATE" ? "e" : ""}) : cliquez sur « Reprendre » pour ${running.kind === "GENERATE" ? "la" : "le"} lancer ici ; rien ne sera fait deux fois.`,
+      );
+    }
     if (running && isDead(running)) {
       throw new UserFacingError(
         `${WHAT[running.kind].interrupted} ${deMonth(input.month)} a été interrompu${running.kind === "GENERATE" ? "e" : ""} (le serveur s'est arrêté) : cliquez sur « Reprendre » pour ${running.kind === "GENERATE" ? "la" : "le"} terminer ; rien ne sera fait deux fois.`,
@@ -255,7 +260,10 @@ export async function runBillingRun(runId: string, actor: Actor, options: RunOpt
   }
 }
 
-/** The last run of the structure's month, for the progress bar and the summary; `interrupted`: its server stopped. */
+/**
+ * The last run of the structure's month, for the progress bar and the summary; `interrupted`: its server stopped, or
+ * no worker server took it (`taken` false: it never started, and it has no heartbeat to show).
+ */
 export async function lastBillingRun(structureId: string, month: string, now = new Date()) {
   const run = await db.billingRun.findFirst({
     where: { structureId, month: dateOf(firstOf(month)) },
@@ -277,7 +285,9 @@ export async function lastBillingRun(structureId: string, month: string, now = n
       heartbeatAt: true,
     },
   });
-  return run ? { ...run, interrupted: isDead(run, now.getTime()), queued: isQueued(run) && !isDead(run, now.getTime()) } : null;
+  return run
+    ? { ...run, interrupted: isDead(run, now.getTime()), queued: isQueued(run) && !isDead(run, now.getTime()), taken: !isQueued(run) }
+    : null;
 }
 
 /**

@@ -73,7 +73,7 @@ export default async function TeamPage() {
                   label: `Lieu pour ${u.displayName}`,
                   type: "select",
                   required: true,
-                  options: free.map((s) => ({ value: s.id, label: s.name })),
+                  options: [{ value: "", label: "Choisissez un lieu d'accueil" }, ...free.map((s) => ({ value: s.id, label: s.name }))],
                 },
               ]}
               hidden={{ userId: u.id }}
@@ -109,7 +109,7 @@ export default async function TeamPage() {
             {changes.map((c) => (
               <li key={c.id}>
                 {formatDateTime(c.createdAt)} — {c.actor?.displayName ?? "Compte supprimé"} a {c.kind === "ADDED" ? "donné" : "retiré"} le
-                lieu « {c.structureName} » {c.kind === "ADDED" ? "à" : "à"} {c.user.displayName} ({c.user.email}).
+                lieu « {c.structureName} » à {c.user.displayName} ({c.user.email}).
               </li>
             ))}
           </ul>

@@ -12,7 +12,8 @@ import { ImportRunStatus } from "@/components/admin/import-run-status";
 import { ResumeImportButton } from "@/components/admin/resume-import-button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { Page, PageTitle } from "@/components/ui/page";
+import { Page } from "@/components/ui/page";
+import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/classes";
 import { applyImportAction, checkImportAction, inviteFamiliesAction, resumeImportAction } from "./actions";
 
@@ -25,18 +26,17 @@ export default async function ImportPage() {
   if (user.role !== "ADMIN") redirect("/acces-refuse");
   const [overview, run] = await Promise.all([getImportOverview(), lastImportRun()]);
   return (
-    <Page>
-      <PageTitle id="titre-page" tabIndex={-1}>
-        Importer les familles
-      </PageTitle>
+    // Wide, as the other staff pages with a table: the check report has five columns and long e-mails.
+    <Page width="wide">
+      <PageHeader title="Importer les familles" breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]} />
       <div className="flex flex-col gap-4">
         <Card title="Fichiers" titleId="fichiers">
-          <p className="mb-3 text-gray-800">
+          <p className="mb-3 max-w-3xl text-gray-800">
             Les fichiers CSV de votre ancien logiciel ou de votre tableur : une ligne par famille (repérée par son e-mail de connexion), par
             enfant (famille, nom, prénom et date de naissance) et, si vous le souhaitez, par inscription validée. « Vérifier » montre ce qui
             sera créé, mis à jour ou laissé, et chaque erreur, sans rien enregistrer. Importer deux fois le même fichier ne change rien.
           </p>
-          <ul className="mb-4 list-disc pl-5">
+          <ul className="mb-4 max-w-3xl list-disc pl-5">
             {KINDS.map((kind) => (
               <li key={kind}>
                 <a href={`/admin/import/modele/${kind}`} className={linkClass} download>
@@ -46,7 +46,7 @@ export default async function ImportPage() {
               </li>
             ))}
           </ul>
-          <p className="mb-4 text-sm text-gray-700">
+          <p className="mb-4 max-w-3xl text-sm text-gray-700">
             * colonne obligatoire. Dates au format jj/mm/aaaa ; téléphones sous toute forme usuelle ; personnes autorisées « Nom Prénom,
             lien, téléphone » séparées par « | » ; oui ou non pour PAI et autorisations.
           </p>
@@ -54,11 +54,11 @@ export default async function ImportPage() {
           <ImportForm check={checkImportAction} apply={applyImportAction} />
         </Card>
         <Card title="Comptes importés" titleId="comptes-importes">
-          <p className="mb-3 text-gray-800">
+          <p className="mb-3 max-w-3xl text-gray-800">
             Les familles importées n&apos;ont pas encore de mot de passe. L&apos;invitation « Activer mon compte » leur envoie un lien à
             usage unique, valable 14 jours, pour le choisir.
           </p>
-          <dl className="mb-4 grid grid-cols-3 gap-2 text-center">
+          <dl className="mb-4 grid max-w-3xl grid-cols-3 gap-2 text-center">
             {[
               ["Importées", overview.imported],
               ["Invitées", overview.invited],
@@ -75,7 +75,9 @@ export default async function ImportPage() {
             <DataTable
               caption="Familles importées qui n'ont pas encore activé leur compte"
               filterLabel="Filtrer les familles"
-              emptyTitle="Toutes les familles importées ont activé leur compte"
+              emptyTitle={
+                overview.imported === 0 ? "Aucune famille importée pour l'instant" : "Toutes les familles importées ont activé leur compte"
+              }
               columns={[
                 { key: "name", header: "Responsable", rowHeader: true, sortable: true },
                 { key: "email", header: "E-mail", sortable: true },
