@@ -295,7 +295,12 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   assignThreadAction: (l) => ({ threadId: l.thread.id }),
   closeThreadAction: (l) => ({ threadId: l.thread.id }),
   generateMonthAction: (l) => ({ structureId: l.structure.id, month: "2026-11" }),
-  issueMonthAction: (l) => ({ structureId: l.structure.id, month: "2026-11", dueDate: fr("2027-01-15") }),
+  // A due date a month ahead of the clock (the suite also runs with the clock moved forward, under faketime).
+  issueMonthAction: (l) => ({
+    structureId: l.structure.id,
+    month: "2026-11",
+    dueDate: fr(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)),
+  }),
   resumeBillingRunAction: (l) => ({ structureId: l.structure.id, runId: l.run.id }),
   lockMonthAction: (l) => ({ structureId: l.structure.id, month: "2026-10" }),
   recordDeskPaymentAction: (l) => ({
