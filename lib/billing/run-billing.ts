@@ -1,4 +1,5 @@
 import "server-only";
+import { startHeartbeat } from "@/lib/heartbeat";
 import { assertStructureInScope, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, isPrismaError, type Tx } from "@/lib/db";
 import { dateOf, firstOf, isMonth } from "@/lib/calendar/paris";
@@ -185,16 +186,7 @@ export async function runBillingRun(runId: string, actor: Actor, options: RunOpt
     db.billingRun
       .updateMany({ where: { id: runId, status: "RUNNING" }, data: { heartbeatAt: new Date() } })
       .catch((error: unknown) => console.error("[facturation] battement de cœur non écrit", error));
-  await beat();
-  // One beat in flight at most (a slow one is not overtaken by the next), awaited at the end: no heartbeat lands
-  // after the run has stopped. Two beats at once could finish out of order, the older one after the end.
-  let beating: Promise<unknown> | null = null;
-  const heart = setInterval(() => {
-    beating ??= beat().finally(() => {
-      beating = null;
-    });
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
-  heart.unref();
+  const heart = await startHeartbeat(beat, options.heartbeatMs ?? HEARTBEAT_MS);
   // What is left, on top of what a previous (stopped) process did already.
   const onStart = async (left: number) => {
     await db.$executeRaw`UPDATE "BillingRun" SET "total" = "done" + ${left} WHERE "id" = ${runId}`;
@@ -255,8 +247,7 @@ export async function runBillingRun(runId: string, actor: Actor, options: RunOpt
       data: { status: "FAILED", runningKey: null, error: message, finishedAt: new Date() },
     });
   } finally {
-    clearInterval(heart);
-    await beating;
+    await heart.stop();
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { startHeartbeat } from "@/lib/heartbeat";
 import { db, isPrismaError, type Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { formatTime } from "@/lib/format";
@@ -114,14 +115,7 @@ export async function runImportRun(runId: string, actor: Actor, options: ImportR
     db.importRun
       .updateMany({ where: { id: runId, status: "RUNNING" }, data: { heartbeatAt: new Date() } })
       .catch((error: unknown) => console.error("[import] battement de cœur non écrit", error));
-  await beat();
-  let beating: Promise<unknown> | null = null;
-  const heart = setInterval(() => {
-    beating ??= beat().finally(() => {
-      beating = null;
-    });
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
-  heart.unref();
+  const heart = await startHeartbeat(beat, options.heartbeatMs ?? HEARTBEAT_MS);
   let counts = (run.counts ?? {}) as Counts;
   const files: ImportFiles = {};
   for (const kind of KINDS) if (run[kind]) files[kind] = new Uint8Array(run[kind]);
@@ -163,8 +157,7 @@ export async function runImportRun(runId: string, actor: Actor, options: ImportR
     });
     return "FAILED";
   } finally {
-    clearInterval(heart);
-    await beating;
+    await heart.stop();
   }
 }
 
