@@ -8,12 +8,11 @@
  *
  * Not a test: the figures depend on the machine. It writes into the app's database (`npm run db:reset` cleans).
  */
-import { randomUUID } from "node:crypto";
 import { db } from "../lib/db";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { generateMonth } from "../lib/billing/generate-month";
 import { SYSTEM } from "../lib/workflow";
-import { createBookableWorld } from "../prisma/factories";
+import { createBilledFamiliesInBulk, createBookableWorld } from "../prisma/factories";
 
 const prisma = db as PrismaClient;
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 10_000);
@@ -31,56 +30,10 @@ async function seed() {
   });
   const qfs = [300, 650, 1000, 1500];
   for (let from = 0; from < FAMILIES; from += 1000) {
-    const batch = Array.from({ length: Math.min(1000, FAMILIES - from) }, (_, k) => ({
-      n: from + k,
-      family: randomUUID(),
-      child: randomUUID(),
-      inscription: randomUUID(),
-    }));
-    await prisma.family.createMany({
-      data: batch.map((b) => ({
-        id: b.family,
-        name: `Famille Banc${b.n}`,
-        street: "1 rue du Banc",
-        postalCode: "59000",
-        city: "Lille",
-        quotientFamilial: qfs[b.n % 4]!,
-      })),
-    });
-    await prisma.child.createMany({
-      data: batch.map((b) => ({
-        id: b.child,
-        familyId: b.family,
-        lastName: `Banc${b.n}`,
-        firstName: "Enfant",
-        birthDate: new Date("2019-01-01T00:00:00Z"),
-        sex: "F" as const,
-      })),
-    });
-    await prisma.inscription.createMany({
-      data: batch.map((b) => ({
-        id: b.inscription,
-        familyId: b.family,
-        childId: b.child,
-        activityId: w.activity.id,
-        periodId: w.period.id,
-        ageGroupId: w.ageGroup.id,
-        status: "VALIDATED" as const,
-        startDate: w.period.startDate,
-        endDate: w.period.endDate,
-      })),
-    });
-    await prisma.reservation.createMany({
-      data: batch.flatMap((b) =>
-        w.openingDays.flatMap((day) =>
-          w.units.map((u) => ({
-            inscriptionId: b.inscription,
-            timeUnitId: u.id,
-            date: new Date(`${day}T00:00:00Z`),
-            status: "PRESENT" as const,
-          })),
-        ),
-      ),
+    await createBilledFamiliesInBulk(prisma, w, {
+      count: Math.min(1000, FAMILIES - from),
+      prefix: `Banc${from}-`,
+      quotient: (n) => qfs[(from + n) % 4]!,
     });
   }
   return w;

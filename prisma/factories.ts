@@ -430,3 +430,66 @@ export async function inscribe(
     },
   });
 }
+
+/**
+ * `count` families in bulk (createMany, for benches and big runs): each with one child, a validated inscription in
+ * the world's activity and a PRESENT day on every opening day and unit — a month to bill. `quotient(n)` gives each
+ * family's quotient familial; names are « Famille <prefix><n> ».
+ */
+export async function createBilledFamiliesInBulk(
+  db: PrismaClient,
+  world: Awaited<ReturnType<typeof createBookableWorld>>,
+  input: { count: number; prefix: string; quotient: (n: number) => number },
+) {
+  const batch = Array.from({ length: input.count }, (_, n) => ({
+    n,
+    family: randomUUID(),
+    child: randomUUID(),
+    inscription: randomUUID(),
+  }));
+  await db.family.createMany({
+    data: batch.map((b) => ({
+      id: b.family,
+      name: `Famille ${input.prefix}${b.n}`,
+      street: "1 rue des Tilleuls",
+      postalCode: "59000",
+      city: "Lille",
+      quotientFamilial: input.quotient(b.n),
+    })),
+  });
+  await db.child.createMany({
+    data: batch.map((b) => ({
+      id: b.child,
+      familyId: b.family,
+      lastName: `${input.prefix}${b.n}`,
+      firstName: "Enfant",
+      birthDate: new Date("2019-01-01T00:00:00Z"),
+      sex: "F" as const,
+    })),
+  });
+  await db.inscription.createMany({
+    data: batch.map((b) => ({
+      id: b.inscription,
+      familyId: b.family,
+      childId: b.child,
+      activityId: world.activity.id,
+      periodId: world.period.id,
+      ageGroupId: world.ageGroup.id,
+      status: "VALIDATED" as const,
+      startDate: world.period.startDate,
+      endDate: world.period.endDate,
+    })),
+  });
+  await db.reservation.createMany({
+    data: batch.flatMap((b) =>
+      world.openingDays.flatMap((day) =>
+        world.units.map((u) => ({
+          inscriptionId: b.inscription,
+          timeUnitId: u.id,
+          date: new Date(`${day}T00:00:00Z`),
+          status: "PRESENT" as const,
+        })),
+      ),
+    ),
+  });
+}

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { PDFDocument } from "pdf-lib";
-import { createBookableWorld, createFamily, createStaffUser, inscribe } from "../../prisma/factories";
+import { createBilledFamiliesInBulk, createBookableWorld, createFamily, createStaffUser, inscribe } from "../../prisma/factories";
 import { testDb } from "../support";
 
 /*
@@ -244,50 +244,7 @@ test("une facturation lancée sur un serveur web est faite par le serveur de tra
     weekdays: [1, 3],
     units: [{ name: "Matin", capacity: FAMILIES + 10, prices: [400, 600, 800, 1000] }],
   });
-  const batch = Array.from({ length: FAMILIES }, (_, n) => ({ n, family: randomUUID(), child: randomUUID(), inscription: randomUUID() }));
-  await db.family.createMany({
-    data: batch.map((b) => ({
-      id: b.family,
-      name: `Famille Run${b.n}`,
-      street: "1 rue du Test",
-      postalCode: "59000",
-      city: "Lille",
-      quotientFamilial: 600,
-    })),
-  });
-  await db.child.createMany({
-    data: batch.map((b) => ({
-      id: b.child,
-      familyId: b.family,
-      lastName: `Run${b.n}`,
-      firstName: "Enfant",
-      birthDate: new Date("2019-01-01T00:00:00Z"),
-      sex: "F" as const,
-    })),
-  });
-  await db.inscription.createMany({
-    data: batch.map((b) => ({
-      id: b.inscription,
-      familyId: b.family,
-      childId: b.child,
-      activityId: w.activity.id,
-      periodId: w.period.id,
-      ageGroupId: w.ageGroup.id,
-      status: "VALIDATED" as const,
-      startDate: w.period.startDate,
-      endDate: w.period.endDate,
-    })),
-  });
-  await db.reservation.createMany({
-    data: batch.flatMap((b) =>
-      w.openingDays.map((day) => ({
-        inscriptionId: b.inscription,
-        timeUnitId: w.units[0]!.id,
-        date: new Date(`${day}T00:00:00Z`),
-        status: "PRESENT" as const,
-      })),
-    ),
-  });
+  await createBilledFamiliesInBulk(db, w, { count: FAMILIES, prefix: "Run", quotient: () => 600 });
   const staff = await createStaffUser(db, { password: PASSWORD });
   const cookie = await sessionCookie(staff.id);
   const input = { structureId: w.structure.id, month: previous };
