@@ -100,6 +100,12 @@ async function deadlineReminders(tomorrow: string) {
     where: { periodId: { in: [...new Set(inscriptions.map((i) => i.periodId))] }, date: { gte: dateOf(tomorrow), lte: dateOf(until) } },
     select: { periodId: true, date: true },
   });
+  const openingByPeriod = new Map<string, { date: Date }[]>();
+  for (const o of opening) {
+    const days = openingByPeriod.get(o.periodId);
+    if (days) days.push(o);
+    else openingByPeriod.set(o.periodId, [o]);
+  }
   const cancelled = await cancelledSlots(
     db,
     inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id)),
@@ -115,8 +121,8 @@ async function deadlineReminders(tomorrow: string) {
   for (const i of inscriptions) {
     const book = parseDeadline(i.activity.bookingDeadline)!;
     const cancel = parseDeadline(i.activity.cancellationDeadline)!;
-    const days = opening
-      .filter((o) => o.periodId === i.periodId && o.date >= i.startDate && o.date <= i.endDate)
+    const days = (openingByPeriod.get(i.periodId) ?? [])
+      .filter((o) => o.date >= i.startDate && o.date <= i.endDate)
       .map((o) => dayOf(o.date))
       .sort();
     for (const day of days) {
