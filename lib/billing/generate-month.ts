@@ -20,6 +20,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { quotientsOf } from "./set-quotient";
+import { countUndecidedCancellations, undecidedCancellationsMessage } from "./list-undecided-cancellations";
 
 /*
  * « Générer le mois »: one invoice per family of the structure for what is
@@ -267,13 +268,16 @@ export async function generateMonth(
   return summary;
 }
 
-/** « Clôturer le mois »: no generation any more; a correction is an avoir. */
+/** « Clôturer le mois »: no generation any more; a correction is an avoir. Refused while a DA of the month is undecided. */
 export async function lockMonthBilling(input: { structureId: string; month: string; actor: Actor }) {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   assertStructureInScope(actorScope(input.actor), input.structureId);
   await transaction(async (tx) => {
     // After any family's invoice being written for the month (same lock): nothing lands after the close.
     await lockMonth(tx, input.structureId, input.month);
+    // A DA left undecided would never be billed once the month is closed: decided first (issue 24).
+    const undecided = await countUndecidedCancellations(tx, input.structureId, input.month);
+    if (undecided > 0) throw new UserFacingError(undecidedCancellationsMessage(undecided, input.month));
     await tx.billingMonth.upsert({
       where: { structureId_month: { structureId: input.structureId, month: dateOf(firstOf(input.month)) } },
       create: { structureId: input.structureId, month: dateOf(firstOf(input.month)), lockedAt: new Date(), lockedById: input.actor.userId },
