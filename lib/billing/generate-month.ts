@@ -5,7 +5,6 @@ import { lockBillingMonth, lockDraftInvoices } from "@/lib/locks";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, isoToFrench } from "@/lib/format";
-import { unitPrice } from "@/lib/reservations/pricing";
 import {
   actorScope,
   applyReservationTransitions,
@@ -19,7 +18,7 @@ import {
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
-import { quotientsOf } from "./set-quotient";
+import { dayPricer } from "./price-days";
 import { countUndecidedCancellations, undecidedCancellationsMessage } from "./list-undecided-cancellations";
 
 /*
@@ -118,14 +117,14 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       },
     },
   });
-  const quotientOn = await quotientsOf(tx, familyIds);
+  const priceOf = await dayPricer(tx, familyIds);
   const familyById = new Map(families.map((f) => [f.id, f]));
   const last = await takeInvoiceNumbers(tx, input.structureId, input.year, familyIds.length);
   const drafts = familyIds.map((familyId, index) => {
     const family = familyById.get(familyId)!;
     const payer = family.adults[0];
     const lines = byFamily.get(familyId)!.map((r) => {
-      const price = unitPrice(r.timeUnit.tariffs, quotientOn(familyId, dayOf(r.date))) ?? 0;
+      const price = priceOf(familyId, r.timeUnit.tariffs, dayOf(r.date));
       return {
         reservationId: r.id,
         label: `${r.inscription.child.firstName} ${r.inscription.child.lastName.toUpperCase()} — ${r.timeUnit.name} (${r.inscription.activity.name})`,
