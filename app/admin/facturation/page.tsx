@@ -176,7 +176,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <Card>
             <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
             <p className="mb-2 text-sm">Plus aucune génération pour ce mois ; une correction se fait par avoir.</p>
-            {undecidedNote ? <p className="mb-2 text-sm font-semibold text-red-800">Impossible tant qu'il reste {undecidedNote}</p> : null}
+            {undecidedNote ? (
+              <p className="mb-2 text-sm font-semibold text-red-800">Impossible tant qu&apos;il reste {undecidedNote}</p>
+            ) : null}
             <SchemaForm
               schema="billingMonth"
               idPrefix="cloturer"
