@@ -225,7 +225,7 @@ test("une absence facturée justifiée par un certificat devient « A Exc. » ; 
     .poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: absence.id } })).status)
     .toBe("ABSENT_EXCUSED");
   await page.goto(`/mes-reservations?inscription=${inscription.id}&mois=${day.slice(0, 7)}`);
-  await expect(page.getByRole("cell", { name: /, Lina : Absence excusée$/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /, Lina : Absence excusée, non modifiable$/ }).first()).toBeVisible();
 
   await page.goto("/mes-coordonnees");
   const [download] = await Promise.all([

@@ -17,24 +17,43 @@ describe("deadline expressions, in Europe/Paris", () => {
 
   it("keeps 10:00 Paris time across the change to winter time (last Sunday of October)", () => {
     // 2026-10-25: clocks go back. J-2 10:00 for Tuesday 27 → Sunday 25 at 10:00 CET = 09:00 UTC.
-    expect(deadlineFor(parseDeadline("J-2 10:00")!, "2026-10-27").toISOString()).toBe("2026-10-25T09:00:00.000Z");
+    expect(deadlineFor(parseDeadline("J-2 10:00")!, "2026-10-27").toISOString()).toBe("2026-10-25T09:00:59.999Z");
     // For Saturday 24 → Thursday 22 at 10:00 CEST = 08:00 UTC.
-    expect(deadlineFor(parseDeadline("J-2 10:00")!, "2026-10-24").toISOString()).toBe("2026-10-22T08:00:00.000Z");
+    expect(deadlineFor(parseDeadline("J-2 10:00")!, "2026-10-24").toISOString()).toBe("2026-10-22T08:00:59.999Z");
   });
 
   it("keeps it across the change to summer time (last Sunday of March)", () => {
     // 2027-03-28: clocks go forward. J-1 10:00 for Monday 29 → Sunday 28 at 10:00 CEST = 08:00 UTC.
-    expect(deadlineFor(parseDeadline("J-1 10:00")!, "2027-03-29").toISOString()).toBe("2027-03-28T08:00:00.000Z");
-    expect(deadlineFor(parseDeadline("J-1 10:00")!, "2027-03-28").toISOString()).toBe("2027-03-27T09:00:00.000Z");
+    expect(deadlineFor(parseDeadline("J-1 10:00")!, "2027-03-29").toISOString()).toBe("2027-03-28T08:00:59.999Z");
+    expect(deadlineFor(parseDeadline("J-1 10:00")!, "2027-03-28").toISOString()).toBe("2027-03-27T09:00:59.999Z");
   });
 
   it("« le mercredi précédent avant minuit »", () => {
     // For Wednesday 2026-12-02: the Wednesday before, 25 November, 23:59 Paris (22:59 UTC in winter).
-    expect(deadlineFor(parseDeadline("MERCREDI_PRECEDENT 23:59")!, "2026-12-02").toISOString()).toBe("2026-11-25T22:59:00.000Z");
+    expect(deadlineFor(parseDeadline("MERCREDI_PRECEDENT 23:59")!, "2026-12-02").toISOString()).toBe("2026-11-25T22:59:59.999Z");
     // For Friday 2026-12-04: Wednesday 2 December.
-    expect(deadlineFor(parseDeadline("MERCREDI_PRECEDENT 23:59")!, "2026-12-04").toISOString()).toBe("2026-12-02T22:59:00.000Z");
+    expect(deadlineFor(parseDeadline("MERCREDI_PRECEDENT 23:59")!, "2026-12-04").toISOString()).toBe("2026-12-02T22:59:59.999Z");
     expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2026-12-02", new Date("2026-11-25T22:58:59Z"))).toBe(true);
     expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2026-12-02", new Date("2026-11-25T23:00:00Z"))).toBe(false);
+  });
+
+  it("« 23 h 59 » holds until 23:59:59 Paris time, late at 00:00:00 — in winter and across the March 2027 change", () => {
+    const paris = (iso: string) => new Date(iso);
+    // Winter (UTC+1): for Wednesday 2026-12-02, the deadline is Wednesday 25 November 23:59 Paris.
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2026-12-02", paris("2026-11-25T23:59:30+01:00"))).toBe(true);
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2026-12-02", paris("2026-11-25T23:59:59.999+01:00"))).toBe(true);
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2026-12-02", paris("2026-11-26T00:00:00+01:00"))).toBe(false);
+    // 28 March 2027 02:00 → 03:00: « J-1 23:59 » for Monday 29 ends Sunday 28 at 23:59:59 CEST (UTC+2).
+    expect(isBeforeDeadline("J-1 23:59", "2027-03-29", paris("2027-03-28T23:59:30+02:00"))).toBe(true);
+    expect(isBeforeDeadline("J-1 23:59", "2027-03-29", paris("2027-03-29T00:00:00+02:00"))).toBe(false);
+    // For Sunday 28 itself: Saturday 27 at 23:59:59 CET (UTC+1), the night before the change.
+    expect(isBeforeDeadline("J-1 23:59", "2027-03-28", paris("2027-03-27T23:59:30+01:00"))).toBe(true);
+    expect(isBeforeDeadline("J-1 23:59", "2027-03-28", paris("2027-03-28T00:00:00+01:00"))).toBe(false);
+    // A weekly deadline whose Wednesday falls after the change (for Wednesday 31 March: Wednesday 24, CET; for 7 April: 31 March, CEST).
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2027-03-31", paris("2027-03-24T23:59:30+01:00"))).toBe(true);
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2027-03-31", paris("2027-03-25T00:00:00+01:00"))).toBe(false);
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2027-04-07", paris("2027-03-31T23:59:30+02:00"))).toBe(true);
+    expect(isBeforeDeadline("MERCREDI_PRECEDENT 23:59", "2027-04-07", paris("2027-04-01T00:00:00+02:00"))).toBe(false);
   });
 
   it("describes itself in French", () => {

@@ -15,7 +15,9 @@ export function DecisionControls(props: {
   id: string;
   subject: string;
   /** Absent: only the refusal-like action (e.g. « Annuler l'inscription »), which needs a reason. */
-  accept?: (input: { id: string }) => Promise<ActionResult<null>>;
+  accept?: (input: { id: string; reason?: string }) => Promise<ActionResult<null>>;
+  /** The acceptance must say why (e.g. a waiting request validated before an earlier rank): a dialog asks it. */
+  acceptNeedsReason?: { description: string; reasonLabel: string };
   refuse: (input: { id: string; reason: string }) => Promise<ActionResult<null>>;
   /** Sent with the decision (e.g. the family an account belongs to). */
   hidden?: Record<string, string>;
@@ -33,7 +35,21 @@ export function DecisionControls(props: {
   const [pending, startTransition] = useTransition();
   return (
     <div className="mt-3 flex flex-wrap gap-2">
-      {props.accept ? (
+      {props.accept && props.acceptNeedsReason ? (
+        <ConfirmDialog
+          triggerLabel={acceptLabel}
+          triggerVariant="primary"
+          triggerAriaLabel={`${acceptLabel} : ${props.subject}`}
+          title={`${acceptLabel} : ${props.subject}`}
+          description={props.acceptNeedsReason.description}
+          reasonLabel={props.acceptNeedsReason.reasonLabel}
+          confirmLabel="Confirmer la validation"
+          confirmVariant="primary"
+          action={({ reason }) => props.accept!({ ...props.hidden, id: props.id, reason: reason ?? "" })}
+          done={`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`}
+          focusAfter={AFTER_DECISION}
+        />
+      ) : props.accept ? (
         <Button
           variant="primary"
           pending={pending}

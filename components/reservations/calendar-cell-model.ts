@@ -56,9 +56,12 @@ export function describe(cell: Cell, selected: boolean): { text: string; detail:
             : ", délai d'annulation dépassé : une annulation serait probablement facturée";
       // Cancelled by the structure (exceptional day): the reason is part of what the parent reads.
       const motive = isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) && s.reason ? ` : ${s.reason}` : "";
+      // Seed 001's « (Non modifiable) »: the same state, locked by time or by the structure (docs/legende-des-seeds.md).
+      const locked =
+        !s.can.cancel && !s.can.withdraw && !isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) ? ", non modifiable" : "";
       return {
         text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`,
-        detail: `${reservationMachine.labels[s.status]}${motive}${position}${why}`,
+        detail: `${reservationMachine.labels[s.status]}${motive}${position}${why}${locked}`,
       };
     }
   }

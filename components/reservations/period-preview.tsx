@@ -34,7 +34,7 @@ export function PeriodPreview({ shown, pending, onSend }: { shown: Preview; pend
       </h2>
       <p className="mt-1 text-lg">
         <strong>Total : {formatCents(shown.totalCents)}</strong>{" "}
-        <span className="text-sm text-gray-700">(estimation selon votre quotient familial ; la facture fait foi)</span>
+        <span className="text-sm text-gray-700">(chaque jour au quotient familial en vigueur ce jour-là, comme sur la facture)</span>
       </p>
       {shown.cells.length > 12 ? (
         <Button className="mt-2" onClick={onSend} pending={pending} pendingLabel="Envoi en cours…">

@@ -5,7 +5,6 @@ import { lockBillingMonth, lockDraftInvoices } from "@/lib/locks";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, nextMonth, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
 import { deMonth, isoToFrench } from "@/lib/format";
-import { unitPrice } from "@/lib/reservations/pricing";
 import {
   actorScope,
   applyReservationTransitions,
@@ -19,7 +18,8 @@ import {
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
-import { quotientsOf } from "./set-quotient";
+import { dayPricer } from "./price-days";
+import { countUndecidedCancellations, undecidedCancellationsMessage } from "./list-undecided-cancellations";
 
 /*
  * « Générer le mois »: one invoice per family of the structure for what is
@@ -117,14 +117,14 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       },
     },
   });
-  const quotientOn = await quotientsOf(tx, familyIds);
+  const priceOf = await dayPricer(tx, familyIds);
   const familyById = new Map(families.map((f) => [f.id, f]));
   const last = await takeInvoiceNumbers(tx, input.structureId, input.year, familyIds.length);
   const drafts = familyIds.map((familyId, index) => {
     const family = familyById.get(familyId)!;
     const payer = family.adults[0];
     const lines = byFamily.get(familyId)!.map((r) => {
-      const price = unitPrice(r.timeUnit.tariffs, quotientOn(familyId, dayOf(r.date))) ?? 0;
+      const price = priceOf(familyId, r.timeUnit.tariffs, dayOf(r.date));
       return {
         reservationId: r.id,
         label: `${r.inscription.child.firstName} ${r.inscription.child.lastName.toUpperCase()} — ${r.timeUnit.name} (${r.inscription.activity.name})`,
@@ -267,13 +267,16 @@ export async function generateMonth(
   return summary;
 }
 
-/** « Clôturer le mois »: no generation any more; a correction is an avoir. */
+/** « Clôturer le mois »: no generation any more; a correction is an avoir. Refused while a DA of the month is undecided. */
 export async function lockMonthBilling(input: { structureId: string; month: string; actor: Actor }) {
   if (!isMonth(input.month)) throw new UserFacingError("Mois invalide.");
   assertStructureInScope(actorScope(input.actor), input.structureId);
   await transaction(async (tx) => {
     // After any family's invoice being written for the month (same lock): nothing lands after the close.
     await lockMonth(tx, input.structureId, input.month);
+    // A DA left undecided would never be billed once the month is closed: decided first (issue 24).
+    const undecided = await countUndecidedCancellations(tx, input.structureId, input.month);
+    if (undecided > 0) throw new UserFacingError(undecidedCancellationsMessage(undecided, input.month));
     await tx.billingMonth.upsert({
       where: { structureId_month: { structureId: input.structureId, month: dateOf(firstOf(input.month)) } },
       create: { structureId: input.structureId, month: dateOf(firstOf(input.month)), lockedAt: new Date(), lockedById: input.actor.userId },

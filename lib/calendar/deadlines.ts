@@ -25,13 +25,23 @@ export function parseDeadline(expression: string): Deadline | null {
   return null;
 }
 
-/** The last instant at which a request for `day` ("YYYY-MM-DD") is still on time. */
+/**
+ * The whole minute written is on time (ADR 039): « 23:59 » (« avant minuit », shown « 23 h 59 ») holds until
+ * 23:59:59.999, and the next day's 00:00:00 is late. A parent reading « 23 h 59 » on the clock is still on time.
+ */
+const LAST_MS_OF_THE_MINUTE = 59_999;
+
+/** The last instant at which a request for `day` ("YYYY-MM-DD") is still on time: the end of the deadline's minute, Paris time. */
 export function deadlineFor(deadline: Deadline, day: string): Date {
-  if (deadline.kind === "DAYS_BEFORE") return parisInstant(addDays(day, -deadline.days), deadline.time);
+  return new Date(parisInstant(deadlineDay(deadline, day), deadline.time).getTime() + LAST_MS_OF_THE_MINUTE);
+}
+
+function deadlineDay(deadline: Deadline, day: string): string {
+  if (deadline.kind === "DAYS_BEFORE") return addDays(day, -deadline.days);
   // The same weekday as the day itself means the one a week before.
   let back = (weekdayOf(day) - deadline.weekday + 7) % 7;
   if (back === 0) back = 7;
-  return parisInstant(addDays(day, -back), deadline.time);
+  return addDays(day, -back);
 }
 
 export function isBeforeDeadline(expression: string, day: string, now: Date): boolean {

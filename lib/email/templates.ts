@@ -175,6 +175,15 @@ export function inscriptionWaitlistedEmail(person: Addressee, childName: string,
   ]);
 }
 
+/** A place freed for a waiting request of an activity whose inscriptions staff validate (ADR 033). */
+export function inscriptionOfferedEmail(person: Addressee, childName: string, title: string): RenderedEmail {
+  return render("Une place s'est libérée pour votre demande d'inscription", [
+    salutation(person),
+    `Une place s'est libérée : votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} n'est plus en liste d'attente. La place lui est gardée ; la structure va maintenant valider la demande.`,
+    "Vous recevrez un e-mail dès qu'elle sera validée.",
+  ]);
+}
+
 export function inscriptionCancelledEmail(person: Addressee, childName: string, title: string, reason: string): RenderedEmail {
   return render("Votre inscription a été annulée", [
     salutation(person),

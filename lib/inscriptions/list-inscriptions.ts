@@ -19,6 +19,7 @@ const select = {
   waitlistRank: true,
   activityId: true,
   periodId: true,
+  ageGroupId: true,
   child: { select: { id: true, firstName: true, lastName: true, birthDate: true } },
   activity: {
     select: { name: true, isPreRegistration: true, structure: { select: { name: true } }, careType: { select: { name: true } } },
@@ -97,8 +98,29 @@ export async function listInscriptionQueue(filter: { activityId?: string; period
       position: isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status) ? await waitlistPosition(db, row) : null,
       can: permissions(row.status, "STAFF"),
       placesLeft: placesLeft(row.activityId, row.periodId),
+      waitsBehind: isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status) ? await earlierRankOfGroup(row) : null,
     })),
   );
+}
+
+/**
+ * The child of the first waiting request of the same activity, période and group ranked before this one: validating
+ * this one first passes it, and asks why (ADR 033). Null when none.
+ */
+async function earlierRankOfGroup(row: { activityId: string; periodId: string; ageGroupId: string | null; waitlistRank: number | null }) {
+  if (row.waitlistRank === null) return null;
+  const ahead = await db.inscription.findFirst({
+    where: {
+      activityId: row.activityId,
+      periodId: row.periodId,
+      ageGroupId: row.ageGroupId,
+      status: statusIn(INSCRIPTION_STATUSES.ON_WAITING_LIST),
+      waitlistRank: { lt: row.waitlistRank },
+    },
+    orderBy: { waitlistRank: "asc" },
+    select: { child: { select: { firstName: true, lastName: true } } },
+  });
+  return ahead ? `${ahead.child.firstName} ${ahead.child.lastName}` : null;
 }
 
 export async function countPendingInscriptions(scope: StaffScope) {

@@ -5,6 +5,7 @@ import {
   individualName,
   inscriptionValidatedEmail,
   inscriptionCancelledEmail,
+  inscriptionOfferedEmail,
   inscriptionRefusedEmail,
   inscriptionTitle,
   inscriptionWaitlistedEmail,
@@ -17,7 +18,8 @@ import { waitlistPosition } from "./capacity";
 export async function notifyInscriptionDecision(
   tx: Tx,
   inscriptionId: string,
-  decision: "VALIDATED" | "REFUSED" | "WAITLISTED" | "CANCELLED",
+  /** OFFERED: a freed place moved a waiting request to pending (ADR 033). */
+  decision: "VALIDATED" | "REFUSED" | "WAITLISTED" | "CANCELLED" | "OFFERED",
   reason?: string,
 ) {
   const inscription = await tx.inscription.findUniqueOrThrow({
@@ -51,7 +53,9 @@ export async function notifyInscriptionDecision(
           ? inscriptionRefusedEmail(person, childName, title, reason ?? "")
           : decision === "CANCELLED"
             ? inscriptionCancelledEmail(person, childName, title, reason ?? "")
-            : inscriptionWaitlistedEmail(person, childName, title, position);
+            : decision === "OFFERED"
+              ? inscriptionOfferedEmail(person, childName, title)
+              : inscriptionWaitlistedEmail(person, childName, title, position);
     await enqueueEmail(tx, { to, familyId: inscription.familyId, template: `inscription-${decision.toLowerCase()}`, email });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DAY_RANGES, dateField } from "@/lib/forms/fields";
+import { DAY_RANGES, dateField, entityId, optionalTrimmed } from "@/lib/forms/fields";
 
 const id = (label: string) =>
   z
@@ -26,3 +26,6 @@ export const inscriptionRequestSchema = z
   });
 
 export type InscriptionRequestInput = z.input<typeof inscriptionRequestSchema>;
+
+/** « Valider »; a waiting request validated before an earlier rank of its group says why (ADR 033). */
+export const inscriptionValidationSchema = z.object({ id: entityId, reason: optionalTrimmed("Motif", 500) });

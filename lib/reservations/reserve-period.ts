@@ -9,7 +9,7 @@ import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
 import { LANE_ORDER, laneUnit } from "./get-month-calendar";
-import { unitPrice } from "./pricing";
+import { dayPricer } from "@/lib/billing/price-days";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
 import type { PeriodRequest } from "./schemas";
@@ -36,7 +36,7 @@ export interface PeriodPreview {
  * units between the two dates, in the weeks of the chosen type, minus closed
  * days (holidays, public holidays, closures: not opening days), days outside
  * the inscription, cells already asked or booked and days past their booking
- * deadline — with the estimated total from the family's QF and each unit's tariff.
+ * deadline — with the total the invoice will say: each day priced with the quotient in force that day (dayPricer).
  */
 export async function previewPeriod(input: PeriodRequest & { familyId: string; now?: Date }): Promise<PeriodPreview> {
   const now = input.now ?? new Date();
@@ -48,7 +48,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
       endDate: true,
       periodId: true,
       child: { select: { firstName: true } },
-      family: { select: { quotientFamilial: true } },
+      familyId: true,
       activity: {
         select: {
           name: true,
@@ -98,6 +98,8 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     select: { kind: true, unitId: true, otherUnitId: true },
   });
   const cancelled = await cancelledSlots(db, [...units.keys()], from, to);
+  // Each day priced as the invoice will price it: with the quotient in force that day (one shared function).
+  const priceOf = await dayPricer(db, [inscription.familyId]);
   const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
   const taken = new Set(
@@ -154,7 +156,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
         timeUnitId: unitId,
         day,
         unitName: unit.name,
-        priceCents: unitPrice(unit.tariffs, inscription.family.quotientFamilial) ?? 0,
+        priceCents: priceOf(inscription.familyId, unit.tariffs, day),
       });
     }
   }

@@ -156,6 +156,8 @@ export const inscriptionMachine: Machine<InscriptionStatus> = {
     { from: "PENDING", to: "REFUSED", by: ["STAFF"], requiresReason: true },
     { from: "PENDING", to: "WITHDRAWN", by: ["PARENT"] },
     { from: "WAITLISTED", to: "VALIDATED", by: ["STAFF", "SYSTEM"] },
+    // A place freed for a request of an activity validated by staff: it becomes a pending request holding that place (ADR 033).
+    { from: "WAITLISTED", to: "PENDING", by: ["SYSTEM"] },
     { from: "WAITLISTED", to: "REFUSED", by: ["STAFF"], requiresReason: true },
     { from: "WAITLISTED", to: "WITHDRAWN", by: ["PARENT"] },
     { from: "VALIDATED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },

@@ -15,6 +15,8 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { BillingRunStatus } from "@/components/billing/billing-run-status";
 import { lastBillingRun } from "@/lib/billing/run-billing";
+import { listUndecidedCancellations } from "@/lib/billing/list-undecided-cancellations";
+import { UndecidedCancellations } from "@/components/billing/undecided-cancellations";
 import { billingSettingsAction, generateMonthAction, issueMonthAction, lockMonthAction, resumeBillingRunAction } from "./actions";
 import { DAY_RANGES, monthInRange } from "@/lib/forms/date-ranges";
 import { BILLING_RUN_STATUSES, INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
@@ -46,10 +48,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <EmptyState title="Aucun lieu d'accueil">Créez d&apos;abord un lieu d&apos;accueil.</EmptyState>
       </Page>
     );
-  const [{ invoices, settings, generatedAt, lockedAt }, run] = await Promise.all([
+  const [{ invoices, settings, generatedAt, lockedAt }, run, undecided] = await Promise.all([
     listMonthInvoices(structure.id, month),
     lastBillingRun(structure.id, month),
+    listUndecidedCancellations({ structureId: structure.id, month, scope: staff.scope }),
   ]);
+  const undecidedNote =
+    undecided.length === 0
+      ? null
+      : `${count(undecided.length, "demande d'annulation non décidée", "demandes d'annulation non décidées")} : voir la liste ci-dessous.`;
   const today = parisDay(new Date());
   const drafts = invoices.filter((i) => isIn(INVOICE_STATUSES.NOT_SENT, i.status)).length;
   const rows: DataRow[] = invoices.map((i) => ({
@@ -129,6 +136,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               Une facture par famille pour ce qui n&apos;est pas encore facturé ; relancé, le mois ne facture que ce qui est nouveau
               (facture complémentaire).
             </p>
+            {undecidedNote ? <p className="mb-2 text-sm font-semibold text-red-800">Pas facturées : {undecidedNote}</p> : null}
             <SchemaForm
               schema="billingMonth"
               idPrefix="generer"
@@ -168,6 +176,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <Card>
             <h3 className="mb-2 text-lg font-bold">3. Clôturer le mois</h3>
             <p className="mb-2 text-sm">Plus aucune génération pour ce mois ; une correction se fait par avoir.</p>
+            {undecidedNote ? (
+              <p className="mb-2 text-sm font-semibold text-red-800">Impossible tant qu&apos;il reste {undecidedNote}</p>
+            ) : null}
             <SchemaForm
               schema="billingMonth"
               idPrefix="cloturer"
@@ -187,6 +198,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
       )}
+      {lockedAt ? null : <UndecidedCancellations items={undecided} month={month} structureId={structure.id} />}
       <details className={cn(cardClass, "mb-6")}>
         <summary className="cursor-pointer font-semibold">Réglages de facturation de {structure.name}</summary>
         <p className="my-2 text-sm">

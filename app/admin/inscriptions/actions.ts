@@ -1,13 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/action";
-import { cancellationSchema, idSchema, refusalSchema } from "@/lib/forms/fields";
+import { cancellationSchema, refusalSchema } from "@/lib/forms/fields";
+import { inscriptionValidationSchema } from "@/lib/inscriptions/schemas";
 import { bulkMessage, DECIDED_REQUESTS, forEachRequest } from "@/lib/bulk";
 import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { validateInscription, cancelInscription, refuseInscription } from "@/lib/inscriptions/decide-inscription";
 
-export const validateInscriptionAction = staffAction(idSchema, async ({ id }, staff) => {
-  await validateInscription({ id, actor: staff.actor });
+export const validateInscriptionAction = staffAction(inscriptionValidationSchema, async ({ id, reason }, staff) => {
+  await validateInscription({ id, actor: staff.actor, skipReason: reason });
   revalidatePath("/admin", "layout");
   return null;
 });

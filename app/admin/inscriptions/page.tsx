@@ -89,6 +89,14 @@ export default async function InscriptionQueuePage({
             accept={validateInscriptionAction}
             refuse={refuseInscriptionAction}
             acceptedMessage="Inscription validée"
+            acceptNeedsReason={
+              inscription.waitsBehind
+                ? {
+                    description: `${inscription.waitsBehind} attend avant cette demande dans la liste d'attente du même groupe. Dites pourquoi vous passez devant : le motif est gardé dans l'historique.`,
+                    reasonLabel: "Motif (passer devant la liste d'attente)",
+                  }
+                : undefined
+            }
             refusedMessage="Inscription refusée"
           />
         ),
