@@ -45,7 +45,10 @@ export function describe(cell: Cell, selected: boolean): { text: string; detail:
             detail: `Plus de place disponible : une demande ira en liste d'attente${s.waiting ? ` (${s.waiting} déjà en attente)` : ""}, jusqu'au ${cell.laneDay.bookUntil}`,
           };
     case "BLOCKED":
-      return { text: BLOCKED_LABELS[s.reason], detail: `Réservation non disponible : ${BLOCKED_LABELS[s.reason].toLowerCase()}` };
+      return {
+        text: BLOCKED_LABELS[s.reason],
+        detail: `Réservation non disponible : ${BLOCKED_LABELS[s.reason].toLowerCase()}${s.reason === "DEADLINE" ? `, le délai était le ${cell.laneDay.bookUntil}` : ""}`,
+      };
     case "BOOKED": {
       const position = s.position ? `, position ${s.position}` : "";
       const why =
@@ -56,9 +59,14 @@ export function describe(cell: Cell, selected: boolean): { text: string; detail:
             : ", délai d'annulation dépassé : une annulation serait probablement facturée";
       // Cancelled by the structure (exceptional day): the reason is part of what the parent reads.
       const motive = isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) && s.reason ? ` : ${s.reason}` : "";
+      // What the cell shows in place of a price (cell-words): never billed, or its price.
+      const billed =
+        isIn(RESERVATION_STATUSES.EXCUSED, s.status) || isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status)
+          ? ", non facturée"
+          : price;
       return {
         text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`,
-        detail: `${reservationMachine.labels[s.status]}${motive}${position}${why}`,
+        detail: `${reservationMachine.labels[s.status]}${motive}${position}${billed}${why}`,
       };
     }
   }
