@@ -59,11 +59,9 @@ export function describe(cell: Cell, selected: boolean): { text: string; detail:
             : ", délai d'annulation dépassé : une annulation serait probablement facturée";
       // Cancelled by the structure (exceptional day): the reason is part of what the parent reads.
       const motive = isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) && s.reason ? ` : ${s.reason}` : "";
-      // What the cell shows in place of a price (cell-words): never billed, or its price.
+      // The price the cell shows (an excused absence or a cancelled day says « non facturée » in its own words).
       const billed =
-        isIn(RESERVATION_STATUSES.EXCUSED, s.status) || isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status)
-          ? ", non facturée"
-          : price;
+        isIn(RESERVATION_STATUSES.EXCUSED, s.status) || isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) ? "" : price;
       return {
         text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`,
         detail: `${reservationMachine.labels[s.status]}${motive}${position}${billed}${why}`,

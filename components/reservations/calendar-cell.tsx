@@ -66,8 +66,8 @@ export function CalendarCell({
           {words.state}
           {words.code ? <span className={GRID.code}>{words.code}</span> : null}
         </span>
-        {words.deadline ? <span className={GRID.deadline}>{words.deadline}</span> : null}
         {familyView ? null : <span className="ml-auto max-sm:hidden">{price}</span>}
+        {words.deadline ? <span className={GRID.deadline}>{words.deadline}</span> : null}
       </span>
     </>
   );

@@ -11,7 +11,7 @@ import { GRID } from "./cell-look";
 /**
  * The month as a table: one row per day, one column per child (family view) or per unit (one activity). `columns`
  * are the ones shown (the family view's filter by child); a day none of them opens is left out. The rows of past
- * weeks are folded on a phone until the parent unfolds them (`foldedRows`).
+ * days are folded on a phone until the parent unfolds them (`foldedRows`).
  */
 export function CalendarTable({
   id,
@@ -40,19 +40,14 @@ export function CalendarTable({
   isSelected: (key: string) => boolean;
   /** Why a selected cell will be refused (the activity's rules), or null. */
   warningFor: (key: string) => string | null;
-  /** The days (row indexes) hidden on a phone: the past weeks, folded. */
+  /** The days (row indexes) hidden on a phone: the past days, folded. */
   foldedRows: ReadonlySet<number>;
   roving: string | null;
   onCellFocus: (key: string) => void;
   onCellActivate: (cell: Cell) => void;
 }) {
   return (
-    <table
-      id={id}
-      ref={gridRef}
-      onKeyDown={onKeyDown}
-      className={cn("w-full border-separate border-spacing-1 max-sm:block", familyView ? "" : "sm:table-fixed")}
-    >
+    <table id={id} ref={gridRef} onKeyDown={onKeyDown} className="w-full border-separate border-spacing-1 max-sm:block sm:table-fixed">
       <caption className="sr-only">
         Calendrier des réservations : une ligne par jour ; les flèches du clavier passent d&apos;une case à l&apos;autre, Espace ou Entrée
         sélectionne une case.

@@ -57,7 +57,7 @@ export const GRID = {
   unit: "text-sm",
   hours: "whitespace-nowrap text-xs font-normal",
   state: "inline-flex items-center gap-1.5 text-sm font-semibold",
-  code: "rounded border border-current px-1 text-xs leading-4 font-semibold",
+  code: "whitespace-nowrap rounded border border-current px-1 text-xs leading-4 font-semibold",
   price: "ml-auto whitespace-nowrap text-sm font-normal",
   deadline: "text-xs font-normal",
   warning: "flex items-start gap-1 rounded border border-red-700 bg-red-50 px-2 py-1 text-sm text-red-950",

@@ -15,18 +15,11 @@ import { CalendarTable } from "./calendar-table";
 import { SelectionBar } from "./selection-bar";
 import { BookedCellDialog } from "./booked-cell-dialog";
 
-/** The Monday of `day`'s week (ISO days "YYYY-MM-DD"): the days before it are the past weeks. */
-function mondayOf(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * The month's reservations: free and full cells are picked then sent together (their results above the
  * table), a booked cell opens a dialog to cancel or withdraw it. The parts: the grid (use-calendar-grid),
  * the selection (use-cell-selection), what is sent (use-calendar-submission), the keys (use-grid-navigation).
- * The family view can show one child only; on a phone the past weeks are folded until asked for.
+ * The family view can show one child only; on a phone the past days are folded until asked for.
  */
 export function ReservationCalendar({
   calendar,
@@ -38,7 +31,7 @@ export function ReservationCalendar({
 }: {
   calendar: MonthCalendar;
   familyView: boolean;
-  /** Today in Paris ("YYYY-MM-DD"), from the server: which weeks are past. */
+  /** Today in Paris ("YYYY-MM-DD"), from the server: which days are past. */
   today: string;
   send: SendCells;
   cancel: OnReservation;
@@ -57,8 +50,8 @@ export function ReservationCalendar({
   const shownLanes = new Set(shownColumns.map((c) => c.lane.inscriptionId));
   const navigation = useGridNavigation(allCells.filter((c) => isInteractive(c) && shownLanes.has(c.lane.inscriptionId)).map((c) => c.key));
 
-  const weekStart = mondayOf(today);
-  const pastRows = new Set(calendar.days.flatMap((d, r) => (d.day < weekStart ? [r] : [])));
+  // The days before today (every past week, and this week's past days): nothing to do there any more.
+  const pastRows = new Set(calendar.days.flatMap((d, r) => (d.day < today ? [r] : [])));
   const [showPast, setShowPast] = useState(false);
   const foldedRows = showPast ? new Set<number>() : pastRows;
   const tableId = useId();
@@ -111,9 +104,7 @@ export function ReservationCalendar({
               onClick={() => setShowPast((v) => !v)}
             >
               {showPast ? <ChevronUp aria-hidden="true" className="size-5" /> : <ChevronDown aria-hidden="true" className="size-5" />}
-              {showPast
-                ? "Replier les semaines passées"
-                : `Afficher les semaines passées (${pastRows.size} ${pastRows.size > 1 ? "jours" : "jour"})`}
+              {showPast ? "Replier les jours passés" : `Afficher les jours passés (${pastRows.size})`}
             </Button>
           ) : null}
         </div>
