@@ -121,7 +121,7 @@ const cell = (page: Page, unit: string, day: string, child: string) =>
 const staticCell = (page: Page, unit: string, day: string, child: string) =>
   page.getByText(new RegExp(`^${escape(unit)}, ${escape(long(day))}, ${escape(child)} : `)).locator("..");
 
-test("à 1280 px chaque case dit son état en mots, son code, son prix et son délai en entier ; A Exc. et Ann. ne se ressemblent pas", async ({
+test("chaque case dit son état en mots, son code, son prix et son délai en entier (1280 px) ; A Exc. et Ann. ne se ressemblent pas ; à 390 px, le filtre par enfant, et une case que les règles refuseront le dit à côté d'elle dès le clic, sans être comptée ni envoyée", async ({
   browser,
 }) => {
   const w = await twoChildMonth();
@@ -160,37 +160,9 @@ test("à 1280 px chaque case dit son état en mots, son code, son prix et son d�
   expect(await excused.evaluate((e) => getComputedStyle(e).borderStyle)).toBe("solid");
   expect(await cancelled.evaluate((e) => getComputedStyle(e).borderStyle)).toBe("dashed");
   await expectAccessible(page);
-});
 
-test("sur un téléphone les jours passés sont repliés, et se déplient au clavier", async ({ page }) => {
-  const w = await twoChildMonth(["Léa"]);
-  const first = w.past[0]!;
-  await signIn(page, w.user.email);
-  await page.goto(`/mes-reservations?mois=${first.slice(0, 7)}`);
-  const row = page.getByRole("rowheader", { name: long(first) });
-  const unfold = page.getByRole("button", { name: /^Afficher les jours passés/ });
-  await expect(unfold).toHaveAttribute("aria-expanded", "false");
-  await expect(row).toBeHidden();
-  await unfold.focus();
-  await page.keyboard.press("Enter");
-  await expect(row).toBeVisible();
-  await expect(staticCell(page, "Matin avec repas", first, "Léa")).toContainText("Présence");
-  await expect(page.getByRole("button", { name: "Replier les jours passés" })).toHaveAttribute("aria-expanded", "true");
-  await expectAccessible(page);
-  // On a large screen nothing is folded.
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  await expect(staticCell(page, "Matin avec repas", first, "Léa")).toBeVisible();
-  await expect(unfold).toBeHidden();
-});
-
-test("vue famille filtrée par enfant ; une case que les règles refuseront le dit à côté d'elle dès le clic, et le total ne la compte pas ni ne l'envoie", async ({
-  page,
-}) => {
-  const w = await twoChildMonth();
-  const day = w.future[0]!;
-  await signIn(page, w.user.email);
-  await page.goto(`/mes-reservations?mois=${day.slice(0, 7)}`);
   // The family view shows one child when asked.
   await page.getByLabel("Enfant affiché").selectOption({ label: "Noé" });
   await expect(cell(page, "Matin avec repas", day, "Léa")).toHaveCount(0);
@@ -226,8 +198,11 @@ test("vue famille filtrée par enfant ; une case que les règles refuseront le d
   expect(asked).toEqual([{ timeUnitId: w.units.relaisMatin, inscriptionId: w.inscriptions[0]!.id }]);
 });
 
-test("Réservations sur période : chaque case à cocher a son propre libellé et une cible de 44 px sur un téléphone", async ({ page }) => {
+test("sur un téléphone : les cases de « Réservations sur période » ont leur libellé et 44 px ; les jours passés sont repliés et se déplient au clavier", async ({
+  page,
+}) => {
   const w = await twoChildMonth(["Léa"]);
+  const first = w.past[0]!;
   await signIn(page, w.user.email);
   await page.goto("/mes-reservations/periode");
   const box = page.getByRole("checkbox", { name: "Mercredi — Matin avec repas" });
@@ -240,4 +215,20 @@ test("Réservations sur période : chaque case à cocher a son propre libellé e
   await label.click({ position: { x: target.width - 4, y: target.height / 2 } });
   await expect(box).toBeChecked();
   await expectAccessible(page);
+  await page.goto(`/mes-reservations?mois=${first.slice(0, 7)}`);
+  const row = page.getByRole("rowheader", { name: long(first) });
+  const unfold = page.getByRole("button", { name: /^Afficher les jours passés/ });
+  await expect(unfold).toHaveAttribute("aria-expanded", "false");
+  await expect(row).toBeHidden();
+  await unfold.focus();
+  await page.keyboard.press("Enter");
+  await expect(row).toBeVisible();
+  await expect(staticCell(page, "Matin avec repas", first, "Léa")).toContainText("Présence");
+  await expect(page.getByRole("button", { name: "Replier les jours passés" })).toHaveAttribute("aria-expanded", "true");
+  await expectAccessible(page);
+  // On a large screen nothing is folded.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+  await expect(staticCell(page, "Matin avec repas", first, "Léa")).toBeVisible();
+  await expect(unfold).toBeHidden();
 });
