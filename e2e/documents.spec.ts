@@ -225,6 +225,8 @@ test("une absence facturée justifiée par un certificat devient « A Exc. » ; 
     .poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: absence.id } })).status)
     .toBe("ABSENT_EXCUSED");
   await page.goto(`/mes-reservations?inscription=${inscription.id}&mois=${day.slice(0, 7)}`);
+  // A past day: folded on a phone until asked for.
+  await page.getByRole("button", { name: /^Afficher les jours passés/ }).click();
   await expect(page.getByRole("cell", { name: /, Lina : Absence excusée, non modifiable$/ }).first()).toBeVisible();
 
   await page.goto("/mes-coordonnees");

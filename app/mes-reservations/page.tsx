@@ -45,10 +45,11 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
   const href = (m: string | null) =>
     `/mes-reservations?${new URLSearchParams({ ...(inscriptionId ? { inscription: inscriptionId } : {}), ...(m ? { mois: m } : {}) })}`;
   const lane = calendar.lanes.length === 1 ? calendar.lanes[0]! : null;
-  const blocks = await familyUnpaidBlocks(user.familyId, parisDay(new Date()));
+  const today = parisDay(new Date());
+  const blocks = await familyUnpaidBlocks(user.familyId, today);
 
   return (
-    <Page>
+    <Page width="wide">
       <PageHeader
         title="Mes réservations"
         description={
@@ -170,6 +171,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
               key={`${calendar.month}-${inscriptionId ?? "famille"}`}
               calendar={calendar}
               familyView={familyView}
+              today={today}
               send={sendReservationRequestsAction}
               cancel={askCancellationAction}
               withdraw={withdrawReservationAction}
@@ -194,10 +196,8 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
             </section>
           ) : null}
 
-          <section aria-labelledby="legende" className="mt-6 text-sm text-gray-900">
-            <h2 id="legende" className="mb-2 font-bold">
-              Légende
-            </h2>
+          <details className="mt-6 text-sm text-gray-900">
+            <summary className="inline-flex min-h-11 cursor-pointer items-center font-bold">Légende : couleurs et codes des cases</summary>
             <ul className="grid gap-1 sm:grid-cols-2">
               {LEGEND.map((entry) => (
                 <li key={entry.label} className="flex items-center gap-2">
@@ -221,7 +221,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
                 </li>
               ))}
             </ul>
-          </section>
+          </details>
           <CalendarFeed
             url={(await getCalendarFeed(user.familyId))?.url ?? null}
             renew={renewCalendarFeedAction}

@@ -45,7 +45,10 @@ export function describe(cell: Cell, selected: boolean): { text: string; detail:
             detail: `Plus de place disponible : une demande ira en liste d'attente${s.waiting ? ` (${s.waiting} déjà en attente)` : ""}, jusqu'au ${cell.laneDay.bookUntil}`,
           };
     case "BLOCKED":
-      return { text: BLOCKED_LABELS[s.reason], detail: `Réservation non disponible : ${BLOCKED_LABELS[s.reason].toLowerCase()}` };
+      return {
+        text: BLOCKED_LABELS[s.reason],
+        detail: `Réservation non disponible : ${BLOCKED_LABELS[s.reason].toLowerCase()}${s.reason === "DEADLINE" ? `, le délai était le ${cell.laneDay.bookUntil}` : ""}`,
+      };
     case "BOOKED": {
       const position = s.position ? `, position ${s.position}` : "";
       const why =
@@ -59,9 +62,12 @@ export function describe(cell: Cell, selected: boolean): { text: string; detail:
       // Seed 001's « (Non modifiable) »: the same state, locked by time or by the structure (docs/legende-des-seeds.md).
       const locked =
         !s.can.cancel && !s.can.withdraw && !isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) ? ", non modifiable" : "";
+      // The price the cell shows (an excused absence or a cancelled day says « non facturée » in its own words).
+      const billed =
+        isIn(RESERVATION_STATUSES.EXCUSED, s.status) || isIn(RESERVATION_STATUSES.CANCELLED_BY_STRUCTURE, s.status) ? "" : price;
       return {
         text: `${RESERVATION_CODES[s.status]}${s.position ? ` n°${s.position}` : ""}`,
-        detail: `${reservationMachine.labels[s.status]}${motive}${position}${why}${locked}`,
+        detail: `${reservationMachine.labels[s.status]}${motive}${position}${billed}${why}${locked}`,
       };
     }
   }

@@ -1,19 +1,24 @@
-import { Check } from "lucide-react";
+import { useId } from "react";
+import { AlertTriangle, Check } from "lucide-react";
 import { formatLongDate } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import { BLOCKED_LOOK, FREE_LOOK, FULL_LOOK, SELECTED_LOOK, STATUS_LOOK } from "./cell-look";
 import { describe, isInteractive, type Cell } from "./calendar-cell-model";
+import { cellWords } from "./cell-words";
 import { GRID } from "./cell-look";
 
 /**
  * One cell of the calendar: a button when the parent can act on it (toggle a free or full cell, open the
- * dialog of a booked one), else a plain span; its accessible name says the unit, the day, the child and the state.
+ * dialog of a booked one), else a plain span. It shows its state in words with the seed's code as a small tag,
+ * its price and its deadline in full; its accessible name says the unit, the day, the child and the same words.
+ * A selected cell the activity's rules will refuse says so right under it (`warning`, tied by aria-describedby).
  */
 export function CalendarCell({
   cell,
   row,
   familyView,
   selected,
+  warning,
   tabbable,
   onFocus,
   onActivate,
@@ -23,11 +28,15 @@ export function CalendarCell({
   row: number;
   familyView: boolean;
   selected: boolean;
+  /** Why this selected cell will be refused (a rule between units), or null. */
+  warning: string | null;
   tabbable: boolean;
   onFocus: () => void;
   onActivate: () => void;
 }) {
-  const { text, detail } = describe(cell, selected);
+  const warningId = useId();
+  const { detail } = describe(cell, selected);
+  const words = cellWords(cell, selected);
   const label = `${cell.unit.name}, ${formatLongDate(cell.day)}, ${cell.lane.childFirstName} : ${detail}`;
   const look =
     cell.state.kind === "BOOKED"
@@ -39,19 +48,36 @@ export function CalendarCell({
           : cell.state.kind === "FULL"
             ? FULL_LOOK
             : FREE_LOOK;
+  const price = words.price ? <span className={GRID.price}>{words.price}</span> : null;
+  // On a phone (and in the family view) the unit's line carries the price; on a large screen with one activity the
+  // unit is the column's header, and the price goes on the state's line.
+  const unitShown = familyView ? GRID.line : cn(GRID.line, "sm:hidden");
   const content = (
     <>
-      <span className={familyView ? GRID.unit : cn(GRID.unit, "sm:hidden")}>
-        {cell.unit.name}
-        <span className={GRID.hours}>{cell.unit.hours}</span>
+      <span className={unitShown}>
+        <span className={GRID.unit}>
+          <span className="font-semibold">{cell.unit.name}</span> <span className={GRID.hours}>{cell.unit.hours}</span>
+        </span>
+        {price}
       </span>
-      <span className={GRID.code}>
-        {selected ? <Check aria-hidden="true" className="size-4" /> : null}
-        {text}
+      <span className={GRID.line}>
+        <span className={GRID.state}>
+          {selected ? <Check aria-hidden="true" className="size-4 shrink-0" /> : null}
+          {words.state}
+          {words.code ? <span className={GRID.code}>{words.code}</span> : null}
+        </span>
+        {familyView ? null : <span className="ml-auto max-sm:hidden">{price}</span>}
+        {words.deadline ? <span className={GRID.deadline}>{words.deadline}</span> : null}
       </span>
     </>
   );
   const base = GRID.cell;
+  const warningLine = warning ? (
+    <p id={warningId} className={GRID.warning}>
+      <AlertTriangle aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <span>Sera refusée, non envoyée : {warning}</span>
+    </p>
+  ) : null;
   if (!isInteractive(cell)) {
     return (
       <span className={cn(base, look)}>
@@ -63,19 +89,23 @@ export function CalendarCell({
     );
   }
   return (
-    <button
-      type="button"
-      data-cell={cell.key}
-      data-r={row}
-      tabIndex={tabbable ? 0 : -1}
-      aria-pressed={cell.state.kind === "BOOKED" ? undefined : selected}
-      aria-haspopup={cell.state.kind === "BOOKED" ? "dialog" : undefined}
-      aria-label={label}
-      onFocus={onFocus}
-      onClick={onActivate}
-      className={cn(base, look)}
-    >
-      {content}
-    </button>
+    <div className="flex w-full flex-col gap-0.5">
+      <button
+        type="button"
+        data-cell={cell.key}
+        data-r={row}
+        tabIndex={tabbable ? 0 : -1}
+        aria-pressed={cell.state.kind === "BOOKED" ? undefined : selected}
+        aria-haspopup={cell.state.kind === "BOOKED" ? "dialog" : undefined}
+        aria-label={label}
+        aria-describedby={warning ? warningId : undefined}
+        onFocus={onFocus}
+        onClick={onActivate}
+        className={cn(base, look)}
+      >
+        {content}
+      </button>
+      {warningLine}
+    </div>
   );
 }

@@ -3,7 +3,9 @@ import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 /**
  * The colours of the calendar cells, as the seeds draw them: white free, yellow
  * asked (selected, then DR), orange on the waiting list, green validated. Each
- * pair keeps a 4.5:1 contrast; the code (R, DR…) says it without colour.
+ * pair keeps a 4.5:1 contrast; the words (and the code, R, DR…) say it without colour. An excused absence
+ * (A Exc.) and a day cancelled by the structure (Ann.) differ by more than colour: a solid grey cell, and a
+ * white one with a dashed border (issue 24).
  */
 const LOOK = {
   free: "border-gray-500 bg-white text-gray-900 hover:bg-brand-soft",
@@ -16,6 +18,7 @@ const LOOK = {
   cancellationAsked: "border-fuchsia-800 bg-fuchsia-100 text-fuchsia-950",
   present: "border-blue-800 bg-blue-700 text-white",
   excused: "border-gray-600 bg-gray-200 text-gray-900",
+  cancelled: "border-2 border-dashed border-gray-700 bg-white text-gray-900",
   billed: "border-red-800 bg-red-100 text-red-950",
   invoiced: "border-gray-600 bg-gray-300 text-gray-950",
 } as const;
@@ -32,8 +35,8 @@ export const STATUS_LOOK: Readonly<Record<ReservationStatus, string>> = {
   ABSENT_EXCUSED: LOOK.excused,
   ABSENT_BILLED: LOOK.billed,
   INVOICED: LOOK.invoiced,
-  // Cancelled by the structure (exceptional day): drawn as a closed day, with its code.
-  CANCELLED: LOOK.excused,
+  // Cancelled by the structure (exceptional day): dashed, unlike an excused absence.
+  CANCELLED: LOOK.cancelled,
 };
 
 export const FREE_LOOK = LOOK.free;
@@ -43,15 +46,21 @@ export const BLOCKED_LOOK = LOOK.blocked;
 
 /**
  * The grid's parts: a row per day (a block per day on a phone, a line between days from `sm`), its day, a cell
- * (a button when it can be asked), the cell's unit and hours, its code.
+ * (a button when it can be asked), the cell's unit and hours, its state in words with the code as a small tag and
+ * the price, its deadline (never cut: it wraps), and the warning under a selected cell that will be refused.
  */
 export const GRID = {
   row: "max-sm:mb-3 max-sm:block max-sm:rounded-md max-sm:border max-sm:border-gray-300 max-sm:p-2 sm:[tr+&>*]:border-t sm:[tr+&>*]:border-gray-300 sm:[tr+&>*]:pt-2",
   day: "whitespace-nowrap p-1 text-left align-top text-sm font-semibold text-gray-900 max-sm:block max-sm:text-base",
-  cell: "flex min-h-11 w-full items-center justify-between gap-2 rounded border px-2 py-1 [button&]:cursor-pointer",
-  unit: "text-left text-sm",
-  hours: "block text-xs font-normal",
-  code: "inline-flex items-center gap-1 whitespace-nowrap text-sm font-semibold",
+  cell: "flex min-h-11 w-full flex-col items-stretch justify-center gap-0.5 rounded border px-2 py-1 text-left [button&]:cursor-pointer",
+  line: "flex flex-wrap items-baseline gap-x-2",
+  unit: "text-sm",
+  hours: "whitespace-nowrap text-xs font-normal",
+  state: "inline-flex items-center gap-1.5 text-sm font-semibold",
+  code: "whitespace-nowrap rounded border border-current px-1 text-xs leading-4 font-semibold",
+  price: "ml-auto whitespace-nowrap text-sm font-normal",
+  deadline: "text-xs font-normal",
+  warning: "flex items-start gap-1 rounded border border-red-700 bg-red-50 px-2 py-1 text-sm text-red-950",
 } as const;
 
 /** The page's legend, in the seeds' words (SPEC.md §2). */

@@ -1,18 +1,23 @@
 import { formatCents } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 
-/** The sticky bar under the calendar: the rules the selection breaks, how many cells are chosen and their total, and the send. */
+/**
+ * The sticky bar under the calendar: how many requests will be sent and their total (never the cells the
+ * activity's rules will refuse: each says why under itself), and the send.
+ */
 export function SelectionBar({
-  chosenCount,
+  sendCount,
+  refusedCount,
   total,
-  ruleWarnings,
   pending,
   onClear,
   onSend,
 }: {
-  chosenCount: number;
+  /** Selected cells that will be sent. */
+  sendCount: number;
+  /** Selected cells the rules will refuse: not sent, not counted. */
+  refusedCount: number;
   total: number;
-  ruleWarnings: string[];
   pending: boolean;
   onClear: () => void;
   onSend: () => void;
@@ -23,32 +28,34 @@ export function SelectionBar({
       role="region"
       aria-label="Demandes sélectionnées"
     >
-      {ruleWarnings.length > 0 ? (
-        <div role="status" className="mb-2 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-950">
-          <p className="font-semibold">Ces demandes seront refusées (règles de l&apos;activité) :</p>
-          <ul className="list-disc pl-5">
-            {ruleWarnings.slice(0, 5).map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-            {ruleWarnings.length > 5 ? <li>et {ruleWarnings.length - 5} autres</li> : null}
-          </ul>
-        </div>
-      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p aria-live="polite" className="text-sm text-gray-900 sm:text-base">
-          {chosenCount === 0 ? (
+          {sendCount === 0 && refusedCount === 0 ? (
             "Aucune demande sélectionnée : choisissez des cases libres."
           ) : (
             <>
-              <strong>
-                {chosenCount} {chosenCount > 1 ? "demandes sélectionnées" : "demande sélectionnée"}
-              </strong>{" "}
-              · montant estimé {formatCents(total)}
+              {sendCount === 0 ? (
+                <strong>Aucune demande à envoyer</strong>
+              ) : (
+                <>
+                  <strong>
+                    {sendCount} {sendCount > 1 ? "demandes sélectionnées" : "demande sélectionnée"}
+                  </strong>{" "}
+                  · montant estimé {formatCents(total)}
+                </>
+              )}
+              {refusedCount > 0 ? (
+                <span className="block text-red-900">
+                  {refusedCount > 1
+                    ? `${refusedCount} autres cases ne seront pas envoyées : les règles de l'activité les refusent (voir sous chaque case).`
+                    : "1 autre case ne sera pas envoyée : les règles de l'activité la refusent (voir sous la case)."}
+                </span>
+              ) : null}
             </>
           )}
         </p>
         <div className="flex flex-wrap items-center justify-end gap-1 sm:gap-2">
-          {chosenCount > 0 ? (
+          {sendCount + refusedCount > 0 ? (
             <Button variant="quiet" size="sm" className="whitespace-nowrap px-2" onClick={onClear} disabled={pending}>
               <span className="sm:hidden">Désélectionner</span>
               <span className="max-sm:hidden">Tout désélectionner</span>
@@ -57,7 +64,7 @@ export function SelectionBar({
           <Button
             className="whitespace-nowrap"
             onClick={onSend}
-            disabled={chosenCount === 0}
+            disabled={sendCount === 0}
             pending={pending}
             pendingLabel="Envoi en cours…"
           >

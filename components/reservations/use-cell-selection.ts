@@ -3,12 +3,12 @@ import { useState } from "react";
 import type { LaneUnit, MonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { refusedByRules } from "@/lib/reservations/unit-rules";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
-import { formatLongDate } from "@/lib/format";
 import type { Cell } from "./calendar-cell-model";
 
 /**
- * The free or full cells the parent has picked, not yet sent: what is still selectable, the estimated
- * total, and the rules between units checked on the selection as the server will (said before sending).
+ * The free or full cells the parent has picked, not yet sent: what is still selectable, the rules between units
+ * checked on the selection as the server will (`refused`: the cells they would refuse, and why — said under each
+ * cell), what will be sent (`toSend`, the others) and its estimated total.
  */
 export function useCellSelection(calendar: MonthCalendar, grid: (Cell[] | null)[][], allCells: Cell[], units: Map<string, LaneUnit>) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -16,28 +16,34 @@ export function useCellSelection(calendar: MonthCalendar, grid: (Cell[] | null)[
   // A cell that got booked meanwhile is no longer selectable.
   const selectable = new Set(allCells.filter((c) => c.state.kind === "FREE" || c.state.kind === "FULL").map((c) => c.key));
   const chosen = [...selected].filter((k) => selectable.has(k));
-  const total = chosen.reduce((sum, key) => {
-    const [inscriptionId, unitId] = key.split("|");
-    return sum + (units.get(`${inscriptionId}|${unitId}`)?.priceCents ?? 0);
-  }, 0);
 
-  const ruleWarnings: string[] = [];
+  const refused = new Map<string, string>();
   for (const [l, lane] of calendar.lanes.entries()) {
     if (lane.rules.length === 0) continue;
     const names = new Map(lane.units.map((u) => [u.id, u.name]));
-    for (const [r, day] of calendar.days.entries()) {
+    for (const r of calendar.days.keys()) {
       const cells = grid[r]![l];
       if (!cells) continue;
-      const asked = cells.filter((c) => chosen.includes(c.key)).map((c) => c.unit.id);
+      const asked = cells.filter((c) => chosen.includes(c.key));
       if (asked.length === 0) continue;
       const held = new Set(
         cells.filter((c) => c.state.kind === "BOOKED" && isIn(RESERVATION_STATUSES.LIVE, c.state.status)).map((c) => c.unit.id),
       );
-      for (const message of new Set(refusedByRules(lane.rules, held, asked, names).values())) {
-        ruleWarnings.push(`${formatLongDate(day.day)}, ${lane.childFirstName} : ${message}`);
-      }
+      const broken = refusedByRules(
+        lane.rules,
+        held,
+        asked.map((c) => c.unit.id),
+        names,
+      );
+      for (const c of asked) if (broken.has(c.unit.id)) refused.set(c.key, broken.get(c.unit.id)!);
     }
   }
+  // Only what the server would accept is sent, and counted.
+  const toSend = chosen.filter((k) => !refused.has(k));
+  const total = toSend.reduce((sum, key) => {
+    const [inscriptionId, unitId] = key.split("|");
+    return sum + (units.get(`${inscriptionId}|${unitId}`)?.priceCents ?? 0);
+  }, 0);
 
   function toggle(key: string) {
     setSelected((current) => {
@@ -49,7 +55,8 @@ export function useCellSelection(calendar: MonthCalendar, grid: (Cell[] | null)[
   }
 
   const isSelected = (key: string) => selected.has(key) && selectable.has(key);
+  const warningFor = (key: string) => refused.get(key) ?? null;
   const clear = () => setSelected(new Set());
 
-  return { chosen, total, ruleWarnings, toggle, isSelected, clear };
+  return { chosen, toSend, refused, total, toggle, isSelected, warningFor, clear };
 }

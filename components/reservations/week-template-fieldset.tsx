@@ -5,7 +5,12 @@ import type { PeriodFormValues } from "./use-period-form";
 
 const WEEKDAY_NAMES = ["Dimanche", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi"];
 
-/** « Semaine type »: one checkbox per weekday and unit of the inscription, each named « Lundi — Matin ». */
+/**
+ * « Semaine type »: one group per weekday, one checkbox per unit of the inscription. Each checkbox has its own
+ * label (« Mercredi — Matin avec repas », the day said to screen readers, the unit, its hours and price shown)
+ * whose whole line is the 44 px target, on a phone as on a large screen (issue 24: 20 px boxes named only by a
+ * column header).
+ */
 export function WeekTemplateFieldset({
   choice,
   form,
@@ -24,48 +29,34 @@ export function WeekTemplateFieldset({
         </span>
       </legend>
       <p className="mb-2 text-sm text-gray-700">Cochez, pour chaque jour de la semaine, les temps d&apos;accueil à réserver.</p>
-      <div className="overflow-x-auto">
-        <table className="border-collapse text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="p-2 text-left">
-                Horaires
-              </th>
-              {choice.weekdays.map((d) => (
-                <th key={d} scope="col" className="p-2">
-                  {WEEKDAY_NAMES[d]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <div className="grid gap-3 sm:grid-cols-[repeat(auto-fill,minmax(16rem,1fr))]">
+        {choice.weekdays.map((d) => (
+          <fieldset key={d} className="rounded-md border border-gray-300 px-3 pb-1">
+            <legend className="px-1 font-semibold text-gray-900">{WEEKDAY_NAMES[d]}</legend>
             {choice.units.map((unit) => (
-              <tr key={unit.id} className="border-t border-gray-300">
-                <th scope="row" className="p-2 text-left font-normal">
+              <label
+                key={unit.id}
+                className="flex min-h-11 cursor-pointer items-center gap-3 border-t border-gray-200 py-1 text-sm first-of-type:border-t-0"
+              >
+                <input
+                  type="checkbox"
+                  value={`${d}:${unit.id}`}
+                  {...form.register("slots")}
+                  className="size-6 shrink-0 accent-brand"
+                  aria-invalid={Boolean(error) || undefined}
+                />
+                <span>
+                  <span className="sr-only">{WEEKDAY_NAMES[d]} — </span>
                   <span className="font-semibold">{unit.name}</span>
                   <span className="block text-gray-700">
                     {unit.hours}
                     {unit.priceCents !== null ? ` · ${formatCents(unit.priceCents)}` : ""}
                   </span>
-                </th>
-                {choice.weekdays.map((d) => (
-                  <td key={d} className="p-0 text-center">
-                    <label className="inline-flex size-11 items-center justify-center">
-                      <input
-                        type="checkbox"
-                        value={`${d}:${unit.id}`}
-                        {...form.register("slots")}
-                        className="size-5 accent-brand"
-                        aria-label={`${WEEKDAY_NAMES[d]} — ${unit.name}`}
-                        aria-invalid={Boolean(error) || undefined}
-                      />
-                    </label>
-                  </td>
-                ))}
-              </tr>
+                </span>
+              </label>
             ))}
-          </tbody>
-        </table>
+          </fieldset>
+        ))}
       </div>
       {error ? (
         <p id="slots-erreur" className="mt-1 text-sm font-semibold text-red-800">

@@ -51,6 +51,8 @@ export function laneUnit(
 /** One validated inscription: a child in an activity, with its units in their configured order. */
 export interface CalendarLane {
   inscriptionId: string;
+  /** The child (the family view's filter by child). */
+  childId: string;
   childFirstName: string;
   activityName: string;
   periodName: string;
@@ -129,7 +131,7 @@ export async function getMonthCalendar(input: {
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { firstName: true } },
+      child: { select: { id: true, firstName: true } },
       family: { select: { quotientFamilial: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
@@ -237,6 +239,7 @@ export async function getMonthCalendar(input: {
 
   const lanes: CalendarLane[] = inscriptions.map((i) => ({
     inscriptionId: i.id,
+    childId: i.child.id,
     childFirstName: i.child.firstName,
     activityName: i.activity.name,
     periodName: i.period.name,
