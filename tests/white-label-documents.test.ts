@@ -148,8 +148,9 @@ describe("PDFs take the identity in force when they are made", () => {
       expect([doc.getAuthor(), doc.getCreator()]).toEqual([NEW.name, NEW.productName]);
     }
     expect(await text(after.quittance)).toContain(`${NEW.name} reconnaît avoir reçu`);
-    fs.mkdirSync("/tmp/white-label-pdf", { recursive: true });
-    fs.writeFileSync("/tmp/white-label-pdf/facture.pdf", after.facture);
+    // PDF_SHOTS=<folder>: keeps the three documents, to be looked at (pdftoppm).
+    const shots = process.env.PDF_SHOTS;
+    if (shots) for (const [kind, bytes] of Object.entries(after)) fs.writeFileSync(`${shots}/${kind}.pdf`, bytes);
   });
 
   it.each([

@@ -73,12 +73,12 @@ export async function invoicePdf(input: {
 
   if (input.document === "quittance") {
     const paid = invoice.allocations.filter((a) => isIn(PAYMENT_STATUSES.RECEIVED, a.payment.status));
-    pdf.line(`${issuer} reconnaît avoir reçu de ${invoice.payerName}`);
-    pdf.line(`la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}),`);
-    pdf.line(
-      `d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`,
-      { gap: 26 },
+    // One sentence, wrapped: the structure's name may be long.
+    pdf.paragraph(
+      `${issuer} reconnaît avoir reçu de ${invoice.payerName} la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}), d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`,
+      { size: 11 },
     );
+    pdf.space(14);
     pdf.row(
       [
         { text: "Date", x: 0, bold: true },
@@ -98,7 +98,7 @@ export async function invoicePdf(input: {
     }
     pdf.space(20);
     pdf.line("Facture acquittée.", { bold: true, gap: 26 });
-    pdf.line(`Fait le ${formatDate(input.now ?? new Date())}, pour ${issuer}.`);
+    pdf.paragraph(`Fait le ${formatDate(input.now ?? new Date())}, pour ${issuer}.`, { size: 11 });
   } else {
     if (isCreditNote && invoice.creditedInvoice) pdf.line(`Avoir sur la facture n° ${invoice.creditedInvoice.number} (${month}).`);
     else pdf.line(`Période facturée : ${month}`);

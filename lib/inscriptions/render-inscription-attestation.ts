@@ -61,7 +61,7 @@ export async function inscriptionAttestation(input: {
   if (inscription.ageGroup) line(`Groupe : ${inscription.ageGroup.name}`);
   line(`Du ${formatCalendarDate(inscription.startDate)} au ${formatCalendarDate(inscription.endDate)}`, { gap: 36 });
   line("Cette attestation est délivrée pour servir et valoir ce que de droit.", { gap: 26 });
-  line(`Fait le ${formatDate(input.now ?? new Date())}, pour ${letterhead.name}.`);
+  pdf.paragraph(`Fait le ${formatDate(input.now ?? new Date())}, pour ${letterhead.name}.`, { size: 11 });
   const bytes = await pdf.save();
   const slug = `${inscription.child.firstName}-${inscription.child.lastName}`
     .normalize("NFD")

@@ -45,6 +45,21 @@ export interface PdfWriter {
   save(): Promise<Uint8Array>;
 }
 
+/** Words into lines no wider than `width` (a word longer than the line stays whole on its own line). */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && font.widthOfTextAtSize(next, size) > width) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
 /** « #17599e » → pdf-lib's colour (the identity's colour is checked dark enough for text on white). */
 export function hexColour(hex: string): RGB {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -100,11 +115,11 @@ export async function pdfWriter(meta: { title: string; letterhead: Letterhead })
   ];
   let at = top - 12;
   for (const l of headLines) {
-    let text = printable(l.text);
-    const limit = A4[0] - 2 * MARGIN - textX;
-    while (text.length > 1 && l.font.widthOfTextAtSize(text, l.size) > limit) text = `${text.slice(0, -2)}…`.replace(/……$/, "…");
-    page.drawText(text, { x: MARGIN + textX, y: at, size: l.size, font: l.font, color: l.colour });
-    at -= l.size + 5;
+    // Wrapped, never cut: a name or an address may be long (120 and 300 characters are accepted).
+    for (const text of wrap(printable(l.text), l.font, l.size, A4[0] - 2 * MARGIN - textX)) {
+      page.drawText(text, { x: MARGIN + textX, y: at, size: l.size, font: l.font, color: l.colour });
+      at -= l.size + 5;
+    }
   }
   y = Math.min(at + 5, logoBottom) - 10;
   page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 1.5, color: brand });
@@ -141,23 +156,11 @@ export async function pdfWriter(meta: { title: string; letterhead: Letterhead })
     paragraph(text, options = {}) {
       const size = options.size ?? 10;
       const font = options.bold ? bold : regular;
-      const width = A4[0] - 2 * MARGIN - (options.x ?? 0);
-      let current = "";
-      const flush = () => {
-        if (!current) return;
+      for (const current of wrap(printable(text), font, size, A4[0] - 2 * MARGIN - (options.x ?? 0))) {
         room(size);
         draw(current, options.x ?? 0, size, font);
         y -= size + 4;
-        current = "";
-      };
-      for (const word of printable(text).split(/\s+/)) {
-        const next = current ? `${current} ${word}` : word;
-        if (current && font.widthOfTextAtSize(next, size) > width) {
-          flush();
-          current = word;
-        } else current = next;
       }
-      flush();
     },
     space(points) {
       y -= points;
