@@ -4,8 +4,13 @@ import { defineConfig } from "@playwright/test";
 // Chromium is Debian's, never a downloaded one (docs/decisions/005-tests.md).
 export default defineConfig({
   testDir: "e2e",
-  // Run on their own, against two production servers (playwright.servers.config.ts).
-  testIgnore: ["servers/**"],
+  projects: [
+    // e2e/servers/ runs on its own, against two production servers (playwright.servers.config.ts).
+    { name: "parcours", testIgnore: ["servers/**", "**/*.last.spec.ts"] },
+    // What changes every page at once (the product's name in the header and titles): after all the journeys, so
+    // that none of them sees it renamed halfway (ADR 035).
+    { name: "en-dernier", testMatch: "**/*.last.spec.ts", dependencies: ["parcours"] },
+  ],
   // A journey is up to a dozen pages, each checked by axe, with two browsers: measured at 65 s alone on a
   // loaded 2-core machine (docs/decisions/021). A bound, never a retry (retries: 0).
   timeout: 90_000,

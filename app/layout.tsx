@@ -12,7 +12,7 @@ import "./globals.css";
 export async function generateMetadata(): Promise<Metadata> {
   const identity = await getPortalIdentity();
   return {
-    title: { default: `Portail Famille — ${identity.name}`, template: `%s — Portail Famille — ${identity.name}` },
+    title: { default: `${identity.productName} — ${identity.name}`, template: `%s — ${identity.productName} — ${identity.name}` },
     description: `Inscriptions, réservations et factures de l'accueil de loisirs et du périscolaire — ${identity.name}.`,
   };
 }

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import { getSessionUser, homeFor } from "@/lib/auth/session";
+import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
+import { PRODUCT_NAME } from "@/lib/settings/product-name";
 import { Page, PageTitle } from "@/components/ui/page";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
@@ -7,10 +9,11 @@ import { LinkButton } from "@/components/ui/link-button";
 export default async function HomePage() {
   const user = await getSessionUser();
   if (user) redirect(homeFor(user.role));
+  const identity = await getPortalIdentity();
   return (
     <Page>
       <PageTitle id="titre-page" tabIndex={-1}>
-        Bienvenue sur le Portail Famille
+        {identity.productName === PRODUCT_NAME ? "Bienvenue sur le Portail Famille" : `Bienvenue sur ${identity.productName}`}
       </PageTitle>
       <p className="mb-4">
         Depuis votre téléphone ou votre ordinateur, inscrivez vos enfants aux activités, réservez leurs journées, prévenez d&apos;une

@@ -36,7 +36,7 @@ test("an administrator imports a families file, invites the family, and the pare
   ).toBeVisible();
   await expectAccessible(page);
 
-  const text = await openDeliveredEmail(page, email, "Activez votre compte du Portail Famille");
+  const text = await openDeliveredEmail(page, email, "Activez votre compte Portail Famille");
   expect(text).toContain("Madame IMPORTÉE Élise,");
   const link = /Activer mon compte : (\S+)/.exec(text)![1]!;
 

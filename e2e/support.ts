@@ -16,10 +16,13 @@ export function testDb(): PrismaClient {
 export const newFamily = (input: Parameters<typeof createFamily>[1] = {}) => createFamily(testDb(), input);
 export const newStaff = () => createStaffUser(testDb(), { displayName: "Agent de test" });
 
-/** No WCAG 2.2 A/AA violation (axe-core tags up to wcag22aa) on the page as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
+/**
+ * No WCAG 2.2 A/AA violation (axe-core tags up to wcag22aa) on the page as it is now. `title`: what the page's title
+ * holds — the product's name, « Portail Famille » unless a test renamed it (e2e/*.last.spec.ts, run after the others).
+ */
+export async function expectAccessible(page: Page, title: RegExp = /Portail Famille/): Promise<void> {
   // Next.js streams the <title> after a client-side navigation: wait for it before judging.
-  await expect(page).toHaveTitle(/Portail Famille/);
+  await expect(page).toHaveTitle(title);
   // Legacy mode: axe runs in the page itself, instead of opening a blank page and injecting itself
   // a second time to merge per-frame results (our pages have no frames). That halved the cost of each
   // check (≈ 5 s → 2.5 s on a loaded 2-core machine), which is most of a journey's time.

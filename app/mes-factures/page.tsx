@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/field";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PayForm } from "@/components/billing/pay-form";
+import { InvoiceLines } from "@/components/billing/invoice-lines";
 import { payInvoicesAction } from "./actions";
 import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
@@ -160,29 +161,10 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
                       </span>
                       <span className={cn(linkClass, "basis-full text-sm")}>Voir le détail</span>
                     </summary>
-                    <table className="mt-2 w-full text-sm">
-                      <caption className="sr-only">
-                        Lignes {i.kind === "CREDIT_NOTE" ? "de l'avoir" : "de la facture"} {i.number}
-                      </caption>
-                      <thead>
-                        <tr className="text-left">
-                          <th scope="col">Date</th>
-                          <th scope="col">Enfant et unité</th>
-                          <th scope="col" className="text-right">
-                            Prix
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {i.lines.map((l) => (
-                          <tr key={l.id} className="border-t border-gray-200">
-                            <td className="py-1 pr-2">{l.date ? formatCalendarDate(l.date) : ""}</td>
-                            <td className="py-1 pr-2">{l.label}</td>
-                            <td className="py-1 text-right">{formatCents(l.totalCents)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <InvoiceLines
+                      lines={i.lines}
+                      caption={`Lignes ${i.kind === "CREDIT_NOTE" ? "de l'avoir" : "de la facture"} ${i.number}`}
+                    />
                     {i.creditedCents > 0 ? <p className="mt-2 text-sm">Avoirs déduits : {formatCents(i.creditedCents)}</p> : null}
                     {i.paidCents > 0 ? <p className="text-sm">Déjà payé : {formatCents(i.paidCents)}</p> : null}
                   </details>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PRODUCT_NAME } from "@/lib/settings/product-name";
 import { Clock, Mail, MapPin, Phone } from "lucide-react";
 import type { PortalIdentity } from "@/lib/settings/defaults";
 import { INFORMATION_PAGES } from "@/lib/settings/defaults";
@@ -57,7 +58,11 @@ export function SiteFooter({ identity }: { identity: PortalIdentity }) {
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-gray-700 md:text-right">Portail Famille, logiciel libre</p>
+          <p className="mt-2 text-gray-700 md:text-right">
+            {identity.productName === PRODUCT_NAME
+              ? "Portail Famille, logiciel libre"
+              : `${identity.productName}, fait avec Portail Famille, logiciel libre`}
+          </p>
         </nav>
       </div>
     </footer>

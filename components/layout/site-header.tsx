@@ -40,7 +40,7 @@ export function SiteHeader({
         <Link href="/" className="flex min-h-11 items-center gap-3 text-gray-900 no-underline">
           <Emblem identity={identity} />
           <span>
-            <span className="block text-lg font-bold leading-tight text-brand">Portail Famille</span>
+            <span className="block text-lg font-bold leading-tight text-brand">{identity.productName}</span>
             <span className="block text-sm leading-tight text-gray-700">{identity.name}</span>
           </span>
         </Link>

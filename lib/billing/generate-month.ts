@@ -10,6 +10,7 @@ import {
   applyReservationTransitions,
   applyTransition,
   createManyWithStatus,
+  isIn,
   NotFoundError,
   RESERVATION_STATUSES,
   statusIn,
@@ -132,6 +133,7 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
         quantity: 1,
         unitPriceCents: price,
         totalCents: price,
+        billedAbsence: isIn(RESERVATION_STATUSES.BILLED_ABSENCE, r.status),
       };
     });
     const sequence = last - familyIds.length + 1 + index;
@@ -162,11 +164,12 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
   const lines = drafts.flatMap((d) => d.lines.map((l) => ({ ...l, invoiceId: invoiceOf.get(d.invoice.familyId)! })));
   // One statement for the month's lines (tens of thousands), each with its own id.
   await tx.$executeRaw`
-    INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationId", "label", "date", "quantity", "unitPriceCents", "totalCents")
-    SELECT gen_random_uuid()::text, t.invoice, t.reservation, t.label, t.day, t.quantity, t.unit, t.total
+    INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationId", "label", "date", "quantity", "unitPriceCents", "totalCents", "billedAbsence")
+    SELECT gen_random_uuid()::text, t.invoice, t.reservation, t.label, t.day, t.quantity, t.unit, t.total, t.absence
     FROM unnest(${lines.map((l) => l.invoiceId)}::text[], ${lines.map((l) => l.reservationId)}::text[], ${lines.map((l) => l.label)}::text[],
-      ${lines.map((l) => dayOf(l.date))}::date[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.totalCents)}::int[])
-      AS t(invoice, reservation, label, day, quantity, unit, total)`;
+      ${lines.map((l) => dayOf(l.date))}::date[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.totalCents)}::int[],
+      ${lines.map((l) => l.billedAbsence)}::boolean[])
+      AS t(invoice, reservation, label, day, quantity, unit, total, absence)`;
   await applyReservationTransitions(tx, { rows: rows.map((r) => ({ id: r.id, from: r.status })), to: "INVOICED", actor: input.actor });
   return invoices.sort((a, b) => a.number.localeCompare(b.number));
 }

@@ -43,7 +43,7 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
         creditedInvoice: { select: { number: true } },
         lines: {
           orderBy: [{ label: "asc" }, { date: "asc" }],
-          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true },
+          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true, billedAbsence: true },
         },
       },
     }),

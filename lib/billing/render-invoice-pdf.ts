@@ -5,6 +5,7 @@ import { UserFacingError } from "@/lib/errors";
 import { formatCalendarDate, formatCents, formatDate, formatMonth } from "@/lib/format";
 import { NotFoundError, INVOICE_STATUSES, isIn, PAYMENT_STATUSES } from "@/lib/workflow";
 import { pdfWriter } from "@/lib/pdf/document";
+import { letterheadFor } from "@/lib/pdf/letterhead";
 import { dueCents } from "./amounts";
 import { PAYMENT_METHOD_LABELS } from "./schemas";
 
@@ -43,7 +44,7 @@ export async function invoicePdf(input: {
       structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } },
       lines: {
         orderBy: [{ label: "asc" }, { date: "asc" }],
-        select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true },
+        select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true, billedAbsence: true },
       },
       allocations: {
         orderBy: { payment: { receivedAt: "asc" } },
@@ -61,15 +62,9 @@ export async function invoicePdf(input: {
     input.document === "quittance"
       ? `Quittance — facture n° ${invoice.number}`
       : `${isCreditNote ? "Avoir" : "Facture"} n° ${invoice.number}`;
-  const pdf = await pdfWriter({ title, author: structure.name });
-  pdf.line(structure.name, { bold: true, size: 13 });
-  const address = [
-    structure.street,
-    `${structure.postalCode ?? ""} ${structure.city ?? ""}`.trim(),
-    [structure.phone, structure.email].filter(Boolean).join(" — "),
-  ].filter(Boolean);
-  for (const text of address) pdf.line(text as string);
-  pdf.space(14);
+  const letterhead = await letterheadFor(structure);
+  const issuer = letterhead.name;
+  const pdf = await pdfWriter({ title, letterhead });
   pdf.aside([invoice.payerName, ...invoice.payerAddress.split("\n")], 290);
   pdf.space(70);
   pdf.line(title.toUpperCase(), { bold: true, size: 17, gap: 26 });
@@ -78,12 +73,12 @@ export async function invoicePdf(input: {
 
   if (input.document === "quittance") {
     const paid = invoice.allocations.filter((a) => isIn(PAYMENT_STATUSES.RECEIVED, a.payment.status));
-    pdf.line(`${structure.name} reconnaît avoir reçu de ${invoice.payerName}`);
-    pdf.line(`la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}),`);
-    pdf.line(
-      `d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`,
-      { gap: 26 },
+    // One sentence, wrapped: the structure's name may be long.
+    pdf.paragraph(
+      `${issuer} reconnaît avoir reçu de ${invoice.payerName} la somme de ${cents(invoice.paidCents)} en règlement de la facture n° ${invoice.number} (${month}), d'un montant de ${cents(invoice.totalCents)}${invoice.creditedCents ? `, dont ${cents(invoice.creditedCents)} déduit par avoir` : ""}.`,
+      { size: 11 },
     );
+    pdf.space(14);
     pdf.row(
       [
         { text: "Date", x: 0, bold: true },
@@ -103,7 +98,7 @@ export async function invoicePdf(input: {
     }
     pdf.space(20);
     pdf.line("Facture acquittée.", { bold: true, gap: 26 });
-    pdf.line(`Fait le ${formatDate(input.now ?? new Date())}, pour ${structure.name}.`);
+    pdf.paragraph(`Fait le ${formatDate(input.now ?? new Date())}, pour ${issuer}.`, { size: 11 });
   } else {
     if (isCreditNote && invoice.creditedInvoice) pdf.line(`Avoir sur la facture n° ${invoice.creditedInvoice.number} (${month}).`);
     else pdf.line(`Période facturée : ${month}`);
@@ -117,6 +112,7 @@ export async function invoicePdf(input: {
       [
         { text: "Date", x: 0, bold: true },
         { text: "Qté", x: 110, bold: true },
+        { text: "Détail", x: 150, bold: true },
         { text: "Prix unitaire", x: 300, width: 90, align: "right", bold: true },
         { text: "Montant", x: 400, width: 83, align: "right", bold: true },
       ],
@@ -132,7 +128,9 @@ export async function invoicePdf(input: {
       }
       pdf.row([
         { text: l.date ? formatCalendarDate(l.date) : "", x: 0 },
-        { text: String(l.quantity), x: 110, width: 60 },
+        { text: String(l.quantity), x: 110, width: 35 },
+        // A billed absence is said as such: the day was charged though the child did not come.
+        { text: l.billedAbsence ? "absence facturée" : "", x: 150, width: 140, bold: l.billedAbsence },
         { text: cents(l.unitPriceCents), x: 300, width: 90, align: "right" },
         { text: cents(l.totalCents), x: 400, width: 83, align: "right" },
       ]);

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { structureNameIn } from "@/lib/settings/manage-portal-identity";
-import { escapeHtml, STRUCTURE, type RenderedEmail } from "./templates";
+import { portalNamesIn, type PortalNames } from "@/lib/settings/manage-portal-identity";
+import { escapeHtml, PORTAL, STRUCTURE, type RenderedEmail } from "./templates";
 
 /**
  * Puts an e-mail in the outbox. Call it inside the transaction of the decision
@@ -18,20 +18,22 @@ interface EmailInput {
   email: RenderedEmail;
   familyId?: string | null;
   /** Read earlier in the transaction (outside a lock held meanwhile). */
-  structureName?: string;
+  names?: PortalNames;
 }
 
-/** The outbox row of an e-mail, signed with the structure's name in force now. */
+/** The outbox row of an e-mail, signed with the structure's and the product's names in force now. */
 async function outboxRow(tx: Tx, idempotencyKey: string, input: EmailInput) {
-  const name = input.structureName ?? (await structureNameIn(tx));
-  const sign = (text: string, value: string) => text.split(STRUCTURE).join(value);
+  const names = input.names ?? (await portalNamesIn(tx));
+  const sign = (text: string, escape: (value: string) => string) =>
+    text.split(STRUCTURE).join(escape(names.structure)).split(PORTAL).join(escape(names.product));
+  const plain = (value: string) => value;
   return {
     idempotencyKey,
     to: input.to,
     template: input.template,
-    subject: sign(input.email.subject, name),
-    html: sign(input.email.html, escapeHtml(name)),
-    text: sign(input.email.text, name),
+    subject: sign(input.email.subject, plain),
+    html: sign(input.email.html, escapeHtml),
+    text: sign(input.email.text, plain),
     familyId: input.familyId ?? null,
   };
 }

@@ -12,6 +12,8 @@ import { deMonth, isoToFrench } from "@/lib/format";
  * in /admin/parametres in its place, in the transaction that queues the e-mail.
  */
 export const STRUCTURE = "[[structure]]";
+/** Stands for the product's name (« Portail Famille » until an admin renames it), put in place the same way. */
+export const PORTAL = "[[portail]]";
 
 export interface RenderedEmail {
   subject: string;
@@ -64,7 +66,7 @@ ${body}
 export function accountRequestReceivedEmail(): RenderedEmail {
   return render("Votre demande de création de compte a bien été reçue", [
     "Bonjour,",
-    `Votre demande de création de compte sur le Portail Famille de ${STRUCTURE} a bien été reçue. Elle est en attente de validation par la structure.`,
+    `Votre demande de création de compte sur ${PORTAL} (${STRUCTURE}) a bien été reçue. Elle est en attente de validation par la structure.`,
     "Vous recevrez un e-mail dès qu'elle aura été traitée. Vous pourrez alors vous connecter avec votre adresse e-mail et le mot de passe que vous avez choisi.",
   ]);
 }
@@ -73,7 +75,7 @@ export function accountRequestReceivedEmail(): RenderedEmail {
 export function accountAlreadyExistsEmail(kind: "ACCOUNT" | "PENDING_REQUEST"): RenderedEmail {
   return render("Votre demande de création de compte", [
     "Bonjour,",
-    `Une demande de création de compte sur le Portail Famille de ${STRUCTURE} vient d'être faite avec cette adresse e-mail.`,
+    `Une demande de création de compte sur ${PORTAL} (${STRUCTURE}) vient d'être faite avec cette adresse e-mail.`,
     kind === "ACCOUNT"
       ? "Un compte existe déjà avec cette adresse : aucun nouveau compte n'a été créé. Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion."
       : "Une demande de création de compte est déjà en attente de validation avec cette adresse : aucune nouvelle demande n'a été enregistrée. Vous recevrez un e-mail dès qu'elle aura été traitée.",
@@ -86,18 +88,18 @@ export function accountAlreadyExistsEmail(kind: "ACCOUNT" | "PENDING_REQUEST"): 
 }
 
 export function accountValidatedEmail(person: Addressee): RenderedEmail {
-  return render("Votre compte Portail Famille est validé", [
+  return render(`Votre compte ${PORTAL} est validé`, [
     salutation(person),
     "Votre demande de création de compte a été validée.",
     "Vous pouvez dès maintenant vous connecter avec votre adresse e-mail et votre mot de passe, puis compléter votre dossier famille.",
-    { text: "Se connecter au Portail Famille", href: `${config.appUrl}/connexion` },
+    { text: `Se connecter à ${PORTAL}`, href: `${config.appUrl}/connexion` },
   ]);
 }
 
 export function accountRefusedEmail(person: Addressee, reason: string): RenderedEmail {
   return render("Votre demande de création de compte a été refusée", [
     salutation(person),
-    "Votre demande de création de compte sur le Portail Famille a été refusée.",
+    `Votre demande de création de compte sur ${PORTAL} a été refusée.`,
     `Motif : ${reason}`,
     "Pour toute question, contactez l'accueil de la structure.",
   ]);
@@ -106,7 +108,7 @@ export function accountRefusedEmail(person: Addressee, reason: string): Rendered
 export function passwordResetEmail(person: Addressee, link: string, validMinutes: number): RenderedEmail {
   return render("Réinitialisation de votre mot de passe", [
     salutation(person),
-    "Vous avez demandé à réinitialiser votre mot de passe du Portail Famille.",
+    `Vous avez demandé à réinitialiser votre mot de passe sur ${PORTAL}.`,
     { text: "Choisir un nouveau mot de passe", href: link },
     `Ce lien ne peut servir qu'une fois et expire dans ${validMinutes} minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.`,
   ]);
@@ -116,7 +118,7 @@ export function passwordResetEmail(person: Addressee, link: string, validMinutes
 export function passwordResetNoAccountEmail(): RenderedEmail {
   return render("Réinitialisation de votre mot de passe", [
     "Bonjour,",
-    `Une réinitialisation du mot de passe du Portail Famille de ${STRUCTURE} a été demandée pour cette adresse e-mail, mais aucun compte actif n'y correspond.`,
+    `Une réinitialisation du mot de passe sur ${PORTAL} (${STRUCTURE}) a été demandée pour cette adresse e-mail, mais aucun compte actif n'y correspond.`,
     "Si vous avez un compte avec une autre adresse, recommencez avec celle-ci ; si votre compte a été désactivé, contactez la structure. Vous pouvez aussi demander la création d'un compte.",
     { text: "Créer mon compte", href: `${config.appUrl}/creer-mon-compte` },
     "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail.",
@@ -399,9 +401,9 @@ export function cancellationsDecidedEmail(
 
 /** « Activer mon compte »: a family imported by the structure chooses its password (single-use link). */
 export function accountActivationEmail(person: Addressee, email: string, link: string, validDays: number): RenderedEmail {
-  return render("Activez votre compte du Portail Famille", [
+  return render(`Activez votre compte ${PORTAL}`, [
     salutation(person),
-    `${STRUCTURE} a ouvert votre compte sur le Portail Famille, avec l'adresse ${email}. Pour l'utiliser, choisissez votre mot de passe :`,
+    `${STRUCTURE} a ouvert votre compte sur ${PORTAL}, avec l'adresse ${email}. Pour l'utiliser, choisissez votre mot de passe :`,
     { text: "Activer mon compte", href: link },
     `Ce lien ne peut servir qu'une fois et expire dans ${validDays} jours. Ensuite, « Mot de passe oublié » sur la page de connexion vous enverra un nouveau lien.`,
   ]);

@@ -4,7 +4,7 @@ import { db, transaction } from "@/lib/db";
 import { config } from "@/lib/config";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { accountActivationEmail } from "@/lib/email/templates";
-import { structureNameIn } from "@/lib/settings/manage-portal-identity";
+import { portalNamesIn } from "@/lib/settings/manage-portal-identity";
 import { statusIn, USER_STATUSES } from "@/lib/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -59,7 +59,7 @@ export async function inviteImportedFamilies(input: { resend: boolean }): Promis
       const expiresAt = new Date(Date.now() + ACTIVATION_TOKEN_DAYS * 86_400_000);
       const tokens = claimed.map((u) => ({ user: u, token: randomBytes(32).toString("base64url") }));
       await tx.passwordResetToken.createMany({ data: tokens.map((t) => ({ userId: t.user.id, tokenHash: sha256(t.token), expiresAt })) });
-      const structureName = await structureNameIn(tx);
+      const names = await portalNamesIn(tx);
       for (const { user, token } of tokens) {
         const person = user.adult ?? { civility: "M" as const, lastName: user.displayName, firstName: "" };
         await enqueueEmail(tx, {
@@ -72,7 +72,7 @@ export async function inviteImportedFamilies(input: { resend: boolean }): Promis
             ACTIVATION_TOKEN_DAYS,
           ),
           familyId: user.familyId,
-          structureName,
+          names,
         });
       }
       return claimed.length;

@@ -4,6 +4,7 @@ import { formatCalendarDate, formatDate, agree } from "@/lib/format";
 import { INSCRIPTION_STATUSES, isIn, NotFoundError } from "@/lib/workflow";
 import { UserFacingError } from "@/lib/errors";
 import { pdfWriter } from "@/lib/pdf/document";
+import { letterheadFor } from "@/lib/pdf/letterhead";
 
 /**
  * « Demander une attestation d'inscription »: a one-page PDF for a validated
@@ -38,17 +39,14 @@ export async function inscriptionAttestation(input: {
     throw new UserFacingError("Une attestation n'est délivrée que pour une inscription validée.");
   const { structure } = inscription.activity;
 
+  const letterhead = await letterheadFor(structure);
   const pdf = await pdfWriter({
     title: `Attestation d'inscription — ${inscription.child.firstName} ${inscription.child.lastName}`,
-    author: structure.name,
+    letterhead,
   });
   const line = (text: string, options: { bold?: boolean; size?: number; gap?: number } = {}) =>
     pdf.line(text, { ...options, gap: options.gap ?? 16 });
-  line(structure.name, { bold: true, size: 13 });
-  if (structure.street) line(structure.street);
-  if (structure.postalCode || structure.city) line(`${structure.postalCode ?? ""} ${structure.city ?? ""}`.trim());
-  if (structure.phone || structure.email) line([structure.phone, structure.email].filter(Boolean).join(" — "));
-  pdf.space(30);
+  pdf.space(20);
   line("ATTESTATION D'INSCRIPTION", { bold: true, size: 18, gap: 36 });
   const child = `${inscription.child.firstName} ${inscription.child.lastName.toUpperCase()}`;
   line(`Nous attestons que l'enfant ${child},`);
@@ -63,7 +61,7 @@ export async function inscriptionAttestation(input: {
   if (inscription.ageGroup) line(`Groupe : ${inscription.ageGroup.name}`);
   line(`Du ${formatCalendarDate(inscription.startDate)} au ${formatCalendarDate(inscription.endDate)}`, { gap: 36 });
   line("Cette attestation est délivrée pour servir et valoir ce que de droit.", { gap: 26 });
-  line(`Fait le ${formatDate(input.now ?? new Date())}, pour ${structure.name}.`);
+  pdf.paragraph(`Fait le ${formatDate(input.now ?? new Date())}, pour ${letterhead.name}.`, { size: 11 });
   const bytes = await pdf.save();
   const slug = `${inscription.child.firstName}-${inscription.child.lastName}`
     .normalize("NFD")

@@ -13,7 +13,7 @@ import {
   type ReservationSection,
 } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
-import { structureNameIn } from "@/lib/settings/manage-portal-identity";
+import { portalNamesIn } from "@/lib/settings/manage-portal-identity";
 import { dayOf } from "@/lib/calendar/paris";
 import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";
 import { statusLabel, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
@@ -149,7 +149,7 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
  * name) and written after, from what the send decided — one insert per recipient under the lock.
  */
 export async function prepareReceipt(tx: Tx, familyId: string) {
-  return { familyId, recipients: await familyRecipients(tx, familyId), structureName: await structureNameIn(tx) };
+  return { familyId, recipients: await familyRecipients(tx, familyId), names: await portalNamesIn(tx) };
 }
 
 export async function queueReceipt(
@@ -164,7 +164,7 @@ export async function queueReceipt(
       familyId: prepared.familyId,
       template: "reservation-receipt",
       email: reservationRequestsEmail(person, sections),
-      structureName: prepared.structureName,
+      names: prepared.names,
     });
   }
 }

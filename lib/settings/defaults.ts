@@ -1,7 +1,10 @@
 import { config } from "@/lib/config";
 import type { InformationPageSlug } from "@/lib/generated/prisma/enums";
+import { PRODUCT_NAME } from "./product-name";
 
 export interface PortalIdentity {
+  /** The product's name (header, page titles, e-mails, PDFs). */
+  productName: string;
   name: string;
   primaryColor: string;
   address: string;
@@ -14,6 +17,7 @@ export interface PortalIdentity {
 
 /** Until an admin sets them in /admin/parametres (the demo seeds a plausible one). */
 export const DEFAULT_IDENTITY: PortalIdentity = {
+  productName: PRODUCT_NAME,
   name: config.structureName,
   primaryColor: "#1e40af",
   address: "",

@@ -15,6 +15,7 @@ export const getPortalIdentity = cache(async (): Promise<PortalIdentity> => {
   const row = await db.portalSettings.findUnique({
     where: { id: SETTINGS_ID },
     select: {
+      productName: true,
       name: true,
       primaryColor: true,
       address: true,
@@ -63,6 +64,49 @@ export async function getPortalLogo(): Promise<{ bytes: Uint8Array; type: string
 
 /** The structure's name for e-mails, read inside the transaction that queues them. */
 export async function structureNameIn(tx: Pick<typeof db, "portalSettings">): Promise<string> {
-  const row = await tx.portalSettings.findUnique({ where: { id: SETTINGS_ID }, select: { name: true } });
-  return row?.name ?? DEFAULT_IDENTITY.name;
+  return (await portalNamesIn(tx)).structure;
+}
+
+export interface PortalNames {
+  /** The structure's name (« Centre social Les Tilleuls »). */
+  structure: string;
+  /** The product's name (« Portail Famille » until renamed). */
+  product: string;
+}
+
+/** The structure's and the product's names for e-mails, read inside the transaction that queues them. */
+export async function portalNamesIn(tx: Pick<typeof db, "portalSettings">): Promise<PortalNames> {
+  const row = await tx.portalSettings.findUnique({ where: { id: SETTINGS_ID }, select: { name: true, productName: true } });
+  return { structure: row?.name ?? DEFAULT_IDENTITY.name, product: row?.productName ?? DEFAULT_IDENTITY.productName };
+}
+
+/**
+ * What a PDF is headed with, read when it is made (never cached): the identity of /admin/parametres and the logo's
+ * bytes. A document made after an admin's change carries the new name, address, phone, colour and logo. Null until an
+ * admin has set the identity.
+ */
+export async function getDocumentIdentity(): Promise<(PortalIdentity & { logo: { bytes: Uint8Array; type: string } | null }) | null> {
+  const row = await db.portalSettings.findUnique({
+    where: { id: SETTINGS_ID },
+    select: {
+      productName: true,
+      name: true,
+      primaryColor: true,
+      address: true,
+      phone: true,
+      email: true,
+      openingHours: true,
+      logo: true,
+      logoType: true,
+      updatedAt: true,
+    },
+  });
+  if (!row) return null;
+  const { logo, logoType, updatedAt, ...rest } = row;
+  const hasLogo = Boolean(logo && logoType);
+  return {
+    ...rest,
+    logoVersion: hasLogo ? String(updatedAt.getTime()) : null,
+    logo: hasLogo ? { bytes: logo!, type: logoType! } : null,
+  };
 }

@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { emailField, optionalText, trimmed } from "@/lib/forms/fields";
 import { contrastRatio, HEX_COLOUR } from "./colour";
+import { PRODUCT_NAME } from "./product-name";
 
 export const identitySchema = z.object({
+  /** Empty (or absent, from an older form) is the default name. */
+  productName: optionalText("Nom du portail", 60)
+    .optional()
+    .transform((v) => v || PRODUCT_NAME),
   name: trimmed("Nom de la structure", 120).refine((v) => !/[<>]/.test(v), {
     message: "Nom de la structure : les caractères < et > ne sont pas acceptés.",
   }),

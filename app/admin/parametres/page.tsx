@@ -25,7 +25,8 @@ export default async function SettingsPage() {
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Identité de la structure" titleId="identite">
         <p className="mb-3 text-sm text-gray-700">
-          Affichée dans l&apos;en-tête, le pied de page, la page Contact et la signature des e-mails.
+          Affichée dans l&apos;en-tête, le pied de page, la page Contact, la signature des e-mails et l&apos;en-tête des PDF (factures,
+          quittances, attestations).
         </p>
         <SchemaForm
           schema="identity"
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
           submitLabel="Enregistrer l'identité"
           action={updateIdentityAction}
           defaultValues={{
+            productName: identity.productName,
             name: identity.name,
             primaryColor: identity.primaryColor,
             address: identity.address,
@@ -41,6 +43,11 @@ export default async function SettingsPage() {
             openingHours: identity.openingHours,
           }}
           fields={[
+            {
+              name: "productName",
+              label: "Nom du portail",
+              hint: "Affiché en tête de chaque page, dans le titre de l'onglet, les e-mails et les PDF. Laissé vide : « Portail Famille ».",
+            },
             { name: "name", label: "Nom de la structure", required: true, autoComplete: "organization" },
             {
               name: "primaryColor",
@@ -64,7 +71,9 @@ export default async function SettingsPage() {
         <div className="mb-4 flex items-center gap-3">
           <Emblem identity={identity} />
           <span className="text-sm text-gray-700">
-            {identity.logoVersion ? "Logo actuel" : "Sans logo, les initiales de la structure s'affichent."}
+            {identity.logoVersion
+              ? "Logo actuel, repris en tête des PDF."
+              : "Sans logo, les initiales de la structure s'affichent (et les PDF portent son nom seul)."}
           </span>
         </div>
         <LogoForm hasLogo={Boolean(identity.logoVersion)} upload={uploadLogoAction} remove={removeLogoAction} />

@@ -6,6 +6,7 @@ import { checkPasswordLink } from "@/lib/accounts/check-password-link";
 import { Page, PageTitle } from "@/components/ui/page";
 import { linkClass } from "@/components/ui/classes";
 import { Alert } from "@/components/ui/field";
+import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,6 +23,7 @@ export default async function NewPasswordPage({ searchParams }: Props) {
   const token = typeof params.jeton === "string" ? params.jeton : null;
   // Read before anything is typed: a dead link says so at once, a live one names its account.
   const link = token ? await checkPasswordLink(token) : null;
+  const identity = await getPortalIdentity();
   return (
     <Page className="max-w-md">
       <PageTitle id="titre-page" tabIndex={-1}>
@@ -30,7 +32,7 @@ export default async function NewPasswordPage({ searchParams }: Props) {
       {token && link ? (
         <>
           <p className="mb-4 text-gray-800">
-            {isActivation ? "Choisissez le mot de passe de votre compte du Portail Famille. " : null}
+            {isActivation ? `Choisissez le mot de passe de votre compte ${identity.productName}. ` : null}
             Votre e-mail de connexion : <strong className="[overflow-wrap:anywhere]">{link.email}</strong>
           </p>
           <NewPasswordForm token={token} email={link.email} activation={isActivation} action={resetPasswordAction} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InvoiceLines } from "@/components/billing/invoice-lines";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
@@ -128,6 +129,17 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
                     </>
                   ) : null}
                 </p>
+                {i.lines.length > 0 ? (
+                  <details className="mt-2">
+                    <summary className={cn(linkClass, "cursor-pointer")}>
+                      Voir les lignes {i.kind === "CREDIT_NOTE" ? "de l'avoir" : "de la facture"} n° {i.number}
+                    </summary>
+                    <InvoiceLines
+                      lines={i.lines}
+                      caption={`Lignes ${i.kind === "CREDIT_NOTE" ? "de l'avoir" : "de la facture"} ${i.number}`}
+                    />
+                  </details>
+                ) : null}
                 {creditable ? (
                   <details className="mt-2">
                     <summary className={cn(linkClass, "cursor-pointer")}>Faire un avoir sur la facture n° {i.number}</summary>
