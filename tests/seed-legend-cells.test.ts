@@ -13,6 +13,7 @@ function booked(status: ReservationStatus, can: { cancel: boolean; withdraw: boo
   const laneDay = { bookUntil: "mardi 5 janvier à 10 h 00", cancelUntil: "mardi 5 janvier à 10 h 00", cancelInTime: true, cells: [state] };
   const lane: Cell["lane"] = {
     inscriptionId: "i",
+    childId: "c",
     childFirstName: "Léa",
     activityName: "Mercredis",
     periodName: "Hiver",
