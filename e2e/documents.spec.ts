@@ -44,7 +44,7 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
     .getByRole("button", { name: "Fichier", exact: true })
     .setInputFiles({ name: "gros.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
-  await expect(form.getByText("Fichier : 11,0 Mo, c'est plus que les 10 Mo acceptés.")).toBeVisible();
+  await expect(form.getByRole("link", { name: "Fichier : 11,0 Mo, c'est plus que les 10 Mo acceptés." })).toBeVisible();
   await form
     .getByRole("button", { name: "Fichier", exact: true })
     .setInputFiles({ name: "mon attestation.pdf", mimeType: "application/pdf", buffer: await pdf("Flou") });
