@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { alertWith, expectAccessible, field, newFamily, signIn } from "./support";
+import { alertWith, expectAccessible, field, newFamily, signIn, toasts } from "./support";
 
 /** Screenshots for the review, only when asked (SHOTS_DIR): never written by CI. */
 async function shoot(page: Page, name: string) {
@@ -75,6 +75,6 @@ test("« Mes messages » : le résumé des erreurs liste chaque erreur, chacune 
   ]);
   await form.getByLabel("Message").fill("Nina sera absente mercredi.");
   await form.getByRole("button", { name: "Envoyer le message" }).click();
-  await expect(page.getByText("Message envoyé à la structure. Vous recevrez un e-mail quand elle aura répondu.")).toBeVisible();
+  await expect(toasts(page).getByText("Message envoyé à la structure. Vous recevrez un e-mail quand elle aura répondu.")).toBeVisible();
   await expect(alertWith(page, /Le formulaire contient/)).toHaveCount(0);
 });
