@@ -27,7 +27,7 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, f.user.email);
   await page.goto("/tableau-de-bord");
-  await expect(page.getByRole("link", { name: `Envoyez : ${type.name}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Envoyez votre a${type.name.slice(1)}` })).toBeVisible();
   await page.goto("/mes-envois");
   await expect(page.getByRole("heading", { level: 1, name: "Mes envois" })).toBeVisible();
   const form = page.getByRole("region", { name: "Envoyer un document" });
@@ -44,7 +44,7 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
     .getByRole("button", { name: "Fichier", exact: true })
     .setInputFiles({ name: "gros.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024) });
   await form.getByRole("button", { name: "Envoyer le document" }).click();
-  await expect(form.getByText("Fichier : 11,0 Mo, c'est plus que les 10 Mo acceptés.")).toBeVisible();
+  await expect(form.getByRole("link", { name: "Fichier : 11,0 Mo, c'est plus que les 10 Mo acceptés." })).toBeVisible();
   await form
     .getByRole("button", { name: "Fichier", exact: true })
     .setInputFiles({ name: "mon attestation.pdf", mimeType: "application/pdf", buffer: await pdf("Flou") });
@@ -89,7 +89,7 @@ test("attestation CAF refusée « illisible », renvoyée, acceptée ; le parent
   await page.goto("/mes-envois");
   await expect(page.getByRole("listitem").filter({ hasText: "scan-net.pdf" })).toContainText(/Accepté[\s\S]*valable jusqu'au 31\/12\//);
   await page.goto("/tableau-de-bord");
-  await expect(page.getByRole("link", { name: `Envoyez : ${type.name}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Envoyez votre a${type.name.slice(1)}` })).toHaveCount(0);
 });
 
 test("un menu publié pour une activité : ses familles le voient « nouveau » dans Téléchargements, puis lu ; les autres ne le voient pas", async ({

@@ -37,7 +37,7 @@ test("an administrator imports a families file, invites the family, and the pare
   await expectAccessible(page);
 
   const text = await openDeliveredEmail(page, email, "Activez votre compte Portail Famille");
-  expect(text).toContain("Madame IMPORTÉE Élise,");
+  expect(text).toContain("Madame Élise Importée,");
   const link = /Activer mon compte : (\S+)/.exec(text)![1]!;
 
   // The parent, in another browser: signing in before activating says what to do; the link lets them choose a password.

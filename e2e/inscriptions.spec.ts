@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { formatLongDate } from "../lib/format";
 import { extractText, getDocumentProxy } from "unpdf";
 import { alertWith, expectAccessible, field, newFamily, newStaff, openDeliveredEmail, signIn, testDb, openRubrique } from "./support";
 
@@ -166,9 +167,9 @@ test("l'accueil configure une activité ; un parent inscrit un enfant de 4 ans (
   await expect(tomRequest).toHaveCount(0);
 
   const text = await openDeliveredEmail(admin, user.email, "Votre demande d'inscription a été validée");
-  const title = `${structureName} - ${activityName} - Mercredis de printemps`.toUpperCase();
-  expect(text).toContain(`Votre demande de création d'inscription pour l'individu INSCRIT Léa à l'activité ${title} a été validée.`);
-  expect(text).toContain(`L'inscription commence le ${fr(period.start)} et finit le ${fr(period.end)}.`);
+  expect(text).toContain(`Votre demande de création d'inscription pour l'individu Léa Inscrit à l'activité ${activityName} a été validée.`);
+  expect(text).toContain(`L'inscription commence le ${formatLongDate(period.start)} et finit le ${formatLongDate(period.end)}.`);
+  expect(text).not.toContain(structureName);
   await staffContext.close();
 
   // ── The parent sees V, downloads the attestation, and the refusal with its reason.
@@ -345,7 +346,7 @@ test("complet : la demande part en liste d'attente avec sa position ; pas encore
     `/mes-inscriptions/nouvelle?enfant=${children[0].id}&lieu=${later.structure.id}&type=${later.activity.careTypeId}&activite=${later.activity.id}&periode=${later.period.id}`,
   );
   await expect(
-    page.getByRole("status").filter({ hasText: /Les inscriptions à cette activité ouvrent le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/ }),
+    page.getByRole("status").filter({ hasText: /Les inscriptions à cette activité ouvrent le \d{2}\/\d{2}\/\d{4} à \d{1,2}\sh/ }),
   ).toBeVisible();
   await expect(page.getByRole("button", { name: /Enregistrer ma demande/ })).toHaveCount(0);
 });

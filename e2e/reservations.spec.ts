@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { formatLongDate } from "../lib/format";
 import { createBookableWorld, inscribe } from "../prisma/factories";
 import { expectAccessible, field, newFamily, newStaff, openDeliveredEmail, openRubrique, signIn, testDb } from "./support";
 
@@ -101,8 +102,7 @@ test("trois mercredis cliqués : sélectionnés, puis DR ; l'accueil les accepte
   const desk = await (await browser.newContext()).newPage();
   await signIn(desk, staff.email);
   const text = await openDeliveredEmail(desk, p.user.email, "Vos demandes de réservation ont été validées");
-  for (const day of days)
-    expect(text).toContain(`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)} - Temps d'accueil : MATIN AVEC REPAS - Réservation`);
+  for (const day of days) expect(text).toContain(`${formatLongDate(day)} - Temps d'accueil : Matin avec repas - Réservation`);
 });
 
 test("validation automatique : les mêmes clics donnent R tout de suite", async ({ page }) => {
@@ -285,5 +285,5 @@ test("l'accueil valide une DR et décide une DA depuis « Demandes de réservati
   await dialog.getByRole("button", { name: "Confirmer : absence excusée" }).click();
   await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("ABSENT_EXCUSED");
   const text = await openDeliveredEmail(desk, p.user.email, "Réponse à vos demandes d'annulation");
-  expect(text).toContain(`1 annulation excusée le : ${second.slice(8, 10)}/${second.slice(5, 7)}`);
+  expect(text).toContain(`1 annulation excusée le : ${formatLongDate(second)}`);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { formatLongDate } from "../lib/format";
 import { createBookableWorld, inscribe } from "../prisma/factories";
 import { alertWith, expectAccessible, newFamily, newStaff, openDeliveredEmail, signIn, testDb } from "./support";
 
@@ -13,7 +14,6 @@ const long = (day: string) =>
   new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
     new Date(`${day}T00:00:00Z`),
   );
-const ddmm = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
@@ -90,7 +90,7 @@ test("console : l'accueil refuse une demande avec un motif (la famille le voit),
   await expect(page.getByRole("status").filter({ hasText: "3 demandes validées." })).toBeVisible();
   await expect.poll(async () => testDb().reservation.count({ where: { inscriptionId: p.inscription.id, status: "RESERVED" } })).toBe(3);
   const text = await openDeliveredEmail(page, p.user.email, "Vos demandes de réservation ont été validées");
-  for (const day of days) expect(text).toContain(`${ddmm(day)}/${day.slice(0, 4)} - Temps d'accueil : MATIN AVEC REPAS - Réservation`);
+  for (const day of days) expect(text).toContain(`${formatLongDate(day)} - Temps d'accueil : Matin avec repas - Réservation`);
 
   // The family sees the refusal and its reason on the dashboard.
   const home = await (await browser.newContext()).newPage();
@@ -129,7 +129,7 @@ test("console : un lot de trois demandes d'annulation décidé en une fois, 2 ex
   await expect(desk.getByRole("status").filter({ hasText: "2 annulations excusées, 1 annulation facturée." })).toBeVisible();
   const text = await openDeliveredEmail(desk, p.user.email, "Réponse à vos demandes d'annulation");
   expect(text).toContain(
-    `Matin avec repas\n2 annulations excusées les : ${ddmm(days[1]!)}, ${ddmm(days[2]!)}\n1 annulation facturée le : ${ddmm(days[0]!)}`,
+    `Matin avec repas\n2 annulations excusées les : ${formatLongDate(days[1]!)}, ${formatLongDate(days[2]!)}\n1 annulation facturée le : ${formatLongDate(days[0]!)}`,
   );
   expect(await testDb().emailOutbox.count({ where: { familyId: p.family.id, template: "reservation-cancellations" } })).toBe(1);
 });

@@ -1,20 +1,27 @@
 /** French formats, always in Europe/Paris. */
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 const euro = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 
 export const formatDate = (date: Date) => dateFormat.format(date);
-export const formatDateTime = (date: Date) => dateTimeFormat.format(date).replace(" ", " à ");
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
-/** « 14:05 » in Paris. */
-export const formatTime = (date: Date) => timeFormat.format(date);
+const clockFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+/**
+ * The one way a time is written, in pages, e-mails and PDFs: « 7 h 30 », « 23 h 59 », « 17 h » (French style, no
+ * leading zero, non-breaking spaces so that it never splits across two lines). Takes an instant (read in Paris) or a
+ * stored "HH:MM" (a unit's hours, a deadline's time).
+ */
+export function formatClock(time: Date | string): string {
+  const hhmm = typeof time === "string" ? time : clockFormat.format(time);
+  const match = /^(\d{1,2}):(\d{2})/.exec(hhmm);
+  if (!match) return hhmm;
+  const hours = Number(match[1]);
+  return match[2] === "00" ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${match[2]}`;
+}
+/** « 14 h 05 » in Paris. */
+export const formatTime = (date: Date) => formatClock(date);
+/** « 06/05/2026 à 14 h 05 » in Paris. */
+export const formatDateTime = (date: Date) => `${dateFormat.format(date)} à ${formatClock(date)}`;
+/** « 8 h 30 – 12 h » for a unit's hours ("08:30", "12:00"). */
+export const formatHours = (start: string, end: string) => `${formatClock(start)}\u00a0–\u00a0${formatClock(end)}`;
 /** A calendar date stored as UTC midnight (@db.Date). */
 export const formatCalendarDate = (date: Date) =>
   new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
@@ -32,8 +39,13 @@ export const isoToFrench = (iso: string) =>
 export const isoLocalToFrench = (value: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? `${isoToFrench(value.slice(0, 10))} ${value.slice(11, 16)}` : value;
 
+/**
+ * The form that agrees with a number, French rule (0 and 1 take the singular): « elle passe » / « elles passent »
+ * after « 1 facture » / « 3 factures ».
+ */
+export const plural = (n: number, singular: string, pluralForm = `${singular}s`) => (n === 1 || n === 0 ? singular : pluralForm);
 /** « 1 réservation », « 3 réservations » — never « réservation(s) ». */
-export const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n === 1 || n === 0 ? singular : plural}`;
+export const count = (n: number, singular: string, pluralForm = `${singular}s`) => `${n} ${plural(n, singular, pluralForm)}`;
 /** The word that agrees with a person's sex (F / M, or MME / M). */
 export const agree = (sex: "F" | "M" | "MME", masculine: string, feminine: string) => (sex === "F" || sex === "MME" ? feminine : masculine);
 /** « de Léa », « d'Inès » — the elision before a vowel. */

@@ -100,12 +100,12 @@ describe("requestAccount and its decision", () => {
     expect(user.adult).toMatchObject({ lastName: "Durand", firstName: "Léa", isLegalGuardian: true });
     expect(user.family).toMatchObject({ name: "Famille DURAND", city: "Lille" });
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: input.email, template: "account-validated" } });
-    expect(email.text).toContain("Madame DURAND Léa,");
+    expect(email.text).toContain("Madame Léa Durand,");
     expect(email.familyId).toBe(familyId);
     // A second decision says what happened, and changes nothing.
     await expectNothingChanged(() =>
       expect(refuseAccountRequest({ id, reason: "Trop tard", actor: staff })).rejects.toThrow(
-        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{1,2}\sh(?:\s\d{2})?\)\. Actualisez la page\.$/,
       ),
     );
     expect(await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "VALIDATED", reason: null });

@@ -76,7 +76,9 @@ describe("staff actions refuse anyone but staff", () => {
     const again = await refuseAccountRequestAction({ id, reason: "Doublon" });
     expect(again).toEqual({
       ok: false,
-      error: expect.stringMatching(/^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/),
+      error: expect.stringMatching(
+        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{1,2}\sh(?:\s\d{2})?\)\. Actualisez la page\.$/,
+      ),
     });
     expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
   });

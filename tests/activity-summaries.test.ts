@@ -53,7 +53,7 @@ describe("what « Nouvelle inscription » shows of each activity", () => {
         { name: "Matin", hours: "08 h 30 – 12 h 00" },
         { name: "Après-midi", hours: "13 h 30 – 17 h 30" },
       ],
-      ages: ["Maternelle (de 3 ans à 6 ans (exclu))"],
+      ages: ["Maternelle (de 3 à 5 ans)"],
       price: { minCents: 300, maxCents: 400, forFamilyQf: true },
       placesLeft: null,
       opensAt: null,
@@ -109,8 +109,8 @@ describe("what « Nouvelle inscription » shows of each activity", () => {
 
 describe("deadlines chosen from fields", () => {
   it.each([
-    [{ kind: "DAYS_BEFORE", days: "2", time: "10:00" }, "J-2 10:00", "2 jours avant, avant 10h00"],
-    [{ kind: "DAYS_BEFORE", days: "0", time: "8h" }, "J-0 08:00", "le jour même avant 08h00"],
+    [{ kind: "DAYS_BEFORE", days: "2", time: "10:00" }, "J-2 10:00", "2 jours avant, avant 10\u00a0h"],
+    [{ kind: "DAYS_BEFORE", days: "0", time: "8h" }, "J-0 08:00", "le jour même avant 8\u00a0h"],
     [{ kind: "WEEKDAY_BEFORE", weekday: "MERCREDI", time: "23:59" }, "MERCREDI_PRECEDENT 23:59", "le mercredi précédent avant minuit"],
   ] as const)("%j is stored as %s (« %s »)", (parts, expression, words) => {
     expect(composeDeadline(parts)).toBe(expression);

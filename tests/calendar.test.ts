@@ -57,7 +57,7 @@ describe("deadline expressions, in Europe/Paris", () => {
   });
 
   it("describes itself in French", () => {
-    expect(describeDeadline("J-2 10:00")).toBe("2 jours avant, avant 10h00");
+    expect(describeDeadline("J-2 10:00")).toBe("2 jours avant, avant 10\u00a0h");
     expect(describeDeadline("MERCREDI_PRECEDENT 23:59")).toBe("le mercredi précédent avant minuit");
   });
 

@@ -44,7 +44,7 @@ describe("Mes envois and the staff's decision", () => {
   it("a parent sends an attestation CAF → staff refuse it « illisible » (e-mail) → a new one replaces it → accepted, valid to the end of the year", async () => {
     const f = await family("Envoi");
     const type = await documentType({ required: true, validity: "CALENDAR_YEAR" });
-    expect((await missingDocuments(f.family.id, "2026-12-02")).map((m) => m.text)).toContain(`Envoyez : ${type.name}`);
+    expect((await missingDocuments(f.family.id, "2026-12-02")).map((m) => m.text)).toContain(`Envoyez votre a${type.name.slice(1)}`);
     const sent = await uploadFamilyDocument({
       familyId: f.family.id,
       actor: f.actor,
@@ -86,7 +86,9 @@ describe("Mes envois and the staff's decision", () => {
       await prisma.document.findUniqueOrThrow({ where: { id: again.id }, select: { status: true, replacesId: true, validUntil: true } }),
     ).toEqual({ status: "ACCEPTED", replacesId: sent.id, validUntil: new Date("2026-12-31T00:00:00Z") });
     expect((await missingDocuments(f.family.id, "2026-12-31")).map((m) => m.typeId)).not.toContain(type.id);
-    expect((await missingDocuments(f.family.id, "2027-01-01")).map((m) => m.text)).toContain(`Renouvelez : ${type.name} (expiré)`);
+    expect((await missingDocuments(f.family.id, "2027-01-01")).map((m) => m.text)).toContain(
+      `Renouvelez votre a${type.name.slice(1)} : sa date de validité est passée`,
+    );
     // Only a refused document is replaced; another family's is as missing.
     const other = await family("Autre");
     await expectNothingChanged(async () => {

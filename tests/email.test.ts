@@ -166,6 +166,6 @@ describe("e-mail outbox", () => {
     expect(escapeHtml(`<script>alert("x")</script>`)).toBe("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     const email = accountValidatedEmail({ civility: "MME", lastName: "<b>", firstName: "Ève" });
     expect(email.html).not.toContain("<b>");
-    expect(email.html).toContain("&lt;B&gt;");
+    expect(email.html).toContain("&lt;b&gt;");
   });
 });

@@ -143,7 +143,7 @@ describe("demandes de modification", () => {
       {
         id: first.id,
         message: expect.stringMatching(
-          /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+          /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{1,2}\sh(?:\s\d{2})?\)\. Actualisez la page\.$/,
         ),
       },
     ]);

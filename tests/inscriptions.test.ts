@@ -95,7 +95,7 @@ describe("requestInscription", () => {
           now: NOW,
         }),
       ).rejects.toThrow(
-        "Léna n'a l'âge d'aucun groupe de cette activité au début de la période (Maternelle (de 3 ans à 6 ans (exclu)), Élémentaire +6 ans (de 6 ans à 13 ans (exclu))).",
+        "Léna n'a l'âge d'aucun groupe de cette activité au début de la période (Maternelle (de 3 à 5 ans), Élémentaire +6 ans (de 6 à 12 ans)).",
       ),
     );
     expect(await prisma.inscription.count({ where: { familyId: baby.family.id } })).toBe(0);
@@ -115,7 +115,7 @@ describe("requestInscription", () => {
       now: NOW,
     });
     await expectNothingChanged(() =>
-      expect(requestInscription(input(outsider))).rejects.toThrow("Les inscriptions à cette activité ouvrent le 01/12/2026 à 08:00."),
+      expect(requestInscription(input(outsider))).rejects.toThrow("Les inscriptions à cette activité ouvrent le 01/12/2026 à 8\u00a0h."),
     );
     const resident = await familyWith();
     expect((await requestInscription(input(resident))).status).toBe("PENDING");
@@ -136,9 +136,9 @@ describe("requestInscription", () => {
     expect(result.status).toBe("VALIDATED");
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: f.user.email, template: "inscription-validated" } });
     expect(email.text).toContain(
-      `pour l'individu TESTEUR Léna à l'activité ${w.structure.name.toUpperCase()} - MERCREDIS - HIVER a été validée.`,
+      `Votre demande de création d'inscription pour l'individu Léna Testeur à l'activité ${w.activity.name} a été validée.\nL'inscription commence le mercredi 6 janvier 2027 et finit le mercredi 31 mars 2027.`,
     );
-    expect(email.text).toContain("L'inscription commence le 06/01/2027 et finit le 31/03/2027.");
+    expect(email.text).not.toContain("(");
     const log = await prisma.transitionLog.findMany({ where: { entityId: result.id }, orderBy: { createdAt: "asc" } });
     expect(log.map((l) => `${l.fromStatus ?? "-"}>${l.toStatus}:${l.actorRole}`)).toEqual(["->PENDING:PARENT", "PENDING>VALIDATED:SYSTEM"]);
   });
@@ -203,7 +203,7 @@ describe("requestInscription", () => {
     await validateInscription({ id, actor: await staffActor() });
     await expectNothingChanged(() =>
       expect(withdrawInscription({ id, familyId: a.family.id, actor: actorFromUser(a.user) })).rejects.toThrow(
-        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+        /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{1,2}\sh(?:\s\d{2})?\)\. Actualisez la page\.$/,
       ),
     );
     expect((await prisma.inscription.findUniqueOrThrow({ where: { id } })).status).toBe("VALIDATED");
@@ -494,7 +494,7 @@ describe("locks taken before reading what they protect", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(String(refused.reason.message)).toMatch(
-      /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\)\. Actualisez la page\.$/,
+      /^Déjà traitée : « Validée » \(par .+ le \d{2}\/\d{2}\/\d{4} à \d{1,2}\sh(?:\s\d{2})?\)\. Actualisez la page\.$/,
     );
     expect(await prisma.transitionLog.count({ where: { entityId: id, toStatus: "VALIDATED" } })).toBe(1);
     expect(await prisma.emailOutbox.count({ where: { to: f.user.email, template: "inscription-validated" } })).toBe(1);

@@ -53,11 +53,11 @@ describe("reminders", () => {
     ];
     expect([toFree.length, toBooked.length, toQuiet.length]).toEqual([1, 1, 0]);
     expect(toFree[0]!.text).toContain(
-      `Demain est le dernier jour pour réserver :\nLibre — ${w.activity.name} : mercredi 6 janvier 2027 (jusqu'au 04/01/2027 à 10:00)`,
+      `Demain est le dernier jour pour réserver :\nLibre — ${w.activity.name} : mercredi 6 janvier 2027 (jusqu'au 04/01/2027 à 10\u00a0h)`,
     );
     expect(toFree[0]!.text).not.toContain("annuler");
     expect(toBooked[0]!.text).toContain(
-      "Demain est le dernier jour pour annuler sans être facturé :\nReserve — Journée, mercredi 6 janvier 2027 (jusqu'au 04/01/2027 à 10:00)",
+      "Demain est le dernier jour pour annuler sans être facturé :\nReserve — Journée, mercredi 6 janvier 2027 (jusqu'au 04/01/2027 à 10\u00a0h)",
     );
     expect(toBooked[0]!.text).not.toContain("pour réserver");
     // The next day's reminders are another e-mail (the 13th's deadline is the 11th: nothing on the 5th).
@@ -82,7 +82,7 @@ describe("reminders", () => {
     await Promise.all([sendDueReminders(NOW), sendDueReminders(NOW)]);
     const sent = await mails(inscribed.family.id, "reminder-opening");
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.text).toContain(`Les inscriptions à ${w.activity.name} ouvrent demain, le 04/01/2027 à 08:00.`);
+    expect(sent[0]!.text).toContain(`Les inscriptions à ${w.activity.name} ouvrent demain, le 04/01/2027 à 8\u00a0h.`);
     expect(await mails(other.family.id, "reminder-opening")).toHaveLength(0);
   });
 

@@ -100,7 +100,7 @@ describe("the staff queue of reservation requests (used by the console of the ne
     for (const f of fams) {
       const mails = await prisma.emailOutbox.findMany({ where: { familyId: f.family.id, template: "reservation-accepted" } });
       expect(mails).toHaveLength(1);
-      expect(mails[0]!.text.match(/Temps d'accueil : JOURNÉE - Réservation/g)).toHaveLength(f === fams[1] ? 2 : 3);
+      expect(mails[0]!.text.match(/Temps d'accueil : Journée - Réservation/g)).toHaveLength(f === fams[1] ? 2 : 3);
     }
     // A refusal needs a reason and changes nothing without one.
     await expect(refuseReservations({ ids: [queue[0]!.id], reason: " ", actor: await staffActor() })).rejects.toThrow("Motif");

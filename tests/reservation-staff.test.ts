@@ -61,7 +61,7 @@ describe("exceptional day", () => {
       const mails = await prisma.emailOutbox.findMany({ where: { familyId: p.family.id, template: "reservation-day_cancelled" } });
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text).toContain("Motif : Grève des animateurs");
-      expect(mails[0]!.text).toContain("06/01/2027 - Temps d'accueil : MATIN - Annulée par la structure");
+      expect(mails[0]!.text).toContain("mercredi 6 janvier 2027 - Temps d'accueil : Matin - Annulée par la structure");
     }
     // Dan (no booking): the unit is closed on his calendar, the period skips it, a send is refused.
     const calendar = (await getMonthCalendar({ familyId: d.family.id, inscriptionId: d.inscription.id, month: "2027-01", now: NOW }))!;

@@ -51,17 +51,19 @@ describe("requestReservations", () => {
     });
     expect(outcomes.map((o) => o.outcome)).toEqual(["REQUESTED", "REQUESTED", "REQUESTED"]);
     const receipt = await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: p.family.id, template: "reservation-receipt" } });
-    expect(receipt.text).toContain("06/01/2027 - Temps d'accueil : MATIN AVEC REPAS - Demande de réservation envoyée");
+    expect(receipt.text).toContain("mercredi 6 janvier 2027 - Temps d'accueil : Matin avec repas - Demande de réservation envoyée");
 
     const rows = await prisma.reservation.findMany({ where: { inscriptionId: p.inscription.id } });
     const result = await acceptReservations({ ids: rows.map((r) => r.id), actor: await staffActor(), now: NOW });
     expect(result).toEqual({ done: rows.map((r) => r.id), notDone: [] });
     expect(await prisma.reservation.count({ where: { inscriptionId: p.inscription.id, status: "RESERVED" } })).toBe(3);
     const email = await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: p.family.id, template: "reservation-accepted" } });
-    expect(email.text).toContain("Les demandes de réservations pour TESTEUR Léa ont été validées.");
-    expect(email.text).toContain("Les réservations validées sont comprises entre le 06/01/2027 et le 20/01/2027.");
-    for (const day of ["06/01/2027", "13/01/2027", "20/01/2027"])
-      expect(email.text).toContain(`${day} - Temps d'accueil : MATIN AVEC REPAS - Réservation`);
+    expect(email.text).toContain("Les demandes de réservations pour Léa Testeur ont été validées.");
+    expect(email.text).toContain(
+      "Les réservations validées sont comprises entre le mercredi 6 janvier 2027 et le mercredi 20 janvier 2027.",
+    );
+    for (const day of ["mercredi 6 janvier 2027", "mercredi 13 janvier 2027", "mercredi 20 janvier 2027"])
+      expect(email.text).toContain(`${day} - Temps d'accueil : Matin avec repas - Réservation`);
   });
 
   it("lists the receipt's lines in the order of the days and of the units, across months", async () => {
@@ -81,9 +83,9 @@ describe("requestReservations", () => {
     const receipt = await prisma.emailOutbox.findFirstOrThrow({ where: { familyId: p.family.id, template: "reservation-receipt" } });
     const lines = receipt.text.split("\n").filter((l) => l.includes("Temps d'accueil"));
     expect(lines).toEqual([
-      "13/01/2027 - Temps d'accueil : APRÈS-MIDI - Demande de réservation envoyée",
-      "03/02/2027 - Temps d'accueil : MATIN AVEC REPAS - Demande de réservation envoyée",
-      "03/02/2027 - Temps d'accueil : APRÈS-MIDI - Demande de réservation envoyée",
+      "mercredi 13 janvier 2027 - Temps d'accueil : Après-midi - Demande de réservation envoyée",
+      "mercredi 3 février 2027 - Temps d'accueil : Matin avec repas - Demande de réservation envoyée",
+      "mercredi 3 février 2027 - Temps d'accueil : Après-midi - Demande de réservation envoyée",
     ]);
   });
 
@@ -116,7 +118,7 @@ describe("requestReservations", () => {
       actor: p.actor,
       now: late,
     });
-    expect(outcomes[0]).toMatchObject({ outcome: "REFUSED", message: "Délai de réservation dépassé (jusqu'au 11/01/2027 à 10:00)." });
+    expect(outcomes[0]).toMatchObject({ outcome: "REFUSED", message: "Délai de réservation dépassé (jusqu'au 11/01/2027 à 10\u00a0h)." });
     expect(outcomes[1]).toMatchObject({ outcome: "REQUESTED" });
   });
 
@@ -304,7 +306,7 @@ describe("capacity and the waiting list", () => {
     const promoted = await prisma.emailOutbox.findFirstOrThrow({
       where: { familyId: first.inscription.familyId, template: "reservation-promoted" },
     });
-    expect(promoted.text).toContain("06/01/2027 - Temps d'accueil : JOURNÉE - Réservation validée");
+    expect(promoted.text).toContain("mercredi 6 janvier 2027 - Temps d'accueil : Journée - Réservation validée");
   });
 
   it("an age group's own places per unit and day send the next child of that group to the waiting list", async () => {
@@ -424,7 +426,9 @@ describe("capacity and the waiting list", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.text).toContain("Journée complète\n2 annulations excusées les : 13/01, 20/01\n1 annulation facturée le : 06/01");
+    expect(emails[0]!.text).toContain(
+      "Journée complète\n2 annulations excusées les : mercredi 13 janvier 2027, mercredi 20 janvier 2027\n1 annulation facturée le : mercredi 6 janvier 2027",
+    );
     expect(
       (await prisma.reservation.findMany({ where: { inscriptionId: p.inscription.id }, orderBy: { date: "asc" } })).map((r) => r.status),
     ).toEqual(["ABSENT_BILLED", "ABSENT_EXCUSED", "ABSENT_EXCUSED"]);

@@ -5,7 +5,7 @@ import { staffPage } from "@/lib/auth/session";
 import { countStaffQueues } from "@/lib/staff/count-staff-queues";
 import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
 import { parisDay } from "@/lib/calendar/paris";
-import { count, formatLongDate } from "@/lib/format";
+import { count, formatClock, formatLongDate } from "@/lib/format";
 import { getSenderStatus, senderWarning } from "@/lib/email/get-sender-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -89,7 +89,7 @@ export default async function AdminHomePage() {
                   className="flex flex-col rounded-lg border border-gray-400 bg-white p-3 no-underline hover:shadow-md"
                 >
                   <span className="font-semibold text-gray-900 underline">
-                    Pointage : {d.unit.name} ({d.unit.startTime.replace(":", "h")})
+                    Pointage : {d.unit.name} ({formatClock(d.unit.startTime)})
                   </span>
                   <span className="text-sm text-gray-800">
                     {d.activity.name} — {count(d.expected, "enfant attendu", "enfants attendus")}, {count(d.pointed, "pointé", "pointés")}

@@ -70,7 +70,7 @@ export default async function ContactPage() {
         <Link className={linkClass} href="/mes-messages">
           Écrivez à la structure depuis Mes messages
         </Link>{" "}
-        : la réponse s&apos;y affiche et vous êtes prévenu par e-mail.
+        : la réponse s&apos;y affiche et vous recevez un e-mail.
       </p>
     </Card>
   );

@@ -8,5 +8,5 @@ import { sendFamilyMessage } from "@/lib/messages/send-family-message";
 export const sendFamilyMessageAction = parentAction(familyMessageSchema, async ({ threadId, subject, childId, body, file }, parent) => {
   await sendFamilyMessage({ familyId: parent.familyId, actor: parent.actor, threadId, subject, childId, body, file });
   revalidatePath("/", "layout");
-  return { message: "Message envoyé à la structure. Vous serez prévenu par e-mail de sa réponse." };
+  return { message: "Message envoyé à la structure. Vous recevrez un e-mail quand elle aura répondu." };
 });

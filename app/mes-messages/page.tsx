@@ -24,7 +24,7 @@ export default async function MyMessagesPage() {
   const [threads, children] = await Promise.all([listFamilyThreads(user.familyId), listFamilyChildren(user.familyId)]);
   return (
     <Page>
-      <PageHeader title="Mes messages" description="Écrivez à la structure ; sa réponse s'affiche ici et vous êtes prévenu par e-mail." />
+      <PageHeader title="Mes messages" description="Écrivez à la structure ; sa réponse s'affiche ici et vous recevez un e-mail." />
       <Card title="Écrire à la structure" titleId="ecrire" className="mb-6">
         <UploadForm
           fileHint="PDF, JPEG ou PNG, 10 Mo au maximum (une photo nette du document convient)."

@@ -140,7 +140,7 @@ export function unitRuleFields(units: { id: string; name: string }[]): FieldSpec
 }
 
 export const TIME_UNIT_FIELDS: FieldSpec[] = [
-  { name: "name", label: "Nom de l'unité", required: true, hint: "Exemple : Accueil soir de 16h00 à 18h30" },
+  { name: "name", label: "Nom de l'unité", required: true, hint: "Exemple : Accueil soir de 16 h à 18 h 30" },
   { name: "startTime", label: "Heure de début", type: "time", required: true },
   { name: "endTime", label: "Heure de fin", type: "time", required: true },
   { name: "capacity", label: "Capacité (places par jour)", required: true, inputMode: "numeric" },

@@ -2,13 +2,31 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
-import { DateField, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
+import { DateField, ErrorSummary, Field, FormAlert, RadioGroup, SubmitButton, inputClass } from "@/components/ui/field";
 import { useServerForm } from "@/components/form/use-server-form";
+import { summaryErrors } from "@/components/form/summary-errors";
 import type { AccountRequestInput } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/action-result";
 import { cardClass } from "@/components/ui/classes";
 
 type TextName = Exclude<keyof AccountRequestInput, "civility">;
+
+/** The fields in the order of the page: the error summary lists them so (each field's id is its name). */
+const FIELDS = [
+  "civility",
+  "lastName",
+  "firstName",
+  "birthDate",
+  "homePhone",
+  "mobilePhone",
+  "email",
+  "street",
+  "addressComplement",
+  "postalCode",
+  "city",
+  "password",
+  "passwordConfirmation",
+] as const satisfies readonly (keyof AccountRequestInput)[];
 
 export function AccountRequestForm({ action }: { action: (input: AccountRequestInput) => Promise<ActionResult<null>> }) {
   const router = useRouter();
@@ -31,6 +49,7 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
   });
   const { submit, formError, pending } = useServerForm(form, action, () => router.push("/creer-mon-compte/merci"));
   const { errors } = form.formState;
+  const summary = summaryErrors(errors, FIELDS);
 
   const text = (
     name: TextName,
@@ -53,7 +72,8 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
+      {/* Each error as a link to its field (as the child wizard); the form's own message when no field is at fault. */}
+      {summary.length ? <ErrorSummary errors={summary} /> : <FormAlert message={formError} />}
       <fieldset className={cardClass}>
         <legend className="px-1 text-lg font-bold">Informations personnelles</legend>
         <RadioGroup

@@ -1,13 +1,14 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { ErrorSummary, Field, FormAlert, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FileField } from "@/components/ui/file-field";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { MAX_UPLOAD_BYTES, tooBigMessage } from "@/lib/files/limits";
 import { callAction } from "./call-action";
+import { summaryErrors } from "./summary-errors";
 
 export interface UploadField {
   name: string;
@@ -47,6 +48,8 @@ export function UploadForm(props: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [sent, setSent] = useState(0);
   const [pending, startTransition] = useTransition();
+  const fieldId = (name: string) => `${props.idPrefix}-${name}`;
+  const summary = summaryErrors(fieldErrors, [...props.fields.map((f) => f.name), "file"], fieldId);
   return (
     <form
       ref={formRef}
@@ -57,17 +60,24 @@ export function UploadForm(props: {
         for (const [name, value] of Object.entries(props.hidden ?? {})) data.set(name, value);
         setError(null);
         setFieldErrors({});
+        // Required fields are checked here first, so that every missing one is listed at once (the server says the same).
+        const missing = Object.fromEntries(
+          props.fields
+            .filter((f) => f.required && !String(data.get(f.name) ?? "").trim())
+            .map((f) => [f.name, `${f.label} : champ obligatoire.`]),
+        );
         const file = data.get("file");
         // No file chosen: the browser still sends an empty, unnamed one (which arrives named « undefined »). Left out,
         // so that the server can tell « no attachment » from a chosen file that is empty (refused).
         if (file instanceof File && file.size === 0 && file.name === "") data.delete("file");
-        if (!props.fileOptional && (!(file instanceof File) || file.size === 0)) {
-          setFieldErrors({ file: "Fichier : choisissez un fichier (il est vide ou manquant)." });
-          setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
-          return;
-        }
-        if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-          setFieldErrors({ file: tooBigMessage("Fichier", file.size) });
+        const fileError =
+          !props.fileOptional && (!(file instanceof File) || file.size === 0)
+            ? "Fichier : choisissez un fichier (il est vide ou manquant)."
+            : file instanceof File && file.size > MAX_UPLOAD_BYTES
+              ? tooBigMessage("Fichier", file.size)
+              : null;
+        if (fileError || Object.keys(missing).length) {
+          setFieldErrors({ ...missing, ...(fileError ? { file: fileError } : {}) });
           setError("Le formulaire contient des erreurs : corrigez les champs signalés.");
           return;
         }
@@ -86,11 +96,12 @@ export function UploadForm(props: {
         });
       }}
     >
-      <FormAlert message={error} />
+      {/* Each error as a link to its field (as the child wizard); the form's own message when no field is at fault. */}
+      {summary.length ? <ErrorSummary errors={summary} /> : <FormAlert message={error} />}
       {props.fields.map((field) => (
         <Field
           key={field.name}
-          id={`${props.idPrefix}-${field.name}`}
+          id={fieldId(field.name)}
           label={field.label}
           required={field.required}
           hint={field.hint}
@@ -115,6 +126,7 @@ export function UploadForm(props: {
       ))}
       <FileField
         name="file"
+        id={fieldId("file")}
         resetKey={sent}
         accept="application/pdf,image/jpeg,image/png"
         error={fieldErrors.file}

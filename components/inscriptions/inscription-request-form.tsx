@@ -84,7 +84,7 @@ export function InscriptionRequestForm(props: {
         </div>
       </fieldset>
       <p className="mb-3 text-sm">
-        Vérifiez bien que votre enfant est inscrit dans la bonne structure et le bon groupe d&apos;âge avant d&apos;enregistrer.
+        Vérifiez bien que votre enfant est inscrit dans le bon lieu d&apos;accueil et le bon groupe d&apos;âge avant d&apos;enregistrer.
       </p>
       <SubmitButton pending={pending}>{props.full ? "Enregistrer ma demande en liste d'attente" : "Enregistrer ma demande"}</SubmitButton>
     </form>

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { AlertCircle, CheckCircle2, Info } from "lucide-react";
 import { Button } from "./button";
@@ -202,6 +202,8 @@ export interface SummaryError {
  */
 export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Its own id: a page with several forms (Mes envois) may show two summaries.
+  const headingId = useId();
   const signature = errors.map((e) => `${e.fieldId}:${e.message}`).join("|");
   useEffect(() => {
     if (signature) ref.current?.focus();
@@ -213,10 +215,10 @@ export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?
       ref={ref}
       role="alert"
       tabIndex={-1}
-      aria-labelledby="resume-erreurs"
+      aria-labelledby={headingId}
       className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-950"
     >
-      <h2 id="resume-erreurs" className="flex items-center gap-2 font-bold">
+      <h2 id={headingId} className="flex items-center gap-2 font-bold">
         <AlertCircle aria-hidden="true" className="size-5" /> {heading}
       </h2>
       <ul className="mt-1 list-disc pl-6">

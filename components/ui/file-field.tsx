@@ -8,6 +8,8 @@ import { buttonVariants } from "./button";
  */
 export function FileField(props: {
   name: string;
+  /** The input's id (an error summary links to it); a generated one otherwise. */
+  id?: string;
   title: ReactNode;
   hint: string;
   accept: string;
@@ -18,7 +20,8 @@ export function FileField(props: {
   /** The form was reset: the chosen name is forgotten with it. */
   resetKey?: number;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = props.id ?? generatedId;
   const [chosen, setChosen] = useState<{ name: string; key?: number } | null>(null);
   const fileName = chosen && chosen.key === props.resetKey ? chosen.name : null;
   return (

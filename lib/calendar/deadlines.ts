@@ -5,6 +5,7 @@
  * Written by staff in the activity settings, evaluated in Europe/Paris, so that
  * « 10:00 » stays 10:00 across the daylight-saving change.
  */
+import { formatClock } from "@/lib/format";
 import { addDays, parisInstant, weekdayOf } from "./paris";
 import { DEADLINE_WEEKDAYS as WEEKDAYS } from "./deadline-parts";
 
@@ -53,7 +54,7 @@ export function isBeforeDeadline(expression: string, day: string, now: Date): bo
 export function describeDeadline(expression: string): string {
   const deadline = parseDeadline(expression);
   if (!deadline) return expression;
-  const time = deadline.time === "23:59" ? "avant minuit" : `avant ${deadline.time.replace(":", "h")}`;
+  const time = deadline.time === "23:59" ? "avant minuit" : `avant ${formatClock(deadline.time)}`;
   if (deadline.kind === "DAYS_BEFORE")
     return deadline.days === 0 ? `le jour même ${time}` : `${deadline.days} jour${deadline.days > 1 ? "s" : ""} avant, ${time}`;
   return `le ${WEEKDAYS[deadline.weekday].toLowerCase()} précédent ${time}`;

@@ -51,13 +51,19 @@ export async function missingDocuments(familyId: string, today: string) {
     for (const child of type.scope === "CHILD" ? children : [null]) {
       const sent = of(type.id, child?.id ?? null);
       if (sent.some((d) => isIn(DOCUMENT_STATUSES.AWAITING_DECISION, d.status) || !d.validUntil || d.validUntil >= todayDate)) continue;
-      const label = child ? `${type.name} de ${child.firstName}` : type.name;
+      // « Envoyez votre attestation CAF », « Envoyez votre carnet de vaccination pour Nina ».
+      const what = `votre ${lowerFirst(type.name)}${child ? ` pour ${child.firstName}` : ""}`;
       missing.push({
         typeId: type.id,
         childId: child?.id ?? null,
-        text: sent.length ? `Renouvelez : ${label} (expiré)` : `Envoyez : ${label}`,
+        text: sent.length ? `Renouvelez ${what} : sa date de validité est passée` : `Envoyez ${what}`,
       });
     }
   }
   return missing;
+}
+
+/** « Attestation CAF » → « attestation CAF » inside a sentence; an acronym (« CAF », « PAI ») keeps its capitals. */
+function lowerFirst(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }

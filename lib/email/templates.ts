@@ -5,7 +5,7 @@
  * decision (seed 000 says « acceptée » in one e-mail and « validée » elsewhere).
  */
 import { config } from "@/lib/config";
-import { deMonth, isoToFrench } from "@/lib/format";
+import { deMonth, isoToFrench, plural } from "@/lib/format";
 
 /**
  * Stands for the structure's name in a template; the outbox puts the name set
@@ -34,9 +34,26 @@ export interface Addressee {
 /** « Madame » / « Monsieur ». */
 export const civilityWord = (civility: Addressee["civility"]) => (civility === "MME" ? "Madame" : "Monsieur");
 
-export function salutation(person: Addressee): string {
-  return `${civilityWord(person.civility)} ${person.lastName.toUpperCase()} ${person.firstName},`;
+/**
+ * « Nina Lefort », « Jean-Pierre Le Guen »: a name as people write it in a letter. A last name typed or imported in
+ * capitals (« LEFORT », « LE GUEN ») gets back its lower case; one typed in mixed case (« de La Tour ») is kept.
+ */
+export function personName(person: { firstName: string; lastName: string }): string {
+  const last = person.lastName.trim();
+  const spoken =
+    last === last.toUpperCase() && /\p{Lu}/u.test(last)
+      ? last.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase())
+      : last;
+  return `${person.firstName.trim()} ${spoken}`;
 }
+
+/** « Madame Aurélie Durand, ». */
+export function salutation(person: Addressee): string {
+  return `${civilityWord(person.civility)} ${personName(person)},`;
+}
+
+/** « 12,00 € » with a plain space, as a text e-mail shows it everywhere (Intl puts a narrow no-break space). */
+const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 /** Paragraphs of plain text → both renderings; a paragraph may hold one link. */
 function render(subject: string, paragraphs: (string | { text: string; href: string })[]): RenderedEmail {
@@ -142,69 +159,85 @@ export function changeRequestRefusedEmail(person: Addressee, subject: string, re
   ]);
 }
 
-/** « MARTIN Léa »: how the structures' e-mails name « l'individu » (seed 000). */
-export function individualName(child: { lastName: string; firstName: string }): string {
-  return `${child.lastName.toUpperCase()} ${child.firstName}`;
-}
+/*
+ * The inscription and booking e-mails keep the sentences of the structures' own e-mails (seed 000: « Votre demande de
+ * création d'inscription pour l'individu … à l'activité … a été validée. L'inscription commence le … et finit le … »),
+ * with the child's name as people write it (« Nina Lefort », personName), the activity's own name (not the path
+ * « STRUCTURE - ACTIVITÉ - PÉRIODE » in capitals), dates with their weekday (« mercredi 6 janvier 2027 ») and no fact in
+ * brackets when it is empty (« (Aucune réservation n'est en liste d'attente) » is left out).
+ */
 
-/** « STRUCTURE - ACTIVITÉ - PÉRIODE », as in the structures' e-mails (seed 000). */
-export function inscriptionTitle(structure: string, activity: string, period: string): string {
-  return `${structure} - ${activity} - ${period}`.toUpperCase();
-}
-
-export function inscriptionValidatedEmail(person: Addressee, childName: string, title: string, start: string, end: string): RenderedEmail {
+export function inscriptionValidatedEmail(
+  person: Addressee,
+  childName: string,
+  activity: string,
+  start: string,
+  end: string,
+): RenderedEmail {
   return render("Votre demande d'inscription a été validée", [
     salutation(person),
-    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été validée.\nL'inscription commence le ${start} et finit le ${end}.\n(Aucune réservation n'est en liste d'attente)`,
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${activity} a été validée.\nL'inscription commence le ${start} et finit le ${end}.`,
     "Vous pouvez maintenant faire vos réservations dans « Mes réservations ».",
     { text: "Faire mes réservations", href: `${config.appUrl}/mes-reservations` },
   ]);
 }
 
-export function inscriptionRefusedEmail(person: Addressee, childName: string, title: string, reason: string): RenderedEmail {
+export function inscriptionRefusedEmail(person: Addressee, childName: string, activity: string, reason: string): RenderedEmail {
   return render("Votre demande d'inscription a été refusée", [
     salutation(person),
-    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} a été refusée.`,
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${activity} a été refusée.`,
     `Motif : ${reason}`,
   ]);
 }
 
-export function inscriptionWaitlistedEmail(person: Addressee, childName: string, title: string, position: number): RenderedEmail {
+export function inscriptionWaitlistedEmail(person: Addressee, childName: string, activity: string, position: number): RenderedEmail {
   return render("Votre demande d'inscription est en liste d'attente", [
     salutation(person),
-    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} est en liste d'attente (position ${position}).`,
+    `Votre demande de création d'inscription pour l'individu ${childName} à l'activité ${activity} est en liste d'attente, en position ${position}.`,
     "Vous recevrez un e-mail dès qu'une place se libère et que la structure valide votre demande.",
   ]);
 }
 
 /** A place freed for a waiting request of an activity whose inscriptions staff validate (ADR 033). */
-export function inscriptionOfferedEmail(person: Addressee, childName: string, title: string): RenderedEmail {
+export function inscriptionOfferedEmail(person: Addressee, childName: string, activity: string): RenderedEmail {
   return render("Une place s'est libérée pour votre demande d'inscription", [
     salutation(person),
-    `Une place s'est libérée : votre demande de création d'inscription pour l'individu ${childName} à l'activité ${title} n'est plus en liste d'attente. La place lui est gardée ; la structure va maintenant valider la demande.`,
+    `Une place s'est libérée : votre demande de création d'inscription pour l'individu ${childName} à l'activité ${activity} n'est plus en liste d'attente. La place lui est gardée ; la structure va maintenant valider la demande.`,
     "Vous recevrez un e-mail dès qu'elle sera validée.",
   ]);
 }
 
-export function inscriptionCancelledEmail(person: Addressee, childName: string, title: string, reason: string): RenderedEmail {
+export function inscriptionCancelledEmail(person: Addressee, childName: string, activity: string, reason: string): RenderedEmail {
   return render("Votre inscription a été annulée", [
     salutation(person),
-    `L'inscription de l'individu ${childName} à l'activité ${title} a été annulée par la structure.`,
+    `L'inscription de l'individu ${childName} à l'activité ${activity} a été annulée par la structure.`,
     `Motif : ${reason}`,
   ]);
 }
 
-/** One inscription's part of a reservation e-mail: its title (seed 000) and one line per date and unit. */
+/** One inscription's part of a reservation e-mail: the child, the activity, the inscription's dates, one line per date and unit. */
 export interface ReservationSection {
   childName: string;
-  title: string;
+  activity: string;
+  /** « mercredi 6 janvier 2027 ». */
   start: string;
   end: string;
-  /** « 04/09/2019 - Temps d'accueil : MATIN AVEC REPAS - Réservation validée ». */
+  /** « mercredi 6 janvier 2027 - Temps d'accueil : Matin avec repas - Réservation validée ». */
   lines: string[];
+  /** The inscription's solde dû after this decision (inscriptionDues), in cents; left out of the e-mail when 0 or unknown. */
+  dueCents?: number;
 }
 
-const sectionText = (s: ReservationSection) => `${s.childName} — inscription ${s.title} du ${s.start} au ${s.end} :\n${s.lines.join("\n")}`;
+const sectionText = (s: ReservationSection) =>
+  `${s.childName} — activité ${s.activity}, inscription du ${s.start} au ${s.end} :\n${s.lines.join("\n")}`;
+
+/** Seed 000: « Compte tenu de ces nouvelles demandes, le solde dû de l'inscription … est de … € » — only when something is due. */
+const dueText = (s: ReservationSection) =>
+  s.dueCents
+    ? [
+        `Compte tenu de ces nouvelles demandes, le solde dû de l'inscription de ${s.childName} à l'activité ${s.activity} est de ${amountText(s.dueCents)}.`,
+      ]
+    : [];
 
 /** The receipt of « Valider mes demandes »: what became of every cell sent. */
 export function reservationRequestsEmail(person: Addressee, sections: ReservationSection[]): RenderedEmail {
@@ -212,6 +245,7 @@ export function reservationRequestsEmail(person: Addressee, sections: Reservatio
     salutation(person),
     "Vos demandes de réservation ont bien été reçues. Selon le détail :",
     ...sections.map(sectionText),
+    ...sections.flatMap(dueText),
     { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
   ]);
 }
@@ -222,9 +256,10 @@ export function reservationsAcceptedEmail(person: Addressee, sections: Reservati
     salutation(person),
     ...sections.map(
       (s) =>
-        `Les demandes de réservations pour ${s.childName} ont été validées.\nElles concernent l'inscription ${s.title} du ${s.start} au ${s.end}.`,
+        `Les demandes de réservations pour ${s.childName} ont été validées.\nElles concernent l'inscription à l'activité ${s.activity} du ${s.start} au ${s.end}.`,
     ),
     `Les réservations validées sont comprises entre le ${first} et le ${last}.\nSelon le détail :\n${sections.flatMap((s) => s.lines).join("\n")}`,
+    ...sections.flatMap(dueText),
     { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
   ]);
 }
@@ -233,7 +268,7 @@ export function reservationsRefusedEmail(person: Addressee, sections: Reservatio
   return render("Vos demandes de réservation ont été refusées", [
     salutation(person),
     ...sections.map(
-      (s) => `Les demandes de réservations pour ${s.childName} (inscription ${s.title}) ont été refusées :\n${s.lines.join("\n")}`,
+      (s) => `Les demandes de réservations pour ${s.childName} à l'activité ${s.activity} ont été refusées :\n${s.lines.join("\n")}`,
     ),
     `Motif : ${reason}`,
   ]);
@@ -245,6 +280,7 @@ export function reservationPromotedEmail(person: Addressee, sections: Reservatio
     salutation(person),
     "Une place s'est libérée : votre demande en liste d'attente a obtenu la place.",
     ...sections.map(sectionText),
+    ...sections.flatMap(dueText),
     { text: "Voir mes réservations", href: `${config.appUrl}/mes-reservations` },
   ]);
 }
@@ -270,9 +306,6 @@ export function deadlineReminderEmail(person: Addressee, toBook: string[], toCan
     "Vous pouvez désactiver ces rappels dans Mes coordonnées.",
   ]);
 }
-
-/** « 12,00 € » with a plain space, as a text e-mail shows it everywhere (Intl puts a narrow no-break space). */
-const amountText = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 /** A month's invoice issued: its number, amount and due date (seed 004 « payer avant »). */
 export function invoiceIssuedEmail(
@@ -384,10 +417,8 @@ export function cancellationsDecidedEmail(
   units: { unit: string; excused: string[]; billed: string[] }[],
   reason: string | null,
 ): RenderedEmail {
-  const phrase = (days: string[], excused: boolean) => {
-    const many = days.length > 1;
-    return `${days.length} annulation${many ? "s" : ""} ${excused ? "excusée" : "facturée"}${many ? "s les" : " le"} : ${days.join(", ")}`;
-  };
+  const phrase = (days: string[], excused: boolean) =>
+    `${days.length} ${plural(days.length, excused ? "annulation excusée le" : "annulation facturée le", excused ? "annulations excusées les" : "annulations facturées les")} : ${days.join(", ")}`;
   return render("Réponse à vos demandes d'annulation", [
     salutation(person),
     `Nous vous informons que votre demande d'annulation concernant ${childName} pour la prestation ${activity} a été acceptée.`,

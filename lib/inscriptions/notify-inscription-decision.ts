@@ -2,15 +2,14 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import {
-  individualName,
   inscriptionValidatedEmail,
   inscriptionCancelledEmail,
   inscriptionOfferedEmail,
   inscriptionRefusedEmail,
-  inscriptionTitle,
   inscriptionWaitlistedEmail,
+  personName,
 } from "@/lib/email/templates";
-import { formatCalendarDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/format";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { waitlistPosition } from "./capacity";
 
@@ -32,23 +31,16 @@ export async function notifyInscriptionDecision(
       startDate: true,
       endDate: true,
       child: { select: { firstName: true, lastName: true } },
-      activity: { select: { name: true, structure: { select: { name: true } } } },
-      period: { select: { name: true } },
+      activity: { select: { name: true } },
     },
   });
-  const childName = individualName(inscription.child);
-  const title = inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name);
+  const childName = personName(inscription.child);
+  const title = inscription.activity.name;
   const position = decision === "WAITLISTED" ? await waitlistPosition(tx, inscription) : 0;
   for (const { email: to, person } of await familyRecipients(tx, inscription.familyId)) {
     const email =
       decision === "VALIDATED"
-        ? inscriptionValidatedEmail(
-            person,
-            childName,
-            title,
-            formatCalendarDate(inscription.startDate),
-            formatCalendarDate(inscription.endDate),
-          )
+        ? inscriptionValidatedEmail(person, childName, title, formatLongDate(inscription.startDate), formatLongDate(inscription.endDate))
         : decision === "REFUSED"
           ? inscriptionRefusedEmail(person, childName, title, reason ?? "")
           : decision === "CANCELLED"

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatHours } from "@/lib/format";
 import { RESERVATION_STATUSES, isIn, allowedActions, statusIn } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
@@ -29,7 +29,7 @@ export interface LaneUnit {
   priceCents: number | null;
 }
 
-/** A unit as a family sees it: its hours (« 08h30–13h30 ») and its price for the family's QF. */
+/** A unit as a family sees it: its hours (« 8 h 30 – 13 h 30 », formatHours) and its price for the family's QF. */
 export function laneUnit(
   unit: {
     id: string;
@@ -43,7 +43,7 @@ export function laneUnit(
   return {
     id: unit.id,
     name: unit.name,
-    hours: `${unit.startTime.replace(":", "h")}–${unit.endTime.replace(":", "h")}`,
+    hours: formatHours(unit.startTime, unit.endTime),
     priceCents: unitPrice(unit.tariffs, quotientFamilial),
   };
 }

@@ -4,8 +4,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import {
   cancellationsDecidedEmail,
   dayCancelledEmail,
-  individualName,
-  inscriptionTitle,
+  personName,
   reservationPromotedEmail,
   reservationRequestsEmail,
   reservationsAcceptedEmail,
@@ -15,7 +14,8 @@ import {
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { portalNamesIn } from "@/lib/settings/manage-portal-identity";
 import { dayOf } from "@/lib/calendar/paris";
-import { formatCalendarDate, formatDayMonth, isoToFrench } from "@/lib/format";
+import { formatLongDate } from "@/lib/format";
+import { inscriptionDues } from "@/lib/billing/get-inscription-due";
 import { statusLabel, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
 
 /**
@@ -26,28 +26,29 @@ import { statusLabel, isIn, RESERVATION_STATUSES } from "@/lib/workflow";
  */
 export type ReservationNotice = "ACCEPTED" | "REFUSED" | "PROMOTED" | "CANCELLATIONS" | "DAY_CANCELLED";
 
-/** « 04/09/2019 - Temps d'accueil : MATIN AVEC REPAS - Réservation » (seed 000). */
+/** « mercredi 6 janvier 2027 - Temps d'accueil : Matin avec repas - Réservation » (seed 000's line, the day in words). */
 export function reservationLine(day: string, unitName: string, word: string): string {
-  return `${isoToFrench(day)} - Temps d'accueil : ${unitName.toUpperCase()} - ${word}`;
+  return `${formatLongDate(day)} - Temps d'accueil : ${unitName} - ${word}`;
 }
 
-/** One inscription's part of an e-mail: the child, the inscription's title and dates, its lines. */
+/** One inscription's part of an e-mail: the child, the activity, the inscription's dates, its lines (and its solde dû). */
 export function reservationSection(
   inscription: {
     startDate: Date;
     endDate: Date;
     child: { firstName: string; lastName: string };
-    activity: { name: string; structure: { name: string } };
-    period: { name: string };
+    activity: { name: string };
   },
   lines: string[],
+  dueCents?: number,
 ): ReservationSection {
   return {
-    childName: individualName(inscription.child),
-    title: inscriptionTitle(inscription.activity.structure.name, inscription.activity.name, inscription.period.name),
-    start: formatCalendarDate(inscription.startDate),
-    end: formatCalendarDate(inscription.endDate),
+    childName: personName(inscription.child),
+    activity: inscription.activity.name,
+    start: formatLongDate(inscription.startDate),
+    end: formatLongDate(inscription.endDate),
     lines,
+    ...(dueCents === undefined ? {} : { dueCents }),
   };
 }
 
@@ -68,8 +69,7 @@ async function load(tx: Tx, ids: string[]) {
           startDate: true,
           endDate: true,
           child: { select: { firstName: true, lastName: true } },
-          activity: { select: { name: true, structure: { select: { name: true } } } },
-          period: { select: { name: true } },
+          activity: { select: { name: true } },
         },
       },
     },
@@ -81,6 +81,11 @@ type Row = Awaited<ReturnType<typeof load>>[number];
 export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids: string[], reason?: string): Promise<void> {
   if (ids.length === 0) return;
   const rows = await load(tx, ids);
+  // The booking confirmations say the inscription's solde dû (seed 000), as the invoice will price it.
+  const dues =
+    notice === "ACCEPTED" || notice === "PROMOTED"
+      ? await inscriptionDues(tx, [...new Set(rows.map((r) => r.inscription.id))])
+      : new Map<string, number>();
   const byFamily = new Map<string, Row[]>();
   for (const row of rows) byFamily.set(row.inscription.familyId, [...(byFamily.get(row.inscription.familyId) ?? []), row]);
   // « Une place s'est libérée » is a reminder a family may turn off (Mes coordonnées); the calendar says it anyway.
@@ -105,6 +110,7 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
       reservationSection(
         group[0]!.inscription,
         group.map((row) => reservationLine(dayOf(row.date), row.timeUnit.name, word(row))),
+        dues.get(group[0]!.inscription.id),
       ),
     );
     const recipients = await familyRecipients(tx, familyId);
@@ -115,13 +121,13 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
           const units = new Map<string, { unit: string; excused: string[]; billed: string[] }>();
           for (const row of group) {
             const entry = units.get(row.timeUnitId) ?? { unit: row.timeUnit.name, excused: [], billed: [] };
-            (isIn(RESERVATION_STATUSES.EXCUSED, row.status) ? entry.excused : entry.billed).push(formatDayMonth(row.date));
+            (isIn(RESERVATION_STATUSES.EXCUSED, row.status) ? entry.excused : entry.billed).push(formatLongDate(row.date));
             units.set(row.timeUnitId, entry);
           }
           const email = cancellationsDecidedEmail(
             person,
-            individualName(inscription.child),
-            inscription.activity.name.toUpperCase(),
+            personName(inscription.child),
+            inscription.activity.name,
             [...units.values()],
             reason ?? null,
           );
@@ -129,8 +135,8 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
         }
         continue;
       }
-      const first = formatCalendarDate(familyRows[0]!.date);
-      const last = formatCalendarDate(familyRows[familyRows.length - 1]!.date);
+      const first = formatLongDate(familyRows[0]!.date);
+      const last = formatLongDate(familyRows[familyRows.length - 1]!.date);
       const email =
         notice === "ACCEPTED"
           ? reservationsAcceptedEmail(person, sections, first, last)

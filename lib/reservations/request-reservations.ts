@@ -20,6 +20,7 @@ import {
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
 import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify-reservations";
+import { inscriptionDues } from "@/lib/billing/get-inscription-due";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 
@@ -278,10 +279,14 @@ export async function requestReservations(input: {
           { day: cell.day, order: unit.sortOrder, line: reservationLine(cell.day, unit.name, word) },
         ]);
       }
+      // Days validated at once (automatic validation): the receipt is their confirmation, with the solde dû (seed 000).
+      const validated = [...new Set([...outcomes.values()].filter((o) => o.outcome === "RESERVED").map((o) => o.inscriptionId))];
+      const dues = await inscriptionDues(tx, validated);
       const sections = [...lines].map(([inscriptionId, rows]) =>
         reservationSection(
           inscriptions.get(inscriptionId)!,
           rows.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map((r) => r.line),
+          dues.get(inscriptionId),
         ),
       );
       await queueReceipt(tx, receipt, sections);

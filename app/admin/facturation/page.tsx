@@ -4,7 +4,7 @@ import { staffPage } from "@/lib/auth/session";
 import { listStructures } from "@/lib/activities/manage-structures";
 import { listMonthInvoices } from "@/lib/billing/list-invoices";
 import { addDays, isMonth, monthOf, parisDay, previousMonth } from "@/lib/calendar/paris";
-import { count, deMonth, formatCalendarDate, formatCents, formatDateTime, formatMonth } from "@/lib/format";
+import { count, deMonth, formatCalendarDate, formatCents, formatDateTime, formatMonth, plural } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -152,7 +152,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <p className="mb-2 text-sm">
               {drafts === 0
                 ? "Aucune facture en brouillon."
-                : `${count(drafts, "facture en brouillon", "factures en brouillon")} : elles passent « à payer » et chaque famille reçoit un e-mail. L'envoi se fait en arrière-plan ; suivez sa progression ci-dessus.`}
+                : `${count(drafts, "facture en brouillon", "factures en brouillon")} : ${plural(drafts, "elle passe", "elles passent")} « à payer » et chaque famille reçoit un e-mail. L'envoi se fait en arrière-plan ; suivez sa progression ci-dessus.`}
             </p>
             {drafts === 0 || isIn(BILLING_RUN_STATUSES.RUNNING, run?.status) ? null : (
               <SchemaForm

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
 import { getOccupancy, getSlotChildren } from "@/lib/reservations/get-occupancy";
 import { listQueueFilterChoices } from "@/lib/reservations/list-reservation-queue";
-import { formatMonth } from "@/lib/format";
+import { formatHours, formatMonth } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/data-table";
@@ -79,7 +79,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
             { key: "jour", header: "Jour", rowHeader: true },
             ...occupancy.units.map((u) => ({
               key: u.id,
-              header: `${u.name} (${u.startTime.replace(":", "h")}–${u.endTime.replace(":", "h")})`,
+              header: `${u.name} (${formatHours(u.startTime, u.endTime)})`,
             })),
           ]}
         />

@@ -6,7 +6,7 @@ import { listWalkInCandidates } from "@/lib/reservations/add-walk-in";
 import { filterDay } from "@/lib/forms/date-ranges";
 import { parisDay, dateOf } from "@/lib/calendar/paris";
 import { ageLabel } from "@/lib/format-age";
-import { formatLongDate, isoToFrench } from "@/lib/format";
+import { formatHours, formatLongDate, isoToFrench } from "@/lib/format";
 import { RESERVATION_CODES, statusLabel, statusTone } from "@/lib/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -105,7 +105,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
           ) : (
             <section aria-labelledby="feuille">
               <h2 id="feuille" className="mb-1 text-xl font-bold">
-                {sheet.unit.name} ({sheet.unit.startTime.replace(":", "h")}–{sheet.unit.endTime.replace(":", "h")}), {formatLongDate(day)}
+                {sheet.unit.name} ({formatHours(sheet.unit.startTime, sheet.unit.endTime)}), {formatLongDate(day)}
                 {group ? `, ${group.name}` : ""}
               </h2>
               <p className="mb-1 text-gray-800">{sheet.activityName}</p>

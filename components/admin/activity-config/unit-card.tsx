@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatCents, count } from "@/lib/format";
+import { formatCalendarDate, formatCents, formatHours, count } from "@/lib/format";
 import { SchemaForm } from "@/components/form/schema-form";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { TariffEditor } from "@/components/admin/tariff-editor";
@@ -17,8 +17,7 @@ export function UnitCard({ unit, actions }: { unit: ActivityTimeUnit; actions: U
     <article className="rounded border border-gray-300 p-3" aria-label={`Unité ${unit.name}`}>
       <h3 className="font-bold">{unit.name}</h3>
       <p className="text-sm">
-        {unit.startTime.replace(":", "h")} – {unit.endTime.replace(":", "h")}, {unit.capacity} places par jour,{" "}
-        {count(unit._count.reservations, "réservation")}{" "}
+        {formatHours(unit.startTime, unit.endTime)}, {unit.capacity} places par jour, {count(unit._count.reservations, "réservation")}{" "}
         <DeleteButton id={unit.id} label={`l'unité ${unit.name}`} remove={actions.deleteTimeUnit} />
       </p>
       {unit.tariffs.length > 0 ? (
