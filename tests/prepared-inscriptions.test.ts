@@ -1,4 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import { prepareInscriptionRequestAction } from "@/app/mes-inscriptions/actions";
 import { addChild } from "@/lib/families/add-child";
 import { refuseChangeRequest, validateChangeRequest } from "@/lib/families/change-requests";
 import { childSchema } from "@/lib/families/schemas";
@@ -114,5 +120,31 @@ describe("prepared inscription requests (child awaiting validation)", () => {
     await validateChangeRequest({ id: f.requestId, actor: await staffActor() });
     expect(await prepare(w, f)).toMatchObject({ kind: "SENT", status: "PENDING" });
     expect(await prisma.preparedInscription.count({ where: { childId: f.childId } })).toBe(0);
+  });
+
+  it("« Préparer ma demande » with another family's child answers as with a missing id, writing nothing", async () => {
+    const w = await world();
+    const f = await familyWithNina();
+    const other = await createFamily(prisma);
+    session.current = { user: { id: other.user.id } };
+    const send = (childId: string) =>
+      prepareInscriptionRequestAction({
+        childId,
+        activityId: w.activity.id,
+        periodId: w.period.id,
+        ageGroupId: w.group.id,
+        startDate: "2027-01-06",
+        endDate: "2027-03-31",
+      });
+    let foreign: unknown;
+    await expectNothingChanged(async () => {
+      foreign = await send(f.childId);
+    });
+    expect(foreign).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await send("inexistant")).toEqual(foreign);
+    // Nina's own parent prepares it.
+    session.current = { user: { id: f.parent.userId! } };
+    expect(await send(f.childId)).toMatchObject({ ok: true });
+    expect(await prisma.preparedInscription.count({ where: { childId: f.childId } })).toBe(1);
   });
 });
