@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { clear, giveBack, isExhausted, take, type Limit } from "@/lib/auth/rate-limit";
 
 import { NOT_ACTIVATED_PASSWORD_HASH } from "@/lib/import/not-activated";
@@ -71,7 +71,11 @@ export async function authenticate(input: { email: string; password: string; ip:
   await Promise.all([
     clear(SIGN_IN_PER_EMAIL, email),
     ip === null ? null : giveBack(SIGN_IN_PER_IP, ip),
-    db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
+    db.user.update({
+      where: { id: user.id },
+      // A hash made with older parameters still verified: it is replaced now, while the password is known (ADR 037).
+      data: { lastSignInAt: new Date(), ...(needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(input.password) } : {}) },
+    }),
   ]);
   return {
     ok: true,
