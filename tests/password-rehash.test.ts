@@ -1,8 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
+
+import { GET as afterSignIn } from "@/app/connexion/suite/route";
 import { hash } from "@node-rs/argon2";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { hashPassword, needsRehash, PASSWORD_HASH_OPTIONS, verifyPassword } from "@/lib/auth/password";
-import { createFamily, DEMO_PASSWORD } from "@/prisma/factories";
+import { createFamily, createStaffUser, DEMO_PASSWORD } from "@/prisma/factories";
 import { prisma } from "./helpers";
 
 describe("password hash parameters (ADR 037)", () => {
@@ -32,5 +37,20 @@ describe("password hash parameters (ADR 037)", () => {
     // Signed in again: already at today's parameters, left as it is.
     expect(await authenticate({ email: user.email, password: DEMO_PASSWORD, ip: null })).toMatchObject({ ok: true });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(renewed);
+  });
+});
+
+describe("after « Se connecter » (ADR 037)", () => {
+  it("goes straight to the role's home without rendering a page; without a session, to the sign-in page", async () => {
+    const go = async () => {
+      const response = await afterSignIn(new Request("http://localhost/connexion/suite"), undefined);
+      return [response.status, response.headers.get("location")];
+    };
+    session.current = null;
+    expect(await go()).toEqual([303, "/connexion"]);
+    session.current = { user: { id: (await createFamily(prisma)).user.id } };
+    expect(await go()).toEqual([303, "/tableau-de-bord"]);
+    session.current = { user: { id: (await createStaffUser(prisma)).id } };
+    expect(await go()).toEqual([303, "/admin"]);
   });
 });
