@@ -79,7 +79,7 @@ test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie
   await form.getByRole("checkbox").first().check();
   await expectAccessible(page);
   await form.getByRole("button", { name: "Payer" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (démonstration)" })).toBeVisible();
   await expect(page.getByText(/Montant : 12,00\s€/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Payer" }).click();
@@ -214,7 +214,7 @@ test("« Payer » deux fois pour les mêmes factures ramène à la même page de
     const form = page.getByRole("form", { name: "Factures à payer" });
     if (uncheckFirst) await form.getByRole("checkbox").first().uncheck();
     await form.getByRole("button", { name: "Payer" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (démonstration)" })).toBeVisible();
     return page.url();
   };
   const first = await pay();

@@ -84,7 +84,7 @@ test("la connexion ramène à la page demandée avec sa requête, cookie absent 
     await expect(page).toHaveURL((url) => url.pathname === "/connexion" && url.searchParams.get("retour") === target);
     await expect(page.getByText("Connectez-vous pour accéder à cette page.")).toBeVisible();
     await signInHere(page, user.email, target);
-    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (simulation)" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Paiement par carte (démonstration)" })).toBeVisible();
     await expect(page.getByText(/Montant : 12,34\s€/)).toBeVisible();
   };
 

@@ -37,6 +37,8 @@ const PUBLIC = [
   "GET app/api/sante/route.ts",
   // No session: calendar apps fetch it alone; the secret in its URL is the key (unknown or revoked: 404).
   "GET app/calendrier/[token]/route.ts",
+  // Only a redirect: to the signed-in role's home (read from the session), else to the sign-in page (ADR 037).
+  "GET app/connexion/suite/route.ts",
 ];
 
 /** Machines that prove themselves with the request (a signature, a key) instead of a session. */

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyFile } from "@/lib/families/get-family-file";
+import { childrenAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
+import { AwaitingValidationNotice } from "@/components/family/awaiting-validation-notice";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import { formatCalendarDate } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
@@ -19,6 +21,7 @@ export default async function MyFamilyPage() {
   const user = await parentPage("/ma-famille");
   const family = await getFamilyFile(user.familyId);
   if (!family) notFound();
+  const awaiting = new Map((await childrenAwaitingValidation(user.familyId)).map((c) => [c.id, c]));
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
     <Page>
@@ -101,6 +104,7 @@ export default async function MyFamilyPage() {
                     </ul>
                   </div>
                 ) : null}
+                {awaiting.has(child.id) ? <AwaitingValidationNotice child={awaiting.get(child.id)!} className="mt-3" /> : null}
                 {pendingHealth.has(child.id) ? (
                   <p className="mt-2 text-sm font-semibold text-amber-900">
                     Modification des informations de santé en attente de validation.

@@ -38,21 +38,14 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
       <PageHeader title="Mes factures" description={`Solde : ${balance}.`} />
       {/* A fixed word, never text from the URL. */}
       {params.paiement === "abandonne" ? <Alert tone="info">Paiement abandonné : vos factures restent à payer.</Alert> : null}
-      {usesStripeStandIn ? (
-        <p className="mb-3 text-sm text-gray-800">
-          Paiement en ligne en mode simulation (aucune clé Stripe n&apos;est configurée) : aucun argent ne circule.
-        </p>
-      ) : null}
+      {/* Worded for parents; the technical reason (no Stripe key) is told to staff, on « Paiements ». */}
+      {usesStripeStandIn ? <p className="mb-3 text-sm text-gray-800">Paiement de démonstration : aucun argent ne circule.</p> : null}
 
       <section aria-labelledby="mon-compte" className={cn(cardClass, "mb-8")}>
         <h2 id="mon-compte" className="mb-2 text-xl font-bold">
           Mon compte
         </h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-2">
-          <div>
-            <dt className="inline font-semibold">Solde : </dt>
-            <dd className="inline">{balance}</dd>
-          </div>
           <div>
             <dt className="inline font-semibold">Quotient familial : </dt>
             <dd className="inline">

@@ -4,6 +4,7 @@ import { parentAction } from "@/lib/action";
 import { idSchema } from "@/lib/forms/fields";
 import { inscriptionRequestSchema } from "@/lib/inscriptions/schemas";
 import { requestInscription } from "@/lib/inscriptions/request-inscription";
+import { prepareInscriptionRequest } from "@/lib/inscriptions/prepare-inscription-request";
 import { withdrawInscription } from "@/lib/inscriptions/decide-inscription";
 import { INSCRIPTION_STATUSES, isIn } from "@/lib/workflow/machines";
 
@@ -16,6 +17,18 @@ export const requestInscriptionAction = parentAction(inscriptionRequestSchema, a
       ? `Votre demande est enregistrée en liste d'attente (position ${result.waitlistPosition}).`
       : "Votre demande d'inscription est enregistrée. Elle est en attente de validation par la structure.";
   return { message };
+});
+
+/** « Préparer ma demande » for a child awaiting the structure's check (ADR 037); sent at once if the child was validated meanwhile. */
+export const prepareInscriptionRequestAction = parentAction(inscriptionRequestSchema, async (data, parent) => {
+  const result = await prepareInscriptionRequest({ ...data, familyId: parent.familyId, actor: parent.actor });
+  revalidatePath("/", "layout");
+  return {
+    message:
+      result.kind === "PREPARED"
+        ? "Votre demande d'inscription est préparée : elle sera envoyée dès que l'accueil aura validé votre enfant."
+        : "Votre enfant vient d'être validé : votre demande d'inscription est envoyée. Suivez sa réponse dans « Mes inscriptions ».",
+  };
 });
 
 export const withdrawInscriptionAction = parentAction(idSchema, async ({ id }, parent) => {

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ArrowRight, ClipboardList, Home, UserPlus } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
+import { childrenAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
+import { AwaitingValidationNotice } from "@/components/family/awaiting-validation-notice";
 import { formatDate } from "@/lib/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +22,7 @@ export default async function DashboardPage() {
   const user = await parentPage("/tableau-de-bord");
   const dashboard = await getFamilyDashboard(user.familyId, new Date());
   if (!dashboard) notFound();
+  const awaiting = await childrenAwaitingValidation(user.familyId);
   return (
     <Page>
       <PageHeader
@@ -49,6 +52,13 @@ export default async function DashboardPage() {
           </li>
         </ul>
       </nav>
+      {awaiting.length > 0 ? (
+        <section aria-label="Enfants en attente de validation" className="mb-4 flex flex-col gap-3">
+          {awaiting.map((child) => (
+            <AwaitingValidationNotice key={child.id} child={child} />
+          ))}
+        </section>
+      ) : null}
       {dashboard.todo.length > 0 ? (
         <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
           <ul className="flex flex-col gap-2">

@@ -26,8 +26,9 @@ export function SignInForm({ back }: { back: string | null }) {
         () => undefined,
       );
       if (result?.ok && !result.error) {
-        // Full load: the header and every server component read the new session.
-        window.location.assign(back ?? "/");
+        // Full load: the header and every server component read the new session. Straight to the role's home
+        // through a redirect that renders no page (app/connexion/suite/route.ts), not through `/` (ADR 037).
+        window.location.assign(back ?? "/connexion/suite");
         return;
       }
       // No answer, or not one of our codes: a technical failure, never the visitor's mistake.

@@ -56,8 +56,9 @@ export function PayForm(props: {
         <p className="text-lg" aria-live="polite">
           Total factures : <strong>{formatCents(total)}</strong>
         </p>
+        {/* The amount on the button itself: what the click will charge. */}
         <Button type="submit" variant="primary" pending={pending} disabled={ticked.length === 0}>
-          Payer
+          {ticked.length === 0 ? "Payer" : `Payer ${formatCents(total)}`}
         </Button>
       </div>
     </form>

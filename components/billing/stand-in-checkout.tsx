@@ -27,7 +27,7 @@ export function StandInCheckout(props: {
   return (
     <form
       noValidate
-      aria-label="Paiement par carte (simulation)"
+      aria-label="Paiement par carte (démonstration)"
       onSubmit={(e) => {
         e.preventDefault();
         send("PAID");
@@ -48,7 +48,7 @@ export function StandInCheckout(props: {
           aria-describedby={`${cardId}-aide`}
         />
         <p id={`${cardId}-aide`} className="text-sm text-gray-700">
-          Simulation : tout numéro est accepté, aucun argent ne circule.
+          Paiement de démonstration : tout numéro de carte est accepté, aucun argent ne circule.
         </p>
       </div>
       <div className="flex flex-wrap gap-2">

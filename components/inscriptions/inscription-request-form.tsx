@@ -22,6 +22,8 @@ export function InscriptionRequestForm(props: {
   periodStart: string;
   periodEnd: string;
   full: boolean;
+  /** The child awaits the structure's check: « Préparer ma demande », then back to « Ma famille » (ADR 037). */
+  prepareOnly?: boolean;
 }) {
   const router = useRouter();
   const form = useForm<InscriptionRequestInput, unknown, z.output<typeof inscriptionRequestSchema>>({
@@ -37,7 +39,7 @@ export function InscriptionRequestForm(props: {
   });
   const { submit, formError, pending } = useServerForm(form, props.action, (data) => {
     leaveFlashMessage(data.message);
-    router.push("/mes-inscriptions");
+    router.push(props.prepareOnly ? "/ma-famille" : "/mes-inscriptions");
   });
   const { errors } = form.formState;
   return (
@@ -86,7 +88,9 @@ export function InscriptionRequestForm(props: {
       <p className="mb-3 text-sm">
         Vérifiez bien que votre enfant est inscrit dans le bon lieu d&apos;accueil et le bon groupe d&apos;âge avant d&apos;enregistrer.
       </p>
-      <SubmitButton pending={pending}>{props.full ? "Enregistrer ma demande en liste d'attente" : "Enregistrer ma demande"}</SubmitButton>
+      <SubmitButton pending={pending}>
+        {props.prepareOnly ? "Préparer ma demande" : props.full ? "Enregistrer ma demande en liste d'attente" : "Enregistrer ma demande"}
+      </SubmitButton>
     </form>
   );
 }

@@ -159,6 +159,20 @@ export function changeRequestRefusedEmail(person: Addressee, subject: string, re
   ]);
 }
 
+/** Requests prepared for a child who was then refused, or that could no longer be sent at the child's validation (ADR 037). */
+export function preparedInscriptionsDroppedEmail(
+  person: Addressee,
+  childFirstName: string,
+  dropped: { title: string; why: string }[],
+): RenderedEmail {
+  return render(`Demande d'inscription non envoyée : ${childFirstName}`, [
+    salutation(person),
+    `${dropped.length === 1 ? "La demande d'inscription que vous aviez préparée" : "Les demandes d'inscription que vous aviez préparées"} pour ${childFirstName} n'${dropped.length === 1 ? "a" : "ont"} pas pu être envoyée${dropped.length === 1 ? "" : "s"} :`,
+    dropped.map((d) => `- ${d.title} : ${d.why}`).join("\n"),
+    { text: "Voir mon tableau de bord", href: `${config.appUrl}/tableau-de-bord` },
+  ]);
+}
+
 /*
  * The inscription and booking e-mails keep the sentences of the structures' own e-mails (seed 000: « Votre demande de
  * création d'inscription pour l'individu … à l'activité … a été validée. L'inscription commence le … et finit le … »),

@@ -12,6 +12,7 @@ import type { ChildHealthRecord } from "./child-mapping";
 import { familyRecipients } from "./list-family-recipients";
 import { UserFacingError } from "@/lib/errors";
 import { deName } from "@/lib/format";
+import { dropPreparedInscriptions, sendPreparedInscriptions } from "@/lib/inscriptions/send-prepared-inscriptions";
 
 /**
  * « Demandes de modification »: what a family asks to change in its file and
@@ -93,6 +94,8 @@ async function applyChange(
     }
     case "CHILD_ADDED":
       await decideChild(tx, { familyId, childId: targetId, to: "VALIDATED", actor });
+      // The inscription requests prepared meanwhile go out now, in this transaction (ADR 037).
+      await sendPreparedInscriptions(tx, { familyId, childId: targetId!, now: new Date() });
       return;
     case "OTHER":
       return;
@@ -174,6 +177,7 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
         actor: input.actor,
         reason: input.reason,
       });
+      await dropPreparedInscriptions(tx, { familyId: request.familyId, childId: request.targetId!, reason: input.reason! });
     }
     const label = await changeRequestLabel(tx, request);
     for (const recipient of await familyRecipients(tx, request.familyId)) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
+import { CHILD_STATUSES, statusIn } from "@/lib/workflow";
 
 /** The successive lists of « Nouvelle inscription »: lieu → type d'accueil → activité → période. */
 export async function inscriptionChoices(input: {
@@ -13,9 +14,10 @@ export async function inscriptionChoices(input: {
   const today = dateOf(parisDay(input.now ?? new Date()));
   const [children, structures, careTypes, activities, periods] = await Promise.all([
     db.child.findMany({
-      where: { familyId: input.familyId, status: "VALIDATED" },
+      // A child awaiting the structure's check is offered too: the request is prepared and sent at the validation (ADR 037).
+      where: { familyId: input.familyId, status: statusIn(CHILD_STATUSES.ON_FILE) },
       orderBy: { birthDate: "asc" },
-      select: { id: true, firstName: true, lastName: true },
+      select: { id: true, firstName: true, lastName: true, status: true },
     }),
     db.structure.findMany({
       where: { activities: { some: { isPublished: true } } },

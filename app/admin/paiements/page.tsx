@@ -11,6 +11,7 @@ import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
 import { resolveAnomalyAction } from "../facturation/actions";
 import { parisDay } from "@/lib/calendar/paris";
 import { Page } from "@/components/ui/page";
+import { usesStripeStandIn } from "@/lib/billing/stripe";
 
 export const metadata: Metadata = { title: "Paiements" };
 
@@ -35,6 +36,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         breadcrumbs={[{ label: "Facturation", href: "/admin/facturation" }]}
         description="Les paiements en ligne et à l'accueil, les plus récents d'abord. Un paiement « À vérifier » (montant différent, trop-perçu) attend votre décision."
       />
+      {/* The technical notice is for staff; parents read « Paiement de démonstration : aucun argent ne circule ». */}
+      {usesStripeStandIn ? (
+        <Alert tone="info" live={false}>
+          Paiement en ligne simulé : aucune clé Stripe n&apos;est configurée sur le serveur (STRIPE_SECRET_KEY et STRIPE_WEBHOOK_SECRET, à
+          demander à l&apos;hébergeur). Les familles voient « Paiement de démonstration : aucun argent ne circule ».
+        </Alert>
+      ) : null}
       <FilterForm
         label="Filtres des paiements"
         submitLabel="Filtrer"

@@ -11,10 +11,14 @@ import { usesStripeStandIn } from "@/lib/billing/stripe";
 import { confirmCheckoutReturn } from "@/lib/billing/handle-stripe-webhook";
 import { isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
+import { PaymentReceipt } from "@/components/billing/payment-receipt";
 
 export const metadata: Metadata = { title: "Paiement" };
 
-/** Back from the payment page: « paiement en cours de confirmation » until the webhook has recorded it, then « payé ». */
+/**
+ * Back from the payment page: « paiement en cours de confirmation » until the webhook has recorded it, then « payé »
+ * and the receipt (number, amount, date, the quittances).
+ */
 export default async function PaymentReturnPage({
   searchParams,
 }: {
@@ -34,15 +38,16 @@ export default async function PaymentReturnPage({
       console.error("[paiement] lecture de la session Stripe impossible ; le webhook confirmera", error);
     }
   }
+  const received = isIn(PAYMENT_STATUSES.RECEIVED, payment.status);
   return (
     <Page>
-      <PageHeader title="Paiement" breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />
+      <PageHeader title={received ? "Reçu de paiement" : "Paiement"} breadcrumbs={[{ label: "Mes factures", href: "/mes-factures" }]} />
       <RefreshWhile active={isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status)} />
       <div role="status" aria-live="polite">
         {isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status) ? (
           <Alert tone="info">Paiement de {formatCents(payment.amountCents)} en cours de confirmation…</Alert>
         ) : null}
-        {isIn(PAYMENT_STATUSES.RECEIVED, payment.status) ? (
+        {received ? (
           <Alert tone="success">
             Payé : nous avons bien reçu {formatCents(payment.amountCents)}. Merci ; un reçu vous est envoyé par e-mail.
           </Alert>
@@ -51,6 +56,14 @@ export default async function PaymentReturnPage({
           <Alert tone="error">Le paiement n&apos;a pas abouti : vos factures restent à payer.</Alert>
         ) : null}
       </div>
+      {received ? (
+        <PaymentReceipt
+          number={payment.number}
+          amountCents={payment.amountCents}
+          receivedAt={payment.receivedAt ?? payment.createdAt}
+          settled={payment.settled}
+        />
+      ) : null}
       <LinkButton href="/mes-factures" variant="secondary">
         Retour à Mes factures
       </LinkButton>

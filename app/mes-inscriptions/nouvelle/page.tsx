@@ -10,7 +10,8 @@ import { ActivityDetails } from "@/components/inscriptions/new-inscription/activ
 import { StepForm } from "@/components/inscriptions/new-inscription/step-form";
 import { ChosenSummary } from "@/components/inscriptions/new-inscription/chosen-summary";
 import { GroupAndDatesStep } from "@/components/inscriptions/new-inscription/group-and-dates-step";
-import { requestInscriptionAction } from "../actions";
+import { prepareInscriptionRequestAction, requestInscriptionAction } from "../actions";
+import { CHILD_STATUSES, isIn } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Nouvelle inscription" };
@@ -38,7 +39,15 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
       activityId: chosen.activite,
     });
     lists = {
-      enfant: choices.children.map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` })),
+      enfant: choices.children.map((c) => ({
+        id: c.id,
+        label: `${c.firstName} ${c.lastName}`,
+        details: isIn(CHILD_STATUSES.AWAITING_DECISION, c.status) ? (
+          <span className="block text-sm text-gray-800">
+            Attend la validation de l&apos;accueil : votre demande sera préparée, puis envoyée dès sa validation.
+          </span>
+        ) : undefined,
+      })),
       lieu: choices.structures.map((s) => ({ id: s.id, label: s.name })),
       type: choices.careTypes.map((t) => ({ id: t.id, label: t.name })),
       activite: choices.activities.map((a) => ({ id: a.id, label: a.name })),
@@ -97,7 +106,9 @@ export default async function NewInscriptionPage({ searchParams }: { searchParam
       {current !== null ? (
         <StepForm step={current} index={currentIndex} label={STEPS[currentIndex].label} options={lists[current]} chosen={chosen} />
       ) : null}
-      {prepared ? <GroupAndDatesStep prepared={prepared} action={requestInscriptionAction} /> : null}
+      {prepared ? (
+        <GroupAndDatesStep prepared={prepared} action={requestInscriptionAction} prepareAction={prepareInscriptionRequestAction} />
+      ) : null}
     </Page>
   );
 }

@@ -13,7 +13,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { CHECKOUT_STATUSES, isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Paiement par carte (simulation)" };
+export const metadata: Metadata = { title: "Paiement par carte (démonstration)" };
 
 /** The local stand-in of Stripe Checkout, served only without a Stripe key, for the family's own pending payment. */
 export default async function StandInCheckoutPage({
@@ -33,8 +33,8 @@ export default async function StandInCheckoutPage({
   return (
     <Page>
       <PageHeader
-        title="Paiement par carte (simulation)"
-        description="Le portail fonctionne sans compte Stripe : cette page joue le rôle de la page de paiement."
+        title="Paiement par carte (démonstration)"
+        description="Paiement de démonstration : aucun argent ne circule. Cette page tient la place de la page de paiement par carte."
       />
       {open ? (
         <>

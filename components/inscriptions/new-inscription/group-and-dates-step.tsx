@@ -15,9 +15,12 @@ type Prepared = Awaited<ReturnType<typeof prepareInscription>>;
 export function GroupAndDatesStep({
   prepared,
   action,
+  prepareAction,
 }: {
   prepared: Prepared;
   action: ComponentProps<typeof InscriptionRequestForm>["action"];
+  /** For a child awaiting the structure's check: the request is prepared, and sent at the validation (ADR 037). */
+  prepareAction: ComponentProps<typeof InscriptionRequestForm>["action"];
 }) {
   if (prepared.kind !== "READY") return <Alert tone="error">{prepared.message}</Alert>;
   const { context, notices } = prepared;
@@ -26,12 +29,19 @@ export function GroupAndDatesStep({
       <h2 className="mb-2 text-lg font-bold">
         Étape {STEPS.length + 1} sur {STEPS.length + 1} : groupe et dates
       </h2>
+      {prepared.childAwaitingValidation ? (
+        <Alert tone="info" live={false}>
+          {context.child.firstName} attend la validation de l&apos;accueil : votre demande sera préparée maintenant et envoyée
+          automatiquement dès que l&apos;accueil aura validé {context.child.firstName}. Vous en suivrez la réponse dans « Mes demandes ».
+        </Alert>
+      ) : null}
       {notices.closed ? <Alert tone="info">{notices.closed}</Alert> : null}
       {notices.duplicate ? <Alert tone="error">{notices.duplicate}</Alert> : null}
       {notices.full ? <Alert tone="info">{notices.full}</Alert> : null}
       {prepared.canSend ? (
         <InscriptionRequestForm
-          action={action}
+          action={prepared.childAwaitingValidation ? prepareAction : action}
+          prepareOnly={prepared.childAwaitingValidation}
           childId={context.child.id}
           childName={context.child.firstName}
           activityId={context.activity.id}

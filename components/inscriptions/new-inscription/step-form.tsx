@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { STEPS, type Option, type StepKey } from "./steps";
 
 const EMPTY: Record<StepKey, string> = {
-  enfant: "Aucun enfant validé dans votre famille : ajoutez-le dans « Ma famille » et attendez sa validation.",
+  enfant: "Aucun enfant dans votre famille : ajoutez-le dans « Ma famille », vous pourrez ensuite préparer son inscription.",
   lieu: "Aucun lieu d'accueil ne propose d'activité pour le moment.",
   type: "Aucun type d'accueil dans ce lieu.",
   activite: "Aucune activité de ce type dans ce lieu.",
