@@ -92,7 +92,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           choices={months.map((m) => ({ id: m, name: formatMonth(m) }))}
         />
       </FilterForm>
-      <h2 className="mb-2 text-xl font-bold">
+      <h2 id="facturation-mois" tabIndex={-1} className="mb-2 text-xl font-bold">
         {formatMonth(month).replace(/^./, (c) => c.toUpperCase())} — {structure.name}
       </h2>
       <p className="mb-4 text-gray-800">
@@ -115,6 +115,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               hidden={{ structureId: structure.id, runId: run.id }}
               defaultValues={{}}
               submitLabel="Reprendre"
+              focusAfter={["etat-facturation", "facturation-mois"]}
               action={resumeBillingRunAction}
               toastOnSuccess
             />
@@ -154,6 +155,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 hidden={{ structureId: structure.id, month }}
                 defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }}
                 submitLabel="Envoyer les factures"
+                focusAfter={["etat-facturation", "facturation-mois"]}
                 action={issueMonthAction}
                 toastOnSuccess
                 confirm={{
@@ -175,6 +177,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               hidden={{ structureId: structure.id, month }}
               defaultValues={{}}
               submitLabel="Clôturer le mois"
+              focusAfter={["facturation-mois"]}
               action={lockMonthAction}
               toastOnSuccess
               confirm={{
