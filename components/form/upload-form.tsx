@@ -82,7 +82,7 @@ export function UploadForm(props: {
             if (props.successHref) router.replace(props.successHref);
             else router.refresh();
             // Never left on <body> (the submit button was disabled while sending): on the result, once shown.
-            focusAfterChange(...(result.data.focusId ? [result.data.focusId] : []), `${props.idPrefix}-${props.fields[0]?.name ?? "file"}`);
+            focusAfterChange(result.data.focusId ?? `${props.idPrefix}-${props.fields[0]?.name ?? "file"}`);
           } else {
             setError(result.error);
             setFieldErrors(result.fieldErrors ?? {});
