@@ -107,6 +107,7 @@ test("le menu de l'accueil tient sur une ligne à 1280 px (quatre menus au clavi
   const top = nav.locator(":scope > div > ul > li");
   const rows = async () => new Set(await top.evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().top)))).size;
   expect(await rows()).toBe(1);
+  expect(await noSideScroll(page)).toBeLessThanOrEqual(1280);
   expect((await nav.boundingBox())!.height).toBeLessThan(60);
   const billing = nav.getByRole("button", { name: "Facturation" });
   await expect(billing).toHaveAttribute("aria-current", "true");
@@ -144,7 +145,12 @@ test("le menu de l'accueil tient sur une ligne à 1280 px (quatre menus au clavi
   const parentNav = home.getByRole("navigation", { name: "Rubriques" });
   const items = parentNav.locator(":scope > div > ul > li");
   expect(new Set(await items.evaluateAll((all) => all.map((i) => Math.round(i.getBoundingClientRect().top)))).size).toBe(1);
+  expect(await noSideScroll(home)).toBeLessThanOrEqual(1280);
   await shot(home, "menu-parent");
+  await parentNav.getByRole("button", { name: "Mon dossier" }).click();
+  await expect(parentNav.getByRole("link", { name: "Mes envois" })).toBeVisible();
+  await expectAccessible(home);
+  await shot(home, "menu-parent-mon-dossier");
 });
 
 test("paiements à 390 px sans défilement de côté ; un paiement en cours de confirmation depuis 3 h, marqué abandonné", async ({ page }) => {

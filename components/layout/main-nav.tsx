@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { currentState, type NavGroup, type NavLink } from "./nav-links";
 
 const itemClass =
-  "inline-flex min-h-11 items-center rounded-md px-3 font-semibold whitespace-nowrap text-brand-dark no-underline hover:bg-white hover:underline";
+  "inline-flex min-h-11 items-center rounded-md px-3 font-semibold whitespace-nowrap text-brand-dark no-underline hover:bg-white hover:underline md:px-2.5";
 const currentClass = "bg-white text-gray-900 underline decoration-brand decoration-4 underline-offset-8";
 
 function CountBadge({ count }: { count: NonNullable<NavLink["count"]> }) {
@@ -115,8 +115,8 @@ function NavDisclosure({
 }
 
 /**
- * The rubriques. At 768 px and more, one band on one row: the parent's links, or the staff's dashboard and four
- * menus (Demandes, Accueil, Facturation, Paramètres); on a phone, a « Menu » button that opens them all as a list. The
+ * The rubriques. At 768 px and more, one band on one row: the parent's links and « Mon dossier », or the staff's
+ * dashboard and four menus (Demandes, Accueil, Facturation, Paramètres); on a phone, a « Menu » button that opens them all as a list. The
  * current page is marked for the eye and for screen readers (`aria-current`), and so is its menu.
  */
 export function MainNav({ groups, userName }: { groups: NavGroup[]; userName: string }) {
@@ -161,7 +161,8 @@ export function MainNav({ groups, userName }: { groups: NavGroup[]; userName: st
         </button>
       </div>
       <div id={panelId} className={cn("mx-auto max-w-6xl px-2 pb-2 md:block md:pb-0", open ? "block" : "hidden")}>
-        <ul className="flex flex-col md:flex-row md:items-center md:gap-x-1">
+        {/* Wraps rather than widen the page, should a long name or a count not fit. */}
+        <ul className="flex flex-col md:flex-row md:flex-wrap md:items-center md:gap-x-1">
           {groups.flatMap((group, index) =>
             group.label ? (
               <NavDisclosure

@@ -22,10 +22,16 @@ const PARENT_NAV: NavGroup[] = [
       { href: "/mes-inscriptions", label: "Mes inscriptions" },
       { href: "/mes-reservations", label: "Mes réservations" },
       { href: "/mes-factures", label: "Mes factures" },
-      { href: "/telechargements", label: "Téléchargements" },
-      { href: "/mes-envois", label: "Mes envois" },
       { href: "/mes-messages", label: "Mes messages" },
+    ],
+  },
+  // The family's file, less often opened: one menu, so that the band holds on one row at 1280 px.
+  {
+    label: "Mon dossier",
+    links: [
       { href: "/mes-coordonnees", label: "Mes coordonnées" },
+      { href: "/mes-envois", label: "Mes envois" },
+      { href: "/telechargements", label: "Téléchargements" },
     ],
   },
 ];
