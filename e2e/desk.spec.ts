@@ -226,7 +226,7 @@ test("le focus va au résultat : « Envoyer les factures », « Clôturer le moi
   await page.getByRole("button", { name: "Clôturer le mois" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Clôturer le mois" }).click();
   await expect(page.getByText(/^Mois clôturé le /)).toBeVisible();
-  await expect(page.locator(":focus")).toHaveAttribute("id", "facturation-mois");
+  await expect(page.locator(":focus")).toHaveAttribute("id", "mois-facture");
   await shot(page, "facturation");
 
   const home = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
