@@ -9,6 +9,9 @@ import { expectAccessible, newFamily, newStaff, signIn, testDb, toasts } from ".
  * DA's radios as 44 px targets.
  */
 
+// Each test walks several pages and waits for refreshed ones: bounded generously for a loaded 2-core machine (ADR 021).
+test.describe.configure({ timeout: 180_000 });
+
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => iso(new Date(new Date(`${day}T00:00:00Z`).getTime() + n * 86_400_000));
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
@@ -92,7 +95,7 @@ test("pointage : personne n'est pointé d'avance ; enregistrer avec un enfant no
   await expect(page.getByRole("group", { name: /^Pointage de Pablo/ }).getByRole("radio", { name: "Absent facturé" })).toBeChecked();
   await page.getByRole("button", { name: "Enregistrer le pointage" }).click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
-  await expect.poll(statuses).toEqual(["PRESENT", "ABSENT_BILLED"]);
+  await expect.poll(statuses, { timeout: 30_000 }).toEqual(["PRESENT", "ABSENT_BILLED"]);
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, "pointage");
 });
@@ -190,8 +193,8 @@ test("paiements à 390 px sans défilement de côté ; un paiement en cours de c
   await expectAccessible(page);
   await ask.getByRole("button", { name: "Marquer abandonné" }).click();
   await expect(toasts(page).getByText("Paiement marqué abandonné")).toBeVisible();
-  await expect(row).toContainText("Paiement non abouti");
-  await expect(page.locator(":focus")).toHaveAttribute("id", `paiement-${stuck.id}`);
+  await expect(row).toContainText("Paiement non abouti", { timeout: 30_000 });
+  await expect(page.locator(":focus")).toHaveAttribute("id", `paiement-${stuck.id}`, { timeout: 15_000 });
   expect((await testDb().payment.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe("FAILED");
   expect(
     await testDb().transitionLog.count({
@@ -208,7 +211,6 @@ test("le focus va au résultat : « Envoyer les factures », « Clôturer le moi
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
   const now = new Date();
   const start = iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
   const month = start.slice(0, 7);
@@ -222,11 +224,11 @@ test("le focus va au résultat : « Envoyer les factures », « Clôturer le moi
   await page.getByRole("button", { name: "Envoyer les factures" }).click();
   await page.getByRole("alertdialog", { name: "Envoyer 1 facture ?" }).getByRole("button", { name: "Envoyer les factures" }).click();
   await expect(page.getByText("1 facture envoyée aux familles par e-mail.")).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator(":focus")).toHaveAttribute("id", "etat-facturation");
+  await expect(page.locator(":focus")).toHaveAttribute("id", "etat-facturation", { timeout: 15_000 });
   await page.getByRole("button", { name: "Clôturer le mois" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Clôturer le mois" }).click();
-  await expect(page.getByText(/^Mois clôturé le /)).toBeVisible();
-  await expect(page.locator(":focus")).toHaveAttribute("id", "mois-facture");
+  await expect(page.getByText(/^Mois clôturé le /)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(":focus")).toHaveAttribute("id", "mois-facture", { timeout: 15_000 });
   await shot(page, "facturation");
 
   const home = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
@@ -237,13 +239,13 @@ test("le focus va au résultat : « Envoyer les factures », « Clôturer le moi
   await form.getByLabel("Objet").fill(subject);
   await form.getByLabel("Message").fill("Faut-il une casquette mercredi ?");
   await form.getByRole("button", { name: "Envoyer le message" }).click();
-  await expect(home.locator(":focus")).toHaveText(subject);
+  await expect(home.locator(":focus")).toHaveText(subject, { timeout: 30_000 });
   await expectAccessible(home);
   await shot(home, "mes-messages");
   await home.locator(":focus").click();
   await home.getByLabel("Message").fill("Et une gourde ?");
   await home.getByRole("button", { name: "Envoyer", exact: true }).click();
-  await expect(home.locator(":focus")).toContainText("Et une gourde ?");
+  await expect(home.locator(":focus")).toContainText("Et une gourde ?", { timeout: 30_000 });
 });
 
 test("demandes : la barre du lot n'apparaît qu'une fois des lignes cochées ; après une décision le focus va à la demande suivante ; les choix d'une DA font 44 px", async ({
@@ -282,14 +284,14 @@ test("demandes : la barre du lot n'apparaît qu'une fois des lignes cochées ; a
       .getByText(/1 demande validée|validée/)
       .first(),
   ).toBeVisible();
-  await expect(page.locator(":focus")).toHaveAttribute("id", `choix-${ids[1]}`);
+  await expect(page.locator(":focus")).toHaveAttribute("id", `choix-${ids[1]}`, { timeout: 30_000 });
   await expect(validate).toBeHidden();
   // One by one: the focus goes on to the next.
   await page
     .getByRole("button", { name: new RegExp(`^Valider : Lotie .*`) })
     .first()
     .click();
-  await expect(page.locator(":focus")).toHaveAttribute("id", `choix-${ids[2]}`);
+  await expect(page.locator(":focus")).toHaveAttribute("id", `choix-${ids[2]}`, { timeout: 30_000 });
   expect((await testDb().reservation.findMany({ where: { id: { in: ids } }, orderBy: { date: "asc" } })).map((r) => r.status)).toEqual([
     "RESERVED",
     "RESERVED",
