@@ -243,7 +243,7 @@ test("le focus va au résultat : « Envoyer les factures », « Clôturer le moi
   await expectAccessible(home);
   await shot(home, "mes-messages");
   await home.locator(":focus").click();
-  await home.getByLabel("Message").fill("Et une gourde ?");
+  await home.getByRole("textbox", { name: "Message" }).fill("Et une gourde ?");
   await home.getByRole("button", { name: "Envoyer", exact: true }).click();
   await expect(home.locator(":focus")).toContainText("Et une gourde ?", { timeout: 30_000 });
 });
@@ -286,10 +286,12 @@ test("demandes : la barre du lot n'apparaît qu'une fois des lignes cochées ; a
   ).toBeVisible();
   await expect(page.locator(":focus")).toHaveAttribute("id", `choix-${ids[1]}`, { timeout: 30_000 });
   await expect(validate).toBeHidden();
-  // One by one: the focus goes on to the next.
+  // One by one (once the refreshed list has dropped the first): the focus goes on to the next.
+  await expect(page.locator(`#choix-${ids[0]}`)).toHaveCount(0, { timeout: 30_000 });
   await page
-    .getByRole("button", { name: new RegExp(`^Valider : Lotie .*`) })
-    .first()
+    .getByRole("row")
+    .filter({ has: page.locator(`#choix-${ids[1]}`) })
+    .getByRole("button", { name: /^Valider : Lotie/ })
     .click();
   await expect(page.locator(":focus")).toHaveAttribute("id", `choix-${ids[2]}`, { timeout: 30_000 });
   expect((await testDb().reservation.findMany({ where: { id: { in: ids } }, orderBy: { date: "asc" } })).map((r) => r.status)).toEqual([
