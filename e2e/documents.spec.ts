@@ -157,6 +157,8 @@ test("un message et sa réponse, des deux côtés, avec l'e-mail ; les compteurs
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(desk, (await newStaff()).email);
   await desk.goto("/admin/messages");
+  // In the « Demandes » menu, whose button adds up what waits.
+  await desk.getByRole("button", { name: /^Demandes \d+ en attente$/ }).click();
   await expect(desk.getByRole("link", { name: /^Messages \d+ non lus?$/ })).toBeVisible();
   await expect(desk.getByRole("row", { name: new RegExp(subject) })).toContainText("Non lu");
   await desk.getByRole("link", { name: subject }).click();

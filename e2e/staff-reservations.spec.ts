@@ -151,7 +151,8 @@ test("pointage d'un jour à 390 px : tous présents sauf un absent → P et A Fa
   await expect(list.getByRole("listitem").filter({ hasText: "Olive" }).first()).toContainText("Allergies : Arachide");
   await expect(list.getByRole("listitem").filter({ hasText: "Olive" }).first()).toContainText("PAI");
   await expectAccessible(page);
-  // Everyone present by default: one tap for the absent one, by keyboard.
+  // « Tous présents » (nobody is marked before), then one key for the absent one.
+  await page.getByRole("button", { name: "Tous présents" }).click();
   const pablo = page.getByRole("group", { name: /^Pointage de Pablo/ });
   await pablo.getByRole("radio", { name: "Présent" }).focus();
   await page.keyboard.press("ArrowRight");

@@ -72,7 +72,13 @@ export function alertWith(page: Page, text: string | RegExp) {
 export async function openRubrique(page: Page, name: string): Promise<void> {
   const menu = page.getByRole("button", { name: "Menu" });
   if (await menu.isVisible()) await menu.click();
-  const link = page.getByRole("navigation", { name: "Rubriques" }).getByRole("link", { name, exact: true });
+  const nav = page.getByRole("navigation", { name: "Rubriques" });
+  const link = nav.getByRole("link", { name, exact: true });
+  // A staff rubrique sits in its menu (« Demandes », « Accueil »…): opened first when it is closed.
+  if (!(await link.isVisible())) {
+    const group = nav.locator("li").filter({ has: page.getByRole("link", { name, exact: true, includeHidden: true }) });
+    await group.first().getByRole("button").click();
+  }
   const href = await link.getAttribute("href");
   await link.click();
   await page.waitForURL((url) => url.pathname === href);

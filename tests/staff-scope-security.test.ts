@@ -313,6 +313,7 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   }),
   createCreditNoteAction: (l) => ({ invoiceId: l.invoice.id, amount: "5", reason: "Erreur de tarif" }),
   resolveAnomalyAction: (l) => ({ paymentId: l.payment.id, note: "Remboursé" }),
+  abandonPaymentAction: (l) => ({ paymentId: l.payment.id }),
   billingSettingsAction: (l) => ({ structureId: l.structure.id, invoiceDueDays: "20", unpaidBlockDays: "" }),
   reviewDocumentsAction: (l) => ({ ids: [l.document.id], decision: "validate" }),
   acceptDocumentAction: (l) => ({ id: l.document.id }),

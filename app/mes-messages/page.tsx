@@ -59,7 +59,7 @@ export default async function MyMessagesPage() {
             {threads.map((t) => (
               <li key={t.id} className={cn(cardClass, "flex flex-wrap items-center justify-between gap-2")}>
                 <div>
-                  <Link className={cn(linkClass, "font-semibold")} href={`/mes-messages/${t.id}`}>
+                  <Link id={`conversation-${t.id}`} className={cn(linkClass, "font-semibold")} href={`/mes-messages/${t.id}`}>
                     {t.subject}
                   </Link>
                   {t.unread ? (

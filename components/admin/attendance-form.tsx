@@ -11,6 +11,8 @@ import type { Tone } from "@/lib/workflow/machines";
 import { cardClass, fieldClass, labelClass, errorClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
+import { ConfirmStep } from "@/components/ui/dialog";
+import { count } from "@/lib/format";
 
 type Mark = "PRESENT" | "ABSENT" | "EXCUSED";
 
@@ -18,7 +20,10 @@ export interface AttendanceChild {
   id: string;
   name: string;
   detail: string;
-  proposed: Mark;
+  /** The pointage recorded; none until staff mark the child (nobody is present by default). */
+  proposed: Mark | null;
+  /** The family asked to cancel (DA): « Tous présents » leaves the child to mark. */
+  cancellationRequested?: boolean;
   locked: boolean;
   /** Already pointed: changing it is a correction (reason required). */
   pointed: boolean;
@@ -36,8 +41,9 @@ const MARKS: { value: Mark; label: string }[] = [
 ];
 
 /**
- * The pointage of one unit-day: everyone present by default, tap « Absent » for who is missing, save.
- * One radio group per child (keyboard: arrows), usable at the door on a phone or a tablet.
+ * The pointage of one unit-day: nobody is marked until staff mark them (« Tous présents » marks the children not
+ * marked yet, a DA excepted), then save. Saving with children left unmarked asks first, saying how many: they stay
+ * to mark. One radio group per child (keyboard: arrows), usable at the door on a phone or a tablet.
  */
 export function AttendanceForm(props: {
   hidden: { activityId: string; date: string; timeUnitId: string };
@@ -54,17 +60,41 @@ export function AttendanceForm(props: {
 }) {
   const router = useRouter();
   const reasonId = useId();
-  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed])) as Record<string, Mark>;
+  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed])) as Record<string, Mark | null>;
   const [marks, setMarks] = useState(initial);
+  const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const editable = props.readOnly ? [] : props.expected.filter((c) => !c.locked);
-  const absent = editable.filter((c) => marks[c.id] !== "PRESENT").length;
+  const present = editable.filter((c) => marks[c.id] === "PRESENT").length;
+  const absent = editable.filter((c) => marks[c.id] === "ABSENT" || marks[c.id] === "EXCUSED").length;
+  const unmarked = editable.length - present - absent;
   const needsReason =
     editable.some((c) => marks[c.id] !== c.proposed && c.pointed) ||
     editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
+
+  const save = () => {
+    setMessage(null);
+    setReasonError(null);
+    startTransition(async () => {
+      const result = await props.record({
+        ...props.hidden,
+        // Only the children marked: the others stay to mark.
+        marks: editable.flatMap((c) => (marks[c.id] ? [{ reservationId: c.id, mark: marks[c.id]! }] : [])),
+        reason,
+      });
+      if (result.ok) {
+        setMessage({ tone: "success", text: result.data.message });
+        setReason("");
+        router.refresh();
+      } else {
+        setMessage({ tone: "error", text: result.error });
+        setReasonError(result.fieldErrors?.reason ?? null);
+      }
+    });
+  };
 
   return (
     <form
@@ -72,23 +102,8 @@ export function AttendanceForm(props: {
       aria-label="Pointage"
       onSubmit={(event) => {
         event.preventDefault();
-        setMessage(null);
-        setReasonError(null);
-        startTransition(async () => {
-          const result = await props.record({
-            ...props.hidden,
-            marks: editable.map((c) => ({ reservationId: c.id, mark: marks[c.id]! })),
-            reason,
-          });
-          if (result.ok) {
-            setMessage({ tone: "success", text: result.data.message });
-            setReason("");
-            router.refresh();
-          } else {
-            setMessage({ tone: "error", text: result.error });
-            setReasonError(result.fieldErrors?.reason ?? null);
-          }
-        });
+        if (unmarked > 0) setAsking(true);
+        else save();
       }}
     >
       <div className="print:hidden mb-3 flex flex-wrap items-center gap-2">
@@ -96,9 +111,15 @@ export function AttendanceForm(props: {
           <Button
             type="button"
             variant="secondary"
-            onClick={() => setMarks(Object.fromEntries(editable.map((c) => [c.id, "PRESENT"])) as Record<string, Mark>)}
+            aria-describedby={`${reasonId}-tous`}
+            onClick={() =>
+              setMarks({
+                ...marks,
+                ...Object.fromEntries(editable.filter((c) => !marks[c.id] && !c.cancellationRequested).map((c) => [c.id, "PRESENT"])),
+              })
+            }
           >
-            Remettre tous présents
+            Tous présents
           </Button>
         )}
         <Button type="button" variant="secondary" onClick={() => window.print()}>
@@ -106,7 +127,12 @@ export function AttendanceForm(props: {
         </Button>
         {props.readOnly ? null : (
           <p className="text-sm" aria-live="polite">
-            {editable.length - absent} présent{editable.length - absent > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}
+            {present} présent{present > 1 ? "s" : ""}, {absent} absent{absent > 1 ? "s" : ""}, {unmarked} à pointer
+          </p>
+        )}
+        {props.readOnly ? null : (
+          <p id={`${reasonId}-tous`} className="basis-full text-sm text-gray-700">
+            « Tous présents » marque présents les enfants pas encore pointés (sauf ceux dont la famille a demandé l&apos;annulation).
           </p>
         )}
       </div>
@@ -195,6 +221,17 @@ export function AttendanceForm(props: {
             <Button type="submit" variant="primary" pending={pending} disabled={editable.length === 0}>
               Enregistrer le pointage
             </Button>
+            <ConfirmStep
+              open={asking}
+              onOpenChange={setAsking}
+              title={`${count(unmarked, "enfant n'est pas pointé", "enfants ne sont pas pointés")}`}
+              description={`Seuls les enfants pointés sont enregistrés : ${unmarked > 1 ? "les autres restent" : "l'autre reste"} à pointer (ni présent ni absent). Enregistrer quand même ?`}
+              confirmLabel="Enregistrer quand même"
+              onConfirm={() => {
+                setAsking(false);
+                save();
+              }}
+            />
           </div>
         </div>
       )}

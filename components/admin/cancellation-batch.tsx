@@ -1,9 +1,8 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
-import { useBatchForm } from "./use-batch-form";
-import { cardClass } from "@/components/ui/classes";
-import { cn } from "@/components/ui/cn";
+import { BatchBar, useBatchForm } from "./use-batch-form";
+import { count } from "@/lib/format";
 
 type Decision = "EXCUSED" | "BILLED";
 type Decide = (input: { decisions: { id: string; decision: Decision }[]; reason: string }) => Promise<ActionResult<{ message: string }>>;
@@ -14,7 +13,7 @@ type Decide = (input: { decisions: { id: string; decision: Decision }[]; reason:
  * The choices live in the list's rows (form="{formId}").
  */
 export function CancellationBatchForm({ formId, decide }: { formId: string; decide: Decide }) {
-  const { formRef, onSubmit, pending, alert, reasonField } = useBatchForm(
+  const { formRef, onSubmit, pending, alert, reasonField, selected, clear } = useBatchForm(
     (data) => ({
       decisions: data
         .getAll("ids")
@@ -26,44 +25,54 @@ export function CancellationBatchForm({ formId, decide }: { formId: string; deci
     "decisions",
   );
   return (
-    <form
-      id={formId}
-      ref={formRef}
-      noValidate
-      className={cn(cardClass, "mb-4")}
-      aria-label="Décider les annulations cochées"
-      onSubmit={onSubmit}
-    >
-      <h2 className="mb-2 text-lg font-bold">Décider les annulations cochées</h2>
-      <p className="mb-2 text-sm">
-        Cochez les demandes d&apos;annulation, choisissez pour chacune excusée ou facturée (le délai d&apos;annulation propose la décision),
-        puis confirmez avec un motif.
+    <form id={formId} ref={formRef} noValidate aria-label="Décider les annulations cochées" onSubmit={onSubmit}>
+      <p className="mb-3 text-sm text-gray-800">
+        Cochez des demandes d&apos;annulation pour les décider ensemble (le délai d&apos;annulation propose la décision de chacune) : les
+        boutons apparaissent en bas de l&apos;écran.
       </p>
-      {alert}
-      {reasonField("Motif (envoyé à la famille)")}
-      <Button type="submit" variant="primary" pending={pending}>
-        Décider les annulations cochées
-      </Button>
+      <p role="status" className="sr-only">
+        {selected > 0 ? `Sélection : ${count(selected, "demande d'annulation", "demandes d'annulation")}.` : ""}
+      </p>
+      <BatchBar shown={selected > 0}>
+        <h2 className="font-bold">Sélection : {count(selected, "demande d'annulation", "demandes d'annulation")}</h2>
+        <p className="text-sm">Chacune avec sa décision (excusée ou facturée, choisie dans la liste), et un motif pour toutes.</p>
+        {alert}
+        {reasonField("Motif (envoyé à la famille)")}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" variant="primary" pending={pending}>
+            Décider les annulations cochées
+          </Button>
+          <Button type="button" variant="quiet" disabled={pending} onClick={clear}>
+            Tout décocher
+          </Button>
+        </div>
+      </BatchBar>
     </form>
   );
 }
 
-/** A DA's row: ticked or not, and its decision. */
+/** A DA's row: ticked or not, and its decision — each choice a 44 px target with its own full label. */
 export function CancellationChoice({ formId, id, label, proposed }: { formId: string; id: string; label: string; proposed: Decision }) {
   return (
     <fieldset className="flex flex-col gap-1 text-sm">
       <legend className="sr-only">Décision : {label}</legend>
       <label className="flex min-h-11 items-center gap-2 font-semibold">
-        <input type="checkbox" name="ids" value={id} form={formId} className="h-5 w-5" />
+        <input type="checkbox" id={`choix-${id}`} name="ids" value={id} form={formId} className="h-5 w-5" />
         Sélectionner<span className="sr-only"> : {label}</span>
       </label>
-      {(["EXCUSED", "BILLED"] as const).map((d) => (
-        <label key={d} className="flex min-h-8 items-center gap-2">
-          <input type="radio" name={`decision-${id}`} value={d} form={formId} defaultChecked={d === proposed} className="h-4 w-4" />
-          {d === "EXCUSED" ? "Excusée" : "Facturée"}
-          {d === proposed ? " (proposée)" : ""}
-        </label>
-      ))}
+      <div className="flex flex-wrap gap-2">
+        {(["EXCUSED", "BILLED"] as const).map((d) => (
+          <label
+            key={d}
+            className="flex min-h-11 min-w-11 cursor-pointer items-center gap-2 rounded border border-gray-400 px-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft has-[:checked]:font-semibold"
+          >
+            <input type="radio" name={`decision-${id}`} value={d} form={formId} defaultChecked={d === proposed} className="h-5 w-5" />
+            {d === "EXCUSED" ? "Excusée" : "Facturée"}
+            {d === proposed ? " (proposée)" : ""}
+            <span className="sr-only"> : {label}</span>
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { useRef } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { nextPendingRow, queueBoxes } from "./next-row";
 
 type Decide = (input: {
   decisions: { id: string; decision: "EXCUSED" | "BILLED" }[];
@@ -20,8 +22,9 @@ export function CancellationDecision({
   decide: Decide;
 }) {
   const choices = proposed === "EXCUSED" ? (["EXCUSED", "BILLED"] as const) : (["BILLED", "EXCUSED"] as const);
+  const root = useRef<HTMLDivElement>(null);
   return (
-    <div className="mt-3 flex flex-wrap gap-2">
+    <div ref={root} className="mt-3 flex flex-wrap gap-2">
       {choices.map((decision) => {
         const label = decision === "EXCUSED" ? "Absence excusée" : "Absence facturée";
         return (
@@ -41,7 +44,7 @@ export function CancellationDecision({
             confirmVariant={decision === "BILLED" ? "danger" : "primary"}
             action={({ reason }) => decide({ decisions: [{ id, decision }], reason: reason ?? "" })}
             done={`${label} : ${subject}.`}
-            focusAfter={["file-attente", "titre-page"]}
+            focusAfter={() => [...nextPendingRow(queueBoxes(root.current), [id]), "annulations", "file-attente", "titre-page"]}
           />
         );
       })}

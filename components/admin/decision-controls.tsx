@@ -1,13 +1,14 @@
 "use client";
-import { useTransition } from "react";
+import { useRef, useTransition } from "react";
 import { Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { useActionDone } from "@/components/ui/use-action-done";
 import type { ActionResult } from "@/lib/action-result";
+import { nextPendingRow, queueBoxes } from "./next-row";
 
-/** After a decision the item leaves the list: the focus goes to the list's heading (or the page's). */
+/** After a decision the item leaves the list: the focus goes to the next pending row, else the list's heading (or the page's). */
 const AFTER_DECISION = ["file-attente", "titre-page"];
 
 /** « Valider » / « Refuser » (a dialog asks the reason) for one request of a staff queue. */
@@ -33,8 +34,11 @@ export function DecisionControls(props: {
   const toast = useToast();
   const done = useActionDone();
   const [pending, startTransition] = useTransition();
+  const root = useRef<HTMLDivElement>(null);
+  // Read before the refreshed page drops the decided row.
+  const afterDecision = () => [...nextPendingRow(queueBoxes(root.current), [props.id]), ...AFTER_DECISION];
   return (
-    <div className="mt-3 flex flex-wrap gap-2">
+    <div ref={root} className="mt-3 flex flex-wrap gap-2">
       {props.accept && props.acceptNeedsReason ? (
         <ConfirmDialog
           triggerLabel={acceptLabel}
@@ -47,7 +51,7 @@ export function DecisionControls(props: {
           confirmVariant="primary"
           action={({ reason }) => props.accept!({ ...props.hidden, id: props.id, reason: reason ?? "" })}
           done={`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`}
-          focusAfter={AFTER_DECISION}
+          focusAfter={afterDecision}
         />
       ) : props.accept ? (
         <Button
@@ -57,7 +61,7 @@ export function DecisionControls(props: {
           onClick={() =>
             startTransition(async () => {
               const result = await props.accept!({ ...props.hidden, id: props.id });
-              if (result.ok) done(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`, AFTER_DECISION);
+              if (result.ok) done(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`, afterDecision());
               else toast(result.error, "error");
             })
           }
@@ -74,7 +78,7 @@ export function DecisionControls(props: {
         confirmLabel={props.accept ? "Confirmer le refus" : `Confirmer : ${refuseLabel.toLowerCase()}`}
         action={({ reason }) => props.refuse({ ...props.hidden, id: props.id, reason: reason ?? "" })}
         done={`${props.refusedMessage ?? "Demande refusée"} : ${props.subject}.`}
-        focusAfter={AFTER_DECISION}
+        focusAfter={afterDecision}
       />
     </div>
   );

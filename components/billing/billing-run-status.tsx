@@ -62,7 +62,7 @@ export function BillingRunStatus({ run, resume }: { run: Run | null; resume?: Re
   const words = WORDS[run.kind];
   const progress = `${run.done.toLocaleString("fr-FR")} / ${run.total.toLocaleString("fr-FR")} ${words.unit}`;
   return (
-    <div className="mb-4" role="status" aria-live="polite">
+    <div id="etat-facturation" tabIndex={-1} className="mb-4" role="status" aria-live="polite">
       <RefreshWhile active={isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted} />
       {isIn(BILLING_RUN_STATUSES.RUNNING, run.status) && !run.interrupted ? (
         <Card>

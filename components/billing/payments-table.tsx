@@ -2,12 +2,15 @@ import Link from "next/link";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
 import { formatCalendarDate, formatCents } from "@/lib/format";
 import { statusLabel, statusTone } from "@/lib/workflow";
+import { isIn, PAYMENT_STATUSES } from "@/lib/workflow/machines";
 import type { ActionResult } from "@/lib/action-result";
 import { DataTable, type DataRow } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SchemaForm } from "@/components/form/schema-form";
 import { linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
+import { isStuck, waitingSince } from "@/lib/billing/payment-age";
+import { AbandonPaymentButton } from "./abandon-payment-button";
 
 interface PaymentRow {
   id: string;
@@ -30,6 +33,9 @@ export function PaymentsTable(props: {
   payments: PaymentRow[];
   showFamily: boolean;
   resolve: (input: Record<string, unknown>) => Promise<ActionResult<{ message: string }>>;
+  /** « Marquer abandonné » for an online payment stuck « en cours de confirmation ». */
+  abandon: (input: { paymentId: string }) => Promise<ActionResult<{ message: string }>>;
+  now: Date;
 }) {
   const rows: DataRow[] = props.payments.map((p) => ({
     id: p.id,
@@ -44,12 +50,30 @@ export function PaymentsTable(props: {
         </Link>
       ),
       mode: PAYMENT_METHOD_LABELS[p.method],
-      reference: p.reference ?? (p.stripePaymentIntentId ? `Stripe ${p.stripePaymentIntentId}` : ""),
+      // A Stripe reference is one long word (« pi_local_… »): it wraps anywhere rather than widen the page on a phone.
+      reference: (
+        <span className="[overflow-wrap:anywhere]">
+          {p.reference ?? (p.stripePaymentIntentId ? `Stripe ${p.stripePaymentIntentId}` : "")}
+        </span>
+      ),
       montant: formatCents(p.amountCents),
       factures: p.allocations.map((a) => `${a.invoice.number} (${formatCents(a.amountCents)})`).join(", ") || "—",
       etat: (
         <span className="flex flex-col items-start gap-1">
-          <StatusBadge label={statusLabel("PAYMENT", p.status)} tone={statusTone("PAYMENT", p.status)} />
+          <span id={`paiement-${p.id}`} tabIndex={-1} className="focus:outline-2">
+            <StatusBadge label={statusLabel("PAYMENT", p.status)} tone={statusTone("PAYMENT", p.status)} />
+          </span>
+          {p.method === "STRIPE" && isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, p.status) ? (
+            <span className="text-sm">{waitingSince(p.createdAt, props.now).replace(/^./, (c) => c.toUpperCase())}</span>
+          ) : null}
+          {p.method === "STRIPE" && isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, p.status) && isStuck(p.createdAt, props.now) ? (
+            <AbandonPaymentButton
+              paymentId={p.id}
+              label={`Paiement de ${formatCents(p.amountCents)}, ${p.family.name}`}
+              since={waitingSince(p.createdAt, props.now)}
+              abandon={props.abandon}
+            />
+          ) : null}
           {p.anomaly ? (
             <span className="text-sm">
               <strong>{p.anomalyResolvedAt ? "Anomalie traitée" : "À vérifier"} :</strong> {p.anomaly}

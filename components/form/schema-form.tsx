@@ -1,4 +1,5 @@
 "use client";
+import { focusAfterChange } from "@/components/ui/focus";
 import { useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import { ConfirmStep } from "@/components/ui/dialog";
@@ -91,6 +92,8 @@ export function SchemaForm(props: {
   confirm?: { title: string; description: string; confirmLabel: string };
   /** The confirmation as a toast: for a form the refreshed page no longer shows (the month sent, the balance paid). */
   toastOnSuccess?: boolean;
+  /** Where the focus goes once done (the first of these ids that exists): the result, when the form leaves the page. */
+  focusAfter?: readonly string[];
 }) {
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial: Record<string, string | string[] | undefined> = { ...props.hidden };
@@ -108,6 +111,7 @@ export function SchemaForm(props: {
     : props.action;
   const { submit, formError, success, pending } = useRefreshingForm(form, send, () => {
     if (props.resetOnSuccess) form.reset(initial);
+    if (props.focusAfter) focusAfterChange(...props.focusAfter);
   });
   const { errors } = form.formState;
   const [asking, setAsking] = useState(false);

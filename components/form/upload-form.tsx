@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { MAX_UPLOAD_BYTES, tooBigMessage } from "@/lib/files/limits";
 import { callAction } from "./call-action";
 import { summaryErrors } from "./summary-errors";
+import { focusAfterChange } from "@/components/ui/focus";
 
 export interface UploadField {
   name: string;
@@ -39,7 +40,8 @@ export function UploadForm(props: {
   /** Where to go once sent, instead of reading the page again (a template's link prefilled the form). */
   successHref?: string;
   submitLabel: string;
-  action: (form: FormData) => Promise<ActionResult<{ message: string }>>;
+  /** The action may name where the focus goes once sent (the message just written): else the form's first field. */
+  action: (form: FormData) => Promise<ActionResult<{ message: string; focusId?: string }>>;
 }) {
   const router = useRouter();
   const toast = useToast();
@@ -89,6 +91,8 @@ export function UploadForm(props: {
             setSent((n) => n + 1);
             if (props.successHref) router.replace(props.successHref);
             else router.refresh();
+            // Never left on <body> (the submit button was disabled while sending): on the result, once shown.
+            focusAfterChange(result.data.focusId ?? `${props.idPrefix}-${props.fields[0]?.name ?? "file"}`);
           } else {
             setError(result.error);
             setFieldErrors(result.fieldErrors ?? {});

@@ -17,7 +17,12 @@ export function ThreadView({ messages, familyName }: { messages: ThreadMessage[]
   return (
     <ol className="mb-6 flex flex-col gap-3" aria-label="Messages">
       {messages.map((m) => (
-        <li key={m.id} className={cn(cardClass, m.fromStaff ? "border-l-4 border-l-brand" : "sm:ml-8")}>
+        <li
+          key={m.id}
+          id={`message-${m.id}`}
+          tabIndex={-1}
+          className={cn(cardClass, m.fromStaff ? "border-l-4 border-l-brand" : "sm:ml-8")}
+        >
           <p className="mb-1 text-sm font-semibold text-gray-800">
             {m.fromStaff ? `La structure${m.author ? ` — ${m.author.displayName}` : ""}` : familyName} —{" "}
             <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>

@@ -93,8 +93,8 @@ export function ConfirmDialog<T>(props: {
   action: (input: { reason?: string }) => Promise<ActionResult<T>>;
   /** The toast once done (« Suppression faite : … »), or read from the action's answer (its `message`). */
   done?: string | ((data: T) => string);
-  /** Where the focus goes once done: the first of these ids that exists (the page's title by default). */
-  focusAfter?: readonly string[];
+  /** Where the focus goes once done: the first of these ids that exists (the page's title by default); a function is read once done. */
+  focusAfter?: readonly string[] | (() => readonly string[]);
 }) {
   const actionDone = useActionDone();
   const [open, setOpen] = useState(false);
@@ -132,7 +132,10 @@ export function ConfirmDialog<T>(props: {
                 setOpen(false);
                 setReason("");
                 if (props.done !== undefined) {
-                  actionDone(typeof props.done === "string" ? props.done : props.done(result.data), props.focusAfter ?? ["titre-page"]);
+                  actionDone(
+                    typeof props.done === "string" ? props.done : props.done(result.data),
+                    (typeof props.focusAfter === "function" ? props.focusAfter() : props.focusAfter) ?? ["titre-page"],
+                  );
                 }
               } else {
                 setError(result.fieldErrors?.reason ? null : result.error);

@@ -21,6 +21,7 @@ import { lockFamily, lockInvoices, lockOnlinePayment, lockOpenOnlinePayments } f
 import { checkout } from "./checkout";
 import { allocatePayment } from "./allocate-payment";
 import { dueCents } from "./amounts";
+import { ABANDONED_BY_STAFF } from "./payment-age";
 
 /*
  * « Payer mes factures »: the amount comes from the database only (the family's
@@ -124,6 +125,16 @@ async function lockPayment(tx: Tx, report: SessionReport) {
   });
 }
 
+/** Whether the payment's last « non abouti » was staff marking it abandoned (lib/billing/abandon-payment.ts). */
+async function abandonedByStaff(tx: Tx, paymentId: string) {
+  const last = await tx.transitionLog.findFirst({
+    where: { machine: "PAYMENT", entityId: paymentId, toStatus: "FAILED" },
+    orderBy: { createdAt: "desc" },
+    select: { reason: true },
+  });
+  return Boolean(last?.reason?.startsWith(ABANDONED_BY_STAFF));
+}
+
 /** Records a paid session once: allocations to the invoices (in their number order), invoices paid, receipt queued. */
 export async function fulfilCheckoutSession(
   report: SessionReport,
@@ -181,10 +192,19 @@ export async function fulfilCheckoutSession(
       actor: SYSTEM,
     });
     // An invoice paid meanwhile (at the desk): the rest is recorded as received, and flagged.
+    // A payment staff had marked abandoned, which Stripe confirms after all: recorded, and shown to staff.
+    const abandoned = isIn(PAYMENT_STATUSES.UNSUCCESSFUL, payment.status) && (await abandonedByStaff(tx, payment.id));
     const anomaly =
-      left > 0
-        ? `Trop-perçu de ${formatCents(left)} (une facture a été réglée entre-temps) : à rembourser ou à affecter par l'accueil.`
-        : null;
+      [
+        abandoned
+          ? "Paiement marqué abandonné par l'accueil, puis confirmé par Stripe : reçu et affecté aux factures ; vérifiez que la famille n'a pas payé deux fois."
+          : null,
+        left > 0
+          ? `Trop-perçu de ${formatCents(left)} (une facture a été réglée entre-temps) : à rembourser ou à affecter par l'accueil.`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(" ") || null;
     await tx.payment.update({ where: { id: payment.id }, data: { ...base, anomaly } });
     await applyTransition(tx, { machine: "PAYMENT", id: payment.id, to: "SUCCEEDED", actor: SYSTEM, expectedFrom: payment.status });
     for (const { email: to, person } of await familyRecipients(tx, payment.familyId)) {

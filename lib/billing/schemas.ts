@@ -65,6 +65,9 @@ export const creditNoteSchema = z
 /** « Anomalie traitée ». */
 export const resolveAnomalySchema = z.object({ paymentId: entityId, note: trimmed("Ce qui a été fait", 500) });
 
+/** « Marquer abandonné »: an online payment stuck « en cours de confirmation ». */
+export const abandonPaymentSchema = z.object({ paymentId: entityId });
+
 /** The structure's billing settings: the « payer avant » delay, and the unpaid-invoice booking block. */
 export const billingSettingsSchema = z.object({
   structureId: entityId,

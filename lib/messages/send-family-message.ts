@@ -52,7 +52,7 @@ export async function sendFamilyMessage(input: {
   childId: string | null;
   body: string;
   file: File | null;
-}): Promise<{ threadId: string }> {
+}): Promise<{ threadId: string; messageId: string }> {
   return withAttachment(input.file, (stored) =>
     transaction(async (tx) => {
       await lockFamily(tx, input.familyId);
@@ -93,9 +93,12 @@ export async function sendFamilyMessage(input: {
         ).id;
       }
       const documentId = await attach(tx, stored, input.familyId, input.actor, "Pièce jointe d'un message");
-      await tx.message.create({ data: { threadId, authorId: input.actor.userId, fromStaff: false, body: input.body, documentId } });
+      const message = await tx.message.create({
+        data: { threadId, authorId: input.actor.userId, fromStaff: false, body: input.body, documentId },
+        select: { id: true },
+      });
       await tx.messageThread.update({ where: { id: threadId }, data: { lastMessageAt: now, lastFromStaff: false, familyReadAt: now } });
-      return { threadId };
+      return { threadId, messageId: message.id };
     }),
   );
 }

@@ -108,12 +108,16 @@ export async function getAttendanceSheet(input: {
     .map((r) => ({
       id: r.id,
       status: r.status,
-      /** What the form proposes: the current pointage, else présent (absent for a DA). */
-      proposed: (isIn(RESERVATION_STATUSES.EXCUSED, r.status)
-        ? "EXCUSED"
-        : isIn(RESERVATION_STATUSES.PROPOSED_ABSENT, r.status)
-          ? "ABSENT"
-          : "PRESENT") as Mark,
+      /** The pointage recorded, else none: nobody is marked until staff mark them (« Tous présents » is a button). */
+      proposed: (!isIn(RESERVATION_STATUSES.POINTED, r.status)
+        ? null
+        : isIn(RESERVATION_STATUSES.EXCUSED, r.status)
+          ? "EXCUSED"
+          : isIn(RESERVATION_STATUSES.PROPOSED_ABSENT, r.status)
+            ? "ABSENT"
+            : "PRESENT") as Mark | null,
+      /** The family asked to cancel (DA): « Tous présents » leaves the child to mark. */
+      cancellationRequested: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, r.status),
       cancelledInTime: inTime.has(r.id),
       locked: isIn(RESERVATION_STATUSES.INVOICED, r.status),
       group: r.inscription.ageGroup?.name ?? null,

@@ -309,7 +309,8 @@ export const paymentMachine: Machine<PaymentStatus> = {
     { from: null, to: "PENDING", by: ["PARENT", "SYSTEM"] },
     { from: null, to: "SUCCEEDED", by: ["STAFF"] },
     { from: "PENDING", to: "SUCCEEDED", by: ["SYSTEM"] },
-    { from: "PENDING", to: "FAILED", by: ["SYSTEM"] },
+    // The system (session expired, replaced) or staff marking a payment stuck « en cours de confirmation » abandoned.
+    { from: "PENDING", to: "FAILED", by: ["SYSTEM", "STAFF"] },
     { from: "FAILED", to: "SUCCEEDED", by: ["SYSTEM"] },
   ],
   labels: { PENDING: "Paiement en cours de confirmation", SUCCEEDED: "Payé", FAILED: "Paiement non abouti" },

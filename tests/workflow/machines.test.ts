@@ -116,7 +116,13 @@ const EXPECTED: Record<string, string[]> = {
     "CLOSED>OPEN:PARENT",
     "CLOSED>ANSWERED:STAFF",
   ],
-  PAYMENT: ["->PENDING:PARENT,SYSTEM", "->SUCCEEDED:STAFF", "PENDING>SUCCEEDED:SYSTEM", "PENDING>FAILED:SYSTEM", "FAILED>SUCCEEDED:SYSTEM"],
+  PAYMENT: [
+    "->PENDING:PARENT,SYSTEM",
+    "->SUCCEEDED:STAFF",
+    "PENDING>SUCCEEDED:SYSTEM",
+    "PENDING>FAILED:SYSTEM,STAFF",
+    "FAILED>SUCCEEDED:SYSTEM",
+  ],
 };
 
 /** The Prisma enum of each machine's status column: a new database value must be placed in its machine. */

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { staffAction } from "@/lib/action";
 import { deMonth, formatCents } from "@/lib/format";
 import {
+  abandonPaymentSchema,
   billingMonthSchema,
   billingRunSchema,
   billingSettingsSchema,
@@ -15,6 +16,7 @@ import {
 import { createCreditNote } from "@/lib/billing/create-credit-note";
 import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
 import { resolvePaymentAnomaly } from "@/lib/billing/resolve-payment-anomaly";
+import { abandonPayment } from "@/lib/billing/abandon-payment";
 import { setBillingSettings } from "@/lib/billing/set-billing-settings";
 import { lockMonthBilling } from "@/lib/billing/generate-month";
 import { resumeBillingRun, runBillingRun, runsBillingHere, startBillingRun, startIssueRun } from "@/lib/billing/run-billing";
@@ -81,6 +83,13 @@ export const resolveAnomalyAction = staffAction(resolveAnomalySchema, async ({ p
   await resolvePaymentAnomaly({ paymentId, note, actor: staff.actor });
   revalidatePath("/admin", "layout");
   return { message: "Anomalie marquée comme traitée." };
+});
+
+/** « Marquer abandonné »: an online payment stuck « en cours de confirmation » becomes « non abouti » (logged). */
+export const abandonPaymentAction = staffAction(abandonPaymentSchema, async ({ paymentId }, staff) => {
+  await abandonPayment({ paymentId, actor: staff.actor });
+  revalidatePath("/admin", "layout");
+  return { message: "Paiement marqué abandonné : il apparaît « Paiement non abouti »." };
 });
 
 export const billingSettingsAction = staffAction(billingSettingsSchema, async (data, staff) => {

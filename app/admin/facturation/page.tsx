@@ -99,7 +99,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           choices={months.map((m) => ({ id: m, name: formatMonth(m) }))}
         />
       </FilterForm>
-      <h2 className="mb-2 text-xl font-bold">
+      <h2 id="mois-facture" tabIndex={-1} className="mb-2 text-xl font-bold">
         {formatMonth(month).replace(/^./, (c) => c.toUpperCase())} — {structure.name}
       </h2>
       <p className="mb-4 text-gray-800">
@@ -122,6 +122,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               hidden={{ structureId: structure.id, runId: run.id }}
               defaultValues={{}}
               submitLabel="Reprendre"
+              focusAfter={["etat-facturation", "mois-facture"]}
               action={resumeBillingRunAction}
               toastOnSuccess
             />
@@ -162,6 +163,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 hidden={{ structureId: structure.id, month }}
                 defaultValues={{ dueDate: addDays(today, settings.invoiceDueDays) }}
                 submitLabel="Envoyer les factures"
+                focusAfter={["etat-facturation", "mois-facture"]}
                 action={issueMonthAction}
                 toastOnSuccess
                 confirm={{
@@ -186,6 +188,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               hidden={{ structureId: structure.id, month }}
               defaultValues={{}}
               submitLabel="Clôturer le mois"
+              focusAfter={["mois-facture"]}
               action={lockMonthAction}
               toastOnSuccess
               confirm={{

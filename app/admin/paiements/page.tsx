@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { PaymentsTable } from "@/components/billing/payments-table";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/schemas";
-import { resolveAnomalyAction } from "../facturation/actions";
+import { abandonPaymentAction, resolveAnomalyAction } from "../facturation/actions";
 import { parisDay } from "@/lib/calendar/paris";
 import { Page } from "@/components/ui/page";
 import { usesStripeStandIn } from "@/lib/billing/stripe";
@@ -88,7 +88,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           Exporter pour la trésorerie (CSV)
         </LinkButton>
       </p>
-      <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily />
+      <PaymentsTable payments={payments} resolve={resolveAnomalyAction} abandon={abandonPaymentAction} now={new Date()} showFamily />
     </Page>
   );
 }

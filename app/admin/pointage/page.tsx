@@ -58,6 +58,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
       name: `${c.child.firstName} ${c.child.lastName.toUpperCase()}`,
       detail: [ageLabel(c.child.birthDate, dateOf(day)), c.group, c.family.name].filter(Boolean).join(" · "),
       proposed: c.proposed,
+      cancellationRequested: c.cancellationRequested,
       locked: c.locked,
       pointed: isIn(RESERVATION_STATUSES.POINTED, c.status),
       cancelledInTime: c.cancelledInTime,
@@ -71,7 +72,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
       <PageHeader
         title="Pointage"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
-        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Tous sont présents par défaut : touchez « Absent facturé » ou « Absent excusé » pour ceux qui manquent, puis enregistrez."
+        description="Les enfants attendus d'un jour, d'une unité (et d'un groupe), avec ce que l'équipe doit savoir à l'accueil. Aucun enfant n'est pointé d'avance : marquez chacun présent ou absent (« Tous présents » marque d'un coup ceux qui ne le sont pas encore), puis enregistrez."
       />
       {!activity ? (
         <EmptyState title="Aucune activité">Créez une activité pour pointer ses présences.</EmptyState>

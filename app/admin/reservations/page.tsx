@@ -95,7 +95,7 @@ export default async function ReservationQueuePage({
           />
         </>
       )}
-      <h2 id="annulations" className="mb-3 mt-8 text-xl font-bold">
+      <h2 id="annulations" tabIndex={-1} className="mb-3 mt-8 text-xl font-bold">
         Demandes d&apos;annulation ({cancellations.length})
       </h2>
       {cancellations.length === 0 ? (

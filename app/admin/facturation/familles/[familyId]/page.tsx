@@ -14,7 +14,7 @@ import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SchemaForm } from "@/components/form/schema-form";
 import { PaymentsTable } from "@/components/billing/payments-table";
-import { createCreditNoteAction, recordDeskPaymentAction, resolveAnomalyAction } from "../../actions";
+import { createCreditNoteAction, recordDeskPaymentAction, abandonPaymentAction, resolveAnomalyAction } from "../../actions";
 import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
 import { cardClass, linkClass } from "@/components/ui/classes";
@@ -88,7 +88,13 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
         <h2 id="paiements" className="mb-2 text-xl font-bold">
           Paiements
         </h2>
-        <PaymentsTable payments={payments} resolve={resolveAnomalyAction} showFamily={false} />
+        <PaymentsTable
+          payments={payments}
+          resolve={resolveAnomalyAction}
+          abandon={abandonPaymentAction}
+          now={new Date()}
+          showFamily={false}
+        />
       </section>
 
       <h2 className="mb-2 text-xl font-bold">Factures et avoirs</h2>
