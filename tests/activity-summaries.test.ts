@@ -109,9 +109,13 @@ describe("what « Nouvelle inscription » shows of each activity", () => {
 
 describe("deadlines chosen from fields", () => {
   it.each([
-    [{ kind: "DAYS_BEFORE", days: "2", time: "10:00" }, "J-2 10:00", "2 jours avant, avant 10\u00a0h"],
-    [{ kind: "DAYS_BEFORE", days: "0", time: "8h" }, "J-0 08:00", "le jour même avant 8\u00a0h"],
-    [{ kind: "WEEKDAY_BEFORE", weekday: "MERCREDI", time: "23:59" }, "MERCREDI_PRECEDENT 23:59", "le mercredi précédent avant minuit"],
+    [{ kind: "DAYS_BEFORE", days: "2", time: "10:00" }, "J-2 10:00", "2 jours avant, jusqu'à 10\u00a0h"],
+    [{ kind: "DAYS_BEFORE", days: "0", time: "8h" }, "J-0 08:00", "le jour même jusqu'à 8\u00a0h"],
+    [
+      { kind: "WEEKDAY_BEFORE", weekday: "MERCREDI", time: "23:59" },
+      "MERCREDI_PRECEDENT 23:59",
+      "le mercredi précédent jusqu'à 23\u00a0h\u00a059 (avant minuit)",
+    ],
   ] as const)("%j is stored as %s (« %s »)", (parts, expression, words) => {
     expect(composeDeadline(parts)).toBe(expression);
     expect(parseDeadline(expression)).not.toBeNull();

@@ -28,7 +28,7 @@ describe("deadline expressions, in Europe/Paris", () => {
     expect(deadlineFor(parseDeadline("J-1 10:00")!, "2027-03-28").toISOString()).toBe("2027-03-27T09:00:59.999Z");
   });
 
-  it("« le mercredi précédent avant minuit »", () => {
+  it("« le mercredi précédent jusqu'à 23 h 59 (avant minuit) »", () => {
     // For Wednesday 2026-12-02: the Wednesday before, 25 November, 23:59 Paris (22:59 UTC in winter).
     expect(deadlineFor(parseDeadline("MERCREDI_PRECEDENT 23:59")!, "2026-12-02").toISOString()).toBe("2026-11-25T22:59:59.999Z");
     // For Friday 2026-12-04: Wednesday 2 December.
@@ -57,8 +57,8 @@ describe("deadline expressions, in Europe/Paris", () => {
   });
 
   it("describes itself in French", () => {
-    expect(describeDeadline("J-2 10:00")).toBe("2 jours avant, avant 10\u00a0h");
-    expect(describeDeadline("MERCREDI_PRECEDENT 23:59")).toBe("le mercredi précédent avant minuit");
+    expect(describeDeadline("J-2 10:00")).toBe("2 jours avant, jusqu'à 10\u00a0h");
+    expect(describeDeadline("MERCREDI_PRECEDENT 23:59")).toBe("le mercredi précédent jusqu'à 23\u00a0h\u00a059 (avant minuit)");
   });
 
   it("parisInstant follows the offset of the day", () => {

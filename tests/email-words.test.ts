@@ -31,8 +31,8 @@ describe("one French way to write a time (lib/format.ts formatClock)", () => {
     expect(formatTime(new Date("2027-07-07T21:59:00Z"))).toBe(`23${NBSP}h${NBSP}59`);
     expect(formatDateTime(new Date("2027-01-04T09:00:00Z"))).toBe(`04/01/2027 à 10${NBSP}h`);
     expect(formatHours("08:30", "12:00")).toBe(`8${NBSP}h${NBSP}30${NBSP}–${NBSP}12${NBSP}h`);
-    expect(describeDeadline("J-2 10:00")).toBe(`2 jours avant, avant 10${NBSP}h`);
-    expect(describeDeadline("J-1 07:30")).toBe(`1 jour avant, avant 7${NBSP}h${NBSP}30`);
+    expect(describeDeadline("J-2 10:00")).toBe(`2 jours avant, jusqu'à 10${NBSP}h`);
+    expect(describeDeadline("J-1 07:30")).toBe(`1 jour avant, jusqu'à 7${NBSP}h${NBSP}30`);
   });
 });
 

@@ -54,7 +54,8 @@ export function isBeforeDeadline(expression: string, day: string, now: Date): bo
 export function describeDeadline(expression: string): string {
   const deadline = parseDeadline(expression);
   if (!deadline) return expression;
-  const time = deadline.time === "23:59" ? "avant minuit" : `avant ${formatClock(deadline.time)}`;
+  // « jusqu'à »: the minute written is on time (ADR 039), so « avant 10 h » would say one minute too little.
+  const time = deadline.time === "23:59" ? `jusqu'à ${formatClock("23:59")} (avant minuit)` : `jusqu'à ${formatClock(deadline.time)}`;
   if (deadline.kind === "DAYS_BEFORE")
     return deadline.days === 0 ? `le jour même ${time}` : `${deadline.days} jour${deadline.days > 1 ? "s" : ""} avant, ${time}`;
   return `le ${WEEKDAYS[deadline.weekday].toLowerCase()} précédent ${time}`;
