@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { generateMonth } from "@/lib/billing/generate-month";
 import { setQuotient } from "@/lib/billing/set-quotient";
 import { previewPeriod, sendPeriod } from "@/lib/reservations/reserve-period";
+import { getMonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { acceptReservations } from "@/lib/reservations/decide-reservations";
 import { actorFromUser } from "@/lib/workflow";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { prisma, staffActor } from "./helpers";
 
 // Issue 24: the période preview prices each day as the invoice will (the quotient in force that day, dayPricer).
-describe("« Réservations sur période »: the preview's total is the invoice's amount", () => {
+describe("« Réservations sur période » and the calendar's cells: the amount shown is the invoice's", () => {
   it("when the quotient familial changes inside the période", async () => {
     const w = await createBookableWorld(prisma, {
       start: "2027-01-04",
@@ -43,6 +44,9 @@ describe("« Réservations sur période »: the preview's total is the invoice's
       ["2027-01-27", 1000],
     ]);
     expect(preview.totalCents).toBe(3200);
+    // The calendar's cells say the same prices, day by day (not today's quotient for the whole month).
+    const calendar = await getMonthCalendar({ familyId: f.family.id, inscriptionId: inscription.id, month: "2027-01", now });
+    expect(calendar!.days.map((d) => [d.day, d.lanes[0]!.prices[0]])).toEqual(preview.cells.map((c) => [c.day, c.priceCents]));
 
     await sendPeriod({ ...request, actor: actorFromUser(f.user) });
     const asked = await prisma.reservation.findMany({ where: { inscriptionId: inscription.id }, select: { id: true } });

@@ -10,7 +10,13 @@ const SIX = formatCents(600);
 // (after the price the cell shows; an excused absence is not billed and shows none).
 function booked(status: ReservationStatus, can: { cancel: boolean; withdraw: boolean }): Cell {
   const state: CellState = { kind: "BOOKED", reservationId: "r", status, position: null, reason: null, can };
-  const laneDay = { bookUntil: "mardi 5 janvier à 10 h 00", cancelUntil: "mardi 5 janvier à 10 h 00", cancelInTime: true, cells: [state] };
+  const laneDay = {
+    bookUntil: "mardi 5 janvier à 10 h 00",
+    cancelUntil: "mardi 5 janvier à 10 h 00",
+    cancelInTime: true,
+    cells: [state],
+    prices: [600],
+  };
   const lane: Cell["lane"] = {
     inscriptionId: "i",
     childId: "c",

@@ -38,7 +38,7 @@ export function ReservationCalendar({
   withdraw: OnReservation;
 }) {
   const { units, laneById, grid, allCells, columns, sameActivity } = useCalendarGrid(calendar, familyView);
-  const selection = useCellSelection(calendar, grid, allCells, units);
+  const selection = useCellSelection(calendar, grid, allCells);
   const submission = useCalendarSubmission({ send, cancel, withdraw, units, laneById });
 
   const children = useMemo(

@@ -28,7 +28,9 @@ export function useCalendarGrid(calendar: MonthCalendar, familyView: boolean) {
           const lane = calendar.lanes[l]!;
           return laneDay.cells.map((state, u): Cell => {
             const unit = lane.units[u]!;
-            return { state, lane, unit, day: d.day, laneDay, key: keyOf(lane.inscriptionId, unit.id, d.day) };
+            // The day's price (the quotient in force that day, as the invoice will say it).
+            const dayUnit = { ...unit, priceCents: laneDay.prices[u] ?? null };
+            return { state, lane, unit: dayUnit, day: d.day, laneDay, key: keyOf(lane.inscriptionId, unit.id, d.day) };
           });
         }),
       ),

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { LaneUnit, MonthCalendar } from "@/lib/reservations/get-month-calendar";
+import type { MonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { refusedByRules } from "@/lib/reservations/unit-rules";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 import type { Cell } from "./calendar-cell-model";
@@ -10,7 +10,7 @@ import type { Cell } from "./calendar-cell-model";
  * checked on the selection as the server will (`refused`: the cells they would refuse, and why — said under each
  * cell), what will be sent (`toSend`, the others) and its estimated total.
  */
-export function useCellSelection(calendar: MonthCalendar, grid: (Cell[] | null)[][], allCells: Cell[], units: Map<string, LaneUnit>) {
+export function useCellSelection(calendar: MonthCalendar, grid: (Cell[] | null)[][], allCells: Cell[]) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
   // A cell that got booked meanwhile is no longer selectable.
@@ -40,10 +40,9 @@ export function useCellSelection(calendar: MonthCalendar, grid: (Cell[] | null)[
   }
   // Only what the server would accept is sent, and counted.
   const toSend = chosen.filter((k) => !refused.has(k));
-  const total = toSend.reduce((sum, key) => {
-    const [inscriptionId, unitId] = key.split("|");
-    return sum + (units.get(`${inscriptionId}|${unitId}`)?.priceCents ?? 0);
-  }, 0);
+  // Each cell at its day's price (the quotient in force that day), as the invoice will count it.
+  const priceOf = new Map(allCells.map((c) => [c.key, c.unit.priceCents ?? 0]));
+  const total = toSend.reduce((sum, key) => sum + (priceOf.get(key) ?? 0), 0);
 
   function toggle(key: string) {
     setSelected((current) => {

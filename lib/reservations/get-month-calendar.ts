@@ -9,6 +9,7 @@ import { RESERVATION_STATUSES, isIn, allowedActions, statusIn } from "@/lib/work
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
+import { quotientsOf } from "@/lib/billing/set-quotient";
 import type { UnitRule } from "./unit-rules";
 
 /** The family's calendars, everywhere in the same order: the eldest child first, then by activity and dates. */
@@ -90,6 +91,11 @@ export interface LaneDay {
   /** Would a cancellation asked now be excused? */
   cancelInTime: boolean;
   cells: CellState[];
+  /**
+   * Each unit's price that day, in cells' order: the tariff for the quotient familial in force that day, as the
+   * invoice prices it (set-quotient.ts history) — a quotient changed mid-month changes the cells after it.
+   */
+  prices: (number | null)[];
 }
 
 export interface CalendarDay {
@@ -202,6 +208,7 @@ export async function getMonthCalendar(input: {
     db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
   ]);
   const cancelled = await cancelledSlots(db, unitIds, firstOf(month), lastOf(month));
+  const quotientOn = await quotientsOf(db, [input.familyId]);
   // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
   const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
   const groupUsage = await Promise.all(
@@ -311,6 +318,7 @@ export async function getMonthCalendar(input: {
         cancelUntil: formatDateTime(cancelUntil),
         cancelInTime: now.getTime() <= cancelUntil.getTime(),
         cells,
+        prices: units.map((u) => unitPrice(u.tariffs, quotientOn(input.familyId, day))),
       };
     }),
   }));
