@@ -875,7 +875,7 @@ describe("the treasury's CSV with odd filters", () => {
     ]) {
       const response = await exportPayments(new Request(`http://localhost/admin/paiements/export?${query}`));
       expect(response.status, query.slice(0, 50)).toBe(200);
-      expect(await response.text()).toContain("Date;Famille;Mode");
+      expect(await response.text()).toContain("Date;N° de paiement;Famille;Mode");
     }
   });
 });

@@ -150,6 +150,9 @@ describe("billing: a parent, another family", () => {
     const csv = await (await exportPayments(new Request("http://localhost/admin/paiements/export?mode=CHEQUE"))).text();
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).toContain("Famille CSV");
+    // The payment's number, as on the parent's receipt, right after its date.
+    const { number } = await prisma.payment.findFirstOrThrow({ where: { familyId: a.family.id }, select: { number: true } });
+    expect(csv).toMatch(new RegExp(`^\\d{2}/\\d{2}/\\d{4};${number};`, "m"));
     expect(csv).toContain((due / 100).toFixed(2).replace(".", ","));
   });
 

@@ -14,6 +14,8 @@ import { AbandonPaymentButton } from "./abandon-payment-button";
 
 interface PaymentRow {
   id: string;
+  /** The number on the parent's receipt (« Reçu du paiement n° 12 »). */
+  number: number;
   method: keyof typeof PAYMENT_METHOD_LABELS;
   status: "PENDING" | "SUCCEEDED" | "FAILED";
   amountCents: number;
@@ -40,9 +42,10 @@ export function PaymentsTable(props: {
   const rows: DataRow[] = props.payments.map((p) => ({
     id: p.id,
     label: `Paiement de ${formatCents(p.amountCents)}, ${p.family.name}`,
-    search: `${p.family.name} ${p.reference ?? ""} ${p.stripePaymentIntentId ?? ""} ${p.allocations.map((a) => a.invoice.number).join(" ")}`,
+    search: `n° ${p.number} ${p.family.name} ${p.reference ?? ""} ${p.stripePaymentIntentId ?? ""} ${p.allocations.map((a) => a.invoice.number).join(" ")}`,
     sort: { date: (p.receivedAt ?? p.createdAt).toISOString(), montant: p.amountCents, famille: p.family.name },
     cells: {
+      numero: String(p.number),
       date: formatCalendarDate(p.receivedAt ?? p.createdAt),
       famille: (
         <Link className={linkClass} href={`/admin/facturation/familles/${p.family.id}`}>
@@ -114,6 +117,7 @@ export function PaymentsTable(props: {
       filterLabel="Filtrer (famille, référence, facture)"
       emptyTitle="Aucun paiement"
       columns={[
+        { key: "numero", header: "N°" },
         { key: "date", header: "Date", sortable: true, rowHeader: true },
         ...(props.showFamily ? [{ key: "famille", header: "Famille", sortable: true }] : []),
         { key: "mode", header: "Mode" },

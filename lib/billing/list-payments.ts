@@ -47,6 +47,7 @@ export async function listPayments(filter: PaymentFilter, scope: StaffScope, tak
       orderBy: [{ receivedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
       select: {
         id: true,
+        number: true,
         method: true,
         status: true,
         amountCents: true,

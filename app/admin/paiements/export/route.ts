@@ -16,6 +16,7 @@ export const GET = staffRoute(async (request, staff) => {
   const csv = stringify(
     payments.map((p) => [
       formatCalendarDate(p.receivedAt ?? p.createdAt),
+      p.number,
       p.family.name,
       PAYMENT_METHOD_LABELS[p.method],
       p.reference ?? "",
@@ -29,7 +30,18 @@ export const GET = staffRoute(async (request, staff) => {
       header: true,
       delimiter: ";",
       escape_formulas: true,
-      columns: ["Date", "Famille", "Mode", "Référence", "Référence Stripe", "Montant (€)", "Factures", "État", "Anomalie"],
+      columns: [
+        "Date",
+        "N° de paiement",
+        "Famille",
+        "Mode",
+        "Référence",
+        "Référence Stripe",
+        "Montant (€)",
+        "Factures",
+        "État",
+        "Anomalie",
+      ],
     },
   );
   return attachment(
