@@ -96,7 +96,7 @@ test("l'accueil génère et envoie le mois ; le parent coche deux factures, paie
   expect(download.suggestedFilename()).toBe(`quittance-${number}.pdf`);
   const pdf = await extractText(await getDocumentProxy(new Uint8Array(await readFile((await download.path())!))), { mergePages: true });
   expect(pdf.text).toContain(`QUITTANCE — FACTURE N° ${number}`);
-  expect(pdf.text).toMatch(/la somme de 6,00\s€ en règlement de la facture/);
+  expect(pdf.text).toMatch(/la somme de 6,00\s€\sen\srèglement de la facture/);
 });
 
 test("un paiement abandonné laisse les factures à payer", async ({ page, browser }) => {

@@ -114,7 +114,7 @@ test("captures : le calendrier à 390 et 1280 px, un et deux enfants, et le form
 
 const fr = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 /** « 07/12/2026 à 10:00 », or « 10 h 00 » once times are written the French way everywhere. */
-const deadline = (day: string) => new RegExp(`${escape(fr(day))} à 10( h |:)00`);
+const deadline = (day: string) => new RegExp(`${escape(fr(day))} à 10(\\sh|:00)`);
 const cell = (page: Page, unit: string, day: string, child: string) =>
   page.getByRole("button", { name: new RegExp(`^${escape(unit)}, ${escape(long(day))}, ${escape(child)} : `) });
 /** A cell that cannot be acted on (a span), by its screen-reader text. */

@@ -243,6 +243,8 @@ test("le focus va au résultat : « Envoyer les factures », « Clôturer le moi
   await expectAccessible(home);
   await shot(home, "mes-messages");
   await home.locator(":focus").click();
+  // The conversation's own page first: /mes-messages has a « Message » box too, which the fill would otherwise find.
+  await expect(home.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   await home.getByRole("textbox", { name: "Message" }).fill("Et une gourde ?");
   await home.getByRole("button", { name: "Envoyer", exact: true }).click();
   await expect(home.locator(":focus")).toContainText("Et une gourde ?", { timeout: 30_000 });
