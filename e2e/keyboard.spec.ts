@@ -121,17 +121,24 @@ test("au clavier seul : connexion, ajout d'un enfant, nouvelle inscription — l
   await expect(page.getByRole("heading", { name: "Mes inscriptions", level: 1 })).toBeVisible();
   await tabTo(page, page.getByRole("main").getByRole("link", { name: "Nouvelle inscription" }));
   await page.keyboard.press("Enter");
-  // Noé is not validated yet: Maé is the only child, chosen for the parent; the lieu comes first.
-  await expect(page.getByText("(seul choix possible)")).toHaveCount(1);
+  // Noé awaits validation, yet can be chosen too (his request would be prepared, sent on validation): the parent picks Maé.
+  const children = page.getByRole("group", { name: /Enfant$/ });
+  await expect(children.getByRole("radio")).toHaveCount(2);
+  await tabTo(page, children.getByRole("radio").first());
+  await arrowTo(page, children.getByRole("radio", { name: /^Maé / }));
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Continuer" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("(seul choix possible)")).toHaveCount(0);
   const places = page.getByRole("group", { name: /Lieu d'accueil$/ });
   await tabTo(page, places.getByRole("radio").first());
   await arrowTo(page, places.getByRole("radio", { name: structure.name, exact: true }));
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Continuer" })).toBeFocused();
   await page.keyboard.press("Enter");
-  // One type, one activity, one period: all chosen; the last step has the focus order of its form.
+  // One type, one activity, one period: chosen for the parent; the last step has the focus order of its form.
   await expect(page.getByRole("heading", { name: /groupe et dates$/ })).toBeVisible();
-  await expect(page.getByText("(seul choix possible)")).toHaveCount(4);
+  await expect(page.getByText("(seul choix possible)")).toHaveCount(3);
   await expectAccessible(page);
   await tabTo(page, page.getByRole("button", { name: "Enregistrer ma demande" }));
   await page.keyboard.press("Enter");
