@@ -6,6 +6,8 @@ import base from "./playwright.config";
 export default defineConfig({
   ...base,
   testDir: "e2e/servers",
+  // Not the journeys' projects (« parcours », « en-dernier »): they ignore e2e/servers/ by design.
+  projects: [{ name: "deux-serveurs" }],
   testIgnore: [],
   workers: 1,
   fullyParallel: false,
