@@ -305,4 +305,9 @@ test("demandes : la barre du lot n'apparaît qu'une fois des lignes cochées ; a
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator(`#choix-${da.id}`).check();
   await shot(page, "reservations-barre");
+  await page.locator(`#choix-${da.id}`).uncheck();
+  // « Valider le mois » (the family's month in one decision): the focus goes to the queue's heading, never <body>.
+  await page.getByRole("button", { name: /^Valider les 1 demandes : Famille LOTIE/ }).click();
+  await expect.poll(async () => (await testDb().reservation.findUniqueOrThrow({ where: { id: ids[2]! } })).status).toBe("RESERVED");
+  await expect(page.locator(":focus")).toHaveAttribute("id", /^(file-attente|titre-page)$/, { timeout: 30_000 });
 });

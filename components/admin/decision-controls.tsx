@@ -58,13 +58,14 @@ export function DecisionControls(props: {
           variant="primary"
           pending={pending}
           aria-label={`${acceptLabel} : ${props.subject}`}
-          onClick={() =>
+          onClick={() => {
+            const next = afterDecision();
             startTransition(async () => {
               const result = await props.accept!({ ...props.hidden, id: props.id });
-              if (result.ok) done(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`, afterDecision());
+              if (result.ok) done(`${props.acceptedMessage ?? "Demande validée"} : ${props.subject}.`, next);
               else toast(result.error, "error");
-            })
-          }
+            });
+          }}
         >
           <Check aria-hidden="true" className="size-4" /> {acceptLabel}
         </Button>

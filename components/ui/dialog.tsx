@@ -93,7 +93,7 @@ export function ConfirmDialog<T>(props: {
   action: (input: { reason?: string }) => Promise<ActionResult<T>>;
   /** The toast once done (« Suppression faite : … »), or read from the action's answer (its `message`). */
   done?: string | ((data: T) => string);
-  /** Where the focus goes once done: the first of these ids that exists (the page's title by default); a function is read once done. */
+  /** Where the focus goes once done: the first of these ids that exists (the page's title by default); a function is read when the action is sent (the refreshed page may have dropped the item by the time it is done). */
   focusAfter?: readonly string[] | (() => readonly string[]);
 }) {
   const actionDone = useActionDone();
@@ -126,16 +126,15 @@ export function ConfirmDialog<T>(props: {
             event.preventDefault();
             setError(null);
             setReasonError(null);
+            // Read now: the action's answer carries the refreshed page, which may no longer hold what it names.
+            const focusTargets = (typeof props.focusAfter === "function" ? props.focusAfter() : props.focusAfter) ?? ["titre-page"];
             startTransition(async () => {
               const result = await props.action(props.reasonLabel ? { reason } : {});
               if (result.ok) {
                 setOpen(false);
                 setReason("");
                 if (props.done !== undefined) {
-                  actionDone(
-                    typeof props.done === "string" ? props.done : props.done(result.data),
-                    (typeof props.focusAfter === "function" ? props.focusAfter() : props.focusAfter) ?? ["titre-page"],
-                  );
+                  actionDone(typeof props.done === "string" ? props.done : props.done(result.data), focusTargets);
                 }
               } else {
                 setError(result.fieldErrors?.reason ? null : result.error);

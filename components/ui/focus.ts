@@ -5,19 +5,25 @@
  * the dialog that asked to close first (its focus trap would send the focus
  * back, and its closing gives it to its trigger), and for the target to
  * appear; for 3 s after, a focus lost to <body> (the element replaced by the
- * refreshed page) is put back. A focus the user moved elsewhere is left alone.
+ * refreshed page) is put back, and a focus left on a fallback moves to an earlier
+ * target that appears. A focus the user moved elsewhere is left alone.
  */
 export function focusAfterChange(...ids: string[]): void {
   let placed: HTMLElement | null = null;
+  let rank = ids.length;
   const tick = (left: number) =>
     window.setTimeout(() => {
       const active = document.activeElement;
       const dialogOpen = document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
-      if (!dialogOpen && (!placed || !active || active === document.body)) {
-        const target = ids.map((id) => document.getElementById(id)).find((e) => e !== null);
-        if (target) {
+      // Placed on a fallback while the refresh was still on its way: the preferred target, once it shows, wins.
+      const lost = !active || active === document.body;
+      if (!dialogOpen && (!placed || lost || (active === placed && rank > 0))) {
+        const found = ids.findIndex((id) => document.getElementById(id) !== null);
+        if (found >= 0 && (found < rank || lost || !placed)) {
+          const target = document.getElementById(ids[found]!)!;
           target.focus();
           placed = target;
+          rank = found;
         }
       }
       if (left > 0) tick(left - 1);
