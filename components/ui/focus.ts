@@ -8,11 +8,17 @@
  * refreshed page) is put back, and a focus left on a fallback moves to an earlier
  * target that appears. A focus the user moved elsewhere is left alone.
  */
+let latest = 0;
+
 export function focusAfterChange(...ids: string[]): void {
+  // The next action's own focus replaces this one: an earlier watch still running would otherwise put a focus
+  // the next refresh drops on *its* fallback (seen: the queue's heading instead of the next row).
+  const run = ++latest;
   let placed: HTMLElement | null = null;
   let rank = ids.length;
   const tick = (left: number) =>
     window.setTimeout(() => {
+      if (run !== latest) return;
       const active = document.activeElement;
       const dialogOpen = document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
       // Placed on a fallback while the refresh was still on its way: the preferred target, once it shows, wins.
