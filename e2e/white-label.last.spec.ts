@@ -30,7 +30,13 @@ test("un administrateur renomme le portail : l'en-tête et le titre de chaque pa
     email: "accueil@les-tilleuls.example",
     openingHours: "",
   };
-  await db.portalSettings.upsert({ where: { id: "portail" }, create: { id: "portail", ...identity }, update: {} });
+  // A complete identity (a journey before may have left one with empty fields, which the form would refuse), and the
+  // one found put back after.
+  const before = await db.portalSettings.findUnique({
+    where: { id: "portail" },
+    select: { name: true, primaryColor: true, address: true, phone: true, email: true, openingHours: true, productName: true },
+  });
+  await db.portalSettings.upsert({ where: { id: "portail" }, create: { id: "portail", ...identity }, update: identity });
   try {
     await signIn(page, (await createStaffUser(db, { role: "ADMIN" })).email);
     await page.goto("/admin/parametres");
@@ -63,6 +69,6 @@ test("un administrateur renomme le portail : l'en-tête et le titre de chaque pa
     await expect(header(page)).toContainText("Portail Famille");
     await expect(page).toHaveTitle(`Paramètres — Portail Famille — ${identity.name}`);
   } finally {
-    await db.portalSettings.update({ where: { id: "portail" }, data: { productName: "Portail Famille" } });
+    await db.portalSettings.update({ where: { id: "portail" }, data: before ?? { productName: "Portail Famille" } });
   }
 });
