@@ -10,18 +10,23 @@ import type { identitySchema } from "./schemas";
 
 const SETTINGS_ID = "portail";
 
+/** The identity's own columns, read by the pages and by the PDFs. */
+const IDENTITY_COLUMNS = {
+  productName: true,
+  name: true,
+  primaryColor: true,
+  address: true,
+  phone: true,
+  email: true,
+  openingHours: true,
+} as const;
+
 /** The structure's identity for this request (header, footer, e-mails); the defaults until an admin sets it. */
 export const getPortalIdentity = cache(async (): Promise<PortalIdentity> => {
   const row = await db.portalSettings.findUnique({
     where: { id: SETTINGS_ID },
     select: {
-      productName: true,
-      name: true,
-      primaryColor: true,
-      address: true,
-      phone: true,
-      email: true,
-      openingHours: true,
+      ...IDENTITY_COLUMNS,
       logoType: true,
       updatedAt: true,
     },
@@ -89,13 +94,7 @@ export async function getDocumentIdentity(): Promise<(PortalIdentity & { logo: {
   const row = await db.portalSettings.findUnique({
     where: { id: SETTINGS_ID },
     select: {
-      productName: true,
-      name: true,
-      primaryColor: true,
-      address: true,
-      phone: true,
-      email: true,
-      openingHours: true,
+      ...IDENTITY_COLUMNS,
       logo: true,
       logoType: true,
       updatedAt: true,
