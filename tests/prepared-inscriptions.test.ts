@@ -14,7 +14,12 @@ import { createFamily } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 import { childForm } from "./fixtures";
 
-const NOW = new Date("2026-11-24T10:00:00Z");
+// The real clock: validating the child and the parent's action read it (the suite also runs 270 days ahead).
+const NOW = new Date();
+const dayFromNow = (days: number) =>
+  new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), NOW.getUTCDate() + days)).toISOString().slice(0, 10);
+const START = dayFromNow(40);
+const END = dayFromNow(124);
 
 async function world(options: { automatic?: boolean } = {}) {
   const structure = await prisma.structure.create({ data: { name: `Lieu ${Math.random().toString(36).slice(2)}`, city: "Lille" } });
@@ -33,8 +38,8 @@ async function world(options: { automatic?: boolean } = {}) {
     data: {
       activityId: activity.id,
       name: "Hiver",
-      startDate: new Date("2027-01-06T00:00:00Z"),
-      endDate: new Date("2027-03-31T00:00:00Z"),
+      startDate: new Date(`${START}T00:00:00Z`),
+      endDate: new Date(`${END}T00:00:00Z`),
     },
   });
   return { activity, period, group: activity.ageGroups[0] };
@@ -57,8 +62,8 @@ const prepare = (w: Awaited<ReturnType<typeof world>>, f: Awaited<ReturnType<typ
     activityId: w.activity.id,
     periodId: w.period.id,
     ageGroupId: w.group.id,
-    startDate: "2027-01-06",
-    endDate: "2027-03-31",
+    startDate: START,
+    endDate: END,
     actor: f.parent,
     now: NOW,
   });
@@ -133,8 +138,8 @@ describe("prepared inscription requests (child awaiting validation)", () => {
         activityId: w.activity.id,
         periodId: w.period.id,
         ageGroupId: w.group.id,
-        startDate: "2027-01-06",
-        endDate: "2027-03-31",
+        startDate: START,
+        endDate: END,
       });
     let foreign: unknown;
     await expectNothingChanged(async () => {
