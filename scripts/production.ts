@@ -16,7 +16,7 @@ import { createInterface } from "node:readline";
 import { ROOT, BIN } from "./lib/app-env";
 import { prismaEnv } from "./lib/prisma-env";
 import { guarded, stopChildren } from "./lib/run";
-import { attachNext, listen, trustedProxies } from "./lib/serve";
+import { listen, serveNext, stopWebProcesses, trustedProxies } from "./lib/serve";
 import { installShutdownHandlers, onShutdown, reportFatal, StartError } from "./lib/lifecycle";
 import { switchToJsonLogs } from "./lib/log";
 import {
@@ -108,8 +108,9 @@ async function main() {
     RESEND_STAND_IN_KEY: process.env.RESEND_STAND_IN_KEY || derived("resend-stand-in"),
     STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET || `whsec_${derived("stripe-stand-in")}`,
   });
-  await attachNext(portal, { dir: ROOT, port });
-  console.log(`[serve] Portail Famille prêt sur le port ${port} (${process.env.APP_URL})`);
+  onShutdown(stopWebProcesses);
+  const processes = await serveNext(portal, { dir: ROOT, port, logs: process.env.LOG_FORMAT === "text" ? "text" : "json" });
+  console.log(`[serve] Portail Famille prêt sur le port ${port} (${process.env.APP_URL}), ${processes} processus web`);
 }
 
 main().catch(reportFatal);

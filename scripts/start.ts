@@ -8,7 +8,7 @@
 import { startDatabase } from "./lib/database";
 import { appEnv, BIN, ROOT } from "./lib/app-env";
 import { mustRun, stopChildren } from "./lib/run";
-import { attachNext, listen, trustedProxies } from "./lib/serve";
+import { listen, serveNext, stopWebProcesses, trustedProxies } from "./lib/serve";
 import { installShutdownHandlers, onShutdown, reportFatal, StartError } from "./lib/lifecycle";
 import { takeStartLock } from "./lib/start-lock";
 import { DEMO_LOGINS } from "../prisma/seed";
@@ -42,13 +42,15 @@ async function main() {
   }
 
   Object.assign(process.env, env, { NODE_ENV: "production" });
-  await attachNext(portal, { dir: ROOT, port });
+  onShutdown(stopWebProcesses);
+  const processes = await serveNext(portal, { dir: ROOT, port, logs: "text" });
   if (!env.RESEND_API_KEY) console.log("[start] RESEND_API_KEY absent : e-mails remis au service local, visibles dans /admin/courriels.");
   console.log(`
 ──────────────────────────────────────────────
  Portail Famille : ${env.APP_URL}
  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map((l) => `   ${l.role.padEnd(26)} ${l.email}`).join("\n")}
+ Processus web : ${processes}${processes === 1 ? " (WEB_PROCESSES=auto : un par cœur)" : ""}
  Base de données : ${db.embedded ? "PostgreSQL intégré (.data/pg)" : "DATABASE_URL"}
  Arrêt : Ctrl+C
 ──────────────────────────────────────────────

@@ -9,6 +9,9 @@
  *    503 with Retry-After, where Next.js would say 500 (lib/request-faults.ts).
  */
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import proxyaddr from "proxy-addr";
 import { StartError } from "./lifecycle";
@@ -115,6 +118,82 @@ export function answerUnavailableAs503(res: http.ServerResponse, faults: { datab
     return writeHead(statusCode, ...rest);
   }) as typeof res.writeHead;
 }
+
+/**
+ * WEB_PROCESSES: how many processes serve HTTP on the port — 1 (the default: everything in this process), a number,
+ * or « auto », one per core (ADR 041).
+ */
+export function webProcesses(value = process.env.WEB_PROCESSES ?? ""): number {
+  const text = value.trim();
+  if (text === "" || text === "1") return 1;
+  if (text === "auto") return os.availableParallelism();
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new StartError(`WEB_PROCESSES invalide : « ${value} ». Un nombre de processus (par exemple 4), ou « auto » (un par cœur).`);
+  }
+  return n;
+}
+
+/** The background tasks a second, third… web process leaves to the first one (ADR 041). */
+const FIRST_PROCESS_ONLY = ["EMAIL_WORKER", "REMINDER_WORKER", "RETENTION_WORKER"] as const;
+
+/**
+ * Serves the app: in this process (WEB_PROCESSES=1), or in WEB_PROCESSES processes sharing the port through Node's
+ * cluster (the primary accepts the connections and hands them to the processes in turn). Each process is a whole
+ * server (scripts/web-process.ts): Next.js, its own pool of DB_POOL_SIZE connections. All their state is in
+ * PostgreSQL, as for several servers (ADR 032). A process that dies is replaced; the primary's stop stops them.
+ */
+export async function serveNext(portal: PortalServer, options: { dir: string; port: number; logs: "json" | "text" }): Promise<number> {
+  const count = webProcesses();
+  if (count === 1) {
+    await attachNext(portal, options);
+    return 1;
+  }
+  // The port goes to the cluster: the processes listen on it together (a moment without answer, while they start).
+  await portal.close();
+  const profileDir = process.env.WEB_PROCESS_CPU_PROF;
+  cluster.setupPrimary({
+    exec: path.join(options.dir, "scripts", "web-process.ts"),
+    execArgv: ["--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])],
+  });
+  let stopping = false;
+  const fork = (index: number): Promise<Worker> => {
+    const env: Record<string, string> = { WEB_PROCESS_INDEX: String(index), WEB_PROCESS_LOGS: options.logs, PORT: String(options.port) };
+    if (index > 0) for (const name of FIRST_PROCESS_ONLY) env[name] = "off";
+    const worker = cluster.fork(env);
+    worker.once("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`[serve] processus web ${index + 1} arrêté (${signal ?? `code ${code}`}) : remplacé.`);
+      void fork(index);
+    });
+    return new Promise((resolve, reject) => {
+      worker.once("listening", () => resolve(worker));
+      worker.once("exit", (code) => reject(new StartError(`Le processus web ${index + 1} s'est arrêté au démarrage (code ${code}).`)));
+    });
+  };
+  const workers = await Promise.all([...Array(count).keys()].map(fork));
+  onPrimaryStop(async () => {
+    stopping = true;
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((done) => {
+            if (worker.isDead()) return done();
+            worker.once("exit", () => done());
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  });
+  return count;
+}
+
+let primaryStop: (() => Promise<void>) | null = null;
+const onPrimaryStop = (stop: () => Promise<void>) => {
+  primaryStop = stop;
+};
+/** Stops the web processes (registered with onShutdown by the scripts that serve). */
+export const stopWebProcesses = () => primaryStop?.() ?? Promise.resolve();
 
 /** Loads the production build of Next.js in this process and hands it the requests. */
 export async function attachNext(portal: PortalServer, options: { dir: string; port: number }): Promise<void> {
