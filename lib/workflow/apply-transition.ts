@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID as createId } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { lockInscriptions } from "@/lib/locks";
 import type { Role, WorkflowMachine } from "@/lib/generated/prisma/enums";
@@ -414,36 +415,35 @@ export async function createReservationAs(
   const last = input.steps[input.steps.length - 1];
   if (!last) throw new Error("createReservationAs: aucune étape");
   const now = input.now ?? new Date();
-  const created = await tx.reservation.create({
-    data: {
-      inscriptionId: input.inscriptionId,
-      timeUnitId: input.timeUnitId,
-      date: input.date,
-      status: last.to,
-      reason: last.reason?.trim() || null,
-      waitlistRank: last.to === "WAITLISTED" ? (input.waitlistRank ?? null) : null,
-      decidedAt: input.steps.length > 1 ? now : null,
-    },
-    select: { id: true },
-  });
+  // The reservation and its log in one statement (one round trip under the slot's lock, ADR 041); ids as the
+  // timestamps as the query builder sets them, ids as opaque random strings (the log finds its row by this id).
+  const id = createId();
   let previous: string | null = null;
-  await tx.transitionLog.createMany({
-    data: input.steps.map((step, i) => {
-      const row = {
-        machine: "RESERVATION" as const,
-        entityId: created.id,
-        fromStatus: previous,
-        toStatus: step.to,
-        actorId: step.actor.userId,
-        actorRole: step.actor.label,
-        reason: step.reason?.trim() || null,
-        createdAt: new Date(now.getTime() + i),
-      };
-      previous = step.to;
-      return row;
-    }),
+  const log = input.steps.map((step, i) => {
+    const row = {
+      id: createId(),
+      fromStatus: previous,
+      toStatus: step.to as string,
+      actorId: step.actor.userId,
+      actorRole: step.actor.label,
+      reason: step.reason?.trim() || null,
+      createdAt: new Date(now.getTime() + i),
+    };
+    previous = step.to;
+    return row;
   });
-  return created;
+  await tx.$executeRaw`
+    WITH created AS (
+      INSERT INTO "Reservation" ("id", "inscriptionId", "timeUnitId", "date", "status", "reason", "waitlistRank", "decidedAt", "createdAt", "updatedAt")
+      VALUES (${id}, ${input.inscriptionId}, ${input.timeUnitId}, ${input.date}::date, ${last.to}::"ReservationStatus", ${last.reason?.trim() || null},
+              ${last.to === "WAITLISTED" ? (input.waitlistRank ?? null) : null}::int, ${input.steps.length > 1 ? now : null}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3))
+      RETURNING "id"
+    )
+    INSERT INTO "TransitionLog" ("id", "machine", "entityId", "fromStatus", "toStatus", "actorId", "actorRole", "reason", "createdAt")
+    SELECT l."id", 'RESERVATION'::"WorkflowMachine", created."id", l."fromStatus", l."toStatus", l."actorId", l."actorRole", l."reason", l."createdAt"
+    FROM created, json_to_recordset(${JSON.stringify(log)}::json)
+      AS l("id" text, "fromStatus" text, "toStatus" text, "actorId" text, "actorRole" text, "reason" text, "createdAt" timestamp(3))`;
+  return { id };
 }
 
 export interface NewReservation {
