@@ -8,7 +8,9 @@ import { uploadFamilyDocument, MAX_PENDING_UPLOADS } from "@/lib/documents/uploa
 import { reviewDocuments } from "@/lib/documents/review-documents";
 import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish-document";
 import { countNewDownloads, listDownloads } from "@/lib/documents/list-downloads";
-import { listFamilyUploads, missingDocuments } from "@/lib/documents/list-family-uploads";
+import { listFamilyUploads, missingAmong, missingDocuments as readMissing } from "@/lib/documents/list-family-uploads";
+import { listDocumentTypes } from "@/lib/documents/list-document-types";
+import { listFamilyChildren } from "@/lib/documents/list-family-children";
 import { openDocument } from "@/lib/documents/open-document";
 import { localStore, newFileKey, s3SettingsFromEnv, s3Store, type FileStore } from "@/lib/files/storage";
 import { safeFileName } from "@/lib/files/check-upload";
@@ -30,6 +32,20 @@ const fileOf = (bytes: Uint8Array | string, name: string) =>
   new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
 const storedFiles = () =>
   (readdirSync(files.dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(files.dir, f)).isFile());
+
+/** « À faire » as the dashboard reads it, checked against « Mes envois », which computes it from its own reads (ADR 040). */
+async function missingDocuments(familyId: string, today: string) {
+  const missing = await readMissing(familyId, today);
+  const uploads = await listFamilyUploads(familyId);
+  const docs = uploads.map((u) => ({
+    typeId: u.type?.id ?? null,
+    childId: u.child?.id ?? null,
+    status: u.status,
+    validUntil: u.validUntil,
+  }));
+  expect(missingAmong({ types: await listDocumentTypes(), children: await listFamilyChildren(familyId), docs }, today)).toEqual(missing);
+  return missing;
+}
 
 async function family(name: string) {
   const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
