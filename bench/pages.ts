@@ -1,16 +1,15 @@
 /**
- * `npx tsx bench/pages.ts [baseUrl] [seconds]` — throughput and latency of the
- * main pages of a running app (`npm start`, demo data), at 20 connections, each
- * against a near-trivial page of the same app measured in the same run:
- * `/acces-refuse` (it renders only the layout), signed in with the same role.
- * Also `/acces-refuse` signed in against the same page anonymous (the cost of
- * the signed-in layout). Loopback only. Not a test: figures depend on the
- * machine; compare the ratios, which are measured in one run.
+ * `npx tsx bench/pages.ts [baseUrl] [seconds]` — throughput and latency (p50, p99) of the main pages of a running app
+ * (`npm start`, demo data) at 20 connections, each as a ratio to a near-trivial page of the same app,
+ * `/acces-refuse` (it renders only the layout), signed in with the same role; and `/acces-refuse` signed in as a
+ * ratio to the same page anonymous (the cost of the signed-in layout). Each page and its reference are measured in
+ * turns (`BENCH_ROUNDS`, 2 by default), so that the machine's load weighs on both alike. Loopback only. Not a test:
+ * the absolute figures depend on the machine; read the ratios.
  *
- * Run through `npm run db -- npx tsx bench/pages.ts` (DATABASE_URL set) and it also measures « Mes
- * réservations »: the month calendar of one inscription and the family view of a family of 3 children
- * with a month of bookings each (created by the bench). `BENCH_ONLY=reservations`: only those and the
- * parent reference. `BENCH_ONLY=layout`: only the three `/acces-refuse`.
+ * Run through `npm run db -- node --conditions=react-server --import tsx bench/pages.ts` (DATABASE_URL set) and it also
+ * measures « Mes réservations »: the month calendar of one inscription and the family view of a family of 3 children
+ * with a month of bookings each (created by the bench). `BENCH_ONLY=reservations`: only those (and the layout);
+ * `BENCH_ONLY=layout`: only `/acces-refuse`.
  */
 import autocannon from "autocannon";
 import { loopbackBase, sessionCookie as signIn } from "./lib";
@@ -31,14 +30,14 @@ interface Row {
   kB: number;
 }
 
-async function measure(label: string, path: string, reference: Row["reference"], cookie?: string): Promise<Row> {
+async function measure(label: string, path: string, reference: Row["reference"], cookie?: string, duration = seconds): Promise<Row> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   // Warm-up: the page's code loaded and its first render done before the clock starts.
   const first = await fetch(`${base}${path}`, { headers, redirect: "manual" });
   const html = await first.text();
   if (first.status !== 200) throw new Error(`${path} : HTTP ${first.status} (attendu 200)`);
   await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, amount: CONNECTIONS * 2, headers });
-  const result = await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: seconds, headers });
+  const result = await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration, headers });
   return {
     page: label,
     reference,
@@ -51,80 +50,74 @@ async function measure(label: string, path: string, reference: Row["reference"],
   };
 }
 
-function print(title: string, rows: Row[], references: Partial<Record<"anonyme" | "parent" | "accueil", number>>) {
-  console.log(`\n${title} — ${seconds} s par page, ${CONNECTIONS} connexions, ${new Date().toISOString()}`);
-  console.table(
-    rows.map((r) => {
-      const ref = r.reference ? references[r.reference] : undefined;
-      return {
-        page: r.page,
-        "req/s": r.rps,
-        "p50 (ms)": r.p50,
-        "p99 (ms)": r.p99,
-        "HTML (ko)": r.kB,
-        "2xx": r.ok,
-        "non-2xx": r.bad,
-        "/ référence": ref ? `${Math.round((100 * r.rps) / ref)} %` : "—",
-      };
-    }),
-  );
+/**
+ * A page and its reference measured in turns (`ROUNDS` times each, `seconds / ROUNDS` at a time), so that a change of
+ * the machine's load during the run weighs on both alike: the ratio is that of their sums, the page's p99 its worst.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+async function paired(label: string, path: string, reference: { label: string; path: string; cookie?: string }, cookie?: string) {
+  const pages: Row[] = [];
+  const refs: Row[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    refs.push(await measure(reference.label, reference.path, null, reference.cookie, seconds / ROUNDS));
+    pages.push(await measure(label, path, null, cookie, seconds / ROUNDS));
+  }
+  const sum = (rows: Row[]) => rows.reduce((total, r) => total + r.rps, 0);
+  const page = pages[0]!;
+  return {
+    page: label,
+    "req/s": Math.round((10 * sum(pages)) / ROUNDS) / 10,
+    "p50 (ms)": Math.max(...pages.map((r) => r.p50)),
+    "p99 (ms)": Math.max(...pages.map((r) => r.p99)),
+    "HTML (ko)": page.kB,
+    "non-2xx": pages.reduce((total, r) => total + r.bad, 0),
+    référence: `${reference.label} ${Math.round((10 * sum(refs)) / ROUNDS) / 10} req/s`,
+    "/ référence": `${Math.round((100 * sum(pages)) / sum(refs))} %`,
+  };
 }
 
 async function main() {
   const parent = await sessionCookie("claire.martin@exemple.fr");
   const staff = await sessionCookie("accueil@les-tilleuls.example");
-  const rows: Row[] = [];
-  const anonymous = await measure("/acces-refuse (anonyme)", "/acces-refuse", null);
-  const parentRef = await measure("/acces-refuse (parent) = référence parent", "/acces-refuse", "anonyme", parent);
-  const staffRef = await measure("/acces-refuse (accueil) = référence accueil", "/acces-refuse", "anonyme", staff);
-  rows.push(anonymous, parentRef, staffRef);
-  if (process.env.BENCH_ONLY === "layout") return print("La mise en page", rows, { anonyme: anonymous.rps });
-  if (process.env.BENCH_ONLY !== "reservations") {
-    for (const [label, path] of [
-      ["/tableau-de-bord", "/tableau-de-bord"],
-      ["/ma-famille", "/ma-famille"],
-      ["/mes-inscriptions", "/mes-inscriptions"],
-      ["/mes-factures", "/mes-factures"],
-      ["/mes-envois", "/mes-envois"],
-      ["/mes-messages", "/mes-messages"],
-    ] as const) {
-      rows.push(await measure(`${label} (parent)`, path, "parent", parent));
+  const anonymousRef = { label: "/acces-refuse anonyme", path: "/acces-refuse" };
+  const parentRef = { label: "/acces-refuse parent", path: "/acces-refuse", cookie: parent };
+  const staffRef = { label: "/acces-refuse accueil", path: "/acces-refuse", cookie: staff };
+  const rows = [
+    await paired("/acces-refuse (parent)", "/acces-refuse", anonymousRef, parent),
+    await paired("/acces-refuse (accueil)", "/acces-refuse", anonymousRef, staff),
+  ];
+  if (process.env.BENCH_ONLY !== "layout") {
+    if (process.env.BENCH_ONLY !== "reservations") {
+      for (const path of ["/tableau-de-bord", "/ma-famille", "/mes-inscriptions", "/mes-factures", "/mes-envois", "/mes-messages"]) {
+        rows.push(await paired(`${path} (parent)`, path, parentRef, parent));
+      }
+    }
+    if (process.env.DATABASE_URL) {
+      const family = await benchFamily();
+      const cookie = await sessionCookie(family.email);
+      const ref = { ...parentRef, cookie };
+      rows.push(
+        await paired(
+          `/mes-reservations?inscription=… (calendrier du mois, ${family.bookings} réservations)`,
+          `/mes-reservations?inscription=${family.inscriptionId}`,
+          ref,
+          cookie,
+        ),
+        await paired("/mes-reservations (vue famille, 3 enfants)", "/mes-reservations", ref, cookie),
+      );
+    } else {
+      console.log("Mes réservations : lancez « npm run db -- npx tsx bench/pages.ts » pour les mesurer (il crée leur famille).");
+    }
+    if (process.env.BENCH_ONLY !== "reservations") {
+      for (const path of ["/admin", "/admin/inscriptions", "/admin/pointage", "/admin/occupation"]) {
+        rows.push(await paired(`${path} (accueil)`, path, staffRef, staff));
+      }
     }
   }
-  if (process.env.DATABASE_URL) {
-    const family = await benchFamily();
-    const cookie = await sessionCookie(family.email);
-    rows.push(
-      await measure(
-        `/mes-reservations?inscription=… (calendrier du mois, ${family.bookings} réservations)`,
-        `/mes-reservations?inscription=${family.inscriptionId}`,
-        "parent",
-        cookie,
-      ),
-      await measure("/mes-reservations (vue famille, 3 enfants)", "/mes-reservations", "parent", cookie),
-    );
-  } else {
-    console.log("Mes réservations : lancez « npm run db -- npx tsx bench/pages.ts » pour les mesurer (il crée leur famille).");
-  }
-  if (process.env.BENCH_ONLY !== "reservations") {
-    for (const [label, path] of [
-      ["/admin (console)", "/admin"],
-      ["/admin/inscriptions", "/admin/inscriptions"],
-      ["/admin/pointage", "/admin/pointage"],
-      ["/admin/occupation", "/admin/occupation"],
-    ] as const) {
-      rows.push(await measure(`${label} (accueil)`, path, "accueil", staff));
-    }
-  }
-  // The references again at the end: how much the machine drifted during the run.
-  const parentAgain = await measure("/acces-refuse (parent), en fin de passage", "/acces-refuse", "anonyme", parent);
-  const anonymousAgain = await measure("/acces-refuse (anonyme), en fin de passage", "/acces-refuse", null);
-  rows.push(parentAgain, anonymousAgain);
-  print("Pages à 20 connexions (référence : /acces-refuse connecté du même rôle, moyenne début et fin pour le parent)", rows, {
-    anonyme: (anonymous.rps + anonymousAgain.rps) / 2,
-    parent: (parentRef.rps + parentAgain.rps) / 2,
-    accueil: staffRef.rps,
-  });
+  console.log(
+    `\nPages à ${CONNECTIONS} connexions, chacune mesurée en alternance avec sa référence (${ROUNDS} × ${seconds / ROUNDS} s chacune), ${new Date().toISOString()}`,
+  );
+  console.table(rows);
 }
 
 /** A family of 3 children, each inscribed in the demo's périscolaire with a month of R (every unit, every school day). */
