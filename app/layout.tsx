@@ -4,13 +4,12 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { navCounts } from "@/lib/messages/count-nav-badges";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { ToastProvider } from "@/components/ui/toast";
-import { getSessionUser } from "@/lib/auth/session";
-import { getPortalIdentity } from "@/lib/settings/manage-portal-identity";
+import { getRequestIdentity, getSessionUser } from "@/lib/auth/session";
 import { brandPalette } from "@/lib/settings/colour";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const identity = await getPortalIdentity();
+  const identity = await getRequestIdentity();
   return {
     title: { default: `${identity.productName} — ${identity.name}`, template: `%s — ${identity.productName} — ${identity.name}` },
     description: `Inscriptions, réservations et factures de l'accueil de loisirs et du périscolaire — ${identity.name}.`,
@@ -20,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [user, identity] = [await getSessionUser(), await getPortalIdentity()];
+  // One statement for both (ADR 040), shared with generateMetadata and the page's own session check.
+  const [user, identity] = [await getSessionUser(), await getRequestIdentity()];
   const palette = brandPalette(identity.primaryColor);
   const theme = { "--color-brand": palette.brand, "--color-brand-dark": palette.dark, "--color-brand-soft": palette.soft } as CSSProperties;
   return (

@@ -7,8 +7,10 @@ import { PDFDocument } from "pdf-lib";
 import { uploadFamilyDocument, MAX_PENDING_UPLOADS } from "@/lib/documents/upload-document";
 import { reviewDocuments } from "@/lib/documents/review-documents";
 import { publishDocument, replacePublishedFile, setPublished } from "@/lib/documents/publish-document";
-import { listDownloads } from "@/lib/documents/list-downloads";
-import { listFamilyUploads, missingDocuments } from "@/lib/documents/list-family-uploads";
+import { countNewDownloads, listDownloads } from "@/lib/documents/list-downloads";
+import { listFamilyUploads, missingAmong, missingDocuments as readMissing } from "@/lib/documents/list-family-uploads";
+import { listDocumentTypes } from "@/lib/documents/list-document-types";
+import { listFamilyChildren } from "@/lib/documents/list-family-children";
 import { openDocument } from "@/lib/documents/open-document";
 import { localStore, newFileKey, s3SettingsFromEnv, s3Store, type FileStore } from "@/lib/files/storage";
 import { safeFileName } from "@/lib/files/check-upload";
@@ -30,6 +32,20 @@ const fileOf = (bytes: Uint8Array | string, name: string) =>
   new File([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], name);
 const storedFiles = () =>
   (readdirSync(files.dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(files.dir, f)).isFile());
+
+/** « À faire » as the dashboard reads it, checked against « Mes envois », which computes it from its own reads (ADR 040). */
+async function missingDocuments(familyId: string, today: string) {
+  const missing = await readMissing(familyId, today);
+  const uploads = await listFamilyUploads(familyId);
+  const docs = uploads.map((u) => ({
+    typeId: u.type?.id ?? null,
+    childId: u.child?.id ?? null,
+    status: u.status,
+    validUntil: u.validUntil,
+  }));
+  expect(missingAmong({ types: await listDocumentTypes(), children: await listFamilyChildren(familyId), docs }, today)).toEqual(missing);
+  return missing;
+}
 
 async function family(name: string) {
   const f = await createFamily(prisma, { lastName: name, children: [{ firstName: name, birthDate: "2018-03-02", sex: "F" }] });
@@ -219,11 +235,29 @@ describe("Téléchargements", () => {
         .filter((d) => ours.has(d.id))
         .map((d) => `${d.title}${d.isNew ? " (nouveau)" : ""}`)
         .sort();
-    expect(await titles(inside.family.id)).toEqual(["Menus de janvier (nouveau)", "Règlement intérieur (nouveau)"]);
+    // The navigation's badge counts the same « nouveau » as the list (its audience is written again in SQL, ADR 040).
+    const badgeAgrees = async (familyId: string) =>
+      expect(await countNewDownloads(familyId)).toBe((await listDownloads(familyId)).filter((d) => d.isNew).length);
+    const forLieu = await publishDocument({
+      title: "Fermeture de l'accueil",
+      file: fileOf(await pdf("Fermeture"), "fermeture.pdf"),
+      structureId: w.structure.id,
+      activityId: null,
+      actor: staff,
+    });
+    ours.add(forLieu.id);
+    expect(await titles(inside.family.id)).toEqual([
+      "Fermeture de l'accueil (nouveau)",
+      "Menus de janvier (nouveau)",
+      "Règlement intérieur (nouveau)",
+    ]);
     expect(await titles(outside.family.id)).toEqual(["Règlement intérieur (nouveau)"]);
+    for (const f of [inside, outside]) await badgeAgrees(f.family.id);
+    await setPublished({ id: forLieu.id, published: false, actor: staff });
     await expect(openDocument({ id: menu.id, familyId: outside.family.id })).rejects.toThrow(NotFoundError);
     await openDocument({ id: menu.id, familyId: inside.family.id });
     expect(await titles(inside.family.id)).toEqual(["Menus de janvier", "Règlement intérieur (nouveau)"]);
+    await badgeAgrees(inside.family.id);
     await replacePublishedFile({ id: menu.id, file: fileOf(await pdf("Menus v2"), "menus-v2.pdf"), actor: staff });
     expect(await titles(inside.family.id)).toContain("Menus de janvier (nouveau)");
     await setPublished({ id: menu.id, published: false, actor: staff });

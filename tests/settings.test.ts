@@ -8,7 +8,8 @@ import { frenchDateTimeToIso, frenchDateToIso, frenchTimeToIso } from "@/lib/for
 import { brandPalette, contrastRatio } from "@/lib/settings/colour";
 import { identitySchema } from "@/lib/settings/schemas";
 import { textBlocks } from "@/lib/settings/manage-information-pages";
-import { getPortalIdentity, getPortalLogo } from "@/lib/settings/manage-portal-identity";
+import { getDocumentIdentity, getPortalIdentity, getPortalLogo } from "@/lib/settings/manage-portal-identity";
+import { getRequestIdentity, getSessionUser } from "@/lib/auth/session";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { STRUCTURE } from "@/lib/email/templates";
 import { timeUnitSchema } from "@/lib/activities/schemas";
@@ -113,6 +114,13 @@ describe("/admin/parametres", () => {
     session.current = { user: { id: admin.id } };
     expect(await updateIdentityAction(identity)).toEqual({ ok: true, data: { message: "Identité de la structure enregistrée." } });
     expect(await getPortalIdentity()).toMatchObject({ ...identity, logoVersion: null });
+    // The header's identity travels with the session's read (ADR 040): the new one at once, with the same user.
+    expect(await getRequestIdentity()).toEqual(await getPortalIdentity());
+    expect((await getSessionUser())?.id).toBe(admin.id);
+    session.current = null;
+    expect(await getRequestIdentity()).toMatchObject({ ...identity, logoVersion: null });
+    expect(await getSessionUser()).toBeNull();
+    session.current = { user: { id: admin.id } };
     const email = await prisma.$transaction((tx) =>
       enqueueEmail(tx, {
         to: "x@example.fr",
@@ -143,6 +151,8 @@ describe("/admin/parametres", () => {
     expect(await uploadLogoAction(logoForm(PNG, "logo.png", "image/png"))).toEqual({ ok: true, data: { message: "Logo enregistré." } });
     expect((await getPortalLogo())?.type).toBe("image/png");
     expect((await getPortalIdentity()).logoVersion).not.toBeNull();
+    // The same version as the PDFs' (read by Prisma): the epoch in milliseconds of the same updatedAt.
+    expect((await getRequestIdentity()).logoVersion).toBe((await getDocumentIdentity())?.logoVersion);
 
     await expectNothingChanged(async () => {
       const fake = await uploadLogoAction(logoForm(new TextEncoder().encode("<svg onload=alert(1)>"), "logo.png", "image/png"));

@@ -19,9 +19,9 @@ export const metadata: Metadata = { title: "Ma famille" };
 
 export default async function MyFamilyPage() {
   const user = await parentPage("/ma-famille");
-  const family = await getFamilyFile(user.familyId);
+  const [family, awaitingList] = await Promise.all([getFamilyFile(user.familyId), childrenAwaitingValidation(user.familyId)]);
   if (!family) notFound();
-  const awaiting = new Map((await childrenAwaitingValidation(user.familyId)).map((c) => [c.id, c]));
+  const awaiting = new Map(awaitingList.map((c) => [c.id, c]));
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
     <Page>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { parentPage } from "@/lib/auth/session";
 import { listDocumentTypes } from "@/lib/documents/list-document-types";
-import { listFamilyUploads, missingDocuments } from "@/lib/documents/list-family-uploads";
+import { listFamilyUploads, missingAmong } from "@/lib/documents/list-family-uploads";
 import { listFamilyChildren } from "@/lib/documents/list-family-children";
 import { listJustifiableAbsences } from "@/lib/documents/list-justifiable-absences";
 import { parisDay } from "@/lib/calendar/paris";
@@ -24,13 +24,20 @@ export const metadata: Metadata = { title: "Mes envois" };
 export default async function MyUploadsPage() {
   const user = await parentPage("/mes-envois");
   const today = parisDay(new Date());
-  const [types, children, uploads, missing, absences] = await Promise.all([
+  const [types, children, uploads, absences] = await Promise.all([
     listDocumentTypes(),
     listFamilyChildren(user.familyId),
     listFamilyUploads(user.familyId),
-    missingDocuments(user.familyId, today),
     listJustifiableAbsences(user.familyId, today),
   ]);
+  // « À faire » from what the page has just read, not read again.
+  const docs = uploads.map((u) => ({
+    typeId: u.type?.id ?? null,
+    childId: u.child?.id ?? null,
+    status: u.status,
+    validUntil: u.validUntil,
+  }));
+  const missing = missingAmong({ types, children, docs }, today);
   const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
   const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
   return (

@@ -20,9 +20,11 @@ export const metadata: Metadata = { title: "Mon tableau de bord" };
 
 export default async function DashboardPage() {
   const user = await parentPage("/tableau-de-bord");
-  const dashboard = await getFamilyDashboard(user.familyId, new Date());
+  const [dashboard, awaiting] = await Promise.all([
+    getFamilyDashboard(user.familyId, new Date()),
+    childrenAwaitingValidation(user.familyId),
+  ]);
   if (!dashboard) notFound();
-  const awaiting = await childrenAwaitingValidation(user.familyId);
   return (
     <Page>
       <PageHeader

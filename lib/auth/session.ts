@@ -5,7 +5,8 @@ import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actorFromUser, type Actor } from "@/lib/workflow";
-import { userOfSession } from "./user-sessions";
+import { liveUserAndIdentity } from "./user-sessions";
+import type { PortalIdentity } from "@/lib/settings/defaults";
 import { AccessDeniedError } from "@/lib/errors";
 import { noteRequestUser } from "@/lib/request-faults";
 import { scopeOf, type StaffScope } from "./staff-scope";
@@ -38,20 +39,26 @@ export async function readSessionToken(): Promise<{ userId: string; sessionId: s
 }
 
 /**
- * The signed-in user, read again from the database on every request with the
- * server-side session: a closed session, a deactivated account or a changed
- * role takes effect at once.
+ * What the request's pages and layout read of the session and the portal, once per request and in one statement
+ * (ADR 040): the signed-in user, read again from the database on every request with the server-side session (a closed
+ * session, a deactivated account or a changed role takes effect at once), and the portal's identity (a change shows
+ * on the next page, on every server: nothing is kept between requests).
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+const readRequest = cache(async (): Promise<{ user: SessionUser | null; identity: PortalIdentity }> => {
   const token = await readSessionToken();
-  if (!token) return null;
-  const user = await userOfSession(token.sessionId, token.userId);
-  if (!user) return null;
+  const { user, identity } = await liveUserAndIdentity(token);
+  if (!user) return { user: null, identity };
   noteRequestUser(user.id);
   const { structureIds, ...rest } = user;
   const scope = scopeOf(user.role, structureIds);
-  return { ...rest, scope, actor: actorFromUser(user, scope) };
+  return { user: { ...rest, scope, actor: actorFromUser(user, scope) }, identity };
 });
+
+/** The signed-in user of this request (see `readRequest`), else null. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await readRequest()).user);
+
+/** The portal's identity, read with the session by the same statement (the layout, the page titles). */
+export const getRequestIdentity = cache(async (): Promise<PortalIdentity> => (await readRequest()).identity);
 
 const isStaff = (role: Role) => role === "STAFF" || role === "ADMIN";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The published documents a family may see: for everyone, or for a structure or an activity it has a validated inscription with. */
 async function audienceOf(familyId: string): Promise<Prisma.DocumentWhereInput> {
@@ -39,8 +39,25 @@ export async function listDownloads(familyId: string) {
   return docs.map(({ views, ...d }) => ({ ...d, isNew: views.length === 0 }));
 }
 
+/**
+ * The count of `listDownloads`'s « nouveau » as one scalar subquery: the same audience as `audienceOf`, written in SQL
+ * so that the navigation's badges are one statement (lib/messages/count-nav-badges.ts, ADR 040). Change both together:
+ * tests/documents.test.ts checks that they agree.
+ */
+export function newDownloadsCountSql(familyId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM "Document" d
+    WHERE d."kind" = 'PUBLISHED' AND d."status" = 'PUBLISHED'
+      AND ((d."structureId" IS NULL AND d."activityId" IS NULL)
+        OR (d."activityId" IS NULL AND d."structureId" IN (
+          SELECT a."structureId" FROM "Inscription" i JOIN "Activity" a ON a."id" = i."activityId"
+          WHERE i."familyId" = ${familyId} AND i."status" = 'VALIDATED'))
+        OR d."activityId" IN (SELECT i."activityId" FROM "Inscription" i WHERE i."familyId" = ${familyId} AND i."status" = 'VALIDATED'))
+      AND NOT EXISTS (SELECT 1 FROM "DocumentView" v WHERE v."documentId" = d."id" AND v."familyId" = ${familyId}))`;
+}
+
 export async function countNewDownloads(familyId: string): Promise<number> {
-  return db.document.count({ where: { AND: [await audienceOf(familyId), { views: { none: { familyId } } }] } });
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${newDownloadsCountSql(familyId)} AS "n"`;
+  return row?.n ?? 0;
 }
 
 /** May this family open this published document? (The same rule as the list.) */

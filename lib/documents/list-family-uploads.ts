@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
 import { DOCUMENT_STATUSES, isIn, statusIn } from "@/lib/workflow";
+import type { DocumentScope, DocumentStatus } from "@/lib/generated/prisma/enums";
 
 /** « Mes envois »: what the family sent, newest first, with its state and reason. */
 export function listFamilyUploads(familyId: string) {
@@ -34,7 +35,7 @@ export async function missingDocuments(familyId: string, today: string) {
     db.documentType.findMany({
       where: { required: true },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, scope: true },
+      select: { id: true, name: true, scope: true, required: true },
     }),
     db.child.findMany({ where: { familyId, status: "VALIDATED" }, orderBy: { birthDate: "asc" }, select: { id: true, firstName: true } }),
     db.document.findMany({
@@ -42,6 +43,25 @@ export async function missingDocuments(familyId: string, today: string) {
       select: { typeId: true, childId: true, status: true, validUntil: true },
     }),
   ]);
+  return missingAmong({ types, children, docs }, today);
+}
+
+/**
+ * The same, from what a page has already read (« Mes envois » reads every type, the validated children and every
+ * upload for itself): no statement of its own (ADR 040). `types` in their display order; `docs` any of the family's
+ * uploads (only the standing ones count).
+ */
+export function missingAmong(
+  read: {
+    types: { id: string; name: string; scope: DocumentScope; required: boolean }[];
+    children: { id: string; firstName: string }[];
+    docs: { typeId: string | null; childId: string | null; status: DocumentStatus; validUntil: Date | null }[];
+  },
+  today: string,
+) {
+  const { children } = read;
+  const types = read.types.filter((t) => t.required);
+  const docs = read.docs.filter((d) => isIn(DOCUMENT_STATUSES.STANDING, d.status));
   // One read of the family's documents: waiting or still valid counts as sent; accepted but past its date, as expired.
   const todayDate = dateOf(today);
   const of = (typeId: string, childId: string | null) =>

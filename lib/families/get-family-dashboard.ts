@@ -138,20 +138,26 @@ export interface FamilyDashboard {
 
 /** `now` (the page passes `new Date()`) decides what is still to do: inscriptions running, documents expired. */
 export async function getFamilyDashboard(familyId: string, now: Date): Promise<FamilyDashboard | null> {
-  const family = await db.family.findUnique({
-    where: { id: familyId },
-    select: {
-      name: true,
-      quotientFamilial: true,
-      cafNumber: true,
-      children: {
-        where: { status: { not: "REFUSED" } },
-        select: { id: true, firstName: true, _count: { select: { authorizedPersons: true } } },
+  // Every read at once (they are independent): the page waits for the slowest, not for their sum (ADR 040).
+  const [family, requests, withoutReservation, missing, toPay] = await Promise.all([
+    db.family.findUnique({
+      where: { id: familyId },
+      select: {
+        name: true,
+        quotientFamilial: true,
+        cafNumber: true,
+        children: {
+          where: { status: { not: "REFUSED" } },
+          select: { id: true, firstName: true, _count: { select: { authorizedPersons: true } } },
+        },
       },
-    },
-  });
+    }),
+    listFamilyRequests(familyId, now),
+    inscriptionsWithoutReservation(familyId, now),
+    missingDocuments(familyId, parisDay(now)),
+    invoicesToPay(familyId),
+  ]);
   if (!family) return null;
-  const requests = await listFamilyRequests(familyId, now);
   const todo: FamilyDashboard["todo"] = [];
   const waitingCount = requests.filter((r) => r.state.tone === "waiting").length;
   if (family.children.length === 0) todo.push({ text: "Ajoutez vos enfants à votre dossier", href: "/ma-famille/ajouter-un-enfant" });
@@ -160,9 +166,8 @@ export async function getFamilyDashboard(familyId: string, now: Date): Promise<F
       todo.push({ text: `Indiquez qui peut venir chercher ${child.firstName}`, href: `/ma-famille/enfants/${child.id}/modifier` });
     }
   }
-  todo.push(...(await inscriptionsWithoutReservation(familyId, now)));
-  for (const missing of await missingDocuments(familyId, parisDay(now))) todo.push({ text: missing.text, href: "/mes-envois" });
-  const toPay = await invoicesToPay(familyId);
+  todo.push(...withoutReservation);
+  for (const item of missing) todo.push({ text: item.text, href: "/mes-envois" });
   if (toPay) todo.push({ text: toPay, href: "/mes-factures" });
   if (family.quotientFamilial === null || !family.cafNumber) {
     todo.push({ text: "Renseignez votre quotient familial et votre numéro d'allocataire CAF", href: "/mes-coordonnees#quotient" });

@@ -1,6 +1,7 @@
 import "server-only";
 import { ALL_LIEUX, isLimited, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isIn, THREAD_STATUSES } from "@/lib/workflow";
 
 const threadSelect = {
@@ -78,9 +79,19 @@ export async function readThread(input: { threadId: string; familyId: string | n
 }
 
 /**
- * The navigation's counts (read on every page): threads with something unread for this side — the other side wrote
- * last, after this side last read — in one count.
+ * Threads with something unread for this side — the other side wrote last, after this side last read — as one scalar
+ * subquery, so that the navigation's badges are one statement (lib/messages/count-nav-badges.ts). Every lieu only: a
+ * limited staff member's count goes through `scopeWhere` (`unreadThreads`).
  */
+export function unreadThreadsCountSql(side: { familyId: string } | "staff"): Prisma.Sql {
+  return side === "staff"
+    ? Prisma.sql`(SELECT count(*)::int FROM "MessageThread"
+        WHERE "lastFromStaff" = false AND "status" <> 'CLOSED' AND ("staffReadAt" IS NULL OR "staffReadAt" < "lastMessageAt"))`
+    : Prisma.sql`(SELECT count(*)::int FROM "MessageThread"
+        WHERE "familyId" = ${side.familyId} AND "lastFromStaff" = true AND ("familyReadAt" IS NULL OR "familyReadAt" < "lastMessageAt"))`;
+}
+
+/** The navigation's count of unread threads for this side, in one count. */
 export async function unreadThreads(side: { familyId: string } | "staff", scope: StaffScope = ALL_LIEUX): Promise<number> {
   if (side === "staff" && isLimited(scope)) {
     // Limited staff (ADR 029): the same count, within the threads of their lieux.
@@ -93,13 +104,6 @@ export async function unreadThreads(side: { familyId: string } | "staff", scope:
       },
     });
   }
-  const [row] =
-    side === "staff"
-      ? await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM "MessageThread"
-        WHERE "lastFromStaff" = false AND "status" <> 'CLOSED' AND ("staffReadAt" IS NULL OR "staffReadAt" < "lastMessageAt")`
-      : await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM "MessageThread"
-        WHERE "familyId" = ${side.familyId} AND "lastFromStaff" = true AND ("familyReadAt" IS NULL OR "familyReadAt" < "lastMessageAt")`;
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${unreadThreadsCountSql(side)} AS "n"`;
   return row?.n ?? 0;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { fileTypeFromBuffer } from "file-type";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import type { z } from "zod";
 import { DEFAULT_IDENTITY, type PortalIdentity } from "./defaults";
@@ -21,19 +22,30 @@ const IDENTITY_COLUMNS = {
   openingHours: true,
 } as const;
 
+/**
+ * The identity as one JSON value (null until an admin sets it), without the logo's bytes: a scalar subquery, so that
+ * the request's session read carries it in the same statement (lib/auth/session.ts, ADR 040). Read on every request,
+ * never cached across requests: a change shows on the next page, on every server.
+ */
+export const IDENTITY_JSON_SQL = Prisma.sql`(SELECT json_build_object(
+    'productName', "productName", 'name', "name", 'primaryColor', "primaryColor", 'address', "address", 'phone', "phone",
+    'email', "email", 'openingHours', "openingHours", 'hasLogo', "logoType" IS NOT NULL,
+    'updatedAtMs', (extract(epoch FROM "updatedAt") * 1000)::float8)
+  FROM "PortalSettings" WHERE "id" = ${SETTINGS_ID})`;
+
+/** What `IDENTITY_JSON_SQL` gives. */
+export type IdentityJson = Omit<PortalIdentity, "logoVersion"> & { hasLogo: boolean; updatedAtMs: number };
+
+export function identityOf(row: IdentityJson | null): PortalIdentity {
+  if (!row) return DEFAULT_IDENTITY;
+  const { hasLogo, updatedAtMs, ...rest } = row;
+  return { ...rest, logoVersion: hasLogo ? String(updatedAtMs) : null };
+}
+
 /** The structure's identity for this request (header, footer, e-mails); the defaults until an admin sets it. */
 export const getPortalIdentity = cache(async (): Promise<PortalIdentity> => {
-  const row = await db.portalSettings.findUnique({
-    where: { id: SETTINGS_ID },
-    select: {
-      ...IDENTITY_COLUMNS,
-      logoType: true,
-      updatedAt: true,
-    },
-  });
-  if (!row) return DEFAULT_IDENTITY;
-  const { logoType, updatedAt, ...rest } = row;
-  return { ...rest, logoVersion: logoType ? String(updatedAt.getTime()) : null };
+  const [row] = await db.$queryRaw<{ identity: IdentityJson | null }[]>`SELECT ${IDENTITY_JSON_SQL} AS "identity"`;
+  return identityOf(row?.identity ?? null);
 });
 
 export async function updatePortalIdentity(input: { actorId: string; data: z.output<typeof identitySchema> }): Promise<void> {
