@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { PortalIdentity } from "@/lib/settings/defaults";
 import { LinkButton } from "@/components/ui/link-button";
-import { buttonVariants } from "@/components/ui/button";
 import { MainNav } from "./main-nav";
 import { navFor, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -48,7 +47,7 @@ export function SiteHeader({
         {user ? (
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-gray-800 md:inline">{user.displayName}</span>
-            <SignOutButton className={buttonVariants({ variant: "secondary", size: "sm" })} />
+            <SignOutButton />
           </div>
         ) : (
           <nav aria-label="Compte" className="flex gap-2 text-sm">
