@@ -15,14 +15,14 @@ import type { PanelProps } from "./dialog-panels";
 let panels: Promise<typeof import("./dialog-panels")> | null = null;
 function loadPanels() {
   panels ??= import("./dialog-panels").catch((error: unknown) => {
-    panels = null; // a failed download (network) is tried again on the next opening
+    panels = null; // a failed preload (pointer, focus) does not stand for the opening, which tries again
     throw error;
   });
   return panels;
 }
 const preload = () => void loadPanels().catch(() => {});
 
-/** Should the download fail, the dialog says so instead of taking the page down with it; closing it allows a retry. */
+/** Should the download fail on opening, the dialog says so (reload the page to retry) instead of taking the page down. */
 function lazyPanel<P extends PanelProps>(pick: (m: typeof import("./dialog-panels")) => ComponentType<P>) {
   return lazy(() =>
     loadPanels().then(
