@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { signOut } from "next-auth/react";
+import { signOutTo } from "./sign-out";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
@@ -24,7 +24,7 @@ export function SignOutEverywhereButton({ action }: { action: (input: object) =>
               setError(result.error);
               return;
             }
-            await signOut({ callbackUrl: "/connexion?deconnexion=tous" });
+            await signOutTo("/connexion?deconnexion=tous");
           })
         }
       >

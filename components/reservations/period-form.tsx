@@ -1,6 +1,6 @@
 "use client";
 import type { PeriodChoice } from "@/lib/reservations/reserve-period";
-import { WEEK_TYPES } from "@/lib/reservations/schemas";
+import { WEEK_TYPES } from "@/lib/reservations/week-types";
 import { isoToFrench } from "@/lib/format";
 import { Alert, DateField, Field, inputClass, RadioGroup } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";

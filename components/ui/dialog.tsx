@@ -1,16 +1,68 @@
 "use client";
-import * as DialogPrimitive from "@radix-ui/react-dialog";
-import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import { useId, useState, useTransition, type ReactNode } from "react";
-import { X } from "lucide-react";
+import { lazy, Suspense, useId, useRef, useState, useTransition, type ComponentType, type ReactNode } from "react";
+import { Slot } from "@radix-ui/react-slot";
 import { Button, type ButtonVariants } from "./button";
 import { Alert, inputClass } from "./field";
 import type { ActionResult } from "@/lib/action-result";
 import { useActionDone } from "./use-action-done";
+import type { PanelProps } from "./dialog-panels";
 
-const overlay = "fixed inset-0 z-40 bg-black/50";
-const panel =
-  "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none";
+/*
+ * The dialogs' triggers and state live here, in the page's bundle; Radix Dialog and AlertDialog (≈ 10 kB gzip, with
+ * the parts they share) are in `dialog-panels.tsx`, downloaded when a dialog first opens, or as soon as the pointer or
+ * the focus reaches its trigger. A closed dialog is not in the page either way (Radix renders nothing for it).
+ */
+let panels: Promise<typeof import("./dialog-panels")> | null = null;
+function loadPanels() {
+  panels ??= import("./dialog-panels").catch((error: unknown) => {
+    panels = null; // a failed preload (pointer, focus) does not stand for the opening, which tries again
+    throw error;
+  });
+  return panels;
+}
+const preload = () => void loadPanels().catch(() => {});
+
+/** Should the download fail on opening, the dialog says so (reload the page to retry) instead of taking the page down. */
+function lazyPanel<P extends PanelProps>(pick: (m: typeof import("./dialog-panels")) => ComponentType<P>) {
+  return lazy(() =>
+    loadPanels().then(
+      (m) => ({ default: pick(m) }),
+      () => ({ default: PanelFailed as ComponentType<P> }),
+    ),
+  );
+}
+
+function PanelFailed({ onOpenChange }: PanelProps) {
+  return (
+    <div
+      role="alertdialog"
+      aria-modal="true"
+      aria-label="Erreur"
+      className="fixed inset-x-4 top-4 z-50 mx-auto max-w-lg rounded-lg bg-white p-5 shadow-xl"
+    >
+      <Alert tone="error" focus>
+        La fenêtre n&apos;a pas pu s&apos;ouvrir : la connexion semble interrompue. Rechargez la page et réessayez.
+      </Alert>
+      <Button variant="secondary" onClick={() => onOpenChange(false)}>
+        Fermer
+      </Button>
+    </div>
+  );
+}
+
+const ModalPanel = lazyPanel((m) => m.ModalPanel);
+const AlertPanel = lazyPanel((m) => m.AlertPanel);
+
+/** What Radix's `Trigger` puts on the button that opens a dialog. */
+function triggerProps(open: boolean) {
+  return {
+    "aria-haspopup": "dialog" as const,
+    "aria-expanded": open,
+    "data-state": open ? "open" : "closed",
+    onPointerEnter: preload,
+    onFocus: preload,
+  };
+}
 
 /** A modal dialog (Radix: focus trapped inside, Échap closes, focus returns to the trigger). */
 export function Dialog({
@@ -28,45 +80,28 @@ export function Dialog({
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
 }) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const isOpen = open ?? ownOpen;
+  const triggerRef = useRef<HTMLElement>(null);
+  const change = (next: boolean) => {
+    if (open === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   return (
-    <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
-      {trigger ? <DialogPrimitive.Trigger asChild>{trigger}</DialogPrimitive.Trigger> : null}
-      <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className={overlay} />
-        <DialogPrimitive.Content className={panel} aria-describedby={description ? undefined : undefined}>
-          <div className="mb-3 flex items-start justify-between gap-3">
-            <DialogPrimitive.Title className="text-xl font-bold text-gray-900">{title}</DialogPrimitive.Title>
-            <DialogPrimitive.Close asChild>
-              <Button variant="quiet" size="sm" aria-label="Fermer" className="-mr-2 -mt-1 no-underline">
-                <X aria-hidden="true" className="size-5" />
-              </Button>
-            </DialogPrimitive.Close>
-          </div>
-          {description ? (
-            <DialogPrimitive.Description className="mb-3 text-gray-800">{description}</DialogPrimitive.Description>
-          ) : (
-            <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>
-          )}
-          {children}
-        </DialogPrimitive.Content>
-      </DialogPrimitive.Portal>
-    </DialogPrimitive.Root>
-  );
-}
-
-/** The alert dialog's panel: its title and what the action does, then the caller's buttons or form. */
-function AlertPanel({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
-  return (
-    <AlertDialogPrimitive.Portal>
-      <AlertDialogPrimitive.Overlay className={overlay} />
-      <AlertDialogPrimitive.Content className={panel}>
-        <AlertDialogPrimitive.Title className="mb-2 text-xl font-bold text-gray-900">{title}</AlertDialogPrimitive.Title>
-        <AlertDialogPrimitive.Description asChild>
-          <div className="mb-3 text-gray-800">{description}</div>
-        </AlertDialogPrimitive.Description>
-        {children}
-      </AlertDialogPrimitive.Content>
-    </AlertDialogPrimitive.Portal>
+    <>
+      {trigger ? (
+        <Slot ref={triggerRef} {...triggerProps(isOpen)} onClick={() => change(true)}>
+          {trigger}
+        </Slot>
+      ) : null}
+      {isOpen ? (
+        <Suspense fallback={null}>
+          <ModalPanel onOpenChange={change} title={title} description={description} returnFocus={trigger ? triggerRef : undefined}>
+            {children}
+          </ModalPanel>
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 
@@ -103,98 +138,103 @@ export function ConfirmDialog<T>(props: {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const reasonId = useId();
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const change = (next: boolean) => {
+    setOpen(next);
+    if (next) {
+      setError(null);
+      setReasonError(null);
+    }
+  };
   return (
-    <AlertDialogPrimitive.Root
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) {
-          setError(null);
-          setReasonError(null);
-        }
-      }}
-    >
-      <AlertDialogPrimitive.Trigger asChild>
-        <Button variant={props.triggerVariant ?? "secondary"} size={props.triggerSize} aria-label={props.triggerAriaLabel}>
-          {props.triggerLabel}
-        </Button>
-      </AlertDialogPrimitive.Trigger>
-      <AlertPanel title={props.title} description={props.description}>
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setError(null);
-            setReasonError(null);
-            // Read now: the action's answer carries the refreshed page, which may no longer hold what it names.
-            const focusTargets = (typeof props.focusAfter === "function" ? props.focusAfter() : props.focusAfter) ?? ["titre-page"];
-            startTransition(async () => {
-              const result = await props.action(props.reasonLabel ? { reason } : {});
-              if (result.ok) {
-                setOpen(false);
-                setReason("");
-                if (props.done !== undefined) {
-                  actionDone(typeof props.done === "string" ? props.done : props.done(result.data), focusTargets);
-                }
-              } else {
-                setError(result.fieldErrors?.reason ? null : result.error);
-                setReasonError(result.fieldErrors?.reason ?? null);
-              }
-            });
-          }}
-        >
-          {error ? (
-            <Alert tone="error" focus>
-              {error}
-            </Alert>
-          ) : null}
-          {props.reasonLabel ? (
-            <div className="mb-4 flex flex-col gap-1">
-              <label htmlFor={reasonId} className="font-semibold">
-                {props.reasonLabel}
-                <span aria-hidden="true" className="text-red-800">
-                  {" "}
-                  *
-                </span>
-              </label>
-              {props.reasonHint ? (
-                <p id={`${reasonId}-aide`} className="text-sm text-gray-700">
-                  {props.reasonHint}
-                </p>
-              ) : null}
-              <textarea
-                id={reasonId}
-                className={inputClass}
-                rows={3}
-                maxLength={500}
-                value={reason}
-                required
-                aria-invalid={Boolean(reasonError)}
-                aria-describedby={
-                  [props.reasonHint ? `${reasonId}-aide` : "", reasonError ? `${reasonId}-erreur` : ""].join(" ").trim() || undefined
-                }
-                onChange={(event) => setReason(event.target.value)}
-              />
-              {reasonError ? (
-                <p id={`${reasonId}-erreur`} role="alert" className="text-sm font-semibold text-red-800">
-                  {reasonError}
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-          <div className="flex flex-wrap justify-end gap-2">
-            <AlertDialogPrimitive.Cancel asChild>
-              <Button variant="secondary" disabled={pending}>
-                Annuler
+    <>
+      <Button
+        ref={triggerRef}
+        variant={props.triggerVariant ?? "secondary"}
+        size={props.triggerSize}
+        aria-label={props.triggerAriaLabel}
+        {...triggerProps(open)}
+        onClick={() => change(true)}
+      >
+        {props.triggerLabel}
+      </Button>
+      {open ? (
+        <Suspense fallback={null}>
+          <AlertPanel
+            onOpenChange={change}
+            title={props.title}
+            description={props.description}
+            returnFocus={triggerRef}
+            cancelDisabled={pending}
+            confirm={
+              <Button type="submit" variant={props.confirmVariant ?? "danger"} pending={pending}>
+                {props.confirmLabel}
               </Button>
-            </AlertDialogPrimitive.Cancel>
-            <Button type="submit" variant={props.confirmVariant ?? "danger"} pending={pending}>
-              {props.confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </AlertPanel>
-    </AlertDialogPrimitive.Root>
+            }
+            onSubmit={(event) => {
+              event.preventDefault();
+              setError(null);
+              setReasonError(null);
+              // Read now: the action's answer carries the refreshed page, which may no longer hold what it names.
+              const focusTargets = (typeof props.focusAfter === "function" ? props.focusAfter() : props.focusAfter) ?? ["titre-page"];
+              startTransition(async () => {
+                const result = await props.action(props.reasonLabel ? { reason } : {});
+                if (result.ok) {
+                  setOpen(false);
+                  setReason("");
+                  if (props.done !== undefined) {
+                    actionDone(typeof props.done === "string" ? props.done : props.done(result.data), focusTargets);
+                  }
+                } else {
+                  setError(result.fieldErrors?.reason ? null : result.error);
+                  setReasonError(result.fieldErrors?.reason ?? null);
+                }
+              });
+            }}
+          >
+            {error ? (
+              <Alert tone="error" focus>
+                {error}
+              </Alert>
+            ) : null}
+            {props.reasonLabel ? (
+              <div className="mb-4 flex flex-col gap-1">
+                <label htmlFor={reasonId} className="font-semibold">
+                  {props.reasonLabel}
+                  <span aria-hidden="true" className="text-red-800">
+                    {" "}
+                    *
+                  </span>
+                </label>
+                {props.reasonHint ? (
+                  <p id={`${reasonId}-aide`} className="text-sm text-gray-700">
+                    {props.reasonHint}
+                  </p>
+                ) : null}
+                <textarea
+                  id={reasonId}
+                  className={inputClass}
+                  rows={3}
+                  maxLength={500}
+                  value={reason}
+                  required
+                  aria-invalid={Boolean(reasonError)}
+                  aria-describedby={
+                    [props.reasonHint ? `${reasonId}-aide` : "", reasonError ? `${reasonId}-erreur` : ""].join(" ").trim() || undefined
+                  }
+                  onChange={(event) => setReason(event.target.value)}
+                />
+                {reasonError ? (
+                  <p id={`${reasonId}-erreur`} role="alert" className="text-sm font-semibold text-red-800">
+                    {reasonError}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </AlertPanel>
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 
@@ -207,20 +247,18 @@ export function ConfirmStep(props: {
   confirmLabel: string;
   onConfirm: () => void;
 }) {
-  return (
-    <AlertDialogPrimitive.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <AlertPanel title={props.title} description={props.description}>
-        <div className="flex flex-wrap justify-end gap-2">
-          <AlertDialogPrimitive.Cancel asChild>
-            <Button variant="secondary">Annuler</Button>
-          </AlertDialogPrimitive.Cancel>
-          <AlertDialogPrimitive.Action asChild>
-            <Button variant="primary" onClick={props.onConfirm}>
-              {props.confirmLabel}
-            </Button>
-          </AlertDialogPrimitive.Action>
-        </div>
-      </AlertPanel>
-    </AlertDialogPrimitive.Root>
-  );
+  return props.open ? (
+    <Suspense fallback={null}>
+      <AlertPanel
+        onOpenChange={props.onOpenChange}
+        title={props.title}
+        description={props.description}
+        confirm={
+          <Button variant="primary" onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </Button>
+        }
+      />
+    </Suspense>
+  ) : null;
 }

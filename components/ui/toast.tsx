@@ -1,61 +1,50 @@
 "use client";
-import * as ToastPrimitive from "@radix-ui/react-toast";
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import { CheckCircle2, AlertCircle, X } from "lucide-react";
-import { cn } from "./cn";
-
-type Tone = "success" | "error";
-interface ToastItem {
-  id: number;
-  message: string;
-  tone: Tone;
-}
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { CheckCircle2 } from "lucide-react";
+import type { ToastItem, Tone } from "./toast-region";
 
 const ToastContext = createContext<(message: string, tone?: Tone) => void>(() => {});
+
+/**
+ * Radix Toast and its parts (≈ 10 kB gzip), downloaded with the first toast rather than with every page. Should the
+ * download fail (network), the messages still show and are still announced, in a plain live region.
+ */
+const ToastRegion = lazy(() => import("./toast-region").catch(() => ({ default: PlainToasts })));
+
+function PlainToasts({ items }: { items: ToastItem[] }) {
+  return (
+    <div role="status" aria-live="polite" className="fixed bottom-0 right-0 z-50 flex w-full max-w-sm flex-col gap-2 p-4">
+      {items.map((item) => (
+        <p key={item.id} className="rounded-md border-2 border-gray-700 bg-white p-3 font-semibold shadow-lg">
+          {item.message}
+        </p>
+      ))}
+    </div>
+  );
+}
 
 /**
  * Short feedback after an action that leaves the page as it was (« Demande
  * validée »), announced politely by screen readers (Radix Toast: a live
  * region, F8 reaches it, hovering or focusing pauses it). It never carries
- * something the user must read to go on: that stays in the page.
+ * something the user must read to go on: that stays in the page. The region
+ * is mounted with the first toast and stays; until then there is nothing for
+ * F8 to reach.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [items, setItems] = useState<ToastItem[]>([]);
+  const [items, setItems] = useState<ToastItem[] | null>(null);
   const show = useCallback((message: string, tone: Tone = "success") => {
-    setItems((current) => [...current.slice(-2), { id: Date.now() + Math.random(), message: message.slice(0, 300), tone }]);
+    setItems((current) => [...(current ?? []).slice(-2), { id: Date.now() + Math.random(), message: message.slice(0, 300), tone }]);
   }, []);
+  const dismiss = useCallback((id: number) => setItems((current) => (current ?? []).filter((i) => i.id !== id)), []);
   return (
     <ToastContext.Provider value={show}>
-      <ToastPrimitive.Provider label="Notification" duration={8000} swipeDirection="down">
-        {children}
-        {items.map((item) => (
-          <ToastPrimitive.Root
-            key={item.id}
-            type={item.tone === "error" ? "foreground" : "background"}
-            onOpenChange={(open) => {
-              if (!open) setItems((current) => current.filter((i) => i.id !== item.id));
-            }}
-            className={cn(
-              "flex items-start gap-2 rounded-md border-2 bg-white p-3 shadow-lg",
-              item.tone === "error" ? "border-red-700 text-red-950" : "border-green-700 text-green-950",
-            )}
-          >
-            {item.tone === "error" ? (
-              <AlertCircle aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
-            ) : (
-              <CheckCircle2 aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
-            )}
-            <ToastPrimitive.Description className="flex-1 font-semibold">{item.message}</ToastPrimitive.Description>
-            <ToastPrimitive.Close
-              aria-label="Fermer la notification"
-              className="-m-2 inline-flex size-11 items-center justify-center rounded text-gray-800 hover:bg-gray-100"
-            >
-              <X aria-hidden="true" className="size-5" />
-            </ToastPrimitive.Close>
-          </ToastPrimitive.Root>
-        ))}
-        <ToastPrimitive.Viewport className="fixed bottom-0 right-0 z-50 flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
-      </ToastPrimitive.Provider>
+      {children}
+      {items ? (
+        <Suspense fallback={null}>
+          <ToastRegion items={items} onDismiss={dismiss} />
+        </Suspense>
+      ) : null}
     </ToastContext.Provider>
   );
 }

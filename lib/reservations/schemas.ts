@@ -24,12 +24,6 @@ export const sendCellsSchema = z.object({ cells: z.array(cellSchema).max(20_000,
 
 export const reservationIdSchema = z.object({ reservationId: entityId });
 
-export const WEEK_TYPES = [
-  { value: "ALL", label: "Toutes les semaines" },
-  { value: "EVEN", label: "Semaines paires" },
-  { value: "ODD", label: "Semaines impaires" },
-] as const;
-
 /** « Réservations sur période »: the dates, the type de semaine, and the units ticked per weekday (1 = lundi … 5 = vendredi, 6, 0). */
 export const periodRequestSchema = z
   .object({
