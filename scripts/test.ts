@@ -110,7 +110,8 @@ async function twoServers(): Promise<number> {
       EMAIL_WORKER_INTERVAL_MS: "200",
       REMINDER_WORKER_INTERVAL_MS: "1000",
       // A records the billing runs its staff start, B (the « serveur de traitement ») runs them.
-      ...(i === 0 ? { BILLING_WORKER: "off" } : { BILLING_WORKER_INTERVAL_MS: "500" }),
+      // B also runs two web processes on its port (WEB_PROCESSES, ADR 041): the checks reach both through the cluster.
+      ...(i === 0 ? { BILLING_WORKER: "off" } : { BILLING_WORKER_INTERVAL_MS: "500", WEB_PROCESSES: "2" }),
       // The stand-ins' keys are derived from NEXTAUTH_SECRET by the production server, alike on both.
       RESEND_STAND_IN_KEY: "",
       STRIPE_WEBHOOK_SECRET: "",
