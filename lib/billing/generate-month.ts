@@ -77,7 +77,7 @@ export async function assertOpen(client: Pick<Tx, "billingMonth">, structureId: 
 }
 
 /** Families billed per transaction: a few queries for the whole batch, and all of it commits or none does. */
-export const BILLING_BATCH = 200;
+export const BILLING_BATCH = 500;
 
 /**
  * The invoices of a batch of families for the month, in one transaction under the month's lock: what is still
