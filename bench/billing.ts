@@ -1,8 +1,9 @@
 /**
  * Billing a month: N families (default 10 000, BENCH_FAMILIES) each with a child, a validated inscription and a
- * month of bookings (4 Wednesdays × 2 units), then « générer le mois » (one transaction per family: number, lines,
- * reservations marked F) — and, in the same run, the same totals computed by one SQL aggregate. Prints both
- * times, their ratio, and whether the totals agree.
+ * month of bookings (5 Wednesdays × 2 units), then « générer le mois » (a transaction per batch of families: numbers,
+ * lines, reservations marked F, their log) — and, in the same run, the same totals computed by one SQL aggregate
+ * (the median of three) and the floor of the same writes in plain SQL (ADR 042). Prints the times, the ratios and
+ * whether the totals agree. BENCH_TRACE=1: SQL time per statement and a CPU profile of the generation.
  *
  *   npm run db -- node --conditions=react-server --import tsx bench/billing.ts
  *
