@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { Printer } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
-import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/action-result";
 import type { Tone } from "@/lib/workflow/machines";
 import { fieldClass, labelClass, errorClass } from "@/components/ui/classes";
@@ -19,15 +18,15 @@ export interface AttendanceChild {
   id: string;
   name: string;
   detail: string;
-  /** The pointage recorded; none until staff mark the child (nobody is present by default). */
-  proposed: Mark | null;
+  /** The pointage recorded; none until staff mark the child (nobody is present by default). Flags below: absent = false. */
+  proposed?: Mark | null;
   /** The family asked to cancel (DA): « Tous présents » leaves the child to mark. */
   cancellationRequested?: boolean;
-  locked: boolean;
+  locked?: boolean;
   /** Already pointed: changing it is a correction (reason required). */
-  pointed: boolean;
+  pointed?: boolean;
   /** A DA asked in time: an absence is excused. */
-  cancelledInTime: boolean;
+  cancelledInTime?: boolean;
   status: { code: string; label: string; tone: Tone };
   /** What the team must know at the door (health data: staff only). */
   notes: { text: string; alert: boolean; phone?: string }[];
@@ -59,7 +58,7 @@ export function AttendanceForm(props: {
 }) {
   const router = useRouter();
   const reasonId = useId();
-  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed])) as Record<string, Mark | null>;
+  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed ?? null])) as Record<string, Mark | null>;
   const [marks, setMarks] = useState(initial);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
@@ -71,7 +70,7 @@ export function AttendanceForm(props: {
   const absent = editable.filter((c) => marks[c.id] === "ABSENT" || marks[c.id] === "EXCUSED").length;
   const unmarked = editable.length - present - absent;
   const needsReason =
-    editable.some((c) => marks[c.id] !== c.proposed && c.pointed) ||
+    editable.some((c) => marks[c.id] !== (c.proposed ?? null) && c.pointed) ||
     editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
 
   const save = () => {
@@ -144,6 +143,13 @@ export function AttendanceForm(props: {
           "flex flex-col gap-3",
           "*:flex *:flex-col *:gap-2 *:rounded-lg *:border *:border-gray-300 *:bg-white *:p-4 *:shadow-sm print:*:break-inside-avoid print:*:shadow-none",
           "[&_h3]:text-lg [&_h3]:font-bold [&_.d]:text-sm [&_.d]:text-gray-800",
+          // The status, as StatusBadge draws it (badgeVariants), by its tone.
+          "[&_.s]:inline-flex [&_.s]:items-center [&_.s]:gap-1 [&_.s]:rounded [&_.s]:border [&_.s]:px-2 [&_.s]:py-0.5 [&_.s]:text-sm [&_.s]:font-semibold [&_.s>span:first-child]:font-mono",
+          "[&_.s]:border-gray-600 [&_.s]:bg-gray-100 [&_.s]:text-gray-900",
+          "[&_.s[data-t=waiting]]:border-amber-700 [&_.s[data-t=waiting]]:bg-amber-100 [&_.s[data-t=waiting]]:text-amber-950",
+          "[&_.s[data-t=done]]:border-green-700 [&_.s[data-t=done]]:bg-green-100 [&_.s[data-t=done]]:text-green-950",
+          "[&_.s[data-t=refused]]:border-red-700 [&_.s[data-t=refused]]:bg-red-100 [&_.s[data-t=refused]]:text-red-950",
+          "[&_.s[data-t=info]]:border-brand [&_.s[data-t=info]]:bg-brand-soft [&_.s[data-t=info]]:text-brand-dark",
           "[&_.n]:flex [&_.n]:flex-wrap [&_.n]:gap-1 [&_.n>li]:rounded [&_.n>li]:border [&_.n>li]:border-gray-600 [&_.n>li]:bg-gray-100 [&_.n>li]:px-2 [&_.n>li]:py-0.5 [&_.n>li]:text-sm [&_.n>li]:font-semibold [&_.n>li]:text-gray-900",
           "[&_.n>li.a]:border-red-700 [&_.n>li.a]:bg-red-100 [&_.n>li.a]:text-red-950 [&_.n_a]:whitespace-nowrap [&_.n_a]:underline",
           "[&_fieldset>div]:flex [&_fieldset>div]:flex-wrap [&_fieldset>div]:gap-2 print:[&_fieldset]:hidden",
@@ -158,7 +164,10 @@ export function AttendanceForm(props: {
           <li key={c.id}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3>{c.name}</h3>
-              <StatusBadge code={c.status.code} label={c.status.label} tone={c.status.tone} />
+              <span className="s" data-t={c.status.tone}>
+                <span aria-hidden="true">{c.status.code}</span>
+                <span>{c.status.label}</span>
+              </span>
             </div>
             <p className="d">{c.detail}</p>
             {c.notes.length > 0 ? (

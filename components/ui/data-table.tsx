@@ -152,7 +152,13 @@ export function DataTable({
           </p>
         </div>
       ) : null}
-      <table className="w-full border-collapse text-left">
+      <table
+        className={
+          // Each row's look set once here, not repeated on every cell (ADR 043: a page of rows stays light).
+          "w-full border-collapse text-left [&>tbody>tr]:block [&>tbody>tr]:border-b [&>tbody>tr]:border-gray-300 [&>tbody>tr]:py-2 md:[&>tbody>tr]:table-row md:[&>tbody>tr]:py-0 " +
+          "[&>tbody>tr>*]:block [&>tbody>tr>*]:px-2 [&>tbody>tr>*]:py-1 [&>tbody>tr>*]:align-top md:[&>tbody>tr>*]:table-cell md:[&>tbody>tr>*]:py-2 [&>tbody>tr>th]:text-left [&>tbody>tr>th]:font-semibold"
+        }
+      >
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden md:table-header-group">
           {table.getHeaderGroups().map((group) => (
@@ -215,18 +221,18 @@ export function DataTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} aria-label={row.original.label} className="block border-b border-gray-300 py-2 md:table-row md:py-0">
+            <tr key={row.id} aria-label={row.original.label}>
               {row.getVisibleCells().map((cell) => {
                 const column = columns.find((c) => c.key === cell.column.id);
                 const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                 const label = <span className="font-semibold text-gray-700 md:hidden">{column?.header} : </span>;
                 return column?.rowHeader ? (
-                  <th key={cell.id} scope="row" className="block px-2 py-1 text-left align-top font-semibold md:table-cell md:py-2">
+                  <th key={cell.id} scope="row">
                     {column.phoneLabel === true ? label : null}
                     {content}
                   </th>
                 ) : (
-                  <td key={cell.id} className={`block px-2 py-1 align-top md:table-cell md:py-2 ${column?.className ?? ""}`}>
+                  <td key={cell.id} className={column?.className}>
                     {column?.header && column.phoneLabel !== false ? label : null}
                     {content}
                   </td>

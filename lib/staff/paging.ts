@@ -4,7 +4,7 @@
  */
 
 /** Rows per page of a staff queue: what a desk reads at once, and an HTML page of well under 200 kB. */
-export const QUEUE_PAGE_SIZE = 25;
+export const QUEUE_PAGE_SIZE = 20;
 
 export interface PageRequest {
   /** 1-based. */

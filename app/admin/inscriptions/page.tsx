@@ -49,12 +49,6 @@ export default async function InscriptionQueuePage({
     return {
       id: inscription.id,
       label: subject,
-      search: `${inscription.child.firstName} ${inscription.child.lastName} ${inscription.family.name} ${inscription.activity.name}`,
-      sort: {
-        enfant: `${inscription.child.lastName} ${inscription.child.firstName}`,
-        envoyee: inscription.createdAt.getTime(),
-        activite: inscription.activity.name,
-      },
       cells: {
         choix: <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />,
         enfant: (
