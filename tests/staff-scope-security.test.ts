@@ -19,7 +19,7 @@ import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/ro
 import { GET as documentDownload } from "@/app/documents/[documentId]/route";
 import { assignLieuAction, removeLieuAction } from "@/app/admin/equipe/actions";
 import { listInscriptionQueue, listActivityFilters } from "@/lib/inscriptions/list-inscriptions";
-import { listReservationQueue } from "@/lib/reservations/list-reservation-queue";
+import { pageReservationQueue, listReservationQueue } from "@/lib/reservations/list-reservation-queue";
 import { countStaffQueues } from "@/lib/staff/count-staff-queues";
 import { navCounts } from "@/lib/messages/count-nav-badges";
 import { listPayments } from "@/lib/billing/list-payments";
@@ -454,8 +454,12 @@ describe("a staff member limited to lieu A", () => {
     const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
     /** What a scope is shown of lieu `l`: its pending inscription, its cancellation request, its activity, payment, document, thread. */
     const shown = async (scope: StaffScope, l: Lieu) => [
-      ids(await listInscriptionQueue({}, scope)).includes(l.second.id) || ids(await listInscriptionQueue({}, scope)).includes(l.pending.id),
-      ids(await listReservationQueue({}, scope, 10_000)).includes(l.cancelRequest.id),
+      ids((await listInscriptionQueue({}, scope)).items).includes(l.second.id) ||
+        ids((await listInscriptionQueue({}, scope)).items).includes(l.pending.id),
+      ids(await listReservationQueue({}, scope, 10_000)).includes(l.cancelRequest.id) ||
+        ids((await pageReservationQueue({}, scope, { kind: "cancellations", page: 1, pageSize: 10_000 })).items).includes(
+          l.cancelRequest.id,
+        ),
       ids(await listActivities(scope)).includes(l.activity.id) && ids(await listActivityFilters(scope)).includes(l.activity.id),
       ids((await listPayments({}, scope, 10_000)).payments).includes(l.payment.id),
       ids(await receivedQueue(scope)).includes(l.document.id),

@@ -4,11 +4,9 @@ import { useRouter } from "next/navigation";
 import { Printer } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
-import { Badge } from "@/components/ui/badge";
-import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/action-result";
 import type { Tone } from "@/lib/workflow/machines";
-import { cardClass, fieldClass, labelClass, errorClass } from "@/components/ui/classes";
+import { fieldClass, labelClass, errorClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
 import { ConfirmStep } from "@/components/ui/dialog";
@@ -20,15 +18,15 @@ export interface AttendanceChild {
   id: string;
   name: string;
   detail: string;
-  /** The pointage recorded; none until staff mark the child (nobody is present by default). */
-  proposed: Mark | null;
+  /** The pointage recorded; none until staff mark the child (nobody is present by default). Flags below: absent = false. */
+  proposed?: Mark | null;
   /** The family asked to cancel (DA): « Tous présents » leaves the child to mark. */
   cancellationRequested?: boolean;
-  locked: boolean;
+  locked?: boolean;
   /** Already pointed: changing it is a correction (reason required). */
-  pointed: boolean;
+  pointed?: boolean;
   /** A DA asked in time: an absence is excused. */
-  cancelledInTime: boolean;
+  cancelledInTime?: boolean;
   status: { code: string; label: string; tone: Tone };
   /** What the team must know at the door (health data: staff only). */
   notes: { text: string; alert: boolean; phone?: string }[];
@@ -60,7 +58,7 @@ export function AttendanceForm(props: {
 }) {
   const router = useRouter();
   const reasonId = useId();
-  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed])) as Record<string, Mark | null>;
+  const initial = Object.fromEntries(props.expected.map((c) => [c.id, c.proposed ?? null])) as Record<string, Mark | null>;
   const [marks, setMarks] = useState(initial);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
@@ -72,7 +70,7 @@ export function AttendanceForm(props: {
   const absent = editable.filter((c) => marks[c.id] === "ABSENT" || marks[c.id] === "EXCUSED").length;
   const unmarked = editable.length - present - absent;
   const needsReason =
-    editable.some((c) => marks[c.id] !== c.proposed && c.pointed) ||
+    editable.some((c) => marks[c.id] !== (c.proposed ?? null) && c.pointed) ||
     editable.some((c) => marks[c.id] === "EXCUSED" && c.proposed !== "EXCUSED" && !c.cancelledInTime);
 
   const save = () => {
@@ -136,32 +134,53 @@ export function AttendanceForm(props: {
           </p>
         )}
       </div>
-      <ul className="flex flex-col gap-3" aria-label="Enfants attendus">
-        {props.expected.map((c) => (
-          <li key={c.id} className={cn(cardClass, "flex flex-col gap-2")}>
+      {/*
+        150 children at the door (ADR 043): each row's look is set once on the list (descendant variants), not repeated
+        on every row — the HTML of the day stays small; the rows hold only their words, their marks and their links.
+      */}
+      <ul
+        className={cn(
+          "flex flex-col gap-3",
+          "*:flex *:flex-col *:gap-2 *:rounded-lg *:border *:border-gray-300 *:bg-white *:p-4 *:shadow-sm print:*:break-inside-avoid print:*:shadow-none",
+          "[&_h3]:text-lg [&_h3]:font-bold [&_.d]:text-sm [&_.d]:text-gray-800",
+          // The status, as StatusBadge draws it (badgeVariants), by its tone.
+          "[&_.s]:inline-flex [&_.s]:items-center [&_.s]:gap-1 [&_.s]:rounded [&_.s]:border [&_.s]:px-2 [&_.s]:py-0.5 [&_.s]:text-sm [&_.s]:font-semibold [&_.s>span:first-child]:font-mono",
+          "[&_.s]:border-gray-600 [&_.s]:bg-gray-100 [&_.s]:text-gray-900",
+          "[&_.s[data-t=waiting]]:border-amber-700 [&_.s[data-t=waiting]]:bg-amber-100 [&_.s[data-t=waiting]]:text-amber-950",
+          "[&_.s[data-t=done]]:border-green-700 [&_.s[data-t=done]]:bg-green-100 [&_.s[data-t=done]]:text-green-950",
+          "[&_.s[data-t=refused]]:border-red-700 [&_.s[data-t=refused]]:bg-red-100 [&_.s[data-t=refused]]:text-red-950",
+          "[&_.s[data-t=info]]:border-brand [&_.s[data-t=info]]:bg-brand-soft [&_.s[data-t=info]]:text-brand-dark",
+          "[&_.n]:flex [&_.n]:flex-wrap [&_.n]:gap-1 [&_.n>li]:rounded [&_.n>li]:border [&_.n>li]:border-gray-600 [&_.n>li]:bg-gray-100 [&_.n>li]:px-2 [&_.n>li]:py-0.5 [&_.n>li]:text-sm [&_.n>li]:font-semibold [&_.n>li]:text-gray-900",
+          "[&_.n>li.a]:border-red-700 [&_.n>li.a]:bg-red-100 [&_.n>li.a]:text-red-950 [&_.n_a]:whitespace-nowrap [&_.n_a]:underline",
+          "[&_fieldset>div]:flex [&_fieldset>div]:flex-wrap [&_fieldset>div]:gap-2 print:[&_fieldset]:hidden",
+          // On paper, a box to tick by hand under each child.
+          "print:*:after:block print:*:after:text-lg print:*:after:content-['☐_Présent_☐_Absent']",
+          "[&_label]:flex [&_label]:min-h-11 [&_label]:cursor-pointer [&_label]:items-center [&_label]:gap-2 [&_label]:rounded [&_label]:border [&_label]:border-gray-400 [&_label]:px-3",
+          "[&_label:has(:checked)]:border-brand [&_label:has(:checked)]:bg-brand-soft [&_label:has(:checked)]:font-semibold [&_input]:h-5 [&_input]:w-5",
+        )}
+        aria-label="Enfants attendus"
+      >
+        {props.expected.map((c, i) => (
+          <li key={c.id}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 className="text-lg font-bold">{c.name}</h3>
-              <StatusBadge code={c.status.code} label={c.status.label} tone={c.status.tone} />
+              <h3>{c.name}</h3>
+              <span className="s" data-t={c.status.tone}>
+                <span aria-hidden="true">{c.status.code}</span>
+                <span>{c.status.label}</span>
+              </span>
             </div>
-            <p className="text-sm text-gray-800">{c.detail}</p>
-            <p aria-hidden="true" className="hidden text-lg print:block">
-              ☐ Présent &nbsp; ☐ Absent
-            </p>
+            <p className="d">{c.detail}</p>
             {c.notes.length > 0 ? (
-              <ul className="flex flex-wrap gap-1" aria-label={`À savoir : ${c.name}`}>
+              <ul className="n" aria-label={`À savoir : ${c.name}`}>
                 {c.notes.map((n) => (
-                  <li key={n.text}>
-                    <Badge tone={n.alert ? "refused" : "closed"}>
-                      {n.text}
-                      {n.phone ? (
-                        <>
-                          {" "}
-                          <a href={`tel:${n.phone.replace(/[^\d+]/g, "")}`} className="whitespace-nowrap underline">
-                            {n.phone}
-                          </a>
-                        </>
-                      ) : null}
-                    </Badge>
+                  <li key={n.text} className={n.alert ? "a" : undefined}>
+                    {n.text}
+                    {n.phone ? (
+                      <>
+                        {" "}
+                        <a href={`tel:${n.phone.replace(/[^\d+]/g, "")}`}>{n.phone}</a>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -169,20 +188,16 @@ export function AttendanceForm(props: {
             {props.readOnly ? null : c.locked ? (
               <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p>
             ) : (
-              <fieldset className="print:hidden">
+              <fieldset>
                 <legend className="sr-only">Pointage de {c.name}</legend>
-                <div className="flex flex-wrap gap-2">
+                <div>
                   {MARKS.map((m) => (
-                    <label
-                      key={m.value}
-                      className={`flex min-h-11 cursor-pointer items-center gap-2 rounded border px-3 ${marks[c.id] === m.value ? "border-brand bg-brand-soft font-semibold" : "border-gray-400"}`}
-                    >
+                    <label key={m.value}>
                       <input
                         type="radio"
-                        name={`pointage-${c.id}`}
+                        name={`p${i}`}
                         value={m.value}
                         checked={marks[c.id] === m.value}
-                        className="h-5 w-5"
                         onChange={() => setMarks({ ...marks, [c.id]: m.value })}
                       />
                       {m.value === "ABSENT" && c.cancelledInTime ? "Absent (excusé : annulé dans le délai)" : m.label}

@@ -1,4 +1,5 @@
 import { FilterDay, FilterForm, FilterSelect } from "./filter-select";
+import { inputClass } from "@/components/ui/classes";
 
 type Choice = { id: string; name: string };
 
@@ -17,6 +18,8 @@ export function QueueFilters(props: {
   unitId?: string;
   /** Shown as typed (jj/mm/aaaa) when the days are a filter. */
   days?: { from?: string; to?: string };
+  /** A search box (`q`): words the server looks for in the names (ADR 043: the list is paged on the server). */
+  search?: { label: string; value?: string };
 }) {
   return (
     <FilterForm
@@ -30,6 +33,14 @@ export function QueueFilters(props: {
         ) : null
       }
     >
+      {props.search ? (
+        <div className="flex min-w-60 flex-1 flex-col gap-1">
+          <label htmlFor="filtre-recherche" className="font-semibold">
+            {props.search.label}
+          </label>
+          <input id="filtre-recherche" name="q" type="search" defaultValue={props.search.value ?? ""} className={inputClass} />
+        </div>
+      ) : null}
       {props.structures && props.structures.length > 1 ? (
         <FilterSelect
           id="filtre-structure"

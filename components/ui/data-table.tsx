@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState, type ReactNode } from "react";
+import Link from "next/link";
 import {
   flexRender,
   getCoreRowModel,
@@ -42,6 +43,16 @@ export interface DataRow {
   label?: string;
 }
 
+/**
+ * A list paged, sorted and searched on the server (ADR 043): the rows are one page, sorting is a link per column
+ * (its URL keeps the filters), and the search box is the page's own GET form — nothing is filtered in the browser.
+ */
+export interface ServerSide {
+  sort?: { key: string; desc: boolean };
+  /** The URL that sorts by each sortable column (the other direction when it is the current one). */
+  sortHref: Record<string, string>;
+}
+
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
 /**
@@ -57,6 +68,7 @@ export function DataTable({
   filterLabel = "Filtrer la liste",
   emptyTitle = "Rien à afficher",
   initialSort,
+  server,
 }: {
   caption: string;
   columns: DataColumn[];
@@ -65,6 +77,8 @@ export function DataTable({
   filterLabel?: string;
   emptyTitle?: string;
   initialSort?: { key: string; desc?: boolean };
+  /** Paged, sorted and searched by the server page: see ServerSide. */
+  server?: ServerSide;
 }) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [{ id: initialSort.key, desc: Boolean(initialSort.desc) }] : []);
   const [filter, setFilter] = useState("");
@@ -103,6 +117,9 @@ export function DataTable({
     getFilteredRowModel: getFilteredRowModel(),
     getPaginationRowModel: getPaginationRowModel(),
     getRowId: (row) => row.id,
+    manualSorting: Boolean(server),
+    manualFiltering: Boolean(server),
+    manualPagination: Boolean(server),
     initialState: { pagination: { pageSize } },
   });
   const shown = table.getFilteredRowModel().rows.length;
@@ -113,7 +130,7 @@ export function DataTable({
   if (rows.length === 0) return <EmptyState title={emptyTitle} />;
   return (
     <div>
-      {rows.length > 5 ? (
+      {rows.length > 5 && !server ? (
         <div className="mb-3 flex flex-wrap items-end gap-3">
           <div className="flex min-w-60 flex-1 flex-col gap-1">
             <label htmlFor={filterId} className="font-semibold">
@@ -135,13 +152,25 @@ export function DataTable({
           </p>
         </div>
       ) : null}
-      <table className="w-full border-collapse text-left">
+      <table
+        className={
+          // Each row's look set once here, not repeated on every cell (ADR 043: a page of rows stays light).
+          "w-full border-collapse text-left [&>tbody>tr]:block [&>tbody>tr]:border-b [&>tbody>tr]:border-gray-300 [&>tbody>tr]:py-2 md:[&>tbody>tr]:table-row md:[&>tbody>tr]:py-0 " +
+          "[&>tbody>tr>*]:block [&>tbody>tr>*]:px-2 [&>tbody>tr>*]:py-1 [&>tbody>tr>*]:align-top md:[&>tbody>tr>*]:table-cell md:[&>tbody>tr>*]:py-2 [&>tbody>tr>th]:text-left [&>tbody>tr>th]:font-semibold"
+        }
+      >
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden md:table-header-group">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} className="border-b-2 border-gray-400">
               {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
+                const sorted = server
+                  ? server.sort?.key === header.column.id
+                    ? server.sort.desc
+                      ? "desc"
+                      : "asc"
+                    : false
+                  : header.column.getIsSorted();
                 const title = String(header.column.columnDef.header);
                 return (
                   <th
@@ -150,7 +179,22 @@ export function DataTable({
                     className="px-2 py-2 align-bottom font-semibold"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                   >
-                    {header.column.getCanSort() ? (
+                    {server && header.column.getCanSort() && server.sortHref[header.column.id] ? (
+                      <Link
+                        href={server.sortHref[header.column.id]!}
+                        className="inline-flex min-h-11 items-center gap-1 font-semibold hover:underline"
+                      >
+                        {title}
+                        {sorted === "asc" ? (
+                          <ArrowUp aria-hidden="true" className="size-4" />
+                        ) : sorted === "desc" ? (
+                          <ArrowDown aria-hidden="true" className="size-4" />
+                        ) : (
+                          <ArrowUpDown aria-hidden="true" className="size-4 text-gray-500" />
+                        )}
+                        <span className="sr-only">{sorted ? "" : " (trier)"}</span>
+                      </Link>
+                    ) : !server && header.column.getCanSort() ? (
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
@@ -177,18 +221,18 @@ export function DataTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} aria-label={row.original.label} className="block border-b border-gray-300 py-2 md:table-row md:py-0">
+            <tr key={row.id} aria-label={row.original.label}>
               {row.getVisibleCells().map((cell) => {
                 const column = columns.find((c) => c.key === cell.column.id);
                 const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                 const label = <span className="font-semibold text-gray-700 md:hidden">{column?.header} : </span>;
                 return column?.rowHeader ? (
-                  <th key={cell.id} scope="row" className="block px-2 py-1 text-left align-top font-semibold md:table-cell md:py-2">
+                  <th key={cell.id} scope="row">
                     {column.phoneLabel === true ? label : null}
                     {content}
                   </th>
                 ) : (
-                  <td key={cell.id} className={`block px-2 py-1 align-top md:table-cell md:py-2 ${column?.className ?? ""}`}>
+                  <td key={cell.id} className={column?.className}>
                     {column?.header && column.phoneLabel !== false ? label : null}
                     {content}
                   </td>
@@ -199,7 +243,7 @@ export function DataTable({
         </tbody>
       </table>
       {shown === 0 ? <p className="py-3">Aucune ligne ne correspond à « {filter} ».</p> : null}
-      {pageCount > 1 ? (
+      {pageCount > 1 && !server ? (
         <nav aria-label={`Pages de la liste ${caption}`} className="mt-3 flex flex-wrap items-center gap-2">
           <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
             <ChevronLeft aria-hidden="true" className="size-4" /> Précédente

@@ -1,6 +1,7 @@
 import "server-only";
 import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
+import { clampPage, type PageRequest } from "@/lib/staff/paging";
 import { changeRequestLabel } from "./change-requests";
 import { MEAL_TYPES } from "./child-options";
 import { isoToFrench } from "@/lib/format";
@@ -46,22 +47,36 @@ export function describeChange(before: unknown, after: unknown): { field: string
     .map((key) => ({ field: FIELD_LABELS[key] ?? key, before: key in b ? show(b[key]) : "—", after: show(a[key]) }));
 }
 
-/** The staff queue, oldest first: new children, or the other demandes de modification. */
-export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES", scope: StaffScope) {
-  const requests = await db.changeRequest.findMany({
-    where: { status: "PENDING", kind: kind === "CHILDREN" ? "CHILD_ADDED" : { not: "CHILD_ADDED" }, family: scopeWhere(scope).family },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-    select: {
-      id: true,
-      kind: true,
-      targetId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-      family: { select: { id: true, name: true } },
-    },
-  });
+/** The staff queue, oldest first: new children, or the other demandes de modification — one page of it (ADR 043). */
+export async function listPendingChangeRequests(
+  kind: "CHILDREN" | "CHANGES",
+  scope: StaffScope,
+  paging: PageRequest = { page: 1, pageSize: 200 },
+) {
+  const where = {
+    status: "PENDING" as const,
+    kind: kind === "CHILDREN" ? ("CHILD_ADDED" as const) : { not: "CHILD_ADDED" as const },
+    family: scopeWhere(scope).family,
+  };
+  const read = (skip: number) =>
+    db.changeRequest.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip,
+      take: paging.pageSize,
+      select: {
+        id: true,
+        kind: true,
+        targetId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        family: { select: { id: true, name: true } },
+      },
+    });
+  const [total, first] = await Promise.all([db.changeRequest.count({ where }), read((paging.page - 1) * paging.pageSize)]);
+  const { page, pageCount, skip } = clampPage(paging, total);
+  const requests = page === paging.page ? first : await read(skip);
   // A new child: what staff need to decide, read from the child itself (sex, age, health, who may pick up).
   const childIds = kind === "CHILDREN" ? requests.map((r) => r.targetId).filter((id): id is string => Boolean(id)) : [];
   const children =
@@ -85,7 +100,7 @@ export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES", sc
             authorizedPersons: { select: { fullName: true, relationship: true, phone: true } },
           },
         });
-  return Promise.all(
+  const items = await Promise.all(
     requests.map(async (r) => ({
       id: r.id,
       createdAt: r.createdAt,
@@ -95,6 +110,7 @@ export async function listPendingChangeRequests(kind: "CHILDREN" | "CHANGES", sc
       child: children.find((c) => c.id === r.targetId) ?? null,
     })),
   );
+  return { items, total, page, pageCount, pageSize: paging.pageSize };
 }
 
 export async function countPendingChangeRequests(scope: StaffScope) {

@@ -5,6 +5,8 @@ import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { waitlistPosition } from "./capacity";
 import { markerOf } from "./markers";
 import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { clampPage, type PageRequest, type Paged } from "@/lib/staff/paging";
 
 export { markerOf };
 
@@ -55,72 +57,141 @@ export async function listFamilyInscriptions(familyId: string, viewer: ActorKind
   );
 }
 
-/** The staff queue: pending and waiting requests, oldest first, optionally for one activity / period. */
-export async function listInscriptionQueue(filter: { activityId?: string; periodId?: string }, scope: StaffScope) {
-  const rows = await db.inscription.findMany({
-    where: {
-      ...scopeWhere(scope).inscription,
-      status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION),
-      ...(filter.activityId ? { activityId: filter.activityId } : {}),
-      ...(filter.periodId ? { periodId: filter.periodId } : {}),
-    },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-    select: { ...select, family: { select: { id: true, name: true } } },
-  });
+export const INSCRIPTION_QUEUE_SORTS = ["enfant", "activite", "envoyee"] as const;
+export type InscriptionQueueSort = { key: (typeof INSCRIPTION_QUEUE_SORTS)[number]; desc: boolean };
+
+function inscriptionOrder(sort: InscriptionQueueSort | undefined): Prisma.InscriptionOrderByWithRelationInput[] {
+  const dir = sort?.desc ? ("desc" as const) : ("asc" as const);
+  const order: Prisma.InscriptionOrderByWithRelationInput[] =
+    sort?.key === "enfant"
+      ? [{ child: { lastName: dir } }, { child: { firstName: dir } }, { createdAt: "asc" }]
+      : sort?.key === "activite"
+        ? [{ activity: { name: dir } }, { createdAt: "asc" }]
+        : [{ createdAt: dir }];
+  // The id last: a stable order across pages.
+  return [...order, { id: "asc" }];
+}
+
+/**
+ * The staff queue: pending and waiting requests, oldest first, optionally for one activity / period and searched
+ * (each word names the child, the family or the activity) — one page of it (ADR 043), read in the database.
+ */
+export async function listInscriptionQueue(
+  filter: { activityId?: string; periodId?: string; words?: string[] },
+  scope: StaffScope,
+  paging: PageRequest & { sort?: InscriptionQueueSort } = { page: 1, pageSize: 200 },
+) {
+  const insensitive = (word: string) => ({ contains: word, mode: "insensitive" as const });
+  const where: Prisma.InscriptionWhereInput = {
+    AND: [
+      scopeWhere(scope).inscription,
+      ...(filter.words ?? []).map((word) => ({
+        OR: [
+          { child: { firstName: insensitive(word) } },
+          { child: { lastName: insensitive(word) } },
+          { family: { name: insensitive(word) } },
+          { activity: { name: insensitive(word) } },
+        ],
+      })),
+    ],
+    status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION),
+    ...(filter.activityId ? { activityId: filter.activityId } : {}),
+    ...(filter.periodId ? { periodId: filter.periodId } : {}),
+  };
+  const read = (skip: number) =>
+    db.inscription.findMany({
+      where,
+      orderBy: inscriptionOrder(paging.sort),
+      skip,
+      take: paging.pageSize,
+      select: { ...select, family: { select: { id: true, name: true } } },
+    });
+  const [total, first] = await Promise.all([db.inscription.count({ where }), read((paging.page - 1) * paging.pageSize)]);
+  const { page, pageCount, skip } = clampPage(paging, total);
+  const rows = page === paging.page ? first : await read(skip);
+  const items = await describeQueue(rows);
+  return { items, total, page, pageCount, pageSize: paging.pageSize } satisfies Paged<(typeof items)[number]>;
+}
+
+/** The rows of a page with their places left and, for a waiting one, its position and who waits before it — set-based. */
+async function describeQueue<
+  T extends {
+    id: string;
+    status: InscriptionStatus;
+    activityId: string;
+    periodId: string;
+    ageGroupId: string | null;
+    waitlistRank: number | null;
+    activity: { isPreRegistration: boolean };
+  },
+>(rows: T[]) {
   // Places left per activity and period (when the activity has a maximum): what accepting means.
   const scopes = [
     ...new Map(rows.map((r) => [`${r.activityId}|${r.periodId}`, { activityId: r.activityId, periodId: r.periodId }])).values(),
   ];
-  const held =
+  const waitingScopes = [
+    ...new Map(
+      rows
+        .filter((r) => isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, r.status))
+        .map((r) => [`${r.activityId}|${r.periodId}`, { activityId: r.activityId, periodId: r.periodId }]),
+    ).values(),
+  ];
+  const [held, activities, waiting] = await Promise.all([
     scopes.length === 0
       ? []
-      : await db.inscription.groupBy({
+      : db.inscription.groupBy({
           by: ["activityId", "periodId"],
           where: { status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE), OR: scopes },
           _count: { _all: true },
-        });
-  const maxima = new Map(
-    (
-      await db.activity.findMany({ where: { id: { in: scopes.map((s) => s.activityId) } }, select: { id: true, maxInscriptions: true } })
-    ).map((a) => [a.id, a.maxInscriptions]),
-  );
+        }),
+    scopes.length === 0
+      ? []
+      : db.activity.findMany({ where: { id: { in: scopes.map((s) => s.activityId) } }, select: { id: true, maxInscriptions: true } }),
+    // Every waiting request of the activities and periods of the page's waiting rows, in rank order (one query, not one per row).
+    waitingScopes.length === 0
+      ? []
+      : db.inscription.findMany({
+          where: { status: statusIn(INSCRIPTION_STATUSES.ON_WAITING_LIST), waitlistRank: { not: null }, OR: waitingScopes },
+          orderBy: { waitlistRank: "asc" },
+          select: {
+            activityId: true,
+            periodId: true,
+            ageGroupId: true,
+            waitlistRank: true,
+            child: { select: { firstName: true, lastName: true } },
+          },
+        }),
+  ]);
+  const maxima = new Map(activities.map((a) => [a.id, a.maxInscriptions]));
   const placesLeft = (activityId: string, periodId: string) => {
     const max = maxima.get(activityId);
     if (max === null || max === undefined) return null;
     const taken = held.find((h) => h.activityId === activityId && h.periodId === periodId)?._count._all ?? 0;
     return Math.max(0, max - taken);
   };
-  return Promise.all(
-    rows.map(async (row) => ({
+  return rows.map((row) => {
+    const onList = isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status);
+    const same = (w: (typeof waiting)[number]) => w.activityId === row.activityId && w.periodId === row.periodId;
+    // As waitlistPosition: the waiting requests of the activity and period ranked up to this one.
+    const position = !onList
+      ? null
+      : row.waitlistRank === null
+        ? 0
+        : waiting.filter((w) => same(w) && w.waitlistRank! <= row.waitlistRank!).length;
+    // As earlierRankOfGroup: the first waiting request of the same group ranked before this one.
+    const ahead =
+      onList && row.waitlistRank !== null
+        ? waiting.find((w) => same(w) && w.ageGroupId === row.ageGroupId && w.waitlistRank! < row.waitlistRank!)
+        : undefined;
+    return {
       ...row,
       marker: markerOf(row.status, row.activity.isPreRegistration),
-      position: isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status) ? await waitlistPosition(db, row) : null,
+      position,
       can: permissions(row.status, "STAFF"),
       placesLeft: placesLeft(row.activityId, row.periodId),
-      waitsBehind: isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, row.status) ? await earlierRankOfGroup(row) : null,
-    })),
-  );
-}
-
-/**
- * The child of the first waiting request of the same activity, période and group ranked before this one: validating
- * this one first passes it, and asks why (ADR 033). Null when none.
- */
-async function earlierRankOfGroup(row: { activityId: string; periodId: string; ageGroupId: string | null; waitlistRank: number | null }) {
-  if (row.waitlistRank === null) return null;
-  const ahead = await db.inscription.findFirst({
-    where: {
-      activityId: row.activityId,
-      periodId: row.periodId,
-      ageGroupId: row.ageGroupId,
-      status: statusIn(INSCRIPTION_STATUSES.ON_WAITING_LIST),
-      waitlistRank: { lt: row.waitlistRank },
-    },
-    orderBy: { waitlistRank: "asc" },
-    select: { child: { select: { firstName: true, lastName: true } } },
+      waitsBehind: ahead ? `${ahead.child.firstName} ${ahead.child.lastName}` : null,
+    };
   });
-  return ahead ? `${ahead.child.firstName} ${ahead.child.lastName}` : null;
 }
 
 export async function countPendingInscriptions(scope: StaffScope) {

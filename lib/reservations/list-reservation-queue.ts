@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { clampPage, type PageRequest, type Paged } from "@/lib/staff/paging";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn, isIn } from "@/lib/workflow";
@@ -15,45 +17,64 @@ export interface QueueFilters {
   to?: string;
 }
 
-/**
- * The staff queue of reservation requests, oldest first, each with the live
- * availability of its unit-day (booked / places / waiting) — what accepting
- * means — and, for a DA, the decision the cancellation deadline proposes
- * (asked in time → excusée, else facturée).
- */
-export async function listReservationQueue(filters: QueueFilters, scope: StaffScope, limit = 500) {
-  const rows = await db.reservation.findMany({
-    where: {
-      AND: [scopeWhere(scope).reservation],
-      // What the front desk decides: DR and waiting requests (accept / refuse), DA (excusée / facturée).
-      status: statusIn(RESERVATION_STATUSES.AWAITING_DECISION),
-      ...(filters.timeUnitId ? { timeUnitId: filters.timeUnitId } : {}),
-      ...(filters.from || filters.to
-        ? { date: { ...(filters.from ? { gte: dateOf(filters.from) } : {}), ...(filters.to ? { lte: dateOf(filters.to) } : {}) } }
-        : {}),
-      inscription: { activityId: filters.activityId, activity: filters.structureId ? { structureId: filters.structureId } : undefined },
-    },
-    orderBy: [{ createdAt: "asc" }, { date: "asc" }],
-    take: limit,
+const SELECT = {
+  id: true,
+  status: true,
+  date: true,
+  createdAt: true,
+  decidedAt: true,
+  waitlistRank: true,
+  timeUnitId: true,
+  timeUnit: { select: { name: true, capacity: true } },
+  inscription: {
     select: {
       id: true,
-      status: true,
-      date: true,
-      createdAt: true,
-      decidedAt: true,
-      waitlistRank: true,
-      timeUnitId: true,
-      timeUnit: { select: { name: true, capacity: true } },
-      inscription: {
-        select: {
-          id: true,
-          family: { select: { id: true, name: true } },
-          child: { select: { firstName: true, lastName: true } },
-          activity: { select: { id: true, name: true, cancellationDeadline: true } },
-        },
-      },
+      family: { select: { id: true, name: true } },
+      child: { select: { firstName: true, lastName: true } },
+      activity: { select: { id: true, name: true, cancellationDeadline: true } },
     },
-  });
+  },
+} satisfies Prisma.ReservationSelect;
+
+/** Which requests: the DR and waiting ones (accept / refuse), the DA (excusée / facturée), or both. */
+export type QueueKind = "requests" | "cancellations" | "all";
+
+/** The queue's rows for the filters and the search words, in the staff's scope. */
+function queueWhere(filters: QueueFilters, scope: StaffScope, kind: QueueKind, words: string[] = []): Prisma.ReservationWhereInput {
+  const insensitive = (word: string) => ({ contains: word, mode: "insensitive" as const });
+  return {
+    AND: [
+      scopeWhere(scope).reservation,
+      // Each word names the child, the family, the activity or the unit.
+      ...words.map((word) => ({
+        OR: [
+          { inscription: { child: { firstName: insensitive(word) } } },
+          { inscription: { child: { lastName: insensitive(word) } } },
+          { inscription: { family: { name: insensitive(word) } } },
+          { inscription: { activity: { name: insensitive(word) } } },
+          { timeUnit: { name: insensitive(word) } },
+        ],
+      })),
+    ],
+    status: statusIn(
+      kind === "requests"
+        ? RESERVATION_STATUSES.REQUESTS
+        : kind === "cancellations"
+          ? RESERVATION_STATUSES.CANCELLATION_PENDING
+          : RESERVATION_STATUSES.AWAITING_DECISION,
+    ),
+    ...(filters.timeUnitId ? { timeUnitId: filters.timeUnitId } : {}),
+    ...(filters.from || filters.to
+      ? { date: { ...(filters.from ? { gte: dateOf(filters.from) } : {}), ...(filters.to ? { lte: dateOf(filters.to) } : {}) } }
+      : {}),
+    inscription: { activityId: filters.activityId, activity: filters.structureId ? { structureId: filters.structureId } : undefined },
+  };
+}
+
+type Row = Prisma.ReservationGetPayload<{ select: typeof SELECT }>;
+
+/** Each row with the live availability of its unit-day and, for a DA, the decision the deadline proposes. */
+async function shape(rows: Row[]) {
   const usage = await slotUsage(db, [...new Set(rows.map((r) => r.timeUnitId))], {
     in: [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf),
   });
@@ -81,7 +102,98 @@ export async function listReservationQueue(filters: QueueFilters, scope: StaffSc
   });
 }
 
-export type QueuedReservation = Awaited<ReturnType<typeof listReservationQueue>>[number];
+/**
+ * The staff queue of reservation requests, oldest first, each with the live
+ * availability of its unit-day (booked / places / waiting) — what accepting
+ * means — and, for a DA, the decision the cancellation deadline proposes
+ * (asked in time → excusée, else facturée).
+ */
+export async function listReservationQueue(filters: QueueFilters, scope: StaffScope, limit = 500) {
+  const rows = await db.reservation.findMany({
+    where: queueWhere(filters, scope, "all"),
+    orderBy: [{ createdAt: "asc" }, { date: "asc" }],
+    take: limit,
+    select: SELECT,
+  });
+  return shape(rows);
+}
+
+export const QUEUE_SORTS = ["famille", "jour", "envoyee"] as const;
+export type QueueSort = { key: (typeof QUEUE_SORTS)[number]; desc: boolean };
+
+function orderOf(sort: QueueSort | undefined): Prisma.ReservationOrderByWithRelationInput[] {
+  const dir = sort?.desc ? ("desc" as const) : ("asc" as const);
+  const order: Prisma.ReservationOrderByWithRelationInput[] =
+    sort?.key === "famille"
+      ? [{ inscription: { family: { name: dir } } }, { date: dir }, { createdAt: "asc" }]
+      : sort?.key === "jour"
+        ? [{ date: dir }, { createdAt: "asc" }]
+        : [{ createdAt: dir }, { date: dir }];
+  // The id last: a stable order, so that no row is shown on two pages or on none.
+  return [...order, { id: "asc" }];
+}
+
+/**
+ * One page of the queue (ADR 043): the rows shown and the total, read in the database — the page never holds the
+ * whole queue. A page past the end (the last rows just decided) is read as the last page.
+ */
+export async function pageReservationQueue(
+  filters: QueueFilters,
+  scope: StaffScope,
+  options: PageRequest & { kind: Exclude<QueueKind, "all">; words?: string[]; sort?: QueueSort },
+): Promise<Paged<QueuedReservation>> {
+  const where = queueWhere(filters, scope, options.kind, options.words);
+  const read = (skip: number) =>
+    db.reservation.findMany({ where, orderBy: orderOf(options.sort), skip, take: options.pageSize, select: SELECT });
+  const [total, first] = await Promise.all([db.reservation.count({ where }), read((options.page - 1) * options.pageSize)]);
+  const { page, pageCount, skip } = clampPage(options, total);
+  const rows = page === options.page ? first : await read(skip);
+  return { items: await shape(rows), total, page, pageCount, pageSize: options.pageSize };
+}
+
+/**
+ * The family-month batches of the families on a page (ADR 043: what « Par famille et par mois » shows next to it):
+ * every request of each batch, on this page or not, as ids with the day and the child's first name — one query.
+ */
+export async function listFamilyMonthBatches(filters: QueueFilters, scope: StaffScope, familyIds: string[], words: string[] = []) {
+  if (familyIds.length === 0) return [];
+  const rows = await db.reservation.findMany({
+    where: { AND: [queueWhere(filters, scope, "requests", words), { inscription: { familyId: { in: familyIds } } }] },
+    orderBy: [{ createdAt: "asc" }, { date: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      date: true,
+      inscription: { select: { family: { select: { id: true, name: true } }, child: { select: { firstName: true } } } },
+    },
+  });
+  const batches = new Map<
+    string,
+    { group: string; family: { id: string; name: string }; month: string; ids: string[]; children: Set<string> }
+  >();
+  for (const r of rows) {
+    const month = dayOf(r.date).slice(0, 7);
+    const group = `${r.inscription.family.id}|${month}`;
+    const batch = batches.get(group) ?? { group, family: r.inscription.family, month, ids: [], children: new Set<string>() };
+    batch.ids.push(r.id);
+    batch.children.add(r.inscription.child.firstName);
+    batches.set(group, batch);
+  }
+  return [...batches.values()].map((b) => ({ ...b, children: [...b.children] }));
+}
+
+export type FamilyMonthBatch = Awaited<ReturnType<typeof listFamilyMonthBatches>>[number];
+
+/** Every request the filters show, decided at once: the oldest `limit` ids and how many families the whole selection spans. */
+export async function listFilteredRequests(filters: QueueFilters, scope: StaffScope, limit: number, words: string[] = []) {
+  const where = queueWhere(filters, scope, "requests", words);
+  const [ids, families] = await Promise.all([
+    db.reservation.findMany({ where, orderBy: [{ createdAt: "asc" }, { date: "asc" }, { id: "asc" }], take: limit, select: { id: true } }),
+    db.family.count({ where: { inscriptions: { some: { reservations: { some: where } } } } }),
+  ]);
+  return { ids: ids.map((r) => r.id), families };
+}
+
+export type QueuedReservation = Awaited<ReturnType<typeof shape>>[number];
 
 /** What the console's filters offer: the structures, the activities, the units (named with their activity). */
 export async function listQueueFilterChoices(scope: StaffScope) {

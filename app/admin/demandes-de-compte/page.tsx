@@ -8,14 +8,30 @@ import { statusLabel, statusTone } from "@/lib/workflow/machines";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { decideAccountRequestsAction, refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
 import { Page, PageTitle } from "@/components/ui/page";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { pageParam, QUEUE_PAGE_SIZE } from "@/lib/staff/paging";
 import { cardClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Demandes de compte" };
 
-export default async function AccountRequestsPage() {
-  await staffPage("/admin/demandes-de-compte");
-  const { pending, decided } = await listAccountRequests();
+export default async function AccountRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await staffPage("/admin/demandes-de-compte", searchParams);
+  const params = await searchParams;
+  // One page of the queue (ADR 043).
+  const { pending, decided } = await listAccountRequests({ page: pageParam(params), pageSize: QUEUE_PAGE_SIZE });
+  const pager = (
+    <Pager
+      label="Demandes de compte en attente"
+      noun="demandes"
+      {...pending}
+      href={(n) => `${hrefWith("/admin/demandes-de-compte", params, { page: n === 1 ? undefined : n })}#en-attente`}
+    />
+  );
   return (
     <Page width="wide">
       <PageTitle id="titre-page" tabIndex={-1}>
@@ -23,15 +39,15 @@ export default async function AccountRequestsPage() {
       </PageTitle>
       <section aria-labelledby="en-attente">
         <h2 id="en-attente" className="mb-3 text-xl font-bold">
-          En attente ({pending.length}), les plus anciennes d&apos;abord
+          En attente ({pending.total}), les plus anciennes d&apos;abord
         </h2>
-        {pending.length === 0 ? (
+        {pending.total === 0 ? (
           <p className="mb-6">Aucune demande en attente.</p>
         ) : (
           <BulkDecisionForm formId="lot-comptes" action={decideAccountRequestsAction} />
         )}
         <ul className="mb-8 grid gap-4 md:grid-cols-2">
-          {pending.map((request) => {
+          {pending.items.map((request) => {
             const name = `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`;
             return (
               <li key={request.id} className={cardClass}>
@@ -68,6 +84,7 @@ export default async function AccountRequestsPage() {
             );
           })}
         </ul>
+        {pending.pageCount > 1 ? pager : null}
       </section>
       <section aria-labelledby="traitees">
         <h2 id="traitees" className="mb-3 text-xl font-bold">

@@ -13,6 +13,8 @@ import { DecisionControls } from "@/components/admin/decision-controls";
 import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
 import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
 import { Page } from "@/components/ui/page";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { pageParam, QUEUE_PAGE_SIZE } from "@/lib/staff/paging";
 import { linkClass, cardClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 
@@ -24,9 +26,14 @@ export default async function ChangeRequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const staff = await staffPage("/admin/demandes-de-modification", searchParams);
-  const { type } = await searchParams;
-  const kind = type === "enfants" ? "CHILDREN" : "CHANGES";
-  const [requests, counts] = await Promise.all([listPendingChangeRequests(kind, staff.scope), countPendingChangeRequests(staff.scope)]);
+  const params = await searchParams;
+  const kind = params.type === "enfants" ? "CHILDREN" : "CHANGES";
+  // One page of the queue (ADR 043).
+  const [queue, counts] = await Promise.all([
+    listPendingChangeRequests(kind, staff.scope, { page: pageParam(params), pageSize: QUEUE_PAGE_SIZE }),
+    countPendingChangeRequests(staff.scope),
+  ]);
+  const requests = queue.items;
   return (
     <Page width="wide">
       <PageHeader
@@ -49,13 +56,13 @@ export default async function ChangeRequestsPage({
           Nouveaux enfants ({counts.children})
         </Link>
       </nav>
-      {requests.length === 0 ? (
+      {queue.total === 0 ? (
         <EmptyState title="Aucune demande en attente" />
       ) : (
         <>
           <BulkDecisionForm formId="lot-modifications" action={decideChangeRequestsAction} />
           <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
-            En attente ({requests.length}), les plus anciennes d&apos;abord
+            En attente ({queue.total}), les plus anciennes d&apos;abord
           </h2>
           <ul className="grid gap-4 md:grid-cols-2">
             {requests.map((request) => {
@@ -135,6 +142,14 @@ export default async function ChangeRequestsPage({
               );
             })}
           </ul>
+          {queue.pageCount > 1 ? (
+            <Pager
+              label={kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}
+              noun="demandes"
+              {...queue}
+              href={(n) => `${hrefWith("/admin/demandes-de-modification", params, { page: n === 1 ? undefined : n })}#file-attente`}
+            />
+          ) : null}
         </>
       )}
     </Page>

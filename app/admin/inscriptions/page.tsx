@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
-import { listActivityFilters, listInscriptionQueue } from "@/lib/inscriptions/list-inscriptions";
+import { INSCRIPTION_QUEUE_SORTS, listActivityFilters, listInscriptionQueue } from "@/lib/inscriptions/list-inscriptions";
+import { pageParam, QUEUE_PAGE_SIZE, searchWords, sortParam } from "@/lib/staff/paging";
+import { hrefWith, Pager } from "@/components/ui/pager";
 import { count, formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { DecisionControls } from "@/components/admin/decision-controls";
@@ -27,22 +29,26 @@ export default async function InscriptionQueuePage({
   const params = await searchParams;
   const activityId = typeof params.activite === "string" && params.activite ? params.activite : undefined;
   const periodId = typeof params.periode === "string" && params.periode ? params.periode : undefined;
+  const words = searchWords(params);
+  const sort = sortParam(params, INSCRIPTION_QUEUE_SORTS);
+  // One page of the queue, searched and sorted in the database (ADR 043).
   const [queue, activities] = await Promise.all([
-    listInscriptionQueue({ activityId, periodId }, staff.scope),
+    listInscriptionQueue({ activityId, periodId, words }, staff.scope, { page: pageParam(params), pageSize: QUEUE_PAGE_SIZE, sort }),
     listActivityFilters(staff.scope),
   ]);
+  const here = (changes: Record<string, string | number | undefined>) => hrefWith("/admin/inscriptions", params, changes);
+  const sortHref = Object.fromEntries(
+    INSCRIPTION_QUEUE_SORTS.map((key) => [
+      key,
+      `${here({ tri: key, ordre: sort?.key === key && !sort.desc ? "desc" : undefined, page: undefined })}#file-attente`,
+    ]),
+  );
   const periods = activities.find((a) => a.id === activityId)?.periods ?? [];
-  const rows: DataRow[] = queue.map((inscription) => {
+  const rows: DataRow[] = queue.items.map((inscription) => {
     const subject = `inscription de ${inscription.child.firstName} ${inscription.child.lastName} — ${inscription.activity.name}`;
     return {
       id: inscription.id,
       label: subject,
-      search: `${inscription.child.firstName} ${inscription.child.lastName} ${inscription.family.name} ${inscription.activity.name}`,
-      sort: {
-        enfant: `${inscription.child.lastName} ${inscription.child.firstName}`,
-        envoyee: inscription.createdAt.getTime(),
-        activite: inscription.activity.name,
-      },
       cells: {
         choix: <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />,
         enfant: (
@@ -110,19 +116,25 @@ export default async function InscriptionQueuePage({
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Les plus anciennes d'abord. Valider une demande en liste d'attente n'est possible que s'il reste une place."
       />
-      <QueueFilters activities={activities} activityId={activityId} periods={periods} periodId={periodId} />
-      {queue.length === 0 ? (
+      <QueueFilters
+        activities={activities}
+        activityId={activityId}
+        periods={periods}
+        periodId={periodId}
+        search={{ label: "Rechercher (enfant, famille, activité)", value: words.join(" ") }}
+      />
+      {queue.total === 0 ? (
         <EmptyState title="Aucune demande en attente">Les nouvelles demandes d&apos;inscription apparaîtront ici.</EmptyState>
       ) : (
         <>
           <BulkDecisionForm formId="lot-inscriptions" action={decideInscriptionsAction} />
           <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
-            En attente ({queue.length})
+            En attente ({queue.total})
           </h2>
           <DataTable
             caption="Demandes d'inscription en attente"
             rows={rows}
-            filterLabel="Filtrer (enfant, famille, activité)"
+            server={{ sort, sortHref }}
             columns={[
               { key: "choix", header: "Sélection", phoneLabel: false },
               { key: "enfant", header: "Enfant", sortable: true, rowHeader: true },
@@ -132,6 +144,12 @@ export default async function InscriptionQueuePage({
               { key: "envoyee", header: "Envoyée le", sortable: true },
               { key: "decision", header: "Décision", phoneLabel: false },
             ]}
+          />
+          <Pager
+            label="Demandes d'inscription"
+            noun="demandes"
+            {...queue}
+            href={(n) => `${here({ page: n === 1 ? undefined : n })}#file-attente`}
           />
         </>
       )}

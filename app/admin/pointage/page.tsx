@@ -57,11 +57,12 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
       id: c.id,
       name: `${c.child.firstName} ${c.child.lastName.toUpperCase()}`,
       detail: [ageLabel(c.child.birthDate, dateOf(day)), c.group, c.family.name].filter(Boolean).join(" · "),
-      proposed: c.proposed,
-      cancellationRequested: c.cancellationRequested,
-      locked: c.locked,
-      pointed: isIn(RESERVATION_STATUSES.POINTED, c.status),
-      cancelledInTime: c.cancelledInTime,
+      // Only what is set: 150 children's props travel in the page (ADR 043).
+      ...(c.proposed ? { proposed: c.proposed } : {}),
+      ...(c.cancellationRequested ? { cancellationRequested: true } : {}),
+      ...(c.locked ? { locked: true } : {}),
+      ...(isIn(RESERVATION_STATUSES.POINTED, c.status) ? { pointed: true } : {}),
+      ...(c.cancelledInTime ? { cancelledInTime: true } : {}),
       status: { code: RESERVATION_CODES[c.status], label: statusLabel("RESERVATION", c.status), tone: statusTone("RESERVATION", c.status) },
       notes,
     };

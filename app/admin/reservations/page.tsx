@@ -1,7 +1,15 @@
-import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
 import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
-import { listQueueFilterChoices, listReservationQueue, type QueuedReservation } from "@/lib/reservations/list-reservation-queue";
+import {
+  listFamilyMonthBatches,
+  listFilteredRequests,
+  listQueueFilterChoices,
+  pageReservationQueue,
+  QUEUE_SORTS,
+} from "@/lib/reservations/list-reservation-queue";
+import { pageParam, QUEUE_PAGE_SIZE, searchWords, sortParam } from "@/lib/staff/paging";
+import { MAX_BULK } from "@/lib/bulk-schema";
+import { hrefWith, Pager } from "@/components/ui/pager";
 import { isoToFrench } from "@/lib/format";
 import { filterDay } from "@/lib/forms/date-ranges";
 import { parisDay } from "@/lib/calendar/paris";
@@ -18,16 +26,17 @@ import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Demandes de réservation" };
 
-/** The oldest requests first, this many at most (the filter by activity narrows the rest). */
-const QUEUE_LIMIT = 500;
-
 const ROW_ACTIONS: QueueRowActions = {
   accept: acceptReservationAction,
   refuse: refuseReservationAction,
   decideCancellations: decideCancellationsAction,
 };
 
-/** « Demandes de réservation »: the requests (by family and month, then one by one) and the cancellations; parts in components/admin/reservation-queue. */
+/**
+ * « Demandes de réservation »: the requests (by family and month, then one by one) and the cancellations; parts in
+ * components/admin/reservation-queue. Each list is one page of 25 read in the database (`page`, `page-annulations`),
+ * searched (`q`) and sorted (`tri`, `ordre`) there too, the filters kept in every link (ADR 043).
+ */
 export default async function ReservationQueuePage({
   searchParams,
 }: {
@@ -50,13 +59,33 @@ export default async function ReservationQueuePage({
     from: day("du"),
     to: day("au"),
   };
-  const queue = await listReservationQueue(filters, staff.scope, QUEUE_LIMIT);
-  const filtered = Object.values(filters).some(Boolean);
-  const requests = queue.filter((q) => !isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status));
-  const cancellations = queue.filter((q) => isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status));
-  // A family's requests of one month: one decision, one e-mail (the batches the desk reads).
-  const batches = new Map<string, QueuedReservation[]>();
-  for (const q of requests) batches.set(q.group, [...(batches.get(q.group) ?? []), q]);
+  const words = searchWords(params);
+  const sort = sortParam(params, QUEUE_SORTS);
+  const filtered = Object.values(filters).some(Boolean) || words.length > 0;
+  const [requests, cancellations] = await Promise.all([
+    pageReservationQueue(filters, staff.scope, { kind: "requests", page: pageParam(params), pageSize: QUEUE_PAGE_SIZE, words, sort }),
+    pageReservationQueue(filters, staff.scope, {
+      kind: "cancellations",
+      page: pageParam(params, "page-annulations"),
+      // Under the requests, fewer at once: the page stays light with both lists on it.
+      pageSize: QUEUE_PAGE_SIZE / 2,
+      words,
+      sort,
+    }),
+  ]);
+  // A family's requests of one month: one decision, one e-mail (the batches of the families on this page).
+  const [batches, all] = await Promise.all([
+    listFamilyMonthBatches(filters, staff.scope, [...new Set(requests.items.map((q) => q.family.id))], words),
+    filtered && requests.total > 1 ? listFilteredRequests(filters, staff.scope, MAX_BULK, words) : null,
+  ]);
+  const here = (changes: Record<string, string | number | undefined>) => hrefWith("/admin/reservations", params, changes);
+  const sortHref = (anchor: string, pageName: string) =>
+    Object.fromEntries(
+      QUEUE_SORTS.map((key) => [
+        key,
+        `${here({ tri: key, ordre: sort?.key === key && !sort.desc ? "desc" : undefined, [pageName]: undefined })}#${anchor}`,
+      ]),
+    );
   return (
     <Page width="wide">
       <PageHeader
@@ -72,33 +101,35 @@ export default async function ReservationQueuePage({
         units={filters.activityId ? choices.units.filter((u) => u.activityId === filters.activityId) : choices.units}
         unitId={filters.timeUnitId}
         days={{ from: filters.from ? isoToFrench(filters.from) : undefined, to: filters.to ? isoToFrench(filters.to) : undefined }}
+        search={{ label: "Rechercher (enfant, famille, activité, unité)", value: words.join(" ") }}
       />
       <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
-        Demandes de réservation ({requests.length})
+        Demandes de réservation ({requests.total})
       </h2>
-      {queue.length === QUEUE_LIMIT ? (
-        <p className="mb-3 text-sm text-gray-800">
-          Les {QUEUE_LIMIT} demandes les plus anciennes sont affichées : filtrez (activité, unité, dates) pour voir les suivantes.
-        </p>
-      ) : null}
-      {requests.length === 0 ? (
+      {requests.total === 0 ? (
         <EmptyState title="Aucune demande de réservation en attente">Les demandes des familles apparaîtront ici.</EmptyState>
       ) : (
         <>
-          <FamilyMonthBatches requests={requests} batches={batches} filtered={filtered} decide={decideReservationsAction} />
+          <FamilyMonthBatches total={requests.total} all={all} batches={batches} decide={decideReservationsAction} />
           <BulkDecisionForm formId="lot-reservations" action={decideReservationsAction} />
           <DataTable
             caption="Demandes de réservation en attente"
-            rows={queueRows(requests, "lot-reservations", ROW_ACTIONS)}
-            filterLabel="Filtrer (enfant, famille, activité, unité)"
+            rows={queueRows(requests.items, "lot-reservations", ROW_ACTIONS, true)}
             columns={QUEUE_COLUMNS}
+            server={{ sort, sortHref: sortHref("file-attente", "page") }}
+          />
+          <Pager
+            label="Demandes de réservation"
+            noun="demandes"
+            {...requests}
+            href={(n) => `${here({ page: n === 1 ? undefined : n })}#file-attente`}
           />
         </>
       )}
       <h2 id="annulations" tabIndex={-1} className="mb-3 mt-8 text-xl font-bold">
-        Demandes d&apos;annulation ({cancellations.length})
+        Demandes d&apos;annulation ({cancellations.total})
       </h2>
-      {cancellations.length === 0 ? (
+      {cancellations.total === 0 ? (
         <EmptyState title="Aucune demande d'annulation en attente">
           Les demandes d&apos;annulation (DA) apparaîtront ici, avec la décision que propose le délai d&apos;annulation.
         </EmptyState>
@@ -107,9 +138,15 @@ export default async function ReservationQueuePage({
           <CancellationBatchForm formId="lot-annulations" decide={decideCancellationsAction} />
           <DataTable
             caption="Demandes d'annulation en attente"
-            rows={queueRows(cancellations, "lot-annulations", ROW_ACTIONS)}
-            filterLabel="Filtrer (enfant, famille, activité, unité)"
+            rows={queueRows(cancellations.items, "lot-annulations", ROW_ACTIONS, true)}
             columns={QUEUE_COLUMNS}
+            server={{ sort, sortHref: sortHref("annulations", "page-annulations") }}
+          />
+          <Pager
+            label="Demandes d'annulation"
+            noun="demandes"
+            {...cancellations}
+            href={(n) => `${here({ "page-annulations": n === 1 ? undefined : n })}#annulations`}
           />
         </>
       )}

@@ -35,15 +35,20 @@ export const QUEUE_COLUMNS = [
  * One row per request: its checkbox (or proposed decision) for the batch form `formId`, the family and month,
  * the child, the day and unit, the day's places, the status, when it was sent, and its own decision.
  */
-export function queueRows(items: QueuedReservation[], formId: string, actions: QueueRowActions): DataRow[] {
+export function queueRows(items: QueuedReservation[], formId: string, actions: QueueRowActions, serverSide = false): DataRow[] {
   return items.map((q) => {
     const subject = `${q.child.firstName} ${q.child.lastName.toUpperCase()} — ${q.unit.name}, ${formatLongDate(q.day)}`;
     const full = q.availability.booked >= q.availability.capacity;
     return {
       id: q.id,
       label: subject,
-      search: `${q.child.firstName} ${q.child.lastName} ${q.family.name} ${q.activity.name} ${q.unit.name}`,
-      sort: { famille: `${q.family.name} ${q.day.slice(0, 7)}`, jour: q.day, envoyee: q.sentAt.getTime() },
+      // Searched and sorted by the server (ADR 043): nothing for the browser to filter on.
+      ...(serverSide
+        ? {}
+        : {
+            search: `${q.child.firstName} ${q.child.lastName} ${q.family.name} ${q.activity.name} ${q.unit.name}`,
+            sort: { famille: `${q.family.name} ${q.day.slice(0, 7)}`, jour: q.day, envoyee: q.sentAt.getTime() },
+          }),
       cells: {
         choix: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, q.status) ? (
           <CancellationChoice formId={formId} id={q.id} label={subject} proposed={q.proposedCancellation ?? "BILLED"} />
