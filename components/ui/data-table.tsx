@@ -60,6 +60,22 @@ const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true })
  * box, pages of `pageSize` rows (TanStack Table underneath). On a phone each
  * row becomes a block with its labels, so nothing scrolls sideways.
  */
+/** A sortable column's arrow (its direction, or both when unsorted) and « (trier) » for screen readers. */
+function SortIndicator({ sorted }: { sorted: false | "asc" | "desc" }) {
+  return (
+    <>
+      {sorted === "asc" ? (
+        <ArrowUp aria-hidden="true" className="size-4" />
+      ) : sorted === "desc" ? (
+        <ArrowDown aria-hidden="true" className="size-4" />
+      ) : (
+        <ArrowUpDown aria-hidden="true" className="size-4 text-gray-500" />
+      )}
+      <span className="sr-only">{sorted ? "" : " (trier)"}</span>
+    </>
+  );
+}
+
 export function DataTable({
   caption,
   columns,
@@ -185,14 +201,7 @@ export function DataTable({
                         className="inline-flex min-h-11 items-center gap-1 font-semibold hover:underline"
                       >
                         {title}
-                        {sorted === "asc" ? (
-                          <ArrowUp aria-hidden="true" className="size-4" />
-                        ) : sorted === "desc" ? (
-                          <ArrowDown aria-hidden="true" className="size-4" />
-                        ) : (
-                          <ArrowUpDown aria-hidden="true" className="size-4 text-gray-500" />
-                        )}
-                        <span className="sr-only">{sorted ? "" : " (trier)"}</span>
+                        <SortIndicator sorted={sorted} />
                       </Link>
                     ) : !server && header.column.getCanSort() ? (
                       <button
@@ -201,14 +210,7 @@ export function DataTable({
                         className="inline-flex min-h-11 items-center gap-1 text-left font-semibold hover:underline"
                       >
                         {title}
-                        {sorted === "asc" ? (
-                          <ArrowUp aria-hidden="true" className="size-4" />
-                        ) : sorted === "desc" ? (
-                          <ArrowDown aria-hidden="true" className="size-4" />
-                        ) : (
-                          <ArrowUpDown aria-hidden="true" className="size-4 text-gray-500" />
-                        )}
-                        <span className="sr-only">{sorted ? "" : " (trier)"}</span>
+                        <SortIndicator sorted={sorted} />
                       </button>
                     ) : (
                       title
