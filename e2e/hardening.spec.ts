@@ -183,3 +183,22 @@ test("issue 21 : corps d'action mal formés, nom de fichier avec un caractère d
     expect(log, noise).not.toContain(noise);
   }
 });
+
+test("avant que le JavaScript soit chargé, les formulaires de connexion et de création de compte sont désactivés et n'envoient rien dans l'adresse", async ({
+  page,
+}) => {
+  // A slow phone: the HTML is shown, the scripts have not run yet.
+  await page.route(/\/_next\/static\/.*\.js/, (route) => route.abort());
+  for (const [address, field] of [
+    ["/connexion", /^E-mail/],
+    ["/creer-mon-compte", /^Nom/],
+  ] as const) {
+    await page.goto(address);
+    await expect(page.getByRole("textbox", { name: field }).first()).toBeDisabled();
+    await expect(page.locator("form[method=post]").first()).toBeAttached();
+  }
+  await page.unroute(/\/_next\/static\/.*\.js/);
+  await page.goto("/connexion");
+  await expect(page.getByRole("textbox", { name: /^E-mail/ })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Se connecter" })).toBeEnabled();
+});

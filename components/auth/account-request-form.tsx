@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/ui/client-form";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
@@ -71,7 +72,7 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
   );
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <ClientForm onSubmit={submit} noValidate className="flex flex-col gap-4">
       {/* Each error as a link to its field (as the child wizard); the form's own message when no field is at fault. */}
       {summary.length ? <ErrorSummary errors={summary} /> : <FormAlert message={formError} />}
       <fieldset className={cardClass}>
@@ -128,6 +129,6 @@ export function AccountRequestForm({ action }: { action: (input: AccountRequestI
       <div>
         <SubmitButton pending={pending}>Envoyer ma demande</SubmitButton>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/ui/client-form";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -30,13 +31,13 @@ export function ForgottenPasswordForm({ action }: { action: (input: ForgottenVal
     );
   }
   return (
-    <form onSubmit={submit} noValidate className={cardClass}>
+    <ClientForm onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
       <Field id="email" label="E-mail" required error={form.formState.errors.email?.message}>
         {(aria) => <Input {...aria} {...form.register("email")} type="email" autoComplete="email" />}
       </Field>
       <SubmitButton pending={pending}>Recevoir le lien</SubmitButton>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -65,7 +66,7 @@ export function NewPasswordForm({
   );
   const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className={cardClass}>
+    <ClientForm onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <Field
@@ -81,6 +82,6 @@ export function NewPasswordForm({
         {(aria) => <Input {...aria} {...form.register("passwordConfirmation")} type="password" autoComplete="new-password" />}
       </Field>
       <SubmitButton pending={pending}>{activation ? "Activer mon compte" : "Enregistrer le mot de passe"}</SubmitButton>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/ui/client-form";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
@@ -37,7 +38,7 @@ export function SignInForm({ back }: { back: string | null }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate className={cardClass}>
+    <ClientForm onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={error} />
       <Field id="email" label="E-mail" required error={errors.email?.message}>
         {(aria) => <Input {...aria} {...form.register("email")} type="email" autoComplete="email" />}
@@ -46,6 +47,6 @@ export function SignInForm({ back }: { back: string | null }) {
         {(aria) => <Input {...aria} {...form.register("password")} type="password" autoComplete="current-password" />}
       </Field>
       <SubmitButton pending={pending}>Se connecter</SubmitButton>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/ui/client-form";
 import { ErrorSummary, FormAlert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { CHILD_STEPS } from "@/lib/families/child-options";
@@ -37,7 +38,7 @@ export function ChildWizard(props: {
   const stepProps = { form, errors };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <ChildWizardProgress step={step} visited={visited} onGoTo={goTo} />
       {restored ? <Alert tone="info">Votre saisie en cours a été reprise.</Alert> : null}
       <FormAlert message={formError} />
@@ -69,6 +70,6 @@ export function ChildWizard(props: {
           </Button>
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/ui/client-form";
 import { focusAfterChange } from "@/components/ui/focus";
 import { useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
@@ -124,7 +125,7 @@ export function SchemaForm(props: {
     : submit;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       {props.confirm ? (
         <ConfirmStep
           open={asking}
@@ -259,6 +260,6 @@ export function SchemaForm(props: {
         );
       })}
       <SubmitButton pending={pending}>{props.submitLabel}</SubmitButton>
-    </form>
+    </ClientForm>
   );
 }

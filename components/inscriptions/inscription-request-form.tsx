@@ -1,4 +1,5 @@
 "use client";
+import { ClientForm } from "@/components/ui/client-form";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/form/lazy-resolver";
@@ -43,7 +44,7 @@ export function InscriptionRequestForm(props: {
   });
   const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className={cardClass}>
+    <ClientForm onSubmit={submit} noValidate className={cardClass}>
       <FormAlert message={formError} />
       {props.groups.length > 0 ? (
         <Field
@@ -91,6 +92,6 @@ export function InscriptionRequestForm(props: {
       <SubmitButton pending={pending}>
         {props.prepareOnly ? "Préparer ma demande" : props.full ? "Enregistrer ma demande en liste d'attente" : "Enregistrer ma demande"}
       </SubmitButton>
-    </form>
+    </ClientForm>
   );
 }
