@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { requestInscription } from "@/lib/inscriptions/request-inscription";
 import { cancelInscription, validateInscription, withdrawInscription } from "@/lib/inscriptions/decide-inscription";
 import { actorFromUser } from "@/lib/workflow";
+import { ALL_LIEUX } from "@/lib/auth/staff-scope";
+import { updateActivity } from "@/lib/activities/manage-activity";
+import { activitySchema } from "@/lib/activities/schemas";
 import { createFamily } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";
 
@@ -179,5 +182,46 @@ describe("the inscription waiting list moves", () => {
     expect(late.status).toBe("WAITLISTED");
     expect(await statusOf(b.request.id)).toBe("PENDING");
     expect(await prisma.inscription.count({ where: { activityId: w.activity.id, status: { in: ["PENDING", "VALIDATED"] } } })).toBe(1);
+  });
+
+  it("staff raising the activity's maximum gives the new place to rank 1 at once (racing a new request), rank 2 waits on", async () => {
+    const w = await world({ max: 1 });
+    const a = await w.ask("Alma");
+    const b = await w.ask("Basile");
+    const c = await w.ask("Capucine");
+    const newcomer = await createFamily(prisma, { children: [{ firstName: "Noé", birthDate: MATERNELLE_BIRTH, sex: "M" }] });
+    const maternelle = await prisma.ageGroup.findFirstOrThrow({ where: { activityId: w.activity.id, name: "Maternelle" } });
+    const settings = activitySchema.parse({
+      structureId: w.activity.structureId,
+      careKind: "ALSH_MERCREDIS",
+      name: "Mercredis",
+      description: "",
+      inscriptionValidation: "MANUAL",
+      reservationValidation: "MANUAL",
+      bookingDeadline: "J-2 10:00",
+      cancellationDeadline: "J-2 10:00",
+      inscriptionsOpenAt: "",
+      residentsOpenAt: "",
+      maxInscriptions: "2",
+      isPreRegistration: "non",
+    });
+    const [, late] = await Promise.all([
+      updateActivity(w.activity.id, settings, ALL_LIEUX, NOW),
+      requestInscription({
+        familyId: newcomer.family.id,
+        childId: newcomer.children[0].id,
+        activityId: w.activity.id,
+        periodId: w.period.id,
+        ageGroupId: maternelle.id,
+        actor: actorFromUser(newcomer.user),
+        now: NOW,
+      }),
+    ]);
+    expect(a.request.status).toBe("PENDING");
+    expect(await statusOf(b.request.id)).toBe("PENDING");
+    expect(await statusOf(c.request.id)).toBe("WAITLISTED");
+    expect(late.status).toBe("WAITLISTED");
+    expect(await templatesTo(b.user.email)).toEqual(["inscription-waitlisted", "inscription-offered"]);
+    expect(await prisma.inscription.count({ where: { activityId: w.activity.id, status: { in: ["PENDING", "VALIDATED"] } } })).toBe(2);
   });
 });

@@ -5,6 +5,8 @@ import { parisInstant } from "@/lib/calendar/paris";
 import { INSCRIPTION_STATUSES, NotFoundError, statusIn } from "@/lib/workflow";
 import { CARE_KINDS, type ActivityData } from "./schemas";
 import { UserFacingError } from "@/lib/errors";
+import { lockInscriptionPlaces } from "@/lib/locks";
+import { fillFreedInscriptions } from "@/lib/inscriptions/fill-freed-inscriptions";
 
 const localToInstant = (value: string | null) => (value ? parisInstant(value.slice(0, 10), value.slice(11, 16)) : null);
 
@@ -49,12 +51,17 @@ export async function createActivity(data: ActivityData, scope: StaffScope): Pro
   });
 }
 
-/** The settings of an activity; refused when they would break existing inscriptions. */
-export async function updateActivity(activityId: string, data: ActivityData, scope: StaffScope): Promise<void> {
+/**
+ * The settings of an activity; refused when they would break existing inscriptions. Counted and written under the
+ * places' lock of each of its périodes (in the order of their ids: two updates cannot deadlock), so that no request
+ * slips in between the count and the new maximum; a maximum raised (or removed) gives the new places to the waiting
+ * list at once, by rank, as a freed place does (ADR 033).
+ */
+export async function updateActivity(activityId: string, data: ActivityData, scope: StaffScope, now = new Date()): Promise<void> {
   await transaction(async (tx) => {
     const activity = await tx.activity.findFirst({
       where: { id: activityId, ...scopeWhere(scope).activity },
-      select: { structureId: true },
+      select: { structureId: true, periods: { select: { id: true }, orderBy: { id: "asc" } } },
     });
     if (!activity) throw new NotFoundError();
     if (activity.structureId !== data.structureId) {
@@ -62,6 +69,7 @@ export async function updateActivity(activityId: string, data: ActivityData, sco
         structureId: "Lieu d'accueil : il ne peut pas changer.",
       });
     }
+    for (const period of activity.periods) await lockInscriptionPlaces(tx, activityId, period.id);
     if (data.maxInscriptions !== null) {
       const enrolled = await tx.inscription.count({ where: { activityId, status: statusIn(INSCRIPTION_STATUSES.HOLDS_PLACE) } });
       if (enrolled > data.maxInscriptions) {
@@ -81,6 +89,7 @@ export async function updateActivity(activityId: string, data: ActivityData, sco
       select: { id: true },
     });
     await tx.activity.update({ where: { id: activityId }, data: { careTypeId: careType.id, ...activityFields(data) } });
+    for (const period of activity.periods) await fillFreedInscriptions(tx, { activityId, periodId: period.id }, now);
   });
 }
 
