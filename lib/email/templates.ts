@@ -435,7 +435,7 @@ export function cancellationsDecidedEmail(
     `${days.length} ${plural(days.length, excused ? "annulation excusée le" : "annulation facturée le", excused ? "annulations excusées les" : "annulations facturées les")} : ${days.join(", ")}`;
   return render("Réponse à vos demandes d'annulation", [
     salutation(person),
-    `Nous vous informons que votre demande d'annulation concernant ${childName} pour la prestation ${activity} a été acceptée.`,
+    `Nous vous informons que votre demande d'annulation concernant ${childName} pour la prestation ${activity} a été validée.`,
     "Ci-dessous, le détail de la réponse concernant vos demandes d'annulation :",
     ...units.map((u) =>
       [u.unit, u.excused.length ? phrase(u.excused, true) : "", u.billed.length ? phrase(u.billed, false) : ""].filter(Boolean).join("\n"),

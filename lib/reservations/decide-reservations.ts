@@ -106,7 +106,7 @@ export async function acceptReservations(input: { ids: string[]; actor: Actor; n
         continue;
       }
       if (!isIn(INSCRIPTION_STATUSES.BOOKABLE, row.inscription.status))
-        throw new UserFacingError("Cette inscription n'est plus validée : la demande ne peut pas être acceptée.");
+        throw new UserFacingError("Cette inscription n'est plus validée : la demande ne peut pas être validée.");
       if (
         isIn(RESERVATION_STATUSES.ON_WAITING_LIST, row.status) &&
         !placeLeft(await readSlot(tx, slotOf(row), row.inscription.ageGroup?.id ?? null), row.inscription.ageGroup)
