@@ -318,7 +318,7 @@ describe("bulk decisions mixing families", () => {
     const result = await desk.decideReservationsAction({ decision: "validate", ids: [ra.id, rb.id, ra.id] });
     expect(result).toEqual({
       ok: true,
-      data: { message: "1 demande validée. Cette inscription n'est plus validée : la demande ne peut pas être acceptée." },
+      data: { message: "1 demande validée. Cette inscription n'est plus validée : la demande ne peut pas être validée." },
     });
     expect((await prisma.reservation.findUniqueOrThrow({ where: { id: ra.id } })).status).toBe("RESERVED");
     expect((await prisma.reservation.findUniqueOrThrow({ where: { id: rb.id } })).status).toBe("REQUESTED");
