@@ -6,10 +6,11 @@ export default defineConfig({
   testDir: "e2e",
   projects: [
     // e2e/servers/ runs on its own, against two production servers (playwright.servers.config.ts).
-    { name: "parcours", testIgnore: ["servers/**", "**/*.last.spec.ts"] },
     // What changes every page at once (the product's name in the header and titles): after all the journeys, so
-    // that none of them sees it renamed halfway (ADR 035).
-    { name: "en-dernier", testMatch: "**/*.last.spec.ts", dependencies: ["parcours"] },
+    // that none of them sees it renamed halfway (ADR 035). A teardown rather than a dependency: it runs after the
+    // journeys even when one of them failed (a dependency skipped it then, and its own result was lost).
+    { name: "parcours", testIgnore: ["servers/**", "**/*.last.spec.ts"], teardown: "en-dernier" },
+    { name: "en-dernier", testMatch: "**/*.last.spec.ts" },
   ],
   // A journey is up to a dozen pages, each checked by axe, with two browsers: measured at 65 s alone on a
   // loaded 2-core machine (docs/decisions/021). A bound, never a retry (retries: 0).
