@@ -89,6 +89,8 @@ test("un enfant en attente de validation : la phrase où est le parent, une dema
   await expectAccessible(page);
   await page.goto("/tableau-de-bord");
   await expect(page.getByText(`${activity.name} (Printemps)`)).toBeVisible();
+  // The parent may still withdraw it (tests/prepared-inscriptions.test.ts drops one through the same action).
+  await expect(page.getByRole("button", { name: `Retirer ma demande : Nina, ${activity.name} (Printemps)` })).toBeVisible();
   await shoot(page, "tableau-de-bord-demande-preparee");
   expect(await db.inscription.count({ where: { childId: nina.id } })).toBe(0);
 

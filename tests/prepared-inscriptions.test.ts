@@ -4,7 +4,7 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 vi.mock("next/headers", async () => (await import("./session-mock")).nextHeadersMock(session));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-import { prepareInscriptionRequestAction } from "@/app/mes-inscriptions/actions";
+import { prepareInscriptionRequestAction, withdrawPreparedInscriptionAction } from "@/app/mes-inscriptions/actions";
 import { addChild } from "@/lib/families/add-child";
 import { refuseChangeRequest, validateChangeRequest } from "@/lib/families/change-requests";
 import { childSchema } from "@/lib/families/schemas";
@@ -151,5 +151,28 @@ describe("prepared inscription requests (child awaiting validation)", () => {
     session.current = { user: { id: f.parent.userId! } };
     expect(await send(f.childId)).toMatchObject({ ok: true });
     expect(await prisma.preparedInscription.count({ where: { childId: f.childId } })).toBe(1);
+  });
+
+  it("« Retirer ma demande »: the parent drops a prepared request (nothing is sent at the validation); another family's id answers as a missing one, writing nothing", async () => {
+    const w = await world();
+    const f = await familyWithNina();
+    const prepared = await prepare(w, f);
+    if (prepared.kind !== "PREPARED") throw new Error("demande non préparée");
+    const other = await createFamily(prisma);
+    session.current = { user: { id: other.user.id } };
+    let foreign: unknown;
+    await expectNothingChanged(async () => {
+      foreign = await withdrawPreparedInscriptionAction({ id: prepared.id });
+    });
+    expect(foreign).toEqual({ ok: false, error: "Élément introuvable." });
+    expect(await withdrawPreparedInscriptionAction({ id: "inexistant" })).toEqual(foreign);
+
+    session.current = { user: { id: f.parent.userId! } };
+    expect(await withdrawPreparedInscriptionAction({ id: prepared.id })).toMatchObject({ ok: true });
+    expect(await prisma.preparedInscription.count({ where: { childId: f.childId } })).toBe(0);
+    // Withdrawn twice: as a missing one.
+    expect(await withdrawPreparedInscriptionAction({ id: prepared.id })).toEqual(foreign);
+    await validateChangeRequest({ id: f.requestId, actor: await staffActor() });
+    expect(await prisma.inscription.count({ where: { childId: f.childId } })).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { parentPage } from "@/lib/auth/session";
 import { getFamilyFile } from "@/lib/families/get-family-file";
 import { childrenAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
 import { AwaitingValidationNotice } from "@/components/family/awaiting-validation-notice";
+import { withdrawPreparedInscriptionAction } from "@/app/mes-inscriptions/actions";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import { formatCalendarDate } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
@@ -104,7 +105,9 @@ export default async function MyFamilyPage() {
                     </ul>
                   </div>
                 ) : null}
-                {awaiting.has(child.id) ? <AwaitingValidationNotice child={awaiting.get(child.id)!} className="mt-3" /> : null}
+                {awaiting.has(child.id) ? (
+                  <AwaitingValidationNotice child={awaiting.get(child.id)!} className="mt-3" withdraw={withdrawPreparedInscriptionAction} />
+                ) : null}
                 {pendingHealth.has(child.id) ? (
                   <p className="mt-2 text-sm font-semibold text-amber-900">
                     Modification des informations de santé en attente de validation.

@@ -6,6 +6,7 @@ import { inscriptionRequestSchema } from "@/lib/inscriptions/schemas";
 import { requestInscription } from "@/lib/inscriptions/request-inscription";
 import { prepareInscriptionRequest } from "@/lib/inscriptions/prepare-inscription-request";
 import { withdrawInscription } from "@/lib/inscriptions/decide-inscription";
+import { withdrawPreparedInscription } from "@/lib/inscriptions/withdraw-prepared-inscription";
 import { INSCRIPTION_STATUSES, isIn } from "@/lib/workflow/machines";
 
 export const requestInscriptionAction = parentAction(inscriptionRequestSchema, async (data, parent) => {
@@ -33,6 +34,13 @@ export const prepareInscriptionRequestAction = parentAction(inscriptionRequestSc
 
 export const withdrawInscriptionAction = parentAction(idSchema, async ({ id }, parent) => {
   await withdrawInscription({ id, familyId: parent.familyId, actor: parent.actor });
+  revalidatePath("/", "layout");
+  return null;
+});
+
+/** « Retirer » a prepared request of a child not validated yet (ADR 037): it was sent nowhere, it is dropped. */
+export const withdrawPreparedInscriptionAction = parentAction(idSchema, async ({ id }, parent) => {
+  await withdrawPreparedInscription({ id, familyId: parent.familyId });
   revalidatePath("/", "layout");
   return null;
 });

@@ -6,6 +6,7 @@ import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { childrenAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
 import { AwaitingValidationNotice } from "@/components/family/awaiting-validation-notice";
+import { withdrawPreparedInscriptionAction } from "@/app/mes-inscriptions/actions";
 import { formatDate } from "@/lib/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -57,7 +58,7 @@ export default async function DashboardPage() {
       {awaiting.length > 0 ? (
         <section aria-label="Enfants en attente de validation" className="mb-4 flex flex-col gap-3">
           {awaiting.map((child) => (
-            <AwaitingValidationNotice key={child.id} child={child} />
+            <AwaitingValidationNotice key={child.id} child={child} withdraw={withdrawPreparedInscriptionAction} />
           ))}
         </section>
       ) : null}

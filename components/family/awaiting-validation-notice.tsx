@@ -2,12 +2,23 @@ import { Clock } from "lucide-react";
 import type { ChildAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
 import { LinkButton } from "@/components/ui/link-button";
 import { cn } from "@/components/ui/cn";
+import { WithdrawButton } from "@/components/inscriptions/withdraw-button";
+import type { ActionResult } from "@/lib/action-result";
 
 /**
  * Where a parent stands with a child the structure has not validated yet (ADR 037): the sentence, the inscription
  * requests already prepared (sent at the validation), and « Préparer une inscription » — never a dead end.
  */
-export function AwaitingValidationNotice({ child, className }: { child: ChildAwaitingValidation; className?: string }) {
+export function AwaitingValidationNotice({
+  child,
+  className,
+  withdraw,
+}: {
+  child: ChildAwaitingValidation;
+  className?: string;
+  /** « Retirer ma demande » of a prepared request (it was sent nowhere: it is dropped). */
+  withdraw: (input: { id: string }) => Promise<ActionResult<null>>;
+}) {
   return (
     <div className={cn("rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950", className)}>
       <p className="flex items-start gap-2 font-semibold">
@@ -22,7 +33,15 @@ export function AwaitingValidationNotice({ child, className }: { child: ChildAwa
           </p>
           <ul className="list-disc pl-5 text-sm">
             {child.prepared.map((p) => (
-              <li key={p.id}>{p.title}</li>
+              <li key={p.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span>{p.title}</span>
+                <WithdrawButton
+                  id={p.id}
+                  label={`${child.firstName}, ${p.title}`}
+                  withdraw={withdraw}
+                  description={`La demande préparée pour ${child.firstName} (${p.title}) ne sera pas envoyée à la structure. Vous pourrez en préparer une autre.`}
+                />
+              </li>
             ))}
           </ul>
         </>
