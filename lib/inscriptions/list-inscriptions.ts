@@ -5,7 +5,8 @@ import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { waitlistPosition } from "./capacity";
 import { markerOf } from "./markers";
 import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { idsNamingEveryWord } from "@/lib/staff/accent-search";
 import { clampPage, type PageRequest, type Paged } from "@/lib/staff/paging";
 
 export { markerOf };
@@ -73,6 +74,31 @@ function inscriptionOrder(sort: InscriptionQueueSort | undefined): Prisma.Inscri
 }
 
 /**
+ * The search words as a filter: each names the child, the family or the activity — accents and case ignored
+ * (lib/staff/accent-search.ts), among the requests awaiting a decision; case only when a word matches too many.
+ */
+async function wordsWhere(words: string[] = []): Promise<Prisma.InscriptionWhereInput[]> {
+  if (words.length === 0) return [];
+  const ids = await idsNamingEveryWord({
+    table: "Inscription",
+    joins: Prisma.sql`JOIN "Child" c ON c."id" = t."childId" JOIN "Family" f ON f."id" = t."familyId" JOIN "Activity" a ON a."id" = t."activityId"`,
+    candidates: Prisma.sql`t."status"::text IN (${Prisma.join([...INSCRIPTION_STATUSES.AWAITING_DECISION])})`,
+    columns: [Prisma.sql`c."firstName"`, Prisma.sql`c."lastName"`, Prisma.sql`f."name"`, Prisma.sql`a."name"`],
+    words,
+  });
+  if (ids) return [{ id: { in: ids } }];
+  const insensitive = (word: string) => ({ contains: word, mode: "insensitive" as const });
+  return words.map((word) => ({
+    OR: [
+      { child: { firstName: insensitive(word) } },
+      { child: { lastName: insensitive(word) } },
+      { family: { name: insensitive(word) } },
+      { activity: { name: insensitive(word) } },
+    ],
+  }));
+}
+
+/**
  * The staff queue: pending and waiting requests, oldest first, optionally for one activity / period and searched
  * (each word names the child, the family or the activity) — one page of it (ADR 043), read in the database.
  */
@@ -81,19 +107,8 @@ export async function listInscriptionQueue(
   scope: StaffScope,
   paging: PageRequest & { sort?: InscriptionQueueSort } = { page: 1, pageSize: 200 },
 ) {
-  const insensitive = (word: string) => ({ contains: word, mode: "insensitive" as const });
   const where: Prisma.InscriptionWhereInput = {
-    AND: [
-      scopeWhere(scope).inscription,
-      ...(filter.words ?? []).map((word) => ({
-        OR: [
-          { child: { firstName: insensitive(word) } },
-          { child: { lastName: insensitive(word) } },
-          { family: { name: insensitive(word) } },
-          { activity: { name: insensitive(word) } },
-        ],
-      })),
-    ],
+    AND: [scopeWhere(scope).inscription, ...(await wordsWhere(filter.words))],
     status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION),
     ...(filter.activityId ? { activityId: filter.activityId } : {}),
     ...(filter.periodId ? { periodId: filter.periodId } : {}),

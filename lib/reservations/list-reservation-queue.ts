@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { idsNamingEveryWord } from "@/lib/staff/accent-search";
 import { clampPage, type PageRequest, type Paged } from "@/lib/staff/paging";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
@@ -39,23 +40,42 @@ const SELECT = {
 /** Which requests: the DR and waiting ones (accept / refuse), the DA (excusée / facturée), or both. */
 export type QueueKind = "requests" | "cancellations" | "all";
 
-/** The queue's rows for the filters and the search words, in the staff's scope. */
-function queueWhere(filters: QueueFilters, scope: StaffScope, kind: QueueKind, words: string[] = []): Prisma.ReservationWhereInput {
+/**
+ * The search words as a filter: each names the child, the family, the activity or the unit — accents and case
+ * ignored (lib/staff/accent-search.ts), among the requests awaiting a decision; case only when a word matches too many.
+ */
+async function wordsWhere(words: string[] = []): Promise<Prisma.ReservationWhereInput[]> {
+  if (words.length === 0) return [];
+  const ids = await idsNamingEveryWord({
+    table: "Reservation",
+    joins: Prisma.sql`JOIN "Inscription" i ON i."id" = t."inscriptionId" JOIN "Child" c ON c."id" = i."childId"
+      JOIN "Family" f ON f."id" = i."familyId" JOIN "Activity" a ON a."id" = i."activityId" JOIN "TimeUnit" u ON u."id" = t."timeUnitId"`,
+    candidates: Prisma.sql`t."status"::text IN (${Prisma.join([...RESERVATION_STATUSES.AWAITING_DECISION])})`,
+    columns: [Prisma.sql`c."firstName"`, Prisma.sql`c."lastName"`, Prisma.sql`f."name"`, Prisma.sql`a."name"`, Prisma.sql`u."name"`],
+    words,
+  });
+  if (ids) return [{ id: { in: ids } }];
   const insensitive = (word: string) => ({ contains: word, mode: "insensitive" as const });
-  return {
-    AND: [
-      scopeWhere(scope).reservation,
-      // Each word names the child, the family, the activity or the unit.
-      ...words.map((word) => ({
-        OR: [
-          { inscription: { child: { firstName: insensitive(word) } } },
-          { inscription: { child: { lastName: insensitive(word) } } },
-          { inscription: { family: { name: insensitive(word) } } },
-          { inscription: { activity: { name: insensitive(word) } } },
-          { timeUnit: { name: insensitive(word) } },
-        ],
-      })),
+  return words.map((word) => ({
+    OR: [
+      { inscription: { child: { firstName: insensitive(word) } } },
+      { inscription: { child: { lastName: insensitive(word) } } },
+      { inscription: { family: { name: insensitive(word) } } },
+      { inscription: { activity: { name: insensitive(word) } } },
+      { timeUnit: { name: insensitive(word) } },
     ],
+  }));
+}
+
+/** The queue's rows for the filters and the search words (`wordsWhere`), in the staff's scope. */
+function queueWhere(
+  filters: QueueFilters,
+  scope: StaffScope,
+  kind: QueueKind,
+  named: Prisma.ReservationWhereInput[] = [],
+): Prisma.ReservationWhereInput {
+  return {
+    AND: [scopeWhere(scope).reservation, ...named],
     status: statusIn(
       kind === "requests"
         ? RESERVATION_STATUSES.REQUESTS
@@ -142,7 +162,7 @@ export async function pageReservationQueue(
   scope: StaffScope,
   options: PageRequest & { kind: Exclude<QueueKind, "all">; words?: string[]; sort?: QueueSort },
 ): Promise<Paged<QueuedReservation>> {
-  const where = queueWhere(filters, scope, options.kind, options.words);
+  const where = queueWhere(filters, scope, options.kind, await wordsWhere(options.words));
   const read = (skip: number) =>
     db.reservation.findMany({ where, orderBy: orderOf(options.sort), skip, take: options.pageSize, select: SELECT });
   const [total, first] = await Promise.all([db.reservation.count({ where }), read((options.page - 1) * options.pageSize)]);
@@ -158,7 +178,7 @@ export async function pageReservationQueue(
 export async function listFamilyMonthBatches(filters: QueueFilters, scope: StaffScope, familyIds: string[], words: string[] = []) {
   if (familyIds.length === 0) return [];
   const rows = await db.reservation.findMany({
-    where: { AND: [queueWhere(filters, scope, "requests", words), { inscription: { familyId: { in: familyIds } } }] },
+    where: { AND: [queueWhere(filters, scope, "requests", await wordsWhere(words)), { inscription: { familyId: { in: familyIds } } }] },
     orderBy: [{ createdAt: "asc" }, { date: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -185,7 +205,7 @@ export type FamilyMonthBatch = Awaited<ReturnType<typeof listFamilyMonthBatches>
 
 /** Every request the filters show, decided at once: the oldest `limit` ids and how many families the whole selection spans. */
 export async function listFilteredRequests(filters: QueueFilters, scope: StaffScope, limit: number, words: string[] = []) {
-  const where = queueWhere(filters, scope, "requests", words);
+  const where = queueWhere(filters, scope, "requests", await wordsWhere(words));
   const [ids, families] = await Promise.all([
     db.reservation.findMany({ where, orderBy: [{ createdAt: "asc" }, { date: "asc" }, { id: "asc" }], take: limit, select: { id: true } }),
     db.family.count({ where: { inscriptions: { some: { reservations: { some: where } } } } }),
