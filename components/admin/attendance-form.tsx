@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, useTransition } from "react";
+import { useId, useState, useSyncExternalStore, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Printer } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -64,6 +64,13 @@ function notesOf(c: AttendanceChild): { text: string; alert: boolean; phone?: st
   return notes;
 }
 
+/**
+ * How many fiches the server writes in the page's HTML (ADR 047): the first ones, what the door sees first; the
+ * others are drawn by the browser as soon as the page is live, from the same data (all of them are in the page).
+ */
+const FIRST_FICHES = 30;
+const noSubscription = () => () => {};
+
 const MARKS: { value: Mark; label: string }[] = [
   { value: "PRESENT", label: "Présent" },
   { value: "ABSENT", label: "Absent facturé" },
@@ -99,6 +106,12 @@ export function AttendanceForm(props: {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // False while rendered on the server and during hydration, true in the browser: then every fiche is drawn.
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const editable = props.readOnly ? [] : props.expected.filter((c) => !c.locked);
   const present = editable.filter((c) => marks[c.id] === "PRESENT").length;
   const absent = editable.filter((c) => marks[c.id] === "ABSENT" || marks[c.id] === "EXCUSED").length;
@@ -193,8 +206,9 @@ export function AttendanceForm(props: {
           "[&_label:has(:checked)]:border-brand [&_label:has(:checked)]:bg-brand-soft [&_label:has(:checked)]:font-semibold [&_input]:h-5 [&_input]:w-5",
         )}
         aria-label="Enfants attendus"
+        aria-busy={live ? undefined : true}
       >
-        {props.expected.map((c, i) => {
+        {(live ? props.expected : props.expected.slice(0, FIRST_FICHES)).map((c, i) => {
           const [code, label, tone] = props.statuses[c.status]!;
           const notes = notesOf(c);
           return (
