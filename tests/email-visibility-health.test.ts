@@ -50,6 +50,27 @@ describe("a failing e-mail", () => {
     expect(MAX_ATTEMPTS).toBe(8);
   });
 
+  it("counts as late an e-mail waiting for more than 5 minutes, not a fresher one (one statement, ADR 047)", async () => {
+    const before = await getSenderStatus();
+    const waiting = (minutes: number) =>
+      prisma.emailOutbox.create({
+        data: {
+          idempotencyKey: uniqueEmail("attente"),
+          template: "test",
+          to: uniqueEmail("attente"),
+          subject: "Attente",
+          html: "<p>Attente</p>",
+          text: "Attente",
+          createdAt: new Date(Date.now() - minutes * 60_000),
+        },
+      });
+    const [old, fresh] = [await waiting(6), await waiting(4)];
+    const after = await getSenderStatus();
+    expect(after.late - before.late).toBe(1);
+    expect(after.retrying).toBe(before.retrying);
+    await prisma.emailOutbox.deleteMany({ where: { id: { in: [old.id, fresh.id] } } });
+  });
+
   it("network failures say the service cannot be reached", () => {
     expect(describeSendError(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:3000") }))).toMatch(
       /^Service d'envoi injoignable \(réseau\)/,

@@ -159,6 +159,22 @@ describe("pointage", () => {
       ["Ivy", "CANCELLATION_REQUESTED", null, true],
     ]);
     expect(sheet.children[0]!.child).toMatchObject({ hasAllergies: true, allergyNotes: "Arachide", hasPai: true, photoConsent: false });
+    // Read in typed SQL (ADR 047): the same fields as the family file, dates as dates, guardians and authorised persons.
+    const gil = await prisma.child.findUniqueOrThrow({
+      where: { id: a.inscription.childId },
+      include: { authorizedPersons: true, family: { include: { adults: { where: { isLegalGuardian: true } } } } },
+    });
+    expect(sheet.children[0]!.child).toMatchObject({
+      id: gil.id,
+      birthDate: gil.birthDate,
+      mealType: gil.mealType,
+      canLeaveAlone: gil.canLeaveAlone,
+    });
+    expect(sheet.children[0]!.child.authorizedPersons).toEqual(
+      gil.authorizedPersons.map((p) => ({ fullName: p.fullName, phone: p.phone, relationship: p.relationship })),
+    );
+    expect(sheet.children[0]!.family).toMatchObject({ id: gil.familyId, name: gil.family.name });
+    expect(sheet.children[0]!.family.guardians.map((g) => g.firstName)).toEqual(gil.family.adults.map((g) => g.firstName));
 
     // Not before the day.
     await expectNothingChanged(() =>

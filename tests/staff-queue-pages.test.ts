@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listFamilyMonthBatches, listFilteredRequests, pageReservationQueue } from "@/lib/reservations/list-reservation-queue";
 import { listInscriptionQueue } from "@/lib/inscriptions/list-inscriptions";
 import { ALL_LIEUX, scopeOf } from "@/lib/auth/staff-scope";
+import { readSlotUsage, slotUsage } from "@/lib/reservations/slots";
 import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
 import { prisma } from "./helpers";
 
@@ -64,6 +65,30 @@ describe("staff queues paged on the server", () => {
     const elsewhere = scopeOf("STAFF", [(await prisma.structure.create({ data: { name: `Ailleurs ${w.activity.id}` } })).id]);
     expect((await pageReservationQueue(filters, elsewhere, { kind: "requests", page: 1, pageSize: 5 })).total).toBe(0);
     expect(await listFamilyMonthBatches(filters, elsewhere, [families[0]!.family.id])).toEqual([]);
+    // Each row's places (ADR 047: one statement for the page) are those slotUsage counts: a booking and a waiting
+    // request on the first day, the second day's own number of places.
+    const dora = await createFamily(prisma, { lastName: "Dora", children: [{ firstName: "Dora", birthDate: "2018-01-01", sex: "F" }] });
+    const other = await inscribe(prisma, w, dora.family, dora.children[0]!.id);
+    const at = (d: string) => new Date(`${d}T00:00:00Z`);
+    await prisma.reservation.createMany({
+      data: [
+        { inscriptionId: other.id, timeUnitId: w.units[0]!.id, date: at(days[0]!), status: "RESERVED" },
+        { inscriptionId: other.id, timeUnitId: w.units[0]!.id, date: at(w.openingDays[4]!), status: "WAITLISTED", waitlistRank: 1 },
+      ],
+    });
+    await prisma.capacityOverride.create({ data: { timeUnitId: w.units[0]!.id, date: at(days[1]!), capacity: 7 } });
+    const five = w.openingDays.slice(0, 5);
+    const usage = await slotUsage(prisma, [w.units[0]!.id], { in: five.map(at) });
+    const read = await readSlotUsage([w.units[0]!.id], five);
+    for (const d of five) expect(read(w.units[0]!.id, d, 50)).toEqual(usage(w.units[0]!.id, d, 50));
+    expect(five.map((d) => read(w.units[0]!.id, d, 50))).toEqual([
+      { booked: 4, capacity: 50, waiting: 0 },
+      { booked: 3, capacity: 7, waiting: 0 },
+      { booked: 3, capacity: 50, waiting: 0 },
+      { booked: 3, capacity: 50, waiting: 0 },
+      { booked: 0, capacity: 50, waiting: 1 },
+    ]);
+    expect((await page(1)).items[0]!.availability).toEqual({ booked: 4, capacity: 50, waiting: 0 });
   });
 
   it("inscription requests: a page of the queue, the waiting ones with their position and who waits before them", async () => {

@@ -12,7 +12,7 @@ vi.mock("next/headers", async () => (await import("./session-mock")).nextHeaders
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { audienceOf } from "@/lib/action";
-import { ALL_LIEUX, scopeOf, type StaffScope } from "@/lib/auth/staff-scope";
+import { ALL_LIEUX, scopeOf, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { GET as attendanceCsv } from "@/app/admin/pointage/export/route";
 import { GET as paymentsCsv } from "@/app/admin/paiements/export/route";
 import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/route";
@@ -20,7 +20,7 @@ import { GET as documentDownload } from "@/app/documents/[documentId]/route";
 import { assignLieuAction, removeLieuAction } from "@/app/admin/equipe/actions";
 import { listInscriptionQueue, listActivityFilters } from "@/lib/inscriptions/list-inscriptions";
 import { pageReservationQueue, listReservationQueue } from "@/lib/reservations/list-reservation-queue";
-import { countStaffQueues } from "@/lib/staff/count-staff-queues";
+import { countStaffQueues, readStaffHome } from "@/lib/staff/count-staff-queues";
 import { navCounts } from "@/lib/messages/count-nav-badges";
 import { listPayments } from "@/lib/billing/list-payments";
 import { receivedQueue } from "@/lib/documents/list-received-documents";
@@ -477,6 +477,28 @@ describe("a staff member limited to lieu A", () => {
     expect(all.inscriptions - mine.inscriptions).toBeGreaterThanOrEqual(1);
     expect(all.cancellations - mine.cancellations).toBeGreaterThanOrEqual(1);
     expect(all.changes - mine.changes).toBeGreaterThanOrEqual(1);
+    // They are read in SQL (ADR 047): each is the count of the same queue through scopeWhere, the one definition of a lieu.
+    const throughScopeWhere = async (scope: StaffScope) => {
+      const s = scopeWhere(scope);
+      const changes = { status: "PENDING" as const, family: s.family };
+      return {
+        accountRequests: await prisma.accountRequest.count({ where: { status: "PENDING" } }),
+        changes: await prisma.changeRequest.count({ where: { ...changes, kind: { not: "CHILD_ADDED" } } }),
+        newChildren: await prisma.changeRequest.count({ where: { ...changes, kind: "CHILD_ADDED" } }),
+        inscriptions: await prisma.inscription.count({ where: { status: { in: ["PENDING", "WAITLISTED"] }, ...s.inscription } }),
+        failedEmails: await prisma.emailOutbox.count({ where: { status: "FAILED" } }),
+        pendingEmails: await prisma.emailOutbox.count({ where: { status: "PENDING" } }),
+        reservations: await prisma.reservation.count({ where: { status: { in: ["REQUESTED", "WAITLISTED"] }, ...s.reservation } }),
+        cancellations: await prisma.reservation.count({ where: { status: "CANCELLATION_REQUESTED", ...s.reservation } }),
+      };
+    };
+    for (const scope of [onlyA, ALL_LIEUX]) expect(await countStaffQueues(scope)).toEqual(await throughScopeWhere(scope));
+    const home = await readStaffHome(onlyA, PAST);
+    expect(home.counts).toEqual(mine);
+    const doorUnits = async (scope: StaffScope) => (await readStaffHome(scope, PAST)).door.map((d) => d.unit.id);
+    expect(await doorUnits(onlyA)).toContain(A.units[0]!.id);
+    expect(await doorUnits(onlyA)).not.toContain(B.units[0]!.id);
+    expect(await doorUnits(ALL_LIEUX)).toEqual(expect.arrayContaining([A.units[0]!.id, B.units[0]!.id]));
     const badges = await navCounts({ role: "STAFF", familyId: null, scope: onlyA });
     const allBadges = await navCounts({ role: "STAFF", familyId: null, scope: ALL_LIEUX });
     expect(allBadges["/admin/messages"]!.value - (badges["/admin/messages"]?.value ?? 0)).toBeGreaterThanOrEqual(1);

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { staffPage } from "@/lib/auth/session";
-import { countStaffQueues } from "@/lib/staff/count-staff-queues";
-import { todayAtTheDoor } from "@/lib/reservations/get-today-at-the-door";
+import { readStaffHome } from "@/lib/staff/count-staff-queues";
 import { parisDay } from "@/lib/calendar/paris";
 import { count, formatClock, formatLongDate } from "@/lib/format";
-import { getSenderStatus, senderWarning } from "@/lib/email/get-sender-status";
+import { senderWarning } from "@/lib/email/get-sender-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
@@ -21,7 +20,8 @@ export const metadata: Metadata = { title: "Tableau de bord de l'accueil" };
 export default async function AdminHomePage() {
   const staff = await staffPage("/admin");
   const today = parisDay(new Date());
-  const [counts, sender, door] = await Promise.all([countStaffQueues(staff.scope), getSenderStatus(), todayAtTheDoor(today, staff.scope)]);
+  // One statement for the whole page (ADR 047).
+  const { counts, sender, door } = await readStaffHome(staff.scope, today);
   const warning = senderWarning(sender);
   const queues = [
     { href: "/admin/demandes-de-compte", label: "Demandes de compte en attente", count: counts.accountRequests, urgent: false },

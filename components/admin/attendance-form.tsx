@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, useTransition } from "react";
+import { useId, useState, useSyncExternalStore, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Printer } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -14,23 +14,62 @@ import { count } from "@/lib/format";
 
 type Mark = "PRESENT" | "ABSENT" | "EXCUSED";
 
+/**
+ * One child of the day's sheet as data (ADR 047): 150 of them travel in the page, so only what is set is sent and the
+ * form writes the words (statuses once in `statuses`, notes from their facts).
+ */
 export interface AttendanceChild {
   id: string;
   name: string;
   detail: string;
+  /** Index of the reservation's status in the form's `statuses`. */
+  status: number;
   /** The pointage recorded; none until staff mark the child (nobody is present by default). Flags below: absent = false. */
-  proposed?: Mark | null;
+  proposed?: Mark;
   /** The family asked to cancel (DA): « Tous présents » leaves the child to mark. */
-  cancellationRequested?: boolean;
-  locked?: boolean;
+  cancellationRequested?: true;
+  locked?: true;
   /** Already pointed: changing it is a correction (reason required). */
-  pointed?: boolean;
+  pointed?: true;
   /** A DA asked in time: an absence is excused. */
-  cancelledInTime?: boolean;
-  status: { code: string; label: string; tone: Tone };
-  /** What the team must know at the door (health data: staff only). */
-  notes: { text: string; alert: boolean; phone?: string }[];
+  cancelledInTime?: true;
+  /** What the team must know at the door (health data: staff only). Allergies: their notes ("" without notes). */
+  allergies?: string;
+  pai?: true;
+  /** The diet, with its notes (« Sans porc (pas de gélatine) »). */
+  meal?: string;
+  /** Photos allowed, may leave alone: absent = no. */
+  photos?: true;
+  leavesAlone?: true;
+  /** Authorised to pick the child up: name, relationship, phone. */
+  authorized?: [string, string, string][];
+  /** Legal guardians with a phone: name, phone. */
+  guardians?: [string, string][];
 }
+
+/** A reservation status as the sheet shows it: code, label, tone. */
+export type SheetStatus = [string, string, Tone];
+
+/** The notes of a fiche, in the order the door reads them (alerts in red). */
+function notesOf(c: AttendanceChild): { text: string; alert: boolean; phone?: string }[] {
+  const notes: { text: string; alert: boolean; phone?: string }[] = [];
+  if (c.allergies !== undefined) notes.push({ text: `Allergies${c.allergies ? ` : ${c.allergies}` : ""}`, alert: true });
+  if (c.pai) notes.push({ text: "PAI", alert: true });
+  if (c.meal) notes.push({ text: `Régime : ${c.meal}`, alert: false });
+  notes.push({ text: c.photos ? "Photos : oui" : "Photos : non", alert: !c.photos });
+  notes.push({ text: c.leavesAlone ? "Peut partir seul" : "Ne part pas seul", alert: !c.leavesAlone });
+  for (const [name, relationship, phone] of c.authorized ?? [])
+    notes.push({ text: `Autorisé : ${name} (${relationship})`, phone, alert: false });
+  for (const [name, phone] of c.guardians ?? []) notes.push({ text: `Responsable : ${name}`, phone, alert: false });
+  return notes;
+}
+
+/**
+ * How many fiches the server writes in the page's HTML (ADR 047): the first ones, what the door sees first; the
+ * others are drawn by the browser as soon as the page is live, from the same data (all of them are in the page).
+ */
+const FIRST_FICHES = 30;
+const noSubscription = () => () => {};
 
 const MARKS: { value: Mark; label: string }[] = [
   { value: "PRESENT", label: "Présent" },
@@ -46,6 +85,8 @@ const MARKS: { value: Mark; label: string }[] = [
 export function AttendanceForm(props: {
   hidden: { activityId: string; date: string; timeUnitId: string };
   expected: AttendanceChild[];
+  /** The statuses the children's `status` points to. */
+  statuses: SheetStatus[];
   /** A day to come: the list is shown (to prepare the door), the pointage waits for the day. */
   readOnly?: boolean;
   record: (input: {
@@ -65,6 +106,12 @@ export function AttendanceForm(props: {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // False while rendered on the server and during hydration, true in the browser: then every fiche is drawn.
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const editable = props.readOnly ? [] : props.expected.filter((c) => !c.locked);
   const present = editable.filter((c) => marks[c.id] === "PRESENT").length;
   const absent = editable.filter((c) => marks[c.id] === "ABSENT" || marks[c.id] === "EXCUSED").length;
@@ -159,20 +206,23 @@ export function AttendanceForm(props: {
           "[&_label:has(:checked)]:border-brand [&_label:has(:checked)]:bg-brand-soft [&_label:has(:checked)]:font-semibold [&_input]:h-5 [&_input]:w-5",
         )}
         aria-label="Enfants attendus"
+        aria-busy={live ? undefined : true}
       >
-        {props.expected.map((c, i) => (
-          <li key={c.id}>
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3>{c.name}</h3>
-              <span className="s" data-t={c.status.tone}>
-                <span aria-hidden="true">{c.status.code}</span>
-                <span>{c.status.label}</span>
-              </span>
-            </div>
-            <p className="d">{c.detail}</p>
-            {c.notes.length > 0 ? (
+        {(live ? props.expected : props.expected.slice(0, FIRST_FICHES)).map((c, i) => {
+          const [code, label, tone] = props.statuses[c.status]!;
+          const notes = notesOf(c);
+          return (
+            <li key={c.id}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3>{c.name}</h3>
+                <span className="s" data-t={tone}>
+                  <span aria-hidden="true">{code}</span>
+                  <span>{label}</span>
+                </span>
+              </div>
+              <p className="d">{c.detail}</p>
               <ul className="n" aria-label={`À savoir : ${c.name}`}>
-                {c.notes.map((n) => (
+                {notes.map((n) => (
                   <li key={n.text} className={n.alert ? "a" : undefined}>
                     {n.text}
                     {n.phone ? (
@@ -184,30 +234,30 @@ export function AttendanceForm(props: {
                   </li>
                 ))}
               </ul>
-            ) : null}
-            {props.readOnly ? null : c.locked ? (
-              <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p>
-            ) : (
-              <fieldset>
-                <legend className="sr-only">Pointage de {c.name}</legend>
-                <div>
-                  {MARKS.map((m) => (
-                    <label key={m.value}>
-                      <input
-                        type="radio"
-                        name={`p${i}`}
-                        value={m.value}
-                        checked={marks[c.id] === m.value}
-                        onChange={() => setMarks({ ...marks, [c.id]: m.value })}
-                      />
-                      {m.value === "ABSENT" && c.cancelledInTime ? "Absent (excusé : annulé dans le délai)" : m.label}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            )}
-          </li>
-        ))}
+              {props.readOnly ? null : c.locked ? (
+                <p className="text-sm font-semibold">Facturé : le pointage ne peut plus être modifié.</p>
+              ) : (
+                <fieldset>
+                  <legend className="sr-only">Pointage de {c.name}</legend>
+                  <div>
+                    {MARKS.map((m) => (
+                      <label key={m.value}>
+                        <input
+                          type="radio"
+                          name={`p${i}`}
+                          value={m.value}
+                          checked={marks[c.id] === m.value}
+                          onChange={() => setMarks({ ...marks, [c.id]: m.value })}
+                        />
+                        {m.value === "ABSENT" && c.cancelledInTime ? "Absent (excusé : annulé dans le délai)" : m.label}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {props.readOnly ? null : (
         <div className="print:hidden mt-4 flex flex-col gap-3">

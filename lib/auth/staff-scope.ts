@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import type { Tx } from "@/lib/db";
@@ -117,4 +117,29 @@ export function assertActivityInScope(tx: Tx, scope: StaffScope, activityId: str
  */
 export function assertFamilyInScope(tx: Tx, scope: StaffScope, familyId: string): Promise<void> {
   return assertInScope(scope, (s) => tx.family.findFirst({ where: { id: familyId, ...s.family }, select: { id: true } }));
+}
+
+/**
+ * The same lieux as `scopeWhere`, for the few hot reads written in SQL (the staff's home page, ADR 047): a condition to
+ * add after `WHERE …`, empty for every lieu. `activityId` is the column of an activity (an inscription's, a
+ * reservation's through its inscription): it must be an activity of the lieux. `tests/staff-scope-security.test.ts`
+ * checks that the counts read this way are those of `scopeWhere`.
+ */
+export function activityInScopeSql(scope: StaffScope, activityId: Prisma.Sql): Prisma.Sql {
+  if (!isLimited(scope)) return Prisma.empty;
+  return Prisma.sql`AND ${activityId} IN (SELECT sa."id" FROM "Activity" sa WHERE sa."structureId" = ANY(${[...scope.structureIds]}::text[]))`;
+}
+
+/** A reservation's lieu: its inscription's activity (`scopeWhere(scope).reservation`). */
+export function reservationInScopeSql(scope: StaffScope, inscriptionId: Prisma.Sql): Prisma.Sql {
+  if (!isLimited(scope)) return Prisma.empty;
+  return Prisma.sql`AND ${inscriptionId} IN (SELECT si."id" FROM "Inscription" si JOIN "Activity" sa ON sa."id" = si."activityId"
+    WHERE sa."structureId" = ANY(${[...scope.structureIds]}::text[]))`;
+}
+
+/** A family's lieux: at least one inscription (any status) in them (`scopeWhere(scope).family`). */
+export function familyInScopeSql(scope: StaffScope, familyId: Prisma.Sql): Prisma.Sql {
+  if (!isLimited(scope)) return Prisma.empty;
+  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Inscription" si JOIN "Activity" sa ON sa."id" = si."activityId"
+    WHERE si."familyId" = ${familyId} AND sa."structureId" = ANY(${[...scope.structureIds]}::text[]))`;
 }

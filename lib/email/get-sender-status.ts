@@ -1,8 +1,9 @@
 import { count } from "@/lib/format";
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
-import { EMAIL_STATUSES, statusIn } from "@/lib/workflow";
+import { EMAIL_STATUSES } from "@/lib/workflow";
 
 export interface SenderStatus {
   /** EMAIL_WORKER=off: nothing leaves this server. */
@@ -16,27 +17,44 @@ export interface SenderStatus {
   lastError: string | null;
 }
 
-/** How the sending of e-mails goes, for /admin, the mailbox and /api/sante. */
-export async function getSenderStatus(): Promise<SenderStatus> {
-  const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000);
-  const [retrying, failed, late, last] = await Promise.all([
-    db.emailOutbox.count({ where: { status: "PENDING", attempts: { gt: 0 } } }),
-    db.emailOutbox.count({ where: { status: "FAILED" } }),
-    db.emailOutbox.count({ where: { status: "PENDING", createdAt: { lt: fiveMinutesAgo } } }),
-    db.emailOutbox.findFirst({
-      where: { status: statusIn(EMAIL_STATUSES.UNDELIVERED), lastError: { not: null } },
-      orderBy: { updatedAt: "desc" },
-      select: { lastError: true },
-    }),
-  ]);
+/**
+ * The counts behind `SenderStatus`, as one JSON value (a scalar subquery): read alone by `getSenderStatus`, or with the
+ * staff's home page's other counts in one statement (ADR 047).
+ */
+export function senderCountsSql(now = new Date()): Prisma.Sql {
+  const fiveMinutesAgo = new Date(now.getTime() - 5 * 60_000);
+  const undelivered = [...EMAIL_STATUSES.UNDELIVERED];
+  return Prisma.sql`json_build_object(
+    'retrying', (SELECT count(*)::int FROM "EmailOutbox" e WHERE e."status" = 'PENDING' AND e."attempts" > 0),
+    'failed', (SELECT count(*)::int FROM "EmailOutbox" e WHERE e."status" = 'FAILED'),
+    'late', (SELECT count(*)::int FROM "EmailOutbox" e WHERE e."status" = 'PENDING' AND e."createdAt" < ${fiveMinutesAgo}),
+    'lastError', (SELECT e."lastError" FROM "EmailOutbox" e WHERE e."status" = ANY(${undelivered}::"EmailStatus"[])
+      AND e."lastError" IS NOT NULL ORDER BY e."updatedAt" DESC LIMIT 1))`;
+}
+
+/** What `senderCountsSql` gives. */
+export interface SenderCounts {
+  retrying: number;
+  failed: number;
+  late: number;
+  lastError: string | null;
+}
+
+export function senderStatusOf(counts: SenderCounts): SenderStatus {
   return {
     workerOff: process.env.EMAIL_WORKER === "off",
     usesStandIn: config.usesEmailStandIn,
-    retrying,
-    failed,
-    late,
-    lastError: last?.lastError ?? null,
+    retrying: counts.retrying,
+    failed: counts.failed,
+    late: counts.late,
+    lastError: counts.lastError ?? null,
   };
+}
+
+/** How the sending of e-mails goes, for /admin, the mailbox and /api/sante: one statement. */
+export async function getSenderStatus(): Promise<SenderStatus> {
+  const [row] = await db.$queryRaw<{ sender: SenderCounts }[]>`SELECT ${senderCountsSql()} AS "sender"`;
+  return senderStatusOf(row!.sender);
 }
 
 /** One sentence for staff when something is wrong, else null. */

@@ -5,7 +5,7 @@ import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf } from "@/lib/calendar/paris";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import { isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
-import type { ReservationStatus } from "@/lib/generated/prisma/enums";
+import type { MealType, ReservationStatus } from "@/lib/generated/prisma/enums";
 import { Mark } from "./record-attendance";
 
 export const SHOWN: ReservationStatus[] = [...RESERVATION_STATUSES.EXPECTED, ...RESERVATION_STATUSES.POINTED, "INVOICED"];
@@ -41,6 +41,75 @@ export async function cancelledInTime(
   );
 }
 
+/** A child of the day's sheet as `sheetRows` reads it. */
+interface SheetRow {
+  id: string;
+  status: ReservationStatus;
+  decidedAt: Date | null;
+  createdAt: Date;
+  group: string | null;
+  familyId: string;
+  familyName: string;
+  /** The legal guardians, oldest first. */
+  guardians: { firstName: string; lastName: string; mobilePhone: string | null; homePhone: string | null }[];
+  child: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    birthDate: Date;
+    hasAllergies: boolean;
+    allergyNotes: string | null;
+    hasPai: boolean;
+    mealType: MealType;
+    dietNotes: string | null;
+    photoConsent: boolean;
+    canLeaveAlone: boolean;
+    emergencyCareConsent: boolean;
+    doctorName: string | null;
+    doctorPhone: string | null;
+    authorizedPersons: { fullName: string; phone: string; relationship: string }[];
+  };
+}
+
+/**
+ * The children of one unit-day (a group's only, if asked) with what the door must know, in one statement of typed SQL
+ * (ADR 047: 150 children with their guardians and authorised persons cost Prisma's mapping more than the query itself).
+ * The unit was checked in the staff's scope by the caller.
+ */
+async function sheetRows(timeUnitId: string, day: string, ageGroupId: string | null): Promise<SheetRow[]> {
+  const rows = await db.$queryRaw<(Omit<SheetRow, "child"> & SheetRow["child"] & { childId: string })[]>`
+    SELECT r."id", r."status"::text AS "status", r."decidedAt", r."createdAt", ag."name" AS "group",
+      f."id" AS "familyId", f."name" AS "familyName",
+      COALESCE((SELECT json_agg(json_build_object('firstName', a."firstName", 'lastName', a."lastName",
+          'mobilePhone', a."mobilePhone", 'homePhone', a."homePhone") ORDER BY a."createdAt", a."id")
+        FROM "Adult" a WHERE a."familyId" = f."id" AND a."isLegalGuardian"), '[]'::json) AS "guardians",
+      c."id" AS "childId", c."firstName", c."lastName", c."birthDate", c."hasAllergies", c."allergyNotes", c."hasPai",
+      c."mealType"::text AS "mealType", c."dietNotes", c."photoConsent", c."canLeaveAlone", c."emergencyCareConsent",
+      c."doctorName", c."doctorPhone",
+      COALESCE((SELECT json_agg(json_build_object('fullName', p."fullName", 'phone', p."phone", 'relationship', p."relationship")
+          ORDER BY p."createdAt", p."id")
+        FROM "AuthorizedPerson" p WHERE p."childId" = c."id"), '[]'::json) AS "authorizedPersons"
+    FROM "Reservation" r
+      JOIN "Inscription" i ON i."id" = r."inscriptionId"
+      LEFT JOIN "AgeGroup" ag ON ag."id" = i."ageGroupId"
+      JOIN "Family" f ON f."id" = i."familyId"
+      JOIN "Child" c ON c."id" = i."childId"
+    WHERE r."timeUnitId" = ${timeUnitId} AND r."date" = ${day}::date AND r."status" = ANY(${[...SHOWN]}::"ReservationStatus"[])
+      AND (${ageGroupId}::text IS NULL OR i."ageGroupId" = ${ageGroupId})
+    ORDER BY r."createdAt", r."id"`;
+  return rows.map(({ id, status, decidedAt, createdAt, group, familyId, familyName, guardians, childId, ...child }) => ({
+    id,
+    status,
+    decidedAt,
+    createdAt,
+    group,
+    familyId,
+    familyName,
+    guardians,
+    child: { ...child, id: childId },
+  }));
+}
+
 export async function getAttendanceSheet(input: {
   activityId: string;
   day: string;
@@ -54,55 +123,7 @@ export async function getAttendanceSheet(input: {
   });
   if (!unit) return null;
   const deadline = deadlineFor(parseDeadline(unit.activity.cancellationDeadline)!, input.day);
-  const rows = await db.reservation.findMany({
-    where: {
-      timeUnitId: unit.id,
-      date: dateOf(input.day),
-      status: statusIn(SHOWN),
-      ...(input.ageGroupId ? { inscription: { ageGroupId: input.ageGroupId } } : {}),
-    },
-    select: {
-      id: true,
-      status: true,
-      decidedAt: true,
-      createdAt: true,
-      inscription: {
-        select: {
-          ageGroup: { select: { name: true } },
-          family: {
-            select: {
-              id: true,
-              name: true,
-              adults: {
-                where: { isLegalGuardian: true },
-                orderBy: { createdAt: "asc" },
-                select: { firstName: true, lastName: true, mobilePhone: true, homePhone: true },
-              },
-            },
-          },
-          child: {
-            select: {
-              id: true,
-              firstName: true,
-              lastName: true,
-              birthDate: true,
-              hasAllergies: true,
-              allergyNotes: true,
-              hasPai: true,
-              mealType: true,
-              dietNotes: true,
-              photoConsent: true,
-              canLeaveAlone: true,
-              emergencyCareConsent: true,
-              doctorName: true,
-              doctorPhone: true,
-              authorizedPersons: { orderBy: { createdAt: "asc" }, select: { fullName: true, phone: true, relationship: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const rows = await sheetRows(unit.id, input.day, input.ageGroupId ?? null);
   const inTime = await cancelledInTime(db, rows, deadline);
   const children = rows
     .map((r) => ({
@@ -120,12 +141,9 @@ export async function getAttendanceSheet(input: {
       cancellationRequested: isIn(RESERVATION_STATUSES.CANCELLATION_PENDING, r.status),
       cancelledInTime: inTime.has(r.id),
       locked: isIn(RESERVATION_STATUSES.INVOICED, r.status),
-      group: r.inscription.ageGroup?.name ?? null,
-      family: { id: r.inscription.family.id, name: r.inscription.family.name, guardians: r.inscription.family.adults },
-      child: {
-        ...r.inscription.child,
-        meal: r.inscription.child.mealType === "STANDARD" ? null : MEAL_TYPES[r.inscription.child.mealType],
-      },
+      group: r.group,
+      family: { id: r.familyId, name: r.familyName, guardians: r.guardians },
+      child: { ...r.child, meal: r.child.mealType === "STANDARD" ? null : MEAL_TYPES[r.child.mealType] },
     }))
     .sort((a, b) => a.child.lastName.localeCompare(b.child.lastName, "fr") || a.child.firstName.localeCompare(b.child.firstName, "fr"));
   return {

@@ -6,7 +6,7 @@ import { clampPage, type PageRequest, type Paged } from "@/lib/staff/paging";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn, isIn } from "@/lib/workflow";
-import { slotUsage } from "./slots";
+import { readSlotUsage } from "./slots";
 import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 
 export interface QueueFilters {
@@ -95,9 +95,7 @@ type Row = Prisma.ReservationGetPayload<{ select: typeof SELECT }>;
 
 /** Each row with the live availability of its unit-day and, for a DA, the decision the deadline proposes. */
 async function shape(rows: Row[]) {
-  const usage = await slotUsage(db, [...new Set(rows.map((r) => r.timeUnitId))], {
-    in: [...new Set(rows.map((r) => dayOf(r.date)))].map(dateOf),
-  });
+  const usage = await readSlotUsage([...new Set(rows.map((r) => r.timeUnitId))], [...new Set(rows.map((r) => dayOf(r.date)))]);
   return rows.map((r) => {
     const deadline = deadlineFor(parseDeadline(r.inscription.activity.cancellationDeadline)!, dayOf(r.date));
     return {

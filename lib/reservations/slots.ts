@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { dateOf, dayOf } from "@/lib/calendar/paris";
 import { RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
 
@@ -64,6 +64,42 @@ export async function cancelledSlots(
     select: { timeUnitId: true, date: true, reason: true },
   });
   return new Map(rows.map((r) => [slotKey({ timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r.reason]));
+}
+
+/**
+ * `slotUsage` for reads outside a transaction, in one statement (ADR 047: a staff queue page reads it for its rows):
+ * the same counts — places held, waiting requests, the day's own number of places — for the units and days asked.
+ * `tests/staff-queue-pages.test.ts` checks that both agree.
+ */
+export async function readSlotUsage(
+  unitIds: string[],
+  days: string[],
+): Promise<(unitId: string, day: string, unitCapacity: number) => { booked: number; capacity: number; waiting: number }> {
+  const [row] =
+    unitIds.length === 0 || days.length === 0
+      ? [{ usage: [], overrides: [] }]
+      : await db.$queryRaw<
+          {
+            usage: { unit: string; day: string; booked: number; waiting: number }[];
+            overrides: { unit: string; day: string; capacity: number }[];
+          }[]
+        >`
+    SELECT
+      COALESCE((SELECT json_agg(u) FROM (
+        SELECT r."timeUnitId" AS "unit", to_char(r."date", 'YYYY-MM-DD') AS "day",
+          (count(*) FILTER (WHERE r."status" = ANY(${[...RESERVATION_STATUSES.HOLDS_PLACE]}::"ReservationStatus"[])))::int AS "booked",
+          (count(*) FILTER (WHERE r."status" = 'WAITLISTED'))::int AS "waiting"
+        FROM "Reservation" r
+        WHERE r."timeUnitId" = ANY(${unitIds}::text[]) AND r."date" = ANY(${days}::date[])
+        GROUP BY r."timeUnitId", r."date") u), '[]'::json) AS "usage",
+      COALESCE((SELECT json_agg(json_build_object('unit', o."timeUnitId", 'day', to_char(o."date", 'YYYY-MM-DD'), 'capacity', o."capacity"))
+        FROM "CapacityOverride" o WHERE o."timeUnitId" = ANY(${unitIds}::text[]) AND o."date" = ANY(${days}::date[])), '[]'::json) AS "overrides"`;
+  const usage = new Map(row!.usage.map((u) => [slotKey({ timeUnitId: u.unit, day: u.day }), u]));
+  const overrides = new Map(row!.overrides.map((o) => [slotKey({ timeUnitId: o.unit, day: o.day }), o.capacity]));
+  return (unitId, day, unitCapacity) => {
+    const k = slotKey({ timeUnitId: unitId, day });
+    return { booked: usage.get(k)?.booked ?? 0, capacity: overrides.get(k) ?? unitCapacity, waiting: usage.get(k)?.waiting ?? 0 };
+  };
 }
 
 /**

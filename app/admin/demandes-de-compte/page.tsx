@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { staffPage } from "@/lib/auth/session";
 import { listAccountRequests } from "@/lib/accounts/list-account-requests";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
-import { DecisionControls } from "@/components/admin/decision-controls";
+import { AccountRequestCards } from "@/components/admin/account-request-cards";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { statusLabel, statusTone } from "@/lib/workflow/machines";
-import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { BulkDecisionForm } from "@/components/admin/bulk-decision-form";
 import { decideAccountRequestsAction, refuseAccountRequestAction, validateAccountRequestAction } from "./actions";
 import { Page, PageTitle } from "@/components/ui/page";
 import { hrefWith, Pager } from "@/components/ui/pager";
@@ -46,44 +46,21 @@ export default async function AccountRequestsPage({
         ) : (
           <BulkDecisionForm formId="lot-comptes" action={decideAccountRequestsAction} />
         )}
-        <ul className="mb-8 grid gap-4 md:grid-cols-2">
-          {pending.items.map((request) => {
-            const name = `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`;
-            return (
-              <li key={request.id} className={cardClass}>
-                <h3 className="text-lg font-bold">{name}</h3>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="font-semibold">E-mail</dt>
-                  <dd className="break-all">{request.email}</dd>
-                  <dt className="font-semibold">{request.civility === "MME" ? "Née le" : "Né le"}</dt>
-                  <dd>{formatCalendarDate(request.birthDate)}</dd>
-                  <dt className="font-semibold">Portable</dt>
-                  <dd>{request.mobilePhone}</dd>
-                  {request.homePhone ? (
-                    <>
-                      <dt className="font-semibold">Domicile</dt>
-                      <dd>{request.homePhone}</dd>
-                    </>
-                  ) : null}
-                  <dt className="font-semibold">Adresse</dt>
-                  <dd>
-                    {request.street}
-                    {request.addressComplement ? `, ${request.addressComplement}` : ""}, {request.postalCode} {request.city}
-                  </dd>
-                  <dt className="font-semibold">Envoyée le</dt>
-                  <dd>{formatDateTime(request.createdAt)}</dd>
-                </dl>
-                <SelectBox formId="lot-comptes" id={request.id} label={`demande de ${name}`} />
-                <DecisionControls
-                  id={request.id}
-                  subject={`demande de ${name}`}
-                  accept={validateAccountRequestAction}
-                  refuse={refuseAccountRequestAction}
-                />
-              </li>
-            );
-          })}
-        </ul>
+        <AccountRequestCards
+          formId="lot-comptes"
+          cards={pending.items.map((request) => ({
+            id: request.id,
+            name: `${request.civility === "MME" ? "Mme" : "M."} ${request.lastName.toUpperCase()} ${request.firstName}`,
+            email: request.email,
+            born: [request.civility === "MME" ? "Née le" : "Né le", formatCalendarDate(request.birthDate)],
+            mobilePhone: request.mobilePhone,
+            ...(request.homePhone ? { homePhone: request.homePhone } : {}),
+            address: `${request.street}${request.addressComplement ? `, ${request.addressComplement}` : ""}, ${request.postalCode} ${request.city}`,
+            sent: formatDateTime(request.createdAt),
+          }))}
+          accept={validateAccountRequestAction}
+          refuse={refuseAccountRequestAction}
+        />
         {pending.pageCount > 1 ? pager : null}
       </section>
       <section aria-labelledby="traitees">

@@ -5,17 +5,15 @@ import { countPendingChangeRequests, listPendingChangeRequests } from "@/lib/fam
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { MEAL_TYPES } from "@/lib/families/child-options";
-import { Details } from "@/components/ui/editable-section";
-import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DecisionControls } from "@/components/admin/decision-controls";
-import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { BulkDecisionForm } from "@/components/admin/bulk-decision-form";
+import { ChangeRequestCards } from "@/components/admin/change-request-cards";
 import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
 import { Page } from "@/components/ui/page";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { pageParam, QUEUE_PAGE_SIZE } from "@/lib/staff/paging";
-import { linkClass, cardClass } from "@/components/ui/classes";
+import { linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Demandes de modification" };
@@ -30,7 +28,10 @@ export default async function ChangeRequestsPage({
   const kind = params.type === "enfants" ? "CHILDREN" : "CHANGES";
   // One page of the queue (ADR 043).
   const [queue, counts] = await Promise.all([
-    listPendingChangeRequests(kind, staff.scope, { page: pageParam(params), pageSize: QUEUE_PAGE_SIZE }),
+    listPendingChangeRequests(kind, staff.scope, {
+      page: pageParam(params),
+      pageSize: QUEUE_PAGE_SIZE,
+    }),
     countPendingChangeRequests(staff.scope),
   ]);
   const requests = queue.items;
@@ -64,84 +65,48 @@ export default async function ChangeRequestsPage({
           <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
             En attente ({queue.total}), les plus anciennes d&apos;abord
           </h2>
-          <ul className="grid gap-4 md:grid-cols-2">
-            {requests.map((request) => {
-              const subject = `${request.label} — ${request.family.name}`;
-              return (
-                <li key={request.id} className={cardClass}>
-                  <article aria-label={subject}>
-                    <h3 className="font-bold">{request.label}</h3>
-                    <p className="text-sm">
-                      <Link href={`/admin/familles/${request.family.id}`} className={linkClass}>
-                        {request.family.name}
-                      </Link>{" "}
-                      — envoyée le {formatDateTime(request.createdAt)}
-                    </p>
-                    {request.child ? (
-                      <div className="mt-2">
-                        <p className="mb-2 flex flex-wrap gap-2">
-                          {request.child.hasAllergies ? <Badge tone="refused">Allergies</Badge> : null}
-                          {request.child.hasPai ? <Badge tone="refused">PAI</Badge> : null}
-                          {request.child.authorizedPersons.length === 0 ? <Badge tone="waiting">Aucune personne autorisée</Badge> : null}
-                        </p>
-                        <Details
-                          rows={[
-                            [
-                              "Enfant",
-                              `${request.child.sex === "F" ? "Fille" : "Garçon"}, ${request.child.sex === "F" ? "née" : "né"} le ${formatCalendarDate(request.child.birthDate)} (${ageLabel(request.child.birthDate)})`,
-                            ],
-                            ["École", [request.child.school, request.child.schoolClass].filter(Boolean).join(", ")],
-                            ["Allergies", request.child.hasAllergies ? `Oui — ${request.child.allergyNotes ?? ""}` : "Non"],
-                            ["PAI", request.child.hasPai ? "Oui" : "Non"],
-                            ["Repas", MEAL_TYPES[request.child.mealType]],
-                            [
-                              "Personnes autorisées",
-                              request.child.authorizedPersons.length === 0
-                                ? "Aucune"
-                                : request.child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; "),
-                            ],
-                            [
-                              "Autorisations",
-                              `photo : ${request.child.photoConsent ? "oui" : "non"} · sortie seul : ${request.child.canLeaveAlone ? "oui" : "non"} · soins d'urgence : ${request.child.emergencyCareConsent ? "oui" : "non"}`,
-                            ],
-                          ]}
-                        />
-                      </div>
-                    ) : (
-                      <table className="mt-2 w-full text-left text-sm">
-                        <caption className="sr-only">Modifications demandées</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Champ</th>
-                            <th scope="col">Avant</th>
-                            <th scope="col">Demandé</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {request.changes.map((change) => (
-                            <tr key={change.field} className="border-t border-gray-200 align-top">
-                              <th scope="row" className="pr-2 font-semibold">
-                                {change.field}
-                              </th>
-                              <td className="pr-2">{change.before}</td>
-                              <td className="font-semibold">{change.after}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    )}
-                    <SelectBox formId="lot-modifications" id={request.id} label={subject} />
-                    <DecisionControls
-                      id={request.id}
-                      subject={subject}
-                      accept={validateChangeRequestAction}
-                      refuse={refuseChangeRequestAction}
-                    />
-                  </article>
-                </li>
-              );
-            })}
-          </ul>
+          <ChangeRequestCards
+            formId="lot-modifications"
+            cards={requests.map((request) => ({
+              id: request.id,
+              label: request.label,
+              family: request.family,
+              sent: formatDateTime(request.createdAt),
+              ...(request.child
+                ? {
+                    child: {
+                      badges: [
+                        ...(request.child.hasAllergies ? [["Allergies", "refused"] as const] : []),
+                        ...(request.child.hasPai ? [["PAI", "refused"] as const] : []),
+                        ...(request.child.authorizedPersons.length === 0 ? [["Aucune personne autorisée", "waiting"] as const] : []),
+                      ].map(([text, tone]): [string, "refused" | "waiting"] => [text, tone]),
+                      details: [
+                        [
+                          "Enfant",
+                          `${request.child.sex === "F" ? "Fille" : "Garçon"}, ${request.child.sex === "F" ? "née" : "né"} le ${formatCalendarDate(request.child.birthDate)} (${ageLabel(request.child.birthDate)})`,
+                        ],
+                        ["École", [request.child.school, request.child.schoolClass].filter(Boolean).join(", ")],
+                        ["Allergies", request.child.hasAllergies ? `Oui — ${request.child.allergyNotes ?? ""}` : "Non"],
+                        ["PAI", request.child.hasPai ? "Oui" : "Non"],
+                        ["Repas", MEAL_TYPES[request.child.mealType]],
+                        [
+                          "Personnes autorisées",
+                          request.child.authorizedPersons.length === 0
+                            ? "Aucune"
+                            : request.child.authorizedPersons.map((p) => `${p.fullName} (${p.relationship}, ${p.phone})`).join(" ; "),
+                        ],
+                        [
+                          "Autorisations",
+                          `photo : ${request.child.photoConsent ? "oui" : "non"} · sortie seul : ${request.child.canLeaveAlone ? "oui" : "non"} · soins d'urgence : ${request.child.emergencyCareConsent ? "oui" : "non"}`,
+                        ],
+                      ] as [string, string][],
+                    },
+                  }
+                : { changes: request.changes }),
+            }))}
+            accept={validateChangeRequestAction}
+            refuse={refuseChangeRequestAction}
+          />
           {queue.pageCount > 1 ? (
             <Pager
               label={kind === "CHILDREN" ? "Nouveaux enfants" : "Demandes de modification"}

@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { INSCRIPTION_QUEUE_SORTS, listActivityFilters, listInscriptionQueue } from "@/lib/inscriptions/list-inscriptions";
 import { pageParam, QUEUE_PAGE_SIZE, searchWords, sortParam } from "@/lib/staff/paging";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { count, formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
-import { DecisionControls } from "@/components/admin/decision-controls";
-import { BulkDecisionForm, SelectBox } from "@/components/admin/bulk-decision-form";
+import { BulkDecisionForm } from "@/components/admin/bulk-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DataTable, type DataRow } from "@/components/ui/data-table";
+import { InscriptionTable, type InscriptionRow } from "@/components/admin/inscription-queue/inscription-table";
 import { QueueFilters } from "@/components/admin/queue-filters";
 import { validateInscriptionAction, decideInscriptionsAction, refuseInscriptionAction } from "./actions";
-import { linkClass } from "@/components/ui/classes";
 import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
@@ -44,71 +39,31 @@ export default async function InscriptionQueuePage({
     ]),
   );
   const periods = activities.find((a) => a.id === activityId)?.periods ?? [];
-  const rows: DataRow[] = queue.items.map((inscription) => {
-    const subject = `inscription de ${inscription.child.firstName} ${inscription.child.lastName} — ${inscription.activity.name}`;
-    return {
-      id: inscription.id,
-      label: subject,
-      cells: {
-        choix: <SelectBox formId="lot-inscriptions" id={inscription.id} label={subject} />,
-        enfant: (
-          <>
-            {inscription.child.firstName} {inscription.child.lastName.toUpperCase()}
-            <span className="block text-sm font-normal text-gray-700">
-              {ageLabel(inscription.child.birthDate)} ·{" "}
-              <Link href={`/admin/familles/${inscription.family.id}`} className={linkClass}>
-                {inscription.family.name}
-              </Link>
-            </span>
-          </>
-        ),
-        activite: (
-          <>
-            {inscription.activity.name}
-            <span className="block text-sm text-gray-700">
-              {inscription.period.name}
-              {inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} · du {formatCalendarDate(inscription.startDate)} au{" "}
-              {formatCalendarDate(inscription.endDate)}
-            </span>
-          </>
-        ),
-        places:
-          inscription.placesLeft === null ? (
-            <span className="text-gray-700">sans limite</span>
-          ) : (
-            <Badge tone={inscription.placesLeft === 0 ? "refused" : inscription.placesLeft <= 3 ? "waiting" : "done"}>
-              {inscription.placesLeft === 0 ? "complet" : count(inscription.placesLeft, "place restante", "places restantes")}
-            </Badge>
-          ),
-        etat: (
-          <StatusBadge
-            code={inscription.marker.symbol}
-            label={`${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`}
-            tone={inscription.marker.tone}
-          />
-        ),
-        envoyee: <span className="text-sm">{formatDateTime(inscription.createdAt)}</span>,
-        decision: (
-          <DecisionControls
-            id={inscription.id}
-            subject={subject}
-            accept={validateInscriptionAction}
-            refuse={refuseInscriptionAction}
-            acceptedMessage="Inscription validée"
-            acceptNeedsReason={
-              inscription.waitsBehind
-                ? {
-                    description: `${inscription.waitsBehind} attend avant cette demande dans la liste d'attente du même groupe. Dites pourquoi vous passez devant : le motif est gardé dans l'historique.`,
-                    reasonLabel: "Motif (passer devant la liste d'attente)",
-                  }
-                : undefined
-            }
-            refusedMessage="Inscription refusée"
-          />
-        ),
-      },
-    };
-  });
+  // The rows as words, drawn by one client table (ADR 047).
+  const rows: InscriptionRow[] = queue.items.map((inscription) => ({
+    id: inscription.id,
+    child: `${inscription.child.firstName} ${inscription.child.lastName.toUpperCase()}`,
+    childName: `${inscription.child.firstName} ${inscription.child.lastName}`,
+    age: ageLabel(inscription.child.birthDate),
+    family: inscription.family,
+    activity: inscription.activity.name,
+    period: `${inscription.period.name}${inscription.ageGroup ? ` · ${inscription.ageGroup.name}` : ""} · du ${formatCalendarDate(inscription.startDate)} au ${formatCalendarDate(inscription.endDate)}`,
+    ...(inscription.placesLeft === null
+      ? {}
+      : {
+          places: [
+            inscription.placesLeft === 0 ? "complet" : count(inscription.placesLeft, "place restante", "places restantes"),
+            inscription.placesLeft === 0 ? "refused" : inscription.placesLeft <= 3 ? "waiting" : "done",
+          ] as InscriptionRow["places"],
+        }),
+    status: [
+      inscription.marker.symbol,
+      `${inscription.marker.label}${inscription.position ? ` (position ${inscription.position})` : ""}`,
+      inscription.marker.tone,
+    ],
+    sent: formatDateTime(inscription.createdAt),
+    ...(inscription.waitsBehind ? { waitsBehind: inscription.waitsBehind } : {}),
+  }));
   return (
     <Page width="wide">
       <PageHeader
@@ -131,19 +86,11 @@ export default async function InscriptionQueuePage({
           <h2 id="file-attente" tabIndex={-1} className="mb-3 text-xl font-bold">
             En attente ({queue.total})
           </h2>
-          <DataTable
-            caption="Demandes d'inscription en attente"
+          <InscriptionTable
+            formId="lot-inscriptions"
             rows={rows}
+            actions={{ accept: validateInscriptionAction, refuse: refuseInscriptionAction }}
             server={{ sort, sortHref }}
-            columns={[
-              { key: "choix", header: "Sélection", phoneLabel: false },
-              { key: "enfant", header: "Enfant", sortable: true, rowHeader: true },
-              { key: "activite", header: "Activité", sortable: true },
-              { key: "places", header: "Places" },
-              { key: "etat", header: "État" },
-              { key: "envoyee", header: "Envoyée le", sortable: true },
-              { key: "decision", header: "Décision", phoneLabel: false },
-            ]}
           />
           <Pager
             label="Demandes d'inscription"

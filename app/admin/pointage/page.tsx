@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { SchemaForm } from "@/components/form/schema-form";
-import { AttendanceForm, type AttendanceChild } from "@/components/admin/attendance-form";
+import { AttendanceForm, type AttendanceChild, type SheetStatus } from "@/components/admin/attendance-form";
 import { FilterDay, FilterForm, FilterSelect } from "@/components/admin/filter-select";
 import { addWalkInAction, recordAttendanceAction } from "./actions";
 import { isIn, RESERVATION_STATUSES } from "@/lib/workflow/machines";
@@ -40,31 +40,38 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   const candidates =
     activity && unit ? await listWalkInCandidates({ activityId: activity.id, day, timeUnitId: unit.id, scope: staff.scope }) : [];
   const future = day > parisDay(new Date());
+  // The statuses once, each child pointing to one (ADR 047: the sheet as compact data).
+  const statuses: SheetStatus[] = [];
+  const statusIndex = new Map<string, number>();
   const children: AttendanceChild[] = (sheet?.children ?? []).map((c) => {
-    const notes: AttendanceChild["notes"] = [];
-    if (c.child.hasAllergies) notes.push({ text: `Allergies${c.child.allergyNotes ? ` : ${c.child.allergyNotes}` : ""}`, alert: true });
-    if (c.child.hasPai) notes.push({ text: "PAI", alert: true });
-    if (c.child.meal) notes.push({ text: `Régime : ${c.child.meal}${c.child.dietNotes ? ` (${c.child.dietNotes})` : ""}`, alert: false });
-    notes.push({ text: c.child.photoConsent ? "Photos : oui" : "Photos : non", alert: !c.child.photoConsent });
-    notes.push({ text: c.child.canLeaveAlone ? "Peut partir seul" : "Ne part pas seul", alert: !c.child.canLeaveAlone });
-    for (const p of c.child.authorizedPersons)
-      notes.push({ text: `Autorisé : ${p.fullName} (${p.relationship})`, phone: p.phone, alert: false });
-    for (const g of c.family.guardians) {
-      const phone = g.mobilePhone ?? g.homePhone;
-      if (phone) notes.push({ text: `Responsable : ${g.firstName} ${g.lastName.toUpperCase()}`, phone, alert: false });
+    if (!statusIndex.has(c.status)) {
+      statusIndex.set(c.status, statuses.length);
+      statuses.push([RESERVATION_CODES[c.status], statusLabel("RESERVATION", c.status), statusTone("RESERVATION", c.status)]);
     }
+    const guardians = c.family.guardians.flatMap((g): [string, string][] => {
+      const phone = g.mobilePhone ?? g.homePhone;
+      return phone ? [[`${g.firstName} ${g.lastName.toUpperCase()}`, phone]] : [];
+    });
+    // Only what is set: 150 children's data travel in the page (ADR 043, 047).
     return {
       id: c.id,
       name: `${c.child.firstName} ${c.child.lastName.toUpperCase()}`,
       detail: [ageLabel(c.child.birthDate, dateOf(day)), c.group, c.family.name].filter(Boolean).join(" · "),
-      // Only what is set: 150 children's props travel in the page (ADR 043).
+      status: statusIndex.get(c.status)!,
       ...(c.proposed ? { proposed: c.proposed } : {}),
       ...(c.cancellationRequested ? { cancellationRequested: true } : {}),
       ...(c.locked ? { locked: true } : {}),
       ...(isIn(RESERVATION_STATUSES.POINTED, c.status) ? { pointed: true } : {}),
       ...(c.cancelledInTime ? { cancelledInTime: true } : {}),
-      status: { code: RESERVATION_CODES[c.status], label: statusLabel("RESERVATION", c.status), tone: statusTone("RESERVATION", c.status) },
-      notes,
+      ...(c.child.hasAllergies ? { allergies: c.child.allergyNotes ?? "" } : {}),
+      ...(c.child.hasPai ? { pai: true } : {}),
+      ...(c.child.meal ? { meal: `${c.child.meal}${c.child.dietNotes ? ` (${c.child.dietNotes})` : ""}` } : {}),
+      ...(c.child.photoConsent ? { photos: true } : {}),
+      ...(c.child.canLeaveAlone ? { leavesAlone: true } : {}),
+      ...(c.child.authorizedPersons.length > 0
+        ? { authorized: c.child.authorizedPersons.map((p): [string, string, string] => [p.fullName, p.relationship, p.phone]) }
+        : {}),
+      ...(guardians.length > 0 ? { guardians } : {}),
     };
   });
   const query = (extra: Record<string, string>) => new URLSearchParams({ activite: activity?.id ?? "", ...extra }).toString();
@@ -133,6 +140,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
                 <AttendanceForm
                   hidden={{ activityId: activity.id, date: day, timeUnitId: sheet.unit.id }}
                   expected={children}
+                  statuses={statuses}
                   record={recordAttendanceAction}
                   readOnly={future}
                 />

@@ -17,9 +17,9 @@ import { CancellationBatchForm } from "@/components/admin/cancellation-batch";
 import { BulkDecisionForm } from "@/components/admin/bulk-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DataTable } from "@/components/ui/data-table";
 import { QueueFilters } from "@/components/admin/queue-filters";
-import { QUEUE_COLUMNS, queueRows, type QueueRowActions } from "@/components/admin/reservation-queue/queue-rows";
+import { queueRowData } from "@/components/admin/reservation-queue/queue-rows";
+import { QueueTable, type QueueRowActions } from "@/components/admin/reservation-queue/queue-table";
 import { FamilyMonthBatches } from "@/components/admin/reservation-queue/family-month-batches";
 import { acceptReservationAction, decideCancellationsAction, decideReservationsAction, refuseReservationAction } from "./actions";
 import { Page } from "@/components/ui/page";
@@ -112,10 +112,11 @@ export default async function ReservationQueuePage({
         <>
           <FamilyMonthBatches total={requests.total} all={all} batches={batches} decide={decideReservationsAction} />
           <BulkDecisionForm formId="lot-reservations" action={decideReservationsAction} />
-          <DataTable
+          <QueueTable
             caption="Demandes de réservation en attente"
-            rows={queueRows(requests.items, "lot-reservations", ROW_ACTIONS, true)}
-            columns={QUEUE_COLUMNS}
+            formId="lot-reservations"
+            rows={queueRowData(requests.items)}
+            actions={ROW_ACTIONS}
             server={{ sort, sortHref: sortHref("file-attente", "page") }}
           />
           <Pager
@@ -136,10 +137,11 @@ export default async function ReservationQueuePage({
       ) : (
         <>
           <CancellationBatchForm formId="lot-annulations" decide={decideCancellationsAction} />
-          <DataTable
+          <QueueTable
             caption="Demandes d'annulation en attente"
-            rows={queueRows(cancellations.items, "lot-annulations", ROW_ACTIONS, true)}
-            columns={QUEUE_COLUMNS}
+            formId="lot-annulations"
+            rows={queueRowData(cancellations.items)}
+            actions={ROW_ACTIONS}
             server={{ sort, sortHref: sortHref("annulations", "page-annulations") }}
           />
           <Pager
