@@ -185,4 +185,31 @@ describe("the inscription and booking e-mails (seed 000's sentences, in people's
     );
     expect(receipt.text).not.toContain("(");
   });
+  it("the solde dû of a booking validated at once is read before the slot's lock (ADR 045): what was due, plus each day validated at its day's quotient, nothing for a day on the waiting list", async () => {
+    const { w, f, actor, unit } = await lefortFamily({ automatic: true });
+    const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
+    // 6 January at quotient 650 (6,00 €); from 13 January at 300 (4,00 €); 20 January has no place left.
+    await transaction((tx) => setQuotient(tx, f.family.id, { quotientFamilial: 300, cafNumber: null }, "2027-01-13"));
+    await prisma.capacityOverride.create({ data: { timeUnitId: unit.id, date: new Date("2027-01-20T00:00:00Z"), capacity: 0 } });
+    const send = (days: string[]) =>
+      requestReservations({
+        familyId: f.family.id,
+        actor,
+        now: NOW,
+        cells: days.map((day) => ({ inscriptionId: inscription.id, timeUnitId: unit.id, day })),
+      });
+    const sentence = (amount: string) =>
+      `Compte tenu de ces nouvelles demandes, le solde dû de l'inscription de Nina Lefort à l'activité ${w.activity.name} est de ${amount}.`;
+
+    await send(WEDNESDAYS.slice(0, 1));
+    expect((await mail(f.family.id, "reservation-receipt")).text).toContain(sentence("6,00 €"));
+    await prisma.emailOutbox.deleteMany({ where: { familyId: f.family.id } });
+
+    expect((await send(WEDNESDAYS.slice(1))).map((o) => o.outcome)).toEqual(["RESERVED", "WAITLISTED"]);
+    const receipt = await mail(f.family.id, "reservation-receipt");
+    expect(receipt.text).toContain("mercredi 20 janvier 2027 - Temps d'accueil : Matin avec repas - En liste d'attente (position 1)");
+    expect(receipt.text).toContain(sentence("10,00 €"));
+    // The very figure inscriptionDues reads once the send is committed.
+    expect((await transaction((tx) => inscriptionDues(tx, [inscription.id]))).get(inscription.id)).toBe(1000);
+  });
 });

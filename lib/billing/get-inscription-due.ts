@@ -16,8 +16,32 @@ import { quotientsOf } from "./set-quotient";
  * Read in the caller's transaction, so that the days it has just validated count.
  */
 export async function inscriptionDues(tx: Tx, inscriptionIds: string[]): Promise<Map<string, number>> {
+  return (await inscriptionDuesBefore(tx, inscriptionIds, [])).dues;
+}
+
+/** A day a send may validate: its inscription, the inscription's family, the unit and the day ("YYYY-MM-DD"). */
+export interface DayToValidate {
+  inscriptionId: string;
+  familyId: string;
+  timeUnitId: string;
+  day: string;
+}
+
+/**
+ * The solde dû of each inscription as it stands (inscriptionDues), and what each of `days` will add to it once
+ * validated — read before a slot's lock (ADR 045), so that under the lock the e-mail's amount is a sum:
+ * `dues + Σ priceOf(each day validated)`, the very figure inscriptionDues reads once those days are written. A day a
+ * send validates is a billable day with no invoice line (a new reservation, or one asked again after a refusal or a
+ * withdrawal, which were never billed: both come only from a request or the waiting list), priced as inscriptionDues
+ * prices its days. The caller holds the family's lock, so no payment or quotient of the family changes meanwhile.
+ */
+export async function inscriptionDuesBefore(
+  tx: Tx,
+  inscriptionIds: string[],
+  days: DayToValidate[],
+): Promise<{ dues: Map<string, number>; priceOf: (day: DayToValidate) => number }> {
   const dues = new Map(inscriptionIds.map((id) => [id, 0]));
-  if (inscriptionIds.length === 0) return dues;
+  if (inscriptionIds.length === 0) return { dues, priceOf: () => 0 };
   const toBill = await tx.reservation.findMany({
     where: { inscriptionId: { in: inscriptionIds }, status: statusIn(RESERVATION_STATUSES.BILLABLE), invoiceLines: { none: {} } },
     select: {
@@ -27,7 +51,7 @@ export async function inscriptionDues(tx: Tx, inscriptionIds: string[]): Promise
       timeUnit: { select: { tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
     },
   });
-  const quotientOn = await quotientsOf(tx, [...new Set(toBill.map((r) => r.inscription.familyId))]);
+  const quotientOn = await quotientsOf(tx, [...new Set([...toBill.map((r) => r.inscription.familyId), ...days.map((d) => d.familyId)])]);
   for (const r of toBill) {
     const price = unitPrice(r.timeUnit.tariffs, quotientOn(r.inscription.familyId, dayOf(r.date))) ?? 0;
     dues.set(r.inscriptionId, dues.get(r.inscriptionId)! + price);
@@ -53,5 +77,11 @@ export async function inscriptionDues(tx: Tx, inscriptionIds: string[]): Promise
   }
   for (const { inscriptionId, lines, left } of perInvoice.values())
     dues.set(inscriptionId, dues.get(inscriptionId)! + Math.min(lines, left));
-  return dues;
+  if (days.length === 0) return { dues, priceOf: () => 0 };
+  const tariffs = await tx.tariff.findMany({
+    where: { timeUnitId: { in: [...new Set(days.map((d) => d.timeUnitId))] } },
+    select: { timeUnitId: true, qfMin: true, qfMax: true, priceCents: true },
+  });
+  const tariffsOf = (unitId: string) => tariffs.filter((t) => t.timeUnitId === unitId);
+  return { dues, priceOf: (d) => unitPrice(tariffsOf(d.timeUnitId), quotientOn(d.familyId, d.day)) ?? 0 };
 }

@@ -20,8 +20,9 @@ import {
 import type { InscriptionStatus, ReservationStatus, ValidationMode } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
 import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify-reservations";
-import { inscriptionDues } from "@/lib/billing/get-inscription-due";
+import { inscriptionDuesBefore } from "@/lib/billing/get-inscription-due";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
+import { inSlotTurn } from "./slot-queue";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 
 /** The most cells one send may carry: a whole school year of a few units per day fits. */
@@ -121,6 +122,13 @@ export async function requestReservations(input: {
   }
   const cells = [...new Map(input.cells.map((c) => [cellKey(c), c])).values()];
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
+  // Its turn for its slots in this process first, holding no connection meanwhile (ADR 045); the slots' locks,
+  // in the transaction, stay what keeps the places across processes and servers.
+  return inSlotTurn(cells.map(slotOfCell), () => sendCells(input, cells, now));
+}
+
+/** The send itself, in one transaction: the family's lock, the checks, then the slots' locks and the receipt. */
+async function sendCells(input: { familyId: string; actor: Actor }, cells: CellRequest[], now: Date): Promise<CellOutcome[]> {
   return transaction(
     async (tx) => {
       await lockFamily(tx, input.familyId);
@@ -223,6 +231,18 @@ export async function requestReservations(input: {
         }
       }
 
+      // The receipt of days validated at once (automatic validation) is their confirmation, with the inscription's
+      // solde dû (seed 000): what is due now and the price of each day, read here, before the locks (ADR 045) —
+      // under them, the amount is a sum.
+      const automatic = [...new Set(toAsk.map((c) => c.inscriptionId))].filter(
+        (id) => inscriptions.get(id)!.activity.reservationValidation === "AUTOMATIC",
+      );
+      const due = await inscriptionDuesBefore(
+        tx,
+        automatic,
+        toAsk.filter((c) => automatic.includes(c.inscriptionId)).map((c) => ({ ...c, familyId: input.familyId })),
+      );
+
       // Under the slots' locks, as briefly as possible: for each cell one read of the slot and one write
       // (with its log), then the receipt — everything else was read before.
       const bySlot = [...toAsk].sort((a, b) => slotKey(slotOfCell(a)).localeCompare(slotKey(slotOfCell(b))));
@@ -298,9 +318,14 @@ export async function requestReservations(input: {
           { day: cell.day, order: unit.sortOrder, line: reservationLine(cell.day, unit.name, word) },
         ]);
       }
-      // Days validated at once (automatic validation): the receipt is their confirmation, with the solde dû (seed 000).
-      const validated = [...new Set([...outcomes.values()].filter((o) => o.outcome === "RESERVED").map((o) => o.inscriptionId))];
-      const dues = await inscriptionDues(tx, validated);
+      // Days validated at once: the solde dû is what was due plus each of them (inscriptionDues after the commit).
+      const dues = new Map<string, number>();
+      for (const o of outcomes.values())
+        if (o.outcome === "RESERVED")
+          dues.set(
+            o.inscriptionId,
+            (dues.get(o.inscriptionId) ?? due.dues.get(o.inscriptionId)!) + due.priceOf({ ...o, familyId: input.familyId }),
+          );
       const sections = [...lines].map(([inscriptionId, rows]) =>
         reservationSection(
           inscriptions.get(inscriptionId)!,
