@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { unitPrice } from "@/lib/reservations/pricing";
-import { INVOICE_STATUSES, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { INVOICE_STATUSES, RESERVATION_STATUSES } from "@/lib/workflow";
 import { dueCents } from "./amounts";
 import { quotientLookup } from "./set-quotient";
 
