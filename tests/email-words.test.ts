@@ -205,10 +205,40 @@ describe("the inscription and booking e-mails (seed 000's sentences, in people's
     expect((await mail(f.family.id, "reservation-receipt")).text).toContain(sentence("6,00 €"));
     await prisma.emailOutbox.deleteMany({ where: { familyId: f.family.id } });
 
+    // A second parent with a login: the receipt goes to each (one statement under the lock), each greeted by name.
+    const adult = await prisma.adult.create({
+      data: {
+        familyId: f.family.id,
+        civility: "M",
+        lastName: "LEFORT",
+        firstName: "Marc",
+        birthDate: new Date("1986-02-01T00:00:00Z"),
+        email: `marc.${f.user.email}`,
+      },
+    });
+    await prisma.user.create({
+      data: {
+        email: adult.email!,
+        passwordHash: f.user.passwordHash,
+        role: "PARENT",
+        displayName: "Marc Lefort",
+        familyId: f.family.id,
+        adultId: adult.id,
+      },
+    });
     expect((await send(WEDNESDAYS.slice(1))).map((o) => o.outcome)).toEqual(["RESERVED", "WAITLISTED"]);
-    const receipt = await mail(f.family.id, "reservation-receipt");
+    const receipts = await prisma.emailOutbox.findMany({
+      where: { familyId: f.family.id, template: "reservation-receipt" },
+      orderBy: { to: "asc" },
+    });
+    expect(receipts.map((r) => r.to).sort()).toEqual([f.user.email, adult.email].sort());
+    expect(receipts.map((r) => r.text.split("\n")[0]).sort()).toEqual(["Madame Sophie Lefort,", "Monsieur Marc Lefort,"]);
+    expect(new Set(receipts.map((r) => r.idempotencyKey)).size).toBe(2);
+    expect(receipts.every((r) => r.status === "PENDING" && r.attempts === 0)).toBe(true);
+    const receipt = receipts[0]!;
     expect(receipt.text).toContain("mercredi 20 janvier 2027 - Temps d'accueil : Matin avec repas - En liste d'attente (position 1)");
     expect(receipt.text).toContain(sentence("10,00 €"));
+    expect(receipts[1]!.text).toContain(sentence("10,00 €"));
     // The very figure inscriptionDues reads once the send is committed.
     expect((await transaction((tx) => inscriptionDues(tx, [inscription.id]))).get(inscription.id)).toBe(1000);
   });
