@@ -99,6 +99,30 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]): Promis
 }
 
 /**
+ * What a send decides on about its days, read after the family's lock, in one statement (ADR 045; three through the
+ * query builder): which are opening days of the inscriptions' périodes, what each child already has those days (any
+ * status: for the rules between units and to skip what is asked already), and the rules between the units.
+ */
+async function loadDays(tx: Tx, input: { periodIds: string[]; days: string[]; inscriptionIds: string[]; unitIds: string[] }) {
+  const [read] = await tx.$queryRaw<
+    {
+      opening: { periodId: string; day: string }[];
+      existing: { id: string; inscriptionId: string; timeUnitId: string; day: string; status: ReservationStatus }[];
+      rules: UnitRule[];
+    }[]
+  >`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('periodId', o."periodId", 'day', to_char(o."date", 'YYYY-MM-DD')))
+        FROM "OpeningDay" o WHERE o."periodId" = ANY(${input.periodIds}) AND o."date" = ANY(${input.days}::date[])), '[]'::json) AS "opening",
+      COALESCE((SELECT json_agg(json_build_object('id', r."id", 'inscriptionId', r."inscriptionId", 'timeUnitId', r."timeUnitId",
+                                                  'day', to_char(r."date", 'YYYY-MM-DD'), 'status', r."status"))
+        FROM "Reservation" r WHERE r."inscriptionId" = ANY(${input.inscriptionIds}) AND r."date" = ANY(${input.days}::date[])), '[]'::json) AS "existing",
+      COALESCE((SELECT json_agg(json_build_object('kind', t."kind", 'unitId', t."unitId", 'otherUnitId', t."otherUnitId"))
+        FROM "TimeUnitRule" t WHERE t."unitId" = ANY(${input.unitIds})), '[]'::json) AS "rules"`;
+  return read!;
+}
+
+/**
  * « Valider mes demandes »: every cell is checked (the family's validated
  * inscription, a unit of its activity, an opening day within its dates — any
  * tampering refuses the whole send and writes nothing), then, cell by cell:
@@ -148,14 +172,15 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
       const firstBlock = blockOf(cells[0]!);
       if (firstBlock && cells.every((c) => blockOf(c))) throw new UserFacingError(unpaidBlockMessage(firstBlock));
       const receipt = await prepareReceipt(tx, input.familyId);
-      const days = [...new Set(cells.map((c) => c.day))];
-      const opening = await tx.openingDay.findMany({
-        where: { periodId: { in: [...new Set([...inscriptions.values()].map((i) => i.periodId))] }, date: { in: days.map(dateOf) } },
-        select: { periodId: true, date: true },
-      });
-      const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
       const units = new Map([...inscriptions.values()].flatMap((i) => i.activity.timeUnits.map((u) => [u.id, u] as const)));
       const unitNames = new Map([...units].map(([id, u]) => [id, u.name]));
+      const { opening, existing, rules } = await loadDays(tx, {
+        periodIds: [...new Set([...inscriptions.values()].map((i) => i.periodId))],
+        days: [...new Set(cells.map((c) => c.day))],
+        inscriptionIds,
+        unitIds: [...unitNames.keys()],
+      });
+      const isOpening = new Set(opening.map((o) => `${o.periodId}|${o.day}`));
 
       const outcomes = new Map<string, CellOutcome>();
       const open: CellRequest[] = [];
@@ -189,17 +214,7 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
       }
 
       // What each child already has on those days (for the rules between units, and to skip what is asked already).
-      const existing = await tx.reservation.findMany({
-        where: { inscriptionId: { in: inscriptionIds }, date: { in: [...new Set(open.map((c) => c.day))].map(dateOf) } },
-        select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true },
-      });
-      const existingByCell = new Map(
-        existing.map((r) => [cellKey({ inscriptionId: r.inscriptionId, timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r]),
-      );
-      const rules = await tx.timeUnitRule.findMany({
-        where: { unitId: { in: [...unitNames.keys()] } },
-        select: { kind: true, unitId: true, otherUnitId: true },
-      });
+      const existingByCell = new Map(existing.map((r) => [cellKey(r), r]));
       const toAsk: CellRequest[] = [];
       const byChildDay = new Map<string, CellRequest[]>();
       for (const cell of open) {
@@ -215,11 +230,11 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
         const [inscriptionId, day] = key.split("|") as [string, string];
         const held = new Set(
           existing
-            .filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status))
+            .filter((r) => r.inscriptionId === inscriptionId && r.day === day && isIn(RESERVATION_STATUSES.LIVE, r.status))
             .map((r) => r.timeUnitId),
         );
         const refused = refusedByRules(
-          rules as UnitRule[],
+          rules,
           held,
           asked.map((c) => c.timeUnitId),
           unitNames,
