@@ -113,11 +113,13 @@ export async function lockInscription(tx: Tx, id: string) {
   return rows[0];
 }
 
-/** 6. Several inscriptions' rows, in the order of their ids (a send of reservations). */
+/** 6. Several inscriptions' rows, in the order of their ids (a send of reservations), with their activity's units. */
 export function lockInscriptions(tx: Tx, ids: string[]) {
   const sorted = [...new Set(ids)].sort();
-  return tx.$queryRaw<{ id: string; status: string; startDate: Date; endDate: Date; activityId: string }[]>`
-    SELECT "id", "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ANY(${sorted}) ORDER BY "id" FOR UPDATE`;
+  return tx.$queryRaw<{ id: string; status: string; startDate: Date; endDate: Date; activityId: string; unitIds: string[] }[]>`
+    SELECT i."id", i."status", i."startDate", i."endDate", i."activityId",
+      ARRAY(SELECT u."id" FROM "TimeUnit" u WHERE u."activityId" = i."activityId") AS "unitIds"
+    FROM "Inscription" i WHERE i."id" = ANY(${sorted}) ORDER BY i."id" FOR UPDATE OF i`;
 }
 
 /** One time unit on one day: the thing whose places are counted. */
