@@ -33,6 +33,10 @@ import { NotFoundError } from "@/lib/workflow/errors";
  *
  * Not a waiting lock, so outside the order: the e-mail outbox claims its rows with FOR UPDATE SKIP
  * LOCKED (lib/email/deliver.ts) and never waits for anyone.
+ *
+ * Not a database lock either, and no guarantee: a parent's send first waits for its slots' turn in its own process
+ * (lib/reservations/slot-queue.ts, ADR 045), before any transaction, holding no connection — an opening-day rush on
+ * one slot queues in memory instead of filling the pool. The slot's advisory lock (7.) is what keeps the places.
  */
 
 /** The advisory locks, one kind per thing serialised; the text of each key is what PostgreSQL hashes. */
