@@ -27,6 +27,11 @@ export const DATABASE_LIMITS = {
   readMs: 12_000,
   /** A transaction left open by a process that died or froze: PostgreSQL rolls it back (25P03). */
   idleInTransactionMs: 30_000,
+  /**
+   * A parent's send waiting its turn for a slot in this process, holding no connection (lib/reservations/slot-queue.ts,
+   * ADR 045): an opening-day rush on one slot queues here, in arrival order, instead of filling the pool.
+   */
+  slotQueueMs: 60_000,
 } as const;
 
 /** How long a transaction may wait for a connection, and run, unless its caller says otherwise. */

@@ -33,6 +33,10 @@ import { NotFoundError } from "@/lib/workflow/errors";
  *
  * Not a waiting lock, so outside the order: the e-mail outbox claims its rows with FOR UPDATE SKIP
  * LOCKED (lib/email/deliver.ts) and never waits for anyone.
+ *
+ * Not a database lock either, and no guarantee: a parent's send first waits for its slots' turn in its own process
+ * (lib/reservations/slot-queue.ts, ADR 045), before any transaction, holding no connection — an opening-day rush on
+ * one slot queues in memory instead of filling the pool. The slot's advisory lock (7.) is what keeps the places.
  */
 
 /** The advisory locks, one kind per thing serialised; the text of each key is what PostgreSQL hashes. */
@@ -113,11 +117,13 @@ export async function lockInscription(tx: Tx, id: string) {
   return rows[0];
 }
 
-/** 6. Several inscriptions' rows, in the order of their ids (a send of reservations). */
+/** 6. Several inscriptions' rows, in the order of their ids (a send of reservations), with their activity's units. */
 export function lockInscriptions(tx: Tx, ids: string[]) {
   const sorted = [...new Set(ids)].sort();
-  return tx.$queryRaw<{ id: string; status: string; startDate: Date; endDate: Date; activityId: string }[]>`
-    SELECT "id", "status", "startDate", "endDate", "activityId" FROM "Inscription" WHERE "id" = ANY(${sorted}) ORDER BY "id" FOR UPDATE`;
+  return tx.$queryRaw<{ id: string; status: string; startDate: Date; endDate: Date; activityId: string; unitIds: string[] }[]>`
+    SELECT i."id", i."status", i."startDate", i."endDate", i."activityId",
+      ARRAY(SELECT u."id" FROM "TimeUnit" u WHERE u."activityId" = i."activityId") AS "unitIds"
+    FROM "Inscription" i WHERE i."id" = ANY(${sorted}) ORDER BY i."id" FOR UPDATE OF i`;
 }
 
 /** One time unit on one day: the thing whose places are counted. */

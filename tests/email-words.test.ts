@@ -185,4 +185,61 @@ describe("the inscription and booking e-mails (seed 000's sentences, in people's
     );
     expect(receipt.text).not.toContain("(");
   });
+  it("the solde dû of a booking validated at once is read before the slot's lock (ADR 045): what was due, plus each day validated at its day's quotient, nothing for a day on the waiting list", async () => {
+    const { w, f, actor, unit } = await lefortFamily({ automatic: true });
+    const inscription = await inscribe(prisma, w, f.family, f.children[0]!.id);
+    // 6 January at quotient 650 (6,00 €); from 13 January at 300 (4,00 €); 20 January has no place left.
+    await transaction((tx) => setQuotient(tx, f.family.id, { quotientFamilial: 300, cafNumber: null }, "2027-01-13"));
+    await prisma.capacityOverride.create({ data: { timeUnitId: unit.id, date: new Date("2027-01-20T00:00:00Z"), capacity: 0 } });
+    const send = (days: string[]) =>
+      requestReservations({
+        familyId: f.family.id,
+        actor,
+        now: NOW,
+        cells: days.map((day) => ({ inscriptionId: inscription.id, timeUnitId: unit.id, day })),
+      });
+    const sentence = (amount: string) =>
+      `Compte tenu de ces nouvelles demandes, le solde dû de l'inscription de Nina Lefort à l'activité ${w.activity.name} est de ${amount}.`;
+
+    await send(WEDNESDAYS.slice(0, 1));
+    expect((await mail(f.family.id, "reservation-receipt")).text).toContain(sentence("6,00 €"));
+    await prisma.emailOutbox.deleteMany({ where: { familyId: f.family.id } });
+
+    // A second parent with a login: the receipt goes to each (one statement under the lock), each greeted by name.
+    const adult = await prisma.adult.create({
+      data: {
+        familyId: f.family.id,
+        civility: "M",
+        lastName: "LEFORT",
+        firstName: "Marc",
+        birthDate: new Date("1986-02-01T00:00:00Z"),
+        email: `marc.${f.user.email}`,
+      },
+    });
+    await prisma.user.create({
+      data: {
+        email: adult.email!,
+        passwordHash: f.user.passwordHash,
+        role: "PARENT",
+        displayName: "Marc Lefort",
+        familyId: f.family.id,
+        adultId: adult.id,
+      },
+    });
+    expect((await send(WEDNESDAYS.slice(1))).map((o) => o.outcome)).toEqual(["RESERVED", "WAITLISTED"]);
+    const receipts = await prisma.emailOutbox.findMany({
+      where: { familyId: f.family.id, template: "reservation-receipt" },
+      orderBy: { to: "asc" },
+    });
+    expect(receipts.map((r) => r.to).sort()).toEqual([f.user.email, adult.email].sort());
+    expect(receipts.map((r) => r.text.split("\n")[0]).sort()).toEqual(["Madame Sophie Lefort,", "Monsieur Marc Lefort,"]);
+    expect(new Set(receipts.map((r) => r.idempotencyKey)).size).toBe(2);
+    expect(receipts.every((r) => r.status === "PENDING" && r.attempts === 0)).toBe(true);
+    const receipt = receipts[0]!;
+    expect(receipt.text).toContain("mercredi 20 janvier 2027 - Temps d'accueil : Matin avec repas - En liste d'attente (position 1)");
+    expect(receipt.text).toContain(sentence("10,00 €"));
+    expect(receipts[1]!.text).toContain(sentence("10,00 €"));
+    // The very figure inscriptionDues reads once the send is committed.
+    expect((await transaction((tx) => inscriptionDues(tx, [inscription.id]))).get(inscription.id)).toBe(1000);
+  });
 });

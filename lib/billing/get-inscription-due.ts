@@ -1,10 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { dayOf } from "@/lib/calendar/paris";
 import { unitPrice } from "@/lib/reservations/pricing";
-import { INVOICE_STATUSES, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
+import { INVOICE_STATUSES, RESERVATION_STATUSES } from "@/lib/workflow";
 import { dueCents } from "./amounts";
-import { quotientsOf } from "./set-quotient";
+import { quotientLookup } from "./set-quotient";
 
 /**
  * « Le solde dû de l'inscription » (seed 000's booking e-mail), in integer cents, for each inscription asked:
@@ -16,42 +15,72 @@ import { quotientsOf } from "./set-quotient";
  * Read in the caller's transaction, so that the days it has just validated count.
  */
 export async function inscriptionDues(tx: Tx, inscriptionIds: string[]): Promise<Map<string, number>> {
+  return (await inscriptionDuesBefore(tx, inscriptionIds, [])).dues;
+}
+
+/** A day a send may validate: its inscription, the inscription's family, the unit and the day ("YYYY-MM-DD"). */
+export interface DayToValidate {
+  inscriptionId: string;
+  familyId: string;
+  timeUnitId: string;
+  day: string;
+}
+
+/**
+ * The solde dû of each inscription as it stands (inscriptionDues), and what each of `days` will add to it once
+ * validated — read before a slot's lock (ADR 045), so that under the lock the e-mail's amount is a sum:
+ * `dues + Σ priceOf(each day validated)`, the very figure inscriptionDues reads once those days are written. A day a
+ * send validates is a billable day with no invoice line (a new reservation, or one asked again after a refusal or a
+ * withdrawal, which were never billed: both come only from a request or the waiting list), priced as inscriptionDues
+ * prices its days. The caller holds the family's lock, so no payment or quotient of the family changes meanwhile.
+ */
+export async function inscriptionDuesBefore(
+  tx: Tx,
+  inscriptionIds: string[],
+  days: DayToValidate[],
+): Promise<{ dues: Map<string, number>; priceOf: (day: DayToValidate) => number }> {
   const dues = new Map(inscriptionIds.map((id) => [id, 0]));
-  if (inscriptionIds.length === 0) return dues;
-  const toBill = await tx.reservation.findMany({
-    where: { inscriptionId: { in: inscriptionIds }, status: statusIn(RESERVATION_STATUSES.BILLABLE), invoiceLines: { none: {} } },
-    select: {
-      date: true,
-      inscriptionId: true,
-      inscription: { select: { familyId: true } },
-      timeUnit: { select: { tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } },
-    },
-  });
-  const quotientOn = await quotientsOf(tx, [...new Set(toBill.map((r) => r.inscription.familyId))]);
-  for (const r of toBill) {
-    const price = unitPrice(r.timeUnit.tariffs, quotientOn(r.inscription.familyId, dayOf(r.date))) ?? 0;
-    dues.set(r.inscriptionId, dues.get(r.inscriptionId)! + price);
-  }
-  const billed = await tx.invoiceLine.findMany({
-    where: {
-      reservation: { inscriptionId: { in: inscriptionIds } },
-      invoice: { kind: "INVOICE", status: statusIn(INVOICE_STATUSES.OPEN) },
-    },
-    select: {
-      totalCents: true,
-      reservation: { select: { inscriptionId: true } },
-      invoice: { select: { id: true, totalCents: true, paidCents: true, creditedCents: true } },
-    },
-  });
-  const perInvoice = new Map<string, { inscriptionId: string; lines: number; left: number }>();
-  for (const line of billed) {
-    const inscriptionId = line.reservation!.inscriptionId;
-    const key = `${inscriptionId}:${line.invoice.id}`;
-    const entry = perInvoice.get(key) ?? { inscriptionId, lines: 0, left: dueCents(line.invoice) };
-    entry.lines += line.totalCents;
-    perInvoice.set(key, entry);
-  }
-  for (const { inscriptionId, lines, left } of perInvoice.values())
-    dues.set(inscriptionId, dues.get(inscriptionId)! + Math.min(lines, left));
-  return dues;
+  if (inscriptionIds.length === 0) return { dues, priceOf: () => 0 };
+  // One statement (it runs on every booking of an opening-day rush; through the query builder it was nine): the days
+  // still to bill, the lines on invoices still to pay summed per invoice, and the tariffs and quotients to price them.
+  const billable = [...RESERVATION_STATUSES.BILLABLE];
+  const open = [...INVOICE_STATUSES.OPEN];
+  const [read] = await tx.$queryRaw<
+    {
+      toBill: { inscriptionId: string; familyId: string; timeUnitId: string; day: string }[];
+      billed: { inscriptionId: string; lines: number; totalCents: number; paidCents: number; creditedCents: number }[];
+      tariffs: { timeUnitId: string; qfMin: number; qfMax: number | null; priceCents: number }[];
+      families: { id: string; quotientFamilial: number | null; quotients: { quotientFamilial: number | null; validFrom: string }[] }[];
+    }[]
+  >`
+    WITH bill AS (
+      SELECT r."inscriptionId", i."familyId", r."timeUnitId", to_char(r."date", 'YYYY-MM-DD') AS "day"
+      FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId"
+      WHERE r."inscriptionId" = ANY(${inscriptionIds}) AND r."status"::text = ANY(${billable})
+        AND NOT EXISTS (SELECT 1 FROM "InvoiceLine" l WHERE l."reservationId" = r."id")
+    )
+    SELECT
+      COALESCE((SELECT json_agg(bill) FROM bill), '[]'::json) AS "toBill",
+      COALESCE((SELECT json_agg(b) FROM (
+        SELECT r."inscriptionId", sum(l."totalCents")::int AS "lines", v."totalCents", v."paidCents", v."creditedCents"
+        FROM "InvoiceLine" l JOIN "Reservation" r ON r."id" = l."reservationId" JOIN "Invoice" v ON v."id" = l."invoiceId"
+        WHERE r."inscriptionId" = ANY(${inscriptionIds}) AND v."kind" = 'INVOICE' AND v."status"::text = ANY(${open})
+        GROUP BY r."inscriptionId", v."id") b), '[]'::json) AS "billed",
+      COALESCE((SELECT json_agg(json_build_object('timeUnitId', t."timeUnitId", 'qfMin', t."qfMin", 'qfMax', t."qfMax", 'priceCents', t."priceCents"))
+        FROM "Tariff" t
+        WHERE t."timeUnitId" IN (SELECT "timeUnitId" FROM bill) OR t."timeUnitId" = ANY(${days.map((d) => d.timeUnitId)})), '[]'::json) AS "tariffs",
+      COALESCE((SELECT json_agg(json_build_object('id', f."id", 'quotientFamilial', f."quotientFamilial", 'quotients',
+          COALESCE((SELECT json_agg(json_build_object('quotientFamilial', q."quotientFamilial", 'validFrom', to_char(q."validFrom", 'YYYY-MM-DD'))
+                    ORDER BY q."validFrom" DESC) FROM "QuotientHistory" q WHERE q."familyId" = f."id"), '[]'::json)))
+        FROM "Family" f
+        WHERE f."id" IN (SELECT "familyId" FROM bill) OR f."id" = ANY(${days.map((d) => d.familyId)})), '[]'::json) AS "families"`;
+  const { toBill, billed, tariffs, families } = read!;
+  const quotientOn = quotientLookup(families);
+  const tariffsOf = (unitId: string) => tariffs.filter((t) => t.timeUnitId === unitId);
+  const priceOf = (d: { timeUnitId: string; familyId: string; day: string }) =>
+    unitPrice(tariffsOf(d.timeUnitId), quotientOn(d.familyId, d.day)) ?? 0;
+  for (const r of toBill) dues.set(r.inscriptionId, dues.get(r.inscriptionId)! + priceOf(r));
+  // A payment or an avoir on an invoice is not split between its lines: at most what is left to pay on it.
+  for (const b of billed) dues.set(b.inscriptionId, dues.get(b.inscriptionId)! + Math.min(b.lines, dueCents(b)));
+  return { dues, priceOf };
 }

@@ -43,11 +43,18 @@ export async function quotientsOf(tx: Pick<Tx, "family">, familyIds: string[]) {
       quotients: { orderBy: { validFrom: "desc" }, select: { quotientFamilial: true, validFrom: true } },
     },
   });
+  return quotientLookup(families.map((f) => ({ ...f, quotients: f.quotients.map((q) => ({ ...q, validFrom: dayOf(q.validFrom) })) })));
+}
+
+/** quotientsOf's rule on families already read (their history newest first, days as "YYYY-MM-DD"). */
+export function quotientLookup(
+  families: { id: string; quotientFamilial: number | null; quotients: { quotientFamilial: number | null; validFrom: string }[] }[],
+) {
   const byFamily = new Map(families.map((f) => [f.id, f]));
   return (familyId: string, day: string): number | null => {
     const family = byFamily.get(familyId);
     if (!family) return null;
-    const row = family.quotients.find((q) => dayOf(q.validFrom) <= day);
+    const row = family.quotients.find((q) => q.validFrom <= day);
     return row ? row.quotientFamilial : family.quotients.length > 0 ? family.quotients.at(-1)!.quotientFamilial : family.quotientFamilial;
   };
 }

@@ -12,6 +12,23 @@ export async function enqueueEmail(tx: Tx, input: EmailInput): Promise<{ id: str
   return tx.emailOutbox.create({ data: await outboxRow(tx, randomUUID(), input), select: { id: true } });
 }
 
+/**
+ * Several e-mails in one statement (the receipt of a booking to each parent of the family, written under the slot's
+ * lock where every round trip makes the next parent wait, ADR 045): the same rows as enqueueEmail's.
+ */
+export async function enqueueEmails(tx: Tx, inputs: EmailInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = [];
+  for (const input of inputs) rows.push({ id: randomUUID(), ...(await outboxRow(tx, randomUUID(), input)) });
+  const now = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "EmailOutbox" ("id", "idempotencyKey", "familyId", "template", "to", "subject", "html", "text", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT e."id", e."idempotencyKey", e."familyId", e."template", e."to", e."subject", e."html", e."text",
+           ${now}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
+    FROM json_to_recordset(${JSON.stringify(rows)}::json)
+      AS e("id" text, "idempotencyKey" text, "familyId" text, "template" text, "to" text, "subject" text, "html" text, "text" text)`;
+}
+
 interface EmailInput {
   to: string;
   template: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { enqueueEmail, enqueueEmails } from "@/lib/email/enqueue-email";
 import {
   cancellationsDecidedEmail,
   dayCancelledEmail,
@@ -164,13 +164,15 @@ export async function queueReceipt(
   sections: ReservationSection[],
 ): Promise<void> {
   if (sections.length === 0) return;
-  for (const { email: to, person } of prepared.recipients) {
-    await enqueueEmail(tx, {
+  // One statement for all the family's parents: this runs under the slots' locks.
+  await enqueueEmails(
+    tx,
+    prepared.recipients.map(({ email: to, person }) => ({
       to,
       familyId: prepared.familyId,
       template: "reservation-receipt",
       email: reservationRequestsEmail(person, sections),
       names: prepared.names,
-    });
-  }
+    })),
+  );
 }

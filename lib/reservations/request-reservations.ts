@@ -20,8 +20,9 @@ import {
 import type { InscriptionStatus, ReservationStatus, ValidationMode } from "@/lib/generated/prisma/enums";
 import { bookingBlocked } from "./availability";
 import { prepareReceipt, queueReceipt, reservationLine, reservationSection } from "./notify-reservations";
-import { inscriptionDues } from "@/lib/billing/get-inscription-due";
+import { inscriptionDuesBefore } from "@/lib/billing/get-inscription-due";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
+import { inSlotTurn } from "./slot-queue";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 
 /** The most cells one send may carry: a whole school year of a few units per day fits. */
@@ -98,6 +99,30 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]): Promis
 }
 
 /**
+ * What a send decides on about its days, read after the family's lock, in one statement (ADR 045; three through the
+ * query builder): which are opening days of the inscriptions' périodes, what each child already has those days (any
+ * status: for the rules between units and to skip what is asked already), and the rules between the units.
+ */
+async function loadDays(tx: Tx, input: { periodIds: string[]; days: string[]; inscriptionIds: string[]; unitIds: string[] }) {
+  const [read] = await tx.$queryRaw<
+    {
+      opening: { periodId: string; day: string }[];
+      existing: { id: string; inscriptionId: string; timeUnitId: string; day: string; status: ReservationStatus }[];
+      rules: UnitRule[];
+    }[]
+  >`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('periodId', o."periodId", 'day', to_char(o."date", 'YYYY-MM-DD')))
+        FROM "OpeningDay" o WHERE o."periodId" = ANY(${input.periodIds}) AND o."date" = ANY(${input.days}::date[])), '[]'::json) AS "opening",
+      COALESCE((SELECT json_agg(json_build_object('id', r."id", 'inscriptionId', r."inscriptionId", 'timeUnitId', r."timeUnitId",
+                                                  'day', to_char(r."date", 'YYYY-MM-DD'), 'status', r."status"))
+        FROM "Reservation" r WHERE r."inscriptionId" = ANY(${input.inscriptionIds}) AND r."date" = ANY(${input.days}::date[])), '[]'::json) AS "existing",
+      COALESCE((SELECT json_agg(json_build_object('kind', t."kind", 'unitId', t."unitId", 'otherUnitId', t."otherUnitId"))
+        FROM "TimeUnitRule" t WHERE t."unitId" = ANY(${input.unitIds})), '[]'::json) AS "rules"`;
+  return read!;
+}
+
+/**
  * « Valider mes demandes »: every cell is checked (the family's validated
  * inscription, a unit of its activity, an opening day within its dates — any
  * tampering refuses the whole send and writes nothing), then, cell by cell:
@@ -121,6 +146,13 @@ export async function requestReservations(input: {
   }
   const cells = [...new Map(input.cells.map((c) => [cellKey(c), c])).values()];
   if (cells.length === 0) throw new UserFacingError("Sélectionnez au moins une case du calendrier.");
+  // Its turn for its slots in this process first, holding no connection meanwhile (ADR 045); the slots' locks,
+  // in the transaction, stay what keeps the places across processes and servers.
+  return inSlotTurn(cells.map(slotOfCell), () => sendCells(input, cells, now));
+}
+
+/** The send itself, in one transaction: the family's lock, the checks, then the slots' locks and the receipt. */
+async function sendCells(input: { familyId: string; actor: Actor }, cells: CellRequest[], now: Date): Promise<CellOutcome[]> {
   return transaction(
     async (tx) => {
       await lockFamily(tx, input.familyId);
@@ -140,14 +172,15 @@ export async function requestReservations(input: {
       const firstBlock = blockOf(cells[0]!);
       if (firstBlock && cells.every((c) => blockOf(c))) throw new UserFacingError(unpaidBlockMessage(firstBlock));
       const receipt = await prepareReceipt(tx, input.familyId);
-      const days = [...new Set(cells.map((c) => c.day))];
-      const opening = await tx.openingDay.findMany({
-        where: { periodId: { in: [...new Set([...inscriptions.values()].map((i) => i.periodId))] }, date: { in: days.map(dateOf) } },
-        select: { periodId: true, date: true },
-      });
-      const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
       const units = new Map([...inscriptions.values()].flatMap((i) => i.activity.timeUnits.map((u) => [u.id, u] as const)));
       const unitNames = new Map([...units].map(([id, u]) => [id, u.name]));
+      const { opening, existing, rules } = await loadDays(tx, {
+        periodIds: [...new Set([...inscriptions.values()].map((i) => i.periodId))],
+        days: [...new Set(cells.map((c) => c.day))],
+        inscriptionIds,
+        unitIds: [...unitNames.keys()],
+      });
+      const isOpening = new Set(opening.map((o) => `${o.periodId}|${o.day}`));
 
       const outcomes = new Map<string, CellOutcome>();
       const open: CellRequest[] = [];
@@ -181,17 +214,7 @@ export async function requestReservations(input: {
       }
 
       // What each child already has on those days (for the rules between units, and to skip what is asked already).
-      const existing = await tx.reservation.findMany({
-        where: { inscriptionId: { in: inscriptionIds }, date: { in: [...new Set(open.map((c) => c.day))].map(dateOf) } },
-        select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true },
-      });
-      const existingByCell = new Map(
-        existing.map((r) => [cellKey({ inscriptionId: r.inscriptionId, timeUnitId: r.timeUnitId, day: dayOf(r.date) }), r]),
-      );
-      const rules = await tx.timeUnitRule.findMany({
-        where: { unitId: { in: [...unitNames.keys()] } },
-        select: { kind: true, unitId: true, otherUnitId: true },
-      });
+      const existingByCell = new Map(existing.map((r) => [cellKey(r), r]));
       const toAsk: CellRequest[] = [];
       const byChildDay = new Map<string, CellRequest[]>();
       for (const cell of open) {
@@ -207,11 +230,11 @@ export async function requestReservations(input: {
         const [inscriptionId, day] = key.split("|") as [string, string];
         const held = new Set(
           existing
-            .filter((r) => r.inscriptionId === inscriptionId && dayOf(r.date) === day && isIn(RESERVATION_STATUSES.LIVE, r.status))
+            .filter((r) => r.inscriptionId === inscriptionId && r.day === day && isIn(RESERVATION_STATUSES.LIVE, r.status))
             .map((r) => r.timeUnitId),
         );
         const refused = refusedByRules(
-          rules as UnitRule[],
+          rules,
           held,
           asked.map((c) => c.timeUnitId),
           unitNames,
@@ -222,6 +245,18 @@ export async function requestReservations(input: {
           else toAsk.push(cell);
         }
       }
+
+      // The receipt of days validated at once (automatic validation) is their confirmation, with the inscription's
+      // solde dû (seed 000): what is due now and the price of each day, read here, before the locks (ADR 045) —
+      // under them, the amount is a sum.
+      const automatic = [...new Set(toAsk.map((c) => c.inscriptionId))].filter(
+        (id) => inscriptions.get(id)!.activity.reservationValidation === "AUTOMATIC",
+      );
+      const due = await inscriptionDuesBefore(
+        tx,
+        automatic,
+        toAsk.filter((c) => automatic.includes(c.inscriptionId)).map((c) => ({ ...c, familyId: input.familyId })),
+      );
 
       // Under the slots' locks, as briefly as possible: for each cell one read of the slot and one write
       // (with its log), then the receipt — everything else was read before.
@@ -298,9 +333,14 @@ export async function requestReservations(input: {
           { day: cell.day, order: unit.sortOrder, line: reservationLine(cell.day, unit.name, word) },
         ]);
       }
-      // Days validated at once (automatic validation): the receipt is their confirmation, with the solde dû (seed 000).
-      const validated = [...new Set([...outcomes.values()].filter((o) => o.outcome === "RESERVED").map((o) => o.inscriptionId))];
-      const dues = await inscriptionDues(tx, validated);
+      // Days validated at once: the solde dû is what was due plus each of them (inscriptionDues after the commit).
+      const dues = new Map<string, number>();
+      for (const o of outcomes.values())
+        if (o.outcome === "RESERVED")
+          dues.set(
+            o.inscriptionId,
+            (dues.get(o.inscriptionId) ?? due.dues.get(o.inscriptionId)!) + due.priceOf({ ...o, familyId: input.familyId }),
+          );
       const sections = [...lines].map(([inscriptionId, rows]) =>
         reservationSection(
           inscriptions.get(inscriptionId)!,

@@ -365,10 +365,6 @@ export async function openReservationGate(tx: Tx, inscriptionIds: string[]): Pro
   const rows = await lockInscriptions(tx, ids);
   if (rows.length !== ids.length) throw new NotFoundError();
   if (rows.some((r) => r.status !== "VALIDATED")) throw new InscriptionNotValidatedError();
-  const units = await tx.timeUnit.findMany({
-    where: { activityId: { in: [...new Set(rows.map((r) => r.activityId))] } },
-    select: { id: true, activityId: true },
-  });
   return {
     opened: true,
     inscriptions: new Map(
@@ -377,7 +373,7 @@ export async function openReservationGate(tx: Tx, inscriptionIds: string[]): Pro
         {
           startDate: r.startDate,
           endDate: r.endDate,
-          unitIds: new Set(units.filter((u) => u.activityId === r.activityId).map((u) => u.id)),
+          unitIds: new Set(r.unitIds),
         },
       ]),
     ),
