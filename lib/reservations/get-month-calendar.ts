@@ -174,7 +174,10 @@ export async function getMonthCalendar(input: {
   const to = dateOf(lastOf(month));
 
   const unitIds = inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id));
-  const [opening, reservations, usage, overrides, waiting, closures, rules] = await Promise.all([
+  // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
+  const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
+  // Every read of the month at once: they depend only on the inscriptions (ADR 048).
+  const [opening, reservations, usage, overrides, waiting, closures, rules, cancelled, quotientOn, groupUsage] = await Promise.all([
     db.openingDay.findMany({
       where: { periodId: { in: inscriptions.map((i) => i.periodId) }, date: { gte: from, lte: to } },
       select: { periodId: true, date: true },
@@ -206,29 +209,27 @@ export async function getMonthCalendar(input: {
       select: { label: true, startDate: true, endDate: true },
     }),
     db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
-  ]);
-  const cancelled = await cancelledSlots(db, unitIds, firstOf(month), lastOf(month));
-  const quotientOn = await quotientsOf(db, [input.familyId]);
-  // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
-  const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
-  const groupUsage = await Promise.all(
-    limitedGroups.map(
-      async (groupId) =>
-        [
-          groupId,
-          await db.reservation.groupBy({
-            by: ["timeUnitId", "date"],
-            where: {
-              timeUnitId: { in: unitIds },
-              date: { gte: from, lte: to },
-              status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE),
-              inscription: { ageGroupId: groupId },
-            },
-            _count: { _all: true },
-          }),
-        ] as const,
+    cancelledSlots(db, unitIds, firstOf(month), lastOf(month)),
+    quotientsOf(db, [input.familyId]),
+    Promise.all(
+      limitedGroups.map(
+        async (groupId) =>
+          [
+            groupId,
+            await db.reservation.groupBy({
+              by: ["timeUnitId", "date"],
+              where: {
+                timeUnitId: { in: unitIds },
+                date: { gte: from, lte: to },
+                status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE),
+                inscription: { ageGroupId: groupId },
+              },
+              _count: { _all: true },
+            }),
+          ] as const,
+      ),
     ),
-  );
+  ]);
   const groupTaken = new Map(
     groupUsage.flatMap(([groupId, rows]) => rows.map((r) => [`${groupId}|${r.timeUnitId}|${dayOf(r.date)}`, r._count._all] as const)),
   );
