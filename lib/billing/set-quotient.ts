@@ -43,6 +43,16 @@ export async function quotientsOf(tx: Pick<Tx, "family">, familyIds: string[]) {
       quotients: { orderBy: { validFrom: "desc" }, select: { quotientFamilial: true, validFrom: true } },
     },
   });
+  return quotientLookup(families);
+}
+
+/**
+ * `quotientsOf` from rows already read (the month calendar reads them in its one statement, ADR 048): each family's
+ * quotient and its history, newest `validFrom` first.
+ */
+export function quotientLookup(
+  families: { id: string; quotientFamilial: number | null; quotients: { quotientFamilial: number | null; validFrom: Date }[] }[],
+) {
   const byFamily = new Map(families.map((f) => [f.id, f]));
   return (familyId: string, day: string): number | null => {
     const family = byFamily.get(familyId);
