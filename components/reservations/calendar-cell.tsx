@@ -2,13 +2,7 @@ import { useId } from "react";
 import { AlertTriangle, Check } from "lucide-react";
 import { formatLongDate } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
-import {
-  BLOCKED_LOOK,
-  FREE_LOOK,
-  FULL_LOOK,
-  SELECTED_LOOK,
-  STATUS_LOOK,
-} from "./cell-look";
+import { BLOCKED_LOOK, FREE_LOOK, FULL_LOOK, SELECTED_LOOK, STATUS_LOOK } from "./cell-look";
 import { describe, isInteractive, type Cell } from "./calendar-cell-model";
 import { cellWords } from "./cell-words";
 import { GRID } from "./cell-look";
@@ -54,9 +48,7 @@ export function CalendarCell({
           : cell.state.kind === "FULL"
             ? FULL_LOOK
             : FREE_LOOK;
-  const price = words.price ? (
-    <span className={GRID.price}>{words.price}</span>
-  ) : null;
+  const price = words.price ? <span className={GRID.price}>{words.price}</span> : null;
   // On a phone (and in the family view) the unit's line carries the price; on a large screen with one activity the
   // unit is the column's header, and the price goes on the state's line.
   const unitShown = familyView ? GRID.line : cn(GRID.line, "sm:hidden");
@@ -64,25 +56,18 @@ export function CalendarCell({
     <>
       <span className={unitShown}>
         <span className={GRID.unit}>
-          <span className="font-semibold">{cell.unit.name}</span>{" "}
-          <span className={GRID.hours}>{cell.unit.hours}</span>
+          <span className="font-semibold">{cell.unit.name}</span> <span className={GRID.hours}>{cell.unit.hours}</span>
         </span>
         {price}
       </span>
       <span className={GRID.line}>
         <span className={GRID.state}>
-          {selected ? (
-            <Check aria-hidden="true" className="size-4 shrink-0" />
-          ) : null}
+          {selected ? <Check aria-hidden="true" className="size-4 shrink-0" /> : null}
           {words.state}
           {words.code ? <span className={GRID.code}>{words.code}</span> : null}
         </span>
-        {familyView ? null : (
-          <span className="ml-auto max-sm:hidden">{price}</span>
-        )}
-        {words.deadline ? (
-          <span className={GRID.deadline}>{words.deadline}</span>
-        ) : null}
+        {familyView ? null : <span className="ml-auto max-sm:hidden">{price}</span>}
+        {words.deadline ? <span className={GRID.deadline}>{words.deadline}</span> : null}
       </span>
     </>
   );

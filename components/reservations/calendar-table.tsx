@@ -1,8 +1,5 @@
 import type { KeyboardEvent, RefObject } from "react";
-import type {
-  MonthCalendar,
-  CalendarDay,
-} from "@/lib/reservations/get-month-calendar";
+import type { MonthCalendar, CalendarDay } from "@/lib/reservations/get-month-calendar";
 import { formatLongDate, formatShortDay } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import { BLOCKED_LOOK } from "./cell-look";
@@ -54,70 +51,37 @@ export function CalendarTable({
       id={id}
       ref={gridRef}
       onKeyDown={onKeyDown}
-      className={cn(
-        "w-full border-separate border-spacing-1 max-sm:block sm:table-fixed",
-        GRID.table,
-      )}
+      className={cn("w-full border-separate border-spacing-1 max-sm:block sm:table-fixed", GRID.table)}
     >
       <caption className="sr-only">
-        Calendrier des réservations : une ligne par jour ; les flèches du
-        clavier passent d&apos;une case à l&apos;autre, Espace ou Entrée
+        Calendrier des réservations : une ligne par jour ; les flèches du clavier passent d&apos;une case à l&apos;autre, Espace ou Entrée
         sélectionne une case.
       </caption>
       <thead className="max-sm:sr-only">
         <tr>
-          <th
-            scope="col"
-            className="w-28 p-1 text-left text-sm font-semibold text-gray-800"
-          >
+          <th scope="col" className="w-28 p-1 text-left text-sm font-semibold text-gray-800">
             Jour
           </th>
           {columns.map((col) => (
-            <th
-              key={col.key}
-              scope="col"
-              className="p-1 text-left align-bottom text-sm font-semibold text-gray-900"
-            >
+            <th key={col.key} scope="col" className="p-1 text-left align-bottom text-sm font-semibold text-gray-900">
               {col.title}
-              <span
-                className={cn(
-                  "block font-normal text-gray-700",
-                  familyView ? "" : "whitespace-nowrap",
-                )}
-              >
-                {col.sub}
-              </span>
+              <span className={cn("block font-normal text-gray-700", familyView ? "" : "whitespace-nowrap")}>{col.sub}</span>
             </th>
           ))}
         </tr>
       </thead>
       <tbody className="max-sm:block">
         {calendar.days.map((day, r) => {
-          if (
-            columns.every(
-              (col) => grid[r]![calendar.lanes.indexOf(col.lane)] === null,
-            )
-          )
-            return null;
+          if (columns.every((col) => grid[r]![calendar.lanes.indexOf(col.lane)] === null)) return null;
           return (
-            <tr
-              key={day.day}
-              className={cn(GRID.row, foldedRows.has(r) ? "max-sm:hidden" : "")}
-            >
+            <tr key={day.day} className={cn(GRID.row, foldedRows.has(r) ? "max-sm:hidden" : "")}>
               <DayHeader day={day} />
               {columns.map((col) => {
                 const laneIndex = calendar.lanes.indexOf(col.lane);
                 const cells = grid[r]![laneIndex];
-                const shown = cells
-                  ? col.unit
-                    ? cells.filter((c) => c.unit.id === col.unit!.id)
-                    : cells
-                  : null;
+                const shown = cells ? (col.unit ? cells.filter((c) => c.unit.id === col.unit!.id) : cells) : null;
                 return (
-                  <td
-                    key={col.key}
-                    className="p-0 align-top max-sm:mt-1 max-sm:block"
-                  >
+                  <td key={col.key} className="p-0 align-top max-sm:mt-1 max-sm:block">
                     {familyView ? (
                       <span className="mb-0.5 block text-sm font-semibold text-gray-900 sm:hidden">
                         {col.title}
@@ -125,21 +89,9 @@ export function CalendarTable({
                       </span>
                     ) : null}
                     {shown === null ? (
-                      <span
-                        className={cn(
-                          "block rounded border px-2 py-2 text-sm",
-                          BLOCKED_LOOK,
-                        )}
-                      >
-                        Pas d&apos;accueil ce jour
-                      </span>
+                      <span className={cn("block rounded border px-2 py-2 text-sm", BLOCKED_LOOK)}>Pas d&apos;accueil ce jour</span>
                     ) : (
-                      <div
-                        className={cn(
-                          "flex gap-1",
-                          familyView ? "flex-col" : "",
-                        )}
-                      >
+                      <div className={cn("flex gap-1", familyView ? "flex-col" : "")}>
                         {shown.map((cell) => (
                           <CalendarCell
                             key={cell.key}

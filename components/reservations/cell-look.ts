@@ -10,8 +10,7 @@ import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 const LOOK = {
   free: "border-gray-500 bg-white text-gray-900 hover:bg-brand-soft",
   full: "border-gray-500 bg-[repeating-linear-gradient(45deg,#f3f4f6_0,#f3f4f6_6px,#e5e7eb_6px,#e5e7eb_12px)] text-gray-900",
-  selected:
-    "border-yellow-700 bg-yellow-100 text-yellow-950 ring-2 ring-yellow-600",
+  selected: "border-yellow-700 bg-yellow-100 text-yellow-950 ring-2 ring-yellow-600",
   blocked: "border-gray-300 bg-gray-100 text-gray-700",
   asked: "border-yellow-700 bg-yellow-200 text-yellow-950",
   waiting: "border-orange-700 bg-orange-200 text-orange-950",
@@ -79,8 +78,7 @@ export const GRID = {
   deadline: "gd",
   /** A button cell and the warning under it. */
   wrap: "gw",
-  warning:
-    "flex items-start gap-1 rounded border border-red-700 bg-red-50 px-2 py-1 text-sm text-red-950",
+  warning: "flex items-start gap-1 rounded border border-red-700 bg-red-50 px-2 py-1 text-sm text-red-950",
 } as const;
 
 /** The page's legend, in the seeds' words (SPEC.md §2). */
@@ -88,8 +86,7 @@ export const LEGEND: { code: string; label: string; look: string }[] = [
   { code: "", label: "Réservation disponible", look: FREE_LOOK },
   {
     code: "",
-    label:
-      "Réservation non disponible (jour fermé, hors inscription, délai dépassé)",
+    label: "Réservation non disponible (jour fermé, hors inscription, délai dépassé)",
     look: BLOCKED_LOOK,
   },
   {
