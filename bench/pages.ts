@@ -9,7 +9,7 @@
  * Run through `npm run db -- node --conditions=react-server --import tsx bench/pages.ts` (DATABASE_URL set) and it also
  * measures « Mes réservations »: the month calendar of one inscription and the family view of a family of 3 children
  * with a month of bookings each (created by the bench). `BENCH_ONLY=reservations`: only those (and the layout);
- * `BENCH_ONLY=layout`: only `/acces-refuse`.
+ * `BENCH_ONLY=layout`: only `/acces-refuse`; `BENCH_ONLY=parent`: the parent's pages only (no staff page).
  */
 import autocannon from "autocannon";
 import { loopbackBase, sessionCookie as signIn } from "./lib";
@@ -108,7 +108,7 @@ async function main() {
     } else {
       console.log("Mes réservations : lancez « npm run db -- npx tsx bench/pages.ts » pour les mesurer (il crée leur famille).");
     }
-    if (process.env.BENCH_ONLY !== "reservations") {
+    if (process.env.BENCH_ONLY !== "reservations" && process.env.BENCH_ONLY !== "parent") {
       for (const path of ["/admin", "/admin/inscriptions", "/admin/pointage", "/admin/occupation"]) {
         rows.push(await paired(`${path} (accueil)`, path, staffRef, staff));
       }

@@ -20,8 +20,12 @@ export const metadata: Metadata = { title: "Ma famille" };
 
 export default async function MyFamilyPage() {
   const user = await parentPage("/ma-famille");
-  const [family, awaitingList] = await Promise.all([getFamilyFile(user.familyId), childrenAwaitingValidation(user.familyId)]);
+  const family = await getFamilyFile(user.familyId);
   if (!family) notFound();
+  // The prepared inscriptions are read only when a child waits for the structure (rare): one statement less (ADR 048).
+  const awaitingList = family.children.some((c) => isIn(CHILD_STATUSES.AWAITING_DECISION, c.status))
+    ? await childrenAwaitingValidation(user.familyId)
+    : [];
   const awaiting = new Map(awaitingList.map((c) => [c.id, c]));
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (

@@ -36,17 +36,22 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
   const inscriptionId = typeof search.inscription === "string" && search.inscription.length <= 64 ? search.inscription : null;
   const month = isMonth(search.mois) ? search.mois : undefined;
   // Without a choice: the family view, or the one calendar there is. Another family's inscription: 404.
-  const calendar = await getMonthCalendar({ familyId: user.familyId, inscriptionId, month });
+  const today = parisDay(new Date());
+  // Every read of the page at once (ADR 048), each limited to the parent's family; the page waits for the slowest.
+  const [calendar, otherChoices, blocks, feed] = await Promise.all([
+    getMonthCalendar({ familyId: user.familyId, inscriptionId, month }),
+    // The family view's lanes are the family's choices already; one inscription's calendar reads them apart.
+    inscriptionId ? listCalendarChoices(user.familyId) : null,
+    familyUnpaidBlocks(user.familyId, today),
+    getCalendarFeed(user.familyId),
+  ]);
   if (!calendar) notFound();
-  // The family view's lanes are the family's choices already; one inscription's calendar reads them apart.
-  const choices = inscriptionId ? await listCalendarChoices(user.familyId) : calendar.lanes;
+  const choices = otherChoices ?? calendar.lanes;
   const family = { lanes: choices };
   const familyView = inscriptionId === null && choices.length > 1;
   const href = (m: string | null) =>
     `/mes-reservations?${new URLSearchParams({ ...(inscriptionId ? { inscription: inscriptionId } : {}), ...(m ? { mois: m } : {}) })}`;
   const lane = calendar.lanes.length === 1 ? calendar.lanes[0]! : null;
-  const today = parisDay(new Date());
-  const blocks = await familyUnpaidBlocks(user.familyId, today);
 
   return (
     <Page width="wide">
@@ -222,11 +227,7 @@ export default async function MyReservationsPage({ searchParams }: { searchParam
               ))}
             </ul>
           </details>
-          <CalendarFeed
-            url={(await getCalendarFeed(user.familyId))?.url ?? null}
-            renew={renewCalendarFeedAction}
-            revoke={revokeCalendarFeedAction}
-          />
+          <CalendarFeed url={feed?.url ?? null} renew={renewCalendarFeedAction} revoke={revokeCalendarFeedAction} />
         </>
       )}
     </Page>

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { ArrowRight, ClipboardList, Home, UserPlus } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
-import { childrenAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
 import { AwaitingValidationNotice } from "@/components/family/awaiting-validation-notice";
 import { withdrawPreparedInscriptionAction } from "@/app/mes-inscriptions/actions";
 import { formatDate } from "@/lib/format";
@@ -21,11 +20,10 @@ export const metadata: Metadata = { title: "Mon tableau de bord" };
 
 export default async function DashboardPage() {
   const user = await parentPage("/tableau-de-bord");
-  const [dashboard, awaiting] = await Promise.all([
-    getFamilyDashboard(user.familyId, new Date()),
-    childrenAwaitingValidation(user.familyId),
-  ]);
+  // One statement for the whole page (ADR 048), the family's own rows only.
+  const dashboard = await getFamilyDashboard(user.familyId, new Date());
   if (!dashboard) notFound();
+  const { awaiting } = dashboard;
   return (
     <Page>
       <PageHeader

@@ -89,7 +89,7 @@ export function CalendarCell({
     );
   }
   return (
-    <div className="flex w-full flex-col gap-0.5">
+    <div className={GRID.wrap}>
       <button
         type="button"
         data-cell={cell.key}

@@ -47,7 +47,12 @@ export function CalendarTable({
   onCellActivate: (cell: Cell) => void;
 }) {
   return (
-    <table id={id} ref={gridRef} onKeyDown={onKeyDown} className="w-full border-separate border-spacing-1 max-sm:block sm:table-fixed">
+    <table
+      id={id}
+      ref={gridRef}
+      onKeyDown={onKeyDown}
+      className={cn("w-full border-separate border-spacing-1 max-sm:block sm:table-fixed", GRID.table)}
+    >
       <caption className="sr-only">
         Calendrier des réservations : une ligne par jour ; les flèches du clavier passent d&apos;une case à l&apos;autre, Espace ou Entrée
         sélectionne une case.

@@ -48,34 +48,92 @@ export const BLOCKED_LOOK = LOOK.blocked;
  * The grid's parts: a row per day (a block per day on a phone, a line between days from `sm`), its day, a cell
  * (a button when it can be asked), the cell's unit and hours, its state in words with the code as a small tag and
  * the price, its deadline (never cut: it wraps), and the warning under a selected cell that will be refused.
+ *
+ * A month has up to a few hundred cells: their layout is set once on the table (`GRID.table`, Tailwind's descendant
+ * variants) and each part carries only a short marker (`GRID.cell` = "gc"…), as the pointage does (ADR 043) — the
+ * family view's HTML loses about a third (ADR 048). The markers serve only these selectors, in this grid only. The
+ * cell's border width and colours stay on the cell itself (`rounded border` + its look), so that a look may thicken
+ * it (the dashed border of a day cancelled by the structure).
  */
 export const GRID = {
+  table: [
+    "[&_.gc]:flex [&_.gc]:min-h-11 [&_.gc]:w-full [&_.gc]:flex-col [&_.gc]:items-stretch [&_.gc]:justify-center [&_.gc]:gap-0.5",
+    "[&_.gc]:px-2 [&_.gc]:py-1 [&_.gc]:text-left [&_button.gc]:cursor-pointer",
+    "[&_.gl]:flex [&_.gl]:flex-wrap [&_.gl]:items-baseline [&_.gl]:gap-x-2",
+    "[&_.gu]:text-sm [&_.gh]:whitespace-nowrap [&_.gh]:text-xs [&_.gh]:font-normal",
+    "[&_.gs]:inline-flex [&_.gs]:items-center [&_.gs]:gap-1.5 [&_.gs]:text-sm [&_.gs]:font-semibold",
+    "[&_.gk]:whitespace-nowrap [&_.gk]:rounded [&_.gk]:border [&_.gk]:border-current [&_.gk]:px-1 [&_.gk]:text-xs [&_.gk]:leading-4 [&_.gk]:font-semibold",
+    "[&_.gp]:ml-auto [&_.gp]:whitespace-nowrap [&_.gp]:text-sm [&_.gp]:font-normal",
+    "[&_.gd]:text-xs [&_.gd]:font-normal [&_.gw]:flex [&_.gw]:w-full [&_.gw]:flex-col [&_.gw]:gap-0.5",
+  ].join(" "),
   row: "max-sm:mb-3 max-sm:block max-sm:rounded-md max-sm:border max-sm:border-gray-300 max-sm:p-2 sm:[tr+&>*]:border-t sm:[tr+&>*]:border-gray-300 sm:[tr+&>*]:pt-2",
   day: "whitespace-nowrap p-1 text-left align-top text-sm font-semibold text-gray-900 max-sm:block max-sm:text-base",
-  cell: "flex min-h-11 w-full flex-col items-stretch justify-center gap-0.5 rounded border px-2 py-1 text-left [button&]:cursor-pointer",
-  line: "flex flex-wrap items-baseline gap-x-2",
-  unit: "text-sm",
-  hours: "whitespace-nowrap text-xs font-normal",
-  state: "inline-flex items-center gap-1.5 text-sm font-semibold",
-  code: "whitespace-nowrap rounded border border-current px-1 text-xs leading-4 font-semibold",
-  price: "ml-auto whitespace-nowrap text-sm font-normal",
-  deadline: "text-xs font-normal",
+  cell: "gc rounded border",
+  line: "gl",
+  unit: "gu",
+  hours: "gh",
+  state: "gs",
+  code: "gk",
+  price: "gp",
+  deadline: "gd",
+  /** A button cell and the warning under it. */
+  wrap: "gw",
   warning: "flex items-start gap-1 rounded border border-red-700 bg-red-50 px-2 py-1 text-sm text-red-950",
 } as const;
 
 /** The page's legend, in the seeds' words (SPEC.md §2). */
 export const LEGEND: { code: string; label: string; look: string }[] = [
   { code: "", label: "Réservation disponible", look: FREE_LOOK },
-  { code: "", label: "Réservation non disponible (jour fermé, hors inscription, délai dépassé)", look: BLOCKED_LOOK },
-  { code: "", label: "Plus de place disponible (la demande va en liste d'attente)", look: FULL_LOOK },
-  { code: "✓", label: "Demande de réservation sélectionnée, pas encore envoyée", look: SELECTED_LOOK },
-  { code: "DR", label: "Demande de réservation envoyée", look: STATUS_LOOK.REQUESTED },
-  { code: "LA", label: "Demande de réservation en liste d'attente", look: STATUS_LOOK.WAITLISTED },
+  {
+    code: "",
+    label: "Réservation non disponible (jour fermé, hors inscription, délai dépassé)",
+    look: BLOCKED_LOOK,
+  },
+  {
+    code: "",
+    label: "Plus de place disponible (la demande va en liste d'attente)",
+    look: FULL_LOOK,
+  },
+  {
+    code: "✓",
+    label: "Demande de réservation sélectionnée, pas encore envoyée",
+    look: SELECTED_LOOK,
+  },
+  {
+    code: "DR",
+    label: "Demande de réservation envoyée",
+    look: STATUS_LOOK.REQUESTED,
+  },
+  {
+    code: "LA",
+    label: "Demande de réservation en liste d'attente",
+    look: STATUS_LOOK.WAITLISTED,
+  },
   { code: "R", label: "Réservation validée", look: STATUS_LOOK.RESERVED },
-  { code: "DA", label: "Demande d'annulation", look: STATUS_LOOK.CANCELLATION_REQUESTED },
+  {
+    code: "DA",
+    label: "Demande d'annulation",
+    look: STATUS_LOOK.CANCELLATION_REQUESTED,
+  },
   { code: "P", label: "Présence (non modifiable)", look: STATUS_LOOK.PRESENT },
-  { code: "A Exc.", label: "Absence excusée (non modifiable)", look: STATUS_LOOK.ABSENT_EXCUSED },
-  { code: "A Fact.", label: "Absence facturée (non modifiable)", look: STATUS_LOOK.ABSENT_BILLED },
-  { code: "F", label: "Réservation facturée (non modifiable)", look: STATUS_LOOK.INVOICED },
-  { code: "Ann.", label: "Annulée par la structure (jour fermé, non facturée)", look: STATUS_LOOK.CANCELLED },
+  {
+    code: "A Exc.",
+    label: "Absence excusée (non modifiable)",
+    look: STATUS_LOOK.ABSENT_EXCUSED,
+  },
+  {
+    code: "A Fact.",
+    label: "Absence facturée (non modifiable)",
+    look: STATUS_LOOK.ABSENT_BILLED,
+  },
+  {
+    code: "F",
+    label: "Réservation facturée (non modifiable)",
+    look: STATUS_LOOK.INVOICED,
+  },
+  {
+    code: "Ann.",
+    label: "Annulée par la structure (jour fermé, non facturée)",
+    look: STATUS_LOOK.CANCELLED,
+  },
 ];

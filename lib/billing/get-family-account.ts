@@ -115,6 +115,13 @@ export async function invoicesToPay(familyId: string): Promise<string | null> {
     orderBy: { dueDate: "asc" },
     select: { totalCents: true, paidCents: true, creditedCents: true, dueDate: true },
   });
+  return toPayText(invoices);
+}
+
+/** « Payez vos factures … » from the family's payable invoices in due-date order (null when nothing is due). */
+export function toPayText(
+  invoices: { totalCents: number; paidCents: number; creditedCents: number; dueDate: Date | null }[],
+): string | null {
   const due = invoices.reduce((sum, i) => sum + dueCents(i), 0);
   if (due === 0) return null;
   const first = invoices.find((i) => i.dueDate)?.dueDate;

@@ -43,21 +43,36 @@ export async function changeRequestLabel(
   tx: Tx,
   request: { kind: ChangeRequestKind; targetId: string | null; after: unknown },
 ): Promise<string> {
+  const adult =
+    request.kind === "PHONES" && request.targetId
+      ? await tx.adult.findUnique({ where: { id: request.targetId }, select: { firstName: true, lastName: true } })
+      : null;
+  const child =
+    request.kind === "CHILD_HEALTH" && request.targetId
+      ? await tx.child.findUnique({ where: { id: request.targetId }, select: { firstName: true } })
+      : null;
+  return changeRequestLabelOf(request, { adult, child });
+}
+
+/**
+ * The same label from names already read (the dashboard reads them in its one statement, ADR 048): the adult a
+ * PHONES request targets, the child a CHILD_HEALTH request targets (null when the target is gone).
+ */
+export function changeRequestLabelOf(
+  request: { kind: ChangeRequestKind; after: unknown },
+  target: { adult: { firstName: string; lastName: string } | null; child: { firstName: string } | null },
+): string {
   switch (request.kind) {
     case "ADDRESS":
       return "Modification de l'adresse";
     case "PHONES": {
-      const adult = request.targetId
-        ? await tx.adult.findUnique({ where: { id: request.targetId }, select: { firstName: true, lastName: true } })
-        : null;
+      const { adult } = target;
       return `Modification des téléphones${adult ? ` ${deName(`${adult.firstName} ${adult.lastName}`)}` : ""}`;
     }
     case "QUOTIENT_FAMILIAL":
       return "Modification du quotient familial et du numéro CAF";
-    case "CHILD_HEALTH": {
-      const child = request.targetId ? await tx.child.findUnique({ where: { id: request.targetId }, select: { firstName: true } }) : null;
-      return `Modification des informations de santé${child ? ` ${deName(child.firstName)}` : ""}`;
-    }
+    case "CHILD_HEALTH":
+      return `Modification des informations de santé${target.child ? ` ${deName(target.child.firstName)}` : ""}`;
     case "CHILD_ADDED": {
       const after = childAddedShape.safeParse(request.after);
       return `Ajout de l'enfant ${after.success ? after.data.firstName : ""}`.trim();

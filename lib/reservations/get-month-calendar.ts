@@ -1,15 +1,15 @@
 import "server-only";
-import { cancelledSlots } from "./slots";
+import { slotKey } from "./slots";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
 import { dateOf, dayOf, firstOf, isMonth, lastOf, monthOf, nextMonth, parisDay, previousMonth } from "@/lib/calendar/paris";
 import { formatDateTime, formatHours } from "@/lib/format";
-import { RESERVATION_STATUSES, isIn, allowedActions, statusIn } from "@/lib/workflow";
+import { RESERVATION_STATUSES, isIn, allowedActions } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
-import { quotientsOf } from "@/lib/billing/set-quotient";
+import { quotientLookup } from "@/lib/billing/set-quotient";
 import type { UnitRule } from "./unit-rules";
 
 /** The family's calendars, everywhere in the same order: the eldest child first, then by activity and dates. */
@@ -174,75 +174,37 @@ export async function getMonthCalendar(input: {
   const to = dateOf(lastOf(month));
 
   const unitIds = inscriptions.flatMap((i) => i.activity.timeUnits.map((u) => u.id));
-  const [opening, reservations, usage, overrides, waiting, closures, rules] = await Promise.all([
-    db.openingDay.findMany({
-      where: { periodId: { in: inscriptions.map((i) => i.periodId) }, date: { gte: from, lte: to } },
-      select: { periodId: true, date: true },
-    }),
-    db.reservation.findMany({
-      where: { inscriptionId: { in: inscriptions.map((i) => i.id) }, date: { gte: from, lte: to } },
-      select: { id: true, inscriptionId: true, timeUnitId: true, date: true, status: true, reason: true, waitlistRank: true },
-    }),
-    db.reservation.groupBy({
-      by: ["timeUnitId", "date"],
-      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE) },
-      _count: { _all: true },
-    }),
-    db.capacityOverride.findMany({
-      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to } },
-      select: { timeUnitId: true, date: true, capacity: true },
-    }),
-    db.reservation.findMany({
-      where: { timeUnitId: { in: unitIds }, date: { gte: from, lte: to }, status: "WAITLISTED" },
-      select: { timeUnitId: true, date: true, waitlistRank: true },
-    }),
-    db.calendarException.findMany({
-      where: {
-        structureId: { in: [...new Set(inscriptions.map((i) => i.activity.structureId))] },
-        startDate: { lte: to },
-        endDate: { gte: from },
-      },
-      orderBy: { startDate: "asc" },
-      select: { label: true, startDate: true, endDate: true },
-    }),
-    db.timeUnitRule.findMany({ where: { unitId: { in: unitIds } }, select: { kind: true, unitId: true, otherUnitId: true } }),
-  ]);
-  const cancelled = await cancelledSlots(db, unitIds, firstOf(month), lastOf(month));
-  const quotientOn = await quotientsOf(db, [input.familyId]);
   // A group with its own places per unit and day: its places taken, per slot (read only when one is set).
   const limitedGroups = [...new Set(inscriptions.flatMap((i) => (i.ageGroup?.unitCapacity != null ? [i.ageGroup.id] : [])))];
-  const groupUsage = await Promise.all(
-    limitedGroups.map(
-      async (groupId) =>
-        [
-          groupId,
-          await db.reservation.groupBy({
-            by: ["timeUnitId", "date"],
-            where: {
-              timeUnitId: { in: unitIds },
-              date: { gte: from, lte: to },
-              status: statusIn(RESERVATION_STATUSES.HOLDS_PLACE),
-              inscription: { ageGroupId: groupId },
-            },
-            _count: { _all: true },
-          }),
-        ] as const,
-    ),
-  );
-  const groupTaken = new Map(
-    groupUsage.flatMap(([groupId, rows]) => rows.map((r) => [`${groupId}|${r.timeUnitId}|${dayOf(r.date)}`, r._count._all] as const)),
-  );
+  // Everything else the month needs, in one statement (ADR 048): it depends only on the inscriptions read above.
+  const read = await readMonth({
+    familyId: input.familyId,
+    inscriptionIds: inscriptions.map((i) => i.id),
+    periodIds: [...new Set(inscriptions.map((i) => i.periodId))],
+    unitIds,
+    structureIds: [...new Set(inscriptions.map((i) => i.activity.structureId))],
+    limitedGroups,
+    from,
+    to,
+  });
+  const { opening, reservations, closures, rules } = read;
   const slot = (unitId: string, day: string) => `${unitId}|${day}`;
-  const taken = new Map(usage.map((u) => [slot(u.timeUnitId, dayOf(u.date)), u._count._all]));
-  const capacityOverride = new Map(overrides.map((o) => [slot(o.timeUnitId, dayOf(o.date)), o.capacity]));
+  const cancelled = new Map(read.cancelled.map((c) => [slotKey({ timeUnitId: c.unitId, day: c.day }), c.reason]));
+  const quotientOn = quotientLookup([
+    {
+      id: input.familyId,
+      quotientFamilial: read.family?.quotientFamilial ?? null,
+      quotients: (read.family?.quotients ?? []).map((q) => ({ quotientFamilial: q.quotientFamilial, validFrom: q.validFrom })),
+    },
+  ]);
+  const groupTaken = new Map(read.groupUsage.map((r) => [`${r.groupId}|${r.unitId}|${r.day}`, r.n] as const));
+  const taken = new Map(read.usage.map((u) => [slot(u.unitId, u.day), u.n]));
+  const capacityOverride = new Map(read.overrides.map((o) => [slot(o.unitId, o.day), o.capacity]));
   const waitingRanks = new Map<string, number[]>();
-  for (const w of waiting)
-    waitingRanks.set(slot(w.timeUnitId, dayOf(w.date)), [
-      ...(waitingRanks.get(slot(w.timeUnitId, dayOf(w.date))) ?? []),
-      w.waitlistRank ?? 0,
-    ]);
-  const isOpening = new Set(opening.map((o) => `${o.periodId}|${dayOf(o.date)}`));
-  const booked = new Map(reservations.map((r) => [`${r.inscriptionId}|${r.timeUnitId}|${dayOf(r.date)}`, r]));
+  for (const w of read.waiting)
+    waitingRanks.set(slot(w.unitId, w.day), [...(waitingRanks.get(slot(w.unitId, w.day)) ?? []), w.waitlistRank ?? 0]);
+  const isOpening = new Set(opening.map((o) => `${o.periodId}|${o.day}`));
+  const booked = new Map(reservations.map((r) => [`${r.inscriptionId}|${r.timeUnitId}|${r.day}`, r]));
 
   const lanes: CalendarLane[] = inscriptions.map((i) => ({
     inscriptionId: i.id,
@@ -258,10 +220,7 @@ export async function getMonthCalendar(input: {
   }));
 
   const dayList = [
-    ...new Set([
-      ...opening.map((o) => dayOf(o.date)),
-      ...reservations.filter((r) => isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => dayOf(r.date)),
-    ]),
+    ...new Set([...opening.map((o) => o.day), ...reservations.filter((r) => isIn(RESERVATION_STATUSES.LIVE, r.status)).map((r) => r.day)]),
   ].sort();
   const days: CalendarDay[] = dayList.map((day) => ({
     day,
@@ -330,13 +289,98 @@ export async function getMonthCalendar(input: {
     lanes,
     days,
     closures: [
-      ...closures.map((c) => ({ label: c.label, start: dayOf(c.startDate), end: dayOf(c.endDate) })),
+      ...closures,
       ...exceptionalDays(
         inscriptions.map((i) => i.activity),
         cancelled,
       ),
     ].sort((a, b) => a.start.localeCompare(b.start)),
   };
+}
+
+/** What `readMonth` returns: days as "YYYY-MM-DD". */
+interface MonthJson {
+  opening: { periodId: string; day: string }[];
+  reservations: {
+    id: string;
+    inscriptionId: string;
+    timeUnitId: string;
+    day: string;
+    status: ReservationStatus;
+    reason: string | null;
+    waitlistRank: number | null;
+  }[];
+  usage: { unitId: string; day: string; n: number }[];
+  overrides: { unitId: string; day: string; capacity: number }[];
+  waiting: { unitId: string; day: string; waitlistRank: number | null }[];
+  closures: { label: string; start: string; end: string }[];
+  rules: UnitRule[];
+  cancelled: { unitId: string; day: string; reason: string }[];
+  family: { quotientFamilial: number | null; quotients: { quotientFamilial: number | null; validFrom: string }[] } | null;
+  groupUsage: { groupId: string; unitId: string; day: string; n: number }[];
+}
+
+/**
+ * The month's reads in one statement (ADR 048; they were ten Prisma calls): the opening days of the lanes' periods,
+ * the lanes' own reservations, the places held and the waiting ranks of their units (every family's, counted only),
+ * the day's capacities, the structures' closures, the rules between units, the slots the structure cancelled, the
+ * family's quotient history, and the places held per age group with its own number. The family's rows are read
+ * through the inscriptions `getMonthCalendar` found for the family (its ownership filter, unchanged).
+ */
+async function readMonth(input: {
+  familyId: string;
+  inscriptionIds: string[];
+  periodIds: string[];
+  unitIds: string[];
+  structureIds: string[];
+  limitedGroups: string[];
+  from: Date;
+  to: Date;
+}): Promise<MonthJson> {
+  const { familyId, inscriptionIds, periodIds, unitIds, structureIds, limitedGroups, from, to } = input;
+  const holding = [...RESERVATION_STATUSES.HOLDS_PLACE];
+  const day = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+  const [row] = await db.$queryRaw<{ month: MonthJson }[]>`SELECT json_build_object(
+    'opening', COALESCE((SELECT json_agg(json_build_object('periodId', o."periodId", 'day', ${day(Prisma.sql`o."date"`)}))
+      FROM "OpeningDay" o WHERE o."periodId" = ANY(${periodIds}) AND o."date" >= ${from} AND o."date" <= ${to}), '[]'::json),
+    'reservations', COALESCE((SELECT json_agg(json_build_object('id', r."id", 'inscriptionId', r."inscriptionId",
+        'timeUnitId', r."timeUnitId", 'day', ${day(Prisma.sql`r."date"`)}, 'status', r."status", 'reason', r."reason",
+        'waitlistRank', r."waitlistRank"))
+      FROM "Reservation" r WHERE r."inscriptionId" = ANY(${inscriptionIds}) AND r."date" >= ${from} AND r."date" <= ${to}), '[]'::json),
+    'usage', COALESCE((SELECT json_agg(json_build_object('unitId', t."timeUnitId", 'day', ${day(Prisma.sql`t."date"`)}, 'n', t."n"))
+      FROM (SELECT r."timeUnitId", r."date", count(*)::int AS "n" FROM "Reservation" r
+        WHERE r."timeUnitId" = ANY(${unitIds}) AND r."date" >= ${from} AND r."date" <= ${to} AND r."status"::text = ANY(${holding})
+        GROUP BY r."timeUnitId", r."date") t), '[]'::json),
+    'overrides', COALESCE((SELECT json_agg(json_build_object('unitId', o."timeUnitId", 'day', ${day(Prisma.sql`o."date"`)},
+        'capacity', o."capacity"))
+      FROM "CapacityOverride" o WHERE o."timeUnitId" = ANY(${unitIds}) AND o."date" >= ${from} AND o."date" <= ${to}), '[]'::json),
+    'waiting', COALESCE((SELECT json_agg(json_build_object('unitId', r."timeUnitId", 'day', ${day(Prisma.sql`r."date"`)},
+        'waitlistRank', r."waitlistRank"))
+      FROM "Reservation" r WHERE r."timeUnitId" = ANY(${unitIds}) AND r."date" >= ${from} AND r."date" <= ${to}
+        AND r."status" = 'WAITLISTED'), '[]'::json),
+    'closures', COALESCE((SELECT json_agg(json_build_object('label', c."label", 'start', ${day(Prisma.sql`c."startDate"`)},
+        'end', ${day(Prisma.sql`c."endDate"`)}) ORDER BY c."startDate", c."id")
+      FROM "CalendarException" c WHERE c."structureId" = ANY(${structureIds}) AND c."startDate" <= ${to} AND c."endDate" >= ${from}),
+      '[]'::json),
+    'rules', COALESCE((SELECT json_agg(json_build_object('kind', u."kind", 'unitId', u."unitId", 'otherUnitId', u."otherUnitId"))
+      FROM "TimeUnitRule" u WHERE u."unitId" = ANY(${unitIds})), '[]'::json),
+    'cancelled', COALESCE((SELECT json_agg(json_build_object('unitId', c."timeUnitId", 'day', ${day(Prisma.sql`c."date"`)},
+        'reason', c."reason"))
+      FROM "CancelledSlot" c WHERE c."timeUnitId" = ANY(${unitIds}) AND c."date" >= ${from} AND c."date" <= ${to}), '[]'::json),
+    'family', (SELECT json_build_object('quotientFamilial', f."quotientFamilial",
+        'quotients', COALESCE((SELECT json_agg(json_build_object('quotientFamilial', q."quotientFamilial",
+            'validFrom', ${day(Prisma.sql`q."validFrom"`)}) ORDER BY q."validFrom" DESC)
+          FROM "QuotientHistory" q WHERE q."familyId" = f."id"), '[]'::json))
+      FROM "Family" f WHERE f."id" = ${familyId}),
+    'groupUsage', COALESCE((SELECT json_agg(json_build_object('groupId', t."ageGroupId", 'unitId', t."timeUnitId",
+        'day', ${day(Prisma.sql`t."date"`)}, 'n', t."n"))
+      FROM (SELECT i."ageGroupId", r."timeUnitId", r."date", count(*)::int AS "n"
+        FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId"
+        WHERE i."ageGroupId" = ANY(${limitedGroups}) AND r."timeUnitId" = ANY(${unitIds}) AND r."date" >= ${from}
+          AND r."date" <= ${to} AND r."status"::text = ANY(${holding})
+        GROUP BY i."ageGroupId", r."timeUnitId", r."date") t), '[]'::json)
+  ) AS "month"`;
+  return row!.month;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { count, deName, formatDayMonth } from "@/lib/format";
 import { isIn, RESERVATION_STATUSES, statusLabel, statusTone, statusIn } from "@/lib/workflow";
@@ -29,12 +30,11 @@ const MAX_DAYS_LISTED = 6;
  * 13/01, 20/01) », En liste d'attente), for days from two weeks ago on.
  */
 export async function reservationFeed(familyId: string, now: Date): Promise<DashboardRequest[]> {
-  const since = dateOf(addDays(parisDay(now), -14));
   const rows = await db.reservation.findMany({
     where: {
       inscription: { familyId },
       status: { in: FOLLOWED },
-      date: { gte: since },
+      date: { gte: feedSince(now) },
       NOT: { status: statusIn(RESERVATION_STATUSES.ABSENT), reason: null },
     },
     orderBy: [{ date: "asc" }],
@@ -50,7 +50,38 @@ export async function reservationFeed(familyId: string, now: Date): Promise<Dash
       inscription: { select: { child: { select: { firstName: true } }, activity: { select: { name: true } } } },
     },
   });
-  const groups = new Map<string, typeof rows>();
+  return reservationFeedOf(
+    rows.map(({ inscription, ...r }) => ({ ...r, childFirstName: inscription.child.firstName, activityName: inscription.activity.name })),
+  );
+}
+
+/** The first day the feed follows: two weeks before today (Paris). */
+export const feedSince = (now: Date) => dateOf(addDays(parisDay(now), -14));
+
+/**
+ * The SQL twin of `reservationFeed`'s filter, for the dashboard's one statement (ADR 048): the same statuses, days and
+ * absences left out (`r` is the reservation, already limited to the family's inscriptions by the caller).
+ */
+export function followedReservationSql(now: Date) {
+  return Prisma.sql`r."status"::text = ANY(${FOLLOWED}) AND r."date" >= ${feedSince(now)}
+    AND NOT (r."status"::text = ANY(${[...RESERVATION_STATUSES.ABSENT]}) AND r."reason" IS NULL)`;
+}
+
+export interface FeedReservation {
+  id: string;
+  status: ReservationStatus;
+  date: Date;
+  reason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  inscriptionId: string;
+  childFirstName: string;
+  activityName: string;
+}
+
+/** The feed's lines from its reservations, in day order (one line per inscription, state and reason). */
+export function reservationFeedOf(rows: FeedReservation[]): DashboardRequest[] {
+  const groups = new Map<string, FeedReservation[]>();
   for (const row of rows) {
     const key = `${row.inscriptionId}|${row.status}|${row.reason ?? ""}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
@@ -65,7 +96,7 @@ export async function reservationFeed(familyId: string, now: Date): Promise<Dash
     return {
       id: `reservations-${first.id}`,
       kind: cancellation ? "CANCELLATION" : "RESERVATION",
-      label: `${what} ${deName(first.inscription.child.firstName)} — ${first.inscription.activity.name} : ${count(group.length, "jour")} (${listed})`,
+      label: `${what} ${deName(first.childFirstName)} — ${first.activityName} : ${count(group.length, "jour")} (${listed})`,
       state: { label: statusLabel("RESERVATION", first.status), tone: statusTone("RESERVATION", first.status) },
       reason: first.reason,
       sentAt: new Date(Math.min(...group.map((r) => r.createdAt.getTime()))),
@@ -86,8 +117,10 @@ export async function inscriptionsWithoutReservation(familyId: string, now: Date
     where: { familyId, status: "VALIDATED", endDate: { gte: today }, reservations: { none: {} } },
     select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } } },
   });
-  return rows.map((r) => ({
-    text: `Réservez les jours ${deName(r.child.firstName)} — ${r.activity.name}`,
-    href: `/mes-reservations?inscription=${r.id}`,
-  }));
+  return rows.map((r) => reserveTodo({ id: r.id, childFirstName: r.child.firstName, activityName: r.activity.name }));
 }
+
+export const reserveTodo = (r: { id: string; childFirstName: string; activityName: string }) => ({
+  text: `Réservez les jours ${deName(r.childFirstName)} — ${r.activityName}`,
+  href: `/mes-reservations?inscription=${r.id}`,
+});
