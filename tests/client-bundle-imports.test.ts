@@ -1,8 +1,8 @@
 /**
  * What a page's JavaScript must not drag in (ADR 044): from every client component ("use client"), following the
  * project's own imports (type-only imports and `import()` excluded, as the bundler does), no zod (downloaded at the
- * first validation, ADR 011), no Radix Dialog/AlertDialog/Toast outside the files loaded on demand, no TanStack Table in a page's first load (ADR 046), and
- * `next-auth/react` only in the sign-in form. No build needed: the source says it.
+ * first validation, ADR 011), no Radix Dialog/AlertDialog/Toast outside the files loaded on demand, no TanStack Table
+ * in a page's first load (ADR 046), and `next-auth/react` only in the sign-in form. No build needed: the source says it.
  */
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
