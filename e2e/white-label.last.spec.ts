@@ -42,8 +42,11 @@ test("un administrateur renomme le portail : l'en-tête et le titre de chaque pa
     await page.goto("/admin/parametres");
     await expect(header(page)).toContainText("Portail Famille");
     const form = page.getByRole("region", { name: "Identité de la structure" });
-    await expect(field(page, "Nom du portail")).toHaveValue("Portail Famille");
+    // Read first; « Modifier » opens the form (downloaded then, ADR 046), its first field focused.
     await expectAccessible(page);
+    await form.getByRole("button", { name: "Modifier l'identité" }).click();
+    await expect(field(page, "Nom du portail")).toBeFocused();
+    await expect(field(page, "Nom du portail")).toHaveValue("Portail Famille");
 
     await field(page, "Nom du portail").fill(RENAMED);
     await form.getByRole("button", { name: "Enregistrer l'identité" }).click();
@@ -62,6 +65,8 @@ test("un administrateur renomme le portail : l'en-tête et le titre de chaque pa
 
     // Emptied, the field gives the name back.
     await page.goto("/admin/parametres");
+    await expect(form.getByText(RENAMED)).toBeVisible();
+    await form.getByRole("button", { name: "Modifier l'identité" }).click();
     await field(page, "Nom du portail").fill("");
     await form.getByRole("button", { name: "Enregistrer l'identité" }).click();
     await expect(form.getByRole("status")).toHaveText("Identité de la structure enregistrée.");

@@ -1,8 +1,8 @@
 /**
  * What a page's JavaScript must not drag in (ADR 044): from every client component ("use client"), following the
  * project's own imports (type-only imports and `import()` excluded, as the bundler does), no zod (downloaded at the
- * first validation, ADR 011), no Radix Dialog/AlertDialog/Toast outside the files loaded on demand, and
- * `next-auth/react` only in the sign-in form. No build needed: the source says it.
+ * first validation, ADR 011), no Radix Dialog/AlertDialog/Toast outside the files loaded on demand, no TanStack Table
+ * in a page's first load (ADR 046), and `next-auth/react` only in the sign-in form. No build needed: the source says it.
  */
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -10,8 +10,15 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(__dirname, "..");
 const ON_DEMAND = new Set(["components/ui/dialog-panels.tsx", "components/ui/toast-region.tsx"]);
-const RULES: { pkg: RegExp; allowedIn?: Set<string> }[] = [
+const RULES: { pkg: RegExp; allowedIn?: Set<string>; entries?: Set<string> }[] = [
   { pkg: /^zod$/ },
+  // TanStack Table (ADR 046): only through data-table-view.ts, which the server computes with and the lists download
+  // on first use; a client component reaches it only when it builds its list in the browser (the import's preview).
+  {
+    pkg: /^@tanstack\/(react-table|table-core)$/,
+    allowedIn: new Set(["components/ui/data-table-view.ts"]),
+    entries: new Set(["components/admin/import-form.tsx"]),
+  },
   { pkg: /^@radix-ui\/react-(dialog|alert-dialog|toast)$/, allowedIn: ON_DEMAND },
   { pkg: /^next-auth\/react$/, allowedIn: new Set(["components/auth/sign-in-form.tsx"]) },
 ];
@@ -93,12 +100,13 @@ describe("le JavaScript des pages (ADR 044)", () => {
     ).toEqual(["d", "f"]);
   });
 
-  it("aucun composant client n'entraîne zod, Radix Dialog/Toast ou next-auth/react hors des fichiers prévus", () => {
+  it("aucun composant client n'entraîne zod, Radix Dialog/Toast, TanStack Table ou next-auth/react hors des fichiers prévus", () => {
     const offences: string[] = [];
     for (const entry of clientEntries) {
       for (const { pkg, via } of reachedPackages(entry)) {
         const rule = RULES.find((r) => r.pkg.test(pkg));
-        if (rule && !rule.allowedIn?.has(via.at(-1)!)) offences.push(`${[...via, pkg].join(" → ")}`);
+        const allowed = rule?.allowedIn?.has(via.at(-1)!) && (!rule.entries || rule.entries.has(via[0]!));
+        if (rule && !allowed) offences.push(`${[...via, pkg].join(" → ")}`);
       }
     }
     expect([...new Set(offences)]).toEqual([]);

@@ -1,7 +1,7 @@
 "use client";
 import { ClientForm } from "@/components/ui/client-form";
 import { focusAfterChange } from "@/components/ui/focus";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import { ConfirmStep } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
@@ -95,6 +95,8 @@ export function SchemaForm(props: {
   toastOnSuccess?: boolean;
   /** Where the focus goes once done (the first of these ids that exists): the result, when the form leaves the page. */
   focusAfter?: readonly string[];
+  /** Its first field takes the focus when it appears (a form opened on demand, downloaded after the click). */
+  focusOnMount?: boolean;
 }) {
   // Fixed values (an activity's id…) are part of what the schema checks, on the client too.
   const initial: Record<string, string | string[] | undefined> = { ...props.hidden };
@@ -116,6 +118,11 @@ export function SchemaForm(props: {
   });
   const { errors } = form.formState;
   const [asking, setAsking] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { focusOnMount } = props;
+  useEffect(() => {
+    if (focusOnMount) formRef.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
+  }, [focusOnMount]);
   // Checked first (errors show at once), then asked, then sent.
   const onSubmit = props.confirm
     ? form.handleSubmit(
@@ -125,7 +132,7 @@ export function SchemaForm(props: {
     : submit;
 
   return (
-    <ClientForm onSubmit={onSubmit} noValidate>
+    <ClientForm ref={formRef} onSubmit={onSubmit} noValidate>
       {props.confirm ? (
         <ConfirmStep
           open={asking}

@@ -8,6 +8,9 @@ import { cn } from "./cn";
  * A block of a record that is read first and edited on demand: the values,
  * and « Modifier » opens the form in place (focus on its first field);
  * « Fermer » brings back the values (focus back on « Modifier »).
+ * `formOnDemand`: the form is rendered only while open (its code downloaded then, ADR 046): the focus goes to the
+ * panel (its « chargement » placeholder) until the form's first field takes it; `onIntent` starts the download as
+ * soon as the pointer or the focus reaches « Modifier ».
  */
 export function EditableSection({
   title,
@@ -16,6 +19,8 @@ export function EditableSection({
   form,
   editLabel,
   className,
+  formOnDemand = false,
+  onIntent,
 }: {
   title: string;
   titleId: string;
@@ -24,6 +29,8 @@ export function EditableSection({
   /** « Modifier l'adresse »… (the button's accessible name). */
   editLabel?: string;
   className?: string;
+  formOnDemand?: boolean;
+  onIntent?: () => void;
 }) {
   const [editing, setEditing] = useState(false);
   const panelId = useId();
@@ -41,12 +48,14 @@ export function EditableSection({
           size="sm"
           aria-expanded={editing}
           aria-controls={panelId}
+          onPointerEnter={onIntent}
+          onFocus={onIntent}
           aria-label={editing ? `Fermer : ${title}` : (editLabel ?? `Modifier : ${title}`)}
           onClick={() => {
             const next = !editing;
             setEditing(next);
             window.setTimeout(() => {
-              if (next) panel.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
+              if (next) (panel.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea") ?? panel.current)?.focus();
               else toggle.current?.focus();
             }, 0);
           }}
@@ -63,8 +72,8 @@ export function EditableSection({
         </Button>
       </div>
       <div hidden={editing}>{view}</div>
-      <div id={panelId} ref={panel} hidden={!editing}>
-        {form}
+      <div id={panelId} ref={panel} hidden={!editing} tabIndex={-1}>
+        {editing || !formOnDemand ? form : null}
       </div>
     </section>
   );

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Tabs } from "@/components/ui/tabs";
 import { Alert } from "@/components/ui/field";
-import { SchemaForm } from "@/components/form/schema-form";
+import { EditableSchemaForm } from "@/components/form/editable-schema-form";
+import { Details } from "@/components/ui/editable-section";
 import { LogoForm } from "@/components/admin/logo-form";
 import { Emblem } from "@/components/layout/site-header";
 import { removeLogoAction, updateIdentityAction, updateInformationPageAction, uploadLogoAction } from "./actions";
@@ -23,17 +24,40 @@ export default async function SettingsPage() {
   const isAdmin = user.role === "ADMIN";
   const identityTab = isAdmin ? (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Card title="Identité de la structure" titleId="identite">
-        <p className="mb-3 text-sm text-gray-700">
-          Affichée dans l&apos;en-tête, le pied de page, la page Contact, la signature des e-mails et l&apos;en-tête des PDF (factures,
-          quittances, attestations).
-        </p>
-        <SchemaForm
-          schema="identity"
-          idPrefix="identite"
-          submitLabel="Enregistrer l'identité"
-          action={updateIdentityAction}
-          defaultValues={{
+      <EditableSchemaForm
+        title="Identité de la structure"
+        titleId="identite"
+        editLabel="Modifier l'identité"
+        view={
+          <>
+            <p className="mb-3 text-sm text-gray-700">
+              Affichée dans l&apos;en-tête, le pied de page, la page Contact, la signature des e-mails et l&apos;en-tête des PDF (factures,
+              quittances, attestations).
+            </p>
+            <Details
+              rows={[
+                ["Nom du portail", identity.productName],
+                ["Nom de la structure", identity.name],
+                ["Couleur principale", identity.primaryColor],
+                ["Adresse", identity.address],
+                ["Téléphone", identity.phone],
+                ["E-mail de l'accueil", identity.email],
+                [
+                  "Horaires d'ouverture",
+                  <span key="horaires" className="whitespace-pre-line">
+                    {identity.openingHours}
+                  </span>,
+                ],
+              ]}
+            />
+          </>
+        }
+        form={{
+          schema: "identity",
+          idPrefix: "identite",
+          submitLabel: "Enregistrer l'identité",
+          action: updateIdentityAction,
+          defaultValues: {
             productName: identity.productName,
             name: identity.name,
             primaryColor: identity.primaryColor,
@@ -41,8 +65,8 @@ export default async function SettingsPage() {
             phone: identity.phone,
             email: identity.email,
             openingHours: identity.openingHours,
-          }}
-          fields={[
+          },
+          fields: [
             {
               name: "productName",
               label: "Nom du portail",
@@ -64,9 +88,9 @@ export default async function SettingsPage() {
               type: "textarea",
               hint: "Par exemple : du lundi au vendredi, de 9 h à 12 h 30 et de 13 h 30 à 17 h.",
             },
-          ]}
-        />
-      </Card>
+          ],
+        }}
+      />
       <Card title="Logo" titleId="logo">
         <div className="mb-4 flex items-center gap-3">
           <Emblem identity={identity} />
@@ -91,29 +115,37 @@ export default async function SettingsPage() {
       {pages.map((page) => {
         const meta = INFORMATION_PAGES.find((p) => p.slug === page.slug)!;
         return (
-          <Card
+          <EditableSchemaForm
             key={page.slug}
             title={meta.title}
             titleId={`page-${page.slug}`}
-            actions={
-              <a className={cn(linkClass, "inline-flex min-h-11 items-center")} href={meta.path}>
-                Voir la page
-              </a>
+            editLabel={`Modifier « ${meta.title} »`}
+            view={
+              <>
+                <Details
+                  rows={[
+                    ["Titre", page.title],
+                    ["Texte", page.body.length > 300 ? `${page.body.slice(0, 300)}…` : page.body],
+                  ]}
+                />
+                <a className={cn(linkClass, "inline-flex min-h-11 items-center")} href={meta.path}>
+                  Voir la page « {meta.title} »
+                </a>
+              </>
             }
-          >
-            <SchemaForm
-              schema="informationPage"
-              idPrefix={`page-${page.slug}`}
-              submitLabel={`Enregistrer « ${meta.title} »`}
-              action={updateInformationPageAction}
-              hidden={{ slug: page.slug }}
-              defaultValues={{ title: page.title, body: page.body }}
-              fields={[
+            form={{
+              schema: "informationPage",
+              idPrefix: `page-${page.slug}`,
+              submitLabel: `Enregistrer « ${meta.title} »`,
+              action: updateInformationPageAction,
+              hidden: { slug: page.slug },
+              defaultValues: { title: page.title, body: page.body },
+              fields: [
                 { name: "title", label: "Titre", required: true },
                 { name: "body", label: "Texte", required: true, type: "textarea", rows: 14 },
-              ]}
-            />
-          </Card>
+              ],
+            }}
+          />
         );
       })}
     </div>

@@ -6,7 +6,8 @@ import { DecisionControls } from "@/components/admin/decision-controls";
 import { SelectBox } from "@/components/admin/bulk-decision-form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type DataRow, type ServerSide } from "@/components/ui/data-table";
+import { PagedDataTable } from "@/components/ui/data-table-paged";
+import type { DataRow, ServerSide } from "@/components/ui/data-table-types";
 import { linkClass } from "@/components/ui/classes";
 
 /** One inscription request of a queue page, as words (app/admin/inscriptions/page.tsx). */
@@ -106,5 +107,5 @@ export function InscriptionTable({
       },
     };
   });
-  return <DataTable caption="Demandes d'inscription en attente" rows={dataRows} columns={COLUMNS} server={server} />;
+  return <PagedDataTable caption="Demandes d'inscription en attente" rows={dataRows} columns={COLUMNS} server={server} />;
 }

@@ -8,7 +8,8 @@ import { CancellationChoice } from "@/components/admin/cancellation-batch";
 import { SelectBox } from "@/components/admin/bulk-decision-form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type DataRow, type ServerSide } from "@/components/ui/data-table";
+import { PagedDataTable } from "@/components/ui/data-table-paged";
+import type { DataRow, ServerSide } from "@/components/ui/data-table-types";
 import { linkClass } from "@/components/ui/classes";
 
 /** One request of a queue page, as words (components/admin/reservation-queue/queue-rows.ts). */
@@ -117,5 +118,5 @@ export function QueueTable({
       },
     };
   });
-  return <DataTable caption={caption} rows={dataRows} columns={QUEUE_COLUMNS} server={server} />;
+  return <PagedDataTable caption={caption} rows={dataRows} columns={QUEUE_COLUMNS} server={server} />;
 }
