@@ -7,6 +7,7 @@ import { nextSorting, tableView, type TableState } from "@/components/ui/data-ta
 import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table";
 import { DataTableClient } from "@/components/ui/data-table-client";
 import { TableMarkup } from "@/components/ui/data-table-markup";
+import { PagedDataTable } from "@/components/ui/data-table-paged";
 
 const columns: DataColumn[] = [
   { key: "nom", header: "Nom", sortable: true, rowHeader: true },
@@ -60,7 +61,9 @@ describe("ce que chaque liste envoie au navigateur", () => {
   });
 
   it("une liste paginée par le serveur, ou sans tri, filtre ni seconde page, n'est que du HTML", () => {
-    expect(DataTable({ caption: "Enfants", columns, rows, server: { sortHref: {} } }).type).toBe(TableMarkup);
+    const paged = DataTable({ caption: "Enfants", columns, rows, server: { sortHref: {} } });
+    expect(paged.type).toBe(PagedDataTable);
+    expect(PagedDataTable(paged.props as Parameters<typeof PagedDataTable>[0]).type).toBe(TableMarkup);
     expect(DataTable({ caption: "Enfants", columns: inert, rows: rows.slice(0, 5) }).type).toBe(TableMarkup);
     // Rows with nothing to search: no filter box (it could only hide every row).
     expect(DataTable({ caption: "Jours", columns: inert, rows: rows.map((r) => ({ ...r, search: undefined })) }).type).toBe(TableMarkup);
