@@ -37,3 +37,20 @@ export function childForm(
     consents: { photoConsent: consent, canLeaveAlone: "non", emergencyCareConsent: consent },
   };
 }
+
+/** The staff's activity form as its fields arrive (MANUAL validations, J-2 10:00 deadlines, no maximum), with changes. */
+export const activityForm = (structureId: string, changes: Record<string, string> = {}) => ({
+  structureId,
+  careKind: "ALSH_MERCREDIS",
+  name: "Mercredis",
+  description: "",
+  inscriptionValidation: "MANUAL",
+  reservationValidation: "MANUAL",
+  bookingDeadline: "J-2 10:00",
+  cancellationDeadline: "J-2 10:00",
+  inscriptionsOpenAt: "",
+  residentsOpenAt: "",
+  maxInscriptions: "",
+  isPreRegistration: "non",
+  ...changes,
+});

@@ -5,6 +5,7 @@ import { actorFromUser } from "@/lib/workflow";
 import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { updateActivity } from "@/lib/activities/manage-activity";
 import { activitySchema } from "@/lib/activities/schemas";
+import { activityForm } from "./fixtures";
 import { createFamily } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";
 
@@ -191,20 +192,7 @@ describe("the inscription waiting list moves", () => {
     const c = await w.ask("Capucine");
     const newcomer = await createFamily(prisma, { children: [{ firstName: "Noé", birthDate: MATERNELLE_BIRTH, sex: "M" }] });
     const maternelle = await prisma.ageGroup.findFirstOrThrow({ where: { activityId: w.activity.id, name: "Maternelle" } });
-    const settings = activitySchema.parse({
-      structureId: w.activity.structureId,
-      careKind: "ALSH_MERCREDIS",
-      name: "Mercredis",
-      description: "",
-      inscriptionValidation: "MANUAL",
-      reservationValidation: "MANUAL",
-      bookingDeadline: "J-2 10:00",
-      cancellationDeadline: "J-2 10:00",
-      inscriptionsOpenAt: "",
-      residentsOpenAt: "",
-      maxInscriptions: "2",
-      isPreRegistration: "non",
-    });
+    const settings = activitySchema.parse(activityForm(w.activity.structureId, { maxInscriptions: "2" }));
     const [, late] = await Promise.all([
       updateActivity(w.activity.id, settings, ALL_LIEUX, NOW),
       requestInscription({

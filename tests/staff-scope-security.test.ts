@@ -31,7 +31,7 @@ import { getFamilyAccount } from "@/lib/billing/get-family-account";
 import { fileStore } from "@/lib/files/storage";
 import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";
-import { childForm, tinyPng } from "./fixtures";
+import { activityForm, childForm, tinyPng } from "./fixtures";
 
 const NOT_FOUND = { ok: false, error: "Élément introuvable." };
 const MISSING = "identifiant-inexistant";
@@ -193,20 +193,7 @@ const form = (fields: Record<string, string | File>) => {
   return data;
 };
 const png = () => new File([tinyPng()], "programme.png", { type: "image/png" });
-const activityForm = (structureId: string) => ({
-  structureId,
-  careKind: "ALSH_MERCREDIS",
-  name: `Mercredis bis ${structureId.slice(-4)}`,
-  description: "",
-  inscriptionValidation: "MANUAL",
-  reservationValidation: "MANUAL",
-  bookingDeadline: "J-2 10:00",
-  cancellationDeadline: "J-2 10:00",
-  inscriptionsOpenAt: "",
-  residentsOpenAt: "",
-  maxInscriptions: "",
-  isPreRegistration: "non",
-});
+const activityFormOf = (structureId: string) => activityForm(structureId, { name: `Mercredis bis ${structureId.slice(-4)}` });
 
 /** How each staff action is replayed with a lieu's ids. */
 const REPLAY: Record<string, (l: Lieu) => unknown> = {
@@ -214,8 +201,8 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   refuseInscriptionAction: (l) => ({ id: l.pending.id, reason: "Complet" }),
   decideInscriptionsAction: (l) => ({ decision: "refuse", ids: [l.pending.id], reason: "Complet" }),
   cancelInscriptionAction: (l) => ({ id: l.cancellable.id, reason: "Départ" }),
-  createActivityAction: (l) => activityForm(l.structure.id),
-  updateActivityAction: (l) => ({ ...activityForm(l.structure.id), activityId: l.activity.id }),
+  createActivityAction: (l) => activityFormOf(l.structure.id),
+  updateActivityAction: (l) => ({ ...activityFormOf(l.structure.id), activityId: l.activity.id }),
   addPeriodAction: (l) => ({
     activityId: l.activity.id,
     name: "Automne",
