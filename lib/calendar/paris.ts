@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { getDaysInMonth } from "date-fns";
+import { getDaysInMonth, getISOWeek } from "date-fns";
 
 export const PARIS = "Europe/Paris";
 
@@ -52,6 +52,12 @@ export function eachDay(from: string, to: string): string[] {
   if (!Number.isFinite(span)) throw new RangeError(`Jours invalides : ${from} → ${to}`);
   if (span > MAX_DAYS) throw new RangeError(`Trop de jours (${span}, ${MAX_DAYS} au plus) : ${from} → ${to}`);
   return Array.from({ length: Math.max(0, span) }, (_, i) => addDays(from, i));
+}
+
+/** ISO 8601 week number of a day (weeks start on Monday; week 1 holds the first Thursday): « semaines paires / impaires ». */
+export function isoWeek(day: string): number {
+  // Read in UTC: a calendar day is stored as UTC midnight, whatever the server's time zone.
+  return getISOWeek(new TZDate(dateOf(day).getTime(), "UTC"));
 }
 
 /** 0 = dimanche … 6 = samedi. */

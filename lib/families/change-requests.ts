@@ -77,6 +77,8 @@ export function changeRequestLabelOf(
       const after = childAddedShape.safeParse(request.after);
       return `Ajout de l'enfant ${after.success ? after.data.firstName : ""}`.trim();
     }
+    case "CHILD_LINK":
+      return "Garde alternée : lier un enfant à mon foyer";
     case "OTHER":
       return "Demande de modification";
   }
@@ -112,6 +114,9 @@ async function applyChange(
       // The inscription requests prepared meanwhile go out now, in this transaction (ADR 037).
       await sendPreparedInscriptions(tx, { familyId, childId: targetId!, now: new Date() });
       return;
+    case "CHILD_LINK":
+      // Issue 26: no page asks for it yet; the link is written by lib/families/link-child-foyer.ts when it lands.
+      throw new Error("Demande CHILD_LINK : pas encore appliquée");
     case "OTHER":
       return;
   }

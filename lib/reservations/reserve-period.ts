@@ -1,9 +1,7 @@
 import "server-only";
-import { getISOWeek } from "date-fns";
-import { TZDate } from "@date-fns/tz";
 import { cancelledSlots } from "./slots";
 import { db } from "@/lib/db";
-import { dateOf, dayOf, eachDay, parisDay, weekdayOf } from "@/lib/calendar/paris";
+import { dateOf, dayOf, eachDay, isoWeek, parisDay, weekdayOf } from "@/lib/calendar/paris";
 import { isBeforeDeadline } from "@/lib/calendar/deadlines";
 import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
@@ -17,11 +15,7 @@ import type { PeriodRequest } from "./schemas";
 /** The longest range « Réservations sur période » takes at once (a school year fits). */
 export const MAX_PERIOD_DAYS = 366;
 
-/** ISO 8601 week number of a day (weeks start on Monday; week 1 holds the first Thursday). */
-export function isoWeek(day: string): number {
-  // Read in UTC: a calendar day is stored as UTC midnight, whatever the server's time zone.
-  return getISOWeek(new TZDate(dateOf(day).getTime(), "UTC"));
-}
+export { isoWeek };
 
 export interface PeriodPreview {
   inscription: { id: string; childFirstName: string; activityName: string; startDay: string; endDay: string };
