@@ -25,6 +25,7 @@ import { DAY_RANGES, dayRangeMessage, filterDay, monthInRange, shiftDay } from "
 import { paymentFilterOf } from "@/lib/billing/list-payments";
 import { createBookableWorld, createFamily, createStaffUser, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma } from "./helpers";
+import { activityForm } from "./fixtures";
 
 beforeEach(() => {
   session.current = null;
@@ -147,20 +148,7 @@ describe("every date input refuses year 9999, 1900 and 0001 with its French mess
     const staff = await createStaffUser(prisma);
     session.current = { user: { id: staff.id } };
     const unit = w.units[0]!;
-    const activity = {
-      structureId: w.structure.id,
-      careKind: "ALSH_MERCREDIS",
-      name: "Mercredis 9999",
-      description: "",
-      inscriptionValidation: "MANUAL",
-      reservationValidation: "MANUAL",
-      bookingDeadline: "J-2 10:00",
-      cancellationDeadline: "J-2 10:00",
-      inscriptionsOpenAt: "",
-      residentsOpenAt: "",
-      maxInscriptions: "",
-      isPreRegistration: "non",
-    };
+    const activity = activityForm(w.structure.id, { name: "Mercredis 9999" });
     await expectRefused(
       (d) => activites.createActivityAction({ ...activity, inscriptionsOpenAt: `${d} 08:00` }),
       "inscriptionsOpenAt",

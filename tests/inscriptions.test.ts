@@ -12,6 +12,7 @@ import { activitySchema, tariffsSchema } from "@/lib/activities/schemas";
 import { createReservation, IllegalTransitionError, SYSTEM, actorFromUser } from "@/lib/workflow";
 import { createFamily } from "@/prisma/factories";
 import { prisma, staffActor, expectNothingChanged } from "./helpers";
+import { activityForm } from "./fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 
@@ -348,20 +349,7 @@ describe("activity configuration", () => {
     await expectNothingChanged(() =>
       expect(deletePeriod(w.period.id, ALL_LIEUX)).rejects.toThrow("Cette période a 1 inscription : elle ne peut pas être supprimée."),
     );
-    const settings = activitySchema.parse({
-      structureId: w.structure.id,
-      careKind: "ALSH_MERCREDIS",
-      name: "Mercredis",
-      description: "",
-      inscriptionValidation: "MANUAL",
-      reservationValidation: "MANUAL",
-      bookingDeadline: "J-2 10:00",
-      cancellationDeadline: "J-2 10:00",
-      inscriptionsOpenAt: "",
-      residentsOpenAt: "",
-      maxInscriptions: "",
-      isPreRegistration: "non",
-    });
+    const settings = activitySchema.parse(activityForm(w.structure.id));
     await validateInscription({ id, actor: await staffActor() });
     await prisma.inscription.create({
       data: {
