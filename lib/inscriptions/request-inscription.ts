@@ -211,7 +211,7 @@ export async function sendInscriptionRequest(
   tx: Tx,
   context: InscriptionContext,
   checked: CheckedRequest,
-  input: Pick<InscriptionRequestInput, "familyId" | "actor">,
+  input: Pick<InscriptionRequestInput, "familyId" | "actor"> & { isRenewal?: boolean },
   now: Date,
 ): Promise<SentInscription> {
   const { activity, period, child } = context;
@@ -242,6 +242,8 @@ export async function sendInscriptionRequest(
         startDate: dateOf(checked.start),
         endDate: dateOf(checked.end),
         waitlistRank,
+        // « Réinscrire » (ADR 052): shown apart in the staff's queue.
+        isRenewal: input.isRenewal ?? false,
       },
       select: { id: true, activityId: true, periodId: true, waitlistRank: true },
     }),
