@@ -118,6 +118,7 @@ export default async function InscriptionQueuePage({
         periods={periods}
         periodId={periodId}
         search={{ label: "Rechercher (enfant, famille, activité)", value: words.join(" ") }}
+        keep={renewals ? { reinscriptions: "1" } : undefined}
       />
       {queue.total === 0 ? (
         <EmptyState title={renewals ? "Aucune réinscription en attente" : "Aucune demande en attente"}>
