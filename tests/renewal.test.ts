@@ -3,6 +3,7 @@ import { createFamily } from "@/prisma/factories";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { listRenewals, schoolYearOfDay } from "@/lib/inscriptions/list-renewals";
 import { requestRenewals } from "@/lib/inscriptions/request-renewals";
+import { requestInscription } from "@/lib/inscriptions/request-inscription";
 import { validateRenewals } from "@/lib/inscriptions/validate-renewals";
 import { deriveWeek, listRenewalWeeks } from "@/lib/inscriptions/get-renewal-week";
 import { listYearlyRefresh } from "@/lib/inscriptions/list-yearly-refresh";
@@ -24,7 +25,9 @@ function bornMonthsBefore(day: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function world(options: { nextPeriod?: boolean; maxInscriptions?: number | null; opensAt?: Date | null } = {}) {
+async function world(
+  options: { nextPeriod?: boolean; maxInscriptions?: number | null; opensAt?: Date | null; renewalsOpenAt?: Date | null } = {},
+) {
   const tag = Math.random().toString(36).slice(2, 8);
   const structure = await prisma.structure.create({ data: { name: `Lieu ${tag}` } });
   const careType = await prisma.careType.create({ data: { structureId: structure.id, kind: "ALSH_MERCREDIS", name: "Mercredis" } });
@@ -34,6 +37,7 @@ async function world(options: { nextPeriod?: boolean; maxInscriptions?: number |
       careTypeId: careType.id,
       name: `Mercredis ${tag}`,
       inscriptionsOpenAt: options.opensAt ?? null,
+      renewalsOpenAt: options.renewalsOpenAt ?? null,
       ageGroups: {
         create: [
           { name: "Maternelle", minAgeMonths: 30, maxAgeMonths: 71 },
@@ -166,7 +170,30 @@ describe("the renewal offer", () => {
     const f = await familyOfTwo(w);
     const offer = (await listRenewals(f.family.family.id, new Date()))!;
     expect(offer.openCount).toBe(0);
-    expect(offer.lines[0]?.reason).toMatch(/^Les inscriptions à cette activité ouvrent le /);
+    expect(offer.lines[0]?.reason).toMatch(/^Les réinscriptions à cette activité ouvrent le /);
+  });
+
+  it("the activity's renewal phase (réinscriptions first): a returning child is renewed before the others' opening", async () => {
+    const w = await world({ opensAt: new Date(Date.now() + 10 * 86_400_000), renewalsOpenAt: new Date(Date.now() - 86_400_000) });
+    const f = await familyOfTwo(w);
+    const offer = (await listRenewals(f.family.family.id, new Date()))!;
+    expect(offer.openCount).toBe(2);
+    const sent = await requestRenewals({ familyId: f.family.family.id, previousInscriptionIds: [f.noeThisYear.id], actor: f.actor });
+    expect(sent.map((s) => s.status)).toEqual(["PENDING"]);
+    // A new child of the family asks through « Nouvelle inscription »: not open for it yet.
+    const newcomer = await createFamily(prisma, {
+      children: [{ firstName: "Ava", birthDate: bornMonthsBefore(THIS_START, 90), sex: "F" }],
+    });
+    await expect(
+      requestInscription({
+        familyId: newcomer.family.id,
+        childId: newcomer.children[0]!.id,
+        activityId: w.activity.id,
+        periodId: w.next!.id,
+        ageGroupId: w.group("Élémentaire").id,
+        actor: actorFromUser(newcomer.user),
+      }),
+    ).rejects.toThrow(/^Les inscriptions à cette activité ouvrent le /);
   });
 });
 

@@ -81,6 +81,7 @@ const renewalSelect = (today: Date) =>
         isPublished: true,
         inscriptionsOpenAt: true,
         residentsOpenAt: true,
+        renewalsOpenAt: true,
         ageGroups: { select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true }, orderBy: { minAgeMonths: "asc" } },
         periods: {
           where: { endDate: { gte: today } },
@@ -141,8 +142,8 @@ export async function listRenewals(familyId: string, now: Date, client: Tx | typ
           ? `${child.firstName} n'a plus l'âge d'aucun groupe de cette activité au ${formatLongDate(startDay)} (${activity.ageGroups
               .map((g) => `${g.name} : ${describeBounds(g)}`)
               .join(", ")}).`
-          : !isOpenFor(activity, family.isResident, now)
-            ? `Les inscriptions à cette activité ouvrent le ${formatDateTime(opensAtFor(activity, family.isResident)!)}.`
+          : !isOpenFor(activity, family.isResident, now, true)
+            ? `Les réinscriptions à cette activité ouvrent le ${formatDateTime(opensAtFor(activity, family.isResident, true)!)}.`
             : null;
     lines.push({
       previousInscriptionId: inscription.id,

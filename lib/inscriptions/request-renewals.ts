@@ -53,7 +53,7 @@ export async function requestRenewals(input: {
       });
       if (!context) throw new NotFoundError();
       try {
-        const checked = checkInscriptionRequest(context, { ageGroupId: line.group?.id ?? null }, now);
+        const checked = checkInscriptionRequest(context, { ageGroupId: line.group?.id ?? null, isRenewal: true }, now);
         const result = await sendInscriptionRequest(
           tx,
           context,
