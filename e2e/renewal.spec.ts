@@ -100,7 +100,18 @@ test("une famille réinscrit deux enfants en une fois ; l'accueil les valide ens
 
   // ── The parent: the offer on the dashboard, then one screen for both children.
   await signIn(page, family.user.email);
-  await page.getByRole("link", { name: `Réinscrire pour ${NEXT_YEARS}` }).click();
+  const offer = page.getByRole("region", { name: `Nouvelle année : ${NEXT_YEARS}` });
+  await expect(offer).toContainText("2 inscriptions de cette année peuvent être renouvelées");
+  await expect(
+    page
+      .getByRole("region", { name: "À faire" })
+      .getByRole("link", { name: "Vérifiez la fiche santé de Lina (allergies, PAI, régime, médecin)" }),
+  ).toBeVisible();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/renewal-dashboard-${width}.png`, fullPage: true });
+  }
+  await offer.getByRole("link", { name: `Réinscrire pour ${NEXT_YEARS}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Réinscrire pour ${NEXT_YEARS}` })).toBeVisible();
   await expectAccessible(page);
   const lina = page.getByRole("checkbox", { name: new RegExp(`^Lina — ${activity.name}`) });
@@ -159,5 +170,9 @@ test("une famille réinscrit deux enfants en une fois ; l'accueil les valide ens
   await expect(page.getByText(/^Total : /)).toBeVisible();
   await page.getByRole("button", { name: "Valider mes demandes de réservations" }).first().click();
   await expect(page.getByText(/^Demandes envoyées : /)).toBeVisible();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/renewal-period-${width}.png`, fullPage: true });
+  }
   await staffContext.close();
 });

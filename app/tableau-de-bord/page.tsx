@@ -20,6 +20,8 @@ import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
+const QUOTIENT_HREF = "/mes-coordonnees#quotient";
+
 export default async function DashboardPage() {
   const user = await parentPage("/tableau-de-bord");
   const now = new Date();
@@ -29,7 +31,10 @@ export default async function DashboardPage() {
   const { awaiting } = dashboard;
   // The yearly refresh of the family file joins « À faire » while a renewal is offered (before the new year starts).
   const refresh = renewal ? await listYearlyRefresh(user.familyId, renewal, now) : [];
-  const todo = [...dashboard.todo, ...refresh.filter((r) => !dashboard.todo.some((t) => t.text === r.text))];
+  // Said once: a quotient already asked (none known yet) is not asked again for the new year.
+  const askedAlready = (r: { text: string; href: string }) =>
+    dashboard.todo.some((t) => t.text === r.text || (r.href === QUOTIENT_HREF && t.href === QUOTIENT_HREF));
+  const todo = [...dashboard.todo, ...refresh.filter((r) => !askedAlready(r))];
   return (
     <Page>
       <PageHeader

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { CHILD_STATUSES, statusIn } from "@/lib/workflow";
 import { missingAmong } from "@/lib/documents/list-family-uploads";
-import { formatLongDate } from "@/lib/format";
+import { deName, formatLongDate } from "@/lib/format";
 import type { RenewalOffer } from "./list-renewals";
 
 export interface RefreshItem {
@@ -66,7 +66,7 @@ export async function listYearlyRefresh(familyId: string, offer: RenewalOffer, n
   for (const child of family.children.filter((c) => childIds.includes(c.id))) {
     const edit = `/ma-famille/enfants/${child.id}/modifier`;
     if (!family.changeRequests.some((r) => r.kind === "CHILD_HEALTH" && r.targetId === child.id)) {
-      items.push({ text: `Vérifiez la fiche santé de ${child.firstName} (allergies, PAI, régime, médecin)`, href: edit });
+      items.push({ text: `Vérifiez la fiche santé ${deName(child.firstName)} (allergies, PAI, régime, médecin)`, href: edit });
     }
     // None at all is already asked by « Indiquez qui peut venir chercher… » (the dashboard's own item).
     if (child.authorizedPersons.length > 0 && !child.authorizedPersons.some((p) => p.updatedAt >= since)) {
