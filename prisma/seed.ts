@@ -7,7 +7,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { createDemoStructure, createFamily, createStaffUser, DEMO_PASSWORD, hashedPassword } from "./factories";
+import { createDemoStructure, createFamily, createStaffUser, DEMO_PASSWORD, hashedPassword, holidaysOf, schoolYearOf } from "./factories";
 
 export const DEMO_LOGINS = [
   { role: "Parent (famille Martin)", email: "claire.martin@exemple.fr" },
@@ -147,6 +147,32 @@ async function loadDemo(db: PrismaClient) {
     for (const date of past) await book(ines.id, journee, date, "RESERVED");
     if (next[0]) await book(ines.id, journee, next[0], "REQUESTED");
     if (next[2]) await book(ines.id, journee, next[2], "CANCELLATION_REQUESTED");
+    // Next school year's Wednesdays, open for inscriptions: the families whose children go on Wednesdays this year see
+    // « Réinscrire pour 2027/2028 » on their dashboard (issue 26, ADR 052).
+    {
+      const { startYear } = schoolYearOf(today);
+      const next = startYear + 1;
+      const closed = new Set(
+        holidaysOf(next).flatMap((h) => {
+          const days: string[] = [];
+          for (let d = new Date(`${h.start}T00:00:00Z`); d <= new Date(`${h.end}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000))
+            days.push(d.toISOString().slice(0, 10));
+          return days;
+        }),
+      );
+      const period = await db.period.create({
+        data: {
+          activityId: mercredis.id,
+          name: `Mercredis ${next}/${next + 1}`,
+          startDate: new Date(`${next}-09-01T00:00:00Z`),
+          endDate: new Date(`${next + 1}-07-02T00:00:00Z`),
+        },
+      });
+      const wednesdays: Date[] = [];
+      for (let d = period.startDate; d <= period.endDate; d = new Date(d.getTime() + 86_400_000))
+        if (d.getUTCDay() === 3 && !closed.has(d.toISOString().slice(0, 10))) wednesdays.push(d);
+      await db.openingDay.createMany({ data: wednesdays.map((date) => ({ periodId: period.id, date })) });
+    }
     // The documents the structure asks families for (Mes envois, « À faire »).
     await db.documentType.createMany({
       data: [

@@ -98,4 +98,13 @@ describe("inscription opening", () => {
     expect(isOpenFor(rules, false, new Date("2026-06-08T06:00:00Z"))).toBe(true);
     expect(isOpenFor({ inscriptionsOpenAt: null, residentsOpenAt: null }, false, now)).toBe(true);
   });
+  it("opens first for the children renewed, when the activity has a renewal phase (ADR 052)", () => {
+    const withRenewals = { ...rules, renewalsOpenAt: new Date("2026-05-25T06:00:00Z") };
+    const now = new Date("2026-05-27T10:00:00Z");
+    expect(isOpenFor(withRenewals, false, now, true)).toBe(true);
+    expect(isOpenFor(withRenewals, true, now, false)).toBe(false);
+    expect(opensAtFor(withRenewals, true, true)).toEqual(withRenewals.renewalsOpenAt);
+    // No renewal phase: a renewal opens with the family's own phase.
+    expect(opensAtFor(rules, true, true)).toEqual(rules.residentsOpenAt);
+  });
 });

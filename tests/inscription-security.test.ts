@@ -12,7 +12,7 @@ import * as structureActions from "@/app/admin/structures/actions";
 import { GET as attestation } from "@/app/mes-inscriptions/[inscriptionId]/attestation/route";
 import { createFamily } from "@/prisma/factories";
 import { addDays, dateOf, parisDay } from "@/lib/calendar/paris";
-import { prisma } from "./helpers";
+import { expectNothingChanged, prisma } from "./helpers";
 
 // Dates relative to today: the period is always to come, whenever the suite runs.
 const TODAY = parisDay(new Date());
@@ -101,6 +101,7 @@ describe("inscriptions: family A with family B's ids", () => {
       queueActions.validateInscriptionAction({ id: inscriptionB.id }),
       queueActions.refuseInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       queueActions.decideInscriptionsAction({ decision: "validate", ids: [inscriptionB.id] }),
+      queueActions.decideRenewalsAction({ decision: "validate", ids: [inscriptionB.id] }),
       queueActions.cancelInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
       configActions.createActivityAction({
         structureId: structure.id,
@@ -163,5 +164,45 @@ describe("inscriptions: family A with family B's ids", () => {
     expect(after).toEqual(before);
     expect(await prisma.structure.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await prisma.calendarException.count({ where: { structureId: structure.id } })).toBe(0);
+  });
+});
+
+describe("« Réinscrire » (ADR 052): family A with family B's ids", () => {
+  it("cannot renew B's inscription, alone or mixed with its own — answered as a missing id, nothing written", async () => {
+    const { activity, period, a, inscriptionB } = await setup();
+    // The next school year's period of the activity, so that both families have a renewal to offer.
+    const start = new Date(period.startDate);
+    start.setUTCFullYear(start.getUTCFullYear() + 1);
+    const end = new Date(period.endDate);
+    end.setUTCFullYear(end.getUTCFullYear() + 1);
+    await prisma.period.create({ data: { activityId: activity.id, name: "Année suivante", startDate: start, endDate: end } });
+    const own = await prisma.inscription.create({
+      data: {
+        familyId: a.family.id,
+        childId: a.children[0].id,
+        activityId: activity.id,
+        periodId: period.id,
+        status: "VALIDATED",
+        startDate: period.startDate,
+        endDate: period.endDate,
+      },
+    });
+    session.current = { user: { id: a.user.id } };
+    const missing = await parentActions.requestRenewalsAction({ previousInscriptionIds: ["inexistant"] });
+    expect(missing).toEqual({ ok: false, error: "Élément introuvable." });
+    for (const ids of [[inscriptionB.id], [own.id, inscriptionB.id]]) {
+      await expectNothingChanged(async () =>
+        expect(await parentActions.requestRenewalsAction({ previousInscriptionIds: ids })).toEqual(missing),
+      );
+    }
+    // A visitor is refused.
+    session.current = null;
+    await expectNothingChanged(async () =>
+      expect((await parentActions.requestRenewalsAction({ previousInscriptionIds: [own.id] })).ok).toBe(false),
+    );
+    // Its own works, marked as a renewal.
+    session.current = { user: { id: a.user.id } };
+    expect((await parentActions.requestRenewalsAction({ previousInscriptionIds: [own.id] })).ok).toBe(true);
+    expect(await prisma.inscription.count({ where: { childId: a.children[0].id, isRenewal: true } })).toBe(1);
   });
 });

@@ -200,6 +200,7 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   validateInscriptionAction: (l) => ({ id: l.pending.id }),
   refuseInscriptionAction: (l) => ({ id: l.pending.id, reason: "Complet" }),
   decideInscriptionsAction: (l) => ({ decision: "refuse", ids: [l.pending.id], reason: "Complet" }),
+  decideRenewalsAction: (l) => ({ decision: "validate", ids: [l.pending.id] }),
   cancelInscriptionAction: (l) => ({ id: l.cancellable.id, reason: "Départ" }),
   createActivityAction: (l) => activityFormOf(l.structure.id),
   updateActivityAction: (l) => ({ ...activityFormOf(l.structure.id), activityId: l.activity.id }),

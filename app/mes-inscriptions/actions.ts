@@ -2,10 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/action";
 import { idSchema } from "@/lib/forms/fields";
-import { inscriptionRequestSchema } from "@/lib/inscriptions/schemas";
+import { inscriptionRequestSchema, renewalRequestSchema } from "@/lib/inscriptions/schemas";
 import { requestInscription } from "@/lib/inscriptions/request-inscription";
 import { prepareInscriptionRequest } from "@/lib/inscriptions/prepare-inscription-request";
 import { withdrawInscription } from "@/lib/inscriptions/decide-inscription";
+import { requestRenewals } from "@/lib/inscriptions/request-renewals";
+import { count } from "@/lib/format";
 import { withdrawPreparedInscription } from "@/lib/inscriptions/withdraw-prepared-inscription";
 import { INSCRIPTION_STATUSES, isIn } from "@/lib/workflow/machines";
 
@@ -43,4 +45,25 @@ export const withdrawPreparedInscriptionAction = parentAction(idSchema, async ({
   await withdrawPreparedInscription({ id, familyId: parent.familyId });
   revalidatePath("/", "layout");
   return null;
+});
+
+/** « Envoyer mes demandes » of « Réinscrire » (ADR 052): every ticked child at once, all or nothing. */
+export const requestRenewalsAction = parentAction(renewalRequestSchema, async (data, parent) => {
+  const sent = await requestRenewals({
+    previousInscriptionIds: data.previousInscriptionIds,
+    familyId: parent.familyId,
+    actor: parent.actor,
+  });
+  revalidatePath("/", "layout");
+  const lines = sent.map(
+    (s) =>
+      `${s.childFirstName} — ${s.activityName} (${s.periodName}) : ${
+        isIn(INSCRIPTION_STATUSES.BOOKABLE, s.status)
+          ? "inscription validée"
+          : isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, s.status)
+            ? `en liste d'attente (position ${s.waitlistPosition})`
+            : "en attente de validation par la structure"
+      }.`,
+  );
+  return { message: `${count(sent.length, "demande de réinscription envoyée", "demandes de réinscription envoyées")}.`, lines };
 });

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowRight, ClipboardList, Home, UserPlus } from "lucide-react";
+import { ArrowRight, ClipboardList, Home, RefreshCw, UserPlus } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
+import { listRenewals } from "@/lib/inscriptions/list-renewals";
+import { listYearlyRefresh } from "@/lib/inscriptions/list-yearly-refresh";
 import { AwaitingValidationNotice } from "@/components/family/awaiting-validation-notice";
 import { withdrawPreparedInscriptionAction } from "@/app/mes-inscriptions/actions";
 import { formatDate } from "@/lib/format";
@@ -18,12 +20,21 @@ import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
+const QUOTIENT_HREF = "/mes-coordonnees#quotient";
+
 export default async function DashboardPage() {
   const user = await parentPage("/tableau-de-bord");
-  // One statement for the whole page (ADR 048), the family's own rows only.
-  const dashboard = await getFamilyDashboard(user.familyId, new Date());
+  const now = new Date();
+  // One statement for the whole page (ADR 048), the family's own rows only; the renewal offer in one more (ADR 052).
+  const [dashboard, renewal] = await Promise.all([getFamilyDashboard(user.familyId, now), listRenewals(user.familyId, now)]);
   if (!dashboard) notFound();
   const { awaiting } = dashboard;
+  // The yearly refresh of the family file joins « À faire » while a renewal is offered (before the new year starts).
+  const refresh = renewal ? await listYearlyRefresh(user.familyId, renewal, now) : [];
+  // Said once: a quotient already asked (none known yet) is not asked again for the new year.
+  const askedAlready = (r: { text: string; href: string }) =>
+    dashboard.todo.some((t) => t.text === r.text || (r.href === QUOTIENT_HREF && t.href === QUOTIENT_HREF));
+  const todo = [...dashboard.todo, ...refresh.filter((r) => !askedAlready(r))];
   return (
     <Page>
       <PageHeader
@@ -60,10 +71,26 @@ export default async function DashboardPage() {
           ))}
         </section>
       ) : null}
-      {dashboard.todo.length > 0 ? (
+      {renewal && renewal.openCount > 0 ? (
+        <section aria-labelledby="reinscription-titre" className="mb-4 rounded-md border border-brand bg-brand-soft p-3 text-brand-dark">
+          <h2 id="reinscription-titre" className="font-bold">
+            Nouvelle année : {renewal.years.join(" et ")}
+          </h2>
+          <p className="mb-2 text-sm">
+            {renewal.openCount === 1
+              ? "1 inscription de cette année peut être renouvelée"
+              : `${renewal.openCount} inscriptions de cette année peuvent être renouvelées`}{" "}
+            en une fois, pour chaque enfant.
+          </p>
+          <LinkButton href="/mes-inscriptions/reinscrire">
+            <RefreshCw aria-hidden="true" className="size-5" /> {renewal.label}
+          </LinkButton>
+        </section>
+      ) : null}
+      {todo.length > 0 ? (
         <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
           <ul className="flex flex-col gap-2">
-            {dashboard.todo.map((item) => (
+            {todo.map((item) => (
               <li key={item.text}>
                 <Link href={item.href} className={cn(linkClass, "inline-flex min-h-11 items-center gap-2")}>
                   <ArrowRight aria-hidden="true" className="size-4 shrink-0" />

@@ -53,6 +53,12 @@ export function activityFields(structures: { id: string; name: string }[]): Fiel
       hint: "Facultatif : une première phase réservée aux familles de la commune.",
     },
     {
+      name: "renewalsOpenAt",
+      label: "Ouverture des réinscriptions",
+      type: "datetime-local",
+      hint: "Facultatif : une phase prioritaire pour les enfants inscrits l'année précédente, par « Réinscrire ».",
+    },
+    {
       name: "maxInscriptions",
       label: "Nombre maximal d'inscriptions par période",
       hint: "Au-delà, les demandes vont en liste d'attente. Vide : pas de limite.",

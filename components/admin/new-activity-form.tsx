@@ -14,6 +14,7 @@ export const EMPTY_ACTIVITY = {
   cancellationDeadline: "J-2 10:00",
   inscriptionsOpenAt: "",
   residentsOpenAt: "",
+  renewalsOpenAt: "",
   maxInscriptions: "",
   isPreRegistration: "non",
 };

@@ -20,6 +20,8 @@ export function QueueFilters(props: {
   days?: { from?: string; to?: string };
   /** A search box (`q`): words the server looks for in the names (ADR 043: the list is paged on the server). */
   search?: { label: string; value?: string };
+  /** Kept as they are when the form is sent (e.g. the « Réinscriptions » view of the inscription queue). */
+  keep?: Record<string, string>;
 }) {
   return (
     <FilterForm
@@ -33,6 +35,9 @@ export function QueueFilters(props: {
         ) : null
       }
     >
+      {Object.entries(props.keep ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {props.search ? (
         <div className="flex min-w-60 flex-1 flex-col gap-1">
           <label htmlFor="filtre-recherche" className="font-semibold">

@@ -4,12 +4,18 @@ import { WEEK_TYPES } from "@/lib/reservations/week-types";
 import { isoToFrench } from "@/lib/format";
 import { Alert, DateField, Field, inputClass, RadioGroup } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { usePeriodForm, type PreviewPeriod, type SendPeriod } from "./use-period-form";
+import { usePeriodForm, type InitialWeek, type PreviewPeriod, type SendPeriod } from "./use-period-form";
 import { WeekTemplateFieldset } from "./week-template-fieldset";
 import { PeriodPreview } from "./period-preview";
 
 /** « Réservations sur période »: a semaine type over a range of dates, previewed with its total before anything is sent. */
-export function PeriodForm(props: { choices: PeriodChoice[]; initialInscription: string; preview: PreviewPeriod; send: SendPeriod }) {
+export function PeriodForm(props: {
+  choices: PeriodChoice[];
+  initialInscription: string;
+  initialWeek?: InitialWeek;
+  preview: PreviewPeriod;
+  send: SendPeriod;
+}) {
   const { form, choice, errors, message, shown, sent, pending, onPreview, onSend, clearPreview } = usePeriodForm(props);
 
   return (
@@ -54,6 +60,7 @@ export function PeriodForm(props: { choices: PeriodChoice[]; initialInscription:
             label="Date début"
             required
             registration={form.register("startDate")}
+            defaultValue={props.initialWeek?.startDate}
             error={errors.startDate}
             example={isoToFrench(choice.startDay)}
           />
@@ -62,6 +69,7 @@ export function PeriodForm(props: { choices: PeriodChoice[]; initialInscription:
             label="Date fin"
             required
             registration={form.register("endDate")}
+            defaultValue={props.initialWeek?.endDate}
             error={errors.endDate}
             example={isoToFrench(choice.endDay)}
           />
@@ -72,7 +80,7 @@ export function PeriodForm(props: { choices: PeriodChoice[]; initialInscription:
           required
           options={WEEK_TYPES.map((w) => ({ value: w.value, label: w.label }))}
           registration={form.register("weekType")}
-          defaultValue="ALL"
+          defaultValue={props.initialWeek?.weekType ?? "ALL"}
           error={errors.weekType}
           hint="Semaines paires ou impaires : selon le numéro de la semaine dans l'année (semaine 1 = celle du premier jeudi de janvier)."
         />

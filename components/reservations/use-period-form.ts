@@ -18,6 +18,14 @@ export interface PeriodFormValues {
   slots: string[] | string | false;
 }
 
+/** A semaine type to open the form with: dates as typed (jj/mm/aaaa), the boxes ticked. */
+export interface InitialWeek {
+  startDate: string;
+  endDate: string;
+  weekType: "ALL" | "EVEN" | "ODD";
+  slots: string[];
+}
+
 /**
  * The period form's state: the chosen inscription, the preview (cleared by any change of the form), and the
  * sending; the server's field errors and message, the focus moved to what changed.
@@ -25,17 +33,26 @@ export interface PeriodFormValues {
 export function usePeriodForm({
   choices,
   initialInscription,
+  initialWeek,
   preview,
   send,
 }: {
   choices: PeriodChoice[];
   initialInscription: string;
+  /** Last year's semaine type offered again (« Réinscrire », ADR 052): the form opens filled in. */
+  initialWeek?: InitialWeek;
   preview: PreviewPeriod;
   send: SendPeriod;
 }) {
   const initial = choices.find((c) => c.inscriptionId === initialInscription) ?? choices[0]!;
   const form = useForm<PeriodFormValues>({
-    defaultValues: { inscriptionId: initial.inscriptionId, startDate: "", endDate: "", weekType: "ALL", slots: [] },
+    defaultValues: {
+      inscriptionId: initial.inscriptionId,
+      startDate: initialWeek?.startDate ?? "",
+      endDate: initialWeek?.endDate ?? "",
+      weekType: initialWeek?.weekType ?? "ALL",
+      slots: initialWeek?.slots ?? [],
+    },
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);

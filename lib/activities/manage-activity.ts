@@ -20,6 +20,7 @@ function activityFields(data: ActivityData) {
     cancellationDeadline: data.cancellationDeadline.toUpperCase(),
     inscriptionsOpenAt: localToInstant(data.inscriptionsOpenAt),
     residentsOpenAt: localToInstant(data.residentsOpenAt),
+    renewalsOpenAt: localToInstant(data.renewalsOpenAt ?? null),
     maxInscriptions: data.maxInscriptions,
     isPreRegistration: data.isPreRegistration === "oui",
   };

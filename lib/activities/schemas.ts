@@ -77,6 +77,7 @@ export const activitySchema = z
     cancellationDeadline: deadline("Délai d'annulation"),
     inscriptionsOpenAt: optionalLocalDateTime("Ouverture des inscriptions"),
     residentsOpenAt: optionalLocalDateTime("Ouverture pour les habitants de la commune"),
+    renewalsOpenAt: optionalLocalDateTime("Ouverture des réinscriptions"),
     maxInscriptions: optionalInt("Nombre maximal d'inscriptions", 1, 10_000),
     isPreRegistration: z.enum(["oui", "non"], { error: "Pré-inscription : répondez oui ou non." }),
   })
@@ -86,6 +87,20 @@ export const activitySchema = z
         code: "custom",
         path: ["residentsOpenAt"],
         message: "Ouverture pour les habitants : elle doit précéder l'ouverture à tous.",
+      });
+    }
+    if (v.renewalsOpenAt && v.inscriptionsOpenAt && v.renewalsOpenAt > v.inscriptionsOpenAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["renewalsOpenAt"],
+        message: "Ouverture des réinscriptions : elle doit précéder l'ouverture à tous.",
+      });
+    }
+    if (v.renewalsOpenAt && !v.inscriptionsOpenAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["inscriptionsOpenAt"],
+        message: "Ouverture des inscriptions : indiquez aussi l'ouverture à tous.",
       });
     }
     if (v.residentsOpenAt && !v.inscriptionsOpenAt) {

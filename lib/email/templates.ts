@@ -196,6 +196,25 @@ export function inscriptionValidatedEmail(
   ]);
 }
 
+/**
+ * Renewals validated at once (« Réinscrire », ADR 052): one e-mail per family, the sentence of
+ * inscriptionValidatedEmail for each child, then the semaine type to send again.
+ */
+export function renewalsValidatedEmail(
+  person: Addressee,
+  inscriptions: { childName: string; activity: string; start: string; end: string }[],
+): RenderedEmail {
+  return render(inscriptions.length === 1 ? "Votre demande d'inscription a été validée" : "Vos demandes d'inscription ont été validées", [
+    salutation(person),
+    ...inscriptions.map(
+      (i) =>
+        `Votre demande de création d'inscription pour l'individu ${i.childName} à l'activité ${i.activity} a été validée.\nL'inscription commence le ${i.start} et finit le ${i.end}.`,
+    ),
+    "Vous pouvez maintenant faire vos réservations dans « Mes réservations » : la semaine type de cette année vous est proposée dans « Réinscrire ».",
+    { text: "Reprendre ma semaine type", href: `${config.appUrl}/mes-inscriptions/reinscrire` },
+  ]);
+}
+
 export function inscriptionRefusedEmail(person: Addressee, childName: string, activity: string, reason: string): RenderedEmail {
   return render("Votre demande d'inscription a été refusée", [
     salutation(person),

@@ -40,44 +40,53 @@ export async function validateInscription(input: { id: string; actor: Actor; ski
     await inStaffScope(tx, input.id, input.actor);
     const scope = await placesOf(tx, input.id);
     await lockInscriptionPlaces(tx, scope.activityId, scope.periodId);
-    const inscription = await lockInscription(tx, input.id);
-    const skipReason = input.skipReason?.trim() || undefined;
-    if (isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, inscription.status)) {
-      const limits = await tx.inscription.findUniqueOrThrow({
-        where: { id: input.id },
-        select: { waitlistRank: true, activity: { select: { maxInscriptions: true } }, ageGroup: { select: { capacity: true } } },
-      });
-      const place = await hasPlace(tx, {
+    await validateLockedInscription(tx, input);
+    await notifyInscriptionDecision(tx, input.id, "VALIDATED");
+  });
+}
+
+/**
+ * The validation itself, its e-mail left to the caller (one e-mail per family for renewals validated at once, ADR
+ * 052): the caller checked the staff's scope and holds the activity's places lock. Every refusal is thrown before
+ * anything is written.
+ */
+export async function validateLockedInscription(tx: Tx, input: { id: string; actor: Actor; skipReason?: string }): Promise<void> {
+  const inscription = await lockInscription(tx, input.id);
+  const skipReason = input.skipReason?.trim() || undefined;
+  if (isIn(INSCRIPTION_STATUSES.ON_WAITING_LIST, inscription.status)) {
+    const limits = await tx.inscription.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { waitlistRank: true, activity: { select: { maxInscriptions: true } }, ageGroup: { select: { capacity: true } } },
+    });
+    const place = await hasPlace(tx, {
+      activityId: inscription.activityId,
+      periodId: inscription.periodId,
+      ageGroupId: inscription.ageGroupId,
+      maxInscriptions: limits.activity.maxInscriptions,
+      groupCapacity: limits.ageGroup?.capacity ?? null,
+    });
+    if (!place) throw new UserFacingError("Plus de place disponible : cette demande reste en liste d'attente.");
+    const ahead = await tx.inscription.findFirst({
+      where: {
         activityId: inscription.activityId,
         periodId: inscription.periodId,
         ageGroupId: inscription.ageGroupId,
-        maxInscriptions: limits.activity.maxInscriptions,
-        groupCapacity: limits.ageGroup?.capacity ?? null,
-      });
-      if (!place) throw new UserFacingError("Plus de place disponible : cette demande reste en liste d'attente.");
-      const ahead = await tx.inscription.findFirst({
-        where: {
-          activityId: inscription.activityId,
-          periodId: inscription.periodId,
-          ageGroupId: inscription.ageGroupId,
-          status: statusIn(INSCRIPTION_STATUSES.ON_WAITING_LIST),
-          waitlistRank: { lt: limits.waitlistRank ?? 0 },
-        },
-        orderBy: { waitlistRank: "asc" },
-        select: { child: { select: { firstName: true, lastName: true } } },
-      });
-      if (ahead && !skipReason) throw new UserFacingError(skipRefusal(`${ahead.child.firstName} ${ahead.child.lastName}`));
-    }
-    await applyTransition(tx, {
-      machine: "INSCRIPTION",
-      id: input.id,
-      to: "VALIDATED",
-      actor: input.actor,
-      // Only a skip says why: it is the decision's reason, in the log with who decided it.
-      reason: skipReason ? `${SKIP_REASON_PREFIX}${skipReason}` : undefined,
-      expectedFrom: inscription.status,
+        status: statusIn(INSCRIPTION_STATUSES.ON_WAITING_LIST),
+        waitlistRank: { lt: limits.waitlistRank ?? 0 },
+      },
+      orderBy: { waitlistRank: "asc" },
+      select: { child: { select: { firstName: true, lastName: true } } },
     });
-    await notifyInscriptionDecision(tx, input.id, "VALIDATED");
+    if (ahead && !skipReason) throw new UserFacingError(skipRefusal(`${ahead.child.firstName} ${ahead.child.lastName}`));
+  }
+  await applyTransition(tx, {
+    machine: "INSCRIPTION",
+    id: input.id,
+    to: "VALIDATED",
+    actor: input.actor,
+    // Only a skip says why: it is the decision's reason, in the log with who decided it.
+    reason: skipReason ? `${SKIP_REASON_PREFIX}${skipReason}` : undefined,
+    expectedFrom: inscription.status,
   });
 }
 

@@ -23,6 +23,7 @@ const select = {
   activityId: true,
   periodId: true,
   ageGroupId: true,
+  isRenewal: true,
   child: { select: { id: true, firstName: true, lastName: true, birthDate: true } },
   activity: {
     select: { name: true, isPreRegistration: true, structure: { select: { name: true } }, careType: { select: { name: true } } },
@@ -103,7 +104,8 @@ async function wordsWhere(words: string[] = []): Promise<Prisma.InscriptionWhere
  * (each word names the child, the family or the activity) — one page of it (ADR 043), read in the database.
  */
 export async function listInscriptionQueue(
-  filter: { activityId?: string; periodId?: string; words?: string[] },
+  /** `renewals`: only the requests sent by « Réinscrire » (ADR 052), validated in bulk with one e-mail per family. */
+  filter: { activityId?: string; periodId?: string; words?: string[]; renewals?: boolean },
   scope: StaffScope,
   paging: PageRequest & { sort?: InscriptionQueueSort } = { page: 1, pageSize: 200 },
 ) {
@@ -112,6 +114,7 @@ export async function listInscriptionQueue(
     status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION),
     ...(filter.activityId ? { activityId: filter.activityId } : {}),
     ...(filter.periodId ? { periodId: filter.periodId } : {}),
+    ...(filter.renewals ? { isRenewal: true } : {}),
   };
   const read = (skip: number) =>
     db.inscription.findMany({
@@ -206,6 +209,13 @@ async function describeQueue<
       placesLeft: placesLeft(row.activityId, row.periodId),
       waitsBehind: ahead ? `${ahead.child.firstName} ${ahead.child.lastName}` : null,
     };
+  });
+}
+
+/** Renewals awaiting a decision (the « Réinscriptions » tab of the queue). */
+export async function countPendingRenewals(scope: StaffScope) {
+  return db.inscription.count({
+    where: { status: statusIn(INSCRIPTION_STATUSES.AWAITING_DECISION), isRenewal: true, ...scopeWhere(scope).inscription },
   });
 }
 

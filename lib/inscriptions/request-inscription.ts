@@ -49,6 +49,7 @@ export async function loadInscriptionContext(
       maxInscriptions: true,
       inscriptionsOpenAt: true,
       residentsOpenAt: true,
+      renewalsOpenAt: true,
       inscriptionValidation: true,
       isPreRegistration: true,
       structure: { select: { name: true } },
@@ -176,12 +177,13 @@ export interface CheckedRequest {
 /** The rules a request must meet before any place is counted; the same for a request prepared for a child awaiting validation. */
 export function checkInscriptionRequest(
   context: InscriptionContext,
-  input: Pick<InscriptionRequestInput, "ageGroupId" | "startDate" | "endDate">,
+  /** `isRenewal`: a child renewed through « Réinscrire » (ADR 052), open from the activity's renewal phase. */
+  input: Pick<InscriptionRequestInput, "ageGroupId" | "startDate" | "endDate"> & { isRenewal?: boolean },
   now: Date,
 ): CheckedRequest {
   const { activity, period } = context;
-  if (!isOpenFor(activity, context.family.isResident, now)) {
-    const opensAt = opensAtFor(activity, context.family.isResident)!;
+  if (!isOpenFor(activity, context.family.isResident, now, input.isRenewal)) {
+    const opensAt = opensAtFor(activity, context.family.isResident, input.isRenewal)!;
     throw new UserFacingError(opensMessage(opensAt));
   }
   if (dayOf(period.endDate) < parisDay(now)) throw new UserFacingError("Cette période est terminée.");
@@ -211,7 +213,7 @@ export async function sendInscriptionRequest(
   tx: Tx,
   context: InscriptionContext,
   checked: CheckedRequest,
-  input: Pick<InscriptionRequestInput, "familyId" | "actor">,
+  input: Pick<InscriptionRequestInput, "familyId" | "actor"> & { isRenewal?: boolean },
   now: Date,
 ): Promise<SentInscription> {
   const { activity, period, child } = context;
@@ -242,6 +244,8 @@ export async function sendInscriptionRequest(
         startDate: dateOf(checked.start),
         endDate: dateOf(checked.end),
         waitlistRank,
+        // « Réinscrire » (ADR 052): shown apart in the staff's queue.
+        isRenewal: input.isRenewal ?? false,
       },
       select: { id: true, activityId: true, periodId: true, waitlistRank: true },
     }),

@@ -29,3 +29,8 @@ export type InscriptionRequestInput = z.input<typeof inscriptionRequestSchema>;
 
 /** « Valider »; a waiting request validated before an earlier rank of its group says why (ADR 033). */
 export const inscriptionValidationSchema = z.object({ id: entityId, reason: optionalTrimmed("Motif", 500) });
+
+/** « Réinscrire » (ADR 052): this year's inscriptions ticked, each renewed for the new period. */
+export const renewalRequestSchema = z.object({
+  previousInscriptionIds: z.array(entityId).min(1, "Cochez au moins un enfant à réinscrire.").max(50, "Trop de demandes en une fois."),
+});

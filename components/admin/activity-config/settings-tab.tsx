@@ -50,6 +50,7 @@ export function SettingsTab({
           cancellationDeadline: activity.cancellationDeadline,
           inscriptionsOpenAt: localValue(activity.inscriptionsOpenAt),
           residentsOpenAt: localValue(activity.residentsOpenAt),
+          renewalsOpenAt: localValue(activity.renewalsOpenAt),
           maxInscriptions: activity.maxInscriptions === null ? "" : String(activity.maxInscriptions),
           isPreRegistration: activity.isPreRegistration ? "oui" : "non",
         }}

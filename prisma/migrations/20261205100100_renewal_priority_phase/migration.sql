@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Activity" ADD COLUMN     "renewalsOpenAt" TIMESTAMP(3);
+
