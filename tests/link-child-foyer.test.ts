@@ -3,6 +3,7 @@ import { linkChildFoyer, unlinkChildFoyer } from "@/lib/families/link-child-foye
 import { requestChildLink } from "@/lib/families/request-child-link";
 import { refuseChangeRequest, validateChangeRequest } from "@/lib/families/change-requests";
 import { childLinkRequestSchema } from "@/lib/families/schemas";
+import { childLinkCandidates } from "@/lib/families/list-change-requests";
 import { createFamily } from "@/prisma/factories";
 import { actorFromUser } from "@/lib/workflow";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
@@ -99,6 +100,12 @@ describe("linking a child to a second foyer", () => {
     });
     const { id } = await requestChildLink({ familyId: b.family.id, data, actor: parent });
     await expect(requestChildLink({ familyId: b.family.id, data, actor: parent })).rejects.toThrow(/déjà en attente/);
+    // What staff see in the queue: the children the parent's words may name.
+    const candidates = await childLinkCandidates(b.family.id, data);
+    expect(candidates).toContainEqual(
+      expect.objectContaining({ id: child.id, family: { id: a.family.id, name: "Famille LIENARD" }, hasSecondFoyer: false }),
+    );
+    expect(candidates.every((c) => c.birthDate.toISOString().startsWith("2018-03-04") && c.family.id !== b.family.id)).toBe(true);
     const staff = await staffActor();
     // Without the child staff chose, nothing happens.
     await expectNothingChanged(() => expect(validateChangeRequest({ id, actor: staff })).rejects.toThrow(/Choisissez l'enfant/));
