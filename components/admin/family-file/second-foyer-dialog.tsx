@@ -61,7 +61,7 @@ export function SecondFoyerDialog({
     >
       <form
         role="search"
-        aria-label="Rechercher la famille de l'autre parent"
+        aria-label="Recherche d'une famille"
         onSubmit={(event) => {
           event.preventDefault();
           setError(null);
