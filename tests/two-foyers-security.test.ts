@@ -33,6 +33,7 @@ import { listFamilyInscriptions } from "@/lib/inscriptions/list-inscriptions";
 import { inscriptionChoices } from "@/lib/inscriptions/list-inscription-choices";
 import { validateInscription } from "@/lib/inscriptions/decide-inscription";
 import { listFamilyChildren } from "@/lib/documents/list-family-children";
+import { countNewDownloads, listDownloads } from "@/lib/documents/list-downloads";
 import { listFamilyUploads } from "@/lib/documents/list-family-uploads";
 import { listJustifiableAbsences } from "@/lib/documents/list-justifiable-absences";
 import { uploadFamilyDocument } from "@/lib/documents/upload-document";
@@ -279,6 +280,25 @@ describe("foyer B's parent with the shared child's ids", () => {
     expect((await listFamilyInscriptions(x.b.family.id, "PARENT")).map((i) => i.child.firstName)).toEqual(["Léa"]);
     expect((await inscriptionChoices({ familyId: x.b.family.id })).children.map((c) => c.firstName)).toEqual(["Léa"]);
     expect(await listFamilyChildren(x.b.family.id)).toEqual([{ id: x.lea.id, firstName: "Léa", isOwn: false }]);
+    // The structure's programme for Léa's activity reaches both foyers (the inscription is the child's); C's never.
+    const programme = await prisma.document.create({
+      data: {
+        kind: "PUBLISHED",
+        status: "PUBLISHED",
+        title: "Programme des mercredis",
+        fileName: "programme.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 10,
+        storageKey: `foyers-${x.lea.id}`,
+        activityId: x.w.activity.id,
+      },
+    });
+    for (const family of [x.a.family, x.b.family]) {
+      expect((await listDownloads(family.id)).map((d) => d.id)).toContain(programme.id);
+      expect(await countNewDownloads(family.id)).toBe((await listDownloads(family.id)).filter((d) => d.isNew).length);
+    }
+    expect((await listDownloads(x.c.family.id)).map((d) => d.id)).not.toContain(programme.id);
+    expect(await countNewDownloads(x.c.family.id)).toBe((await listDownloads(x.c.family.id)).filter((d) => d.isNew).length);
     // A's own reads are unchanged by the link.
     expect((await listFamilyInscriptions(x.a.family.id, "PARENT")).map((i) => i.child.firstName).sort()).toEqual(["Léa", "Tom"]);
   });

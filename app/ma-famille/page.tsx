@@ -157,7 +157,10 @@ export default async function MyFamilyPage() {
         {pendingLinks.length > 0 ? (
           <p className="mt-3 text-sm font-semibold text-amber-900">
             {pendingLinks
-              .map((name) => `Garde alternée : ${name} sera ajouté à votre foyer une fois votre demande validée par la structure.`)
+              .map(
+                (name) =>
+                  `Garde alternée : votre demande pour ${name} attend la structure ; l'enfant apparaîtra ici une fois la demande validée.`,
+              )
               .join(" ")}
           </p>
         ) : null}
