@@ -9,8 +9,8 @@ import { actorFromUser } from "@/lib/workflow";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
 /** Garde alternée (ADR 051): staff link a child to the other parent's foyer, directly or on the parent's request. */
-async function separated() {
-  const a = await createFamily(prisma, { lastName: "Lienard", children: [{ firstName: "Léa", birthDate: "2018-03-04", sex: "F" }] });
+async function separated(firstName = "Léa") {
+  const a = await createFamily(prisma, { lastName: "Lienard", children: [{ firstName, birthDate: "2018-03-04", sex: "F" }] });
   const b = await createFamily(prisma, { lastName: "Morel", firstName: "Hugo", civility: "M" });
   const c = await createFamily(prisma, { lastName: "Tiers" });
   return { a, b, c, child: a.children[0]! };
@@ -38,6 +38,19 @@ describe("linking a child to a second foyer", () => {
         },
       ]);
     }
+    // Each parent of both foyers is told, each e-mail under its own foyer.
+    const linked = await prisma.emailOutbox.findMany({
+      where: { template: "child-foyer-linked", familyId: { in: [a.family.id, b.family.id] } },
+    });
+    expect(linked.map((m) => [m.familyId, m.to]).sort()).toEqual(
+      [
+        [a.family.id, a.user.email],
+        [b.family.id, b.user.email],
+      ].sort(),
+    );
+    expect(linked.every((m) => m.subject === "Garde alternée : Léa" && !m.text.includes("MOREL") && !m.text.includes("LIENARD"))).toBe(
+      true,
+    );
     await prisma.custodyPlan.create({
       data: { childId: child.id, kind: "ALTERNATE_WEEKS", evenWeeksFamilyId: a.family.id, defaultFamilyId: a.family.id },
     });
@@ -45,6 +58,9 @@ describe("linking a child to a second foyer", () => {
     expect(await prisma.childFoyer.count({ where: { childId: child.id } })).toBe(0);
     expect(await prisma.custodyPlan.count({ where: { childId: child.id } })).toBe(0);
     expect(await prisma.staffEdit.count({ where: { familyId: b.family.id, targetId: child.id } })).toBe(2);
+    expect(
+      await prisma.emailOutbox.count({ where: { template: "child-foyer-unlinked", familyId: { in: [a.family.id, b.family.id] } } }),
+    ).toBe(2);
   });
 
   it("refuses the child's own family, a second second foyer, a missing family, a pending child — nothing written", async () => {
@@ -90,11 +106,13 @@ describe("linking a child to a second foyer", () => {
   });
 
   it("a parent's CHILD_LINK request: staff validate it with the child they found, which links it and tells both foyers", async () => {
-    const { a, b, child } = await separated();
+    // A first name of its own: the database keeps other tests' Léa LIENARD, born the same day (namesakes are listed too).
+    const firstName = `Léa${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+    const { a, b, child } = await separated(firstName);
     const parent = actorFromUser(b.user);
     const data = childLinkRequestSchema.parse({
       lastName: "Lienard",
-      firstName: "Léa",
+      firstName,
       birthDate: "2018-03-04",
       otherParentName: "Camille Lienard",
     });
@@ -102,7 +120,7 @@ describe("linking a child to a second foyer", () => {
     await expect(requestChildLink({ familyId: b.family.id, data, actor: parent })).rejects.toThrow(/déjà en attente/);
     // What staff see in the queue: the children the parent's words may name.
     const candidates = await childLinkCandidates(b.family.id, data);
-    expect(candidates).toContainEqual(
+    expect(candidates[0]).toEqual(
       expect.objectContaining({ id: child.id, family: { id: a.family.id, name: "Famille LIENARD" }, hasSecondFoyer: false }),
     );
     expect(candidates.every((c) => c.birthDate.toISOString().startsWith("2018-03-04") && c.family.id !== b.family.id)).toBe(true);

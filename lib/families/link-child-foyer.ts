@@ -6,6 +6,9 @@ import { lockFamilies } from "@/lib/locks";
 import { actorScope, CHILD_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
 import { recordEdit } from "./record-staff-edit";
 import { searchFamilies } from "./search-families";
+import { childRecipients } from "./list-family-recipients";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { childFoyerLinkEmail } from "@/lib/email/templates";
 
 /**
  * Garde alternée (issue 26, ADR 051): staff link a child to a second foyer — the other parent's own family file — or
@@ -76,8 +79,25 @@ export async function linkChildFoyerIn(tx: Tx, input: { childId: string; familyI
   }
 }
 
+/** « Lier à un second foyer » from the family page: the link, and an e-mail to each parent of both foyers. */
 export function linkChildFoyer(input: { childId: string; familyId: string; actor: Actor }): Promise<void> {
-  return transaction((tx) => linkChildFoyerIn(tx, input));
+  return transaction(async (tx) => {
+    await linkChildFoyerIn(tx, input);
+    await tellBothFoyers(tx, input.childId, true);
+  });
+}
+
+/** Each parent with a login of the child's foyers (both, while linked), each e-mail under its own foyer. */
+async function tellBothFoyers(tx: Tx, childId: string, linked: boolean) {
+  const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { firstName: true } });
+  for (const { email: to, person, familyId } of await childRecipients(tx, childId)) {
+    await enqueueEmail(tx, {
+      to,
+      familyId,
+      template: linked ? "child-foyer-linked" : "child-foyer-unlinked",
+      email: childFoyerLinkEmail(person, child.firstName, linked),
+    });
+  }
 }
 
 /**
@@ -88,6 +108,10 @@ export async function unlinkChildFoyer(input: { childId: string; familyId: strin
   await transaction(async (tx) => {
     const child = await readChild(tx, input.childId, input.actor);
     const { first, second } = await lockBoth(tx, child.familyId, input.familyId);
+    const linked = await tx.childFoyer.count({ where: { childId: child.id, familyId: input.familyId } });
+    if (linked !== 1) throw new NotFoundError();
+    // Told while both foyers are still the child's: the second foyer learns it no longer sees the child.
+    await tellBothFoyers(tx, child.id, false);
     const { count } = await tx.childFoyer.deleteMany({ where: { childId: child.id, familyId: input.familyId } });
     if (count !== 1) throw new NotFoundError();
     await tx.custodyDay.deleteMany({ where: { childId: child.id } });

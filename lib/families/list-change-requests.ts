@@ -141,8 +141,8 @@ export async function childLinkCandidates(requestingFamilyId: string, after: unk
       familyId: { not: requestingFamilyId },
       OR: [{ firstName: { equals: firstName, mode: "insensitive" } }, { lastName: { equals: lastName, mode: "insensitive" } }],
     },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take: 10,
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    take: 50,
     select: {
       id: true,
       firstName: true,
@@ -153,7 +153,11 @@ export async function childLinkCandidates(requestingFamilyId: string, after: unk
       foyers: { select: { familyId: true } },
     },
   });
-  return children.map((c) => ({
+  // Both names matching first: the child the parent means, before namesakes born the same day.
+  const same = (x: string, y: string) => x.localeCompare(y, "fr", { sensitivity: "base" }) === 0;
+  const exact = (c: { firstName: string; lastName: string }) => same(c.firstName, firstName) && same(c.lastName, lastName);
+  children.sort((x, y) => Number(exact(y)) - Number(exact(x)));
+  return children.slice(0, 10).map((c) => ({
     id: c.id,
     firstName: c.firstName,
     lastName: c.lastName,
