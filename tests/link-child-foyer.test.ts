@@ -4,6 +4,7 @@ import { requestChildLink } from "@/lib/families/request-child-link";
 import { refuseChangeRequest, validateChangeRequest } from "@/lib/families/change-requests";
 import { childLinkRequestSchema } from "@/lib/families/schemas";
 import { childLinkCandidates } from "@/lib/families/list-change-requests";
+import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { createFamily } from "@/prisma/factories";
 import { actorFromUser } from "@/lib/workflow";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
@@ -118,6 +119,13 @@ describe("linking a child to a second foyer", () => {
     });
     const { id } = await requestChildLink({ familyId: b.family.id, data, actor: parent });
     await expect(requestChildLink({ familyId: b.family.id, data, actor: parent })).rejects.toThrow(/déjà en attente/);
+    // The parent follows it on the dashboard, towards Ma famille.
+    const dashboard = await getFamilyDashboard(b.family.id, new Date());
+    expect(dashboard!.requests.find((r) => r.id === id)).toMatchObject({
+      label: `Garde alternée : ${firstName} dans les deux foyers`,
+      href: "/ma-famille",
+      state: { tone: "waiting" },
+    });
     // What staff see in the queue: the children the parent's words may name.
     const candidates = await childLinkCandidates(b.family.id, data);
     expect(candidates[0]).toEqual(

@@ -97,7 +97,7 @@ const changeItem = (r: ChangeRow, label: string): DashboardRequest => ({
   reason: r.reason,
   sentAt: r.createdAt,
   decidedAt: r.decidedAt,
-  href: r.kind === "CHILD_ADDED" || r.kind === "CHILD_HEALTH" ? "/ma-famille" : "/mes-coordonnees",
+  href: r.kind === "CHILD_ADDED" || r.kind === "CHILD_HEALTH" || r.kind === "CHILD_LINK" ? "/ma-famille" : "/mes-coordonnees",
 });
 
 const changeRequests: FeedSource = async (familyId) => {
