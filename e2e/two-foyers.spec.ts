@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createBookableWorld, inscribe } from "../prisma/factories";
-import { expectAccessible, field, newFamily, newStaff, signIn, testDb, openRubrique } from "./support";
+import { expectAccessible, field, newFamily, newStaff, signIn, testDb } from "./support";
 
 /*
  * Garde alternée (issue 26, ADR 051): two parents, each in its own browser with its own login. The mother asks
@@ -54,7 +54,8 @@ test("deux parents, deux navigateurs : le père demande, l'accueil lie l'enfant,
 
   // The father asks: his request names the child and the other parent, and reads nothing of her file.
   await signIn(fatherPage, father.user.email);
-  await openRubrique(fatherPage, "Ma famille");
+  await fatherPage.goto("/ma-famille");
+  await expect(fatherPage.getByRole("heading", { level: 1, name: "Ma famille" })).toBeVisible();
   await expect(fatherPage.getByRole("article", { name: /Jade/ })).toHaveCount(0);
   await fatherPage.getByRole("link", { name: "Mon enfant est déjà inscrit par l'autre parent" }).click();
   await field(fatherPage, "Nom de l'enfant").fill(motherName);
@@ -71,6 +72,8 @@ test("deux parents, deux navigateurs : le père demande, l'accueil lie l'enfant,
   const card = desk.getByRole("article", { name: `Garde alternée : Jade dans les deux foyers — Famille ${fatherName.toUpperCase()}` });
   await expect(card.getByText("Enfants correspondants")).toBeVisible();
   await expect(card.getByRole("button", { name: /^Valider/ })).toHaveCount(0);
+  await shot(desk, "demande-garde-alternee");
+  await desk.setViewportSize({ width: 1280, height: 900 });
   await card
     .getByRole("button", { name: `Lier Jade ${motherName.toUpperCase()}, née le 12/10/2017 au foyer Famille ${fatherName.toUpperCase()}` })
     .click();
@@ -100,7 +103,7 @@ test("deux parents, deux navigateurs : le père demande, l'accueil lie l'enfant,
 
   // The mother still sees Jade, marked, and nothing of the father's.
   await signIn(motherPage, mother.user.email);
-  await openRubrique(motherPage, "Ma famille");
+  await motherPage.goto("/ma-famille");
   await expect(motherPage.getByRole("article", { name: new RegExp(`Jade ${motherName}`) }).getByText("Garde alternée")).toBeVisible();
   expect(await motherPage.locator("main").innerText()).not.toMatch(new RegExp(`${fatherName}|Thomas`, "i"));
 });
