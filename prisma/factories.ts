@@ -116,6 +116,32 @@ export async function createFamily(
   return { family, user, adult: family.adults[0], children: family.children };
 }
 
+/**
+ * Separated parents (garde alternée, ADR 051): two families, each with its own login, address and quotient, and a
+ * child of the first foyer linked to the second (a ChildFoyer row, as staff's link writes it), with — unless
+ * `custody` is null — a calendar of alternate weeks (the first foyer the even ISO weeks).
+ */
+export async function createSeparatedParents(
+  db: PrismaClient,
+  input: {
+    first: Parameters<typeof createFamily>[1];
+    second: Parameters<typeof createFamily>[1];
+    child: ChildInput;
+    custody?: "ALTERNATE_WEEKS" | null;
+  },
+) {
+  const first = await createFamily(db, { ...input.first, children: [input.child] });
+  const second = await createFamily(db, { ...input.second, children: [] });
+  const child = first.children[0]!;
+  await db.childFoyer.create({ data: { childId: child.id, familyId: second.family.id } });
+  if (input.custody !== null) {
+    await db.custodyPlan.create({
+      data: { childId: child.id, kind: "ALTERNATE_WEEKS", evenWeeksFamilyId: first.family.id, defaultFamilyId: first.family.id },
+    });
+  }
+  return { first, second, child };
+}
+
 /** The French school year that contains `today` (1 September → early July). */
 export function schoolYearOf(today: Date): { startYear: number; label: string } {
   const startYear = today.getUTCMonth() >= 7 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;

@@ -1,18 +1,21 @@
 /**
  * The demo world: one structure with its activities for the current school
- * year, a staff and an admin account, three families and one account request
- * waiting for validation. Runs once, on an empty database, in ONE transaction:
+ * year, a staff and an admin account, three families, a separated couple (two
+ * foyers sharing a child, garde alternée) and one account request waiting for
+ * validation. Runs once, on an empty database, in ONE transaction:
  * interrupted at any point, it leaves nothing behind and the next start loads
  * it whole (`npm run db:reset` starts over from an empty base).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { createDemoStructure, createFamily, createStaffUser, DEMO_PASSWORD, hashedPassword, holidaysOf, schoolYearOf } from "./factories";
+import { createDemoStructure, createFamily, createSeparatedParents, createStaffUser, DEMO_PASSWORD, hashedPassword, holidaysOf, schoolYearOf } from "./factories";
 
 export const DEMO_LOGINS = [
   { role: "Parent (famille Martin)", email: "claire.martin@exemple.fr" },
   { role: "Parent (famille Benali)", email: "karim.benali@exemple.fr" },
   { role: "Parent (famille Dubois)", email: "sophie.dubois@exemple.fr" },
+  { role: "Parent séparé (foyer Roux)", email: "elise.roux@exemple.fr" },
+  { role: "Parent séparé (foyer Garnier)", email: "thomas.garnier@exemple.fr" },
   { role: "Agent d'accueil", email: "accueil@les-tilleuls.example" },
   { role: "Administrateur", email: "admin@les-tilleuls.example" },
 ];
@@ -182,6 +185,7 @@ async function loadDemo(db: PrismaClient) {
         { name: "Certificat médical", scope: "CHILD", required: false, validity: "NONE", sortOrder: 4 },
       ],
     });
+    await seedSeparatedParents(db);
     await db.accountRequest.create({
       data: {
         civility: "MME",
@@ -197,6 +201,41 @@ async function loadDemo(db: PrismaClient) {
       },
     });
   }
+}
+
+/**
+ * Garde alternée (issue 26, ADR 051): Élise Roux and Thomas Garnier, separated, each with a login, an address and a
+ * quotient of their own; their daughter Jade is on file in the Roux foyer and linked to the Garnier foyer, alternate
+ * weeks (the Roux foyer the even ones), inscribed to the Wednesdays by her mother. Kept apart from the other demo data
+ * (the custody calendar's own demo, if any, is added next to it).
+ */
+async function seedSeparatedParents(db: PrismaClient) {
+  const { first, child } = await createSeparatedParents(db, {
+    first: { lastName: "Roux", firstName: "Élise", email: "elise.roux@exemple.fr", quotientFamilial: 910 },
+    second: { lastName: "Garnier", firstName: "Thomas", civility: "M", email: "thomas.garnier@exemple.fr", quotientFamilial: 380 },
+    child: { firstName: "Jade", birthDate: "2017-10-12", sex: "F", school: "École Jules Simon", schoolClass: "CM1" },
+    custody: "ALTERNATE_WEEKS",
+  });
+  await db.family.update({ where: { id: first.family.id }, data: { street: "3 allée des Peupliers", city: "Lille", postalCode: "59000" } });
+  await db.child.update({ where: { id: child.id }, data: { lastName: "Roux-Garnier" } });
+  const mercredis = await db.activity.findFirstOrThrow({
+    where: { careType: { kind: "ALSH_MERCREDIS" } },
+    include: { periods: true, ageGroups: true },
+  });
+  const period = mercredis.periods[0]!;
+  await db.inscription.create({
+    data: {
+      familyId: first.family.id,
+      childId: child.id,
+      activityId: mercredis.id,
+      periodId: period.id,
+      ageGroupId: mercredis.ageGroups.find((g) => g.name === "Élémentaire +6 ans")?.id ?? null,
+      status: "VALIDATED",
+      startDate: period.startDate,
+      endDate: period.endDate,
+      decidedAt: new Date(),
+    },
+  });
 }
 
 if (require.main === module) {

@@ -120,6 +120,9 @@ describe("a parent of family A with the ids of family B", () => {
       changeActions.validateChangeRequestAction({ id: request.id }),
       changeActions.refuseChangeRequestAction({ id: request.id, reason: "Non" }),
       changeActions.decideChangeRequestsAction({ decision: "validate", ids: [request.id] }),
+      changeActions.validateChildLinkAction({ id: request.id, childId: b.children[0].id }),
+      staffFamilyActions.linkChildFoyerAction({ childId: b.children[0].id, familyId: a.family.id }),
+      staffFamilyActions.unlinkChildFoyerAction({ childId: b.children[0].id, familyId: a.family.id }),
       staffFamilyActions.staffUpdateAddressAction({
         familyId: b.family.id,
         street: "1 rue Pirate",

@@ -269,7 +269,12 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   reactivateAccountAction: (l) => ({ familyId: l.f.family.id, id: l.f.user.id, reason: "Retour" }),
   anonymiseFamilyAction: (l) => ({ id: l.f.family.id, reason: "Départ" }),
   cancelDayAction: (l) => ({ activityId: l.activity.id, date: fr(FUTURE), timeUnitIds: [], reason: "Grève" }),
+  // Garde alternée (ADR 051): a child of the lieu's family, linked to (or unlinked from) a second foyer.
+  linkChildFoyerAction: (l) => ({ childId: l.first.id, familyId: l.f.family.id }),
+  unlinkChildFoyerAction: (l) => ({ childId: l.first.id, familyId: l.f.family.id }),
+  searchSecondFoyerAction: (l) => ({ childId: l.first.id, query: "Lieu" }),
   validateChangeRequestAction: (l) => ({ id: l.change.id }),
+  validateChildLinkAction: (l) => ({ id: l.change.id, childId: l.first.id }),
   refuseChangeRequestAction: (l) => ({ id: l.change.id, reason: "Non" }),
   decideChangeRequestsAction: (l) => ({ decision: "refuse", ids: [l.change.id], reason: "Non" }),
   recordAttendanceAction: (l) => ({

@@ -277,7 +277,8 @@ describe("demo data", () => {
     seed.kill("SIGKILL");
     await exited;
     const afterKill = await counts(name);
-    const complete = { users: 5, families: 3, structures: 1, requests: 1 };
+    // 3 families and the separated couple (2 foyers, garde alternée); 5 parents + accueil + admin.
+    const complete = { users: 7, families: 5, structures: 1, requests: 1 };
     const empty = { users: 0, families: 0, structures: 0, requests: 0 };
     expect([JSON.stringify(empty), JSON.stringify(complete)]).toContain(JSON.stringify(afterKill));
 

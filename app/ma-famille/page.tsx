@@ -15,6 +15,7 @@ import { Page, PageTitle } from "@/components/ui/page";
 import { cardClass } from "@/components/ui/classes";
 import { LinkButton } from "@/components/ui/link-button";
 import { Badge } from "@/components/ui/badge";
+import { childLinkShape } from "@/lib/families/change-requests";
 
 export const metadata: Metadata = { title: "Ma famille" };
 
@@ -27,6 +28,10 @@ export default async function MyFamilyPage() {
     ? await childrenAwaitingValidation(user.familyId)
     : [];
   const awaiting = new Map(awaitingList.map((c) => [c.id, c]));
+  const pendingLinks = family.changeRequests
+    .filter((r) => r.kind === "CHILD_LINK")
+    .map((r) => childLinkShape.safeParse(r.after))
+    .flatMap((r) => (r.success ? [r.data.firstName] : []));
   const pendingHealth = new Set(family.changeRequests.filter((r) => r.kind === "CHILD_HEALTH").map((r) => r.targetId));
   return (
     <Page>
@@ -72,6 +77,7 @@ export default async function MyFamilyPage() {
                   <h3 className="text-lg font-bold">
                     {child.firstName} {child.lastName.toUpperCase()}
                   </h3>
+                  {child.foyer.isShared ? <Badge tone="info">Garde alternée</Badge> : null}
                   {isIn(CHILD_STATUSES.AWAITING_DECISION, child.status) ? (
                     <Badge tone="waiting">Ajout en attente de validation</Badge>
                   ) : !isIn(CHILD_STATUSES.ON_FILE, child.status) ? (
@@ -109,6 +115,13 @@ export default async function MyFamilyPage() {
                     </ul>
                   </div>
                 ) : null}
+                {child.foyer.isShared ? (
+                  <p className="mt-2 text-sm">
+                    {child.firstName} a deux foyers : sa fiche (santé, personnes autorisées, autorisations) et ses inscriptions sont
+                    partagées avec l&apos;autre parent ; votre adresse, vos téléphones, votre quotient, vos factures, vos documents et vos
+                    messages restent les vôtres.
+                  </p>
+                ) : null}
                 {awaiting.has(child.id) ? (
                   <AwaitingValidationNotice child={awaiting.get(child.id)!} className="mt-3" withdraw={withdrawPreparedInscriptionAction} />
                 ) : null}
@@ -141,9 +154,22 @@ export default async function MyFamilyPage() {
             </li>
           ))}
         </ul>
-        <p className="mt-4">
+        {pendingLinks.length > 0 ? (
+          <p className="mt-3 text-sm font-semibold text-amber-900">
+            {pendingLinks
+              .map(
+                (name) =>
+                  `Garde alternée : votre demande pour ${name} attend la structure ; l'enfant apparaîtra ici une fois la demande validée.`,
+              )
+              .join(" ")}
+          </p>
+        ) : null}
+        <p className="mt-4 flex flex-wrap gap-2">
           <LinkButton href="/ma-famille/ajouter-un-enfant" variant="primary">
             Ajouter un enfant
+          </LinkButton>
+          <LinkButton href="/ma-famille/lier-un-enfant" variant="secondary">
+            Mon enfant est déjà inscrit par l&apos;autre parent
           </LinkButton>
         </p>
       </section>

@@ -37,7 +37,8 @@ export default async function MyUploadsPage() {
     status: u.status,
     validUntil: u.validUntil,
   }));
-  const missing = missingAmong({ types, children, docs }, today);
+  // A shared child's required documents are asked of its first foyer only (ADR 051), as on the dashboard.
+  const missing = missingAmong({ types, children: children.filter((c) => c.isOwn), docs }, today);
   const typeOptions = types.map((t) => ({ value: t.id, label: t.name }));
   const childOptions = [{ value: "", label: "Toute la famille" }, ...children.map((c) => ({ value: c.id, label: c.firstName }))];
   return (

@@ -6,6 +6,8 @@ import { SelectBox } from "@/components/admin/bulk-decision-form";
 import { Details } from "@/components/ui/editable-section";
 import { Badge } from "@/components/ui/badge";
 import { cardClass, linkClass } from "@/components/ui/classes";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import type { ActionResult } from "@/lib/action-result";
 
 /** One pending demande de modification, as words (app/admin/demandes-de-modification/page.tsx). */
 export interface ChangeRequestCard {
@@ -21,6 +23,11 @@ export interface ChangeRequestCard {
   };
   /** Otherwise, field by field: before → asked. */
   changes?: { field: string; before: string; after: string }[];
+  /**
+   * Garde alternée (CHILD_LINK): the children on file the parent's words may name, for staff to choose the one to link
+   * (its own « Lier cet enfant », instead of « Valider »).
+   */
+  candidates?: { id: string; label: string; family: { id: string; name: string }; blocked: string | null }[];
 }
 
 /**
@@ -32,11 +39,13 @@ export function ChangeRequestCards({
   cards,
   accept,
   refuse,
+  linkChild,
 }: {
   formId: string;
   cards: ChangeRequestCard[];
   accept: NonNullable<ComponentProps<typeof DecisionControls>["accept"]>;
   refuse: ComponentProps<typeof DecisionControls>["refuse"];
+  linkChild?: (input: { id: string; childId: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   return (
     <ul className="grid gap-4 md:grid-cols-2">
@@ -86,12 +95,73 @@ export function ChangeRequestCards({
                   </tbody>
                 </table>
               )}
+              {request.candidates && linkChild ? (
+                <ChildLinkCandidates
+                  requestId={request.id}
+                  familyName={request.family.name}
+                  candidates={request.candidates}
+                  linkChild={linkChild}
+                />
+              ) : null}
               <SelectBox formId={formId} id={request.id} label={subject} />
-              <DecisionControls id={request.id} subject={subject} accept={accept} refuse={refuse} />
+              <DecisionControls id={request.id} subject={subject} accept={request.candidates ? undefined : accept} refuse={refuse} />
             </article>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** The children a CHILD_LINK request may name: each with its family, and « Lier cet enfant » unless it cannot be. */
+function ChildLinkCandidates({
+  requestId,
+  familyName,
+  candidates,
+  linkChild,
+}: {
+  requestId: string;
+  familyName: string;
+  candidates: NonNullable<ChangeRequestCard["candidates"]>;
+  linkChild: (input: { id: string; childId: string }) => Promise<ActionResult<{ message: string }>>;
+}) {
+  return (
+    <div className="mt-3">
+      <h4 className="font-semibold">Enfants correspondants</h4>
+      {candidates.length === 0 ? (
+        <p className="text-sm">
+          Aucun enfant inscrit ne correspond (même date de naissance, même nom ou prénom) : vérifiez avec le parent, ou refusez la demande
+          en disant pourquoi.
+        </p>
+      ) : (
+        <ul className="mt-1 flex flex-col gap-2">
+          {candidates.map((child) => (
+            <li key={child.id} className="flex flex-wrap items-center justify-between gap-2 border-t border-gray-200 pt-2 text-sm">
+              <span>
+                {child.label} —{" "}
+                <Link href={`/admin/familles/${child.family.id}`} className={linkClass}>
+                  {child.family.name}
+                </Link>
+                {child.blocked ? <span className="block font-semibold text-amber-900">{child.blocked}</span> : null}
+              </span>
+              {child.blocked ? null : (
+                <ConfirmDialog
+                  triggerLabel="Lier cet enfant"
+                  triggerVariant="primary"
+                  triggerAriaLabel={`Lier ${child.label} au foyer ${familyName}`}
+                  title={`Lier ${child.label} au foyer ${familyName} ?`}
+                  description={`${child.label} restera dans le foyer ${child.family.name} et sera aussi dans le foyer ${familyName} (garde alternée). Chaque parent le verra ; aucun ne verra le dossier de l'autre. Les deux foyers en sont informés par e-mail.`}
+                  confirmLabel="Lier et valider la demande"
+                  confirmVariant="primary"
+                  action={() => linkChild({ id: requestId, childId: child.id })}
+                  done={(data) => data.message}
+                  focusAfter={["file-attente", "titre-page"]}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -48,3 +48,16 @@ export const ADULT_FIELDS: FieldSpec[] = [
   { name: "email", label: "E-mail", type: "email", hint: "Facultatif" },
   { name: "relationship", label: "Lien avec les enfants", hint: "Exemple : père, mère, beau-père, tuteur" },
 ];
+
+/** « Mon enfant est déjà inscrit par l'autre parent » (garde alternée): who the child is, and who the other parent is. */
+export const CHILD_LINK_FIELDS: FieldSpec[] = [
+  { name: "lastName", label: "Nom de l'enfant", required: true },
+  { name: "firstName", label: "Prénom de l'enfant", required: true },
+  { name: "birthDate", label: "Date de naissance de l'enfant", type: "date", required: true, example: "14/05/2018" },
+  {
+    name: "otherParentName",
+    label: "Nom et prénom de l'autre parent",
+    required: true,
+    hint: "Celui ou celle qui a inscrit l'enfant sur le portail",
+  },
+];

@@ -23,6 +23,7 @@ const SCHEMAS = {
   preferences: () => import("@/lib/families/schemas").then((m) => m.preferencesSchema),
   reminders: () => import("@/lib/families/schemas").then((m) => m.remindersSchema),
   adult: () => import("@/lib/families/schemas").then((m) => m.adultSchema),
+  childLink: () => import("@/lib/families/schemas").then((m) => m.childLinkRequestSchema),
   activity: () => import("@/lib/activities/schemas").then((m) => m.activitySchema),
   period: () => import("@/lib/activities/schemas").then((m) => m.periodSchema),
   ageGroup: () => import("@/lib/activities/schemas").then((m) => m.ageGroupSchema),

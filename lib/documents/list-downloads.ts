@@ -1,11 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
+import { familyChildSql } from "@/lib/families/foyer-wheres";
 
-/** The published documents a family may see: for everyone, or for a structure or an activity it has a validated inscription with. */
+/**
+ * The published documents a family may see: for everyone, or for a structure or an activity one of its children has a
+ * validated inscription with (a shared child's, whichever foyer asked it — ADR 051).
+ */
 async function audienceOf(familyId: string): Promise<Prisma.DocumentWhereInput> {
   const inscriptions = await db.inscription.findMany({
-    where: { familyId, status: "VALIDATED" },
+    where: { ...familyInscriptionWhere(familyId), status: "VALIDATED" },
     select: { activityId: true, activity: { select: { structureId: true } } },
   });
   const activityIds = [...new Set(inscriptions.map((i) => i.activityId))];
@@ -49,9 +54,10 @@ export function newDownloadsCountSql(familyId: string): Prisma.Sql {
     WHERE d."kind" = 'PUBLISHED' AND d."status" = 'PUBLISHED'
       AND ((d."structureId" IS NULL AND d."activityId" IS NULL)
         OR (d."activityId" IS NULL AND d."structureId" IN (
-          SELECT a."structureId" FROM "Inscription" i JOIN "Activity" a ON a."id" = i."activityId"
-          WHERE i."familyId" = ${familyId} AND i."status" = 'VALIDATED'))
-        OR d."activityId" IN (SELECT i."activityId" FROM "Inscription" i WHERE i."familyId" = ${familyId} AND i."status" = 'VALIDATED'))
+          SELECT a."structureId" FROM "Inscription" i JOIN "Activity" a ON a."id" = i."activityId" JOIN "Child" c ON c."id" = i."childId"
+          WHERE ${familyChildSql(familyId, Prisma.sql`c`)} AND i."status" = 'VALIDATED'))
+        OR d."activityId" IN (SELECT i."activityId" FROM "Inscription" i JOIN "Child" c ON c."id" = i."childId"
+          WHERE ${familyChildSql(familyId, Prisma.sql`c`)} AND i."status" = 'VALIDATED'))
       AND NOT EXISTS (SELECT 1 FROM "DocumentView" v WHERE v."documentId" = d."id" AND v."familyId" = ${familyId}))`;
 }
 

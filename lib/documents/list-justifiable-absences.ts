@@ -1,4 +1,5 @@
 import "server-only";
+import { familyReservationWhere } from "@/lib/families/foyer-wheres";
 import { db } from "@/lib/db";
 import { addDays, dateOf } from "@/lib/calendar/paris";
 import { DOCUMENT_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -10,7 +11,7 @@ import { DOCUMENT_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/w
 export async function listJustifiableAbsences(familyId: string, today: string) {
   const since = dateOf(addDays(today, -120));
   const rows = await db.reservation.findMany({
-    where: { inscription: { familyId }, date: { gte: since }, status: statusIn(RESERVATION_STATUSES.MAYBE_BILLED_ABSENCE) },
+    where: { ...familyReservationWhere(familyId), date: { gte: since }, status: statusIn(RESERVATION_STATUSES.MAYBE_BILLED_ABSENCE) },
     orderBy: { date: "desc" },
     select: {
       id: true,

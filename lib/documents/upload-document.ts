@@ -1,4 +1,6 @@
 import "server-only";
+import { familyChildWhere } from "@/lib/families/foyers";
+import { familyReservationWhere } from "@/lib/families/foyer-wheres";
 import { db, transaction, type Tx } from "@/lib/db";
 import { UserFacingError, fieldError } from "@/lib/errors";
 import { createWithStatus, NotFoundError, type Actor, DOCUMENT_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -40,7 +42,11 @@ export async function uploadFamilyDocument(input: {
   return withStoredUpload(input.file, "file", (file) =>
     transaction(async (tx) => {
       await lockFamily(tx, input.familyId);
-      if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } })))
+      // A shared child is either foyer's to write about; the document stays this foyer's own (ADR 051).
+      if (
+        input.childId &&
+        !(await tx.child.findFirst({ where: { id: input.childId, ...familyChildWhere(input.familyId) }, select: { id: true } }))
+      )
         throw new NotFoundError();
       if (input.replacesId) {
         const replaced = await tx.document.findFirst({
@@ -53,7 +59,7 @@ export async function uploadFamilyDocument(input: {
       }
       if (input.reservationId) {
         const absence = await tx.reservation.findFirst({
-          where: { id: input.reservationId, inscription: { familyId: input.familyId } },
+          where: { id: input.reservationId, ...familyReservationWhere(input.familyId) },
           select: { status: true },
         });
         if (!absence) throw new NotFoundError();

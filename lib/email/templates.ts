@@ -159,6 +159,20 @@ export function changeRequestRefusedEmail(person: Addressee, subject: string, re
   ]);
 }
 
+/**
+ * Garde alternée (ADR 051): staff linked a child to a second foyer, or removed that link — written to the parents of
+ * both foyers, each in its own e-mail, naming nothing of the other foyer.
+ */
+export function childFoyerLinkEmail(person: Addressee, childFirstName: string, linked: boolean): RenderedEmail {
+  return render(`Garde alternée : ${childFirstName}`, [
+    salutation(person),
+    linked
+      ? `La structure a lié ${childFirstName} aux foyers de ses deux parents. Chaque parent voit désormais sa fiche et ses inscriptions dans « Ma famille », avec son propre compte, son adresse, son quotient familial et ses factures ; aucun ne voit le dossier de l'autre.`
+      : `La structure a retiré le lien de ${childFirstName} avec son second foyer : seul le foyer qui l'a inscrit voit désormais sa fiche et ses inscriptions.`,
+    { text: "Voir ma famille", href: `${config.appUrl}/ma-famille` },
+  ]);
+}
+
 /** Requests prepared for a child who was then refused, or that could no longer be sent at the child's validation (ADR 037). */
 export function preparedInscriptionsDroppedEmail(
   person: Addressee,

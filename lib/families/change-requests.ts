@@ -3,13 +3,15 @@ import { scopeWhere } from "@/lib/auth/staff-scope";
 import { setQuotient } from "@/lib/billing/set-quotient";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
-import { lockFamily } from "@/lib/locks";
+import { lockFamilies, lockFamily } from "@/lib/locks";
 import type { ChangeRequestKind } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { changeRequestValidatedEmail, changeRequestRefusedEmail } from "@/lib/email/templates";
 import { actorScope, applyTransition, createWithStatus, NotFoundError, type Actor } from "@/lib/workflow";
 import type { ChildHealthRecord } from "./child-mapping";
-import { familyRecipients } from "./list-family-recipients";
+import { childRecipients, familyRecipients } from "./list-family-recipients";
+import { familyChildWhere } from "./foyers";
+import { linkChildFoyerIn } from "./link-child-foyer";
 import { UserFacingError } from "@/lib/errors";
 import { deName } from "@/lib/format";
 import { dropPreparedInscriptions, sendPreparedInscriptions } from "@/lib/inscriptions/send-prepared-inscriptions";
@@ -33,6 +35,14 @@ const healthShape = z.object({
   cafAllocataireNumber: z.string().nullable(),
 });
 const childAddedShape = z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() });
+/** Garde alternée: the child the parent names (already on file in the other parent's foyer) and that other parent. */
+export const childLinkShape = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string(),
+  otherParentName: z.string(),
+});
+export type ChildLinkAsk = z.infer<typeof childLinkShape>;
 
 export type AddressChange = z.infer<typeof addressShape>;
 export type PhonesChange = z.infer<typeof phonesShape>;
@@ -77,8 +87,10 @@ export function changeRequestLabelOf(
       const after = childAddedShape.safeParse(request.after);
       return `Ajout de l'enfant ${after.success ? after.data.firstName : ""}`.trim();
     }
-    case "CHILD_LINK":
-      return "Garde alternée : lier un enfant à mon foyer";
+    case "CHILD_LINK": {
+      const after = childLinkShape.safeParse(request.after);
+      return `Garde alternée : ${after.success ? `${after.data.firstName} ` : ""}dans les deux foyers`.replace("  ", " ");
+    }
     case "OTHER":
       return "Demande de modification";
   }
@@ -87,8 +99,10 @@ export function changeRequestLabelOf(
 /** Applies a validated request to the family file; the target must still belong to the family. */
 async function applyChange(
   tx: Tx,
-  request: { kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown },
+  request: { id: string; kind: ChangeRequestKind; familyId: string; targetId: string | null; after: unknown },
   actor: Actor,
+  /** CHILD_LINK: the child staff found for the request (the parent only gave its name and birth date). */
+  childId?: string,
 ) {
   const { familyId, targetId } = request;
   switch (request.kind) {
@@ -105,7 +119,11 @@ async function applyChange(
       return;
     }
     case "CHILD_HEALTH": {
-      const { count } = await tx.child.updateMany({ where: { id: targetId ?? "", familyId }, data: healthShape.parse(request.after) });
+      // A shared child has one record: the request of either foyer applies to it (ADR 051).
+      const { count } = await tx.child.updateMany({
+        where: { id: targetId ?? "", ...familyChildWhere(familyId) },
+        data: healthShape.parse(request.after),
+      });
       if (count !== 1) throw new NotFoundError();
       return;
     }
@@ -115,8 +133,11 @@ async function applyChange(
       await sendPreparedInscriptions(tx, { familyId, childId: targetId!, now: new Date() });
       return;
     case "CHILD_LINK":
-      // Issue 26: no page asks for it yet; the link is written by lib/families/link-child-foyer.ts when it lands.
-      throw new Error("Demande CHILD_LINK : pas encore appliquée");
+      if (!childId) throw new UserFacingError("Choisissez l'enfant à lier parmi ceux que la demande désigne.");
+      // The requesting foyer becomes the child's second foyer, under both families' locks (link-child-foyer.ts).
+      await linkChildFoyerIn(tx, { childId, familyId, actor });
+      await tx.changeRequest.update({ where: { id: request.id }, data: { targetId: childId } });
+      return;
     case "OTHER":
       return;
   }
@@ -142,9 +163,10 @@ async function decideChild(
 export interface NewChangeRequest {
   familyId: string;
   kind: Exclude<ChangeRequestKind, "OTHER">;
-  targetId: string;
+  /** null for CHILD_LINK: the child is found by staff, and written here when the request is validated. */
+  targetId: string | null;
   before: AddressChange | PhonesChange | QuotientChange | ChildHealthRecord | Record<string, never>;
-  after: AddressChange | PhonesChange | QuotientChange | ChildHealthRecord | z.infer<typeof childAddedShape>;
+  after: AddressChange | PhonesChange | QuotientChange | ChildHealthRecord | z.infer<typeof childAddedShape> | ChildLinkAsk;
   actor: Actor;
 }
 
@@ -174,11 +196,15 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
   );
 }
 
-async function decide(input: { id: string; actor: Actor; validate: boolean; reason?: string }): Promise<void> {
+async function decide(input: { id: string; actor: Actor; validate: boolean; reason?: string; childId?: string }): Promise<void> {
   await transaction(async (tx) => {
     // A request of a family with no inscription in a limited staff's lieux is answered as missing (ADR 029).
     const request = await tx.changeRequest.findFirst({ where: { id: input.id, family: scopeWhere(actorScope(input.actor)).family } });
     if (!request) throw new NotFoundError();
+    // A link touches two families: both rows are locked at once, in id order (lib/locks.ts), before either alone.
+    const linked = request.kind === "CHILD_LINK" && input.validate && input.childId;
+    const child = linked ? await tx.child.findUnique({ where: { id: input.childId }, select: { familyId: true } }) : null;
+    if (child) await lockFamilies(tx, [request.familyId, child.familyId]);
     await lockFamily(tx, request.familyId);
     await applyTransition(tx, {
       machine: "CHANGE_REQUEST",
@@ -188,7 +214,7 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
       reason: input.reason,
       expectedFrom: "PENDING",
     });
-    if (input.validate) await applyChange(tx, request, input.actor);
+    if (input.validate) await applyChange(tx, request, input.actor, input.childId);
     else if (request.kind === "CHILD_ADDED") {
       await decideChild(tx, {
         familyId: request.familyId,
@@ -200,10 +226,18 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
       await dropPreparedInscriptions(tx, { familyId: request.familyId, childId: request.targetId!, reason: input.reason! });
     }
     const label = await changeRequestLabel(tx, request);
-    for (const recipient of await familyRecipients(tx, request.familyId)) {
+    // About a child's record (its health, its second foyer): both foyers of the child are told (ADR 051), each e-mail
+    // under its own foyer; the rest is the requesting foyer's own.
+    const aboutChild = input.validate && (request.kind === "CHILD_HEALTH" || request.kind === "CHILD_LINK");
+    const childId = request.kind === "CHILD_LINK" ? (input.childId ?? null) : request.targetId;
+    const recipients =
+      aboutChild && childId
+        ? await childRecipients(tx, childId)
+        : (await familyRecipients(tx, request.familyId)).map((r) => ({ ...r, familyId: request.familyId }));
+    for (const recipient of recipients) {
       await enqueueEmail(tx, {
         to: recipient.email,
-        familyId: request.familyId,
+        familyId: recipient.familyId,
         template: input.validate ? "change-request-validated" : "change-request-refused",
         email: input.validate
           ? changeRequestValidatedEmail(recipient.person, label)
@@ -213,6 +247,6 @@ async function decide(input: { id: string; actor: Actor; validate: boolean; reas
   });
 }
 
-export const validateChangeRequest = (input: { id: string; actor: Actor }) => decide({ ...input, validate: true });
+export const validateChangeRequest = (input: { id: string; actor: Actor; childId?: string }) => decide({ ...input, validate: true });
 export const refuseChangeRequest = (input: { id: string; reason: string; actor: Actor }) =>
   decide({ ...input, validate: false, reason: input.reason });

@@ -33,6 +33,8 @@ import { toPayText } from "@/lib/billing/get-family-account";
 import { missingAmong } from "@/lib/documents/list-family-uploads";
 import type { ChildAwaitingValidation } from "@/lib/inscriptions/list-prepared-inscriptions";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
+import { familyInscriptionWhere } from "./foyers";
+import { familyChildSql } from "./foyer-wheres";
 
 export interface DashboardRequest {
   id: string;
@@ -95,7 +97,7 @@ const changeItem = (r: ChangeRow, label: string): DashboardRequest => ({
   reason: r.reason,
   sentAt: r.createdAt,
   decidedAt: r.decidedAt,
-  href: r.kind === "CHILD_ADDED" || r.kind === "CHILD_HEALTH" ? "/ma-famille" : "/mes-coordonnees",
+  href: r.kind === "CHILD_ADDED" || r.kind === "CHILD_HEALTH" || r.kind === "CHILD_LINK" ? "/ma-famille" : "/mes-coordonnees",
 });
 
 const changeRequests: FeedSource = async (familyId) => {
@@ -128,9 +130,10 @@ const inscriptionItem = (r: InscriptionRow): DashboardRequest => ({
   href: "/mes-inscriptions",
 });
 
+/** The inscriptions of the family's children, a shared child's whichever foyer asked (ADR 051). */
 const inscriptions: FeedSource = async (familyId) => {
   const rows = await db.inscription.findMany({
-    where: { familyId },
+    where: familyInscriptionWhere(familyId),
     select: {
       id: true,
       status: true,
@@ -215,6 +218,8 @@ interface DashboardJson {
     id: string;
     firstName: string;
     status: ChildStatus;
+    /** The family is the child's first foyer (a shared child's required documents are asked of that foyer, ADR 051). */
+    isOwn: boolean;
     authorized: number;
     prepared: { id: string; activityName: string; periodName: string }[];
   }[];
@@ -264,13 +269,13 @@ function dashboardSql(familyId: string, now: Date): Prisma.Sql {
     'family', (SELECT json_build_object('name', f."name", 'quotientFamilial', f."quotientFamilial", 'cafNumber', f."cafNumber")
       FROM "Family" f WHERE f."id" = ${familyId}),
     'children', COALESCE((SELECT json_agg(json_build_object(
-        'id', c."id", 'firstName', c."firstName", 'status', c."status",
+        'id', c."id", 'firstName', c."firstName", 'status', c."status", 'isOwn', c."familyId" = ${familyId},
         'authorized', (SELECT count(*)::int FROM "AuthorizedPerson" a WHERE a."childId" = c."id"),
         'prepared', COALESCE((SELECT json_agg(json_build_object('id', p."id", 'activityName', pa."name", 'periodName', pp."name")
             ORDER BY p."createdAt", p."id")
           FROM "PreparedInscription" p JOIN "Activity" pa ON pa."id" = p."activityId" JOIN "Period" pp ON pp."id" = p."periodId"
           WHERE p."childId" = c."id"), '[]'::json)
-      ) ORDER BY c."birthDate", c."createdAt", c."id") FROM "Child" c WHERE c."familyId" = ${familyId}), '[]'::json),
+      ) ORDER BY c."birthDate", c."createdAt", c."id") FROM "Child" c WHERE ${familyChildSql(familyId, Prisma.sql`c`)}), '[]'::json),
     'account', (SELECT json_build_object('id', r."id", 'status', r."status", 'reason', r."reason",
         'createdAt', ${ms(Prisma.sql`r."createdAt"`)}, 'decidedAt', ${ms(Prisma.sql`r."decidedAt"`)})
       FROM "AccountRequest" r WHERE r."familyId" = ${familyId}),
@@ -288,7 +293,7 @@ function dashboardSql(familyId: string, now: Date): Prisma.Sql {
         'booked', EXISTS (SELECT 1 FROM "Reservation" b WHERE b."inscriptionId" = i."id")) ORDER BY i."createdAt", i."id")
       FROM "Inscription" i JOIN "Child" c ON c."id" = i."childId" JOIN "Activity" a ON a."id" = i."activityId"
         JOIN "Period" p ON p."id" = i."periodId"
-      WHERE i."familyId" = ${familyId}), '[]'::json),
+      WHERE ${familyChildSql(familyId, Prisma.sql`c`)}), '[]'::json),
     'reservations', COALESCE((SELECT json_agg(json_build_object('id', r."id", 'status', r."status", 'reason', r."reason",
         'date', ${ms(Prisma.sql`r."date"`)}, 'createdAt', ${ms(Prisma.sql`r."createdAt"`)},
         'decidedAt', ${ms(Prisma.sql`r."decidedAt"`)}, 'inscriptionId', r."inscriptionId",
@@ -341,7 +346,7 @@ export async function getFamilyDashboard(familyId: string, now: Date): Promise<F
   const missing = missingAmong(
     {
       types: read.requiredTypes,
-      children: read.children.filter((c) => isIn(CHILD_STATUSES.INSCRIBABLE, c.status)),
+      children: read.children.filter((c) => c.isOwn && isIn(CHILD_STATUSES.INSCRIBABLE, c.status)),
       docs: read.documents.map((d) => ({ ...d, validUntil: at(d.validUntil) })),
     },
     today,

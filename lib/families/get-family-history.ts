@@ -115,4 +115,5 @@ const FIELD_LABELS: Record<string, string> = {
   doctorName: "Médecin",
   doctorPhone: "Téléphone du médecin",
   cafAllocataireNumber: "N° allocataire CAF",
+  secondFoyer: "Second foyer (garde alternée)",
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { clampPage, type PageRequest } from "@/lib/staff/paging";
-import { changeRequestLabel } from "./change-requests";
+import { changeRequestLabel, childLinkShape } from "./change-requests";
 import { MEAL_TYPES } from "./child-options";
 import { isoToFrench } from "@/lib/format";
 
@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   firstName: "Prénom",
   lastName: "Nom",
   birthDate: "Date de naissance",
+  otherParentName: "Autre parent",
 };
 
 function show(value: unknown): string {
@@ -103,11 +104,13 @@ export async function listPendingChangeRequests(
   const items = await Promise.all(
     requests.map(async (r) => ({
       id: r.id,
+      kind: r.kind,
       createdAt: r.createdAt,
       family: r.family,
       label: await changeRequestLabel(db, r),
       changes: describeChange(r.before, r.after),
       child: children.find((c) => c.id === r.targetId) ?? null,
+      candidates: r.kind === "CHILD_LINK" ? await childLinkCandidates(r.family.id, r.after) : null,
     })),
   );
   return { items, total, page, pageCount, pageSize: paging.pageSize };
@@ -120,4 +123,48 @@ export async function countPendingChangeRequests(scope: StaffScope) {
     db.changeRequest.count({ where: { status: "PENDING", kind: { not: "CHILD_ADDED" }, family } }),
   ]);
   return { children, changes };
+}
+
+/**
+ * Garde alternée (ADR 051): the children a parent's CHILD_LINK request may name — on file elsewhere, born that day,
+ * with the first or the last name given (case ignored) — for staff to choose the one to link (or refuse). Each with
+ * its family, and whether it already has a second foyer (then it cannot be linked).
+ */
+export async function childLinkCandidates(requestingFamilyId: string, after: unknown) {
+  const asked = childLinkShape.safeParse(after);
+  if (!asked.success) return [];
+  const { firstName, lastName, birthDate } = asked.data;
+  const children = await db.child.findMany({
+    where: {
+      birthDate: new Date(`${birthDate}T00:00:00Z`),
+      status: "VALIDATED",
+      familyId: { not: requestingFamilyId },
+      OR: [{ firstName: { equals: firstName, mode: "insensitive" } }, { lastName: { equals: lastName, mode: "insensitive" } }],
+    },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      birthDate: true,
+      sex: true,
+      family: { select: { id: true, name: true } },
+      foyers: { select: { familyId: true } },
+    },
+  });
+  // Both names matching first: the child the parent means, before namesakes born the same day.
+  const same = (x: string, y: string) => x.localeCompare(y, "fr", { sensitivity: "base" }) === 0;
+  const exact = (c: { firstName: string; lastName: string }) => same(c.firstName, firstName) && same(c.lastName, lastName);
+  children.sort((x, y) => Number(exact(y)) - Number(exact(x)));
+  return children.slice(0, 10).map((c) => ({
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    birthDate: c.birthDate,
+    sex: c.sex,
+    family: c.family,
+    hasSecondFoyer: c.foyers.length > 0,
+    alreadyLinked: c.foyers.some((f) => f.familyId === requestingFamilyId),
+  }));
 }

@@ -175,3 +175,23 @@ export type PhonesData = z.output<typeof phonesSchema>;
 export type QuotientData = z.output<typeof quotientSchema>;
 export type AdultData = z.output<typeof adultSchema>;
 export type PreferencesData = z.output<typeof preferencesSchema>;
+
+// ── Garde alternée (ADR 051): « Mon enfant est déjà inscrit par l'autre parent ».
+
+export const childLinkRequestSchema = z.object({
+  lastName: nameField("Nom de l'enfant"),
+  firstName: nameField("Prénom de l'enfant"),
+  birthDate: birthDateField({ maxYears: 18, tooOld: "Date de naissance : l'enfant doit avoir moins de 18 ans." }),
+  otherParentName: trimmed("Nom de l'autre parent", 120).refine((v) => !/[<>]/.test(v), {
+    message: "Nom de l'autre parent : caractères < et > non acceptés.",
+  }),
+});
+export type ChildLinkRequestInput = z.input<typeof childLinkRequestSchema>;
+export type ChildLinkRequestData = z.output<typeof childLinkRequestSchema>;
+
+/** Staff: link a child to the other parent's foyer, or remove that link. */
+export const childFoyerSchema = z.object({ childId: entityId, familyId: entityId });
+/** Staff: validate a parent's CHILD_LINK request with the child they found. */
+export const childLinkDecisionSchema = z.object({ id: entityId, childId: entityId });
+/** Staff: the families a search names, to pick the second foyer. */
+export const familySearchSchema = z.object({ query: z.string().trim().max(100) });

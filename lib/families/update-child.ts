@@ -1,7 +1,8 @@
 import "server-only";
 import { assertFamilyInScope } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
-import { lockFamily } from "@/lib/locks";
+import { lockFamilies, lockFamily } from "@/lib/locks";
+import { familyChildWhere } from "./foyers";
 import { actorScope, NotFoundError, type Actor, CHILD_STATUSES, isIn } from "@/lib/workflow";
 import { HEALTH_KEYS, healthRecordOf, identityRecordOf, sameHealth, type ChildHealthRecord } from "./child-mapping";
 import { createChangeRequest } from "./change-requests";
@@ -13,7 +14,8 @@ import type { ChildData } from "./schemas";
  * once. Health data (allergies, PAI, repas, médecin, CAF) of a validated child
  * is checked by the structure: it becomes a CHILD_HEALTH request. Staff apply
  * everything at once. The child is looked up within the family only: another
- * family's id is "not found".
+ * family's id is "not found" — a shared child is either foyer's (ADR 051), and
+ * a health change it asks goes to the structure as from any family.
  */
 export async function updateChild(input: {
   familyId: string;
@@ -24,10 +26,17 @@ export async function updateChild(input: {
   const byStaff = input.actor.kind === "STAFF";
   return transaction(async (tx) => {
     await assertFamilyInScope(tx, actorScope(input.actor), input.familyId);
+    // A shared child's one record is written by either foyer (ADR 051): its first foyer's row is locked too, both in
+    // id order (lib/locks.ts), so the two parents' edits of it run one after the other.
+    const first = await tx.child.findFirst({
+      where: { id: input.childId, ...familyChildWhere(input.familyId) },
+      select: { familyId: true },
+    });
+    if (first && first.familyId !== input.familyId) await lockFamilies(tx, [input.familyId, first.familyId]);
     await lockFamily(tx, input.familyId);
     const select = Object.fromEntries(HEALTH_KEYS.map((k) => [k, true])) as Record<keyof ChildHealthRecord, true>;
     const child = await tx.child.findFirst({
-      where: { id: input.childId, familyId: input.familyId },
+      where: { id: input.childId, ...familyChildWhere(input.familyId) },
       select: {
         ...select,
         id: true,

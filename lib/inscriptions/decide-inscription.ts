@@ -1,5 +1,6 @@
 import { count } from "@/lib/format";
 import "server-only";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
 import { transaction } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { UserFacingError } from "@/lib/errors";
@@ -122,12 +123,12 @@ export async function refuseInscription(input: { id: string; reason: string; act
   });
 }
 
-/** The parent withdraws a request that is still pending or waiting; scoped to the family. */
+/** The parent withdraws a request that is still pending or waiting; scoped to the family's children (either foyer of a shared child). */
 export async function withdrawInscription(input: { id: string; familyId: string; actor: Actor; now?: Date }): Promise<void> {
   await transaction(async (tx) => {
     await lockFamily(tx, input.familyId);
     const inscription = await tx.inscription.findFirst({
-      where: { id: input.id, familyId: input.familyId },
+      where: { id: input.id, ...familyInscriptionWhere(input.familyId) },
       select: { id: true, activityId: true, periodId: true },
     });
     if (!inscription) throw new NotFoundError();

@@ -1,4 +1,5 @@
 import "server-only";
+import { familyChildWhere } from "@/lib/families/foyers";
 import { db } from "@/lib/db";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { CHILD_STATUSES, statusIn } from "@/lib/workflow";
@@ -15,7 +16,7 @@ export async function inscriptionChoices(input: {
   const [children, structures, careTypes, activities, periods] = await Promise.all([
     db.child.findMany({
       // A child awaiting the structure's check is offered too: the request is prepared and sent at the validation (ADR 037).
-      where: { familyId: input.familyId, status: statusIn(CHILD_STATUSES.ON_FILE) },
+      where: { ...familyChildWhere(input.familyId), status: statusIn(CHILD_STATUSES.ON_FILE) },
       orderBy: { birthDate: "asc" },
       select: { id: true, firstName: true, lastName: true, status: true },
     }),

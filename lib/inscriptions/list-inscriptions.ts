@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
 import { allowedActions, INSCRIPTION_STATUSES, isIn, statusTone, type ActorKind, statusIn } from "@/lib/workflow";
 import type { InscriptionStatus } from "@/lib/generated/prisma/enums";
 import { waitlistPosition } from "./capacity";
@@ -42,10 +43,13 @@ function permissions(status: InscriptionStatus, viewer: ActorKind) {
   };
 }
 
-/** A family's inscriptions; staff see those of their lieux (ADR 029: the family file is read by all, its inscriptions are not). */
+/**
+ * A family's inscriptions — those of its children, a shared child's included whichever foyer asked (ADR 051); staff see
+ * those of their lieux (ADR 029: the family file is read by all, its inscriptions are not).
+ */
 export async function listFamilyInscriptions(familyId: string, viewer: ActorKind, scope: StaffScope = ALL_LIEUX) {
   const rows = await db.inscription.findMany({
-    where: { familyId, ...scopeWhere(scope).inscription },
+    where: { AND: [familyInscriptionWhere(familyId), scopeWhere(scope).inscription] },
     orderBy: [{ createdAt: "desc" }],
     select,
   });

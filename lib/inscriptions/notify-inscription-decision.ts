@@ -10,10 +10,14 @@ import {
   personName,
 } from "@/lib/email/templates";
 import { formatLongDate } from "@/lib/format";
-import { familyRecipients } from "@/lib/families/list-family-recipients";
+import { childRecipients } from "@/lib/families/list-family-recipients";
 import { waitlistPosition } from "./capacity";
 
-/** E-mails every parent with a login of the family about a decision on an inscription (same transaction). */
+/**
+ * E-mails every parent with a login of the child's foyers about a decision on its inscription (same transaction): a
+ * child in garde alternée has two, and the inscription is the child's (ADR 051) — each e-mail is queued under its own
+ * foyer.
+ */
 export async function notifyInscriptionDecision(
   tx: Tx,
   inscriptionId: string,
@@ -24,7 +28,7 @@ export async function notifyInscriptionDecision(
   const inscription = await tx.inscription.findUniqueOrThrow({
     where: { id: inscriptionId },
     select: {
-      familyId: true,
+      childId: true,
       activityId: true,
       periodId: true,
       waitlistRank: true,
@@ -37,7 +41,7 @@ export async function notifyInscriptionDecision(
   const childName = personName(inscription.child);
   const title = inscription.activity.name;
   const position = decision === "WAITLISTED" ? await waitlistPosition(tx, inscription) : 0;
-  for (const { email: to, person } of await familyRecipients(tx, inscription.familyId)) {
+  for (const { email: to, person, familyId } of await childRecipients(tx, inscription.childId)) {
     const email =
       decision === "VALIDATED"
         ? inscriptionValidatedEmail(person, childName, title, formatLongDate(inscription.startDate), formatLongDate(inscription.endDate))
@@ -48,6 +52,6 @@ export async function notifyInscriptionDecision(
             : decision === "OFFERED"
               ? inscriptionOfferedEmail(person, childName, title)
               : inscriptionWaitlistedEmail(person, childName, title, position);
-    await enqueueEmail(tx, { to, familyId: inscription.familyId, template: `inscription-${decision.toLowerCase()}`, email });
+    await enqueueEmail(tx, { to, familyId, template: `inscription-${decision.toLowerCase()}`, email });
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
 import { db } from "@/lib/db";
 import { formatCalendarDate, formatDate, agree } from "@/lib/format";
 import { INSCRIPTION_STATUSES, isIn, NotFoundError } from "@/lib/workflow";
@@ -16,7 +17,7 @@ export async function inscriptionAttestation(input: {
   now?: Date;
 }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const inscription = await db.inscription.findFirst({
-    where: { id: input.id, familyId: input.familyId },
+    where: { id: input.id, ...familyInscriptionWhere(input.familyId) },
     select: {
       status: true,
       startDate: true,
@@ -31,10 +32,14 @@ export async function inscriptionAttestation(input: {
       },
       period: { select: { name: true } },
       ageGroup: { select: { name: true } },
-      family: { select: { name: true, street: true, postalCode: true, city: true } },
     },
   });
   if (!inscription) throw new NotFoundError();
+  // The address is the asking foyer's own: a shared child's other foyer never reads it (ADR 051).
+  const family = await db.family.findUniqueOrThrow({
+    where: { id: input.familyId },
+    select: { name: true, street: true, postalCode: true, city: true },
+  });
   if (!isIn(INSCRIPTION_STATUSES.CERTIFIABLE, inscription.status))
     throw new UserFacingError("Une attestation n'est délivrée que pour une inscription validée.");
   const { structure } = inscription.activity;
@@ -52,9 +57,9 @@ export async function inscriptionAttestation(input: {
   line(`Nous attestons que l'enfant ${child},`);
   const sex = inscription.child.sex;
   line(
-    `${agree(sex, "né", "née")} le ${formatCalendarDate(inscription.child.birthDate)}, ${agree(sex, "domicilié", "domiciliée")} chez ${inscription.family.name},`,
+    `${agree(sex, "né", "née")} le ${formatCalendarDate(inscription.child.birthDate)}, ${agree(sex, "domicilié", "domiciliée")} chez ${family.name},`,
   );
-  line(`${inscription.family.street}, ${inscription.family.postalCode} ${inscription.family.city},`, { gap: 26 });
+  line(`${family.street}, ${family.postalCode} ${family.city},`, { gap: 26 });
   line(`est ${agree(sex, "inscrit", "inscrite")} à l'activité suivante :`, { gap: 22 });
   line(`Activité : ${inscription.activity.name} (${inscription.activity.careType.name})`, { bold: true });
   line(`Période : ${inscription.period.name}`);

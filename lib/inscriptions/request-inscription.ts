@@ -1,4 +1,5 @@
 import "server-only";
+import { familyChildWhere } from "@/lib/families/foyers";
 import { transaction, type Tx } from "@/lib/db";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
 import { fittingGroups, describeBounds } from "@/lib/activities/age-groups";
@@ -37,7 +38,7 @@ export async function loadInscriptionContext(
 ) {
   // One query at a time: inside a transaction they share one connection.
   const child = await tx.child.findFirst({
-    where: { id: input.childId, familyId: input.familyId, status: statusIn(childStatuses) },
+    where: { id: input.childId, ...familyChildWhere(input.familyId), status: statusIn(childStatuses) },
     select: { id: true, firstName: true, lastName: true, birthDate: true, status: true },
   });
   const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { isResident: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { familyChildWhere } from "@/lib/families/foyers";
 import { transaction, type Tx } from "@/lib/db";
 import { fieldError, UserFacingError } from "@/lib/errors";
 import { lockFamily } from "@/lib/locks";
@@ -78,7 +79,11 @@ export async function sendFamilyMessage(input: {
         }
       } else {
         if (!input.subject) fieldError("subject", "Objet : champ obligatoire.");
-        if (input.childId && !(await tx.child.findFirst({ where: { id: input.childId, familyId: input.familyId }, select: { id: true } })))
+        // About a shared child, either foyer writes; the thread stays this foyer's own (ADR 051).
+        if (
+          input.childId &&
+          !(await tx.child.findFirst({ where: { id: input.childId, ...familyChildWhere(input.familyId) }, select: { id: true } }))
+        )
           throw new NotFoundError();
         const open = await tx.messageThread.count({ where: { familyId: input.familyId, status: "OPEN" } });
         if (open >= MAX_OPEN_THREADS)

@@ -5,6 +5,7 @@ import { bulkMessage, DECIDED_REQUESTS, forEachRequest } from "@/lib/bulk";
 import { bulkDecisionSchema } from "@/lib/bulk-schema";
 import { validateChangeRequest, refuseChangeRequest } from "@/lib/families/change-requests";
 import { idSchema, refusalSchema } from "@/lib/forms/fields";
+import { childLinkDecisionSchema } from "@/lib/families/schemas";
 
 export const validateChangeRequestAction = staffAction(idSchema, async ({ id }, staff) => {
   await validateChangeRequest({ id, actor: staff.actor });
@@ -26,4 +27,11 @@ export const decideChangeRequestsAction = staffAction(bulkDecisionSchema, async 
   );
   revalidatePath("/admin", "layout");
   return { message: bulkMessage(report, { done: DECIDED_REQUESTS[data.decision], unnamed: true }) };
+});
+
+/** Garde alternée (ADR 051): a parent's CHILD_LINK request, validated with the child staff found — which links it. */
+export const validateChildLinkAction = staffAction(childLinkDecisionSchema, async ({ id, childId }, staff) => {
+  await validateChangeRequest({ id, childId, actor: staff.actor });
+  revalidatePath("/admin", "layout");
+  return { message: "Demande validée : l'enfant est lié au foyer du parent qui l'a demandé." };
 });

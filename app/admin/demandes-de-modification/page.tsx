@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { staffPage } from "@/lib/auth/session";
 import { countPendingChangeRequests, listPendingChangeRequests } from "@/lib/families/list-change-requests";
-import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { agree, formatCalendarDate, formatDateTime } from "@/lib/format";
 import { ageLabel } from "@/lib/format-age";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BulkDecisionForm } from "@/components/admin/bulk-decision-form";
 import { ChangeRequestCards } from "@/components/admin/change-request-cards";
-import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction } from "./actions";
+import { validateChangeRequestAction, decideChangeRequestsAction, refuseChangeRequestAction, validateChildLinkAction } from "./actions";
 import { Page } from "@/components/ui/page";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { pageParam, QUEUE_PAGE_SIZE } from "@/lib/staff/paging";
@@ -103,9 +103,24 @@ export default async function ChangeRequestsPage({
                     },
                   }
                 : { changes: request.changes }),
+              ...(request.candidates
+                ? {
+                    candidates: request.candidates.map((c) => ({
+                      id: c.id,
+                      label: `${c.firstName} ${c.lastName.toUpperCase()}, ${agree(c.sex, "né", "née")} le ${formatCalendarDate(c.birthDate)}`,
+                      family: c.family,
+                      blocked: c.alreadyLinked
+                        ? "Déjà dans ce foyer."
+                        : c.hasSecondFoyer
+                          ? "A déjà un second foyer : retirez d'abord ce lien depuis sa fiche famille."
+                          : null,
+                    })),
+                  }
+                : {}),
             }))}
             accept={validateChangeRequestAction}
             refuse={refuseChangeRequestAction}
+            linkChild={validateChildLinkAction}
           />
           {queue.pageCount > 1 ? (
             <Pager

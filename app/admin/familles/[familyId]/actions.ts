@@ -9,9 +9,11 @@ import { updateChild } from "@/lib/families/update-child";
 import { setAccountStatus } from "@/lib/accounts/set-account-status";
 import { entityId, refusalSchema, trimmed } from "@/lib/forms/fields";
 import { z } from "zod";
+import { linkChildFoyer, searchSecondFoyers, unlinkChildFoyer } from "@/lib/families/link-child-foyer";
 import {
   addressSchema,
   adultSchema,
+  childFoyerSchema,
   childIdSchema,
   childSchema,
   phonesSchema,
@@ -97,4 +99,25 @@ export const anonymiseFamilyAction = staffAction(anonymiseSchema, async ({ id, r
   await anonymiseFamily({ familyId: id, reason, actor: staff.actor });
   revalidatePath("/admin", "layout");
   return null;
+});
+
+// ── Garde alternée (ADR 051): the child's second foyer, chosen by a search, linked and unlinked with the log.
+
+const secondFoyerSearchSchema = z.object({ childId: entityId, query: z.string().trim().max(100) });
+
+/** The dialog's search: families to choose from (the child's own left out). A read, but a staff one. */
+export const searchSecondFoyerAction = staffAction(secondFoyerSearchSchema, async ({ childId, query }, staff) => ({
+  families: await searchSecondFoyers({ childId, query, actor: staff.actor }),
+}));
+
+export const linkChildFoyerAction = staffAction(childFoyerSchema, async ({ childId, familyId }, staff) => {
+  await linkChildFoyer({ childId, familyId, actor: staff.actor });
+  refresh();
+  return { message: "Enfant lié au second foyer. Chaque parent le voit désormais dans « Ma famille »." };
+});
+
+export const unlinkChildFoyerAction = staffAction(childFoyerSchema, async ({ childId, familyId }, staff) => {
+  await unlinkChildFoyer({ childId, familyId, actor: staff.actor });
+  refresh();
+  return { message: "Lien avec le second foyer retiré." };
 });

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { notFound } from "next/navigation";
 import { staffPage } from "@/lib/auth/session";
-import { getFamilyFile } from "@/lib/families/get-family-file";
+import { getFamilyFile, listChildFoyers } from "@/lib/families/get-family-file";
 import { getFamilyHistory } from "@/lib/families/get-family-history";
 import { formatDateTime } from "@/lib/format";
 import { FlashMessage } from "@/components/ui/toast";
@@ -24,6 +24,9 @@ import {
   staffUpdatePreferencesAction,
   staffUpdateQuotientAction,
   anonymiseFamilyAction,
+  linkChildFoyerAction,
+  searchSecondFoyerAction,
+  unlinkChildFoyerAction,
 } from "./actions";
 import { AnonymiseButton } from "@/components/admin/anonymise-button";
 import { Page } from "@/components/ui/page";
@@ -45,9 +48,10 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
   const staff = await staffPage(`/admin/familles/${familyId}`);
   const family = await getFamilyFile(familyId);
   if (!family) notFound();
-  const [history, inscriptions] = await Promise.all([
+  const [history, inscriptions, foyers] = await Promise.all([
     getFamilyHistory(familyId, new Date()),
     listFamilyInscriptions(familyId, "STAFF", staff.scope),
+    listChildFoyers(familyId),
   ]);
   return (
     <Page width="wide">
@@ -77,7 +81,12 @@ export default async function StaffFamilyPage({ params }: { params: Promise<{ fa
         ))}
       </div>
 
-      <FamilyChildren familyId={familyId} familyChildren={family.children} />
+      <FamilyChildren
+        familyId={familyId}
+        familyChildren={family.children}
+        foyers={foyers}
+        actions={{ search: searchSecondFoyerAction, link: linkChildFoyerAction, unlink: unlinkChildFoyerAction }}
+      />
       <FamilyInscriptions inscriptions={inscriptions} cancelInscription={cancelInscriptionAction} />
       <FamilyHistorySection history={history} />
     </Page>
