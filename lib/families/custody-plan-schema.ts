@@ -1,17 +1,7 @@
 import { z } from "zod";
 import { entityId } from "@/lib/forms/fields";
 
-/** The custody calendar's kinds, in the staff's words (ADR 051). */
-export const CUSTODY_KIND_LABELS = {
-  ALTERNATE_WEEKS: "Semaines alternées (paires / impaires)",
-  WEEKDAYS: "Jours fixes de la semaine",
-  DATES: "Dates choisies",
-} as const;
-
-export type CustodyKindChoice = keyof typeof CUSTODY_KIND_LABELS;
-
-/** Lundi first, as the plan stores them. */
-export const CUSTODY_WEEKDAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"] as const;
+export { CUSTODY_KIND_LABELS, CUSTODY_WEEKDAYS, type CustodyKindChoice } from "./custody-words";
 
 /** The most chosen dates / exceptions one plan carries (a school year of them fits). */
 export const MAX_CUSTODY_DAYS = 400;
