@@ -132,8 +132,8 @@ export function CustodyPlanForm(props: {
           )}
           {errorOf("evenWeeksFamilyId")}
           <p className="text-sm text-gray-700">
-            Semaines impaires chez : {foyerLabel(otherOf(plan.evenWeeksFamilyId ?? first.id))} (numéros de semaine ISO, comme la semaine
-            type).
+            Semaines impaires chez : {foyerLabel(otherOf(plan.evenWeeksFamilyId ?? first.id))}. Numéros de semaine ISO, comme la semaine
+            type.
           </p>
         </div>
       ) : null}
@@ -154,15 +154,12 @@ export function CustodyPlanForm(props: {
         </fieldset>
       ) : null}
 
-      <div className="flex flex-col gap-1">
-        {foyerSelect(
-          "custody-default",
-          plan.kind === "DATES" ? "Les jours sans date choisie, chez" : "Jours que la règle ne donne pas, chez",
-          plan.defaultFamilyId,
-          (v) => set({ defaultFamilyId: v }),
-        )}
-        {errorOf("defaultFamilyId")}
-      </div>
+      {plan.kind === "DATES" ? (
+        <div className="flex flex-col gap-1">
+          {foyerSelect("custody-default", "Les jours sans date choisie, chez", plan.defaultFamilyId, (v) => set({ defaultFamilyId: v }))}
+          {errorOf("defaultFamilyId")}
+        </div>
+      ) : null}
 
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold text-gray-900">
