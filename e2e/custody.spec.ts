@@ -71,7 +71,9 @@ test("garde alternée : l'accueil pose les semaines alternées ; deux parents, d
   for (const width of [390, 1280]) {
     const desk = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
     await signIn(desk, staff.email);
-    await desk.goto(`/admin/familles/${s.a.family.id}/enfants/${s.child.id}/garde`);
+    // From the family file's child card.
+    await desk.goto(`/admin/familles/${s.a.family.id}`);
+    await desk.getByRole("link", { name: "Calendrier de garde de Léa" }).click();
     await expect(desk.getByRole("heading", { level: 1, name: "Calendrier de garde de Léa" })).toBeVisible();
     await desk.getByLabel("Semaines alternées (paires / impaires)").check();
     await desk.getByLabel("Semaines paires chez").selectOption({ label: "Famille BERNARD (second foyer)" });

@@ -4,6 +4,7 @@ import { askCancellation } from "@/lib/reservations/change-reservation";
 import { getMonthCalendar } from "@/lib/reservations/get-month-calendar";
 import { previewPeriod, sendPeriod } from "@/lib/reservations/reserve-period";
 import { reservationFeed } from "@/lib/reservations/get-reservation-feed";
+import { sendDueReminders } from "@/lib/reservations/send-reminders";
 import { setCustodyPlan } from "@/lib/families/set-custody-plan";
 import type { CustodyPlanInput } from "@/lib/families/custody-plan-schema";
 import { actorFromUser, NotFoundError } from "@/lib/workflow";
@@ -352,5 +353,35 @@ describe("setCustodyPlan (staff)", () => {
         setCustodyPlan({ familyId: c.family.id, actor: s.staff, plan: alternate(s.child.id, s.a.family.id, s.b.family.id) }),
       ).rejects.toBeInstanceOf(NotFoundError),
     );
+  });
+});
+
+describe("reminders of a shared child's days", () => {
+  it("« dernier jour demain » goes to the foyer that has the day: to book, to the custody foyer; to cancel, to the booking's foyer", async () => {
+    const s = await sharedChild();
+    // B books Wednesday 27 (its week 4); A books nothing.
+    await requestReservations({
+      familyId: s.b.family.id,
+      cells: [{ inscriptionId: s.inscription.id, timeUnitId: s.unit.id, day: B_DAYS[1]! }],
+      actor: s.actorB,
+      now: NOW,
+    });
+    const mails = (familyId: string) => prisma.emailOutbox.findMany({ where: { familyId, template: "reminder-deadline" } });
+    // Sunday 3 January: tomorrow is the J-2 deadline of Wednesday 6, A's day.
+    await sendDueReminders(new Date("2027-01-03T12:00:00Z"));
+    expect((await mails(s.a.family.id)).map((m) => m.text.includes("mercredi 6 janvier 2027"))).toEqual([true]);
+    expect(await mails(s.b.family.id)).toHaveLength(0);
+    // Sunday 10: Wednesday 13 is B's — to book, B only.
+    await sendDueReminders(new Date("2027-01-10T12:00:00Z"));
+    expect(await mails(s.a.family.id)).toHaveLength(1);
+    const toB = await mails(s.b.family.id);
+    expect(toB).toHaveLength(1);
+    expect(toB[0]!.text).toContain("pour réserver");
+    expect(toB[0]!.text).toContain("mercredi 13 janvier 2027");
+    // Sunday 24: Wednesday 27, booked by B — to cancel, B only.
+    await sendDueReminders(new Date("2027-01-24T12:00:00Z"));
+    expect(await mails(s.a.family.id)).toHaveLength(1);
+    const last = (await mails(s.b.family.id)).find((m) => m.text.includes("27 janvier"))!;
+    expect(last.text).toContain("Demain est le dernier jour pour annuler sans être facturé");
   });
 });

@@ -6,7 +6,7 @@ const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "s
 const short = (day: string) => shortDay.format(new Date(`${day}T00:00:00Z`));
 const words = (atHome: boolean) => (atHome ? "Chez vous" : "Chez l'autre parent");
 
-/** The days of a week in runs of the same foyer: « lun. 30 nov. → dim. 6 déc. : Chez l'autre parent ». */
+/** The days of a week in runs of the same foyer: « du lun. 30 nov. au dim. 6 déc. », « Chez l'autre parent ». */
 function runsOf(days: ParentCustodyWeek["days"]) {
   const runs: { from: string; to: string; atHome: boolean }[] = [];
   for (const d of days) {
@@ -34,7 +34,7 @@ export function CustodyWeeks({ weeks, today }: { weeks: ParentCustodyWeek[]; tod
           <ul className="flex flex-col gap-2 sm:hidden">
             {runsOf(week.days).map((run) => (
               <li key={run.from} className={cn("flex flex-wrap justify-between gap-x-3 rounded-md border p-3", look(run.atHome))}>
-                <span className="font-semibold">{run.from === run.to ? short(run.from) : `${short(run.from)} → ${short(run.to)}`}</span>
+                <span className="font-semibold">{run.from === run.to ? short(run.from) : `du ${short(run.from)} au ${short(run.to)}`}</span>
                 <span>{words(run.atHome)}</span>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { LinkButton } from "@/components/ui/link-button";
+import { CustodyLink } from "@/components/custody/custody-link";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import { statusLabel } from "@/lib/workflow/machines";
 import { formatCalendarDate } from "@/lib/format";
@@ -45,7 +46,8 @@ export function FamilyChildren({ familyId, familyChildren }: { familyId: string;
                 aria-label={`Modifier ${child.firstName}`}
               >
                 Modifier
-              </LinkButton>
+              </LinkButton>{" "}
+              <CustodyLink href={`/admin/familles/${familyId}/enfants/${child.id}/garde`} childFirstName={child.firstName} />
             </p>
           </li>
         ))}
