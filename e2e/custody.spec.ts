@@ -80,6 +80,17 @@ test("garde alternée : l'accueil pose les semaines alternées ; deux parents, d
     await expect(desk.getByText("Semaines impaires chez : Famille MARTIN (premier foyer)")).toBeVisible();
     await expectAccessible(desk);
     await shoot(desk, `garde-accueil-${width}`);
+    if (width === 390) {
+      // The other kinds, a swapped date and the fixed split, looked at (not saved).
+      await desk.getByLabel("Jours fixes de la semaine").check();
+      await expect(desk.getByLabel("Mercredi")).toBeVisible();
+      await desk.getByRole("button", { name: "Ajouter une date" }).click();
+      await expect(desk.getByLabel("Date 1", { exact: true })).toBeVisible();
+      await desk.getByLabel(/Partager chaque ligne/).check();
+      await expect(desk.getByLabel("Part du premier foyer (Famille MARTIN), en %")).toHaveValue("50");
+      await expectAccessible(desk);
+      await shoot(desk, "garde-accueil-options-390");
+    }
     if (width === 1280) {
       await desk.getByRole("button", { name: "Enregistrer le calendrier de garde" }).click();
       await expect(desk.getByRole("status").filter({ hasText: "Calendrier de garde enregistré" })).toBeVisible();

@@ -5,6 +5,8 @@ import { ClientForm } from "@/components/ui/client-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, SubmitButton, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
+import { frenchDateToIso } from "@/lib/forms/french-dates";
+import { isoToFrench } from "@/lib/format";
 import { CUSTODY_KIND_LABELS, CUSTODY_WEEKDAYS, type CustodyKindChoice } from "@/lib/families/custody-words";
 
 export interface CustodyFoyer {
@@ -35,7 +37,11 @@ export function CustodyPlanForm(props: {
   action: (input: CustodyPlanValues & { familyId: string }) => Promise<ActionResult<{ message: string }>>;
 }) {
   const [first, second] = props.foyers;
-  const [plan, setPlan] = useState<CustodyPlanValues>(props.initial);
+  // Dates typed the French way (JJ/MM/AAAA), sent as "YYYY-MM-DD".
+  const [plan, setPlan] = useState<CustodyPlanValues>({
+    ...props.initial,
+    days: props.initial.days.map((d) => ({ ...d, day: isoToFrench(d.day) })),
+  });
   const [split, setSplit] = useState(props.initial.firstFoyerSharePercent !== null);
   const [share, setShare] = useState(String(props.initial.firstFoyerSharePercent ?? 50));
   const [result, setResult] = useState<{ tone: "success" | "error"; message: string } | null>(null);
@@ -55,6 +61,7 @@ export function CustodyPlanForm(props: {
     startTransition(async () => {
       const sent = await props.action({
         ...plan,
+        days: plan.days.map((d) => ({ ...d, day: frenchDateToIso(d.day) ?? d.day })),
         familyId: props.familyId,
         weekdayFamilyIds: plan.kind === "WEEKDAYS" ? weekdays : [],
         evenWeeksFamilyId: plan.kind === "ALTERNATE_WEEKS" ? (plan.evenWeeksFamilyId ?? first.id) : null,
@@ -165,7 +172,9 @@ export function CustodyPlanForm(props: {
         <legend className="mb-1 font-semibold text-gray-900">
           {plan.kind === "DATES" ? "Dates choisies" : "Dates échangées (remplacent la règle ce jour-là)"}
         </legend>
-        {plan.days.length === 0 ? <p className="text-sm text-gray-700">Aucune date.</p> : null}
+        <p id="custody-days-aide" className="text-sm text-gray-700">
+          {plan.days.length === 0 ? "Aucune date." : "Au format JJ/MM/AAAA."}
+        </p>
         <ul className="flex flex-col gap-3">
           {plan.days.map((d, index) => (
             <li key={index} className="flex flex-wrap items-end gap-3">
@@ -175,8 +184,10 @@ export function CustodyPlanForm(props: {
                 </label>
                 <input
                   id={`custody-day-${index}`}
-                  type="date"
-                  className={inputClass}
+                  inputMode="numeric"
+                  placeholder="JJ/MM/AAAA"
+                  aria-describedby="custody-days-aide"
+                  className={`${inputClass} max-w-40`}
                   value={d.day}
                   onChange={(e) => set({ days: plan.days.map((x, i) => (i === index ? { ...x, day: e.target.value } : x)) })}
                 />
