@@ -519,3 +519,11 @@ export async function createBilledFamiliesInBulk(
     ),
   });
 }
+
+/**
+ * Garde alternée (ADR 051): links `childId` to a second foyer, as staff do (the link itself is the `foyers` work's
+ * domain; tests and the demo write it directly).
+ */
+export async function linkSecondFoyer(db: PrismaClient, childId: string, familyId: string) {
+  return db.childFoyer.create({ data: { childId, familyId } });
+}

@@ -54,10 +54,17 @@ export function PeriodPreview({ shown, pending, onSend }: { shown: Preview; pend
           </ul>
         </div>
       ) : null}
-      {shown.skipped.closed.length + shown.skipped.booked + shown.skipped.late + shown.skipped.outside > 0 ? (
+      {shown.skipped.closed.length + shown.skipped.booked + shown.skipped.late + shown.skipped.outside + shown.skipped.otherFoyer.length >
+      0 ? (
         <ul className="mt-2 list-disc pl-5 text-sm text-gray-800">
           {shown.skipped.closed.length > 0 ? (
             <li>Jours sans accueil ignorés (vacances, jours fériés, fermetures) : {shown.skipped.closed.map(isoToFrench).join(", ")}</li>
+          ) : null}
+          {shown.skipped.otherFoyer.length > 0 ? (
+            <li>
+              {shown.skipped.otherFoyer.length} {shown.skipped.otherFoyer.length > 1 ? "jours" : "jour"} chez l&apos;autre parent, ignorés
+              (calendrier de garde)
+            </li>
           ) : null}
           {shown.skipped.booked > 0 ? <li>{shown.skipped.booked} déjà demandées ou réservées, ignorées</li> : null}
           {shown.skipped.late > 0 ? <li>{shown.skipped.late} dont le délai de réservation est dépassé, ignorées</li> : null}

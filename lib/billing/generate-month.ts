@@ -58,6 +58,37 @@ const billableIn = (structureId: string, month: string) => Prisma.sql`
   AND r."status"::text = ANY(${[...RESERVATION_STATUSES.BILLABLE]})
   AND NOT EXISTS (SELECT 1 FROM "InvoiceLine" l WHERE l."reservationId" = r."id")`;
 
+/**
+ * Who pays each billable day (garde alternée, ADR 051), as rows `pay` ("payer", "share", "percent") joined to `r` and
+ * `i`: the foyer that had the day (`r.foyerId`, else the inscription's family) — or, for a shared child whose plan sets a
+ * fixed split (`firstFoyerSharePercent`), two rows: the child's first foyer (FIRST) and its second (SECOND).
+ */
+const payers = Prisma.sql`
+  CROSS JOIN LATERAL (
+    SELECT p."payer", p."share", p."percent" FROM (
+      SELECT ch."familyId" AS "first", cp."firstFoyerSharePercent" AS "pct",
+        (SELECT cf."familyId" FROM "ChildFoyer" cf WHERE cf."childId" = ch."id" ORDER BY cf."createdAt", cf."id" LIMIT 1) AS "second"
+      FROM "Child" ch LEFT JOIN "CustodyPlan" cp ON cp."childId" = ch."id" WHERE ch."id" = i."childId"
+    ) s
+    CROSS JOIN LATERAL (VALUES
+      (CASE WHEN s."pct" IS NULL OR s."second" IS NULL THEN COALESCE(r."foyerId", i."familyId") ELSE s."first" END,
+       CASE WHEN s."pct" IS NULL OR s."second" IS NULL THEN NULL ELSE 'FIRST' END,
+       CASE WHEN s."second" IS NULL THEN NULL ELSE s."pct" END),
+      (CASE WHEN s."pct" IS NULL OR s."second" IS NULL THEN NULL ELSE s."second" END, 'SECOND', s."pct")
+    ) AS p("payer", "share", "percent")
+    WHERE p."payer" IS NOT NULL
+  ) pay`;
+
+/**
+ * A foyer's share of a day in a fixed split, in integer cents, from its own price (its quotient): the first foyer pays
+ * `floor(price × p / 100)`, the second `price − floor(price × p / 100)` — so when both foyers pay the same price the two
+ * lines add up to it exactly, the odd cent going to the second foyer (ADR 051).
+ */
+export function splitShare(priceCents: number, firstPercent: number, share: "FIRST" | "SECOND"): number {
+  const first = Math.floor((priceCents * firstPercent) / 100);
+  return share === "FIRST" ? first : priceCents - first;
+}
+
 /** A month is billed once it has ended (bookings of days to come can still be cancelled: they are not invoiced yet). */
 export function assertMonthEnded(month: string, now: Date) {
   const next = firstOf(nextMonth(month));
@@ -98,20 +129,23 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       unitId: string;
       unit: string;
       familyId: string;
+      share: "FIRST" | "SECOND" | null;
+      percent: number | null;
       first: string;
       last: string;
       activity: string;
     }[]
   >`
     SELECT r."id", r."status"::text AS "status", to_char(r."date", 'YYYY-MM-DD') AS "day", r."timeUnitId" AS "unitId", u."name" AS "unit",
-      i."familyId", c."firstName" AS "first", c."lastName" AS "last", a."name" AS "activity"
+      pay."payer" AS "familyId", pay."share", pay."percent", c."firstName" AS "first", c."lastName" AS "last", a."name" AS "activity"
     FROM "Reservation" r
     JOIN "Inscription" i ON i."id" = r."inscriptionId"
     JOIN "Activity" a ON a."id" = i."activityId"
     JOIN "Child" c ON c."id" = i."childId"
     JOIN "TimeUnit" u ON u."id" = r."timeUnitId"
-    WHERE i."familyId" = ANY(${input.familyIds}) AND ${billableIn(input.structureId, input.month)}
-    ORDER BY c."firstName", u."sortOrder", r."date", r."id"`;
+    ${payers}
+    WHERE pay."payer" = ANY(${input.familyIds}) AND ${billableIn(input.structureId, input.month)}
+    ORDER BY c."firstName", u."sortOrder", r."date", r."id", pay."share"`;
   if (rows.length === 0) return [];
   const byFamily = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -152,10 +186,14 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
   const drafts = familyIds.map((familyId, index) => {
     const family = familyById.get(familyId)!;
     const lines = byFamily.get(familyId)!.map((r) => {
-      const price = priceOf(familyId, tariffsOf.get(r.unitId)!, r.day);
+      // Each foyer at its own quotient (the day's custody foyer, or its share of a fixed split).
+      const full = priceOf(familyId, tariffsOf.get(r.unitId)!, r.day);
+      const split =
+        r.share !== null && r.percent !== null ? { share: r.share, percent: r.share === "FIRST" ? r.percent : 100 - r.percent } : null;
+      const price = split ? splitShare(full, r.percent!, split.share) : full;
       return {
         reservationId: r.id,
-        label: `${r.first} ${r.last.toUpperCase()} — ${r.unit} (${r.activity})`,
+        label: `${r.first} ${r.last.toUpperCase()} — ${r.unit} (${r.activity})${split ? ` — part ${split.percent} %` : ""}`,
         day: r.day,
         quantity: 1,
         unitPriceCents: price,
@@ -200,7 +238,9 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       ${lines.map((l) => l.day)}::date[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.totalCents)}::int[],
       ${lines.map((l) => l.billedAbsence)}::boolean[])
       AS t(invoice, reservation, label, day, quantity, unit, total, absence)`;
-  await applyReservationTransitions(tx, { rows: rows.map((r) => ({ id: r.id, from: r.status })), to: "INVOICED", actor: input.actor });
+  // A day split between two foyers has two lines and one move to F.
+  const billed = new Map(rows.map((r) => [r.id, { id: r.id, from: r.status }]));
+  await applyReservationTransitions(tx, { rows: [...billed.values()], to: "INVOICED", actor: input.actor });
   return invoices.sort((a, b) => a.number.localeCompare(b.number));
 }
 
@@ -250,23 +290,32 @@ export async function generateMonth(
   assertMonthEnded(input.month, input.now ?? new Date());
   await assertOpen(db, input.structureId, input.month);
   const year = Number(parisDay(input.now ?? new Date()).slice(0, 4));
-  // The families with something to bill, in one statement (not a row per cell).
-  const pending = await db.$queryRaw<{ id: string; name: string }[]>`
-    SELECT f."id", f."name" FROM "Family" f
+  // The families with something to bill, in one statement (not a row per cell): each day's payer (ADR 051), and the
+  // pairs of foyers sharing a split day, which must be billed in the same batch (the day moves to F once, both lines with it).
+  const pending = await db.$queryRaw<{ id: string; name: string; partners: string[] }[]>`
+    SELECT f."id", f."name", ARRAY(
+      SELECT DISTINCT other."payer" FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId"
+      JOIN "Activity" a ON a."id" = i."activityId" ${payers}
+      CROSS JOIN LATERAL (SELECT p2."payer" FROM (SELECT 1) x
+        JOIN "Child" ch ON ch."id" = i."childId"
+        CROSS JOIN LATERAL (VALUES (ch."familyId"), ((SELECT cf."familyId" FROM "ChildFoyer" cf WHERE cf."childId" = ch."id" ORDER BY cf."createdAt", cf."id" LIMIT 1))) AS p2("payer")
+        WHERE pay."share" IS NOT NULL AND p2."payer" IS NOT NULL AND p2."payer" <> f."id") other
+      WHERE pay."payer" = f."id" AND ${billableIn(input.structureId, input.month)}) AS "partners"
+    FROM "Family" f
     WHERE EXISTS (
-      SELECT 1 FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId" JOIN "Activity" a ON a."id" = i."activityId"
-      WHERE i."familyId" = f."id" AND ${billableIn(input.structureId, input.month)})`;
+      SELECT 1 FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId" JOIN "Activity" a ON a."id" = i."activityId" ${payers}
+      WHERE pay."payer" = f."id" AND ${billableIn(input.structureId, input.month)})`;
   const families = pending
     .map((p) => [p.id, p.name] as const)
     .sort((a, b) => a[1].localeCompare(b[1], "fr") || a[0].localeCompare(b[0]))
     .map(([id]) => id);
+  const batches = splitIntoBatches(families, new Map(pending.map((p) => [p.id, p.partners])), input.batchSize ?? BILLING_BATCH);
   const summary: MonthSummary = { invoices: 0, totalCents: 0, numbers: [], familiesWithoutLines: 0 };
-  const batchSize = input.batchSize ?? BILLING_BATCH;
   await input.onStart?.(families.length);
   await input.onProgress?.(0, families.length);
-  for (let from = 0; from < families.length; from += batchSize) {
+  let done = 0;
+  for (const familyIds of batches) {
     if (input.signal?.aborted) return { ...summary, stopped: true };
-    const familyIds = families.slice(from, from + batchSize);
     const invoices = await transaction(
       async (tx) => {
         const billed = await billFamilies(tx, { structureId: input.structureId, month: input.month, familyIds, year, actor: input.actor });
@@ -280,7 +329,8 @@ export async function generateMonth(
       summary.totalCents += invoice.totalCents;
       summary.numbers.push(invoice.number);
     }
-    await input.onProgress?.(Math.min(from + batchSize, families.length), families.length);
+    done += familyIds.length;
+    await input.onProgress?.(done, families.length);
   }
   const billedFamilies = new Set(families);
   const running = await db.inscription.findMany({
@@ -300,6 +350,35 @@ export async function generateMonth(
     update: { generatedAt: new Date() },
   });
   return summary;
+}
+
+/**
+ * The families in batches of about `size`, in their order, a family's split partners (foyers sharing a split child's
+ * days, and theirs in turn) pulled into its batch: a split day is billed to both foyers by one transaction.
+ */
+export function splitIntoBatches(families: string[], partners: Map<string, string[]>, size: number): string[][] {
+  const batches: string[][] = [];
+  const placed = new Set<string>();
+  let batch: string[] = [];
+  for (const family of families) {
+    if (placed.has(family)) continue;
+    const group: string[] = [];
+    const queue = [family];
+    while (queue.length) {
+      const next = queue.shift()!;
+      if (placed.has(next)) continue;
+      placed.add(next);
+      group.push(next);
+      for (const p of partners.get(next) ?? []) if (!placed.has(p) && partners.has(p)) queue.push(p);
+    }
+    if (batch.length > 0 && batch.length + group.length > size) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(...group);
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
 }
 
 /** « Clôturer le mois »: no generation any more; a correction is an avoir. Refused while a DA of the month is undecided. */

@@ -1,4 +1,6 @@
 import "server-only";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
+import { foyerReservationWhere } from "@/lib/reservations/foyer-scope";
 import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { INVOICE_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -48,7 +50,8 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
       },
     }),
     db.inscription.findMany({
-      where: { familyId, status: "VALIDATED", ...scoped.inscription },
+      // A shared child's inscription too (garde alternée, ADR 051): each foyer its own days and invoices of it.
+      where: { AND: [familyInscriptionWhere(familyId), { status: "VALIDATED", ...scoped.inscription }] },
       orderBy: [{ startDate: "desc" }],
       select: {
         id: true,
@@ -72,7 +75,7 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
       FROM "InvoiceLine" l JOIN "Reservation" r ON r."id" = l."reservationId" JOIN "Invoice" i ON i."id" = l."invoiceId"
       WHERE i."familyId" = ${familyId} AND i."status" <> 'DRAFT' GROUP BY r."inscriptionId"`,
     db.reservation.findMany({
-      where: { inscription: { familyId }, status: statusIn(RESERVATION_STATUSES.BILLABLE), invoiceLines: { none: {} } },
+      where: { ...foyerReservationWhere(familyId), status: statusIn(RESERVATION_STATUSES.BILLABLE), invoiceLines: { none: {} } },
       select: { inscriptionId: true, timeUnit: { select: { tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } } },
     }),
   ]);

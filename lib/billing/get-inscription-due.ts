@@ -14,8 +14,8 @@ import { quotientLookup } from "./set-quotient";
  *   inscription's lines only as far as the invoice's other lines cannot take it).
  * Read in the caller's transaction, so that the days it has just validated count.
  */
-export async function inscriptionDues(tx: Tx, inscriptionIds: string[]): Promise<Map<string, number>> {
-  return (await inscriptionDuesBefore(tx, inscriptionIds, [])).dues;
+export async function inscriptionDues(tx: Tx, inscriptionIds: string[], foyerId?: string): Promise<Map<string, number>> {
+  return (await inscriptionDuesBefore(tx, inscriptionIds, [], foyerId)).dues;
 }
 
 /** A day a send may validate: its inscription, the inscription's family, the unit and the day ("YYYY-MM-DD"). */
@@ -33,11 +33,15 @@ export interface DayToValidate {
  * send validates is a billable day with no invoice line (a new reservation, or one asked again after a refusal or a
  * withdrawal, which were never billed: both come only from a request or the waiting list), priced as inscriptionDues
  * prices its days. The caller holds the family's lock, so no payment or quotient of the family changes meanwhile.
+ *
+ * `foyerId`: a shared child's inscription (garde alternée, ADR 051) is due by each foyer for its own days and its own
+ * invoices only — the other foyer's days, lines and payments are never counted, nor said, in this foyer's e-mail.
  */
 export async function inscriptionDuesBefore(
   tx: Tx,
   inscriptionIds: string[],
   days: DayToValidate[],
+  foyerId?: string,
 ): Promise<{ dues: Map<string, number>; priceOf: (day: DayToValidate) => number }> {
   const dues = new Map(inscriptionIds.map((id) => [id, 0]));
   if (inscriptionIds.length === 0) return { dues, priceOf: () => 0 };
@@ -58,6 +62,7 @@ export async function inscriptionDuesBefore(
       FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId"
       WHERE r."inscriptionId" = ANY(${inscriptionIds}) AND r."status"::text = ANY(${billable})
         AND NOT EXISTS (SELECT 1 FROM "InvoiceLine" l WHERE l."reservationId" = r."id")
+        AND (${foyerId ?? null}::text IS NULL OR COALESCE(r."foyerId", i."familyId") = ${foyerId ?? null}::text)
     )
     SELECT
       COALESCE((SELECT json_agg(bill) FROM bill), '[]'::json) AS "toBill",
@@ -65,6 +70,7 @@ export async function inscriptionDuesBefore(
         SELECT r."inscriptionId", sum(l."totalCents")::int AS "lines", v."totalCents", v."paidCents", v."creditedCents"
         FROM "InvoiceLine" l JOIN "Reservation" r ON r."id" = l."reservationId" JOIN "Invoice" v ON v."id" = l."invoiceId"
         WHERE r."inscriptionId" = ANY(${inscriptionIds}) AND v."kind" = 'INVOICE' AND v."status"::text = ANY(${open})
+          AND (${foyerId ?? null}::text IS NULL OR v."familyId" = ${foyerId ?? null}::text)
         GROUP BY r."inscriptionId", v."id") b), '[]'::json) AS "billed",
       COALESCE((SELECT json_agg(json_build_object('timeUnitId', t."timeUnitId", 'qfMin', t."qfMin", 'qfMax', t."qfMax", 'priceCents', t."priceCents"))
         FROM "Tariff" t

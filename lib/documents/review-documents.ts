@@ -111,13 +111,13 @@ async function excuseAbsence(tx: Tx, reservationId: string, actor: Actor) {
     });
     return;
   }
-  const line = absence.invoiceLines[0];
+  // A day split between two foyers (garde alternée, ADR 051) has a line on each foyer's invoice: each is credited.
+  const lines = absence.invoiceLines.filter((line) => line.totalCents > 0);
   if (
     isIn(RESERVATION_STATUSES.INVOICED, absence.status) &&
-    line &&
-    line.totalCents > 0 &&
+    lines.length > 0 &&
     (await wasBilledAbsence(tx, reservationId, absence.status))
   ) {
-    await creditNoteIn(tx, { invoiceId: line.invoiceId, amountCents: line.totalCents, reason, actor });
+    for (const line of lines) await creditNoteIn(tx, { invoiceId: line.invoiceId, amountCents: line.totalCents, reason, actor });
   }
 }

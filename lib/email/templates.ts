@@ -332,6 +332,36 @@ export function reservationPromotedEmail(person: Addressee, sections: Reservatio
   ]);
 }
 
+/**
+ * Garde alternée (ADR 051): the child's custody calendar changed. Sent to each foyer, in its own words — « chez vous »
+ * and « chez l'autre parent », never the other foyer's name, address or anything of its own — with the booked days
+ * that moved (each now booked and billed for the foyer that has the child that day).
+ */
+export function custodyChangedEmail(
+  person: Addressee,
+  child: { id: string; firstName: string },
+  moved: { toYou: string[]; toOther: string[] },
+): RenderedEmail {
+  const list = (days: string[]) => days.map((d) => `- ${d}`).join("\n");
+  return render(`Calendrier de garde de ${child.firstName}`, [
+    salutation(person),
+    ...(moved.toYou.length + moved.toOther.length === 0
+      ? [`Le calendrier de garde de ${child.firstName} a changé. Aucun jour déjà réservé ne change de foyer.`]
+      : []),
+    ...(moved.toYou.length
+      ? [
+          `Le calendrier de garde de ${child.firstName} a changé : les jours réservés suivants sont désormais chez vous, réservés et facturés à votre foyer :\n${list(moved.toYou)}`,
+        ]
+      : []),
+    ...(moved.toOther.length
+      ? [
+          `Le calendrier de garde de ${child.firstName} a changé : les jours réservés suivants sont désormais chez l'autre parent, réservés et facturés à son foyer :\n${list(moved.toOther)}`,
+        ]
+      : []),
+    { text: "Voir le calendrier de garde", href: `${config.appUrl}/ma-famille/enfants/${child.id}/garde` },
+  ]);
+}
+
 /** Reminder: inscriptions of an activity the family's children are inscribed in open tomorrow. */
 export function openingReminderEmail(person: Addressee, activities: { name: string; opensAt: string }[]): RenderedEmail {
   return render("Rappel : ouverture des inscriptions demain", [

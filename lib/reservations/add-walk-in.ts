@@ -1,4 +1,6 @@
 import "server-only";
+import { custodyOn } from "@/lib/families/custody";
+import { readCustodyCalendars } from "@/lib/families/foyers";
 import { assertActivityInScope, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db, transaction } from "@/lib/db";
 import { dateOf } from "@/lib/calendar/paris";
@@ -53,7 +55,7 @@ export async function addWalkIn(input: {
     await assertActivityInScope(tx, actorScope(input.actor), input.activityId);
     const inscription = await tx.inscription.findFirst({
       where: { id: input.inscriptionId, activityId: input.activityId },
-      select: { id: true, ageGroup: { select: { id: true, unitCapacity: true } }, child: { select: { firstName: true } } },
+      select: { id: true, ageGroup: { select: { id: true, unitCapacity: true } }, child: { select: { id: true, firstName: true } } },
     });
     if (!inscription) throw new NotFoundError();
     if (
@@ -123,10 +125,13 @@ export async function addWalkIn(input: {
       });
       return { id: existing.id };
     }
+    // A shared child (garde alternée, ADR 051): the day is the custody foyer's, billed to it.
+    const custody = (await readCustodyCalendars([inscription.child.id], { from: input.day, to: input.day }, tx)).get(inscription.child.id);
     return createReservationAs(tx, gate, {
       inscriptionId: inscription.id,
       timeUnitId: input.timeUnitId,
       date: dateOf(input.day),
+      foyerId: custody?.secondFamilyId ? custodyOn(custody, input.day) : null,
       now,
       steps: [
         { to: "RESERVED", actor: input.actor, reason },

@@ -20,6 +20,8 @@ import { fillFreedPlaces } from "./fill-freed-places";
 import { lockFamily, lockInscription } from "@/lib/locks";
 import { lockSlots, slotOf } from "./slots";
 import { removalViolation, type UnitRule } from "./unit-rules";
+import { readCustodyCalendars } from "@/lib/families/foyers";
+import { foyerReservationWhere, mayBookDay, otherFoyerDayMessage } from "./foyer-scope";
 
 /**
  * A reservation of the family (another family's is answered as a missing one), read under the lock of
@@ -27,11 +29,25 @@ import { removalViolation, type UnitRule } from "./unit-rules";
  * when two cells of the day change at once — then under its slot's lock (the order of a send).
  */
 async function lockOwnReservation(tx: Tx, familyId: string, reservationId: string) {
-  const where = { id: reservationId, inscription: { familyId } };
-  const found = await tx.reservation.findFirst({ where, select: { timeUnitId: true, date: true, inscriptionId: true } });
+  // The foyer's own reservation (a shared child's day booked by the other foyer is a missing one, ADR 051).
+  const where = { id: reservationId, ...foyerReservationWhere(familyId) };
+  const found = await tx.reservation.findFirst({
+    where,
+    select: {
+      timeUnitId: true,
+      date: true,
+      inscriptionId: true,
+      inscription: { select: { child: { select: { id: true, firstName: true } } } },
+    },
+  });
   if (!found) throw new NotFoundError();
   await lockInscription(tx, found.inscriptionId);
   await lockSlots(tx, [slotOf(found)]);
+  // Under the inscription's lock (a custody change takes it too): a foyer changes only its own custody days.
+  const day = dayOf(found.date);
+  const custody = await readCustodyCalendars([found.inscription.child.id], { from: day, to: day }, tx);
+  if (!mayBookDay(custody.get(found.inscription.child.id), familyId, day))
+    throw new UserFacingError(otherFoyerDayMessage(found.inscription.child.firstName));
   return tx.reservation.findFirstOrThrow({
     where,
     select: {

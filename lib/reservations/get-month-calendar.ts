@@ -11,6 +11,8 @@ import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
 import { quotientLookup } from "@/lib/billing/set-quotient";
 import type { UnitRule } from "./unit-rules";
+import { familyInscriptionWhere, readCustodyCalendars } from "@/lib/families/foyers";
+import { mayBookDay, reservationFoyer } from "./foyer-scope";
 
 /** The family's calendars, everywhere in the same order: the eldest child first, then by activity and dates. */
 export const LANE_ORDER = [
@@ -130,15 +132,19 @@ export async function getMonthCalendar(input: {
   const now = input.now ?? new Date();
   const today = parisDay(now);
   const inscriptions = await db.inscription.findMany({
-    where: { familyId: input.familyId, status: "VALIDATED", ...(input.inscriptionId ? { id: input.inscriptionId } : {}) },
+    where: {
+      ...familyInscriptionWhere(input.familyId),
+      status: "VALIDATED",
+      ...(input.inscriptionId ? { id: input.inscriptionId } : {}),
+    },
     orderBy: LANE_ORDER,
     select: {
       id: true,
+      familyId: true,
       startDate: true,
       endDate: true,
       periodId: true,
       child: { select: { id: true, firstName: true } },
-      family: { select: { quotientFamilial: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
       activity: {
@@ -188,6 +194,11 @@ export async function getMonthCalendar(input: {
     to,
   });
   const { opening, reservations, closures, rules } = read;
+  // A shared child's days of the other foyer (garde alternée, ADR 051): « Chez l'autre parent », without detail.
+  const custody = await readCustodyCalendars([...new Set(inscriptions.map((i) => i.child.id))], {
+    from: firstOf(month),
+    to: lastOf(month),
+  });
   const slot = (unitId: string, day: string) => `${unitId}|${day}`;
   const cancelled = new Map(read.cancelled.map((c) => [slotKey({ timeUnitId: c.unitId, day: c.day }), c.reason]));
   const quotientOn = quotientLookup([
@@ -215,7 +226,8 @@ export async function getMonthCalendar(input: {
     startDay: dayOf(i.startDate),
     endDay: dayOf(i.endDate),
     automatic: i.activity.reservationValidation === "AUTOMATIC",
-    units: i.activity.timeUnits.map((u) => laneUnit(u, i.family.quotientFamilial)),
+    // Priced for the family looking (a shared child's inscription is priced for each foyer at its own quotient).
+    units: i.activity.timeUnits.map((u) => laneUnit(u, read.family?.quotientFamilial ?? null)),
     rules: rules.filter((r) => i.activity.timeUnits.some((u) => u.id === r.unitId)),
   }));
 
@@ -230,12 +242,25 @@ export async function getMonthCalendar(input: {
       const bookUntil = deadlineFor(parseDeadline(i.activity.bookingDeadline)!, day);
       const cancelUntil = deadlineFor(parseDeadline(i.activity.cancellationDeadline)!, day);
       const units = i.activity.timeUnits;
-      const hasAny = units.some(
-        (u) => booked.has(`${i.id}|${u.id}|${day}`) && isIn(RESERVATION_STATUSES.LIVE, booked.get(`${i.id}|${u.id}|${day}`)!.status),
-      );
+      // The family's own reservations only: the other foyer's (a shared child) are never shown, not even their status.
+      const ownAt = (unitId: string) => {
+        const found = booked.get(`${i.id}|${unitId}|${day}`);
+        return found && reservationFoyer(found, i.familyId) === input.familyId ? found : undefined;
+      };
+      const hasAny = units.some((u) => {
+        const found = ownAt(u.id);
+        return found !== undefined && isIn(RESERVATION_STATUSES.LIVE, found.status);
+      });
       if (!open && !hasAny && inscriptions.length > 1) return null;
+      const otherFoyerDay = !mayBookDay(custody.get(i.child.id), input.familyId, day);
       const cells = units.map((u): CellState => {
-        const found = booked.get(`${i.id}|${u.id}|${day}`);
+        const found = ownAt(u.id);
+        // The other foyer's day, or its booking still there (billed before a custody change): no detail.
+        if (!found && (otherFoyerDay || booked.has(`${i.id}|${u.id}|${day}`))) {
+          const theirs = booked.get(`${i.id}|${u.id}|${day}`);
+          if (otherFoyerDay || (theirs && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, theirs.status)))
+            return { kind: "BLOCKED", reason: "OTHER_FOYER" };
+        }
         if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
           const ranks = waitingRanks.get(slot(u.id, day)) ?? [];
           const future = day >= today;
@@ -309,6 +334,7 @@ interface MonthJson {
     status: ReservationStatus;
     reason: string | null;
     waitlistRank: number | null;
+    foyerId: string | null;
   }[];
   usage: { unitId: string; day: string; n: number }[];
   overrides: { unitId: string; day: string; capacity: number }[];
@@ -345,7 +371,7 @@ async function readMonth(input: {
       FROM "OpeningDay" o WHERE o."periodId" = ANY(${periodIds}) AND o."date" >= ${from} AND o."date" <= ${to}), '[]'::json),
     'reservations', COALESCE((SELECT json_agg(json_build_object('id', r."id", 'inscriptionId', r."inscriptionId",
         'timeUnitId', r."timeUnitId", 'day', ${day(Prisma.sql`r."date"`)}, 'status', r."status", 'reason', r."reason",
-        'waitlistRank', r."waitlistRank"))
+        'waitlistRank', r."waitlistRank", 'foyerId', r."foyerId"))
       FROM "Reservation" r WHERE r."inscriptionId" = ANY(${inscriptionIds}) AND r."date" >= ${from} AND r."date" <= ${to}), '[]'::json),
     'usage', COALESCE((SELECT json_agg(json_build_object('unitId', t."timeUnitId", 'day', ${day(Prisma.sql`t."date"`)}, 'n', t."n"))
       FROM (SELECT r."timeUnitId", r."date", count(*)::int AS "n" FROM "Reservation" r
@@ -415,7 +441,7 @@ function exceptionalDays(activities: { timeUnits: { id: string; name: string }[]
 /** The calendars a family can open: each validated inscription (the family view shows them all). */
 export async function listCalendarChoices(familyId: string) {
   const rows = await db.inscription.findMany({
-    where: { familyId, status: "VALIDATED" },
+    where: { ...familyInscriptionWhere(familyId), status: "VALIDATED" },
     orderBy: LANE_ORDER,
     select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } }, period: { select: { name: true } } },
   });

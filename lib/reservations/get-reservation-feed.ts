@@ -1,4 +1,6 @@
 import "server-only";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
+import { foyerReservationWhere } from "./foyer-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
@@ -32,7 +34,8 @@ const MAX_DAYS_LISTED = 6;
 export async function reservationFeed(familyId: string, now: Date): Promise<DashboardRequest[]> {
   const rows = await db.reservation.findMany({
     where: {
-      inscription: { familyId },
+      // The foyer's own days (a shared child's days of the other foyer are its own, ADR 051).
+      ...foyerReservationWhere(familyId),
       status: { in: FOLLOWED },
       date: { gte: feedSince(now) },
       NOT: { status: statusIn(RESERVATION_STATUSES.ABSENT), reason: null },
@@ -114,7 +117,13 @@ export function reservationFeedOf(rows: FeedReservation[]): DashboardRequest[] {
 export async function inscriptionsWithoutReservation(familyId: string, now: Date) {
   const today = dateOf(parisDay(now));
   const rows = await db.inscription.findMany({
-    where: { familyId, status: "VALIDATED", endDate: { gte: today }, reservations: { none: {} } },
+    where: {
+      ...familyInscriptionWhere(familyId),
+      status: "VALIDATED",
+      endDate: { gte: today },
+      // Nothing this foyer booked (a shared child: the other foyer's days are not this one's to-do).
+      reservations: { none: { OR: [{ foyerId: familyId }, { foyerId: null, inscription: { familyId } }] } },
+    },
     select: { id: true, child: { select: { firstName: true } }, activity: { select: { name: true } } },
   });
   return rows.map((r) => reserveTodo({ id: r.id, childFirstName: r.child.firstName, activityName: r.activity.name }));

@@ -60,6 +60,7 @@ async function load(tx: Tx, ids: string[]) {
       id: true,
       date: true,
       status: true,
+      foyerId: true,
       timeUnitId: true,
       timeUnit: { select: { name: true } },
       inscription: {
@@ -81,13 +82,12 @@ type Row = Awaited<ReturnType<typeof load>>[number];
 export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids: string[], reason?: string): Promise<void> {
   if (ids.length === 0) return;
   const rows = await load(tx, ids);
-  // The booking confirmations say the inscription's solde dû (seed 000), as the invoice will price it.
-  const dues =
-    notice === "ACCEPTED" || notice === "PROMOTED"
-      ? await inscriptionDues(tx, [...new Set(rows.map((r) => r.inscription.id))])
-      : new Map<string, number>();
+  // Each day is told to the foyer that has it (a shared child's day, ADR 051: its `foyerId`), never to the other one.
   const byFamily = new Map<string, Row[]>();
-  for (const row of rows) byFamily.set(row.inscription.familyId, [...(byFamily.get(row.inscription.familyId) ?? []), row]);
+  for (const row of rows) {
+    const foyer = row.foyerId ?? row.inscription.familyId;
+    byFamily.set(foyer, [...(byFamily.get(foyer) ?? []), row]);
+  }
   // « Une place s'est libérée » is a reminder a family may turn off (Mes coordonnées); the calendar says it anyway.
   const silent =
     notice === "PROMOTED"
@@ -102,6 +102,11 @@ export async function notifyReservations(tx: Tx, notice: ReservationNotice, ids:
       : new Set<string>();
   for (const [familyId, familyRows] of byFamily) {
     if (silent.has(familyId)) continue;
+    // The booking confirmations say the inscription's solde dû (seed 000), as the invoice will price it — the foyer's own.
+    const dues =
+      notice === "ACCEPTED" || notice === "PROMOTED"
+        ? await inscriptionDues(tx, [...new Set(familyRows.map((r) => r.inscription.id))], familyId)
+        : new Map<string, number>();
     const byInscription = new Map<string, Row[]>();
     for (const row of familyRows) byInscription.set(row.inscription.id, [...(byInscription.get(row.inscription.id) ?? []), row]);
     // Seed 000 says « - Réservation » for an accepted one; otherwise the status as the calendar names it.

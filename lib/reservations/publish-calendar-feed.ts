@@ -1,4 +1,5 @@
 import "server-only";
+import { foyerReservationWhere } from "./foyer-scope";
 import { randomBytes } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { db, transaction } from "@/lib/db";
@@ -52,7 +53,8 @@ export async function calendarFeedFor(token: string, now = new Date()): Promise<
   if (!family) return null;
   const [rows, portal] = await Promise.all([
     db.reservation.findMany({
-      where: { inscription: { familyId: family.id }, status: statusIn([...IN_FEED]), date: { gte: dateOf(addDays(parisDay(now), -60)) } },
+      // The foyer's own days only (a shared child's days booked by the other foyer are not in this foyer's agenda).
+      where: { ...foyerReservationWhere(family.id), status: statusIn([...IN_FEED]), date: { gte: dateOf(addDays(parisDay(now), -60)) } },
       orderBy: [{ date: "asc" }, { timeUnit: { startTime: "asc" } }],
       take: 5000,
       select: {

@@ -24,6 +24,8 @@ import { inscriptionDuesBefore } from "@/lib/billing/get-inscription-due";
 import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { inSlotTurn } from "./slot-queue";
 import { refusedByRules, type UnitRule } from "./unit-rules";
+import { readCustodyCalendars } from "@/lib/families/foyers";
+import { foyerIdFor, mayBookDay, otherFoyerDayMessage, reservationFoyer } from "./foyer-scope";
 
 /** The most cells one send may carry: a whole school year of a few units per day fits. */
 export const MAX_CELLS_PER_SEND = 1000;
@@ -55,7 +57,9 @@ interface SendInscription {
   endDate: Date;
   periodId: string;
   activityId: string;
-  child: { firstName: string; lastName: string };
+  /** The inscription's family: the foyer of its days booked without `foyerId`. */
+  familyId: string;
+  child: { id: string; firstName: string; lastName: string };
   period: { name: string };
   ageGroup: { id: string; unitCapacity: number | null } | null;
   activity: {
@@ -75,8 +79,8 @@ interface SendInscription {
  */
 async function loadInscriptions(tx: Tx, familyId: string, ids: string[]): Promise<Map<string, SendInscription>> {
   const rows = await tx.$queryRaw<SendInscription[]>`
-    SELECT i."id", i."status"::text AS "status", i."startDate", i."endDate", i."periodId", i."activityId",
-      json_build_object('firstName', c."firstName", 'lastName', c."lastName") AS "child",
+    SELECT i."id", i."status"::text AS "status", i."startDate", i."endDate", i."periodId", i."activityId", i."familyId",
+      json_build_object('id', c."id", 'firstName', c."firstName", 'lastName', c."lastName") AS "child",
       json_build_object('name', p."name") AS "period",
       CASE WHEN g."id" IS NULL THEN NULL ELSE json_build_object('id', g."id", 'unitCapacity', g."unitCapacity") END AS "ageGroup",
       json_build_object(
@@ -91,9 +95,11 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]): Promis
     JOIN "Activity" a ON a."id" = i."activityId"
     JOIN "Structure" s ON s."id" = a."structureId"
     LEFT JOIN "AgeGroup" g ON g."id" = i."ageGroupId"
-    WHERE i."id" = ANY(${ids}) AND i."familyId" = ${familyId}`;
+    WHERE i."id" = ANY(${ids})
+      AND (c."familyId" = ${familyId} OR EXISTS (SELECT 1 FROM "ChildFoyer" cf WHERE cf."childId" = c."id" AND cf."familyId" = ${familyId}))`;
   // Another family's inscription is answered as a missing one: nothing says it exists. Whether each is
-  // validated is the gate's to say, under its lock.
+  // validated is the gate's to say, under its lock. A shared child's inscription (garde alternée, ADR 051) is
+  // reached by both its foyers, as familyInscriptionWhere() says.
   if (rows.length !== ids.length) throw new NotFoundError();
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -107,7 +113,7 @@ async function loadDays(tx: Tx, input: { periodIds: string[]; days: string[]; in
   const [read] = await tx.$queryRaw<
     {
       opening: { periodId: string; day: string }[];
-      existing: { id: string; inscriptionId: string; timeUnitId: string; day: string; status: ReservationStatus }[];
+      existing: { id: string; inscriptionId: string; timeUnitId: string; day: string; status: ReservationStatus; foyerId: string | null }[];
       rules: UnitRule[];
     }[]
   >`
@@ -115,7 +121,7 @@ async function loadDays(tx: Tx, input: { periodIds: string[]; days: string[]; in
       COALESCE((SELECT json_agg(json_build_object('periodId', o."periodId", 'day', to_char(o."date", 'YYYY-MM-DD')))
         FROM "OpeningDay" o WHERE o."periodId" = ANY(${input.periodIds}) AND o."date" = ANY(${input.days}::date[])), '[]'::json) AS "opening",
       COALESCE((SELECT json_agg(json_build_object('id', r."id", 'inscriptionId', r."inscriptionId", 'timeUnitId', r."timeUnitId",
-                                                  'day', to_char(r."date", 'YYYY-MM-DD'), 'status', r."status"))
+                                                  'day', to_char(r."date", 'YYYY-MM-DD'), 'status', r."status", 'foyerId', r."foyerId"))
         FROM "Reservation" r WHERE r."inscriptionId" = ANY(${input.inscriptionIds}) AND r."date" = ANY(${input.days}::date[])), '[]'::json) AS "existing",
       COALESCE((SELECT json_agg(json_build_object('kind', t."kind", 'unitId', t."unitId", 'otherUnitId', t."otherUnitId"))
         FROM "TimeUnitRule" t WHERE t."unitId" = ANY(${input.unitIds})), '[]'::json) AS "rules"`;
@@ -161,6 +167,16 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
       // (always in the same order) and checks they are validated, then — last — the places.
       const inscriptions = await loadInscriptions(tx, input.familyId, inscriptionIds);
       const gate = await openReservationGate(tx, inscriptionIds);
+      // A shared child's custody calendar (ADR 051), read under the inscriptions' locks the gate holds to the commit:
+      // a custody change takes the same locks (set-custody-plan.ts), so the days read here stay this foyer's or not
+      // until the send's end — the gate below is checked in this transaction, never before it.
+      const sentDays = cells.map((c) => c.day).sort();
+      const custody = await readCustodyCalendars(
+        [...new Set([...inscriptions.values()].map((i) => i.child.id))],
+        { from: sentDays[0]!, to: sentDays[sentDays.length - 1]! },
+        tx,
+      );
+      const calendarOf = (inscriptionId: string) => custody.get(inscriptions.get(inscriptionId)!.child.id);
       // A structure that stops bookings while an invoice is unpaid long after its due date: the parent is told which and how to pay.
       // A send only to blocked structures is refused as a whole; in a mixed send, the blocked structures' cells are refused one by one.
       const blocks = new Map(
@@ -202,7 +218,10 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
         if (blocked === "CLOSED")
           throw new UserFacingError(`Le ${formatLongDate(cell.day)} n'est pas un jour d'ouverture de ${inscription.activity.name}.`);
         const unpaid = blockOf(cell);
-        if (unpaid) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: unpaidBlockMessage(unpaid) });
+        // The other foyer's day: refused first, so nothing of it (a booking, its status) is said to this foyer.
+        if (!mayBookDay(calendarOf(cell.inscriptionId), input.familyId, cell.day))
+          outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: otherFoyerDayMessage(inscription.child.firstName) });
+        else if (unpaid) outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: unpaidBlockMessage(unpaid) });
         else if (blocked === "PAST") outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: "Ce jour est passé." });
         else if (blocked === "DEADLINE") {
           outcomes.set(cellKey(cell), {
@@ -219,6 +238,13 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
       const byChildDay = new Map<string, CellRequest[]>();
       for (const cell of open) {
         const found = existingByCell.get(cellKey(cell));
+        const inscription = inscriptions.get(cell.inscriptionId)!;
+        if (found && reservationFoyer(found, inscription.familyId) !== input.familyId) {
+          // A day of this foyer's custody still holding the other foyer's booking (billed before a custody change):
+          // the slot is the child's, taken; nothing of the other foyer's booking is said.
+          outcomes.set(cellKey(cell), { ...cell, outcome: "REFUSED", message: otherFoyerDayMessage(inscription.child.firstName) });
+          continue;
+        }
         if (found && !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, found.status)) {
           outcomes.set(cellKey(cell), { ...cell, outcome: "ALREADY", status: found.status });
           continue;
@@ -256,6 +282,7 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
         tx,
         automatic,
         toAsk.filter((c) => automatic.includes(c.inscriptionId)).map((c) => ({ ...c, familyId: input.familyId })),
+        input.familyId,
       );
 
       // Under the slots' locks, as briefly as possible: for each cell one read of the slot and one write
@@ -303,13 +330,19 @@ async function sendCells(input: { familyId: string; actor: Actor }, cells: CellR
               reason: to === "WAITLISTED" ? "Plus de place disponible" : "Validation automatique",
               now,
             });
-          if (to === "WAITLISTED") await tx.reservation.update({ where: { id: previous.id }, data: { waitlistRank: rank } });
+          const foyerId = foyerIdFor(calendarOf(cell.inscriptionId), input.familyId);
+          if (to === "WAITLISTED" || foyerId !== previous.foyerId)
+            await tx.reservation.update({
+              where: { id: previous.id },
+              data: { ...(to === "WAITLISTED" ? { waitlistRank: rank } : {}), foyerId },
+            });
         } else {
           await createReservationAs(tx, gate, {
             inscriptionId: cell.inscriptionId,
             timeUnitId: cell.timeUnitId,
             date: dateOf(cell.day),
             waitlistRank: rank,
+            foyerId: foyerIdFor(calendarOf(cell.inscriptionId), input.familyId),
             now,
             steps: [
               { to: "REQUESTED", actor: input.actor },

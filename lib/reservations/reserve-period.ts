@@ -11,6 +11,8 @@ import { dayPricer } from "@/lib/billing/price-days";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
 import type { PeriodRequest } from "./schemas";
+import { familyInscriptionWhere, readCustodyCalendars } from "@/lib/families/foyers";
+import { mayBookDay } from "./foyer-scope";
 
 /** The longest range « Réservations sur période » takes at once (a school year fits). */
 export const MAX_PERIOD_DAYS = 366;
@@ -22,7 +24,15 @@ export interface PeriodPreview {
   cells: (CellRequest & { unitName: string; priceCents: number })[];
   totalCents: number;
   /** Days of the semaine type that are not asked, and why. */
-  skipped: { closed: string[]; outside: number; booked: number; late: number; rules: { day: string; message: string }[] };
+  skipped: {
+    closed: string[];
+    outside: number;
+    booked: number;
+    late: number;
+    rules: { day: string; message: string }[];
+    /** Days of the other foyer (a shared child, garde alternée): not asked, counted without detail. */
+    otherFoyer: string[];
+  };
 }
 
 /**
@@ -35,13 +45,13 @@ export interface PeriodPreview {
 export async function previewPeriod(input: PeriodRequest & { familyId: string; now?: Date }): Promise<PeriodPreview> {
   const now = input.now ?? new Date();
   const inscription = await db.inscription.findFirst({
-    where: { id: input.inscriptionId, familyId: input.familyId, status: "VALIDATED" },
+    where: { id: input.inscriptionId, ...familyInscriptionWhere(input.familyId), status: "VALIDATED" },
     select: {
       id: true,
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { firstName: true } },
+      child: { select: { id: true, firstName: true } },
       familyId: true,
       activity: {
         select: {
@@ -87,19 +97,22 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
       select: { timeUnitId: true, date: true, status: true },
     }),
   ]);
+  // A shared child (garde alternée, ADR 051): this foyer asks only its custody days; the others are skipped, counted.
+  const custody = (await readCustodyCalendars([inscription.child.id], { from, to })).get(inscription.child.id);
   const rules = await db.timeUnitRule.findMany({
     where: { unitId: { in: [...units.keys()] } },
     select: { kind: true, unitId: true, otherUnitId: true },
   });
   const cancelled = await cancelledSlots(db, [...units.keys()], from, to);
-  // Each day priced as the invoice will price it: with the quotient in force that day (one shared function).
-  const priceOf = await dayPricer(db, [inscription.familyId]);
+  // Each day priced as the invoice will price it: with the quotient in force that day (one shared function) — the
+  // asking foyer's, who is billed for its custody days.
+  const priceOf = await dayPricer(db, [input.familyId]);
   const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
   const taken = new Set(
     existing.filter((r) => !isIn(RESERVATION_STATUSES.ASKABLE_AGAIN, r.status)).map((r) => `${r.timeUnitId}|${dayOf(r.date)}`),
   );
-  const skipped: PeriodPreview["skipped"] = { closed: [], outside: 0, booked: 0, late: 0, rules: [] };
+  const skipped: PeriodPreview["skipped"] = { closed: [], outside: 0, booked: 0, late: 0, rules: [], otherFoyer: [] };
   const cells: PeriodPreview["cells"] = [];
   const today = parisDay(now);
   for (const day of eachDay(input.startDate, input.endDate)) {
@@ -113,6 +126,10 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
     }
     if (!open.has(day)) {
       skipped.closed.push(day);
+      continue;
+    }
+    if (!mayBookDay(custody, input.familyId, day)) {
+      skipped.otherFoyer.push(day);
       continue;
     }
     // Units the structure cancelled that day (exceptional day): closed, like a closed day.
@@ -150,7 +167,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
         timeUnitId: unitId,
         day,
         unitName: unit.name,
-        priceCents: priceOf(inscription.familyId, unit.tariffs, day),
+        priceCents: priceOf(input.familyId, unit.tariffs, day),
       });
     }
   }
@@ -172,7 +189,7 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
 export async function sendPeriod(input: PeriodRequest & { familyId: string; actor: Actor; now?: Date }) {
   const preview = await previewPeriod(input);
   if (preview.cells.length === 0)
-    fieldError("slots", "Aucune date à demander dans cette période : toutes sont fermées, passées ou déjà demandées.");
+    fieldError("slots", "Aucune date à demander dans cette période : toutes sont fermées, passées, déjà demandées ou chez l'autre parent.");
   return requestReservations({
     familyId: input.familyId,
     cells: preview.cells.map(({ inscriptionId, timeUnitId, day }) => ({ inscriptionId, timeUnitId, day })),
@@ -184,7 +201,7 @@ export async function sendPeriod(input: PeriodRequest & { familyId: string; acto
 /** What « Réservations sur période » offers: each validated inscription, its units (with the family's price) and the weekdays it opens. */
 export async function listPeriodChoices(familyId: string) {
   const rows = await db.inscription.findMany({
-    where: { familyId, status: "VALIDATED" },
+    where: { ...familyInscriptionWhere(familyId), status: "VALIDATED" },
     orderBy: LANE_ORDER,
     select: {
       id: true,
@@ -192,7 +209,6 @@ export async function listPeriodChoices(familyId: string) {
       endDate: true,
       periodId: true,
       child: { select: { firstName: true } },
-      family: { select: { quotientFamilial: true } },
       activity: {
         select: {
           name: true,
@@ -210,6 +226,8 @@ export async function listPeriodChoices(familyId: string) {
       },
     },
   });
+  // Priced for the family asking (a shared child's inscription: each foyer at its own quotient).
+  const family = await db.family.findUnique({ where: { id: familyId }, select: { quotientFamilial: true } });
   const weekdays =
     rows.length === 0
       ? []
@@ -220,7 +238,7 @@ export async function listPeriodChoices(familyId: string) {
     label: `${r.child.firstName} — ${r.activity.name}`,
     startDay: dayOf(r.startDate),
     endDay: dayOf(r.endDate),
-    units: r.activity.timeUnits.map((u) => laneUnit(u, r.family.quotientFamilial)),
+    units: r.activity.timeUnits.map((u) => laneUnit(u, family?.quotientFamilial ?? null)),
     // Lundi first, dimanche last.
     weekdays: weekdays
       .filter((w) => w.periodId === r.periodId)

@@ -1,4 +1,6 @@
 import "server-only";
+import { custodyOn } from "@/lib/families/custody";
+import { readCustodyCalendars } from "@/lib/families/foyers";
 import { db, transaction } from "@/lib/db";
 import { lockFamily } from "@/lib/locks";
 import { deadlineFor, parseDeadline } from "@/lib/calendar/deadlines";
@@ -80,18 +82,18 @@ async function openingReminders(tomorrow: string) {
 async function deadlineReminders(tomorrow: string) {
   const until = addDays(tomorrow, HORIZON_DAYS);
   const inscriptions = await db.inscription.findMany({
-    where: { status: "VALIDATED", endDate: { gte: dateOf(tomorrow) }, family: { NOT: { remindersOff: { has: "DEADLINE" } } } },
+    where: { status: "VALIDATED", endDate: { gte: dateOf(tomorrow) } },
     select: {
       id: true,
       familyId: true,
       periodId: true,
       startDate: true,
       endDate: true,
-      child: { select: { firstName: true } },
+      child: { select: { id: true, firstName: true } },
       activity: { select: { name: true, bookingDeadline: true, cancellationDeadline: true, timeUnits: { select: { id: true } } } },
       reservations: {
         where: { date: { gte: dateOf(tomorrow), lte: dateOf(until) } },
-        select: { date: true, status: true, timeUnit: { select: { name: true } } },
+        select: { date: true, status: true, foyerId: true, timeUnit: { select: { name: true } } },
       },
     },
   });
@@ -112,6 +114,12 @@ async function deadlineReminders(tomorrow: string) {
     tomorrow,
     until,
   );
+  // A shared child (garde alternée, ADR 051): a day to book is the custody foyer's, a booking to cancel its foyer's.
+  const custody = await readCustodyCalendars([...new Set(inscriptions.map((i) => i.child.id))], { from: tomorrow, to: until });
+  const dayFoyer = (i: { familyId: string; child: { id: string } }, day: string) => {
+    const calendar = custody.get(i.child.id);
+    return calendar?.secondFamilyId ? custodyOn(calendar, day) : i.familyId;
+  };
   const byFamily = new Map<string, { toBook: string[]; toCancel: string[] }>();
   const add = (familyId: string, list: "toBook" | "toCancel", line: string) => {
     const entry = byFamily.get(familyId) ?? { toBook: [], toCancel: [] };
@@ -131,7 +139,7 @@ async function deadlineReminders(tomorrow: string) {
       const open = i.activity.timeUnits.some((u) => !cancelled.has(`${u.id}|${day}`));
       if (booked.length === 0 && open && parisDay(bookUntil) === tomorrow) {
         add(
-          i.familyId,
+          dayFoyer(i, day),
           "toBook",
           `${i.child.firstName} — ${i.activity.name} : ${formatLongDate(day)} (jusqu'au ${formatDateTime(bookUntil)})`,
         );
@@ -140,7 +148,7 @@ async function deadlineReminders(tomorrow: string) {
       if (parisDay(cancelUntil) === tomorrow) {
         for (const r of booked.filter((b) => isIn(RESERVATION_STATUSES.BOOKED, b.status))) {
           add(
-            i.familyId,
+            r.foyerId ?? i.familyId,
             "toCancel",
             `${i.child.firstName} — ${r.timeUnit.name}, ${formatLongDate(day)} (jusqu'au ${formatDateTime(cancelUntil)})`,
           );
@@ -148,8 +156,15 @@ async function deadlineReminders(tomorrow: string) {
       }
     }
   }
+  // Each foyer's own choice (Mes coordonnées): the reminder is its own, whoever made the inscription.
+  const off = new Set(
+    (
+      await db.family.findMany({ where: { id: { in: [...byFamily.keys()] }, remindersOff: { has: "DEADLINE" } }, select: { id: true } })
+    ).map((f) => f.id),
+  );
   let queued = 0;
   for (const [familyId, { toBook, toCancel }] of byFamily) {
+    if (off.has(familyId)) continue;
     queued += await queue(familyId, `DEADLINE:${tomorrow}`, "reminder-deadline", (person) =>
       deadlineReminderEmail(person, toBook, toCancel),
     );

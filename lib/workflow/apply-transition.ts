@@ -395,6 +395,8 @@ export async function createReservationAs(
     date: Date;
     steps: { to: StatusByMachine["RESERVATION"]; actor: Actor; reason?: string }[];
     waitlistRank?: number | null;
+    /** The foyer that has the day (a shared child, ADR 051); null for a child of one foyer. */
+    foyerId?: string | null;
     now?: Date;
   },
 ): Promise<{ id: string }> {
@@ -430,9 +432,9 @@ export async function createReservationAs(
   });
   await tx.$executeRaw`
     WITH created AS (
-      INSERT INTO "Reservation" ("id", "inscriptionId", "timeUnitId", "date", "status", "reason", "waitlistRank", "decidedAt", "createdAt", "updatedAt")
+      INSERT INTO "Reservation" ("id", "inscriptionId", "timeUnitId", "date", "status", "reason", "waitlistRank", "foyerId", "decidedAt", "createdAt", "updatedAt")
       VALUES (${id}, ${input.inscriptionId}, ${input.timeUnitId}, ${input.date}::date, ${last.to}::"ReservationStatus", ${last.reason?.trim() || null},
-              ${last.to === "WAITLISTED" ? (input.waitlistRank ?? null) : null}::int, ${input.steps.length > 1 ? now : null}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3))
+              ${last.to === "WAITLISTED" ? (input.waitlistRank ?? null) : null}::int, ${input.foyerId ?? null}::text, ${input.steps.length > 1 ? now : null}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3))
       RETURNING "id"
     )
     INSERT INTO "TransitionLog" ("id", "machine", "entityId", "fromStatus", "toStatus", "actorId", "actorRole", "reason", "createdAt")

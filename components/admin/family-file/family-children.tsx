@@ -1,4 +1,5 @@
 import { LinkButton } from "@/components/ui/link-button";
+import { CustodyLink } from "@/components/custody/custody-link";
 import { MEAL_TYPES } from "@/lib/families/child-options";
 import { CHILD_STATUSES, isIn, statusLabel } from "@/lib/workflow/machines";
 import { formatCalendarDate } from "@/lib/format";
@@ -78,13 +79,16 @@ export function FamilyChildren({
                 Modifier
               </LinkButton>
               {foyers.get(child.id) ? (
-                <UnlinkFoyerButton
-                  childId={child.id}
-                  familyId={foyers.get(child.id)!.second.id}
-                  childName={child.firstName}
-                  foyerName={foyers.get(child.id)!.second.name}
-                  unlink={actions.unlink}
-                />
+                <>
+                  <CustodyLink href={`/admin/familles/${familyId}/enfants/${child.id}/garde`} childFirstName={child.firstName} />{" "}
+                  <UnlinkFoyerButton
+                    childId={child.id}
+                    familyId={foyers.get(child.id)!.second.id}
+                    childName={child.firstName}
+                    foyerName={foyers.get(child.id)!.second.name}
+                    unlink={actions.unlink}
+                  />
+                </>
               ) : isIn(CHILD_STATUSES.INSCRIBABLE, child.status) ? (
                 <SecondFoyerDialog childId={child.id} childName={child.firstName} search={actions.search} link={actions.link} />
               ) : null}
