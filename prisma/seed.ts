@@ -8,7 +8,16 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { createDemoStructure, createFamily, createSeparatedParents, createStaffUser, DEMO_PASSWORD, hashedPassword, holidaysOf, schoolYearOf } from "./factories";
+import {
+  createDemoStructure,
+  createFamily,
+  createSeparatedParents,
+  createStaffUser,
+  DEMO_PASSWORD,
+  hashedPassword,
+  holidaysOf,
+  schoolYearOf,
+} from "./factories";
 
 export const DEMO_LOGINS = [
   { role: "Parent (famille Martin)", email: "claire.martin@exemple.fr" },

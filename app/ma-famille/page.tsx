@@ -15,6 +15,7 @@ import { Page, PageTitle } from "@/components/ui/page";
 import { cardClass } from "@/components/ui/classes";
 import { LinkButton } from "@/components/ui/link-button";
 import { Badge } from "@/components/ui/badge";
+import { CustodyLink } from "@/components/custody/custody-link";
 import { childLinkShape } from "@/lib/families/change-requests";
 
 export const metadata: Metadata = { title: "Ma famille" };
@@ -120,6 +121,11 @@ export default async function MyFamilyPage() {
                     {child.firstName} a deux foyers : sa fiche (santé, personnes autorisées, autorisations) et ses inscriptions sont
                     partagées avec l&apos;autre parent ; votre adresse, vos téléphones, votre quotient, vos factures, vos documents et vos
                     messages restent les vôtres.
+                  </p>
+                ) : null}
+                {child.foyer.isShared ? (
+                  <p className="mt-2">
+                    <CustodyLink href={`/ma-famille/enfants/${child.id}/garde`} childFirstName={child.firstName} />
                   </p>
                 ) : null}
                 {awaiting.has(child.id) ? (
