@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFamily } from "@/prisma/factories";
+import { createFamily, linkSecondFoyer } from "@/prisma/factories";
 import { dateOf, parisDay } from "@/lib/calendar/paris";
 import { listRenewals, schoolYearOfDay } from "@/lib/inscriptions/list-renewals";
 import { requestRenewals } from "@/lib/inscriptions/request-renewals";
@@ -283,6 +283,35 @@ describe("sending the renewals", () => {
         .sort(),
     ).toEqual(["PENDING", "WAITLISTED"]);
     expect(await prisma.inscription.count({ where: { periodId: w.next!.id, status: "PENDING" } })).toBe(1);
+  });
+});
+
+describe("a child in two foyers (garde alternée, ADR 051)", () => {
+  it("either parent renews the shared child; an unrelated family sees nothing of it", async () => {
+    const w = await world();
+    const a = await familyOfTwo(w, "Roux");
+    const b = await createFamily(prisma, { lastName: "Garnier", children: [] });
+    const c = await createFamily(prisma, { lastName: "Tiers", children: [] });
+    await linkSecondFoyer(prisma, a.lina.id, b.family.id);
+    const offer = (await listRenewals(b.family.id, new Date()))!;
+    // Foyer B is offered the shared child only (Noé is foyer A's alone).
+    expect(offer.lines.map((l) => l.child.firstName)).toEqual(["Lina"]);
+    expect(await listRenewals(c.family.id, new Date())).toBeNull();
+    await expectNothingChanged(() =>
+      expect(
+        requestRenewals({ familyId: c.family.id, previousInscriptionIds: [a.linaThisYear.id], actor: actorFromUser(c.user) }),
+      ).rejects.toThrow(),
+    );
+    const [sent] = await requestRenewals({
+      familyId: b.family.id,
+      previousInscriptionIds: [a.linaThisYear.id],
+      actor: actorFromUser(b.user),
+    });
+    const created = await prisma.inscription.findUniqueOrThrow({ where: { id: sent!.id } });
+    expect(created).toMatchObject({ childId: a.lina.id, periodId: w.next!.id, isRenewal: true, status: "PENDING" });
+    // Foyer A sees it sent too: the inscription is the child's.
+    const forA = (await listRenewals(a.family.family.id, new Date()))!;
+    expect(forA.lines.find((l) => l.child.id === a.lina.id)?.reason).toMatch(/^Demande déjà envoyée/);
   });
 });
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
+import { familyReservationWhere } from "@/lib/families/foyer-wheres";
 import { db } from "@/lib/db";
 import { dayOf, isoWeek, weekdayOf } from "@/lib/calendar/paris";
 import { INSCRIPTION_STATUSES, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
@@ -49,7 +51,12 @@ export function deriveWeek(booked: { day: string; timeUnitId: string }[]): Pick<
  */
 export async function listRenewalWeeks(familyId: string, only?: string): Promise<RenewalWeek[]> {
   const renewals = await db.inscription.findMany({
-    where: { familyId, isRenewal: true, status: statusIn(INSCRIPTION_STATUSES.BOOKABLE), ...(only ? { id: only } : {}) },
+    where: {
+      ...familyInscriptionWhere(familyId),
+      isRenewal: true,
+      status: statusIn(INSCRIPTION_STATUSES.BOOKABLE),
+      ...(only ? { id: only } : {}),
+    },
     orderBy: [{ child: { birthDate: "asc" } }, { id: "asc" }],
     select: {
       id: true,
@@ -67,14 +74,20 @@ export async function listRenewalWeeks(familyId: string, only?: string): Promise
     // This year's inscription of the same child and activity: the last one before the new period.
     const previous = await db.inscription.findFirst({
       where: {
-        familyId,
+        ...familyInscriptionWhere(familyId),
         childId: renewal.childId,
         activityId: renewal.activityId,
         id: { not: renewal.id },
         period: { startDate: { lt: renewal.period.startDate } },
       },
       orderBy: { period: { startDate: "desc" } },
-      select: { reservations: { where: { status: statusIn(RESERVATION_STATUSES.LIVE) }, select: { date: true, timeUnitId: true } } },
+      // A shared child: this foyer's own days make its semaine type (ADR 051).
+      select: {
+        reservations: {
+          where: { status: statusIn(RESERVATION_STATUSES.LIVE), ...familyReservationWhere(familyId) },
+          select: { date: true, timeUnitId: true },
+        },
+      },
     });
     const week = deriveWeek((previous?.reservations ?? []).map((r) => ({ day: dayOf(r.date), timeUnitId: r.timeUnitId })));
     if (!week) continue;

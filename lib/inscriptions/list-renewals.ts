@@ -7,6 +7,7 @@ import { isOpenFor, opensAtFor } from "@/lib/activities/opening";
 import { CHILD_STATUSES, INSCRIPTION_STATUSES, isIn, statusIn } from "@/lib/workflow";
 import { formatDateTime, formatLongDate } from "@/lib/format";
 import { markerLabel } from "./markers";
+import { familyInscriptionWhere } from "@/lib/families/foyers";
 
 /**
  * « Réinscrire pour 2027/2028 » (issue 26, ADR 052): each child inscribed (validated) in a period of an activity is
@@ -100,27 +101,25 @@ const renewalSelect = (today: Date) =>
 export async function listRenewals(familyId: string, now: Date, client: Tx | typeof db = db): Promise<RenewalOffer | null> {
   const todayDay = parisDay(now);
   const today = dateOf(todayDay);
-  const [family] = await client.family.findMany({
-    where: { id: familyId },
-    relationLoadStrategy: "join",
-    select: {
-      isResident: true,
-      inscriptions: {
-        // This year's (and last year's, while its next period is still to come): the next period decides below.
-        where: {
-          status: statusIn(INSCRIPTION_STATUSES.BOOKABLE),
-          period: { endDate: { gte: dateOf(addDays(todayDay, -400)) } },
-          activity: { isPublished: true },
-        },
-        orderBy: [{ child: { birthDate: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
-        select: renewalSelect(today),
-      },
-    },
-  });
+  // A shared child's inscriptions serve both foyers (ADR 051): either parent may renew the child.
+  // Read one after the other: `client` may be the sending's transaction (one connection).
+  const family = await client.family.findUnique({ where: { id: familyId }, select: { isResident: true } });
   if (!family) return null;
+  const inscriptions = await client.inscription.findMany({
+    // This year's (and last year's, while its next period is still to come): the next period decides below.
+    where: {
+      ...familyInscriptionWhere(familyId),
+      status: statusIn(INSCRIPTION_STATUSES.BOOKABLE),
+      period: { endDate: { gte: dateOf(addDays(todayDay, -400)) } },
+      activity: { isPublished: true },
+    },
+    relationLoadStrategy: "join",
+    orderBy: [{ child: { birthDate: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+    select: renewalSelect(today),
+  });
   const lines: RenewalLine[] = [];
   const seen = new Set<string>();
-  for (const inscription of family.inscriptions) {
+  for (const inscription of inscriptions) {
     const { child, activity } = inscription;
     const nextYear = schoolYearOfDay(dayOf(inscription.period.startDate)) + 1;
     const next = activity.periods.find((p) => schoolYearOfDay(dayOf(p.startDate)) === nextYear);

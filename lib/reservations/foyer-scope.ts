@@ -9,15 +9,13 @@ import "server-only";
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { familyInscriptionWhere } from "@/lib/families/foyers";
+import { familyReservationWhere } from "@/lib/families/foyer-wheres";
 import type { CustodyCalendar } from "@/lib/families/custody";
 import { hasCustody } from "@/lib/families/custody";
 
 /** The reservations a foyer owns: of an inscription it reaches, and its own (foyerId), or the inscription's family's when unset. */
 export function foyerReservationWhere(familyId: string): Prisma.ReservationWhereInput {
-  return {
-    inscription: familyInscriptionWhere(familyId),
-    OR: [{ foyerId: familyId }, { foyerId: null, inscription: { familyId } }],
-  };
+  return { inscription: familyInscriptionWhere(familyId), ...familyReservationWhere(familyId) };
 }
 
 /** The foyer a reservation is the day of (and billed to). */
