@@ -145,6 +145,10 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
     JOIN "TimeUnit" u ON u."id" = r."timeUnitId"
     ${payers}
     WHERE pay."payer" = ANY(${input.familyIds}) AND ${billableIn(input.structureId, input.month)}
+      -- Every payer is one of these (the inscription's family, the day's foyer, the child's two foyers): read through
+      -- the indexes before the payers are worked out, so a batch does not walk the whole month of the lieu.
+      AND (i."familyId" = ANY(${input.familyIds}) OR r."foyerId" = ANY(${input.familyIds}) OR c."familyId" = ANY(${input.familyIds})
+        OR EXISTS (SELECT 1 FROM "ChildFoyer" cf WHERE cf."childId" = i."childId" AND cf."familyId" = ANY(${input.familyIds})))
     ORDER BY c."firstName", u."sortOrder", r."date", r."id", pay."share"`;
   if (rows.length === 0) return [];
   const byFamily = new Map<string, typeof rows>();
@@ -293,18 +297,16 @@ export async function generateMonth(
   // The families with something to bill, in one statement (not a row per cell): each day's payer (ADR 051), and the
   // pairs of foyers sharing a split day, which must be billed in the same batch (the day moves to F once, both lines with it).
   const pending = await db.$queryRaw<{ id: string; name: string; partners: string[] }[]>`
+    WITH billable AS (
+      SELECT r."id" AS "reservationId", pay."payer", pay."share"
+      FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId" JOIN "Activity" a ON a."id" = i."activityId" ${payers}
+      WHERE ${billableIn(input.structureId, input.month)}
+    )
     SELECT f."id", f."name", ARRAY(
-      SELECT DISTINCT other."payer" FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId"
-      JOIN "Activity" a ON a."id" = i."activityId" ${payers}
-      CROSS JOIN LATERAL (SELECT p2."payer" FROM (SELECT 1) x
-        JOIN "Child" ch ON ch."id" = i."childId"
-        CROSS JOIN LATERAL (VALUES (ch."familyId"), ((SELECT cf."familyId" FROM "ChildFoyer" cf WHERE cf."childId" = ch."id" ORDER BY cf."createdAt", cf."id" LIMIT 1))) AS p2("payer")
-        WHERE pay."share" IS NOT NULL AND p2."payer" IS NOT NULL AND p2."payer" <> f."id") other
-      WHERE pay."payer" = f."id" AND ${billableIn(input.structureId, input.month)}) AS "partners"
-    FROM "Family" f
-    WHERE EXISTS (
-      SELECT 1 FROM "Reservation" r JOIN "Inscription" i ON i."id" = r."inscriptionId" JOIN "Activity" a ON a."id" = i."activityId" ${payers}
-      WHERE pay."payer" = f."id" AND ${billableIn(input.structureId, input.month)})`;
+      SELECT DISTINCT other."payer" FROM billable mine JOIN billable other
+        ON other."reservationId" = mine."reservationId" AND other."payer" <> mine."payer"
+      WHERE mine."payer" = f."id" AND mine."share" IS NOT NULL) AS "partners"
+    FROM (SELECT DISTINCT "payer" FROM billable) b JOIN "Family" f ON f."id" = b."payer"`;
   const families = pending
     .map((p) => [p.id, p.name] as const)
     .sort((a, b) => a[1].localeCompare(b[1], "fr") || a[0].localeCompare(b[0]))
