@@ -4,7 +4,7 @@ import { db, transaction, type Tx } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { lockFamilies } from "@/lib/locks";
 import { actorScope, CHILD_STATUSES, isIn, NotFoundError, type Actor } from "@/lib/workflow";
-import { recordEdit } from "./record-staff-edit";
+import { recordChildEditInFoyers } from "./record-staff-edit";
 import { searchFamilies } from "./search-families";
 import { childRecipients } from "./list-family-recipients";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -67,16 +67,13 @@ export async function linkChildFoyerIn(tx: Tx, input: { childId: string; familyI
   if (existing) throw new UserFacingError(`${child.firstName} a déjà un second foyer : retirez d'abord ce lien pour en poser un autre.`);
   await tx.childFoyer.create({ data: { childId: child.id, familyId: input.familyId, linkedById: input.actor.userId } });
   const after = `${childName(child)} — second foyer : ${second.name}`;
-  for (const familyId of [first.id, second.id]) {
-    await recordEdit(tx, {
-      familyId,
-      kind: "CHILD",
-      targetId: child.id,
-      actor: input.actor,
-      before: { [SECOND_FOYER_FIELD]: null },
-      after: { [SECOND_FOYER_FIELD]: after },
-    });
-  }
+  await recordChildEditInFoyers(tx, {
+    familyIds: [first.id, second.id],
+    childId: child.id,
+    actor: input.actor,
+    before: { [SECOND_FOYER_FIELD]: null },
+    after: { [SECOND_FOYER_FIELD]: after },
+  });
 }
 
 /** « Lier à un second foyer » from the family page: the link, and an e-mail to each parent of both foyers. */
@@ -117,16 +114,13 @@ export async function unlinkChildFoyer(input: { childId: string; familyId: strin
     await tx.custodyDay.deleteMany({ where: { childId: child.id } });
     await tx.custodyPlan.deleteMany({ where: { childId: child.id } });
     const before = `${childName(child)} — second foyer : ${second.name}`;
-    for (const familyId of [first.id, second.id]) {
-      await recordEdit(tx, {
-        familyId,
-        kind: "CHILD",
-        targetId: child.id,
-        actor: input.actor,
-        before: { [SECOND_FOYER_FIELD]: before },
-        after: { [SECOND_FOYER_FIELD]: null },
-      });
-    }
+    await recordChildEditInFoyers(tx, {
+      familyIds: [first.id, second.id],
+      childId: child.id,
+      actor: input.actor,
+      before: { [SECOND_FOYER_FIELD]: before },
+      after: { [SECOND_FOYER_FIELD]: null },
+    });
   });
 }
 

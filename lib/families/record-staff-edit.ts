@@ -26,3 +26,12 @@ export async function recordEdit<T extends Record<string, unknown>>(
     },
   });
 }
+
+/** The same CHILD edit on each foyer of a shared child (garde alternée, ADR 051): both files keep the log. */
+export async function recordChildEditInFoyers<T extends Record<string, unknown>>(
+  tx: Tx,
+  input: { familyIds: Iterable<string>; childId: string; before: T; after: T; actor: Actor },
+): Promise<void> {
+  const { familyIds, childId, ...edit } = input;
+  for (const familyId of familyIds) await recordEdit(tx, { ...edit, familyId, kind: "CHILD", targetId: childId });
+}

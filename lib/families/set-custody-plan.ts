@@ -23,8 +23,8 @@ import { actorScope, isIn, NotFoundError, RESERVATION_STATUSES, type Actor } fro
 import { custodyOn, type CustodyCalendar } from "./custody";
 import type { CustodyPlanInput } from "./custody-plan-schema";
 import { familyChildWhere, readCustodyCalendars } from "./foyers";
-import { familyRecipients } from "./list-family-recipients";
-import { recordEdit } from "./record-staff-edit";
+import { childRecipients } from "./list-family-recipients";
+import { recordChildEditInFoyers } from "./record-staff-edit";
 
 /** The plan as the log keeps it (ids of the foyers, never their details). */
 function planRecord(calendar: CustodyCalendar, share: number | null) {
@@ -110,28 +110,24 @@ export async function setCustodyPlan(input: { familyId: string; plan: CustodyPla
       const beforeRecord = planRecord(before, previous?.firstFoyerSharePercent ?? null);
       const afterRecord = planRecord(after, plan.firstFoyerSharePercent);
       const changed = JSON.stringify(beforeRecord) !== JSON.stringify(afterRecord);
-      for (const familyId of foyers)
-        await recordEdit(tx, {
-          familyId,
-          kind: "CHILD",
-          targetId: child.id,
-          before: { calendrierDeGarde: beforeRecord },
-          after: { calendrierDeGarde: afterRecord },
-          actor: input.actor,
-        });
+      await recordChildEditInFoyers(tx, {
+        familyIds: foyers,
+        childId: child.id,
+        before: { calendrierDeGarde: beforeRecord },
+        after: { calendrierDeGarde: afterRecord },
+        actor: input.actor,
+      });
 
       // Both foyers told, each in its own words (« chez vous », « chez l'autre parent »), in this transaction.
       let emails = 0;
       if (changed || moved.length > 0) {
-        for (const familyId of foyers) {
-          const days = (to: (foyer: string) => boolean) =>
-            [...new Set(moved.filter((m) => to(m.to)).map((m) => m.day))].sort().map((d) => formatLongDate(d));
-          const email = (person: Parameters<typeof custodyChangedEmail>[0]) =>
-            custodyChangedEmail(person, child, { toYou: days((to) => to === familyId), toOther: days((to) => to !== familyId) });
-          for (const { email: to, person } of await familyRecipients(tx, familyId)) {
-            await enqueueEmail(tx, { to, familyId, template: "custody-changed", email: email(person) });
-            emails += 1;
-          }
+        const days = (to: (foyer: string) => boolean) =>
+          [...new Set(moved.filter((m) => to(m.to)).map((m) => m.day))].sort().map((d) => formatLongDate(d));
+        // Every parent of both foyers, each e-mail under its own foyer.
+        for (const { email: to, person, familyId } of await childRecipients(tx, child.id)) {
+          const words = { toYou: days((foyer) => foyer === familyId), toOther: days((foyer) => foyer !== familyId) };
+          await enqueueEmail(tx, { to, familyId, template: "custody-changed", email: custodyChangedEmail(person, child, words) });
+          emails += 1;
         }
       }
       return { moved: moved.length, emails };
