@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowRight, ClipboardList, Home, RefreshCw, UserPlus } from "lucide-react";
+import { ClipboardList, Home, RefreshCw, UserPlus } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyDashboard } from "@/lib/families/get-family-dashboard";
 import { listRenewals } from "@/lib/inscriptions/list-renewals";
@@ -17,6 +17,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { Page } from "@/components/ui/page";
 import { linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
+import { TodoLinks } from "@/components/family/todo-links";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
@@ -89,16 +90,7 @@ export default async function DashboardPage() {
       ) : null}
       {todo.length > 0 ? (
         <Card title="À faire" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
-          <ul className="flex flex-col gap-2">
-            {todo.map((item) => (
-              <li key={item.text}>
-                <Link href={item.href} className={cn(linkClass, "inline-flex min-h-11 items-center gap-2")}>
-                  <ArrowRight aria-hidden="true" className="size-4 shrink-0" />
-                  {item.text}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TodoLinks items={todo} />
         </Card>
       ) : null}
       <Card

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ArrowRight, CalendarDays } from "lucide-react";
+import { CalendarDays } from "lucide-react";
 import { parentPage } from "@/lib/auth/session";
 import { listRenewals } from "@/lib/inscriptions/list-renewals";
 import { listYearlyRefresh } from "@/lib/inscriptions/list-yearly-refresh";
@@ -11,8 +10,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { Page } from "@/components/ui/page";
-import { linkClass } from "@/components/ui/classes";
-import { cn } from "@/components/ui/cn";
+import { TodoLinks } from "@/components/family/todo-links";
 import { RenewalForm } from "@/components/inscriptions/renewal-form";
 import { requestRenewalsAction } from "../actions";
 
@@ -89,16 +87,7 @@ export default async function RenewalPage() {
           {refresh.length > 0 ? (
             <Card title="À faire avant la rentrée" titleId="a-faire" className="mb-4 border-l-4 border-l-amber-600">
               <p className="mb-2 text-sm">La mise à jour de votre dossier pour la nouvelle année :</p>
-              <ul className="flex flex-col gap-2">
-                {refresh.map((item) => (
-                  <li key={item.text}>
-                    <Link href={item.href} className={cn(linkClass, "inline-flex min-h-11 items-center gap-2")}>
-                      <ArrowRight aria-hidden="true" className="size-4 shrink-0" />
-                      {item.text}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <TodoLinks items={refresh} />
             </Card>
           ) : null}
         </>
