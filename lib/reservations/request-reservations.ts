@@ -25,6 +25,8 @@ import { lockSlots, placeLeft, readSlot, slotKey, type Slot } from "./slots";
 import { inSlotTurn } from "./slot-queue";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { readCustodyCalendars } from "@/lib/families/foyers";
+import { familyChildSql } from "@/lib/families/foyer-wheres";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { foyerIdFor, mayBookDay, otherFoyerDayMessage, reservationFoyer } from "./foyer-scope";
 
 /** The most cells one send may carry: a whole school year of a few units per day fits. */
@@ -96,7 +98,7 @@ async function loadInscriptions(tx: Tx, familyId: string, ids: string[]): Promis
     JOIN "Structure" s ON s."id" = a."structureId"
     LEFT JOIN "AgeGroup" g ON g."id" = i."ageGroupId"
     WHERE i."id" = ANY(${ids})
-      AND (c."familyId" = ${familyId} OR EXISTS (SELECT 1 FROM "ChildFoyer" cf WHERE cf."childId" = c."id" AND cf."familyId" = ${familyId}))`;
+      AND ${familyChildSql(familyId, Prisma.sql`c`)}`;
   // Another family's inscription is answered as a missing one: nothing says it exists. Whether each is
   // validated is the gate's to say, under its lock. A shared child's inscription (garde alternée, ADR 051) is
   // reached by both its foyers, as familyInscriptionWhere() says.
