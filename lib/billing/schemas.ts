@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { DAY_RANGES, dateField, entityId, euros, optionalText, trimmed, wholeNumber } from "@/lib/forms/fields";
 import { isMonth, parisDay } from "@/lib/calendar/paris";
 import { monthInRange } from "@/lib/forms/date-ranges";
@@ -33,8 +34,10 @@ export type DeskMethod = (typeof DESK_METHODS)[number]["value"];
 const DESK_METHOD_VALUES = DESK_METHODS.map((m) => m.value) as [DeskMethod, ...DeskMethod[]];
 
 /** How a payment was made, in the words of the lists, the quittance and the treasury's CSV. */
-export const PAYMENT_METHOD_LABELS: Record<"STRIPE" | DeskMethod, string> = {
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   STRIPE: "Carte bancaire en ligne",
+  PAYFIP: "Carte bancaire en ligne (PayFiP)",
+  PRELEVEMENT: "Prélèvement SEPA",
   ...(Object.fromEntries(DESK_METHODS.map((m) => [m.value, m.label])) as Record<DeskMethod, string>),
 };
 

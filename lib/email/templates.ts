@@ -4,6 +4,7 @@
  * validée. … Cordialement, » — with the one word of the glossary for a positive
  * decision (seed 000 says « acceptée » in one e-mail and « validée » elsewhere).
  */
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { config } from "@/lib/config";
 import { deMonth, isoToFrench, plural } from "@/lib/format";
 
@@ -407,7 +408,9 @@ const METHOD_WORDS = {
   CHEQUE: "par chèque",
   VIREMENT: "par virement",
   CESU: "en CESU",
-} as const;
+  PRELEVEMENT: "par prélèvement",
+  PAYFIP: "en ligne (PayFiP)",
+} as const satisfies Record<PaymentMethod, string>;
 
 /**
  * The receipt of a payment, online or at the desk (the quittance is in Mes factures). `excessCents`: what was paid

@@ -6,10 +6,19 @@ import { formatCalendarDate, count, formatLongDate } from "@/lib/format";
 import { SchemaForm, type FieldSpec } from "@/components/form/schema-form";
 import { addCalendarExceptionAction, createStructureAction } from "./actions";
 import { Page } from "@/components/ui/page";
-import { cardClass } from "@/components/ui/classes";
+import Link from "next/link";
+import { cardClass, linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Lieux d'accueil et calendrier" };
+
+/** Each lieu's own settings pages (issue 27): identity on PDFs, online payment, SEPA debits, résident communes. */
+const STRUCTURE_SETTINGS = [
+  { path: "identite", label: "Identité (SIRET)" },
+  { path: "paiement-en-ligne", label: "Paiement en ligne" },
+  { path: "prelevement", label: "Prélèvement SEPA" },
+  { path: "communes", label: "Communes résidentes" },
+] as const;
 
 const KINDS = { VACANCES_SCOLAIRES: "Vacances scolaires", JOUR_FERIE: "Jour férié", FERMETURE: "Fermeture" } as const;
 
@@ -52,6 +61,17 @@ export default async function StructuresPage() {
             <p className="mb-2 text-sm">
               {structure.city ?? ""} — {count(structure._count.activities, "activité")}
             </p>
+            <nav aria-label={`Paramètres de ${structure.name}`} className="mb-3">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                {STRUCTURE_SETTINGS.map((setting) => (
+                  <li key={setting.path}>
+                    <Link className={linkClass} href={`/admin/structures/${structure.id}/${setting.path}`}>
+                      {setting.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
             <h3 className="font-bold">Calendrier</h3>
             <ul className="mb-3 text-sm">
               {structure.calendarDays.map((day) => (
