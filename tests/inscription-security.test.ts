@@ -13,6 +13,7 @@ import { GET as attestation } from "@/app/mes-inscriptions/[inscriptionId]/attes
 import { createFamily } from "@/prisma/factories";
 import { addDays, dateOf, parisDay } from "@/lib/calendar/paris";
 import { expectNothingChanged, prisma } from "./helpers";
+import { activityForm } from "./fixtures";
 
 // Dates relative to today: the period is always to come, whenever the suite runs.
 const TODAY = parisDay(new Date());
@@ -103,34 +104,10 @@ describe("inscriptions: family A with family B's ids", () => {
       queueActions.decideInscriptionsAction({ decision: "validate", ids: [inscriptionB.id] }),
       queueActions.decideRenewalsAction({ decision: "validate", ids: [inscriptionB.id] }),
       queueActions.cancelInscriptionAction({ id: inscriptionB.id, reason: "Non" }),
-      configActions.createActivityAction({
-        structureId: structure.id,
-        careKind: "PERISCOLAIRE",
-        name: "Pirate",
-        description: "",
-        inscriptionValidation: "MANUAL",
-        reservationValidation: "MANUAL",
-        bookingDeadline: "J-2 10:00",
-        cancellationDeadline: "J-2 10:00",
-        inscriptionsOpenAt: "",
-        residentsOpenAt: "",
-        maxInscriptions: "",
-        isPreRegistration: "non",
-      }),
+      configActions.createActivityAction(activityForm(structure.id, { careKind: "PERISCOLAIRE", name: "Pirate" })),
       configActions.updateActivityAction({
         activityId: activity.id,
-        structureId: structure.id,
-        careKind: "PERISCOLAIRE",
-        name: "Pirate",
-        description: "",
-        inscriptionValidation: "AUTOMATIC",
-        reservationValidation: "MANUAL",
-        bookingDeadline: "J-2 10:00",
-        cancellationDeadline: "J-2 10:00",
-        inscriptionsOpenAt: "",
-        residentsOpenAt: "",
-        maxInscriptions: "",
-        isPreRegistration: "non",
+        ...activityForm(structure.id, { careKind: "PERISCOLAIRE", name: "Pirate", inscriptionValidation: "AUTOMATIC" }),
       }),
       configActions.addPeriodAction({
         activityId: activity.id,
