@@ -7,7 +7,7 @@ import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
 import { LANE_ORDER, laneUnit } from "./get-month-calendar";
-import { dayPricer } from "@/lib/billing/price-days";
+import { readPricer, SIBLINGS_SHOWN } from "@/lib/billing/pricing/read-pricer";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
 import type { PeriodRequest } from "./schemas";
@@ -40,7 +40,7 @@ export interface PeriodPreview {
  * units between the two dates, in the weeks of the chosen type, minus closed
  * days (holidays, public holidays, closures: not opening days), days outside
  * the inscription, cells already asked or booked and days past their booking
- * deadline — with the total the invoice will say: each day priced with the quotient in force that day (dayPricer).
+ * deadline — with the total the invoice will say: each day priced with the quotient in force that day (readPricer, ADR 055).
  */
 export async function previewPeriod(input: PeriodRequest & { familyId: string; now?: Date }): Promise<PeriodPreview> {
   const now = input.now ?? new Date();
@@ -51,15 +51,23 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { id: true, firstName: true } },
+      child: { select: { id: true, firstName: true, birthDate: true } },
       familyId: true,
+      activityId: true,
       activity: {
         select: {
           name: true,
+          structureId: true,
           bookingDeadline: true,
           timeUnits: {
             orderBy: { sortOrder: "asc" },
-            select: { id: true, name: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } },
+            select: {
+              id: true,
+              name: true,
+              startTime: true,
+              endTime: true,
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
+            },
           },
         },
       },
@@ -106,7 +114,15 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
   const cancelled = await cancelledSlots(db, [...units.keys()], from, to);
   // Each day priced as the invoice will price it: with the quotient in force that day (one shared function) — the
   // asking foyer's, who is billed for its custody days.
-  const priceOf = await dayPricer(db, [input.familyId]);
+  // Beyond the quotient (ADR 055): its commune, hourly units, and the fratrie reduction the day already earns.
+  const priceOf = await readPricer(db, {
+    payerIds: [input.familyId],
+    siblingFamilyIds: [input.familyId, inscription.familyId],
+    activityIds: [inscription.activityId],
+    from,
+    to,
+    statuses: SIBLINGS_SHOWN,
+  });
   const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
   const taken = new Set(
@@ -167,7 +183,19 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
         timeUnitId: unitId,
         day,
         unitName: unit.name,
-        priceCents: priceOf(input.familyId, unit.tariffs, day),
+        priceCents:
+          priceOf({
+            payerId: input.familyId,
+            foyerId: input.familyId,
+            inscriptionFamilyId: inscription.familyId,
+            activityId: inscription.activityId,
+            structureId: inscription.activity.structureId,
+            periodId: inscription.periodId,
+            childId: inscription.child.id,
+            birthDate: dayOf(inscription.child.birthDate),
+            day,
+            unit,
+          })?.cents ?? 0,
       });
     }
   }
