@@ -45,7 +45,7 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
         creditedInvoice: { select: { number: true } },
         lines: {
           orderBy: [{ label: "asc" }, { date: "asc" }],
-          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true, billedAbsence: true },
+          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true, billedAbsence: true, priceNote: true },
         },
       },
     }),
