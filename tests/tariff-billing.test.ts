@@ -13,6 +13,7 @@ import { setCustodyPlan } from "@/lib/families/set-custody-plan";
 import { ALL_LIEUX, scopeOf } from "@/lib/auth/staff-scope";
 import { actorFromUser } from "@/lib/workflow";
 import { formatCents } from "@/lib/format";
+import { getFamilyAccount } from "@/lib/billing/get-family-account";
 import { createBookableWorld, createFamily, createStaffUser, inscribe, linkSecondFoyer } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
@@ -129,6 +130,14 @@ describe("tariffs beyond the quotient, billed (ADR 055)", () => {
 
     await book(f, ins.get("Lina")!, unit.id, [WEDNESDAYS[0]!]);
     await book(f, ins.get("Inès")!, unit.id, [WEDNESDAYS[0]!, WEDNESDAYS[1]!]);
+    // « Mon compte », before billing: the unit's price for the family (hors commune, hourly, no reduction) and what is
+    // booked and not billed yet, each day priced as the invoice will be.
+    const account = await getFamilyAccount(f.family.id);
+    expect(account!.detail.map((d) => [d.child, d.units[0]!.priceCents, d.toInvoice])).toEqual([
+      ["Aïcha", 750, { count: 1, cents: 750 }],
+      ["Lina", 750, { count: 1, cents: 675 }],
+      ["Inès", 750, { count: 2, cents: 600 + 750 }],
+    ]);
     const after = await getMonthCalendar({ familyId: f.family.id, inscriptionId: null, month: "2027-01", now: NOW });
     // Lanes eldest first: Aïcha, Lina, Inès.
     const shown = after!.days[0]!.lanes.map((l) => l!.prices[0]);

@@ -43,7 +43,7 @@ export function TariffEditor(props: {
         <p className={errorClass}>{errors.brackets?.root?.message ?? errors.brackets?.message}</p>
       ) : null}
       {rows.fields.map((row, index) => (
-        <fieldset key={row.id} className="mb-2 grid grid-cols-2 gap-2 rounded border border-gray-300 p-2 sm:grid-cols-4">
+        <fieldset key={row.id} className="mb-2 grid grid-cols-2 gap-2 rounded border border-gray-300 p-2">
           <legend className="px-1 text-sm font-semibold">Tranche {index + 1}</legend>
           <Field id={`${prefix}-${index}-min`} label="QF de" error={errorAt(errors, index, "qfMin")}>
             {(aria) => <Input {...aria} {...form.register(`brackets.${index}.qfMin`)} inputMode="numeric" />}
@@ -68,7 +68,7 @@ export function TariffEditor(props: {
             )}
           </Field>
           {rows.fields.length > 1 ? (
-            <Button type="button" variant="secondary" className="col-span-2 min-h-9 py-1 sm:col-span-4" onClick={() => rows.remove(index)}>
+            <Button type="button" variant="secondary" className="col-span-2 min-h-9 py-1" onClick={() => rows.remove(index)}>
               Retirer la tranche {index + 1}
             </Button>
           ) : null}

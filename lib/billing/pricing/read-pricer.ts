@@ -42,6 +42,8 @@ export interface PriceQuery {
   birthDate: string;
   day: string;
   unit: { startTime: string; endTime: string; tariffs: readonly PricingTariff[] };
+  /** The unit's own price for the family that day, without any fratrie reduction (« Tarifs pour votre quotient »). */
+  alone?: boolean;
 }
 
 export type Pricer = (q: PriceQuery) => PricedDay | null;
@@ -136,7 +138,7 @@ export async function readPricer(
   return (q) => {
     const rule = ruleOn(rulesOf.get(q.activityId) ?? [], q.day);
     let rank = 1;
-    if (hasSiblingReduction(rule)) {
+    if (hasSiblingReduction(rule) && !q.alone) {
       const key =
         rule!.siblingScope === "DAY"
           ? `D|${q.foyerId}|${q.activityId}|${q.day}`
