@@ -14,6 +14,7 @@ import { ALL_LIEUX, scopeOf } from "@/lib/auth/staff-scope";
 import { actorFromUser } from "@/lib/workflow";
 import { formatCents } from "@/lib/format";
 import { getFamilyAccount } from "@/lib/billing/get-family-account";
+import { summariseActivities } from "@/lib/inscriptions/summarise-activities";
 import { createBookableWorld, createFamily, createStaffUser, inscribe, linkSecondFoyer } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
@@ -98,6 +99,9 @@ describe("tariffs beyond the quotient, billed (ADR 055)", () => {
     for (const name of ["Aïcha", "Lina", "Inès"]) ins.set(name, (await inscribe(prisma, w, f.family, byName.get(name)!.id)).id);
     const unit = w.units[0]!;
 
+    // « Nouvelle inscription »: the unit's price for this family (its bracket, hors commune, 2 h 30 at 3,00 € an hour).
+    const [summary] = await summariseActivities({ familyId: f.family.id, activityIds: [w.activity.id], now: NOW });
+    expect(summary!.price).toEqual({ minCents: 750, maxCents: 750, forFamilyQf: true });
     // Before booking, alone that day: each child's cell says the full hors-commune hourly price.
     const before = await getMonthCalendar({ familyId: f.family.id, inscriptionId: null, month: "2027-01", now: NOW });
     const note1 = `tarif hors commune · 2${NBSP}h${NBSP}30 × ${EURO("3,00")}`;
