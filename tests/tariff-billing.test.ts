@@ -131,6 +131,7 @@ describe("tariffs beyond the quotient, billed (ADR 055)", () => {
       ["2027-01-13", 750],
     ]);
     expect(preview.totalCents).toBe(1425);
+    expect(preview.cells.map((c) => c.priceNote)).toEqual([`${note1} · réduction fratrie -10${NBSP}%`, note1]);
 
     await book(f, ins.get("Lina")!, unit.id, [WEDNESDAYS[0]!]);
     await book(f, ins.get("Inès")!, unit.id, [WEDNESDAYS[0]!, WEDNESDAYS[1]!]);

@@ -21,7 +21,8 @@ export { isoWeek };
 
 export interface PeriodPreview {
   inscription: { id: string; childFirstName: string; activityName: string; startDay: string; endDay: string };
-  cells: (CellRequest & { unitName: string; priceCents: number })[];
+  /** Each with its price as the invoice will say it, and what made it beyond the QF (ADR 055). */
+  cells: (CellRequest & { unitName: string; priceCents: number; priceNote: string | null })[];
   totalCents: number;
   /** Days of the semaine type that are not asked, and why. */
   skipped: {
@@ -178,24 +179,25 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
         continue;
       }
       const unit = units.get(unitId)!;
+      const priced = priceOf({
+        payerId: input.familyId,
+        foyerId: input.familyId,
+        inscriptionFamilyId: inscription.familyId,
+        activityId: inscription.activityId,
+        structureId: inscription.activity.structureId,
+        periodId: inscription.periodId,
+        childId: inscription.child.id,
+        birthDate: dayOf(inscription.child.birthDate),
+        day,
+        unit,
+      });
       cells.push({
         inscriptionId: inscription.id,
         timeUnitId: unitId,
         day,
         unitName: unit.name,
-        priceCents:
-          priceOf({
-            payerId: input.familyId,
-            foyerId: input.familyId,
-            inscriptionFamilyId: inscription.familyId,
-            activityId: inscription.activityId,
-            structureId: inscription.activity.structureId,
-            periodId: inscription.periodId,
-            childId: inscription.child.id,
-            birthDate: dayOf(inscription.child.birthDate),
-            day,
-            unit,
-          })?.cents ?? 0,
+        priceCents: priced?.cents ?? 0,
+        priceNote: priced?.note ?? null,
       });
     }
   }
