@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createBookableWorld, inscribe } from "../prisma/factories";
-import { expectAccessible, newFamily, newStaff, signIn, testDb, toasts } from "./support";
+import { expectAccessible, field, newFamily, newStaff, signIn, testDb, toasts } from "./support";
 
 /*
  * Tariffs beyond the quotient (ADR 055): staff set a « tarif hors commune » per bracket, a fratrie rule and the lieu's
@@ -64,7 +64,7 @@ async function tariffWorld() {
       { inscriptionId: ia.id, timeUnitId: unit.id, date: at(nextMonthDay), status: "RESERVED" },
     ],
   });
-  return { w, f, start, lastMonthDay, nextMonthDay };
+  return { w, f, start, lastMonthDay, nextMonthDay, inesInscription: ii.id };
 }
 
 test("l'accueil pose un tarif hors commune et une règle fratrie ; la famille hors commune voit ses prix avant de réserver, puis sa facture dit « tarif hors commune » et « réduction fratrie -10 % »", async ({
@@ -153,6 +153,25 @@ test("l'accueil pose un tarif hors commune et une règle fratrie ; la famille ho
     await expect(cell(page, "Après-midi", addDays(s.nextMonthDay, 7), "Inès")).toContainText(/7,00\s€/);
     await shoot(page, `tarifs-calendrier-${width}`);
     await expectAccessible(page);
+  }
+
+  // « Réservations sur période » for the younger one, two Wednesdays: 6,30 € (her elder booked) + 7,00 €, each note said.
+  {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(page, s.f.user.email);
+    await page.goto(`/mes-reservations/periode?inscription=${s.inesInscription}`);
+    await field(page, "Date début").fill(french(s.nextMonthDay));
+    await field(page, "Date fin").fill(french(addDays(s.nextMonthDay, 7)));
+    await page.getByRole("checkbox", { name: "Mercredi — Après-midi" }).check();
+    await page.getByRole("button", { name: "Voir les dates" }).click();
+    const preview = page.getByRole("region", { name: /^Aperçu/ });
+    await expect(preview).toContainText(/Total : 13,30\s€/, { timeout: 30_000 });
+    const notes = preview.getByRole("list", { name: "Prix au-delà du quotient" });
+    await expect(notes).toContainText("tarif hors commune · réduction fratrie -10\u00a0% : 1 demande");
+    await expect(notes).toContainText(/^tarif hors commune · réduction fratrie -10\s% : 1 demandetarif hors commune : 1 demande$/);
+    await shoot(page, "tarifs-periode-1280");
+    await expectAccessible(page);
+    await page.context().close();
   }
 
   // Last month billed and sent; the family's invoice says why each price is what it is.
