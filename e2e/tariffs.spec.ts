@@ -162,7 +162,10 @@ test("l'accueil pose un tarif hors commune et une règle fratrie ; la famille ho
     await page.goto(`/mes-reservations/periode?inscription=${s.inesInscription}`);
     await field(page, "Date début").fill(french(s.nextMonthDay));
     await field(page, "Date fin").fill(french(addDays(s.nextMonthDay, 7)));
-    await page.getByRole("checkbox", { name: "Mercredi — Après-midi" }).check();
+    const box = page.getByRole("checkbox", { name: "Mercredi — Après-midi" });
+    // The week template says the unit's price for this family: hors commune.
+    await expect(page.locator("label").filter({ has: box })).toContainText(/7,00\s€/);
+    await box.check();
     await page.getByRole("button", { name: "Voir les dates" }).click();
     const preview = page.getByRole("region", { name: /^Aperçu/ });
     await expect(preview).toContainText(/Total : 13,30\s€/, { timeout: 30_000 });

@@ -3,7 +3,7 @@ import { generateMonth, lockMonthBilling } from "@/lib/billing/generate-month";
 import { setQuotient } from "@/lib/billing/set-quotient";
 import { requestReservations } from "@/lib/reservations/request-reservations";
 import { getMonthCalendar } from "@/lib/reservations/get-month-calendar";
-import { previewPeriod } from "@/lib/reservations/reserve-period";
+import { listPeriodChoices, previewPeriod } from "@/lib/reservations/reserve-period";
 import { setTariffRule, deleteTariffRule, type TariffRuleInput } from "@/lib/activities/set-tariff-rule";
 import { setTariffs } from "@/lib/activities/set-tariffs";
 import { setResidentCommunes } from "@/lib/activities/set-resident-communes";
@@ -102,6 +102,8 @@ describe("tariffs beyond the quotient, billed (ADR 055)", () => {
     // « Nouvelle inscription »: the unit's price for this family (its bracket, hors commune, 2 h 30 at 3,00 € an hour).
     const [summary] = await summariseActivities({ familyId: f.family.id, activityIds: [w.activity.id], now: NOW });
     expect(summary!.price).toEqual({ minCents: 750, maxCents: 750, forFamilyQf: true });
+    // « Réservations sur période »: each unit's price in the week template, the same.
+    expect((await listPeriodChoices(f.family.id)).map((c) => c.units[0]!.priceCents)).toEqual([750, 750, 750]);
     // Before booking, alone that day: each child's cell says the full hors-commune hourly price.
     const before = await getMonthCalendar({ familyId: f.family.id, inscriptionId: null, month: "2027-01", now: NOW });
     const note1 = `tarif hors commune · 2${NBSP}h${NBSP}30 × ${EURO("3,00")}`;

@@ -238,10 +238,13 @@ export async function listPeriodChoices(familyId: string) {
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { firstName: true } },
+      familyId: true,
+      activityId: true,
+      child: { select: { id: true, firstName: true, birthDate: true } },
       activity: {
         select: {
           name: true,
+          structureId: true,
           timeUnits: {
             orderBy: { sortOrder: "asc" },
             select: {
@@ -249,15 +252,24 @@ export async function listPeriodChoices(familyId: string) {
               name: true,
               startTime: true,
               endTime: true,
-              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } },
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
             },
           },
         },
       },
     },
   });
-  // Priced for the family asking (a shared child's inscription: each foyer at its own quotient).
-  const family = await db.family.findUnique({ where: { id: familyId }, select: { quotientFamilial: true } });
+  // Priced for the family asking (a shared child's inscription: each foyer at its own quotient), as a day is billed
+  // (ADR 055: its commune, the rule in force now or on the inscription's first day), before any fratrie reduction.
+  const today = parisDay(new Date());
+  const priceOf = await readPricer(db, {
+    payerIds: [familyId],
+    siblingFamilyIds: [],
+    activityIds: rows.map((r) => r.activityId),
+    from: today,
+    to: today,
+    statuses: SIBLINGS_SHOWN,
+  });
   const weekdays =
     rows.length === 0
       ? []
@@ -268,7 +280,23 @@ export async function listPeriodChoices(familyId: string) {
     label: `${r.child.firstName} — ${r.activity.name}`,
     startDay: dayOf(r.startDate),
     endDay: dayOf(r.endDate),
-    units: r.activity.timeUnits.map((u) => laneUnit(u, family?.quotientFamilial ?? null)),
+    units: r.activity.timeUnits.map((u) => {
+      const start = dayOf(r.startDate);
+      const priced = priceOf({
+        payerId: familyId,
+        foyerId: familyId,
+        inscriptionFamilyId: r.familyId,
+        activityId: r.activityId,
+        structureId: r.activity.structureId,
+        periodId: r.periodId,
+        childId: r.child.id,
+        birthDate: dayOf(r.child.birthDate),
+        day: start > today ? start : today,
+        unit: u,
+        alone: true,
+      });
+      return { ...laneUnit(u, null), priceCents: priced?.cents ?? null };
+    }),
     // Lundi first, dimanche last.
     weekdays: weekdays
       .filter((w) => w.periodId === r.periodId)
