@@ -159,6 +159,21 @@ async function loadDemo(db: PrismaClient) {
     for (const date of past) await book(ines.id, journee, date, "RESERVED");
     if (next[0]) await book(ines.id, journee, next[0], "REQUESTED");
     if (next[2]) await book(ines.id, journee, next[2], "CANCELLATION_REQUESTED");
+    // Tariffs beyond the quotient (ADR 055), for the demo: the Wednesdays' « tarif hors commune » (1,50 € more per
+    // bracket; the demo families are résident: the lieu lists no commune and their file says résident) and, from next
+    // school year, a fratrie rule (10 % off the 2nd child, 20 % the 3rd and next, children booked the same day) — this
+    // year's demo prices stay as they were.
+    for (const t of await db.tariff.findMany({ where: { timeUnit: { activityId: mercredis.id } } }))
+      await db.tariff.update({ where: { id: t.id }, data: { nonResidentPriceCents: t.priceCents + 150 } });
+    await db.tariffRule.create({
+      data: {
+        activityId: mercredis.id,
+        validFrom: new Date(`${schoolYearOf(today).startYear + 1}-09-01T00:00:00Z`),
+        siblingSecondPercent: 10,
+        siblingThirdPercent: 20,
+        siblingScope: "DAY",
+      },
+    });
     // Next school year's Wednesdays, open for inscriptions: the families whose children go on Wednesdays this year see
     // « Réinscrire pour 2027/2028 » on their dashboard (issue 26, ADR 052).
     {

@@ -14,7 +14,10 @@ import { retryEmailAction } from "@/app/admin/courriels/actions";
 import { requestAccountAction } from "@/app/creer-mon-compte/actions";
 import { accountRequestSchema } from "@/lib/accounts/schemas";
 import { requestAccount } from "@/lib/accounts/request-account";
-import { createFamily, createStaffUser, uniqueEmail } from "@/prisma/factories";
+import { setResidentCommunesAction } from "@/app/admin/structures/[id]/communes/actions";
+import { deleteTariffRuleAction, setTariffRuleAction, setTariffsAction } from "@/app/admin/activites/actions";
+import { createBookableWorld, createFamily, createStaffUser, uniqueEmail } from "@/prisma/factories";
+import { expectNothingChanged } from "./helpers";
 import { prisma } from "./helpers";
 
 async function pendingRequest(): Promise<{ id: string }> {
@@ -93,5 +96,55 @@ describe("staff actions refuse anyone but staff", () => {
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.fieldErrors).toMatchObject({ lastName: "Nom : champ obligatoire.", email: "E-mail : champ obligatoire." });
     expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+  });
+});
+
+describe("tariff actions (ADR 055): staff only, bad input in French, nothing written", () => {
+  it("a visitor and a parent are refused; staff's bad input is answered field by field", async () => {
+    const w = await createBookableWorld(prisma, {
+      start: "2027-01-04",
+      end: "2027-01-31",
+      weekdays: [3],
+      units: [{ name: "Matin", capacity: 5 }],
+    });
+    const rule = await prisma.tariffRule.create({ data: { activityId: w.activity.id, validFrom: new Date("2027-04-01T00:00:00Z") } });
+    const good = {
+      activityId: w.activity.id,
+      validFrom: "01/03/2027",
+      mode: "HOURLY",
+      siblingSecondPercent: "10",
+      siblingThirdPercent: "20",
+      siblingScope: "DAY",
+    };
+    const communes = { structureId: w.structure.id, communes: "Lille" };
+    const tariffs = { timeUnitId: w.units[0]!.id, brackets: [{ qfMin: "0", qfMax: "", price: "2", nonResidentPrice: "3" }] };
+    for (const who of [null, { user: { id: (await createFamily(prisma)).user.id } }]) {
+      session.current = who;
+      await expectNothingChanged(async () => {
+        for (const result of [
+          await setTariffRuleAction(good),
+          await deleteTariffRuleAction({ id: rule.id }),
+          await setResidentCommunesAction(communes),
+          await setTariffsAction(tariffs),
+        ]) {
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error).toMatch(/Accès refusé|session a expiré/);
+        }
+      });
+    }
+    session.current = { user: { id: (await createStaffUser(prisma)).id } };
+    await expectNothingChanged(async () => {
+      expect(await setTariffRuleAction({ ...good, siblingSecondPercent: "150" })).toMatchObject({
+        ok: false,
+        fieldErrors: { siblingSecondPercent: "Fratrie, 2e enfant : 100 % au plus." },
+      });
+      expect(await setTariffsAction({ ...tariffs, brackets: [{ ...tariffs.brackets[0], nonResidentPrice: "-1" }] })).toMatchObject({
+        ok: false,
+      });
+      expect(await setResidentCommunesAction({ ...communes, communes: "<script>" })).toMatchObject({ ok: false });
+    });
+    expect(await setTariffRuleAction(good)).toMatchObject({ ok: true });
+    expect(await setResidentCommunesAction(communes)).toMatchObject({ ok: true });
+    expect((await prisma.structure.findUniqueOrThrow({ where: { id: w.structure.id } })).residentCommunes).toEqual(["Lille"]);
   });
 });

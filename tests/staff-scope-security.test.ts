@@ -71,6 +71,7 @@ async function lieu(tag: string) {
   const requested = await reserve("REQUESTED", FUTURE);
   const cancelRequest = await reserve("CANCELLATION_REQUESTED", FUTURE, apresMidi.id);
   const rule = await prisma.timeUnitRule.create({ data: { unitId: matin.id, otherUnitId: apresMidi.id, kind: "REQUIRES" } });
+  const tariffRule = await prisma.tariffRule.create({ data: { activityId: w.activity.id, validFrom: new Date("2027-04-01T00:00:00Z") } });
   const emptyPeriod = await prisma.period.create({
     data: { activityId: w.activity.id, name: "Été", startDate: day("2027-07-05"), endDate: day("2027-07-30") },
   });
@@ -166,6 +167,7 @@ async function lieu(tag: string) {
     requested,
     cancelRequest,
     rule,
+    tariffRule,
     emptyPeriod,
     invoice,
     payment,
@@ -221,6 +223,16 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   deleteTimeUnitAction: (l) => ({ id: l.apresMidi.id }),
   addUnitRuleAction: (l) => ({ unitId: l.apresMidi.id, kind: "INCOMPATIBLE", otherUnitId: l.matin.id }),
   deleteUnitRuleAction: (l) => ({ id: l.rule.id }),
+  setTariffRuleAction: (l) => ({
+    activityId: l.activity.id,
+    validFrom: fr(FUTURE),
+    mode: "HOURLY",
+    siblingSecondPercent: "10",
+    siblingThirdPercent: "20",
+    siblingScope: "DAY",
+  }),
+  deleteTariffRuleAction: (l) => ({ id: l.tariffRule.id }),
+  setResidentCommunesAction: (l) => ({ structureId: l.structure.id, communes: "Lille\n59000" }),
   acceptReservationAction: (l) => ({ id: l.requested.id }),
   refuseReservationAction: (l) => ({ id: l.requested.id, reason: "Complet" }),
   decideReservationsAction: (l) => ({ decision: "refuse", ids: [l.requested.id], reason: "Complet" }),
@@ -353,6 +365,9 @@ const WORKS_IN_A = [
   "deletePeriodAction",
   "addUnitRuleAction",
   "deleteUnitRuleAction",
+  "setTariffRuleAction",
+  "deleteTariffRuleAction",
+  "setResidentCommunesAction",
   "acceptReservationAction",
   "decideCancellationsAction",
   "addCalendarExceptionAction",

@@ -8,6 +8,8 @@ export interface InvoiceLineView {
   totalCents: number;
   /** The day was an « absence facturée »: charged though the child did not come. */
   billedAbsence: boolean;
+  /** What made the price beyond the QF (ADR 055): « tarif hors commune · réduction fratrie -10 % ». */
+  priceNote?: string | null;
 }
 
 /** The lines of an invoice or an avoir, as the parent and the finance office read them (a billed absence says so). */
@@ -36,6 +38,7 @@ export function InvoiceLines({ lines, caption }: { lines: InvoiceLineView[]; cap
                   <Badge tone="refused">absence facturée</Badge>
                 </>
               ) : null}
+              {l.priceNote ? <span className="block text-xs text-gray-800">{l.priceNote}</span> : null}
             </td>
             <td className="py-1 text-right align-top">{formatCents(l.totalCents)}</td>
           </tr>

@@ -47,6 +47,8 @@ const SCHEMAS = {
   identity: () => import("@/lib/settings/schemas").then((m) => m.identitySchema),
   informationPage: () => import("@/lib/settings/schemas").then((m) => m.informationPageSchema),
   staffLieu: () => import("@/lib/staff/schemas").then((m) => m.staffLieuSchema),
+  tariffRule: () => import("@/lib/activities/tariff-rule-schemas").then((m) => m.tariffRuleSchema),
+  residentCommunes: () => import("@/lib/activities/tariff-rule-schemas").then((m) => m.residentCommunesSchema),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -25,7 +25,8 @@ export const isInteractive = (cell: Cell) =>
 /** What a cell says in words: its state, and what the parent needs at the moment of choosing. */
 export function describe(cell: Cell, selected: boolean): { text: string; detail: string } {
   const s = cell.state;
-  const price = cell.unit.priceCents !== null ? `, ${formatCents(cell.unit.priceCents)}` : "";
+  const price =
+    cell.unit.priceCents !== null ? `, ${formatCents(cell.unit.priceCents)}${cell.unit.priceNote ? ` (${cell.unit.priceNote})` : ""}` : "";
   switch (s.kind) {
     case "FREE":
       return selected

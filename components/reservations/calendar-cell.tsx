@@ -67,6 +67,7 @@ export function CalendarCell({
           {words.code ? <span className={GRID.code}>{words.code}</span> : null}
         </span>
         {familyView ? null : <span className="ml-auto max-sm:hidden">{price}</span>}
+        {words.note ? <span className={GRID.deadline}>{words.note}</span> : null}
         {words.deadline ? <span className={GRID.deadline}>{words.deadline}</span> : null}
       </span>
     </>

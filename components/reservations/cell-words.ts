@@ -15,6 +15,8 @@ export interface CellWords {
   code: string;
   /** « 6,00 € », « non facturée », or null (no tariff, or nothing to pay on a closed day). */
   price: string | null;
+  /** What made the price beyond the QF: « tarif hors commune · réduction fratrie -10 % » (ADR 055), or null. */
+  note: string | null;
   /** The deadline of what the parent can still do, in full: « réservable jusqu'au 07/12/2026 à 10:00 ». */
   deadline: string | null;
 }
@@ -22,6 +24,7 @@ export interface CellWords {
 export function cellWords(cell: Cell, selected: boolean): CellWords {
   const s = cell.state;
   const price = cell.unit.priceCents !== null ? formatCents(cell.unit.priceCents) : null;
+  const note = cell.unit.priceNote ?? null;
   const bookUntil = `réservable jusqu'au ${cell.laneDay.bookUntil}`;
   switch (s.kind) {
     case "FREE":
@@ -29,6 +32,7 @@ export function cellWords(cell: Cell, selected: boolean): CellWords {
         state: selected ? "Sélectionnée" : s.placesLeft !== null ? `Libre, plus que ${s.placesLeft} pl.` : "Libre",
         code: "",
         price,
+        note,
         deadline: bookUntil,
       };
     case "FULL":
@@ -36,6 +40,7 @@ export function cellWords(cell: Cell, selected: boolean): CellWords {
         state: selected ? "Sélectionnée (liste d'attente)" : `Complet${s.waiting ? ` (${s.waiting} en attente)` : ""}`,
         code: "",
         price,
+        note,
         deadline: `liste d'attente : ${bookUntil}`,
       };
     case "BLOCKED":
@@ -43,6 +48,7 @@ export function cellWords(cell: Cell, selected: boolean): CellWords {
         state: BLOCKED_LABELS[s.reason],
         code: "",
         price: null,
+        note: null,
         deadline: s.reason === "DEADLINE" ? `le délai était le ${cell.laneDay.bookUntil}` : null,
       };
     case "BOOKED": {
@@ -54,6 +60,7 @@ export function cellWords(cell: Cell, selected: boolean): CellWords {
         }`,
         code: RESERVATION_CODES[s.status],
         price: unpaid ? "non facturée" : price,
+        note: unpaid ? null : note,
         deadline:
           !s.can.cancel || !isIn(RESERVATION_STATUSES.BOOKED, s.status)
             ? null

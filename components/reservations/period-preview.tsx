@@ -17,6 +17,13 @@ function byMonth(preview: Preview) {
   return months;
 }
 
+/** What made some prices beyond the QF (« tarif hors commune · réduction fratrie -10 % »), each with its count. */
+function priceNotes(preview: Preview): [string, number][] {
+  const notes = new Map<string, number>();
+  for (const cell of preview.cells) if (cell.priceNote) notes.set(cell.priceNote, (notes.get(cell.priceNote) ?? 0) + 1);
+  return [...notes];
+}
+
 /**
  * « Aperçu »: how many requests, their estimated total, what is skipped and why (rules, closed days, already
  * booked, late, outside the inscription), the dates month by month, and the send (also at the top when long).
@@ -36,6 +43,15 @@ export function PeriodPreview({ shown, pending, onSend }: { shown: Preview; pend
         <strong>Total : {formatCents(shown.totalCents)}</strong>{" "}
         <span className="text-sm text-gray-700">(chaque jour au quotient familial en vigueur ce jour-là, comme sur la facture)</span>
       </p>
+      {priceNotes(shown).length > 0 ? (
+        <ul className="mt-1 text-sm text-gray-800" aria-label="Prix au-delà du quotient">
+          {priceNotes(shown).map(([note, n]) => (
+            <li key={note}>
+              {note} : {n} {n > 1 ? "demandes" : "demande"}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {shown.cells.length > 12 ? (
         <Button className="mt-2" onClick={onSend} pending={pending} pendingLabel="Envoi en cours…">
           Valider mes demandes de réservations

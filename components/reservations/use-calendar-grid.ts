@@ -29,7 +29,7 @@ export function useCalendarGrid(calendar: MonthCalendar, familyView: boolean) {
           return laneDay.cells.map((state, u): Cell => {
             const unit = lane.units[u]!;
             // The day's price (the quotient in force that day, as the invoice will say it).
-            const dayUnit = { ...unit, priceCents: laneDay.prices[u] ?? null };
+            const dayUnit = { ...unit, priceCents: laneDay.prices[u] ?? null, priceNote: laneDay.priceNotes?.[u] ?? null };
             return { state, lane, unit: dayUnit, day: d.day, laneDay, key: keyOf(lane.inscriptionId, unit.id, d.day) };
           });
         }),

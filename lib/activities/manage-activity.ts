@@ -123,6 +123,8 @@ export async function getActivityConfiguration(activityId: string, scope: StaffS
         },
       },
       ageGroups: { orderBy: [{ minAgeMonths: "asc" }, { name: "asc" }], include: { _count: { select: { inscriptions: true } } } },
+      // Règles de tarif (ADR 055), the latest first.
+      tariffRules: { orderBy: { validFrom: "desc" } },
       timeUnits: {
         orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
         include: {

@@ -159,6 +159,20 @@ export const timeUnitSchema = z
     }
   });
 
+/** An amount in euros that may be left empty (null). */
+const optionalEuros = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const typed = (v ?? "").trim();
+      if (typed === "") return null;
+      const parsed = euros(name).safeParse(typed);
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? `${name} : un montant en euros.` });
+      return z.NEVER;
+    });
+
 export const tariffsSchema = z
   .object({
     timeUnitId: z.string().min(1).max(64),
@@ -168,6 +182,8 @@ export const tariffsSchema = z
           qfMin: requiredInt("QF minimum", 0, 100_000),
           qfMax: optionalInt("QF maximum", 0, 100_000),
           price: euros("Prix"),
+          /** « Tarif hors commune » (ADR 055): empty = the same price for every family. */
+          nonResidentPrice: optionalEuros("Tarif hors commune"),
         }),
       )
       .min(1, "Tarifs : au moins une tranche.")

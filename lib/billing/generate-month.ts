@@ -20,7 +20,7 @@ import { civilityWord, invoiceIssuedEmail } from "@/lib/email/templates";
 import { familyRecipients } from "@/lib/families/list-family-recipients";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, ReservationStatus } from "@/lib/generated/prisma/enums";
-import { dayPricer } from "./price-days";
+import { readPricer, SIBLINGS_BILLED } from "./pricing/read-pricer";
 import { countUndecidedCancellations, undecidedCancellationsMessage } from "./list-undecided-cancellations";
 
 /*
@@ -134,10 +134,18 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
       first: string;
       last: string;
       activity: string;
+      activityId: string;
+      periodId: string;
+      childId: string;
+      birthDate: string;
+      foyerId: string;
+      inscriptionFamilyId: string;
     }[]
   >`
     SELECT r."id", r."status"::text AS "status", to_char(r."date", 'YYYY-MM-DD') AS "day", r."timeUnitId" AS "unitId", u."name" AS "unit",
-      pay."payer" AS "familyId", pay."share", pay."percent", c."firstName" AS "first", c."lastName" AS "last", a."name" AS "activity"
+      pay."payer" AS "familyId", pay."share", pay."percent", c."firstName" AS "first", c."lastName" AS "last", a."name" AS "activity",
+      a."id" AS "activityId", i."periodId", c."id" AS "childId", to_char(c."birthDate", 'YYYY-MM-DD') AS "birthDate",
+      COALESCE(r."foyerId", i."familyId") AS "foyerId", i."familyId" AS "inscriptionFamilyId"
     FROM "Reservation" r
     JOIN "Inscription" i ON i."id" = r."inscriptionId"
     JOIN "Activity" a ON a."id" = i."activityId"
@@ -179,19 +187,45 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
     ) p ON true
     WHERE f."id" = ANY(${familyIds})`;
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
-  const tariffs = await tx.tariff.findMany({
-    where: { timeUnitId: { in: unitIds } },
-    select: { timeUnitId: true, qfMin: true, qfMax: true, priceCents: true },
+  const units = await tx.timeUnit.findMany({
+    where: { id: { in: unitIds } },
+    select: {
+      id: true,
+      startTime: true,
+      endTime: true,
+      tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
+    },
   });
-  const tariffsOf = new Map(unitIds.map((id) => [id, tariffs.filter((t) => t.timeUnitId === id)]));
-  const priceOf = await dayPricer(tx, familyIds);
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  // Each day at the rules in force that day (ADR 055): the payer's quotient and commune, hourly units, fratrie — the
+  // siblings counted are those booked that day and billable or already billed (a complementary invoice keeps the rank).
+  const priceOf = await readPricer(tx, {
+    payerIds: familyIds,
+    siblingFamilyIds: [...new Set(rows.flatMap((r) => [r.foyerId, r.inscriptionFamilyId]))],
+    activityIds: [...new Set(rows.map((r) => r.activityId))],
+    from: firstOf(input.month),
+    to: lastOf(input.month),
+    statuses: SIBLINGS_BILLED,
+  });
   const familyById = new Map(families.map((f) => [f.id, f]));
   const last = await takeInvoiceNumbers(tx, input.structureId, input.year, familyIds.length);
   const drafts = familyIds.map((familyId, index) => {
     const family = familyById.get(familyId)!;
     const lines = byFamily.get(familyId)!.map((r) => {
       // Each foyer at its own quotient (the day's custody foyer, or its share of a fixed split).
-      const full = priceOf(familyId, tariffsOf.get(r.unitId)!, r.day);
+      const priced = priceOf({
+        payerId: familyId,
+        foyerId: r.foyerId,
+        inscriptionFamilyId: r.inscriptionFamilyId,
+        activityId: r.activityId,
+        structureId: input.structureId,
+        periodId: r.periodId,
+        childId: r.childId,
+        birthDate: r.birthDate,
+        day: r.day,
+        unit: unitOf.get(r.unitId)!,
+      });
+      const full = priced?.cents ?? 0;
       const split =
         r.share !== null && r.percent !== null ? { share: r.share, percent: r.share === "FIRST" ? r.percent : 100 - r.percent } : null;
       const price = split ? splitShare(full, r.percent!, split.share) : full;
@@ -203,6 +237,7 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
         unitPriceCents: price,
         totalCents: price,
         billedAbsence: isIn(RESERVATION_STATUSES.BILLED_ABSENCE, r.status),
+        priceNote: priced?.note ?? null,
       };
     });
     const sequence = last - familyIds.length + 1 + index;
@@ -236,12 +271,12 @@ async function billFamilies(tx: Tx, input: { structureId: string; month: string;
   const lines = drafts.flatMap((d) => d.lines.map((l) => ({ ...l, invoiceId: invoiceOf.get(d.invoice.familyId)! })));
   // One statement for the month's lines (tens of thousands), each with its own id.
   await tx.$executeRaw`
-    INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationId", "label", "date", "quantity", "unitPriceCents", "totalCents", "billedAbsence")
-    SELECT gen_random_uuid()::text, t.invoice, t.reservation, t.label, t.day, t.quantity, t.unit, t.total, t.absence
+    INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationId", "label", "date", "quantity", "unitPriceCents", "totalCents", "billedAbsence", "priceNote")
+    SELECT gen_random_uuid()::text, t.invoice, t.reservation, t.label, t.day, t.quantity, t.unit, t.total, t.absence, t.note
     FROM unnest(${lines.map((l) => l.invoiceId)}::text[], ${lines.map((l) => l.reservationId)}::text[], ${lines.map((l) => l.label)}::text[],
       ${lines.map((l) => l.day)}::date[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.totalCents)}::int[],
-      ${lines.map((l) => l.billedAbsence)}::boolean[])
-      AS t(invoice, reservation, label, day, quantity, unit, total, absence)`;
+      ${lines.map((l) => l.billedAbsence)}::boolean[], ${lines.map((l) => l.priceNote)}::text[])
+      AS t(invoice, reservation, label, day, quantity, unit, total, absence, note)`;
   // A day split between two foyers has two lines and one move to F.
   const billed = new Map(rows.map((r) => [r.id, { id: r.id, from: r.status }]));
   await applyReservationTransitions(tx, { rows: [...billed.values()], to: "INVOICED", actor: input.actor });

@@ -4,7 +4,9 @@ import { foyerReservationWhere } from "@/lib/reservations/foyer-scope";
 import { ALL_LIEUX, scopeWhere, type StaffScope } from "@/lib/auth/staff-scope";
 import { db } from "@/lib/db";
 import { INVOICE_STATUSES, isIn, RESERVATION_STATUSES, statusIn } from "@/lib/workflow";
-import { bracketOf, unitPrice } from "@/lib/reservations/pricing";
+import { bracketOf } from "@/lib/reservations/pricing";
+import { parisDay } from "@/lib/calendar/paris";
+import { readPricer, SIBLINGS_BILLED } from "./pricing/read-pricer";
 import { formatCalendarDate, formatCents } from "@/lib/format";
 import { balanceCents, dueCents } from "./amounts";
 
@@ -45,7 +47,7 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
         creditedInvoice: { select: { number: true } },
         lines: {
           orderBy: [{ label: "asc" }, { date: "asc" }],
-          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true, billedAbsence: true },
+          select: { id: true, label: true, date: true, unitPriceCents: true, totalCents: true, billedAbsence: true, priceNote: true },
         },
       },
     }),
@@ -57,13 +59,23 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
         id: true,
         startDate: true,
         endDate: true,
-        child: { select: { firstName: true } },
+        child: { select: { firstName: true, birthDate: true } },
+        familyId: true,
+        periodId: true,
+        activityId: true,
+        childId: true,
         activity: {
           select: {
             name: true,
+            structureId: true,
             timeUnits: {
               orderBy: { sortOrder: "asc" },
-              select: { name: true, tariffs: { orderBy: { qfMin: "asc" }, select: { qfMin: true, qfMax: true, priceCents: true } } },
+              select: {
+                name: true,
+                startTime: true,
+                endTime: true,
+                tariffs: { orderBy: { qfMin: "asc" }, select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
+              },
             },
           },
         },
@@ -76,11 +88,44 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
       WHERE i."familyId" = ${familyId} AND i."status" <> 'DRAFT' GROUP BY r."inscriptionId"`,
     db.reservation.findMany({
       where: { ...foyerReservationWhere(familyId), status: statusIn(RESERVATION_STATUSES.BILLABLE), invoiceLines: { none: {} } },
-      select: { inscriptionId: true, timeUnit: { select: { tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } } } },
+      select: {
+        inscriptionId: true,
+        date: true,
+        foyerId: true,
+        timeUnit: {
+          select: {
+            startTime: true,
+            endTime: true,
+            tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
+          },
+        },
+      },
     }),
   ]);
   if (!family) return null;
   const qf = family.quotientFamilial;
+  // Priced as « Générer le mois » will price them (ADR 055): each day at its quotient, commune, rule and fratrie.
+  const days = toBill.map((r) => r.date.toISOString().slice(0, 10));
+  const today = parisDay(new Date());
+  const priceOf = await readPricer(db, {
+    payerIds: [familyId],
+    siblingFamilyIds: [familyId, ...inscriptions.map((i) => i.familyId)],
+    activityIds: inscriptions.map((i) => i.activityId),
+    from: [...days, ...inscriptions.map((i) => i.startDate.toISOString().slice(0, 10))].reduce((a, b) => (a < b ? a : b), today),
+    to: days.reduce((a, b) => (a > b ? a : b), today),
+    statuses: SIBLINGS_BILLED,
+  });
+  const query = (i: (typeof inscriptions)[number], day: string, foyerId: string) => ({
+    payerId: familyId,
+    foyerId,
+    inscriptionFamilyId: i.familyId,
+    activityId: i.activityId,
+    structureId: i.activity.structureId,
+    periodId: i.periodId,
+    childId: i.childId,
+    birthDate: i.child.birthDate.toISOString().slice(0, 10),
+    day,
+  });
   const billedBy = new Map(billed.map((b) => [b.inscriptionId, { cents: Number(b.cents), count: Number(b.count) }]));
   const detail = inscriptions.map((i) => {
     const pending = toBill.filter((r) => r.inscriptionId === i.id);
@@ -93,10 +138,20 @@ export async function getFamilyAccount(familyId: string, scope: StaffScope = ALL
       endDate: i.endDate,
       units: i.activity.timeUnits.map((u) => {
         const bracket = bracketOf(u.tariffs, qf);
-        return { name: u.name, priceCents: unitPrice(u.tariffs, qf), bracket: bracket ? bracketLabel(bracket) : null };
+        // The price in force now, or on the inscription's first day when it has not started yet.
+        const start = i.startDate.toISOString().slice(0, 10);
+        const priced = priceOf({ ...query(i, start > today ? start : today, familyId), unit: u, alone: true });
+        return { name: u.name, priceCents: priced?.cents ?? null, bracket: bracket ? bracketLabel(bracket) : null };
       }),
       invoiced: billedBy.get(i.id) ?? { cents: 0, count: 0 },
-      toInvoice: { count: pending.length, cents: pending.reduce((sum, r) => sum + (unitPrice(r.timeUnit.tariffs, qf) ?? 0), 0) },
+      toInvoice: {
+        count: pending.length,
+        cents: pending.reduce(
+          (sum, r) =>
+            sum + (priceOf({ ...query(i, r.date.toISOString().slice(0, 10), r.foyerId ?? i.familyId), unit: r.timeUnit })?.cents ?? 0),
+          0,
+        ),
+      },
     };
   });
   const payable = invoices.filter((i) => i.kind === "INVOICE" && isIn(INVOICE_STATUSES.PAYABLE, i.status));

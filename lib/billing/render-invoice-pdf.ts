@@ -44,7 +44,7 @@ export async function invoicePdf(input: {
       structure: { select: { name: true, street: true, postalCode: true, city: true, phone: true, email: true } },
       lines: {
         orderBy: [{ label: "asc" }, { date: "asc" }],
-        select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true, billedAbsence: true },
+        select: { label: true, date: true, quantity: true, unitPriceCents: true, totalCents: true, billedAbsence: true, priceNote: true },
       },
       allocations: {
         orderBy: { payment: { receivedAt: "asc" } },
@@ -134,6 +134,8 @@ export async function invoicePdf(input: {
         { text: cents(l.unitPriceCents), x: 300, width: 90, align: "right" },
         { text: cents(l.totalCents), x: 400, width: 83, align: "right" },
       ]);
+      // What made the price beyond the QF (ADR 055): « tarif hors commune · réduction fratrie -10 % », wrapped under the day.
+      if (l.priceNote) pdf.paragraph(l.priceNote, { x: 150, size: 8 });
     }
     pdf.space(10);
     const totals: [string, number][] = isCreditNote

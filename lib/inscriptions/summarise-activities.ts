@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { dateOf, parisDay } from "@/lib/calendar/paris";
+import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
+import { isResidentOf, priceDay, ruleOn } from "@/lib/billing/pricing/price-day";
 import { describeBounds } from "@/lib/activities/age-groups";
 import { opensAtFor } from "@/lib/activities/opening";
 import { INSCRIPTION_STATUSES, statusIn } from "@/lib/workflow";
@@ -33,7 +34,10 @@ export async function summariseActivities(input: { familyId: string; activityIds
   if (input.activityIds.length === 0) return [];
   const now = input.now ?? new Date();
   const today = dateOf(parisDay(now));
-  const family = await db.family.findUnique({ where: { id: input.familyId }, select: { quotientFamilial: true, isResident: true } });
+  const family = await db.family.findUnique({
+    where: { id: input.familyId },
+    select: { quotientFamilial: true, isResident: true, postalCode: true, city: true },
+  });
   const qf = family?.quotientFamilial ?? null;
   const activities = await db.activity.findMany({
     where: { id: { in: input.activityIds }, isPublished: true },
@@ -49,8 +53,16 @@ export async function summariseActivities(input: { familyId: string; activityIds
       ageGroups: { orderBy: { minAgeMonths: "asc" }, select: { name: true, minAgeMonths: true, maxAgeMonths: true } },
       timeUnits: {
         orderBy: [{ sortOrder: "asc" }, { startTime: "asc" }],
-        select: { name: true, startTime: true, endTime: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } },
+        select: {
+          name: true,
+          startTime: true,
+          endTime: true,
+          tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
+        },
       },
+      // Tariffs beyond the quotient (ADR 055): the family's commune against the lieu's list, the rule (hourly) in force.
+      structure: { select: { residentCommunes: true } },
+      tariffRules: { select: { validFrom: true, mode: true, siblingSecondPercent: true, siblingThirdPercent: true, siblingScope: true } },
       periods: {
         where: { endDate: { gte: today } },
         orderBy: { startDate: "asc" },
@@ -66,9 +78,21 @@ export async function summariseActivities(input: { familyId: string; activityIds
   return activities.map((a) => {
     const next = a.periods[0];
     const weekdays = [...new Set((next?.openingDays ?? []).map((d) => d.date.getUTCDay()))].sort((x, y) => ((x + 6) % 7) - ((y + 6) % 7));
-    const tariffs = a.timeUnits.flatMap((u) => u.tariffs);
-    const applicable = qf === null ? tariffs : tariffs.filter((t) => qf >= t.qfMin && (t.qfMax === null || qf <= t.qfMax));
-    const prices = applicable.map((t) => t.priceCents);
+    // Each unit's price for the family, as a day is billed (priceDay), for the first child: its bracket, or every bracket
+    // when the QF is unknown; hors commune when it is not résident; times the unit's hours under an hourly rule.
+    const resident = family ? isResidentOf(family, a.structure.residentCommunes) : true;
+    const firstDay = next?.openingDays.map((d) => dayOf(d.date)).sort()[0];
+    const rule = ruleOn(
+      a.tariffRules.map((r) => ({ ...r, validFrom: dayOf(r.validFrom) })),
+      firstDay && firstDay > parisDay(now) ? firstDay : parisDay(now),
+    );
+    const prices = a.timeUnits.flatMap((u) =>
+      u.tariffs
+        .filter((t) => qf === null || (qf >= t.qfMin && (t.qfMax === null || qf <= t.qfMax)))
+        .map(
+          (t) => priceDay({ tariffs: [t], quotient: t.qfMin, resident, rule, startTime: u.startTime, endTime: u.endTime, rank: 1 })!.cents,
+        ),
+    );
     const opensAt = opensAtFor(a, family?.isResident ?? false);
     return {
       id: a.id,

@@ -9,7 +9,7 @@ import { RESERVATION_STATUSES, isIn, allowedActions } from "@/lib/workflow";
 import type { ReservationStatus } from "@/lib/generated/prisma/enums";
 import { bookingBlocked, type Blocked } from "./availability";
 import { unitPrice } from "./pricing";
-import { quotientLookup } from "@/lib/billing/set-quotient";
+import { readPricer, SIBLINGS_SHOWN } from "@/lib/billing/pricing/read-pricer";
 import type { UnitRule } from "./unit-rules";
 import { familyInscriptionWhere, readCustodyCalendars } from "@/lib/families/foyers";
 import { mayBookDay, reservationFoyer } from "./foyer-scope";
@@ -30,6 +30,8 @@ export interface LaneUnit {
   hours: string;
   /** The family's price for one unit (its QF bracket), in cents; null without tariffs. */
   priceCents: number | null;
+  /** What made the day's price beyond the QF (ADR 055), set per cell by the screen from `LaneDay.priceNotes`. */
+  priceNote?: string | null;
 }
 
 /** A unit as a family sees it: its hours (« 8 h 30 – 13 h 30 », formatHours) and its price for the family's QF. */
@@ -94,10 +96,13 @@ export interface LaneDay {
   cancelInTime: boolean;
   cells: CellState[];
   /**
-   * Each unit's price that day, in cells' order: the tariff for the quotient familial in force that day, as the
-   * invoice prices it (set-quotient.ts history) — a quotient changed mid-month changes the cells after it.
+   * Each unit's price that day, in cells' order, as the invoice prices it (readPricer, ADR 055): the tariff for the
+   * quotient familial in force that day (a quotient changed mid-month changes the cells after it), résident or hors
+   * commune, hourly, and the fratrie reduction the day already earns with the family's other bookings.
    */
   prices: (number | null)[];
+  /** What made each price beyond the QF (« tarif hors commune · réduction fratrie -10 % »), in cells' order. */
+  priceNotes?: (string | null)[];
 }
 
 export interface CalendarDay {
@@ -144,7 +149,8 @@ export async function getMonthCalendar(input: {
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { id: true, firstName: true } },
+      activityId: true,
+      child: { select: { id: true, firstName: true, birthDate: true } },
       period: { select: { name: true } },
       ageGroup: { select: { id: true, unitCapacity: true } },
       activity: {
@@ -162,7 +168,7 @@ export async function getMonthCalendar(input: {
               startTime: true,
               endTime: true,
               capacity: true,
-              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } },
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
             },
           },
         },
@@ -201,13 +207,15 @@ export async function getMonthCalendar(input: {
   });
   const slot = (unitId: string, day: string) => `${unitId}|${day}`;
   const cancelled = new Map(read.cancelled.map((c) => [slotKey({ timeUnitId: c.unitId, day: c.day }), c.reason]));
-  const quotientOn = quotientLookup([
-    {
-      id: input.familyId,
-      quotientFamilial: read.family?.quotientFamilial ?? null,
-      quotients: (read.family?.quotients ?? []).map((q) => ({ quotientFamilial: q.quotientFamilial, validFrom: q.validFrom })),
-    },
-  ]);
+  // The one pricer of billing (ADR 055): the family's quotient history, its commune, the activities' rules, siblings.
+  const priceOf = await readPricer(db, {
+    payerIds: [input.familyId],
+    siblingFamilyIds: [input.familyId, ...inscriptions.map((i) => i.familyId)],
+    activityIds: inscriptions.map((i) => i.activityId),
+    from: firstOf(month),
+    to: lastOf(month),
+    statuses: SIBLINGS_SHOWN,
+  });
   const groupTaken = new Map(read.groupUsage.map((r) => [`${r.groupId}|${r.unitId}|${r.day}`, r.n] as const));
   const taken = new Map(read.usage.map((u) => [slot(u.unitId, u.day), u.n]));
   const capacityOverride = new Map(read.overrides.map((o) => [slot(o.unitId, o.day), o.capacity]));
@@ -297,12 +305,27 @@ export async function getMonthCalendar(input: {
         if (left === 0) return { kind: "FULL", waiting: (waitingRanks.get(slot(u.id, day)) ?? []).length };
         return { kind: "FREE", placesLeft: left <= FEW_PLACES ? left : null };
       });
+      const priced = units.map((u) =>
+        priceOf({
+          payerId: input.familyId,
+          foyerId: input.familyId,
+          inscriptionFamilyId: i.familyId,
+          activityId: i.activityId,
+          structureId: i.activity.structureId,
+          periodId: i.periodId,
+          childId: i.child.id,
+          birthDate: dayOf(i.child.birthDate),
+          day,
+          unit: u,
+        }),
+      );
       return {
         bookUntil: formatDateTime(bookUntil),
         cancelUntil: formatDateTime(cancelUntil),
         cancelInTime: now.getTime() <= cancelUntil.getTime(),
         cells,
-        prices: units.map((u) => unitPrice(u.tariffs, quotientOn(input.familyId, day))),
+        prices: priced.map((p) => p?.cents ?? null),
+        priceNotes: priced.map((p) => p?.note ?? null),
       };
     }),
   }));

@@ -7,7 +7,7 @@ import { fieldError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { NotFoundError, RESERVATION_STATUSES, isIn, type Actor } from "@/lib/workflow";
 import { LANE_ORDER, laneUnit } from "./get-month-calendar";
-import { dayPricer } from "@/lib/billing/price-days";
+import { readPricer, SIBLINGS_SHOWN } from "@/lib/billing/pricing/read-pricer";
 import { refusedByRules, type UnitRule } from "./unit-rules";
 import { requestReservations, type CellRequest } from "./request-reservations";
 import type { PeriodRequest } from "./schemas";
@@ -21,7 +21,8 @@ export { isoWeek };
 
 export interface PeriodPreview {
   inscription: { id: string; childFirstName: string; activityName: string; startDay: string; endDay: string };
-  cells: (CellRequest & { unitName: string; priceCents: number })[];
+  /** Each with its price as the invoice will say it, and what made it beyond the QF (ADR 055). */
+  cells: (CellRequest & { unitName: string; priceCents: number; priceNote: string | null })[];
   totalCents: number;
   /** Days of the semaine type that are not asked, and why. */
   skipped: {
@@ -40,7 +41,7 @@ export interface PeriodPreview {
  * units between the two dates, in the weeks of the chosen type, minus closed
  * days (holidays, public holidays, closures: not opening days), days outside
  * the inscription, cells already asked or booked and days past their booking
- * deadline — with the total the invoice will say: each day priced with the quotient in force that day (dayPricer).
+ * deadline — with the total the invoice will say: each day priced with the quotient in force that day (readPricer, ADR 055).
  */
 export async function previewPeriod(input: PeriodRequest & { familyId: string; now?: Date }): Promise<PeriodPreview> {
   const now = input.now ?? new Date();
@@ -51,15 +52,23 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { id: true, firstName: true } },
+      child: { select: { id: true, firstName: true, birthDate: true } },
       familyId: true,
+      activityId: true,
       activity: {
         select: {
           name: true,
+          structureId: true,
           bookingDeadline: true,
           timeUnits: {
             orderBy: { sortOrder: "asc" },
-            select: { id: true, name: true, tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } } },
+            select: {
+              id: true,
+              name: true,
+              startTime: true,
+              endTime: true,
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
+            },
           },
         },
       },
@@ -106,7 +115,15 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
   const cancelled = await cancelledSlots(db, [...units.keys()], from, to);
   // Each day priced as the invoice will price it: with the quotient in force that day (one shared function) — the
   // asking foyer's, who is billed for its custody days.
-  const priceOf = await dayPricer(db, [input.familyId]);
+  // Beyond the quotient (ADR 055): its commune, hourly units, and the fratrie reduction the day already earns.
+  const priceOf = await readPricer(db, {
+    payerIds: [input.familyId],
+    siblingFamilyIds: [input.familyId, inscription.familyId],
+    activityIds: [inscription.activityId],
+    from,
+    to,
+    statuses: SIBLINGS_SHOWN,
+  });
   const names = new Map([...units.values()].map((u) => [u.id, u.name]));
   const open = new Set(opening.map((o) => dayOf(o.date)));
   const taken = new Set(
@@ -162,12 +179,25 @@ export async function previewPeriod(input: PeriodRequest & { familyId: string; n
         continue;
       }
       const unit = units.get(unitId)!;
+      const priced = priceOf({
+        payerId: input.familyId,
+        foyerId: input.familyId,
+        inscriptionFamilyId: inscription.familyId,
+        activityId: inscription.activityId,
+        structureId: inscription.activity.structureId,
+        periodId: inscription.periodId,
+        childId: inscription.child.id,
+        birthDate: dayOf(inscription.child.birthDate),
+        day,
+        unit,
+      });
       cells.push({
         inscriptionId: inscription.id,
         timeUnitId: unitId,
         day,
         unitName: unit.name,
-        priceCents: priceOf(input.familyId, unit.tariffs, day),
+        priceCents: priced?.cents ?? 0,
+        priceNote: priced?.note ?? null,
       });
     }
   }
@@ -208,10 +238,13 @@ export async function listPeriodChoices(familyId: string) {
       startDate: true,
       endDate: true,
       periodId: true,
-      child: { select: { firstName: true } },
+      familyId: true,
+      activityId: true,
+      child: { select: { id: true, firstName: true, birthDate: true } },
       activity: {
         select: {
           name: true,
+          structureId: true,
           timeUnits: {
             orderBy: { sortOrder: "asc" },
             select: {
@@ -219,15 +252,24 @@ export async function listPeriodChoices(familyId: string) {
               name: true,
               startTime: true,
               endTime: true,
-              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true } },
+              tariffs: { select: { qfMin: true, qfMax: true, priceCents: true, nonResidentPriceCents: true } },
             },
           },
         },
       },
     },
   });
-  // Priced for the family asking (a shared child's inscription: each foyer at its own quotient).
-  const family = await db.family.findUnique({ where: { id: familyId }, select: { quotientFamilial: true } });
+  // Priced for the family asking (a shared child's inscription: each foyer at its own quotient), as a day is billed
+  // (ADR 055: its commune, the rule in force now or on the inscription's first day), before any fratrie reduction.
+  const today = parisDay(new Date());
+  const priceOf = await readPricer(db, {
+    payerIds: [familyId],
+    siblingFamilyIds: [],
+    activityIds: rows.map((r) => r.activityId),
+    from: today,
+    to: today,
+    statuses: SIBLINGS_SHOWN,
+  });
   const weekdays =
     rows.length === 0
       ? []
@@ -238,7 +280,23 @@ export async function listPeriodChoices(familyId: string) {
     label: `${r.child.firstName} — ${r.activity.name}`,
     startDay: dayOf(r.startDate),
     endDay: dayOf(r.endDate),
-    units: r.activity.timeUnits.map((u) => laneUnit(u, family?.quotientFamilial ?? null)),
+    units: r.activity.timeUnits.map((u) => {
+      const start = dayOf(r.startDate);
+      const priced = priceOf({
+        payerId: familyId,
+        foyerId: familyId,
+        inscriptionFamilyId: r.familyId,
+        activityId: r.activityId,
+        structureId: r.activity.structureId,
+        periodId: r.periodId,
+        childId: r.child.id,
+        birthDate: dayOf(r.child.birthDate),
+        day: start > today ? start : today,
+        unit: u,
+        alone: true,
+      });
+      return { ...laneUnit(u, null), priceCents: priced?.cents ?? null };
+    }),
     // Lundi first, dimanche last.
     weekdays: weekdays
       .filter((w) => w.periodId === r.periodId)

@@ -20,6 +20,9 @@ import { addAgeGroup, deleteAgeGroup } from "@/lib/activities/manage-age-groups"
 import { addTimeUnit, deleteTimeUnit } from "@/lib/activities/manage-time-units";
 import { setTariffs } from "@/lib/activities/set-tariffs";
 import { setCapacityOverride } from "@/lib/activities/set-capacity-override";
+import { deleteTariffRule, setTariffRule } from "@/lib/activities/set-tariff-rule";
+import { tariffRuleSchema } from "@/lib/activities/tariff-rule-schemas";
+import { isoToFrench } from "@/lib/format";
 
 const done = (message: string) => {
   revalidatePath("/admin/activites", "layout");
@@ -54,6 +57,17 @@ export const addTimeUnitAction = staffAction(timeUnitSchema, async (data, staff)
 export const setTariffsAction = staffAction(tariffsSchema, async ({ timeUnitId, brackets }, staff) => {
   await setTariffs(timeUnitId, brackets, staff.scope);
   return done("Tarifs enregistrés.");
+});
+
+export const setTariffRuleAction = staffAction(tariffRuleSchema, async (data, staff) => {
+  await setTariffRule(data, { userId: staff.id, scope: staff.scope });
+  return done(`Règle de tarif enregistrée, en vigueur à partir du ${isoToFrench(data.validFrom)}.`);
+});
+
+export const deleteTariffRuleAction = staffAction(idSchema, async ({ id }, staff) => {
+  await deleteTariffRule(id, { scope: staff.scope });
+  done("");
+  return null;
 });
 
 export const setCapacityOverrideAction = staffAction(capacityOverrideSchema, async (data, staff) => {

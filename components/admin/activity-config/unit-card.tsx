@@ -24,7 +24,12 @@ export function UnitCard({ unit, actions }: { unit: ActivityTimeUnit; actions: U
         <p className="text-sm">
           Tarifs :{" "}
           {unit.tariffs
-            .map((t) => `QF ${t.qfMin}${t.qfMax === null ? " et plus" : `–${t.qfMax}`} : ${formatCents(t.priceCents)}`)
+            .map(
+              (t) =>
+                `QF ${t.qfMin}${t.qfMax === null ? " et plus" : `–${t.qfMax}`} : ${formatCents(t.priceCents)}${
+                  t.nonResidentPriceCents !== null ? ` (hors commune ${formatCents(t.nonResidentPriceCents)})` : ""
+                }`,
+            )
             .join(" ; ")}
         </p>
       ) : (
@@ -45,6 +50,7 @@ export function UnitCard({ unit, actions }: { unit: ActivityTimeUnit; actions: U
             qfMin: String(t.qfMin),
             qfMax: t.qfMax === null ? "" : String(t.qfMax),
             price: (t.priceCents / 100).toFixed(2).replace(".", ","),
+            nonResidentPrice: t.nonResidentPriceCents === null ? "" : (t.nonResidentPriceCents / 100).toFixed(2).replace(".", ","),
           }))}
         />
       </details>

@@ -2,6 +2,7 @@ import { SchemaForm } from "@/components/form/schema-form";
 import { TIME_UNIT_FIELDS } from "@/components/admin/activity-field-specs";
 import { UnitCard, type UnitActions } from "./unit-card";
 import { UnitRulesSection } from "./unit-rules-section";
+import { TariffRulesSection } from "./tariff-rules-section";
 import type { ActivityConfiguration, DeleteAction, SchemaFormAction } from "./types";
 import { cardClass } from "@/components/ui/classes";
 
@@ -9,6 +10,8 @@ export interface UnitsTabActions extends UnitActions {
   addTimeUnit: SchemaFormAction;
   addUnitRule: SchemaFormAction;
   deleteUnitRule: DeleteAction;
+  setTariffRule: SchemaFormAction;
+  deleteTariffRule: DeleteAction;
 }
 
 /** The « Unités et tarifs » tab: one card per unit, the rules between units, then « Ajouter une unité ». */
@@ -25,6 +28,7 @@ export function UnitsTab({ activity, actions }: { activity: ActivityConfiguratio
         ))}
       </div>
       <UnitRulesSection timeUnits={activity.timeUnits} addUnitRule={actions.addUnitRule} deleteUnitRule={actions.deleteUnitRule} />
+      <TariffRulesSection activity={activity} setTariffRule={actions.setTariffRule} deleteTariffRule={actions.deleteTariffRule} />
       <h3 className="mb-2 mt-6 border-t border-gray-300 pt-4 font-bold">Ajouter une unité</h3>
       <SchemaForm
         schema="timeUnit"

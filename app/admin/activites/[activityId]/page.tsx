@@ -21,6 +21,8 @@ import {
   deleteUnitRuleAction,
   setCapacityOverrideAction,
   setTariffsAction,
+  setTariffRuleAction,
+  deleteTariffRuleAction,
   updateActivityAction,
 } from "../actions";
 import { Page } from "@/components/ui/page";
@@ -34,6 +36,8 @@ const UNIT_ACTIONS: UnitsTabActions = {
   setCapacityOverride: setCapacityOverrideAction,
   addUnitRule: addUnitRuleAction,
   deleteUnitRule: deleteUnitRuleAction,
+  setTariffRule: setTariffRuleAction,
+  deleteTariffRule: deleteTariffRuleAction,
 };
 
 /** An activity's configuration in four tabs, each a part of components/admin/activity-config. */
