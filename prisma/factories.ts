@@ -586,7 +586,16 @@ export async function createPaidInvoice(
     },
   });
   const reservationIds = input.lines.flatMap((l) => (l.reservationId ? [l.reservationId] : []));
-  if (reservationIds.length) await db.reservation.updateMany({ where: { id: { in: reservationIds } }, data: { status: "INVOICED" } });
+  if (reservationIds.length) {
+    // As generate-month leaves them: INVOICED, the log saying what they were (a presence, a billed absence…).
+    const before = await db.reservation.findMany({ where: { id: { in: reservationIds } }, select: { id: true, status: true } });
+    await db.reservation.updateMany({ where: { id: { in: reservationIds } }, data: { status: "INVOICED" } });
+    await db.transitionLog.createMany({
+      data: before
+        .filter((r) => r.status !== "INVOICED")
+        .map((r) => ({ machine: "RESERVATION" as const, entityId: r.id, fromStatus: r.status, toStatus: "INVOICED", actorRole: "SYSTEM" })),
+    });
+  }
   if (input.kind === "CREDIT_NOTE" && input.creditedInvoiceId)
     await db.invoice.update({ where: { id: input.creditedInvoiceId }, data: { creditedCents: { increment: -totalCents } } });
   for (const p of input.payments ?? []) {

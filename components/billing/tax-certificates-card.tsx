@@ -1,7 +1,7 @@
 import { listFamilyTaxCertificates } from "@/lib/billing/tax-certificates/list-tax-certificates";
 import { formatCents } from "@/lib/format";
 import { EmptyState } from "@/components/ui/empty-state";
-import { linkClass } from "@/components/ui/classes";
+import { cardClass, linkClass } from "@/components/ui/classes";
 
 /**
  * « Attestations fiscales » of Mes factures (ADR 056): the family's published attestations, by year, each with its PDF.
@@ -26,7 +26,7 @@ export async function TaxCertificatesCard({ familyId }: { familyId: string }) {
       ) : (
         <ul className="flex flex-col gap-3">
           {years.map((year) => (
-            <li key={year} className="rounded-lg border border-gray-300 bg-white p-4">
+            <li key={year} className={cardClass}>
               <h3 className="mb-1 font-semibold">Année {year}</h3>
               <ul className="flex flex-col gap-1">
                 {certificates
