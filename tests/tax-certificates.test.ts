@@ -12,7 +12,11 @@ import { fileStore } from "@/lib/files/storage";
 import { ALL_LIEUX } from "@/lib/auth/staff-scope";
 import { actorFromUser, NotFoundError } from "@/lib/workflow";
 import { createBookableWorld, createFamily, createPaidInvoice, createStaffUser, inscribe, linkSecondFoyer } from "@/prisma/factories";
+import { createActivity, updateActivity } from "@/lib/activities/manage-activity";
+import { activitySchema } from "@/lib/activities/schemas";
+import { setStructureIdentity } from "@/lib/billing/tax-certificates/structure-identity";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
+import { activityForm } from "./fixtures";
 
 const pdfText = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text;
 const AFTER_YEAR = new Date("2027-01-20T10:00:00Z");
@@ -410,6 +414,64 @@ describe("Générer et publier les attestations", () => {
     expect(await prisma.document.count({ where: { kind: "FAMILY_ISSUED", familyId: { in: rows.map((r) => r.family) } } })).toBe(n);
     expect(await prisma.taxCertificate.aggregate({ where: { structureId: w.structure.id }, _sum: { amountCents: true } })).toEqual({
       _sum: { amountCents: 1500 * n },
+    });
+  });
+});
+
+describe("the lieu's identity and the activities counted", () => {
+  it("a canteen is left off the attestation unless staff say otherwise; an ALSH is counted", async () => {
+    const w = await createBookableWorld(prisma, {
+      start: "2026-01-05",
+      end: "2026-01-09",
+      weekdays: [1],
+      units: [{ name: "U", capacity: 1 }],
+    });
+    const parse = (changes: Record<string, string>) => activitySchema.parse(activityForm(w.structure.id, changes));
+    const canteen = await createActivity(parse({ careKind: "RESTAURATION_SCOLAIRE", name: "Cantine" }), ALL_LIEUX);
+    const alsh = await createActivity(parse({ name: "Vacances" }), ALL_LIEUX);
+    const eligible = async (id: string) => (await prisma.activity.findUniqueOrThrow({ where: { id } })).taxCertificateEligible;
+    expect(await eligible(canteen.id)).toBe(false);
+    expect(await eligible(alsh.id)).toBe(true);
+    // The form's answer wins; no answer leaves it as it was.
+    await updateActivity(
+      canteen.id,
+      parse({ careKind: "RESTAURATION_SCOLAIRE", name: "Cantine", taxCertificateEligible: "oui" }),
+      ALL_LIEUX,
+    );
+    expect(await eligible(canteen.id)).toBe(true);
+    await updateActivity(canteen.id, parse({ careKind: "RESTAURATION_SCOLAIRE", name: "Cantine" }), ALL_LIEUX);
+    expect(await eligible(canteen.id)).toBe(true);
+  });
+
+  it("staff set the lieu's identity (SIRET checked); another lieu's is a missing one; a taken name is said", async () => {
+    const [a, b] = await Promise.all(
+      ["A", "B"].map(() =>
+        createBookableWorld(prisma, { start: "2026-01-05", end: "2026-01-09", weekdays: [1], units: [{ name: "U", capacity: 1 }] }),
+      ),
+    );
+    const staff = await staffActor();
+    const data = structureIdentitySchema.parse({
+      structureId: a!.structure.id,
+      name: `Mairie ${a!.structure.id.slice(-6)}`,
+      street: "1 place de la Mairie",
+      postalCode: "59000",
+      city: "Lille",
+      email: "Accueil@Mairie.fr",
+      phone: "03 20 00 00 00",
+      siret: "732 829 320 00074",
+    });
+    await setStructureIdentity({ ...data, actor: staff });
+    expect(await prisma.structure.findUniqueOrThrow({ where: { id: a!.structure.id } })).toMatchObject({
+      street: "1 place de la Mairie",
+      email: "accueil@mairie.fr",
+      siret: "73282932000074",
+    });
+    const limited = actorFromUser(await createStaffUser(prisma, { displayName: "Agent de B" }), { structureIds: [b!.structure.id] });
+    await expectNothingChanged(async () => {
+      await expect(setStructureIdentity({ ...data, name: "Pris", actor: limited })).rejects.toThrow(NotFoundError);
+      await expect(setStructureIdentity({ ...data, structureId: b!.structure.id, actor: staff, name: data.name })).rejects.toThrow(
+        "un autre lieu porte déjà ce nom",
+      );
     });
   });
 });
