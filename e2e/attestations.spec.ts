@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createBookableWorld, createPaidInvoice, inscribe } from "../prisma/factories";
-import { expectAccessible, newFamily, newStaff, signIn, testDb, toasts } from "./support";
+import { expectAccessible, field, newFamily, newStaff, signIn, testDb, toasts } from "./support";
 
 /*
  * Attestations fiscales (ADR 056) and the CAF's figures (ADR 057): staff publish last year's attestations of a lieu,
@@ -38,7 +38,7 @@ test("l'accueil publie les attestations de l'an dernier ; le parent la trouve da
   });
   await testDb().structure.update({
     where: { id: w.structure.id },
-    data: { siret: "73282932000074", street: "3 place de la Mairie", postalCode: "59000" },
+    data: { street: "3 place de la Mairie", postalCode: "59000" },
   });
   const f = await newFamily({
     lastName: "Fiscal",
@@ -64,6 +64,20 @@ test("l'accueil publie les attestations de l'an dernier ; le parent la trouve da
   // Staff: « Facturation » → « Attestations fiscales », the lieu and the year, « Générer et publier ».
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(desk, (await newStaff()).email);
+  // The lieu's SIRET first (« Identité »): a wrong key is refused, said at the field.
+  await desk.goto(`/admin/structures/${w.structure.id}/identite`);
+  await expect(desk.getByRole("heading", { level: 1, name: `Identité — ${w.structure.name}` })).toBeVisible();
+  await field(desk, "SIRET").fill("732 829 320 00075");
+  await desk.getByRole("button", { name: "Enregistrer l'identité" }).click();
+  await expect(
+    desk.getByText("SIRET : ce numéro n'existe pas (clé de contrôle fausse) ; vérifiez-le sur votre avis de situation INSEE.").first(),
+  ).toBeVisible();
+  await field(desk, "SIRET").fill("732 829 320 00074");
+  await desk.getByRole("button", { name: "Enregistrer l'identité" }).click();
+  await expect(toasts(desk).getByText(`Identité de « ${w.structure.name} » enregistrée.`)).toBeVisible();
+  await expectAccessible(desk);
+  expect((await testDb().structure.findUniqueOrThrow({ where: { id: w.structure.id } })).siret).toBe("73282932000074");
+
   await desk.goto(`/admin/facturation?lieu=${w.structure.id}`);
   await desk.getByRole("link", { name: "Attestations fiscales" }).click();
   await expect(desk.getByRole("heading", { level: 1, name: "Attestations fiscales" })).toBeVisible();
