@@ -254,6 +254,8 @@ export async function createDemoStructure(db: PrismaClient, today: Date, name = 
         bookingDeadline: spec.kind === "ALSH_MERCREDIS" ? "MERCREDI_PRECEDENT 23:59" : "J-2 10:00",
         cancellationDeadline: "J-2 10:00",
         inscriptionsOpenAt: new Date(`${startYear}-06-01T08:00:00+02:00`),
+        // Meals are not frais de garde: the canteen is left off the attestation fiscale (ADR 056).
+        taxCertificateEligible: spec.kind !== "RESTAURATION_SCOLAIRE",
         ageGroups: {
           create: [
             { name: "Maternelle", minAgeMonths: 30, maxAgeMonths: 71 },
@@ -526,4 +528,87 @@ export async function createBilledFamiliesInBulk(
  */
 export async function linkSecondFoyer(db: PrismaClient, childId: string, familyId: string) {
   return db.childFoyer.create({ data: { childId, familyId } });
+}
+
+/**
+ * An issued invoice of `month` with the given lines, paid by the given payments (SUCCEEDED, received then), as billing
+ * and the desk would have left it — for the attestations fiscales and the CAF's figures (ADR 056, 057). Lines naming a
+ * reservation bill that day (the reservation becomes INVOICED, as generate-month leaves it).
+ */
+export async function createPaidInvoice(
+  db: PrismaClient,
+  input: {
+    structureId: string;
+    familyId: string;
+    month: string;
+    lines: { label: string; totalCents: number; reservationId?: string; date?: string; isAid?: boolean; billedAbsence?: boolean }[];
+    payments?: { amountCents: number; receivedAt: Date }[];
+    kind?: "INVOICE" | "CREDIT_NOTE";
+    creditedInvoiceId?: string;
+  },
+) {
+  const year = Number(input.month.slice(0, 4));
+  const counter = await db.invoiceCounter.upsert({
+    where: { structureId_year: { structureId: input.structureId, year } },
+    create: { structureId: input.structureId, year, last: 1 },
+    update: { last: { increment: 1 } },
+  });
+  const totalCents = input.lines.reduce((sum, l) => sum + l.totalCents, 0);
+  const paidCents = (input.payments ?? []).reduce((sum, p) => sum + p.amountCents, 0);
+  const invoice = await db.invoice.create({
+    data: {
+      number: `${year}-${String(counter.last).padStart(6, "0")}`,
+      structureId: input.structureId,
+      year,
+      sequence: counter.last,
+      kind: input.kind ?? "INVOICE",
+      creditedInvoiceId: input.creditedInvoiceId ?? null,
+      familyId: input.familyId,
+      payerName: "Payeur",
+      payerAddress: "1 rue des Tilleuls\n59000 Lille",
+      month: new Date(`${input.month}-01T00:00:00Z`),
+      status: input.kind === "CREDIT_NOTE" ? "ISSUED" : paidCents >= totalCents ? "PAID" : paidCents > 0 ? "PARTIALLY_PAID" : "ISSUED",
+      totalCents,
+      paidCents,
+      issuedAt: new Date(`${input.month}-28T09:00:00Z`),
+      lines: {
+        create: input.lines.map((l) => ({
+          label: l.label,
+          reservationId: l.reservationId ?? null,
+          date: l.date ? new Date(`${l.date}T00:00:00Z`) : null,
+          quantity: 1,
+          unitPriceCents: l.totalCents,
+          totalCents: l.totalCents,
+          isAid: l.isAid ?? false,
+          billedAbsence: l.billedAbsence ?? false,
+        })),
+      },
+    },
+  });
+  const reservationIds = input.lines.flatMap((l) => (l.reservationId ? [l.reservationId] : []));
+  if (reservationIds.length) {
+    // As generate-month leaves them: INVOICED, the log saying what they were (a presence, a billed absence…).
+    const before = await db.reservation.findMany({ where: { id: { in: reservationIds } }, select: { id: true, status: true } });
+    await db.reservation.updateMany({ where: { id: { in: reservationIds } }, data: { status: "INVOICED" } });
+    await db.transitionLog.createMany({
+      data: before
+        .filter((r) => r.status !== "INVOICED")
+        .map((r) => ({ machine: "RESERVATION" as const, entityId: r.id, fromStatus: r.status, toStatus: "INVOICED", actorRole: "SYSTEM" })),
+    });
+  }
+  if (input.kind === "CREDIT_NOTE" && input.creditedInvoiceId)
+    await db.invoice.update({ where: { id: input.creditedInvoiceId }, data: { creditedCents: { increment: -totalCents } } });
+  for (const p of input.payments ?? []) {
+    await db.payment.create({
+      data: {
+        familyId: input.familyId,
+        method: "CHEQUE",
+        status: "SUCCEEDED",
+        amountCents: p.amountCents,
+        receivedAt: p.receivedAt,
+        allocations: { create: [{ invoiceId: invoice.id, amountCents: p.amountCents }] },
+      },
+    });
+  }
+  return invoice;
 }

@@ -14,7 +14,15 @@ import PaymentsPage from "@/app/admin/paiements/page";
 import FamilyAccountPage from "@/app/admin/facturation/familles/[familyId]/page";
 import { GET as exportPayments } from "@/app/admin/paiements/export/route";
 import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/route";
-import { createBookableWorld, createFamily, inscribe } from "@/prisma/factories";
+import * as attestations from "@/app/admin/facturation/attestations/actions";
+import * as identity from "@/app/admin/structures/[id]/identite/actions";
+import TaxCertificatesPage from "@/app/admin/facturation/attestations/page";
+import CafFiguresPage from "@/app/admin/facturation/caf/page";
+import StructureIdentityPage from "@/app/admin/structures/[id]/identite/page";
+import { GET as taxCertificateDocument } from "@/app/factures/attestations/[certificateId]/route";
+import { GET as exportCafFigures } from "@/app/admin/facturation/caf/export/route";
+import { publishTaxCertificates } from "@/lib/billing/tax-certificates/publish-tax-certificates";
+import { createBookableWorld, createFamily, createPaidInvoice, createStaffUser, inscribe } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
 const NOT_FOUND = { ok: false, error: "Élément introuvable." };
@@ -183,5 +191,87 @@ describe("billing: a parent, another family", () => {
     // Staff cannot use a family's payment actions.
     session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } })).id } };
     expect(await invoices.payInvoicesAction({ invoiceIds: [b.invoice.id] })).toEqual({ ok: false, error: "Accès refusé." });
+  });
+
+  it("attestations fiscales and the CAF's figures: a parent on the staff actions, pages and CSV → refused; the PDF is the family's own (another family's, an invented id → 404; a visitor → 403); staff of another lieu → 404", async () => {
+    const [a, b] = [await billed("Attesta"), await billed("Attestb")];
+    // A child under 6 in each family, its January paid in 2026: an attestation each.
+    for (const f of [a, b]) {
+      await prisma.child.update({ where: { id: f.children[0]!.id }, data: { birthDate: new Date("2022-01-01T00:00:00Z") } });
+      const reservation = await prisma.reservation.create({
+        data: {
+          inscriptionId: (await prisma.inscription.findFirstOrThrow({ where: { familyId: f.family.id } })).id,
+          timeUnitId: f.w.units[0]!.id,
+          date: new Date("2027-01-13T00:00:00Z"),
+          status: "PRESENT",
+        },
+      });
+      await createPaidInvoice(prisma, {
+        structureId: f.w.structure.id,
+        familyId: f.family.id,
+        month: "2025-11",
+        lines: [{ label: "Matin", totalCents: 900, reservationId: reservation.id }],
+        payments: [{ amountCents: 900, receivedAt: new Date("2025-12-01T10:00:00Z") }],
+      });
+      await publishTaxCertificates({ structureId: f.w.structure.id, year: 2025, actor: await staffActor() });
+    }
+    const [certA, certB] = await Promise.all(
+      [a, b].map((f) => prisma.taxCertificate.findFirstOrThrow({ where: { familyId: f.family.id } })),
+    );
+    const get = (id: string) =>
+      taxCertificateDocument(new Request(`http://localhost/factures/attestations/${id}`), {
+        params: Promise.resolve({ certificateId: id }),
+      });
+    expect((await get(certA.id)).status).toBe(403);
+
+    session.current = { user: { id: a.user.id } };
+    await expectNothingChanged(async () => {
+      expect(await attestations.publishTaxCertificatesAction({ structureId: a.w.structure.id, year: "2025" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
+      expect(await identity.structureIdentityAction({ structureId: a.w.structure.id, name: "Pris", siret: "" })).toEqual({
+        ok: false,
+        error: "Accès refusé.",
+      });
+      for (const render of [
+        () => TaxCertificatesPage({ searchParams: Promise.resolve({}) }),
+        () => CafFiguresPage({ searchParams: Promise.resolve({}) }),
+        () => StructureIdentityPage({ params: Promise.resolve({ id: a.w.structure.id }) }),
+      ]) {
+        const refused = await render().catch((e: unknown) => e);
+        expect(String((refused as Error & { digest?: string }).digest)).toContain("/acces-refuse");
+      }
+      expect(
+        (await exportCafFigures(new Request(`http://localhost/admin/facturation/caf/export?lieu=${a.w.structure.id}&periode=2027-01`)))
+          .status,
+      ).toBe(403);
+      expect((await get(certB.id)).status).toBe(404);
+      expect((await get("inexistant")).status).toBe(404);
+      expect((await get("../../etc/passwd")).status).toBe(404);
+    });
+    const own = await get(certA.id);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("application/pdf");
+    expect(own.headers.get("content-disposition")).toMatch(/^attachment; filename="attestation-frais-de-garde-2025-attesta-attesta\.pdf"/);
+
+    // Staff limited to A's lieu: B's attestation and B's CAF figures are missing ones.
+    const limited = await createStaffUser(prisma, { displayName: "Agent de A" });
+    await prisma.staffStructure.create({ data: { userId: limited.id, structureId: a.w.structure.id } });
+    session.current = { user: { id: limited.id } };
+    expect((await get(certB.id)).status).toBe(404);
+    expect((await get(certA.id)).status).toBe(200);
+    const csv = (lieu: string) =>
+      exportCafFigures(new Request(`http://localhost/admin/facturation/caf/export?lieu=${lieu}&periode=2027-01`));
+    expect((await csv(b.w.structure.id)).status).toBe(404);
+    const mine = await csv(a.w.structure.id);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await mine.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toMatch(/^Nom;Prénom;/);
+    expect(
+      (await exportCafFigures(new Request(`http://localhost/admin/facturation/caf/export?lieu=${a.w.structure.id}&periode=nope`))).status,
+    ).toBe(404);
   });
 });

@@ -336,6 +336,9 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   publishDocumentAction: (l) => form({ title: "Programme", audience: `lieu:${l.structure.id}`, file: png() }),
   replacePublishedAction: (l) => form({ id: l.published.id, file: png() }),
   setPublishedAction: (l) => ({ id: l.published.id, published: false }),
+  // Attestations fiscales (ADR 056): a lieu's year, its identity.
+  publishTaxCertificatesAction: (l) => ({ structureId: l.structure.id, year: "2025" }),
+  structureIdentityAction: (l) => ({ structureId: l.structure.id, name: "Accueil renommé", siret: "73282932000074" }),
 };
 
 /** Staff actions that name no lieu, each for a reason written in ADR 029. */
@@ -385,6 +388,8 @@ const WORKS_IN_A = [
   "publishDocumentAction",
   "setPublishedAction",
   "updateActivityAction",
+  "publishTaxCertificatesAction",
+  "structureIdentityAction",
 ];
 
 const modules = import.meta.glob("../app/**/actions.ts", { eager: true }) as Record<string, Record<string, unknown>>;

@@ -16,6 +16,7 @@ import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
 import { cardClass, linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
+import { TaxCertificatesCard } from "@/components/billing/tax-certificates-card";
 
 export const metadata: Metadata = { title: "Mes factures" };
 
@@ -177,6 +178,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
           </ul>
         )}
       </section>
+      <TaxCertificatesCard familyId={user.familyId} />
     </Page>
   );
 }

@@ -73,6 +73,16 @@ export function activityFields(structures: { id: string; name: string }[]): Fiel
         { value: "non", label: "Non" },
       ],
     },
+    {
+      name: "taxCertificateEligible",
+      label: "Comptée sur l'attestation fiscale (frais de garde des moins de 6 ans)",
+      type: "radio",
+      hint: "Non pour la restauration scolaire : les repas ne sont pas des frais de garde. Sans réponse à la création : non pour la restauration scolaire, oui sinon.",
+      options: [
+        { value: "oui", label: "Oui" },
+        { value: "non", label: "Non" },
+      ],
+    },
   ];
 }
 

@@ -37,6 +37,8 @@ const SCHEMAS = {
   creditNote: () => import("@/lib/billing/schemas").then((m) => m.creditNoteSchema),
   resolveAnomaly: () => import("@/lib/billing/schemas").then((m) => m.resolveAnomalySchema),
   billingSettings: () => import("@/lib/billing/schemas").then((m) => m.billingSettingsSchema),
+  taxCertificates: () => import("@/lib/billing/tax-certificates/schemas").then((m) => m.taxCertificatesSchema),
+  structureIdentity: () => import("@/lib/billing/tax-certificates/schemas").then((m) => m.structureIdentitySchema),
   documentType: () => import("@/lib/documents/schemas").then((m) => m.documentTypeSchema),
   thread: () => import("@/lib/documents/schemas").then((m) => m.threadSchema),
   template: () => import("@/lib/documents/schemas").then((m) => m.templateSchema),

@@ -23,6 +23,7 @@ function activityFields(data: ActivityData) {
     renewalsOpenAt: localToInstant(data.renewalsOpenAt ?? null),
     maxInscriptions: data.maxInscriptions,
     isPreRegistration: data.isPreRegistration === "oui",
+    ...(data.taxCertificateEligible ? { taxCertificateEligible: data.taxCertificateEligible === "oui" } : {}),
   };
 }
 
@@ -46,7 +47,13 @@ export async function createActivity(data: ActivityData, scope: StaffScope): Pro
       select: { id: true },
     });
     return tx.activity.create({
-      data: { structureId: data.structureId, careTypeId: careType.id, ...activityFields(data) },
+      data: {
+        structureId: data.structureId,
+        careTypeId: careType.id,
+        // A canteen is a meal, never a frais de garde (ADR 056), unless staff said otherwise.
+        taxCertificateEligible: data.careKind !== "RESTAURATION_SCOLAIRE",
+        ...activityFields(data),
+      },
       select: { id: true },
     });
   });

@@ -16,17 +16,23 @@ async function audienceOf(familyId: string): Promise<Prisma.DocumentWhereInput> 
   const activityIds = [...new Set(inscriptions.map((i) => i.activityId))];
   const structureIds = [...new Set(inscriptions.map((i) => i.activity.structureId))];
   return {
-    kind: "PUBLISHED",
-    status: "PUBLISHED",
     OR: [
-      { structureId: null, activityId: null },
-      { structureId: { in: structureIds }, activityId: null },
-      { activityId: { in: activityIds } },
+      {
+        kind: "PUBLISHED",
+        status: "PUBLISHED",
+        OR: [
+          { structureId: null, activityId: null },
+          { structureId: { in: structureIds }, activityId: null },
+          { activityId: { in: activityIds } },
+        ],
+      },
+      // Issued to this family alone (its attestations fiscales, ADR 056).
+      { kind: "FAMILY_ISSUED", status: "PUBLISHED", familyId },
     ],
   };
 }
 
-/** « Téléchargements »: newest first, « nouveau » until the family opens it. */
+/** « Téléchargements » (published documents and the family's own issued ones): newest first, « nouveau » until the family opens it. */
 export async function listDownloads(familyId: string) {
   const docs = await db.document.findMany({
     where: await audienceOf(familyId),
@@ -51,13 +57,14 @@ export async function listDownloads(familyId: string) {
  */
 export function newDownloadsCountSql(familyId: string): Prisma.Sql {
   return Prisma.sql`(SELECT count(*)::int FROM "Document" d
-    WHERE d."kind" = 'PUBLISHED' AND d."status" = 'PUBLISHED'
+    WHERE ((d."kind" = 'FAMILY_ISSUED' AND d."status" = 'PUBLISHED' AND d."familyId" = ${familyId})
+      OR (d."kind" = 'PUBLISHED' AND d."status" = 'PUBLISHED'
       AND ((d."structureId" IS NULL AND d."activityId" IS NULL)
         OR (d."activityId" IS NULL AND d."structureId" IN (
           SELECT a."structureId" FROM "Inscription" i JOIN "Activity" a ON a."id" = i."activityId" JOIN "Child" c ON c."id" = i."childId"
           WHERE ${familyChildSql(familyId, Prisma.sql`c`)} AND i."status" = 'VALIDATED'))
         OR d."activityId" IN (SELECT i."activityId" FROM "Inscription" i JOIN "Child" c ON c."id" = i."childId"
-          WHERE ${familyChildSql(familyId, Prisma.sql`c`)} AND i."status" = 'VALIDATED'))
+          WHERE ${familyChildSql(familyId, Prisma.sql`c`)} AND i."status" = 'VALIDATED'))))
       AND NOT EXISTS (SELECT 1 FROM "DocumentView" v WHERE v."documentId" = d."id" AND v."familyId" = ${familyId}))`;
 }
 

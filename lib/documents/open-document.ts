@@ -37,7 +37,10 @@ export async function openDocument(input: {
     const own = doc.familyId === input.familyId;
     const published = doc.kind === "PUBLISHED" && (await canSeePublished(input.familyId, input.id));
     if (!own && !published) throw new NotFoundError();
-    if (published) await db.documentView.createMany({ data: [{ documentId: input.id, familyId: input.familyId }], skipDuplicates: true });
+    // An issued document (an attestation fiscale) is « nouveau » until opened, as a published one.
+    const issued = own && doc.kind === "FAMILY_ISSUED";
+    if (published || issued)
+      await db.documentView.createMany({ data: [{ documentId: input.id, familyId: input.familyId }], skipDuplicates: true });
   }
   const bytes = await fileStore().get(doc.storageKey);
   if (!bytes) {

@@ -519,3 +519,14 @@ export function accountActivationEmail(person: Addressee, email: string, link: s
     `Ce lien ne peut servir qu'une fois et expire dans ${validDays} jours. Ensuite, « Mot de passe oublié » sur la page de connexion vous enverra un nouveau lien.`,
   ]);
 }
+
+/** « Générer et publier les attestations » (ADR 056): one e-mail per family for the year, whatever its number of children. */
+export function taxCertificatesEmail(person: Addressee, year: number, children: string[]): RenderedEmail {
+  const plural_ = children.length > 1;
+  return render(`Vos attestations de frais de garde ${year} sont disponibles`, [
+    salutation(person),
+    `${plural_ ? "Les attestations" : "L'attestation"} de frais de garde ${year} pour ${children.join(", ")} ${plural_ ? "sont disponibles" : "est disponible"} : le montant à reporter sur votre déclaration de revenus (crédit d'impôt pour frais de garde des enfants de moins de 6 ans).`,
+    "Vous la trouverez dans Mes factures (Attestations fiscales) et dans Téléchargements.",
+    { text: "Mes factures", href: `${config.appUrl}/mes-factures#attestations-fiscales` },
+  ]);
+}

@@ -89,6 +89,20 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Générez les factures d'un mois (réservations validées, présences, absences facturées ; jamais les absences excusées ni les jours annulés par la structure), envoyez-les aux familles, puis clôturez le mois."
       />
+      <nav aria-label="Documents annuels" className="mb-4">
+        <ul className="flex flex-wrap gap-x-6 gap-y-1">
+          <li>
+            <Link className={linkClass} href="/admin/facturation/attestations">
+              Attestations fiscales
+            </Link>
+          </li>
+          <li>
+            <Link className={linkClass} href="/admin/facturation/caf">
+              Chiffres pour la CAF
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <FilterForm label="Lieu d'accueil et mois">
         <FilterSelect id="facturation-lieu" name="lieu" label="Lieu d'accueil" value={structure.id} choices={structures} />
         <FilterSelect

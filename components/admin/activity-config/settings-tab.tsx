@@ -53,6 +53,7 @@ export function SettingsTab({
           renewalsOpenAt: localValue(activity.renewalsOpenAt),
           maxInscriptions: activity.maxInscriptions === null ? "" : String(activity.maxInscriptions),
           isPreRegistration: activity.isPreRegistration ? "oui" : "non",
+          taxCertificateEligible: activity.taxCertificateEligible ? "oui" : "non",
         }}
       />
     </section>
