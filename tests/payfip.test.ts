@@ -33,6 +33,7 @@ import {
   type PayfipCreateRequest,
 } from "@/lib/billing/payfip/soap";
 import { PAYFIP_TECHNICAL_MESSAGE } from "@/lib/billing/providers/payfip-provider";
+import { setPaymentProviderAction } from "@/app/admin/structures/[id]/paiement-en-ligne/actions";
 import { NotFoundError } from "@/lib/workflow";
 import { CLIENT_IP_HEADER_ENV } from "@/lib/net/client-ip";
 import { config } from "@/lib/config";
@@ -441,5 +442,41 @@ describe("production refuses the stand-in unless allowed", () => {
       }),
     );
     expect(outside.status).toBe(403);
+  });
+});
+
+describe("« Paiement en ligne » of a lieu (staff)", () => {
+  it("PayFiP needs a 6-digit numcli, said field by field and nothing written; Stripe then PayFiP are saved", async () => {
+    const f = await billedFamily("Reglage");
+    const staff = await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } });
+    session.current = { user: { id: staff.id } };
+    const id = f.w.structure.id;
+    await expectNothingChanged(async () => {
+      expect(await setPaymentProviderAction({ structureId: id, paymentProvider: "PAYFIP", payfipClientNumber: "" })).toMatchObject({
+        ok: false,
+        fieldErrors: { payfipClientNumber: "Numéro client PayFiP : obligatoire pour payer par PayFiP (6 chiffres, donnés par la DGFiP)." },
+      });
+      expect(await setPaymentProviderAction({ structureId: id, paymentProvider: "PAYFIP", payfipClientNumber: "12345A" })).toMatchObject({
+        ok: false,
+        fieldErrors: { payfipClientNumber: "Numéro client PayFiP : 6 chiffres, donnés par la DGFiP (par exemple 012345)." },
+      });
+      expect(await setPaymentProviderAction({ structureId: id, paymentProvider: "PAYPAL", payfipClientNumber: "" })).toMatchObject({
+        ok: false,
+      });
+      expect(await setPaymentProviderAction({ structureId: "inexistant", paymentProvider: "STRIPE", payfipClientNumber: "" })).toEqual({
+        ok: false,
+        error: "Élément introuvable.",
+      });
+    });
+    expect(await setPaymentProviderAction({ structureId: id, paymentProvider: "PAYFIP", payfipClientNumber: "012 345" })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await prisma.structure.findUniqueOrThrow({ where: { id }, select: { paymentProvider: true, payfipClientNumber: true } }),
+    ).toEqual({
+      paymentProvider: "PAYFIP",
+      payfipClientNumber: "012345",
+    });
+    expect((await pay(f)).url).toContain("payfip-simulateur");
   });
 });

@@ -47,6 +47,7 @@ const SCHEMAS = {
   identity: () => import("@/lib/settings/schemas").then((m) => m.identitySchema),
   informationPage: () => import("@/lib/settings/schemas").then((m) => m.informationPageSchema),
   staffLieu: () => import("@/lib/staff/schemas").then((m) => m.staffLieuSchema),
+  paymentProvider: () => import("@/lib/billing/providers/schemas").then((m) => m.paymentProviderSchema),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;
