@@ -93,6 +93,7 @@ export default async function PaymentReturnPage({
           amountCents={payment.amountCents}
           receivedAt={payment.receivedAt ?? payment.createdAt}
           settled={payment.settled}
+          method={isPayfip ? "Carte bancaire, en ligne (PayFiP, Trésor public)" : undefined}
         />
       ) : null}
       <LinkButton href="/mes-factures" variant="secondary">
