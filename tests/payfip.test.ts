@@ -33,6 +33,7 @@ import {
   type PayfipCreateRequest,
 } from "@/lib/billing/payfip/soap";
 import { PAYFIP_TECHNICAL_MESSAGE } from "@/lib/billing/providers/payfip-provider";
+import { checkPayfipProvider } from "@/scripts/lib/production-checks";
 import { setPaymentProviderAction } from "@/app/admin/structures/[id]/paiement-en-ligne/actions";
 import { NotFoundError } from "@/lib/workflow";
 import { CLIENT_IP_HEADER_ENV } from "@/lib/net/client-ip";
@@ -410,6 +411,22 @@ describe("production refuses the stand-in unless allowed", () => {
     expect(payfipStandInAllowed({ NODE_ENV: "production", APP_URL: "https://famille.ville.fr" })).toBe(false);
     expect(payfipStandInAllowed({ NODE_ENV: "production", APP_URL: "https://famille.ville.fr", ALLOW_PAYFIP_STAND_IN: "1" })).toBe(true);
     expect(payfipStandInAllowed({ NODE_ENV: "test", PAYFIP_WS_URL: "https://www.payfip.gouv.fr/tpa/services/securite" })).toBe(false);
+  });
+
+  it("npm run serve: a lieu set to PayFiP without PAYFIP_WS_URL on a public address → refused at start, unless allowed", () => {
+    const env = { NODE_ENV: "production" as const, APP_URL: "https://famille.ville.fr" };
+    expect(checkPayfipProvider(env, [])).toBeNull();
+    expect(() => checkPayfipProvider(env, ["Régie de Lille"])).toThrow(
+      "« Régie de Lille » est réglé sur PayFiP, mais PAYFIP_WS_URL n'est pas défini",
+    );
+    expect(checkPayfipProvider({ ...env, ALLOW_PAYFIP_STAND_IN: "1" }, ["Régie de Lille"])).toMatch(/^ALLOW_PAYFIP_STAND_IN=1/);
+    expect(checkPayfipProvider({ ...env, APP_URL: "http://localhost:3000" }, ["Régie de Lille"])).toBeNull();
+    expect(checkPayfipProvider({ ...env, PAYFIP_WS_URL: "https://www.payfip.gouv.fr/tpa/services/securite" }, ["Régie"])).toMatch(
+      /PAYFIP_SAISIE vaut « T »/,
+    );
+    expect(
+      checkPayfipProvider({ ...env, PAYFIP_WS_URL: "https://www.payfip.gouv.fr/tpa/services/securite", PAYFIP_SAISIE: "W" }, ["Régie"]),
+    ).toBeNull();
   });
 
   it("on a public address without the opt-in: « Payer » is refused in French and logged, the stand-in's service answers 404", async () => {
