@@ -19,6 +19,7 @@ import { payfipStandInAction } from "@/app/paiement/payfip-simulateur/actions";
 import { startOnlinePayment } from "@/lib/billing/pay-online";
 import { confirmPayfipOperation } from "@/lib/billing/payfip/confirm-operation";
 import { decideStandInPayfip } from "@/lib/billing/payfip/stand-in";
+import { readPayfipOperation } from "@/lib/billing/payfip/client";
 import { payfipStandInAllowed } from "@/lib/billing/payfip/stand-in-policy";
 import {
   checkCreateRequest,
@@ -276,6 +277,22 @@ describe("the notification is trusted only after asking the service", () => {
     expect(await state(f)).toEqual(paid);
     const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
     expect(payment.reference).toMatch(/^PayFiP \d{6}$/);
+    // What the service answers for it, field by field (the stand-in speaks the service's answer).
+    expect(await readPayfipOperation(idOp)).toEqual({
+      kind: "ANSWERED",
+      detail: expect.objectContaining({
+        idOp,
+        resultrans: "P",
+        montantCents: 1800,
+        numcli: "012345",
+        refdet: `PF${String(payment.number).padStart(8, "0")}`,
+        numauto: payment.reference!.slice(7),
+        dattrans: expect.stringMatching(/^\d{8}$/),
+        heurtrans: expect.stringMatching(/^\d{4}$/),
+        saisie: "T",
+      }),
+    });
+    expect(await readPayfipOperation("inconnue")).toEqual({ kind: "UNKNOWN" });
     // The stand-in's page, once answered, cannot be answered again.
     await expect(decideStandInPayfip({ familyId: f.family.id, idOp, outcome: "P" })).rejects.toThrow("n'est plus valable");
   });

@@ -26,8 +26,6 @@ import { payfipStandInAllowed } from "./stand-in-policy";
 /** Whether this installation talks to the stand-in, and may (production refuses it unless allowed, ADR 054). */
 export const payfipStandInServes = () => config.usesPayfipStandIn && payfipStandInAllowed();
 
-const now2 = (n: number) => String(n).padStart(2, "0");
-
 /** One SOAP request to the stand-in's service: its answer (HTTP 200) or a Fault (HTTP 500), as the service gives them. */
 export async function answerStandInSoap(xml: string): Promise<{ status: number; xml: string }> {
   try {
@@ -72,7 +70,20 @@ export async function answerStandInSoap(xml: string): Promise<{ status: number; 
     const op = idOp ? await db.standInPayfipOperation.findUnique({ where: { id: idOp } }) : null;
     if (!op) return { status: 500, xml: faultXml("P1", "Opération inconnue") };
     if (op.result === "OPEN" || !op.answeredAt) return { status: 500, xml: faultXml("P5", "Transaction en cours ou non aboutie") };
-    const at = op.answeredAt;
+    // dattrans (jjmmaaaa) and heurtrans (hhmm), in Paris as the service writes them.
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("fr-FR", {
+        timeZone: "Europe/Paris",
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })
+        .formatToParts(op.answeredAt)
+        .map((p) => [p.type, p.value]),
+    );
     return {
       status: 200,
       xml: detailAnswerXml({
@@ -80,8 +91,8 @@ export async function answerStandInSoap(xml: string): Promise<{ status: number; 
         resultrans: op.result,
         montantCents: op.montantCents,
         numauto: op.numauto ?? "",
-        dattrans: `${now2(at.getDate())}${now2(at.getMonth() + 1)}${at.getFullYear()}`,
-        heurtrans: `${now2(at.getHours())}${now2(at.getMinutes())}`,
+        dattrans: `${parts.day}${parts.month}${parts.year}`,
+        heurtrans: `${parts.hour}${parts.minute}`,
         refdet: op.refdet,
         exer: op.exer,
         numcli: op.numcli,
