@@ -364,6 +364,19 @@ describe("the notification is trusted only after asking the service", () => {
     });
   });
 
+  it("the service answering with another debt reference (refdet) than the payment's → nothing recorded, logged", async () => {
+    const f = await payfipFamily("Autredette");
+    const { paymentId } = await pay(f);
+    const idOp = await idOpOf(paymentId);
+    await prisma.standInPayfipOperation.update({
+      where: { id: idOp },
+      data: { refdet: "PF99999999", result: "P", answeredAt: new Date() },
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    await expectNothingChanged(async () => expect(await (await notify(idOp)).json()).toEqual({ received: true, outcome: "MISMATCH" }));
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("refdet PF99999999"));
+  });
+
   it("the notification and the return page at the same time (three times over) → paid once, one receipt", async () => {
     const f = await payfipFamily("Course");
     const { paymentId } = await pay(f);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { lockPayfipPayment } from "@/lib/locks";
 import { failOnlinePayment, fulfilOnlinePayment } from "../providers/fulfil-online-payment";
+import { refdetOf } from "../providers/payfip-provider";
 import { readPayfipOperation } from "./client";
 import { isPayfipResult, PAYFIP_RESULTS } from "./soap";
 
@@ -16,7 +17,7 @@ export type PayfipAnswer = "PAID" | "REFUSED" | "ABANDONED" | "OPEN";
  * completed, the invoices stay to pay. An idOp that is not one of our payments is not even asked about.
  */
 export async function confirmPayfipOperation(idOp: string): Promise<{ outcome: string; answer: PayfipAnswer | null }> {
-  const known = await db.payment.findUnique({ where: { payfipOperationId: idOp }, select: { id: true, method: true } });
+  const known = await db.payment.findUnique({ where: { payfipOperationId: idOp }, select: { id: true, method: true, number: true } });
   if (!known || known.method !== "PAYFIP") return { outcome: "UNKNOWN", answer: null };
   const state = await readPayfipOperation(idOp);
   const lock = (tx: Parameters<typeof lockPayfipPayment>[0]) => lockPayfipPayment(tx, idOp);
@@ -26,6 +27,11 @@ export async function confirmPayfipOperation(idOp: string): Promise<{ outcome: s
     return { outcome: await failOnlinePayment({ lock, reason: "PayFiP : opération inconnue du service (expirée)" }), answer: "ABANDONED" };
   }
   const { detail } = state;
+  if (detail.refdet !== refdetOf(known.number)) {
+    // The service answering with another debt than ours for this operation: nothing recorded, said in the log.
+    console.error(`[payfip] opération ${idOp} : refdet ${detail.refdet} au lieu de ${refdetOf(known.number)}, rien n'est enregistré`);
+    return { outcome: "MISMATCH", answer: null };
+  }
   if (isPayfipResult(PAYFIP_RESULTS.PAID, detail.resultrans)) {
     const outcome = await fulfilOnlinePayment({
       method: "PAYFIP",
