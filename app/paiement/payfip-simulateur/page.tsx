@@ -32,7 +32,7 @@ export default async function PayfipStandInPage({
         title="Paiement PayFiP (démonstration)"
         description="Service simulé : aucun argent ne circule. Cette page tient la place de la page de paiement du Trésor public (PayFiP)."
       />
-      <dl className="mb-4 grid grid-cols-1 gap-1 sm:grid-cols-2">
+      <dl className="mb-4 flex flex-col gap-1">
         <div>
           <dt className="inline font-semibold">Montant : </dt>
           <dd className="inline text-lg">
@@ -43,7 +43,7 @@ export default async function PayfipStandInPage({
           <dt className="inline font-semibold">Référence : </dt>
           <dd className="inline font-mono">{op.refdet}</dd>
         </div>
-        <div className="sm:col-span-2">
+        <div>
           <dt className="inline font-semibold">Objet : </dt>
           <dd className="inline">{op.objet}</dd>
         </div>
