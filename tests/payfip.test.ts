@@ -20,6 +20,7 @@ import { startOnlinePayment } from "@/lib/billing/pay-online";
 import { confirmPayfipOperation } from "@/lib/billing/payfip/confirm-operation";
 import { decideStandInPayfip } from "@/lib/billing/payfip/stand-in";
 import { readPayfipOperation } from "@/lib/billing/payfip/client";
+import { abandonPayment } from "@/lib/billing/abandon-payment";
 import { payfipStandInAllowed } from "@/lib/billing/payfip/stand-in-policy";
 import {
   checkCreateRequest,
@@ -392,6 +393,40 @@ describe("the notification is trusted only after asking the service", () => {
     ]);
     expect(results).toHaveLength(5);
     expect(await state(f)).toMatchObject({ payments: [{ status: "SUCCEEDED", anomaly: null }], allocations: 2, receipts: 1 });
+  });
+});
+
+describe("« Marquer abandonné » a PayFiP payment nobody answered", () => {
+  it("after an hour: « non abouti »; answered P meanwhile: refused; a P arriving after it: recorded and flagged to staff", async () => {
+    const f = await payfipFamily("Oublie");
+    const { paymentId } = await pay(f);
+    const idOp = await idOpOf(paymentId);
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    await expectNothingChanged(() =>
+      expect(abandonPayment({ paymentId, actor: f.staff })).rejects.toThrow("PayFiP peut encore le confirmer"),
+    );
+    await abandonPayment({ paymentId, actor: f.staff, now: later });
+    expect((await state(f)).payments).toEqual([{ method: "PAYFIP", status: "FAILED", amountCents: 1800, anomaly: null }]);
+    // The parent had paid after all: the service says P, the notification records it and staff are told.
+    await prisma.standInPayfipOperation.update({ where: { id: idOp }, data: { result: "P", numauto: "111111", answeredAt: new Date() } });
+    await notify(idOp);
+    expect(await state(f)).toMatchObject({
+      payments: [{ status: "SUCCEEDED", anomaly: expect.stringContaining("puis confirmé par PayFiP") }],
+      allocations: 2,
+      receipts: 1,
+    });
+
+    const g = await payfipFamily("Paye");
+    const other = await pay(g);
+    await prisma.standInPayfipOperation.update({
+      where: { id: await idOpOf(other.paymentId) },
+      data: { result: "P", numauto: "222222", answeredAt: new Date() },
+    });
+    await expectNothingChanged(() =>
+      expect(abandonPayment({ paymentId: other.paymentId, actor: g.staff, now: later })).rejects.toThrow(
+        "PayFiP indique que ce paiement a abouti",
+      ),
+    );
   });
 });
 
