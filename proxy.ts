@@ -30,16 +30,26 @@ const PROTECTED = [
   "/mes-messages",
 ];
 
+/** Stripe's embedded Checkout (ADR 014), only when it is configured: Stripe.js, its frames and its API. */
+const embeddedStripe = () => Boolean(process.env.STRIPE_SECRET_KEY && process.env.STRIPE_PUBLISHABLE_KEY);
+
 function contentSecurityPolicy(nonce: string, https: boolean): string {
+  const stripe = embeddedStripe();
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${stripe ? " https://js.stripe.com" : ""}`,
+    ...(stripe
+      ? [
+          "frame-src https://js.stripe.com https://checkout.stripe.com https://*.stripe.com",
+          "connect-src 'self' https://api.stripe.com https://checkout.stripe.com",
+        ]
+      : []),
     `style-src 'self' 'nonce-${nonce}'`,
     // React and Next.js set a few style attributes (the route announcer…).
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' blob: data:",
+    `img-src 'self' blob: data:${stripe ? " https://*.stripe.com" : ""}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    ...(stripe ? [] : ["connect-src 'self'"]),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

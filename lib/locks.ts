@@ -147,12 +147,29 @@ export async function lockSlots(tx: Tx, slots: Slot[]): Promise<void> {
   }
 }
 
-/** 8. The family's pending online payments sharing an invoice with `invoiceIds`, oldest first (against the webhook meanwhile). */
+/** 8. The family's pending online payments (Stripe, PayFiP) sharing an invoice with `invoiceIds`, oldest first (against the webhook meanwhile). */
 export function lockOpenOnlinePayments(tx: Tx, familyId: string, invoiceIds: string[]) {
-  return tx.$queryRaw<{ id: string; invoiceIds: string[]; amountCents: number; stripeCheckoutSessionId: string | null }[]>`
-    SELECT "id", "invoiceIds", "amountCents", "stripeCheckoutSessionId" FROM "Payment"
-    WHERE "familyId" = ${familyId} AND "method" = 'STRIPE' AND "status" = 'PENDING' AND "invoiceIds" && ${invoiceIds}::text[]
+  return tx.$queryRaw<
+    {
+      id: string;
+      invoiceIds: string[];
+      amountCents: number;
+      method: "STRIPE" | "PAYFIP";
+      stripeCheckoutSessionId: string | null;
+      payfipOperationId: string | null;
+      createdAt: Date;
+    }[]
+  >`
+    SELECT "id", "invoiceIds", "amountCents", "method", "stripeCheckoutSessionId", "payfipOperationId", "createdAt" FROM "Payment"
+    WHERE "familyId" = ${familyId} AND "method" IN ('STRIPE', 'PAYFIP') AND "status" = 'PENDING' AND "invoiceIds" && ${invoiceIds}::text[]
     ORDER BY "createdAt" FOR UPDATE`;
+}
+
+/** 8. The online payment a PayFiP operation (idOp) reports on. */
+export async function lockPayfipPayment(tx: Tx, operationId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Payment" WHERE "payfipOperationId" = ${operationId} AND "method" = 'PAYFIP' FOR UPDATE`;
+  return rows[0]?.id ?? null;
 }
 
 /** 8. The online payment a Stripe session reports on (found by its session, or by our id when the session was not stored yet). */

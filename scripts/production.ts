@@ -23,6 +23,8 @@ import {
   accountsWithDemoPassword,
   checkEmailProvider,
   checkPaymentProvider,
+  checkPayfipProvider,
+  payfipLieux,
   demoPasswordRefusal,
   requireProductionEnv,
   withMigrationLock,
@@ -100,6 +102,8 @@ async function main() {
   }
   const demoAccounts = await accountsWithDemoPassword(databaseUrl);
   if (demoAccounts.length > 0) throw demoPasswordRefusal(demoAccounts);
+  const payfip = checkPayfipProvider(process.env, await payfipLieux(databaseUrl));
+  if (payfip) console.warn(`[serve] ${payfip}`);
 
   Object.assign(process.env, {
     NODE_ENV: "production",

@@ -11,6 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { refuseAccountRequestAction, validateAccountRequestAction } from "@/app/admin/demandes-de-compte/actions";
 import { retryEmailAction } from "@/app/admin/courriels/actions";
+import { setPaymentProviderAction } from "@/app/admin/structures/[id]/paiement-en-ligne/actions";
 import { requestAccountAction } from "@/app/creer-mon-compte/actions";
 import { accountRequestSchema } from "@/lib/accounts/schemas";
 import { requestAccount } from "@/lib/accounts/request-account";
@@ -63,7 +64,11 @@ describe("staff actions refuse anyone but staff", () => {
     const validate = await validateAccountRequestAction({ id });
     const refuse = await refuseAccountRequestAction({ id, reason: "Non" });
     const retry = await retryEmailAction({ id: "inexistant" });
-    for (const result of [validate, refuse, retry]) {
+    // « Paiement en ligne » of a lieu (ADR 054): its provider unchanged.
+    const structure = await prisma.structure.create({ data: { name: `Lieu action ${id}` } });
+    const provider = await setPaymentProviderAction({ structureId: structure.id, paymentProvider: "PAYFIP", payfipClientNumber: "012345" });
+    expect((await prisma.structure.findUniqueOrThrow({ where: { id: structure.id } })).paymentProvider).toBe("STRIPE");
+    for (const result of [validate, refuse, retry, provider]) {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/Accès refusé|session a expiré/);
     }

@@ -7,6 +7,11 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import * as billing from "@/app/admin/facturation/actions";
 import * as invoices from "@/app/mes-factures/actions";
+import { setPaymentProviderAction } from "@/app/admin/structures/[id]/paiement-en-ligne/actions";
+import PaymentProviderPage from "@/app/admin/structures/[id]/paiement-en-ligne/page";
+import { payfipStandInAction } from "@/app/paiement/payfip-simulateur/actions";
+import PayfipStandInPage from "@/app/paiement/payfip-simulateur/page";
+import EmbeddedCheckoutPage from "@/app/mes-factures/paiement/carte/page";
 import PaymentReturnPage from "@/app/mes-factures/paiement/page";
 import StandInCheckoutPage from "@/app/paiement/simulateur/page";
 import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
@@ -98,10 +103,14 @@ describe("billing: a parent, another family", () => {
         ok: false,
         error: "Accès refusé.",
       });
+      expect(
+        await setPaymentProviderAction({ structureId: a.w.structure.id, paymentProvider: "PAYFIP", payfipClientNumber: "012345" }),
+      ).toEqual({ ok: false, error: "Accès refusé." });
       // The staff pages and the treasury's CSV.
       for (const render of [
         () => PaymentsPage({ searchParams: Promise.resolve({}) }),
         () => FamilyAccountPage({ params: Promise.resolve({ familyId: a.family.id }) }),
+        () => PaymentProviderPage({ params: Promise.resolve({ id: a.w.structure.id }) }),
       ]) {
         const refused = await render().catch((e: unknown) => e);
         expect(String((refused as Error & { digest?: string }).digest)).toContain("/acces-refuse");
@@ -176,9 +185,13 @@ describe("billing: a parent, another family", () => {
       expect(await invoices.payInvoicesAction({ invoiceIds: [a.invoice.id, b.invoice.id] })).toEqual(NOT_FOUND);
       expect(await invoices.standInCheckoutAction({ paymentId: paymentB.id, outcome: "PAID" })).toEqual(NOT_FOUND);
       expect(await invoices.standInCheckoutAction({ paymentId: "inexistant", outcome: "PAID" })).toEqual(NOT_FOUND);
+      expect(await payfipStandInAction({ idOp: "0123456789abcdef", outcome: "P" })).toEqual(NOT_FOUND);
       for (const render of [
         () => StandInCheckoutPage({ searchParams: Promise.resolve({ paiement: paymentB.id }) }),
         () => PaymentReturnPage({ searchParams: Promise.resolve({ session: paymentB.stripeCheckoutSessionId! }) }),
+        () => PaymentReturnPage({ searchParams: Promise.resolve({ paiement: paymentB.id }) }),
+        () => EmbeddedCheckoutPage({ searchParams: Promise.resolve({ paiement: paymentB.id }) }),
+        () => PayfipStandInPage({ searchParams: Promise.resolve({ idop: "0123456789abcdef" }) }),
       ]) {
         const refused = await render().catch((e: unknown) => e);
         expect(String((refused as Error).message)).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404/);

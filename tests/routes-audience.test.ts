@@ -39,10 +39,20 @@ const PUBLIC = [
   "GET app/calendrier/[token]/route.ts",
   // Only a redirect: to the signed-in role's home (read from the session), else to the sign-in page (ADR 037).
   "GET app/connexion/suite/route.ts",
+  // PayFiP's notification is unsigned: nothing of it is believed, the service is asked for the result (ADR 054).
+  "POST app/api/payfip/notification/route.ts",
+  // Only a redirect (303) to the return page, which shows the signed-in family's own payment only.
+  "GET app/api/payfip/retour/route.ts",
+  "POST app/api/payfip/retour/route.ts",
 ];
 
 /** Machines that prove themselves with the request (a signature, a key) instead of a session. */
-const SIGNED = ["POST app/api/resend-stand-in/emails/route.ts", "POST app/api/stripe/webhook/route.ts"];
+const SIGNED = [
+  "POST app/api/resend-stand-in/emails/route.ts",
+  "POST app/api/stripe/webhook/route.ts",
+  // The PayFiP stand-in's SOAP service: this machine only (loopback), and only while the stand-in serves.
+  "POST app/api/payfip-stand-in/services/securite/route.ts",
+];
 
 type Caller = "PARENT" | "STAFF" | "PARENT_WITHOUT_FAMILY";
 

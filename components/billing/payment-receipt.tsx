@@ -8,6 +8,8 @@ export function PaymentReceipt(props: {
   amountCents: number;
   receivedAt: Date;
   settled: { invoiceId: string; number: string; amountCents: number; hasQuittance: boolean }[];
+  /** How it was paid, when not by card on Stripe (PayFiP: the Trésor public's page, ADR 054). */
+  method?: string;
 }) {
   return (
     <Card title={`Reçu du paiement n° ${props.number}`} titleId="recu" className="mb-4">
@@ -19,7 +21,7 @@ export function PaymentReceipt(props: {
         <dt className="font-semibold">Date</dt>
         <dd>{formatDateTime(props.receivedAt)}</dd>
         <dt className="font-semibold">Moyen</dt>
-        <dd>Carte bancaire, en ligne</dd>
+        <dd>{props.method ?? "Carte bancaire, en ligne"}</dd>
       </dl>
       {props.settled.length > 0 ? (
         <>

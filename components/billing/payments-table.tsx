@@ -66,10 +66,12 @@ export function PaymentsTable(props: {
           <span id={`paiement-${p.id}`} tabIndex={-1} className="focus:outline-2">
             <StatusBadge label={statusLabel("PAYMENT", p.status)} tone={statusTone("PAYMENT", p.status)} />
           </span>
-          {p.method === "STRIPE" && isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, p.status) ? (
+          {(p.method === "STRIPE" || p.method === "PAYFIP") && isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, p.status) ? (
             <span className="text-sm">{waitingSince(p.createdAt, props.now).replace(/^./, (c) => c.toUpperCase())}</span>
           ) : null}
-          {p.method === "STRIPE" && isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, p.status) && isStuck(p.createdAt, props.now) ? (
+          {(p.method === "STRIPE" || p.method === "PAYFIP") &&
+          isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, p.status) &&
+          isStuck(p.createdAt, props.now) ? (
             <AbandonPaymentButton
               paymentId={p.id}
               label={`Paiement de ${formatCents(p.amountCents)}, ${p.family.name}`}

@@ -51,6 +51,7 @@ const SCHEMAS = {
   staffLieu: () => import("@/lib/staff/schemas").then((m) => m.staffLieuSchema),
   tariffRule: () => import("@/lib/activities/tariff-rule-schemas").then((m) => m.tariffRuleSchema),
   residentCommunes: () => import("@/lib/activities/tariff-rule-schemas").then((m) => m.residentCommunesSchema),
+  paymentProvider: () => import("@/lib/billing/providers/schemas").then((m) => m.paymentProviderSchema),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;

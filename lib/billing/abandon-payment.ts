@@ -2,9 +2,9 @@ import "server-only";
 import { scopeWhere } from "@/lib/auth/staff-scope";
 import { transaction } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { lockFamily, lockOnlinePayment } from "@/lib/locks";
+import { lockFamily, lockOnlinePayment, lockPayfipPayment } from "@/lib/locks";
 import { actorScope, applyTransition, isIn, NotFoundError, PAYMENT_STATUSES, type Actor } from "@/lib/workflow";
-import { checkout } from "./checkout";
+import { providerOf, PROVIDER_NAMES, type OnlineMethod } from "./providers";
 import { ABANDON_AFTER_MINUTES, ABANDONED_BY_STAFF, isStuck, waitingSince } from "./payment-age";
 
 /**
@@ -18,10 +18,11 @@ export async function abandonPayment(input: { paymentId: string; actor: Actor; n
   return transaction(
     async (tx) => {
       const found = await tx.payment.findFirst({
-        where: { id: input.paymentId, method: "STRIPE" },
-        select: { id: true, familyId: true, invoiceIds: true, stripeCheckoutSessionId: true },
+        where: { id: input.paymentId, method: { in: ["STRIPE", "PAYFIP"] } },
+        select: { id: true, familyId: true, invoiceIds: true, method: true, stripeCheckoutSessionId: true, payfipOperationId: true },
       });
       if (!found) throw new NotFoundError();
+      const method: OnlineMethod = found.method === "PAYFIP" ? "PAYFIP" : "STRIPE";
       // A pending payment has no allocation yet: it belongs to the lieux of the invoices it was started for (ADR 029).
       const scope = scopeWhere(actorScope(input.actor));
       const inScope =
@@ -29,17 +30,20 @@ export async function abandonPayment(input: { paymentId: string; actor: Actor; n
         (await tx.invoice.count({ where: { id: { in: found.invoiceIds }, ...scope.invoice } })) > 0;
       if (!inScope) throw new NotFoundError();
       await lockFamily(tx, found.familyId, { anonymised: "allow" });
-      await lockOnlinePayment(tx, { sessionId: found.stripeCheckoutSessionId ?? "", paymentId: found.id });
+      if (method === "PAYFIP") await lockPayfipPayment(tx, found.payfipOperationId ?? "");
+      else await lockOnlinePayment(tx, { sessionId: found.stripeCheckoutSessionId ?? "", paymentId: found.id });
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: found.id }, select: { status: true, createdAt: true } });
       if (!isIn(PAYMENT_STATUSES.AWAITING_CONFIRMATION, payment.status))
         throw new UserFacingError("Ce paiement n'est plus en cours de confirmation : rechargez la page.");
       if (!isStuck(payment.createdAt, now))
         throw new UserFacingError(
-          `Ce paiement a commencé il y a moins de ${ABANDON_AFTER_MINUTES} minutes : Stripe peut encore le confirmer. Réessayez plus tard.`,
+          `Ce paiement a commencé il y a moins de ${ABANDON_AFTER_MINUTES} minutes : ${PROVIDER_NAMES[method]} peut encore le confirmer. Réessayez plus tard.`,
         );
-      if (found.stripeCheckoutSessionId && (await checkout.expire(found.stripeCheckoutSessionId)) === "complete")
+      // Stripe's session is expired; a PayFiP operation cannot be, but an hour on it can no longer be paid (ADR 054).
+      const ref = method === "PAYFIP" ? found.payfipOperationId : found.stripeCheckoutSessionId;
+      if (ref && (await providerOf(method).expire(ref, payment.createdAt)) === "complete")
         throw new UserFacingError(
-          "Stripe indique que ce paiement a abouti : il sera confirmé dans quelques instants. Il n'est pas marqué abandonné.",
+          `${PROVIDER_NAMES[method]} indique que ce paiement a abouti : il sera confirmé dans quelques instants. Il n'est pas marqué abandonné.`,
         );
       await applyTransition(tx, {
         machine: "PAYMENT",

@@ -15,6 +15,8 @@ export async function getFamilyPayment(familyId: string, by: { sessionId?: strin
       receivedAt: true,
       createdAt: true,
       stripeCheckoutSessionId: true,
+      method: true,
+      payfipOperationId: true,
       anomaly: true,
       invoiceIds: true,
       allocations: {

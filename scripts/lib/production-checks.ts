@@ -87,6 +87,39 @@ export function checkPaymentProvider(env: NodeJS.ProcessEnv): string | null {
   );
 }
 
+/**
+ * PayFiP (ADR 054) is chosen per lieu d'accueil, in the database: without PAYFIP_WS_URL a lieu set to PayFiP would pay
+ * on the local stand-in. Refused on a public address unless ALLOW_PAYFIP_STAND_IN=1 (the portal also refuses « Payer »
+ * at run time, for a lieu switched to PayFiP after the start: lib/billing/payfip/stand-in-policy.ts).
+ */
+export function checkPayfipProvider(env: NodeJS.ProcessEnv, payfipLieux: string[]): string | null {
+  if (env.PAYFIP_WS_URL) {
+    if (env.PAYFIP_SAISIE !== "W")
+      return `PAYFIP_WS_URL est défini mais PAYFIP_SAISIE vaut « ${env.PAYFIP_SAISIE ?? "T"} » : les paiements PayFiP sont des essais (T) ou une activation (X), pas des encaissements (W).`;
+    return null;
+  }
+  if (payfipLieux.length === 0 || isLocalUrl(env.APP_URL!)) return null;
+  const names = payfipLieux.map((name) => `« ${name} »`).join(", ");
+  if (env.ALLOW_PAYFIP_STAND_IN === "1")
+    return `ALLOW_PAYFIP_STAND_IN=1 : les familles de ${names} paient sur un PayFiP simulé (aucun argent ne circule).`;
+  throw new StartError(
+    `${names} ${payfipLieux.length > 1 ? "sont réglés" : "est réglé"} sur PayFiP, mais PAYFIP_WS_URL n'est pas défini : « Payer » ouvrirait un paiement ` +
+      `simulé. Définissez PAYFIP_WS_URL (https://www.payfip.gouv.fr/tpa/services/securite) et PAYFIP_SAISIE, ou, pour une démonstration, ALLOW_PAYFIP_STAND_IN=1.`,
+  );
+}
+
+/** The lieux d'accueil whose families pay by PayFiP. */
+export async function payfipLieux(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "portail-verification" });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(`SELECT name FROM "Structure" WHERE "paymentProvider" = 'PAYFIP' ORDER BY name`);
+    return rows.map((row) => row.name);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Our key for pg_advisory_lock: « portail » in ASCII, one lock for the whole cluster. */
 export const MIGRATION_LOCK_KEY = 0x706f7274616c;
 
