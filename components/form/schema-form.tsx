@@ -47,6 +47,12 @@ const SCHEMAS = {
   identity: () => import("@/lib/settings/schemas").then((m) => m.identitySchema),
   informationPage: () => import("@/lib/settings/schemas").then((m) => m.informationPageSchema),
   staffLieu: () => import("@/lib/staff/schemas").then((m) => m.staffLieuSchema),
+  sepaSign: () => import("@/lib/billing/sepa/schemas").then((m) => m.signMandateSchema),
+  sepaPaper: () => import("@/lib/billing/sepa/schemas").then((m) => m.paperMandateSchema),
+  sepaSettings: () => import("@/lib/billing/sepa/schemas").then((m) => m.sepaSettingsSchema),
+  sepaExport: () => import("@/lib/billing/sepa/schemas").then((m) => m.exportBatchSchema),
+  sepaReject: () => import("@/lib/billing/sepa/schemas").then((m) => m.rejectDebitSchema),
+  sepaImport: () => import("@/lib/billing/sepa/schemas").then((m) => m.importReturnsSchema),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;

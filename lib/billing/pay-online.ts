@@ -22,6 +22,7 @@ import { checkout } from "./checkout";
 import { allocatePayment } from "./allocate-payment";
 import { dueCents } from "./amounts";
 import { ABANDONED_BY_STAFF } from "./payment-age";
+import { assertNoPendingDebit } from "./sepa/pending";
 
 /*
  * « Payer mes factures »: the amount comes from the database only (the family's
@@ -57,6 +58,8 @@ export async function startOnlinePayment(input: {
       });
       // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
       if (invoices.length !== ids.length) throw new NotFoundError();
+      // An invoice in a prélèvement on its way is not paid online meanwhile (ADR 053).
+      await assertNoPendingDebit(tx, ids);
       const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
       if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
       // The family's open online payments that share an invoice with this one, locked against the webhook meanwhile.
