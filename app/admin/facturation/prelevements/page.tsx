@@ -60,7 +60,7 @@ export default async function DirectDebitsPage({ searchParams }: { searchParams:
         </Link>
       ),
       rum: l.rum,
-      sequence: l.sequence === "FRST" ? "Premier (FRST)" : "Récurrent (RCUR)",
+      sequence: l.excluded ? "—" : l.sequence === "FRST" ? "Premier (FRST)" : "Récurrent (RCUR)",
       montant: formatCents(l.amountCents),
       etat: l.excluded ? `Non prélevée : ${l.excluded}` : "À prélever",
     },
