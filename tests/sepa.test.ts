@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { generateMonth, issueMonth } from "@/lib/billing/generate-month";
 import { startOnlinePayment } from "@/lib/billing/pay-online";
+import { invoicePdf } from "@/lib/billing/render-invoice-pdf";
+import { extractText, getDocumentProxy } from "unpdf";
 import { recordDeskPayment } from "@/lib/billing/record-desk-payment";
 import { collectDueDebits } from "@/lib/billing/sepa/collect";
 import { exportDebitBatch, previewDebits } from "@/lib/billing/sepa/export-batch";
@@ -525,6 +527,11 @@ describe("collection and rejection", () => {
     });
     expect((await prisma.sepaMandate.findUniqueOrThrow({ where: { id: mandate.id } })).firstCollectedAt).toEqual(day("2027-02-15"));
     expect(await prisma.emailOutbox.count({ where: { familyId: a.family.id, template: "payment-received" } })).toBe(1);
+    // The quittance names the method as the other payments' do.
+    const quittance = await invoicePdf({ invoiceId: invoice.id, document: "quittance", familyId: a.family.id });
+    const { text } = await extractText(await getDocumentProxy(quittance.bytes), { mergePages: true });
+    expect(text).toContain("Prélèvement SEPA");
+    expect(text).toContain(mandate.rum);
     // February: the same mandate, now RCUR.
     await prisma.reservation.create({
       data: { inscriptionId: a.inscription.id, timeUnitId: w.units[0]!.id, date: day("2027-02-03"), status: "PRESENT" },
