@@ -162,6 +162,13 @@ test("le parent signe un mandat et télécharge son PDF ; l'accueil exporte le l
   ).toBeVisible();
   await expect(desk.getByText("Rejeté", { exact: true })).toBeVisible();
   await expectAccessible(desk);
+  // The family's billing page: its mandate, as staff see it.
+  await desk.goto(`/admin/facturation/familles/${f.family.id}`);
+  const staffCard = desk.getByRole("region", { name: "Prélèvement automatique" });
+  await expect(staffCard).toContainText(`Mandat ${mandate.rum}`);
+  await expect(staffCard.getByRole("button", { name: `Révoquer le mandat ${mandate.rum}` })).toBeVisible();
+  await expectAccessible(desk);
+  await shoot(desk, "compte-famille-mandat");
 
   // 5. The parent: the invoice to pay again, and the fee on an invoice of its own.
   await page.reload();
