@@ -117,6 +117,21 @@ test("le parent signe un mandat et télécharge son PDF ; l'accueil exporte le l
   // 2. Staff export the month's debits and download the file.
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(desk, (await newStaff()).email);
+  // The lieu's settings: a wrong ICS key is said on its field; corrected, saved.
+  await desk.goto(`/admin/structures/${w.structure.id}/prelevement`);
+  await expect(desk.getByRole("heading", { level: 1, name: /^Prélèvement SEPA — / })).toBeVisible();
+  await desk.getByLabel("Identifiant créancier SEPA (ICS)").fill("FR73ZZZ123456");
+  await desk.getByRole("button", { name: "Enregistrer les réglages" }).click();
+  await expect(desk.getByText("ICS invalide : vérifiez la clé (les deux chiffres après FR).")).toBeVisible();
+  await shoot(desk, "reglages-prelevement");
+  await desk.getByLabel("Identifiant créancier SEPA (ICS)").fill("fr72 zzz 123456");
+  await desk.getByRole("button", { name: "Enregistrer les réglages" }).click();
+  await expect(desk.getByText("Réglages du prélèvement enregistrés.")).toBeVisible();
+  await expectAccessible(desk);
+  expect(await testDb().structure.findUniqueOrThrow({ where: { id: w.structure.id } })).toMatchObject({
+    sepaCreditorId: "FR72ZZZ123456",
+    sepaRejectionFeeCents: 500,
+  });
   await desk.goto("/admin/facturation");
   await desk.getByRole("link", { name: "Prélèvements SEPA" }).click();
   await desk.goto(`/admin/facturation/prelevements?lieu=${w.structure.id}&mois=${month}`);
