@@ -8,5 +8,7 @@ export async function register() {
     startRetentionWorker();
     const { startBillingWorker } = await import("@/lib/billing/billing-worker");
     startBillingWorker();
+    const { startSepaCollectionWorker } = await import("@/lib/billing/sepa/collection-worker");
+    startSepaCollectionWorker();
   }
 }

@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/workflow/errors";
  * A transaction takes them in this order, skipping those it does not need — two transactions that
  * follow it never wait for each other in a circle:
  *
+ *   0. a lieu's debit export       (advisory « sepa-batch:<structure> ») one prélèvement file at a time (ADR 053)
  *   1. the account e-mail          (advisory « account:<email> »)      one account request per e-mail
  *   2. the family                  (row Family FOR NO KEY UPDATE)      every write of a family's data
  *   3. the activity's unit rules   (advisory « unit-rules:<activity> »)
@@ -21,6 +22,7 @@ import { NotFoundError } from "@/lib/workflow/errors";
  *   8. online payments             (FOR UPDATE, in creation order)
  *   9. invoices                    (FOR UPDATE, in number order; a billing run's drafts in sequence order)
  *  10. the invoice counter         (row InvoiceCounter, by its upsert: taken last, held a moment)
+ *  11. a mandate reference series  (advisory « sepa-rum:<prefix> »)    the next RUM, never given twice (ADR 053)
  *
  * Rows of one kind are always locked in one order (ids, numbers), never one by one as they come.
  *
@@ -45,7 +47,9 @@ export type AdvisoryKey =
   | { kind: "unit-rules"; activityId: string }
   | { kind: "billing-month"; structureId: string; month: string }
   | { kind: "inscription-places"; activityId: string; periodId: string }
-  | { kind: "slot"; timeUnitId: string; day: string };
+  | { kind: "slot"; timeUnitId: string; day: string }
+  | { kind: "sepa-batch"; structureId: string }
+  | { kind: "sepa-rum"; prefix: string };
 
 export function advisoryKeyText(key: AdvisoryKey): string {
   switch (key.kind) {
@@ -59,6 +63,10 @@ export function advisoryKeyText(key: AdvisoryKey): string {
       return `inscription:${key.activityId}:${key.periodId}`;
     case "slot":
       return `slot:${key.timeUnitId}|${key.day}`;
+    case "sepa-batch":
+      return `sepa-batch:${key.structureId}`;
+    case "sepa-rum":
+      return `sepa-rum:${key.prefix}`;
   }
 }
 
@@ -95,6 +103,12 @@ export async function lockFamilies(tx: Tx, familyIds: string[]): Promise<string[
     SELECT "id" FROM "Family" WHERE "id" = ANY(${sorted}) ORDER BY "id" FOR NO KEY UPDATE`;
   return rows.map((r) => r.id);
 }
+
+/** 0. A lieu's prélèvement file is built by one export at a time: an invoice is never in two pending debits. */
+export const lockDebitExport = (tx: Tx, structureId: string) => advisoryLock(tx, { kind: "sepa-batch", structureId });
+
+/** 11. The mandate references of one prefix are numbered one at a time (count + 1 under this lock). */
+export const lockMandateReferences = (tx: Tx, prefix: string) => advisoryLock(tx, { kind: "sepa-rum", prefix });
 
 /** 3. The activity's rules between units change one at a time (A↔B and B↔A written at once cannot both pass). */
 export const lockUnitRules = (tx: Tx, activityId: string) => advisoryLock(tx, { kind: "unit-rules", activityId });

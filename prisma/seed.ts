@@ -210,6 +210,7 @@ async function loadDemo(db: PrismaClient) {
       ],
     });
     await seedSeparatedParents(db);
+    await seedDirectDebit(db, benali.family.id);
     await db.accountRequest.create({
       data: {
         civility: "MME",
@@ -225,6 +226,42 @@ async function loadDemo(db: PrismaClient) {
       },
     });
   }
+}
+
+/**
+ * Prélèvement SEPA (ADR 053): the demo lieu is a creditor (a fictitious ICS and the textbook example IBAN), and the
+ * Benali family signed a mandate last month — its invoices from this month on are debited (« Prélèvements SEPA »).
+ */
+async function seedDirectDebit(db: PrismaClient, familyId: string) {
+  const lieu = await db.structure.findFirstOrThrow({ where: { activities: { some: {} } }, orderBy: { createdAt: "asc" } });
+  await db.structure.update({
+    where: { id: lieu.id },
+    data: {
+      sepaCreditorId: "FR72ZZZ123456",
+      sepaCreditorName: lieu.name,
+      sepaCreditorIban: "FR7630006000011234567890189",
+      sepaCreditorBic: "AGRIFRPPXXX",
+      sepaRejectionFeeCents: 500,
+    },
+  });
+  const now = new Date();
+  const signedAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10));
+  await db.sepaMandate.create({
+    data: {
+      familyId,
+      structureId: lieu.id,
+      // « PF-<initials of the lieu>-<n> », as lib/billing/sepa/mandates.ts numbers them (the next one is 000002).
+      rum: "PF-CSLT-000001",
+      holderName: "Karim Benali",
+      iban: "FR1420041010050500013M02606",
+      bic: "PSSTFRPPLIL",
+      signedAt,
+      signedPlace: "Lille",
+      signedOnline: true,
+      firstMonth: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+      activeKey: `${familyId}|${lieu.id}`,
+    },
+  });
 }
 
 /**

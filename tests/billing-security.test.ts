@@ -28,6 +28,14 @@ import { GET as taxCertificateDocument } from "@/app/factures/attestations/[cert
 import { GET as exportCafFigures } from "@/app/admin/facturation/caf/export/route";
 import { publishTaxCertificates } from "@/lib/billing/tax-certificates/publish-tax-certificates";
 import { createBookableWorld, createFamily, createPaidInvoice, createStaffUser, inscribe } from "@/prisma/factories";
+import * as sepa from "@/app/admin/facturation/prelevements/actions";
+import * as mandates from "@/app/mes-factures/prelevement/actions";
+import { sepaSettingsAction } from "@/app/admin/structures/[id]/prelevement/actions";
+import { GET as mandateDocument } from "@/app/mes-factures/prelevement/mandat/[mandateId]/route";
+import { GET as debitFile } from "@/app/admin/facturation/prelevements/[batchId]/fichier/route";
+import SepaSettingsPage from "@/app/admin/structures/[id]/prelevement/page";
+import DirectDebitsPage from "@/app/admin/facturation/prelevements/page";
+import SignMandatePage from "@/app/mes-factures/prelevement/page";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
 
 const NOT_FOUND = { ok: false, error: "Élément introuvable." };
@@ -286,5 +294,100 @@ describe("billing: a parent, another family", () => {
     expect(
       (await exportCafFigures(new Request(`http://localhost/admin/facturation/caf/export?lieu=${a.w.structure.id}&periode=nope`))).status,
     ).toBe(404);
+  });
+});
+
+describe("prélèvement SEPA (ADR 053): a parent, another family", () => {
+  const IBAN = "FR1420041010050500013M02606";
+  const sepaReady = (structureId: string) =>
+    prisma.structure.update({
+      where: { id: structureId },
+      data: {
+        sepaCreditorId: "FR72ZZZ123456",
+        sepaCreditorName: "Centre",
+        sepaCreditorIban: "FR7630006000011234567890189",
+        sepaCreditorBic: "AGRIFRPPXXX",
+      },
+    });
+  const signing = (structureId: string) => ({
+    structureId,
+    holderName: "Camille Testeur",
+    iban: IBAN,
+    bic: "PSSTFRPPLIL",
+    signedPlace: "Lille",
+    consent: ["oui"],
+  });
+
+  it("a parent on every staff SEPA action and page → « Accès refusé. », nothing changes", async () => {
+    const a = await billed("Sepaa");
+    await sepaReady(a.w.structure.id);
+    session.current = { user: { id: a.user.id } };
+    const denied = { ok: false, error: "Accès refusé." };
+    await expectNothingChanged(async () => {
+      expect(await sepa.exportBatchAction({ structureId: a.w.structure.id, month: "2027-01", dueDate: "15/02/2027" })).toEqual(denied);
+      expect(await sepa.rejectDebitAction({ debitId: "x", code: "AM04", rejectedOn: "01/12/2026" })).toEqual(denied);
+      expect(await sepa.importReturnsAction({ structureId: a.w.structure.id, lines: "x;AM04" })).toEqual(denied);
+      expect(await sepa.staffRevokeMandateAction({ mandateId: "x" })).toEqual(denied);
+      expect(await sepa.recordPaperMandateAction({ ...signing(a.w.structure.id), familyId: a.family.id, signedOn: "01/12/2026" })).toEqual(
+        denied,
+      );
+      expect(
+        await sepaSettingsAction({
+          structureId: a.w.structure.id,
+          creditorId: "FR72ZZZ123456",
+          creditorName: "Moi",
+          iban: IBAN,
+          bic: "PSSTFRPPLIL",
+          prenotificationDays: "2",
+          rejectionFee: "",
+        }),
+      ).toEqual(denied);
+      for (const render of [
+        () => DirectDebitsPage({ searchParams: Promise.resolve({}) }),
+        () => SepaSettingsPage({ params: Promise.resolve({ id: a.w.structure.id }) }),
+      ]) {
+        const refused = await render().catch((e: unknown) => e);
+        expect(String((refused as Error & { digest?: string }).digest)).toContain("/acces-refuse");
+      }
+      expect((await debitFile(new Request("http://localhost/x"), { params: Promise.resolve({ batchId: "x" }) })).status).toBe(403);
+    });
+    // Staff cannot sign or revoke in a family's name.
+    session.current = { user: { id: (await prisma.user.findFirstOrThrow({ where: { role: "STAFF", lieux: { none: {} } } })).id } };
+    expect(await mandates.signMandateAction(signing(a.w.structure.id))).toEqual({ ok: false, error: "Accès refusé." });
+    const page = await SignMandatePage({ searchParams: Promise.resolve({}) }).catch((e: unknown) => e);
+    expect(String((page as Error & { digest?: string }).digest)).toContain("/acces-refuse");
+  });
+
+  it("family A with B's mandate or a lieu it has nothing with: « introuvable », nothing written; its own works", async () => {
+    const [a, b] = [await billed("Sepab"), await billed("Sepac")];
+    await sepaReady(a.w.structure.id);
+    await sepaReady(b.w.structure.id);
+    session.current = { user: { id: b.user.id } };
+    expect(await mandates.signMandateAction(signing(b.w.structure.id))).toMatchObject({ ok: true });
+    const mandateB = await prisma.sepaMandate.findFirstOrThrow({ where: { familyId: b.family.id } });
+    const get = (mandateId: string) => mandateDocument(new Request("http://localhost/x"), { params: Promise.resolve({ mandateId }) });
+    session.current = { user: { id: a.user.id } };
+    await expectNothingChanged(async () => {
+      expect(await mandates.revokeMandateAction({ mandateId: mandateB.id })).toEqual(NOT_FOUND);
+      expect(await mandates.revokeMandateAction({ mandateId: "inexistant" })).toEqual(NOT_FOUND);
+      // B's lieu: A has no inscription nor invoice there.
+      expect(await mandates.signMandateAction(signing(b.w.structure.id))).toEqual(NOT_FOUND);
+      const foreign = await get(mandateB.id);
+      const missing = await get("inexistant");
+      expect(foreign.status).toBe(404);
+      expect(await foreign.text()).toBe(await missing.text());
+      // A bad IBAN: its own message, on its field.
+      expect(await mandates.signMandateAction({ ...signing(a.w.structure.id), iban: "FR1520041010050500013M02606" })).toMatchObject({
+        ok: false,
+        fieldErrors: { iban: "IBAN invalide : vérifiez la clé (les deux chiffres après le code du pays)." },
+      });
+    });
+    expect(await mandates.signMandateAction(signing(a.w.structure.id))).toMatchObject({ ok: true });
+    const mandateA = await prisma.sepaMandate.findFirstOrThrow({ where: { familyId: a.family.id } });
+    const own = await get(mandateA.id);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("application/pdf");
+    session.current = null;
+    expect((await get(mandateA.id)).status).toBe(403);
   });
 });

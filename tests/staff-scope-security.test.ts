@@ -17,6 +17,8 @@ import { GET as attendanceCsv } from "@/app/admin/pointage/export/route";
 import { GET as paymentsCsv } from "@/app/admin/paiements/export/route";
 import { GET as invoiceDocument } from "@/app/factures/[invoiceId]/[document]/route";
 import { GET as documentDownload } from "@/app/documents/[documentId]/route";
+import { GET as debitFile } from "@/app/admin/facturation/prelevements/[batchId]/fichier/route";
+import { GET as mandateDocument } from "@/app/mes-factures/prelevement/mandat/[mandateId]/route";
 import { assignLieuAction, removeLieuAction } from "@/app/admin/equipe/actions";
 import { listInscriptionQueue, listActivityFilters } from "@/lib/inscriptions/list-inscriptions";
 import { pageReservationQueue, listReservationQueue } from "@/lib/reservations/list-reservation-queue";
@@ -144,6 +146,51 @@ async function lieu(tag: string) {
       structureId: w.structure.id,
     },
   });
+  // Prélèvement SEPA (ADR 053): the lieu's creditor, the family's mandate, a batch with one debit of the invoice.
+  await prisma.structure.update({
+    where: { id: w.structure.id },
+    data: {
+      sepaCreditorId: "FR72ZZZ123456",
+      sepaCreditorName: `Lieu ${tag}`,
+      sepaCreditorIban: "FR7630006000011234567890189",
+      sepaCreditorBic: "AGRIFRPPXXX",
+    },
+  });
+  const mandate = await prisma.sepaMandate.create({
+    data: {
+      familyId: f.family.id,
+      structureId: w.structure.id,
+      rum: `PF-SC${tag}-${randomUUID().slice(0, 8)}`,
+      holderName: "Payeur",
+      iban: "FR1420041010050500013M02606",
+      bic: "PSSTFRPPLIL",
+      signedAt: day("2026-09-01"),
+      firstMonth: day("2026-10-01"),
+      activeKey: `${f.family.id}|${w.structure.id}`,
+    },
+  });
+  const batch = await prisma.directDebitBatch.create({
+    data: {
+      structureId: w.structure.id,
+      month: day("2026-10-01"),
+      dueDate: day("2026-11-15"),
+      messageId: `SC${tag}${randomUUID().slice(0, 8)}`,
+      totalCents: 3000,
+      count: 1,
+      xml: "<Document/>",
+    },
+  });
+  const debit = await prisma.directDebit.create({
+    data: {
+      batchId: batch.id,
+      mandateId: mandate.id,
+      familyId: f.family.id,
+      invoiceId: invoice.id,
+      amountCents: 3000,
+      sequence: "FRST",
+      endToEndId: `${mandate.rum}-${invoice.number}`,
+    },
+  });
   const change = await prisma.changeRequest.create({
     data: {
       familyId: f.family.id,
@@ -176,6 +223,9 @@ async function lieu(tag: string) {
     document,
     published,
     change,
+    mandate,
+    batch,
+    debit,
   };
 }
 
@@ -340,6 +390,34 @@ const REPLAY: Record<string, (l: Lieu) => unknown> = {
   // Attestations fiscales (ADR 056): a lieu's year, its identity.
   publishTaxCertificatesAction: (l) => ({ structureId: l.structure.id, year: "2025" }),
   structureIdentityAction: (l) => ({ structureId: l.structure.id, name: "Accueil renommé", siret: "73282932000074" }),
+  // Prélèvement SEPA (ADR 053).
+  sepaSettingsAction: (l) => ({
+    structureId: l.structure.id,
+    creditorId: "FR72ZZZ123456",
+    creditorName: "Centre",
+    iban: "FR7630006000011234567890189",
+    bic: "AGRIFRPPXXX",
+    prenotificationDays: "14",
+    rejectionFee: "",
+  }),
+  exportBatchAction: (l) => ({
+    structureId: l.structure.id,
+    month: "2026-10",
+    dueDate: fr(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)),
+  }),
+  rejectDebitAction: (l) => ({ debitId: l.debit.id, code: "AM04", rejectedOn: fr(PAST) }),
+  // The lieu is checked before the lines are read (an EndToEndId of B would be « aucun prélèvement » from A).
+  importReturnsAction: (l) => ({ structureId: l.structure.id, lines: `${l.debit.id};AM04` }),
+  recordPaperMandateAction: (l) => ({
+    familyId: l.f.family.id,
+    structureId: l.structure.id,
+    holderName: "Payeur",
+    iban: "FR1420041010050500013M02606",
+    bic: "PSSTFRPPLIL",
+    signedPlace: "Lille",
+    signedOn: fr(PAST),
+  }),
+  staffRevokeMandateAction: (l) => ({ mandateId: l.mandate.id }),
 };
 
 /** Staff actions that name no lieu, each for a reason written in ADR 029. */
@@ -392,6 +470,9 @@ const WORKS_IN_A = [
   "updateActivityAction",
   "publishTaxCertificatesAction",
   "structureIdentityAction",
+  "sepaSettingsAction",
+  "rejectDebitAction",
+  "staffRevokeMandateAction",
 ];
 
 const modules = import.meta.glob("../app/**/actions.ts", { eager: true }) as Record<string, Record<string, unknown>>;
@@ -540,7 +621,11 @@ describe("a staff member limited to lieu A", () => {
     const csv = (activityId: string) => attendanceCsv(url(`/admin/pointage/export?activite=${activityId}&mois=2026-11`));
     const pdf = (invoiceId: string) => invoiceDocument(url("/"), { params: Promise.resolve({ invoiceId, document: "facture" }) });
     const file = (documentId: string) => documentDownload(url("/"), { params: Promise.resolve({ documentId }) });
+    const xml = (batchId: string) => debitFile(url("/"), { params: Promise.resolve({ batchId }) });
+    const mandatePdf = (mandateId: string) => mandateDocument(url("/"), { params: Promise.resolve({ mandateId }) });
     for (const [foreign, missing, own] of [
+      [await xml(B.batch.id), await xml(MISSING), await xml(A.batch.id)],
+      [await mandatePdf(B.mandate.id), await mandatePdf(MISSING), await mandatePdf(A.mandate.id)],
       [await csv(B.activity.id), await csv(MISSING), await csv(A.activity.id)],
       [await pdf(B.invoice.id), await pdf(MISSING), await pdf(A.invoice.id)],
       [await file(B.document.id), await file(MISSING), await file(A.document.id)],

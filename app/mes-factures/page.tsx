@@ -17,6 +17,9 @@ import { Page } from "@/components/ui/page";
 import { cardClass, linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
 import { TaxCertificatesCard } from "@/components/billing/tax-certificates-card";
+import { SepaMandateCard } from "@/components/billing/sepa-mandate-card";
+import { getFamilyMandates } from "@/lib/billing/sepa/mandates";
+import { revokeMandateAction } from "./prelevement/actions";
 
 export const metadata: Metadata = { title: "Mes factures" };
 
@@ -28,6 +31,7 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
   const account = await getFamilyAccount(user.familyId);
   if (!account) notFound();
   const { family, balanceCents, toPay, invoices, detail } = account;
+  const sepa = await getFamilyMandates(user.familyId);
   const balance =
     balanceCents > 0
       ? `${formatCents(balanceCents)} à payer`
@@ -93,10 +97,13 @@ export default async function MyInvoicesPage({ searchParams }: { searchParams: P
               dueCents: i.dueCents,
               totalCents: i.totalCents,
               dueDate: i.dueDate ? formatCalendarDate(i.dueDate) : null,
+              debitOn: sepa.pending.filter((d) => d.invoiceId === i.id).map((d) => formatCalendarDate(d.dueDate))[0] ?? null,
             }))}
           />
         )}
       </section>
+
+      <SepaMandateCard {...sepa} revoke={revokeMandateAction} />
 
       <section aria-labelledby="par-inscription" className="mb-8">
         <h2 id="par-inscription" className="mb-2 text-xl font-bold">

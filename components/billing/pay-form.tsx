@@ -8,10 +8,11 @@ import { cardClass } from "@/components/ui/classes";
 
 /** « Factures à payer »: tick the invoices, the « Total factures » follows, « Payer » opens the payment page. */
 export function PayForm(props: {
-  invoices: { id: string; number: string; dueCents: number; totalCents: number; dueDate: string | null }[];
+  /** `debitOn`: the invoice is in a prélèvement on its way (ADR 053): « Prélèvement le … », no box to tick. */
+  invoices: { id: string; number: string; dueCents: number; totalCents: number; dueDate: string | null; debitOn?: string | null }[];
   pay: (input: { invoiceIds: string[] }) => Promise<ActionResult<{ url: string }>>;
 }) {
-  const [ticked, setTicked] = useState<string[]>(props.invoices.map((i) => i.id));
+  const [ticked, setTicked] = useState<string[]>(props.invoices.filter((i) => !i.debitOn).map((i) => i.id));
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const total = props.invoices.filter((i) => ticked.includes(i.id)).reduce((sum, i) => sum + i.dueCents, 0);
@@ -34,19 +35,25 @@ export function PayForm(props: {
         {props.invoices.map((i) => (
           <li key={i.id} className={cardClass}>
             <label className="flex min-h-11 items-start gap-3">
-              <input
-                type="checkbox"
-                className="mt-1 size-5 shrink-0 accent-brand"
-                checked={ticked.includes(i.id)}
-                onChange={(e) => setTicked(e.target.checked ? [...ticked, i.id] : ticked.filter((id) => id !== i.id))}
-              />
+              {i.debitOn ? null : (
+                <input
+                  type="checkbox"
+                  className="mt-1 size-5 shrink-0 accent-brand"
+                  checked={ticked.includes(i.id)}
+                  onChange={(e) => setTicked(e.target.checked ? [...ticked, i.id] : ticked.filter((id) => id !== i.id))}
+                />
+              )}
               <span className="flex flex-1 flex-wrap justify-between gap-x-4">
                 <span className="font-semibold">Facture n° {i.number}</span>
                 <span>
                   À payer : <strong>{formatCents(i.dueCents)}</strong>
                   {i.dueCents !== i.totalCents ? ` (total ${formatCents(i.totalCents)})` : ""}
                 </span>
-                {i.dueDate ? <span className="text-sm text-gray-800">Payer avant le {i.dueDate}</span> : null}
+                {i.debitOn ? (
+                  <span className="text-sm font-semibold text-gray-800">Prélèvement le {i.debitOn}</span>
+                ) : i.dueDate ? (
+                  <span className="text-sm text-gray-800">Payer avant le {i.dueDate}</span>
+                ) : null}
               </span>
             </label>
           </li>

@@ -52,6 +52,12 @@ const SCHEMAS = {
   tariffRule: () => import("@/lib/activities/tariff-rule-schemas").then((m) => m.tariffRuleSchema),
   residentCommunes: () => import("@/lib/activities/tariff-rule-schemas").then((m) => m.residentCommunesSchema),
   paymentProvider: () => import("@/lib/billing/providers/schemas").then((m) => m.paymentProviderSchema),
+  sepaSign: () => import("@/lib/billing/sepa/schemas").then((m) => m.signMandateSchema),
+  sepaPaper: () => import("@/lib/billing/sepa/schemas").then((m) => m.paperMandateSchema),
+  sepaSettings: () => import("@/lib/billing/sepa/schemas").then((m) => m.sepaSettingsSchema),
+  sepaExport: () => import("@/lib/billing/sepa/schemas").then((m) => m.exportBatchSchema),
+  sepaReject: () => import("@/lib/billing/sepa/schemas").then((m) => m.rejectDebitSchema),
+  sepaImport: () => import("@/lib/billing/sepa/schemas").then((m) => m.importReturnsSchema),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -17,6 +17,7 @@ import { lockFamily, lockOnlinePayment, lockOpenOnlinePayments } from "@/lib/loc
 import { dueCents } from "./amounts";
 import { chooseProvider, providerOf, type OnlineMethod } from "./providers";
 import { failOnlinePayment, fulfilOnlinePayment } from "./providers/fulfil-online-payment";
+import { assertNoPendingDebit } from "./sepa/pending";
 
 /*
  * « Payer mes factures »: the amount comes from the database only (the family's
@@ -56,6 +57,8 @@ export async function startOnlinePayment(input: {
       });
       // Another family's invoice, a paid or cancelled one: the same answer as a missing one.
       if (invoices.length !== ids.length) throw new NotFoundError();
+      // An invoice in a prélèvement on its way is not paid online meanwhile (ADR 053).
+      await assertNoPendingDebit(tx, ids);
       const amountCents = invoices.reduce((sum, i) => sum + dueCents(i), 0);
       if (amountCents <= 0) throw new UserFacingError("Ces factures sont déjà réglées.");
       // Stripe or PayFiP, from the invoices' lieux d'accueil (ADR 054).

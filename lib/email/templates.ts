@@ -530,3 +530,50 @@ export function taxCertificatesEmail(person: Addressee, year: number, children: 
     { text: "Mes factures", href: `${config.appUrl}/mes-factures#attestations-fiscales` },
   ]);
 }
+
+/*
+ * Prélèvement SEPA (ADR 053): the mandate recorded, the pré-notification of each debit, a rejected debit.
+ */
+
+/** The mandate signed online or recorded from a paper one: its reference and from which month it applies. */
+export function sepaMandateEmail(
+  person: Addressee,
+  m: { rum: string; maskedIban: string; fromMonth: string; creditor: string },
+): RenderedEmail {
+  return render("Mandat de prélèvement SEPA enregistré", [
+    salutation(person),
+    `Votre mandat de prélèvement SEPA (référence unique du mandat ${m.rum}) au profit de ${m.creditor} est enregistré, sur le compte ${m.maskedIban}. Vos factures seront prélevées à partir de celles de ${m.fromMonth} ; chaque prélèvement vous sera annoncé par e-mail avec son montant et sa date.`,
+    "Vous pouvez télécharger le mandat ou le révoquer dans Mes factures.",
+    { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
+  ]);
+}
+
+/** The pré-notification: « Votre facture n° … de … € sera prélevée le … sur le compte …1234 (mandat RUM …) ». */
+export function debitPrenotificationEmail(
+  person: Addressee,
+  debits: { invoiceNumber: string; amountCents: number }[],
+  d: { dueDate: string; accountEnd: string; rum: string; creditorId: string },
+): RenderedEmail {
+  return render("Prélèvement à venir", [
+    salutation(person),
+    ...debits.map(
+      (x) =>
+        `Votre facture n° ${x.invoiceNumber} de ${amountText(x.amountCents)} sera prélevée le ${d.dueDate} sur le compte …${d.accountEnd} (mandat RUM ${d.rum}).`,
+    ),
+    `Identifiant créancier SEPA : ${d.creditorId}. Veillez à ce que votre compte soit approvisionné à cette date ; d'ici là, ${debits.length > 1 ? "ces factures ne peuvent" : "cette facture ne peut"} pas être payée${debits.length > 1 ? "s" : ""} en ligne.`,
+    { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
+  ]);
+}
+
+/** The bank returned the debit: the invoice is due again (and a fee, if the lieu charges one). */
+export function debitRejectedEmail(
+  person: Addressee,
+  d: { invoiceNumber: string; amountCents: number; reason: string; fee: { number: string; amountCents: number } | null },
+): RenderedEmail {
+  return render("Prélèvement rejeté", [
+    salutation(person),
+    `Le prélèvement de ${amountText(d.amountCents)} pour la facture n° ${d.invoiceNumber} a été rejeté par votre banque (motif : ${d.reason}). La facture est de nouveau à payer : en ligne dans Mes factures, ou à l'accueil.`,
+    ...(d.fee ? [`Des frais de rejet de ${amountText(d.fee.amountCents)} vous sont facturés (facture n° ${d.fee.number}).`] : []),
+    { text: "Mes factures", href: `${config.appUrl}/mes-factures` },
+  ]);
+}

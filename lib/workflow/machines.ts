@@ -10,12 +10,14 @@ import type {
   ChangeRequestStatus,
   CheckoutSessionStatus,
   ChildStatus,
+  DirectDebitStatus,
   DocumentStatus,
   EmailStatus,
   InscriptionStatus,
   InvoiceStatus,
   PaymentStatus,
   ReservationStatus,
+  SepaMandateStatus,
   ThreadStatus,
   UserStatus,
   WorkflowMachine,
@@ -282,7 +284,7 @@ export const reservationMachine: Machine<ReservationStatus> = {
 export const invoiceMachine: Machine<InvoiceStatus> = {
   name: "INVOICE",
   states: ["DRAFT", "ISSUED", "PARTIALLY_PAID", "PAID", "CANCELLED"],
-  terminal: ["PAID", "CANCELLED"],
+  terminal: ["CANCELLED"],
   rules: [
     { from: null, to: "DRAFT", by: ["SYSTEM", "STAFF"] },
     { from: "DRAFT", to: "ISSUED", by: ["STAFF", "SYSTEM"] },
@@ -291,6 +293,10 @@ export const invoiceMachine: Machine<InvoiceStatus> = {
     { from: "ISSUED", to: "PAID", by: ["STAFF", "SYSTEM"] },
     { from: "ISSUED", to: "CANCELLED", by: ["STAFF"], requiresReason: true },
     { from: "PARTIALLY_PAID", to: "PAID", by: ["STAFF", "SYSTEM"] },
+    // A prélèvement rejected by the bank after it paid the invoice (ADR 053): its payment is reversed, the invoice due again.
+    { from: "PAID", to: "ISSUED", by: ["STAFF", "SYSTEM"], requiresReason: true },
+    { from: "PAID", to: "PARTIALLY_PAID", by: ["STAFF", "SYSTEM"], requiresReason: true },
+    { from: "PARTIALLY_PAID", to: "ISSUED", by: ["STAFF", "SYSTEM"], requiresReason: true },
   ],
   labels: { DRAFT: "Brouillon", ISSUED: "À payer", PARTIALLY_PAID: "Partiellement payée", PAID: "Payée", CANCELLED: "Annulée" },
   tones: { DRAFT: "waiting", ISSUED: "waiting", PARTIALLY_PAID: "waiting", PAID: "done", CANCELLED: "closed" },
@@ -304,14 +310,17 @@ export const invoiceMachine: Machine<InvoiceStatus> = {
 export const paymentMachine: Machine<PaymentStatus> = {
   name: "PAYMENT",
   states: ["PENDING", "SUCCEEDED", "FAILED"],
-  terminal: ["SUCCEEDED"],
+  terminal: [],
   rules: [
     { from: null, to: "PENDING", by: ["PARENT", "SYSTEM"] },
-    { from: null, to: "SUCCEEDED", by: ["STAFF"] },
+    // SYSTEM: a prélèvement collected on its due date (ADR 053).
+    { from: null, to: "SUCCEEDED", by: ["STAFF", "SYSTEM"] },
     { from: "PENDING", to: "SUCCEEDED", by: ["SYSTEM"] },
     // The system (session expired, replaced) or staff marking a payment stuck « en cours de confirmation » abandoned.
     { from: "PENDING", to: "FAILED", by: ["SYSTEM", "STAFF"] },
     { from: "FAILED", to: "SUCCEEDED", by: ["SYSTEM"] },
+    // A prélèvement the bank returned (rejet, ADR 053): the money was never received after all.
+    { from: "SUCCEEDED", to: "FAILED", by: ["STAFF", "SYSTEM"], requiresReason: true },
   ],
   labels: { PENDING: "Paiement en cours de confirmation", SUCCEEDED: "Payé", FAILED: "Paiement non abouti" },
   tones: { PENDING: "waiting", SUCCEEDED: "done", FAILED: "refused" },
@@ -649,3 +658,33 @@ export const CHECKOUT_STATUSES = {
   /** Paid: it can no longer be expired. */
   PAID: ["complete"],
 } as const satisfies Record<string, readonly CheckoutStatus[]>;
+
+/** A mandat SEPA (ADR 053): signed (or recorded) active, revoked by the family or staff; nothing else follows. */
+export const SEPA_MANDATE_STATUSES = {
+  /** Its family's invoices of the lieu are debited (one active mandate per family and lieu). */
+  ACTIVE: ["ACTIVE"],
+  /** No debit any more; kept as a record (its RUM is never given again). */
+  REVOKED: ["REVOKED"],
+} as const satisfies Record<string, readonly SepaMandateStatus[]>;
+
+/** The one French word of each mandate state (README glossary). */
+export const SEPA_MANDATE_STATUS_LABELS: Readonly<Record<SepaMandateStatus, string>> = { ACTIVE: "Actif", REVOKED: "Révoqué" };
+
+/** A prélèvement of an exported batch (ADR 053): the system collects it after its due date; staff record a rejection. */
+export const DIRECT_DEBIT_STATUSES = {
+  /** In a file sent to the bank, not yet due: its invoice cannot be paid online meanwhile, nor exported again. */
+  ON_ITS_WAY: ["PENDING"],
+  /** Due date passed without a rejection: its payment pays the invoice. */
+  COLLECTED: ["COLLECTED"],
+  /** Returned by the bank: the invoice is due again (never debited again automatically). */
+  REJECTED: ["REJECTED"],
+  /** Debited or on its way: the invoice is not exported again. */
+  EXPORTED: ["PENDING", "COLLECTED"],
+} as const satisfies Record<string, readonly DirectDebitStatus[]>;
+
+/** The one French word of each debit state (README glossary). */
+export const DIRECT_DEBIT_STATUS_LABELS: Readonly<Record<DirectDebitStatus, string>> = {
+  PENDING: "En attente",
+  COLLECTED: "Prélevé",
+  REJECTED: "Rejeté",
+};

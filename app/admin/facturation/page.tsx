@@ -88,6 +88,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         title="Facturation"
         breadcrumbs={[{ label: "Tableau de bord", href: "/admin" }]}
         description="Générez les factures d'un mois (réservations validées, présences, absences facturées ; jamais les absences excusées ni les jours annulés par la structure), envoyez-les aux familles, puis clôturez le mois."
+        actions={
+          <Link className={linkClass} href={`/admin/facturation/prelevements?lieu=${structure.id}&mois=${month}`}>
+            Prélèvements SEPA
+          </Link>
+        }
       />
       <nav aria-label="Documents annuels" className="mb-4">
         <ul className="flex flex-wrap gap-x-6 gap-y-1">

@@ -19,6 +19,9 @@ import { INVOICE_STATUSES, isIn } from "@/lib/workflow/machines";
 import { Page } from "@/components/ui/page";
 import { cardClass, linkClass } from "@/components/ui/classes";
 import { cn } from "@/components/ui/cn";
+import { SepaFamilyMandates } from "@/components/billing/sepa-family-mandates";
+import { getFamilyMandates } from "@/lib/billing/sepa/mandates";
+import { recordPaperMandateAction, staffRevokeMandateAction } from "../../prelevements/actions";
 
 export const metadata: Metadata = { title: "Compte de la famille" };
 
@@ -84,6 +87,12 @@ export default async function FamilyAccountPage({ params }: { params: Promise<{ 
           )}
         </Card>
       </div>
+      <SepaFamilyMandates
+        familyId={familyId}
+        {...await getFamilyMandates(familyId, staff.scope)}
+        revoke={staffRevokeMandateAction}
+        record={recordPaperMandateAction}
+      />
       <section aria-labelledby="paiements" className="mb-6">
         <h2 id="paiements" className="mb-2 text-xl font-bold">
           Paiements
