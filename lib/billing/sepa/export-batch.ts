@@ -12,6 +12,7 @@ import { lockDebitExport, lockFamilies, lockInvoices } from "@/lib/locks";
 import { actorScope, INVOICE_STATUSES, NotFoundError, statusIn, type Actor } from "@/lib/workflow";
 import { dueCents } from "../amounts";
 import { pain008 } from "./pain008";
+import { CREDITOR_SELECT } from "./settings";
 
 /*
  * « Exporter le fichier de prélèvement » (ADR 053). What is debited for a lieu and a billed month: the issued,
@@ -45,15 +46,7 @@ async function creditorOf(tx: Tx, structureId: string, scope: StaffScope) {
   assertStructureInScope(scope, structureId);
   const s = await tx.structure.findUnique({
     where: { id: structureId },
-    select: {
-      id: true,
-      name: true,
-      sepaCreditorId: true,
-      sepaCreditorName: true,
-      sepaCreditorIban: true,
-      sepaCreditorBic: true,
-      sepaPrenotificationDays: true,
-    },
+    select: CREDITOR_SELECT,
   });
   if (!s) throw new NotFoundError();
   return s;
