@@ -122,6 +122,30 @@ describe("requestInscription", () => {
     expect((await requestInscription(input(resident))).status).toBe("PENDING");
   });
 
+  it("reads « résident » from the lieu's communes when it lists them, as the tariffs do (ADR 055)", async () => {
+    const w = await world({ opensAt: new Date("2026-12-01T07:00:00Z"), residentsAt: new Date("2026-11-20T07:00:00Z") });
+    await prisma.structure.update({ where: { id: w.structure.id }, data: { residentCommunes: ["Roubaix", "59000"] } });
+    const input = (f: Awaited<ReturnType<typeof familyWith>>) => ({
+      familyId: f.family.id,
+      childId: f.children[0].id,
+      activityId: w.activity.id,
+      periodId: w.period.id,
+      ageGroupId: w.maternelle.id,
+      actor: actorFromUser(f.user),
+      now: NOW,
+    });
+    // Flagged résident by staff but living in Tourcoing, a commune the lieu does not list: the common opening.
+    const flagged = await familyWith();
+    await prisma.family.update({ where: { id: flagged.family.id }, data: { postalCode: "59200", city: "Tourcoing", isResident: true } });
+    await expectNothingChanged(() =>
+      expect(requestInscription(input(flagged))).rejects.toThrow("Les inscriptions à cette activité ouvrent le 01/12/2026 à 8\u00a0h."),
+    );
+    // Not flagged, but in Lille (59000, listed): the résidents' phase.
+    const listed = await familyWith();
+    await prisma.family.update({ where: { id: listed.family.id }, data: { isResident: false } });
+    expect((await requestInscription(input(listed))).status).toBe("PENDING");
+  });
+
   it("validates automatically when the activity is set so, and e-mails the seed's text", async () => {
     const w = await world({ automatic: true });
     const f = await familyWith();
@@ -431,8 +455,8 @@ describe("activity configuration", () => {
         { qfMin: "501", qfMax: "", price: "4" },
       ]).data?.brackets,
     ).toEqual([
-      { qfMin: 0, qfMax: 500, price: 250 },
-      { qfMin: 501, qfMax: null, price: 400 },
+      { qfMin: 0, qfMax: 500, price: 250, nonResidentPrice: null },
+      { qfMin: 501, qfMax: null, price: 400, nonResidentPrice: null },
     ]);
     const messages = (brackets: { qfMin: string; qfMax: string; price: string }[]) => parse(brackets).error?.issues.map((i) => i.message);
     expect(messages([{ qfMin: "100", qfMax: "", price: "1" }])).toContain("QF minimum : la première tranche commence à 0.");

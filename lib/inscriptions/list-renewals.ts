@@ -1,4 +1,5 @@
 import "server-only";
+import { isResidentOf } from "@/lib/billing/pricing/price-day";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
@@ -83,6 +84,7 @@ const renewalSelect = (today: Date) =>
         inscriptionsOpenAt: true,
         residentsOpenAt: true,
         renewalsOpenAt: true,
+        structure: { select: { residentCommunes: true } },
         ageGroups: { select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true }, orderBy: { minAgeMonths: "asc" } },
         periods: {
           where: { endDate: { gte: today } },
@@ -103,7 +105,7 @@ export async function listRenewals(familyId: string, now: Date, client: Tx | typ
   const today = dateOf(todayDay);
   // A shared child's inscriptions serve both foyers (ADR 051): either parent may renew the child.
   // Read one after the other: `client` may be the sending's transaction (one connection).
-  const family = await client.family.findUnique({ where: { id: familyId }, select: { isResident: true } });
+  const family = await client.family.findUnique({ where: { id: familyId }, select: { isResident: true, postalCode: true, city: true } });
   if (!family) return null;
   const inscriptions = await client.inscription.findMany({
     // This year's (and last year's, while its next period is still to come): the next period decides below.
@@ -141,8 +143,8 @@ export async function listRenewals(familyId: string, now: Date, client: Tx | typ
           ? `${child.firstName} n'a plus l'âge d'aucun groupe de cette activité au ${formatLongDate(startDay)} (${activity.ageGroups
               .map((g) => `${g.name} : ${describeBounds(g)}`)
               .join(", ")}).`
-          : !isOpenFor(activity, family.isResident, now, true)
-            ? `Les réinscriptions à cette activité ouvrent le ${formatDateTime(opensAtFor(activity, family.isResident, true)!)}.`
+          : !isOpenFor(activity, isResidentOf(family, activity.structure.residentCommunes), now, true)
+            ? `Les réinscriptions à cette activité ouvrent le ${formatDateTime(opensAtFor(activity, isResidentOf(family, activity.structure.residentCommunes), true)!)}.`
             : null;
     lines.push({
       previousInscriptionId: inscription.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isResidentOf } from "@/lib/billing/pricing/price-day";
 import { familyChildWhere } from "@/lib/families/foyers";
 import { transaction, type Tx } from "@/lib/db";
 import { dateOf, dayOf, parisDay } from "@/lib/calendar/paris";
@@ -41,7 +42,10 @@ export async function loadInscriptionContext(
     where: { id: input.childId, ...familyChildWhere(input.familyId), status: statusIn(childStatuses) },
     select: { id: true, firstName: true, lastName: true, birthDate: true, status: true },
   });
-  const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { isResident: true } });
+  const familyRow = await tx.family.findUnique({
+    where: { id: input.familyId },
+    select: { isResident: true, postalCode: true, city: true },
+  });
   const activity = await tx.activity.findFirst({
     where: { id: input.activityId, isPublished: true },
     select: {
@@ -53,7 +57,7 @@ export async function loadInscriptionContext(
       renewalsOpenAt: true,
       inscriptionValidation: true,
       isPreRegistration: true,
-      structure: { select: { name: true } },
+      structure: { select: { name: true, residentCommunes: true } },
       ageGroups: {
         select: { id: true, name: true, minAgeMonths: true, maxAgeMonths: true, capacity: true },
         orderBy: { minAgeMonths: "asc" },
@@ -64,7 +68,9 @@ export async function loadInscriptionContext(
     where: { id: input.periodId, activityId: input.activityId },
     select: { id: true, name: true, startDate: true, endDate: true },
   });
-  if (!child || !family || !activity || !period) return null;
+  if (!child || !familyRow || !activity || !period) return null;
+  // « Résident » as the tariffs read it (ADR 055): the lieu's communes when it lists them, else the family's flag.
+  const family = { isResident: isResidentOf(familyRow, activity.structure.residentCommunes) };
   const groups = fittingGroups(activity.ageGroups, child.birthDate, period.startDate);
   return { child, family, activity, period, groups };
 }

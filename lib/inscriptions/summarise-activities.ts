@@ -93,7 +93,7 @@ export async function summariseActivities(input: { familyId: string; activityIds
           (t) => priceDay({ tariffs: [t], quotient: t.qfMin, resident, rule, startTime: u.startTime, endTime: u.endTime, rank: 1 })!.cents,
         ),
     );
-    const opensAt = opensAtFor(a, family?.isResident ?? false);
+    const opensAt = opensAtFor(a, family ? resident : false);
     return {
       id: a.id,
       name: a.name,

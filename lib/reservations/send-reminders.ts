@@ -1,4 +1,5 @@
 import "server-only";
+import { isResidentOf } from "@/lib/billing/pricing/price-day";
 import { custodyOn } from "@/lib/families/custody";
 import { readCustodyCalendars } from "@/lib/families/foyers";
 import { db, transaction } from "@/lib/db";
@@ -51,7 +52,7 @@ async function openingReminders(tomorrow: string) {
   const to = parisInstant(addDays(tomorrow, 1), "00:00");
   const activities = await db.activity.findMany({
     where: { OR: [{ inscriptionsOpenAt: { gte: from, lt: to } }, { residentsOpenAt: { gte: from, lt: to } }] },
-    select: { id: true, name: true, inscriptionsOpenAt: true, residentsOpenAt: true },
+    select: { id: true, name: true, inscriptionsOpenAt: true, residentsOpenAt: true, structure: { select: { residentCommunes: true } } },
   });
   if (activities.length === 0) return 0;
   const families = await db.family.findMany({
@@ -59,7 +60,13 @@ async function openingReminders(tomorrow: string) {
       NOT: { remindersOff: { has: "OPENING" } },
       inscriptions: { some: { activityId: { in: activities.map((a) => a.id) }, status: "VALIDATED" } },
     },
-    select: { id: true, isResident: true, inscriptions: { where: { status: "VALIDATED" }, select: { activityId: true } } },
+    select: {
+      id: true,
+      isResident: true,
+      postalCode: true,
+      city: true,
+      inscriptions: { where: { status: "VALIDATED" }, select: { activityId: true } },
+    },
   });
   let queued = 0;
   for (const family of families) {
@@ -67,7 +74,7 @@ async function openingReminders(tomorrow: string) {
       .filter((a) => family.inscriptions.some((i) => i.activityId === a.id))
       .flatMap((a) => {
         const opens =
-          family.isResident && a.residentsOpenAt && a.residentsOpenAt >= from && a.residentsOpenAt < to
+          isResidentOf(family, a.structure.residentCommunes) && a.residentsOpenAt && a.residentsOpenAt >= from && a.residentsOpenAt < to
             ? a.residentsOpenAt
             : a.inscriptionsOpenAt;
         return opens && opens >= from && opens < to ? [{ name: a.name, opensAt: formatDateTime(opens) }] : [];
