@@ -14,6 +14,7 @@ import { ALL_LIEUX, scopeOf } from "@/lib/auth/staff-scope";
 import { actorFromUser } from "@/lib/workflow";
 import { formatCents } from "@/lib/format";
 import { getFamilyAccount } from "@/lib/billing/get-family-account";
+import { inscriptionDues } from "@/lib/billing/get-inscription-due";
 import { summariseActivities } from "@/lib/inscriptions/summarise-activities";
 import { createBookableWorld, createFamily, createStaffUser, inscribe, linkSecondFoyer } from "@/prisma/factories";
 import { expectNothingChanged, prisma, staffActor } from "./helpers";
@@ -145,6 +146,15 @@ describe("tariffs beyond the quotient, billed (ADR 055)", () => {
       ["Lina", 750, { count: 1, cents: 675 }],
       ["Inès", 750, { count: 2, cents: 600 + 750 }],
     ]);
+    // The « solde dû » of the booking e-mail (ADR 036) is the invoice's amount too: hors commune, hourly, fratrie.
+    const dues = await prisma.$transaction((tx) => inscriptionDues(tx, [ins.get("Aïcha")!, ins.get("Lina")!, ins.get("Inès")!]));
+    expect([...dues.values()]).toEqual([750, 675, 600 + 750]);
+    // Inès's receipt (her two days sent at once, priced before the slots' locks): 6,00 € + 7,50 €.
+    const receipts = await prisma.emailOutbox.findMany({
+      where: { familyId: f.family.id, template: "reservation-receipt" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(receipts.at(-1)!.text).toMatch(/solde dû .* est de 13,50\s€/);
     const after = await getMonthCalendar({ familyId: f.family.id, inscriptionId: null, month: "2027-01", now: NOW });
     // Lanes eldest first: Aïcha, Lina, Inès.
     const shown = after!.days[0]!.lanes.map((l) => l!.prices[0]);

@@ -6,7 +6,7 @@
  */
 import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { config } from "@/lib/config";
-import { deMonth, isoToFrench, plural } from "@/lib/format";
+import { deMonth, deName, isoToFrench, plural } from "@/lib/format";
 
 /**
  * Stands for the structure's name in a template; the outbox puts the name set
@@ -283,7 +283,7 @@ const sectionText = (s: ReservationSection) =>
 const dueText = (s: ReservationSection) =>
   s.dueCents
     ? [
-        `Compte tenu de ces nouvelles demandes, le solde dû de l'inscription de ${s.childName} à l'activité ${s.activity} est de ${amountText(s.dueCents)}.`,
+        `Compte tenu de ces nouvelles demandes, le solde dû de l'inscription ${deName(s.childName)} à l'activité ${s.activity} est de ${amountText(s.dueCents)}.`,
       ]
     : [];
 
