@@ -163,6 +163,10 @@ async function main() {
   try {
     if (only === undefined || only === "unit") {
       await ensurePostgres15();
+      // The official pain.008 schema tests/sepa.test.ts validates against (ADR 053): fetched from Debian once; if it
+      // cannot be, the test says so and fails.
+      if (!fs.existsSync(path.join(ROOT, ".cache/sepa-xsd/pain.008.001.02.xsd")))
+        await run("bash", [path.join(ROOT, "scripts/fetch-sepa-xsd.sh")], { cwd: ROOT });
       const env = appEnv(unitDb.url, E2E_PORT);
       await mustRun(BIN("prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       const filters = only === "unit" ? process.argv.slice(3) : [];
