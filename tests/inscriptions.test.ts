@@ -435,6 +435,8 @@ describe("activity configuration", () => {
       residentsOpenAt: "",
       maxInscriptions: "40",
       isPreRegistration: "non",
+      // The attestation's radio left unanswered: the form sends null, read as absent (« oui » for a garderie).
+      taxCertificateEligible: null,
     });
     const { id } = await createActivity(data, ALL_LIEUX);
     const activity = await prisma.activity.findUniqueOrThrow({ where: { id }, include: { careType: true } });
@@ -442,6 +444,7 @@ describe("activity configuration", () => {
       bookingDeadline: "MERCREDI_PRECEDENT 23:59",
       maxInscriptions: 40,
       careType: { kind: "PERISCOLAIRE" },
+      taxCertificateEligible: true,
     });
     expect(activity.inscriptionsOpenAt?.toISOString()).toBe("2027-06-01T06:00:00.000Z");
     await expectNothingChanged(() => expect(createActivity(data, ALL_LIEUX)).rejects.toThrow("une activité porte déjà ce nom"));

@@ -81,7 +81,11 @@ export const activitySchema = z
     maxInscriptions: optionalInt("Nombre maximal d'inscriptions", 1, 10_000),
     isPreRegistration: z.enum(["oui", "non"], { error: "Pré-inscription : répondez oui ou non." }),
     /** Counted on the attestation fiscale (ADR 056); absent: « non » for a canteen, « oui » otherwise (on creation), unchanged (update). */
-    taxCertificateEligible: z.enum(["oui", "non"], { error: "Attestation fiscale : répondez oui ou non." }).optional(),
+    // A radio left unanswered arrives as null (or "") from the form: the same as absent.
+    taxCertificateEligible: z.preprocess(
+      (v) => (v === null || v === "" ? undefined : v),
+      z.enum(["oui", "non"], { error: "Attestation fiscale : répondez oui ou non." }).optional(),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.residentsOpenAt && v.inscriptionsOpenAt && v.residentsOpenAt > v.inscriptionsOpenAt) {
