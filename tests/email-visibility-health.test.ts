@@ -51,7 +51,10 @@ describe("a failing e-mail", () => {
   });
 
   it("counts as late an e-mail waiting for more than 5 minutes, not a fresher one (one statement, ADR 047)", async () => {
-    const before = await getSenderStatus();
+    // One « now » for both counts: the suite's own waiting e-mails (EMAIL_WORKER=off) cross the 5-minute mark while it
+    // runs, and one crossing it between two clocks was counted as this test's.
+    const now = new Date();
+    const before = await getSenderStatus(now);
     const waiting = (minutes: number) =>
       prisma.emailOutbox.create({
         data: {
@@ -61,11 +64,11 @@ describe("a failing e-mail", () => {
           subject: "Attente",
           html: "<p>Attente</p>",
           text: "Attente",
-          createdAt: new Date(Date.now() - minutes * 60_000),
+          createdAt: new Date(now.getTime() - minutes * 60_000),
         },
       });
     const [old, fresh] = [await waiting(6), await waiting(4)];
-    const after = await getSenderStatus();
+    const after = await getSenderStatus(now);
     expect(after.late - before.late).toBe(1);
     expect(after.retrying).toBe(before.retrying);
     await prisma.emailOutbox.deleteMany({ where: { id: { in: [old.id, fresh.id] } } });

@@ -52,8 +52,8 @@ export function senderStatusOf(counts: SenderCounts): SenderStatus {
 }
 
 /** How the sending of e-mails goes, for /admin, the mailbox and /api/sante: one statement. */
-export async function getSenderStatus(): Promise<SenderStatus> {
-  const [row] = await db.$queryRaw<{ sender: SenderCounts }[]>`SELECT ${senderCountsSql()} AS "sender"`;
+export async function getSenderStatus(now = new Date()): Promise<SenderStatus> {
+  const [row] = await db.$queryRaw<{ sender: SenderCounts }[]>`SELECT ${senderCountsSql(now)} AS "sender"`;
   return senderStatusOf(row!.sender);
 }
 
